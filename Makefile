@@ -1,0 +1,46 @@
+# cnntutor — set-up, build, run and test in one command each, on Debian/Ubuntu with Swift 6.
+#   make run     install missing system libraries, build, start the tutor
+#   make test    the same, then the whole test suite and the course's own checks
+#   make bench   the engine benchmark (release build), JSON rows on stdout
+
+SWIFT      ?= swift
+# pkg-config name → Debian package that provides it.
+PC_PACKAGES  := openblas:libopenblas-dev libedit:libedit-dev libcmark-gfm:libcmark-gfm-dev sqlite3:libsqlite3-dev
+EXTRA_APT    := libcmark-gfm-extensions-dev
+SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BIN          := .build/debug/cnntutor
+
+.PHONY: deps build run test bench check export-key clean
+
+# Installs only what pkg-config cannot find, so a machine that has everything does nothing.
+deps:
+	@missing=""; \
+	command -v pkg-config >/dev/null 2>&1 || missing="pkg-config"; \
+	for pair in $(PC_PACKAGES); do \
+	  pc=$${pair%%:*}; deb=$${pair#*:}; \
+	  pkg-config --exists $$pc 2>/dev/null || missing="$$missing $$deb"; \
+	done; \
+	[ -e /usr/include/cmark-gfm-core-extensions.h ] || missing="$$missing $(EXTRA_APT)"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing system libraries:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing $(EXTRA_APT); \
+	fi
+
+build: deps
+	$(SWIFT) build --product cnntutor
+
+run: build
+	$(BIN) learn
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --parallel --num-workers 2
+	$(BIN) check --course Lessons
+	$(BIN) export-key --course Lessons --format html --out .build/answer-key.html
+
+bench: deps
+	$(SWIFT) run -c release cnntutor-bench
+
+clean:
+	$(SWIFT) package clean

@@ -1,0 +1,2 @@
+/// The AnswerLanguage module; its types arrive with their issues (see README.md).
+public enum AnswerLanguageModule {}

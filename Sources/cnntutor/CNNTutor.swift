@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// The `cnntutor` command: the lesson REPL by default, and the instructor's tools.
+@main
+struct CNNTutor: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cnntutor",
+        abstract: "A self-paced course on convolutional networks, graded by running your answers.",
+        version: "0.1.0"
+    )
+
+    mutating func run() throws {
+        print("cnntutor 0.1.0 — the lesson REPL arrives with its issue; see README.md.")
+    }
+}
