@@ -1,0 +1,114 @@
+import CBLAS
+
+// The Float32 convolution kernels: the engine's fast path. Signatures (stable; `Tensor`'s conv2d
+// and its autograd call these for Float32, the reference loop serves Float64):
+//
+//   conv2dForward(input:weight:bias:output:geometry:)                      output  = conv(input)
+//   conv2dBackwardInput(gradOutput:weight:gradInput:geometry:)             gradInput  = ∂/∂input
+//   conv2dBackwardWeight(input:gradOutput:gradWeight:gradBias:geometry:)   gradWeight, gradBias
+//
+// All buffers are contiguous row-major NCHW Float32 of exactly the sizes `geometry` gives
+// (`inputShape`, `weightShape`, `outputShape`, bias `[outChannels]`). Results are *written*, never
+// accumulated: the caller adds them to existing gradients. Each function throws only what
+// `ComputeBudget.checkpoint()` throws (cancel, time limit), checked between batch items.
+// The path is chosen from the geometry alone: plain GEMM for 1×1 stride-1 unpadded convs,
+// im2col + GEMM for the rest, with BLAS pinned to one thread and the engine threading over batch
+// items (`Parallelism.threadCount`).
+// Work is split by shape only, so results are bit-identical for every thread count.
+
+/// Computes `output = conv2d(input, weight) + bias` (cross-correlation, as PyTorch defines it).
+///
+/// - Parameters:
+///   - input: `[N, C, H, W]`.
+///   - weight: `[K, C/groups, kH, kW]`.
+///   - bias: `[K]`, or nil for none.
+///   - output: `[N, K, OH, OW]`, overwritten.
+///   - geometry: the shapes, strides, per-side padding, dilation and groups.
+/// - Throws: `CNNError` from the bound `ComputeBudget` (cancelled, time limit).
+public func conv2dForward(
+    input: UnsafeBufferPointer<Float>, weight: UnsafeBufferPointer<Float>,
+    bias: UnsafeBufferPointer<Float>?, output: UnsafeMutableBufferPointer<Float>,
+    geometry: Conv2dGeometry
+) throws(CNNError) {
+    geometry.checkBuffers(input: input.count, weight: weight.count, output: output.count)
+    precondition(bias.map { $0.count == geometry.outChannels } ?? true, "conv2d bias size")
+    guard let input = input.baseAddress, let weight = weight.baseAddress,
+        let output = output.baseAddress
+    else { return }
+    try FastConv2d(geometry).forward(
+        input: input, weight: weight, bias: bias?.baseAddress, output: output)
+}
+
+/// Computes `gradInput = ∂L/∂input` from `gradOutput = ∂L/∂output` (a transposed convolution).
+///
+/// - Parameters:
+///   - gradOutput: `[N, K, OH, OW]`.
+///   - weight: `[K, C/groups, kH, kW]`.
+///   - gradInput: `[N, C, H, W]`, overwritten.
+///   - geometry: as for the forward pass.
+/// - Throws: `CNNError` from the bound `ComputeBudget`.
+public func conv2dBackwardInput(
+    gradOutput: UnsafeBufferPointer<Float>, weight: UnsafeBufferPointer<Float>,
+    gradInput: UnsafeMutableBufferPointer<Float>, geometry: Conv2dGeometry
+) throws(CNNError) {
+    geometry.checkBuffers(input: gradInput.count, weight: weight.count, output: gradOutput.count)
+    guard let gradOutput = gradOutput.baseAddress, let weight = weight.baseAddress,
+        let gradInput = gradInput.baseAddress
+    else { return }
+    try FastConv2d(geometry).backwardInput(
+        gradOutput: gradOutput, weight: weight, gradInput: gradInput)
+}
+
+/// Computes `gradWeight = ∂L/∂weight` and, when asked, `gradBias = ∂L/∂bias` (summed over the
+/// batch) from the forward input and `gradOutput`.
+///
+/// - Parameters:
+///   - input: `[N, C, H, W]`, the forward pass's input.
+///   - gradOutput: `[N, K, OH, OW]`.
+///   - gradWeight: `[K, C/groups, kH, kW]`, overwritten.
+///   - gradBias: `[K]`, overwritten, or nil when the convolution has no bias.
+///   - geometry: as for the forward pass.
+/// - Throws: `CNNError` from the bound `ComputeBudget`.
+public func conv2dBackwardWeight(
+    input: UnsafeBufferPointer<Float>, gradOutput: UnsafeBufferPointer<Float>,
+    gradWeight: UnsafeMutableBufferPointer<Float>, gradBias: UnsafeMutableBufferPointer<Float>?,
+    geometry: Conv2dGeometry
+) throws(CNNError) {
+    geometry.checkBuffers(input: input.count, weight: gradWeight.count, output: gradOutput.count)
+    precondition(gradBias.map { $0.count == geometry.outChannels } ?? true, "conv2d bias size")
+    guard let input = input.baseAddress, let gradOutput = gradOutput.baseAddress,
+        let gradWeight = gradWeight.baseAddress
+    else { return }
+    try FastConv2d(geometry).backwardWeight(
+        input: input, gradOutput: gradOutput, gradWeight: gradWeight,
+        gradBias: gradBias?.baseAddress)
+}
+
+extension Conv2dGeometry {
+    /// Traps (an engine bug, not a learner's) unless the geometry is runnable and the buffer
+    /// sizes match it.
+    func checkBuffers(input: Int, weight: Int, output: Int) {
+        precondition(
+            batch >= 0 && inChannels > 0 && outChannels > 0 && groups > 0
+                && inChannels % groups == 0 && outChannels % groups == 0
+                && kernelHeight > 0 && kernelWidth > 0 && strideH > 0 && strideW > 0
+                && dilationH > 0 && dilationW > 0 && outHeight > 0 && outWidth > 0
+                && min(padTop, padBottom, padLeft, padRight) >= 0,
+            "conv2d kernel called with an invalid geometry: \(self)")
+        precondition(
+            input == batch * inChannels * inHeight * inWidth
+                && weight == outChannels * inChannelsPerGroup * kernelHeight * kernelWidth
+                && output == batch * outChannels * outHeight * outWidth,
+            "conv2d buffers [\(input), \(weight), \(output)] elements do not match \(self)")
+    }
+
+    /// A 1×1 kernel with stride 1 and no padding: the input planes are already the column matrix.
+    var isPointwise: Bool {
+        kernelHeight == 1 && kernelWidth == 1 && strideH == 1 && strideW == 1
+            && padTop == 0 && padBottom == 0 && padLeft == 0 && padRight == 0
+    }
+}
+
+/// Sets OpenBLAS to one thread, once: the engine threads over batch items itself, and two-thread
+/// OpenBLAS on the small GEMMs of a convolution was measured to run several times slower.
+let blasPinnedToOneThread: Void = openblas_set_num_threads(1)

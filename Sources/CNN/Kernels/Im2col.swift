@@ -1,0 +1,95 @@
+/// im2col and its adjoint col2im: the rearrangement that turns a convolution into one GEMM.
+///
+/// For one image and one group, the column matrix has a row per `(channel, r, s)` of the kernel
+/// (row `(c·kH + r)·kW + s`) and a column per output pixel `(oh, ow)` (column `oh·OW + ow`):
+/// `col[(c,r,s), (oh,ow)] = input[c, oh·strideH − padTop + r·dilationH,
+/// ow·strideW − padLeft + s·dilationW]`, zero where that falls in the padding.
+/// Then `output[k, :] = Σ weight[k, (c,r,s)] · col[(c,r,s), :]`.
+extension Conv2dGeometry {
+    /// Rows of the column matrix of one group: `(C/groups)·kH·kW`.
+    var columnRows: Int { inChannelsPerGroup * kernelHeight * kernelWidth }
+
+    /// Columns of the column matrix: `OH·OW`.
+    var outPixels: Int { outHeight * outWidth }
+
+    /// The output columns `ow` for which kernel column `s` reads inside the image, as a range.
+    @inline(__always)
+    func validOutputColumns(kernelColumn s: Int) -> Range<Int> {
+        let offset = s * dilationW - padLeft  // iw = ow·strideW + offset
+        let first = offset >= 0 ? 0 : (-offset + strideW - 1) / strideW
+        let lastExclusive = inWidth - offset <= 0 ? 0 : (inWidth - offset + strideW - 1) / strideW
+        let upper = min(outWidth, lastExclusive)
+        return first < upper ? first..<upper : 0..<0
+    }
+
+    /// Writes the column matrix of `channels` input planes starting at `image` into `col`, with
+    /// row stride `ldc` (≥ OH·OW; lets several images share one wide matrix).
+    func im2col(
+        image: UnsafePointer<Float>, channels: Int, col: UnsafeMutablePointer<Float>, ldc: Int
+    ) {
+        let (oh, ow) = (outHeight, outWidth)
+        let plane = inHeight * inWidth
+        var row = col
+        for c in 0..<channels {
+            let channel = image + c * plane
+            for r in 0..<kernelHeight {
+                for s in 0..<kernelWidth {
+                    let valid = validOutputColumns(kernelColumn: s)
+                    let columnOffset = s * dilationW - padLeft
+                    for y in 0..<oh {
+                        let dst = row + y * ow
+                        let ih = y * strideH - padTop + r * dilationH
+                        guard ih >= 0 && ih < inHeight, !valid.isEmpty else {
+                            dst.update(repeating: 0, count: ow)
+                            continue
+                        }
+                        dst.update(repeating: 0, count: valid.lowerBound)
+                        let src = channel + ih * inWidth + columnOffset
+                        if strideW == 1 {
+                            (dst + valid.lowerBound).update(
+                                from: src + valid.lowerBound, count: valid.count)
+                        } else {
+                            for x in valid { dst[x] = src[x * strideW] }
+                        }
+                        (dst + valid.upperBound).update(repeating: 0, count: ow - valid.upperBound)
+                    }
+                    row += ldc
+                }
+            }
+        }
+    }
+
+    /// Adds the column matrix back onto `channels` input planes at `image` (the adjoint of
+    /// `im2col`): every column entry is summed into the input pixel it was read from.
+    /// The planes must be initialised (zero for a fresh gradient).
+    func col2imAdd(
+        col: UnsafePointer<Float>, ldc: Int, image: UnsafeMutablePointer<Float>, channels: Int
+    ) {
+        let (oh, ow) = (outHeight, outWidth)
+        let plane = inHeight * inWidth
+        var row = col
+        for c in 0..<channels {
+            let channel = image + c * plane
+            for r in 0..<kernelHeight {
+                for s in 0..<kernelWidth {
+                    let valid = validOutputColumns(kernelColumn: s)
+                    let columnOffset = s * dilationW - padLeft
+                    if !valid.isEmpty {
+                        for y in 0..<oh {
+                            let ih = y * strideH - padTop + r * dilationH
+                            guard ih >= 0 && ih < inHeight else { continue }
+                            let src = row + y * ow
+                            let dst = channel + ih * inWidth + columnOffset
+                            if strideW == 1 {
+                                for x in valid { dst[x] += src[x] }
+                            } else {
+                                for x in valid { dst[x * strideW] += src[x] }
+                            }
+                        }
+                    }
+                    row += ldc
+                }
+            }
+        }
+    }
+}

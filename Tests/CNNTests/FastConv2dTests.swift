@@ -1,0 +1,221 @@
+import Testing
+
+@testable import CNN
+
+/// SplitMix64 (Steele, Lea & Flood 2014; the generator of swift-argument-parser's `roll` example):
+/// the same seed gives the same configurations and data on every machine.
+struct FastConvRandom: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func floats(_ count: Int) -> [Float] {
+        (0..<count).map { _ in Float.random(in: -1...1, using: &self) }
+    }
+}
+
+/// One convolution problem with its data and the fast kernels' three results.
+struct FastConvCase {
+    let geometry: Conv2dGeometry
+    let input: [Float]
+    let weight: [Float]
+    let bias: [Float]
+    let gradOutput: [Float]
+
+    init(_ g: Conv2dGeometry, seed: UInt64) {
+        var random = FastConvRandom(seed: seed)
+        geometry = g
+        input = random.floats(g.inputShape.reduce(1, *))
+        weight = random.floats(g.weightShape.reduce(1, *))
+        bias = random.floats(g.outChannels)
+        gradOutput = random.floats(g.outputShape.reduce(1, *))
+    }
+
+    func fastForward() throws -> [Float] {
+        var out = [Float](repeating: .nan, count: gradOutput.count)
+        try input.withUnsafeBufferPointer { x in
+            try weight.withUnsafeBufferPointer { w in
+                try bias.withUnsafeBufferPointer { b in
+                    try out.withUnsafeMutableBufferPointer { y in
+                        try conv2dForward(input: x, weight: w, bias: b, output: y, geometry: geometry)
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    func fastBackwardInput() throws -> [Float] {
+        var grad = [Float](repeating: .nan, count: input.count)
+        try gradOutput.withUnsafeBufferPointer { dy in
+            try weight.withUnsafeBufferPointer { w in
+                try grad.withUnsafeMutableBufferPointer { dx in
+                    try conv2dBackwardInput(gradOutput: dy, weight: w, gradInput: dx, geometry: geometry)
+                }
+            }
+        }
+        return grad
+    }
+
+    func fastBackwardWeight() throws -> (weight: [Float], bias: [Float]) {
+        var gradWeight = [Float](repeating: .nan, count: weight.count)
+        var gradBias = [Float](repeating: .nan, count: bias.count)
+        try input.withUnsafeBufferPointer { x in
+            try gradOutput.withUnsafeBufferPointer { dy in
+                try gradWeight.withUnsafeMutableBufferPointer { dw in
+                    try gradBias.withUnsafeMutableBufferPointer { db in
+                        try conv2dBackwardWeight(
+                            input: x, gradOutput: dy, gradWeight: dw, gradBias: db, geometry: geometry)
+                    }
+                }
+            }
+        }
+        return (gradWeight, gradBias)
+    }
+}
+
+/// `max|fast − reference| / max|reference|`: the error relative to the result's scale (an
+/// elementwise ratio would blow up on outputs that happen to cancel to nearly zero).
+func relativeError(_ fast: [Float], _ reference: [Double]) -> Double {
+    precondition(fast.count == reference.count)
+    let scale = reference.map(abs).max() ?? 0
+    let worst = zip(fast, reference).map { abs(Double($0) - $1) }.max() ?? 0
+    return worst / max(scale, 1e-30)
+}
+
+/// A random geometry: every option PyTorch's conv2d has, in small odd sizes. One in three is a
+/// 3×3 stride-1 undilated conv (the Winograd path); others mix strides 1–3, dilation 1–3,
+/// asymmetric padding up to 3 per side, groups up to 3 and depthwise, 1×1 kernels, batch 1–3.
+func randomGeometry(_ random: inout FastConvRandom) -> Conv2dGeometry {
+    while true {
+        let groups = [1, 1, 1, 2, 3].randomElement(using: &random)!
+        let depthwise = Int.random(in: 0..<6, using: &random) == 0
+        let cg = depthwise ? 1 : Int.random(in: 1...4, using: &random)
+        let kg = Int.random(in: 1...4, using: &random)
+        let winogradLike = Int.random(in: 0..<3, using: &random) == 0
+        let kernel = { (r: inout FastConvRandom) in [1, 1, 2, 3, 3, 4, 5].randomElement(using: &r)! }
+        let pad = { (r: inout FastConvRandom) in Int.random(in: 0...3, using: &r) }
+        let g = Conv2dGeometry(
+            batch: Int.random(in: 1...3, using: &random),
+            inChannels: cg * (depthwise ? max(2, groups) : groups),
+            inHeight: Int.random(in: 1...13, using: &random),
+            inWidth: Int.random(in: 1...13, using: &random),
+            outChannels: kg * (depthwise ? max(2, groups) : groups),
+            kernelHeight: winogradLike ? 3 : kernel(&random),
+            kernelWidth: winogradLike ? 3 : kernel(&random),
+            strideH: winogradLike ? 1 : Int.random(in: 1...3, using: &random),
+            strideW: winogradLike ? 1 : Int.random(in: 1...3, using: &random),
+            padTop: pad(&random), padBottom: pad(&random), padLeft: pad(&random),
+            padRight: pad(&random),
+            dilationH: winogradLike ? 1 : Int.random(in: 1...3, using: &random),
+            dilationW: winogradLike ? 1 : Int.random(in: 1...3, using: &random),
+            groups: depthwise ? max(2, groups) : groups)
+        if g.outHeight > 0 && g.outWidth > 0 { return g }
+    }
+}
+
+@Suite(.serialized) struct FastConv2dTests {
+    /// Float32 kernels against the Double reference over 400 seeded random geometries; the
+    /// tolerance 1e-5 is the bar (Float32 rounding over ≤ 100-term sums is ~1e-6).
+    @Test(arguments: 0..<8)
+    func matchesReferenceOnRandomGeometries(block: UInt64) throws {
+        var random = FastConvRandom(seed: 0xC0_FFEE + block)
+        for index in 0..<50 {
+            let g = randomGeometry(&random)
+            let c = FastConvCase(g, seed: block * 1000 + UInt64(index))
+            try expectMatchesReference(c)
+        }
+    }
+
+    /// Shapes the course and the benchmark use, and edge cases the random draw may miss.
+    @Test(arguments: [
+        Conv2dGeometry(batch: 2, inChannels: 16, inHeight: 8, inWidth: 8, outChannels: 16,
+                       kernelHeight: 3, kernelWidth: 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
+        Conv2dGeometry(batch: 1, inChannels: 1, inHeight: 28, inWidth: 28, outChannels: 8,
+                       kernelHeight: 3, kernelWidth: 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
+        // PyTorch padding='same' for a 4×4 kernel: 1 before, 2 after.
+        Conv2dGeometry(batch: 2, inChannels: 3, inHeight: 9, inWidth: 7, outChannels: 5,
+                       kernelHeight: 4, kernelWidth: 4, padTop: 1, padBottom: 2, padLeft: 1, padRight: 2),
+        // TensorFlow-style 'same' with stride 2: pad 0 before, 1 after.
+        Conv2dGeometry(batch: 3, inChannels: 4, inHeight: 10, inWidth: 10, outChannels: 6,
+                       kernelHeight: 3, kernelWidth: 3, strideH: 2, strideW: 2, padBottom: 1, padRight: 1),
+        // 1×1 pointwise, and a 1×1 projection shortcut with stride 2.
+        Conv2dGeometry(batch: 2, inChannels: 8, inHeight: 5, inWidth: 5, outChannels: 4,
+                       kernelHeight: 1, kernelWidth: 1),
+        Conv2dGeometry(batch: 2, inChannels: 8, inHeight: 6, inWidth: 6, outChannels: 16,
+                       kernelHeight: 1, kernelWidth: 1, strideH: 2, strideW: 2),
+        // Depthwise with a channel multiplier of 2, and a kernel as large as the padded input.
+        Conv2dGeometry(batch: 1, inChannels: 6, inHeight: 7, inWidth: 7, outChannels: 12,
+                       kernelHeight: 3, kernelWidth: 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1,
+                       groups: 6),
+        Conv2dGeometry(batch: 1, inChannels: 2, inHeight: 3, inWidth: 2, outChannels: 3,
+                       kernelHeight: 5, kernelWidth: 4, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
+    ])
+    func matchesReferenceOnChosenGeometries(g: Conv2dGeometry) throws {
+        try expectMatchesReference(FastConvCase(g, seed: 7))
+    }
+
+    /// Work is split by shape, never by thread count, so every setting gives the same bits.
+    @Test func resultsDoNotDependOnThreadCount() throws {
+        let g = Conv2dGeometry(
+            batch: 5, inChannels: 6, inHeight: 17, inWidth: 15, outChannels: 10, kernelHeight: 3,
+            kernelWidth: 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1)
+        #expect(g.forwardFlops > Parallelism.minimumFlopsToFanOut)  // so threads are really used
+        let c = FastConvCase(g, seed: 11)
+        let saved = Parallelism.threadCount
+        defer { Parallelism.threadCount = saved }
+        var results: [[Float]] = []
+        for threads in [1, 2, 3] {
+            Parallelism.threadCount = threads
+            let (dw, db) = try c.fastBackwardWeight()
+            results.append(try c.fastForward() + c.fastBackwardInput() + dw + db)
+        }
+        #expect(results[0] == results[1])
+        #expect(results[0] == results[2])
+    }
+
+    @Test func cancelledBudgetStopsTheKernel() {
+        let budget = ComputeBudget()
+        budget.cancel()
+        let c = FastConvCase(
+            Conv2dGeometry(batch: 4, inChannels: 2, inHeight: 6, inWidth: 6, outChannels: 2,
+                           kernelHeight: 3, kernelWidth: 3),
+            seed: 3)
+        #expect(throws: CNNError.cancelled()) {
+            try ComputeBudget.$current.withValue(budget) { _ = try c.fastForward() }
+        }
+        #expect(throws: CNNError.cancelled()) {
+            try ComputeBudget.$current.withValue(budget) { _ = try c.fastBackwardWeight() }
+        }
+    }
+
+    @Test func threadCountIsAtLeastOne() {
+        let saved = Parallelism.threadCount
+        defer { Parallelism.threadCount = saved }
+        Parallelism.threadCount = 0
+        #expect(Parallelism.threadCount == 1)
+        #expect(Parallelism.coreCount >= 1)
+    }
+
+    func expectMatchesReference(_ c: FastConvCase, tolerance: Double = 1e-5) throws {
+        let g = c.geometry
+        let forward = relativeError(
+            try c.fastForward(), ReferenceConv.forward(g, input: c.input, weight: c.weight, bias: c.bias))
+        let backwardInput = relativeError(
+            try c.fastBackwardInput(),
+            ReferenceConv.backwardInput(g, gradOutput: c.gradOutput, weight: c.weight))
+        let (dw, db) = try c.fastBackwardWeight()
+        let reference = ReferenceConv.backwardWeight(g, input: c.input, gradOutput: c.gradOutput)
+        let backwardWeight = relativeError(dw, reference.weight)
+        let backwardBias = relativeError(db, reference.bias)
+        #expect(forward < tolerance, "forward \(g)")
+        #expect(backwardInput < tolerance, "backward input \(g)")
+        #expect(backwardWeight < tolerance, "backward weight \(g)")
+        #expect(backwardBias < tolerance, "backward bias \(g)")
+    }
+}
