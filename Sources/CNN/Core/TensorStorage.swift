@@ -1,0 +1,66 @@
+/// The memory behind one or more tensors: a contiguous, zero-initialised buffer of `count`
+/// elements of `dtype`, accounted against the `ComputeBudget` in force when it was allocated.
+///
+/// Sendable by construction rather than by the compiler's proof (`@unchecked`): a storage is
+/// written only while it is being filled by its creator, or through `Tensor`'s copy-on-write
+/// mutators when it is uniquely referenced; once shared it is never written again.
+final class TensorStorage: @unchecked Sendable {
+    /// Storages at or below this size are not charged to the budget, so that scalar tensors can
+    /// be created without `try`; they cannot add up to a memory problem on their own.
+    static let uncountedBytes = 64
+
+    let dtype: DType
+    let count: Int
+    let base: UnsafeMutableRawPointer
+    private let budget: ComputeBudget?
+    private let chargedBytes: Int
+
+    /// Allocates zeroed memory for `count` elements, charging the current budget.
+    /// - Throws: `CNNError.tooLarge` / `.outOfMemory` when the budget refuses.
+    init(count: Int, dtype: DType, shape: [Int]) throws(CNNError) {
+        let bytes = count * dtype.byteCount
+        var charged = 0
+        let budget = ComputeBudget.current
+        if let budget, bytes > Self.uncountedBytes {
+            try budget.reserve(elements: count, bytesPerElement: dtype.byteCount, shape: shape)
+            charged = bytes
+        }
+        self.dtype = dtype
+        self.count = count
+        self.budget = charged > 0 ? budget : nil
+        self.chargedBytes = charged
+        self.base = UnsafeMutableRawPointer.allocate(byteCount: max(bytes, 1), alignment: 64)
+        self.base.initializeMemory(as: UInt8.self, repeating: 0, count: max(bytes, 1))
+    }
+
+    /// Allocates a tiny storage without consulting the budget (see `uncountedBytes`).
+    init(uncountedCount count: Int, dtype: DType) {
+        precondition(count * dtype.byteCount <= Self.uncountedBytes, "storage too large to be uncounted")
+        self.dtype = dtype
+        self.count = count
+        self.budget = nil
+        self.chargedBytes = 0
+        let bytes = max(count * dtype.byteCount, 1)
+        self.base = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
+        self.base.initializeMemory(as: UInt8.self, repeating: 0, count: bytes)
+    }
+
+    deinit {
+        base.deallocate()
+        if chargedBytes > 0 { budget?.release(bytes: chargedBytes) }
+    }
+
+    /// The elements as `T`, which must be this storage's scalar type.
+    @inline(__always)
+    func pointer<T: TensorScalar>(as type: T.Type) -> UnsafeMutablePointer<T> {
+        precondition(T.dtype == dtype, "storage holds \(dtype), accessed as \(T.dtype)")
+        return base.assumingMemoryBound(to: T.self)
+    }
+
+    /// A fresh storage with the same elements (copy-on-write's copy), charged to the current budget.
+    func copy(shape: [Int]) throws(CNNError) -> TensorStorage {
+        let new = try TensorStorage(count: count, dtype: dtype, shape: shape)
+        new.base.copyMemory(from: base, byteCount: count * dtype.byteCount)
+        return new
+    }
+}

@@ -1,0 +1,131 @@
+/// The engine's elementwise and reduction hot loops. Every loop runs over raw pointers, one
+/// innermost row at a time (`RowIterator`); the per-element function is a closure literal at each
+/// call site, inlined by the optimiser into a specialised loop.
+enum ElementwiseKernels {
+    /// `f(a, b)` with broadcasting; `a` and `b` already hold `T`.
+    @inline(__always)
+    static func binary<T: TensorScalar>(
+        _ a: Tensor, _ b: Tensor, shape: [Int], kind: ElementKind, _ f: (T, T) -> T
+    ) throws -> Tensor {
+        let pa = UnsafePointer(a.storage.pointer(as: T.self))
+        let pb = UnsafePointer(b.storage.pointer(as: T.self))
+        return try Tensor(shape: shape, of: T.self, kind: kind) { out in
+            let po = out.baseAddress!
+            let n = out.count
+            if a.count == n && b.count == n {
+                for i in 0..<n { po[i] = f(pa[i], pb[i]) }
+            } else if a.count == n && b.count == 1 {
+                let s = pb[0]
+                for i in 0..<n { po[i] = f(pa[i], s) }
+            } else if a.count == 1 && b.count == n {
+                let s = pa[0]
+                for i in 0..<n { po[i] = f(s, pb[i]) }
+            } else {
+                let rows = RowIterator(
+                    shape: shape,
+                    strides: [
+                        Broadcasting.strides(of: a.shape, broadcastTo: shape),
+                        Broadcasting.strides(of: b.shape, broadcastTo: shape),
+                        Tensor.contiguousStrides(shape),
+                    ])
+                let length = rows.rowLength
+                let strideA = rows.rowStride(0)
+                let strideB = rows.rowStride(1)
+                rows.forEachRow { offsets in
+                    var ia = offsets[0]
+                    var ib = offsets[1]
+                    let row = po + offsets[2]
+                    for j in 0..<length {
+                        row[j] = f(pa[ia], pb[ib])
+                        ia += strideA
+                        ib += strideB
+                    }
+                }
+            }
+        }
+    }
+
+    /// `f(x)` for every element of `x`, which holds `T`.
+    @inline(__always)
+    static func unary<T: TensorScalar>(_ x: Tensor, kind: ElementKind, _ f: (T) -> T) throws -> Tensor {
+        let px = UnsafePointer(x.storage.pointer(as: T.self))
+        return try Tensor(shape: x.shape, of: T.self, kind: kind) { out in
+            let po = out.baseAddress!
+            for i in 0..<out.count { po[i] = f(px[i]) }
+        }
+    }
+
+    /// A contiguous tensor of `shape` whose element at index `i` is `x`'s element at
+    /// `offset + Σ i[d]·strides[d]`: the one copy behind expand, permute, slicing and flip.
+    static func gather(_ x: Tensor, offset: Int, strides: [Int], shape: [Int]) throws -> Tensor {
+        switch x.dtype {
+        case .float32: try gather(x, offset: offset, strides: strides, shape: shape, as: Float.self)
+        case .float64: try gather(x, offset: offset, strides: strides, shape: shape, as: Double.self)
+        }
+    }
+
+    private static func gather<T: TensorScalar>(
+        _ x: Tensor, offset: Int, strides: [Int], shape: [Int], as: T.Type
+    ) throws -> Tensor {
+        let px = UnsafePointer(x.storage.pointer(as: T.self)) + offset
+        return try Tensor(shape: shape, of: T.self, kind: x.kind) { out in
+            let po = out.baseAddress!
+            let rows = RowIterator(shape: shape, strides: [strides, Tensor.contiguousStrides(shape)])
+            let length = rows.rowLength
+            let step = rows.rowStride(0)
+            rows.forEachRow { offsets in
+                var source = offsets[0]
+                let row = po + offsets[1]
+                for j in 0..<length {
+                    row[j] = px[source]
+                    source += step
+                }
+            }
+        }
+    }
+
+    /// Sums `x` over the dimensions flagged in `reduced`, keeping them as size 1. Accumulates in
+    /// Double whatever the dtype, so float32 sums of many terms stay accurate.
+    static func sum(_ x: Tensor, reduced: [Bool]) throws -> Tensor {
+        switch x.dtype {
+        case .float32: try sum(x, reduced: reduced, as: Float.self)
+        case .float64: try sum(x, reduced: reduced, as: Double.self)
+        }
+    }
+
+    private static func sum<T: TensorScalar>(_ x: Tensor, reduced: [Bool], as: T.Type) throws -> Tensor {
+        let keptShape = x.shape.indices.map { reduced[$0] ? 1 : x.shape[$0] }
+        let keptStrides = Tensor.contiguousStrides(keptShape)
+        let outStrides = x.shape.indices.map { reduced[$0] ? 0 : keptStrides[$0] }
+        let px = UnsafePointer(x.storage.pointer(as: T.self))
+        var totals = [Double](repeating: 0, count: Tensor.product(keptShape))
+        totals.withUnsafeMutableBufferPointer { totals in
+            let pt = totals.baseAddress!
+            let rows = RowIterator(shape: x.shape, strides: [x.strides, outStrides])
+            let length = rows.rowLength
+            let inStep = rows.rowStride(0)
+            let outStep = rows.rowStride(1)
+            rows.forEachRow { offsets in
+                var source = offsets[0]
+                if outStep == 0 {
+                    var rowSum = 0.0
+                    for _ in 0..<length {
+                        rowSum += Double(px[source])
+                        source += inStep
+                    }
+                    pt[offsets[1]] += rowSum
+                } else {
+                    var target = offsets[1]
+                    for _ in 0..<length {
+                        pt[target] += Double(px[source])
+                        source += inStep
+                        target += outStep
+                    }
+                }
+            }
+        }
+        return try Tensor(shape: keptShape, of: T.self, kind: x.kind == .real ? .real : .integer) { out in
+            for i in 0..<out.count { out[i] = T(totals[i]) }
+        }
+    }
+}
