@@ -1,0 +1,323 @@
+extension Parser {
+    /// `lambda`, a conditional, or anything looser than them.
+    mutating func parseExpression() throws(LanguageError) -> Expression {
+        if current.isName("lambda") {
+            return try nested { (parser: inout Parser) throws(LanguageError) in try parser.parseLambda() }
+        }
+        let value = try parseOr()
+        guard acceptKeyword("if") != nil else { return value }
+        let condition = try parseOr()
+        guard acceptKeyword("else") != nil else {
+            throw unexpected(expected: "'else' (a conditional reads: a if condition else b)")
+        }
+        let otherwise = try nested { (parser: inout Parser) throws(LanguageError) in
+            try parser.parseExpression()
+        }
+        return try node(
+            .conditional(condition: condition, then: value, else: otherwise),
+            value.range.union(otherwise.range))
+    }
+
+    mutating func parseLambda() throws(LanguageError) -> Expression {
+        let keyword = advance()
+        var parameters: [Parameter] = []
+        while !current.isSymbol(":") {
+            guard case .name(let name) = current.kind, !Self.keywords.contains(name) else {
+                throw unexpected(expected: "a parameter name or ':'")
+            }
+            let nameToken = advance()
+            if parameters.contains(where: { $0.name == name }) {
+                throw .syntax("parameter '\(name)' appears twice in this lambda", at: nameToken.range)
+            }
+            var defaultValue: Expression?
+            if accept("=") != nil { defaultValue = try parseExpression() }
+            if defaultValue == nil, parameters.contains(where: { $0.defaultValue != nil }) {
+                throw .syntax(
+                    "parameter '\(name)' without a default follows one with a default", at: nameToken.range)
+            }
+            parameters.append(Parameter(name: name, range: nameToken.range, defaultValue: defaultValue))
+            if accept(",") == nil { break }
+        }
+        _ = try expect(":", "':' after the lambda's parameters")
+        let body = try parseExpression()
+        return try node(.lambda(parameters, body: body), keyword.range.union(body.range))
+    }
+
+    mutating func parseOr() throws(LanguageError) -> Expression {
+        var left = try parseAnd()
+        while let op = acceptKeyword("or") {
+            let right = try parseAnd()
+            left = try node(.binary(.or, left, right), left.range.union(right.range), reportAt: op.range)
+        }
+        return left
+    }
+
+    mutating func parseAnd() throws(LanguageError) -> Expression {
+        var left = try parseNot()
+        while let op = acceptKeyword("and") {
+            let right = try parseNot()
+            left = try node(.binary(.and, left, right), left.range.union(right.range), reportAt: op.range)
+        }
+        return left
+    }
+
+    mutating func parseNot() throws(LanguageError) -> Expression {
+        guard current.isName("not") else { return try parseComparison() }
+        let op = advance()
+        let operand = try nested { (parser: inout Parser) throws(LanguageError) in try parser.parseNot() }
+        return try node(.unary(.not, operand), op.range.union(operand.range))
+    }
+
+    mutating func parseComparison() throws(LanguageError) -> Expression {
+        let first = try parseArithmetic()
+        var links: [ComparisonLink] = []
+        while let op = acceptComparisonOperator() {
+            links.append(ComparisonLink(op: op, operand: try parseArithmetic()))
+        }
+        guard let last = links.last else { return first }
+        return try node(.comparison(first, links), first.range.union(last.operand.range))
+    }
+
+    mutating func acceptComparisonOperator() -> ComparisonOperator? {
+        if case .symbol(let text) = current.kind, let op = ComparisonOperator(rawValue: text) {
+            _ = advance()
+            return op
+        }
+        if current.isName("in") {
+            _ = advance()
+            return .in
+        }
+        if current.isName("not"), peek(1).isName("in") {
+            position += 2
+            return .notIn
+        }
+        if current.isName("is") {
+            _ = advance()
+            return acceptKeyword("not") != nil ? .isNot : .is
+        }
+        return nil
+    }
+
+    mutating func parseArithmetic() throws(LanguageError) -> Expression {
+        var left = try parseTerm()
+        while case .symbol(let text) = current.kind, text == "+" || text == "-" {
+            let op = advance()
+            let right = try parseTerm()
+            left = try node(
+                .binary(BinaryOperator(rawValue: text)!, left, right), left.range.union(right.range),
+                reportAt: op.range)
+        }
+        return left
+    }
+
+    mutating func parseTerm() throws(LanguageError) -> Expression {
+        var left = try parseFactor()
+        while case .symbol(let text) = current.kind, ["*", "/", "//", "%", "@"].contains(text) {
+            let op = advance()
+            let right = try parseFactor()
+            left = try node(
+                .binary(BinaryOperator(rawValue: text)!, left, right), left.range.union(right.range),
+                reportAt: op.range)
+        }
+        return left
+    }
+
+    /// Unary `-`/`+`, which bind looser than `**`: `-x**2` is `-(x**2)`.
+    mutating func parseFactor() throws(LanguageError) -> Expression {
+        guard case .symbol(let text) = current.kind, text == "-" || text == "+" else {
+            return try parsePower()
+        }
+        let op = advance()
+        let operand = try nested { (parser: inout Parser) throws(LanguageError) in try parser.parseFactor() }
+        return try node(.unary(text == "-" ? .negate : .plus, operand), op.range.union(operand.range))
+    }
+
+    /// `a ** b`, right-associative; the exponent may carry its own sign (`2 ** -1`).
+    mutating func parsePower() throws(LanguageError) -> Expression {
+        let base = try parsePostfix()
+        guard let op = accept("**") else { return base }
+        let exponent = try nested { (parser: inout Parser) throws(LanguageError) in try parser.parseFactor() }
+        return try node(.binary(.power, base, exponent), base.range.union(exponent.range), reportAt: op.range)
+    }
+
+    /// An atom followed by any calls, subscripts and attributes.
+    mutating func parsePostfix() throws(LanguageError) -> Expression {
+        var expression = try parseAtom()
+        while true {
+            if let open = accept("(") {
+                let (arguments, close) = try nested { (parser: inout Parser) throws(LanguageError) in
+                    try parser.parseArguments()
+                }
+                expression = try node(
+                    .call(expression, arguments), expression.range.union(close.range), reportAt: open.range)
+            } else if let open = accept("[") {
+                let (items, close) = try nested { (parser: inout Parser) throws(LanguageError) in
+                    try parser.parseSubscriptItems()
+                }
+                expression = try node(
+                    .subscript(expression, items), expression.range.union(close.range), reportAt: open.range)
+            } else if let dot = accept(".") {
+                guard case .name(let name) = current.kind else {
+                    throw unexpected(expected: "an attribute name after '.'")
+                }
+                let nameToken = advance()
+                expression = try node(
+                    .attribute(expression, name: name, nameRange: nameToken.range),
+                    expression.range.union(nameToken.range), reportAt: dot.range)
+            } else {
+                return expression
+            }
+        }
+    }
+
+    /// Arguments after `(`, through the closing `)`.
+    mutating func parseArguments() throws(LanguageError) -> ([Argument], Token) {
+        var arguments: [Argument] = []
+        while !current.isSymbol(")") {
+            if accept("*") != nil {
+                let value = try parseExpression()
+                arguments.append(Argument(name: nil, nameRange: nil, isSpread: true, value: value))
+            } else if case .name(let name) = current.kind, peek(1).isSymbol("="),
+                !Self.keywords.contains(name)
+            {
+                let nameToken = advance()
+                _ = advance()
+                if arguments.contains(where: { $0.name == name }) {
+                    throw .syntax("keyword argument '\(name)' is repeated", at: nameToken.range)
+                }
+                let value = try parseExpression()
+                arguments.append(
+                    Argument(name: name, nameRange: nameToken.range, isSpread: false, value: value))
+            } else {
+                let start = current.range
+                let value = try parseExpression()
+                if arguments.contains(where: { $0.name != nil }) {
+                    throw .syntax(
+                        "a positional argument cannot follow keyword arguments", at: start.union(value.range))
+                }
+                arguments.append(Argument(name: nil, nameRange: nil, isSpread: false, value: value))
+            }
+            if accept(",") == nil { break }
+        }
+        let close = try expect(")", "',' or ')' in the argument list")
+        return (arguments, close)
+    }
+
+    /// Items after `[`, through the closing `]`.
+    mutating func parseSubscriptItems() throws(LanguageError) -> ([SubscriptItem], Token) {
+        var items: [SubscriptItem] = []
+        repeat {
+            if current.isSymbol("]") { break }
+            items.append(try parseSubscriptItem())
+        } while accept(",") != nil
+        let close = try expect("]", "',' or ']' in the subscript")
+        if items.isEmpty { throw .syntax("an index is needed between '[' and ']'", at: close.range) }
+        return (items, close)
+    }
+
+    mutating func parseSubscriptItem() throws(LanguageError) -> SubscriptItem {
+        let startToken = current
+        var start: Expression?
+        if !current.isSymbol(":") {
+            start = try parseExpression()
+            guard current.isSymbol(":") else { return .index(start!) }
+        }
+        var end = advance().range
+        var stop: Expression?
+        var step: Expression?
+        if !isSliceBoundary {
+            stop = try parseExpression()
+            end = stop!.range
+        }
+        if let colon = accept(":") {
+            end = colon.range
+            if !isSliceBoundary {
+                step = try parseExpression()
+                end = step!.range
+            }
+        }
+        return .slice(start: start, stop: stop, step: step, range: startToken.range.union(end))
+    }
+
+    var isSliceBoundary: Bool { current.isSymbol(",") || current.isSymbol("]") || current.isSymbol(":") }
+
+    mutating func parseAtom() throws(LanguageError) -> Expression {
+        let token = current
+        switch token.kind {
+        case .integer(let value):
+            _ = advance()
+            return try node(.integer(value), token.range)
+        case .float(let value):
+            _ = advance()
+            return try node(.float(value), token.range)
+        case .string(var text):
+            _ = advance()
+            var range = token.range
+            while case .string(let more) = current.kind {
+                text += more
+                range = range.union(advance().range)
+            }
+            return try node(.string(text), range)
+        case .name(let name):
+            switch name {
+            case "True", "False":
+                _ = advance()
+                return try node(.bool(name == "True"), token.range)
+            case "None":
+                _ = advance()
+                return try node(.none, token.range)
+            case _ where Self.keywords.contains(name):
+                throw unexpected(expected: "an expression")
+            case _ where Self.unsupportedKeywords[name] != nil:
+                throw .syntax("'\(name)': \(Self.unsupportedKeywords[name]!)", at: token.range)
+            default:
+                _ = advance()
+                return try node(.name(name), token.range)
+            }
+        case .symbol("..."):
+            _ = advance()
+            return try node(.ellipsis, token.range)
+        case .symbol("("):
+            return try nested { (parser: inout Parser) throws(LanguageError) in
+                try parser.parseParenthesized()
+            }
+        case .symbol("["):
+            return try nested { (parser: inout Parser) throws(LanguageError) in try parser.parseList() }
+        case .symbol("{"):
+            throw .syntax("dictionaries and sets are not part of the answer language", at: token.range)
+        default:
+            throw unexpected(expected: "an expression")
+        }
+    }
+
+    /// `( … )`: grouping, or a tuple when there is a comma or nothing inside.
+    mutating func parseParenthesized() throws(LanguageError) -> Expression {
+        let open = advance()
+        if let close = accept(")") { return try node(.tuple([]), open.range.union(close.range)) }
+        let first = try parseExpression()
+        if let close = accept(")") {
+            var grouped = first
+            grouped.range = open.range.union(close.range)
+            return grouped
+        }
+        var items = [first]
+        while accept(",") != nil {
+            if current.isSymbol(")") { break }
+            items.append(try parseExpression())
+        }
+        let close = try expect(")", "',' or ')'")
+        return try node(.tuple(items), open.range.union(close.range))
+    }
+
+    /// `[a, b, …]`.
+    mutating func parseList() throws(LanguageError) -> Expression {
+        let open = advance()
+        var items: [Expression] = []
+        while !current.isSymbol("]") {
+            items.append(try parseExpression())
+            if accept(",") == nil { break }
+        }
+        let close = try expect("]", "',' or ']' in the list")
+        return try node(.list(items), open.range.union(close.range))
+    }
+}

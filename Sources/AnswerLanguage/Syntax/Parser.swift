@@ -1,0 +1,232 @@
+/// Turns answer-language source into a `Program`, with Python's grammar and precedence.
+///
+/// A recursive-descent parser whose recursion is counted: every construct that nests (brackets,
+/// unary operators, `**`, `not`, `lambda`, conditionals) goes through `nested(_:)`, and every
+/// node records its height, so 100,000 nested parentheses or a 1 MB chain of `+` is a
+/// "nested too deeply" error rather than a stack overflow.
+///
+/// Precedence, loosest first: `lambda`; `if … else`; `or`; `and`; `not`; comparisons (chained);
+/// `+ -`; `* / // % @`; unary `- +`; `**` (right-associative, binding tighter than a unary
+/// minus on its left: `-2**2 == -4`); calls, subscripts and attributes.
+public struct Parser {
+    var tokens: [Token]
+    var position = 0
+    let options: ParserOptions
+    var nesting = 0
+
+    static let keywords: Set<String> = [
+        "and", "or", "not", "lambda", "if", "else", "in", "is", "True", "False", "None",
+    ]
+    /// Python keywords the language does not have, with why.
+    static let unsupportedKeywords: [String: String] = [
+        "for": "loops are not part of the answer language: use tensor operations on whole tensors",
+        "while": "loops are not part of the answer language: use tensor operations on whole tensors",
+        "import": "nothing needs importing: torch, F and nn are already available",
+        "from": "nothing needs importing: torch, F and nn are already available",
+        "def": "functions are written with lambda here, e.g. f = lambda x: x * 2",
+        "class": "classes are not part of the answer language: build models with nn.Sequential",
+        "return": "there is no return: the value of the last expression is the result",
+        "with": "'with' blocks are not part of the answer language",
+        "try": "exceptions are not part of the answer language",
+        "except": "exceptions are not part of the answer language",
+        "finally": "exceptions are not part of the answer language",
+        "raise": "exceptions are not part of the answer language",
+        "del": "'del' is not part of the answer language",
+        "global": "'global' is not part of the answer language",
+        "nonlocal": "'nonlocal' is not part of the answer language",
+        "pass": "'pass' is not part of the answer language",
+        "yield": "generators are not part of the answer language",
+        "async": "'async' is not part of the answer language",
+        "await": "'await' is not part of the answer language",
+        "assert": "'assert' is not part of the answer language",
+        "break": "loops are not part of the answer language",
+        "continue": "loops are not part of the answer language",
+        "elif": "write a conditional as: a if condition else b",
+        "as": "'as' is not part of the answer language",
+    ]
+
+    init(tokens: [Token], options: ParserOptions) {
+        self.tokens = tokens
+        self.options = options
+    }
+
+    /// Parses statements separated by newlines or `;`.
+    /// - Throws: `LanguageError` of kind `.syntax`, or `.input`/`.limit` for input past the limits.
+    public static func parse(_ source: String, options: ParserOptions = ParserOptions()) throws(LanguageError)
+        -> Program
+    {
+        var parser = Parser(tokens: try tokenize(source, options: options), options: options)
+        return try parser.parseProgram()
+    }
+
+    /// Parses exactly one expression (no assignments, no `;`), as checks and `when:` clauses are.
+    public static func parseExpression(_ source: String, options: ParserOptions = ParserOptions())
+        throws(LanguageError) -> Expression
+    {
+        var parser = Parser(tokens: try tokenize(source, options: options), options: options)
+        while parser.current.kind == .separator { parser.position += 1 }
+        let expression = try parser.parseTupleOrExpression()
+        while parser.current.kind == .separator { parser.position += 1 }
+        guard parser.current.kind == .end else {
+            throw parser.unexpected(expected: "the end of the expression")
+        }
+        return expression
+    }
+
+    static func tokenize(_ source: String, options: ParserOptions) throws(LanguageError) -> [Token] {
+        var count = 0
+        var line = 1
+        var lineStart = 0
+        for scalar in source.unicodeScalars {
+            if count == options.maxInputLength {
+                let at = SourceLocation(line: line, column: count - lineStart + 1, offset: count)
+                throw LanguageError(
+                    .input, "the input is too long: the limit is \(options.maxInputLength) characters",
+                    at: SourceRange(at: at))
+            }
+            if scalar == "\n" {
+                line += 1
+                lineStart = count + 1
+            }
+            count += 1
+        }
+        return try Lexer.tokenize(source)
+    }
+
+    // MARK: - Tokens
+
+    var current: Token { tokens[position] }
+
+    func peek(_ ahead: Int) -> Token { tokens[min(position + ahead, tokens.count - 1)] }
+
+    mutating func advance() -> Token {
+        let token = tokens[position]
+        if position < tokens.count - 1 { position += 1 }
+        return token
+    }
+
+    /// Consumes the symbol `text` if it is next.
+    mutating func accept(_ text: String) -> Token? {
+        current.isSymbol(text) ? advance() : nil
+    }
+
+    /// Consumes the keyword `text` if it is next.
+    mutating func acceptKeyword(_ text: String) -> Token? {
+        current.isName(text) ? advance() : nil
+    }
+
+    mutating func expect(_ text: String, _ what: String) throws(LanguageError) -> Token {
+        guard let token = accept(text) else { throw unexpected(expected: what) }
+        return token
+    }
+
+    /// "expected X, found Y", with a hint when Y is a likely slip.
+    func unexpected(expected: String) -> LanguageError {
+        var message = "expected \(expected), found \(current.quoted)"
+        if current.isSymbol("=") {
+            message += " ('=' assigns a name; to compare, write '==')"
+        } else if case .name(let name) = current.kind, let reason = Self.unsupportedKeywords[name] {
+            message += " (\(reason))"
+        }
+        return .syntax(message, at: current.range)
+    }
+
+    /// Runs `body` one nesting level deeper, refusing to go past the limit.
+    mutating func nested<T>(_ body: (inout Parser) throws(LanguageError) -> T) throws(LanguageError) -> T {
+        nesting += 1
+        defer { nesting -= 1 }
+        if nesting > options.maxNesting {
+            throw tooDeep(at: current.range)
+        }
+        return try body(&self)
+    }
+
+    func tooDeep(at range: SourceRange) -> LanguageError {
+        .limit("expression is nested too deeply (more than \(options.maxNesting) levels)", at: range)
+    }
+
+    /// Builds a node, refusing trees taller than the nesting limit.
+    func node(_ kind: Expression.Kind, _ range: SourceRange, reportAt place: SourceRange? = nil)
+        throws(LanguageError) -> Expression
+    {
+        let expression = Expression(kind, range: range)
+        if expression.depth > options.maxNesting + 1 {
+            throw tooDeep(at: place ?? range)
+        }
+        return expression
+    }
+
+    // MARK: - Statements
+
+    mutating func parseProgram() throws(LanguageError) -> Program {
+        var statements: [Statement] = []
+        while true {
+            while current.kind == .separator { _ = advance() }
+            if current.kind == .end { break }
+            statements.append(try parseStatement())
+            guard current.kind == .separator || current.kind == .end else {
+                var error = unexpected(expected: "the end of the statement")
+                if case .symbol = current.kind {
+                } else {
+                    error.message += " — is an operator or a comma missing?"
+                }
+                throw error
+            }
+        }
+        return Program(statements: statements)
+    }
+
+    mutating func parseStatement() throws(LanguageError) -> Statement {
+        if case .name(let name) = current.kind, let reason = Self.unsupportedKeywords[name] {
+            throw .syntax("'\(name)': \(reason)", at: current.range)
+        }
+        var expressions = [try parseTupleOrExpression()]
+        while accept("=") != nil {
+            expressions.append(try parseTupleOrExpression())
+        }
+        let value = expressions.removeLast()
+        guard !expressions.isEmpty else { return .expression(value) }
+        var targets: [AssignmentTarget] = []
+        for expression in expressions { targets.append(try Self.target(expression)) }
+        return .assignment(targets, value)
+    }
+
+    /// The assignment target an expression denotes, or why it cannot be assigned to.
+    static func target(_ expression: Expression) throws(LanguageError) -> AssignmentTarget {
+        switch expression.kind {
+        case .name(let name):
+            return .name(name, expression.range)
+        case .tuple(let items), .list(let items):
+            var targets: [AssignmentTarget] = []
+            for item in items { targets.append(try target(item)) }
+            return .tuple(targets, expression.range)
+        case .attribute(_, let name, _):
+            throw .syntax(
+                "cannot assign to the attribute '\(name)': only names can be assigned (use a method such as requires_grad_())",
+                at: expression.range)
+        case .subscript:
+            throw .syntax(
+                "cannot assign to part of a tensor: tensors are not changed in place here; build a new one",
+                at: expression.range)
+        case .call:
+            throw .syntax("cannot assign to a function call", at: expression.range)
+        case .comparison:
+            throw .syntax("cannot assign to a comparison — did you mean '=='?", at: expression.range)
+        default:
+            throw .syntax(
+                "cannot assign to this expression: only names can be assigned", at: expression.range)
+        }
+    }
+
+    /// `a, b, c` without brackets (a tuple), or a single expression.
+    mutating func parseTupleOrExpression() throws(LanguageError) -> Expression {
+        let first = try parseExpression()
+        guard current.isSymbol(",") else { return first }
+        var items = [first]
+        while accept(",") != nil {
+            if current.kind == .separator || current.kind == .end || current.isSymbol("=") { break }
+            items.append(try parseExpression())
+        }
+        return try node(.tuple(items), first.range.union(items.last!.range))
+    }
+}
