@@ -1,0 +1,157 @@
+/// The textbook 2-D convolution: seven nested loops of cross-correlation, the version lessons show.
+///
+/// Layout (all contiguous row-major, NCHW): input `[batch, inChannels, inHeight, inWidth]`, weight
+/// `[outChannels, inChannels / groups, kernelHeight, kernelWidth]`, output
+/// `[batch, outChannels, outHeight, outWidth]` with
+/// `out = ⌊(in + padBefore + padAfter − dilation·(kernel − 1) − 1) / stride⌋ + 1`.
+///
+/// Like PyTorch (and unlike the mathematicians' convolution) the kernel is *not* flipped:
+/// `out[n, k, y, x] = bias[k] + Σ_c Σ_i Σ_j in[n, c, y·s − p + i·d, x·s − p + j·d] · w[k, c, i, j]`,
+/// where positions outside the input read as zero (zero padding).
+///
+/// Every function is generic over `TensorScalar`, so the same loop serves Float32 answers and the
+/// Float64 gradient checks. Callers validate shapes; these functions trap on a mismatch (a bug).
+enum ReferenceConv2d {
+    /// Computes the cross-correlation of `input` with `weight`, plus `bias` per output channel.
+    /// - Complexity: O(batch · outChannels · outHeight · outWidth · inChannels/groups · kH · kW).
+    static func forward<T: TensorScalar>(
+        input: UnsafeBufferPointer<T>, weight: UnsafeBufferPointer<T>, bias: UnsafeBufferPointer<T>?,
+        output: UnsafeMutableBufferPointer<T>, geometry g: Conv2dGeometry
+    ) throws(CNNError) {
+        checkSizes(g, input: input.count, weight: weight.count, output: output.count)
+        let (outH, outW) = (g.outHeight, g.outWidth)
+        for n in 0..<g.batch {
+            for k in 0..<g.outChannels {
+                let group = k / g.outChannelsPerGroup
+                for y in 0..<outH {
+                    try ComputeBudget.checkpoint()
+                    for x in 0..<outW {
+                        var sum: T = bias?[k] ?? 0
+                        for cInGroup in 0..<g.inChannelsPerGroup {
+                            let c = group * g.inChannelsPerGroup + cInGroup
+                            for i in 0..<g.kernelHeight {
+                                let row = y * g.strideH - g.padTop + i * g.dilationH
+                                if row < 0 || row >= g.inHeight { continue }  // zero padding
+                                for j in 0..<g.kernelWidth {
+                                    let col = x * g.strideW - g.padLeft + j * g.dilationW
+                                    if col < 0 || col >= g.inWidth { continue }
+                                    sum += input[inputIndex(g, n, c, row, col)]
+                                        * weight[weightIndex(g, k, cInGroup, i, j)]
+                                }
+                            }
+                        }
+                        output[((n * g.outChannels + k) * outH + y) * outW + x] = sum
+                    }
+                }
+            }
+        }
+    }
+
+    /// The gradient with respect to the input: every output gradient flows back, through the
+    /// same weight it was multiplied by, to the input position it read.
+    static func backwardInput<T: TensorScalar>(
+        gradOutput: UnsafeBufferPointer<T>, weight: UnsafeBufferPointer<T>,
+        gradInput: UnsafeMutableBufferPointer<T>, geometry g: Conv2dGeometry
+    ) throws(CNNError) {
+        checkSizes(g, input: gradInput.count, weight: weight.count, output: gradOutput.count)
+        gradInput.initialize(repeating: 0)
+        let (outH, outW) = (g.outHeight, g.outWidth)
+        for n in 0..<g.batch {
+            for k in 0..<g.outChannels {
+                let group = k / g.outChannelsPerGroup
+                for y in 0..<outH {
+                    try ComputeBudget.checkpoint()
+                    for x in 0..<outW {
+                        let upstream = gradOutput[((n * g.outChannels + k) * outH + y) * outW + x]
+                        for cInGroup in 0..<g.inChannelsPerGroup {
+                            let c = group * g.inChannelsPerGroup + cInGroup
+                            for i in 0..<g.kernelHeight {
+                                let row = y * g.strideH - g.padTop + i * g.dilationH
+                                if row < 0 || row >= g.inHeight { continue }
+                                for j in 0..<g.kernelWidth {
+                                    let col = x * g.strideW - g.padLeft + j * g.dilationW
+                                    if col < 0 || col >= g.inWidth { continue }
+                                    gradInput[inputIndex(g, n, c, row, col)] +=
+                                        upstream * weight[weightIndex(g, k, cInGroup, i, j)]
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The gradient with respect to the weight: each weight collects output gradient × the input
+    /// value it was multiplied by, summed over every position and batch element.
+    static func backwardWeight<T: TensorScalar>(
+        gradOutput: UnsafeBufferPointer<T>, input: UnsafeBufferPointer<T>,
+        gradWeight: UnsafeMutableBufferPointer<T>, geometry g: Conv2dGeometry
+    ) throws(CNNError) {
+        checkSizes(g, input: input.count, weight: gradWeight.count, output: gradOutput.count)
+        gradWeight.initialize(repeating: 0)
+        let (outH, outW) = (g.outHeight, g.outWidth)
+        for n in 0..<g.batch {
+            for k in 0..<g.outChannels {
+                let group = k / g.outChannelsPerGroup
+                for y in 0..<outH {
+                    try ComputeBudget.checkpoint()
+                    for x in 0..<outW {
+                        let upstream = gradOutput[((n * g.outChannels + k) * outH + y) * outW + x]
+                        for cInGroup in 0..<g.inChannelsPerGroup {
+                            let c = group * g.inChannelsPerGroup + cInGroup
+                            for i in 0..<g.kernelHeight {
+                                let row = y * g.strideH - g.padTop + i * g.dilationH
+                                if row < 0 || row >= g.inHeight { continue }
+                                for j in 0..<g.kernelWidth {
+                                    let col = x * g.strideW - g.padLeft + j * g.dilationW
+                                    if col < 0 || col >= g.inWidth { continue }
+                                    gradWeight[weightIndex(g, k, cInGroup, i, j)] +=
+                                        upstream * input[inputIndex(g, n, c, row, col)]
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The gradient with respect to the bias: the output gradient summed over batch and positions.
+    static func backwardBias<T: TensorScalar>(
+        gradOutput: UnsafeBufferPointer<T>, gradBias: UnsafeMutableBufferPointer<T>,
+        geometry g: Conv2dGeometry
+    ) {
+        precondition(gradBias.count == g.outChannels, "conv2d bias gradient size \(gradBias.count) ≠ \(g.outChannels)")
+        let plane = g.outHeight * g.outWidth
+        gradBias.initialize(repeating: 0)
+        for n in 0..<g.batch {
+            for k in 0..<g.outChannels {
+                let start = (n * g.outChannels + k) * plane
+                var sum: T = 0
+                for p in 0..<plane { sum += gradOutput[start + p] }
+                gradBias[k] += sum
+            }
+        }
+    }
+
+    @inline(__always)
+    private static func inputIndex(_ g: Conv2dGeometry, _ n: Int, _ c: Int, _ row: Int, _ col: Int) -> Int {
+        ((n * g.inChannels + c) * g.inHeight + row) * g.inWidth + col
+    }
+
+    @inline(__always)
+    private static func weightIndex(_ g: Conv2dGeometry, _ k: Int, _ c: Int, _ i: Int, _ j: Int) -> Int {
+        ((k * g.inChannelsPerGroup + c) * g.kernelHeight + i) * g.kernelWidth + j
+    }
+
+    private static func checkSizes(_ g: Conv2dGeometry, input: Int, weight: Int, output: Int) {
+        precondition(
+            g.groups > 0 && g.inChannels % g.groups == 0 && g.outChannels % g.groups == 0,
+            "conv2d groups \(g.groups) must divide channels \(g.inChannels) and \(g.outChannels)")
+        precondition(g.outHeight > 0 && g.outWidth > 0, "conv2d output is empty: \(g)")
+        precondition(input == g.inputShape.reduce(1, *), "conv2d input has \(input) elements, \(g) needs \(g.inputShape)")
+        precondition(weight == g.weightShape.reduce(1, *), "conv2d weight has \(weight) elements, \(g) needs \(g.weightShape)")
+        precondition(output == g.outputShape.reduce(1, *), "conv2d output has \(output) elements, \(g) needs \(g.outputShape)")
+    }
+}
