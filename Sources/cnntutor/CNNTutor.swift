@@ -6,7 +6,10 @@ struct CNNTutor: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cnntutor",
         abstract: "A self-paced course on convolutional networks, graded by running your answers.",
-        version: "0.1.0"
+        version: "0.1.0",
+        subcommands: [
+            CheckCommand.self,
+        ]
     )
 
     mutating func run() throws {

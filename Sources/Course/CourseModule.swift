@@ -1,2 +1,0 @@
-/// The Course module; its types arrive with their issues (see README.md).
-public enum CourseModule {}
