@@ -1,0 +1,106 @@
+import Foundation
+
+/// The UCI 8×8 handwritten digits, split once and for all into a training and a test set.
+///
+/// The file (`Lessons/data/digits-8x8/digits.csv`) has 1,797 rows and no header; each row is 64
+/// pixel counts 0–16 (an 8×8 image, row-major) followed by the label 0–9. Source: Alpaydin &
+/// Kaynak (1998), Optical Recognition of Handwritten Digits, UCI Machine Learning Repository,
+/// CC BY 4.0, https://doi.org/10.24432/C50P49.
+///
+/// **The fixed split.** Rows are grouped by label keeping file order; within each label the
+/// 5th, 10th, 15th … row (0-based position `k` with `k % 5 == 4`) goes to the test set, every other
+/// row to training. The split is therefore stratified (each digit is ~20 % test), spreads the test
+/// rows over the whole file (and so over its writers), needs no random numbers, and is the same on
+/// every machine and in every version: for the shipped file it gives 1,442 training and 355 test
+/// images (per digit ⌊n/5⌋ test rows: 35, 36, 35, 36, 36, 36, 36, 35, 34, 36). Both sets keep file
+/// order; shuffle when batching.
+///
+/// Samples have shape `[1, 8, 8]`. Pixels are scaled to 0…1 (count / 16) unless `scaled` is false.
+public struct Digits: Sendable, Equatable {
+    /// The training images (about 80 % of each digit).
+    public let train: Dataset
+    /// The held-out test images (rows at per-digit positions 4, 9, 14, …).
+    public let test: Dataset
+
+    /// Class names of the digits, `"0"` … `"9"`.
+    public static let classNames = (0 ..< 10).map(String.init)
+
+    /// Loads and splits the digits from a `digits.csv` file.
+    /// - Parameters:
+    ///   - url: the CSV file; libraries do not guess paths, so callers say where it is.
+    ///   - scaled: divide pixel counts by 16 so that pixels lie in 0…1 (the default).
+    /// - Throws: `CNNError` with code `.io` when the file cannot be read or a row is malformed
+    ///   (the message names the file and line).
+    public static func load(from url: URL, scaled: Bool = true) throws(CNNError) -> Digits {
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw CNNError(.io, "cannot read the digits file \(url.path): \(error.localizedDescription)")
+        }
+        return try parse(csv: text, source: url.lastPathComponent, scaled: scaled)
+    }
+
+    /// Parses and splits digits CSV text (see the type's documentation for the format and split).
+    /// - Parameters:
+    ///   - csv: the file's text.
+    ///   - source: the name used in error messages.
+    ///   - scaled: divide pixel counts by 16.
+    /// - Throws: `CNNError` (`.io`) naming `source` and the line of the first malformed row.
+    public static func parse(csv: String, source: String = "digits.csv", scaled: Bool = true)
+        throws(CNNError) -> Digits
+    {
+        var pixels = [Float]()
+        var labels = [Int]()
+        var lineNumber = 0
+        for line in csv.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let row = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if row.isEmpty { continue }
+            let fields = row.split(separator: ",", omittingEmptySubsequences: false)
+            guard fields.count == 65 else {
+                throw CNNError(
+                    .io, "\(source):\(lineNumber): expected 65 values (64 pixels and a label), "
+                        + "found \(fields.count)")
+            }
+            for (column, field) in fields.enumerated() {
+                guard let value = Int(field.trimmingCharacters(in: .whitespaces)) else {
+                    throw CNNError(
+                        .io, "\(source):\(lineNumber):\(column + 1): '\(field)' is not a whole number")
+                }
+                let limit = column == 64 ? 9 : 16
+                guard (0 ... limit).contains(value) else {
+                    throw CNNError(
+                        .io, "\(source):\(lineNumber):\(column + 1): \(value) is outside 0…\(limit)")
+                }
+                if column == 64 {
+                    labels.append(value)
+                } else {
+                    pixels.append(scaled ? Float(value) / 16 : Float(value))
+                }
+            }
+        }
+        guard !labels.isEmpty else { throw CNNError(.io, "\(source): no digit rows") }
+        let all = Dataset(
+            validatedName: "digits", sampleShape: [1, 8, 8], classNames: classNames,
+            images: pixels, labels: labels)
+        let (trainIndices, testIndices) = split(labels: labels)
+        return Digits(
+            train: all.subset(trainIndices, name: "digits-train"),
+            test: all.subset(testIndices, name: "digits-test"))
+    }
+
+    /// The fixed split: per label in file order, position `k` goes to test when `k % 5 == 4`.
+    /// - Returns: row indices of the training and the test set, each in file order.
+    static func split(labels: [Int]) -> (train: [Int], test: [Int]) {
+        var seen = [Int: Int]()
+        var train = [Int]()
+        var test = [Int]()
+        for (row, label) in labels.enumerated() {
+            let position = seen[label, default: 0]
+            seen[label] = position + 1
+            if position % 5 == 4 { test.append(row) } else { train.append(row) }
+        }
+        return (train, test)
+    }
+}
