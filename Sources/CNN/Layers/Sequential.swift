@@ -1,0 +1,63 @@
+/// Layers applied one after another (PyTorch `nn.Sequential`); children are named `0`, `1`, … or
+/// by the names given, so parameters read `0.weight`, `conv1.weight`, …
+public final class Sequential: Layer {
+    public let mode = TrainingMode()
+    /// The layers in call order, with their names.
+    public let children: [(name: String, layer: any Layer)]
+
+    /// Layers named by position, `0`, `1`, …
+    public init(_ layers: [any Layer]) {
+        children = layers.enumerated().map { (String($0.offset), $0.element) }
+    }
+
+    /// Layers named by position, `0`, `1`, …
+    public convenience init(_ layers: any Layer...) { self.init(layers) }
+
+    /// Layers with names of your choosing (PyTorch `nn.Sequential(OrderedDict(...))`).
+    /// - Throws: `CNNError.argument` for an empty, dotted or repeated name.
+    public init(named layers: [(String, any Layer)]) throws(CNNError) {
+        var seen = Set<String>()
+        for (name, _) in layers {
+            guard !name.isEmpty, !name.contains("."), seen.insert(name).inserted else {
+                throw CNNError.argument(
+                    "Sequential layer names must be unique, non-empty and without '.', got '\(name)'")
+            }
+        }
+        children = layers.map { ($0.0, $0.1) }
+    }
+
+    /// The layers in call order.
+    public var layers: [any Layer] { children.map(\.layer) }
+
+    /// Number of layers.
+    public var count: Int { children.count }
+
+    /// The layer at `index` (PyTorch `model[i]`).
+    public subscript(index: Int) -> any Layer { children[index].layer }
+
+    /// Feeds `input` through every layer in order.
+    /// - Throws: the first failing layer's error, prefixed with that layer's name and type so a
+    ///   learner sees where in the model it happened (cancellation and time limits pass unchanged).
+    public func callAsFunction(_ input: Tensor) throws -> Tensor {
+        var x = input
+        for (name, layer) in children {
+            do {
+                x = try callChild(name, layer, x)
+            } catch let error as CNNError where error.code != .cancelled && error.code != .timeLimit {
+                throw CNNError(error.code, "layer (\(name)) \(layer.typeName): \(error.message)")
+            }
+        }
+        return x
+    }
+}
+
+/// Returns its input unchanged (PyTorch `nn.Identity`); a placeholder where a block has no layer.
+public final class Identity: Layer {
+    public let mode = TrainingMode()
+
+    /// An identity layer.
+    public init() {}
+
+    /// Returns `input`.
+    public func callAsFunction(_ input: Tensor) throws -> Tensor { input }
+}

@@ -1,0 +1,102 @@
+import Synchronization
+
+/// Stochastic gradient descent with optional momentum, dampening, Nesterov momentum and L2 weight
+/// decay, with exactly PyTorch's update (`torch.optim.SGD`, single-tensor path). For each
+/// parameter `p` with gradient `g`, in `p`'s own precision:
+///
+///     g = g + weight_decay · p                       if weight_decay ≠ 0
+///     if momentum ≠ 0:
+///         b = g                                      on the first step
+///         b = momentum · b + (1 − dampening) · g     afterwards
+///         g = g + momentum · b   if nesterov   else   g = b
+///     p = p − lr · g
+public final class SGD: Optimizer {
+    public let parameters: [Parameter]
+    /// Momentum factor (0 = plain SGD).
+    public let momentum: Double
+    /// Dampening for momentum: the new gradient enters the buffer scaled by `1 − dampening`.
+    public let dampening: Double
+    /// L2 penalty added to the gradient as `weightDecay · p`.
+    public let weightDecay: Double
+    /// Whether to use Nesterov momentum (Sutskever et al. 2013, PyTorch's formulation).
+    public let nesterov: Bool
+
+    private struct State {
+        var learningRate: Double
+        var momentumBuffers: [Tensor?]
+    }
+    private let state: Mutex<State>
+
+    /// Creates the optimiser, with PyTorch's argument checks.
+    /// - Throws: `CNNError.argument` for a negative `lr`, `momentum` or `weightDecay`, or Nesterov
+    ///   without momentum or with dampening.
+    public init(
+        _ parameters: [Parameter], lr: Double, momentum: Double = 0, dampening: Double = 0,
+        weightDecay: Double = 0, nesterov: Bool = false
+    ) throws(CNNError) {
+        guard lr >= 0 else { throw CNNError.argument("Invalid learning rate: \(lr)") }
+        guard momentum >= 0 else { throw CNNError.argument("Invalid momentum value: \(momentum)") }
+        guard weightDecay >= 0 else { throw CNNError.argument("Invalid weight_decay value: \(weightDecay)") }
+        guard !nesterov || (momentum > 0 && dampening == 0) else {
+            throw CNNError.argument("Nesterov momentum requires a momentum and zero dampening")
+        }
+        self.parameters = parameters
+        self.momentum = momentum
+        self.dampening = dampening
+        self.weightDecay = weightDecay
+        self.nesterov = nesterov
+        state = Mutex(State(learningRate: lr, momentumBuffers: Array(repeating: nil, count: parameters.count)))
+    }
+
+    public var learningRate: Double {
+        get { state.withLock { $0.learningRate } }
+        set { state.withLock { $0.learningRate = newValue } }
+    }
+
+    public func step() throws {
+        try state.withLock { state throws in
+            for (index, parameter) in parameters.enumerated() {
+                guard let grad = parameter.grad else { continue }
+                switch parameter.value.dtype {
+                case .float32:
+                    try update(Float.self, parameter, grad, &state.momentumBuffers[index], state.learningRate)
+                case .float64:
+                    try update(Double.self, parameter, grad, &state.momentumBuffers[index], state.learningRate)
+                }
+            }
+        }
+    }
+
+    /// One parameter's update, in its scalar type `T` (PyTorch computes in the parameter's dtype).
+    private func update<T: TensorScalar>(
+        _: T.Type, _ parameter: Parameter, _ grad: Tensor, _ buffer: inout Tensor?, _ lr: Double
+    ) throws {
+        var d = grad.elements(as: T.self)
+        if weightDecay != 0 {
+            let decay = T(weightDecay)
+            let p = parameter.value.elements(as: T.self)
+            for i in d.indices { d[i] = d[i] + decay * p[i] }
+        }
+        if momentum != 0 {
+            let mu = T(momentum)
+            let keep = T(1 - dampening)
+            var b: [T]
+            if let previous = buffer {
+                b = previous.elements(as: T.self)
+                for i in b.indices { b[i] = b[i] * mu + keep * d[i] }
+            } else {
+                b = d
+            }
+            buffer = try Tensor.holding(b, shape: parameter.shape)
+            if nesterov {
+                for i in d.indices { d[i] = d[i] + mu * b[i] }
+            } else {
+                d = b
+            }
+        }
+        let step = T(-lr)
+        try parameter.update(as: T.self) { p in
+            for i in p.indices { p[i] = p[i] + step * d[i] }
+        }
+    }
+}
