@@ -1,5 +1,7 @@
 import Foundation
 
+@testable import CNN
+
 /// The cases of `Fixtures/nn_reference.json`: PyTorch's outputs and gradients for the NN ops,
 /// made by `Fixtures/make_nn_reference.py`.
 struct TorchReference: Decodable, Sendable {
@@ -97,4 +99,32 @@ struct TorchReference: Decodable, Sendable {
 
     /// The cases of one op.
     static func cases(_ op: String) -> [Case] { all.filter { $0.op == op } }
+}
+
+extension TorchReference.Array {
+    /// The stored values as a tensor (float64 unless asked otherwise).
+    func tensor(_ dtype: DType = .float64) throws -> Tensor {
+        try Tensor(data, shape: shape, dtype: dtype)
+    }
+
+    /// True when `tensor` has this shape and its values are within `tolerance` (CS231n's relative
+    /// error, which is also an absolute error near zero: `|a − b| / max(1e-8, |a| + |b|)`).
+    func matches(_ tensor: Tensor?, tolerance: Double) -> Bool {
+        guard let tensor, tensor.shape == shape else { return false }
+        return KernelHarness.relativeError(tensor.scalarsAsDoubles(), data) <= tolerance
+    }
+}
+
+extension TorchReference.Case {
+    /// The named input as a float64 tensor that requires grad (class-index targets stay integers
+    /// without gradient).
+    func input(_ name: String, requiresGrad: Bool = true) throws -> Tensor {
+        let t = try inputs[name]!.tensor()
+        return requiresGrad ? try t.requiringGrad() : t
+    }
+
+    /// Backpropagates the fixture's upstream gradient from `output`.
+    func backward(from output: Tensor) throws {
+        try output.backward(gradient: try upstream!.tensor(output.dtype))
+    }
 }

@@ -1,0 +1,101 @@
+/// Turning a learner's `conv1d`/`conv2d` call into a `Conv2dGeometry`, or into a message that
+/// names what was expected and what was given.
+extension Conv2dGeometry {
+    /// The names a message uses for a convolution with 1 or 2 spatial axes.
+    struct Vocabulary {
+        let function: String
+        let spatialNames: [String]  // of the input's spatial axes
+        let kernelNames: [String]  // of the weight's spatial axes
+
+        static let conv1d = Vocabulary(function: "conv1d", spatialNames: ["length"], kernelNames: ["kW"])
+        static let conv2d = Vocabulary(function: "conv2d", spatialNames: ["height", "width"], kernelNames: ["kH", "kW"])
+
+        var inputLayout: String { "[batch, in_channels, \(spatialNames.joined(separator: ", "))]" }
+        var weightLayout: String { "[out_channels, in_channels/groups, \(kernelNames.joined(separator: ", "))]" }
+
+        /// `5×5` for 2-D sizes, `5` for 1-D ones.
+        func size(_ values: [Int]) -> String { values.map(String.init).joined(separator: "×") }
+    }
+
+    /// Checks a convolution call and resolves its padding.
+    ///
+    /// - Parameters:
+    ///   - input: the batched input shape `[N, C, (H,) W]`.
+    ///   - weight: the weight shape `[K, C/groups, (kH,) kW]`.
+    ///   - bias: the bias shape, if any.
+    ///   - stride, padding, dilation: per spatial axis, `(1, x)` for conv1d.
+    /// - Throws: `CNNError` with a learner-worded message for every mismatch PyTorch refuses.
+    static func resolve(
+        input: [Int], weight: [Int], bias: [Int]?, stride: Size2D, padding: ConvPadding,
+        dilation: Size2D, groups: Int, _ words: Vocabulary
+    ) throws(CNNError) -> Conv2dGeometry {
+        let f = words.function
+        let spatial = words.spatialNames.count
+        guard weight.count == 2 + spatial else {
+            throw .shape("\(f) expects weight \(words.weightLayout), a \(2 + spatial)-d tensor, got \(weight)")
+        }
+        guard !weight.contains(0) else {
+            throw .shape("\(f) weight cannot have a dimension of size 0, got \(weight)")
+        }
+        guard groups > 0 else { throw .argument("\(f) groups must be a positive integer, got \(groups)") }
+        try stride.require(atLeast: 1, "stride", of: f)
+        try dilation.require(atLeast: 1, "dilation", of: f)
+        if case .explicit(let amount) = padding { try amount.require(atLeast: 0, "padding", of: f) }
+
+        let channels = input[1]
+        guard channels % groups == 0 else {
+            throw .shape(
+                "\(f) with groups=\(groups) needs in_channels divisible by \(groups); the input \(input) has \(channels) channels")
+        }
+        guard weight[0] % groups == 0 else {
+            throw .shape(
+                "\(f) with groups=\(groups) needs out_channels (weight's first dimension) divisible by \(groups), got weight \(weight)"
+            )
+        }
+        guard weight[1] == channels / groups else {
+            let expected = "[?, \(channels / groups)" + String(repeating: ", ?", count: spatial) + "]"
+            let why = groups == 1
+                ? "the input \(input) has \(channels) channels"
+                : "the input \(input) has \(channels) channels in \(groups) groups"
+            throw .shape("\(f) expects weight \(words.weightLayout) = \(expected), got \(weight): \(why)")
+        }
+        if let bias, bias != [weight[0]] {
+            throw .shape("\(f) expects bias [out_channels] = [\(weight[0])], got \(bias)")
+        }
+
+        // 1-D convolutions run as 2-D ones of height 1.
+        let (inH, inW) = spatial == 2 ? (input[2], input[3]) : (1, input[2])
+        let (kH, kW) = spatial == 2 ? (weight[2], weight[3]) : (1, weight[2])
+        var g = Conv2dGeometry(
+            batch: input[0], inChannels: channels, inHeight: inH, inWidth: inW, outChannels: weight[0],
+            kernelHeight: kH, kernelWidth: kW, strideH: stride.height, strideW: stride.width,
+            dilationH: dilation.height, dilationW: dilation.width, groups: groups)
+        switch padding {
+        case .explicit(let amount):
+            (g.padTop, g.padBottom, g.padLeft, g.padRight) = (amount.height, amount.height, amount.width, amount.width)
+        case .valid:
+            break
+        case .same:
+            guard stride.height == 1 && stride.width == 1 else {
+                throw .argument("padding='same' is not supported for strided convolutions")
+            }
+            // PyTorch's split: total = dilation·(k − 1), the smaller half before.
+            let totalH = dilation.height * (kH - 1)
+            let totalW = dilation.width * (kW - 1)
+            (g.padTop, g.padBottom) = (totalH / 2, totalH - totalH / 2)
+            (g.padLeft, g.padRight) = (totalW / 2, totalW - totalW / 2)
+        }
+        guard g.outHeight > 0 && g.outWidth > 0 else {
+            let kernel = spatial == 2 ? [kH, kW] : [kW]
+            let span = spatial == 2
+                ? [dilation.height * (kH - 1) + 1, dilation.width * (kW - 1) + 1] : [dilation.width * (kW - 1) + 1]
+            let padded = spatial == 2
+                ? [inH + g.padTop + g.padBottom, inW + g.padLeft + g.padRight] : [inW + g.padLeft + g.padRight]
+            let described = span == kernel
+                ? "kernel \(words.size(kernel))"
+                : "kernel \(words.size(kernel)) with dilation \(spatial == 2 ? dilation.description : "\(dilation.width)") spans \(words.size(span)), which"
+            throw .shape("\(f) \(described) is larger than the padded input \(words.size(padded))")
+        }
+        return g
+    }
+}
