@@ -46,3 +46,46 @@ static inline int cnn_history_load(History *h, HistEvent *ev, const char *path) 
 static inline int cnn_history_save(History *h, HistEvent *ev, const char *path) {
     return history(h, ev, H_SAVE, path);
 }
+
+// Used by the Terminal module beyond the editor itself.
+#include <locale.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+// The prompt may contain escape codes between two `literal` characters (EL_PROMPT_ESC), which
+// libedit then does not count as columns.
+static inline int cnn_el_set_prompt_esc(EditLine *e, char *(*prompt)(EditLine *), char literal) {
+    return el_set(e, EL_PROMPT_ESC, prompt, literal);
+}
+// Runs one editrc-style command, e.g. "bind ^R em-inc-search-prev" or "settc ...".
+static inline int cnn_el_setty(EditLine *e, const char *a, const char *b) {
+    return el_set(e, EL_SETTY, a, b, NULL);
+}
+static inline int cnn_el_refresh(EditLine *e) {
+    return el_set(e, EL_REFRESH);
+}
+static inline int cnn_history_clear(History *h, HistEvent *ev) {
+    return history(h, ev, H_CLEAR);
+}
+static inline int cnn_history_first(History *h, HistEvent *ev) {
+    return history(h, ev, H_FIRST);
+}
+static inline int cnn_history_next(History *h, HistEvent *ev) {
+    return history(h, ev, H_NEXT);
+}
+static inline int cnn_history_last(History *h, HistEvent *ev) {
+    return history(h, ev, H_LAST);
+}
+static inline int cnn_history_prev(History *h, HistEvent *ev) {
+    return history(h, ev, H_PREV);
+}
+
+// ioctl is variadic; TIOCGWINSZ asks the terminal on `fd` for its size (0 on success).
+static inline int cnn_terminal_size(int fd, int *columns, int *rows) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0 || size.ws_col == 0) return -1;
+    *columns = size.ws_col;
+    *rows = size.ws_row;
+    return 0;
+}

@@ -1,2 +1,0 @@
-/// The Terminal module; its types arrive with their issues (see README.md).
-public enum TerminalModule {}

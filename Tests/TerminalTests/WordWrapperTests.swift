@@ -1,0 +1,44 @@
+import Testing
+
+@testable import Terminal
+
+@Suite struct WordWrapperTests {
+    @Test func breaksAtSpacesAndCollapsesThem() {
+        let lines = WordWrapper(width: 10).wrap("the quick   brown fox jumps")
+        #expect(lines == ["the quick", "brown fox", "jumps"])
+    }
+
+    @Test func cutsAWordLongerThanTheLine() {
+        #expect(WordWrapper(width: 4).wrap("abcdefghij xy") == ["abcd", "efgh", "ij", "xy"])
+    }
+
+    /// A Korean word longer than the line breaks between syllables; a wide syllable never
+    /// straddles the edge (width 5 holds two syllables, not two and a half).
+    @Test func longKoreanWordBreaksBetweenSyllables() {
+        #expect(WordWrapper(width: 5).wrap("합성곱신경망") == ["합성", "곱신", "경망"])
+    }
+
+    /// Chinese and Japanese break between characters, but not before closing punctuation.
+    @Test func ideographsBreakAnywhereExceptBeforeClosingPunctuation() {
+        #expect(WordWrapper(width: 6).wrap("畳み込み層です。") == ["畳み込", "み層で", "す。"])
+    }
+
+    @Test func hardBreaksAreKept() {
+        let runs = [StyledRun("one\ntwo three")]
+        #expect(WordWrapper(width: 20).wrap(runs) == ["one", "two three"])
+    }
+
+    @Test func keepTogetherRunsDoNotBreakAtTheirSpaces() {
+        let runs = [StyledRun("call "), StyledRun("f(a, b)", keepTogether: true), StyledRun(" now")]
+        #expect(WordWrapper(width: 9).wrap(runs) == ["call", "f(a, b)", "now"])
+    }
+
+    @Test func stylesCloseAtEveryLineEnd() {
+        let lines = WordWrapper(width: 3, colorLevel: .ansi16).wrap("ab cd", style: TextStyle(bold: true))
+        #expect(lines == ["\u{1B}[1mab\u{1B}[0m", "\u{1B}[1mcd\u{1B}[0m"])
+    }
+
+    @Test func emptyTextIsOneEmptyLine() {
+        #expect(WordWrapper(width: 10).wrap("") == [""])
+    }
+}
