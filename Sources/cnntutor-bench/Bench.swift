@@ -2,12 +2,35 @@ import ArgumentParser
 import CNN
 
 /// The engine benchmark: prints JSON rows comparable with `../shared/bench/peers.py`.
+///
+/// One row per shape and thread count, `{"shape": [N,C,H,W,K,R,S,stride,pad], "threads": T,
+/// "fwd": {"median_s", "gflops"}, "fwdbwd": {…}}`, with peers.py's FLOP convention
+/// (`fwd = 2·N·K·OH·OW·C·R·S`, `fwdbwd = 3·fwd`) and timing (warm-up, then the median of runs
+/// repeated for about `--target-seconds`).
 @main
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "cnntutor-bench", abstract: "Benchmarks the engine; JSON rows on stdout.")
+        commandName: "cnntutor-bench",
+        abstract: "Benchmarks the engine's conv2d; JSON rows on stdout.",
+        discussion: """
+            Compare with the peers in one sitting:
+              ~/.cache/cnntutor-peers/bin/python ../shared/bench/peers.py --json peers.json
+              swift run -c release cnntutor-bench > engine.jsonl
+              python3 bench/compare.py peers.json engine.jsonl
+            """)
+
+    @Option(name: .long, parsing: .upToNextOption, help: "Thread counts to measure.")
+    var threads: [Int] = [1, 2]
+
+    @Option(name: .long, help: "Seconds of repeated runs per measurement.")
+    var targetSeconds: Double = 0.4
 
     mutating func run() throws {
-        throw ValidationError("the benchmark arrives with the fast-engine issue")
+        for count in threads {
+            Parallelism.threadCount = count
+            for shape in ConvBenchmark.shapes {
+                print(try ConvBenchmark(shape: shape).measure(threads: count, targetSeconds: targetSeconds))
+            }
+        }
     }
 }

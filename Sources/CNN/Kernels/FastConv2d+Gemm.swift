@@ -27,6 +27,9 @@ struct FastConv2d {
         input: UnsafePointer<Float>, weight: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
         output: UnsafeMutablePointer<Float>
     ) throws(CNNError) {
+        if let winograd {
+            return try winogradForward(winograd, input: input, weight: weight, bias: bias, output: output)
+        }
         let (cg, kg, rows, pixels) = (g.inChannelsPerGroup, g.outChannelsPerGroup, g.columnRows, g.outPixels)
         let inPlane = g.inHeight * g.inWidth
         let pointwise = g.isPointwise
@@ -59,6 +62,10 @@ struct FastConv2d {
         gradOutput: UnsafePointer<Float>, weight: UnsafePointer<Float>,
         gradInput: UnsafeMutablePointer<Float>
     ) throws(CNNError) {
+        if let winograd {
+            return try winogradBackwardInput(
+                winograd, gradOutput: gradOutput, weight: weight, gradInput: gradInput)
+        }
         let (cg, kg, rows, pixels) = (g.inChannelsPerGroup, g.outChannelsPerGroup, g.columnRows, g.outPixels)
         let inPlane = g.inHeight * g.inWidth
         let pointwise = g.isPointwise

@@ -1,0 +1,223 @@
+import CBLAS
+
+/// A 3×3, stride-1, undilated, ungrouped convolution by Winograd's minimal filtering, on raw NCHW
+/// buffers: `output[n, k] = Σ_c input[n, c] ⋆ weight[k, c] (+ bias[k])`.
+///
+/// The batch's output tiles are numbered `(n, tileRow, tileColumn)` and cut into blocks whose size
+/// depends only on the shape. Per block, on one thread: transform the input tiles into
+/// `V[ξ][c][tile]`, run one GEMM per transform position ξ (`M[ξ] = U[ξ] · V[ξ]`, `U[ξ]` being the
+/// transformed weights `[K, C]`), and transform `M` back into output tiles. A block's V and M fit
+/// in the core's L2 cache, so the data stays close between the three steps.
+///
+/// The backward-input pass is the same convolution of `gradOutput` with the kernel rotated by 180°
+/// and its channel axes swapped, padded by `2 − pad`; `flipWeights` selects that reading.
+struct WinogradConv<Tile: WinogradTile> {
+    let batch: Int
+    let inChannels: Int
+    let outChannels: Int
+    let inHeight: Int
+    let inWidth: Int
+    let outHeight: Int
+    let outWidth: Int
+    let padTop: Int
+    let padLeft: Int
+
+    static var alpha: Int { Tile.inputSide }
+    static var m: Int { Tile.outputSide }
+
+    var tileRows: Int { (outHeight + Self.m - 1) / Self.m }
+    var tileColumns: Int { (outWidth + Self.m - 1) / Self.m }
+    var tileCount: Int { batch * tileRows * tileColumns }
+
+    /// Tiles per block: a multiple of 4 (one per SIMD lane), at most what keeps a block's V and M
+    /// within about 1 MB, and small enough to give at least four blocks to share among threads.
+    var tilesPerBlock: Int {
+        let positions = Self.alpha * Self.alpha
+        let cacheLimit = max(16, min(512, (1 << 18) / (positions * (inChannels + outChannels))))
+        let blocks = max((tileCount + cacheLimit - 1) / cacheLimit, min(4, (tileCount + 31) / 32))
+        let perBlock = (tileCount + blocks - 1) / blocks
+        return (perBlock + 3) / 4 * 4
+    }
+
+    /// Floats between consecutive transform positions ξ of V (or M): the matrix plus 64 bytes, so
+    /// that the α² rows a tile touches do not all fall in the same L1 cache sets (a plain
+    /// power-of-two multiple made every row collide).
+    func positionStride(channels: Int) -> Int { channels * tilesPerBlock + 16 }
+
+    /// Floats of scratch one worker needs: V, M, the lanes of one tile group, the tile origins.
+    var scratchPerWorker: Int {
+        let positions = Self.alpha * Self.alpha
+        return positions * (positionStride(channels: inChannels) + positionStride(channels: outChannels))
+            + 3 * positions * 4 + tilesPerBlock * 2 * MemoryLayout<Int>.stride / 4
+    }
+
+    /// `U[ξ][k][c]`, the transformed weights, written to `u` (`α²·K·C` floats). With
+    /// `flipWeights`, reads `weight` as `[C][K][3][3]` rotated by 180° (the backward-input kernel).
+    func transformWeights(_ weight: UnsafePointer<Float>, flipWeights: Bool, into u: UnsafeMutablePointer<Float>) {
+        let alpha = Self.alpha
+        let (k, c) = (outChannels, inChannels)
+        var rows = [Double](repeating: 0, count: alpha * 3)
+        for ko in 0..<k {
+            for ci in 0..<c {
+                let taps = flipWeights ? weight + (ci * k + ko) * 9 : weight + (ko * c + ci) * 9
+                func tap(_ r: Int, _ s: Int) -> Double {
+                    Double(flipWeights ? taps[(2 - r) * 3 + (2 - s)] : taps[r * 3 + s])
+                }
+                // G g: each kernel column becomes α rows; then (G g) Gᵀ: each row becomes α.
+                for s in 0..<3 {
+                    let column = Tile.weightTransform((tap(0, s), tap(1, s), tap(2, s)))
+                    for i in 0..<alpha { rows[i * 3 + s] = column[i] }
+                }
+                for i in 0..<alpha {
+                    let row = Tile.weightTransform((rows[i * 3], rows[i * 3 + 1], rows[i * 3 + 2]))
+                    for j in 0..<alpha {
+                        u[((i * alpha + j) * k + ko) * c + ci] = Float(row[j])
+                    }
+                }
+            }
+        }
+    }
+
+    /// Runs the convolution with weights already transformed into `u`.
+    func run(
+        input: UnsafePointer<Float>, u: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
+        output: UnsafeMutablePointer<Float>, flops: Double
+    ) throws(CNNError) {
+        let perBlock = tilesPerBlock
+        let blocks = (tileCount + perBlock - 1) / perBlock
+        let workers = Parallelism.workers(items: blocks, flops: flops)
+        try ScratchBuffer.withBuffers(workers: workers, count: scratchPerWorker) { (scratch) throws(CNNError) in
+            try Parallelism.forEach(count: blocks, workers: workers) { block, worker throws(CNNError) in
+                let first = block * perBlock
+                let tiles = min(perBlock, tileCount - first)
+                runBlock(
+                    firstTile: first, tiles: tiles, input: input, u: u, bias: bias, output: output,
+                    scratch: scratch[worker])
+            }
+        }
+    }
+
+    private func runBlock(
+        firstTile: Int, tiles: Int, input: UnsafePointer<Float>, u: UnsafePointer<Float>,
+        bias: UnsafePointer<Float>?, output: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
+    ) {
+        let (alpha, m) = (Self.alpha, Self.m)
+        let positions = alpha * alpha
+        let stride = tilesPerBlock
+        let lanes = (tiles + 3) / 4 * 4
+        let (vStride, mStride) = (positionStride(channels: inChannels), positionStride(channels: outChannels))
+        let v = scratch
+        let mm = v + positions * vStride
+        let patch = UnsafeMutableRawPointer(mm + positions * mStride)
+            .bindMemory(to: SIMD4<Float>.self, capacity: 3 * positions)
+        let patchLanes = UnsafeMutableRawPointer(patch).assumingMemoryBound(to: Float.self)
+        let half = patch + positions  // the output's column pass, m×α
+        let result = half + m * alpha  // the output tile, m×m
+        let resultLanes = UnsafeMutableRawPointer(result).assumingMemoryBound(to: Float.self)
+        // Where each tile's output starts: (image, row, column); -1 marks a padding lane.
+        let origins = UnsafeMutableRawPointer(patch + 3 * positions).bindMemory(to: Int.self, capacity: 2 * lanes)
+        let perImage = tileRows * tileColumns
+        for lane in 0..<lanes {
+            let tile = firstTile + lane
+            guard lane < tiles else {
+                origins[2 * lane] = -1
+                continue
+            }
+            let n = tile / perImage
+            let rest = tile - n * perImage
+            let row = rest / tileColumns
+            origins[2 * lane] = n
+            origins[2 * lane + 1] = (row * m) << 32 | (rest - row * tileColumns) * m
+        }
+
+        for c in 0..<inChannels {
+            for group in Swift.stride(from: 0, to: lanes, by: 4) {
+                for lane in 0..<4 {
+                    let o = 2 * (group + lane)
+                    gatherInputTile(
+                        image: origins[o], origin: origins[o + 1], channel: c, input: input,
+                        into: patchLanes + lane)
+                }
+                for j in 0..<alpha { Tile.inputTransform(patch + j, stride: alpha) }
+                for i in 0..<alpha { Tile.inputTransform(patch + i * alpha, stride: 1) }
+                let column = UnsafeMutableRawPointer(v + c * stride + group)
+                for xi in 0..<positions {
+                    (column + xi * vStride * 4).storeBytes(of: patch[xi], as: SIMD4<Float>.self)
+                }
+            }
+        }
+        for xi in 0..<positions {
+            cblas_sgemm(
+                CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(outChannels), Int32(lanes),
+                Int32(inChannels), 1, u + xi * outChannels * inChannels, Int32(inChannels),
+                v + xi * vStride, Int32(stride), 0, mm + xi * mStride, Int32(stride))
+        }
+        for k in 0..<outChannels {
+            let b = bias.map { SIMD4<Float>(repeating: $0[k]) } ?? .zero
+            for group in Swift.stride(from: 0, to: lanes, by: 4) {
+                let column = UnsafeRawPointer(mm + k * stride + group)
+                for xi in 0..<positions {
+                    patch[xi] = column.load(fromByteOffset: xi * mStride * 4, as: SIMD4<Float>.self)
+                }
+                for j in 0..<alpha { Tile.outputTransform(patch + j, xStride: alpha, half + j, yStride: alpha) }
+                for i in 0..<m { Tile.outputTransform(half + i * alpha, xStride: 1, result + i * m, yStride: 1) }
+                for i in 0..<(m * m) { result[i] += b }
+                for lane in 0..<min(4, tiles - group) {
+                    let o = 2 * (group + lane)
+                    scatterOutputTile(
+                        image: origins[o], origin: origins[o + 1], channel: k, from: resultLanes + lane,
+                        output: output)
+                }
+            }
+        }
+    }
+
+    /// Copies the α×α input patch of the tile whose output starts at `origin` (row << 32 | column)
+    /// of `image`, channel `channel`, into lane `lanes[0]` of the patch (lane stride 4), with
+    /// zeros outside the image; all zeros for a padding lane (`image` < 0).
+    @inline(__always)
+    private func gatherInputTile(
+        image: Int, origin: Int, channel: Int, input: UnsafePointer<Float>, into lanes: UnsafeMutablePointer<Float>
+    ) {
+        let alpha = Self.alpha
+        guard image >= 0 else {
+            for i in 0..<(alpha * alpha) { lanes[i * 4] = 0 }
+            return
+        }
+        let y0 = origin >> 32 - padTop
+        let x0 = origin & 0xFFFF_FFFF - padLeft
+        let plane = input + (image * inChannels + channel) * inHeight * inWidth
+        if y0 >= 0 && x0 >= 0 && y0 + alpha <= inHeight && x0 + alpha <= inWidth {
+            for i in 0..<alpha {
+                let src = plane + (y0 + i) * inWidth + x0
+                for j in 0..<alpha { lanes[(i * alpha + j) * 4] = src[j] }
+            }
+            return
+        }
+        for i in 0..<alpha {
+            let y = y0 + i
+            let inside = y >= 0 && y < inHeight
+            for j in 0..<alpha {
+                let x = x0 + j
+                lanes[(i * alpha + j) * 4] = inside && x >= 0 && x < inWidth ? plane[y * inWidth + x] : 0
+            }
+        }
+    }
+
+    /// Writes lane `lanes[0]` of an m×m result (lane stride 4) to the output tile at `origin` of
+    /// `image`, channel `channel`, dropping the part past the output's bottom or right edge.
+    @inline(__always)
+    private func scatterOutputTile(
+        image: Int, origin: Int, channel: Int, from lanes: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>
+    ) {
+        let m = Self.m
+        let (y0, x0) = (origin >> 32, origin & 0xFFFF_FFFF)
+        let plane = output + (image * outChannels + channel) * outHeight * outWidth
+        let rows = min(m, outHeight - y0)
+        let columns = min(m, outWidth - x0)
+        for i in 0..<rows {
+            let dst = plane + (y0 + i) * outWidth + x0
+            for j in 0..<columns { dst[j] = lanes[(i * m + j) * 4] }
+        }
+    }
+}

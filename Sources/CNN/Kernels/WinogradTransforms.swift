@@ -1,0 +1,102 @@
+/// The fixed matrices of a Winograd minimal-filtering algorithm F(m×m, 3×3) (Lavin & Gray, "Fast
+/// Algorithms for Convolutional Neural Networks", 2016): an output tile of m×m from an input tile
+/// of α×α (α = m + 2) with α² multiplies instead of 9m².
+///
+/// `Y = Aᵀ [(G g Gᵀ) ⊙ (Bᵀ d B)] A`. The input and output transforms work on four tiles at once,
+/// one per `SIMD4` lane; the weight transform is done once per call, in Double.
+protocol WinogradTile {
+    /// Output tile side m.
+    static var outputSide: Int { get }
+    /// Input tile side α = m + 2.
+    static var inputSide: Int { get }
+    /// `x ← Bᵀ x` for the α values `x[0], x[stride], …`.
+    static func inputTransform(_ x: UnsafeMutablePointer<SIMD4<Float>>, stride: Int)
+    /// `y = Aᵀ x` from α values `x[0], x[xStride], …` to m values `y[0], y[yStride], …`.
+    static func outputTransform(
+        _ x: UnsafePointer<SIMD4<Float>>, xStride: Int, _ y: UnsafeMutablePointer<SIMD4<Float>>,
+        yStride: Int)
+    /// `u = G g`: 3 kernel taps to α transformed taps.
+    static func weightTransform(_ g: (Double, Double, Double)) -> [Double]
+}
+
+/// F(2×2, 3×3): 16 multiplies for 4 outputs (2.25× fewer); transforms only add, subtract and
+/// halve, so its rounding error stays close to a direct convolution's.
+enum WinogradF2: WinogradTile {
+    static var outputSide: Int { 2 }
+    static var inputSide: Int { 4 }
+
+    @inline(__always)
+    static func inputTransform(_ x: UnsafeMutablePointer<SIMD4<Float>>, stride s: Int) {
+        let (x0, x1, x2, x3) = (x[0], x[s], x[2 * s], x[3 * s])
+        x[0] = x0 - x2
+        x[s] = x1 + x2
+        x[2 * s] = x2 - x1
+        x[3 * s] = x1 - x3
+    }
+
+    @inline(__always)
+    static func outputTransform(
+        _ x: UnsafePointer<SIMD4<Float>>, xStride s: Int, _ y: UnsafeMutablePointer<SIMD4<Float>>,
+        yStride t: Int
+    ) {
+        let (x0, x1, x2, x3) = (x[0], x[s], x[2 * s], x[3 * s])
+        y[0] = x0 + x1 + x2
+        y[t] = x1 - x2 - x3
+    }
+
+    static func weightTransform(_ g: (Double, Double, Double)) -> [Double] {
+        [g.0, (g.0 + g.1 + g.2) / 2, (g.0 - g.1 + g.2) / 2, g.2]
+    }
+}
+
+/// F(4×4, 3×3): 36 multiplies for 16 outputs (4× fewer); its transforms scale by up to 8 and 5,
+/// so Float32 rounding grows by roughly an order of magnitude over a direct convolution.
+enum WinogradF4: WinogradTile {
+    static var outputSide: Int { 4 }
+    static var inputSide: Int { 6 }
+
+    @inline(__always)
+    static func inputTransform(_ x: UnsafeMutablePointer<SIMD4<Float>>, stride s: Int) {
+        let (x0, x1, x2, x3, x4, x5) = (x[0], x[s], x[2 * s], x[3 * s], x[4 * s], x[5 * s])
+        let four: SIMD4<Float> = .init(repeating: 4)
+        let five: SIMD4<Float> = .init(repeating: 5)
+        let two: SIMD4<Float> = .init(repeating: 2)
+        let a = x4 - four * x2  // shared by rows 1 and 2
+        let b = x3 - four * x1
+        let c = x4 - x2  // shared by rows 3 and 4
+        let d = two * (x3 - x1)
+        x[0] = four * x0 - five * x2 + x4
+        x[s] = a + b
+        x[2 * s] = a - b
+        x[3 * s] = c + d
+        x[4 * s] = c - d
+        x[5 * s] = four * x1 - five * x3 + x5
+    }
+
+    @inline(__always)
+    static func outputTransform(
+        _ x: UnsafePointer<SIMD4<Float>>, xStride s: Int, _ y: UnsafeMutablePointer<SIMD4<Float>>,
+        yStride t: Int
+    ) {
+        let (x0, x1, x2, x3, x4, x5) = (x[0], x[s], x[2 * s], x[3 * s], x[4 * s], x[5 * s])
+        let sum12 = x1 + x2
+        let diff12 = x1 - x2
+        let sum34 = x3 + x4
+        let diff34 = x3 - x4
+        y[0] = x0 + sum12 + sum34
+        y[t] = diff12 + 2 * diff34
+        y[2 * t] = sum12 + 4 * sum34
+        y[3 * t] = diff12 + 8 * diff34 + x5
+    }
+
+    static func weightTransform(_ g: (Double, Double, Double)) -> [Double] {
+        [
+            g.0 / 4,
+            -(g.0 + g.1 + g.2) / 6,
+            -(g.0 - g.1 + g.2) / 6,
+            g.0 / 24 + g.1 / 12 + g.2 / 6,
+            g.0 / 24 - g.1 / 12 + g.2 / 6,
+            g.2,
+        ]
+    }
+}
