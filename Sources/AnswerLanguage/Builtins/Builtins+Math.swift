@@ -1,0 +1,84 @@
+import CNN
+
+/// Elementwise math and reductions: `torch.exp`, `torch.clamp`, `torch.sum(x, dim=1)`, ….
+extension Builtins {
+    static let math: [Builtin] = [
+        unary("exp", "eˣ elementwise") { try $0.exp() },
+        unary("log", "natural logarithm elementwise") { try $0.log() },
+        unary("sqrt", "square root elementwise") { try $0.sqrt() },
+        unary("abs", "absolute value elementwise") { try $0.abs() },
+        unary("sign", "−1, 0 or 1 by sign, elementwise") { try $0.sign() },
+        unary("neg", "−x elementwise") { try -$0 },
+        unary("square", "x² elementwise") { try $0 * $0 },
+        Builtin("clamp(input, min=None, max=None)", "each element limited to [min, max]") { call in
+            .tensor(try call.tensorOrNumber("input").clamp(min: try call.optionalDouble("min"), max: try call.optionalDouble("max")))
+        },
+        Builtin("pow(input, exponent)", "input to the power exponent, elementwise") { call in
+            let input = try call.tensorOrNumber("input")
+            if case .tensor(let exponent) = call.value("exponent") { return .tensor(try input.pow(exponent)) }
+            return .tensor(try input.pow(try call.double("exponent")))
+        },
+        Builtin("where(condition, input, other)", "input where condition holds, other elsewhere") { call in
+            .tensor(
+                try Tensor.where(
+                    try call.tensor("condition"), try call.tensorOrNumber("input"), try call.tensorOrNumber("other")))
+        },
+        binary("add", "input + other") { try $0 + $1 },
+        binary("sub", "input − other") { try $0 - $1 },
+        binary("mul", "input · other elementwise") { try $0 * $1 },
+        binary("div", "input / other elementwise") { try $0 / $1 },
+        binary("maximum", "the larger of two tensors, elementwise") { try Tensor.maximum($0, $1) },
+        binary("minimum", "the smaller of two tensors, elementwise") { try Tensor.minimum($0, $1) },
+        binary("eq", "input == other elementwise (a boolean tensor)") { try $0.eq($1) },
+        binary("ne", "input != other elementwise") { try $0.ne($1) },
+        binary("lt", "input < other elementwise") { try $0.lt($1) },
+        binary("le", "input <= other elementwise") { try $0.le($1) },
+        binary("gt", "input > other elementwise") { try $0.gt($1) },
+        binary("ge", "input >= other elementwise") { try $0.ge($1) },
+        Builtin("allclose(input, other, rtol=1e-05, atol=1e-08)", "whether two tensors are equal within tolerances") {
+            call in
+            .bool(
+                try call.tensorOrNumber("input").isClose(
+                    to: try call.tensorOrNumber("other"), rtol: try call.double("rtol"), atol: try call.double("atol")))
+        },
+        Builtin("equal(input, other)", "whether two tensors have the same shape and elements") { call in
+            .bool(try call.tensor("input").isEqual(to: try call.tensor("other")))
+        },
+    ]
+
+    static let reductions: [Builtin] = [
+        Builtin("sum(input, dim=None, keepdim=False)", "the sum of all elements, or along dim") { call in
+            let input = try call.tensorOrNumber("input")
+            guard let dims = try call.dims("dim") else { return .tensor(try input.sum()) }
+            return .tensor(try input.sum(dims: dims, keepDim: try call.bool("keepdim")))
+        },
+        Builtin("mean(input, dim=None, keepdim=False)", "the mean of all elements, or along dim") { call in
+            let input = try call.tensorOrNumber("input")
+            guard let dims = try call.dims("dim") else { return .tensor(try input.mean()) }
+            return .tensor(try input.mean(dims: dims, keepDim: try call.bool("keepdim")))
+        },
+    ]
+
+    /// A builtin `name(input)` applying `operation` to one tensor.
+    static func unary(_ name: String, _ summary: String, _ operation: @escaping @Sendable (Tensor) throws -> Tensor)
+        -> Builtin
+    {
+        Builtin("\(name)(input)", summary) { call in .tensor(try operation(try call.tensorOrNumber("input"))) }
+    }
+
+    /// A builtin `name(input, other)` applying `operation` to two tensors (numbers allowed).
+    static func binary(
+        _ name: String, _ summary: String, _ operation: @escaping @Sendable (Tensor, Tensor) throws -> Tensor
+    ) -> Builtin {
+        Builtin("\(name)(input, other)", summary) { call in
+            let input = try call.tensorOrNumber("input")
+            let other: Tensor
+            switch call.value("other") {
+            case .int(let value) where input.kind == .real: other = Tensor(Double(value), dtype: input.dtype)
+            case .float(let value): other = Tensor(value, dtype: input.dtype)
+            default: other = try call.tensorOrNumber("other")
+            }
+            return .tensor(try operation(input, other))
+        }
+    }
+}

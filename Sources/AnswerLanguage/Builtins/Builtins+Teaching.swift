@@ -1,0 +1,85 @@
+import CNN
+
+/// Helpers for learning rather than for PyTorch compatibility: `show`, `gradcheck`.
+extension Builtins {
+    static let teaching: [Builtin] = [
+        Builtin("show(value, title=None)", "draw a tensor as a heatmap, numbers as a curve, a table as bars") { call in
+            .figure(try figure(of: call.value("value"), title: try call.optionalString("title"), call: call))
+        },
+        Builtin(
+            "gradcheck(func, *inputs, eps=1e-06, rtol=0.001, raise_exception=True)",
+            "compare autograd's gradients with finite differences, in float64"
+        ) { call in
+            let function = try call.function("func")
+            var tensors: [Tensor] = []
+            for (index, value) in call.rest.enumerated() {
+                guard case .tensor(let tensor) = value else {
+                    throw LanguageError.type(
+                        "gradcheck(): input \(index + 1) must be a tensor, not \(value.typeName)", at: call.restRanges[index])
+                }
+                tensors.append(tensor)
+            }
+            guard !tensors.isEmpty else {
+                throw LanguageError.argument("gradcheck() needs at least one input tensor after the function", at: call.range)
+            }
+            let worst = try gradcheck(
+                { inputs in
+                    let result = try call.evaluator.call(function, inputs.map(Value.tensor), at: call.range)
+                    guard case .tensor(let output) = result else {
+                        throw LanguageError.type(
+                            "gradcheck(): the function must return a tensor, not \(result.typeName)", at: call.range)
+                    }
+                    return output
+                }, inputs: tensors, eps: try call.double("eps"))
+            let rtol = try call.double("rtol")
+            guard worst <= rtol else {
+                guard try call.bool("raise_exception") else { return .bool(false) }
+                throw LanguageError.value(
+                    "gradcheck failed: autograd's gradient and the finite-difference gradient differ by a relative \(worst) (more than rtol=\(rtol))",
+                    at: call.range)
+            }
+            return .bool(true)
+        },
+    ]
+
+    /// The picture `show` draws for a value.
+    static func figure(of value: Value, title: String?, call: Call) throws -> Figure {
+        switch value {
+        case .figure(let figure): return figure
+        case .tensor(var tensor):
+            tensor = tensor.detach()
+            guard tensor.rank > 0 else { throw call.mismatch("value", "a tensor with at least one dimension") }
+            if tensor.rank == 1 {
+                return .curves([Figure.Series(name: title ?? "values", values: tensor.scalarsAsDoubles())], title: title)
+            }
+            // Images [N, C, H, W] and [C, H, W] show their first plane.
+            while tensor.rank > 2 {
+                let plane = tensor.shape.dropFirst().reduce(1, *)
+                let values = Array(tensor.scalarsAsDoubles().prefix(plane))
+                tensor = try Tensor(values, shape: Array(tensor.shape.dropFirst()), dtype: tensor.dtype)
+            }
+            return .heatmap(tensor, title: title)
+        case .list(let items), .tuple(let items):
+            let values = items.compactMap(\.number)
+            guard values.count == items.count, !values.isEmpty else {
+                throw call.mismatch("value", "a tensor, a list of numbers or a table")
+            }
+            return .curves([Figure.Series(name: title ?? "values", values: values)], title: title)
+        case .dict(let entries):
+            let numbers = entries.compactMap(\.value.number)
+            if numbers.count == entries.count {
+                return .bars(labels: entries.map(\.key), values: numbers, title: title)
+            }
+            var series: [Figure.Series] = []
+            for entry in entries {
+                guard case .list(let items) = entry.value else { continue }
+                let values = items.compactMap(\.number)
+                if values.count == items.count, !values.isEmpty { series.append(Figure.Series(name: entry.key, values: values)) }
+            }
+            guard !series.isEmpty else { throw call.mismatch("value", "a table of numbers or of lists of numbers") }
+            return .curves(series, title: title)
+        default:
+            throw call.mismatch("value", "a tensor, a list of numbers or a table")
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import CNN
+
+/// Methods and shape functions: `x.item()`, `y.backward(g)`, `x.requires_grad_()`,
+/// `x.reshape(…)`, `x.view(…)`, ….
+extension Builtins {
+    static let shapeFunctions: [Builtin] = [
+        Builtin("reshape(input, *shape)", "the same elements with a new shape (one size may be -1)") { call in
+            .tensor(try call.tensor("input").reshape(try call.shape()))
+        }
+    ]
+
+    /// Methods that change their tensor in place in PyTorch. Called on a name (`x.requires_grad_()`),
+    /// the evaluator binds the name to the result.
+    static let mutatingMethods: Set<String> = ["requires_grad_"]
+
+    /// Methods that PyTorch has only on tensors, not as `torch.*` functions.
+    static let methodsOnly: [Builtin] = [
+        Builtin("view(input, *shape)", "the same elements with a new shape") { call in
+            .tensor(try call.tensor("input").view(try call.shape()))
+        },
+        Builtin("item(input)", "the number held by a one-element tensor") { call in
+            let input = try call.tensor("input")
+            let value = try input.item()
+            return input.kind == .real ? .float(value) : (input.kind == .boolean ? .bool(value != 0) : .int(Int(value)))
+        },
+        Builtin("numel(input)", "the number of elements") { call in .int(try call.tensor("input").count) },
+        Builtin("dim(input)", "the number of dimensions") { call in .int(try call.tensor("input").rank) },
+        Builtin("size(input, dim=None)", "the shape, or the size of one dimension") { call in
+            let input = try call.tensor("input")
+            guard let dim = try call.optionalInt("dim") else { return .shape(input.shape) }
+            return .int(try input.size(dim))
+        },
+        Builtin("requires_grad_(input, requires_grad=True)", "mark this tensor as needing gradients") { call in
+            let input = try call.tensor("input")
+            // Tensors are values here, so the evaluator rebinds the receiver's name to the result
+            // (see `Builtins.mutatingMethods`), which makes `x.requires_grad_()` work as in PyTorch.
+            return .tensor(try input.requiringGrad(try call.bool("requires_grad")))
+        },
+        Builtin("backward(input, gradient=None)", "compute gradients of this tensor into the leaves' .grad") { call in
+            try call.tensor("input").backward(gradient: try call.optionalTensor("gradient"))
+            return .none
+        },
+        Builtin("retain_grad(input)", "keep the gradient reaching this intermediate tensor in .grad") { call in
+            try call.tensor("input").retainGrad()
+            return .none
+        },
+        Builtin("detach(input)", "the same values cut from the autograd graph") { call in
+            .tensor(try call.tensor("input").detach())
+        },
+        Builtin("clone(input)", "a copy of the tensor") { call in .tensor(try call.tensor("input") * 1) },
+        Builtin("contiguous(input)", "the tensor itself (every tensor here is contiguous)") { call in
+            .tensor(try call.tensor("input"))
+        },
+        Builtin("float(input)", "the tensor as float32") { call in .tensor(try call.tensor("input").float()) },
+        Builtin("double(input)", "the tensor as float64") { call in .tensor(try call.tensor("input").double()) },
+        Builtin("to(input, dtype)", "the tensor converted to a dtype") { call in
+            guard let dtype = try call.dtype("dtype") else { throw call.mismatch("dtype", "a dtype such as torch.float64") }
+            return .tensor(try call.tensor("input").to(dtype))
+        },
+        Builtin("tolist(input)", "the elements as (nested) Python lists") { call in
+            let input = try call.tensor("input")
+            return listValue(input.scalarsAsDoubles()[...], shape: input.shape[...], kind: input.kind)
+        },
+        Builtin("zero_grad(input)", "forget this tensor's accumulated gradient") { call in
+            try call.tensor("input").zeroGrad()
+            return .none
+        },
+    ]
+
+    /// Nested `.list` values in PyTorch's `tolist()` form.
+    static func listValue(_ values: ArraySlice<Double>, shape: ArraySlice<Int>, kind: ElementKind) -> Value {
+        guard let first = shape.first else {
+            let value = values.first ?? 0
+            switch kind {
+            case .real: return .float(value)
+            case .integer: return .int(Int(value))
+            case .boolean: return .bool(value != 0)
+            }
+        }
+        let stride = first == 0 ? 0 : values.count / first
+        return .list(
+            (0..<first).map { i in
+                let start = values.startIndex + i * stride
+                return listValue(values[start..<start + stride], shape: shape.dropFirst(), kind: kind)
+            })
+    }
+}

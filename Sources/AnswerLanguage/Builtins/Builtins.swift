@@ -1,0 +1,62 @@
+import CNN
+
+/// Every builtin of the language, arranged as PyTorch arranges them.
+///
+/// A function is reachable bare (`conv2d`) and through its PyTorch namespace (`torch.zeros`,
+/// `F.conv2d`, `torch.nn.functional.conv2d`, `nn.Conv2d`); methods on tensors (`x.sum(dim=1)`)
+/// are the same builtins with the tensor passed as the first argument.
+enum Builtins {
+    /// `torch.*` functions that take a tensor first and are also tensor methods.
+    static let tensorFunctions: [Builtin] = math + reductions + shapeFunctions
+
+    /// Functions in `torch.nn.functional` (also under `torch.` where PyTorch has them).
+    static let functional: [Builtin] = activations
+
+    /// `torch.*`: creation, math, reductions, shapes, randomness control.
+    static let torchFunctions: [Builtin] = creation + tensorFunctions + functional + randomness
+
+    /// Methods callable as `x.name(…)`.
+    static let tensorMethods: [String: Builtin] = {
+        var methods: [String: Builtin] = [:]
+        for builtin in tensorFunctions + functional + methodsOnly { methods[builtin.name] = builtin }
+        return methods
+    }()
+
+    /// Attributes of tensors that are values, not methods (for "did you mean" and completion).
+    static let tensorProperties = ["shape", "grad", "dtype", "requires_grad", "is_leaf", "grad_fn", "ndim", "data", "device", "T"]
+
+    static let dtypes: [String: Value] = [
+        "float32": .dtype(.float32), "float": .dtype(.float32), "float64": .dtype(.float64),
+        "double": .dtype(.float64),
+    ]
+
+    /// `torch.nn.functional`, also known as `F`.
+    static let functionalNamespace = Namespace(name: "torch.nn.functional", members: members(functional))
+
+    /// `torch.nn`.
+    static let nnNamespace = Namespace(
+        name: "torch.nn", members: members([]).merging(["functional": .namespace(functionalNamespace)]) { $1 })
+
+    /// `torch`.
+    static let torchNamespace = Namespace(
+        name: "torch",
+        members: members(torchFunctions).merging(dtypes) { $1 }.merging(["nn": .namespace(nnNamespace)]) { $1 })
+
+    /// Names bound at the top level before any code runs.
+    static let global: [String: Value] = {
+        var names = members(torchFunctions + python + teaching)
+        names["torch"] = .namespace(torchNamespace)
+        names["nn"] = .namespace(nnNamespace)
+        names["F"] = .namespace(functionalNamespace)
+        return names
+    }()
+
+    /// Binary operators the engine provides beyond `+ - * /`, keyed by operator.
+    static let tensorOperators: [BinaryOperator: @Sendable (Tensor, Tensor) throws -> Tensor] = [:]
+
+    static func members(_ builtins: [Builtin]) -> [String: Value] {
+        var result: [String: Value] = [:]
+        for builtin in builtins { result[builtin.name] = .function(Function(.builtin(builtin))) }
+        return result
+    }
+}

@@ -1,0 +1,258 @@
+import CNN
+
+/// One argument as the caller wrote it, evaluated.
+struct EvaluatedArgument {
+    var name: String?
+    var nameRange: SourceRange?
+    var value: Value
+    var range: SourceRange
+}
+
+/// A builtin's arguments bound to its parameters, with typed accessors that refuse a wrong type
+/// by naming the parameter: "conv2d(): argument 'weight' must be a tensor, not str".
+struct Call {
+    let function: String
+    let evaluator: Evaluator
+    /// The whole call expression, where engine errors are reported.
+    let range: SourceRange
+    private var values: [String: Value] = [:]
+    private var ranges: [String: SourceRange] = [:]
+    /// Extra positional arguments collected by a `*name` parameter.
+    private(set) var rest: [Value] = []
+    private(set) var restRanges: [SourceRange] = []
+
+    /// Binds `arguments` to `signature` as Python does.
+    /// - Throws: `LanguageError` of kind `.argument` for too many positional arguments, an
+    ///   unknown keyword (with the nearest parameter name), a parameter given twice, or a missing
+    ///   required argument.
+    init(
+        _ signature: Signature, arguments: [EvaluatedArgument], evaluator: Evaluator, range: SourceRange
+    ) throws(LanguageError) {
+        self.function = signature.name
+        self.evaluator = evaluator
+        self.range = range
+        let positional = signature.parameters.prefix { !$0.isVariadic && !$0.isKeywordOnly }
+        let variadic = signature.parameters.first(where: \.isVariadic)
+        var index = 0
+        for argument in arguments where argument.name == nil {
+            if index < positional.count {
+                let parameter = positional[positional.startIndex + index]
+                values[parameter.name] = argument.value
+                ranges[parameter.name] = argument.range
+            } else if variadic != nil {
+                rest.append(argument.value)
+                restRanges.append(argument.range)
+            } else {
+                throw .argument(
+                    "\(function)() takes \(positional.count) positional argument\(positional.count == 1 ? "" : "s") but \(arguments.filter { $0.name == nil }.count) were given",
+                    at: argument.range)
+            }
+            index += 1
+        }
+        for argument in arguments {
+            guard let name = argument.name else { continue }
+            guard let parameter = signature.parameters.first(where: { $0.name == name && !$0.isVariadic }) else {
+                var error = LanguageError.unknown(
+                    "keyword argument", name, candidates: signature.keywordNames, at: argument.nameRange)
+                error.message = "\(function)() got an " + error.message
+                throw error
+            }
+            guard values[parameter.name] == nil else {
+                throw .argument(
+                    "\(function)() got multiple values for argument '\(name)'", at: argument.nameRange ?? argument.range)
+            }
+            values[name] = argument.value
+            ranges[name] = argument.range
+        }
+        for parameter in signature.parameters where !parameter.isVariadic && values[parameter.name] == nil {
+            guard let defaultValue = parameter.defaultValue else {
+                throw .argument("\(function)() is missing the required argument '\(parameter.name)'", at: range)
+            }
+            values[parameter.name] = defaultValue
+        }
+    }
+
+    /// The value bound to parameter `name`.
+    func value(_ name: String) -> Value {
+        guard let value = values[name] else { preconditionFailure("\(function) has no parameter \(name)") }
+        return value
+    }
+
+    /// Where argument `name` was written, or the call when it took its default.
+    func range(of name: String) -> SourceRange { ranges[name] ?? range }
+
+    /// Whether the argument is `None`.
+    func isNone(_ name: String) -> Bool {
+        if case .none = value(name) { return true }
+        return false
+    }
+
+    func mismatch(_ name: String, _ expected: String) -> LanguageError {
+        .type("\(function)(): argument '\(name)' must be \(expected), not \(value(name).typeName)", at: range(of: name))
+    }
+
+    /// A tensor; nested lists and tuples of numbers are converted as `torch.tensor` would.
+    func tensor(_ name: String) throws -> Tensor {
+        let value = value(name)
+        if case .tensor(let tensor) = value { return tensor }
+        if let nested = Self.nested(value), case .list = nested {
+            return try Tensor(nested: nested)
+        }
+        throw mismatch(name, "a tensor")
+    }
+
+    /// A tensor, or nil for `None`.
+    func optionalTensor(_ name: String) throws -> Tensor? {
+        isNone(name) ? nil : try tensor(name)
+    }
+
+    /// A tensor, also accepting a plain number as a 0-d tensor (for elementwise math).
+    func tensorOrNumber(_ name: String) throws -> Tensor {
+        switch value(name) {
+        case .int(let value): return Tensor(value)
+        case .bool(let value): return Tensor(value ? 1 : 0)
+        case .float(let value): return Tensor(value)
+        default: return try tensor(name)
+        }
+    }
+
+    /// An integer (`True`/`False` count as 1/0, as in Python).
+    func int(_ name: String) throws(LanguageError) -> Int {
+        switch value(name) {
+        case .int(let value): return value
+        case .bool(let value): return value ? 1 : 0
+        default: throw mismatch(name, "an int")
+        }
+    }
+
+    /// An integer, or nil for `None`.
+    func optionalInt(_ name: String) throws(LanguageError) -> Int? {
+        isNone(name) ? nil : try int(name)
+    }
+
+    /// A number (int, float, bool or a one-element tensor) as a Double.
+    func double(_ name: String) throws(LanguageError) -> Double {
+        if case .tensor(let tensor) = value(name), tensor.count != 1 { throw mismatch(name, "a number") }
+        guard let number = value(name).number else { throw mismatch(name, "a number") }
+        return number
+    }
+
+    /// A number, or nil for `None`.
+    func optionalDouble(_ name: String) throws(LanguageError) -> Double? {
+        isNone(name) ? nil : try double(name)
+    }
+
+    /// `True` or `False`.
+    func bool(_ name: String) throws(LanguageError) -> Bool {
+        guard case .bool(let value) = value(name) else { throw mismatch(name, "True or False") }
+        return value
+    }
+
+    /// A string.
+    func string(_ name: String) throws(LanguageError) -> String {
+        guard case .string(let value) = value(name) else { throw mismatch(name, "a string") }
+        return value
+    }
+
+    /// A string, or nil for `None`.
+    func optionalString(_ name: String) throws(LanguageError) -> String? {
+        isNone(name) ? nil : try string(name)
+    }
+
+    /// A callable: a lambda or a builtin.
+    func function(_ name: String) throws(LanguageError) -> Function {
+        guard case .function(let function) = value(name) else { throw mismatch(name, "a function") }
+        return function
+    }
+
+    /// An int or a tuple/list of `count` ints (PyTorch's `stride=2` or `stride=(2, 1)`).
+    func ints(_ name: String, count: Int) throws(LanguageError) -> [Int] {
+        let value = value(name)
+        if case .int(let single) = value { return Array(repeating: single, count: count) }
+        guard let values = value.integers, values.count == count else {
+            throw mismatch(name, "an int or a tuple of \(count) ints")
+        }
+        return values
+    }
+
+    /// A tuple/list/shape of ints, or a single int as a one-element list.
+    func intList(_ name: String) throws(LanguageError) -> [Int] {
+        let value = value(name)
+        if case .int(let single) = value { return [single] }
+        guard let values = value.integers else { throw mismatch(name, "an int or a tuple of ints") }
+        return values
+    }
+
+    /// A dimension list for reductions: nil for `None`, else one or several dims.
+    func dims(_ name: String) throws(LanguageError) -> [Int]? {
+        isNone(name) ? nil : try intList(name)
+    }
+
+    /// A dtype (`torch.float32`, or the strings `'float32'`/`'float64'`), nil for `None`.
+    func dtype(_ name: String) throws(LanguageError) -> DType? {
+        switch value(name) {
+        case .none: return nil
+        case .dtype(let dtype): return dtype
+        case .string(let text):
+            if let dtype = DType(rawValue: text) { return dtype }
+            throw mismatch(name, "torch.float32 or torch.float64")
+        default: throw mismatch(name, "a dtype such as torch.float32")
+        }
+    }
+
+    /// A shape given PyTorch's ways: `zeros(2, 3)`, `zeros((2, 3))`, `zeros([2, 3])`,
+    /// `zeros(x.shape)`, from the variadic arguments or, when they are empty, from `name`.
+    func shape(variadicOr name: String? = nil) throws(LanguageError) -> [Int] {
+        var items = rest
+        var itemRange = restRanges.first ?? range
+        if items.isEmpty, let name, !isNone(name) {
+            items = [value(name)]
+            itemRange = range(of: name)
+        }
+        if items.count == 1, let sizes = items[0].integers, !(items[0].number != nil) { return sizes }
+        var sizes: [Int] = []
+        for item in items {
+            guard case .int(let size) = item else {
+                throw .type(
+                    "\(function)(): the size must be ints or one tuple of ints, not \(item.typeName)", at: itemRange)
+            }
+            sizes.append(size)
+        }
+        return sizes
+    }
+
+    /// A Python value as nested numbers for `Tensor(nested:)`, or nil when it is not one.
+    static func nested(_ value: Value) -> NestedScalars? {
+        switch value {
+        case .int(let value): return .integer(value)
+        case .bool(let value): return .integer(value ? 1 : 0)
+        case .float(let value): return .real(value)
+        case .shape(let sizes): return .list(sizes.map(NestedScalars.integer))
+        case .tensor(let tensor):
+            return nestedScalars(tensor.scalarsAsDoubles()[...], shape: tensor.shape[...], integer: tensor.kind != .real)
+        case .list(let items), .tuple(let items):
+            var result: [NestedScalars] = []
+            for item in items {
+                guard let converted = nested(item) else { return nil }
+                result.append(converted)
+            }
+            return .list(result)
+        default: return nil
+        }
+    }
+
+    private static func nestedScalars(_ values: ArraySlice<Double>, shape: ArraySlice<Int>, integer: Bool)
+        -> NestedScalars
+    {
+        guard let first = shape.first else {
+            let value = values.first ?? 0
+            return integer ? .integer(Int(value)) : .real(value)
+        }
+        let stride = values.count / max(first, 1)
+        return .list(
+            (0..<first).map { i in
+                let start = values.startIndex + i * stride
+                return nestedScalars(values[start..<start + stride], shape: shape.dropFirst(), integer: integer)
+            })
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Limits and settings of an `Interpreter`.
+///
+/// The defaults suit this project's machines (2 cores, 24 GiB): one tensor may hold 100 million
+/// elements (400 MB of float32) and all tensors of one evaluation 8 GiB together, so an answer
+/// can never take the machine down, while every lesson's experiment fits easily.
+public struct EvaluationOptions: Sendable {
+    /// Largest number of elements one tensor may have.
+    public var maxElements: Int
+    /// Largest number of bytes the tensors created by one `run` may hold at once.
+    public var maxBytes: Int
+    /// Seconds one `run` may take, or nil for no limit.
+    public var timeLimit: Double?
+    /// Seed of the random generator behind `randn`, initialisers, shuffling and dropout; the same
+    /// seed gives the same numbers on every machine.
+    public var seed: UInt64
+    /// The folder holding the data sets, e.g. the repository's `Lessons/data`; `digits()` reads
+    /// `digits-8x8/digits.csv` inside it. Nil makes the file-based data sets unavailable.
+    public var dataDirectory: URL?
+    /// Limits on the source text (length, nesting).
+    public var parser: ParserOptions
+    /// Deepest chain of lambda calls (a lambda that calls itself stops here with an error).
+    public var maxCallDepth: Int
+
+    /// Creates options; every parameter has the default described on its property.
+    public init(
+        maxElements: Int = 100_000_000, maxBytes: Int = 8 << 30, timeLimit: Double? = nil, seed: UInt64 = 0,
+        dataDirectory: URL? = nil, parser: ParserOptions = ParserOptions(), maxCallDepth: Int = 64
+    ) {
+        self.maxElements = maxElements
+        self.maxBytes = maxBytes
+        self.timeLimit = timeLimit
+        self.seed = seed
+        self.dataDirectory = dataDirectory
+        self.parser = parser
+        self.maxCallDepth = maxCallDepth
+    }
+}

@@ -1,0 +1,158 @@
+import CNN
+
+/// Attributes (`x.shape`, `torch.zeros`, `x.sum`) and subscripts (`x[0, 1:3]`, `xs[-1]`).
+extension Evaluator {
+    func attribute(of base: Value, _ name: String, at range: SourceRange) throws(LanguageError) -> Value {
+        switch base {
+        case .namespace(let namespace):
+            if let member = namespace.members[name] { return member }
+            throw .unknown("name '\(namespace.name).", name, candidates: namespace.members.keys, at: range)
+                .renamed("unknown name '\(namespace.name).\(name)'")
+        case .tensor(let tensor):
+            if let property = try tensorProperty(tensor, name, at: range) { return property }
+            if let method = Builtins.tensorMethods[name] {
+                return .function(Function(.bound(method, receiver: base)))
+            }
+            throw .unknown(
+                "tensor attribute", name,
+                candidates: Array(Builtins.tensorMethods.keys) + Builtins.tensorProperties, at: range)
+        case .shape(let sizes) where name == "numel":
+            let count = sizes.reduce(1, *)
+            return .function(
+                Function(.builtin(Builtin("numel()", "the number of elements of this shape") { _ in .int(count) })))
+        default:
+            throw .name("a \(base.typeName) has no attribute '\(name)'", at: range)
+        }
+    }
+
+    /// `x.shape`, `x.T`, `x.grad` …: attributes that are values rather than methods.
+    func tensorProperty(_ tensor: Tensor, _ name: String, at range: SourceRange) throws(LanguageError) -> Value? {
+        switch name {
+        case "shape": return .shape(tensor.shape)
+        case "grad": return tensor.grad.map(Value.tensor) ?? .none
+        case "dtype": return .dtype(tensor.dtype)
+        case "requires_grad": return .bool(tensor.requiresGrad)
+        case "is_leaf": return .bool(tensor.isLeaf)
+        case "grad_fn": return tensor.gradientFunctionName.map { .string($0) } ?? .none
+        case "ndim": return .int(tensor.rank)
+        case "data": return .tensor(tensor.detach())
+        case "device": return .string("cpu")
+        case "T", "mT":
+            guard let method = Builtins.tensorMethods[name == "T" ? "t" : "mT"] else { return nil }
+            return try call(.function(Function(.bound(method, receiver: .tensor(tensor)))), [], at: range)
+        default: return nil
+        }
+    }
+
+    func subscriptValue(_ base: Value, _ items: [SubscriptItem], in scope: Scope?, at range: SourceRange)
+        throws(LanguageError) -> Value
+    {
+        switch base {
+        case .tensor(let tensor):
+            return .tensor(try index(tensor, items, in: scope, at: range))
+        case .dict(let entries):
+            guard items.count == 1, case .index(let keyExpression) = items[0] else {
+                throw .type("a dict is indexed by one key", at: range)
+            }
+            let key = try evaluate(keyExpression, in: scope)
+            guard case .string(let name) = key else {
+                throw .type("dict keys are strings, not \(key.typeName)", at: keyExpression.range)
+            }
+            if let entry = entries.first(where: { $0.key == name }) { return entry.value }
+            throw .unknown("key", name, candidates: entries.map(\.key), at: keyExpression.range)
+        case .list(let values), .tuple(let values):
+            let picked = try sequenceSubscript(values, items, in: scope, at: range)
+            switch picked {
+            case .one(let value): return value
+            case .many(let values):
+                if case .tuple = base { return .tuple(values) }
+                return .list(values)
+            }
+        case .shape(let sizes):
+            switch try sequenceSubscript(sizes.map(Value.int), items, in: scope, at: range) {
+            case .one(let value): return value
+            case .many(let values): return .shape(values.compactMap { $0.asInteger.flatMap { $0.number.map(Int.init) } })
+            }
+        case .string(let text):
+            switch try sequenceSubscript(text.map { Value.string(String($0)) }, items, in: scope, at: range) {
+            case .one(let value): return value
+            case .many(let values):
+                return .string(values.map { if case .string(let s) = $0 { s } else { "" } }.joined())
+            }
+        default:
+            throw .type("a \(base.typeName) cannot be indexed with [ ]", at: range)
+        }
+    }
+
+    private enum Picked {
+        case one(Value)
+        case many([Value])
+    }
+
+    /// Python indexing of a list, tuple, shape or string: one index or one slice.
+    private func sequenceSubscript(_ values: [Value], _ items: [SubscriptItem], in scope: Scope?, at range: SourceRange)
+        throws(LanguageError) -> Picked
+    {
+        guard items.count == 1 else {
+            throw .type("a list or tuple takes one index or slice, not \(items.count)", at: range)
+        }
+        switch items[0] {
+        case .index(let expression):
+            let value = try evaluate(expression, in: scope)
+            guard let index = value.asInteger.flatMap({ $0.number.map(Int.init) }) else {
+                throw .type("indices must be integers or slices, not \(value.typeName)", at: expression.range)
+            }
+            let position = index < 0 ? index + values.count : index
+            guard values.indices.contains(position) else {
+                throw .value(
+                    "index \(index) is out of range for a sequence of length \(values.count)", at: expression.range)
+            }
+            return .one(values[position])
+        case .slice(let start, let stop, let step, let sliceRange):
+            let stepValue = try step.map { (e) throws(LanguageError) in try sliceBound(e, in: scope) } ?? 1
+            guard let stepValue = stepValue ?? 1 as Int?, stepValue != 0 else {
+                throw .value("slice step cannot be zero", at: sliceRange)
+            }
+            let count = values.count
+            func clamp(_ bound: Int?, _ fallback: Int) -> Int {
+                guard var bound else { return fallback }
+                if bound < 0 { bound += count }
+                return stepValue > 0 ? min(max(bound, 0), count) : min(max(bound, -1), count - 1)
+            }
+            let from = clamp(try start.flatMap { (e) throws(LanguageError) in try sliceBound(e, in: scope) }, stepValue > 0 ? 0 : count - 1)
+            let to = clamp(try stop.flatMap { (e) throws(LanguageError) in try sliceBound(e, in: scope) }, stepValue > 0 ? count : -1)
+            var picked: [Value] = []
+            var i = from
+            while stepValue > 0 ? i < to : i > to {
+                picked.append(values[i])
+                i += stepValue
+            }
+            return .many(picked)
+        }
+    }
+
+    /// An int or None bound of a slice.
+    func sliceBound(_ expression: Expression, in scope: Scope?) throws(LanguageError) -> Int? {
+        let value = try evaluate(expression, in: scope)
+        switch value {
+        case .none: return nil
+        case .int(let number): return number
+        case .bool(let flag): return flag ? 1 : 0
+        default: throw .type("slice indices must be integers or None, not \(value.typeName)", at: expression.range)
+        }
+    }
+}
+
+extension LanguageError {
+    /// The same error with a new message (suggestion kept).
+    func renamed(_ message: String) -> LanguageError {
+        var copy = self
+        if let suggestion { copy.message = message + " — did you mean '\(suggestion)'?" } else { copy.message = message }
+        return copy
+    }
+
+    /// An unknown-attribute error.
+    static func name(_ message: String, at range: SourceRange) -> LanguageError {
+        LanguageError(.name, message, at: range)
+    }
+}
