@@ -4,7 +4,8 @@ import CNN
 /// `randint`, `*_like`, and the random seed.
 extension Builtins {
     static let creation: [Builtin] = [
-        Builtin("tensor(data, dtype=None, requires_grad=False)", "a tensor from nested lists of numbers") { call in
+        Builtin("tensor(data, dtype=None, requires_grad=False)", "a tensor from nested lists of numbers") {
+            call in
             let tensor: Tensor
             if case .tensor(let given) = call.value("data") {
                 tensor = given.detach()
@@ -21,23 +22,32 @@ extension Builtins {
         Builtin("ones(*size, dtype=None, requires_grad=False)", "a tensor of ones") { call in
             try finish(try Tensor.ones(try call.shape(), dtype: try call.dtype("dtype") ?? .float32), call)
         },
-        Builtin("full(size, fill_value, dtype=None, requires_grad=False)", "a tensor filled with one value") { call in
+        Builtin("full(size, fill_value, dtype=None, requires_grad=False)", "a tensor filled with one value") {
+            call in
             let tensor = try Tensor.full(
-                try call.intList("size"), try call.double("fill_value"), dtype: try call.dtype("dtype") ?? .float32)
+                try call.intList("size"), try call.double("fill_value"),
+                dtype: try call.dtype("dtype") ?? .float32)
             return try finish(tensor, call)
         },
         Builtin("zeros_like(input, dtype=None, requires_grad=False)", "zeros of the input's shape") { call in
             let input = try call.tensor("input")
-            return try finish(try Tensor.zeros(input.shape, dtype: try call.dtype("dtype") ?? input.dtype), call)
+            return try finish(
+                try Tensor.zeros(input.shape, dtype: try call.dtype("dtype") ?? input.dtype), call)
         },
         Builtin("ones_like(input, dtype=None, requires_grad=False)", "ones of the input's shape") { call in
             let input = try call.tensor("input")
-            return try finish(try Tensor.ones(input.shape, dtype: try call.dtype("dtype") ?? input.dtype), call)
+            return try finish(
+                try Tensor.ones(input.shape, dtype: try call.dtype("dtype") ?? input.dtype), call)
         },
-        Builtin("arange(start, end=None, step=1, dtype=None, requires_grad=False)", "evenly spaced values in [start, end)") {
+        Builtin(
+            "arange(start, end=None, step=1, dtype=None, requires_grad=False)",
+            "evenly spaced values in [start, end)"
+        ) {
             call in
             let values = [call.value("start"), call.value("end"), call.value("step")]
-            let allIntegers = values.allSatisfy { if case .int = $0 { true } else if case .none = $0 { true } else { false } }
+            let allIntegers = values.allSatisfy {
+                if case .int = $0 { true } else if case .none = $0 { true } else { false }
+            }
             let endGiven = !call.isNone("end")
             let start = endGiven ? try call.double("start") : 0
             let end = endGiven ? try call.double("end") : try call.double("start")
@@ -50,7 +60,9 @@ extension Builtins {
             }
             return try finish(tensor, call)
         },
-        Builtin("linspace(start, end, steps, dtype=None, requires_grad=False)", "steps values from start to end") { call in
+        Builtin(
+            "linspace(start, end, steps, dtype=None, requires_grad=False)", "steps values from start to end"
+        ) { call in
             let tensor = try Tensor.linspace(
                 try call.double("start"), try call.double("end"), steps: try call.int("steps"),
                 dtype: try call.dtype("dtype") ?? .float32)
@@ -58,33 +70,41 @@ extension Builtins {
         },
         Builtin("eye(n, m=None, dtype=None, requires_grad=False)", "the identity matrix") { call in
             try finish(
-                try Tensor.eye(try call.int("n"), try call.optionalInt("m"), dtype: try call.dtype("dtype") ?? .float32),
+                try Tensor.eye(
+                    try call.int("n"), try call.optionalInt("m"), dtype: try call.dtype("dtype") ?? .float32),
                 call)
         },
         Builtin("rand(*size, dtype=None, requires_grad=False)", "uniform random numbers in [0, 1)") { call in
             let tensor = try Tensor.rand(
-                try call.shape(), dtype: try call.dtype("dtype") ?? .float32, using: &call.evaluator.generator)
+                try call.shape(), dtype: try call.dtype("dtype") ?? .float32, using: &call.evaluator.generator
+            )
             return try finish(tensor, call)
         },
         Builtin("randn(*size, dtype=None, requires_grad=False)", "standard normal random numbers") { call in
             let tensor = try Tensor.randn(
-                try call.shape(), dtype: try call.dtype("dtype") ?? .float32, using: &call.evaluator.generator)
+                try call.shape(), dtype: try call.dtype("dtype") ?? .float32, using: &call.evaluator.generator
+            )
             return try finish(tensor, call)
         },
         Builtin("randint(low, high=None, size=None)", "random integers in [low, high)") { call in
             guard !call.isNone("size") else { throw call.mismatch("size", "a tuple of ints") }
             let low = call.isNone("high") ? 0 : try call.int("low")
             let high = call.isNone("high") ? try call.int("low") : try call.int("high")
-            return .tensor(try Tensor.randint(low, high, try call.intList("size"), using: &call.evaluator.generator))
+            return .tensor(
+                try Tensor.randint(low, high, try call.intList("size"), using: &call.evaluator.generator))
         },
-        Builtin("rand_like(input, dtype=None, requires_grad=False)", "uniform random numbers of the input's shape") {
+        Builtin(
+            "rand_like(input, dtype=None, requires_grad=False)", "uniform random numbers of the input's shape"
+        ) {
             call in
             let input = try call.tensor("input")
             let tensor = try Tensor.rand(
                 input.shape, dtype: try call.dtype("dtype") ?? input.dtype, using: &call.evaluator.generator)
             return try finish(tensor, call)
         },
-        Builtin("randn_like(input, dtype=None, requires_grad=False)", "normal random numbers of the input's shape") {
+        Builtin(
+            "randn_like(input, dtype=None, requires_grad=False)", "normal random numbers of the input's shape"
+        ) {
             call in
             let input = try call.tensor("input")
             let tensor = try Tensor.randn(

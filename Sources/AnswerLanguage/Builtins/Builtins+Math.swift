@@ -11,7 +11,9 @@ extension Builtins {
         unary("neg", "−x elementwise") { try -$0 },
         unary("square", "x² elementwise") { try $0 * $0 },
         Builtin("clamp(input, min=None, max=None)", "each element limited to [min, max]") { call in
-            .tensor(try call.tensorOrNumber("input").clamp(min: try call.optionalDouble("min"), max: try call.optionalDouble("max")))
+            .tensor(
+                try call.tensorOrNumber("input").clamp(
+                    min: try call.optionalDouble("min"), max: try call.optionalDouble("max")))
         },
         Builtin("pow(input, exponent)", "input to the power exponent, elementwise") { call in
             let input = try call.tensorOrNumber("input")
@@ -21,7 +23,8 @@ extension Builtins {
         Builtin("where(condition, input, other)", "input where condition holds, other elsewhere") { call in
             .tensor(
                 try Tensor.where(
-                    try call.tensor("condition"), try call.tensorOrNumber("input"), try call.tensorOrNumber("other")))
+                    try call.tensor("condition"), try call.tensorOrNumber("input"),
+                    try call.tensorOrNumber("other")))
         },
         binary("add", "input + other") { try $0 + $1 },
         binary("sub", "input − other") { try $0 - $1 },
@@ -35,11 +38,15 @@ extension Builtins {
         binary("le", "input <= other elementwise") { try $0.le($1) },
         binary("gt", "input > other elementwise") { try $0.gt($1) },
         binary("ge", "input >= other elementwise") { try $0.ge($1) },
-        Builtin("allclose(input, other, rtol=1e-05, atol=1e-08)", "whether two tensors are equal within tolerances") {
+        Builtin(
+            "allclose(input, other, rtol=1e-05, atol=1e-08)",
+            "whether two tensors are equal within tolerances"
+        ) {
             call in
             .bool(
                 try call.tensorOrNumber("input").isClose(
-                    to: try call.tensorOrNumber("other"), rtol: try call.double("rtol"), atol: try call.double("atol")))
+                    to: try call.tensorOrNumber("other"), rtol: try call.double("rtol"),
+                    atol: try call.double("atol")))
         },
         Builtin("equal(input, other)", "whether two tensors have the same shape and elements") { call in
             .bool(try call.tensor("input").isEqual(to: try call.tensor("other")))
@@ -60,10 +67,13 @@ extension Builtins {
     ]
 
     /// A builtin `name(input)` applying `operation` to one tensor.
-    static func unary(_ name: String, _ summary: String, _ operation: @escaping @Sendable (Tensor) throws -> Tensor)
+    static func unary(
+        _ name: String, _ summary: String, _ operation: @escaping @Sendable (Tensor) throws -> Tensor
+    )
         -> Builtin
     {
-        Builtin("\(name)(input)", summary) { call in .tensor(try operation(try call.tensorOrNumber("input"))) }
+        Builtin("\(name)(input)", summary) { call in .tensor(try operation(try call.tensorOrNumber("input")))
+        }
     }
 
     /// A builtin `name(input, other)` applying `operation` to two tensors (numbers allowed).

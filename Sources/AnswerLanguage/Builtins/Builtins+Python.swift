@@ -21,7 +21,9 @@ extension Builtins {
         Builtin("round(number, ndigits=None)", "a number rounded (to an int without ndigits)") { call in
             let number = try call.double("number")
             guard let digits = try call.optionalInt("ndigits") else {
-                guard number.isFinite, abs(number) < 9e18 else { throw call.mismatch("number", "a finite number") }
+                guard number.isFinite, abs(number) < 9e18 else {
+                    throw call.mismatch("number", "a finite number")
+                }
                 return .int(Int(number.rounded(.toNearestOrEven)))
             }
             let scale = Double.pow(10, Double(digits))
@@ -41,7 +43,8 @@ extension Builtins {
         Builtin("float(x)", "a number or one-element tensor as a float") { call in
             if case .string(let text) = call.value("x") {
                 guard let value = Double(text.trimmingCharacters(in: .whitespaces)) else {
-                    throw LanguageError.value("could not convert string to float: '\(text)'", at: call.range(of: "x"))
+                    throw LanguageError.value(
+                        "could not convert string to float: '\(text)'", at: call.range(of: "x"))
                 }
                 return .float(value)
             }
@@ -57,22 +60,30 @@ extension Builtins {
         Builtin("tuple(x)", "the items of a list, shape, string or tensor as a tuple") { call in
             .tuple(try items(call, "x"))
         },
-        Builtin("range(start, stop=None, step=1)", "the integers start, start+step, … below stop, as a list") { call in
+        Builtin("range(start, stop=None, step=1)", "the integers start, start+step, … below stop, as a list")
+        { call in
             let stop = call.isNone("stop") ? try call.int("start") : try call.int("stop")
             let start = call.isNone("stop") ? 0 : try call.int("start")
             let step = try call.int("step")
-            guard step != 0 else { throw LanguageError.value("range() step must not be zero", at: call.range(of: "step")) }
+            guard step != 0 else {
+                throw LanguageError.value("range() step must not be zero", at: call.range(of: "step"))
+            }
             let values = Swift.stride(from: start, to: stop, by: step)
             let count = max(0, (stop - start + step - (step > 0 ? 1 : -1)) / step)
             guard count <= call.evaluator.options.maxElements else {
-                throw LanguageError.limit("range() of \(count) numbers is more than \(call.evaluator.options.maxElements)")
+                throw LanguageError.limit(
+                    "range() of \(count) numbers is more than \(call.evaluator.options.maxElements)")
             }
             return .list(values.map(Value.int))
         },
-        Builtin("max(input, *others, dim=None, keepdim=False)", "the largest element, or the largest of several numbers")
-        { call in try extremum(call, largest: true) },
-        Builtin("min(input, *others, dim=None, keepdim=False)", "the smallest element, or the smallest of several numbers")
-        { call in try extremum(call, largest: false) },
+        Builtin(
+            "max(input, *others, dim=None, keepdim=False)",
+            "the largest element, or the largest of several numbers"
+        ) { call in try extremum(call, largest: true) },
+        Builtin(
+            "min(input, *others, dim=None, keepdim=False)",
+            "the smallest element, or the smallest of several numbers"
+        ) { call in try extremum(call, largest: false) },
     ]
 
     /// The items of a sequence value; a tensor gives its rows.
@@ -83,7 +94,9 @@ extension Builtins {
         case .string(let text): return text.map { .string(String($0)) }
         case .dict(let entries): return entries.map { .string($0.key) }
         case .tensor(let tensor):
-            guard case .list(let rows) = listValue(tensor.scalarsAsDoubles()[...], shape: tensor.shape[...], kind: tensor.kind)
+            guard
+                case .list(let rows) = listValue(
+                    tensor.scalarsAsDoubles()[...], shape: tensor.shape[...], kind: tensor.kind)
             else { throw LanguageError.type("iteration over a 0-d tensor", at: call.range(of: name)) }
             return rows
         default: throw call.mismatch(name, "a list, tuple, string or tensor")
@@ -96,7 +109,8 @@ extension Builtins {
         if case .tensor(let tensor) = input {
             if let other = call.rest.first {
                 guard case .tensor(let second) = other else { throw call.mismatch("others", "a tensor") }
-                return .tensor(largest ? try Tensor.maximum(tensor, second) : try Tensor.minimum(tensor, second))
+                return .tensor(
+                    largest ? try Tensor.maximum(tensor, second) : try Tensor.minimum(tensor, second))
             }
             guard let dims = try call.dims("dim") else {
                 guard let reduce = tensorReductions[largest ? "max" : "min"] else {
@@ -110,12 +124,15 @@ extension Builtins {
             return try reduce(tensor, dims[0], try call.bool("keepdim"))
         }
         var candidates = call.rest.isEmpty ? (try? items(call, "input")) ?? [input] : [input] + call.rest
-        if candidates.isEmpty { throw LanguageError.value("\(call.function)() of an empty sequence", at: call.range) }
+        if candidates.isEmpty {
+            throw LanguageError.value("\(call.function)() of an empty sequence", at: call.range)
+        }
         var best = candidates.removeFirst()
         for candidate in candidates {
             guard let a = candidate.number, let b = best.number, candidate.isNumber, best.isNumber else {
                 throw LanguageError.type(
-                    "\(call.function)() compares numbers, not \(candidate.typeName) and \(best.typeName)", at: call.range)
+                    "\(call.function)() compares numbers, not \(candidate.typeName) and \(best.typeName)",
+                    at: call.range)
             }
             if largest ? a > b : a < b { best = candidate }
         }

@@ -3,7 +3,8 @@ import CNN
 /// Helpers for learning rather than for PyTorch compatibility: `show`, `gradcheck`.
 extension Builtins {
     static let teaching: [Builtin] = [
-        Builtin("show(value, title=None)", "draw a tensor as a heatmap, numbers as a curve, a table as bars") { call in
+        Builtin("show(value, title=None)", "draw a tensor as a heatmap, numbers as a curve, a table as bars")
+        { call in
             .figure(try figure(of: call.value("value"), title: try call.optionalString("title"), call: call))
         },
         Builtin(
@@ -15,19 +16,22 @@ extension Builtins {
             for (index, value) in call.rest.enumerated() {
                 guard case .tensor(let tensor) = value else {
                     throw LanguageError.type(
-                        "gradcheck(): input \(index + 1) must be a tensor, not \(value.typeName)", at: call.restRanges[index])
+                        "gradcheck(): input \(index + 1) must be a tensor, not \(value.typeName)",
+                        at: call.restRanges[index])
                 }
                 tensors.append(tensor)
             }
             guard !tensors.isEmpty else {
-                throw LanguageError.argument("gradcheck() needs at least one input tensor after the function", at: call.range)
+                throw LanguageError.argument(
+                    "gradcheck() needs at least one input tensor after the function", at: call.range)
             }
             let worst = try gradcheck(
                 { inputs in
                     let result = try call.evaluator.call(function, inputs.map(Value.tensor), at: call.range)
                     guard case .tensor(let output) = result else {
                         throw LanguageError.type(
-                            "gradcheck(): the function must return a tensor, not \(result.typeName)", at: call.range)
+                            "gradcheck(): the function must return a tensor, not \(result.typeName)",
+                            at: call.range)
                     }
                     return output
                 }, inputs: tensors, eps: try call.double("eps"))
@@ -48,9 +52,12 @@ extension Builtins {
         case .figure(let figure): return figure
         case .tensor(var tensor):
             tensor = tensor.detach()
-            guard tensor.rank > 0 else { throw call.mismatch("value", "a tensor with at least one dimension") }
+            guard tensor.rank > 0 else {
+                throw call.mismatch("value", "a tensor with at least one dimension")
+            }
             if tensor.rank == 1 {
-                return .curves([Figure.Series(name: title ?? "values", values: tensor.scalarsAsDoubles())], title: title)
+                return .curves(
+                    [Figure.Series(name: title ?? "values", values: tensor.scalarsAsDoubles())], title: title)
             }
             // Images [N, C, H, W] and [C, H, W] show their first plane.
             while tensor.rank > 2 {
@@ -74,9 +81,13 @@ extension Builtins {
             for entry in entries {
                 guard case .list(let items) = entry.value else { continue }
                 let values = items.compactMap(\.number)
-                if values.count == items.count, !values.isEmpty { series.append(Figure.Series(name: entry.key, values: values)) }
+                if values.count == items.count, !values.isEmpty {
+                    series.append(Figure.Series(name: entry.key, values: values))
+                }
             }
-            guard !series.isEmpty else { throw call.mismatch("value", "a table of numbers or of lists of numbers") }
+            guard !series.isEmpty else {
+                throw call.mismatch("value", "a table of numbers or of lists of numbers")
+            }
             return .curves(series, title: title)
         default:
             throw call.mismatch("value", "a tensor, a list of numbers or a table")

@@ -21,7 +21,8 @@ extension Builtins {
         Builtin("item(input)", "the number held by a one-element tensor") { call in
             let input = try call.tensor("input")
             let value = try input.item()
-            return input.kind == .real ? .float(value) : (input.kind == .boolean ? .bool(value != 0) : .int(Int(value)))
+            return input.kind == .real
+                ? .float(value) : (input.kind == .boolean ? .bool(value != 0) : .int(Int(value)))
         },
         Builtin("numel(input)", "the number of elements") { call in .int(try call.tensor("input").count) },
         Builtin("dim(input)", "the number of dimensions") { call in .int(try call.tensor("input").rank) },
@@ -30,17 +31,20 @@ extension Builtins {
             guard let dim = try call.optionalInt("dim") else { return .shape(input.shape) }
             return .int(try input.size(dim))
         },
-        Builtin("requires_grad_(input, requires_grad=True)", "mark this tensor as needing gradients") { call in
+        Builtin("requires_grad_(input, requires_grad=True)", "mark this tensor as needing gradients") {
+            call in
             let input = try call.tensor("input")
             // Tensors are values here, so the evaluator rebinds the receiver's name to the result
             // (see `Builtins.mutatingMethods`), which makes `x.requires_grad_()` work as in PyTorch.
             return .tensor(try input.requiringGrad(try call.bool("requires_grad")))
         },
-        Builtin("backward(input, gradient=None)", "compute gradients of this tensor into the leaves' .grad") { call in
+        Builtin("backward(input, gradient=None)", "compute gradients of this tensor into the leaves' .grad") {
+            call in
             try call.tensor("input").backward(gradient: try call.optionalTensor("gradient"))
             return .none
         },
-        Builtin("retain_grad(input)", "keep the gradient reaching this intermediate tensor in .grad") { call in
+        Builtin("retain_grad(input)", "keep the gradient reaching this intermediate tensor in .grad") {
+            call in
             try call.tensor("input").retainGrad()
             return .none
         },
@@ -51,10 +55,14 @@ extension Builtins {
         Builtin("contiguous(input)", "the tensor itself (every tensor here is contiguous)") { call in
             .tensor(try call.tensor("input"))
         },
-        Builtin("float(input)", "the tensor as float32") { call in .tensor(try call.tensor("input").float()) },
-        Builtin("double(input)", "the tensor as float64") { call in .tensor(try call.tensor("input").double()) },
+        Builtin("float(input)", "the tensor as float32") { call in .tensor(try call.tensor("input").float())
+        },
+        Builtin("double(input)", "the tensor as float64") { call in .tensor(try call.tensor("input").double())
+        },
         Builtin("to(input, dtype)", "the tensor converted to a dtype") { call in
-            guard let dtype = try call.dtype("dtype") else { throw call.mismatch("dtype", "a dtype such as torch.float64") }
+            guard let dtype = try call.dtype("dtype") else {
+                throw call.mismatch("dtype", "a dtype such as torch.float64")
+            }
             return .tensor(try call.tensor("input").to(dtype))
         },
         Builtin("tolist(input)", "the elements as (nested) Python lists") { call in

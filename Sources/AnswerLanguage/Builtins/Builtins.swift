@@ -10,7 +10,7 @@ enum Builtins {
     static let tensorFunctions: [Builtin] = math + reductions + shapeFunctions
 
     /// Functions in `torch.nn.functional` (also under `torch.` where PyTorch has them).
-    static let functional: [Builtin] = activations
+    static let functional: [Builtin] = []
 
     /// `torch.*`: creation, math, reductions, shapes, randomness control.
     static let torchFunctions: [Builtin] = creation + tensorFunctions + functional + randomness
@@ -23,7 +23,9 @@ enum Builtins {
     }()
 
     /// Attributes of tensors that are values, not methods (for "did you mean" and completion).
-    static let tensorProperties = ["shape", "grad", "dtype", "requires_grad", "is_leaf", "grad_fn", "ndim", "data", "device", "T"]
+    static let tensorProperties = [
+        "shape", "grad", "dtype", "requires_grad", "is_leaf", "grad_fn", "ndim", "data", "device", "T",
+    ]
 
     static let dtypes: [String: Value] = [
         "float32": .dtype(.float32), "float": .dtype(.float32), "float64": .dtype(.float64),
@@ -35,12 +37,15 @@ enum Builtins {
 
     /// `torch.nn`.
     static let nnNamespace = Namespace(
-        name: "torch.nn", members: members([]).merging(["functional": .namespace(functionalNamespace)]) { $1 })
+        name: "torch.nn", members: members([]).merging(["functional": .namespace(functionalNamespace)]) { $1 }
+    )
 
     /// `torch`.
     static let torchNamespace = Namespace(
         name: "torch",
-        members: members(torchFunctions).merging(dtypes) { $1 }.merging(["nn": .namespace(nnNamespace)]) { $1 })
+        members: members(torchFunctions).merging(dtypes) { $1 }.merging(["nn": .namespace(nnNamespace)]) {
+            $1
+        })
 
     /// Names bound at the top level before any code runs.
     static let global: [String: Value] = {

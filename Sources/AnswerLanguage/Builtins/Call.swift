@@ -51,7 +51,19 @@ struct Call {
         }
         for argument in arguments {
             guard let name = argument.name else { continue }
-            guard let parameter = signature.parameters.first(where: { $0.name == name && !$0.isVariadic }) else {
+            // PyTorch also accepts the variadic size by keyword: `zeros(size=(2, 3))`.
+            if let variadic, variadic.name == name {
+                guard rest.isEmpty else {
+                    throw .argument(
+                        "\(function)() got multiple values for argument '\(name)'",
+                        at: argument.nameRange ?? argument.range)
+                }
+                rest = [argument.value]
+                restRanges = [argument.range]
+                continue
+            }
+            guard let parameter = signature.parameters.first(where: { $0.name == name && !$0.isVariadic })
+            else {
                 var error = LanguageError.unknown(
                     "keyword argument", name, candidates: signature.keywordNames, at: argument.nameRange)
                 error.message = "\(function)() got an " + error.message
@@ -59,14 +71,16 @@ struct Call {
             }
             guard values[parameter.name] == nil else {
                 throw .argument(
-                    "\(function)() got multiple values for argument '\(name)'", at: argument.nameRange ?? argument.range)
+                    "\(function)() got multiple values for argument '\(name)'",
+                    at: argument.nameRange ?? argument.range)
             }
             values[name] = argument.value
             ranges[name] = argument.range
         }
         for parameter in signature.parameters where !parameter.isVariadic && values[parameter.name] == nil {
             guard let defaultValue = parameter.defaultValue else {
-                throw .argument("\(function)() is missing the required argument '\(parameter.name)'", at: range)
+                throw .argument(
+                    "\(function)() is missing the required argument '\(parameter.name)'", at: range)
             }
             values[parameter.name] = defaultValue
         }
@@ -88,7 +102,9 @@ struct Call {
     }
 
     func mismatch(_ name: String, _ expected: String) -> LanguageError {
-        .type("\(function)(): argument '\(name)' must be \(expected), not \(value(name).typeName)", at: range(of: name))
+        .type(
+            "\(function)(): argument '\(name)' must be \(expected), not \(value(name).typeName)",
+            at: range(of: name))
     }
 
     /// A tensor; nested lists and tuples of numbers are converted as `torch.tensor` would.
@@ -209,12 +225,13 @@ struct Call {
             items = [value(name)]
             itemRange = range(of: name)
         }
-        if items.count == 1, let sizes = items[0].integers, !(items[0].number != nil) { return sizes }
+        if items.count == 1, let sizes = items[0].integers { return sizes }
         var sizes: [Int] = []
         for item in items {
             guard case .int(let size) = item else {
                 throw .type(
-                    "\(function)(): the size must be ints or one tuple of ints, not \(item.typeName)", at: itemRange)
+                    "\(function)(): the size must be ints or one tuple of ints, not \(item.typeName)",
+                    at: itemRange)
             }
             sizes.append(size)
         }
@@ -229,7 +246,8 @@ struct Call {
         case .float(let value): return .real(value)
         case .shape(let sizes): return .list(sizes.map(NestedScalars.integer))
         case .tensor(let tensor):
-            return nestedScalars(tensor.scalarsAsDoubles()[...], shape: tensor.shape[...], integer: tensor.kind != .real)
+            return nestedScalars(
+                tensor.scalarsAsDoubles()[...], shape: tensor.shape[...], integer: tensor.kind != .real)
         case .list(let items), .tuple(let items):
             var result: [NestedScalars] = []
             for item in items {
@@ -252,7 +270,8 @@ struct Call {
         return .list(
             (0..<first).map { i in
                 let start = values.startIndex + i * stride
-                return nestedScalars(values[start..<start + stride], shape: shape.dropFirst(), integer: integer)
+                return nestedScalars(
+                    values[start..<start + stride], shape: shape.dropFirst(), integer: integer)
             })
     }
 }

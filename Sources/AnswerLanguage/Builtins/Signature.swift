@@ -33,7 +33,8 @@ struct Signature: Sendable {
                     preconditionFailure("default of \(keyword) in \(text) is not a literal")
                 }
                 parameters.append(
-                    Parameter(name: keyword, defaultValue: value, isVariadic: false, isKeywordOnly: afterVariadic))
+                    Parameter(
+                        name: keyword, defaultValue: value, isVariadic: false, isKeywordOnly: afterVariadic))
             } else if case .name(let parameter) = argument.value.kind {
                 parameters.append(
                     Parameter(

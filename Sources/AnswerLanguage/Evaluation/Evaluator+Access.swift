@@ -19,14 +19,18 @@ extension Evaluator {
         case .shape(let sizes) where name == "numel":
             let count = sizes.reduce(1, *)
             return .function(
-                Function(.builtin(Builtin("numel()", "the number of elements of this shape") { _ in .int(count) })))
+                Function(
+                    .builtin(Builtin("numel()", "the number of elements of this shape") { _ in .int(count) }))
+            )
         default:
             throw .name("a \(base.typeName) has no attribute '\(name)'", at: range)
         }
     }
 
     /// `x.shape`, `x.T`, `x.grad` …: attributes that are values rather than methods.
-    func tensorProperty(_ tensor: Tensor, _ name: String, at range: SourceRange) throws(LanguageError) -> Value? {
+    func tensorProperty(_ tensor: Tensor, _ name: String, at range: SourceRange) throws(LanguageError)
+        -> Value?
+    {
         switch name {
         case "shape": return .shape(tensor.shape)
         case "grad": return tensor.grad.map(Value.tensor) ?? .none
@@ -49,7 +53,9 @@ extension Evaluator {
     {
         switch base {
         case .tensor(let tensor):
-            return .tensor(try index(tensor, items, in: scope, at: range))
+            _ = tensor
+            throw LanguageError(
+                .unsupported, "indexing tensors is not available until the engine provides it", at: range)
         case .dict(let entries):
             guard items.count == 1, case .index(let keyExpression) = items[0] else {
                 throw .type("a dict is indexed by one key", at: range)
@@ -71,7 +77,8 @@ extension Evaluator {
         case .shape(let sizes):
             switch try sequenceSubscript(sizes.map(Value.int), items, in: scope, at: range) {
             case .one(let value): return value
-            case .many(let values): return .shape(values.compactMap { $0.asInteger.flatMap { $0.number.map(Int.init) } })
+            case .many(let values):
+                return .shape(values.compactMap { $0.asInteger.flatMap { $0.number.map(Int.init) } })
             }
         case .string(let text):
             switch try sequenceSubscript(text.map { Value.string(String($0)) }, items, in: scope, at: range) {
@@ -90,7 +97,9 @@ extension Evaluator {
     }
 
     /// Python indexing of a list, tuple, shape or string: one index or one slice.
-    private func sequenceSubscript(_ values: [Value], _ items: [SubscriptItem], in scope: Scope?, at range: SourceRange)
+    private func sequenceSubscript(
+        _ values: [Value], _ items: [SubscriptItem], in scope: Scope?, at range: SourceRange
+    )
         throws(LanguageError) -> Picked
     {
         guard items.count == 1 else {
@@ -105,7 +114,8 @@ extension Evaluator {
             let position = index < 0 ? index + values.count : index
             guard values.indices.contains(position) else {
                 throw .value(
-                    "index \(index) is out of range for a sequence of length \(values.count)", at: expression.range)
+                    "index \(index) is out of range for a sequence of length \(values.count)",
+                    at: expression.range)
             }
             return .one(values[position])
         case .slice(let start, let stop, let step, let sliceRange):
@@ -119,8 +129,12 @@ extension Evaluator {
                 if bound < 0 { bound += count }
                 return stepValue > 0 ? min(max(bound, 0), count) : min(max(bound, -1), count - 1)
             }
-            let from = clamp(try start.flatMap { (e) throws(LanguageError) in try sliceBound(e, in: scope) }, stepValue > 0 ? 0 : count - 1)
-            let to = clamp(try stop.flatMap { (e) throws(LanguageError) in try sliceBound(e, in: scope) }, stepValue > 0 ? count : -1)
+            let from = clamp(
+                try start.flatMap { (e) throws(LanguageError) in try sliceBound(e, in: scope) },
+                stepValue > 0 ? 0 : count - 1)
+            let to = clamp(
+                try stop.flatMap { (e) throws(LanguageError) in try sliceBound(e, in: scope) },
+                stepValue > 0 ? count : -1)
             var picked: [Value] = []
             var i = from
             while stepValue > 0 ? i < to : i > to {
@@ -138,7 +152,8 @@ extension Evaluator {
         case .none: return nil
         case .int(let number): return number
         case .bool(let flag): return flag ? 1 : 0
-        default: throw .type("slice indices must be integers or None, not \(value.typeName)", at: expression.range)
+        default:
+            throw .type("slice indices must be integers or None, not \(value.typeName)", at: expression.range)
         }
     }
 }
@@ -147,7 +162,11 @@ extension LanguageError {
     /// The same error with a new message (suggestion kept).
     func renamed(_ message: String) -> LanguageError {
         var copy = self
-        if let suggestion { copy.message = message + " — did you mean '\(suggestion)'?" } else { copy.message = message }
+        if let suggestion {
+            copy.message = message + " — did you mean '\(suggestion)'?"
+        } else {
+            copy.message = message
+        }
         return copy
     }
 

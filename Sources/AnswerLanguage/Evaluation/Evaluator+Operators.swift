@@ -34,7 +34,9 @@ extension Evaluator {
         case (.plus, .int), (.plus, .float), (.plus, .tensor): return value
         case (.plus, .bool(let flag)): return .int(flag ? 1 : 0)
         case (.negate, .int(let number)):
-            guard number != .min else { throw .value("integer overflow: -(\(number)) does not fit in 64 bits", at: range) }
+            guard number != .min else {
+                throw .value("integer overflow: -(\(number)) does not fit in 64 bits", at: range)
+            }
             return .int(-number)
         case (.negate, .bool(let flag)): return .int(flag ? -1 : 0)
         case (.negate, .float(let number)): return .float(-number)
@@ -71,7 +73,8 @@ extension Evaluator {
         case (.string(let a), .string(let b)) where op == .add: return .string(a + b)
         case (.list(let a), .list(let b)) where op == .add: return .list(a + b)
         case (.tuple(let a), .tuple(let b)) where op == .add: return .tuple(a + b)
-        case (.string(let a), .int(let n)) where op == .multiply: return .string(try repeated(Array(a), n, at: range).map(String.init).joined())
+        case (.string(let a), .int(let n)) where op == .multiply:
+            return .string(try repeated(Array(a), n, at: range).map(String.init).joined())
         case (.list(let a), .int(let n)) where op == .multiply: return .list(try repeated(a, n, at: range))
         case (.tuple(let a), .int(let n)) where op == .multiply: return .tuple(try repeated(a, n, at: range))
         case (.int(let n), .list(let a)) where op == .multiply: return .list(try repeated(a, n, at: range))
@@ -87,17 +90,22 @@ extension Evaluator {
     private func repeated<T>(_ items: [T], _ count: Int, at range: SourceRange) throws(LanguageError) -> [T] {
         let total = items.count.multipliedReportingOverflow(by: max(count, 0))
         guard !total.overflow, total.partialValue <= options.maxElements else {
-            throw .limit("repeating \(items.count) items \(count) times is more than \(options.maxElements) items", at: range)
+            throw .limit(
+                "repeating \(items.count) items \(count) times is more than \(options.maxElements) items",
+                at: range)
         }
         return Array([[T]](repeating: items, count: max(count, 0)).joined())
     }
 
-    private func integerBinary(_ op: BinaryOperator, _ a: Int, _ b: Int, at range: SourceRange) throws(LanguageError)
+    private func integerBinary(_ op: BinaryOperator, _ a: Int, _ b: Int, at range: SourceRange)
+        throws(LanguageError)
         -> Value
     {
         func checked(_ result: (partialValue: Int, overflow: Bool)) throws(LanguageError) -> Value {
             guard !result.overflow else {
-                throw .value("integer overflow: the result of \(a) \(op.rawValue) \(b) does not fit in 64 bits", at: range)
+                throw .value(
+                    "integer overflow: the result of \(a) \(op.rawValue) \(b) does not fit in 64 bits",
+                    at: range)
             }
             return .int(result.partialValue)
         }
@@ -163,7 +171,8 @@ extension Evaluator {
             if a == 0, b < 0 { throw .value("0.0 cannot be raised to a negative power", at: range) }
             let result = Glibc.pow(a, b)
             if result.isNaN, !a.isNaN, !b.isNaN {
-                throw .value("a negative number to a fractional power is a complex number: (\(a)) ** \(b)", at: range)
+                throw .value(
+                    "a negative number to a fractional power is a complex number: (\(a)) ** \(b)", at: range)
             }
             return .float(result)
         case .matmul:
@@ -191,7 +200,8 @@ extension Evaluator {
                     return try a.pow(b)
                 case .floorDivide, .remainder, .matmul:
                     guard let operation = Builtins.tensorOperators[op] else {
-                        throw LanguageError(.unsupported, "the engine cannot compute \(op.rawValue) on tensors yet")
+                        throw LanguageError(
+                            .unsupported, "the engine cannot compute \(op.rawValue) on tensors yet")
                     }
                     return try operation(a, b)
                 case .and, .or:
@@ -201,7 +211,8 @@ extension Evaluator {
     }
 
     /// A value as a tensor for an operator with a tensor on the other side.
-    func operandTensor(_ value: Value, op: BinaryOperator, other: Value, at range: SourceRange) throws(LanguageError)
+    func operandTensor(_ value: Value, op: BinaryOperator, other: Value, at range: SourceRange)
+        throws(LanguageError)
         -> Tensor
     {
         switch value {
@@ -213,16 +224,21 @@ extension Evaluator {
         case .float(let number): return Tensor(number, dtype: other.tensor?.dtype ?? .float32)
         default:
             if let nested = Call.nested(value), case .list = nested {
-                return try engine(at: range) { try Tensor(nested: nested, dtype: other.tensor?.dtype ?? .float32) }
+                return try engine(at: range) {
+                    try Tensor(nested: nested, dtype: other.tensor?.dtype ?? .float32)
+                }
             }
             throw .type(
-                "unsupported operand types for \(op.rawValue): \(value.typeName) and \(other.typeName)", at: range)
+                "unsupported operand types for \(op.rawValue): \(value.typeName) and \(other.typeName)",
+                at: range)
         }
     }
 
     // MARK: - Comparisons
 
-    func comparison(_ first: Expression, _ links: [ComparisonLink], in scope: Scope?) throws(LanguageError) -> Value {
+    func comparison(_ first: Expression, _ links: [ComparisonLink], in scope: Scope?) throws(LanguageError)
+        -> Value
+    {
         var left = try evaluate(first, in: scope)
         var result = Value.bool(true)
         for (index, link) in links.enumerated() {
@@ -235,7 +251,8 @@ extension Evaluator {
         return result
     }
 
-    func compare(_ op: ComparisonOperator, _ lhs: Value, _ rhs: Value, at range: SourceRange) throws(LanguageError)
+    func compare(_ op: ComparisonOperator, _ lhs: Value, _ rhs: Value, at range: SourceRange)
+        throws(LanguageError)
         -> Value
     {
         switch op {
@@ -285,7 +302,9 @@ extension Evaluator {
             } else if let a = lhs.integers, let b = rhs.integers {
                 order = a.lexicographicallyPrecedes(b) ? -1 : (a == b ? 0 : 1)
             } else {
-                throw .type("'\(op.rawValue)' is not supported between \(lhs.typeName) and \(rhs.typeName)", at: range)
+                throw .type(
+                    "'\(op.rawValue)' is not supported between \(lhs.typeName) and \(rhs.typeName)", at: range
+                )
             }
         }
         switch op {
@@ -296,7 +315,9 @@ extension Evaluator {
         }
     }
 
-    private func contains(_ container: Value, _ item: Value, at range: SourceRange) throws(LanguageError) -> Bool {
+    private func contains(_ container: Value, _ item: Value, at range: SourceRange) throws(LanguageError)
+        -> Bool
+    {
         switch container {
         case .list(let items), .tuple(let items): return items.contains(item)
         case .shape(let sizes): return sizes.contains { Value.int($0) == item }

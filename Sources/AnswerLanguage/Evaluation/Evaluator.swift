@@ -121,14 +121,17 @@ final class Evaluator {
                 case .list(let values), .tuple(let values): items = values
                 case .shape(let sizes): items = sizes.map(Value.int)
                 default:
-                    throw .type("only a list, tuple or shape can be spread with *, not \(value.typeName)", at: argument.value.range)
+                    throw .type(
+                        "only a list, tuple or shape can be spread with *, not \(value.typeName)",
+                        at: argument.value.range)
                 }
                 evaluated += items.map {
                     EvaluatedArgument(name: nil, nameRange: nil, value: $0, range: argument.value.range)
                 }
             }
             let result = try call(function, evaluated, at: expression.range, calleeRange: callee.range)
-            if case .attribute(let base, let method, _) = callee.kind, Builtins.mutatingMethods.contains(method),
+            if case .attribute(let base, let method, _) = callee.kind,
+                Builtins.mutatingMethods.contains(method),
                 case .name(let name) = base.kind, scope?.lookup(name) == nil, globals[name] != nil
             {
                 globals[name] = result
@@ -141,10 +144,14 @@ final class Evaluator {
         case .lambda(let parameters, let body):
             var defaults: [Value?] = []
             for parameter in parameters {
-                defaults.append(try parameter.defaultValue.map { (value) throws(LanguageError) in try evaluate(value, in: scope) })
+                defaults.append(
+                    try parameter.defaultValue.map { (value) throws(LanguageError) in
+                        try evaluate(value, in: scope)
+                    })
             }
             return .function(
-                Function(.lambda(Lambda(parameters: parameters, defaults: defaults, body: body, captured: scope))))
+                Function(
+                    .lambda(Lambda(parameters: parameters, defaults: defaults, body: body, captured: scope))))
         }
     }
 
@@ -175,7 +182,8 @@ final class Evaluator {
 
     /// Calls a function value with evaluated arguments.
     func call(
-        _ callee: Value, _ arguments: [EvaluatedArgument], at range: SourceRange, calleeRange: SourceRange? = nil
+        _ callee: Value, _ arguments: [EvaluatedArgument], at range: SourceRange,
+        calleeRange: SourceRange? = nil
     ) throws(LanguageError) -> Value {
         switch callee {
         case .function(let function):
@@ -185,7 +193,8 @@ final class Evaluator {
         }
     }
 
-    func call(_ function: Function, _ arguments: [EvaluatedArgument], at range: SourceRange) throws(LanguageError)
+    func call(_ function: Function, _ arguments: [EvaluatedArgument], at range: SourceRange)
+        throws(LanguageError)
         -> Value
     {
         switch function.implementation {
@@ -201,7 +210,9 @@ final class Evaluator {
 
     /// Calls a function value with positional values, as builtins calling lambdas do.
     func call(_ function: Function, _ values: [Value], at range: SourceRange) throws(LanguageError) -> Value {
-        try call(function, values.map { EvaluatedArgument(name: nil, nameRange: nil, value: $0, range: range) }, at: range)
+        try call(
+            function, values.map { EvaluatedArgument(name: nil, nameRange: nil, value: $0, range: range) },
+            at: range)
     }
 
     private func invoke(_ builtin: Builtin, _ arguments: [EvaluatedArgument], at range: SourceRange)
@@ -242,11 +253,13 @@ final class Evaluator {
                     at: argument.nameRange)
             }
             guard bindings[name] == nil else {
-                throw .argument("this lambda got multiple values for argument '\(name)'", at: argument.nameRange)
+                throw .argument(
+                    "this lambda got multiple values for argument '\(name)'", at: argument.nameRange)
             }
             bindings[name] = argument.value
         }
-        for (parameter, defaultValue) in zip(lambda.parameters, lambda.defaults) where bindings[parameter.name] == nil {
+        for (parameter, defaultValue) in zip(lambda.parameters, lambda.defaults)
+        where bindings[parameter.name] == nil {
             guard let defaultValue else {
                 throw .argument("this lambda is missing the argument '\(parameter.name)'", at: range)
             }

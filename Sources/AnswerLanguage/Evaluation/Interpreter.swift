@@ -49,7 +49,9 @@ public final class Interpreter: @unchecked Sendable {
     @discardableResult
     public func run(_ source: String) throws(LanguageError) -> Value {
         let program = try Parser.parse(source, options: evaluator.options.parser)
-        return try execute { (evaluator: Evaluator) throws(LanguageError) -> Value in try evaluator.execute(program) }
+        return try execute { (evaluator: Evaluator) throws(LanguageError) -> Value in
+            try evaluator.execute(program)
+        }
     }
 
     /// Runs source given as bytes (a file, standard input), refusing invalid UTF-8 with its
@@ -108,7 +110,9 @@ public final class Interpreter: @unchecked Sendable {
     }
 
     /// Runs `body` under a fresh budget on a thread with a large stack, and waits for it.
-    private func execute(_ body: @escaping (Evaluator) throws(LanguageError) -> Value) throws(LanguageError) -> Value {
+    private func execute(_ body: @escaping (Evaluator) throws(LanguageError) -> Value) throws(LanguageError)
+        -> Value
+    {
         let options = evaluator.options
         let budget = ComputeBudget(
             maxElements: options.maxElements, maxBytes: options.maxBytes, timeLimit: options.timeLimit)
@@ -136,7 +140,10 @@ public final class Interpreter: @unchecked Sendable {
         var result: Result<Value, LanguageError> = .success(.none)
         let done = DispatchSemaphore(value: 0)
 
-        init(evaluator: Evaluator, budget: ComputeBudget, body: @escaping (Evaluator) throws(LanguageError) -> Value) {
+        init(
+            evaluator: Evaluator, budget: ComputeBudget,
+            body: @escaping (Evaluator) throws(LanguageError) -> Value
+        ) {
             self.evaluator = evaluator
             self.budget = budget
             self.body = body

@@ -32,7 +32,8 @@ public enum Figure: Sendable, Equatable {
 
     public static func == (lhs: Figure, rhs: Figure) -> Bool {
         switch (lhs, rhs) {
-        case (.heatmap(let a, let t), .heatmap(let b, let u)): t == u && a.shape == b.shape && a.isEqual(to: b)
+        case (.heatmap(let a, let t), .heatmap(let b, let u)):
+            t == u && a.shape == b.shape && a.isEqual(to: b)
         case (.bars(let l, let v, let t), .bars(let m, let w, let u)): l == m && v == w && t == u
         case (.curves(let s, let t), .curves(let r, let u)): s == r && t == u
         default: false

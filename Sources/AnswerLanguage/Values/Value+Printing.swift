@@ -12,9 +12,11 @@ extension Value: CustomStringConvertible {
         case .float(let value): return Self.pythonFloat(value)
         case .string(let text): return Self.quoted(text)
         case .tensor(let tensor): return String(describing: tensor)
+        case .module(let layer): return layer.description
         case .list(let items): return "[" + items.map(\.description).joined(separator: ", ") + "]"
         case .tuple(let items):
-            return items.count == 1 ? "(\(items[0]),)" : "(" + items.map(\.description).joined(separator: ", ") + ")"
+            return items.count == 1
+                ? "(\(items[0]),)" : "(" + items.map(\.description).joined(separator: ", ") + ")"
         case .shape(let sizes): return "torch.Size([" + sizes.map(String.init).joined(separator: ", ") + "])"
         case .dict(let entries):
             return "{" + entries.map { "\(Self.quoted($0.key)): \($0.value)" }.joined(separator: ", ") + "}"

@@ -7,8 +7,8 @@ import CNN
 /// or list of the same integers, so a check can say `answer.shape == (1, 1, 6, 6)`.
 ///
 /// Printing (`description`) is what the REPL shows; `json` is what `cnntutor eval --json` prints.
-/// Switch over this enum with a `default:` branch: cases are added as the engine grows (layers,
-/// optimisers and data sets arrive with the training part of the engine).
+/// Switch over this enum with a `default:` branch: cases may be added as the engine grows
+/// (optimisers and data sets, for instance).
 public enum Value: Sendable {
     /// Python's `None`.
     case none
@@ -27,6 +27,9 @@ public enum Value: Sendable {
     case dict([DictEntry])
     /// An element type, `torch.float32` / `torch.float64`.
     case dtype(DType)
+    /// A layer or a whole model (PyTorch `nn.Module`): `nn.Conv2d(1, 8, 3)`, `nn.Sequential(…)`.
+    /// Layers are objects: two names bound to one model see the same weights.
+    case module(any Layer)
     /// A builtin, a method bound to its receiver, or a `lambda`.
     case function(Function)
     /// Something for the terminal to draw: a heatmap, bars or curves (`show(x)`).
@@ -57,6 +60,7 @@ public enum Value: Sendable {
         case .float: "float"
         case .string: "str"
         case .tensor: "Tensor"
+        case .module(let layer): layer.typeName
         case .list: "list"
         case .tuple: "tuple"
         case .shape: "torch.Size"
@@ -72,6 +76,12 @@ public enum Value: Sendable {
     /// The tensor, if this is one.
     public var tensor: Tensor? {
         if case .tensor(let tensor) = self { return tensor }
+        return nil
+    }
+
+    /// The layer, if this is one.
+    public var module: (any Layer)? {
+        if case .module(let layer) = self { return layer }
         return nil
     }
 
@@ -114,6 +124,7 @@ extension Value: Equatable {
         case (.dtype(let a), .dtype(let b)): return a == b
         case (.tensor(let a), .tensor(let b)): return a.shape == b.shape && a.isEqual(to: b)
         case (.function(let a), .function(let b)): return a === b
+        case (.module(let a), .module(let b)): return a === b
         case (.namespace(let a), .namespace(let b)): return a.name == b.name
         case (.figure(let a), .figure(let b)): return a == b
         case (.dict(let a), .dict(let b)):
