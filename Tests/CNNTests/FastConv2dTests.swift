@@ -164,7 +164,8 @@ func randomGeometry(_ random: inout FastConvRandom) -> Conv2dGeometry {
     /// 5 and its weights by 1/24. Over 576-term sums (64 channels × 3×3, ResNet-20's widest layer)
     /// of values uniform in [-1, 1], this measured 4.2e-6 (forward) and 4.9e-6 (input gradient) of
     /// the output's scale, about 10× a direct Float32 sum's; the bound is the 1e-5. The
-    /// weight gradient does not use Winograd.
+    /// input gradient now runs F(2×2) (±1 and ½ transforms: 2.6e-7 here);
+    /// the weight gradient does not use Winograd.
     @Test func winogradErrorIsBounded() throws {
         let g = Conv2dGeometry(
             batch: 2, inChannels: 64, inHeight: 13, inWidth: 11, outChannels: 64, kernelHeight: 3,

@@ -62,9 +62,11 @@ struct FastConv2d {
         gradOutput: UnsafePointer<Float>, weight: UnsafePointer<Float>,
         gradInput: UnsafeMutablePointer<Float>
     ) throws(CNNError) {
-        if let winograd {
+        // F(2×2) here: the input gradient is compared elementwise with PyTorch by the Tensor-level
+        // tests, and F(4×4)'s larger rounding (≈4e-7 of the scale) failed that on near-zero pixels.
+        if winograd != nil {
             return try winogradBackwardInput(
-                winograd, gradOutput: gradOutput, weight: weight, gradInput: gradInput)
+                .f2, gradOutput: gradOutput, weight: weight, gradInput: gradInput)
         }
         let (cg, kg, rows, pixels) = (g.inChannelsPerGroup, g.outChannelsPerGroup, g.columnRows, g.outPixels)
         let inPlane = g.inHeight * g.inWidth
