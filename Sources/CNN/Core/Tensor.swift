@@ -94,7 +94,7 @@ public struct Tensor: Sendable {
     /// (and `-1 ... 0` for a scalar).
     func normalizedDim(_ dim: Int, rank: Int? = nil) throws(CNNError) -> Int {
         let rank = rank ?? self.rank
-        let bound = max(rank, 1)
+        let bound = Swift.max(rank, 1)
         guard dim >= -bound, dim < bound else {
             throw .argument(
                 "dimension out of range (expected to be in range of [\(-bound), \(bound - 1)], but got \(dim))"

@@ -129,3 +129,34 @@ enum ElementwiseKernels {
         }
     }
 }
+
+extension ElementwiseKernels {
+    /// A zero tensor of `shape` with `values` (contiguous, of shape `valuesShape`) added at the
+    /// positions `offset + Σ i[d]·strides[d]`: the backward of `gather`.
+    static func scatter(_ values: Tensor, into shape: [Int], offset: Int, strides: [Int]) throws -> Tensor {
+        switch values.dtype {
+        case .float32: try scatter(values, into: shape, offset: offset, strides: strides, as: Float.self)
+        case .float64: try scatter(values, into: shape, offset: offset, strides: strides, as: Double.self)
+        }
+    }
+
+    private static func scatter<T: TensorScalar>(
+        _ values: Tensor, into shape: [Int], offset: Int, strides: [Int], as: T.Type
+    ) throws -> Tensor {
+        let pv = UnsafePointer(values.storage.pointer(as: T.self))
+        return try Tensor(shape: shape, of: T.self) { out in
+            let po = out.baseAddress! + offset
+            let rows = RowIterator(shape: values.shape, strides: [strides, values.strides])
+            let length = rows.rowLength
+            let step = rows.rowStride(0)
+            rows.forEachRow { offsets in
+                var target = offsets[0]
+                let row = pv + offsets[1]
+                for j in 0..<length {
+                    po[target] += row[j]
+                    target += step
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import CBLAS
+
+/// Matrix products through OpenBLAS (`cblas_sgemm` / `cblas_dgemm`).
+extension Tensor {
+    /// The matrix product with PyTorch's `torch.matmul` rules:
+    /// - `[k] @ [k]` → scalar (dot product);
+    /// - `[n, k] @ [k, m]` → `[n, m]`;
+    /// - a 1-D left operand `[k]` acts as `[1, k]`, a 1-D right operand `[k]` as `[k, 1]`, and the
+    ///   added dimension is removed from the result;
+    /// - with more dimensions, the leading (batch) dimensions broadcast: `[b, n, k] @ [k, m]` →
+    ///   `[b, n, m]`, `[j, 1, n, k] @ [b, k, m]` → `[j, b, n, m]`.
+    ///
+    /// Backward: `∂/∂A = g·Bᵀ`, `∂/∂B = Aᵀ·g`, summed over broadcast batch dimensions.
+    /// - Throws: `CNNError` naming both shapes when the inner sizes differ
+    ///   ("mat1 and mat2 shapes cannot be multiplied (2x3 and 4x5)") or the batch dimensions do
+    ///   not broadcast, and for 0-d operands.
+    /// - Complexity: O(batch·n·k·m).
+    public static func matmul(_ a: Tensor, _ b: Tensor) throws -> Tensor {
+        guard a.rank >= 1, b.rank >= 1 else {
+            throw CNNError.argument(
+                "both arguments to matmul need to be at least 1D, but they are \(a.rank)D and \(b.rank)D")
+        }
+        let left = a.rank == 1 ? try a.reshape([1, a.shape[0]]) : a
+        let right = b.rank == 1 ? try b.reshape([b.shape[0], 1]) : b
+        let (n, k) = (left.shape[left.rank - 2], left.shape[left.rank - 1])
+        let (k2, m) = (right.shape[right.rank - 2], right.shape[right.rank - 1])
+        guard k == k2 else {
+            throw CNNError.shape(
+                "mat1 and mat2 shapes cannot be multiplied (\(n)x\(k) and \(k2)x\(m)): matmul of \(a.shape) and "
+                    + "\(b.shape) needs the last size of the first (\(k)) to equal the "
+                    + "\(b.rank == 1 ? "size" : "second-to-last size") of the second (\(k2))")
+        }
+        guard [n, k, m].allSatisfy({ $0 <= Int(Int32.max) }) else {
+            throw CNNError(.tooLarge, "matmul of \(a.shape) and \(b.shape) is too large for BLAS")
+        }
+        let batch = try Broadcasting.shape(Array(left.shape.dropLast(2)), Array(right.shape.dropLast(2)))
+        let batchCount = Tensor.product(batch)
+        let dtype = DType.promoted(a.dtype, b.dtype)
+        let left3 = try left.to(dtype).expand(to: batch + [n, k]).reshape([batchCount, n, k])
+        let right3 = try right.to(dtype).expand(to: batch + [k, m]).reshape([batchCount, k, m])
+        var result = try batchedMatmul(left3, right3).reshape(batch + [n, m])
+        if a.rank == 1 { result = try result.squeeze(dim: -2) }
+        if b.rank == 1 { result = try result.squeeze(dim: -1) }
+        return result
+    }
+
+    /// `self @ other` (PyTorch `Tensor.matmul`); see `Tensor.matmul(_:_:)`.
+    public func matmul(_ other: Tensor) throws -> Tensor { try Tensor.matmul(self, other) }
+
+    /// `[B, n, k] @ [B, k, m]` → `[B, n, m]`, same dtype, with its backward.
+    static func batchedMatmul(_ a: Tensor, _ b: Tensor) throws -> Tensor {
+        let y = try gemm(a, b, transposeA: false, transposeB: false)
+        return y.recordingGradient(of: [a, b], op: "bmm") { g in
+            [
+                a.requiresGrad ? try gemm(g, b, transposeA: false, transposeB: true) : nil,
+                b.requiresGrad ? try gemm(a, g, transposeA: true, transposeB: false) : nil,
+            ]
+        }
+    }
+
+    /// `op(a) @ op(b)` for each batch item, where `op` transposes the last two dimensions when
+    /// asked; `a` and `b` are 3-d with the same batch size and dtype. No autograd.
+    static func gemm(_ a: Tensor, _ b: Tensor, transposeA: Bool, transposeB: Bool) throws -> Tensor {
+        precondition(a.rank == 3 && b.rank == 3 && a.shape[0] == b.shape[0], "gemm of \(a.shape) and \(b.shape)")
+        let a = try a.to(DType.promoted(a.dtype, b.dtype))
+        let b = try b.to(a.dtype)
+        let batch = a.shape[0]
+        let rows = transposeA ? a.shape[2] : a.shape[1]
+        let inner = transposeA ? a.shape[1] : a.shape[2]
+        let columns = transposeB ? b.shape[1] : b.shape[2]
+        precondition(inner == (transposeB ? b.shape[2] : b.shape[1]), "gemm inner sizes differ")
+        let leadA = Int32(Swift.max(a.shape[2], 1))
+        let leadB = Int32(Swift.max(b.shape[2], 1))
+        let orderA = transposeA ? CblasTrans : CblasNoTrans
+        let orderB = transposeB ? CblasTrans : CblasNoTrans
+        let strideA = a.shape[1] * a.shape[2]
+        let strideB = b.shape[1] * b.shape[2]
+        let strideC = rows * columns
+
+        func run<T: TensorScalar>(
+            _: T.Type,
+            _ call: (UnsafePointer<T>, UnsafePointer<T>, UnsafeMutablePointer<T>) -> Void
+        ) throws -> Tensor {
+            let pa = UnsafePointer(a.storage.pointer(as: T.self))
+            let pb = UnsafePointer(b.storage.pointer(as: T.self))
+            return try Tensor(shape: [batch, rows, columns], of: T.self) { out in
+                // Empty products are all zeros, which the fresh buffer already holds.
+                guard rows > 0, columns > 0, inner > 0 else { return }
+                for item in 0..<batch {
+                    try ComputeBudget.checkpoint()
+                    call(pa + item * strideA, pb + item * strideB, out.baseAddress! + item * strideC)
+                }
+            }
+        }
+        let (m, n, k) = (Int32(rows), Int32(columns), Int32(inner))
+        switch a.dtype {
+        case .float32:
+            return try run(Float.self) { pa, pb, pc in
+                cblas_sgemm(
+                    CblasRowMajor, orderA, orderB, m, n, k, 1, pa, leadA, pb, leadB, 0, pc, Int32(Swift.max(columns, 1)))
+            }
+        case .float64:
+            return try run(Double.self) { pa, pb, pc in
+                cblas_dgemm(
+                    CblasRowMajor, orderA, orderB, m, n, k, 1, pa, leadA, pb, leadB, 0, pc, Int32(Swift.max(columns, 1)))
+            }
+        }
+    }
+}
