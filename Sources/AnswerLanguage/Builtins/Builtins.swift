@@ -10,7 +10,7 @@ enum Builtins {
     static let tensorFunctions: [Builtin] = math + reductions + shapeFunctions
 
     /// Functions in `torch.nn.functional` (also under `torch.` where PyTorch has them).
-    static let functional: [Builtin] = []
+    static let functional: [Builtin] = convolutions
 
     /// `torch.*`: creation, math, reductions, shapes, randomness control.
     static let torchFunctions: [Builtin] = creation + tensorFunctions + functional + randomness
