@@ -43,6 +43,7 @@ let package = Package(
             dependencies: [
                 "CNN", "AnswerLanguage", "Course", "Grading", "Progress", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
             ]),
         .executableTarget(
             name: "cnntutor-bench",

@@ -9,6 +9,7 @@ struct CNNTutor: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             CheckCommand.self,
+            ProgressCommand.self,
         ]
     )
 

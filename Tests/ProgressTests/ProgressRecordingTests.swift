@@ -5,16 +5,27 @@ import Testing
 
 /// The contract every ``ProgressRecording`` keeps, run on both implementations.
 @Suite("ProgressRecording contract")
-struct ProgressRecordingTests {
+final class ProgressRecordingTests {
+    /// This test's SQLite directory, removed when the test ends.
+    let directory: URL
+
+    init() throws {
+        directory = try temporaryDirectory("contract")
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
     enum Implementation: String, CaseIterable, CustomTestStringConvertible {
         case memory, sqlite
         var testDescription: String { rawValue }
+    }
 
-        func make(_ clock: StepClock) throws -> any ProgressRecording {
-            switch self {
-            case .memory: MemoryProgressRecorder(now: { clock.now() })
-            case .sqlite: try openStore(try temporaryDirectory(), clock: clock)
-            }
+    func make(_ implementation: Implementation, _ clock: StepClock) throws -> any ProgressRecording {
+        switch implementation {
+        case .memory: MemoryProgressRecorder(now: { clock.now() })
+        case .sqlite: try openStore(directory, clock: clock)
         }
     }
 
@@ -61,7 +72,7 @@ struct ProgressRecordingTests {
     @Test(arguments: Implementation.allCases)
     func latestAttemptsFollowRecordingOrder(_ implementation: Implementation) throws {
         let clock = StepClock()
-        let store = try implementation.make(clock)
+        let store = try make(implementation, clock)
         try Self.recordHistory(store, clock)
         let latest = try store.latestAttempts(profile: "ada", course: "cnn", answeredOnly: false)
         #expect(
@@ -81,7 +92,7 @@ struct ProgressRecordingTests {
     @Test(arguments: Implementation.allCases)
     func attemptsRoundTripEveryField(_ implementation: Implementation) throws {
         let clock = StepClock()
-        let store = try implementation.make(clock)
+        let store = try make(implementation, clock)
         _ = try store.openProfile(named: "한글 이름", language: "ko")
         // Every field set to a non-default value; the date has milliseconds, the stored precision.
         let rich = Attempt(
@@ -97,7 +108,7 @@ struct ProgressRecordingTests {
     @Test(arguments: Implementation.allCases)
     func attemptsStayWithTheirProfileAndCourse(_ implementation: Implementation) throws {
         let clock = StepClock()
-        let store = try implementation.make(clock)
+        let store = try make(implementation, clock)
         try Self.recordHistory(store, clock)
         #expect(
             try store.attempts(profile: "ada", course: "cnn").map(\.answer) == [
@@ -110,7 +121,7 @@ struct ProgressRecordingTests {
     @Test(arguments: Implementation.allCases)
     func statusesKeepTheBestVerdictAndPoints(_ implementation: Implementation) throws {
         let clock = StepClock()
-        let store = try implementation.make(clock)
+        let store = try make(implementation, clock)
         try Self.recordHistory(store, clock)
         let statuses = try store.exerciseStatuses(profile: "ada", course: "cnn")
         let edge = try #require(statuses[ExerciseKey(lesson: "01-filters", exercise: "edge")])
@@ -125,7 +136,7 @@ struct ProgressRecordingTests {
     @Test(arguments: Implementation.allCases)
     func lessonSummariesCombineStatusesAndPositions(_ implementation: Implementation) throws {
         let clock = StepClock()
-        let store = try implementation.make(clock)
+        let store = try make(implementation, clock)
         try Self.recordHistory(store, clock)
         try store.markCompleted(profile: "ada", course: "cnn", lesson: "02-padding")
         let summaries = try store.lessonSummaries(profile: "ada", course: "cnn")
@@ -140,7 +151,7 @@ struct ProgressRecordingTests {
     @Test(arguments: Implementation.allCases)
     func positionsResumeWhereTheLearnerLeftOff(_ implementation: Implementation) throws {
         let clock = StepClock()
-        let store = try implementation.make(clock)
+        let store = try make(implementation, clock)
         try Self.recordHistory(store, clock)
         let last = try #require(try store.lastPosition(profile: "ada", course: "cnn"))
         #expect(last.lesson == "01-filters" && last.step == 4 && last.completed == nil)
@@ -156,7 +167,7 @@ struct ProgressRecordingTests {
     @Test(arguments: Implementation.allCases)
     func submissionExportsLatestTypedAnswers(_ implementation: Implementation) throws {
         let clock = StepClock()
-        let store = try implementation.make(clock)
+        let store = try make(implementation, clock)
         try Self.recordHistory(store, clock)
         #expect(
             try store.submission(profile: "ada", course: "cnn")
@@ -169,7 +180,7 @@ struct ProgressRecordingTests {
     @Test(arguments: Implementation.allCases)
     func resetForgetsOneLessonOnly(_ implementation: Implementation) throws {
         let clock = StepClock()
-        let store = try implementation.make(clock)
+        let store = try make(implementation, clock)
         try Self.recordHistory(store, clock)
         try store.reset(profile: "ada", course: "cnn", lesson: "01-filters")
         #expect(try store.lessonSummaries(profile: "ada", course: "cnn").map(\.lesson) == ["02-padding"])
@@ -180,7 +191,7 @@ struct ProgressRecordingTests {
     @Test(arguments: Implementation.allCases)
     func profilesAndSettings(_ implementation: Implementation) throws {
         let clock = StepClock()
-        let store = try implementation.make(clock)
+        let store = try make(implementation, clock)
         try Self.recordHistory(store, clock)
         #expect(try store.openProfile(named: "ada", language: "ko").language == "en", "existing kept")
         try store.setLanguage("ko", profile: "ada")
@@ -200,7 +211,7 @@ struct ProgressRecordingTests {
     @Test(arguments: Implementation.allCases)
     func writesForUnknownProfilesAndBlankNamesThrow(_ implementation: Implementation) throws {
         let clock = StepClock()
-        let store = try implementation.make(clock)
+        let store = try make(implementation, clock)
         let error = #expect(throws: ProgressError.self) {
             try store.record(attempt("nobody", lesson: "l", exercise: "e", verdict: .pass, date: clock.now()))
         }
@@ -218,8 +229,8 @@ struct ProgressRecordingTests {
     /// The SQL queries and the shared Swift definitions give identical values on the same history.
     @Test func sqliteAndMemoryAgree() throws {
         let (memoryClock, sqliteClock) = (StepClock(), StepClock())
-        let memory = try Implementation.memory.make(memoryClock)
-        let sqlite = try Implementation.sqlite.make(sqliteClock)
+        let memory = try make(.memory, memoryClock)
+        let sqlite = try make(.sqlite, sqliteClock)
         try Self.recordHistory(memory, memoryClock)
         try Self.recordHistory(sqlite, sqliteClock)
         for answeredOnly in [false, true] {

@@ -2,6 +2,9 @@ import Foundation
 
 /// A learner on this machine: progress, positions and settings are kept per profile.
 public struct Profile: Sendable, Hashable {
+    /// The profile used when the learner names none.
+    public static let defaultName = "default"
+
     /// The profile's unique name (`default` unless the learner picks one).
     public var name: String
     /// The lesson language the learner chose (`en`, `ko`, …), or `nil` for the course default.

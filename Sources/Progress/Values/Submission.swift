@@ -1,7 +1,8 @@
 /// A learner's answers in the form `cnntutor grade` reads (written as YAML or JSON).
 ///
 /// The coding keys are the file format: `learner`, `course`, `version`, and `answers`, a map from
-/// `lesson-id/exercise-id` to the answer text as typed.
+/// `lesson-id/exercise-id` to the answer text as typed. A version that is a whole number (as
+/// `course.yaml` versions are) is encoded as a number, any other as text; decoding takes either.
 public struct Submission: Sendable, Hashable, Codable {
     /// Who answered (the profile name).
     public var learner: String
@@ -18,5 +19,35 @@ public struct Submission: Sendable, Hashable, Codable {
         self.course = course
         self.version = version
         self.answers = answers
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case learner, course, version, answers
+    }
+
+    /// Decodes a submission whose `version` is a number or text.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        learner = try container.decode(String.self, forKey: .learner)
+        course = try container.decode(String.self, forKey: .course)
+        if let number = try? container.decode(Int.self, forKey: .version) {
+            version = String(number)
+        } else {
+            version = try container.decode(String.self, forKey: .version)
+        }
+        answers = try container.decode([String: String].self, forKey: .answers)
+    }
+
+    /// Encodes the four fields, `version` as a number when it is a whole number.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(learner, forKey: .learner)
+        try container.encode(course, forKey: .course)
+        if let number = Int(version) {
+            try container.encode(number, forKey: .version)
+        } else {
+            try container.encode(version, forKey: .version)
+        }
+        try container.encode(answers, forKey: .answers)
     }
 }

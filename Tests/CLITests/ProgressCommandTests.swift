@@ -1,0 +1,255 @@
+import Course
+import Foundation
+import Progress
+import Testing
+
+/// `cnntutor progress`, run as the built binary against temporary data directories.
+///
+/// The course is the Course tests' fixture (`Tests/CourseTests/Fixtures/tiny-course`); expected
+/// totals are computed from it with `CourseLoader`, so the tests follow the fixture if it grows.
+@Suite("cnntutor progress")
+struct ProgressCommandTests {
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let coursePath = repository.appendingPathComponent("Tests/CourseTests/Fixtures/tiny-course").path
+
+    /// A data directory holding one profile with some history in the fixture course:
+    /// 01-basics/total passed (2 points), 01-basics/feature-map failed with 1 point of partial
+    /// credit, then a multi-line answer; lesson 01-basics left at step index 2.
+    static func seededDataDirectory() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("cnntutor-progress-cli-\(UUID().uuidString)")
+        let store = try ProgressStore.open(directory: directory).store
+        _ = try store.openProfile(named: "ada", language: "ko")
+        let date = Date(timeIntervalSince1970: 1_767_225_600)
+        func record(
+            _ exercise: String, _ answer: String, _ verdict: AttemptVerdict, _ points: Double, max: Double
+        )
+            throws
+        {
+            try store.record(
+                Attempt(
+                    profile: "ada", course: "tiny", courseVersion: "3",
+                    key: ExerciseKey(lesson: "01-basics", exercise: exercise), answer: answer,
+                    verdict: verdict,
+                    points: points, maxPoints: max, date: date))
+        }
+        try record("total", "3", .pass, 2, max: 2)
+        try record("feature-map", "conv2d(x, k)", .fail, 1, max: 3)
+        try record("feature-map", "y = conv2d(x, k)\ny + 1", .fail, 0, max: 3)
+        try store.setPosition(profile: "ada", course: "tiny", lesson: "01-basics", step: 2)
+        try store.close()
+        return directory
+    }
+
+    @Test func helpShowsExamples() throws {
+        let result = try runCnntutor(["progress", "--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Examples:"))
+        #expect(result.stdout.contains("cnntutor progress --export answers.yaml"))
+    }
+
+    @Test func withoutADatabaseNothingIsCreated() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "cnntutor-none-\(UUID())")
+        let result = try runCnntutor(["progress", "--data-dir", directory.path])
+        #expect(result.status == 0)
+        #expect(result.stdout == "No progress recorded yet in \(directory.path).\n")
+        #expect(!FileManager.default.fileExists(atPath: directory.path))
+        let export = try runCnntutor(["progress", "--data-dir", directory.path, "--export", "-"])
+        #expect(export.status == 2)
+        #expect(export.stderr.contains("Nothing to export"))
+    }
+
+    @Test func tableCoversEveryLessonOfTheCourse() throws {
+        let directory = try Self.seededDataDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let course = try CourseLoader.load(at: Self.coursePath)
+        let basics = try #require(course.lesson("01-basics"))
+        let result = try runCnntutor([
+            "progress", "--profile", "ada", "--data-dir", directory.path, "--course", Self.coursePath,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map {
+            $0.split(separator: " ", omittingEmptySubsequences: true)
+        }
+        let row = try #require(lines.first { $0.first == "01-basics" }).map(String.init)
+        // Passed: total only. Points: best of total (2) + best of feature-map (1).
+        #expect(Array(row.prefix(3)) == ["01-basics", "1/\(basics.exercises.count)", "3/\(basics.points)"])
+        #expect(row.joined(separator: " ").contains("in progress (step 3/\(basics.steps.count))"))
+        #expect(row.last == "기초", "the profile's language (ko) picks the title")
+        let untouched = try #require(lines.first { $0.first == "02-networks" }).map(String.init)
+        #expect(untouched.joined(separator: " ").contains("not started"))
+        let total = try #require(lines.first { $0.first == "total" }).map(String.init)
+        #expect(
+            Array(total.prefix(4))
+                == [
+                    "total", "1/\(course.allExercises.count)", "3/\(course.points)",
+                    "0/\(course.lessons.count)",
+                ])
+    }
+
+    @Test func withoutACourseTheDatabaseAloneIsShown() throws {
+        let directory = try Self.seededDataDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // Run where there is no Lessons/ folder, so no course is at hand.
+        let result = try runCnntutor(
+            ["progress", "--profile", "ada", "--data-dir", directory.path], workingDirectory: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        let row = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("01-basics") })
+        // Two exercises tried, one passed; points 2 + 1 of 2 + 3.
+        #expect(row.split(separator: " ").prefix(4) == ["01-basics", "1/2", "tried", "3/5"])
+        #expect(result.stdout.contains("\ntiny\n"))
+    }
+
+    @Test func exportWritesYAMLInCourseOrder() throws {
+        let directory = try Self.seededDataDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("answers.yaml")
+        let result = try runCnntutor([
+            "progress", "--profile", "ada", "--data-dir", directory.path, "--course", Self.coursePath,
+            "--export", file.path,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "Exported 2 answers of profile 'ada' in tiny to \(file.path).\n")
+        // The latest typed answer per exercise; "3" quoted so YAML keeps it text; the multi-line
+        // answer as a literal block.
+        #expect(
+            try String(contentsOf: file, encoding: .utf8) == """
+                learner: "ada"
+                course: "tiny"
+                version: 3
+                answers:
+                  01-basics/total: "3"
+                  01-basics/feature-map: |-
+                    y = conv2d(x, k)
+                    y + 1
+
+                """)
+    }
+
+    @Test func exportWritesJSONForAJSONFileName() throws {
+        let directory = try Self.seededDataDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("answers.json")
+        let result = try runCnntutor(
+            ["progress", "--profile", "ada", "--data-dir", directory.path, "--export", file.path],
+            workingDirectory: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+        #expect(json["learner"] as? String == "ada")
+        #expect(json["course"] as? String == "tiny")
+        #expect(json["version"] as? Int == 3)
+        #expect(
+            json["answers"] as? [String: String] == [
+                "01-basics/total": "3", "01-basics/feature-map": "y = conv2d(x, k)\ny + 1",
+            ])
+    }
+
+    @Test func exportToStandardOutput() throws {
+        let directory = try Self.seededDataDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try runCnntutor(
+            ["progress", "--profile", "ada", "--data-dir", directory.path, "--export", "-"],
+            workingDirectory: directory)
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("learner: \"ada\"\ncourse: \"tiny\"\nversion: 3\n"))
+    }
+
+    @Test func unknownProfileListsTheKnownOnes() throws {
+        let directory = try Self.seededDataDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let table = try runCnntutor(["progress", "--profile", "bo", "--data-dir", directory.path])
+        #expect(table.status == 0)
+        #expect(table.stdout.contains("No profile named 'bo'") && table.stdout.contains("Profiles: ada."))
+        let export = try runCnntutor([
+            "progress", "--profile", "bo", "--data-dir", directory.path, "--export", "-",
+        ])
+        #expect(export.status == 2)
+    }
+
+    @Test func aDamagedDatabaseIsMovedAsideAndReported() throws {
+        let directory = try Self.seededDataDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = directory.appendingPathComponent("progress.sqlite")
+        try Data(repeating: 0x42, count: 8192).write(to: database)
+        let result = try runCnntutor(["progress", "--profile", "ada", "--data-dir", directory.path])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("The progress database was damaged"))
+        #expect(result.stderr.contains("moved to \(database.path).damaged-"))
+        let moved = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            .filter {
+                $0.hasPrefix("progress.sqlite.damaged-") && !$0.hasSuffix("-wal") && !$0.hasSuffix("-shm")
+            }
+        #expect(moved.count == 1)
+    }
+
+    /// `--data-dir` > `CNNTUTOR_DATA_DIR` > `$XDG_DATA_HOME/cnntutor` > `~/.local/share/cnntutor`,
+    /// seen in the directory the command reports looking in. `ROOT` becomes a fresh temporary path,
+    /// and `HOME` is always `ROOT/home`.
+    @Test(arguments: [
+        (
+            ["--data-dir", "ROOT/option"], ["CNNTUTOR_DATA_DIR": "ROOT/env", "XDG_DATA_HOME": "ROOT/xdg"],
+            "ROOT/option"
+        ),
+        ([], ["CNNTUTOR_DATA_DIR": "ROOT/env", "XDG_DATA_HOME": "ROOT/xdg"], "ROOT/env"),
+        ([], ["XDG_DATA_HOME": "ROOT/xdg"], "ROOT/xdg/cnntutor"),
+        ([], ["XDG_DATA_HOME": "relative/is-ignored"], "ROOT/home/.local/share/cnntutor"),
+        ([], [:], "ROOT/home/.local/share/cnntutor"),
+    ])
+    func dataDirectoryPrecedence(arguments: [String], environment: [String: String], expected: String) throws
+    {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("cnntutor-dirs-\(UUID())")
+            .path
+        func rooted(_ text: String) -> String { text.replacingOccurrences(of: "ROOT", with: root) }
+        let result = try runCnntutor(
+            ["progress"] + arguments.map(rooted),
+            environment: environment.mapValues(rooted).merging(["HOME": root + "/home"]) { $1 })
+        #expect(result.stdout == "No progress recorded yet in \(rooted(expected)).\n")
+    }
+}
+
+/// What a run of the binary printed and returned.
+private struct CnntutorRun {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Runs the built `cnntutor` with `arguments`, a minimal environment and no terminal.
+private func runCnntutor(
+    _ arguments: [String], environment: [String: String] = [:], workingDirectory: URL? = nil
+) throws -> CnntutorRun {
+    let process = Process()
+    process.executableURL = try cnntutorBinary()
+    process.arguments = arguments
+    process.environment = ["PATH": "/usr/bin:/bin", "HOME": "/tmp/cnntutor-cli-home-unused"]
+        .merging(environment) { $1 }
+    if let workingDirectory { process.currentDirectoryURL = workingDirectory }
+    let (out, err) = (Pipe(), Pipe())
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CnntutorRun(
+        status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+        stderr: String(decoding: stderr, as: UTF8.self))
+}
+
+/// The `cnntutor` binary built beside this test bundle.
+private func cnntutorBinary() throws -> URL {
+    let bundleDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    let candidates = [
+        bundleDirectory.appendingPathComponent("cnntutor"),
+        ProgressCommandTests.repository.appendingPathComponent(".build/debug/cnntutor"),
+    ]
+    guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) })
+    else {
+        throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: candidates[0].path])
+    }
+    return found
+}
