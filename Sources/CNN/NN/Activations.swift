@@ -1,0 +1,45 @@
+/// `max(0, x)` elementwise, PyTorch's `relu`. Gradient: 1 where `x > 0`, else 0 (also at 0).
+/// - Throws: `CNNError` only for a budget refusal.
+public func relu(_ input: Tensor) throws -> Tensor { try activate(.relu, input) }
+
+/// `x` where `x > 0`, else `negativeSlope · x`, PyTorch's `leaky_relu`; the slope keeps a small
+/// gradient alive for negative inputs.
+/// - Throws: `CNNError` only for a budget refusal.
+public func leakyRelu(_ input: Tensor, negativeSlope: Double = 0.01) throws -> Tensor {
+    try activate(.leakyRelu(slope: negativeSlope), input)
+}
+
+/// `1 / (1 + e^(−x))` elementwise, PyTorch's `sigmoid`. Gradient `σ(x)·(1 − σ(x))` is at most
+/// 1/4, which is why deep sigmoid networks' gradients vanish.
+/// - Throws: `CNNError` only for a budget refusal.
+public func sigmoid(_ input: Tensor) throws -> Tensor { try activate(.sigmoid, input) }
+
+/// The hyperbolic tangent elementwise, PyTorch's `tanh`. Gradient `1 − tanh²(x)`.
+/// - Throws: `CNNError` only for a budget refusal.
+public func tanh(_ input: Tensor) throws -> Tensor { try activate(.tanh, input) }
+
+/// Runs an element-wise activation and records its derivative.
+func activate(_ f: ReferenceActivation, _ x: Tensor) throws -> Tensor {
+    // relu keeps integers integers, as PyTorch does; the others produce real numbers.
+    let kind: ElementKind = f == .relu ? x.kind : .real
+    func forward<T: TensorScalar>(_: T.Type) throws -> Tensor {
+        try x.withUnsafeBufferPointer(as: T.self) { src in
+            try Tensor(shape: x.shape, of: T.self, kind: kind) { out in f.forward(input: src, output: out) }
+        }
+    }
+    let y = try x.dtype == .float32 ? forward(Float.self) : forward(Double.self)
+    return y.recordingGradient(of: [x], op: f.name) { g in
+        func backward<T: TensorScalar>(_: T.Type) throws -> Tensor {
+            try g.withUnsafeBufferPointer(as: T.self) { gy in
+                try x.withUnsafeBufferPointer(as: T.self) { src in
+                    try y.withUnsafeBufferPointer(as: T.self) { out in
+                        try Tensor(shape: x.shape, of: T.self) { gx in
+                            f.backward(gradOutput: gy, input: src, output: out, gradInput: gx)
+                        }
+                    }
+                }
+            }
+        }
+        return [try g.dtype == .float32 ? backward(Float.self) : backward(Double.self)]
+    }
+}
