@@ -115,6 +115,14 @@ extension TorchReference.Array {
     }
 }
 
+extension TorchReference.Array {
+    /// numpy's `allclose`: `|a − b| ≤ atol + rtol·|b|` for every element, shapes equal.
+    func isClose(_ tensor: Tensor?, rtol: Double, atol: Double) -> Bool {
+        guard let tensor, tensor.shape == shape else { return false }
+        return zip(tensor.scalarsAsDoubles(), data).allSatisfy { abs($0 - $1) <= atol + rtol * abs($1) }
+    }
+}
+
 extension TorchReference.Case {
     /// The named input as a float64 tensor that requires grad (class-index targets stay integers
     /// without gradient).
