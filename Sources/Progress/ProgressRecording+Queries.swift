@@ -72,7 +72,7 @@ extension ProgressRecording {
     /// Give-ups and skips with no text are left out, so an earlier typed answer still counts.
     /// - Parameter version: The course version to state; `nil` uses the latest answer's version.
     public func submission(profile: String, course: String, version: String? = nil) throws
-        -> Submission
+        -> ExportedSubmission
     {
         let latest = try latestAttempts(profile: profile, course: course, answeredOnly: true)
         var answers: [String: String] = [:]
@@ -80,7 +80,7 @@ extension ProgressRecording {
             answers[key.description] = attempt.answer
         }
         let newest = latest.values.max { $0.date < $1.date }
-        return Submission(
+        return ExportedSubmission(
             learner: profile, course: course, version: version ?? newest?.courseVersion ?? "",
             answers: answers)
     }

@@ -112,7 +112,7 @@ struct ProgressCommand: ParsableCommand {
     private func exportAnswers(_ store: ProgressStore, course loaded: Course?, to path: String) throws {
         let courseID: String
         var order: [String] = []
-        var submission: Submission
+        var submission: ExportedSubmission
         if let loaded {
             courseID = loaded.id
             order = loaded.allExercises.map { "\($0.lesson.id)/\($0.exercise.id)" }

@@ -2,13 +2,13 @@ import Foundation
 import Progress
 import Yams
 
-/// Writes a ``Submission`` as the YAML or JSON file `cnntutor grade` reads.
+/// Writes an ``ExportedSubmission`` as the YAML or JSON file `cnntutor grade` reads.
 enum SubmissionFile {
     /// The submission as YAML: fields in the documented order, answers in `order` (course order),
     /// each answer quoted so that text like `3` or `yes` stays text.
     ///
     /// - Parameter order: Answer keys in the order to write them; keys not listed follow, sorted.
-    static func yaml(_ submission: Submission, order: [String]) throws -> String {
+    static func yaml(_ submission: ExportedSubmission, order: [String]) throws -> String {
         let listed = order.filter { submission.answers[$0] != nil }
         let rest = submission.answers.keys.filter { !listed.contains($0) }.sorted()
         let answers: [(Node, Node)] = (listed + rest).map { key in
@@ -30,14 +30,14 @@ enum SubmissionFile {
     }
 
     /// The submission as JSON with sorted keys, so the same answers give the same bytes.
-    static func json(_ submission: Submission) throws -> String {
+    static func json(_ submission: ExportedSubmission) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(submission), as: UTF8.self) + "\n"
     }
 
     /// JSON for a path ending in `.json`, YAML for anything else (`.yaml`, `.yml`, `-`).
-    static func text(_ submission: Submission, order: [String], path: String) throws -> String {
+    static func text(_ submission: ExportedSubmission, order: [String], path: String) throws -> String {
         path.lowercased().hasSuffix(".json")
             ? try json(submission) : try yaml(submission, order: order)
     }

@@ -171,7 +171,7 @@ final class ProgressRecordingTests {
         try Self.recordHistory(store, clock)
         #expect(
             try store.submission(profile: "ada", course: "cnn")
-                == Submission(
+                == ExportedSubmission(
                     learner: "ada", course: "cnn", version: "2",
                     answers: ["01-filters/edge": "edge-3", "01-filters/blur": "blur-1"]))
         #expect(try store.submission(profile: "ada", course: "cnn", version: "7").version == "7")

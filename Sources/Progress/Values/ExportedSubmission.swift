@@ -3,7 +3,7 @@
 /// The coding keys are the file format: `learner`, `course`, `version`, and `answers`, a map from
 /// `lesson-id/exercise-id` to the answer text as typed. A version that is a whole number (as
 /// `course.yaml` versions are) is encoded as a number, any other as text; decoding takes either.
-public struct Submission: Sendable, Hashable, Codable {
+public struct ExportedSubmission: Sendable, Hashable, Codable {
     /// Who answered (the profile name).
     public var learner: String
     /// The course's id.
