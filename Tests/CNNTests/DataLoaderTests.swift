@@ -5,7 +5,7 @@ import Testing
 @Suite struct DataLoaderTests {
     static func numbered(_ n: Int) throws -> Dataset {
         try Dataset(
-            name: "n", sampleShape: [1, 1, 1], classNames: ["x"], images: (0 ..< n).map(Float.init),
+            name: "n", sampleShape: [1, 1, 1], classNames: ["x"], images: (0..<n).map(Float.init),
             labels: Array(repeating: 0, count: n))
     }
 
@@ -27,7 +27,7 @@ import Testing
         #expect(a1 == loader.epochIndices(using: &second))
         #expect(a2 == loader.epochIndices(using: &second))
         #expect(a1 != a2, "each epoch draws a new order")
-        #expect(a1.joined().sorted() == Array(0 ..< 50))
+        #expect(a1.joined().sorted() == Array(0..<50))
         #expect(a1.map(\.count) == [8, 8, 8, 8, 8, 8, 2])
     }
 

@@ -31,7 +31,7 @@ import Testing
         let raw = try Digits.load(from: Self.csvURL, scaled: false)
         let scaled = try Digits.load(from: Self.csvURL)
         #expect(scaled.train.images == raw.train.images.map { $0 / 16 })
-        #expect(scaled.train.images.allSatisfy { (0 ... 1).contains($0) })
+        #expect(scaled.train.images.allSatisfy { (0...1).contains($0) })
     }
 
     @Test func loadingTwiceGivesTheSameSplit() throws {

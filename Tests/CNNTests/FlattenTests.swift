@@ -14,7 +14,7 @@ import Testing
 
     @Test func keepsValuesInRowMajorOrder() throws {
         let x = try Tensor.arange(0, 8).to(.float32).reshape([2, 2, 2])
-        #expect(try Flatten()(x).scalarsAsFloats() == (0 ..< 8).map(Float.init))
+        #expect(try Flatten()(x).scalarsAsFloats() == (0..<8).map(Float.init))
     }
 
     @Test func rejectsBadDimensions() throws {

@@ -34,7 +34,8 @@ import Testing
     /// kaiming_normal_(mode='fan_out', nonlinearity='relu'): std √2/√256.
     @Test func kaimingNormalFanOut() throws {
         var generator = SeededGenerator(seed: 2)
-        let w = try Initializer.kaimingNormal(Self.shape, mode: .fanOut, nonlinearity: .relu, using: &generator)
+        let w = try Initializer.kaimingNormal(
+            Self.shape, mode: .fanOut, nonlinearity: .relu, using: &generator)
         Self.expectDistribution(w, std: 2.0.squareRoot() / 16)
     }
 
@@ -43,8 +44,10 @@ import Testing
         var generator = SeededGenerator(seed: 3)
         let bound = (6.0 / 768).squareRoot()
         Self.expectDistribution(
-            try Initializer.xavierUniform(Self.shape, using: &generator), std: bound / 3.0.squareRoot(), bound: bound)
-        Self.expectDistribution(try Initializer.xavierNormal(Self.shape, using: &generator), std: (2.0 / 768).squareRoot())
+            try Initializer.xavierUniform(Self.shape, using: &generator), std: bound / 3.0.squareRoot(),
+            bound: bound)
+        Self.expectDistribution(
+            try Initializer.xavierNormal(Self.shape, using: &generator), std: (2.0 / 768).squareRoot())
     }
 
     /// nn.Conv2d's reset_parameters: kaiming_uniform_(a=√5) = U(±1/√fanIn); for [64, 32, 3, 3]

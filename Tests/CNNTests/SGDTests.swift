@@ -21,7 +21,7 @@ import Testing
         let parameter = try Parameter(Tensor([1, -2, 3] as [Float], shape: [3]))
         let optimizer = try make([parameter])
         let g = try Tensor(gradient, shape: [3])
-        for _ in 0 ..< steps {
+        for _ in 0..<steps {
             optimizer.zeroGrad()
             try (parameter.value * g).sum().backward()
             try optimizer.step()
@@ -44,7 +44,8 @@ import Testing
     /// lr 0.1, momentum 0.9, dampening 0.1, weight decay 0.01 → numpy [0.94152653, −2.0956836, 3.1435256].
     /// First step by hand: d = g + 0.01·p = [0.11, 0.18, −0.27], buffer = d, p = [0.989, −2.018, 3.027].
     @Test func momentumDampeningAndWeightDecay() throws {
-        let oneStep = try Self.run({ try SGD($0, lr: 0.1, momentum: 0.9, dampening: 0.1, weightDecay: 0.01) }, steps: 1)
+        let oneStep = try Self.run(
+            { try SGD($0, lr: 0.1, momentum: 0.9, dampening: 0.1, weightDecay: 0.01) }, steps: 1)
         Self.expectClose(oneStep, [0.989, -2.018, 3.027])
         let result = try Self.run { try SGD($0, lr: 0.1, momentum: 0.9, dampening: 0.1, weightDecay: 0.01) }
         Self.expectClose(result, [0.9415265321731567, -2.0956835746765137, 3.1435256004333496])

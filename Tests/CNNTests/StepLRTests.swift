@@ -10,7 +10,7 @@ import Testing
         let optimizer = try SGD([parameter], lr: 1)
         let schedule = try StepLR(optimizer, stepSize: 2, gamma: 0.5)
         var rates: [Double] = []
-        for _ in 0 ..< 6 {
+        for _ in 0..<6 {
             schedule.step()
             rates.append(optimizer.learningRate)
         }

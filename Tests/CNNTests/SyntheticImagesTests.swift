@@ -7,8 +7,8 @@ import Testing
     static func picture(_ set: Dataset, _ index: Int) -> [String] {
         let size = set.sampleShape[2]
         let pixels = Array(set.pixels(of: index))
-        return (0 ..< size).map { y in
-            String((0 ..< size).map { x in pixels[y * size + x] > 0.5 ? "#" : "." })
+        return (0..<size).map { y in
+            String((0..<size).map { x in pixels[y * size + x] > 0.5 ? "#" : "." })
         }
     }
 
@@ -17,7 +17,7 @@ import Testing
         let bars = try SyntheticImages.bars(count: 40, size: 8, using: &generator)
         #expect(bars.classNames == SyntheticImages.barClasses)
         #expect(bars.classCounts == [10, 10, 10, 10])
-        for i in 0 ..< bars.count {
+        for i in 0..<bars.count {
             let rows = Self.picture(bars, i)
             let on = rows.enumerated().flatMap { y, row in
                 row.enumerated().filter { $0.element == "#" }.map { (y: y, x: $0.offset) }
@@ -38,13 +38,13 @@ import Testing
     @Test func edgesSplitTheImageInTwo() throws {
         var generator = SeededGenerator(seed: 4)
         let edges = try SyntheticImages.edges(count: 30, size: 8, using: &generator)
-        for i in 0 ..< edges.count where edges.labels[i] == 0 {
+        for i in 0..<edges.count where edges.labels[i] == 0 {
             // A vertical edge: every row is the same, bright on one side only.
             let rows = Self.picture(edges, i)
             #expect(Set(rows).count == 1)
             #expect(rows[0].contains("#") && rows[0].contains("."))
         }
-        for i in 0 ..< edges.count where edges.labels[i] == 1 {
+        for i in 0..<edges.count where edges.labels[i] == 1 {
             let rows = Self.picture(edges, i)
             #expect(rows.allSatisfy { Set($0).count == 1 })
             #expect(Set(rows).count == 2)
@@ -58,7 +58,7 @@ import Testing
         var generator = SeededGenerator(seed: 5)
         let shapes = try SyntheticImages.shapes(count: 60, size: 8, using: &generator)
         #expect(shapes.classCounts == [20, 20, 20])
-        for i in 0 ..< shapes.count {
+        for i in 0..<shapes.count {
             let lit = Self.picture(shapes, i).joined().filter { $0 == "#" }.count
             switch shapes.labels[i] {
             case 0: #expect(lit == 8 * 2 || lit == 8 * 3, "square outline of radius 2 or 3 has 8r pixels")
@@ -73,7 +73,7 @@ import Testing
         var b = SeededGenerator(seed: 9)
         let first = try SyntheticImages.shapes(count: 12, size: 10, noise: 0.2, using: &a)
         #expect(first == (try SyntheticImages.shapes(count: 12, size: 10, noise: 0.2, using: &b)))
-        #expect(first.images.allSatisfy { (-0.2 ... 1.2).contains($0) })
+        #expect(first.images.allSatisfy { (-0.2...1.2).contains($0) })
         #expect(first.images.contains { $0 != 0 && $0 != 1 })
     }
 

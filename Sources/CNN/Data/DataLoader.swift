@@ -42,10 +42,10 @@ public struct DataLoader: Sendable {
     /// - Complexity: O(n).
     public func epochIndices(using generator: inout some RandomNumberGenerator) -> [[Int]] {
         let order =
-            shuffle ? SeededDraws.permutation(dataset.count, using: &generator) : Array(0 ..< dataset.count)
-        return (0 ..< batchCount).map { batch in
+            shuffle ? SeededDraws.permutation(dataset.count, using: &generator) : Array(0..<dataset.count)
+        return (0..<batchCount).map { batch in
             let start = batch * batchSize
-            return Array(order[start ..< min(start + batchSize, order.count)])
+            return Array(order[start..<min(start + batchSize, order.count)])
         }
     }
 }

@@ -71,7 +71,7 @@ public struct Dataset: Sendable, Equatable {
     /// - Complexity: O(`sampleSize`).
     public func pixels(of index: Int) -> ArraySlice<Float> {
         precondition(index >= 0 && index < count, "sample \(index) of a data set of \(count)")
-        return images[index * sampleSize ..< (index + 1) * sampleSize]
+        return images[index * sampleSize..<(index + 1) * sampleSize]
     }
 
     /// The samples at `indices`, in that order (indices may repeat), as a new data set.

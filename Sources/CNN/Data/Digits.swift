@@ -23,7 +23,7 @@ public struct Digits: Sendable, Equatable {
     public let test: Dataset
 
     /// Class names of the digits, `"0"` … `"9"`.
-    public static let classNames = (0 ..< 10).map(String.init)
+    public static let classNames = (0..<10).map(String.init)
 
     /// Loads and splits the digits from a `digits.csv` file.
     /// - Parameters:
@@ -60,7 +60,8 @@ public struct Digits: Sendable, Equatable {
             let fields = row.split(separator: ",", omittingEmptySubsequences: false)
             guard fields.count == 65 else {
                 throw CNNError(
-                    .io, "\(source):\(lineNumber): expected 65 values (64 pixels and a label), "
+                    .io,
+                    "\(source):\(lineNumber): expected 65 values (64 pixels and a label), "
                         + "found \(fields.count)")
             }
             for (column, field) in fields.enumerated() {
@@ -69,7 +70,7 @@ public struct Digits: Sendable, Equatable {
                         .io, "\(source):\(lineNumber):\(column + 1): '\(field)' is not a whole number")
                 }
                 let limit = column == 64 ? 9 : 16
-                guard (0 ... limit).contains(value) else {
+                guard (0...limit).contains(value) else {
                     throw CNNError(
                         .io, "\(source):\(lineNumber):\(column + 1): \(value) is outside 0…\(limit)")
                 }

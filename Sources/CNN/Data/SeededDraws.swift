@@ -29,7 +29,7 @@ enum SeededDraws {
     /// A random permutation of `0 ..< count` by the Fisher–Yates (Durstenfeld) shuffle: for `i`
     /// from `count − 1` down to 1, swap element `i` with element `index(below: i + 1)`.
     static func permutation(_ count: Int, using generator: inout some RandomNumberGenerator) -> [Int] {
-        var order = Array(0 ..< count)
+        var order = Array(0..<count)
         var i = count - 1
         while i > 0 {
             order.swapAt(i, index(below: i + 1, using: &generator))

@@ -31,7 +31,7 @@ public enum SyntheticImages {
             let offset =
                 label < 2
                 ? SeededDraws.index(below: size, using: &generator)
-                : SeededDraws.integer(in: -(size / 4) ... size / 4, using: &generator)
+                : SeededDraws.integer(in: -(size / 4)...size / 4, using: &generator)
             return { y, x in
                 switch label {
                 case 0: x == offset
@@ -55,8 +55,8 @@ public enum SyntheticImages {
             // Keep at least two columns (rows) on each side so both sides are visible.
             let position =
                 label < 2
-                ? SeededDraws.integer(in: 2 ... size - 2, using: &generator)
-                : SeededDraws.integer(in: -(size / 4) ... size / 4, using: &generator)
+                ? SeededDraws.integer(in: 2...size - 2, using: &generator)
+                : SeededDraws.integer(in: -(size / 4)...size / 4, using: &generator)
             let brightBefore = SeededDraws.index(below: 2, using: &generator) == 0
             return { y, x in
                 let before: Bool =
@@ -79,9 +79,9 @@ public enum SyntheticImages {
     ) throws(CNNError) -> Dataset {
         try make("shapes", count: count, size: size, noise: noise, classes: shapeClasses, using: &generator) {
             label, generator in
-            let radius = SeededDraws.integer(in: 2 ... max(2, size / 2 - 1), using: &generator)
-            let cy = SeededDraws.integer(in: radius ... size - 1 - radius, using: &generator)
-            let cx = SeededDraws.integer(in: radius ... size - 1 - radius, using: &generator)
+            let radius = SeededDraws.integer(in: 2...max(2, size / 2 - 1), using: &generator)
+            let cy = SeededDraws.integer(in: radius...size - 1 - radius, using: &generator)
+            let cx = SeededDraws.integer(in: radius...size - 1 - radius, using: &generator)
             return { y, x in
                 let dy = y - cy
                 let dx = x - cx
@@ -93,7 +93,8 @@ public enum SyntheticImages {
                 default:
                     // On the ring when r − ½ ≤ distance < r + ½, squared and doubled into integers.
                     let d4 = 4 * (dy * dy + dx * dx)
-                    return d4 >= (2 * radius - 1) * (2 * radius - 1) && d4 < (2 * radius + 1) * (2 * radius + 1)
+                    return d4 >= (2 * radius - 1) * (2 * radius - 1)
+                        && d4 < (2 * radius + 1) * (2 * radius + 1)
                 }
             }
         }
@@ -115,11 +116,11 @@ public enum SyntheticImages {
         pixels.reserveCapacity(count * size * size)
         var labels = [Int]()
         labels.reserveCapacity(count)
-        for index in 0 ..< count {
+        for index in 0..<count {
             let label = index % classes.count
             let isOn = figure(label, &generator)
-            for y in 0 ..< size {
-                for x in 0 ..< size {
+            for y in 0..<size {
+                for x in 0..<size {
                     var value: Float = isOn(y, x) ? 1 : 0
                     if noise > 0 { value += noise * (2 * SeededDraws.unit(using: &generator) - 1) }
                     pixels.append(value)

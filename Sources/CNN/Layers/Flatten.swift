@@ -20,7 +20,7 @@ public final class Flatten: Layer {
         let rank = max(input.rank, 1)
         let start = startDim < 0 ? startDim + rank : startDim
         let end = endDim < 0 ? endDim + rank : endDim
-        guard (0 ..< rank).contains(start), (0 ..< rank).contains(end) else {
+        guard (0..<rank).contains(start), (0..<rank).contains(end) else {
             throw CNNError.argument(
                 "Flatten: dimension out of range (expected to be in range of [\(-rank), \(rank - 1)], "
                     + "but got start_dim=\(startDim), end_dim=\(endDim))")
@@ -30,7 +30,7 @@ public final class Flatten: Layer {
         }
         if input.rank == 0 { return try input.reshape([1]) }
         let shape = input.shape
-        let merged = shape[start ... end].reduce(1, *)
+        let merged = shape[start...end].reduce(1, *)
         return try input.reshape(Array(shape[..<start]) + [merged] + Array(shape[(end + 1)...]))
     }
 

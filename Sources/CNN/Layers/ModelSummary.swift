@@ -36,12 +36,18 @@ public struct ModelSummary: Sendable, CustomStringConvertible {
         let output = try LayerTrace.$current.withValue(trace) { try withNoGrad { try model(input) } }
         self.inputShape = inputShape
         let traced = trace.recorded.map {
-            Row(name: $0.path, typeName: $0.typeName, outputShape: $0.outputShape, parameterCount: $0.parameterCount, depth: $0.depth)
+            Row(
+                name: $0.path, typeName: $0.typeName, outputShape: $0.outputShape,
+                parameterCount: $0.parameterCount, depth: $0.depth)
         }
         // A single layer (no children) is its own only row.
         rows =
             traced.isEmpty
-            ? [Row(name: "", typeName: model.typeName, outputShape: output.shape, parameterCount: model.parameterCount, depth: 1)]
+            ? [
+                Row(
+                    name: "", typeName: model.typeName, outputShape: output.shape,
+                    parameterCount: model.parameterCount, depth: 1)
+            ]
             : traced
         outputShape = output.shape
         totalParameters = model.parameterCount
@@ -57,20 +63,21 @@ public struct ModelSummary: Sendable, CustomStringConvertible {
                 "\(row.outputShape)", Self.grouped(row.parameterCount),
             ]
         }
-        let widths = (0 ..< 3).map { column in ([header] + lines).map { $0[column].count }.max() ?? 0 }
+        let widths = (0..<3).map { column in ([header] + lines).map { $0[column].count }.max() ?? 0 }
         func format(_ cells: [String]) -> String {
             cells[0].padding(widths[0]) + "  " + cells[1].padding(widths[1]) + "  "
                 + String(repeating: " ", count: widths[2] - cells[2].count) + cells[2]
         }
         let rule = String(repeating: "-", count: widths.reduce(4, +))
         let doubleRule = String(repeating: "=", count: widths.reduce(4, +))
-        return ([rule, format(header), doubleRule] + lines.map(format) + [
-            doubleRule,
-            "Input shape: \(inputShape)",
-            "Output shape: \(outputShape)",
-            "Total params: \(Self.grouped(totalParameters))",
-            rule,
-        ]).joined(separator: "\n")
+        return
+            ([rule, format(header), doubleRule] + lines.map(format) + [
+                doubleRule,
+                "Input shape: \(inputShape)",
+                "Output shape: \(outputShape)",
+                "Total params: \(Self.grouped(totalParameters))",
+                rule,
+            ]).joined(separator: "\n")
     }
 
     /// `1234567` → `1,234,567`.

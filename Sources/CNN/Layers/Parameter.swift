@@ -38,7 +38,8 @@ public final class Parameter: Sendable, CustomStringConvertible {
     /// - Throws: `CNNError.shape` when `newValue` has a different shape.
     public func assign(_ newValue: Tensor) throws {
         guard newValue.shape == shape else {
-            throw CNNError.shape("cannot assign a tensor of shape \(newValue.shape) to a parameter of shape \(shape)")
+            throw CNNError.shape(
+                "cannot assign a tensor of shape \(newValue.shape) to a parameter of shape \(shape)")
         }
         let leaf = try newValue.to(value.dtype).detach().requiringGrad()
         current.withLock { $0 = leaf }

@@ -15,7 +15,8 @@ public final class Residual: Layer {
         let output = try callChild("body", body, input)
         guard output.shape == input.shape else {
             throw CNNError.shape(
-                "a skip connection adds the input \(input.shape) to the body's output \(output.shape); they must match")
+                "a skip connection adds the input \(input.shape) to the body's output \(output.shape); they must match"
+            )
         }
         return try input + output
     }

@@ -37,10 +37,10 @@ public final class ZeroPadShortcut: Layer {
         let (cIn, cOut, front, step) = (inChannels, outChannels, channelsBefore, stride)
         // Visits every kept pixel once: (flat index in input, flat index in output).
         let forEachPair: @Sendable ((Int, Int) -> Void) -> Void = { body in
-            for sample in 0 ..< n {
-                for channel in 0 ..< cIn {
-                    for i in 0 ..< oh {
-                        for j in 0 ..< ow {
+            for sample in 0..<n {
+                for channel in 0..<cIn {
+                    for i in 0..<oh {
+                        for j in 0..<ow {
                             let source = ((sample * cIn + channel) * h + i * step) * w + j * step
                             let target = ((sample * cOut + channel + front) * oh + i) * ow + j
                             body(source, target)

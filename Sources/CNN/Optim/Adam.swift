@@ -38,10 +38,10 @@ public final class Adam: Optimizer {
     ) throws(CNNError) {
         guard lr >= 0 else { throw CNNError.argument("Invalid learning rate: \(lr)") }
         guard eps >= 0 else { throw CNNError.argument("Invalid epsilon value: \(eps)") }
-        guard (0 ..< 1).contains(betas.0) else {
+        guard (0..<1).contains(betas.0) else {
             throw CNNError.argument("Invalid beta parameter at index 0: \(betas.0)")
         }
-        guard (0 ..< 1).contains(betas.1) else {
+        guard (0..<1).contains(betas.1) else {
             throw CNNError.argument("Invalid beta parameter at index 1: \(betas.1)")
         }
         guard weightDecay >= 0 else { throw CNNError.argument("Invalid weight_decay value: \(weightDecay)") }

@@ -38,7 +38,8 @@ public enum Initializer {
     public static func fans(_ shape: [Int]) throws(CNNError) -> (fanIn: Int, fanOut: Int) {
         guard shape.count >= 2 else {
             throw CNNError.argument(
-                "fan in and fan out can not be computed for a tensor with fewer than 2 dimensions, got \(shape)")
+                "fan in and fan out can not be computed for a tensor with fewer than 2 dimensions, got \(shape)"
+            )
         }
         let receptiveField = shape.dropFirst(2).reduce(1, *)
         return (shape[1] * receptiveField, shape[0] * receptiveField)

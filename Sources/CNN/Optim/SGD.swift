@@ -45,7 +45,8 @@ public final class SGD: Optimizer {
         self.dampening = dampening
         self.weightDecay = weightDecay
         self.nesterov = nesterov
-        state = Mutex(State(learningRate: lr, momentumBuffers: Array(repeating: nil, count: parameters.count)))
+        state = Mutex(
+            State(learningRate: lr, momentumBuffers: Array(repeating: nil, count: parameters.count)))
     }
 
     public var learningRate: Double {
@@ -61,7 +62,8 @@ public final class SGD: Optimizer {
                 case .float32:
                     try update(Float.self, parameter, grad, &state.momentumBuffers[index], state.learningRate)
                 case .float64:
-                    try update(Double.self, parameter, grad, &state.momentumBuffers[index], state.learningRate)
+                    try update(
+                        Double.self, parameter, grad, &state.momentumBuffers[index], state.learningRate)
                 }
             }
         }
