@@ -48,8 +48,9 @@ struct ProgressCommand: ParsableCommand {
         }
         let store = try openStore(directory)
         let loadedCourse = try loadCourse()
-        guard let learner = try fail(store.profiles()).first(where: { $0.name == profile }) else {
-            let known = try fail(store.profiles()).map(\.name)
+        let profiles = try fail(store.profiles())
+        guard let learner = profiles.first(where: { $0.name == profile }) else {
+            let known = profiles.map(\.name)
             let list = known.isEmpty ? "" : " Profiles: \(known.joined(separator: ", "))."
             return try nothingRecorded("No profile named '\(profile)' in \(database).\(list)")
         }
@@ -69,7 +70,8 @@ struct ProgressCommand: ParsableCommand {
                 terminator: "")
         }
         for other in courses where other != loadedCourse?.id {
-            print("\n\(other)\(loadedCourse == nil ? "" : " (not the course in \(loadedCourse!.directory))")")
+            let note = loadedCourse.map { " (not the course in \($0.directory))" } ?? ""
+            print("\n\(other)\(note)")
             let summaries = try fail(store.lessonSummaries(profile: learner.name, course: other))
             print(ProgressTable(summaries: summaries).text, terminator: "")
         }

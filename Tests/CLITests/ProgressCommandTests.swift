@@ -157,6 +157,35 @@ struct ProgressCommandTests {
         #expect(result.stdout.hasPrefix("learner: \"ada\"\ncourse: \"tiny\"\nversion: 3\n"))
     }
 
+    /// Answers the course no longer has stay out of an export made with the course at hand, and
+    /// an export without a course must be told which one when the profile has several.
+    @Test func exportKeepsToTheCourse() throws {
+        let directory = try Self.seededDataDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try ProgressStore.open(directory: directory).store
+        let date = Date(timeIntervalSince1970: 1_767_225_700)
+        for (course, exercise) in [("tiny", "removed-exercise"), ("other-course", "e")] {
+            try store.record(
+                Attempt(
+                    profile: "ada", course: course, courseVersion: "3",
+                    key: ExerciseKey(lesson: "01-basics", exercise: exercise), answer: "1", verdict: .pass,
+                    points: 1, maxPoints: 1, date: date))
+        }
+        try store.close()
+        let withCourse = try runCnntutor([
+            "progress", "--profile", "ada", "--data-dir", directory.path, "--course", Self.coursePath,
+            "--export", "-",
+        ])
+        #expect(withCourse.status == 0, "\(withCourse.stderr)")
+        #expect(!withCourse.stdout.contains("removed-exercise"))
+        #expect(withCourse.stdout.contains("01-basics/total"))
+        let withoutCourse = try runCnntutor(
+            ["progress", "--profile", "ada", "--data-dir", directory.path, "--export", "-"],
+            workingDirectory: directory)
+        #expect(withoutCourse.status == 2)
+        #expect(withoutCourse.stderr.contains("several courses (other-course, tiny)"))
+    }
+
     @Test func unknownProfileListsTheKnownOnes() throws {
         let directory = try Self.seededDataDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
