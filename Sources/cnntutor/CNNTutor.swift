@@ -10,6 +10,7 @@ struct CNNTutor: ParsableCommand {
         subcommands: [
             CheckCommand.self,
             ProgressCommand.self,
+            EvalCommand.self,
         ]
     )
 

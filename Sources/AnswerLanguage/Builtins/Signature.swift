@@ -52,7 +52,7 @@ struct Signature: Sendable {
     var keywordNames: [String] { parameters.filter { !$0.isVariadic }.map(\.name) }
 
     /// The value of a literal default: numbers, strings, booleans, None, and tuples of them.
-    static func literal(_ expression: Expression) -> Value? {
+    static func literal(_ expression: ExpressionSyntax) -> Value? {
         switch expression.kind {
         case .integer(let value): return .int(value)
         case .float(let value): return .float(value)

@@ -146,7 +146,7 @@ extension Evaluator {
     }
 
     /// An int or None bound of a slice.
-    func sliceBound(_ expression: Expression, in scope: Scope?) throws(LanguageError) -> Int? {
+    func sliceBound(_ expression: ExpressionSyntax, in scope: Scope?) throws(LanguageError) -> Int? {
         let value = try evaluate(expression, in: scope)
         switch value {
         case .none: return nil

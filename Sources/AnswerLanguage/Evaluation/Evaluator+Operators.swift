@@ -236,7 +236,8 @@ extension Evaluator {
 
     // MARK: - Comparisons
 
-    func comparison(_ first: Expression, _ links: [ComparisonLink], in scope: Scope?) throws(LanguageError)
+    func comparison(_ first: ExpressionSyntax, _ links: [ComparisonLink], in scope: Scope?)
+        throws(LanguageError)
         -> Value
     {
         var left = try evaluate(first, in: scope)

@@ -76,7 +76,7 @@ final class Evaluator {
 
     // MARK: - Expressions
 
-    func evaluate(_ expression: Expression, in scope: Scope?) throws(LanguageError) -> Value {
+    func evaluate(_ expression: ExpressionSyntax, in scope: Scope?) throws(LanguageError) -> Value {
         switch expression.kind {
         case .integer(let value): return .int(value)
         case .float(let value): return .float(value)
@@ -155,7 +155,7 @@ final class Evaluator {
         }
     }
 
-    func evaluateAll(_ expressions: [Expression], in scope: Scope?) throws(LanguageError) -> [Value] {
+    func evaluateAll(_ expressions: [ExpressionSyntax], in scope: Scope?) throws(LanguageError) -> [Value] {
         var values: [Value] = []
         values.reserveCapacity(expressions.count)
         for expression in expressions { values.append(try evaluate(expression, in: scope)) }

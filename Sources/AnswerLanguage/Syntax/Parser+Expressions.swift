@@ -1,6 +1,6 @@
 extension Parser {
     /// `lambda`, a conditional, or anything looser than them.
-    mutating func parseExpression() throws(LanguageError) -> Expression {
+    mutating func parseExpression() throws(LanguageError) -> ExpressionSyntax {
         if current.isName("lambda") {
             return try nested { (parser: inout Parser) throws(LanguageError) in try parser.parseLambda() }
         }
@@ -18,9 +18,9 @@ extension Parser {
             value.range.union(otherwise.range))
     }
 
-    mutating func parseLambda() throws(LanguageError) -> Expression {
+    mutating func parseLambda() throws(LanguageError) -> ExpressionSyntax {
         let keyword = advance()
-        var parameters: [Parameter] = []
+        var parameters: [ParameterSyntax] = []
         while !current.isSymbol(":") {
             guard case .name(let name) = current.kind, !Self.keywords.contains(name) else {
                 throw unexpected(expected: "a parameter name or ':'")
@@ -29,13 +29,13 @@ extension Parser {
             if parameters.contains(where: { $0.name == name }) {
                 throw .syntax("parameter '\(name)' appears twice in this lambda", at: nameToken.range)
             }
-            var defaultValue: Expression?
+            var defaultValue: ExpressionSyntax?
             if accept("=") != nil { defaultValue = try parseExpression() }
             if defaultValue == nil, parameters.contains(where: { $0.defaultValue != nil }) {
                 throw .syntax(
                     "parameter '\(name)' without a default follows one with a default", at: nameToken.range)
             }
-            parameters.append(Parameter(name: name, range: nameToken.range, defaultValue: defaultValue))
+            parameters.append(ParameterSyntax(name: name, range: nameToken.range, defaultValue: defaultValue))
             if accept(",") == nil { break }
         }
         _ = try expect(":", "':' after the lambda's parameters")
@@ -43,7 +43,7 @@ extension Parser {
         return try node(.lambda(parameters, body: body), keyword.range.union(body.range))
     }
 
-    mutating func parseOr() throws(LanguageError) -> Expression {
+    mutating func parseOr() throws(LanguageError) -> ExpressionSyntax {
         var left = try parseAnd()
         while let op = acceptKeyword("or") {
             let right = try parseAnd()
@@ -52,7 +52,7 @@ extension Parser {
         return left
     }
 
-    mutating func parseAnd() throws(LanguageError) -> Expression {
+    mutating func parseAnd() throws(LanguageError) -> ExpressionSyntax {
         var left = try parseNot()
         while let op = acceptKeyword("and") {
             let right = try parseNot()
@@ -61,14 +61,14 @@ extension Parser {
         return left
     }
 
-    mutating func parseNot() throws(LanguageError) -> Expression {
+    mutating func parseNot() throws(LanguageError) -> ExpressionSyntax {
         guard current.isName("not") else { return try parseComparison() }
         let op = advance()
         let operand = try nested { (parser: inout Parser) throws(LanguageError) in try parser.parseNot() }
         return try node(.unary(.not, operand), op.range.union(operand.range))
     }
 
-    mutating func parseComparison() throws(LanguageError) -> Expression {
+    mutating func parseComparison() throws(LanguageError) -> ExpressionSyntax {
         let first = try parseArithmetic()
         var links: [ComparisonLink] = []
         while let op = acceptComparisonOperator() {
@@ -98,7 +98,7 @@ extension Parser {
         return nil
     }
 
-    mutating func parseArithmetic() throws(LanguageError) -> Expression {
+    mutating func parseArithmetic() throws(LanguageError) -> ExpressionSyntax {
         var left = try parseTerm()
         while case .symbol(let text) = current.kind, text == "+" || text == "-" {
             let op = advance()
@@ -110,7 +110,7 @@ extension Parser {
         return left
     }
 
-    mutating func parseTerm() throws(LanguageError) -> Expression {
+    mutating func parseTerm() throws(LanguageError) -> ExpressionSyntax {
         var left = try parseFactor()
         while case .symbol(let text) = current.kind, ["*", "/", "//", "%", "@"].contains(text) {
             let op = advance()
@@ -123,7 +123,7 @@ extension Parser {
     }
 
     /// Unary `-`/`+`, which bind looser than `**`: `-x**2` is `-(x**2)`.
-    mutating func parseFactor() throws(LanguageError) -> Expression {
+    mutating func parseFactor() throws(LanguageError) -> ExpressionSyntax {
         guard case .symbol(let text) = current.kind, text == "-" || text == "+" else {
             return try parsePower()
         }
@@ -133,7 +133,7 @@ extension Parser {
     }
 
     /// `a ** b`, right-associative; the exponent may carry its own sign (`2 ** -1`).
-    mutating func parsePower() throws(LanguageError) -> Expression {
+    mutating func parsePower() throws(LanguageError) -> ExpressionSyntax {
         let base = try parsePostfix()
         guard let op = accept("**") else { return base }
         let exponent = try nested { (parser: inout Parser) throws(LanguageError) in try parser.parseFactor() }
@@ -141,7 +141,7 @@ extension Parser {
     }
 
     /// An atom followed by any calls, subscripts and attributes.
-    mutating func parsePostfix() throws(LanguageError) -> Expression {
+    mutating func parsePostfix() throws(LanguageError) -> ExpressionSyntax {
         var expression = try parseAtom()
         while true {
             if let open = accept("(") {
@@ -171,12 +171,12 @@ extension Parser {
     }
 
     /// Arguments after `(`, through the closing `)`.
-    mutating func parseArguments() throws(LanguageError) -> ([Argument], Token) {
-        var arguments: [Argument] = []
+    mutating func parseArguments() throws(LanguageError) -> ([ArgumentSyntax], Token) {
+        var arguments: [ArgumentSyntax] = []
         while !current.isSymbol(")") {
             if accept("*") != nil {
                 let value = try parseExpression()
-                arguments.append(Argument(name: nil, nameRange: nil, isSpread: true, value: value))
+                arguments.append(ArgumentSyntax(name: nil, nameRange: nil, isSpread: true, value: value))
             } else if case .name(let name) = current.kind, peek(1).isSymbol("="),
                 !Self.keywords.contains(name)
             {
@@ -187,7 +187,7 @@ extension Parser {
                 }
                 let value = try parseExpression()
                 arguments.append(
-                    Argument(name: name, nameRange: nameToken.range, isSpread: false, value: value))
+                    ArgumentSyntax(name: name, nameRange: nameToken.range, isSpread: false, value: value))
             } else {
                 let start = current.range
                 let value = try parseExpression()
@@ -195,7 +195,7 @@ extension Parser {
                     throw .syntax(
                         "a positional argument cannot follow keyword arguments", at: start.union(value.range))
                 }
-                arguments.append(Argument(name: nil, nameRange: nil, isSpread: false, value: value))
+                arguments.append(ArgumentSyntax(name: nil, nameRange: nil, isSpread: false, value: value))
             }
             if accept(",") == nil { break }
         }
@@ -217,14 +217,14 @@ extension Parser {
 
     mutating func parseSubscriptItem() throws(LanguageError) -> SubscriptItem {
         let startToken = current
-        var start: Expression?
+        var start: ExpressionSyntax?
         if !current.isSymbol(":") {
             start = try parseExpression()
             guard current.isSymbol(":") else { return .index(start!) }
         }
         var end = advance().range
-        var stop: Expression?
-        var step: Expression?
+        var stop: ExpressionSyntax?
+        var step: ExpressionSyntax?
         if !isSliceBoundary {
             stop = try parseExpression()
             end = stop!.range
@@ -241,7 +241,7 @@ extension Parser {
 
     var isSliceBoundary: Bool { current.isSymbol(",") || current.isSymbol("]") || current.isSymbol(":") }
 
-    mutating func parseAtom() throws(LanguageError) -> Expression {
+    mutating func parseAtom() throws(LanguageError) -> ExpressionSyntax {
         let token = current
         switch token.kind {
         case .integer(let value):
@@ -291,7 +291,7 @@ extension Parser {
     }
 
     /// `( … )`: grouping, or a tuple when there is a comma or nothing inside.
-    mutating func parseParenthesized() throws(LanguageError) -> Expression {
+    mutating func parseParenthesized() throws(LanguageError) -> ExpressionSyntax {
         let open = advance()
         if let close = accept(")") { return try node(.tuple([]), open.range.union(close.range)) }
         let first = try parseExpression()
@@ -310,9 +310,9 @@ extension Parser {
     }
 
     /// `[a, b, …]`.
-    mutating func parseList() throws(LanguageError) -> Expression {
+    mutating func parseList() throws(LanguageError) -> ExpressionSyntax {
         let open = advance()
-        var items: [Expression] = []
+        var items: [ExpressionSyntax] = []
         while !current.isSymbol("]") {
             items.append(try parseExpression())
             if accept(",") == nil { break }

@@ -61,7 +61,7 @@ public struct Parser {
 
     /// Parses exactly one expression (no assignments, no `;`), as checks and `when:` clauses are.
     public static func parseExpression(_ source: String, options: ParserOptions = ParserOptions())
-        throws(LanguageError) -> Expression
+        throws(LanguageError) -> ExpressionSyntax
     {
         var parser = Parser(tokens: try tokenize(source, options: options), options: options)
         while parser.current.kind == .separator { parser.position += 1 }
@@ -146,10 +146,10 @@ public struct Parser {
     }
 
     /// Builds a node, refusing trees taller than the nesting limit.
-    func node(_ kind: Expression.Kind, _ range: SourceRange, reportAt place: SourceRange? = nil)
-        throws(LanguageError) -> Expression
+    func node(_ kind: ExpressionSyntax.Kind, _ range: SourceRange, reportAt place: SourceRange? = nil)
+        throws(LanguageError) -> ExpressionSyntax
     {
-        let expression = Expression(kind, range: range)
+        let expression = ExpressionSyntax(kind, range: range)
         if expression.depth > options.maxNesting + 1 {
             throw tooDeep(at: place ?? range)
         }
@@ -192,7 +192,7 @@ public struct Parser {
     }
 
     /// The assignment target an expression denotes, or why it cannot be assigned to.
-    static func target(_ expression: Expression) throws(LanguageError) -> AssignmentTarget {
+    static func target(_ expression: ExpressionSyntax) throws(LanguageError) -> AssignmentTarget {
         switch expression.kind {
         case .name(let name):
             return .name(name, expression.range)
@@ -219,7 +219,7 @@ public struct Parser {
     }
 
     /// `a, b, c` without brackets (a tuple), or a single expression.
-    mutating func parseTupleOrExpression() throws(LanguageError) -> Expression {
+    mutating func parseTupleOrExpression() throws(LanguageError) -> ExpressionSyntax {
         let first = try parseExpression()
         guard current.isSymbol(",") else { return first }
         var items = [first]

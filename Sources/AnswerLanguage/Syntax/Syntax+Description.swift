@@ -1,10 +1,10 @@
-extension Expression: CustomStringConvertible {
+extension ExpressionSyntax: CustomStringConvertible {
     /// A Lisp-like rendering that shows the tree's shape exactly: `1 + 2 * 3` is
     /// `(+ 1 (* 2 3))`. Parser tests compare against it.
     public var description: String { kind.sExpression }
 }
 
-extension Expression.Kind {
+extension ExpressionSyntax.Kind {
     var sExpression: String {
         switch self {
         case .integer(let value): "\(value)"

@@ -3,7 +3,7 @@
 /// `depth` is the height of the tree below this node; the parser refuses trees deeper than
 /// `ParserOptions.maxNesting`, which bounds every recursive walk (evaluation, printing,
 /// deallocation) so that no input can overflow the stack.
-public struct Expression: Hashable, Sendable {
+public struct ExpressionSyntax: Hashable, Sendable {
     /// What the expression is.
     public indirect enum Kind: Hashable, Sendable {
         case integer(Int)
@@ -15,25 +15,25 @@ public struct Expression: Hashable, Sendable {
         case ellipsis
         case name(String)
         /// `[a, b]`.
-        case list([Expression])
+        case list([ExpressionSyntax])
         /// `(a, b)`, `(a,)`, `()`.
-        case tuple([Expression])
+        case tuple([ExpressionSyntax])
         /// `-x`, `+x`, `not x`.
-        case unary(UnaryOperator, Expression)
+        case unary(UnaryOperator, ExpressionSyntax)
         /// `a + b`, `a ** b`, `a and b`, ….
-        case binary(BinaryOperator, Expression, Expression)
+        case binary(BinaryOperator, ExpressionSyntax, ExpressionSyntax)
         /// `a < b <= c`: Python's chained comparison, each operand evaluated once.
-        case comparison(Expression, [ComparisonLink])
+        case comparison(ExpressionSyntax, [ComparisonLink])
         /// `a if condition else b`.
-        case conditional(condition: Expression, then: Expression, else: Expression)
+        case conditional(condition: ExpressionSyntax, then: ExpressionSyntax, else: ExpressionSyntax)
         /// `f(a, b=1)`.
-        case call(Expression, [Argument])
+        case call(ExpressionSyntax, [ArgumentSyntax])
         /// `x.name`.
-        case attribute(Expression, name: String, nameRange: SourceRange)
+        case attribute(ExpressionSyntax, name: String, nameRange: SourceRange)
         /// `x[i, a:b:c, ...]`.
-        case `subscript`(Expression, [SubscriptItem])
+        case `subscript`(ExpressionSyntax, [SubscriptItem])
         /// `lambda a, b=1: body`.
-        case lambda([Parameter], body: Expression)
+        case lambda([ParameterSyntax], body: ExpressionSyntax)
     }
 
     /// What the expression is.
@@ -89,11 +89,11 @@ public enum ComparisonOperator: String, Hashable, Sendable {
 /// One link of a comparison chain: the operator and its right operand.
 public struct ComparisonLink: Hashable, Sendable {
     public var op: ComparisonOperator
-    public var operand: Expression
+    public var operand: ExpressionSyntax
 }
 
 /// One argument of a call: positional (`name` nil) or keyword.
-public struct Argument: Hashable, Sendable {
+public struct ArgumentSyntax: Hashable, Sendable {
     /// The keyword, for `name=value`.
     public var name: String?
     /// Where the keyword is written.
@@ -101,22 +101,22 @@ public struct Argument: Hashable, Sendable {
     /// `*args`: the value is a list or tuple spread into positional arguments.
     public var isSpread: Bool
     /// The argument's value.
-    public var value: Expression
+    public var value: ExpressionSyntax
 }
 
 /// One item between the brackets of a subscript.
 public enum SubscriptItem: Hashable, Sendable {
     /// An index, `None` (a new axis) or `...`.
-    case index(Expression)
+    case index(ExpressionSyntax)
     /// `start:stop:step`, each part optional.
-    case slice(start: Expression?, stop: Expression?, step: Expression?, range: SourceRange)
+    case slice(start: ExpressionSyntax?, stop: ExpressionSyntax?, step: ExpressionSyntax?, range: SourceRange)
 }
 
 /// A lambda's parameter, with an optional default value.
-public struct Parameter: Hashable, Sendable {
+public struct ParameterSyntax: Hashable, Sendable {
     public var name: String
     public var range: SourceRange
-    public var defaultValue: Expression?
+    public var defaultValue: ExpressionSyntax?
 }
 
 /// What an assignment binds: a name, or names unpacked from a tuple (`a, b = f()`).
@@ -135,9 +135,9 @@ public indirect enum AssignmentTarget: Hashable, Sendable {
 /// One statement: an assignment or an expression.
 public enum Statement: Hashable, Sendable {
     /// `target = value` (also `a = b = value`: every target gets the value).
-    case assignment([AssignmentTarget], Expression)
+    case assignment([AssignmentTarget], ExpressionSyntax)
     /// An expression whose value becomes the result when it is last.
-    case expression(Expression)
+    case expression(ExpressionSyntax)
 
     /// Where the statement is written.
     public var range: SourceRange {
@@ -153,9 +153,9 @@ public struct Program: Hashable, Sendable {
     public var statements: [Statement]
 }
 
-extension Expression.Kind {
+extension ExpressionSyntax.Kind {
     /// The direct sub-expressions, for depth and walks.
-    var children: [Expression] {
+    var children: [ExpressionSyntax] {
         switch self {
         case .integer, .float, .string, .bool, .none, .ellipsis, .name: []
         case .list(let items), .tuple(let items): items
@@ -167,7 +167,7 @@ extension Expression.Kind {
         case .attribute(let base, _, _): [base]
         case .subscript(let base, let items):
             [base]
-                + items.flatMap { item -> [Expression] in
+                + items.flatMap { item -> [ExpressionSyntax] in
                     switch item {
                     case .index(let index): [index]
                     case .slice(let start, let stop, let step, _): [start, stop, step].compactMap { $0 }

@@ -50,10 +50,10 @@ public final class Function: Sendable, CustomStringConvertible {
 /// parameters); names not found there are looked up in the interpreter's bindings when called,
 /// as Python looks up globals.
 struct Lambda: Sendable {
-    var parameters: [Parameter]
+    var parameters: [ParameterSyntax]
     /// Default values, evaluated where the lambda was written (as Python does).
     var defaults: [Value?]
-    var body: Expression
+    var body: ExpressionSyntax
     var captured: Scope?
 }
 
