@@ -11,6 +11,8 @@ struct CNNTutor: ParsableCommand {
             CheckCommand.self,
             ProgressCommand.self,
             EvalCommand.self,
+            GradeCommand.self,
+            ExportKeyCommand.self,
         ]
     )
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Course
+import Grading
 
 /// `cnntutor check`: the course's own test suite.
 struct CheckCommand: ParsableCommand {
@@ -20,6 +21,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "The course folder (holding course.yaml).")
     var course: String = "Lessons"
 
+    @Option(name: .long, help: "Lessons checked at once.")
+    var jobs: Int = 2
+
     mutating func run() throws {
         let loaded: Course
         do {
@@ -28,7 +32,7 @@ struct CheckCommand: ParsableCommand {
             InstructorOutput.error("\(error)")
             throw ExitCode(2)
         }
-        let problems = loaded.problems
+        let problems = CourseChecker(options: .forCourse(course), jobs: jobs).check(loaded)
         for problem in problems { print(problem) }
         let exercises = loaded.allExercises.count
         if problems.isEmpty {

@@ -2,30 +2,23 @@
 ///
 /// The pattern for a new op: write the kernel once, generic over `T: TensorScalar`, reading
 /// inputs with `withUnsafeBufferPointer(as:)` and writing a fresh output through
-/// `Tensor(shape:of:fill:)`; choose `T` from the input's dtype with a two-case `switch` **in the
-/// same file as the kernel**; finally attach the backward with `recordingGradient(of:op:_:)`:
+/// `Tensor(shape:of:fill:)`; then pick `T` from the input's dtype with `DType.dispatch` (or a
+/// two-case `switch x.dtype`); finally attach the backward with `recordingGradient(of:op:_:)`.
 ///
-///     private func square<T: TensorScalar>(_ x: Tensor, as: T.Type) throws -> Tensor {
-///         try x.withUnsafeBufferPointer(as: T.self) { source in
-///             try Tensor(shape: x.shape, of: T.self) { out in
-///                 for i in 0..<source.count { out[i] = source[i] * source[i] }
+///     struct Square: ScalarKernel {
+///         let x: Tensor
+///         func callAsFunction<T: TensorScalar>(_: T.Type) throws -> Tensor {
+///             try x.withUnsafeBufferPointer(as: T.self) { src in
+///                 try Tensor(shape: x.shape, of: T.self) { out in
+///                     for i in 0..<src.count { out[i] = src[i] * src[i] }
+///                 }
 ///             }
 ///         }
 ///     }
 ///     func square(_ x: Tensor) throws -> Tensor {
-///         let y: Tensor =
-///             switch x.dtype {
-///             case .float32: try square(x, as: Float.self)
-///             case .float64: try square(x, as: Double.self)
-///             }
+///         let y = try x.dtype.dispatch(Square(x: x))
 ///         return y.recordingGradient(of: [x], op: "square") { g in [try g * x * 2] }
 ///     }
-///
-/// Why the switch sits beside the kernel: the CNN target is compiled file by file in debug builds,
-/// so a generic function is specialised (and fast) only for the concrete types its own file calls
-/// it with; called generically from another file it runs through witness tables, about ten times
-/// slower. `DType.dispatch(_:)` with a `ScalarKernel` reads well but runs the kernel unspecialised:
-/// use it only off the hot path.
 ///
 /// Long loops call `try ComputeBudget.checkpoint()` every few milliseconds of work (e.g. once per
 /// output row) so that a cancel or a time limit is honoured promptly.
@@ -75,8 +68,7 @@ extension Tensor {
 }
 
 /// A computation written once over the scalar type and run for a dtype chosen at run time by
-/// `DType.dispatch(_:)`. Runs unspecialised when dispatched from another file; hot kernels use an
-/// in-file `switch` instead (see `Tensor`'s raw-access extension).
+/// `DType.dispatch(_:)`; see the example on `Tensor`'s raw-access extension.
 public protocol ScalarKernel {
     /// What the kernel produces, usually a `Tensor`.
     associatedtype Result

@@ -41,46 +41,9 @@ struct BinaryKernel: ScalarKernel {
         }
     }
 
-    /// `f(a, b)` with broadcasting; `a` and `b` already hold `T`.
     @inline(__always)
     private func run<T: TensorScalar>(_ f: (T, T) -> T) throws -> Tensor {
-        let (a, b, shape, kind) = (a, b, shape, kind)
-        let pa = UnsafePointer(a.storage.pointer(as: T.self))
-        let pb = UnsafePointer(b.storage.pointer(as: T.self))
-        return try Tensor(shape: shape, of: T.self, kind: kind) { out in
-            let po = out.baseAddress!
-            let n = out.count
-            if a.count == n && b.count == n {
-                for i in 0..<n { po[i] = f(pa[i], pb[i]) }
-            } else if a.count == n && b.count == 1 {
-                let s = pb[0]
-                for i in 0..<n { po[i] = f(pa[i], s) }
-            } else if a.count == 1 && b.count == n {
-                let s = pa[0]
-                for i in 0..<n { po[i] = f(s, pb[i]) }
-            } else {
-                let rows = RowIterator(
-                    shape: shape,
-                    strides: [
-                        Broadcasting.strides(of: a.shape, broadcastTo: shape),
-                        Broadcasting.strides(of: b.shape, broadcastTo: shape),
-                        Tensor.contiguousStrides(shape),
-                    ])
-                let length = rows.rowLength
-                let strideA = rows.rowStride(0)
-                let strideB = rows.rowStride(1)
-                rows.forEachRow { offsets in
-                    var ia = offsets[0]
-                    var ib = offsets[1]
-                    let row = po + offsets[2]
-                    for j in 0..<length {
-                        row[j] = f(pa[ia], pb[ib])
-                        ia += strideA
-                        ib += strideB
-                    }
-                }
-            }
-        }
+        try ElementwiseKernels.binary(a, b, shape: shape, kind: kind, f)
     }
 }
 
@@ -92,11 +55,7 @@ extension Tensor {
         let kernel = BinaryKernel(
             a: try a.detach().to(dtype), b: try b.detach().to(dtype), operation: operation, shape: shape,
             kind: operation.resultKind(a.kind, b.kind))
-        // A concrete switch in this file, so the loops above are specialised (see ElementwiseKernels).
-        switch dtype {
-        case .float32: return try kernel(Float.self)
-        case .float64: return try kernel(Double.self)
-        }
+        return try dtype.dispatch(kernel)
     }
 
     /// A scalar tensor holding `value` with this tensor's dtype, so `x ⊕ value` keeps `x.dtype`

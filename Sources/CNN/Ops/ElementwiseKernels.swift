@@ -1,11 +1,60 @@
-/// The engine's copy and reduction hot loops (gather, scatter, sum). Every loop runs over raw
-/// pointers, one innermost row at a time (`RowIterator`).
-///
-/// Each generic loop is called with a concrete scalar type from a `switch` in the same file: the
-/// CNN target is compiled file by file in debug builds, so a generic function is specialised only
-/// for the concrete calls its own file makes. (The elementwise loops live with their operations
-/// in `BinaryKernel.swift` and `UnaryKernel.swift` for the same reason.)
+/// The engine's elementwise and reduction hot loops. Every loop runs over raw pointers, one
+/// innermost row at a time (`RowIterator`); the per-element function is a closure literal at each
+/// call site, inlined by the optimiser into a specialised loop.
 enum ElementwiseKernels {
+    /// `f(a, b)` with broadcasting; `a` and `b` already hold `T`.
+    @inline(__always)
+    static func binary<T: TensorScalar>(
+        _ a: Tensor, _ b: Tensor, shape: [Int], kind: ElementKind, _ f: (T, T) -> T
+    ) throws -> Tensor {
+        let pa = UnsafePointer(a.storage.pointer(as: T.self))
+        let pb = UnsafePointer(b.storage.pointer(as: T.self))
+        return try Tensor(shape: shape, of: T.self, kind: kind) { out in
+            let po = out.baseAddress!
+            let n = out.count
+            if a.count == n && b.count == n {
+                for i in 0..<n { po[i] = f(pa[i], pb[i]) }
+            } else if a.count == n && b.count == 1 {
+                let s = pb[0]
+                for i in 0..<n { po[i] = f(pa[i], s) }
+            } else if a.count == 1 && b.count == n {
+                let s = pa[0]
+                for i in 0..<n { po[i] = f(s, pb[i]) }
+            } else {
+                let rows = RowIterator(
+                    shape: shape,
+                    strides: [
+                        Broadcasting.strides(of: a.shape, broadcastTo: shape),
+                        Broadcasting.strides(of: b.shape, broadcastTo: shape),
+                        Tensor.contiguousStrides(shape),
+                    ])
+                let length = rows.rowLength
+                let strideA = rows.rowStride(0)
+                let strideB = rows.rowStride(1)
+                rows.forEachRow { offsets in
+                    var ia = offsets[0]
+                    var ib = offsets[1]
+                    let row = po + offsets[2]
+                    for j in 0..<length {
+                        row[j] = f(pa[ia], pb[ib])
+                        ia += strideA
+                        ib += strideB
+                    }
+                }
+            }
+        }
+    }
+
+    /// `f(x)` for every element of `x`, which holds `T`.
+    @inline(__always)
+    static func unary<T: TensorScalar>(_ x: Tensor, kind: ElementKind, _ f: (T) -> T) throws -> Tensor {
+        let px = UnsafePointer(x.storage.pointer(as: T.self))
+        return try Tensor(shape: x.shape, of: T.self, kind: kind) { out in
+            let po = out.baseAddress!
+            for i in 0..<out.count { po[i] = f(px[i]) }
+        }
+    }
+
     /// A contiguous tensor of `shape` whose element at index `i` is `x`'s element at
     /// `offset + Σ i[d]·strides[d]`: the one copy behind expand, permute, slicing and flip.
     static func gather(_ x: Tensor, offset: Int, strides: [Int], shape: [Int]) throws -> Tensor {

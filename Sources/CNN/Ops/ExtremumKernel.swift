@@ -45,43 +45,34 @@ struct ExtremumKernel: ScalarKernel {
         }
         return (values, indices)
     }
-
-    /// Runs the kernel for `x`'s dtype; a concrete switch in this file, so the loop is specialised.
-    static func run(_ x: Tensor, dim: Int, largest: Bool) throws -> (values: Tensor, indices: Tensor) {
-        let kernel = ExtremumKernel(x: x, dim: dim, largest: largest)
-        switch x.dtype {
-        case .float32: return try kernel(Float.self)
-        case .float64: return try kernel(Double.self)
-        }
-    }
 }
 
 extension ElementwiseKernels {
     /// Zeros of `shape` with `gradient[o, 0, i]` added at `[o, indices[o, 0, i], i]` along `dim`:
     /// the backward of `max(dim:)`/`min(dim:)`. `gradient` and `indices` have `shape` with `dim` as 1.
     static func scatterAlong(dim: Int, gradient: Tensor, indices: Tensor, shape: [Int]) throws -> Tensor {
-        switch gradient.dtype {
-        case .float32: try scatterAlong(dim: dim, gradient: gradient, indices: indices, shape: shape, as: Float.self)
-        case .float64: try scatterAlong(dim: dim, gradient: gradient, indices: indices, shape: shape, as: Double.self)
-        }
-    }
-
-    private static func scatterAlong<T: TensorScalar>(
-        dim: Int, gradient: Tensor, indices: Tensor, shape: [Int], as: T.Type
-    ) throws -> Tensor {
         let size = shape[dim]
         let outer = shape[..<dim].reduce(1, *)
         let inner = shape[(dim + 1)...].reduce(1, *)
-        let pg = UnsafePointer(gradient.storage.pointer(as: T.self))
-        let pi = UnsafePointer(indices.storage.pointer(as: Float.self))
-        return try Tensor(shape: shape, of: T.self) { out in
-            let po = out.baseAddress!
-            for o in 0..<outer {
-                for i in 0..<inner {
-                    let at = o * inner + i
-                    po[(o * size + Int(pi[at])) * inner + i] += pg[at]
+        let positions = indices.scalarsAsDoubles()
+        let source = gradient.scalarsAsDoubles()
+        return try Tensor.filled(shape: shape, dtype: gradient.dtype, kind: .real) { _ in 0 }
+            .scattered { out in
+                for o in 0..<outer {
+                    for i in 0..<inner {
+                        let at = o * inner + i
+                        out[(o * size + Int(positions[at])) * inner + i] += source[at]
+                    }
                 }
             }
-        }
+    }
+}
+
+extension Tensor {
+    /// This tensor with `body` applied to its elements as Double, written back in its dtype.
+    fileprivate func scattered(_ body: (inout [Double]) -> Void) throws -> Tensor {
+        var values = scalarsAsDoubles()
+        body(&values)
+        return try Tensor.filled(shape: shape, dtype: dtype, kind: kind) { values[$0] }
     }
 }

@@ -51,7 +51,7 @@ extension Tensor {
 
     /// The negation. Backward: `−g`.
     public static prefix func - (x: Tensor) throws -> Tensor {
-        let y = try UnaryKernel.apply(.negate, to: x)
+        let y = try x.dtype.dispatch(UnaryKernel(x: x, operation: .negate))
         return y.recordingGradient(of: [x], op: "neg") { g in [try -g] }
     }
 

@@ -53,7 +53,7 @@ extension Tensor {
             throw CNNError.argument(
                 "\(name)(): Expected reduction dim \(d) to have non-zero size (shape \(shape))")
         }
-        let (values, indices) = try ExtremumKernel.run(source.detach(), dim: d, largest: largest)
+        let (values, indices) = try dtype.dispatch(ExtremumKernel(x: source.detach(), dim: d, largest: largest))
         let keptShape = values.shape
         let inputShape = source.shape
         let recorded = values.recordingGradient(of: [source], op: name) { g in

@@ -34,23 +34,8 @@ struct UnaryKernel: ScalarKernel {
         }
     }
 
-    /// `f(x)` for every element of `x`, which holds `T`.
     @inline(__always)
     private func run<T: TensorScalar>(kind: ElementKind = .real, _ f: (T) -> T) throws -> Tensor {
-        let px = UnsafePointer(x.storage.pointer(as: T.self))
-        return try Tensor(shape: x.shape, of: T.self, kind: kind) { out in
-            let po = out.baseAddress!
-            for i in 0..<out.count { po[i] = f(px[i]) }
-        }
-    }
-
-    /// `operation` applied to every element of `x`, without autograd.
-    static func apply(_ operation: UnaryOperation, to x: Tensor) throws -> Tensor {
-        // A concrete switch in this file, so the loops above are specialised (see ElementwiseKernels).
-        let kernel = UnaryKernel(x: x, operation: operation)
-        switch x.dtype {
-        case .float32: return try kernel(Float.self)
-        case .float64: return try kernel(Double.self)
-        }
+        try ElementwiseKernels.unary(x, kind: kind, f)
     }
 }

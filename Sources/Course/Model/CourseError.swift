@@ -9,6 +9,8 @@ public struct CourseError: Error, Hashable, Sendable, CustomStringConvertible {
         case unreadable
         /// `course.yaml` is not valid YAML or misses what a course needs.
         case invalidManifest
+        /// A submission file lacks what a submission needs or is not YAML/JSON.
+        case invalidSubmission
     }
 
     /// What kind of failure this is.

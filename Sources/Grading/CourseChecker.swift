@@ -1,0 +1,148 @@
+import AnswerLanguage
+import Course
+import Foundation
+import Synchronization
+
+/// The course's own test suite, behind `cnntutor check`: every example runs, every reference and
+/// alternative passes, every recorded wrong answer fails with its recorded mistake, every check,
+/// mistake and message template parses.
+public struct CourseChecker: Sendable {
+    /// The settings answers are graded under.
+    public var options: GradingOptions
+    /// Lessons checked at once.
+    public var jobs: Int
+
+    /// Creates a checker.
+    public init(options: GradingOptions = GradingOptions(), jobs: Int = 2) {
+        self.options = options
+        self.jobs = max(1, jobs)
+    }
+
+    /// Every problem of `course`: those found loading it, then those found running it, in file
+    /// order.
+    public func check(_ course: Course) -> [CourseProblem] {
+        let lessons = course.lessons
+        let found = Mutex<[[CourseProblem]]>(Array(repeating: [], count: lessons.count))
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, lessons.count))) { _ in
+            while true {
+                let index = next.add(1, ordering: .relaxed).oldValue
+                guard index < lessons.count else { return }
+                let problems = checkLesson(lessons[index], in: course)
+                found.withLock { $0[index] = problems }
+            }
+        }
+        return (course.problems + found.withLock { $0 }.flatMap { $0 }).sorted()
+    }
+
+    /// The problems of one lesson, in every language.
+    func checkLesson(_ lesson: Lesson, in course: Course) -> [CourseProblem] {
+        var problems = runExamples(of: lesson)
+        for language in course.languages where language != course.defaultLanguage {
+            if let translated = course.translations[language]?[lesson.id], translated.file != lesson.file {
+                problems += runExamples(of: translated)
+            }
+        }
+        let grader = Grader(options: options)
+        for exercise in lesson.exercises {
+            problems += checkExercise(exercise, grader: grader)
+        }
+        return problems
+    }
+
+    /// Runs the lesson's examples in order in one interpreter, as a learner running each in turn
+    /// would (later examples may use names earlier ones bound).
+    func runExamples(of lesson: Lesson) -> [CourseProblem] {
+        let interpreter = Interpreter(
+            options: EvaluationOptions(
+                maxElements: options.maxElements, maxBytes: options.maxBytes, seed: options.seed,
+                dataDirectory: options.dataDirectory))
+        var problems: [CourseProblem] = []
+        for step in lesson.steps {
+            for example in step.examples {
+                do {
+                    _ = try TimedInterpreter(interpreter, seconds: options.setupTimeLimit).run(example.text)
+                } catch {
+                    let located = PreparedExercise.located(error, in: example, what: "this example fails")
+                    problems.append(CourseProblem(located.message, at: located.location ?? example.location))
+                }
+            }
+        }
+        return problems
+    }
+
+    /// The problems of one exercise: its code must parse, its reference and alternatives pass,
+    /// its wrong answers fail as recorded.
+    func checkExercise(_ exercise: Exercise, grader: Grader) -> [CourseProblem] {
+        var problems = syntaxProblems(of: exercise)
+        guard let solution = exercise.solution else { return problems }
+        do {
+            _ = try grader.prepare(exercise)
+        } catch {
+            problems.append(CourseProblem(error.message, at: error.location ?? exercise.location))
+            return problems
+        }
+        for (answer, what) in [(solution.reference, "the reference answer")] + solution.alternatives.map({ ($0, "an alternative answer") }) {
+            let verdict = grader.grade(answer.text, for: exercise)
+            if !verdict.passed {
+                problems.append(
+                    CourseProblem(
+                        "\(what) of '\(exercise.id)' does not pass (\(verdict.status.rawValue)): \(verdict.message.firstLine)",
+                        at: answer.location))
+            }
+        }
+        for wrong in solution.wrong {
+            let verdict = grader.grade(wrong.answer.text, for: exercise)
+            let recorded = wrong.mistake.map { "mistake '\($0)'" } ?? "no named mistake"
+            switch verdict.status {
+            case .pass:
+                problems.append(CourseProblem("this wrong answer of '\(exercise.id)' passes; expected it to fail with \(recorded)", at: wrong.location))
+            case .error, .timeout:
+                problems.append(
+                    CourseProblem(
+                        "this wrong answer of '\(exercise.id)' does not evaluate (\(verdict.status.rawValue)): \(verdict.message.firstLine)",
+                        at: wrong.answer.location))
+            case .fail where verdict.mistake != wrong.mistake:
+                let got = verdict.mistake.map { "mistake '\($0)'" } ?? "no named mistake (\(verdict.message.firstLine))"
+                problems.append(CourseProblem("this wrong answer of '\(exercise.id)' fails with \(got); expected \(recorded)", at: wrong.location))
+            case .fail:
+                break
+            }
+        }
+        return problems
+    }
+
+    /// Checks, mistakes and `{expr}` in messages must parse; found before anything runs.
+    func syntaxProblems(of exercise: Exercise) -> [CourseProblem] {
+        var problems: [CourseProblem] = []
+        func parse(_ code: CodeSnippet, what: String) {
+            do {
+                _ = try Parser.parseExpression(code.text)
+            } catch {
+                let located = PreparedExercise.located(error, in: code, what: what)
+                problems.append(CourseProblem(located.message, at: located.location ?? code.location))
+            }
+        }
+        func templates(_ message: String, at location: CourseLocation, what: String) {
+            for expression in MessageTemplate.expressions(in: message) {
+                if (try? Parser.parseExpression(expression)) == nil {
+                    problems.append(CourseProblem("\(what): '{\(expression)}' is not an expression (write {{ for a literal brace)", at: location))
+                }
+            }
+        }
+        for check in exercise.checks {
+            parse(check.expect, what: "check '\(check.id)' of '\(exercise.id)'")
+            templates(check.message, at: check.location, what: "the message of check '\(check.id)'")
+        }
+        for mistake in exercise.mistakes {
+            parse(mistake.when, what: "mistake '\(mistake.id)' of '\(exercise.id)'")
+            templates(mistake.message, at: mistake.location, what: "the message of mistake '\(mistake.id)'")
+        }
+        return problems
+    }
+}
+
+extension String {
+    /// The first line, for one-line problem reports.
+    var firstLine: String { split(separator: "\n", maxSplits: 1).first.map(String.init) ?? "" }
+}

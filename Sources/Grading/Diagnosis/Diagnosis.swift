@@ -1,0 +1,82 @@
+/// What the grader can say about a wrong tensor, shape or number when no named mistake matched:
+/// the likeliest cause, and where the answer differs from the expected value.
+public struct Diagnosis: Hashable, Sendable {
+    /// The recognised cause.
+    public enum Finding: String, Hashable, Sendable, CaseIterable {
+        /// The shape is 2p smaller than expected in each spatial dimension: padding forgotten.
+        case paddingForgotten = "padding-forgotten"
+        /// The shape is p smaller: padding added on one side only.
+        case paddingCountedOnce = "padding-counted-once"
+        /// The shape is 2p larger: padding added where none belongs.
+        case paddingAdded = "padding-added"
+        /// The shape is f − 1 larger: the kernel's shrinking (n − f + 1) forgotten.
+        case kernelShrinkForgotten = "kernel-shrink-forgotten"
+        /// The shape is f − 1 smaller: the output shrank where it should keep its size.
+        case shrankByKernel = "shrank-by-kernel"
+        /// The last two dimensions are swapped.
+        case transposedShape = "transposed-shape"
+        /// The same values in another shape.
+        case reshaped
+        /// Missing or extra dimensions of size 1 (e.g. `[None, None]`).
+        case sizeOneDimensions = "size-one-dimensions"
+        /// Some other shape.
+        case wrongShape = "wrong-shape"
+        /// The kernel was rotated by 180°: convolution instead of cross-correlation.
+        case kernelFlipped = "kernel-flipped"
+        /// The output is rotated by 180°.
+        case rotated
+        /// Rows and columns are swapped.
+        case transposed
+        /// The values are shifted by one row.
+        case shiftedRow = "shifted-row"
+        /// The values are shifted by one column.
+        case shiftedColumn = "shifted-column"
+        /// Every value has the opposite sign.
+        case wrongSign = "wrong-sign"
+        /// Every value is the expected one times the same factor.
+        case wrongScale = "wrong-scale"
+        /// Every value is off by the same amount.
+        case constantOffset = "constant-offset"
+        /// A number off by one.
+        case offByOne = "off-by-one"
+        /// No recognised pattern: only which cells differ.
+        case valuesDiffer = "values-differ"
+    }
+
+    /// One cell where the answer and the expected value differ.
+    public struct Cell: Hashable, Sendable {
+        /// The cell's index, one entry per dimension.
+        public var index: [Int]
+        /// The answer's value there.
+        public var answer: Double
+        /// The expected value there.
+        public var expected: Double
+    }
+
+    /// The recognised cause.
+    public var finding: Finding
+    /// One or two sentences for the learner.
+    public var message: String
+    /// The first differing cells (at most `cellLimit`), for same-shaped tensors.
+    public var cells: [Cell]
+    /// How many cells differ, and how many there are.
+    public var differingCount: Int
+    public var cellCount: Int
+    /// Answer and expected side by side, with differing cells marked, for small 2-D results.
+    public var sideBySide: String?
+
+    /// How many differing cells a diagnosis lists.
+    public static let cellLimit = 6
+
+    /// The message followed by the cell list and the side-by-side view, as a report shows it.
+    public var fullText: String {
+        var parts = [message]
+        if differingCount > 0, finding == .valuesDiffer || differingCount < cellCount {
+            let listed = cells.map { "\($0.index): \(NumberFormat.short($0.answer)) (expected \(NumberFormat.short($0.expected)))" }
+            let more = differingCount > cells.count ? ", …" : ""
+            parts.append("Differing cells: \(listed.joined(separator: ", "))\(more).")
+        }
+        if let sideBySide { parts.append(sideBySide) }
+        return parts.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,159 @@
+import AnswerLanguage
+import CNN
+import Course
+
+/// Grades answers by running them on the engine: setup, answer, reference; compare by kind; run
+/// the checks; name the first matching mistake, or diagnose the difference.
+///
+///     let grader = Grader(options: .forCourse("Lessons"))
+///     let verdict = grader.grade("conv2d(img, k)", for: exercise)   // .pass, 2/2 points
+///
+/// Each exercise's setup and reference run once per grader and are reused for every answer.
+/// A grader is used from one thread at a time; grade in parallel with one grader per thread
+/// (`BatchGrader` does).
+public final class Grader {
+    /// The limits and settings answers are graded under.
+    public let options: GradingOptions
+    private var prepared: [CourseLocation: Result<PreparedExercise, GradingError>] = [:]
+
+    /// Creates a grader.
+    public init(options: GradingOptions = GradingOptions()) {
+        self.options = options
+    }
+
+    /// Grades one answer, as typed (several lines or `;`-separated statements; the last one's
+    /// value is the answer; for a choice exercise, the choice ids).
+    ///
+    /// Never throws: an answer that does not evaluate is an `error` verdict with its diagnostic, one
+    /// that runs out of time a `timeout`, and an exercise that cannot be graded (its setup or
+    /// reference fails) an `error` verdict saying so.
+    public func grade(_ answer: String, for exercise: Exercise) -> Verdict {
+        let start = ComputeBudget.now()
+        var verdict = gradeUntimed(answer, for: exercise)
+        verdict.durationMilliseconds = Int((ComputeBudget.now() - start) / 1_000_000)
+        return verdict
+    }
+
+    /// The engine-computed expected value: the reference answer's value.
+    /// - Throws: `GradingError.exercise` when the setup or the reference fails.
+    public func expected(for exercise: Exercise) throws(GradingError) -> Value {
+        try prepare(exercise).expected
+    }
+
+    /// A fresh interpreter holding the exercise's setup bindings, for a REPL session at the
+    /// exercise (the learner builds an answer in it).
+    /// - Throws: `GradingError.exercise` when the setup fails.
+    public func setupInterpreter(for exercise: Exercise) throws(GradingError) -> Interpreter {
+        try prepare(exercise).base.copy()
+    }
+
+    /// Runs the setup and reference once (per grader) and keeps the result.
+    func prepare(_ exercise: Exercise) throws(GradingError) -> PreparedExercise {
+        let key = exercise.location
+        if prepared[key] == nil {
+            do {
+                prepared[key] = .success(try PreparedExercise(exercise, options: options))
+            } catch {
+                prepared[key] = .failure(error)
+            }
+        }
+        return try prepared[key]!.get()
+    }
+
+    private func gradeUntimed(_ text: String, for exercise: Exercise) -> Verdict {
+        let maxPoints = exercise.points
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return .unanswered(maxPoints: maxPoints) }
+        let prepared: PreparedExercise
+        do {
+            prepared = try prepare(exercise)
+        } catch {
+            return Verdict(status: .error, points: 0, maxPoints: maxPoints, message: "This exercise cannot be graded: \(error)")
+        }
+        let session = TimedInterpreter(prepared.base.copy(), seconds: prepared.answerSeconds)
+
+        let answer: Value
+        if exercise.kind == .choice {
+            switch ChoiceAnswer.parse(text, choices: exercise.choices.map(\.id), multiple: exercise.multiple) {
+            case .success(let ids): answer = ChoiceAnswer.value(ids, multiple: exercise.multiple)
+            case .failure(let error): return Verdict(status: .error, points: 0, maxPoints: maxPoints, message: error.message)
+            }
+        } else {
+            do {
+                answer = try session.run(text)
+            } catch {
+                return failure(error, source: text, maxPoints: maxPoints)
+            }
+            if case .none = answer {
+                return Verdict(
+                    status: .error, points: 0, maxPoints: maxPoints,
+                    message: "Your answer has no value: its last line must be an expression (not an assignment).")
+            }
+        }
+        session.interpreter.bind("answer", answer)
+        session.interpreter.bind("expected", prepared.expected)
+
+        do {
+            return try judge(answer, exercise: exercise, prepared: prepared, session: session)
+        } catch {
+            return failure(error, source: nil, maxPoints: maxPoints)
+        }
+    }
+
+    /// Compares, runs the checks, and names a mistake; throws only a time limit or cancellation.
+    private func judge(
+        _ answer: Value, exercise: Exercise, prepared: PreparedExercise, session: TimedInterpreter
+    ) throws(LanguageError) -> Verdict {
+        let comparison: Comparison =
+            exercise.compare
+            ? try Comparer(exercise: exercise, prepared: prepared, session: session).compare(answer, prepared.expected)
+            : .same
+        var failed: [Exercise.Check] = []
+        var earned = 0
+        for check in exercise.checks {
+            if try holds(check.expect.text, in: session) {
+                earned += check.points ?? 0
+            } else {
+                failed.append(check)
+            }
+        }
+        if comparison.isSame, failed.isEmpty {
+            return Verdict(status: .pass, points: exercise.points, maxPoints: exercise.points, message: "")
+        }
+        let fill = { (template: String) in MessageTemplate.fill(template) { try? session.evaluate($0) } }
+        for mistake in exercise.mistakes where try holds(mistake.when.text, in: session) {
+            return Verdict(
+                status: .fail, points: earned, maxPoints: exercise.points, message: fill(mistake.message),
+                mistake: mistake.id, failedChecks: failed.map(\.id))
+        }
+        var messages = failed.map { fill($0.message) }
+        var diagnosis: Diagnosis?
+        if case .different(let message, let found) = comparison {
+            messages.append(message)
+            diagnosis = found
+        }
+        return Verdict(
+            status: .fail, points: earned, maxPoints: exercise.points, message: messages.joined(separator: "\n"),
+            diagnosis: diagnosis, failedChecks: failed.map(\.id))
+    }
+
+    /// Whether a condition holds; a condition that fails to evaluate does not hold, unless time ran out.
+    private func holds(_ condition: String, in session: TimedInterpreter) throws(LanguageError) -> Bool {
+        do {
+            return ValueConversion.truthy(try session.evaluate(condition))
+        } catch where error.kind == .timeLimit || error.kind == .cancelled {
+            throw error
+        } catch {
+            return false
+        }
+    }
+
+    private func failure(_ error: LanguageError, source: String?, maxPoints: Int) -> Verdict {
+        switch error.kind {
+        case .timeLimit, .cancelled:
+            return Verdict(status: .timeout, points: 0, maxPoints: maxPoints, message: error.message)
+        default:
+            let message = source.map { error.diagnostic(source: $0) } ?? error.message
+            return Verdict(status: .error, points: 0, maxPoints: maxPoints, message: message)
+        }
+    }
+}

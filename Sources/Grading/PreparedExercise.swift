@@ -1,0 +1,129 @@
+import AnswerLanguage
+import CNN
+import Course
+import Foundation
+
+/// An exercise ready to grade answers: its setup run once, its expected value computed by running
+/// the reference answer on the engine. Each answer runs in a copy of the setup's interpreter.
+final class PreparedExercise {
+    let exercise: Exercise
+    /// The interpreter after the setup ran; copied for every answer.
+    let base: Interpreter
+    /// The reference answer's value.
+    let expected: Value
+    /// Seconds one answer (with its checks and mistakes) may take.
+    let answerSeconds: Double
+    private var cachedContext: DiagnosisContext?
+
+    /// Runs the setup and the reference.
+    /// - Throws: `GradingError.exercise` at the failing line of the lesson or solutions file.
+    init(_ exercise: Exercise, options: GradingOptions) throws(GradingError) {
+        self.exercise = exercise
+        let evaluation = EvaluationOptions(
+            maxElements: exercise.limits.elements ?? options.maxElements,
+            maxBytes: exercise.limits.memory ?? options.maxBytes, timeLimit: nil, seed: options.seed,
+            dataDirectory: options.dataDirectory)
+        answerSeconds = options.timeLimit ?? exercise.limits.time ?? options.defaultTimeLimit
+        base = Interpreter(options: evaluation)
+        if let setup = exercise.setup {
+            do {
+                _ = try TimedInterpreter(base, seconds: options.setupTimeLimit).run(setup.text)
+            } catch {
+                throw Self.located(error, in: setup, what: "the setup of exercise '\(exercise.id)' fails")
+            }
+        }
+        guard let solution = exercise.solution else {
+            throw GradingError(.exercise, "exercise '\(exercise.id)' has no reference answer in Solutions/", at: exercise.location)
+        }
+        if exercise.kind == .choice {
+            switch ChoiceAnswer.parse(solution.reference.text, choices: exercise.choices.map(\.id), multiple: exercise.multiple) {
+            case .success(let ids): expected = ChoiceAnswer.value(ids, multiple: exercise.multiple)
+            case .failure(let error):
+                throw GradingError(.exercise, "the reference answer is not a valid choice: \(error.message)", at: solution.reference.location)
+            }
+        } else {
+            do {
+                expected = try TimedInterpreter(base.copy(), seconds: options.setupTimeLimit).run(solution.reference.text)
+            } catch {
+                throw Self.located(error, in: solution.reference, what: "the reference answer of '\(exercise.id)' fails")
+            }
+            if case .none = expected {
+                throw GradingError(
+                    .exercise, "the reference answer of '\(exercise.id)' has no value: its last line must be an expression",
+                    at: solution.reference.location)
+            }
+        }
+    }
+
+    /// A language error in course code, at its place in the course file, with the caret diagnostic.
+    static func located(_ error: LanguageError, in code: CodeSnippet, what: String) -> GradingError {
+        let location = error.range.map { code.location(line: $0.lowerBound.line, column: $0.lowerBound.column) } ?? code.location
+        return GradingError(.exercise, "\(what): \(error.message)", at: location)
+    }
+
+    /// What helps explain wrong answers, computed once on first need.
+    var diagnosisContext: DiagnosisContext {
+        if let cachedContext { return cachedContext }
+        let context = makeDiagnosisContext()
+        cachedContext = context
+        return context
+    }
+
+    private static let kernelNames: Set<String> = ["k", "w", "kernel", "weight", "filter", "f", "kernel_size"]
+    private static let paddingNames: Set<String> = ["p", "pad", "padding"]
+
+    private func makeDiagnosisContext() -> DiagnosisContext {
+        var context = DiagnosisContext()
+        var kernels: [(String, Int)] = []
+        for name in base.boundNames {
+            switch base[name] {
+            case .tensor(let tensor) where tensor.rank == 4:
+                context.kernelSizes += [tensor.shape[2], tensor.shape[3]]
+                kernels.append((name, 4))
+            case .tensor(let tensor) where tensor.rank == 2 && Self.kernelNames.contains(name.lowercased()):
+                context.kernelSizes += [tensor.shape[0], tensor.shape[1]]
+                kernels.append((name, 2))
+            case .int(let value) where Self.kernelNames.contains(name.lowercased()):
+                context.kernelSizes.append(value)
+            case .int(let value) where Self.paddingNames.contains(name.lowercased()):
+                context.padding = value
+            default:
+                break
+            }
+        }
+        context.kernelSizes = Array(Set(context.kernelSizes)).sorted()
+        if let reference = exercise.solution?.reference.text {
+            context.padding = Self.integerArgument("padding", in: reference) ?? context.padding
+            if let size = Self.integerArgument("kernel_size", in: reference) { context.kernelSizes.append(size) }
+        }
+        context.flippedKernelExpected = flippedKernelExpected(kernels)
+        return context
+    }
+
+    /// The reference's value with every kernel rotated by 180°, when that differs from the
+    /// expected value (a symmetric kernel gives nothing to tell apart).
+    private func flippedKernelExpected(_ kernels: [(String, Int)]) -> NumericArray? {
+        guard exercise.kind != .choice, !kernels.isEmpty, let reference = exercise.solution?.reference.text,
+            let expected = ValueConversion.numeric(expected)
+        else { return nil }
+        let copy = TimedInterpreter(base.copy(), seconds: answerSeconds)
+        let flips = kernels.map { name, rank in "\(name) = \(name).flip([\(rank - 2), \(rank - 1)])" }
+        guard (try? copy.run(flips.joined(separator: "\n"))) != nil, let value = try? copy.run(reference),
+            let flipped = ValueConversion.numeric(value), flipped != expected
+        else { return nil }
+        return flipped
+    }
+
+    /// `name=<int>` in code, e.g. the reference's `padding=1`.
+    static func integerArgument(_ name: String, in code: String) -> Int? {
+        guard let range = code.range(of: "\(name)\\s*=\\s*[0-9]+", options: .regularExpression) else { return nil }
+        return Int(code[range].split(separator: "=").last!.trimmingCharacters(in: .whitespaces))
+    }
+}
+
+extension ChoiceAnswer {
+    /// The value `answer` is bound to: the id for a single choice, the list of ids for several.
+    static func value(_ ids: [String], multiple: Bool) -> Value {
+        multiple ? .list(ids.map(Value.string)) : .string(ids.first ?? "")
+    }
+}

@@ -1,0 +1,20 @@
+extension ClassReport {
+    /// `learner,<exercise>…,total,max_points`: one row per learner, the points per exercise.
+    func csvReport() -> String {
+        var rows = [(["learner"] + exercises + ["total", "max_points"]).map(Self.csvField).joined(separator: ",")]
+        for learner in learners {
+            let points = exercises.map { key in
+                learner.results.first { $0.exercise == key }.map { String($0.verdict.points) } ?? ""
+            }
+            let fields = [learner.learner] + points + [String(learner.points), String(learner.maxPoints)]
+            rows.append(fields.map(Self.csvField).joined(separator: ","))
+        }
+        return rows.joined(separator: "\n") + "\n"
+    }
+
+    /// RFC 4180 quoting: fields with commas, quotes or line breaks are quoted, quotes doubled.
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,39 @@
+extension ClassReport {
+    /// `{"course", "version", "learners": [{"learner", "points", "max_points", "results": [{"exercise",
+    /// "status", "points", "max_points", "message", "mistake", "duration_ms"}]}], "skipped": [...]}`.
+    func jsonReport() -> String {
+        let learners: [JSONValue] = learners.map { learner in
+            .object([
+                ("learner", .string(learner.learner)),
+                ("file", .string(learner.file)),
+                ("points", .int(learner.points)),
+                ("max_points", .int(learner.maxPoints)),
+                ("results", .array(learner.results.map(Self.json))),
+                ("notes", .array(learner.notes.map(JSONValue.string))),
+            ])
+        }
+        let document = JSONValue.object([
+            ("course", .string(course)),
+            ("version", .int(version)),
+            ("learners", .array(learners)),
+            ("skipped", .array(skipped.map { .object([("file", .string($0.file)), ("message", .string($0.message))]) })),
+        ])
+        return document.rendered() + "\n"
+    }
+
+    private static func json(_ result: Result) -> JSONValue {
+        let verdict = result.verdict
+        var fields: [(String, JSONValue)] = [
+            ("exercise", .string(result.exercise)),
+            ("status", .string(verdict.status.rawValue)),
+            ("points", .int(verdict.points)),
+            ("max_points", .int(verdict.maxPoints)),
+            ("message", .string(verdict.message)),
+            ("mistake", .optional(verdict.mistake)),
+            ("duration_ms", .int(verdict.durationMilliseconds)),
+        ]
+        if let diagnosis = verdict.diagnosis { fields.append(("diagnosis", .string(diagnosis.finding.rawValue))) }
+        if !verdict.failedChecks.isEmpty { fields.append(("failed_checks", .array(verdict.failedChecks.map(JSONValue.string)))) }
+        return .object(fields)
+    }
+}

@@ -1,0 +1,47 @@
+import AnswerLanguage
+import CNN
+import Foundation
+
+/// An interpreter with one deadline over all the code run in it: the answer, its checks and its
+/// mistakes share the answer's time limit. A timer cancels the evaluation in progress when the
+/// deadline passes; that cancellation is reported as the time limit it is.
+final class TimedInterpreter {
+    let interpreter: Interpreter
+    let seconds: Double
+    private let deadline: UInt64
+
+    init(_ interpreter: Interpreter, seconds: Double) {
+        self.interpreter = interpreter
+        self.seconds = seconds
+        self.deadline = ComputeBudget.now() + UInt64(max(0, seconds) * 1e9)
+    }
+
+    /// Runs statements; the value of the last is the result.
+    func run(_ source: String) throws(LanguageError) -> Value {
+        try timed { () throws(LanguageError) -> Value in try interpreter.run(source) }
+    }
+
+    /// Evaluates one expression.
+    func evaluate(_ source: String) throws(LanguageError) -> Value {
+        try timed { () throws(LanguageError) -> Value in try interpreter.evaluate(expression: source) }
+    }
+
+    private func timed(_ body: () throws(LanguageError) -> Value) throws(LanguageError) -> Value {
+        let now = ComputeBudget.now()
+        guard now < deadline else { throw timeLimitError }
+        let interpreter = self.interpreter
+        let timer = DispatchWorkItem { interpreter.cancel() }
+        DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(Int(deadline - now)), execute: timer)
+        defer { timer.cancel() }
+        do {
+            return try body()
+        } catch {
+            if error.kind == .cancelled, ComputeBudget.now() >= deadline { throw timeLimitError }
+            throw error
+        }
+    }
+
+    private var timeLimitError: LanguageError {
+        LanguageError(.timeLimit, "stopped: the time limit of \(NumberFormat.short(seconds)) s was reached")
+    }
+}
