@@ -25,11 +25,18 @@ struct Bench: ParsableCommand {
     @Option(name: .long, help: "Seconds of repeated runs per measurement.")
     var targetSeconds: Double = 0.4
 
+    @Flag(name: .long, help: "Time by process CPU time (one-thread comparisons on a busy machine).")
+    var cpuTime = false
+
+    @Flag(name: .long, help: "Also time each gradient alone (extra keys bwd_input, bwd_weight).")
+    var breakdown = false
+
     mutating func run() throws {
         for count in threads {
             Parallelism.threadCount = count
             for shape in ConvBenchmark.shapes {
-                print(try ConvBenchmark(shape: shape).measure(threads: count, targetSeconds: targetSeconds))
+                print(try ConvBenchmark(shape: shape).measure(
+                    threads: count, targetSeconds: targetSeconds, cpuTime: cpuTime, breakdown: breakdown))
             }
         }
     }

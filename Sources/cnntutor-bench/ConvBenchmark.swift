@@ -28,7 +28,8 @@ struct ConvBenchmark {
 
     /// Times the forward pass alone, then forward + input gradient + weight and bias gradients
     /// (what peers.py's torch `fwdbwd` does), and returns the JSON row.
-    func measure(threads: Int, targetSeconds: Double) throws -> String {
+    /// With `breakdown`, the row also times each gradient alone (`bwd_input`, `bwd_weight`).
+    func measure(threads: Int, targetSeconds: Double, cpuTime: Bool, breakdown: Bool) throws -> String {
         let g = geometry
         var generator = BenchRandom(seed: 1)
         let x = generator.buffer(g.inputShape.reduce(1, *))
@@ -40,18 +41,30 @@ struct ConvBenchmark {
         let dw = generator.buffer(w.count)
         let db = generator.buffer(b.count)
         defer { for buffer in [x, w, b, dy, y, dx, dw, db] { buffer.deallocate() } }
-        let forward = try Timing(targetSeconds: targetSeconds) {
+        let forward = try Timing(targetSeconds: targetSeconds, cpuTime: cpuTime) {
             try conv2dForward(input: .init(x), weight: .init(w), bias: .init(b), output: y, geometry: g)
         }
-        let both = try Timing(targetSeconds: targetSeconds) {
+        let both = try Timing(targetSeconds: targetSeconds, cpuTime: cpuTime) {
             try conv2dForward(input: .init(x), weight: .init(w), bias: .init(b), output: y, geometry: g)
             try conv2dBackwardInput(gradOutput: .init(dy), weight: .init(w), gradInput: dx, geometry: g)
             try conv2dBackwardWeight(
                 input: .init(x), gradOutput: .init(dy), gradWeight: dw, gradBias: db, geometry: g)
         }
-        return "{\"shape\": \(shape), \"threads\": \(threads), "
+        var row = "{\"shape\": \(shape), \"threads\": \(threads), "
             + "\"fwd\": \(forward.json(flops: g.forwardFlops)), "
-            + "\"fwdbwd\": \(both.json(flops: 3 * g.forwardFlops))}"
+            + "\"fwdbwd\": \(both.json(flops: 3 * g.forwardFlops))"
+        if breakdown {
+            let input = try Timing(targetSeconds: targetSeconds, cpuTime: cpuTime) {
+                try conv2dBackwardInput(gradOutput: .init(dy), weight: .init(w), gradInput: dx, geometry: g)
+            }
+            let weight = try Timing(targetSeconds: targetSeconds, cpuTime: cpuTime) {
+                try conv2dBackwardWeight(
+                    input: .init(x), gradOutput: .init(dy), gradWeight: dw, gradBias: db, geometry: g)
+            }
+            row += ", \"bwd_input\": \(input.json(flops: g.forwardFlops))"
+                + ", \"bwd_weight\": \(weight.json(flops: g.forwardFlops))"
+        }
+        return row + "}"
     }
 }
 

@@ -138,6 +138,18 @@ func randomGeometry(_ random: inout FastConvRandom) -> Conv2dGeometry {
                        kernelHeight: 3, kernelWidth: 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
         Conv2dGeometry(batch: 1, inChannels: 1, inHeight: 28, inWidth: 28, outChannels: 8,
                        kernelHeight: 3, kernelWidth: 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
+        // Wide enough for Winograd's four-tiles-in-a-row loads and stores, with ragged edges.
+        Conv2dGeometry(batch: 2, inChannels: 5, inHeight: 30, inWidth: 37, outChannels: 6,
+                       kernelHeight: 3, kernelWidth: 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
+        Conv2dGeometry(batch: 1, inChannels: 3, inHeight: 21, inWidth: 40, outChannels: 4,
+                       kernelHeight: 3, kernelWidth: 3, padTop: 0, padBottom: 2, padLeft: 2, padRight: 0),
+        // Batches large enough that the weight gradient stacks images side by side (2 or 3 per
+        // chunk of the 8), 3×3 and pointwise.
+        Conv2dGeometry(batch: 20, inChannels: 3, inHeight: 5, inWidth: 5, outChannels: 4,
+                       kernelHeight: 3, kernelWidth: 3, strideH: 2, strideW: 2, padTop: 1, padBottom: 1,
+                       padLeft: 1, padRight: 1),
+        Conv2dGeometry(batch: 19, inChannels: 3, inHeight: 4, inWidth: 3, outChannels: 5,
+                       kernelHeight: 1, kernelWidth: 1),
         // PyTorch padding='same' for a 4×4 kernel: 1 before, 2 after.
         Conv2dGeometry(batch: 2, inChannels: 3, inHeight: 9, inWidth: 7, outChannels: 5,
                        kernelHeight: 4, kernelWidth: 4, padTop: 1, padBottom: 2, padLeft: 1, padRight: 2),

@@ -113,46 +113,83 @@ struct FastConv2d {
         }
         let chunks = Self.weightChunks(batch: g.batch)
         let partialCount = weightCount + g.outChannels
+        // Small images are stacked side by side so each GEMM sums over ≥ 512 pixels.
+        let stack = min(Self.chunkRange(0, of: chunks, batch: g.batch).count, max(1, 512 / pixels))
+        let width = stack * pixels  // leading dimension of the stacked matrices
+        let direct = pointwise && stack == 1
+        let scratchCount = direct ? 0 : rows * width + (stack > 1 ? kg * width : 0)
         let workers = Parallelism.workers(items: chunks, flops: g.forwardFlops)
         try ScratchBuffer.withBuffers(workers: 1, count: chunks * partialCount) {
             (partials) throws(CNNError) in
-            try ScratchBuffer.withBuffers(workers: workers, count: pointwise ? 0 : rows * pixels) {
+            try ScratchBuffer.withBuffers(workers: workers, count: scratchCount) {
                 (scratch) throws(CNNError) in
                 try Parallelism.forEach(count: chunks, workers: workers) { chunk, worker throws(CNNError) in
                     let partialWeight = partials[0] + chunk * partialCount
                     let partialBias = partialWeight + weightCount
                     let images = Self.chunkRange(chunk, of: chunks, batch: g.batch)
-                    for n in images {
-                        let beta: Float = n == images.lowerBound ? 0 : 1
+                    let columns = scratch[worker]
+                    let stackedGrad = columns + rows * width
+                    for first in Swift.stride(from: images.lowerBound, to: images.upperBound, by: stack) {
+                        let count = min(stack, images.upperBound - first)
+                        let beta: Float = first == images.lowerBound ? 0 : 1
                         for group in 0..<g.groups {
-                            let image = input + (n * g.inChannels + group * cg) * inPlane
-                            let gradOut = gradOutput + (n * g.outChannels + group * kg) * pixels
-                            let columns: UnsafePointer<Float>
-                            if pointwise {
-                                columns = image
+                            let gradOut = gradOutput + (first * g.outChannels + group * kg) * pixels
+                            let a: UnsafePointer<Float>
+                            let b: UnsafePointer<Float>
+                            if direct {
+                                a = input + (first * g.inChannels + group * cg) * inPlane
+                                b = gradOut
                             } else {
-                                g.im2col(image: image, channels: cg, col: scratch[worker], ldc: pixels)
-                                columns = UnsafePointer(scratch[worker])
+                                for j in 0..<count {
+                                    let image = input + ((first + j) * g.inChannels + group * cg) * inPlane
+                                    g.im2col(image: image, channels: cg, col: columns + j * pixels, ldc: width)
+                                }
+                                a = UnsafePointer(columns)
+                                if stack > 1 {
+                                    for j in 0..<count {
+                                        for k in 0..<kg {
+                                            (stackedGrad + k * width + j * pixels).update(
+                                                from: gradOut + (j * g.outChannels + k) * pixels, count: pixels)
+                                        }
+                                    }
+                                    b = UnsafePointer(stackedGrad)
+                                } else {
+                                    b = gradOut
+                                }
                             }
+                            // Transposed, [rows, kg]: OpenBLAS runs the tall-thin product
+                            // col · gradOutᵀ faster than the short-wide gradOut · colᵀ.
                             sgemm(
-                                false, true, m: kg, n: rows, k: pixels, gradOut, lda: pixels,
-                                columns, ldb: pixels, beta: beta,
-                                partialWeight + group * kg * rows, ldc: rows)
+                                false, true, m: rows, n: kg, k: count * pixels, a, lda: width,
+                                b, ldb: width, beta: beta, partialWeight + group * kg * rows, ldc: kg)
                         }
-                        sumPlanes(
-                            gradOutput + n * g.outChannels * pixels, pixels: pixels,
-                            into: partialBias, accumulate: beta != 0)
+                        for j in 0..<count {
+                            sumPlanes(
+                                gradOutput + (first + j) * g.outChannels * pixels, pixels: pixels,
+                                into: partialBias, accumulate: beta != 0 || j > 0)
+                        }
                     }
                 }
             }
+            // Sum the chunks' partials in chunk order, turning each group's [rows, kg] into the
+            // weight's [kg, rows].
             let first = partials[0]
-            gradWeight.update(from: first, count: weightCount)
-            gradBias?.update(from: first + weightCount, count: g.outChannels)
-            for chunk in 1..<max(1, chunks) {
-                let partial = first + chunk * partialCount
-                for i in 0..<weightCount { gradWeight[i] += partial[i] }
-                if let gradBias {
-                    for k in 0..<g.outChannels { gradBias[k] += partial[weightCount + k] }
+            for group in 0..<g.groups {
+                let base = group * kg * rows
+                for k in 0..<kg {
+                    let destination = gradWeight + base + k * rows
+                    for r in 0..<rows {
+                        var total = first[base + r * kg + k]
+                        for chunk in 1..<chunks { total += first[chunk * partialCount + base + r * kg + k] }
+                        destination[r] = total
+                    }
+                }
+            }
+            if let gradBias {
+                for k in 0..<g.outChannels {
+                    var total = first[weightCount + k]
+                    for chunk in 1..<chunks { total += first[chunk * partialCount + weightCount + k] }
+                    gradBias[k] = total
                 }
             }
         }

@@ -56,22 +56,23 @@ struct WinogradConv<Tile: WinogradTile> {
     func transformWeights(_ weight: UnsafePointer<Float>, flipWeights: Bool, into u: UnsafeMutablePointer<Float>) {
         let alpha = Self.alpha
         let (k, c) = (outChannels, inChannels)
-        var rows = [Double](repeating: 0, count: alpha * 3)
-        for ko in 0..<k {
-            for ci in 0..<c {
-                let taps = flipWeights ? weight + (ci * k + ko) * 9 : weight + (ko * c + ci) * 9
-                func tap(_ r: Int, _ s: Int) -> Double {
-                    Double(flipWeights ? taps[(2 - r) * 3 + (2 - s)] : taps[r * 3 + s])
-                }
-                // G g: each kernel column becomes α rows; then (G g) Gᵀ: each row becomes α.
-                for s in 0..<3 {
-                    let column = Tile.weightTransform((tap(0, s), tap(1, s), tap(2, s)))
-                    for i in 0..<alpha { rows[i * 3 + s] = column[i] }
-                }
-                for i in 0..<alpha {
-                    let row = Tile.weightTransform((rows[i * 3], rows[i * 3 + 1], rows[i * 3 + 2]))
-                    for j in 0..<alpha {
-                        u[((i * alpha + j) * k + ko) * c + ci] = Float(row[j])
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: alpha * 3 + alpha) { temporary in
+            let rows = temporary.baseAddress!  // (G g): α rows of 3
+            let row = rows + alpha * 3  // one row of (G g) Gᵀ
+            for ko in 0..<k {
+                for ci in 0..<c {
+                    let taps = flipWeights ? weight + (ci * k + ko) * 9 : weight + (ko * c + ci) * 9
+                    func tap(_ r: Int, _ s: Int) -> Double {
+                        Double(flipWeights ? taps[(2 - r) * 3 + (2 - s)] : taps[r * 3 + s])
+                    }
+                    for s in 0..<3 {
+                        Tile.weightTransform((tap(0, s), tap(1, s), tap(2, s)), into: rows + s, stride: 3)
+                    }
+                    for i in 0..<alpha {
+                        Tile.weightTransform((rows[i * 3], rows[i * 3 + 1], rows[i * 3 + 2]), into: row, stride: 1)
+                        for j in 0..<alpha {
+                            u[((i * alpha + j) * k + ko) * c + ci] = Float(row[j])
+                        }
                     }
                 }
             }
@@ -132,11 +133,16 @@ struct WinogradConv<Tile: WinogradTile> {
 
         for c in 0..<inChannels {
             for group in Swift.stride(from: 0, to: lanes, by: 4) {
-                for lane in 0..<4 {
-                    let o = 2 * (group + lane)
-                    gatherInputTile(
-                        image: origins[o], origin: origins[o + 1], channel: c, input: input,
-                        into: patchLanes + lane)
+                let o = 2 * group
+                if let row = rowOfFourInteriorTiles(origins + o) {
+                    let plane = input + (origins[o] * inChannels + c) * inHeight * inWidth + row
+                    for i in 0..<alpha { Tile.gatherRow(plane + i * inWidth, into: patch + i * alpha) }
+                } else {
+                    for lane in 0..<4 {
+                        gatherInputTile(
+                            image: origins[o + 2 * lane], origin: origins[o + 2 * lane + 1], channel: c,
+                            input: input, into: patchLanes + lane)
+                    }
                 }
                 for j in 0..<alpha { Tile.inputTransform(patch + j, stride: alpha) }
                 for i in 0..<alpha { Tile.inputTransform(patch + i * alpha, stride: 1) }
@@ -162,6 +168,9 @@ struct WinogradConv<Tile: WinogradTile> {
                 for j in 0..<alpha { Tile.outputTransform(patch + j, xStride: alpha, half + j, yStride: alpha) }
                 for i in 0..<m { Tile.outputTransform(half + i * alpha, xStride: 1, result + i * m, yStride: 1) }
                 for i in 0..<(m * m) { result[i] += b }
+                if m == 4 && group + 4 <= tiles && scatterFourFullTiles(origins + 2 * group, channel: k, from: result, output: output) {
+                    continue
+                }
                 for lane in 0..<min(4, tiles - group) {
                     let o = 2 * (group + lane)
                     scatterOutputTile(
@@ -170,6 +179,51 @@ struct WinogradConv<Tile: WinogradTile> {
                 }
             }
         }
+    }
+
+    /// For four tiles side by side in one tile row whose input patches lie inside the image, the
+    /// offset of the first patch's top-left pixel in its channel plane; nil otherwise.
+    @inline(__always)
+    private func rowOfFourInteriorTiles(_ origins: UnsafePointer<Int>) -> Int? {
+        let (image, origin) = (origins[0], origins[1])
+        guard image >= 0 && origins[6] == image && origins[7] == origin + 3 * Self.m else { return nil }
+        let y0 = origin >> 32 - padTop
+        let x0 = origin & 0xFFFF_FFFF - padLeft
+        guard y0 >= 0 && x0 >= 0 && y0 + Self.alpha <= inHeight && x0 + 3 * Self.m + Self.alpha <= inWidth
+        else { return nil }
+        return y0 * inWidth + x0
+    }
+
+    /// Writes four 4×4 results (lane q of each `SIMD4` is tile q) when every tile lies wholly
+    /// inside the output, a row of four floats per store; false (nothing written) otherwise.
+    @inline(__always)
+    private func scatterFourFullTiles(
+        _ origins: UnsafePointer<Int>, channel: Int, from result: UnsafePointer<SIMD4<Float>>,
+        output: UnsafeMutablePointer<Float>
+    ) -> Bool {
+        var rowStarts: (Int, Int, Int, Int) = (0, 0, 0, 0)
+        for lane in 0..<4 {
+            let (image, origin) = (origins[2 * lane], origins[2 * lane + 1])
+            let (y0, x0) = (origin >> 32, origin & 0xFFFF_FFFF)
+            guard y0 + 4 <= outHeight && x0 + 4 <= outWidth else { return false }
+            let start = ((image * outChannels + channel) * outHeight + y0) * outWidth + x0
+            switch lane {
+            case 0: rowStarts.0 = start
+            case 1: rowStarts.1 = start
+            case 2: rowStarts.2 = start
+            default: rowStarts.3 = start
+            }
+        }
+        let raw = UnsafeMutableRawPointer(output)
+        for i in 0..<4 {
+            let (t0, t1, t2, t3) = transpose(result[i * 4], result[i * 4 + 1], result[i * 4 + 2], result[i * 4 + 3])
+            let offset = i * outWidth
+            raw.storeBytes(of: t0, toByteOffset: (rowStarts.0 + offset) * 4, as: SIMD4<Float>.self)
+            raw.storeBytes(of: t1, toByteOffset: (rowStarts.1 + offset) * 4, as: SIMD4<Float>.self)
+            raw.storeBytes(of: t2, toByteOffset: (rowStarts.2 + offset) * 4, as: SIMD4<Float>.self)
+            raw.storeBytes(of: t3, toByteOffset: (rowStarts.3 + offset) * 4, as: SIMD4<Float>.self)
+        }
+        return true
     }
 
     /// Copies the α×α input patch of the tile whose output starts at `origin` (row << 32 | column)

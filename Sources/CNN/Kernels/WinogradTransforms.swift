@@ -15,8 +15,31 @@ protocol WinogradTile {
     static func outputTransform(
         _ x: UnsafePointer<SIMD4<Float>>, xStride: Int, _ y: UnsafeMutablePointer<SIMD4<Float>>,
         yStride: Int)
-    /// `u = G g`: 3 kernel taps to α transformed taps.
-    static func weightTransform(_ g: (Double, Double, Double)) -> [Double]
+    /// `u = G g`: 3 kernel taps to α transformed taps `u[0], u[stride], …`.
+    static func weightTransform(_ g: (Double, Double, Double), into u: UnsafeMutablePointer<Double>, stride: Int)
+    /// Loads row `i` of four input patches whose origins are `outputSide` apart along one image
+    /// row starting at `src` (all inside the image): `d[j][lane] = src[lane·m + j]`, j < α.
+    static func gatherRow(_ src: UnsafePointer<Float>, into d: UnsafeMutablePointer<SIMD4<Float>>)
+}
+
+/// `(a[q], b[q], c[q], d[q])` for q = 0…3: four lanes' values turned into four lanes' rows.
+@inline(__always)
+func transpose(
+    _ a: SIMD4<Float>, _ b: SIMD4<Float>, _ c: SIMD4<Float>, _ d: SIMD4<Float>
+) -> (SIMD4<Float>, SIMD4<Float>, SIMD4<Float>, SIMD4<Float>) {
+    let ab0 = SIMD4(a[0], b[0], a[1], b[1])  // unpcklps
+    let cd0 = SIMD4(c[0], d[0], c[1], d[1])
+    let ab1 = SIMD4(a[2], b[2], a[3], b[3])  // unpckhps
+    let cd1 = SIMD4(c[2], d[2], c[3], d[3])
+    return (
+        SIMD4(lowHalf: ab0.lowHalf, highHalf: cd0.lowHalf), SIMD4(lowHalf: ab0.highHalf, highHalf: cd0.highHalf),
+        SIMD4(lowHalf: ab1.lowHalf, highHalf: cd1.lowHalf), SIMD4(lowHalf: ab1.highHalf, highHalf: cd1.highHalf)
+    )
+}
+
+@inline(__always)
+func loadFloats4(_ p: UnsafePointer<Float>) -> SIMD4<Float> {
+    UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Float>.self)
 }
 
 /// F(2×2, 3×3): 16 multiplies for 4 outputs (2.25× fewer); transforms only add, subtract and
@@ -44,8 +67,23 @@ enum WinogradF2: WinogradTile {
         y[t] = x1 - x2 - x3
     }
 
-    static func weightTransform(_ g: (Double, Double, Double)) -> [Double] {
-        [g.0, (g.0 + g.1 + g.2) / 2, (g.0 - g.1 + g.2) / 2, g.2]
+    static func weightTransform(_ g: (Double, Double, Double), into u: UnsafeMutablePointer<Double>, stride s: Int) {
+        u[0] = g.0
+        u[s] = (g.0 + g.1 + g.2) / 2
+        u[2 * s] = (g.0 - g.1 + g.2) / 2
+        u[3 * s] = g.2
+    }
+
+    @inline(__always)
+    static func gatherRow(_ src: UnsafePointer<Float>, into d: UnsafeMutablePointer<SIMD4<Float>>) {
+        // Lanes start 2 apart: lane q reads src[2q ..< 2q + 4], so src[0 ..< 10] in all.
+        let v0 = loadFloats4(src)
+        let v1 = loadFloats4(src + 4)
+        let (s8, s9) = (src[8], src[9])
+        d[0] = SIMD4(v0[0], v0[2], v1[0], v1[2])
+        d[1] = SIMD4(v0[1], v0[3], v1[1], v1[3])
+        d[2] = SIMD4(v0[2], v1[0], v1[2], s8)
+        d[3] = SIMD4(v0[3], v1[1], v1[3], s9)
     }
 }
 
@@ -89,14 +127,24 @@ enum WinogradF4: WinogradTile {
         y[3 * t] = diff12 + 8 * diff34 + x5
     }
 
-    static func weightTransform(_ g: (Double, Double, Double)) -> [Double] {
-        [
-            g.0 / 4,
-            -(g.0 + g.1 + g.2) / 6,
-            -(g.0 - g.1 + g.2) / 6,
-            g.0 / 24 + g.1 / 12 + g.2 / 6,
-            g.0 / 24 - g.1 / 12 + g.2 / 6,
-            g.2,
-        ]
+    static func weightTransform(_ g: (Double, Double, Double), into u: UnsafeMutablePointer<Double>, stride s: Int) {
+        u[0] = g.0 / 4
+        u[s] = -(g.0 + g.1 + g.2) / 6
+        u[2 * s] = -(g.0 - g.1 + g.2) / 6
+        u[3 * s] = g.0 / 24 + g.1 / 12 + g.2 / 6
+        u[4 * s] = g.0 / 24 - g.1 / 12 + g.2 / 6
+        u[5 * s] = g.2
+    }
+
+    @inline(__always)
+    static func gatherRow(_ src: UnsafePointer<Float>, into d: UnsafeMutablePointer<SIMD4<Float>>) {
+        // Lanes start 4 apart: lane q reads src[4q ..< 4q + 6], so src[0 ..< 18] in all.
+        let (c0, c1, c2, c3) = transpose(loadFloats4(src), loadFloats4(src + 4), loadFloats4(src + 8), loadFloats4(src + 12))
+        d[0] = c0
+        d[1] = c1
+        d[2] = c2
+        d[3] = c3
+        d[4] = SIMD4(src[4], src[8], src[12], src[16])
+        d[5] = SIMD4(src[5], src[9], src[13], src[17])
     }
 }
