@@ -186,6 +186,54 @@ struct ProgressCommandTests {
         #expect(withoutCourse.stderr.contains("several courses (other-course, tiny)"))
     }
 
+    /// The export is what `cnntutor grade` reads: answers come back exactly as typed (a number
+    /// stays text, a multi-line answer keeps its lines) and grade as they did in the REPL.
+    @Test(arguments: ["answers.yaml", "answers.json"])
+    func gradeReadsTheExport(fileName: String) throws {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("cnntutor-progress-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try ProgressStore.open(directory: directory).store
+        _ = try store.openProfile(named: "ada", language: nil)
+        // Both pass: "6" is an accepted alternative for 01-basics/total (the fixture's
+        // Solutions/01-basics.yaml); the value of a multi-line answer is its last line's, and 3 is
+        // an odd kernel size bigger than 1 (02-networks/kernel-size's check).
+        let answers = ["01-basics/total": "6", "02-networks/kernel-size": "k = 2 + 1\nk"]
+        for (key, answer) in answers.sorted(by: { $0.key < $1.key }) {
+            let parts = key.split(separator: "/").map(String.init)
+            try store.record(
+                Attempt(
+                    profile: "ada", course: "tiny", courseVersion: "3",
+                    key: ExerciseKey(lesson: parts[0], exercise: parts[1]), answer: answer, verdict: .pass,
+                    points: 1, maxPoints: 1, date: Date(timeIntervalSince1970: 1_767_225_600)))
+        }
+        try store.close()
+        let file = directory.appendingPathComponent(fileName)
+        let export = try runCnntutor([
+            "progress", "--profile", "ada", "--data-dir", directory.path, "--course", Self.coursePath,
+            "--export", file.path,
+        ])
+        #expect(export.status == 0, "\(export.stderr)")
+
+        let submission = try SubmissionLoader.load(at: file.path)
+        #expect(submission.learner == "ada" && submission.course == "tiny" && submission.version == 3)
+        #expect(
+            Dictionary(uniqueKeysWithValues: submission.answers.map { ($0.key, $0.answer) }) == answers)
+
+        let grade = try runCnntutor(["grade", file.path, "--course", Self.coursePath, "--format", "json"])
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(grade.stdout.utf8)) as? [String: Any],
+            "\(grade.stderr)")
+        let learner = try #require((report["learners"] as? [[String: Any]])?.first)
+        #expect(learner["learner"] as? String == "ada")
+        let statuses = Dictionary(
+            uniqueKeysWithValues: (learner["results"] as? [[String: Any]] ?? []).compactMap { result in
+                (result["exercise"] as? String).map { ($0, result["status"] as? String ?? "") }
+            })
+        #expect(statuses["01-basics/total"] == "pass")
+        #expect(statuses["02-networks/kernel-size"] == "pass")
+    }
+
     @Test func unknownProfileListsTheKnownOnes() throws {
         let directory = try Self.seededDataDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
