@@ -80,7 +80,12 @@ struct Comparer {
         guard let e = ValueConversion.numeric(expected) else {
             return answer == expected ? .same : .different(message: "Your answer differs from the expected value.", diagnosis: nil)
         }
-        guard let a = ValueConversion.numeric(answer) else {
+        let isTensorLike: Bool =
+            switch answer {
+            case .tensor, .list, .tuple: true
+            default: false
+            }
+        guard isTensorLike, let a = ValueConversion.numeric(answer) else {
             return .different(message: "The answer should be a tensor; yours is a \(answer.typeName).", diagnosis: nil)
         }
         if a.isClose(to: e, rtol: exercise.tolerance.rtol, atol: exercise.tolerance.atol) { return .same }

@@ -14,7 +14,7 @@ import Course
 public final class Grader {
     /// The limits and settings answers are graded under.
     public let options: GradingOptions
-    private var prepared: [CourseLocation: Result<PreparedExercise, GradingError>] = [:]
+    private var prepared: [Exercise: Result<PreparedExercise, GradingError>] = [:]
 
     /// Creates a grader.
     public init(options: GradingOptions = GradingOptions()) {
@@ -49,7 +49,7 @@ public final class Grader {
 
     /// Runs the setup and reference once (per grader) and keeps the result.
     func prepare(_ exercise: Exercise) throws(GradingError) -> PreparedExercise {
-        let key = exercise.location
+        let key = exercise
         if prepared[key] == nil {
             do {
                 prepared[key] = .success(try PreparedExercise(exercise, options: options))

@@ -74,15 +74,15 @@ final class PreparedExercise {
 
     private func makeDiagnosisContext() -> DiagnosisContext {
         var context = DiagnosisContext()
+        let reference = exercise.solution?.reference.text ?? ""
+        let weights = Self.convolutionWeights(in: reference)
         var kernels: [(String, Int)] = []
         for name in base.boundNames {
+            let isKernel = weights.contains(name) || Self.kernelNames.contains(name.lowercased())
             switch base[name] {
-            case .tensor(let tensor) where tensor.rank == 4:
-                context.kernelSizes += [tensor.shape[2], tensor.shape[3]]
-                kernels.append((name, 4))
-            case .tensor(let tensor) where tensor.rank == 2 && Self.kernelNames.contains(name.lowercased()):
-                context.kernelSizes += [tensor.shape[0], tensor.shape[1]]
-                kernels.append((name, 2))
+            case .tensor(let tensor) where isKernel && tensor.rank >= 2:
+                context.kernelSizes += tensor.shape.suffix(2)
+                kernels.append((name, tensor.rank))
             case .int(let value) where Self.kernelNames.contains(name.lowercased()):
                 context.kernelSizes.append(value)
             case .int(let value) where Self.paddingNames.contains(name.lowercased()):
@@ -91,13 +91,23 @@ final class PreparedExercise {
                 break
             }
         }
+        context.padding = Self.integerArgument("padding", in: reference) ?? context.padding
+        if let size = Self.integerArgument("kernel_size", in: reference) { context.kernelSizes.append(size) }
         context.kernelSizes = Array(Set(context.kernelSizes)).sorted()
-        if let reference = exercise.solution?.reference.text {
-            context.padding = Self.integerArgument("padding", in: reference) ?? context.padding
-            if let size = Self.integerArgument("kernel_size", in: reference) { context.kernelSizes.append(size) }
-        }
         context.flippedKernelExpected = flippedKernelExpected(kernels)
         return context
+    }
+
+    /// The names passed as the weight (second argument) of `conv2d` in `code`: the kernels whose
+    /// 180° rotation is the classic convolution-versus-cross-correlation mistake.
+    static func convolutionWeights(in code: String) -> Set<String> {
+        let pattern = "conv2d\\(\\s*[^,()]+,\\s*([A-Za-z_][A-Za-z0-9_]*)"
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
+        let range = NSRange(code.startIndex..., in: code)
+        return Set(
+            regex.matches(in: code, range: range).compactMap { match in
+                Range(match.range(at: 1), in: code).map { String(code[$0]) }
+            })
     }
 
     /// The reference's value with every kernel rotated by 180°, when that differs from the
@@ -106,9 +116,14 @@ final class PreparedExercise {
         guard exercise.kind != .choice, !kernels.isEmpty, let reference = exercise.solution?.reference.text,
             let expected = ValueConversion.numeric(expected)
         else { return nil }
-        let copy = TimedInterpreter(base.copy(), seconds: answerSeconds)
-        let flips = kernels.map { name, rank in "\(name) = \(name).flip([\(rank - 2), \(rank - 1)])" }
-        guard (try? copy.run(flips.joined(separator: "\n"))) != nil, let value = try? copy.run(reference),
+        let copy = base.copy()
+        for (name, _) in kernels {
+            guard let kernel = copy[name].flatMap(ValueConversion.numeric)?.rotated180,
+                let tensor = try? Tensor(kernel.values, shape: kernel.shape)
+            else { return nil }
+            copy.bind(name, .tensor(tensor))
+        }
+        guard let value = try? TimedInterpreter(copy, seconds: answerSeconds).run(reference),
             let flipped = ValueConversion.numeric(value), flipped != expected
         else { return nil }
         return flipped

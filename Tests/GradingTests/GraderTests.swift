@@ -1,0 +1,159 @@
+import AnswerLanguage
+import Testing
+
+@testable import Course
+@testable import Grading
+
+/// Grading by kind, on values the engine computes.
+@Suite struct GraderTests {
+    let grader = Grader()
+
+    // img and k are hand-picked so that the flipped kernel's result is not just a sign change.
+    // cross-correlation: out[i, j] = img[i, j] + 2·img[i, j+1] = [[5, 2], [2, 7]];
+    // with k rotated by 180° ([[0, 0], [2, 1]]): [[1, 5], [5, 2]].
+    static let imageSetup = """
+        img = tensor([[[[1., 2., 0.], [0., 1., 3.], [2., 1., 0.]]]])
+        k = tensor([[[[1., 2.], [0., 0.]]]])
+        """
+
+    /// Thirty chained 64-channel 3×3 convolutions of a 128×128 image: about 10 s of work on this
+    /// machine without a limit (one takes ~0.15 s in a debug build), checkpointed between ops.
+    static let hangingAnswer =
+        "x = ones(1, 64, 128, 128); w = ones(64, 64, 3, 3)\n"
+        + String(repeating: "conv2d(", count: 30) + "x" + String(repeating: ", w, padding=1)", count: 30)
+
+    @Test func valueExactForIntegers() {
+        let exercise = TestExercises.make(.value, setup: "n = 7\nf = 3", reference: "n - f + 1")
+        #expect(grader.grade("5", for: exercise).status == .pass)
+        #expect(grader.grade("7 - 3 + 1", for: exercise).status == .pass)
+        let wrong = grader.grade("6", for: exercise)
+        #expect(wrong.status == .fail)
+        #expect(wrong.points == 0)
+        #expect(wrong.maxPoints == 2)
+    }
+
+    @Test func valueWithinToleranceForFloats() {
+        let exercise = TestExercises.make(.value, reference: "1 / 3", tolerance: .init(rtol: 1e-3, atol: 0))
+        #expect(grader.grade("0.3334", for: exercise).status == .pass)
+        #expect(grader.grade("0.34", for: exercise).status == .fail)
+        #expect(grader.grade("tensor([1., 2.]).mean() / 4.5", for: exercise).status == .pass)
+    }
+
+    @Test func valueShapesAndStrings() {
+        let shape = TestExercises.make(.value, setup: "x = zeros(1, 1, 6, 6)", reference: "x.shape")
+        #expect(grader.grade("(1, 1, 6, 6)", for: shape).status == .pass)
+        #expect(grader.grade("[1, 1, 6, 6]", for: shape).status == .pass)
+        #expect(grader.grade("(1, 1, 6, 5)", for: shape).status == .fail)
+        let text = TestExercises.make(.value, reference: "'same'")
+        #expect(grader.grade("\"same\"", for: text).status == .pass)
+        #expect(grader.grade("'valid'", for: text).message == "Your answer is valid.")
+    }
+
+    @Test func tensorComparedByShapeThenValues() {
+        let exercise = TestExercises.make(setup: Self.imageSetup, reference: "conv2d(img, k)")
+        #expect(grader.grade("conv2d(img, k)", for: exercise).status == .pass)
+        #expect(grader.grade("tensor([[[[5., 2.], [2., 7.00001]]]])", for: exercise).status == .pass)
+        let wrong = grader.grade("tensor([[[[5., 2.], [2., 8.]]]])", for: exercise)
+        #expect(wrong.status == .fail)
+        #expect(wrong.diagnosis?.cells == [Diagnosis.Cell(index: [0, 0, 1, 1], answer: 8, expected: 7)])
+        #expect(grader.grade("3", for: exercise).message == "The answer should be a tensor; yours is a int.")
+    }
+
+    @Test func choiceSingleAndMultiple() {
+        let single = TestExercises.make(.choice, reference: "b", choices: ["a", "b", "c"])
+        #expect(grader.grade("b", for: single).status == .pass)
+        #expect(grader.grade(" B ", for: single).status == .pass)
+        #expect(grader.grade("a", for: single).status == .fail)
+        #expect(grader.grade("a, b", for: single).status == .error)
+        #expect(grader.grade("d", for: single).message == "'d' is not one of the choices: a, b, c.")
+        let multiple = TestExercises.make(
+            .choice, reference: "a, c", mistakes: [("only-a", "answer == ['a']", "Also c.")], choices: ["a", "b", "c"],
+            multiple: true)
+        #expect(grader.grade("c a", for: multiple).status == .pass)
+        #expect(grader.grade("['a', 'c']", for: multiple).status == .pass)
+        let partial = grader.grade("a", for: multiple)
+        #expect(partial.status == .fail)
+        #expect(partial.mistake == "only-a")
+    }
+
+    @Test func checksGivePartialCreditAndMessages() {
+        let exercise = TestExercises.make(
+            points: 3, setup: Self.imageSetup, reference: "conv2d(img, k)",
+            checks: [
+                ("shape", "answer.shape == expected.shape", "The shape should be {expected.shape}; yours is {answer.shape}.", 1),
+                ("positive", "(answer > 0).all()", "All responses are positive here.", nil),
+            ])
+        let sameShape = grader.grade("conv2d(img, k) + 1", for: exercise)
+        #expect(sameShape.status == .fail)
+        #expect(sameShape.points == 1)
+        let wrongShape = grader.grade("conv2d(img, k, padding=1)", for: exercise)
+        #expect(wrongShape.points == 0)
+        #expect(wrongShape.failedChecks.contains("shape"))
+        #expect(wrongShape.message.hasPrefix("The shape should be [1, 1, 2, 2]; yours is [1, 1, 4, 4]."))
+    }
+
+    @Test func firstMatchingMistakeNamesTheError() {
+        let exercise = TestExercises.make(
+            .value, setup: "a = tensor([1., 2., 3.])", reference: "a.sum()",
+            mistakes: [
+                ("never", "answer == 100", "Never shown."),
+                ("averaged", "answer == a.mean()", "You averaged ({answer}); sum instead."),
+                ("also-two", "answer == 2", "Shadowed by the earlier mistake."),
+            ])
+        let verdict = grader.grade("a.mean()", for: exercise)
+        #expect(verdict.mistake == "averaged")
+        #expect(verdict.message == "You averaged (2); sum instead.")
+    }
+
+    @Test func compareFalseJudgesByChecksOnly() {
+        let exercise = TestExercises.make(
+            .value, reference: "3", checks: [("odd", "answer % 2 == 1 and answer > 1", "{answer} is not odd and above 1.", nil)],
+            compare: false)
+        #expect(grader.grade("5", for: exercise).status == .pass)
+        #expect(grader.grade("4", for: exercise).message == "4 is not odd and above 1.")
+    }
+
+    @Test func errorsCarryTheCaretDiagnostic() {
+        let exercise = TestExercises.make(setup: Self.imageSetup, reference: "conv2d(img, k)")
+        let verdict = grader.grade("conv2(img, k)", for: exercise)
+        #expect(verdict.status == .error)
+        #expect(verdict.message.contains("did you mean 'conv2d'"))
+        #expect(verdict.message.contains("^"))
+        #expect(grader.grade("y = conv2d(img, k)", for: exercise).status == .error)
+        #expect(grader.grade("", for: exercise).message == "No answer was submitted.")
+    }
+
+    @Test func answersInSteps() {
+        let exercise = TestExercises.make(setup: Self.imageSetup, reference: "conv2d(img, k)")
+        #expect(grader.grade("y = conv2d(img, k)\ny", for: exercise).status == .pass)
+        #expect(grader.grade("w = k; conv2d(img, w)", for: exercise).status == .pass)
+    }
+
+    @Test func hangingAnswerTimesOutAndGradingContinues() {
+        let exercise = TestExercises.make(setup: Self.imageSetup, reference: "conv2d(img, k)", time: 0.2)
+        let verdict = grader.grade(Self.hangingAnswer, for: exercise)
+        #expect(verdict.status == .timeout)
+        #expect(verdict.message == "stopped: the time limit of 0.2 s was reached")
+        #expect(grader.grade("conv2d(img, k)", for: exercise).status == .pass)
+    }
+
+    @Test func exhaustingAnswerIsAnError() {
+        let exercise = TestExercises.make(setup: Self.imageSetup, reference: "conv2d(img, k)")
+        let verdict = grader.grade("zeros(100000, 100000)", for: exercise)
+        #expect(verdict.status == .error)
+        #expect(verdict.message.contains("limit"))
+    }
+
+    @Test func brokenExerciseIsReportedNotCrashed() {
+        let exercise = TestExercises.make(setup: "x = undefined_name", reference: "x", line: 40)
+        let verdict = grader.grade("1", for: exercise)
+        #expect(verdict.status == .error)
+        #expect(verdict.message.hasPrefix("This exercise cannot be graded: test.md:1:5: the setup of exercise 'test' fails: unknown name"))
+    }
+
+    @Test func expectedValueComesFromTheEngine() throws {
+        let exercise = TestExercises.make(setup: Self.imageSetup, reference: "conv2d(img, k)")
+        let expected = try grader.expected(for: exercise)
+        #expect(ValueConversion.numeric(expected) == NumericArray(shape: [1, 1, 2, 2], values: [5, 2, 2, 7]))
+    }
+}
