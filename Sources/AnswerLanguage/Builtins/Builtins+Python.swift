@@ -10,6 +10,7 @@ extension Builtins {
             case .shape(let sizes): return .int(sizes.count)
             case .string(let text): return .int(text.count)
             case .dict(let entries): return .int(entries.count)
+            case .module(let layer): return .int(layer.children.count)
             case .tensor(let tensor):
                 guard let first = tensor.shape.first else {
                     throw LanguageError.type("len() of a 0-d tensor", at: call.range(of: "obj"))
@@ -76,6 +77,10 @@ extension Builtins {
             }
             return .list(values.map(Value.int))
         },
+    ]
+
+    /// `max`/`min`: of a tensor (PyTorch), or of numbers (Python).
+    static let extrema: [Builtin] = [
         Builtin(
             "max(input, *others, dim=None, keepdim=False)",
             "the largest element, or the largest of several numbers"
@@ -113,10 +118,7 @@ extension Builtins {
                     largest ? try Tensor.maximum(tensor, second) : try Tensor.minimum(tensor, second))
             }
             guard let dims = try call.dims("dim") else {
-                guard let reduce = tensorReductions[largest ? "max" : "min"] else {
-                    throw LanguageError(.unsupported, "\(call.function)() of a tensor is not available yet")
-                }
-                return try reduce(tensor, nil, false)
+                return try tensorReductions[largest ? "max" : "min"]!(tensor, nil, false)
             }
             guard dims.count == 1, let reduce = tensorReductions[largest ? "max" : "min"] else {
                 throw call.mismatch("dim", "one int")
@@ -139,6 +141,17 @@ extension Builtins {
         return best
     }
 
-    /// Tensor `max`/`min` by dimension, filled in when the engine provides them.
-    static let tensorReductions: [String: @Sendable (Tensor, Int?, Bool) throws -> Value] = [:]
+    /// Tensor `max`/`min`: the largest element, or `(values, indices)` along a dimension.
+    static let tensorReductions: [String: @Sendable (Tensor, Int?, Bool) throws -> Value] = [
+        "max": { tensor, dim, keepDim in
+            guard let dim else { return .tensor(try tensor.max()) }
+            let (values, indices) = try tensor.max(dim: dim, keepDim: keepDim)
+            return .tuple([.tensor(values), .tensor(indices)])
+        },
+        "min": { tensor, dim, keepDim in
+            guard let dim else { return .tensor(try tensor.min()) }
+            let (values, indices) = try tensor.min(dim: dim, keepDim: keepDim)
+            return .tuple([.tensor(values), .tensor(indices)])
+        },
+    ]
 }

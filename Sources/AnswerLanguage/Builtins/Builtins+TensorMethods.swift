@@ -6,7 +6,84 @@ extension Builtins {
     static let shapeFunctions: [Builtin] = [
         Builtin("reshape(input, *shape)", "the same elements with a new shape (one size may be -1)") { call in
             .tensor(try call.tensor("input").reshape(try call.shape()))
-        }
+        },
+        Builtin("flatten(input, start_dim=0, end_dim=-1)", "dimensions start_dim…end_dim merged into one") {
+            call in
+            .tensor(
+                try call.tensor("input").flatten(
+                    startDim: try call.int("start_dim"), endDim: try call.int("end_dim")))
+        },
+        Builtin("permute(input, *dims)", "the dimensions reordered") { call in
+            .tensor(try call.tensor("input").permute(try call.shape()))
+        },
+        Builtin("transpose(input, dim0, dim1)", "two dimensions swapped") { call in
+            .tensor(try call.tensor("input").transpose(try call.int("dim0"), try call.int("dim1")))
+        },
+        Builtin("t(input)", "a matrix transposed (a vector unchanged)") { call in
+            let input = try call.tensor("input")
+            guard input.rank <= 2 else {
+                throw CNNError.argument(
+                    "t() expects a tensor with <= 2 dimensions, but input is \(input.rank)D")
+            }
+            return .tensor(input.rank < 2 ? input : try input.transpose(0, 1))
+        },
+        Builtin("squeeze(input, dim=None)", "dimensions of size 1 removed") { call in
+            let input = try call.tensor("input")
+            guard let dim = try call.optionalInt("dim") else { return .tensor(try input.squeeze()) }
+            return .tensor(try input.squeeze(dim: dim))
+        },
+        Builtin("unsqueeze(input, dim)", "a dimension of size 1 inserted at dim") { call in
+            .tensor(try call.tensor("input").unsqueeze(try call.int("dim")))
+        },
+        Builtin("flip(input, dims)", "the elements reversed along dims") { call in
+            .tensor(try call.tensor("input").flip(try call.intList("dims")))
+        },
+        Builtin("cat(tensors, dim=0)", "tensors joined along an existing dimension") { call in
+            .tensor(try Tensor.cat(try call.tensors("tensors"), dim: try call.int("dim")))
+        },
+        Builtin("stack(tensors, dim=0)", "tensors joined along a new dimension") { call in
+            .tensor(try Tensor.stack(try call.tensors("tensors"), dim: try call.int("dim")))
+        },
+        Builtin("matmul(input, other)", "matrix product (batched, broadcasting), like @") { call in
+            .tensor(try Tensor.matmul(try call.tensor("input"), try call.tensor("other")))
+        },
+        Builtin("mm(input, other)", "product of two matrices") { call in
+            .tensor(try Tensor.matmul(try call.tensor("input"), try call.tensor("other")))
+        },
+        Builtin(
+            "argmax(input, dim=None, keepdim=False)", "the index of the largest element, overall or along dim"
+        ) {
+            call in
+            .tensor(
+                try call.tensor("input").argmax(
+                    dim: try call.optionalInt("dim"), keepDim: try call.bool("keepdim")))
+        },
+        Builtin(
+            "argmin(input, dim=None, keepdim=False)",
+            "the index of the smallest element, overall or along dim"
+        ) {
+            call in
+            .tensor(
+                try call.tensor("input").argmin(
+                    dim: try call.optionalInt("dim"), keepDim: try call.bool("keepdim")))
+        },
+        Builtin("var(input, dim=None, correction=1, keepdim=False)", "the variance (unbiased by default)") {
+            call in
+            .tensor(
+                try call.tensor("input").variance(
+                    dims: try call.dims("dim"), correction: try call.int("correction"),
+                    keepDim: try call.bool("keepdim")))
+        },
+        Builtin(
+            "std(input, dim=None, correction=1, keepdim=False)",
+            "the standard deviation (unbiased by default)"
+        ) {
+            call in
+            .tensor(
+                try call.tensor("input").standardDeviation(
+                    dims: try call.dims("dim"), correction: try call.int("correction"),
+                    keepDim: try call.bool("keepdim")))
+        },
     ]
 
     /// Methods that change their tensor in place in PyTorch. Called on a name (`x.requires_grad_()`),
@@ -15,6 +92,9 @@ extension Builtins {
 
     /// Methods that PyTorch has only on tensors, not as `torch.*` functions.
     static let methodsOnly: [Builtin] = [
+        Builtin("expand(input, *sizes)", "the tensor repeated along dimensions of size 1") { call in
+            .tensor(try call.tensor("input").expand(to: try call.shape()))
+        },
         Builtin("view(input, *shape)", "the same elements with a new shape") { call in
             .tensor(try call.tensor("input").view(try call.shape()))
         },

@@ -7,10 +7,10 @@ import CNN
 /// are the same builtins with the tensor passed as the first argument.
 enum Builtins {
     /// `torch.*` functions that take a tensor first and are also tensor methods.
-    static let tensorFunctions: [Builtin] = math + reductions + shapeFunctions
+    static let tensorFunctions: [Builtin] = math + reductions + shapeFunctions + extrema
 
     /// Functions in `torch.nn.functional` (also under `torch.` where PyTorch has them).
-    static let functional: [Builtin] = convolutions
+    static let functional: [Builtin] = convolutions + activations + pooling
 
     /// `torch.*`: creation, math, reductions, shapes, randomness control.
     static let torchFunctions: [Builtin] = creation + tensorFunctions + functional + randomness
@@ -18,7 +18,7 @@ enum Builtins {
     /// Methods callable as `x.name(…)`.
     static let tensorMethods: [String: Builtin] = {
         var methods: [String: Builtin] = [:]
-        for builtin in tensorFunctions + functional + methodsOnly { methods[builtin.name] = builtin }
+        for builtin in tensorFunctions + activations + methodsOnly { methods[builtin.name] = builtin }
         return methods
     }()
 
@@ -37,7 +37,8 @@ enum Builtins {
 
     /// `torch.nn`.
     static let nnNamespace = Namespace(
-        name: "torch.nn", members: members([]).merging(["functional": .namespace(functionalNamespace)]) { $1 }
+        name: "torch.nn",
+        members: members(modules).merging(["functional": .namespace(functionalNamespace)]) { $1 }
     )
 
     /// `torch`.
@@ -49,7 +50,7 @@ enum Builtins {
 
     /// Names bound at the top level before any code runs.
     static let global: [String: Value] = {
-        var names = members(torchFunctions + python + teaching)
+        var names = members(torchFunctions + python + teaching + modules)
         names["torch"] = .namespace(torchNamespace)
         names["nn"] = .namespace(nnNamespace)
         names["F"] = .namespace(functionalNamespace)
@@ -57,7 +58,9 @@ enum Builtins {
     }()
 
     /// Binary operators the engine provides beyond `+ - * /`, keyed by operator.
-    static let tensorOperators: [BinaryOperator: @Sendable (Tensor, Tensor) throws -> Tensor] = [:]
+    static let tensorOperators: [BinaryOperator: @Sendable (Tensor, Tensor) throws -> Tensor] = [
+        .matmul: { try Tensor.matmul($0, $1) }
+    ]
 
     static func members(_ builtins: [Builtin]) -> [String: Value] {
         var result: [String: Value] = [:]

@@ -117,6 +117,21 @@ struct Call {
         throw mismatch(name, "a tensor")
     }
 
+    /// A list or tuple of tensors (for `cat`, `stack`).
+    func tensors(_ name: String) throws -> [Tensor] {
+        guard case .list(let items) = value(name) else {
+            guard case .tuple(let items) = value(name) else { throw mismatch(name, "a list of tensors") }
+            return try items.map { item in
+                guard case .tensor(let tensor) = item else { throw mismatch(name, "a list of tensors") }
+                return tensor
+            }
+        }
+        return try items.map { item in
+            guard case .tensor(let tensor) = item else { throw mismatch(name, "a list of tensors") }
+            return tensor
+        }
+    }
+
     /// A tensor, or nil for `None`.
     func optionalTensor(_ name: String) throws -> Tensor? {
         isNone(name) ? nil : try tensor(name)

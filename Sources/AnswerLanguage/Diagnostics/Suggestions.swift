@@ -3,23 +3,26 @@ enum Suggestions {
     /// The candidate closest to `name`, if it is close enough to be a plausible typo.
     ///
     /// Close enough means an edit distance of at most a third of the name's length (at least 1,
-    /// at most 3), or a case-insensitive match. Ties go to the alphabetically first candidate so
-    /// that the suggestion is the same on every run.
+    /// at most 3), ignoring case. Ties are broken so that the suggestion is the same on every run.
     static func nearest(to name: String, in candidates: some Sequence<String>) -> String? {
+        let exact = Array(name.unicodeScalars)
         let target = Array(name.lowercased().unicodeScalars)
         let allowed = min(3, max(1, target.count / 3))
-        var best: (distance: Int, name: String)?
-        for candidate in candidates where candidate != name {
+        // Ranked by case-insensitive distance, then by exact distance (so `conv2` prefers
+        // `conv2d` over `Conv2d`), then alphabetically.
+        var best: (distance: Int, exactDistance: Int, name: String)?
+        for candidate in Set(candidates) where candidate != name {
             let scalars = Array(candidate.lowercased().unicodeScalars)
             guard abs(scalars.count - target.count) <= allowed else { continue }
             let distance = editDistance(target, scalars)
             guard distance <= allowed else { continue }
+            let exactDistance = editDistance(exact, Array(candidate.unicodeScalars))
             if let current = best,
-                current.distance < distance || (current.distance == distance && current.name <= candidate)
+                (current.distance, current.exactDistance, current.name) < (distance, exactDistance, candidate)
             {
                 continue
             }
-            best = (distance, candidate)
+            best = (distance, exactDistance, candidate)
         }
         return best?.name
     }

@@ -16,6 +16,20 @@ extension Evaluator {
             throw .unknown(
                 "tensor attribute", name,
                 candidates: Array(Builtins.tensorMethods.keys) + Builtins.tensorProperties, at: range)
+        case .module(let layer):
+            if let parameter = layer.ownParameters.first(where: { $0.name == name }) {
+                return .tensor(parameter.parameter.value)
+            }
+            if let child = layer.children.first(where: { $0.name == name }) { return .module(child.layer) }
+            if let setting = Builtins.moduleSetting(layer, name) { return setting }
+            if ["weight", "bias"].contains(name) { return .none }
+            if let method = Builtins.moduleMethods[name] {
+                return .function(Function(.bound(method, receiver: base)))
+            }
+            let candidates =
+                layer.ownParameters.map(\.name) + layer.children.map(\.name)
+                + Array(Builtins.moduleMethods.keys)
+            throw .unknown("attribute of \(layer.typeName)", name, candidates: candidates, at: range)
         case .shape(let sizes) where name == "numel":
             let count = sizes.reduce(1, *)
             return .function(
@@ -33,11 +47,11 @@ extension Evaluator {
     {
         switch name {
         case "shape": return .shape(tensor.shape)
-        case "grad": return tensor.grad.map(Value.tensor) ?? .none
+        case "grad": return tensor.grad.map(Value.tensor) ?? Value.none
         case "dtype": return .dtype(tensor.dtype)
         case "requires_grad": return .bool(tensor.requiresGrad)
         case "is_leaf": return .bool(tensor.isLeaf)
-        case "grad_fn": return tensor.gradientFunctionName.map { .string($0) } ?? .none
+        case "grad_fn": return tensor.gradientFunctionName.map { .string($0) } ?? Value.none
         case "ndim": return .int(tensor.rank)
         case "data": return .tensor(tensor.detach())
         case "device": return .string("cpu")
@@ -53,9 +67,13 @@ extension Evaluator {
     {
         switch base {
         case .tensor(let tensor):
-            _ = tensor
-            throw LanguageError(
-                .unsupported, "indexing tensors is not available until the engine provides it", at: range)
+            return .tensor(try index(tensor, items, in: scope, at: range))
+        case .module(let layer):
+            let children = layer.children.map { Value.module($0.layer) }
+            switch try sequenceSubscript(children, items, in: scope, at: range) {
+            case .one(let value): return value
+            case .many(let values): return .module(Sequential(values.compactMap(\.module)))
+            }
         case .dict(let entries):
             guard items.count == 1, case .index(let keyExpression) = items[0] else {
                 throw .type("a dict is indexed by one key", at: range)

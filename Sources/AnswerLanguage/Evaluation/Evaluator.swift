@@ -188,6 +188,16 @@ final class Evaluator {
         switch callee {
         case .function(let function):
             return try call(function, arguments, at: range)
+        case .module(let layer):
+            guard arguments.count == 1, arguments[0].name == nil else {
+                throw .argument("a layer is called with one tensor: model(x)", at: range)
+            }
+            let input = arguments[0]
+            guard case .tensor(let tensor) = input.value else {
+                throw .type("a layer is called with a tensor, not \(input.value.typeName)", at: input.range)
+            }
+            try checkpoint(at: range)
+            return .tensor(try engine(at: range) { try layer(tensor) })
         default:
             throw .type("a \(callee.typeName) cannot be called like a function", at: calleeRange ?? range)
         }

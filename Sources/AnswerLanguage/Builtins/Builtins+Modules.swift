@@ -1,0 +1,156 @@
+import CNN
+
+/// `torch.nn` layers: `nn.Conv2d(1, 8, 3, padding=1)`, `nn.Sequential(…)`, ….
+extension Builtins {
+    static let modules: [Builtin] = [
+        Builtin(
+            "Conv2d(in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1, bias=True, padding_mode='zeros')",
+            "a convolution layer with learnable [out, in/groups, kH, kW] weights"
+        ) { call in
+            let modeName = try call.string("padding_mode")
+            guard let paddingMode = Conv2d.PaddingMode(rawValue: modeName) else {
+                throw LanguageError.argument(
+                    "Conv2d(): padding_mode must be 'zeros', 'reflect', 'replicate' or 'circular', got '\(modeName)'",
+                    at: call.range(of: "padding_mode"))
+            }
+            return .module(
+                try Conv2d(
+                    try call.int("in_channels"), try call.int("out_channels"),
+                    kernelSize: try call.size2D("kernel_size"),
+                    stride: try call.size2D("stride"), padding: try call.convPadding("padding"),
+                    dilation: try call.size2D("dilation"), groups: try call.int("groups"),
+                    bias: try call.bool("bias"),
+                    paddingMode: paddingMode, using: &call.evaluator.generator))
+        },
+        Builtin("ReLU()", "the layer max(x, 0)") { _ in .module(ReLU()) },
+        Builtin("LeakyReLU(negative_slope=0.01)", "the layer x, or negative_slope·x below 0") { call in
+            .module(LeakyReLU(negativeSlope: try call.double("negative_slope")))
+        },
+        Builtin("Sigmoid()", "the layer 1 / (1 + e⁻ˣ)") { _ in .module(Sigmoid()) },
+        Builtin("Tanh()", "the layer tanh(x)") { _ in .module(Tanh()) },
+        Builtin("Identity()", "the layer that returns its input") { _ in .module(Identity()) },
+        Builtin("Flatten(start_dim=1, end_dim=-1)", "the layer merging dimensions start_dim…end_dim") {
+            call in
+            .module(Flatten(startDim: try call.int("start_dim"), endDim: try call.int("end_dim")))
+        },
+        Builtin(
+            "MaxPool2d(kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False)",
+            "the layer taking each window's largest value"
+        ) { call in
+            .module(
+                MaxPool2d(
+                    kernelSize: try call.size2D("kernel_size"),
+                    stride: call.isNone("stride") ? nil : try call.size2D("stride"),
+                    padding: try call.size2D("padding"),
+                    dilation: try call.size2D("dilation"), ceilMode: try call.bool("ceil_mode")))
+        },
+        Builtin(
+            "AvgPool2d(kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True)",
+            "the layer taking each window's mean"
+        ) { call in
+            .module(
+                AvgPool2d(
+                    kernelSize: try call.size2D("kernel_size"),
+                    stride: call.isNone("stride") ? nil : try call.size2D("stride"),
+                    padding: try call.size2D("padding"),
+                    ceilMode: try call.bool("ceil_mode"), countIncludePad: try call.bool("count_include_pad"))
+            )
+        },
+        Builtin("AdaptiveAvgPool2d(output_size)", "the layer averaging to a fixed output size") { call in
+            .module(AdaptiveAvgPool2d(try call.size2D("output_size")))
+        },
+        Builtin("Sequential(*layers)", "layers applied one after another") { call in
+            var layers: [any Layer] = []
+            for (index, value) in call.rest.enumerated() {
+                guard case .module(let layer) = value else {
+                    throw LanguageError.type(
+                        "Sequential(): argument \(index + 1) must be a layer such as nn.ReLU(), not \(value.typeName)",
+                        at: call.restRanges[index])
+                }
+                layers.append(layer)
+            }
+            return .module(Sequential(layers))
+        },
+        Builtin("Residual(body)", "a skip connection: x + body(x)") { call in
+            guard case .module(let body) = call.value("body") else { throw call.mismatch("body", "a layer") }
+            return .module(Residual(body))
+        },
+    ]
+
+    /// Methods of layers: `model.parameters()`, `model.eval()`, ….
+    static let moduleMethods: [String: Builtin] = {
+        let methods = [
+            Builtin("parameters(module)", "the learnable tensors, in order") { call in
+                let layer = try call.module("module")
+                return .list(layer.parameters().map { .tensor($0.value) })
+            },
+            Builtin("named_parameters(module)", "(name, tensor) pairs of the learnable tensors") { call in
+                let layer = try call.module("module")
+                return .list(
+                    layer.namedParameters.map { .tuple([.string($0.name), .tensor($0.parameter.value)]) })
+            },
+            Builtin("eval(module)", "switch to evaluation mode (batch norm uses running statistics)") {
+                call in
+                let layer = try call.module("module")
+                layer.eval()
+                return .module(layer)
+            },
+            Builtin("train(module, mode=True)", "switch to training mode") { call in
+                let layer = try call.module("module")
+                layer.train(try call.bool("mode"))
+                return .module(layer)
+            },
+            Builtin("zero_grad(module)", "forget every parameter's gradient") { call in
+                let layer = try call.module("module")
+                layer.zeroGrad()
+                return .none
+            },
+            Builtin("forward(module, input)", "apply the layer, like module(input)") { call in
+                let layer = try call.module("module")
+                return .tensor(try layer(try call.tensor("input")))
+            },
+        ]
+        return Dictionary(uniqueKeysWithValues: methods.map { ($0.name, $0) })
+    }()
+
+    /// PyTorch's attribute names for a layer's settings, e.g. `conv.kernel_size == (3, 3)`.
+    static func moduleSetting(_ layer: any Layer, _ name: String) -> Value? {
+        func pair(_ size: Size2D) -> Value { .tuple([.int(size.height), .int(size.width)]) }
+        switch layer {
+        case let conv as Conv2d:
+            switch name {
+            case "in_channels": return .int(conv.inChannels)
+            case "out_channels": return .int(conv.outChannels)
+            case "kernel_size": return pair(conv.kernelSize)
+            case "stride": return pair(conv.stride)
+            case "dilation": return pair(conv.dilation)
+            case "groups": return .int(conv.groups)
+            case "padding_mode": return .string(conv.paddingMode.rawValue)
+            case "padding":
+                switch conv.padding {
+                case .explicit(let size): return pair(size)
+                case .valid: return .string("valid")
+                case .same: return .string("same")
+                }
+            default: return nil
+            }
+        case let pool as MaxPool2d:
+            switch name {
+            case "kernel_size": return pair(pool.kernelSize)
+            case "stride": return pair(pool.stride)
+            case "padding": return pair(pool.padding)
+            default: return nil
+            }
+        default:
+            return nil
+        }
+    }
+}
+
+extension Call {
+    /// A layer.
+    func module(_ name: String) throws(LanguageError) -> any Layer {
+        guard case .module(let layer) = value(name) else { throw mismatch(name, "a layer (a model)") }
+        return layer
+    }
+}
