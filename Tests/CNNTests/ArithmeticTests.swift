@@ -108,4 +108,19 @@ import Testing
         try Tensor.maximum(x, x).sum().backward()
         #expect(x.grad?.scalarsAsDoubles() == [1, 1])
     }
+
+    /// PyTorch with a = [5., -5., 5., -5.], b = [3., 3., -3., -3.]: `a // b` → [1, -2, -2, 1],
+    /// `a % b` → [2, 1, -1, -2]; `torch.arange(7) // 2` → tensor([0, 0, 1, 1, 2, 2, 3]).
+    @Test func floorDivideAndRemainderFollowPython() throws {
+        let x = try Tensor([5, -5, 5, -5] as [Double], shape: [4])
+        let y = try Tensor([3, 3, -3, -3] as [Double], shape: [4])
+        #expect(try Tensor.floorDivide(x, y).scalarsAsDoubles() == [1, -2, -2, 1])
+        #expect(try Tensor.remainder(x, y).scalarsAsDoubles() == [2, 1, -1, -2])
+        let halves = try Tensor.floorDivide(Tensor.arange(7), Tensor(2))
+        #expect(halves.kind == .integer)
+        #expect(halves.scalarsAsDoubles() == [0, 0, 1, 1, 2, 2, 3])
+        let a = try Self.random([5], seed: 10)
+        let b = try Self.random([5], seed: 11).abs() + 0.5
+        #expect(try gradcheck({ try Tensor.remainder($0[0], $0[1]) }, inputs: [a, b]) < 1e-6)
+    }
 }

@@ -1,13 +1,13 @@
 /// The elementwise operations of two broadcast operands.
 enum BinaryOperation: Sendable {
-    case add, subtract, multiply, divide, power, maximum, minimum
+    case add, subtract, multiply, divide, power, maximum, minimum, floorDivide, remainder
     case equal, notEqual, less, lessEqual, greater, greaterEqual
 
     /// The kind of the result given the operands' kinds (see `ElementKind`).
     func resultKind(_ a: ElementKind, _ b: ElementKind) -> ElementKind {
         switch self {
         case .divide: .real  // true division, as Python 3 and PyTorch's `/`
-        case .power: ElementKind.promoted(a, b)
+        case .power, .floorDivide, .remainder: ElementKind.promoted(a, b)
         case .add, .subtract, .multiply, .maximum, .minimum: ElementKind.promoted(a, b)
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: .boolean
         }
@@ -29,6 +29,13 @@ struct BinaryKernel: ScalarKernel {
         case .multiply: try run { (x: T, y: T) in x * y }
         case .divide: try run { (x: T, y: T) in x / y }
         case .power: try run { (x: T, y: T) in T.pow(x, y) }
+        case .floorDivide: try run { (x: T, y: T) in (x / y).rounded(.down) }
+        // Python's `%`: the remainder takes the sign of the divisor.
+        case .remainder:
+            try run { (x: T, y: T) in
+                let r = x.truncatingRemainder(dividingBy: y)
+                return r != 0 && (r < 0) != (y < 0) ? r + y : r
+            }
         // torch.maximum/minimum propagate NaN rather than picking the other operand.
         case .maximum: try run { (x: T, y: T) in x.isNaN || y.isNaN ? T.nan : (x > y ? x : y) }
         case .minimum: try run { (x: T, y: T) in x.isNaN || y.isNaN ? T.nan : (x < y ? x : y) }

@@ -115,6 +115,31 @@ extension Tensor {
         }
     }
 
+    /// `⌊a / b⌋` elementwise with broadcasting (Python's `//`, PyTorch `floor_divide`); division by
+    /// zero gives ±inf or NaN rather than an error. Its gradient is zero almost everywhere.
+    public static func floorDivide(_ a: Tensor, _ b: Tensor) throws -> Tensor {
+        let y = try elementwise(a, b, .floorDivide)
+        return y.recordingGradient(of: [a, b], op: "floorDivide") { g in
+            [
+                a.requiresGrad ? try Tensor.zeros(a.shape, dtype: g.dtype) : nil,
+                b.requiresGrad ? try Tensor.zeros(b.shape, dtype: g.dtype) : nil,
+            ]
+        }
+    }
+
+    /// `a mod b` elementwise with the sign of `b` (Python's `%`, PyTorch `remainder`).
+    /// Backward: `∂/∂a = g`, `∂/∂b = −g·⌊a/b⌋`.
+    public static func remainder(_ a: Tensor, _ b: Tensor) throws -> Tensor {
+        let y = try elementwise(a, b, .remainder)
+        return y.recordingGradient(of: [a, b], op: "remainder") { g in
+            [
+                a.requiresGrad ? try g.sumToShape(a.shape) : nil,
+                b.requiresGrad
+                    ? try (-g * Tensor.elementwise(a, b, .floorDivide)).sumToShape(b.shape) : nil,
+            ]
+        }
+    }
+
     private static func selectionGradients(_ g: Tensor, _ a: Tensor, _ b: Tensor, aWins: Tensor) throws -> [Tensor?] {
         let tie = try (a .== b).float() * 0.5
         let shareA = try aWins.float() + tie

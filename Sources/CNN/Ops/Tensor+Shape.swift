@@ -94,4 +94,33 @@ extension Tensor {
         let y = try ElementwiseKernels.gather(self, offset: offset, strides: strides, shape: shape)
         return y.recordingGradient(of: [self], op: "flip") { g in [try g.flip(dims)] }
     }
+
+    /// The upper triangle of the last two dimensions (PyTorch `triu`): elements with
+    /// `column − row ≥ diagonal` are kept, the rest set to 0. Backward: the gradient, masked the same.
+    /// - Throws: `CNNError` for a tensor of fewer than 2 dimensions.
+    public func triu(diagonal: Int = 0) throws -> Tensor {
+        try triangle(diagonal: diagonal, upper: true)
+    }
+
+    /// The lower triangle of the last two dimensions (PyTorch `tril`): elements with
+    /// `column − row ≤ diagonal` are kept, the rest set to 0.
+    /// - Throws: `CNNError` for a tensor of fewer than 2 dimensions.
+    public func tril(diagonal: Int = 0) throws -> Tensor {
+        try triangle(diagonal: diagonal, upper: false)
+    }
+
+    private func triangle(diagonal: Int, upper: Bool) throws -> Tensor {
+        guard rank >= 2 else {
+            throw CNNError.argument("\(upper ? "triu" : "tril"): input tensor must have at least 2 dimensions, got shape \(shape)")
+        }
+        let (rows, columns) = (shape[rank - 2], shape[rank - 1])
+        let mask = try Tensor.filled(shape: [rows, columns], dtype: dtype, kind: .real) { i in
+            let offset = i % columns - i / columns
+            return (upper ? offset >= diagonal : offset <= diagonal) ? 1 : 0
+        }
+        // `where`, not a product with the mask, so NaN and infinity outside the triangle become 0.
+        var result = try Tensor.where(mask, self, scalarLike(0))
+        if kind != .real { result.kind = kind }
+        return result
+    }
 }
