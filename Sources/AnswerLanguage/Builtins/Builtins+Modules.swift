@@ -69,7 +69,14 @@ extension Builtins {
                 }
                 layers.append(layer)
             }
-            return .module(Sequential(layers))
+            let model = Sequential(layers)
+            let count = model.namedLayers.count - 1
+            let limit = call.evaluator.options.maxLayers
+            guard count <= limit else {
+                throw LanguageError.limit(
+                    "a model of \(count) layers is more than the limit of \(limit) layers", at: call.range)
+            }
+            return .module(model)
         },
         Builtin("Residual(body)", "a skip connection: x + body(x)") { call in
             guard case .module(let body) = call.value("body") else { throw call.mismatch("body", "a layer") }

@@ -22,11 +22,15 @@ public struct EvaluationOptions: Sendable {
     public var parser: ParserOptions
     /// Deepest chain of lambda calls (a lambda that calls itself stops here with an error).
     public var maxCallDepth: Int
+    /// Most layers one model may have, counting nested ones (default 1,000: the deepest network
+    /// of the course has about a hundred).
+    public var maxLayers: Int
 
     /// Creates options; every parameter has the default described on its property.
     public init(
         maxElements: Int = 100_000_000, maxBytes: Int = 8 << 30, timeLimit: Double? = nil, seed: UInt64 = 0,
-        dataDirectory: URL? = nil, parser: ParserOptions = ParserOptions(), maxCallDepth: Int = 64
+        dataDirectory: URL? = nil, parser: ParserOptions = ParserOptions(), maxCallDepth: Int = 64,
+        maxLayers: Int = 1_000
     ) {
         self.maxElements = maxElements
         self.maxBytes = maxBytes
@@ -35,5 +39,6 @@ public struct EvaluationOptions: Sendable {
         self.dataDirectory = dataDirectory
         self.parser = parser
         self.maxCallDepth = maxCallDepth
+        self.maxLayers = maxLayers
     }
 }
