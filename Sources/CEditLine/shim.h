@@ -81,6 +81,11 @@ static inline int cnn_history_prev(History *h, HistEvent *ev) {
     return history(h, ev, H_PREV);
 }
 
+// The standard streams are mutable C globals, which Swift 6 will not touch directly.
+static inline FILE *cnn_stdin(void) { return stdin; }
+static inline FILE *cnn_stdout(void) { return stdout; }
+static inline FILE *cnn_stderr(void) { return stderr; }
+
 // ioctl is variadic; TIOCGWINSZ asks the terminal on `fd` for its size (0 on success).
 static inline int cnn_terminal_size(int fd, int *columns, int *rows) {
     struct winsize size;
@@ -89,3 +94,38 @@ static inline int cnn_terminal_size(int fd, int *columns, int *rows) {
     *rows = size.ws_row;
     return 0;
 }
+
+// Sets the size a terminal reports (the program side of a pseudo-terminal, in tests).
+static inline int cnn_terminal_set_size(int fd, int columns, int rows) {
+    struct winsize size = {0};
+    size.ws_col = (unsigned short)columns;
+    size.ws_row = (unsigned short)rows;
+    return ioctl(fd, TIOCSWINSZ, &size);
+}
+
+#ifdef __linux__
+#include <fcntl.h>
+// Opens a pseudo-terminal pair (what tests use to drive the line editor as a user would).
+// posix_openpt/grantpt/ptsname are hidden from Swift by glibc's feature macros; this is the
+// same thing through /dev/ptmx.
+static inline int cnn_open_pseudo_terminal(int *master, int *slave) {
+    int m = open("/dev/ptmx", O_RDWR | O_NOCTTY);
+    if (m < 0) return -1;
+    int unlock = 0;
+    unsigned int number = 0;
+    char name[64];
+    if (ioctl(m, TIOCSPTLCK, &unlock) != 0 || ioctl(m, TIOCGPTN, &number) != 0) {
+        close(m);
+        return -1;
+    }
+    snprintf(name, sizeof name, "/dev/pts/%u", number);
+    int s = open(name, O_RDWR | O_NOCTTY);
+    if (s < 0) {
+        close(m);
+        return -1;
+    }
+    *master = m;
+    *slave = s;
+    return 0;
+}
+#endif

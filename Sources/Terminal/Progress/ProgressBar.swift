@@ -1,0 +1,135 @@
+/// A named number shown beside a progress bar (`loss 0.4123`, `acc 87.5%`).
+public struct ProgressMetric: Sendable, Equatable {
+    /// The name shown before the value.
+    public var name: String
+    /// The value as shown.
+    public var text: String
+
+    /// A metric shown as `name text`.
+    public init(name: String, text: String) {
+        self.name = name
+        self.text = text
+    }
+
+    /// A value with `decimals` decimals (`loss 0.4123`).
+    public static func value(_ name: String, _ value: Double, decimals: Int = 4) -> ProgressMetric {
+        ProgressMetric(name: name, text: NumberFormat.fixed(decimals).format(value))
+    }
+
+    /// A fraction shown as a percentage with one decimal (`acc 87.5%`).
+    public static func percentage(_ name: String, _ fraction: Double) -> ProgressMetric {
+        ProgressMetric(name: name, text: NumberFormat.fixed(1).format(fraction * 100) + "%")
+    }
+}
+
+/// A progress bar with live metrics, elapsed time and time left.
+///
+/// On a terminal it redraws one line in place (carriage return, clear to end of line), at most
+/// ten times a second. Elsewhere it writes a plain line only at each milestone (every quarter by
+/// default) and when finished, so logs stay short and piped sessions stay reproducible.
+public final class ProgressBar {
+    private let total: Int
+    private let label: String
+    private let screen: any TerminalScreen
+    private let clock: any MonotonicClock
+    private let milestones: Int
+    private let showsTimes: Bool
+    private let start: Duration
+    private var lastDraw: Duration?
+    private var lastMilestone = 0
+    private var finished = false
+
+    /// A bar for `total` units of work.
+    ///
+    /// - Parameters:
+    ///   - label: shown first (`epoch 3`, `training`).
+    ///   - milestones: how many plain lines a non-terminal gets over the whole run.
+    ///   - showsTimes: whether elapsed time and time left are shown (off for reproducible logs).
+    public init(
+        total: Int, label: String = "", screen: any TerminalScreen, clock: any MonotonicClock = SystemClock(),
+        milestones: Int = 4, showsTimes: Bool = true
+    ) {
+        self.total = max(1, total)
+        self.label = label
+        self.screen = screen
+        self.clock = clock
+        self.milestones = max(1, milestones)
+        self.showsTimes = showsTimes
+        start = clock.now()
+    }
+
+    /// Reports that `completed` units are done, with the current `metrics`.
+    public func update(completed: Int, metrics: [ProgressMetric] = []) {
+        guard !finished else { return }
+        let completed = min(max(0, completed), total)
+        let now = clock.now()
+        if screen.capabilities.isTTY {
+            if let lastDraw, now - lastDraw < .milliseconds(100), completed < total { return }
+            lastDraw = now
+            let width = screen.capabilities.size.columns - 1
+            screen.write(
+                "\r"
+                    + TextLayout.truncate(
+                        line(completed: completed, metrics: metrics, now: now), toWidth: width)
+                    + SGR.clearToEndOfLine)
+        } else {
+            let milestone = completed * milestones / total
+            guard milestone > lastMilestone else { return }
+            lastMilestone = milestone
+            screen.writeLine(line(completed: completed, metrics: metrics, now: now))
+        }
+    }
+
+    /// Draws the final state and ends the line; later updates are ignored.
+    public func finish(completed: Int? = nil, metrics: [ProgressMetric] = []) {
+        guard !finished else { return }
+        let completed = min(max(0, completed ?? total), total)
+        let now = clock.now()
+        if screen.capabilities.isTTY {
+            let width = screen.capabilities.size.columns - 1
+            screen.write(
+                "\r"
+                    + TextLayout.truncate(
+                        line(completed: completed, metrics: metrics, now: now), toWidth: width)
+                    + SGR.clearToEndOfLine + "\n")
+        } else if completed * milestones / total > lastMilestone || completed < total {
+            screen.writeLine(line(completed: completed, metrics: metrics, now: now))
+        }
+        finished = true
+    }
+
+    /// The text of the bar for `completed` units at time `now`.
+    func line(completed: Int, metrics: [ProgressMetric], now: Duration) -> String {
+        let level = screen.capabilities.colorLevel
+        let fraction = Double(completed) / Double(total)
+        let cells = 20
+        let eighths = Int((fraction * Double(cells * 8)).rounded(.down))
+        let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"][eighths % 8]
+        let filled = String(repeating: "█", count: eighths / 8) + partial
+        let bar = TextStyle(foreground: Theme.series[0]).apply(filled, at: level)
+        var parts: [String] = []
+        if !label.isEmpty { parts.append(label) }
+        parts.append("▕" + TextLayout.pad(bar, toWidth: cells) + "▏")
+        parts.append(TextLayout.pad(String(Int(fraction * 100)) + "%", toWidth: 4, alignment: .right))
+        parts.append("\(completed)/\(total)")
+        parts += metrics.map { $0.name + " " + $0.text }
+        if showsTimes {
+            let elapsed = now - start
+            parts.append(Self.clockText(elapsed) + " elapsed")
+            if completed > 0 && completed < total {
+                let left = elapsed * Double(total - completed) / Double(completed)
+                parts.append("~" + Self.clockText(left) + " left")
+            }
+        }
+        return parts.joined(separator: "  ")
+    }
+
+    /// `m:ss`, or `h:mm:ss` from an hour on.
+    static func clockText(_ duration: Duration) -> String {
+        let seconds = max(0, Int(duration.components.seconds))
+        let (hours, minutes, rest) = (seconds / 3600, seconds / 60 % 60, seconds % 60)
+        let twoDigits = { (value: Int) in value < 10 ? "0\(value)" : "\(value)" }
+        return hours > 0
+            ? "\(hours):\(twoDigits(minutes)):\(twoDigits(rest))" : "\(minutes):\(twoDigits(rest))"
+    }
+}
