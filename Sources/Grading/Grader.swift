@@ -69,7 +69,7 @@ public final class Grader {
         } catch {
             return Verdict(status: .error, points: 0, maxPoints: maxPoints, message: "This exercise cannot be graded: \(error)")
         }
-        let session = TimedInterpreter(prepared.base.copy(), seconds: prepared.answerSeconds)
+        let session = prepared.session()
 
         let answer: Value
         if exercise.kind == .choice {

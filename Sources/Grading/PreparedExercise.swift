@@ -7,10 +7,12 @@ import Foundation
 /// the reference answer on the engine. Each answer runs in a copy of the setup's interpreter.
 final class PreparedExercise {
     let exercise: Exercise
-    /// The interpreter after the setup ran; copied for every answer.
+    /// The interpreter after the setup ran (its runs limited to the setup time limit).
     let base: Interpreter
+    /// Options for answer sessions: the exercise's limits, each run under the answer time limit.
+    let answerOptions: EvaluationOptions
     /// The reference answer's value.
-    let expected: Value
+    private(set) var expected: Value = .none
     /// Seconds one answer (with its checks and mistakes) may take.
     let answerSeconds: Double
     private var cachedContext: DiagnosisContext?
@@ -24,7 +26,12 @@ final class PreparedExercise {
             maxBytes: exercise.limits.memory ?? options.maxBytes, timeLimit: nil, seed: options.seed,
             dataDirectory: options.dataDirectory)
         answerSeconds = options.timeLimit ?? exercise.limits.time ?? options.defaultTimeLimit
-        base = Interpreter(options: evaluation)
+        var setupOptions = evaluation
+        setupOptions.timeLimit = options.setupTimeLimit
+        base = Interpreter(options: setupOptions)
+        var answerOptions = evaluation
+        answerOptions.timeLimit = answerSeconds
+        self.answerOptions = answerOptions
         if let setup = exercise.setup {
             do {
                 _ = try TimedInterpreter(base, seconds: options.setupTimeLimit).run(setup.text)
@@ -43,7 +50,7 @@ final class PreparedExercise {
             }
         } else {
             do {
-                expected = try TimedInterpreter(base.copy(), seconds: options.setupTimeLimit).run(solution.reference.text)
+                expected = try session().run(solution.reference.text)
             } catch {
                 throw Self.located(error, in: solution.reference, what: "the reference answer of '\(exercise.id)' fails")
             }
@@ -53,6 +60,22 @@ final class PreparedExercise {
                     at: solution.reference.location)
             }
         }
+    }
+
+    /// A fresh interpreter for one answer: the setup's bindings, the exercise's limits, and the
+    /// answer time limit both per run (the engine's own deadline, checked inside long kernels) and
+    /// over all runs together.
+    ///
+    /// The bindings are copied into a new interpreter rather than `copy()`ing the setup's, because
+    /// an interpreter's time limit is fixed when it is made and the setup may take longer than an
+    /// answer may. Random draws therefore start from the grading seed in every session, so an
+    /// answer and the reference drawing the same numbers get the same ones.
+    func session() -> TimedInterpreter {
+        let interpreter = Interpreter(options: answerOptions)
+        for name in base.boundNames {
+            if let value = base[name] { interpreter.bind(name, value) }
+        }
+        return TimedInterpreter(interpreter, seconds: answerSeconds)
     }
 
     /// A language error in course code, at its place in the course file, with the caret diagnostic.
@@ -116,14 +139,15 @@ final class PreparedExercise {
         guard exercise.kind != .choice, !kernels.isEmpty, let reference = exercise.solution?.reference.text,
             let expected = ValueConversion.numeric(expected)
         else { return nil }
-        let copy = base.copy()
+        let session = session()
+        let copy = session.interpreter
         for (name, _) in kernels {
             guard let kernel = copy[name].flatMap(ValueConversion.numeric)?.rotated180,
                 let tensor = try? Tensor(kernel.values, shape: kernel.shape)
             else { return nil }
             copy.bind(name, .tensor(tensor))
         }
-        guard let value = try? TimedInterpreter(copy, seconds: answerSeconds).run(reference),
+        guard let value = try? session.run(reference),
             let flipped = ValueConversion.numeric(value), flipped != expected
         else { return nil }
         return flipped

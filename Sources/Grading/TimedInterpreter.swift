@@ -3,8 +3,9 @@ import CNN
 import Foundation
 
 /// An interpreter with one deadline over all the code run in it: the answer, its checks and its
-/// mistakes share the answer's time limit. A timer cancels the evaluation in progress when the
-/// deadline passes; that cancellation is reported as the time limit it is.
+/// mistakes share the answer's time limit. Each run also has the interpreter's own per-run limit;
+/// this timer additionally cancels the evaluation in progress when the shared deadline passes, and
+/// that cancellation is reported as the time limit it is.
 final class TimedInterpreter {
     let interpreter: Interpreter
     let seconds: Double

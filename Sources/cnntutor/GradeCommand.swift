@@ -56,7 +56,12 @@ struct GradeCommand: ParsableCommand {
         var options = GradingOptions.forCourse(course)
         options.timeLimit = timeLimit
         let report = BatchGrader(options: options, jobs: jobs).grade(files: files, course: loaded)
-        for item in report.skipped { InstructorOutput.error("skipped \(item.file): \(item.message)") }
+        // The text report lists skipped files itself; elsewhere they would go unseen.
+        if format != .text || out != nil {
+            for item in report.skipped {
+                InstructorOutput.error(item.message.hasPrefix(item.file) ? "skipped \(item.message)" : "skipped \(item.file): \(item.message)")
+            }
+        }
         do {
             try InstructorOutput.write(report.rendered(as: format.value), to: out)
         } catch {

@@ -1,3 +1,5 @@
+import Course
+
 extension AnswerKey {
     /// The key as one self-contained, printable HTML file: a table of contents, a points summary,
     /// and per exercise its prompt, reference, engine-computed expected value (aligned matrices and
@@ -50,11 +52,11 @@ extension AnswerKey {
         var out = [
             #"<article class="exercise" id="\#(anchor(exercise))">"#,
             "<h3>\(XML.escape(exercise.key)) <small>\(exercise.kind), \(exercise.points) point\(exercise.points == 1 ? "" : "s")</small></h3>",
-            #"<div class="prompt">\#(XML.escape(exercise.prompt))</div>"#,
+            #"<div class="prompt">\#(MarkdownHTML.render(exercise.prompt))</div>"#,
         ]
         if !exercise.choices.isEmpty {
             out.append("<ul class=\"choices\">")
-            out += exercise.choices.map { "<li><b>\(XML.escape($0.id))</b>: \(XML.escape($0.text))</li>" }
+            out += exercise.choices.map { "<li><b>\(XML.escape($0.id))</b>: \(MarkdownHTML.inline($0.text))</li>" }
             out.append("</ul>")
         }
         if let problem = exercise.problem {
@@ -95,7 +97,7 @@ extension AnswerKey {
         }
         if !exercise.hints.isEmpty {
             out.append("<h4>Hints</h4><ol>")
-            out += exercise.hints.map { "<li>\(XML.escape($0))</li>" }
+            out += exercise.hints.map { "<li>\(MarkdownHTML.inline($0))</li>" }
             out.append("</ol>")
         }
         if !exercise.mistakes.isEmpty {
@@ -126,7 +128,18 @@ extension AnswerKey {
         table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #ccc;padding:.25rem .5rem;vertical-align:top;text-align:left}\
         td pre{margin:0;background:none;padding:0}tr.total,tr.subtotal{font-weight:bold}tr.disagrees{background:#fee}\
         .heatmaps{display:flex;flex-wrap:wrap;gap:1rem}figure{margin:0}figcaption{font-size:.8em;text-align:center}\
-        .problem{color:#a00;font-weight:bold}.prompt{white-space:pre-wrap}\
+        .problem{color:#a00;font-weight:bold}\
         @media print{.exercise{break-inside:avoid}nav{break-after:page}a{color:inherit;text-decoration:none}}
         """
+}
+
+extension MarkdownHTML {
+    /// One line of Markdown as inline HTML (without the paragraph around it).
+    static func inline(_ markdown: String) -> String {
+        var html = render(markdown).trimmingCharacters(in: .whitespacesAndNewlines)
+        if html.hasPrefix("<p>"), html.hasSuffix("</p>"), html.components(separatedBy: "<p>").count == 2 {
+            html = String(html.dropFirst(3).dropLast(4))
+        }
+        return html
+    }
 }

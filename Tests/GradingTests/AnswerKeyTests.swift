@@ -1,0 +1,50 @@
+import Foundation
+import SnapshotTesting
+import Testing
+
+@testable import Course
+@testable import Grading
+
+@Suite struct AnswerKeyTests {
+    /// The key of the tiny course's first lesson (the second needs `nn.Conv2d`).
+    static func key(language: String? = nil) throws -> AnswerKey {
+        var course = try CourseLoader.load(at: TestExercises.tinyCourse)
+        course.lessons = course.lessons.filter { $0.id == "01-basics" }
+        return AnswerKeyBuilder().build(course, language: language)
+    }
+
+    @Test func markdownSnapshot() throws {
+        assertSnapshot(of: try Self.key().markdown(), as: .lines)
+    }
+
+    @Test func htmlSnapshot() throws {
+        assertSnapshot(of: try Self.key().html(), as: .lines)
+    }
+
+    @Test func koreanMarkdownSnapshot() throws {
+        assertSnapshot(of: try Self.key(language: "ko").markdown(), as: .lines)
+    }
+
+    @Test func jsonSnapshot() throws {
+        assertSnapshot(of: try Self.key().json(), as: .lines)
+    }
+
+    @Test func htmlIsWellFormed() throws {
+        try XMLCheck.assertWellFormed(try Self.key().html())
+        try XMLCheck.assertWellFormed(try Self.key(language: "ko").html())
+    }
+
+    @Test func byteIdenticalTwice() throws {
+        #expect(try Self.key().html() == Self.key().html())
+        #expect(try Self.key().json() == Self.key().json())
+    }
+
+    @Test func wrongAnswersAreGradedLive() throws {
+        let total = try #require(try Self.key().lessons.first?.exercises.first)
+        #expect(total.expectedText == "6")
+        #expect(total.wrongAnswers.map(\.mistake) == ["averaged", nil])
+        #expect(total.wrongAnswers.map(\.message) == ["You averaged (2); the exercise asks for the sum.", "Your answer is 5. It is off by one."])
+        let featureMap = try #require(try Self.key().lessons.first?.exercises[1])
+        #expect(featureMap.expectedNumbers == NumericArray(shape: [1, 1, 2, 2], values: [5, 2, 2, 7]))
+    }
+}
