@@ -76,6 +76,19 @@ import Testing
         #expect(partial.mistake == "only-a")
     }
 
+    @Test func modelByOutputShapeAndParameterCount() {
+        let exercise = TestExercises.make(
+            .model, reference: "nn.Conv2d(16, 32, 1, stride=2)", inputShape: [1, 16, 8, 8])
+        #expect(grader.grade("nn.Conv2d(16, 32, kernel_size=1, stride=2, padding=0)", for: exercise).status == .pass)
+        // Same output shape, 16·32·9 + 32 = 4640 parameters instead of 16·32 + 32 = 544.
+        let threeByThree = grader.grade("nn.Conv2d(16, 32, 3, stride=2, padding=1)", for: exercise)
+        #expect(threeByThree.status == .fail)
+        #expect(threeByThree.message == "Your network has 4640 parameters; the expected one has 544 (an extra layer or bias?).")
+        let noStride = grader.grade("nn.Conv2d(16, 32, 1)", for: exercise)
+        #expect(noStride.message.hasPrefix("On an input of shape [1, 16, 8, 8] your network's output has shape [1, 32, 8, 8]; expected [1, 32, 4, 4]."))
+        #expect(grader.grade("nn.Conv2d(3, 32, 1)", for: exercise).message.hasPrefix("Your network cannot run on an input of shape [1, 16, 8, 8]"))
+    }
+
     @Test func checksGivePartialCreditAndMessages() {
         let exercise = TestExercises.make(
             points: 3, setup: Self.imageSetup, reference: "conv2d(img, k)",
