@@ -153,3 +153,32 @@ import Testing
         [image: a 3×3 kernel] and https://example.com/autolink.
         """#
 }
+
+extension MarkdownRendererTests {
+    /// Korean cells are measured in columns: "합성곱" is 6 columns wide, so its column is 6 wide
+    /// and the header above it is padded to 6. At 24 columns, 24 - 7 (borders) - 6 leaves 11 for
+    /// the second column, so its cell wraps between words.
+    @Test func koreanTableCellsAlignByDisplayWidth() {
+        let markdown = "| 이름 | 설명 |\n|---|---|\n| 합성곱 | 필터를 움직이며 곱하고 더한다 |\n"
+        #expect(
+            MarkdownRenderer(width: 80).render(markdown) == [
+                "┌────────┬───────────────────────────────┐",
+                "│ 이름   │ 설명                          │",
+                "├────────┼───────────────────────────────┤",
+                "│ 합성곱 │ 필터를 움직이며 곱하고 더한다 │",
+                "└────────┴───────────────────────────────┘",
+            ])
+        let narrow = MarkdownRenderer(width: 24).render(markdown)
+        #expect(narrow.allSatisfy { displayWidth($0) <= 24 })
+        #expect(narrow.contains("│ 합성곱 │ 필터를      │"))
+        #expect(narrow.contains("│        │ 움직이며    │"))
+    }
+
+    @Test func tooManyColumnsAreCutWithAnEllipsis() {
+        let header = "|" + String(repeating: " c |", count: 12)
+        let rule = "|" + String(repeating: "---|", count: 12)
+        let lines = MarkdownRenderer(width: 20).render(header + "\n" + rule + "\n")
+        #expect(lines.allSatisfy { displayWidth($0) <= 20 })
+        #expect(lines[0].hasSuffix("…"))
+    }
+}
