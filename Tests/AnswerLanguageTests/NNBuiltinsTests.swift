@@ -191,3 +191,19 @@ import Testing
         #expect(typo?.suggestion == "weight")
     }
 }
+
+extension NNBuiltinsTests {
+    @Test func summaryAndHelpAreText() throws {
+        let interpreter = Interpreter()
+        try interpreter.run("model = nn.Sequential(nn.Conv2d(1, 4, 3), nn.ReLU())")
+        let model = try #require(interpreter["model"]?.module)
+        #expect(
+            try interpreter.run("summary(model, (1, 1, 8, 8))")
+                == .text(try ModelSummary(model, inputShape: [1, 1, 8, 8]).description))
+        // 4 filters of 1×3×3 weights plus 4 biases.
+        #expect(try interpreter.run("parameter_count(model)") == .int(40))
+        let help = try interpreter.run("help(F.conv2d)").description
+        #expect(
+            help.hasPrefix("conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1)\n"))
+    }
+}

@@ -93,3 +93,12 @@ import Testing
         #expect(typo?.suggestion == "backward")
     }
 }
+
+extension TensorBuiltinsTests {
+    @Test func floorDivisionAndRemainderOnTensorsFollowPython() throws {
+        // Python: [7, -7] // 2 == [3, -4] and [7, -7] % 2 == [1, 1].
+        #expect(try tensor("tensor([7, -7]) // 2").scalarsAsDoubles() == [3, -4])
+        #expect(try tensor("tensor([7, -7]) % 2").scalarsAsDoubles() == [1, 1])
+        #expect(try tensor("torch.triu(ones(3, 3))").scalarsAsDoubles() == [1, 1, 1, 0, 1, 1, 0, 0, 1])
+    }
+}

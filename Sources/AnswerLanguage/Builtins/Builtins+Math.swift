@@ -30,6 +30,18 @@ extension Builtins {
         binary("sub", "input − other") { try $0 - $1 },
         binary("mul", "input · other elementwise") { try $0 * $1 },
         binary("div", "input / other elementwise") { try $0 / $1 },
+        binary("floor_divide", "input // other elementwise (rounding down, as Python)") {
+            try Tensor.floorDivide($0, $1)
+        },
+        binary("remainder", "input % other elementwise (the sign of other, as Python)") {
+            try Tensor.remainder($0, $1)
+        },
+        Builtin("triu(input, diagonal=0)", "the upper triangle of a matrix, zeros below") { call in
+            .tensor(try call.tensor("input").triu(diagonal: try call.int("diagonal")))
+        },
+        Builtin("tril(input, diagonal=0)", "the lower triangle of a matrix, zeros above") { call in
+            .tensor(try call.tensor("input").tril(diagonal: try call.int("diagonal")))
+        },
         binary("maximum", "the larger of two tensors, elementwise") { try Tensor.maximum($0, $1) },
         binary("minimum", "the smaller of two tensors, elementwise") { try Tensor.minimum($0, $1) },
         binary("eq", "input == other elementwise (a boolean tensor)") { try $0.eq($1) },

@@ -3,6 +3,25 @@ import CNN
 /// Helpers for learning rather than for PyTorch compatibility: `show`, `gradcheck`.
 extension Builtins {
     static let teaching: [Builtin] = [
+        Builtin(
+            "summary(model, input_shape)", "each layer's output shape and parameter count for an input shape"
+        ) {
+            call in
+            let model = try call.module("model")
+            return .text(try ModelSummary(model, inputShape: try call.intList("input_shape")).description)
+        },
+        Builtin("parameter_count(model)", "the number of learnable numbers in a model") { call in
+            .int(try call.module("model").parameterCount)
+        },
+        Builtin("help(obj)", "what a function does and how it is called") { call in
+            switch call.value("obj") {
+            case .function(let function): return .text(function.signature + "\n    " + function.summary)
+            case .namespace(let namespace):
+                return .text("\(namespace.name): " + namespace.memberNames.joined(separator: ", "))
+            case .module(let layer): return .text(layer.description)
+            case let value: return .text("a \(value.typeName)")
+            }
+        },
         Builtin("show(value, title=None)", "draw a tensor as a heatmap, numbers as a curve, a table as bars")
         { call in
             .figure(try figure(of: call.value("value"), title: try call.optionalString("title"), call: call))

@@ -59,7 +59,9 @@ enum Builtins {
 
     /// Binary operators the engine provides beyond `+ - * /`, keyed by operator.
     static let tensorOperators: [BinaryOperator: @Sendable (Tensor, Tensor) throws -> Tensor] = [
-        .matmul: { try Tensor.matmul($0, $1) }
+        .matmul: { try Tensor.matmul($0, $1) },
+        .floorDivide: { try Tensor.floorDivide($0, $1) },
+        .remainder: { try Tensor.remainder($0, $1) },
     ]
 
     static func members(_ builtins: [Builtin]) -> [String: Value] {

@@ -37,6 +37,14 @@ public final class Function: Sendable, CustomStringConvertible {
         }
     }
 
+    /// One line on what it does (empty for lambdas).
+    public var summary: String {
+        switch implementation {
+        case .builtin(let builtin), .bound(let builtin, _): builtin.summary
+        case .lambda: ""
+        }
+    }
+
     /// `<function conv2d(input, weight, …)>`.
     public var description: String {
         switch implementation {

@@ -11,6 +11,7 @@ extension Value {
     ///   `{"type": "dict", "items": {"key": …}}`, `{"type": "dtype", "value": "float32"}`,
     /// - `{"type": "module", "name": "Sequential", "parameters": 1234, "text": "<printout>"}`,
     /// - `{"type": "figure", "kind": "heatmap" | "bars" | "curves", …}`,
+    /// - `{"type": "text", "value": "<table>"}` for `summary` and `help`,
     /// - `{"type": "function", "name": "conv2d"}`, `{"type": "namespace", "name": "torch"}`.
     ///
     /// Non-finite numbers, which JSON cannot hold, are the strings `"nan"`, `"inf"`, `"-inf"`.
@@ -68,6 +69,7 @@ extension Value {
         case .namespace(let namespace):
             out += #"{"type": "namespace", "name": \#(Self.jsonString(namespace.name))}"#
         case .ellipsis: out += #"{"type": "ellipsis"}"#
+        case .text(let text): out += #"{"type": "text", "value": \#(Self.jsonString(text))}"#
         case .figure(let figure): figure.writeJSON(to: &out)
         }
     }

@@ -25,6 +25,7 @@ extension Value: CustomStringConvertible {
         case .figure(let figure): return "<figure\(figure.title.map { " '\($0)'" } ?? "")>"
         case .namespace(let namespace): return namespace.description
         case .ellipsis: return "Ellipsis"
+        case .text(let text): return text
         }
     }
 

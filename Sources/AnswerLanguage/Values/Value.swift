@@ -38,6 +38,8 @@ public enum Value: Sendable {
     case namespace(Namespace)
     /// Python's `Ellipsis` (`...`), meaningful inside subscripts.
     case ellipsis
+    /// Preformatted text shown as it is, without quotes: `summary(model, …)`, `help(conv2d)`.
+    case text(String)
 
     /// One entry of a `.dict`.
     public struct DictEntry: Sendable {
@@ -70,6 +72,7 @@ public enum Value: Sendable {
         case .figure: "figure"
         case .namespace: "module"
         case .ellipsis: "ellipsis"
+        case .text: "text"
         }
     }
 
@@ -120,6 +123,7 @@ extension Value: Equatable {
     public static func == (lhs: Value, rhs: Value) -> Bool {
         switch (lhs, rhs) {
         case (.none, .none), (.ellipsis, .ellipsis): return true
+        case (.text(let a), .text(let b)): return a == b
         case (.string(let a), .string(let b)): return a == b
         case (.dtype(let a), .dtype(let b)): return a == b
         case (.tensor(let a), .tensor(let b)): return a.shape == b.shape && a.isEqual(to: b)
