@@ -6,7 +6,8 @@ enum ChoiceAnswer {
         let separators: Set<Character> = [",", " ", "\t", "\n", ";", "[", "]", "(", ")", "'", "\""]
         let typed = text.split(whereSeparator: { separators.contains($0) }).map { $0.lowercased() }
         guard !typed.isEmpty else {
-            return .failure(.answer("No choice given: answer with one of \(choices.joined(separator: ", "))."))
+            return .failure(
+                .answer("No choice given: answer with one of \(choices.joined(separator: ", "))."))
         }
         let lowered = choices.map { $0.lowercased() }
         for id in typed where !lowered.contains(id) {

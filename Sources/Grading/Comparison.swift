@@ -21,7 +21,8 @@ struct Comparer {
     let session: TimedInterpreter
 
     private var diagnoser: Diagnoser {
-        Diagnoser(context: prepared.diagnosisContext, rtol: exercise.tolerance.rtol, atol: exercise.tolerance.atol)
+        Diagnoser(
+            context: prepared.diagnosisContext, rtol: exercise.tolerance.rtol, atol: exercise.tolerance.atol)
     }
 
     func compare(_ answer: Value, _ expected: Value) throws(LanguageError) -> Comparison {
@@ -46,31 +47,41 @@ struct Comparer {
         switch expected {
         case .string, .bool, .none:
             return answer == expected
-                ? .same : .different(message: "Your answer is \(ValueConversion.text(answer)).", diagnosis: nil)
+                ? .same
+                : .different(message: "Your answer is \(ValueConversion.text(answer)).", diagnosis: nil)
         default:
             break
         }
         if let expectedShape = expected.integers, expected.number == nil {
             guard let answerShape = answer.integers ?? ValueConversion.numeric(answer)?.integerValues else {
-                return .different(message: "The answer should be a shape or tuple of integers; yours is a \(answer.typeName).", diagnosis: nil)
+                return .different(
+                    message:
+                        "The answer should be a shape or tuple of integers; yours is a \(answer.typeName).",
+                    diagnosis: nil)
             }
             if answerShape == expectedShape { return .same }
             if let diagnosis = diagnoser.shapeDiagnosis(answerShape, expected: expectedShape) {
                 return .different(message: diagnosis.message, diagnosis: diagnosis)
             }
-            return .different(message: "Your answer is \(answerShape); that is not the expected shape.", diagnosis: nil)
+            return .different(
+                message: "Your answer is \(answerShape); that is not the expected shape.", diagnosis: nil)
         }
         guard let expectedNumbers = ValueConversion.numeric(expected) else {
             return answer == expected
-                ? .same : .different(message: "Your answer is \(ValueConversion.text(answer)).", diagnosis: nil)
+                ? .same
+                : .different(message: "Your answer is \(ValueConversion.text(answer)).", diagnosis: nil)
         }
         guard let answerNumbers = ValueConversion.numeric(answer) else {
-            return .different(message: "The answer should be a number; yours is a \(answer.typeName).", diagnosis: nil)
+            return .different(
+                message: "The answer should be a number; yours is a \(answer.typeName).", diagnosis: nil)
         }
         let a = answerNumbers.scalarOrSelf
         let e = expectedNumbers.scalarOrSelf
         let exact = ValueConversion.isInteger(answer) && ValueConversion.isInteger(expected)
-        let same = exact ? a.values == e.values && a.shape == e.shape : a.isClose(to: e, rtol: exercise.tolerance.rtol, atol: exercise.tolerance.atol)
+        let same =
+            exact
+            ? a.values == e.values && a.shape == e.shape
+            : a.isClose(to: e, rtol: exercise.tolerance.rtol, atol: exercise.tolerance.atol)
         if same { return .same }
         let diagnosis = diagnoser.diagnose(a, expected: e)
         return .different(message: diagnosis.fullText, diagnosis: diagnosis)
@@ -78,7 +89,8 @@ struct Comparer {
 
     private func compareTensors(_ answer: Value, _ expected: Value) -> Comparison {
         guard let e = ValueConversion.numeric(expected) else {
-            return answer == expected ? .same : .different(message: "Your answer differs from the expected value.", diagnosis: nil)
+            return answer == expected
+                ? .same : .different(message: "Your answer differs from the expected value.", diagnosis: nil)
         }
         let isTensorLike: Bool =
             switch answer {
@@ -86,7 +98,8 @@ struct Comparer {
             default: false
             }
         guard isTensorLike, let a = ValueConversion.numeric(answer) else {
-            return .different(message: "The answer should be a tensor; yours is a \(answer.typeName).", diagnosis: nil)
+            return .different(
+                message: "The answer should be a tensor; yours is a \(answer.typeName).", diagnosis: nil)
         }
         if a.isClose(to: e, rtol: exercise.tolerance.rtol, atol: exercise.tolerance.atol) { return .same }
         let diagnosis = diagnoser.diagnose(a, expected: e)
@@ -108,24 +121,31 @@ struct Comparer {
         let answerShape: [Int]
         do {
             answerShape = try outputShape(of: "answer")
-        } catch where error.kind == .timeLimit || error.kind == .cancelled {
+        } catch  where error.kind == .timeLimit || error.kind == .cancelled {
             throw error
         } catch {
-            return .different(message: "Your network cannot run on an input of shape \(inputShape): \(error.message)", diagnosis: nil)
+            return .different(
+                message: "Your network cannot run on an input of shape \(inputShape): \(error.message)",
+                diagnosis: nil)
         }
         let expectedShape = try outputShape(of: "expected")
         if answerShape != expectedShape {
             let explanation = diagnoser.shapeDiagnosis(answerShape, expected: expectedShape)
-            let message = "On an input of shape \(inputShape) your network's output has shape \(answerShape); expected \(expectedShape)."
-                + (explanation.map { " " + $0.message.components(separatedBy: ". ").dropFirst().joined(separator: ". ") } ?? "")
+            let message =
+                "On an input of shape \(inputShape) your network's output has shape \(answerShape); expected \(expectedShape)."
+                + (explanation.map {
+                    " " + $0.message.components(separatedBy: ". ").dropFirst().joined(separator: ". ")
+                } ?? "")
             return .different(message: message, diagnosis: explanation)
         }
         let answerCount = try parameterCount(of: "answer")
         let expectedCount = try parameterCount(of: "expected")
         if answerCount != expectedCount {
-            let hint = answerCount < expectedCount ? " (a bias or a layer missing?)" : " (an extra layer or bias?)"
+            let hint =
+                answerCount < expectedCount ? " (a bias or a layer missing?)" : " (an extra layer or bias?)"
             return .different(
-                message: "Your network has \(answerCount) parameters; the expected one has \(expectedCount)\(hint).",
+                message:
+                    "Your network has \(answerCount) parameters; the expected one has \(expectedCount)\(hint).",
                 diagnosis: nil)
         }
         return .same

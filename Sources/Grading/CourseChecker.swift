@@ -82,7 +82,9 @@ public struct CourseChecker: Sendable {
             problems.append(CourseProblem(error.message, at: error.location ?? exercise.location))
             return problems
         }
-        for (answer, what) in [(solution.reference, "the reference answer")] + solution.alternatives.map({ ($0, "an alternative answer") }) {
+        for (answer, what) in [(solution.reference, "the reference answer")]
+            + solution.alternatives.map({ ($0, "an alternative answer") })
+        {
             let verdict = grader.grade(answer.text, for: exercise)
             if !verdict.passed {
                 problems.append(
@@ -96,15 +98,23 @@ public struct CourseChecker: Sendable {
             let recorded = wrong.mistake.map { "mistake '\($0)'" } ?? "no named mistake"
             switch verdict.status {
             case .pass:
-                problems.append(CourseProblem("this wrong answer of '\(exercise.id)' passes; expected it to fail with \(recorded)", at: wrong.location))
+                problems.append(
+                    CourseProblem(
+                        "this wrong answer of '\(exercise.id)' passes; expected it to fail with \(recorded)",
+                        at: wrong.location))
             case .error, .timeout:
                 problems.append(
                     CourseProblem(
                         "this wrong answer of '\(exercise.id)' does not evaluate (\(verdict.status.rawValue)): \(verdict.message.firstLine)",
                         at: wrong.answer.location))
             case .fail where verdict.mistake != wrong.mistake:
-                let got = verdict.mistake.map { "mistake '\($0)'" } ?? "no named mistake (\(verdict.message.firstLine))"
-                problems.append(CourseProblem("this wrong answer of '\(exercise.id)' fails with \(got); expected \(recorded)", at: wrong.location))
+                let got =
+                    verdict.mistake.map { "mistake '\($0)'" }
+                    ?? "no named mistake (\(verdict.message.firstLine))"
+                problems.append(
+                    CourseProblem(
+                        "this wrong answer of '\(exercise.id)' fails with \(got); expected \(recorded)",
+                        at: wrong.location))
             case .fail:
                 break
             }
@@ -126,7 +136,10 @@ public struct CourseChecker: Sendable {
         func templates(_ message: String, at location: CourseLocation, what: String) {
             for expression in MessageTemplate.expressions(in: message) {
                 if (try? Parser.parseExpression(expression)) == nil {
-                    problems.append(CourseProblem("\(what): '{\(expression)}' is not an expression (write {{ for a literal brace)", at: location))
+                    problems.append(
+                        CourseProblem(
+                            "\(what): '{\(expression)}' is not an expression (write {{ for a literal brace)",
+                            at: location))
                 }
             }
         }

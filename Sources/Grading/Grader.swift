@@ -62,20 +62,26 @@ public final class Grader {
 
     private func gradeUntimed(_ text: String, for exercise: Exercise) -> Verdict {
         let maxPoints = exercise.points
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return .unanswered(maxPoints: maxPoints) }
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            return .unanswered(maxPoints: maxPoints)
+        }
         let prepared: PreparedExercise
         do {
             prepared = try prepare(exercise)
         } catch {
-            return Verdict(status: .error, points: 0, maxPoints: maxPoints, message: "This exercise cannot be graded: \(error)")
+            return Verdict(
+                status: .error, points: 0, maxPoints: maxPoints,
+                message: "This exercise cannot be graded: \(error)")
         }
         let session = prepared.session()
 
         let answer: Value
         if exercise.kind == .choice {
-            switch ChoiceAnswer.parse(text, choices: exercise.choices.map(\.id), multiple: exercise.multiple) {
+            switch ChoiceAnswer.parse(text, choices: exercise.choices.map(\.id), multiple: exercise.multiple)
+            {
             case .success(let ids): answer = ChoiceAnswer.value(ids, multiple: exercise.multiple)
-            case .failure(let error): return Verdict(status: .error, points: 0, maxPoints: maxPoints, message: error.message)
+            case .failure(let error):
+                return Verdict(status: .error, points: 0, maxPoints: maxPoints, message: error.message)
             }
         } else {
             do {
@@ -86,7 +92,8 @@ public final class Grader {
             if case .none = answer {
                 return Verdict(
                     status: .error, points: 0, maxPoints: maxPoints,
-                    message: "Your answer has no value: its last line must be an expression (not an assignment).")
+                    message:
+                        "Your answer has no value: its last line must be an expression (not an assignment).")
             }
         }
         session.interpreter.bind("answer", answer)
@@ -105,7 +112,8 @@ public final class Grader {
     ) throws(LanguageError) -> Verdict {
         let comparison: Comparison =
             exercise.compare
-            ? try Comparer(exercise: exercise, prepared: prepared, session: session).compare(answer, prepared.expected)
+            ? try Comparer(exercise: exercise, prepared: prepared, session: session).compare(
+                answer, prepared.expected)
             : .same
         var failed: [Exercise.Check] = []
         var earned = 0
@@ -132,7 +140,8 @@ public final class Grader {
             diagnosis = found
         }
         return Verdict(
-            status: .fail, points: earned, maxPoints: exercise.points, message: messages.joined(separator: "\n"),
+            status: .fail, points: earned, maxPoints: exercise.points,
+            message: messages.joined(separator: "\n"),
             diagnosis: diagnosis, failedChecks: failed.map(\.id))
     }
 
@@ -140,7 +149,7 @@ public final class Grader {
     private func holds(_ condition: String, in session: TimedInterpreter) throws(LanguageError) -> Bool {
         do {
             return ValueConversion.truthy(try session.evaluate(condition))
-        } catch where error.kind == .timeLimit || error.kind == .cancelled {
+        } catch  where error.kind == .timeLimit || error.kind == .cancelled {
             throw error
         } catch {
             return false

@@ -40,23 +40,31 @@ final class PreparedExercise {
             }
         }
         guard let solution = exercise.solution else {
-            throw GradingError(.exercise, "exercise '\(exercise.id)' has no reference answer in Solutions/", at: exercise.location)
+            throw GradingError(
+                .exercise, "exercise '\(exercise.id)' has no reference answer in Solutions/",
+                at: exercise.location)
         }
         if exercise.kind == .choice {
-            switch ChoiceAnswer.parse(solution.reference.text, choices: exercise.choices.map(\.id), multiple: exercise.multiple) {
+            switch ChoiceAnswer.parse(
+                solution.reference.text, choices: exercise.choices.map(\.id), multiple: exercise.multiple)
+            {
             case .success(let ids): expected = ChoiceAnswer.value(ids, multiple: exercise.multiple)
             case .failure(let error):
-                throw GradingError(.exercise, "the reference answer is not a valid choice: \(error.message)", at: solution.reference.location)
+                throw GradingError(
+                    .exercise, "the reference answer is not a valid choice: \(error.message)",
+                    at: solution.reference.location)
             }
         } else {
             do {
                 expected = try session().run(solution.reference.text)
             } catch {
-                throw Self.located(error, in: solution.reference, what: "the reference answer of '\(exercise.id)' fails")
+                throw Self.located(
+                    error, in: solution.reference, what: "the reference answer of '\(exercise.id)' fails")
             }
             if case .none = expected {
                 throw GradingError(
-                    .exercise, "the reference answer of '\(exercise.id)' has no value: its last line must be an expression",
+                    .exercise,
+                    "the reference answer of '\(exercise.id)' has no value: its last line must be an expression",
                     at: solution.reference.location)
             }
         }
@@ -80,7 +88,9 @@ final class PreparedExercise {
 
     /// A language error in course code, at its place in the course file, with the caret diagnostic.
     static func located(_ error: LanguageError, in code: CodeSnippet, what: String) -> GradingError {
-        let location = error.range.map { code.location(line: $0.lowerBound.line, column: $0.lowerBound.column) } ?? code.location
+        let location =
+            error.range.map { code.location(line: $0.lowerBound.line, column: $0.lowerBound.column) }
+            ?? code.location
         return GradingError(.exercise, "\(what): \(error.message)", at: location)
     }
 
@@ -92,7 +102,9 @@ final class PreparedExercise {
         return context
     }
 
-    private static let kernelNames: Set<String> = ["k", "w", "kernel", "weight", "filter", "f", "kernel_size"]
+    private static let kernelNames: Set<String> = [
+        "k", "w", "kernel", "weight", "filter", "f", "kernel_size",
+    ]
     private static let paddingNames: Set<String> = ["p", "pad", "padding"]
 
     private func makeDiagnosisContext() -> DiagnosisContext {
@@ -155,7 +167,9 @@ final class PreparedExercise {
 
     /// `name=<int>` in code, e.g. the reference's `padding=1`.
     static func integerArgument(_ name: String, in code: String) -> Int? {
-        guard let range = code.range(of: "\(name)\\s*=\\s*[0-9]+", options: .regularExpression) else { return nil }
+        guard let range = code.range(of: "\(name)\\s*=\\s*[0-9]+", options: .regularExpression) else {
+            return nil
+        }
         return Int(code[range].split(separator: "=").last!.trimmingCharacters(in: .whitespaces))
     }
 }

@@ -32,7 +32,8 @@ final class TimedInterpreter {
         guard now < deadline else { throw timeLimitError }
         let interpreter = self.interpreter
         let timer = DispatchWorkItem { interpreter.cancel() }
-        DispatchQueue.global().asyncAfter(deadline: .now() + .nanoseconds(Int(deadline - now)), execute: timer)
+        DispatchQueue.global().asyncAfter(
+            deadline: .now() + .nanoseconds(Int(deadline - now)), execute: timer)
         defer { timer.cancel() }
         do {
             return try body()

@@ -13,7 +13,8 @@ enum ValueConversion {
         case .shape(let sizes): return NumericArray(shape: [sizes.count], values: sizes.map(Double.init))
         case .list(let items), .tuple(let items):
             let parts = items.compactMap(numeric)
-            guard parts.count == items.count, let first = parts.first, parts.allSatisfy({ $0.shape == first.shape })
+            guard parts.count == items.count, let first = parts.first,
+                parts.allSatisfy({ $0.shape == first.shape })
             else { return items.isEmpty ? NumericArray(shape: [0], values: []) : nil }
             return NumericArray(shape: [parts.count] + first.shape, values: parts.flatMap(\.values))
         default: return nil
@@ -54,9 +55,11 @@ enum ValueConversion {
         case .bool(let flag): return flag ? "True" : "False"
         case .string(let text): return text
         case .shape(let sizes): return "[" + sizes.map(String.init).joined(separator: ", ") + "]"
-        case .tensor(let tensor) where tensor.count == 1: return NumberFormat.short(tensor.scalarsAsDoubles()[0])
+        case .tensor(let tensor) where tensor.count == 1:
+            return NumberFormat.short(tensor.scalarsAsDoubles()[0])
         case .list(let items): return "[" + items.map(quotedText).joined(separator: ", ") + "]"
-        case .tuple(let items): return "(" + items.map(quotedText).joined(separator: ", ") + (items.count == 1 ? ",)" : ")")
+        case .tuple(let items):
+            return "(" + items.map(quotedText).joined(separator: ", ") + (items.count == 1 ? ",)" : ")")
         default: return value.description
         }
     }

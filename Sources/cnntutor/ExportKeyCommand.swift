@@ -6,7 +6,8 @@ import Grading
 struct ExportKeyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export-key",
-        abstract: "Export the answer key: references, engine-computed expected values, checks and graded wrong answers.",
+        abstract:
+            "Export the answer key: references, engine-computed expected values, checks and graded wrong answers.",
         discussion: """
             Every expected value is computed by running the reference answer on the engine, and \
             every recorded wrong answer is graded, so the key shows what the grader really says. \
@@ -41,7 +42,8 @@ struct ExportKeyCommand: ParsableCommand {
             throw ExitCode(2)
         }
         if let lang, !loaded.languages.contains(lang) {
-            InstructorOutput.error("the course has no language '\(lang)'; it has \(loaded.languages.joined(separator: ", "))")
+            InstructorOutput.error(
+                "the course has no language '\(lang)'; it has \(loaded.languages.joined(separator: ", "))")
             throw ExitCode(2)
         }
         let key = AnswerKeyBuilder(options: .forCourse(course)).build(loaded, language: lang)

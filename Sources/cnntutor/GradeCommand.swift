@@ -35,13 +35,19 @@ struct GradeCommand: ParsableCommand {
     @Option(name: .long, help: "Answers graded at once.")
     var jobs: Int = 2
 
-    @Option(name: .customLong("time-limit"), help: "Seconds each answer may run (overrides the exercises' limits).")
+    @Option(
+        name: .customLong("time-limit"),
+        help: "Seconds each answer may run (overrides the exercises' limits).")
     var timeLimit: Double?
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
-        guard !submissions.isEmpty else { throw ValidationError("name at least one submission file or folder") }
+        if let timeLimit, !(timeLimit > 0) {
+            throw ValidationError("--time-limit must be a positive number of seconds")
+        }
+        guard !submissions.isEmpty else {
+            throw ValidationError("name at least one submission file or folder")
+        }
     }
 
     mutating func run() throws {
@@ -59,7 +65,9 @@ struct GradeCommand: ParsableCommand {
         // The text report lists skipped files itself; elsewhere they would go unseen.
         if format != .text || out != nil {
             for item in report.skipped {
-                InstructorOutput.error(item.message.hasPrefix(item.file) ? "skipped \(item.message)" : "skipped \(item.file): \(item.message)")
+                InstructorOutput.error(
+                    item.message.hasPrefix(item.file)
+                        ? "skipped \(item.message)" : "skipped \(item.file): \(item.message)")
             }
         }
         do {

@@ -81,7 +81,9 @@ import Testing
     }
 
     @Test func missingCourseThrows() {
-        #expect(throws: CourseError.self) { try CourseLoader.load(at: FixtureCourses.folder.path + "/nowhere") }
+        #expect(throws: CourseError.self) {
+            try CourseLoader.load(at: FixtureCourses.folder.path + "/nowhere")
+        }
     }
 
     @Test func brokenCourseReportsEveryProblemWhereItIs() throws {

@@ -19,7 +19,10 @@ import Testing
         #expect(total.mistakes[0].message == "평균({answer})을 구했습니다. 합을 구하세요.")
         #expect(total.points == 2)
         #expect(total.solution?.reference.text == "a.sum()")
-        #expect(basics.exercise("same-size")?.choices.map(\.text) == ["`padding=1`", "`padding='same'`", "`padding=0`"])
+        #expect(
+            basics.exercise("same-size")?.choices.map(\.text) == [
+                "`padding=1`", "`padding='same'`", "`padding=0`",
+            ])
         #expect(basics.steps[1].examples.first?.text.contains("# 합") == true)
     }
 

@@ -42,7 +42,10 @@ import Testing
         let total = try #require(try Self.key().lessons.first?.exercises.first)
         #expect(total.expectedText == "6")
         #expect(total.wrongAnswers.map(\.mistake) == ["averaged", nil])
-        #expect(total.wrongAnswers.map(\.message) == ["You averaged (2); the exercise asks for the sum.", "Your answer is 5. It is off by one."])
+        #expect(
+            total.wrongAnswers.map(\.message) == [
+                "You averaged (2); the exercise asks for the sum.", "Your answer is 5. It is off by one.",
+            ])
         let featureMap = try #require(try Self.key().lessons.first?.exercises[1])
         #expect(featureMap.expectedNumbers == NumericArray(shape: [1, 1, 2, 2], values: [5, 2, 2, 7]))
     }

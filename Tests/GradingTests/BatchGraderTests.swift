@@ -11,15 +11,25 @@ import Testing
     @Test func folderGradesEveryFileAndSkipsMalformedOnes() throws {
         let course = try CourseLoader.load(at: TestExercises.tinyCourse)
         let files = BatchGrader.submissionFiles([Self.submissions])
-        #expect(files.map { ($0 as NSString).lastPathComponent } == ["broken.yaml", "joon.json", "minji.yaml", "old-version.yaml"])
+        #expect(
+            files.map { ($0 as NSString).lastPathComponent } == [
+                "broken.yaml", "joon.json", "minji.yaml", "old-version.yaml",
+            ])
         let report = BatchGrader(jobs: 2).grade(files: files, course: course)
         #expect(report.learners.map(\.learner) == ["joon", "minji"])
-        #expect(report.skipped.map { ($0.file as NSString).lastPathComponent } == ["broken.yaml", "old-version.yaml"])
-        #expect(report.skipped[0].message.hasSuffix("broken.yaml:2:1: submission: missing 'learner' (expected the learner's name)"))
+        #expect(
+            report.skipped.map { ($0.file as NSString).lastPathComponent } == [
+                "broken.yaml", "old-version.yaml",
+            ])
+        #expect(
+            report.skipped[0].message.hasSuffix(
+                "broken.yaml:2:1: submission: missing 'learner' (expected the learner's name)"))
         let joon = report.learners[0]
-        #expect(joon.results.map(\.verdict.mistake) == ["averaged", "flipped-kernel", "forgot-same", nil, nil])
+        #expect(
+            joon.results.map(\.verdict.mistake) == ["averaged", "flipped-kernel", "forgot-same", nil, nil])
         #expect(joon.results[3].verdict.message == "No answer was submitted.")
-        #expect(joon.notes == ["the answer to '09-extra/unknown' was ignored: the course has no such exercise"])
+        #expect(
+            joon.notes == ["the answer to '09-extra/unknown' was ignored: the course has no such exercise"])
         let minji = report.learners[1]
         #expect(minji.results.map(\.verdict.status) == [.pass, .pass, .pass, .fail, .pass])
         #expect(!report.allPassed)
@@ -28,8 +38,10 @@ import Testing
     /// The JSON report of real grading, durations zeroed, with paths relative to the fixtures.
     @Test func jsonOfRealGrading() throws {
         let course = try CourseLoader.load(at: TestExercises.tinyCourse)
-        let report = BatchGrader(jobs: 2).grade(files: BatchGrader.submissionFiles([Self.submissions]), course: course)
-        let json = report.withoutDurations.rendered(as: .json).replacingOccurrences(of: Self.submissions, with: "submissions")
+        let report = BatchGrader(jobs: 2).grade(
+            files: BatchGrader.submissionFiles([Self.submissions]), course: course)
+        let json = report.withoutDurations.rendered(as: .json).replacingOccurrences(
+            of: Self.submissions, with: "submissions")
         #expect(json.contains(#""mistake": "flipped-kernel""#))
         #expect(json.contains(#""file": "submissions/minji.yaml""#))
         #expect(json.contains(#""duration_ms": 0"#))
@@ -40,7 +52,8 @@ import Testing
     static let pool: [String: [String]] = [
         "01-basics/total": ["a.sum()", "a.mean()", "5", "6", "a.summ()", ""],
         "01-basics/feature-map": [
-            "conv2d(img, k)", "conv2d(img, k_rotated)", "conv2d(img, k, padding=1)", "conv2d(img", GraderTests.hangingAnswer,
+            "conv2d(img, k)", "conv2d(img, k_rotated)", "conv2d(img, k, padding=1)", "conv2d(img",
+            GraderTests.hangingAnswer,
         ],
         "01-basics/same-size": ["a, b", "a", "c", "d", "b"],
         "02-networks/kernel-size": ["3", "4", "'x'", "1"],

@@ -7,36 +7,56 @@ import Testing
 /// `BatchGraderTests` grades real submissions.
 @Suite struct ClassReportTests {
     static let report = ClassReport(
-        course: "tiny", version: 3, exercises: ["01-basics/total", "01-basics/feature-map", "01-basics/same-size"],
+        course: "tiny", version: 3,
+        exercises: ["01-basics/total", "01-basics/feature-map", "01-basics/same-size"],
         learners: [
             ClassReport.Learner(
                 learner: "joon", file: "submissions/joon.yaml",
                 results: [
-                    .init(exercise: "01-basics/total", verdict: Verdict(status: .pass, points: 2, maxPoints: 2, message: "", durationMilliseconds: 12)),
+                    .init(
+                        exercise: "01-basics/total",
+                        verdict: Verdict(
+                            status: .pass, points: 2, maxPoints: 2, message: "", durationMilliseconds: 12)),
                     .init(
                         exercise: "01-basics/feature-map",
                         verdict: Verdict(
-                            status: .fail, points: 1, maxPoints: 3, message: "You flipped the kernel: that is convolution.",
+                            status: .fail, points: 1, maxPoints: 3,
+                            message: "You flipped the kernel: that is convolution.",
                             mistake: "flipped-kernel", durationMilliseconds: 30)),
                     .init(
                         exercise: "01-basics/same-size",
-                        verdict: Verdict(status: .error, points: 0, maxPoints: 1, message: "'d' is not one of the choices: a, b, c.", durationMilliseconds: 1)),
+                        verdict: Verdict(
+                            status: .error, points: 0, maxPoints: 1,
+                            message: "'d' is not one of the choices: a, b, c.", durationMilliseconds: 1)),
                 ], notes: ["the answer to '09-extra/x' was ignored: the course has no such exercise"]),
             ClassReport.Learner(
                 learner: "minji, \"M\"", file: "submissions/minji.json",
                 results: [
                     .init(
                         exercise: "01-basics/total",
-                        verdict: Verdict(status: .timeout, points: 0, maxPoints: 2, message: "stopped: the time limit of 0.5 s was reached", durationMilliseconds: 502)),
+                        verdict: Verdict(
+                            status: .timeout, points: 0, maxPoints: 2,
+                            message: "stopped: the time limit of 0.5 s was reached", durationMilliseconds: 502
+                        )),
                     .init(
                         exercise: "01-basics/feature-map",
                         verdict: Verdict(
-                            status: .fail, points: 0, maxPoints: 3, message: "You flipped the kernel: that is convolution.",
+                            status: .fail, points: 0, maxPoints: 3,
+                            message: "You flipped the kernel: that is convolution.",
                             mistake: "flipped-kernel", durationMilliseconds: 25)),
-                    .init(exercise: "01-basics/same-size", verdict: Verdict(status: .pass, points: 1, maxPoints: 1, message: "", durationMilliseconds: 0)),
+                    .init(
+                        exercise: "01-basics/same-size",
+                        verdict: Verdict(
+                            status: .pass, points: 1, maxPoints: 1, message: "", durationMilliseconds: 0)),
                 ], notes: []),
         ],
-        skipped: [.init(file: "submissions/broken.yaml", message: "submissions/broken.yaml:1:1: submission: missing 'learner' (expected the learner's name)")])
+        skipped: [
+            .init(
+                file: "submissions/broken.yaml",
+                message:
+                    "submissions/broken.yaml:1:1: submission: missing 'learner' (expected the learner's name)"
+            )
+        ])
 
     @Test(arguments: ReportFormat.allCases)
     func snapshot(format: ReportFormat) {
@@ -54,7 +74,8 @@ import Testing
 
     @Test func csvQuotesNamesWithCommasAndQuotes() {
         let lines = Self.report.rendered(as: .csv).split(separator: "\n")
-        #expect(lines[0] == "learner,01-basics/total,01-basics/feature-map,01-basics/same-size,total,max_points")
+        #expect(
+            lines[0] == "learner,01-basics/total,01-basics/feature-map,01-basics/same-size,total,max_points")
         #expect(lines[2] == #""minji, ""M""",0,0,1,1,6"#)
     }
 }

@@ -13,7 +13,9 @@ import Testing
     @Test func failingCourseReportsEveryFailureWhereItIs() throws {
         let folder = TestExercises.fixtures.appendingPathComponent("failing-course").path
         let course = try CourseLoader.load(at: folder)
-        let found = CourseChecker().check(course).map { $0.description.replacingOccurrences(of: folder + "/", with: "") }
+        let found = CourseChecker().check(course).map {
+            $0.description.replacingOccurrences(of: folder + "/", with: "")
+        }
         #expect(
             found == [
                 "01-failing/lesson.en.md:10:5: this example fails: unknown name 'undefined_thing'",

@@ -11,17 +11,23 @@ import Testing
     let expected = NumericArray(shape: [1, 1, 3, 3], values: [1, 2, 3, 4, 5, 6, 7, 8, 10])
 
     @Test func paddingForgottenByShape() {
-        let diagnoser = Diagnoser(context: DiagnosisContext(kernelSizes: [3], padding: 1), rtol: 1e-4, atol: 1e-5)
+        let diagnoser = Diagnoser(
+            context: DiagnosisContext(kernelSizes: [3], padding: 1), rtol: 1e-4, atol: 1e-5)
         // conv2d of a 5×5 input with a 3×3 kernel: 5×5 with padding=1, 3×3 without (5 + 2·1 − 3 + 1).
         let diagnosis = diagnoser.shapeDiagnosis([1, 1, 3, 3], expected: [1, 1, 5, 5])
         #expect(diagnosis?.finding == .paddingForgotten)
-        #expect(diagnosis?.message == "Your result has shape [1, 1, 3, 3]; expected [1, 1, 5, 5]. Each side is 2p = 2 smaller: the padding p = 1 seems forgotten.")
+        #expect(
+            diagnosis?.message
+                == "Your result has shape [1, 1, 3, 3]; expected [1, 1, 5, 5]. Each side is 2p = 2 smaller: the padding p = 1 seems forgotten."
+        )
     }
 
     @Test func paddingCountedOnce() {
-        let diagnoser = Diagnoser(context: DiagnosisContext(kernelSizes: [5], padding: 2), rtol: 1e-4, atol: 1e-5)
+        let diagnoser = Diagnoser(
+            context: DiagnosisContext(kernelSizes: [5], padding: 2), rtol: 1e-4, atol: 1e-5)
         // 8×8 input, 5×5 kernel, padding 2: 8 + 4 − 5 + 1 = 8; padding counted once: 8 + 2 − 5 + 1 = 6.
-        #expect(diagnoser.shapeDiagnosis([1, 1, 6, 6], expected: [1, 1, 8, 8])?.finding == .paddingCountedOnce)
+        #expect(
+            diagnoser.shapeDiagnosis([1, 1, 6, 6], expected: [1, 1, 8, 8])?.finding == .paddingCountedOnce)
     }
 
     @Test func kernelShrinkForgotten() {
@@ -46,12 +52,15 @@ import Testing
 
     @Test func reshaped() {
         let answer = NumericArray(shape: [9], values: expected.values)
-        #expect(plain.diagnose(answer, expected: NumericArray(shape: [3, 3], values: expected.values)).finding == .reshaped)
+        #expect(
+            plain.diagnose(answer, expected: NumericArray(shape: [3, 3], values: expected.values)).finding
+                == .reshaped)
     }
 
     @Test func kernelFlippedWhenTheFlippedReferenceMatches() {
         let flipped = NumericArray(shape: [1, 1, 3, 3], values: [0, 1, 0, 2, 2, 2, 9, 9, 9])
-        let diagnoser = Diagnoser(context: DiagnosisContext(flippedKernelExpected: flipped), rtol: 1e-4, atol: 1e-5)
+        let diagnoser = Diagnoser(
+            context: DiagnosisContext(flippedKernelExpected: flipped), rtol: 1e-4, atol: 1e-5)
         let diagnosis = diagnoser.diagnose(flipped, expected: expected)
         #expect(diagnosis.finding == .kernelFlipped)
         #expect(diagnosis.differingCount == 9)
@@ -70,7 +79,9 @@ import Testing
         let averaged = NumericArray(shape: expected.shape, values: expected.values.map { $0 / 9 })
         let diagnosis = plain.diagnose(averaged, expected: expected)
         #expect(diagnosis.finding == .wrongScale)
-        #expect(diagnosis.message == "Every value is 1/9 × the expected one — averaged over 9 values instead of summed?")
+        #expect(
+            diagnosis.message
+                == "Every value is 1/9 × the expected one — averaged over 9 values instead of summed?")
     }
 
     @Test func shiftedByOneRow() {
@@ -92,13 +103,15 @@ import Testing
         var values = expected.values
         values[4] = 50
         values[8] = -1
-        let diagnosis = plain.diagnose(NumericArray(shape: expected.shape, values: values), expected: expected)
+        let diagnosis = plain.diagnose(
+            NumericArray(shape: expected.shape, values: values), expected: expected)
         #expect(diagnosis.finding == .valuesDiffer)
         #expect(diagnosis.differingCount == 2)
-        #expect(diagnosis.cells == [
-            Diagnosis.Cell(index: [0, 0, 1, 1], answer: 50, expected: 5),
-            Diagnosis.Cell(index: [0, 0, 2, 2], answer: -1, expected: 10),
-        ])
+        #expect(
+            diagnosis.cells == [
+                Diagnosis.Cell(index: [0, 0, 1, 1], answer: 50, expected: 5),
+                Diagnosis.Cell(index: [0, 0, 2, 2], answer: -1, expected: 10),
+            ])
         #expect(
             diagnosis.fullText == """
                 2 of 9 values differ from the expected result.
@@ -119,7 +132,8 @@ import Testing
     }
 
     @Test func sizeDifferenceOfANumber() {
-        let diagnoser = Diagnoser(context: DiagnosisContext(kernelSizes: [3], padding: 1), rtol: 1e-4, atol: 1e-5)
+        let diagnoser = Diagnoser(
+            context: DiagnosisContext(kernelSizes: [3], padding: 1), rtol: 1e-4, atol: 1e-5)
         // n = 5, f = 3, p = 1: 5 + 2 − 3 + 1 = 5; forgetting the padding gives 3.
         #expect(diagnoser.numberDiagnosis(3, expected: 5).finding == .paddingForgotten)
     }

@@ -48,7 +48,9 @@ import Testing
         let exercise = TestExercises.make(setup: Self.setup, reference: "conv2d(x, ones3)")
         let verdict = grader.grade("conv2d(x, ones3 / 9)", for: exercise)
         #expect(verdict.diagnosis?.finding == .wrongScale)
-        #expect(verdict.message.hasPrefix("Every value is 1/9 × the expected one — averaged over 9 values instead of summed?"))
+        #expect(
+            verdict.message.hasPrefix(
+                "Every value is 1/9 × the expected one — averaged over 9 values instead of summed?"))
     }
 
     @Test func shiftedByOneColumn() {
@@ -62,7 +64,10 @@ import Testing
         let exercise = TestExercises.make(setup: Self.setup, reference: "conv2d(x5, ones3, padding=1)")
         let verdict = grader.grade("conv2d(x5, ones3)", for: exercise)
         #expect(verdict.diagnosis?.finding == .paddingForgotten)
-        #expect(verdict.message == "Your result has shape [1, 1, 3, 3]; expected [1, 1, 5, 5]. Each side is 2p = 2 smaller: the padding p = 1 seems forgotten.")
+        #expect(
+            verdict.message
+                == "Your result has shape [1, 1, 3, 3]; expected [1, 1, 5, 5]. Each side is 2p = 2 smaller: the padding p = 1 seems forgotten."
+        )
     }
 
     @Test(arguments: [
@@ -72,13 +77,15 @@ import Testing
         ("n + 2 * p", .kernelShrinkForgotten),  // 12: f − 1 = 2 over
     ])
     func outputSizeArithmetic(answer: String, expected: Diagnosis.Finding) {
-        let exercise = TestExercises.make(.value, setup: "n = 8\nf = 3\np = 2", reference: "n + 2 * p - f + 1")
+        let exercise = TestExercises.make(
+            .value, setup: "n = 8\nf = 3\np = 2", reference: "n + 2 * p - f + 1")
         #expect(grader.grade(answer, for: exercise).diagnosis?.finding == expected)
     }
 
     @Test func cellsThatDiffer() {
         let verdict = grader.grade(
-            "tensor([[[[5., 5.], [14., 11.]]]])", for: TestExercises.make(setup: Self.setup, reference: "conv2d(img, k)"))
+            "tensor([[[[5., 5.], [14., 11.]]]])",
+            for: TestExercises.make(setup: Self.setup, reference: "conv2d(img, k)"))
         #expect(verdict.diagnosis?.finding == .valuesDiffer)
         #expect(
             verdict.message == """

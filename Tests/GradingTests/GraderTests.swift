@@ -67,7 +67,8 @@ import Testing
         #expect(grader.grade("a, b", for: single).status == .error)
         #expect(grader.grade("d", for: single).message == "'d' is not one of the choices: a, b, c.")
         let multiple = TestExercises.make(
-            .choice, reference: "a, c", mistakes: [("only-a", "answer == ['a']", "Also c.")], choices: ["a", "b", "c"],
+            .choice, reference: "a, c", mistakes: [("only-a", "answer == ['a']", "Also c.")],
+            choices: ["a", "b", "c"],
             multiple: true)
         #expect(grader.grade("c a", for: multiple).status == .pass)
         #expect(grader.grade("['a', 'c']", for: multiple).status == .pass)
@@ -79,21 +80,33 @@ import Testing
     @Test func modelByOutputShapeAndParameterCount() {
         let exercise = TestExercises.make(
             .model, reference: "nn.Conv2d(16, 32, 1, stride=2)", inputShape: [1, 16, 8, 8])
-        #expect(grader.grade("nn.Conv2d(16, 32, kernel_size=1, stride=2, padding=0)", for: exercise).status == .pass)
+        #expect(
+            grader.grade("nn.Conv2d(16, 32, kernel_size=1, stride=2, padding=0)", for: exercise).status
+                == .pass)
         // Same output shape, 16·32·9 + 32 = 4640 parameters instead of 16·32 + 32 = 544.
         let threeByThree = grader.grade("nn.Conv2d(16, 32, 3, stride=2, padding=1)", for: exercise)
         #expect(threeByThree.status == .fail)
-        #expect(threeByThree.message == "Your network has 4640 parameters; the expected one has 544 (an extra layer or bias?).")
+        #expect(
+            threeByThree.message
+                == "Your network has 4640 parameters; the expected one has 544 (an extra layer or bias?).")
         let noStride = grader.grade("nn.Conv2d(16, 32, 1)", for: exercise)
-        #expect(noStride.message.hasPrefix("On an input of shape [1, 16, 8, 8] your network's output has shape [1, 32, 8, 8]; expected [1, 32, 4, 4]."))
-        #expect(grader.grade("nn.Conv2d(3, 32, 1)", for: exercise).message.hasPrefix("Your network cannot run on an input of shape [1, 16, 8, 8]"))
+        #expect(
+            noStride.message.hasPrefix(
+                "On an input of shape [1, 16, 8, 8] your network's output has shape [1, 32, 8, 8]; expected [1, 32, 4, 4]."
+            ))
+        #expect(
+            grader.grade("nn.Conv2d(3, 32, 1)", for: exercise).message.hasPrefix(
+                "Your network cannot run on an input of shape [1, 16, 8, 8]"))
     }
 
     @Test func checksGivePartialCreditAndMessages() {
         let exercise = TestExercises.make(
             points: 3, setup: Self.imageSetup, reference: "conv2d(img, k)",
             checks: [
-                ("shape", "answer.shape == expected.shape", "The shape should be {expected.shape}; yours is {answer.shape}.", 1),
+                (
+                    "shape", "answer.shape == expected.shape",
+                    "The shape should be {expected.shape}; yours is {answer.shape}.", 1
+                ),
                 ("positive", "(answer > 0).all()", "All responses are positive here.", nil),
             ])
         let sameShape = grader.grade("conv2d(img, k) + 1", for: exercise)
@@ -120,7 +133,8 @@ import Testing
 
     @Test func compareFalseJudgesByChecksOnly() {
         let exercise = TestExercises.make(
-            .value, reference: "3", checks: [("odd", "answer % 2 == 1 and answer > 1", "{answer} is not odd and above 1.", nil)],
+            .value, reference: "3",
+            checks: [("odd", "answer % 2 == 1 and answer > 1", "{answer} is not odd and above 1.", nil)],
             compare: false)
         #expect(grader.grade("5", for: exercise).status == .pass)
         #expect(grader.grade("4", for: exercise).message == "4 is not odd and above 1.")
@@ -161,12 +175,16 @@ import Testing
         let exercise = TestExercises.make(setup: "x = undefined_name", reference: "x", line: 40)
         let verdict = grader.grade("1", for: exercise)
         #expect(verdict.status == .error)
-        #expect(verdict.message.hasPrefix("This exercise cannot be graded: test.md:1:5: the setup of exercise 'test' fails: unknown name"))
+        #expect(
+            verdict.message.hasPrefix(
+                "This exercise cannot be graded: test.md:1:5: the setup of exercise 'test' fails: unknown name"
+            ))
     }
 
     @Test func expectedValueComesFromTheEngine() throws {
         let exercise = TestExercises.make(setup: Self.imageSetup, reference: "conv2d(img, k)")
         let expected = try grader.expected(for: exercise)
-        #expect(ValueConversion.numeric(expected) == NumericArray(shape: [1, 1, 2, 2], values: [5, 2, 2, 7]))
+        #expect(
+            ValueConversion.numeric(expected) == NumericArray(shape: [1, 1, 2, 2], values: [5, 2, 2, 7]))
     }
 }

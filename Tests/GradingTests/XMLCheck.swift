@@ -18,7 +18,9 @@ enum XMLCheck {
         parser.delegate = delegate
         if !parser.parse() {
             throw Malformed(
-                description: "line \(parser.lineNumber), column \(parser.columnNumber): \(parser.parserError.map { "\($0)" } ?? "unknown error")")
+                description:
+                    "line \(parser.lineNumber), column \(parser.columnNumber): \(parser.parserError.map { "\($0)" } ?? "unknown error")"
+            )
         }
         #expect(delegate.elements > 0)
     }
@@ -26,7 +28,8 @@ enum XMLCheck {
     private final class Delegate: NSObject, XMLParserDelegate {
         var elements = 0
         func parser(
-            _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
+            _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+            qualifiedName qName: String?,
             attributes attributeDict: [String: String] = [:]
         ) {
             elements += 1

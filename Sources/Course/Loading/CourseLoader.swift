@@ -22,12 +22,17 @@ public enum CourseLoader {
             let folder = join(directory, id)
             let defaultFile = join(folder, "lesson.\(manifest.defaultLanguage).md")
             guard let text = try? read(defaultFile) else {
-                log.add("lesson '\(id)': cannot read \(defaultFile); expected the lesson in the default language", at: location)
+                log.add(
+                    "lesson '\(id)': cannot read \(defaultFile); expected the lesson in the default language",
+                    at: location)
                 continue
             }
-            let parsed = LessonParser(file: defaultFile, isDefault: true, defaultFile: defaultFile, log: log).parse(text)
+            let parsed = LessonParser(file: defaultFile, isDefault: true, defaultFile: defaultFile, log: log)
+                .parse(text)
             if let parsedID = parsed.id, parsedID != id {
-                log.add("the lesson's id is '\(parsedID)'; expected '\(id)', its folder's name", at: parsed.frontMatterLocation)
+                log.add(
+                    "the lesson's id is '\(parsedID)'; expected '\(id)', its folder's name",
+                    at: parsed.frontMatterLocation)
             }
             for (required, requiredLocation) in parsed.requires where !known.contains(required) {
                 log.add(
@@ -36,29 +41,37 @@ public enum CourseLoader {
                     at: requiredLocation)
             }
             var lesson = Lesson(
-                id: id, language: manifest.defaultLanguage, title: parsed.title ?? id, minutes: parsed.minutes,
+                id: id, language: manifest.defaultLanguage, title: parsed.title ?? id,
+                minutes: parsed.minutes,
                 requires: parsed.requires.map(\.id), steps: parsed.steps, file: defaultFile)
             removeDuplicateExercises(from: &lesson, log: log)
             let solutionsFile = join(solutionsDirectory, "\(id).yaml")
-            lesson = SolutionParser.attach(try? read(solutionsFile), file: solutionsFile, to: lesson, log: log)
+            lesson = SolutionParser.attach(
+                try? read(solutionsFile), file: solutionsFile, to: lesson, log: log)
             lessons.append(lesson)
 
             for language in manifest.languages where language != manifest.defaultLanguage {
                 let file = join(folder, "lesson.\(language).md")
                 guard let text = try? read(file) else {
-                    log.add("lesson '\(id)' has no '\(language)' translation: expected \(file)", at: .start(of: defaultFile))
+                    log.add(
+                        "lesson '\(id)' has no '\(language)' translation: expected \(file)",
+                        at: .start(of: defaultFile))
                     continue
                 }
-                let translation = LessonParser(file: file, isDefault: false, defaultFile: defaultFile, log: log).parse(text)
+                let translation = LessonParser(
+                    file: file, isDefault: false, defaultFile: defaultFile, log: log
+                ).parse(text)
                 translations[language, default: [:]][id] =
-                    TranslationMerger(original: lesson, log: log).merge(translation, language: language, file: file)
+                    TranslationMerger(original: lesson, log: log).merge(
+                        translation, language: language, file: file)
             }
             strayTranslations(in: folder, languages: manifest.languages, at: location, log: log)
         }
         return Course(
             id: manifest.id, version: manifest.version, defaultLanguage: manifest.defaultLanguage,
             languages: manifest.languages, titles: manifest.titles, solutionPolicy: manifest.solutionPolicy,
-            lessons: lessons, translations: translations, directory: directory, problems: log.problems.sorted())
+            lessons: lessons, translations: translations, directory: directory,
+            problems: log.problems.sorted())
     }
 
     /// Exercise ids must be unique within a lesson: they are half of the grading key. A repeated
@@ -68,14 +81,18 @@ public enum CourseLoader {
         for index in lesson.steps.indices {
             guard let exercise = lesson.steps[index].exercise else { continue }
             if !seen.insert(exercise.id).inserted {
-                log.add("exercise id '\(exercise.id)' is used twice in lesson '\(lesson.id)'", at: exercise.location)
+                log.add(
+                    "exercise id '\(exercise.id)' is used twice in lesson '\(lesson.id)'",
+                    at: exercise.location)
                 lesson.steps[index].exercise = nil
             }
         }
     }
 
     /// A `lesson.xx.md` for a language the course does not list is probably a typo.
-    private static func strayTranslations(in folder: String, languages: [String], at location: CourseLocation, log: ProblemLog) {
+    private static func strayTranslations(
+        in folder: String, languages: [String], at location: CourseLocation, log: ProblemLog
+    ) {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         for name in files.sorted() where name.hasPrefix("lesson.") && name.hasSuffix(".md") {
             let language = String(name.dropFirst("lesson.".count).dropLast(".md".count))

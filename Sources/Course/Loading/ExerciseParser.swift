@@ -12,7 +12,9 @@ enum ExerciseParser {
         }
         map.rejectUnknownKeys(allowed: fields)
         let log = source.log
-        guard let id = map.required("id", expected: "the exercise's id, e.g. 'id: edge-response'")?.string("'id'")
+        guard
+            let id = map.required("id", expected: "the exercise's id, e.g. 'id: edge-response'")?.string(
+                "'id'")
         else { return nil }
         if !Identifier.isValid(id) {
             log.add(
@@ -27,7 +29,8 @@ enum ExerciseParser {
             let nearest = Spelling.nearest(to: kindText, in: Exercise.Kind.allCases.map(\.rawValue))
             log.add(
                 "\(what): unknown kind '\(kindText)'"
-                    + (nearest.map { " — did you mean '\($0)'?" } ?? "; expected value, tensor, choice or model"),
+                    + (nearest.map { " — did you mean '\($0)'?" }
+                        ?? "; expected value, tensor, choice or model"),
                 at: kindValue.location)
             return nil
         }
@@ -60,45 +63,57 @@ enum ExerciseParser {
     }
 
     private static func checks(_ map: YAMLMap, what: String) -> [Exercise.Check] {
-        guard let items = map.value("checks").flatMap({ $0.isNull ? nil : $0.list("'checks'") }) else { return [] }
+        guard let items = map.value("checks").flatMap({ $0.isNull ? nil : $0.list("'checks'") }) else {
+            return []
+        }
         var seen: Set<String> = []
         return items.compactMap { item in
             guard let check = item.map("a check of \(what)") else { return nil }
             check.rejectUnknownKeys(allowed: ["id", "expect", "message", "points"])
             guard let id = check.required("id", expected: "the check's id")?.string("'id'"),
-                let expect = check.required("expect", expected: "an expression over 'answer'")?.code("'expect'"),
-                let message = check.required("message", expected: "what the learner is told")?.string("'message'")
+                let expect = check.required("expect", expected: "an expression over 'answer'")?.code(
+                    "'expect'"),
+                let message = check.required("message", expected: "what the learner is told")?.string(
+                    "'message'")
             else { return nil }
             if !seen.insert(id).inserted {
                 map.source.log.add("\(what): check id '\(id)' is used twice", at: check.location(of: "id"))
             }
             let points = check.int("points")
             if let points, points < 0 {
-                map.source.log.add("\(what): check points must be 0 or more", at: check.location(of: "points"))
+                map.source.log.add(
+                    "\(what): check points must be 0 or more", at: check.location(of: "points"))
             }
-            return Exercise.Check(id: id, expect: expect, message: message, points: points, location: check.location)
+            return Exercise.Check(
+                id: id, expect: expect, message: message, points: points, location: check.location)
         }
     }
 
     private static func mistakes(_ map: YAMLMap, what: String) -> [Exercise.Mistake] {
-        guard let items = map.value("mistakes").flatMap({ $0.isNull ? nil : $0.list("'mistakes'") }) else { return [] }
+        guard let items = map.value("mistakes").flatMap({ $0.isNull ? nil : $0.list("'mistakes'") }) else {
+            return []
+        }
         var seen: Set<String> = []
         return items.compactMap { item in
             guard let mistake = item.map("a mistake of \(what)") else { return nil }
             mistake.rejectUnknownKeys(allowed: ["id", "when", "message"])
             guard let id = mistake.required("id", expected: "the mistake's id")?.string("'id'"),
                 let when = mistake.required("when", expected: "an expression over 'answer'")?.code("'when'"),
-                let message = mistake.required("message", expected: "what the learner is told")?.string("'message'")
+                let message = mistake.required("message", expected: "what the learner is told")?.string(
+                    "'message'")
             else { return nil }
             if !seen.insert(id).inserted {
-                map.source.log.add("\(what): mistake id '\(id)' is used twice", at: mistake.location(of: "id"))
+                map.source.log.add(
+                    "\(what): mistake id '\(id)' is used twice", at: mistake.location(of: "id"))
             }
             return Exercise.Mistake(id: id, when: when, message: message, location: mistake.location)
         }
     }
 
     private static func tolerance(_ map: YAMLMap, what: String) -> Exercise.Tolerance {
-        guard let value = map.value("tolerance"), let tolerance = value.map("'tolerance'") else { return .standard }
+        guard let value = map.value("tolerance"), let tolerance = value.map("'tolerance'") else {
+            return .standard
+        }
         tolerance.rejectUnknownKeys(allowed: ["rtol", "atol"])
         let result = Exercise.Tolerance(
             rtol: tolerance.double("rtol") ?? Exercise.Tolerance.standard.rtol,
@@ -110,14 +125,17 @@ enum ExerciseParser {
     }
 
     private static func limits(_ map: YAMLMap, what: String) -> Exercise.Limits {
-        guard let value = map.value("limits"), let limits = value.map("'limits'") else { return Exercise.Limits() }
+        guard let value = map.value("limits"), let limits = value.map("'limits'") else {
+            return Exercise.Limits()
+        }
         limits.rejectUnknownKeys(allowed: ["time", "elements", "memory"])
         let result = Exercise.Limits(
             time: limits.double("time"), elements: limits.int("elements"),
             memory: limits.int("memory").map { $0 * 1_048_576 })
         if (result.time ?? 1) <= 0 || (result.elements ?? 1) <= 0 || (result.memory ?? 1) <= 0 {
             map.source.log.add(
-                "\(what): limits must be positive (time in seconds, elements, memory in MB)", at: value.location)
+                "\(what): limits must be positive (time in seconds, elements, memory in MB)",
+                at: value.location)
         }
         return result
     }
@@ -126,7 +144,8 @@ enum ExerciseParser {
         let log = map.source.log
         guard let value = map.value("choices"), !value.isNull else {
             if kind == .choice {
-                log.add("\(what): a choice exercise needs 'choices' (a list of id and text)", at: map.location)
+                log.add(
+                    "\(what): a choice exercise needs 'choices' (a list of id and text)", at: map.location)
             }
             return []
         }
@@ -137,11 +156,14 @@ enum ExerciseParser {
         let result: [Exercise.Choice] = (value.list("'choices'") ?? []).compactMap { item in
             guard let choice = item.map("a choice of \(what)") else { return nil }
             choice.rejectUnknownKeys(allowed: ["id", "text"])
-            guard let id = choice.required("id", expected: "what the learner types, e.g. 'a'")?.string("'id'"),
+            guard
+                let id = choice.required("id", expected: "what the learner types, e.g. 'a'")?.string("'id'"),
                 let text = choice.required("text", expected: "the option's text")?.string("'text'")
             else { return nil }
             if !seen.insert(id).inserted || id.contains(",") || id.contains(" ") {
-                log.add("\(what): choice id '\(id)' must be unique and have no spaces or commas", at: choice.location)
+                log.add(
+                    "\(what): choice id '\(id)' must be unique and have no spaces or commas",
+                    at: choice.location)
             }
             return Exercise.Choice(id: id, text: text)
         }
@@ -151,7 +173,8 @@ enum ExerciseParser {
         return result
     }
 
-    private static func inputShape(_ map: YAMLMap, kind: Exercise.Kind, compare: Bool, what: String) -> [Int]? {
+    private static func inputShape(_ map: YAMLMap, kind: Exercise.Kind, compare: Bool, what: String) -> [Int]?
+    {
         let log = map.source.log
         guard let value = map.value("input_shape"), !value.isNull else {
             if kind == .model, compare {
@@ -162,11 +185,14 @@ enum ExerciseParser {
             return nil
         }
         if kind != .model {
-            log.add("\(what): 'input_shape' only applies to model exercises", at: map.location(of: "input_shape"))
+            log.add(
+                "\(what): 'input_shape' only applies to model exercises", at: map.location(of: "input_shape"))
         }
         let dims = value.list("'input_shape'")?.compactMap { $0.int("'input_shape'") }
         guard let dims, !dims.isEmpty, dims.allSatisfy({ $0 > 0 }) else {
-            log.add("\(what): 'input_shape' must be a list of positive sizes, e.g. [1, 3, 8, 8]", at: value.location)
+            log.add(
+                "\(what): 'input_shape' must be a list of positive sizes, e.g. [1, 3, 8, 8]",
+                at: value.location)
             return nil
         }
         return dims

@@ -18,7 +18,9 @@ struct ExerciseText {
     ]
 
     /// Parses a translated exercise block; nil (with problems) when it has no id.
-    static func parse(_ source: YAMLSource, fenceLocation: CourseLocation, defaultFile: String) -> ExerciseText? {
+    static func parse(_ source: YAMLSource, fenceLocation: CourseLocation, defaultFile: String)
+        -> ExerciseText?
+    {
         guard let root = source.parse(what: "exercise block"), let map = root.map("exercise block") else {
             return nil
         }
@@ -28,7 +30,8 @@ struct ExerciseText {
                 "a translation carries only text: '\(key)' belongs in \(defaultFile)", at: location)
         }
         map.rejectUnknownKeys(allowed: allowed + gradingFields)
-        guard let id = map.required("id", expected: "the id of the exercise it translates")?.string("'id'") else {
+        guard let id = map.required("id", expected: "the id of the exercise it translates")?.string("'id'")
+        else {
             return nil
         }
         var locations: [String: CourseLocation] = [:]

@@ -33,16 +33,22 @@ struct LessonParser {
     /// Reads the front matter; returns the index of the first body line.
     private func frontMatter(_ lines: [String], into parsed: inout Parsed) -> Int {
         guard lines.first?.trimmingTrailingSpaces == "---" else {
-            log.add("expected YAML front matter first: a '---' line, then id and title, then '---'", at: .start(of: file))
+            log.add(
+                "expected YAML front matter first: a '---' line, then id and title, then '---'",
+                at: .start(of: file))
             return 0
         }
-        guard let end = lines.indices.dropFirst().first(where: { ["---", "..."].contains(lines[$0].trimmingTrailingSpaces) })
+        guard
+            let end = lines.indices.dropFirst().first(where: {
+                ["---", "..."].contains(lines[$0].trimmingTrailingSpaces)
+            })
         else {
             log.add("the front matter is not closed: expected a '---' line after it", at: .start(of: file))
             return 0
         }
         let source = YAMLSource(
-            text: lines[1..<end].joined(separator: "\n"), file: file, lineOffset: 1, columnOffset: 0, log: log)
+            text: lines[1..<end].joined(separator: "\n"), file: file, lineOffset: 1, columnOffset: 0, log: log
+        )
         guard let map = source.parse(what: "front matter")?.map("front matter") else { return end + 1 }
         parsed.frontMatterLocation = map.location
         map.rejectUnknownKeys(allowed: ["id", "title", "minutes", "requires"])
@@ -51,7 +57,8 @@ struct LessonParser {
         parsed.minutes = map.int("minutes")
         if let requires = map.value("requires"), !requires.isNull {
             let items = requires.list("'requires'") ?? []
-            parsed.requires = items.compactMap { item in item.string("'requires'").map { ($0, item.location) } }
+            parsed.requires = items.compactMap { item in item.string("'requires'").map { ($0, item.location) }
+            }
         }
         return end + 1
     }
@@ -79,14 +86,18 @@ struct LessonParser {
                     columnOffset: block.startColumn - 1, log: log)
                 if isDefault {
                     builder.exercise = ExerciseParser.parse(source, fenceLocation: fence)
-                } else if let text = ExerciseText.parse(source, fenceLocation: fence, defaultFile: defaultFile) {
+                } else if let text = ExerciseText.parse(
+                    source, fenceLocation: fence, defaultFile: defaultFile)
+                {
                     parsed.texts[parsed.steps.count] = text
                 }
                 let title = builder.title
                 parsed.steps.append(builder.finish())
                 builder.title = title
             case .fence(let info, _):
-                if info.count >= 3, let nearest = Spelling.nearest(to: info, in: ["exercise"]), nearest != info {
+                if info.count >= 3, let nearest = Spelling.nearest(to: info, in: ["exercise"]),
+                    nearest != info
+                {
                     log.add(
                         "unknown fence '\(info)' — did you mean '\(nearest)'? (only ```cnn and ```exercise are special)",
                         at: builder.location(block))
@@ -131,7 +142,8 @@ private struct StepBuilder {
     mutating func addExample(_ content: String, _ block: MarkdownBlocks.Block) {
         flushText()
         if start == nil { start = location(block) }
-        let code = CourseLocation(file: file, line: lineOffset + block.startLine + 1, column: block.startColumn)
+        let code = CourseLocation(
+            file: file, line: lineOffset + block.startLine + 1, column: block.startColumn)
         blocks.append(.example(CodeSnippet(content, at: code)))
     }
 
@@ -147,7 +159,8 @@ private struct StepBuilder {
         flushText()
         let step = Step(
             title: title, blocks: blocks, exercise: exercise,
-            location: start ?? exercise?.location ?? CourseLocation(file: file, line: lineOffset + 1, column: 1))
+            location: start ?? exercise?.location
+                ?? CourseLocation(file: file, line: lineOffset + 1, column: 1))
         blocks = []
         exercise = nil
         title = nil

@@ -23,14 +23,16 @@ struct Manifest {
         guard let map = source.parse(what: "course.yaml")?.map("course.yaml") else { throw fatal() }
         map.rejectUnknownKeys(allowed: fields)
         guard let id = map.required("id", expected: "the course's id")?.string("'id'"),
-            let lessonList = map.required("lessons", expected: "the ordered list of lesson folders")?.list("'lessons'")
+            let lessonList = map.required("lessons", expected: "the ordered list of lesson folders")?.list(
+                "'lessons'")
         else { throw fatal() }
         let version = map.int("version") ?? 1
         let defaultLanguage = map.string("default_language") ?? "en"
         var languages = map.strings("languages") ?? [defaultLanguage]
         if !languages.contains(defaultLanguage) {
             log.add(
-                "'languages' must include the default language '\(defaultLanguage)'", at: map.location(of: "languages"))
+                "'languages' must include the default language '\(defaultLanguage)'",
+                at: map.location(of: "languages"))
             languages.insert(defaultLanguage, at: 0)
         } else {
             languages = [defaultLanguage] + languages.filter { $0 != defaultLanguage }
@@ -40,7 +42,8 @@ struct Manifest {
             if case .scalar = title.node {
                 titles[defaultLanguage] = title.string("'title'")
             } else if let perLanguage = title.map("'title'") {
-                perLanguage.rejectUnknownKeys(allowed: languages, hint: "expected one of the course's languages")
+                perLanguage.rejectUnknownKeys(
+                    allowed: languages, hint: "expected one of the course's languages")
                 for language in languages {
                     if let text = perLanguage.string(language) {
                         titles[language] = text

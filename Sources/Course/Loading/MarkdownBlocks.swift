@@ -69,7 +69,9 @@ struct MarkdownBlocks {
             else { continue }
             let info = Self.infoWord(current)
             if specialInfos.contains(info) {
-                nested.append((Int(cmark_node_get_start_line(current)), Int(cmark_node_get_start_column(current)), info))
+                nested.append(
+                    (Int(cmark_node_get_start_line(current)), Int(cmark_node_get_start_column(current)), info)
+                )
             }
         }
         nestedSpecialFences = nested
@@ -105,7 +107,9 @@ struct MarkdownBlocks {
         while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
             guard let current = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(current)
-            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(current) {
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE,
+                let literal = cmark_node_get_literal(current)
+            {
                 text += String(cString: literal)
             } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
                 text += " "

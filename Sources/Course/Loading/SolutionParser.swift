@@ -20,29 +20,36 @@ enum SolutionParser {
         let ids = lesson.exercises.map(\.id)
         map.rejectUnknownKeys(
             allowed: ids,
-            hint: "lesson '\(lesson.id)' has no such exercise; expected one of \(ids.joined(separator: ", "))")
+            hint: "lesson '\(lesson.id)' has no such exercise; expected one of \(ids.joined(separator: ", "))"
+        )
         var solutions: [String: Solution] = [:]
         for (id, _) in map.keys where ids.contains(id) {
             guard let entry = map.value(id)?.map("solution '\(id)'") else { continue }
             entry.rejectUnknownKeys(allowed: ["reference", "alternatives", "wrong"])
-            guard let reference = entry.required("reference", expected: "the reference answer")?.code("'reference'")
+            guard
+                let reference = entry.required("reference", expected: "the reference answer")?.code(
+                    "'reference'")
             else { continue }
-            let alternatives = (entry.value("alternatives").flatMap { $0.isNull ? nil : $0.list("'alternatives'") } ?? [])
+            let alternatives =
+                (entry.value("alternatives").flatMap { $0.isNull ? nil : $0.list("'alternatives'") } ?? [])
                 .compactMap { $0.code("an alternative") }
             let wrong = (entry.value("wrong").flatMap { $0.isNull ? nil : $0.list("'wrong'") } ?? [])
                 .compactMap { wrongAnswer($0, exerciseID: id) }
-            solutions[id] = Solution(reference: reference, alternatives: alternatives, wrong: wrong, location: entry.location)
+            solutions[id] = Solution(
+                reference: reference, alternatives: alternatives, wrong: wrong, location: entry.location)
         }
         for index in lesson.steps.indices {
             guard var exercise = lesson.steps[index].exercise else { continue }
             if let solution = solutions[exercise.id] {
                 for answer in solution.wrong {
-                    if let mistake = answer.mistake, !exercise.mistakes.contains(where: { $0.id == mistake }) {
+                    if let mistake = answer.mistake, !exercise.mistakes.contains(where: { $0.id == mistake })
+                    {
                         let known = exercise.mistakes.map(\.id)
                         log.add(
                             "wrong answer names mistake '\(mistake)', which exercise '\(exercise.id)' does not declare"
                                 + (Spelling.nearest(to: mistake, in: known).map { " — did you mean '\($0)'?" }
-                                    ?? (known.isEmpty ? "" : "; it declares \(known.joined(separator: ", "))")),
+                                    ?? (known.isEmpty
+                                        ? "" : "; it declares \(known.joined(separator: ", "))")),
                             at: answer.location)
                     }
                 }
@@ -60,7 +67,8 @@ enum SolutionParser {
     private static func wrongAnswer(_ value: YAMLValue, exerciseID: String) -> Solution.WrongAnswer? {
         guard let map = value.map("a wrong answer of '\(exerciseID)'") else { return nil }
         map.rejectUnknownKeys(allowed: ["answer", "mistake"])
-        guard let answer = map.required("answer", expected: "the wrong answer's text")?.code("'answer'") else {
+        guard let answer = map.required("answer", expected: "the wrong answer's text")?.code("'answer'")
+        else {
             return nil
         }
         return Solution.WrongAnswer(answer: answer, mistake: map.string("mistake"), location: map.location)

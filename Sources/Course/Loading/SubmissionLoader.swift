@@ -23,7 +23,8 @@ public enum SubmissionLoader {
         func fail() -> CourseError {
             let first = log.problems.first
             return CourseError(
-                .invalidSubmission, first?.message ?? "submission: expected learner, course, version and answers",
+                .invalidSubmission,
+                first?.message ?? "submission: expected learner, course, version and answers",
                 at: first?.location ?? .start(of: file))
         }
         guard let map = source.parse(what: "submission")?.map("submission") else { throw fail() }
@@ -52,6 +53,7 @@ public enum SubmissionLoader {
             answers = []
         }
         guard log.problems.isEmpty, let learner, let course, let version else { throw fail() }
-        return LearnerSubmission(learner: learner, course: course, version: version, answers: answers, file: file)
+        return LearnerSubmission(
+            learner: learner, course: course, version: version, answers: answers, file: file)
     }
 }

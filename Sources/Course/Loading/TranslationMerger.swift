@@ -8,13 +8,17 @@ struct TranslationMerger {
     func merge(_ parsed: LessonParser.Parsed, language: String, file: String) -> Lesson {
         let defaultFile = original.file
         if let id = parsed.id, id != original.id {
-            log.add("the translation's id is '\(id)'; expected '\(original.id)' as in \(defaultFile)", at: parsed.frontMatterLocation)
+            log.add(
+                "the translation's id is '\(id)'; expected '\(original.id)' as in \(defaultFile)",
+                at: parsed.frontMatterLocation)
         }
         var steps = parsed.steps
         var placed: [String] = []
         for (index, text) in parsed.texts.sorted(by: { $0.key < $1.key }) {
             guard let exercise = original.exercise(text.id) else {
-                log.add("exercise '\(text.id)' is not in \(defaultFile); a translation cannot add exercises", at: text.location)
+                log.add(
+                    "exercise '\(text.id)' is not in \(defaultFile); a translation cannot add exercises",
+                    at: text.location)
                 continue
             }
             if placed.contains(text.id) {
@@ -25,8 +29,12 @@ struct TranslationMerger {
             steps[index].exercise = translated(exercise, with: text)
         }
         let order = original.exercises.map(\.id)
-        if placed != order.filter(placed.contains), let first = parsed.texts.values.min(by: { $0.location < $1.location }) {
-            log.add("exercises are in a different order than in \(defaultFile): expected \(order.joined(separator: ", "))", at: first.location)
+        if placed != order.filter(placed.contains),
+            let first = parsed.texts.values.min(by: { $0.location < $1.location })
+        {
+            log.add(
+                "exercises are in a different order than in \(defaultFile): expected \(order.joined(separator: ", "))",
+                at: first.location)
         }
         // A missing exercise is shown in the default language, after the step of the exercise
         // before it.
@@ -38,20 +46,26 @@ struct TranslationMerger {
             let insertAt =
                 previous.flatMap { id in steps.firstIndex { $0.exercise?.id == id }.map { $0 + 1 } }
                 ?? steps.firstIndex { $0.exercise != nil } ?? steps.count
-            let step = original.steps.first { $0.exercise?.id == exercise.id }
+            let step =
+                original.steps.first { $0.exercise?.id == exercise.id }
                 ?? Step(title: nil, blocks: [], exercise: exercise, location: exercise.location)
             steps.insert(step, at: insertAt)
             placed.append(exercise.id)
         }
         return Lesson(
-            id: original.id, language: language, title: parsed.title ?? original.title, minutes: original.minutes,
+            id: original.id, language: language, title: parsed.title ?? original.title,
+            minutes: original.minutes,
             requires: original.requires, steps: steps, file: file)
     }
 
     private func translated(_ exercise: Exercise, with text: ExerciseText) -> Exercise {
         var result = exercise
         let what = "translation of exercise '\(exercise.id)'"
-        if let prompt = text.prompt { result.prompt = prompt } else { log.add("\(what) lacks its prompt", at: text.location) }
+        if let prompt = text.prompt {
+            result.prompt = prompt
+        } else {
+            log.add("\(what) lacks its prompt", at: text.location)
+        }
 
         let hints = text.hints ?? []
         if hints.count != exercise.hints.count {
@@ -63,33 +77,43 @@ struct TranslationMerger {
 
         result.checks = exercise.checks.map { check in
             var check = check
-            if let message = text.checks[check.id] { check.message = message } else {
+            if let message = text.checks[check.id] {
+                check.message = message
+            } else {
                 log.add("\(what) lacks the message of check '\(check.id)'", at: text.location)
             }
             return check
         }
         result.mistakes = exercise.mistakes.map { mistake in
             var mistake = mistake
-            if let message = text.mistakes[mistake.id] { mistake.message = message } else {
+            if let message = text.mistakes[mistake.id] {
+                mistake.message = message
+            } else {
                 log.add("\(what) lacks the message of mistake '\(mistake.id)'", at: text.location)
             }
             return mistake
         }
         result.choices = exercise.choices.map { choice in
             var choice = choice
-            if let text = text.choices[choice.id] { choice.text = text } else {
+            if let text = text.choices[choice.id] {
+                choice.text = text
+            } else {
                 log.add("\(what) lacks the text of choice '\(choice.id)'", at: text.location)
             }
             return choice
         }
-        unknownKeys(text.checks.keys, known: exercise.checks.map(\.id), group: "checks", text: text, what: what)
-        unknownKeys(text.mistakes.keys, known: exercise.mistakes.map(\.id), group: "mistakes", text: text, what: what)
-        unknownKeys(text.choices.keys, known: exercise.choices.map(\.id), group: "choices", text: text, what: what)
+        unknownKeys(
+            text.checks.keys, known: exercise.checks.map(\.id), group: "checks", text: text, what: what)
+        unknownKeys(
+            text.mistakes.keys, known: exercise.mistakes.map(\.id), group: "mistakes", text: text, what: what)
+        unknownKeys(
+            text.choices.keys, known: exercise.choices.map(\.id), group: "choices", text: text, what: what)
         return result
     }
 
     private func unknownKeys(
-        _ keys: Dictionary<String, String>.Keys, known: [String], group: String, text: ExerciseText, what: String
+        _ keys: Dictionary<String, String>.Keys, known: [String], group: String, text: ExerciseText,
+        what: String
     ) {
         for key in keys.sorted() where !known.contains(key) {
             let nearest = Spelling.nearest(to: key, in: known).map { " — did you mean '\($0)'?" } ?? ""

@@ -13,7 +13,9 @@ struct YAMLSource {
 
     /// The file location of a Yams mark (1-based within `text`).
     func location(_ mark: Mark?) -> CourseLocation {
-        guard let mark else { return CourseLocation(file: file, line: lineOffset + 1, column: columnOffset + 1) }
+        guard let mark else {
+            return CourseLocation(file: file, line: lineOffset + 1, column: columnOffset + 1)
+        }
         return CourseLocation(file: file, line: lineOffset + mark.line, column: columnOffset + mark.column)
     }
 

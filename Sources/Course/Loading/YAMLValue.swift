@@ -174,6 +174,8 @@ struct YAMLMap {
     func int(_ key: String) -> Int? { value(key).flatMap { $0.isNull ? nil : $0.int("'\(key)'") } }
     func double(_ key: String) -> Double? { value(key).flatMap { $0.isNull ? nil : $0.double("'\(key)'") } }
     func bool(_ key: String) -> Bool? { value(key).flatMap { $0.isNull ? nil : $0.bool("'\(key)'") } }
-    func strings(_ key: String) -> [String]? { value(key).flatMap { $0.isNull ? nil : $0.strings("'\(key)'") } }
+    func strings(_ key: String) -> [String]? {
+        value(key).flatMap { $0.isNull ? nil : $0.strings("'\(key)'") }
+    }
     func code(_ key: String) -> CodeSnippet? { value(key).flatMap { $0.isNull ? nil : $0.code("'\(key)'") } }
 }

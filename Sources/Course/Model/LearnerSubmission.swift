@@ -13,7 +13,9 @@ public struct LearnerSubmission: Hashable, Sendable {
     public var file: String
 
     /// Creates a submission.
-    public init(learner: String, course: String, version: Int, answers: [(key: String, answer: String)], file: String) {
+    public init(
+        learner: String, course: String, version: Int, answers: [(key: String, answer: String)], file: String
+    ) {
         self.learner = learner
         self.course = course
         self.version = version

@@ -19,24 +19,34 @@ extension AnswerKey {
             #"<nav><h2>Contents</h2><ol>"#,
         ]
         for lesson in lessons {
-            out.append("<li><a href=\"#\(XML.escape(lesson.id))\">\(XML.escape(lesson.id)) — \(XML.escape(lesson.title))</a><ol>")
+            out.append(
+                "<li><a href=\"#\(XML.escape(lesson.id))\">\(XML.escape(lesson.id)) — \(XML.escape(lesson.title))</a><ol>"
+            )
             for exercise in lesson.exercises {
                 out.append("<li><a href=\"#\(anchor(exercise))\">\(XML.escape(exercise.id))</a></li>")
             }
             out.append("</ol></li>")
         }
         out.append("</ol></nav>")
-        out.append(#"<h2>Points</h2><table class="points"><thead><tr><th>lesson</th><th>exercise</th><th>kind</th><th>points</th></tr></thead><tbody>"#)
+        out.append(
+            #"<h2>Points</h2><table class="points"><thead><tr><th>lesson</th><th>exercise</th><th>kind</th><th>points</th></tr></thead><tbody>"#
+        )
         for lesson in lessons {
             for exercise in lesson.exercises {
-                out.append("<tr><td>\(XML.escape(lesson.id))</td><td>\(XML.escape(exercise.id))</td><td>\(exercise.kind)</td><td>\(exercise.points)</td></tr>")
+                out.append(
+                    "<tr><td>\(XML.escape(lesson.id))</td><td>\(XML.escape(exercise.id))</td><td>\(exercise.kind)</td><td>\(exercise.points)</td></tr>"
+                )
             }
-            out.append(#"<tr class="subtotal"><td>\#(XML.escape(lesson.id))</td><td></td><td></td><td>\#(lesson.points)</td></tr>"#)
+            out.append(
+                #"<tr class="subtotal"><td>\#(XML.escape(lesson.id))</td><td></td><td></td><td>\#(lesson.points)</td></tr>"#
+            )
         }
-        out.append(#"<tr class="total"><td>total</td><td></td><td></td><td>\#(points)</td></tr></tbody></table>"#)
+        out.append(
+            #"<tr class="total"><td>total</td><td></td><td></td><td>\#(points)</td></tr></tbody></table>"#)
         for lesson in lessons {
             out.append(#"<section class="lesson" id="\#(XML.escape(lesson.id))">"#)
-            out.append("<h2>\(XML.escape(lesson.id)) — \(XML.escape(lesson.title)) (\(lesson.points) points)</h2>")
+            out.append(
+                "<h2>\(XML.escape(lesson.id)) — \(XML.escape(lesson.title)) (\(lesson.points) points)</h2>")
             for exercise in lesson.exercises { out += html(exercise) }
             out.append("</section>")
         }
@@ -56,7 +66,9 @@ extension AnswerKey {
         ]
         if !exercise.choices.isEmpty {
             out.append("<ul class=\"choices\">")
-            out += exercise.choices.map { "<li><b>\(XML.escape($0.id))</b>: \(MarkdownHTML.inline($0.text))</li>" }
+            out += exercise.choices.map {
+                "<li><b>\(XML.escape($0.id))</b>: \(MarkdownHTML.inline($0.text))</li>"
+            }
             out.append("</ul>")
         }
         if let problem = exercise.problem {
@@ -82,7 +94,9 @@ extension AnswerKey {
                         #"<figure>\#($0)<figcaption>\#(XML.escape(label))</figcaption></figure>"#
                     }
                 }
-                if !maps.isEmpty { out.append(#"<div class="heatmaps">"# + maps.joined(separator: "\n") + "</div>") }
+                if !maps.isEmpty {
+                    out.append(#"<div class="heatmaps">"# + maps.joined(separator: "\n") + "</div>")
+                }
             } else {
                 out.append("<pre>\(XML.escape(exercise.expectedText))</pre>")
             }
@@ -90,8 +104,11 @@ extension AnswerKey {
         if !exercise.checks.isEmpty {
             out.append("<h4>Checks <small>(each must hold)</small></h4><ul>")
             for check in exercise.checks {
-                let points = check.points.map { " (\($0) point\($0 == 1 ? "" : "s") of partial credit)" } ?? ""
-                out.append("<li><b>\(XML.escape(check.id))</b>\(points): <code>\(XML.escape(check.expect))</code>; otherwise: “\(XML.escape(check.message))”</li>")
+                let points =
+                    check.points.map { " (\($0) point\($0 == 1 ? "" : "s") of partial credit)" } ?? ""
+                out.append(
+                    "<li><b>\(XML.escape(check.id))</b>\(points): <code>\(XML.escape(check.expect))</code>; otherwise: “\(XML.escape(check.message))”</li>"
+                )
             }
             out.append("</ul>")
         }
@@ -109,7 +126,9 @@ extension AnswerKey {
         }
         if !exercise.wrongAnswers.isEmpty {
             out.append("<h4>Recorded wrong answers, as the grader judges them</h4>")
-            out.append(#"<table class="wrong"><thead><tr><th>answer</th><th>recorded mistake</th><th>verdict</th><th>mistake</th><th>message</th></tr></thead><tbody>"#)
+            out.append(
+                #"<table class="wrong"><thead><tr><th>answer</th><th>recorded mistake</th><th>verdict</th><th>mistake</th><th>message</th></tr></thead><tbody>"#
+            )
             for wrong in exercise.wrongAnswers {
                 let agrees = wrong.status == .fail && wrong.mistake == wrong.recordedMistake
                 out.append(

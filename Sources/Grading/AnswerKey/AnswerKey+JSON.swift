@@ -27,7 +27,10 @@ extension AnswerKey {
             expected =
                 numbers.rank == 0
                 ? .number(numbers.values[0])
-                : .object([("shape", .array(numbers.shape.map(JSONValue.int))), ("data", .array(numbers.values.map(JSONValue.number)))])
+                : .object([
+                    ("shape", .array(numbers.shape.map(JSONValue.int))),
+                    ("data", .array(numbers.values.map(JSONValue.number))),
+                ])
         }
         return .object([
             ("id", .string(exercise.id)),
@@ -35,7 +38,11 @@ extension AnswerKey {
             ("kind", .string(exercise.kind)),
             ("points", .int(exercise.points)),
             ("prompt", .string(exercise.prompt)),
-            ("choices", .array(exercise.choices.map { .object([("id", .string($0.id)), ("text", .string($0.text))]) })),
+            (
+                "choices",
+                .array(
+                    exercise.choices.map { .object([("id", .string($0.id)), ("text", .string($0.text))]) })
+            ),
             ("setup", .optional(exercise.setup)),
             ("reference", .string(exercise.reference)),
             ("alternatives", .array(exercise.alternatives.map(JSONValue.string))),
@@ -47,21 +54,29 @@ extension AnswerKey {
                 .array(
                     exercise.checks.map {
                         .object([
-                            ("id", .string($0.id)), ("expect", .string($0.expect)), ("message", .string($0.message)),
+                            ("id", .string($0.id)), ("expect", .string($0.expect)),
+                            ("message", .string($0.message)),
                             ("points", $0.points.map(JSONValue.int) ?? .null),
                         ])
                     })
             ),
             (
                 "mistakes",
-                .array(exercise.mistakes.map { .object([("id", .string($0.id)), ("when", .string($0.when)), ("message", .string($0.message))]) })
+                .array(
+                    exercise.mistakes.map {
+                        .object([
+                            ("id", .string($0.id)), ("when", .string($0.when)),
+                            ("message", .string($0.message)),
+                        ])
+                    })
             ),
             (
                 "wrong_answers",
                 .array(
                     exercise.wrongAnswers.map {
                         .object([
-                            ("answer", .string($0.answer)), ("recorded_mistake", .optional($0.recordedMistake)),
+                            ("answer", .string($0.answer)),
+                            ("recorded_mistake", .optional($0.recordedMistake)),
                             ("status", .string($0.status.rawValue)), ("points", .int($0.points)),
                             ("mistake", .optional($0.mistake)), ("message", .string($0.message)),
                         ])

@@ -4,14 +4,18 @@ extension AnswerKey {
         var out: [String] = []
         out.append("# Answer key: \(title)")
         out.append("")
-        out.append("Course `\(course)`, version \(version), language `\(language)`. \(points) points in total.")
-        out.append("Expected values were computed by running the reference answers on the engine; every wrong")
+        out.append(
+            "Course `\(course)`, version \(version), language `\(language)`. \(points) points in total.")
+        out.append(
+            "Expected values were computed by running the reference answers on the engine; every wrong")
         out.append("answer below was graded when this key was made.")
         out.append("")
         out.append("| lesson | exercises | points |")
         out.append("|---|---:|---:|")
         for lesson in lessons {
-            out.append("| [\(lesson.id) — \(lesson.title.markdownCell)](#\(lesson.id)) | \(lesson.exercises.count) | \(lesson.points) |")
+            out.append(
+                "| [\(lesson.id) — \(lesson.title.markdownCell)](#\(lesson.id)) | \(lesson.exercises.count) | \(lesson.points) |"
+            )
         }
         out.append("| **total** | \(lessons.reduce(0) { $0 + $1.exercises.count }) | \(points) |")
         for lesson in lessons {
@@ -24,7 +28,11 @@ extension AnswerKey {
     }
 
     private func markdown(_ exercise: ExerciseKey) -> [String] {
-        var out = ["", "### \(exercise.key) (\(exercise.kind), \(exercise.points) point\(exercise.points == 1 ? "" : "s"))", ""]
+        var out = [
+            "",
+            "### \(exercise.key) (\(exercise.kind), \(exercise.points) point\(exercise.points == 1 ? "" : "s"))",
+            "",
+        ]
         out.append(exercise.prompt)
         if !exercise.choices.isEmpty {
             out.append("")
@@ -48,7 +56,8 @@ extension AnswerKey {
         if !exercise.checks.isEmpty {
             out += ["", "Checks (each must hold):", ""]
             out += exercise.checks.map { check in
-                let points = check.points.map { " (\($0) point\($0 == 1 ? "" : "s") of partial credit)" } ?? ""
+                let points =
+                    check.points.map { " (\($0) point\($0 == 1 ? "" : "s") of partial credit)" } ?? ""
                 return "- `\(check.id)`\(points): `\(check.expect.inlineCode)`; otherwise: “\(check.message)”"
             }
         }

@@ -37,7 +37,9 @@ public struct AnswerKey: Hashable, Sendable {
         /// Why the exercise could not be graded (its setup or reference fails), if so.
         public var problem: String?
 
-        public static func == (lhs: ExerciseKey, rhs: ExerciseKey) -> Bool { lhs.key == rhs.key && lhs.wrongAnswers == rhs.wrongAnswers }
+        public static func == (lhs: ExerciseKey, rhs: ExerciseKey) -> Bool {
+            lhs.key == rhs.key && lhs.wrongAnswers == rhs.wrongAnswers
+        }
         public func hash(into hasher: inout Hasher) { hasher.combine(key) }
     }
 

@@ -34,7 +34,9 @@ public struct AnswerKeyBuilder: Sendable {
         do {
             let expected = try grader.expected(for: exercise)
             expectedText = ValueConversion.text(expected)
-            if exercise.kind != .choice, exercise.kind != .model { expectedNumbers = ValueConversion.numeric(expected) }
+            if exercise.kind != .choice, exercise.kind != .model {
+                expectedNumbers = ValueConversion.numeric(expected)
+            }
             if exercise.kind == .choice {
                 let ids: [String] =
                     switch expected {
@@ -49,17 +51,24 @@ public struct AnswerKeyBuilder: Sendable {
         let wrong = (exercise.solution?.wrong ?? []).map { wrong in
             let verdict = grader.grade(wrong.answer.text, for: exercise)
             return AnswerKey.WrongAnswerKey(
-                answer: wrong.answer.text, recordedMistake: wrong.mistake, status: verdict.status, mistake: verdict.mistake,
+                answer: wrong.answer.text, recordedMistake: wrong.mistake, status: verdict.status,
+                mistake: verdict.mistake,
                 message: verdict.message, points: verdict.points)
         }
         return AnswerKey.ExerciseKey(
-            id: exercise.id, key: "\(lesson)/\(exercise.id)", kind: exercise.kind.rawValue, points: exercise.points,
+            id: exercise.id, key: "\(lesson)/\(exercise.id)", kind: exercise.kind.rawValue,
+            points: exercise.points,
             prompt: exercise.prompt.trimmed, setup: exercise.setup?.text.trimmed,
             reference: exercise.solution?.reference.text.trimmed ?? "",
-            alternatives: exercise.solution?.alternatives.map(\.text.trimmed) ?? [], expectedText: expectedText,
+            alternatives: exercise.solution?.alternatives.map(\.text.trimmed) ?? [],
+            expectedText: expectedText,
             expectedNumbers: expectedNumbers, hints: exercise.hints,
-            checks: exercise.checks.map { .init(id: $0.id, expect: $0.expect.text.trimmed, message: $0.message, points: $0.points) },
-            mistakes: exercise.mistakes.map { .init(id: $0.id, when: $0.when.text.trimmed, message: $0.message) },
+            checks: exercise.checks.map {
+                .init(id: $0.id, expect: $0.expect.text.trimmed, message: $0.message, points: $0.points)
+            },
+            mistakes: exercise.mistakes.map {
+                .init(id: $0.id, when: $0.when.text.trimmed, message: $0.message)
+            },
             choices: exercise.choices.map { ($0.id, $0.text) }, wrongAnswers: wrong, problem: problem)
     }
 }

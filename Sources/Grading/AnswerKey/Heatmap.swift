@@ -7,7 +7,9 @@ enum Heatmap {
     /// The SVG of one plane, or nil for a plane too large to draw legibly.
     static func svg(_ array: NumericArray, plane: Int, title: String) -> String? {
         let (height, width) = array.spatial
-        guard height <= MatrixText.sideLimit, width <= MatrixText.sideLimit, height * width > 1 else { return nil }
+        guard height <= MatrixText.sideLimit, width <= MatrixText.sideLimit, height * width > 1 else {
+            return nil
+        }
         let values = (0..<height).flatMap { row in (0..<width).map { array.at(plane, row, $0) } }
         let scale = values.map { abs($0) }.max() ?? 0
         var parts = [
@@ -18,10 +20,14 @@ enum Heatmap {
                 let value = array.at(plane, row, column)
                 let x = column * cell
                 let y = row * cell
-                parts.append(#"<rect x="\#(x)" y="\#(y)" width="\#(cell)" height="\#(cell)" fill="\#(color(value, scale: scale))" stroke="\#(gridColor)" stroke-width="0.5"/>"#)
+                parts.append(
+                    #"<rect x="\#(x)" y="\#(y)" width="\#(cell)" height="\#(cell)" fill="\#(color(value, scale: scale))" stroke="\#(gridColor)" stroke-width="0.5"/>"#
+                )
                 let text = NumberFormat.short(value)
                 if text.count <= 4 {
-                    parts.append(#"<text x="\#(x + cell / 2)" y="\#(y + cell / 2 + 4)" font-size="10" text-anchor="middle">\#(XML.escape(text))</text>"#)
+                    parts.append(
+                        #"<text x="\#(x + cell / 2)" y="\#(y + cell / 2 + 4)" font-size="10" text-anchor="middle">\#(XML.escape(text))</text>"#
+                    )
                 }
             }
         }

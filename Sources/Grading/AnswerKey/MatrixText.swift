@@ -27,10 +27,12 @@ enum MatrixText {
     /// The rows of one plane, right-aligned in columns.
     static func rows(_ array: NumericArray, plane: Int) -> [String] {
         let (height, width) = array.spatial
-        let texts = (0..<height).map { row in (0..<width).map { NumberFormat.short(array.at(plane, row, $0)) } }
+        let texts = (0..<height).map { row in (0..<width).map { NumberFormat.short(array.at(plane, row, $0)) }
+        }
         let cellWidth = texts.flatMap { $0 }.map(\.count).max() ?? 1
         return texts.map { row in
-            "[" + row.map { String(repeating: " ", count: cellWidth - $0.count) + $0 }.joined(separator: " ") + "]"
+            "[" + row.map { String(repeating: " ", count: cellWidth - $0.count) + $0 }.joined(separator: " ")
+                + "]"
         }
     }
 
@@ -49,6 +51,7 @@ enum MatrixText {
     static func summary(_ array: NumericArray) -> String {
         let values = array.values
         let mean = values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
-        return "min \(NumberFormat.short(values.min() ?? 0)), max \(NumberFormat.short(values.max() ?? 0)), mean \(NumberFormat.short(mean))"
+        return
+            "min \(NumberFormat.short(values.min() ?? 0)), max \(NumberFormat.short(values.max() ?? 0)), mean \(NumberFormat.short(mean))"
     }
 }

@@ -21,14 +21,16 @@ public struct BatchGrader: Sendable {
     public static func submissionFiles(_ paths: [String]) -> [String] {
         paths.flatMap { path -> [String] in
             var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue
+            else {
                 return [path]
             }
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             return names.filter { !$0.hasPrefix(".") }.sorted().map { CourseLoaderPath.join(path, $0) }
                 .filter { file in
                     var isDirectory: ObjCBool = false
-                    return FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) && !isDirectory.boolValue
+                    return FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory)
+                        && !isDirectory.boolValue
                 }
         }
     }
@@ -41,9 +43,19 @@ public struct BatchGrader: Sendable {
             do {
                 let submission = try SubmissionLoader.load(at: file)
                 if submission.course != course.id {
-                    skipped.append(.init(file: file, message: "the answers are for course '\(submission.course)'; this course is '\(course.id)'"))
+                    skipped.append(
+                        .init(
+                            file: file,
+                            message:
+                                "the answers are for course '\(submission.course)'; this course is '\(course.id)'"
+                        ))
                 } else if submission.version != course.version {
-                    skipped.append(.init(file: file, message: "the answers are for version \(submission.version) of '\(course.id)'; the course is at version \(course.version)"))
+                    skipped.append(
+                        .init(
+                            file: file,
+                            message:
+                                "the answers are for version \(submission.version) of '\(course.id)'; the course is at version \(course.version)"
+                        ))
                 } else {
                     submissions.append(submission)
                 }
@@ -72,7 +84,9 @@ public struct BatchGrader: Sendable {
                 let submission = submissions[index / exercises.count]
                 let exercise = exercises[index % exercises.count].exercise
                 let verdict =
-                    submission.answer(to: keys[index % exercises.count]).map { grader.grade($0, for: exercise) }
+                    submission.answer(to: keys[index % exercises.count]).map {
+                        grader.grade($0, for: exercise)
+                    }
                     ?? .unanswered(maxPoints: exercise.points)
                 verdicts.withLock { $0[index] = verdict }
             }
@@ -85,7 +99,8 @@ public struct BatchGrader: Sendable {
             let notes = submission.answers.map(\.key).filter { !keys.contains($0) }.map {
                 "the answer to '\($0)' was ignored: the course has no such exercise"
             }
-            return ClassReport.Learner(learner: submission.learner, file: submission.file, results: results, notes: notes)
+            return ClassReport.Learner(
+                learner: submission.learner, file: submission.file, results: results, notes: notes)
         }
         return ClassReport(
             course: course.id, version: course.version, exercises: keys,

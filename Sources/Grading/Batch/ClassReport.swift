@@ -53,7 +53,9 @@ public struct ClassReport: Hashable, Sendable {
     public var withoutDurations: ClassReport {
         var copy = self
         for l in copy.learners.indices {
-            for r in copy.learners[l].results.indices { copy.learners[l].results[r].verdict.durationMilliseconds = 0 }
+            for r in copy.learners[l].results.indices {
+                copy.learners[l].results[r].verdict.durationMilliseconds = 0
+            }
         }
         return copy
     }

@@ -23,15 +23,23 @@ struct Diagnoser {
         let base = "Your result has shape \(answer.shape); expected \(expected.shape)."
         if answer.values.count == expected.values.count {
             if answer.shape.filter({ $0 != 1 }) == expected.shape.filter({ $0 != 1 }) {
-                return plain(.sizeOneDimensions, base + " The sizes match except for dimensions of size 1: add or remove them (e.g. `x[None, None]` or `[0, 0]`).")
+                return plain(
+                    .sizeOneDimensions,
+                    base
+                        + " The sizes match except for dimensions of size 1: add or remove them (e.g. `x[None, None]` or `[0, 0]`)."
+                )
             }
             if answer.rank >= 2, answer.transposed.shape == expected.shape {
                 if answer.transposed.isClose(to: expected, rtol: rtol, atol: atol) {
-                    return plain(.transposed, base + " It is the expected result transposed: rows and columns are swapped.")
+                    return plain(
+                        .transposed,
+                        base + " It is the expected result transposed: rows and columns are swapped.")
                 }
                 return plain(.transposedShape, base + " Height and width are swapped.")
             }
-            if zip(answer.values, expected.values).allSatisfy({ NumericArray.isClose($0, $1, rtol: rtol, atol: atol) }) {
+            if zip(answer.values, expected.values).allSatisfy({
+                NumericArray.isClose($0, $1, rtol: rtol, atol: atol)
+            }) {
                 return plain(.reshaped, base + " The values are right, in the wrong shape.")
             }
         }
@@ -43,7 +51,9 @@ struct Diagnoser {
     func shapeDiagnosis(_ answer: [Int], expected: [Int]) -> Diagnosis? {
         guard answer.count == expected.count, answer.count >= 1 else { return nil }
         let spatialDims = Array(max(0, answer.count - 2)..<answer.count)
-        let leadingSame = zip(answer, expected).prefix(answer.count - spatialDims.count).allSatisfy { $0 == $1 }
+        let leadingSame = zip(answer, expected).prefix(answer.count - spatialDims.count).allSatisfy {
+            $0 == $1
+        }
         let deltas = Set(spatialDims.map { answer[$0] - expected[$0] })
         guard leadingSame, deltas.count == 1, let delta = deltas.first, delta != 0,
             let (finding, explanation) = explainSizeDelta(delta)
@@ -60,23 +70,41 @@ struct Diagnoser {
         if let p = context.padding, p > 0 {
             if size == 2 * p {
                 return delta < 0
-                    ? (.paddingForgotten, "Each side is 2p = \(size) \(direction): the padding p = \(p) seems forgotten.")
+                    ? (
+                        .paddingForgotten,
+                        "Each side is 2p = \(size) \(direction): the padding p = \(p) seems forgotten."
+                    )
                     : (.paddingAdded, "Each side is 2p = \(size) \(direction): padding seems added twice.")
             }
             if size == p, delta < 0 {
-                return (.paddingCountedOnce, "Each side is p = \(p) \(direction): the padding seems counted on one side only (it goes on both).")
+                return (
+                    .paddingCountedOnce,
+                    "Each side is p = \(p) \(direction): the padding seems counted on one side only (it goes on both)."
+                )
             }
         }
         for f in context.kernelSizes where f > 1 && size == f - 1 {
             return delta > 0
-                ? (.kernelShrinkForgotten, "Each side is f − 1 = \(size) \(direction): a \(f)-wide kernel fits n − f + 1 times, not n.")
-                : (.shrankByKernel, "Each side is f − 1 = \(size) \(direction): the kernel's shrinking n − f + 1 applied where the size should stay (padding \(f / 2) keeps it).")
+                ? (
+                    .kernelShrinkForgotten,
+                    "Each side is f − 1 = \(size) \(direction): a \(f)-wide kernel fits n − f + 1 times, not n."
+                )
+                : (
+                    .shrankByKernel,
+                    "Each side is f − 1 = \(size) \(direction): the kernel's shrinking n − f + 1 applied where the size should stay (padding \(f / 2) keeps it)."
+                )
         }
         if context.padding == nil, delta < 0, size % 2 == 0 {
-            return (.paddingForgotten, "Each side is \(size) \(direction), which is 2p for a padding of p = \(size / 2): padding seems forgotten.")
+            return (
+                .paddingForgotten,
+                "Each side is \(size) \(direction), which is 2p for a padding of p = \(size / 2): padding seems forgotten."
+            )
         }
         if context.padding == nil, delta > 0, size % 2 == 0 {
-            return (.paddingAdded, "Each side is \(size) \(direction), which is 2p for a padding of p = \(size / 2): padding seems added where none belongs.")
+            return (
+                .paddingAdded,
+                "Each side is \(size) \(direction), which is 2p for a padding of p = \(size / 2): padding seems added where none belongs."
+            )
         }
         return nil
     }
@@ -88,13 +116,16 @@ struct Diagnoser {
         let base = "Your answer is \(NumberFormat.short(answer))."
         let delta = answer - expected
         // A number differing by 2p or f − 1 is only telling when the exercise has a kernel or padding.
-        if answer == answer.rounded(), expected == expected.rounded(), context.padding != nil || !context.kernelSizes.isEmpty,
+        if answer == answer.rounded(), expected == expected.rounded(),
+            context.padding != nil || !context.kernelSizes.isEmpty,
             let (finding, explanation) = explainSizeDelta(Int(delta))
         {
             return plain(finding, base + " " + explanation)
         }
         if abs(abs(delta) - 1) < 1e-9 {
-            let formula = context.kernelSizes.isEmpty && context.padding == nil ? "" : ": check the + 1 in (n + 2p − f) / s + 1"
+            let formula =
+                context.kernelSizes.isEmpty && context.padding == nil
+                ? "" : ": check the + 1 in (n + 2p − f) / s + 1"
             return plain(.offByOne, base + " It is off by one\(formula).")
         }
         if expected != 0, NumericArray.isClose(answer, -expected, rtol: rtol, atol: atol) {
@@ -102,7 +133,9 @@ struct Diagnoser {
         }
         if expected != 0, answer != 0 {
             let ratio = answer / expected
-            return plain(.wrongScale, base + " It is \(NumberFormat.ratio(ratio)) × the expected value\(scaleHint(ratio))")
+            return plain(
+                .wrongScale,
+                base + " It is \(NumberFormat.ratio(ratio)) × the expected value\(scaleHint(ratio))")
         }
         return plain(.valuesDiffer, base + " That is not the expected value.")
     }
@@ -117,26 +150,36 @@ struct Diagnoser {
             return diagnosis
         }
         if let flipped = context.flippedKernelExpected, flipped.isClose(to: answer, rtol: rtol, atol: atol) {
-            return finding(.kernelFlipped, "This is what the kernel gives rotated by 180°: convolution, not the cross-correlation conv2d computes (conv2d does not flip the kernel).")
+            return finding(
+                .kernelFlipped,
+                "This is what the kernel gives rotated by 180°: convolution, not the cross-correlation conv2d computes (conv2d does not flip the kernel)."
+            )
         }
         if expected.values.contains(where: { $0 != 0 }) {
             if answer.isClose(to: expected.mapped { -expected.at($0, $1, $2) }, rtol: rtol, atol: atol) {
                 return finding(.wrongSign, "Every value has the opposite sign.")
             }
             if let ratio = constantRatio(answer, expected) {
-                return finding(.wrongScale, "Every value is \(NumberFormat.ratio(ratio)) × the expected one\(scaleHint(ratio))")
+                return finding(
+                    .wrongScale,
+                    "Every value is \(NumberFormat.ratio(ratio)) × the expected one\(scaleHint(ratio))")
             }
         }
         let (height, width) = answer.spatial
         if height * width > 1, answer.rotated180.isClose(to: expected, rtol: rtol, atol: atol) {
-            return finding(.rotated, "Your result is the expected one rotated by 180°: was the kernel or the image flipped?")
+            return finding(
+                .rotated,
+                "Your result is the expected one rotated by 180°: was the kernel or the image flipped?")
         }
         if height == width, height > 1, answer.transposed.isClose(to: expected, rtol: rtol, atol: atol) {
-            return finding(.transposed, "Your result is the expected one transposed: rows and columns are swapped.")
+            return finding(
+                .transposed, "Your result is the expected one transposed: rows and columns are swapped.")
         }
         if let shift = shift(answer, expected) { return finding(shift.0, shift.1) }
         if let offset = constantOffset(answer, expected) {
-            return finding(.constantOffset, "Every value is off by \(NumberFormat.short(offset)): a bias or constant added or left out?")
+            return finding(
+                .constantOffset,
+                "Every value is off by \(NumberFormat.short(offset)): a bias or constant added or left out?")
         }
         return diagnosis
     }
@@ -153,7 +196,10 @@ struct Diagnoser {
     }
 
     private func constantRatio(_ answer: NumericArray, _ expected: NumericArray) -> Double? {
-        guard let pivot = expected.values.indices.max(by: { abs(expected.values[$0]) < abs(expected.values[$1]) }),
+        guard
+            let pivot = expected.values.indices.max(by: {
+                abs(expected.values[$0]) < abs(expected.values[$1])
+            }),
             expected.values[pivot] != 0
         else { return nil }
         let ratio = answer.values[pivot] / expected.values[pivot]
@@ -203,7 +249,9 @@ struct Diagnoser {
                 }
             }
             if matches, informative {
-                return (finding, "Your result is the expected one shifted \(words): an index or slice off by one?")
+                return (
+                    finding, "Your result is the expected one shifted \(words): an index or slice off by one?"
+                )
             }
         }
         return nil
@@ -220,16 +268,20 @@ struct Diagnoser {
             count += 1
             if cells.count < Diagnosis.cellLimit {
                 cells.append(
-                    Diagnosis.Cell(index: answer.index(of: index), answer: answer.values[index], expected: expected.values[index]))
+                    Diagnosis.Cell(
+                        index: answer.index(of: index), answer: answer.values[index],
+                        expected: expected.values[index]))
             }
         }
         return Diagnosis(
-            finding: .valuesDiffer, message: "\(count) of \(answer.values.count) values differ from the expected result.",
+            finding: .valuesDiffer,
+            message: "\(count) of \(answer.values.count) values differ from the expected result.",
             cells: cells, differingCount: count, cellCount: answer.values.count,
             sideBySide: SideBySide.render(answer, expected: expected, rtol: rtol, atol: atol))
     }
 
     private func plain(_ finding: Diagnosis.Finding, _ message: String) -> Diagnosis {
-        Diagnosis(finding: finding, message: message, cells: [], differingCount: 0, cellCount: 0, sideBySide: nil)
+        Diagnosis(
+            finding: finding, message: message, cells: [], differingCount: 0, cellCount: 0, sideBySide: nil)
     }
 }

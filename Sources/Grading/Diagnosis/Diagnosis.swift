@@ -72,7 +72,9 @@ public struct Diagnosis: Hashable, Sendable {
     public var fullText: String {
         var parts = [message]
         if differingCount > 0, finding == .valuesDiffer || differingCount < cellCount {
-            let listed = cells.map { "\($0.index): \(NumberFormat.short($0.answer)) (expected \(NumberFormat.short($0.expected)))" }
+            let listed = cells.map {
+                "\($0.index): \(NumberFormat.short($0.answer)) (expected \(NumberFormat.short($0.expected)))"
+            }
             let more = differingCount > cells.count ? ", …" : ""
             parts.append("Differing cells: \(listed.joined(separator: ", "))\(more).")
         }

@@ -4,7 +4,8 @@ struct NumericArray: Hashable, Sendable {
     var values: [Double]
 
     init(shape: [Int], values: [Double]) {
-        precondition(shape.reduce(1, *) == values.count, "shape \(shape) does not hold \(values.count) values")
+        precondition(
+            shape.reduce(1, *) == values.count, "shape \(shape) does not hold \(values.count) values")
         self.shape = shape
         self.values = values
     }
@@ -77,6 +78,7 @@ struct NumericArray: Hashable, Sendable {
 
     /// Same shape and every value close.
     func isClose(to other: NumericArray, rtol: Double, atol: Double) -> Bool {
-        shape == other.shape && zip(values, other.values).allSatisfy { Self.isClose($0, $1, rtol: rtol, atol: atol) }
+        shape == other.shape
+            && zip(values, other.values).allSatisfy { Self.isClose($0, $1, rtol: rtol, atol: atol) }
     }
 }

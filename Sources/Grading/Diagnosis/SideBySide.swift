@@ -2,11 +2,13 @@
 /// picture a learner needs to see where a small feature map went wrong.
 enum SideBySide {
     /// Rendered for results whose planes are at most 8 × 8 and that have one plane; nil otherwise.
-    static func render(_ answer: NumericArray, expected: NumericArray, rtol: Double, atol: Double) -> String? {
+    static func render(_ answer: NumericArray, expected: NumericArray, rtol: Double, atol: Double) -> String?
+    {
         let (height, width) = answer.spatial
         guard answer.planes == 1, height <= 8, width <= 8, height * width > 1 else { return nil }
         let left = cells(answer) { row, column in
-            !NumericArray.isClose(answer.at(0, row, column), expected.at(0, row, column), rtol: rtol, atol: atol)
+            !NumericArray.isClose(
+                answer.at(0, row, column), expected.at(0, row, column), rtol: rtol, atol: atol)
         }
         let right = cells(expected) { _, _ in false }
         let leftWidth = max("yours".count, left.map(\.count).max() ?? 0)
@@ -24,7 +26,8 @@ enum SideBySide {
         return (0..<height).map { row in
             (0..<width).map { column in
                 let text = texts[row][column]
-                return String(repeating: " ", count: cellWidth - text.count) + text + (marked(row, column) ? "*" : " ")
+                return String(repeating: " ", count: cellWidth - text.count) + text
+                    + (marked(row, column) ? "*" : " ")
             }.joined(separator: " ")
         }
     }

@@ -1,7 +1,9 @@
 extension ClassReport {
     /// `learner,<exercise>…,total,max_points`: one row per learner, the points per exercise.
     func csvReport() -> String {
-        var rows = [(["learner"] + exercises + ["total", "max_points"]).map(Self.csvField).joined(separator: ",")]
+        var rows = [
+            (["learner"] + exercises + ["total", "max_points"]).map(Self.csvField).joined(separator: ",")
+        ]
         for learner in learners {
             let points = exercises.map { key in
                 learner.results.first { $0.exercise == key }.map { String($0.verdict.points) } ?? ""
@@ -14,7 +16,9 @@ extension ClassReport {
 
     /// RFC 4180 quoting: fields with commas, quotes or line breaks are quoted, quotes doubled.
     static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+            return text
+        }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

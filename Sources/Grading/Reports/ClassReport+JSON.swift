@@ -16,7 +16,11 @@ extension ClassReport {
             ("course", .string(course)),
             ("version", .int(version)),
             ("learners", .array(learners)),
-            ("skipped", .array(skipped.map { .object([("file", .string($0.file)), ("message", .string($0.message))]) })),
+            (
+                "skipped",
+                .array(
+                    skipped.map { .object([("file", .string($0.file)), ("message", .string($0.message))]) })
+            ),
         ])
         return document.rendered() + "\n"
     }
@@ -32,8 +36,12 @@ extension ClassReport {
             ("mistake", .optional(verdict.mistake)),
             ("duration_ms", .int(verdict.durationMilliseconds)),
         ]
-        if let diagnosis = verdict.diagnosis { fields.append(("diagnosis", .string(diagnosis.finding.rawValue))) }
-        if !verdict.failedChecks.isEmpty { fields.append(("failed_checks", .array(verdict.failedChecks.map(JSONValue.string)))) }
+        if let diagnosis = verdict.diagnosis {
+            fields.append(("diagnosis", .string(diagnosis.finding.rawValue)))
+        }
+        if !verdict.failedChecks.isEmpty {
+            fields.append(("failed_checks", .array(verdict.failedChecks.map(JSONValue.string))))
+        }
         return .object(fields)
     }
 }

@@ -2,10 +2,13 @@ extension ClassReport {
     /// A table per learner, then the class summary: per-exercise pass rate and the most common
     /// named mistakes.
     func textReport() -> String {
-        var lines: [String] = ["\(course) v\(version): \(learners.count) learner\(learners.count == 1 ? "" : "s")"]
+        var lines: [String] = [
+            "\(course) v\(version): \(learners.count) learner\(learners.count == 1 ? "" : "s")"
+        ]
         for learner in learners {
             lines.append("")
-            lines.append("\(learner.learner) (\(learner.file)): \(learner.points)/\(learner.maxPoints) points")
+            lines.append(
+                "\(learner.learner) (\(learner.file)): \(learner.points)/\(learner.maxPoints) points")
             let rows = learner.results.map { result -> [String] in
                 let verdict = result.verdict
                 return [
@@ -19,7 +22,9 @@ extension ClassReport {
         }
         for item in skipped {
             lines.append("")
-            lines.append(item.message.hasPrefix(item.file) ? "skipped \(item.message)" : "skipped \(item.file): \(item.message)")
+            lines.append(
+                item.message.hasPrefix(item.file)
+                    ? "skipped \(item.message)" : "skipped \(item.file): \(item.message)")
         }
         lines.append("")
         lines.append("Class summary")
@@ -66,7 +71,8 @@ extension ClassReport {
             ([header] + rows).map { $0[column].count }.max() ?? 0
         }
         func line(_ cells: [String]) -> String {
-            zip(cells, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
+            zip(cells, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(
+                separator: "  ")
         }
         return [line(header), line(widths.map { String(repeating: "-", count: $0) })] + rows.map(line)
     }

@@ -32,11 +32,13 @@ enum JSONValue: Hashable, Sendable {
             if items.allSatisfy(\.isScalar) {
                 return "[" + items.map { $0.rendered() }.joined(separator: ", ") + "]"
             }
-            return "[\n" + items.map { pad + $0.rendered(indent: indent + 1) }.joined(separator: ",\n") + "\n\(closing)]"
+            return "[\n" + items.map { pad + $0.rendered(indent: indent + 1) }.joined(separator: ",\n")
+                + "\n\(closing)]"
         case .object(let fields):
             if fields.isEmpty { return "{}" }
             return "{\n"
-                + fields.map { pad + Self.quoted($0.0) + ": " + $0.1.rendered(indent: indent + 1) }.joined(separator: ",\n")
+                + fields.map { pad + Self.quoted($0.0) + ": " + $0.1.rendered(indent: indent + 1) }.joined(
+                    separator: ",\n")
                 + "\n\(closing)}"
         }
     }
