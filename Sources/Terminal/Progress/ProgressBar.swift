@@ -69,8 +69,7 @@ public final class ProgressBar {
             let width = screen.capabilities.size.columns - 1
             screen.write(
                 "\r"
-                    + TextLayout.truncate(
-                        line(completed: completed, metrics: metrics, now: now), toWidth: width)
+                    + line(completed: completed, metrics: metrics, now: now, width: width)
                     + SGR.clearToEndOfLine)
         } else {
             let milestone = completed * milestones / total
@@ -89,8 +88,7 @@ public final class ProgressBar {
             let width = screen.capabilities.size.columns - 1
             screen.write(
                 "\r"
-                    + TextLayout.truncate(
-                        line(completed: completed, metrics: metrics, now: now), toWidth: width)
+                    + line(completed: completed, metrics: metrics, now: now, width: width)
                     + SGR.clearToEndOfLine + "\n")
         } else if completed * milestones / total > lastMilestone || completed < total {
             screen.writeLine(line(completed: completed, metrics: metrics, now: now))
@@ -99,29 +97,35 @@ public final class ProgressBar {
     }
 
     /// The text of the bar for `completed` units at time `now`.
-    func line(completed: Int, metrics: [ProgressMetric], now: Duration) -> String {
+    ///
+    /// With a `width` (a terminal's), the bar shrinks (down to 5 cells) so the numbers fit; the
+    /// line is cut with `…` only when even that is not enough.
+    func line(completed: Int, metrics: [ProgressMetric], now: Duration, width: Int? = nil) -> String {
         let level = screen.capabilities.colorLevel
         let fraction = Double(completed) / Double(total)
-        let cells = 20
+        var after = [TextLayout.pad(String(Int(fraction * 100)) + "%", toWidth: 4, alignment: .right)]
+        after.append("\(completed)/\(total)")
+        after += metrics.map { $0.name + " " + $0.text }
+        if showsTimes {
+            let elapsed = now - start
+            after.append(Self.clockText(elapsed) + " elapsed")
+            if completed > 0 && completed < total {
+                let left = elapsed * Double(total - completed) / Double(completed)
+                after.append("~" + Self.clockText(left) + " left")
+            }
+        }
+        let separator = "  "
+        let fixedWidth =
+            displayWidth(label) + (label.isEmpty ? 0 : 2) + displayWidth(after.joined(separator: separator))
+            + 4
+        let cells = width.map { min(20, max(5, $0 - fixedWidth)) } ?? 20
         let eighths = Int((fraction * Double(cells * 8)).rounded(.down))
         let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"][eighths % 8]
         let filled = String(repeating: "█", count: eighths / 8) + partial
         let bar = TextStyle(foreground: Theme.series[0]).apply(filled, at: level)
-        var parts: [String] = []
-        if !label.isEmpty { parts.append(label) }
-        parts.append("▕" + TextLayout.pad(bar, toWidth: cells) + "▏")
-        parts.append(TextLayout.pad(String(Int(fraction * 100)) + "%", toWidth: 4, alignment: .right))
-        parts.append("\(completed)/\(total)")
-        parts += metrics.map { $0.name + " " + $0.text }
-        if showsTimes {
-            let elapsed = now - start
-            parts.append(Self.clockText(elapsed) + " elapsed")
-            if completed > 0 && completed < total {
-                let left = elapsed * Double(total - completed) / Double(completed)
-                parts.append("~" + Self.clockText(left) + " left")
-            }
-        }
-        return parts.joined(separator: "  ")
+        let parts = (label.isEmpty ? [] : [label]) + ["▕" + TextLayout.pad(bar, toWidth: cells) + "▏"] + after
+        let text = parts.joined(separator: separator)
+        return width.map { TextLayout.truncate(text, toWidth: $0) } ?? text
     }
 
     /// `m:ss`, or `h:mm:ss` from an hour on.
