@@ -59,8 +59,9 @@ public struct Diagnosis: Hashable, Sendable {
     public var message: String
     /// The first differing cells (at most `cellLimit`), for same-shaped tensors.
     public var cells: [Cell]
-    /// How many cells differ, and how many there are.
+    /// How many cells differ.
     public var differingCount: Int
+    /// How many cells the result has.
     public var cellCount: Int
     /// Answer and expected side by side, with differing cells marked, for small 2-D results.
     public var sideBySide: String?
