@@ -44,6 +44,13 @@ struct Comparer {
     }
 
     private func compareValues(_ answer: Value, _ expected: Value) -> Comparison {
+        if case .bool(let flag) = expected, let number = ValueConversion.numeric(answer)?.scalarOrSelf,
+            number.rank == 0, case .tensor = answer
+        {
+            // `x.sum() > 0` gives a one-element bool tensor; it answers a True/False question.
+            return (number.values[0] != 0) == flag
+                ? .same : .different(message: "Your answer is \(ValueConversion.text(answer)).", diagnosis: nil)
+        }
         switch expected {
         case .string, .bool, .none:
             return answer == expected
