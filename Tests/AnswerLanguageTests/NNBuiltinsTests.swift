@@ -207,3 +207,33 @@ extension NNBuiltinsTests {
             help.hasPrefix("conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1)\n"))
     }
 }
+
+extension NNBuiltinsTests {
+    @Test func lossesLinearAndDropoutMatchTheEngine() throws {
+        let interpreter = Interpreter(options: EvaluationOptions(seed: 3))
+        var generator = SeededGenerator(seed: 21)
+        let logits = try Tensor.randn([4, 3], using: &generator)
+        let labels = try Tensor([0, 2, 1, 2], shape: [4])
+        let weight = try Tensor.randn([5, 3], using: &generator)
+        interpreter.bind("logits", .tensor(logits))
+        interpreter.bind("labels", .tensor(labels))
+        interpreter.bind("w", .tensor(weight))
+        func run(_ source: String) throws -> Tensor { try #require(try interpreter.run(source).tensor) }
+        #expect(try run("F.cross_entropy(logits, labels)").isEqual(to: try crossEntropy(logits, labels)))
+        #expect(
+            try run("F.cross_entropy(logits, labels, reduction='sum', label_smoothing=0.1)").isEqual(
+                to: try crossEntropy(logits, labels, reduction: .sum, labelSmoothing: 0.1)))
+        #expect(
+            try run("F.cross_entropy(logits, labels, ignore_index=2, reduction='none')").isEqual(
+                to: try crossEntropy(logits, labels, reduction: .none, ignoreIndex: 2)))
+        #expect(try run("F.mse_loss(logits, logits * 2)").isEqual(to: try mseLoss(logits, try logits * 2)))
+        #expect(try run("F.linear(logits, w)").isEqual(to: try linear(logits, weight)))
+        var dropoutGenerator = SeededGenerator(seed: 3)
+        #expect(
+            try run("F.dropout(logits, p=0.25)").isEqual(
+                to: try dropout(logits, p: 0.25, using: &dropoutGenerator)))
+        #expect(try run("F.dropout(logits, training=False)").isEqual(to: logits))
+        let reduction = #expect(throws: LanguageError.self) { try interpreter.run("F.mse_loss(logits, logits, reduction='avg')") }
+        #expect(reduction?.message == "mse_loss(): reduction must be 'mean', 'sum' or 'none', got 'avg'")
+    }
+}

@@ -10,7 +10,7 @@ enum Builtins {
     static let tensorFunctions: [Builtin] = math + reductions + shapeFunctions + extrema
 
     /// Functions in `torch.nn.functional` (also under `torch.` where PyTorch has them).
-    static let functional: [Builtin] = convolutions + activations + pooling
+    static let functional: [Builtin] = convolutions + activations + pooling + layersAndLosses
 
     /// `torch.*`: creation, math, reductions, shapes, randomness control.
     static let torchFunctions: [Builtin] = creation + tensorFunctions + functional + randomness
