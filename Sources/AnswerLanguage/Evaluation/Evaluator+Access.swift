@@ -79,8 +79,18 @@ extension Evaluator {
                 throw .type("a dict is indexed by one key", at: range)
             }
             let key = try evaluate(keyExpression, in: scope)
+            // Tables (per-layer gradient norms, histories) are also indexed by position, so that
+            // `g[0]` and `g[-1]` are the first and last layers.
+            if case .int(let position) = key {
+                let index = position < 0 ? position + entries.count : position
+                guard entries.indices.contains(index) else {
+                    throw .value(
+                        "index \(position) is out of range for a table of \(entries.count) entries", at: keyExpression.range)
+                }
+                return entries[index].value
+            }
             guard case .string(let name) = key else {
-                throw .type("dict keys are strings, not \(key.typeName)", at: keyExpression.range)
+                throw .type("tables are indexed by a name or a position, not \(key.typeName)", at: keyExpression.range)
             }
             if let entry = entries.first(where: { $0.key == name }) { return entry.value }
             throw .unknown("key", name, candidates: entries.map(\.key), at: keyExpression.range)
