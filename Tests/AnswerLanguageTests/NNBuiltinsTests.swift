@@ -233,7 +233,9 @@ extension NNBuiltinsTests {
             try run("F.dropout(logits, p=0.25)").isEqual(
                 to: try dropout(logits, p: 0.25, using: &dropoutGenerator)))
         #expect(try run("F.dropout(logits, training=False)").isEqual(to: logits))
-        let reduction = #expect(throws: LanguageError.self) { try interpreter.run("F.mse_loss(logits, logits, reduction='avg')") }
+        let reduction = #expect(throws: LanguageError.self) {
+            try interpreter.run("F.mse_loss(logits, logits, reduction='avg')")
+        }
         #expect(reduction?.message == "mse_loss(): reduction must be 'mean', 'sum' or 'none', got 'avg'")
     }
 }

@@ -109,9 +109,15 @@ extension Builtins {
 /// Linear maps, normalisation, dropout and losses.
 extension Builtins {
     static let layersAndLosses: [Builtin] = [
-        Builtin("linear(input, weight, bias=None)", "input @ weight.T + bias for weight [out_features, in_features]") {
+        Builtin(
+            "linear(input, weight, bias=None)",
+            "input @ weight.T + bias for weight [out_features, in_features]"
+        ) {
             call in
-            .tensor(try linear(try call.tensor("input"), try call.tensor("weight"), bias: try call.optionalTensor("bias")))
+            .tensor(
+                try linear(
+                    try call.tensor("input"), try call.tensor("weight"), bias: try call.optionalTensor("bias")
+                ))
         },
         Builtin(
             "batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1, eps=1e-05)",
@@ -121,11 +127,13 @@ extension Builtins {
             let weight = try call.optionalTensor("weight")
             let bias = try call.optionalTensor("bias")
             let eps = try call.double("eps")
-            guard var mean = try call.optionalTensor("running_mean"), var variance = try call.optionalTensor("running_var")
+            guard var mean = try call.optionalTensor("running_mean"),
+                var variance = try call.optionalTensor("running_var")
             else {
                 guard try call.bool("training") else {
                     throw LanguageError.argument(
-                        "batch_norm(): without running_mean and running_var, training must be True", at: call.range)
+                        "batch_norm(): without running_mean and running_var, training must be True",
+                        at: call.range)
                 }
                 return .tensor(try batchNorm(input, weight: weight, bias: bias, eps: eps))
             }
@@ -136,7 +144,10 @@ extension Builtins {
                     input, runningMean: &mean, runningVar: &variance, weight: weight, bias: bias,
                     training: try call.bool("training"), momentum: try call.double("momentum"), eps: eps))
         },
-        Builtin("dropout(input, p=0.5, training=True)", "zero each element with probability p, scale the rest by 1/(1-p)") {
+        Builtin(
+            "dropout(input, p=0.5, training=True)",
+            "zero each element with probability p, scale the rest by 1/(1-p)"
+        ) {
             call in
             .tensor(
                 try dropout(
@@ -149,12 +160,16 @@ extension Builtins {
         ) { call in
             .tensor(
                 try crossEntropy(
-                    try call.tensor("input"), try call.tensor("target"), reduction: try call.reduction("reduction"),
-                    ignoreIndex: try call.int("ignore_index"), labelSmoothing: try call.double("label_smoothing")))
+                    try call.tensor("input"), try call.tensor("target"),
+                    reduction: try call.reduction("reduction"),
+                    ignoreIndex: try call.int("ignore_index"),
+                    labelSmoothing: try call.double("label_smoothing")))
         },
         Builtin("mse_loss(input, target, reduction='mean')", "the mean of squared differences") { call in
             .tensor(
-                try mseLoss(try call.tensor("input"), try call.tensor("target"), reduction: try call.reduction("reduction")))
+                try mseLoss(
+                    try call.tensor("input"), try call.tensor("target"),
+                    reduction: try call.reduction("reduction")))
         },
     ]
 }

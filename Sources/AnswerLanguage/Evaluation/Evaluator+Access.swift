@@ -85,12 +85,15 @@ extension Evaluator {
                 let index = position < 0 ? position + entries.count : position
                 guard entries.indices.contains(index) else {
                     throw .value(
-                        "index \(position) is out of range for a table of \(entries.count) entries", at: keyExpression.range)
+                        "index \(position) is out of range for a table of \(entries.count) entries",
+                        at: keyExpression.range)
                 }
                 return entries[index].value
             }
             guard case .string(let name) = key else {
-                throw .type("tables are indexed by a name or a position, not \(key.typeName)", at: keyExpression.range)
+                throw .type(
+                    "tables are indexed by a name or a position, not \(key.typeName)", at: keyExpression.range
+                )
             }
             if let entry = entries.first(where: { $0.key == name }) { return entry.value }
             throw .unknown("key", name, candidates: entries.map(\.key), at: keyExpression.range)
