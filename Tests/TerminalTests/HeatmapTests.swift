@@ -42,3 +42,15 @@ import Testing
         #expect(heatmap.color(-2) == RGB(70, 130, 255))
     }
 }
+
+extension HeatmapTests {
+    /// 12 columns do not fit in 8 - 2 (the bars) = 6, so 2×2 blocks are averaged: the reduced
+    /// rows are means of (0, 1, 12, 13) = 6.5 … and the ramp still spans the original 0…23.
+    @Test func wideMatricesAreReducedByAveraging() {
+        let reduced = Heatmap.reduce(NumberGrid(values: (0..<24).map(Double.init), rows: 2, cols: 12), by: 2)
+        #expect(reduced == NumberGrid([[6.5, 8.5, 10.5, 12.5, 14.5, 16.5]]))
+        let lines = formatHeatmap(values: (0..<24).map(Double.init), rows: 2, cols: 12, maxWidth: 8)
+        #expect(lines.dropLast().allSatisfy { displayWidth($0) <= 8 })
+        #expect(lines.last == "scale \" .:-=+*#%@\" from 0 to 23 (each cell averages 2×2 values)")
+    }
+}

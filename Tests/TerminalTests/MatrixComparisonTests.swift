@@ -43,3 +43,15 @@ import Testing
         #expect(lines[1].contains("[\u{1B}[1;32m2\u{1B}[0m]"))
     }
 }
+
+extension MatrixComparisonTests {
+    @Test func tooWideToStandSideBySideStacks() {
+        let comparison = MatrixComparison(actual: NumberGrid([[1.5, 2]]), expected: NumberGrid([[1.5, 3]]))
+        let lines = comparison.lines(width: 20)
+        #expect(
+            lines == [
+                "your answer", "[ 1.5000 [2.0000]]", "expected", "[ 1.5000 [3.0000]]",
+                "1 of 2 cells differ (marked [ ])",
+            ])
+    }
+}

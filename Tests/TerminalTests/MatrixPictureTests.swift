@@ -46,3 +46,19 @@ import Testing
         #expect(NumberFormat.compact(value) == expected)
     }
 }
+
+extension MatrixPictureTests {
+    /// 10 columns of one digit are 2 + 10·3 = 32 columns wide; in 20 columns, 2 + 3 (the `…`)
+    /// leaves 15, which holds 2 columns from each end (4·3 = 12) but not 3 (6·3 = 18).
+    @Test func wideMatricesElideMiddleColumns() {
+        let lines = formatMatrix(
+            values: (0..<20).map(Double.init).map { $0.truncatingRemainder(dividingBy: 10) }, rows: 2,
+            cols: 10, maxWidth: 20)
+        #expect(lines == ["⎡ 0  1  …  8  9 ⎤", "⎣ 0  1  …  8  9 ⎦"])
+    }
+
+    @Test func tallMatricesElideMiddleRows() {
+        let lines = formatMatrix(values: (0..<6).map(Double.init), rows: 6, cols: 1, maxRows: 3)
+        #expect(lines == ["⎡ 0 ⎤", "⎢ ⋮ ⎥", "⎣ 5 ⎦"])
+    }
+}

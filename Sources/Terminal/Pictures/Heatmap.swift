@@ -19,14 +19,50 @@ public struct Heatmap: Sendable {
         self.maxWidth = max(2, maxWidth)
     }
 
+    /// The value range the colours span (the original grid's, when this one is a reduction).
+    private var rangeOverride: ClosedRange<Double>?
+
     /// The picture followed by a legend line, at `colorLevel`.
+    ///
+    /// A matrix wider than `maxWidth` allows is shown reduced: blocks of k×k values averaged
+    /// (NaN-free ones), and the legend says so.
     public func lines(colorLevel: ColorLevel) -> [String] {
         guard grid.rows > 0 && grid.cols > 0 else { return ["(empty)"] }
+        let room = colorLevel >= .ansi256 ? maxWidth : maxWidth - 2
+        if grid.cols > room {
+            let factor = (grid.cols + room - 1) / max(1, room)
+            var reduced = Heatmap(grid: Self.reduce(grid, by: factor), maxWidth: maxWidth)
+            reduced.rangeOverride = range
+            var lines = reduced.lines(colorLevel: colorLevel)
+            lines[lines.count - 1] += " (each cell averages \(factor)×\(factor) values)"
+            return lines
+        }
         if colorLevel >= .ansi256 { return colorLines(colorLevel) + [colorLegend(colorLevel)] }
         return rampLines() + [rampLegend()]
     }
 
-    private var range: ClosedRange<Double> { grid.finiteRange ?? 0...0 }
+    /// `grid` with each `factor`×`factor` block replaced by the mean of its finite values.
+    static func reduce(_ grid: NumberGrid, by factor: Int) -> NumberGrid {
+        let rows = (grid.rows + factor - 1) / factor
+        let cols = (grid.cols + factor - 1) / factor
+        var values: [Double] = []
+        for row in 0..<rows {
+            for col in 0..<cols {
+                var sum = 0.0
+                var count = 0
+                for r in (row * factor)..<min(grid.rows, (row + 1) * factor) {
+                    for c in (col * factor)..<min(grid.cols, (col + 1) * factor) where grid[r, c].isFinite {
+                        sum += grid[r, c]
+                        count += 1
+                    }
+                }
+                values.append(count > 0 ? sum / Double(count) : .nan)
+            }
+        }
+        return NumberGrid(values: values, rows: rows, cols: cols)
+    }
+
+    private var range: ClosedRange<Double> { rangeOverride ?? grid.finiteRange ?? 0...0 }
     private var diverging: Bool { range.lowerBound < 0 && range.upperBound > 0 }
 
     /// Where `value` falls: 0…1 (sequential) or -1…1 around zero (diverging); nil for NaN.

@@ -38,9 +38,11 @@ public struct MatrixComparison: Sendable {
     ///   - precision: decimals for non-integral values (both matrices share one format).
     ///   - colorLevel: differing cells are red on the left and green on the right when allowed;
     ///     they are bracketed at every level.
+    ///   - width: the widest the picture may be; when the two matrices do not fit side by side
+    ///     they are stacked, and middle columns of a matrix wider than `width` are elided.
     public func lines(
         titles: (String, String) = ("your answer", "expected"), precision: Int = 4,
-        colorLevel: ColorLevel = .none
+        colorLevel: ColorLevel = .none, width: Int? = nil
     ) -> [String] {
         let format = NumberFormat.suited(to: actual.values + expected.values, precision: precision)
         let differing = differingCells
@@ -51,11 +53,14 @@ public struct MatrixComparison: Sendable {
             grid: expected, format: format,
             marks: Dictionary(uniqueKeysWithValues: differing.map { ($0, Theme.good) }))
         let caption = { (text: String) in Theme.frame.apply(text, at: colorLevel) }
-        let body = TextLayout.sideBySide(
-            [
-                [caption(titles.0)] + left.lines(colorLevel: colorLevel),
-                [caption(titles.1)] + right.lines(colorLevel: colorLevel),
-            ], gap: 4)
+        let blocks = [
+            [caption(titles.0)] + left.lines(colorLevel: colorLevel, maxWidth: width),
+            [caption(titles.1)] + right.lines(colorLevel: colorLevel, maxWidth: width),
+        ]
+        let body = TextLayout.sideBySide(blocks, gap: 4)
+        if let width, body.contains(where: { displayWidth($0) > width }) {
+            return blocks[0] + blocks[1] + [summary]
+        }
         return body + [summary]
     }
 
