@@ -42,3 +42,16 @@ import Testing
         #expect(WordWrapper(width: 10).wrap("") == [""])
     }
 }
+
+extension WordWrapperTests {
+    /// "n − f + 1" at width 5: a break may follow an operator but never precede it.
+    @Test func linesNeverStartWithABinaryOperator() {
+        let lines = WordWrapper(width: 5).wrap("n − f + 1 = 7")
+        #expect(lines == ["n −", "f +", "1 = 7"])
+        #expect(lines.allSatisfy { !"−+=".contains($0.first!) })
+    }
+
+    @Test func aLoneLeadingOperatorIsKept() {
+        #expect(WordWrapper(width: 10).wrap("- x") == ["- x"])
+    }
+}

@@ -117,7 +117,37 @@ public struct WordWrapper: Sendable {
         }
         flush()
         if pendingBreak { tokens.append(Token(breakBefore: true)) }
-        return tokens
+        return gluingOperators(tokens)
+    }
+
+    /// Binary operators standing alone between spaces (`n − f + 1`) stay at the end of the line
+    /// before them, as in typeset mathematics: a line never starts with `−` or `=`.
+    static func gluingOperators(_ tokens: [Token]) -> [Token] {
+        var result: [Token] = []
+        for token in tokens {
+            if isOperator(token), token.spaceBefore, !token.breakBefore, var previous = result.last,
+                !previous.isEmpty
+            {
+                let style =
+                    previous.pieces.last?.style == token.pieces.first?.style ? token.pieces[0].style : .plain
+                previous.pieces.append(Piece(text: " ", style: style, width: 1))
+                previous.pieces += token.pieces
+                previous.width += 1 + token.width
+                previous.endsBreakable = false
+                result[result.count - 1] = previous
+            } else {
+                result.append(token)
+            }
+        }
+        return result
+    }
+
+    private static func isOperator(_ token: Token) -> Bool {
+        let text = token.pieces.map(\.text).joined()
+        return [
+            "−", "-", "+", "×", "·", "÷", "/", "*", "=", "≠", "≈", "<", ">", "≤", "≥", "→", "←", "⇒", "±",
+        ]
+        .contains(text)
     }
 
     /// CJK ideographs, kana and fullwidth forms: lines may break on either side. Hangul is not
