@@ -58,21 +58,9 @@ static inline int cnn_history_save(History *h, HistEvent *ev, const char *path) 
 static inline int cnn_el_set_prompt_esc(EditLine *e, char *(*prompt)(EditLine *), char literal) {
     return el_set(e, EL_PROMPT_ESC, prompt, literal);
 }
-// Runs one editrc-style command, e.g. "bind ^R em-inc-search-prev" or "settc ...".
+// `setty` for the editor's terminal modes, e.g. ("-d", "-isig"): no signal keys while editing.
 static inline int cnn_el_setty(EditLine *e, const char *a, const char *b) {
     return el_set(e, EL_SETTY, a, b, NULL);
-}
-static inline int cnn_el_refresh(EditLine *e) {
-    return el_set(e, EL_REFRESH);
-}
-static inline int cnn_history_clear(History *h, HistEvent *ev) {
-    return history(h, ev, H_CLEAR);
-}
-static inline int cnn_history_first(History *h, HistEvent *ev) {
-    return history(h, ev, H_FIRST);
-}
-static inline int cnn_history_next(History *h, HistEvent *ev) {
-    return history(h, ev, H_NEXT);
 }
 static inline int cnn_history_last(History *h, HistEvent *ev) {
     return history(h, ev, H_LAST);
