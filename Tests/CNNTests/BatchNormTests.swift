@@ -15,7 +15,8 @@ import Testing
         var runningVar = try c.input("running_var", requiresGrad: false)
         let y = try batchNorm(
             x, runningMean: &runningMean, runningVar: &runningVar, weight: w, bias: b,
-            training: c.kwargs["training"]!.bool, momentum: c.kwargs["momentum"]!.double, eps: c.kwargs["eps"]!.double)
+            training: c.kwargs["training"]!.bool, momentum: c.kwargs["momentum"]!.double,
+            eps: c.kwargs["eps"]!.double)
         #expect(c.output.matches(y, tolerance: 1e-10))
         #expect(c.after!["running_mean"]!.matches(runningMean, tolerance: 1e-12))
         #expect(c.after!["running_var"]!.matches(runningVar, tolerance: 1e-12))

@@ -18,7 +18,8 @@ import Testing
                 dilation: c.kwargs["dilation"]?.int ?? 1, groups: c.kwargs["groups"]?.int ?? 1)
         }
         return try conv2d(
-            x, w, bias: b, stride: c.kwargs["stride"].map { Size2D($0.pair.0, $0.pair.1) } ?? 1, padding: padding,
+            x, w, bias: b, stride: c.kwargs["stride"].map { Size2D($0.pair.0, $0.pair.1) } ?? 1,
+            padding: padding,
             dilation: c.kwargs["dilation"].map { Size2D($0.pair.0, $0.pair.1) } ?? 1,
             groups: c.kwargs["groups"]?.int ?? 1)
     }
@@ -81,7 +82,11 @@ import Testing
         let w = try Tensor.randn([4, 4 / groups, 2, 3], dtype: .float64, using: &generator)
         let b = try Tensor.randn([4], dtype: .float64, using: &generator)
         let error = try gradcheck(
-            { try conv2d($0[0], $0[1], bias: $0[2], stride: stride, padding: padding, dilation: dilation, groups: groups) },
+            {
+                try conv2d(
+                    $0[0], $0[1], bias: $0[2], stride: stride, padding: padding, dilation: dilation,
+                    groups: groups)
+            },
             inputs: [x, w, b])
         #expect(error < 1e-6)
     }
@@ -107,12 +112,15 @@ import Testing
                 == "conv2d expects bias [out_channels] = [4], got [3]")
         #expect(
             errorMessage { try conv2d(Tensor.zeros([5, 5]), Tensor.zeros([1, 1, 3, 3])) }
-                == "conv2d expects input [batch, in_channels, height, width] or [in_channels, height, width], got [5, 5]")
+                == "conv2d expects input [batch, in_channels, height, width] or [in_channels, height, width], got [5, 5]"
+        )
         #expect(
             errorMessage { try conv2d(x, Tensor.zeros([4, 1, 3, 3]), groups: 2) }
-                == "conv2d with groups=2 needs in_channels divisible by 2; the input [1, 3, 5, 5] has 3 channels")
+                == "conv2d with groups=2 needs in_channels divisible by 2; the input [1, 3, 5, 5] has 3 channels"
+        )
         #expect(
-            errorMessage { try conv2d(x, Tensor.zeros([4, 3, 3, 3]), stride: 0) } == "conv2d stride must be at least 1, got 0")
+            errorMessage { try conv2d(x, Tensor.zeros([4, 3, 3, 3]), stride: 0) }
+                == "conv2d stride must be at least 1, got 0")
         #expect(
             errorMessage { try conv1d(Tensor.zeros([1, 2, 3]), Tensor.zeros([1, 2, 4])) }
                 == "conv1d kernel 4 is larger than the padded input 3")

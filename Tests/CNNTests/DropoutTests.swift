@@ -22,7 +22,8 @@ import Testing
     @Test func edgeProbabilities() throws {
         var generator = SeededGenerator(seed: 1)
         let x = try Tensor([[1.0, -2], [3, 4]])
-        #expect(try dropout(x, p: 0.5, training: false, using: &generator).scalarsAsDoubles() == [1, -2, 3, 4])
+        #expect(
+            try dropout(x, p: 0.5, training: false, using: &generator).scalarsAsDoubles() == [1, -2, 3, 4])
         #expect(try dropout(x, p: 0, using: &generator).scalarsAsDoubles() == [1, -2, 3, 4])
         #expect(try dropout(x, p: 1, using: &generator).scalarsAsDoubles() == [0, 0, 0, 0])
         #expect(

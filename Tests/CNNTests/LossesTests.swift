@@ -35,7 +35,8 @@ import Testing
         }
         let probabilities = try softmax(Tensor.randn([2, 4], dtype: .float64, using: &generator), dim: 1)
         let flat = try Tensor.randn([2, 4], dtype: .float64, using: &generator)
-        #expect(try gradcheck({ try crossEntropy($0, probabilities, labelSmoothing: 0.1) }, input: flat) < 1e-6)
+        #expect(
+            try gradcheck({ try crossEntropy($0, probabilities, labelSmoothing: 0.1) }, input: flat) < 1e-6)
         let a = try Tensor.randn([3, 2], dtype: .float64, using: &generator)
         let b = try Tensor.randn([3, 2], dtype: .float64, using: &generator)
         #expect(try gradcheck({ try mseLoss($0[0], $0[1], reduction: .sum) }, inputs: [a, b]) < 1e-6)
@@ -48,13 +49,17 @@ import Testing
                 == "cross_entropy target 3 is out of range: the input has 3 classes, so targets must be 0…2")
         #expect(
             errorMessage { try crossEntropy(logits, Tensor([0, 1, 1], shape: [3])) }
-                == "cross_entropy expects target [2] of class indices (or probabilities [2, 3]) for input [2, 3], got [3]")
+                == "cross_entropy expects target [2] of class indices (or probabilities [2, 3]) for input [2, 3], got [3]"
+        )
         #expect(
             errorMessage { try crossEntropy(logits, Tensor([0.5, 1], shape: [2])) }
                 == "cross_entropy target must hold class indices (whole numbers), got 0.5")
         #expect(
             errorMessage { try mseLoss(Tensor.zeros([2, 3]), Tensor.zeros([4])) }
-                == "mse_loss expects input and target of the same shape (or broadcastable), got [2, 3] and [4]")
-        #expect(errorMessage { try Reduction("avg") } == "avg is not a valid value for reduction; use 'none', 'mean' or 'sum'")
+                == "mse_loss expects input and target of the same shape (or broadcastable), got [2, 3] and [4]"
+        )
+        #expect(
+            errorMessage { try Reduction("avg") }
+                == "avg is not a valid value for reduction; use 'none', 'mean' or 'sum'")
     }
 }

@@ -29,18 +29,22 @@ import Testing
                 == "pad expects an even number of amounts (two per axis, last axis first), got [1, 1, 1]")
         #expect(
             errorMessage { try pad(x, [3, 3], mode: .reflect) }
-                == "pad mode 'reflect' with 2 amounts pads the last 1 axes of a 2-d or 3-d input, got 4-d input [1, 1, 3, 3]")
+                == "pad mode 'reflect' with 2 amounts pads the last 1 axes of a 2-d or 3-d input, got 4-d input [1, 1, 3, 3]"
+        )
         #expect(
             errorMessage { try pad(x, [3, 3, 0, 0], mode: .reflect) }
-                == "reflect padding must be smaller than the padded dimension: padding (3, 3) at dimension 3 of the input [1, 1, 3, 3]")
+                == "reflect padding must be smaller than the padded dimension: padding (3, 3) at dimension 3 of the input [1, 1, 3, 3]"
+        )
         #expect(
             errorMessage { try pad(x, [4, 0, 0, 0], mode: .circular) }
-                == "circular padding can wrap around at most once: padding (4, 0) at dimension 3 of the input [1, 1, 3, 3]")
+                == "circular padding can wrap around at most once: padding (4, 0) at dimension 3 of the input [1, 1, 3, 3]"
+        )
         #expect(
             errorMessage { try pad(x, [1, 1], mode: .replicate, value: 1) }
                 == "pad mode 'replicate' doesn't take a value; only 'constant' does")
         #expect(
-            errorMessage { try pad(x, [-2, -1]) } == "pad (-2, -1) leaves nothing of dimension 3 (size 3) of the input [1, 1, 3, 3]")
+            errorMessage { try pad(x, [-2, -1]) }
+                == "pad (-2, -1) leaves nothing of dimension 3 (size 3) of the input [1, 1, 3, 3]")
         #expect(
             errorMessage { try pad(Tensor.zeros([3]), [1, 1, 1, 1]) }
                 == "pad got 4 amounts, which pad 2 axes, but the input [3] has only 1")

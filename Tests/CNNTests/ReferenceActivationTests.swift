@@ -24,7 +24,9 @@ import Testing
         #expect(KernelHarness.relativeError(y, c.output.data) < 1e-14)
         let gx: [Double] = KernelHarness.fill(x.count) { out in
             c.upstream!.data.with(x) { gy, x in
-                y.withUnsafeBufferPointer { y in f.backward(gradOutput: gy, input: x, output: y, gradInput: out) }
+                y.withUnsafeBufferPointer { y in
+                    f.backward(gradOutput: gy, input: x, output: y, gradInput: out)
+                }
             }
         }
         #expect(KernelHarness.relativeError(gx, c.grads!["input"]!.data) < 1e-12)
@@ -50,7 +52,9 @@ import Testing
         let y = Self.forward(f, x)
         let analytic: [Double] = KernelHarness.fill(x.count) { out in
             upstream.with(x) { gy, x in
-                y.withUnsafeBufferPointer { y in f.backward(gradOutput: gy, input: x, output: y, gradInput: out) }
+                y.withUnsafeBufferPointer { y in
+                    f.backward(gradOutput: gy, input: x, output: y, gradInput: out)
+                }
             }
         }
         #expect(KernelHarness.relativeError(analytic, numeric) < 1e-6)

@@ -20,7 +20,9 @@ import Testing
         let spatial = shape.dropFirst(2).reduce(1, *)
         let (mean, variance) =
             training
-            ? x.withUnsafeBufferPointer { ReferenceBatchNorm.statistics(input: $0, batch: n, channels: c, spatial: spatial) }
+            ? x.withUnsafeBufferPointer {
+                ReferenceBatchNorm.statistics(input: $0, batch: n, channels: c, spatial: spatial)
+            }
             : (runningMean, runningVar)
         let invStd = variance.map { 1 / ($0 + eps).squareRoot() }
         let y: [Double] = KernelHarness.fill(x.count) { out in
@@ -38,8 +40,10 @@ import Testing
             upstream.with(x) { gy, x in
                 weight.withUnsafeBufferPointer { w in
                     ReferenceBatchNorm.backward(
-                        gradOutput: gy, input: x, mean: mean, invStd: invStd, weight: w, batchStatistics: training,
-                        gradInput: out, gradWeight: &gw, gradBias: &gb, batch: n, channels: c, spatial: spatial)
+                        gradOutput: gy, input: x, mean: mean, invStd: invStd, weight: w,
+                        batchStatistics: training,
+                        gradInput: out, gradWeight: &gw, gradBias: &gb, batch: n, channels: c,
+                        spatial: spatial)
                 }
             }
         }
@@ -70,11 +74,14 @@ import Testing
         let upstream = KernelHarness.values(24, seed: 54)
         let (rm, rv) = ([0.1, -0.2], [0.8, 1.3])
         func output(_ x: [Double], _ w: [Double], _ b: [Double]) -> [Double] {
-            Self.run(x, shape: shape, weight: w, bias: b, upstream: upstream, training: training,
-                     runningMean: rm, runningVar: rv).output
+            Self.run(
+                x, shape: shape, weight: w, bias: b, upstream: upstream, training: training,
+                runningMean: rm, runningVar: rv
+            ).output
         }
-        let r = Self.run(x, shape: shape, weight: w, bias: b, upstream: upstream, training: training,
-                         runningMean: rm, runningVar: rv)
+        let r = Self.run(
+            x, shape: shape, weight: w, bias: b, upstream: upstream, training: training,
+            runningMean: rm, runningVar: rv)
         let nx = KernelHarness.numericGradient(of: { output($0, w, b) }, at: x, upstream: upstream)
         let nw = KernelHarness.numericGradient(of: { output(x, $0, b) }, at: w, upstream: upstream)
         let nb = KernelHarness.numericGradient(of: { output(x, w, $0) }, at: b, upstream: upstream)

@@ -40,14 +40,17 @@ import Testing
     @Test func onnxConvExample() throws {
         let x = (0..<25).map(Double.init)
         let w = [Double](repeating: 1, count: 9)
-        #expect(try Self.forward(x, w, Self.geometry(1, 1, 5, 5, k: 1, kernel: (3, 3))) == [
-            54, 63, 72, 99, 108, 117, 144, 153, 162,
-        ])
-        let padded = try Self.forward(x, w, Self.geometry(1, 1, 5, 5, k: 1, kernel: (3, 3), pad: (1, 1, 1, 1)))
-        #expect(padded == [
-            12, 21, 27, 33, 24, 33, 54, 63, 72, 51, 63, 99, 108, 117, 81,
-            93, 144, 153, 162, 111, 72, 111, 117, 123, 84,
-        ])
+        #expect(
+            try Self.forward(x, w, Self.geometry(1, 1, 5, 5, k: 1, kernel: (3, 3))) == [
+                54, 63, 72, 99, 108, 117, 144, 153, 162,
+            ])
+        let padded = try Self.forward(
+            x, w, Self.geometry(1, 1, 5, 5, k: 1, kernel: (3, 3), pad: (1, 1, 1, 1)))
+        #expect(
+            padded == [
+                12, 21, 27, 33, 24, 33, 54, 63, 72, 51, 63, 99, 108, 117, 81,
+                93, 144, 153, 162, 111, 72, 111, 117, 123, 84,
+            ])
     }
 
     /// ONNX operator spec, `Conv` examples `conv_with_strides_padding` and
@@ -120,9 +123,12 @@ import Testing
                 ReferenceConv2d.backwardBias(gradOutput: u, gradBias: out, geometry: g)
             }
         }
-        let numericInput = KernelHarness.numericGradient(of: { try! Self.forward($0, w, b, g) }, at: x, upstream: upstream)
-        let numericWeight = KernelHarness.numericGradient(of: { try! Self.forward(x, $0, b, g) }, at: w, upstream: upstream)
-        let numericBias = KernelHarness.numericGradient(of: { try! Self.forward(x, w, $0, g) }, at: b, upstream: upstream)
+        let numericInput = KernelHarness.numericGradient(
+            of: { try! Self.forward($0, w, b, g) }, at: x, upstream: upstream)
+        let numericWeight = KernelHarness.numericGradient(
+            of: { try! Self.forward(x, $0, b, g) }, at: w, upstream: upstream)
+        let numericBias = KernelHarness.numericGradient(
+            of: { try! Self.forward(x, w, $0, g) }, at: b, upstream: upstream)
         #expect(KernelHarness.relativeError(gradInput, numericInput) < 1e-6)
         #expect(KernelHarness.relativeError(gradWeight, numericWeight) < 1e-6)
         #expect(KernelHarness.relativeError(gradBias, numericBias) < 1e-6)
@@ -156,7 +162,8 @@ import Testing
             let g = Self.geometry(
                 pick(1...3), groups * pick(1...3), pick(1...12), pick(1...12), k: groups * pick(1...3),
                 kernel: (pick(1...5), pick(1...5)), stride: (pick(1...3), pick(1...3)),
-                pad: (pick(0...2), pick(0...2), pick(0...2), pick(0...2)), dilation: (pick(1...2), pick(1...2)),
+                pad: (pick(0...2), pick(0...2), pick(0...2), pick(0...2)),
+                dilation: (pick(1...2), pick(1...2)),
                 groups: groups)
             guard g.outHeight > 0 && g.outWidth > 0 else { continue }
             checked += 1
@@ -164,7 +171,9 @@ import Testing
             let w = KernelHarness.values(g.weightShape.reduce(1, *), seed: random.next())
             let b = KernelHarness.values(g.outChannels, seed: random.next())
             let gy = KernelHarness.values(g.outputShape.reduce(1, *), seed: random.next())
-            let (xf, wf, bf, gyf) = (x.map(Float.init), w.map(Float.init), b.map(Float.init), gy.map(Float.init))
+            let (xf, wf, bf, gyf) = (
+                x.map(Float.init), w.map(Float.init), b.map(Float.init), gy.map(Float.init)
+            )
 
             let reference = try Self.forward(x, w, b, g)
             let fast: [Float] = try KernelHarness.fill(reference.count) { out in
@@ -193,12 +202,15 @@ import Testing
             let fastGradWeight: [Float] = try KernelHarness.fill(w.count) { out in
                 try xf.with(gyf) { x, gy in
                     try fastGradBias.withUnsafeMutableBufferPointer { gb in
-                        try conv2dBackwardWeight(input: x, gradOutput: gy, gradWeight: out, gradBias: gb, geometry: g)
+                        try conv2dBackwardWeight(
+                            input: x, gradOutput: gy, gradWeight: out, gradBias: gb, geometry: g)
                     }
                 }
             }
             let referenceGradBias: [Double] = KernelHarness.fill(b.count) { out in
-                gy.withUnsafeBufferPointer { ReferenceConv2d.backwardBias(gradOutput: $0, gradBias: out, geometry: g) }
+                gy.withUnsafeBufferPointer {
+                    ReferenceConv2d.backwardBias(gradOutput: $0, gradBias: out, geometry: g)
+                }
             }
             func normwise(_ a: [Float], _ b: [Double]) -> Double {
                 let scale = max(b.map { Swift.abs($0) }.max() ?? 0, 1e-12)

@@ -40,7 +40,8 @@ import Testing
         let analytic: [Double] = KernelHarness.fill(lp.count) { out in
             upstream.withUnsafeBufferPointer { gy in
                 ReferenceCrossEntropy.backward(
-                    gradLosses: gy, targets: targets, gradLogProbabilities: out, batch: n, classes: c, spatial: s,
+                    gradLosses: gy, targets: targets, gradLogProbabilities: out, batch: n, classes: c,
+                    spatial: s,
                     smoothing: 0.25, ignoreIndex: -100)
             }
         }

@@ -11,7 +11,8 @@ import Testing
         return (pairs.map(\.0), pairs.map(\.1))
     }
 
-    static func forward(_ x: [Double], shape: [Int], pad: [Int], mode: PadMode, value: Double = 0) -> [Double] {
+    static func forward(_ x: [Double], shape: [Int], pad: [Int], mode: PadMode, value: Double = 0) -> [Double]
+    {
         let (before, after) = amounts(pad)
         let inShape = Array(shape.suffix(before.count))
         let outer = shape.dropLast(before.count).reduce(1, *)
@@ -19,7 +20,8 @@ import Testing
         return KernelHarness.fill(outer * outPlane) { out in
             x.withUnsafeBufferPointer { x in
                 ReferencePad.forward(
-                    input: x, output: out, inShape: inShape, before: before, after: after, mode: mode, value: value)
+                    input: x, output: out, inShape: inShape, before: before, after: after, mode: mode,
+                    value: value)
             }
         }
     }
@@ -52,7 +54,8 @@ import Testing
         let x = c.inputs["input"]!
         let mode = PadMode(rawValue: c.kwargs["mode"]?.string ?? "constant")!
         let pad = c.kwargs["pad"]!.list
-        let y = Self.forward(x.data, shape: x.shape, pad: pad, mode: mode, value: c.kwargs["value"]?.double ?? 0)
+        let y = Self.forward(
+            x.data, shape: x.shape, pad: pad, mode: mode, value: c.kwargs["value"]?.double ?? 0)
         #expect(KernelHarness.relativeError(y, c.output.data) < 1e-12)
         let gx = Self.backward(c.upstream!.data, shape: x.shape, pad: pad, mode: mode)
         #expect(KernelHarness.relativeError(gx, c.grads!["input"]!.data) < 1e-12)
@@ -64,9 +67,11 @@ import Testing
         let shape = [2, 3, 4]
         let pad = [2, 1, 0, 2]
         let x = KernelHarness.values(24, seed: 11)
-        let upstream = KernelHarness.values(Self.forward(x, shape: shape, pad: pad, mode: mode).count, seed: 12)
+        let upstream = KernelHarness.values(
+            Self.forward(x, shape: shape, pad: pad, mode: mode).count, seed: 12)
         let numeric = KernelHarness.numericGradient(
-            of: { Self.forward($0, shape: shape, pad: pad, mode: mode, value: 0.5) }, at: x, upstream: upstream)
+            of: { Self.forward($0, shape: shape, pad: pad, mode: mode, value: 0.5) }, at: x,
+            upstream: upstream)
         let analytic = Self.backward(upstream, shape: shape, pad: pad, mode: mode)
         #expect(KernelHarness.relativeError(analytic, numeric) < 1e-6)
     }

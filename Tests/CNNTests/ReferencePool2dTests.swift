@@ -38,7 +38,9 @@ import Testing
         }
     }
 
-    static func avgPool(_ x: [Double], _ g: Pool2dGeometry, _ includePad: Bool, _ divisor: Int?) throws -> [Double] {
+    static func avgPool(_ x: [Double], _ g: Pool2dGeometry, _ includePad: Bool, _ divisor: Int?) throws
+        -> [Double]
+    {
         try KernelHarness.fill(g.outputShape.reduce(1, *)) { out in
             try x.withUnsafeBufferPointer { x in
                 try ReferencePool2d.avgForward(
@@ -47,11 +49,14 @@ import Testing
         }
     }
 
-    static func avgPoolBackward(_ gy: [Double], _ g: Pool2dGeometry, _ includePad: Bool, _ divisor: Int?) -> [Double] {
+    static func avgPoolBackward(_ gy: [Double], _ g: Pool2dGeometry, _ includePad: Bool, _ divisor: Int?)
+        -> [Double]
+    {
         KernelHarness.fill(g.batch * g.channels * g.inHeight * g.inWidth) { out in
             gy.withUnsafeBufferPointer { gy in
                 ReferencePool2d.avgBackward(
-                    gradOutput: gy, gradInput: out, geometry: g, countIncludePad: includePad, divisorOverride: divisor)
+                    gradOutput: gy, gradInput: out, geometry: g, countIncludePad: includePad,
+                    divisorOverride: divisor)
             }
         }
     }
@@ -71,7 +76,8 @@ import Testing
     @Test func cs231nMaxPoolForwardNaive() throws {
         let x = (0..<96).map { -0.3 + 0.7 * Double($0) / 95 }
         let g = Pool2dGeometry(
-            batch: 2, channels: 3, inHeight: 4, inWidth: 4, kernelHeight: 2, kernelWidth: 2, strideH: 2, strideW: 2)
+            batch: 2, channels: 3, inHeight: 4, inWidth: 4, kernelHeight: 2, kernelWidth: 2, strideH: 2,
+            strideW: 2)
         let correct: [Double] = [
             -0.26315789, -0.24842105, -0.20421053, -0.18947368,
             -0.14526316, -0.13052632, -0.08631579, -0.07157895,
@@ -88,7 +94,9 @@ import Testing
     func maxPoolMatchesPyTorch(_ c: TorchReference.Case) throws {
         let g = Self.geometry(c)
         let (y, indices) = try Self.maxPool(c.inputs["input"]!.data, g)
-        #expect(g.outputShape.suffix(c.output.shape.count - (c.output.shape.count == 3 ? 1 : 2)) == c.output.shape.suffix(2))
+        #expect(
+            g.outputShape.suffix(c.output.shape.count - (c.output.shape.count == 3 ? 1 : 2))
+                == c.output.shape.suffix(2))
         #expect(y == c.output.data)
         #expect(Self.maxPoolBackward(c.upstream!.data, indices, g) == c.grads!["input"]!.data)
     }
@@ -114,7 +122,8 @@ import Testing
         let y: [Double] = KernelHarness.fill(s[0] * s[1] * oh * ow) { out in
             c.inputs["input"]!.data.withUnsafeBufferPointer { x in
                 ReferencePool2d.adaptiveAvgForward(
-                    input: x, output: out, planes: s[0] * s[1], inHeight: s[2], inWidth: s[3], outHeight: oh, outWidth: ow)
+                    input: x, output: out, planes: s[0] * s[1], inHeight: s[2], inWidth: s[3], outHeight: oh,
+                    outWidth: ow)
             }
         }
         #expect(KernelHarness.relativeError(y, c.output.data) < 1e-12)
@@ -138,12 +147,14 @@ import Testing
         let x = KernelHarness.values(2 * 2 * 7 * 6, seed: 21)
         let upstream = KernelHarness.values(g.outputShape.reduce(1, *), seed: 22)
         let (_, indices) = try Self.maxPool(x, g)
-        let maxNumeric = KernelHarness.numericGradient(of: { try! Self.maxPool($0, g).values }, at: x, upstream: upstream)
+        let maxNumeric = KernelHarness.numericGradient(
+            of: { try! Self.maxPool($0, g).values }, at: x, upstream: upstream)
         #expect(KernelHarness.relativeError(Self.maxPoolBackward(upstream, indices, g), maxNumeric) < 1e-6)
         for include in [true, false] {
             let numeric = KernelHarness.numericGradient(
                 of: { try! Self.avgPool($0, g, include, nil) }, at: x, upstream: upstream)
-            #expect(KernelHarness.relativeError(Self.avgPoolBackward(upstream, g, include, nil), numeric) < 1e-6)
+            #expect(
+                KernelHarness.relativeError(Self.avgPoolBackward(upstream, g, include, nil), numeric) < 1e-6)
         }
     }
 }

@@ -53,7 +53,8 @@ import Testing
         let shape = [2, 4, 3]
         let x = KernelHarness.values(24, seed: 31).map { $0 * 3 }
         let upstream = KernelHarness.values(24, seed: 32)
-        let numeric = KernelHarness.numericGradient(of: { Self.forward($0, shape, 1, log: log) }, at: x, upstream: upstream)
+        let numeric = KernelHarness.numericGradient(
+            of: { Self.forward($0, shape, 1, log: log) }, at: x, upstream: upstream)
         let analytic = Self.backward(upstream, Self.forward(x, shape, 1, log: log), shape, 1, log: log)
         #expect(KernelHarness.relativeError(analytic, numeric) < 1e-6)
     }

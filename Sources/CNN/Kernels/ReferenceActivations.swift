@@ -25,7 +25,8 @@ enum ReferenceActivation: Hashable, Sendable {
         switch self {
         case .relu: x > 0 ? x : (x.isNaN ? x : 0)
         case .leakyRelu(let slope): x > 0 ? x : x * T(slope)
-        case .sigmoid: x >= 0 ? 1 / (1 + T.exp(-x)) : T.exp(x) / (1 + T.exp(x))  // never exp of a large positive
+        // Two forms of one function, so that exp never sees a large positive number.
+        case .sigmoid: x >= 0 ? 1 / (1 + T.exp(-x)) : T.exp(x) / (1 + T.exp(x))
         case .tanh: T.tanh(x)
         }
     }

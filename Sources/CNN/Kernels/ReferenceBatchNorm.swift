@@ -40,7 +40,8 @@ enum ReferenceBatchNorm {
         mean: [T], invStd: [T], weight: UnsafeBufferPointer<T>?, bias: UnsafeBufferPointer<T>?,
         batch: Int, channels: Int, spatial: Int
     ) {
-        precondition(output.count == input.count && input.count == batch * channels * spatial, "batch_norm sizes")
+        precondition(
+            output.count == input.count && input.count == batch * channels * spatial, "batch_norm sizes")
         for n in 0..<batch {
             for c in 0..<channels {
                 let scale = invStd[c] * (weight?[c] ?? 1)

@@ -35,7 +35,8 @@ enum ReferenceConv2d {
                                 for j in 0..<g.kernelWidth {
                                     let col = x * g.strideW - g.padLeft + j * g.dilationW
                                     if col < 0 || col >= g.inWidth { continue }
-                                    sum += input[inputIndex(g, n, c, row, col)]
+                                    sum +=
+                                        input[inputIndex(g, n, c, row, col)]
                                         * weight[weightIndex(g, k, cInGroup, i, j)]
                                 }
                             }
@@ -122,7 +123,8 @@ enum ReferenceConv2d {
         gradOutput: UnsafeBufferPointer<T>, gradBias: UnsafeMutableBufferPointer<T>,
         geometry g: Conv2dGeometry
     ) {
-        precondition(gradBias.count == g.outChannels, "conv2d bias gradient size \(gradBias.count) ≠ \(g.outChannels)")
+        precondition(
+            gradBias.count == g.outChannels, "conv2d bias gradient size \(gradBias.count) ≠ \(g.outChannels)")
         let plane = g.outHeight * g.outWidth
         gradBias.initialize(repeating: 0)
         for n in 0..<g.batch {
@@ -150,8 +152,14 @@ enum ReferenceConv2d {
             g.groups > 0 && g.inChannels % g.groups == 0 && g.outChannels % g.groups == 0,
             "conv2d groups \(g.groups) must divide channels \(g.inChannels) and \(g.outChannels)")
         precondition(g.outHeight > 0 && g.outWidth > 0, "conv2d output is empty: \(g)")
-        precondition(input == g.inputShape.reduce(1, *), "conv2d input has \(input) elements, \(g) needs \(g.inputShape)")
-        precondition(weight == g.weightShape.reduce(1, *), "conv2d weight has \(weight) elements, \(g) needs \(g.weightShape)")
-        precondition(output == g.outputShape.reduce(1, *), "conv2d output has \(output) elements, \(g) needs \(g.outputShape)")
+        precondition(
+            input == g.inputShape.reduce(1, *),
+            "conv2d input has \(input) elements, \(g) needs \(g.inputShape)")
+        precondition(
+            weight == g.weightShape.reduce(1, *),
+            "conv2d weight has \(weight) elements, \(g) needs \(g.weightShape)")
+        precondition(
+            output == g.outputShape.reduce(1, *),
+            "conv2d output has \(output) elements, \(g) needs \(g.outputShape)")
     }
 }

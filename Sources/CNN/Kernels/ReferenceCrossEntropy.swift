@@ -12,7 +12,8 @@ enum ReferenceCrossEntropy {
         batch: Int, classes: Int, spatial: Int, smoothing: T, ignoreIndex: Int
     ) -> Int {
         precondition(lp.count == batch * classes * spatial, "cross_entropy input size")
-        precondition(targets.count == batch * spatial && losses.count == targets.count, "cross_entropy target size")
+        precondition(
+            targets.count == batch * spatial && losses.count == targets.count, "cross_entropy target size")
         var counted = 0
         for n in 0..<batch {
             for s in 0..<spatial {
@@ -35,7 +36,8 @@ enum ReferenceCrossEntropy {
     /// The gradient with respect to the log-probabilities: `−ε/C` on every class and an extra
     /// `−(1 − ε)` on the target, times the position's upstream gradient.
     static func backward<T: TensorScalar>(
-        gradLosses: UnsafeBufferPointer<T>, targets: [Int], gradLogProbabilities: UnsafeMutableBufferPointer<T>,
+        gradLosses: UnsafeBufferPointer<T>, targets: [Int],
+        gradLogProbabilities: UnsafeMutableBufferPointer<T>,
         batch: Int, classes: Int, spatial: Int, smoothing: T, ignoreIndex: Int
     ) {
         precondition(gradLogProbabilities.count == batch * classes * spatial, "cross_entropy gradient size")

@@ -15,7 +15,8 @@ enum ReferencePool2d {
         let (outH, outW) = (g.outHeight, g.outWidth)
         let planes = g.batch * g.channels
         precondition(input.count == planes * g.inHeight * g.inWidth, "max_pool2d input size")
-        precondition(output.count == planes * outH * outW && indices.count == output.count, "max_pool2d output size")
+        precondition(
+            output.count == planes * outH * outW && indices.count == output.count, "max_pool2d output size")
         for plane in 0..<planes {
             let inBase = plane * g.inHeight * g.inWidth
             for y in 0..<outH {
@@ -82,7 +83,8 @@ enum ReferencePool2d {
                     for row in w.rows {
                         for col in w.cols { sum += input[inBase + row * g.inWidth + col] }
                     }
-                    output[(plane * outH + y) * outW + x] = w.rows.isEmpty || w.cols.isEmpty ? 0 : sum / T(w.divisor)
+                    output[(plane * outH + y) * outW + x] =
+                        w.rows.isEmpty || w.cols.isEmpty ? 0 : sum / T(w.divisor)
                 }
             }
         }
@@ -164,7 +166,8 @@ enum ReferencePool2d {
                 let rows = adaptiveRange(y, inHeight, outHeight)
                 for x in 0..<outWidth {
                     let cols = adaptiveRange(x, inWidth, outWidth)
-                    let share = gradOutput[(plane * outHeight + y) * outWidth + x] / T(rows.count * cols.count)
+                    let share =
+                        gradOutput[(plane * outHeight + y) * outWidth + x] / T(rows.count * cols.count)
                     for row in rows {
                         for col in cols { gradInput[inBase + row * inWidth + col] += share }
                     }

@@ -33,7 +33,8 @@ enum ReferenceSoftmax {
         gradOutput: UnsafeBufferPointer<T>, output: UnsafeBufferPointer<T>,
         gradInput: UnsafeMutableBufferPointer<T>, outer: Int, size: Int, inner: Int, log: Bool
     ) {
-        precondition(gradOutput.count == outer * size * inner && gradInput.count == gradOutput.count, "softmax sizes")
+        precondition(
+            gradOutput.count == outer * size * inner && gradInput.count == gradOutput.count, "softmax sizes")
         for o in 0..<outer {
             for k in 0..<inner {
                 let base = o * size * inner + k
@@ -44,7 +45,8 @@ enum ReferenceSoftmax {
                 }
                 for i in 0..<size {
                     let at = base + i * inner
-                    gradInput[at] = log
+                    gradInput[at] =
+                        log
                         ? gradOutput[at] - T.exp(output[at]) * dot
                         : output[at] * (gradOutput[at] - dot)
                 }

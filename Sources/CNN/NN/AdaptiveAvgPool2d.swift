@@ -22,7 +22,8 @@ public func adaptiveAvgPool2d(_ input: Tensor, outputSize: Size2D) throws -> Ten
         try x.withUnsafeBufferPointer(as: T.self) { src in
             try Tensor(shape: [n, c, oh, ow], of: T.self) { out in
                 ReferencePool2d.adaptiveAvgForward(
-                    input: src, output: out, planes: n * c, inHeight: h, inWidth: w, outHeight: oh, outWidth: ow)
+                    input: src, output: out, planes: n * c, inHeight: h, inWidth: w, outHeight: oh,
+                    outWidth: ow)
             }
         }
     }
@@ -32,7 +33,8 @@ public func adaptiveAvgPool2d(_ input: Tensor, outputSize: Size2D) throws -> Ten
             try gradient.withUnsafeBufferPointer(as: T.self) { gy in
                 try Tensor(shape: x.shape, of: T.self) { gx in
                     ReferencePool2d.adaptiveAvgBackward(
-                        gradOutput: gy, gradInput: gx, planes: n * c, inHeight: h, inWidth: w, outHeight: oh, outWidth: ow)
+                        gradOutput: gy, gradInput: gx, planes: n * c, inHeight: h, inWidth: w, outHeight: oh,
+                        outWidth: ow)
                 }
             }
         }

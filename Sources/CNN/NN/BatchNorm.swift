@@ -25,12 +25,16 @@ public func batchNorm(
     bias: Tensor? = nil, training: Bool = false, momentum: Double = 0.1, eps: Double = 1e-5
 ) throws -> Tensor {
     let channels = try BatchNormOperation.channels(of: input)
-    for (name, t) in [("running_mean", runningMean), ("running_var", runningVar)] where t.shape != [channels] {
-        throw CNNError.shape("batch_norm expects \(name) [channels] = [\(channels)] for input \(input.shape), got \(t.shape)")
+    for (name, t) in [("running_mean", runningMean), ("running_var", runningVar)] where t.shape != [channels]
+    {
+        throw CNNError.shape(
+            "batch_norm expects \(name) [channels] = [\(channels)] for input \(input.shape), got \(t.shape)")
     }
     let op = try BatchNormOperation(input: input, weight: weight, bias: bias, eps: eps)
     guard training else {
-        return try op.apply(mean: runningMean.scalarsAsDoubles(), variance: runningVar.scalarsAsDoubles(), batchStatistics: false)
+        return try op.apply(
+            mean: runningMean.scalarsAsDoubles(), variance: runningVar.scalarsAsDoubles(),
+            batchStatistics: false)
     }
     let (mean, variance) = try op.batchStatistics()
     let m = Double(op.batch * op.spatial)
@@ -66,7 +70,9 @@ struct BatchNormOperation: Sendable {
         for (name, t) in [("weight", weight), ("bias", bias)] {
             guard let t else { continue }
             guard t.shape == [channels] else {
-                throw CNNError.shape("batch_norm expects \(name) [channels] = [\(channels)] for input \(input.shape), got \(t.shape)")
+                throw CNNError.shape(
+                    "batch_norm expects \(name) [channels] = [\(channels)] for input \(input.shape), got \(t.shape)"
+                )
             }
         }
         try requireSameDType(input, weight ?? input, bias, function: "batch_norm")
@@ -82,7 +88,8 @@ struct BatchNormOperation: Sendable {
     /// The channel count, after checking the input is `[batch, channels, *]`.
     static func channels(of input: Tensor) throws -> Int {
         guard input.rank >= 2 else {
-            throw CNNError.shape("batch_norm expects input [batch, channels] or [batch, channels, *], got \(input.shape)")
+            throw CNNError.shape(
+                "batch_norm expects input [batch, channels] or [batch, channels, *], got \(input.shape)")
         }
         return input.shape[1]
     }
@@ -119,7 +126,8 @@ struct BatchNormOperation: Sendable {
     /// Normalises with the given statistics and records the backward.
     func apply(mean: [Double], variance: [Double], batchStatistics: Bool) throws -> Tensor {
         let invStd = variance.map { 1 / ($0 + eps).squareRoot() }
-        let y = try input.dtype == .float32
+        let y =
+            try input.dtype == .float32
             ? forward(Float.self, mean, invStd) : forward(Double.self, mean, invStd)
         let inputs = [input] + [weight, bias].compactMap { $0 }
         return y.recordingGradient(of: inputs, op: "batch_norm") { g in
@@ -135,7 +143,8 @@ struct BatchNormOperation: Sendable {
                 try withOptionalBuffer(bias, as: T.self) { b in
                     try Tensor(shape: input.shape, of: T.self) { out in
                         ReferenceBatchNorm.forward(
-                            input: x, output: out, mean: mean.map { T($0) }, invStd: invStd.map { T($0) }, weight: w,
+                            input: x, output: out, mean: mean.map { T($0) }, invStd: invStd.map { T($0) },
+                            weight: w,
                             bias: b, batch: batch, channels: channels, spatial: spatial)
                     }
                 }
@@ -153,7 +162,8 @@ struct BatchNormOperation: Sendable {
                 try withOptionalBuffer(weight, as: T.self) { w in
                     try Tensor(shape: input.shape, of: T.self) { gx in
                         ReferenceBatchNorm.backward(
-                            gradOutput: gy, input: x, mean: mean.map { T($0) }, invStd: invStd.map { T($0) }, weight: w,
+                            gradOutput: gy, input: x, mean: mean.map { T($0) }, invStd: invStd.map { T($0) },
+                            weight: w,
                             batchStatistics: batchStatistics, gradInput: gx, gradWeight: &gradWeight,
                             gradBias: &gradBias, batch: batch, channels: channels, spatial: spatial)
                     }
@@ -162,10 +172,16 @@ struct BatchNormOperation: Sendable {
         }
         var grads: [Tensor?] = [input.requiresGrad ? gradInput : nil]
         if let weight {
-            grads.append(weight.requiresGrad ? try Tensor(shape: [channels], of: T.self) { _ = $0.update(fromContentsOf: gradWeight) } : nil)
+            grads.append(
+                weight.requiresGrad
+                    ? try Tensor(shape: [channels], of: T.self) { _ = $0.update(fromContentsOf: gradWeight) }
+                    : nil)
         }
         if let bias {
-            grads.append(bias.requiresGrad ? try Tensor(shape: [channels], of: T.self) { _ = $0.update(fromContentsOf: gradBias) } : nil)
+            grads.append(
+                bias.requiresGrad
+                    ? try Tensor(shape: [channels], of: T.self) { _ = $0.update(fromContentsOf: gradBias) }
+                    : nil)
         }
         return grads
     }

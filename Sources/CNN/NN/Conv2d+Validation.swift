@@ -8,10 +8,13 @@ extension Conv2dGeometry {
         let kernelNames: [String]  // of the weight's spatial axes
 
         static let conv1d = Vocabulary(function: "conv1d", spatialNames: ["length"], kernelNames: ["kW"])
-        static let conv2d = Vocabulary(function: "conv2d", spatialNames: ["height", "width"], kernelNames: ["kH", "kW"])
+        static let conv2d = Vocabulary(
+            function: "conv2d", spatialNames: ["height", "width"], kernelNames: ["kH", "kW"])
 
         var inputLayout: String { "[batch, in_channels, \(spatialNames.joined(separator: ", "))]" }
-        var weightLayout: String { "[out_channels, in_channels/groups, \(kernelNames.joined(separator: ", "))]" }
+        var weightLayout: String {
+            "[out_channels, in_channels/groups, \(kernelNames.joined(separator: ", "))]"
+        }
 
         /// `5×5` for 2-D sizes, `5` for 1-D ones.
         func size(_ values: [Int]) -> String { values.map(String.init).joined(separator: "×") }
@@ -32,7 +35,8 @@ extension Conv2dGeometry {
         let f = words.function
         let spatial = words.spatialNames.count
         guard weight.count == 2 + spatial else {
-            throw .shape("\(f) expects weight \(words.weightLayout), a \(2 + spatial)-d tensor, got \(weight)")
+            throw .shape(
+                "\(f) expects weight \(words.weightLayout), a \(2 + spatial)-d tensor, got \(weight)")
         }
         guard !weight.contains(0) else {
             throw .shape("\(f) weight cannot have a dimension of size 0, got \(weight)")
@@ -45,7 +49,8 @@ extension Conv2dGeometry {
         let channels = input[1]
         guard channels % groups == 0 else {
             throw .shape(
-                "\(f) with groups=\(groups) needs in_channels divisible by \(groups); the input \(input) has \(channels) channels")
+                "\(f) with groups=\(groups) needs in_channels divisible by \(groups); the input \(input) has \(channels) channels"
+            )
         }
         guard weight[0] % groups == 0 else {
             throw .shape(
@@ -54,7 +59,8 @@ extension Conv2dGeometry {
         }
         guard weight[1] == channels / groups else {
             let expected = "[?, \(channels / groups)" + String(repeating: ", ?", count: spatial) + "]"
-            let why = groups == 1
+            let why =
+                groups == 1
                 ? "the input \(input) has \(channels) channels"
                 : "the input \(input) has \(channels) channels in \(groups) groups"
             throw .shape("\(f) expects weight \(words.weightLayout) = \(expected), got \(weight): \(why)")
@@ -72,7 +78,9 @@ extension Conv2dGeometry {
             dilationH: dilation.height, dilationW: dilation.width, groups: groups)
         switch padding {
         case .explicit(let amount):
-            (g.padTop, g.padBottom, g.padLeft, g.padRight) = (amount.height, amount.height, amount.width, amount.width)
+            (g.padTop, g.padBottom, g.padLeft, g.padRight) = (
+                amount.height, amount.height, amount.width, amount.width
+            )
         case .valid:
             break
         case .same:
@@ -87,11 +95,16 @@ extension Conv2dGeometry {
         }
         guard g.outHeight > 0 && g.outWidth > 0 else {
             let kernel = spatial == 2 ? [kH, kW] : [kW]
-            let span = spatial == 2
-                ? [dilation.height * (kH - 1) + 1, dilation.width * (kW - 1) + 1] : [dilation.width * (kW - 1) + 1]
-            let padded = spatial == 2
-                ? [inH + g.padTop + g.padBottom, inW + g.padLeft + g.padRight] : [inW + g.padLeft + g.padRight]
-            let described = span == kernel
+            let span =
+                spatial == 2
+                ? [dilation.height * (kH - 1) + 1, dilation.width * (kW - 1) + 1]
+                : [dilation.width * (kW - 1) + 1]
+            let padded =
+                spatial == 2
+                ? [inH + g.padTop + g.padBottom, inW + g.padLeft + g.padRight]
+                : [inW + g.padLeft + g.padRight]
+            let described =
+                span == kernel
                 ? "kernel \(words.size(kernel))"
                 : "kernel \(words.size(kernel)) with dilation \(spatial == 2 ? dilation.description : "\(dilation.width)") spans \(words.size(span)), which"
             throw .shape("\(f) \(described) is larger than the padded input \(words.size(padded))")

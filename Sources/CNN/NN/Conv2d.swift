@@ -51,7 +51,8 @@ public func conv1d(
 ) throws -> Tensor {
     let words = Conv2dGeometry.Vocabulary.conv1d
     guard input.rank == 3 || input.rank == 2 else {
-        throw CNNError.shape("conv1d expects input \(words.inputLayout) or [in_channels, length], got \(input.shape)")
+        throw CNNError.shape(
+            "conv1d expects input \(words.inputLayout) or [in_channels, length], got \(input.shape)")
     }
     let batched = input.rank == 3 ? input : try input.reshape([1] + input.shape)
     try requireSameDType(input, weight, bias, function: "conv1d")
@@ -77,7 +78,8 @@ func requireSameDType(_ input: Tensor, _ weight: Tensor, _ bias: Tensor?, functi
     for (name, other) in [("weight", weight), ("bias", bias)] {
         guard let other, other.dtype != input.dtype else { continue }
         throw .argument(
-            "\(function) needs input and \(name) of the same dtype, got \(input.dtype.rawValue) and \(other.dtype.rawValue)")
+            "\(function) needs input and \(name) of the same dtype, got \(input.dtype.rawValue) and \(other.dtype.rawValue)"
+        )
     }
 }
 
@@ -101,7 +103,9 @@ struct Conv2dOperation: Sendable {
         }
     }
 
-    private func forward<T: TensorScalar>(_ input: Tensor, _ weight: Tensor, _ bias: Tensor?, as: T.Type) throws -> Tensor {
+    private func forward<T: TensorScalar>(_ input: Tensor, _ weight: Tensor, _ bias: Tensor?, as: T.Type)
+        throws -> Tensor
+    {
         try input.withUnsafeBufferPointer(as: T.self) { x in
             try weight.withUnsafeBufferPointer(as: T.self) { w in
                 try withOptionalBuffer(bias, as: T.self) { b in
@@ -109,7 +113,8 @@ struct Conv2dOperation: Sendable {
                         if let (x, w, b, out) = asFloat(x, w, b, out) {
                             try conv2dForward(input: x, weight: w, bias: b, output: out, geometry: geometry)
                         } else {
-                            try ReferenceConv2d.forward(input: x, weight: w, bias: b, output: out, geometry: geometry)
+                            try ReferenceConv2d.forward(
+                                input: x, weight: w, bias: b, output: out, geometry: geometry)
                         }
                     }
                 }
@@ -130,16 +135,19 @@ struct Conv2dOperation: Sendable {
                             if let (gy, w, _, gx) = asFloat(gy, w, nil, gx) {
                                 try conv2dBackwardInput(gradOutput: gy, weight: w, gradInput: gx, geometry: g)
                             } else {
-                                try ReferenceConv2d.backwardInput(gradOutput: gy, weight: w, gradInput: gx, geometry: g)
+                                try ReferenceConv2d.backwardInput(
+                                    gradOutput: gy, weight: w, gradInput: gx, geometry: g)
                             }
                         } : nil
                     let gradWeight: Tensor? =
                         weight.requiresGrad
                         ? try Tensor(shape: g.weightShape, of: T.self) { gw in
                             if let (gy, x, _, gw) = asFloat(gy, x, nil, gw) {
-                                try conv2dBackwardWeight(input: x, gradOutput: gy, gradWeight: gw, gradBias: nil, geometry: g)
+                                try conv2dBackwardWeight(
+                                    input: x, gradOutput: gy, gradWeight: gw, gradBias: nil, geometry: g)
                             } else {
-                                try ReferenceConv2d.backwardWeight(gradOutput: gy, input: x, gradWeight: gw, geometry: g)
+                                try ReferenceConv2d.backwardWeight(
+                                    gradOutput: gy, input: x, gradWeight: gw, geometry: g)
                             }
                         } : nil
                     let gradBias: Tensor? =
@@ -166,10 +174,14 @@ func withOptionalBuffer<T: TensorScalar, R>(
 private func asFloat<T: TensorScalar>(
     _ a: UnsafeBufferPointer<T>, _ b: UnsafeBufferPointer<T>, _ c: UnsafeBufferPointer<T>?,
     _ out: UnsafeMutableBufferPointer<T>
-) -> (UnsafeBufferPointer<Float>, UnsafeBufferPointer<Float>, UnsafeBufferPointer<Float>?, UnsafeMutableBufferPointer<Float>)? {
+) -> (
+    UnsafeBufferPointer<Float>, UnsafeBufferPointer<Float>, UnsafeBufferPointer<Float>?,
+    UnsafeMutableBufferPointer<Float>
+)? {
     guard T.self == Float.self else { return nil }
     return (
-        unsafeBitCast(a, to: UnsafeBufferPointer<Float>.self), unsafeBitCast(b, to: UnsafeBufferPointer<Float>.self),
+        unsafeBitCast(a, to: UnsafeBufferPointer<Float>.self),
+        unsafeBitCast(b, to: UnsafeBufferPointer<Float>.self),
         c.map { unsafeBitCast($0, to: UnsafeBufferPointer<Float>.self) },
         unsafeBitCast(out, to: UnsafeMutableBufferPointer<Float>.self)
     )

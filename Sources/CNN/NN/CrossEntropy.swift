@@ -20,7 +20,8 @@ public func crossEntropy(
     labelSmoothing: Double = 0
 ) throws -> Tensor {
     guard labelSmoothing >= 0 && labelSmoothing <= 1 else {
-        throw CNNError.argument("cross_entropy label_smoothing must be between 0.0 and 1.0, got \(labelSmoothing)")
+        throw CNNError.argument(
+            "cross_entropy label_smoothing must be between 0.0 and 1.0, got \(labelSmoothing)")
     }
     guard input.rank >= 1 else {
         throw CNNError.shape("cross_entropy expects input [batch, classes] (logits), got a scalar")
@@ -28,7 +29,8 @@ public func crossEntropy(
     let classAxis = input.rank == 1 ? 0 : 1
     let logProbabilities = try logSoftmax(input, dim: classAxis)
     if target.shape == input.shape && target.kind == .real {
-        return try softTargetLoss(logProbabilities, target, classAxis: classAxis, reduction: reduction, labelSmoothing)
+        return try softTargetLoss(
+            logProbabilities, target, classAxis: classAxis, reduction: reduction, labelSmoothing)
     }
     var expected = input.shape
     expected.remove(at: classAxis)
@@ -41,7 +43,8 @@ public func crossEntropy(
     let indices = try classIndices(target, classes: classes, ignoreIndex: ignoreIndex)
     let batched = input.rank == 1 ? try logProbabilities.reshape([1, classes]) : logProbabilities
     let losses = try NLLOperation(
-        targets: indices, batch: batched.shape[0], classes: classes, spatial: batched.shape.dropFirst(2).reduce(1, *),
+        targets: indices, batch: batched.shape[0], classes: classes,
+        spatial: batched.shape.dropFirst(2).reduce(1, *),
         smoothing: labelSmoothing, ignoreIndex: ignoreIndex
     ).apply(batched, targetShape: target.shape)
     switch reduction {
@@ -57,7 +60,8 @@ public func crossEntropy(
 private func classIndices(_ target: Tensor, classes: Int, ignoreIndex: Int) throws -> [Int] {
     try target.scalarsAsDoubles().map { value in
         guard value.rounded() == value, abs(value) < 1e15 else {
-            throw CNNError.argument("cross_entropy target must hold class indices (whole numbers), got \(value)")
+            throw CNNError.argument(
+                "cross_entropy target must hold class indices (whole numbers), got \(value)")
         }
         let index = Int(value)
         guard index == ignoreIndex || (index >= 0 && index < classes) else {
@@ -113,7 +117,8 @@ struct NLLOperation: Sendable {
                 try g.withUnsafeBufferPointer(as: T.self) { gy in
                     try Tensor(shape: shape, of: T.self) { gx in
                         ReferenceCrossEntropy.backward(
-                            gradLosses: gy, targets: targets, gradLogProbabilities: gx, batch: batch, classes: classes,
+                            gradLosses: gy, targets: targets, gradLogProbabilities: gx, batch: batch,
+                            classes: classes,
                             spatial: spatial, smoothing: T(smoothing), ignoreIndex: ignoreIndex)
                     }
                 }

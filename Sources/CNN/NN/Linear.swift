@@ -7,7 +7,8 @@
 /// - Throws: `CNNError` naming the expected and actual shapes when they do not fit.
 public func linear(_ input: Tensor, _ weight: Tensor, bias: Tensor? = nil) throws -> Tensor {
     guard weight.rank == 2 else {
-        throw CNNError.shape("linear expects weight [out_features, in_features], a 2-d tensor, got \(weight.shape)")
+        throw CNNError.shape(
+            "linear expects weight [out_features, in_features], a 2-d tensor, got \(weight.shape)")
     }
     let (outFeatures, inFeatures) = (weight.shape[0], weight.shape[1])
     guard input.rank >= 1, input.shape.last == inFeatures else {

@@ -11,7 +11,8 @@ public func mseLoss(_ input: Tensor, _ target: Tensor, reduction: Reduction = .m
         difference = try input - target
     } catch let error as CNNError where error.code == .shapeMismatch {
         throw CNNError.shape(
-            "mse_loss expects input and target of the same shape (or broadcastable), got \(input.shape) and \(target.shape)")
+            "mse_loss expects input and target of the same shape (or broadcastable), got \(input.shape) and \(target.shape)"
+        )
     }
     let squared = try difference * difference
     switch reduction {

@@ -21,7 +21,8 @@ public func maxPool2d(
 ) throws -> Tensor {
     let x = try Pool2dGeometry.batched(input, "max_pool2d")
     let g = try Pool2dGeometry.resolve(
-        "max_pool2d", input: x.shape, kernel: kernelSize, stride: stride, padding: padding, dilation: dilation,
+        "max_pool2d", input: x.shape, kernel: kernelSize, stride: stride, padding: padding,
+        dilation: dilation,
         ceilMode: ceilMode)
     var winners = [Int](repeating: -1, count: g.outputShape.reduce(1, *))
     func forward<T: TensorScalar>(_: T.Type) throws -> Tensor {

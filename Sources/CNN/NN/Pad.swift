@@ -20,14 +20,18 @@
 /// - Throws: `CNNError` for an odd-length pad list, too many amounts, a mode/rank mismatch, a
 ///   reflect amount not smaller than its axis, a circular one larger than its axis, or an axis
 ///   cropped to nothing.
-public func pad(_ input: Tensor, _ pad: [Int], mode: PadMode = .constant, value: Double? = nil) throws -> Tensor {
+public func pad(_ input: Tensor, _ pad: [Int], mode: PadMode = .constant, value: Double? = nil) throws
+    -> Tensor
+{
     guard pad.count % 2 == 0 else {
-        throw CNNError.argument("pad expects an even number of amounts (two per axis, last axis first), got \(pad)")
+        throw CNNError.argument(
+            "pad expects an even number of amounts (two per axis, last axis first), got \(pad)")
     }
     let axes = pad.count / 2
     guard axes <= input.rank else {
         throw CNNError.shape(
-            "pad got \(pad.count) amounts, which pad \(axes) axes, but the input \(input.shape) has only \(input.rank)")
+            "pad got \(pad.count) amounts, which pad \(axes) axes, but the input \(input.shape) has only \(input.rank)"
+        )
     }
     if mode != .constant {
         guard value == nil else {
@@ -48,7 +52,8 @@ public func pad(_ input: Tensor, _ pad: [Int], mode: PadMode = .constant, value:
         let amounts = "(\(before[i]), \(after[i]))"
         if size + min(before[i], 0) + min(after[i], 0) <= 0 || (mode != .constant && size == 0) {
             throw CNNError.shape(
-                "pad \(amounts) leaves nothing of dimension \(dim) (size \(size)) of the input \(input.shape)")
+                "pad \(amounts) leaves nothing of dimension \(dim) (size \(size)) of the input \(input.shape)"
+            )
         }
         if mode == .reflect && (before[i] >= size || after[i] >= size) {
             throw CNNError.shape(
@@ -68,7 +73,8 @@ public func pad(_ input: Tensor, _ pad: [Int], mode: PadMode = .constant, value:
         try input.withUnsafeBufferPointer(as: T.self) { x in
             try Tensor(shape: Array(outShape), of: T.self, kind: input.kind) { out in
                 ReferencePad.forward(
-                    input: x, output: out, inShape: inShape, before: before, after: after, mode: mode, value: T(fill))
+                    input: x, output: out, inShape: inShape, before: before, after: after, mode: mode,
+                    value: T(fill))
             }
         }
     }
@@ -79,7 +85,8 @@ public func pad(_ input: Tensor, _ pad: [Int], mode: PadMode = .constant, value:
             try g.withUnsafeBufferPointer(as: T.self) { gy in
                 try Tensor(shape: inputShape, of: T.self) { gx in
                     ReferencePad.backward(
-                        gradOutput: gy, gradInput: gx, inShape: inShape, before: before, after: after, mode: mode)
+                        gradOutput: gy, gradInput: gx, inShape: inShape, before: before, after: after,
+                        mode: mode)
                 }
             }
         }

@@ -27,7 +27,8 @@ extension Pool2dGeometry {
         }
         let g = Pool2dGeometry(
             batch: input[0], channels: input[1], inHeight: input[2], inWidth: input[3],
-            kernelHeight: kernel.height, kernelWidth: kernel.width, strideH: stride.height, strideW: stride.width,
+            kernelHeight: kernel.height, kernelWidth: kernel.width, strideH: stride.height,
+            strideW: stride.width,
             padH: padding.height, padW: padding.width, dilationH: dilation.height, dilationW: dilation.width,
             ceilMode: ceilMode)
         guard g.inHeight > 0 && g.inWidth > 0 && g.channels > 0 else {
@@ -49,7 +50,8 @@ extension Pool2dGeometry {
     static func batched(_ input: Tensor, _ function: String) throws -> Tensor {
         guard input.rank == 4 || input.rank == 3 else {
             throw CNNError.shape(
-                "\(function) expects input [batch, channels, height, width] or [channels, height, width], got \(input.shape)")
+                "\(function) expects input [batch, channels, height, width] or [channels, height, width], got \(input.shape)"
+            )
         }
         return input.rank == 4 ? input : try input.reshape([1] + input.shape)
     }

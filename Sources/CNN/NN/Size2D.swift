@@ -23,7 +23,8 @@ public struct Size2D: Hashable, Sendable, ExpressibleByIntegerLiteral, Expressib
 
     /// `[2, 1]` → `(2, 1)`; a literal of another length is a programming error.
     public init(arrayLiteral elements: Int...) {
-        precondition(elements.count == 2 || elements.count == 1, "Size2D takes one or two values, got \(elements)")
+        precondition(
+            elements.count == 2 || elements.count == 1, "Size2D takes one or two values, got \(elements)")
         self.init(elements[0], elements.count == 2 ? elements[1] : elements[0])
     }
 
@@ -66,7 +67,9 @@ public enum ConvPadding: Hashable, Sendable, ExpressibleByIntegerLiteral, Expres
     public init(integerLiteral value: Int) { self = .explicit(Size2D(value)) }
 
     /// `[1, 2]` → one row top and bottom, two columns left and right.
-    public init(arrayLiteral elements: Int...) { self = .explicit(Size2D(arrayLiteral: elements[0], elements.last!)) }
+    public init(arrayLiteral elements: Int...) {
+        self = .explicit(Size2D(arrayLiteral: elements[0], elements.last!))
+    }
 
     /// `'valid'` or `'same'` as a learner writes it.
     /// - Throws: `CNNError` for any other string, in PyTorch's words.

@@ -31,7 +31,8 @@ func softmaxOperation(_ x: Tensor, dim: Int, log: Bool) throws -> Tensor {
     func forward<T: TensorScalar>(_: T.Type) throws -> Tensor {
         try x.withUnsafeBufferPointer(as: T.self) { src in
             try Tensor(shape: x.shape, of: T.self) { out in
-                ReferenceSoftmax.forward(input: src, output: out, outer: outer, size: size, inner: inner, log: log)
+                ReferenceSoftmax.forward(
+                    input: src, output: out, outer: outer, size: size, inner: inner, log: log)
             }
         }
     }
@@ -42,7 +43,8 @@ func softmaxOperation(_ x: Tensor, dim: Int, log: Bool) throws -> Tensor {
                 try y.withUnsafeBufferPointer(as: T.self) { out in
                     try Tensor(shape: x.shape, of: T.self) { gx in
                         ReferenceSoftmax.backward(
-                            gradOutput: gy, output: out, gradInput: gx, outer: outer, size: size, inner: inner, log: log)
+                            gradOutput: gy, output: out, gradInput: gx, outer: outer, size: size,
+                            inner: inner, log: log)
                     }
                 }
             }

@@ -21,12 +21,15 @@ enum FixtureCalls {
                 value: k["value"]?.double)
         case "max_pool2d":
             return try maxPool2d(
-                x, kernelSize: size(k["kernel_size"])!, stride: size(k["stride"]), padding: size(k["padding"]) ?? 0,
+                x, kernelSize: size(k["kernel_size"])!, stride: size(k["stride"]),
+                padding: size(k["padding"]) ?? 0,
                 dilation: size(k["dilation"]) ?? 1, ceilMode: k["ceil_mode"]?.bool ?? false)
         case "avg_pool2d":
             return try avgPool2d(
-                x, kernelSize: size(k["kernel_size"])!, stride: size(k["stride"]), padding: size(k["padding"]) ?? 0,
-                ceilMode: k["ceil_mode"]?.bool ?? false, countIncludePad: k["count_include_pad"]?.bool ?? true,
+                x, kernelSize: size(k["kernel_size"])!, stride: size(k["stride"]),
+                padding: size(k["padding"]) ?? 0,
+                ceilMode: k["ceil_mode"]?.bool ?? false,
+                countIncludePad: k["count_include_pad"]?.bool ?? true,
                 divisorOverride: k["divisor_override"]?.int)
         case "adaptive_avg_pool2d":
             return try adaptiveAvgPool2d(x, outputSize: size(k["output_size"])!)
@@ -43,7 +46,9 @@ enum FixtureCalls {
 
     /// Runs a case in float64 with every real input requiring grad, backpropagates the fixture's
     /// upstream gradient, and checks the output and every gradient PyTorch recorded.
-    static func verify(_ c: TorchReference.Case, tolerance: Double = 1e-12, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func verify(
+        _ c: TorchReference.Case, tolerance: Double = 1e-12, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         var inputs: [String: Tensor] = [:]
         for (name, value) in c.inputs {
             let wantsGrad = c.grads?[name] != nil
@@ -54,8 +59,9 @@ enum FixtureCalls {
         guard let grads = c.grads, y.requiresGrad else { return }
         try c.backward(from: y)
         for (name, expected) in grads {
-            #expect(expected.matches(inputs[name]!.grad, tolerance: tolerance), "\(c) grad of \(name)",
-                    sourceLocation: sourceLocation)
+            #expect(
+                expected.matches(inputs[name]!.grad, tolerance: tolerance), "\(c) grad of \(name)",
+                sourceLocation: sourceLocation)
         }
     }
 }

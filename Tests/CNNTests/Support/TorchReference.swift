@@ -92,7 +92,8 @@ struct TorchReference: Decodable, Sendable {
 
     /// Every case, loaded once.
     static let all: [Case] = {
-        let url = Bundle.module.url(forResource: "nn_reference", withExtension: "json", subdirectory: "Fixtures")!
+        let url = Bundle.module.url(
+            forResource: "nn_reference", withExtension: "json", subdirectory: "Fixtures")!
         let data = try! Data(contentsOf: url)
         return try! JSONDecoder().decode(TorchReference.self, from: data).cases
     }()
