@@ -38,7 +38,8 @@ enum Builtins {
     /// `torch.nn`.
     static let nnNamespace = Namespace(
         name: "torch.nn",
-        members: members(modules).merging(["functional": .namespace(functionalNamespace)]) { $1 }
+        members: members(modules + trainableModules).merging(["functional": .namespace(functionalNamespace)])
+        { $1 }
     )
 
     /// `torch`.
@@ -50,7 +51,8 @@ enum Builtins {
 
     /// Names bound at the top level before any code runs.
     static let global: [String: Value] = {
-        var names = members(torchFunctions + python + teaching + modules)
+        var names = members(
+            torchFunctions + python + teaching + modules + trainableModules + networks + dataSets + training)
         names["torch"] = .namespace(torchNamespace)
         names["nn"] = .namespace(nnNamespace)
         names["F"] = .namespace(functionalNamespace)

@@ -1,0 +1,187 @@
+import CNN
+
+/// `train(model, data, …)`: gradient descent on the engine, stopping promptly on a cancel or
+/// the time limit.
+extension Builtins {
+    static let training: [Builtin] = [
+        Builtin(
+            "train(model, data, epochs=1, lr=0.01, batch_size=32, optimizer='sgd', momentum=0.0, weight_decay=0.0, loss='cross_entropy', test=None, shuffle=True)",
+            "train a model on (inputs, targets) or a list of such batches; returns the loss history"
+        ) { call in try train(call) }
+    ]
+
+    /// One batch of inputs and targets.
+    struct Batch {
+        var inputs: Tensor
+        var targets: Tensor
+    }
+
+    static func train(_ call: Call) throws -> Value {
+        let model = try call.module("model")
+        let epochs = try call.int("epochs")
+        guard epochs >= 1 else {
+            throw LanguageError.argument(
+                "train(): epochs must be at least 1, got \(epochs)", at: call.range(of: "epochs"))
+        }
+        let batchSize = try call.int("batch_size")
+        guard batchSize >= 1 else {
+            throw LanguageError.argument(
+                "train(): batch_size must be at least 1, got \(batchSize)", at: call.range(of: "batch_size"))
+        }
+        let lossName = try call.string("loss")
+        guard ["cross_entropy", "mse"].contains(lossName) else {
+            throw call.choice("loss", lossName, ["cross_entropy", "mse"])
+        }
+        let classifying = lossName == "cross_entropy"
+        let optimizer = try makeOptimizer(call, parameters: model.parameters())
+        let shuffle = try call.bool("shuffle")
+        let data = try trainingData(call, "data")
+        let test = call.isNone("test") ? nil : try trainingData(call, "test")
+
+        var stepLosses: [Value] = []
+        var epochLosses: [Value] = []
+        var epochAccuracies: [Value] = []
+        var testAccuracies: [Value] = []
+        for _ in 1...epochs {
+            model.train()
+            var lossSum = 0.0
+            var correct = 0
+            var seen = 0
+            for batch in try batches(data, batchSize: batchSize, shuffle: shuffle, call: call) {
+                try ComputeBudget.checkpoint()
+                optimizer.zeroGrad()
+                let output = try model(batch.inputs)
+                let loss =
+                    classifying ? try crossEntropy(output, batch.targets) : try mseLoss(output, batch.targets)
+                try loss.backward()
+                try optimizer.step()
+                let value = try loss.item()
+                let count = batch.inputs.shape.first ?? 1
+                stepLosses.append(.float(value))
+                lossSum += value * Double(count)
+                seen += count
+                if classifying { correct += try correctCount(output, batch.targets) }
+            }
+            epochLosses.append(.float(lossSum / Double(max(seen, 1))))
+            if classifying { epochAccuracies.append(.float(Double(correct) / Double(max(seen, 1)))) }
+            if let test { testAccuracies.append(.float(try accuracy(model, test))) }
+        }
+        var history: [Value.DictEntry] = [
+            Value.DictEntry("loss", .list(epochLosses)), Value.DictEntry("step_loss", .list(stepLosses)),
+        ]
+        if classifying { history.append(Value.DictEntry("accuracy", .list(epochAccuracies))) }
+        if test != nil { history.append(Value.DictEntry("test_accuracy", .list(testAccuracies))) }
+        return .dict(history)
+    }
+
+    static func makeOptimizer(_ call: Call, parameters: [Parameter]) throws -> any Optimizer {
+        let name = try call.string("optimizer")
+        let lr = try call.double("lr")
+        let weightDecay = try call.double("weight_decay")
+        switch name {
+        case "sgd":
+            return try SGD(
+                parameters, lr: lr, momentum: try call.double("momentum"), weightDecay: weightDecay)
+        case "adam": return try Adam(parameters, lr: lr, weightDecay: weightDecay)
+        default: throw call.choice("optimizer", name, ["sgd", "adam"])
+        }
+    }
+
+    /// Training data as the learner gives it: `(inputs, targets)` to be batched, or a list of
+    /// `(inputs, targets)` batches used as they are.
+    enum TrainingData {
+        case whole(Batch)
+        case batches([Batch])
+    }
+
+    static func trainingData(_ call: Call, _ name: String) throws -> TrainingData {
+        func batch(_ value: Value) -> Batch? {
+            guard case .tuple(let items) = value, items.count == 2, let inputs = items[0].tensor,
+                let targets = items[1].tensor
+            else {
+                if case .list(let items) = value, items.count == 2, let inputs = items[0].tensor,
+                    let targets = items[1].tensor
+                {
+                    return Batch(inputs: inputs, targets: targets)
+                }
+                return nil
+            }
+            return Batch(inputs: inputs, targets: targets)
+        }
+        let value = call.value(name)
+        if let whole = batch(value) {
+            guard whole.inputs.shape.first == whole.targets.shape.first else {
+                throw LanguageError.shape(
+                    "train(): \(name) has \(whole.inputs.shape.first ?? 0) inputs but \(whole.targets.shape.first ?? 0) targets",
+                    at: call.range(of: name))
+            }
+            return .whole(whole)
+        }
+        if case .list(let items) = value, !items.isEmpty {
+            var batches: [Batch] = []
+            for item in items {
+                guard let one = batch(item) else { break }
+                batches.append(one)
+            }
+            if batches.count == items.count { return .batches(batches) }
+        }
+        throw call.mismatch(name, "(inputs, targets) tensors or a list of (inputs, targets) batches")
+    }
+
+    /// This epoch's batches: a whole data set cut into `batchSize` pieces (in a fresh seeded order
+    /// when shuffling), or the learner's own batches.
+    static func batches(_ data: TrainingData, batchSize: Int, shuffle: Bool, call: Call) throws -> [Batch] {
+        switch data {
+        case .batches(let batches): return batches
+        case .whole(let whole):
+            let count = whole.inputs.shape.first ?? 0
+            var order = Array(0..<count)
+            if shuffle { order.shuffle(using: &call.evaluator.generator) }
+            return try stride(from: 0, to: count, by: batchSize).map { start in
+                let indices = Array(order[start..<min(start + batchSize, count)])
+                return Batch(
+                    inputs: try rows(whole.inputs, indices), targets: try rows(whole.targets, indices))
+            }
+        }
+    }
+
+    /// The rows `indices` of a tensor, stacked.
+    static func rows(_ tensor: Tensor, _ indices: [Int]) throws -> Tensor {
+        try Tensor.stack(indices.map { try tensor.indexed([.at($0)]) })
+    }
+
+    /// How many rows of logits pick the target class.
+    static func correctCount(_ logits: Tensor, _ targets: Tensor) throws -> Int {
+        guard logits.rank == 2, targets.rank == 1 else { return 0 }
+        let predicted = try logits.argmax(dim: 1).scalarsAsDoubles()
+        return zip(predicted, targets.scalarsAsDoubles()).filter { $0 == $1 }.count
+    }
+
+    /// Fraction of `data` classified correctly, in evaluation mode, without recording gradients.
+    static func accuracy(_ model: any Layer, _ data: TrainingData) throws -> Double {
+        let modes = model.namedLayers.map { ($0.layer, $0.layer.isTraining) }
+        defer { for (layer, training) in modes { layer.mode.set(training: training) } }
+        model.eval()
+        var correct = 0
+        var seen = 0
+        let all: [Batch] =
+            switch data {
+            case .whole(let whole): [whole]
+            case .batches(let batches): batches
+            }
+        for batch in all {
+            try ComputeBudget.checkpoint()
+            let logits = try withNoGrad { try model(batch.inputs) }
+            correct += try correctCount(logits, batch.targets)
+            seen += batch.inputs.shape.first ?? 0
+        }
+        return Double(correct) / Double(max(seen, 1))
+    }
+}
+
+extension LanguageError {
+    /// A shape problem.
+    static func shape(_ message: String, at range: SourceRange?) -> LanguageError {
+        LanguageError(.shape, message, at: range)
+    }
+}
