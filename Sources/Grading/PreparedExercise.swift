@@ -15,6 +15,8 @@ final class PreparedExercise {
     private(set) var expected: Value = .none
     /// Seconds one answer (with its checks and mistakes) may take.
     let answerSeconds: Double
+    /// Seconds the setup may take.
+    let setupSeconds: Double
     private var cachedContext: DiagnosisContext?
 
     /// Runs the setup and the reference.
@@ -26,6 +28,7 @@ final class PreparedExercise {
             maxBytes: exercise.limits.memory ?? options.maxBytes, timeLimit: nil, seed: options.seed,
             dataDirectory: options.dataDirectory)
         answerSeconds = options.timeLimit ?? exercise.limits.time ?? options.defaultTimeLimit
+        setupSeconds = options.setupTimeLimit
         var setupOptions = evaluation
         setupOptions.timeLimit = options.setupTimeLimit
         base = Interpreter(options: setupOptions)
@@ -78,12 +81,33 @@ final class PreparedExercise {
     /// an interpreter's time limit is fixed when it is made and the setup may take longer than an
     /// answer may. Random draws therefore start from the grading seed in every session, so an
     /// answer and the reference drawing the same numbers get the same ones.
+    ///
+    /// Layers are shared objects, as in Python: when the setup binds one, an answer that trains it
+    /// would change it for the next answer, so the setup then runs again for every session.
     func session() -> TimedInterpreter {
+        var source = base
+        if setupBindsObjects, let setup = exercise.setup {
+            let fresh = Interpreter(options: base.options)
+            if (try? TimedInterpreter(fresh, seconds: setupSeconds).run(setup.text)) != nil { source = fresh }
+        }
         let interpreter = Interpreter(options: answerOptions)
-        for name in base.boundNames {
-            if let value = base[name] { interpreter.bind(name, value) }
+        for name in source.boundNames {
+            if let value = source[name] { interpreter.bind(name, value) }
         }
         return TimedInterpreter(interpreter, seconds: answerSeconds)
+    }
+
+    /// Whether the setup bound a layer (directly or inside a list, tuple or dict).
+    private var setupBindsObjects: Bool {
+        func isObject(_ value: Value) -> Bool {
+            switch value {
+            case .module: true
+            case .list(let items), .tuple(let items): items.contains(where: isObject)
+            case .dict(let entries): entries.contains { isObject($0.value) }
+            default: false
+            }
+        }
+        return base.boundNames.contains { base[$0].map(isObject) ?? false }
     }
 
     /// A language error in course code, at its place in the course file, with the caret diagnostic.

@@ -194,3 +194,16 @@ import Testing
             ValueConversion.numeric(expected) == NumericArray(shape: [1, 1, 2, 2], values: [5, 2, 2, 7]))
     }
 }
+
+extension GraderTests {
+    /// A layer bound by the setup is an object: one answer changing it must not change it for the next.
+    @Test func setupLayersAreFreshForEveryAnswer() {
+        let exercise = TestExercises.make(
+            .value, setup: "layer = nn.Conv2d(1, 1, 1)\nx = ones(1, 1, 2, 2)", reference: "0",
+            checks: [("untouched", "layer.weight.grad is None", "The layer was already trained.", nil)],
+            compare: false)
+        #expect(grader.grade("layer(x).sum().backward(); 0", for: exercise).status == .fail)
+        // Had the first answer's backward pass reached the setup's layer, its grad would be set.
+        #expect(grader.grade("0", for: exercise).status == .pass)
+    }
+}
