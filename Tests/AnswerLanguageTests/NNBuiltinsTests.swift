@@ -239,3 +239,25 @@ extension NNBuiltinsTests {
         #expect(reduction?.message == "mse_loss(): reduction must be 'mean', 'sum' or 'none', got 'avg'")
     }
 }
+
+extension NNBuiltinsTests {
+    @Test func gradcheckRunsLambdasInFloat64() throws {
+        let interpreter = Interpreter(options: EvaluationOptions(seed: 8))
+        try interpreter.run("x = randn(1, 2, 5, 5); w = randn(3, 2, 3, 3)")
+        #expect(
+            try interpreter.run("gradcheck(lambda x, w: F.conv2d(x, w, stride=2, padding=1).sum(), x, w)")
+                == .bool(true))
+        // relu at exactly 0: autograd says 0, the central difference (ε − 0)/2ε says 1/2.
+        #expect(
+            try interpreter.run("gradcheck(lambda v: F.relu(v).sum(), zeros(3), raise_exception=False)")
+                == .bool(false))
+        let error = #expect(throws: LanguageError.self) {
+            try interpreter.run("gradcheck(lambda v: F.relu(v).sum(), zeros(3))")
+        }
+        #expect(error?.message.hasPrefix("gradcheck failed") == true)
+        let notTensor = #expect(throws: LanguageError.self) {
+            try interpreter.run("gradcheck(lambda v: 3, x)")
+        }
+        #expect(notTensor?.message == "gradcheck(): the function must return a tensor, not int")
+    }
+}

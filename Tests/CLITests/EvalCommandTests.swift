@@ -143,6 +143,15 @@ import Testing
         #expect(small.error.contains("the limit is 100"))
     }
 
+    @Test func trainingAMillionEpochsStopsAtTheTimeLimit() throws {
+        let result = try run([
+            "eval", "--time-limit", "1",
+            "data, test = digits(); model = nn.Sequential(nn.Flatten(), nn.Linear(64, 10)); train(model, data, epochs=1000000)",
+        ])
+        #expect(result.status == 2)
+        #expect(result.error.contains("stopped: the time limit of 1.0 s was reached"))
+    }
+
     @Test func seedMakesRandomnessRepeatable() throws {
         let first = try run(["eval", "--seed", "3", "--json", "randn(4)"])
         let second = try run(["eval", "--seed", "3", "--json", "randn(4)"])

@@ -42,7 +42,10 @@ struct InstructorCommandsTests {
         let result = try run(["check", "--course", Self.failing])
         #expect(result.status == 1)
         let lines = result.output.split(separator: "\n")
-        #expect(lines.first == "\(Self.failing)/01-failing/lesson.en.md:10:5: this example fails: unknown name 'undefined_thing'")
+        #expect(
+            lines.first
+                == "\(Self.failing)/01-failing/lesson.en.md:10:5: this example fails: unknown name 'undefined_thing'"
+        )
         #expect(lines.last == "failing: 8 problems.")
     }
 
@@ -53,9 +56,12 @@ struct InstructorCommandsTests {
     }
 
     @Test func gradeReportsAndExitsOneWhenSomethingFailed() throws {
-        let result = try run(["grade", Self.submissions, "--course", Self.tiny, "--format", "json", "--jobs", "2"])
+        let result = try run([
+            "grade", Self.submissions, "--course", Self.tiny, "--format", "json", "--jobs", "2",
+        ])
         #expect(result.status == 1)
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
         #expect(json["course"] as? String == "tiny")
         let learners = try #require(json["learners"] as? [[String: Any]])
         #expect(learners.map { $0["learner"] as? String } == ["joon", "minji"])
