@@ -207,3 +207,14 @@ extension GraderTests {
         #expect(grader.grade("0", for: exercise).status == .pass)
     }
 }
+
+extension GraderTests {
+    /// Huge, tiny, infinite and NaN answers are graded, never crash the grader.
+    @Test(arguments: ["1e300", "-1e300", "1e-300", "1e308 * 10", "1e308 * 10 - 1e308 * 10", "0"])
+    func extremeNumbersAreGraded(answer: String) {
+        let number = TestExercises.make(.value, setup: "n = 7\nf = 3\np = 1", reference: "n + 2 * p - f + 1")
+        #expect(grader.grade(answer, for: number).status == .fail)
+        let tensor = TestExercises.make(setup: GraderTests.imageSetup, reference: "conv2d(img, k)")
+        #expect(grader.grade("conv2d(img, k) * \(answer)", for: tensor).status != .pass)
+    }
+}

@@ -118,7 +118,7 @@ struct Diagnoser {
         // A number differing by 2p or f − 1 is only telling when the exercise has a kernel or padding.
         if answer == answer.rounded(), expected == expected.rounded(),
             context.padding != nil || !context.kernelSizes.isEmpty,
-            let (finding, explanation) = explainSizeDelta(Int(delta))
+            let whole = NumberFormat.integer(delta), let (finding, explanation) = explainSizeDelta(whole)
         {
             return plain(finding, base + " " + explanation)
         }
@@ -143,6 +143,7 @@ struct Diagnoser {
     // MARK: Same-shaped tensors
 
     func valueDiagnosis(_ answer: NumericArray, expected: NumericArray) -> Diagnosis {
+        guard !answer.values.isEmpty else { return cellDiagnosis(answer, expected: expected) }
         var diagnosis = cellDiagnosis(answer, expected: expected)
         func finding(_ kind: Diagnosis.Finding, _ message: String) -> Diagnosis {
             diagnosis.finding = kind
@@ -186,11 +187,13 @@ struct Diagnoser {
 
     private func scaleHint(_ ratio: Double) -> String {
         let inverse = 1 / ratio
-        if ratio < 1, ratio > 0, abs(inverse - inverse.rounded()) < 1e-3 * inverse, inverse.rounded() > 1 {
-            return " — averaged over \(Int(inverse.rounded())) values instead of summed?"
+        if ratio < 1, ratio > 0, abs(inverse - inverse.rounded()) < 1e-3 * inverse,
+            let count = NumberFormat.integer(inverse), count > 1
+        {
+            return " — averaged over \(count) values instead of summed?"
         }
-        if ratio > 1, abs(ratio - ratio.rounded()) < 1e-3 * ratio {
-            return " — summed \(Int(ratio.rounded())) times, or a factor too many?"
+        if ratio > 1, abs(ratio - ratio.rounded()) < 1e-3 * ratio, let count = NumberFormat.integer(ratio) {
+            return " — summed \(count) times, or a factor too many?"
         }
         return "."
     }

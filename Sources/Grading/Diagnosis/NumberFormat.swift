@@ -21,9 +21,16 @@ enum NumberFormat {
     /// A ratio as a learner would say it: `1/9`, `2`, `-1`, `0.5`.
     static func ratio(_ value: Double) -> String {
         let inverse = 1 / value
-        if abs(value) < 1, abs(inverse - inverse.rounded()) < 1e-3 * abs(inverse) {
-            return "\(value < 0 ? "-" : "")1/\(Int(abs(inverse).rounded()))"
+        if abs(value) < 1, abs(inverse - inverse.rounded()) < 1e-3 * abs(inverse), let whole = integer(abs(inverse)) {
+            return "\(value < 0 ? "-" : "")1/\(whole)"
         }
         return short(value)
+    }
+
+    /// The nearest integer, when the value is finite and small enough to be one (a learner's
+    /// answer can be anything, including 1e300 or NaN, and must never crash the grader).
+    static func integer(_ value: Double) -> Int? {
+        guard value.isFinite, abs(value) < 1e15 else { return nil }
+        return Int(value.rounded())
     }
 }
