@@ -56,11 +56,15 @@ public func conv1d(
     }
     let batched = input.rank == 3 ? input : try input.reshape([1] + input.shape)
     try requireSameDType(input, weight, bias, function: "conv1d")
+    // Checked here so that messages show single ints, not the (1, x) pairs of the 2-D call.
+    try Size2D(stride).require(atLeast: 1, "stride", of: "conv1d")
+    try Size2D(dilation).require(atLeast: 1, "dilation", of: "conv1d")
     var padding2d = padding
     if case .explicit(let amount) = padding {
         guard amount.height == amount.width else {
             throw CNNError.argument("conv1d expects padding to be a single int, got \(amount)")
         }
+        try amount.require(atLeast: 0, "padding", of: "conv1d")
         padding2d = .explicit(Size2D(0, amount.width))
     }
     let g = try Conv2dGeometry.resolve(

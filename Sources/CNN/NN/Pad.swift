@@ -27,6 +27,9 @@ public func pad(_ input: Tensor, _ pad: [Int], mode: PadMode = .constant, value:
         throw CNNError.argument(
             "pad expects an even number of amounts (two per axis, last axis first), got \(pad)")
     }
+    guard pad.allSatisfy({ abs($0) <= Size2D.largest }) else {
+        throw CNNError.argument("pad amounts are too large, got \(pad)")
+    }
     let axes = pad.count / 2
     guard axes <= input.rank else {
         throw CNNError.shape(

@@ -40,13 +40,21 @@ public struct Size2D: Hashable, Sendable, ExpressibleByIntegerLiteral, Expressib
     /// `3` when both values agree, else `(2, 1)`, as PyTorch prints them.
     public var description: String { height == width ? "\(height)" : "(\(height), \(width))" }
 
-    /// Throws unless both values are at least `minimum`, in PyTorch's words where it has them.
+    /// Throws unless both values are at least `minimum` and at most `Size2D.largest`, in
+    /// PyTorch's words where it has them.
     func require(atLeast minimum: Int, _ argument: String, of function: String) throws(CNNError) {
         guard height >= minimum, width >= minimum else {
             let rule = minimum == 0 ? "cannot be negative" : "must be at least \(minimum)"
             throw .argument("\(function) \(argument) \(rule), got \(self)")
         }
+        guard height <= Size2D.largest, width <= Size2D.largest else {
+            throw .argument("\(function) \(argument) is too large, got \(self)")
+        }
     }
+
+    /// The largest size, stride, padding or dilation accepted: far beyond any tensor that fits in
+    /// memory, and small enough that output-size arithmetic cannot overflow.
+    static let largest = 1 << 24
 }
 
 /// The `padding` argument of `conv2d`: explicit amounts per side, or PyTorch's `'valid'` (none)
