@@ -21,3 +21,35 @@ extension Dataset {
         return (images, labels)
     }
 }
+
+extension Dataset {
+    /// A data set from tensors, as a learner holds them: images `[N, …]` (e.g. `[N, C, H, W]` or
+    /// `[N, features]`) and labels `[N]` of whole numbers in `0 ..< classCount`.
+    /// - Parameters:
+    ///   - classCount: number of classes; nil means one more than the largest label.
+    /// - Throws: `CNNError.shape` when the first dimensions differ or labels are not 1-D;
+    ///   `CNNError.argument` for a label that is negative, fractional or not below `classCount`.
+    public init(name: String = "tensors", images: Tensor, labels: Tensor, classCount: Int? = nil)
+        throws(CNNError)
+    {
+        guard images.rank >= 2 else {
+            throw CNNError.shape(
+                "images must be [samples, …] with at least 2 dimensions, got \(images.shape)")
+        }
+        guard labels.rank == 1, labels.shape[0] == images.shape[0] else {
+            throw CNNError.shape(
+                "labels must be [samples] = [\(images.shape[0])] to match images \(images.shape), got \(labels.shape)"
+            )
+        }
+        let values = labels.scalarsAsDoubles()
+        if let bad = values.first(where: { $0 < 0 || $0 != $0.rounded() }) {
+            throw CNNError.argument("labels must be whole numbers ≥ 0 (class indices), found \(bad)")
+        }
+        let indices = values.map { Int($0) }
+        let classes = classCount ?? ((indices.max() ?? -1) + 1)
+        try self.init(
+            name: name, sampleShape: Array(images.shape.dropFirst()),
+            classNames: (0..<classes).map(String.init),
+            images: images.scalarsAsFloats(), labels: indices)
+    }
+}
