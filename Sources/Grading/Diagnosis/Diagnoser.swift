@@ -185,15 +185,14 @@ struct Diagnoser {
         return diagnosis
     }
 
+    /// Why a result could be off by a whole factor: averaged over n values instead of summed
+    /// (1/n), or n times too large. Only for small, exact factors; others get no guess.
     private func scaleHint(_ ratio: Double) -> String {
-        let inverse = 1 / ratio
-        if ratio < 1, ratio > 0, abs(inverse - inverse.rounded()) < 1e-3 * inverse,
-            let count = NumberFormat.integer(inverse), count > 1
-        {
+        if let count = NumberFormat.smallWholeNumber(1 / ratio), count > 1 {
             return " — averaged over \(count) values instead of summed?"
         }
-        if ratio > 1, abs(ratio - ratio.rounded()) < 1e-3 * ratio, let count = NumberFormat.integer(ratio) {
-            return " — summed \(count) times, or a factor too many?"
+        if let count = NumberFormat.smallWholeNumber(ratio), count > 1 {
+            return " — a factor of \(count) too large?"
         }
         return "."
     }

@@ -20,11 +20,16 @@ enum NumberFormat {
 
     /// A ratio as a learner would say it: `1/9`, `2`, `-1`, `0.5`.
     static func ratio(_ value: Double) -> String {
-        let inverse = 1 / value
-        if abs(value) < 1, abs(inverse - inverse.rounded()) < 1e-3 * abs(inverse), let whole = integer(abs(inverse)) {
+        if abs(value) < 1, let whole = smallWholeNumber(abs(1 / value)) {
             return "\(value < 0 ? "-" : "")1/\(whole)"
         }
         return short(value)
+    }
+
+    /// The value as a whole number from 1 to 1000 when it is one (within 1e-3), else nil.
+    static func smallWholeNumber(_ value: Double) -> Int? {
+        guard value.isFinite, value >= 1, value <= 1000, abs(value - value.rounded()) < 1e-3 else { return nil }
+        return Int(value.rounded())
     }
 
     /// The nearest integer, when the value is finite and small enough to be one (a learner's
