@@ -63,4 +63,10 @@ final class ScaleLayer: Layer {
                 )
                 """)
     }
+
+    @Test func convertsEveryParameterToAnotherDType() throws {
+        let model = try Self.model().to(.float64)
+        #expect(model.parameters().allSatisfy { $0.value.dtype == .float64 && $0.value.requiresGrad })
+        #expect(try model(Tensor.ones([4], dtype: .float64)).dtype == .float64)
+    }
 }

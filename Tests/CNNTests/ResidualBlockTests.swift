@@ -69,4 +69,17 @@ import Testing
             #expect(parameter.grad?.shape == parameter.shape, "\(name) has no gradient")
         }
     }
+
+    /// The whole block in float64 (training-mode batch norm included) against central finite
+    /// differences: the gradient reaching the input through both the body and each shortcut.
+    @Test(arguments: ResidualBlock.Shortcut.allCases)
+    func gradcheckInDouble(shortcut: ResidualBlock.Shortcut) throws {
+        var generator = SeededGenerator(seed: 7)
+        let stride = shortcut == .identity ? 1 : 2
+        let out = shortcut == .identity ? 2 : 4
+        let block = try ResidualBlock(2, out, stride: stride, shortcut: shortcut, using: &generator).to(
+            .float64)
+        let x = try Tensor.randn([2, 2, 4, 4], dtype: .float64, using: &generator)
+        #expect(try gradcheck({ try block($0) }, input: x) < 1e-6)
+    }
 }

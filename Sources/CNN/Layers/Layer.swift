@@ -86,6 +86,16 @@ extension Layer {
     @discardableResult
     public func eval() -> Self { train(false) }
 
+    /// Converts every parameter to `dtype` (PyTorch `model.double()` / `model.float()`), e.g. to
+    /// check a model's gradients by finite differences in float64. Do it before creating an
+    /// optimiser; batch-norm statistics follow the input's dtype on the next forward pass.
+    /// - Throws: `CNNError` if a budget refuses the memory.
+    @discardableResult
+    public func to(_ dtype: DType) throws -> Self {
+        for parameter in parameters() { try parameter.convert(to: dtype) }
+        return self
+    }
+
     /// Forgets every parameter's gradient (PyTorch `zero_grad()`).
     public func zeroGrad() {
         for parameter in parameters() { parameter.zeroGrad() }

@@ -45,6 +45,15 @@ public final class Parameter: Sendable, CustomStringConvertible {
         current.withLock { $0 = leaf }
     }
 
+    /// Converts the weights to `dtype` (PyTorch `model.double()` / `.float()` on one parameter),
+    /// making a fresh leaf without a gradient. Do it before creating an optimiser.
+    /// - Throws: `CNNError` if a budget refuses the memory.
+    public func convert(to dtype: DType) throws {
+        guard dtype != value.dtype else { return }
+        let leaf = try value.to(dtype).detach().requiringGrad()
+        current.withLock { $0 = leaf }
+    }
+
     /// Rewrites the weights in place through a raw buffer, keeping the autograd leaf and its
     /// gradient, as an optimiser step does. `T` must match the parameter's dtype.
     /// - Throws: `CNNError` if copying shared storage is refused by the budget, or what `body` throws.
