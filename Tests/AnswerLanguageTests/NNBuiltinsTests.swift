@@ -183,8 +183,16 @@ import Testing
         var generator = SeededGenerator(seed: 5)
         let direct = try Conv2d(1, 4, kernelSize: 3, padding: 1, using: &generator)
         #expect(try interpreter.run("model[0].weight") == .tensor(direct.weight.value))
-        let printed = try interpreter.run("model").description
-        #expect(printed.hasPrefix("Sequential(\n  (0): Conv2d(1, 4"))
+        // 4 filters of 1×3×3 weights and 4 biases = 40 parameters, all in layer 0.
+        #expect(
+            try interpreter.run("model").description == """
+                Sequential: 4 layers, 40 parameters
+                  name  layer      settings                                                         parameters
+                  0     Conv2d     1, 4, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1)                  40
+                  1     ReLU                                                                                 0
+                  2     MaxPool2d  kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=false           0
+                  3     Flatten    start_dim=1, end_dim=-1                                                   0
+                """)
         let error = #expect(throws: LanguageError.self) { try interpreter.run("nn.Sequential(nn.ReLU(), 3)") }
         #expect(error?.message == "Sequential(): argument 2 must be a layer such as nn.ReLU(), not int")
         let typo = #expect(throws: LanguageError.self) { try interpreter.run("model[0].wieght") }

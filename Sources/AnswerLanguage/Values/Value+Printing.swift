@@ -12,7 +12,7 @@ extension Value: CustomStringConvertible {
         case .float(let value): return Self.pythonFloat(value)
         case .string(let text): return Self.quoted(text)
         case .tensor(let tensor): return String(describing: tensor)
-        case .module(let layer): return layer.description
+        case .module(let layer): return Self.moduleTable(layer)
         case .list(let items): return "[" + items.map(\.description).joined(separator: ", ") + "]"
         case .tuple(let items):
             return items.count == 1
