@@ -25,6 +25,9 @@ struct Bench: ParsableCommand {
     @Option(name: .long, help: "Seconds of repeated runs per measurement.")
     var targetSeconds: Double = 0.4
 
+    @Option(name: .long, help: "Only the shapes whose N,C,H,W,K,R,S,stride,pad string starts with this.")
+    var shape: String?
+
     @Flag(name: .long, help: "Time by process CPU time (one-thread comparisons on a busy machine).")
     var cpuTime = false
 
@@ -34,7 +37,8 @@ struct Bench: ParsableCommand {
     mutating func run() throws {
         for count in threads {
             Parallelism.threadCount = count
-            for shape in ConvBenchmark.shapes {
+            for shape in ConvBenchmark.shapes
+            where self.shape.map({ shape.map(String.init).joined(separator: ",").hasPrefix($0) }) ?? true {
                 print(try ConvBenchmark(shape: shape).measure(
                     threads: count, targetSeconds: targetSeconds, cpuTime: cpuTime, breakdown: breakdown))
             }

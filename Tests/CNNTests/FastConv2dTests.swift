@@ -88,32 +88,44 @@ func relativeError(_ fast: [Float], _ reference: [Double]) -> Double {
     return worst / max(scale, 1e-30)
 }
 
-/// A random geometry: every option PyTorch's conv2d has, in small odd sizes. One in three is a
-/// 3×3 stride-1 undilated conv (the Winograd path); others mix strides 1–3, dilation 1–3,
-/// asymmetric padding up to 3 per side, groups up to 3 and depthwise, 1×1 kernels, batch 1–3.
+/// A random geometry: every option PyTorch's conv2d has, in small odd sizes. One in four is a
+/// 3×3 stride-1 undilated conv with 8–9 channels each way (the Winograd paths); the others mix
+/// strides 1–3, dilation 1–3, asymmetric padding up to 3 per side, groups up to 3 and depthwise,
+/// kernels 1×1 to 5×5, batch 1–3.
 func randomGeometry(_ random: inout FastConvRandom) -> Conv2dGeometry {
     while true {
+        let pad = { (r: inout FastConvRandom) in Int.random(in: 0...3, using: &r) }
+        if Int.random(in: 0..<4, using: &random) == 0 {
+            let g = Conv2dGeometry(
+                batch: Int.random(in: 1...2, using: &random),
+                inChannels: Int.random(in: 8...9, using: &random),
+                inHeight: Int.random(in: 1...13, using: &random),
+                inWidth: Int.random(in: 1...13, using: &random),
+                outChannels: Int.random(in: 8...9, using: &random),
+                kernelHeight: 3, kernelWidth: 3,
+                padTop: pad(&random), padBottom: pad(&random), padLeft: pad(&random),
+                padRight: pad(&random))
+            if g.outHeight > 0 && g.outWidth > 0 { return g }
+            continue
+        }
         let groups = [1, 1, 1, 2, 3].randomElement(using: &random)!
         let depthwise = Int.random(in: 0..<6, using: &random) == 0
         let cg = depthwise ? 1 : Int.random(in: 1...4, using: &random)
         let kg = Int.random(in: 1...4, using: &random)
-        let winogradLike = Int.random(in: 0..<3, using: &random) == 0
         let kernel = { (r: inout FastConvRandom) in [1, 1, 2, 3, 3, 4, 5].randomElement(using: &r)! }
-        let pad = { (r: inout FastConvRandom) in Int.random(in: 0...3, using: &r) }
         let g = Conv2dGeometry(
             batch: Int.random(in: 1...3, using: &random),
             inChannels: cg * (depthwise ? max(2, groups) : groups),
             inHeight: Int.random(in: 1...13, using: &random),
             inWidth: Int.random(in: 1...13, using: &random),
             outChannels: kg * (depthwise ? max(2, groups) : groups),
-            kernelHeight: winogradLike ? 3 : kernel(&random),
-            kernelWidth: winogradLike ? 3 : kernel(&random),
-            strideH: winogradLike ? 1 : Int.random(in: 1...3, using: &random),
-            strideW: winogradLike ? 1 : Int.random(in: 1...3, using: &random),
+            kernelHeight: kernel(&random), kernelWidth: kernel(&random),
+            strideH: Int.random(in: 1...3, using: &random),
+            strideW: Int.random(in: 1...3, using: &random),
             padTop: pad(&random), padBottom: pad(&random), padLeft: pad(&random),
             padRight: pad(&random),
-            dilationH: winogradLike ? 1 : Int.random(in: 1...3, using: &random),
-            dilationW: winogradLike ? 1 : Int.random(in: 1...3, using: &random),
+            dilationH: Int.random(in: 1...3, using: &random),
+            dilationW: Int.random(in: 1...3, using: &random),
             groups: depthwise ? max(2, groups) : groups)
         if g.outHeight > 0 && g.outWidth > 0 { return g }
     }
@@ -139,9 +151,9 @@ func randomGeometry(_ random: inout FastConvRandom) -> Conv2dGeometry {
         Conv2dGeometry(batch: 1, inChannels: 1, inHeight: 28, inWidth: 28, outChannels: 8,
                        kernelHeight: 3, kernelWidth: 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
         // Wide enough for Winograd's four-tiles-in-a-row loads and stores, with ragged edges.
-        Conv2dGeometry(batch: 2, inChannels: 5, inHeight: 30, inWidth: 37, outChannels: 6,
+        Conv2dGeometry(batch: 2, inChannels: 8, inHeight: 30, inWidth: 37, outChannels: 9,
                        kernelHeight: 3, kernelWidth: 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
-        Conv2dGeometry(batch: 1, inChannels: 3, inHeight: 21, inWidth: 40, outChannels: 4,
+        Conv2dGeometry(batch: 1, inChannels: 9, inHeight: 21, inWidth: 40, outChannels: 8,
                        kernelHeight: 3, kernelWidth: 3, padTop: 0, padBottom: 2, padLeft: 2, padRight: 0),
         // Batches large enough that the weight gradient stacks images side by side (2 or 3 per
         // chunk of the 8), 3×3 and pointwise.
@@ -173,11 +185,11 @@ func randomGeometry(_ random: inout FastConvRandom) -> Conv2dGeometry {
     }
 
     /// Winograd F(4×4, 3×3) rounds more than a direct sum: its transforms scale by up to 8 and
-    /// 5 and its weights by 1/24. Over 576-term sums (64 channels × 3×3, ResNet-20's widest layer)
-    /// of values uniform in [-1, 1], this measured 4.2e-6 (forward) and 4.9e-6 (input gradient) of
-    /// the output's scale, about 10× a direct Float32 sum's; the bound is the 1e-5. The
-    /// input gradient now runs F(2×2) (±1 and ½ transforms: 2.6e-7 here);
-    /// the weight gradient does not use Winograd.
+    /// 5 and its weights by 1/24. On ResNet-20's widest layer (64 channels each way, so 576-term
+    /// sums) with values uniform in [-1, 1], measured errors relative to the result's scale are
+    /// 4.2e-6 (forward), 4.9e-6 (input gradient) and 2.3e-6 (weight gradient, summed over the
+    /// batch's tiles), about 10× a direct Float32 sum's; the bound is the 1e-5. Narrower
+    /// layers' input gradients run F(2×2) (±1 and ½ transforms), covered by the random tests.
     @Test func winogradErrorIsBounded() throws {
         let g = Conv2dGeometry(
             batch: 2, inChannels: 64, inHeight: 13, inWidth: 11, outChannels: 64, kernelHeight: 3,
@@ -189,14 +201,18 @@ func randomGeometry(_ random: inout FastConvRandom) -> Conv2dGeometry {
         let backwardInput = relativeError(
             try c.fastBackwardInput(),
             ReferenceConv.backwardInput(g, gradOutput: c.gradOutput, weight: c.weight))
+        let (dw, _) = try c.fastBackwardWeight()
+        let backwardWeight = relativeError(
+            dw, ReferenceConv.backwardWeight(g, input: c.input, gradOutput: c.gradOutput).weight)
         #expect(forward < 1e-5, "forward \(forward)")
         #expect(backwardInput < 1e-5, "backward input \(backwardInput)")
+        #expect(backwardWeight < 1e-5, "backward weight \(backwardWeight)")
     }
 
     /// Work is split by shape, never by thread count, so every setting gives the same bits.
     /// One geometry per path: Winograd, im2col + GEMM (stride 2, dilation 2), pointwise GEMM.
     @Test(arguments: [
-        Conv2dGeometry(batch: 5, inChannels: 6, inHeight: 17, inWidth: 15, outChannels: 10,
+        Conv2dGeometry(batch: 5, inChannels: 8, inHeight: 17, inWidth: 15, outChannels: 10,
                        kernelHeight: 3, kernelWidth: 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
         Conv2dGeometry(batch: 5, inChannels: 12, inHeight: 17, inWidth: 15, outChannels: 10,
                        kernelHeight: 3, kernelWidth: 3, strideH: 2, strideW: 2, padTop: 2, padBottom: 1,

@@ -5,10 +5,12 @@ extension FastConv2d {
         case f2, f4
     }
 
-    /// 3×3, stride 1, no dilation, one group: the convolutions Winograd F(m×m, 3×3) computes.
+    /// 3×3, stride 1, no dilation, one group: the convolutions Winograd F(m×m, 3×3) computes;
+    /// taken from 8 channels each way. With fewer, its per-tile transforms outweigh the multiplies
+    /// saved (1,1,28,28,8 ran 3× faster forward on im2col + GEMM than on Winograd).
     var winograd: WinogradChoice? {
         guard g.kernelHeight == 3 && g.kernelWidth == 3 && g.strideH == 1 && g.strideW == 1
-            && g.dilationH == 1 && g.dilationW == 1 && g.groups == 1
+            && g.dilationH == 1 && g.dilationW == 1 && g.groups == 1 && min(g.inChannels, g.outChannels) >= 8
         else { return nil }
         // F(4×4) beat F(2×2) on every benchmark shape (e.g. 52 vs 20 GFLOP/s on 32,16,32,32,16 at
         // one thread): fewer tiles, fewer multiplies, and its error stays within the tests' bound.
@@ -71,5 +73,39 @@ extension FastConv2d {
             plan.transformWeights(weight, flipWeights: flipWeights, into: u[0])
             try plan.run(input: input, u: u[0], bias: bias, output: output, flops: g.forwardFlops)
         }
+    }
+}
+
+extension FastConv2d {
+    func winogradBackwardWeight(
+        _ choice: WinogradChoice, input: UnsafePointer<Float>, gradOutput: UnsafePointer<Float>,
+        gradWeight: UnsafeMutablePointer<Float>, gradBias: UnsafeMutablePointer<Float>?
+    ) throws(CNNError) {
+        switch choice {
+        case .f2: try winogradBackwardWeight(WinogradF2.self, input: input, gradOutput: gradOutput, gradWeight: gradWeight)
+        case .f4: try winogradBackwardWeight(WinogradF4.self, input: input, gradOutput: gradOutput, gradWeight: gradWeight)
+        }
+        if let gradBias {
+            let pixels = g.outPixels
+            for k in 0..<g.outChannels {
+                var total: Float = 0
+                for n in 0..<g.batch {
+                    let plane = gradOutput + (n * g.outChannels + k) * pixels
+                    for p in 0..<pixels { total += plane[p] }
+                }
+                gradBias[k] = total
+            }
+        }
+    }
+
+    private func winogradBackwardWeight<Tile: WinogradTile>(
+        _: Tile.Type, input: UnsafePointer<Float>, gradOutput: UnsafePointer<Float>,
+        gradWeight: UnsafeMutablePointer<Float>
+    ) throws(CNNError) {
+        let plan = WinogradConv<Tile>(
+            batch: g.batch, inChannels: g.inChannels, outChannels: g.outChannels,
+            inHeight: g.inHeight, inWidth: g.inWidth, outHeight: g.outHeight, outWidth: g.outWidth,
+            padTop: g.padTop, padLeft: g.padLeft)
+        try plan.weightGradient(input: input, gradOutput: gradOutput, gradWeight: gradWeight, flops: g.forwardFlops)
     }
 }

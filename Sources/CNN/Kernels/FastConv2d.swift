@@ -11,11 +11,12 @@ import CBLAS
 // (`inputShape`, `weightShape`, `outputShape`, bias `[outChannels]`). Results are *written*, never
 // accumulated: the caller adds them to existing gradients. Each function throws only what
 // `ComputeBudget.checkpoint()` throws (cancel, time limit), checked between batch items.
-// The path is chosen from the geometry alone: Winograd F(4×4, 3×3) for the forward pass and
-// F(2×2, 3×3) for the input gradient of 3×3 stride-1 undilated ungrouped convs (error ≤ 1e-5 of
-// the output's scale, see FastConv2dTests), plain GEMM for 1×1 stride-1 unpadded convs, im2col + GEMM for the rest; BLAS
-// is pinned to one thread and the engine threads over batch items or tile blocks
-// (`Parallelism.threadCount`).
+// The path is chosen from the geometry alone. 3×3 stride-1 undilated ungrouped convs with at
+// least 8 channels each way run Winograd: F(4×4, 3×3) for the forward pass and the weight
+// gradient, F(4×4) or (below 16 channels) F(2×2) for the input gradient; error ≤ 1e-5 of the
+// result's scale (see FastConv2dTests). 1×1 stride-1 unpadded convs are plain GEMMs, the rest
+// im2col + GEMM, small images stacked side by side. BLAS is pinned to one thread; the engine
+// threads over batch items or tile blocks (`Parallelism.threadCount`).
 // Work is split by shape only, so results are bit-identical for every thread count.
 
 /// Computes `output = conv2d(input, weight) + bias` (cross-correlation, as PyTorch defines it).

@@ -40,18 +40,17 @@ extension Conv2dGeometry {
                         let dst = row + y * ow
                         let ih = y * strideH - padTop + r * dilationH
                         guard ih >= 0 && ih < inHeight, !valid.isEmpty else {
-                            dst.update(repeating: 0, count: ow)
+                            zeroFloats(dst, count: ow)
                             continue
                         }
-                        dst.update(repeating: 0, count: valid.lowerBound)
+                        zeroFloats(dst, count: valid.lowerBound)
                         let src = channel + ih * inWidth + columnOffset
                         if strideW == 1 {
-                            (dst + valid.lowerBound).update(
-                                from: src + valid.lowerBound, count: valid.count)
+                            copyFloats(dst + valid.lowerBound, from: src + valid.lowerBound, count: valid.count)
                         } else {
                             for x in valid { dst[x] = src[x * strideW] }
                         }
-                        (dst + valid.upperBound).update(repeating: 0, count: ow - valid.upperBound)
+                        zeroFloats(dst + valid.upperBound, count: ow - valid.upperBound)
                     }
                     row += ldc
                 }
@@ -91,5 +90,43 @@ extension Conv2dGeometry {
                 }
             }
         }
+    }
+}
+
+/// Copies `count` floats; short rows (an 8×8 image's) inline instead of calling `memmove`, whose
+/// call cost was most of im2col's time on small images.
+@inline(__always)
+func copyFloats(_ dst: UnsafeMutablePointer<Float>, from src: UnsafePointer<Float>, count: Int) {
+    if count >= 64 {
+        dst.update(from: src, count: count)
+        return
+    }
+    var i = 0
+    while i + 4 <= count {
+        UnsafeMutableRawPointer(dst + i).storeBytes(
+            of: UnsafeRawPointer(src + i).loadUnaligned(as: SIMD4<Float>.self), as: SIMD4<Float>.self)
+        i += 4
+    }
+    while i < count {
+        dst[i] = src[i]
+        i += 1
+    }
+}
+
+/// Sets `count` floats to zero; short runs inline, as in `copyFloats`.
+@inline(__always)
+func zeroFloats(_ dst: UnsafeMutablePointer<Float>, count: Int) {
+    if count >= 64 {
+        dst.update(repeating: 0, count: count)
+        return
+    }
+    var i = 0
+    while i + 4 <= count {
+        UnsafeMutableRawPointer(dst + i).storeBytes(of: SIMD4<Float>.zero, as: SIMD4<Float>.self)
+        i += 4
+    }
+    while i < count {
+        dst[i] = 0
+        i += 1
     }
 }

@@ -111,47 +111,13 @@ struct WinogradConv<Tile: WinogradTile> {
         let mm = v + positions * vStride
         let patch = UnsafeMutableRawPointer(mm + positions * mStride)
             .bindMemory(to: SIMD4<Float>.self, capacity: 3 * positions)
-        let patchLanes = UnsafeMutableRawPointer(patch).assumingMemoryBound(to: Float.self)
         let half = patch + positions  // the output's column pass, m×α
         let result = half + m * alpha  // the output tile, m×m
         let resultLanes = UnsafeMutableRawPointer(result).assumingMemoryBound(to: Float.self)
-        // Where each tile's output starts: (image, row, column); -1 marks a padding lane.
         let origins = UnsafeMutableRawPointer(patch + 3 * positions).bindMemory(to: Int.self, capacity: 2 * lanes)
-        let perImage = tileRows * tileColumns
-        for lane in 0..<lanes {
-            let tile = firstTile + lane
-            guard lane < tiles else {
-                origins[2 * lane] = -1
-                continue
-            }
-            let n = tile / perImage
-            let rest = tile - n * perImage
-            let row = rest / tileColumns
-            origins[2 * lane] = n
-            origins[2 * lane + 1] = (row * m) << 32 | (rest - row * tileColumns) * m
-        }
-
-        for c in 0..<inChannels {
-            for group in Swift.stride(from: 0, to: lanes, by: 4) {
-                let o = 2 * group
-                if let row = rowOfFourInteriorTiles(origins + o) {
-                    let plane = input + (origins[o] * inChannels + c) * inHeight * inWidth + row
-                    for i in 0..<alpha { Tile.gatherRow(plane + i * inWidth, into: patch + i * alpha) }
-                } else {
-                    for lane in 0..<4 {
-                        gatherInputTile(
-                            image: origins[o + 2 * lane], origin: origins[o + 2 * lane + 1], channel: c,
-                            input: input, into: patchLanes + lane)
-                    }
-                }
-                for j in 0..<alpha { Tile.inputTransform(patch + j, stride: alpha) }
-                for i in 0..<alpha { Tile.inputTransform(patch + i * alpha, stride: 1) }
-                let column = UnsafeMutableRawPointer(v + c * stride + group)
-                for xi in 0..<positions {
-                    (column + xi * vStride * 4).storeBytes(of: patch[xi], as: SIMD4<Float>.self)
-                }
-            }
-        }
+        fillOrigins(firstTile: firstTile, tiles: tiles, lanes: lanes, into: origins)
+        transformInputTiles(
+            origins: origins, lanes: lanes, input: input, patch: patch, into: v, positionStride: vStride)
         for xi in 0..<positions {
             cblas_sgemm(
                 CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(outChannels), Int32(lanes),
@@ -176,6 +142,58 @@ struct WinogradConv<Tile: WinogradTile> {
                     scatterOutputTile(
                         image: origins[o], origin: origins[o + 1], channel: k, from: resultLanes + lane,
                         output: output)
+                }
+            }
+        }
+    }
+
+    /// Where each of the block's tiles has its output's top-left pixel: `origins[2·lane]` is the
+    /// image (-1 for a padding lane past `tiles`), `origins[2·lane + 1]` is `row << 32 | column`.
+    func fillOrigins(firstTile: Int, tiles: Int, lanes: Int, into origins: UnsafeMutablePointer<Int>) {
+        let m = Self.m
+        let perImage = tileRows * tileColumns
+        for lane in 0..<lanes {
+            let tile = firstTile + lane
+            guard lane < tiles else {
+                origins[2 * lane] = -1
+                continue
+            }
+            let n = tile / perImage
+            let rest = tile - n * perImage
+            let row = rest / tileColumns
+            origins[2 * lane] = n
+            origins[2 * lane + 1] = (row * m) << 32 | (rest - row * tileColumns) * m
+        }
+    }
+
+    /// `V[ξ][c][lane] = (Bᵀ d B)[ξ]` for every input channel and tile of the block, where V's
+    /// position ξ starts at `v + ξ·positionStride` and its rows are `tilesPerBlock` long.
+    /// `patch` is room for α² `SIMD4`s.
+    func transformInputTiles(
+        origins: UnsafePointer<Int>, lanes: Int, input: UnsafePointer<Float>,
+        patch: UnsafeMutablePointer<SIMD4<Float>>, into v: UnsafeMutablePointer<Float>, positionStride: Int
+    ) {
+        let alpha = Self.alpha
+        let positions = alpha * alpha
+        let patchLanes = UnsafeMutableRawPointer(patch).assumingMemoryBound(to: Float.self)
+        for c in 0..<inChannels {
+            for group in Swift.stride(from: 0, to: lanes, by: 4) {
+                let o = 2 * group
+                if let row = rowOfFourInteriorTiles(origins + o) {
+                    let plane = input + (origins[o] * inChannels + c) * inHeight * inWidth + row
+                    for i in 0..<alpha { Tile.gatherRow(plane + i * inWidth, into: patch + i * alpha) }
+                } else {
+                    for lane in 0..<4 {
+                        gatherInputTile(
+                            image: origins[o + 2 * lane], origin: origins[o + 2 * lane + 1], channel: c,
+                            input: input, into: patchLanes + lane)
+                    }
+                }
+                for j in 0..<alpha { Tile.inputTransform(patch + j, stride: alpha) }
+                for i in 0..<alpha { Tile.inputTransform(patch + i * alpha, stride: 1) }
+                let column = UnsafeMutableRawPointer(v + c * tilesPerBlock + group)
+                for xi in 0..<positions {
+                    (column + xi * positionStride * 4).storeBytes(of: patch[xi], as: SIMD4<Float>.self)
                 }
             }
         }

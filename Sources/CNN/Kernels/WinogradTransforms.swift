@@ -17,6 +17,14 @@ protocol WinogradTile {
         yStride: Int)
     /// `u = G g`: 3 kernel taps to α transformed taps `u[0], u[stride], …`.
     static func weightTransform(_ g: (Double, Double, Double), into u: UnsafeMutablePointer<Double>, stride: Int)
+    /// `y = A x` from m values `x[0], x[xStride], …` to α values `y[0], y[yStride], …`: the
+    /// output-gradient transform of the weight gradient (the adjoint of `outputTransform`).
+    static func gradientTransform(
+        _ x: UnsafePointer<SIMD4<Float>>, xStride: Int, _ y: UnsafeMutablePointer<SIMD4<Float>>,
+        yStride: Int)
+    /// `Gᵀ u`: α values `u[0], u[stride], …` back to 3 kernel taps (the adjoint of
+    /// `weightTransform`), for the weight gradient.
+    static func weightGradientTransform(_ u: UnsafePointer<Double>, stride: Int) -> (Double, Double, Double)
     /// Loads row `i` of four input patches whose origins are `outputSide` apart along one image
     /// row starting at `src` (all inside the image): `d[j][lane] = src[lane·m + j]`, j < α.
     static func gatherRow(_ src: UnsafePointer<Float>, into d: UnsafeMutablePointer<SIMD4<Float>>)
@@ -72,6 +80,23 @@ enum WinogradF2: WinogradTile {
         u[s] = (g.0 + g.1 + g.2) / 2
         u[2 * s] = (g.0 - g.1 + g.2) / 2
         u[3 * s] = g.2
+    }
+
+    @inline(__always)
+    static func gradientTransform(
+        _ x: UnsafePointer<SIMD4<Float>>, xStride s: Int, _ y: UnsafeMutablePointer<SIMD4<Float>>,
+        yStride t: Int
+    ) {
+        let (x0, x1) = (x[0], x[s])
+        y[0] = x0
+        y[t] = x0 + x1
+        y[2 * t] = x0 - x1
+        y[3 * t] = -x1
+    }
+
+    static func weightGradientTransform(_ u: UnsafePointer<Double>, stride s: Int) -> (Double, Double, Double) {
+        let (u0, u1, u2, u3) = (u[0], u[s], u[2 * s], u[3 * s])
+        return (u0 + (u1 + u2) / 2, (u1 - u2) / 2, (u1 + u2) / 2 + u3)
     }
 
     @inline(__always)
@@ -134,6 +159,31 @@ enum WinogradF4: WinogradTile {
         u[3 * s] = g.0 / 24 + g.1 / 12 + g.2 / 6
         u[4 * s] = g.0 / 24 - g.1 / 12 + g.2 / 6
         u[5 * s] = g.2
+    }
+
+    @inline(__always)
+    static func gradientTransform(
+        _ x: UnsafePointer<SIMD4<Float>>, xStride s: Int, _ y: UnsafeMutablePointer<SIMD4<Float>>,
+        yStride t: Int
+    ) {
+        let (x0, x1, x2, x3) = (x[0], x[s], x[2 * s], x[3 * s])
+        let even = x0 + 4 * x2
+        let odd = 2 * x1 + 8 * x3
+        y[0] = x0
+        y[t] = x0 + x1 + x2 + x3
+        y[2 * t] = x0 - x1 + x2 - x3
+        y[3 * t] = even + odd
+        y[4 * t] = even - odd
+        y[5 * t] = x3
+    }
+
+    static func weightGradientTransform(_ u: UnsafePointer<Double>, stride s: Int) -> (Double, Double, Double) {
+        let (u0, u1, u2, u3, u4, u5) = (u[0], u[s], u[2 * s], u[3 * s], u[4 * s], u[5 * s])
+        return (
+            u0 / 4 - (u1 + u2) / 6 + (u3 + u4) / 24,
+            (u2 - u1) / 6 + (u3 - u4) / 12,
+            (u3 + u4 - u1 - u2) / 6 + u5
+        )
     }
 
     @inline(__always)

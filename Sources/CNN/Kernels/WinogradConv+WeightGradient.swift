@@ -1,0 +1,142 @@
+import CBLAS
+
+/// The weight gradient by the same minimal filtering, read backwards.
+///
+/// The forward tile computes the trilinear form `Σ_ij dY[i,j]·Y[i,j] = Σ_ξ (G g Gᵀ)[ξ] ·
+/// (Bᵀ d B)[ξ] · (A dY Aᵀ)[ξ]`, so its derivative in the kernel g is
+/// `Gᵀ [(Bᵀ d B) ⊙ (A dY Aᵀ)] G`, summed over every tile of the batch. Per block: transform the
+/// input tiles into V (as the forward pass does) and the output-gradient tiles into
+/// `Gt[ξ][k][tile]`, then one GEMM per ξ accumulates `dU[ξ][k][c] += Σ_tile Gt · V`. The blocks are
+/// summed in a fixed number of chunks (each into its own dU) that are added in order, so the
+/// result does not depend on the thread count; finally `Gᵀ dU G` gives each 3×3 kernel.
+extension WinogradConv {
+    /// Writes `gradWeight` (`[K, C, 3, 3]`) from `input` and `gradOutput` (this plan's
+    /// `[N, C, H, W]` and `[N, K, OH, OW]`).
+    func weightGradient(
+        input: UnsafePointer<Float>, gradOutput: UnsafePointer<Float>,
+        gradWeight: UnsafeMutablePointer<Float>, flops: Double
+    ) throws(CNNError) {
+        let positions = Self.alpha * Self.alpha
+        let perBlock = tilesPerBlock
+        let blocks = (tileCount + perBlock - 1) / perBlock
+        let chunks = FastConv2d.weightChunks(batch: blocks)
+        let partialCount = positions * outChannels * inChannels
+        let workers = Parallelism.workers(items: chunks, flops: flops)
+        try ScratchBuffer.withBuffers(workers: 1, count: chunks * partialCount) { (partials) throws(CNNError) in
+            try ScratchBuffer.withBuffers(workers: workers, count: scratchPerWorker) { (scratch) throws(CNNError) in
+                try Parallelism.forEach(count: chunks, workers: workers) { chunk, worker throws(CNNError) in
+                    let range = FastConv2d.chunkRange(chunk, of: chunks, batch: blocks)
+                    for block in range {
+                        let first = block * perBlock
+                        accumulateBlock(
+                            firstTile: first, tiles: min(perBlock, tileCount - first), input: input,
+                            gradOutput: gradOutput, into: partials[0] + chunk * partialCount,
+                            overwrite: block == range.lowerBound, scratch: scratch[worker])
+                    }
+                }
+            }
+            let du = partials[0]
+            for chunk in 1..<chunks {
+                let partial = du + chunk * partialCount
+                for i in 0..<partialCount { du[i] += partial[i] }
+            }
+            untransform(du, into: gradWeight)
+        }
+    }
+
+    /// Adds (or with `overwrite`, writes) one block's `Σ_tile Gt[ξ] · V[ξ]ᵀ` into `du`
+    /// (`[ξ][k][c]`).
+    private func accumulateBlock(
+        firstTile: Int, tiles: Int, input: UnsafePointer<Float>, gradOutput: UnsafePointer<Float>,
+        into du: UnsafeMutablePointer<Float>, overwrite: Bool, scratch: UnsafeMutablePointer<Float>
+    ) {
+        let (alpha, m) = (Self.alpha, Self.m)
+        let positions = alpha * alpha
+        let stride = tilesPerBlock
+        let lanes = (tiles + 3) / 4 * 4
+        let (vStride, gStride) = (positionStride(channels: inChannels), positionStride(channels: outChannels))
+        let v = scratch
+        let gt = v + positions * vStride
+        let patch = UnsafeMutableRawPointer(gt + positions * gStride)
+            .bindMemory(to: SIMD4<Float>.self, capacity: 3 * positions)
+        let origins = UnsafeMutableRawPointer(patch + 3 * positions).bindMemory(to: Int.self, capacity: 2 * lanes)
+        fillOrigins(firstTile: firstTile, tiles: tiles, lanes: lanes, into: origins)
+        transformInputTiles(
+            origins: origins, lanes: lanes, input: input, patch: patch, into: v, positionStride: vStride)
+
+        let tile = patch  // m×m gradient values, then the α×m column pass, then α×α
+        let columns = patch + m * m
+        let transformed = columns + alpha * m
+        let tileLanes = UnsafeMutableRawPointer(tile).assumingMemoryBound(to: Float.self)
+        for k in 0..<outChannels {
+            for group in Swift.stride(from: 0, to: lanes, by: 4) {
+                for lane in 0..<4 {
+                    let o = 2 * (group + lane)
+                    gatherGradientTile(
+                        image: origins[o], origin: origins[o + 1], channel: k, gradOutput: gradOutput,
+                        into: tileLanes + lane)
+                }
+                for j in 0..<m { Tile.gradientTransform(tile + j, xStride: m, columns + j, yStride: m) }
+                for i in 0..<alpha {
+                    Tile.gradientTransform(columns + i * m, xStride: 1, transformed + i * alpha, yStride: 1)
+                }
+                let column = UnsafeMutableRawPointer(gt + k * stride + group)
+                for xi in 0..<positions {
+                    (column + xi * gStride * 4).storeBytes(of: transformed[xi], as: SIMD4<Float>.self)
+                }
+            }
+        }
+        for xi in 0..<positions {
+            cblas_sgemm(
+                CblasRowMajor, CblasNoTrans, CblasTrans, Int32(outChannels), Int32(inChannels), Int32(lanes),
+                1, gt + xi * gStride, Int32(stride), v + xi * vStride, Int32(stride), overwrite ? 0 : 1,
+                du + xi * outChannels * inChannels, Int32(inChannels))
+        }
+    }
+
+    /// Copies the m×m output-gradient tile at `origin` of `image`, channel `channel`, into lane
+    /// `lanes[0]` (lane stride 4), zero past the output's edges or for a padding lane.
+    @inline(__always)
+    private func gatherGradientTile(
+        image: Int, origin: Int, channel: Int, gradOutput: UnsafePointer<Float>,
+        into lanes: UnsafeMutablePointer<Float>
+    ) {
+        let m = Self.m
+        let (y0, x0) = (origin >> 32, origin & 0xFFFF_FFFF)
+        guard image >= 0 else {
+            for i in 0..<(m * m) { lanes[i * 4] = 0 }
+            return
+        }
+        let plane = gradOutput + (image * outChannels + channel) * outHeight * outWidth
+        for i in 0..<m {
+            let inside = y0 + i < outHeight
+            for j in 0..<m {
+                lanes[(i * m + j) * 4] = inside && x0 + j < outWidth ? plane[(y0 + i) * outWidth + x0 + j] : 0
+            }
+        }
+    }
+
+    /// `gradWeight[k, c] = Gᵀ dU[·][k][c] G`, in Double.
+    private func untransform(_ du: UnsafePointer<Float>, into gradWeight: UnsafeMutablePointer<Float>) {
+        let alpha = Self.alpha
+        let (k, c) = (outChannels, inChannels)
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: alpha * alpha + 3 * alpha) { temporary in
+            let x = temporary.baseAddress!  // one α×α dU
+            let half = x + alpha * alpha  // Gᵀ applied to columns: 3 rows of α
+            for ko in 0..<k {
+                for ci in 0..<c {
+                    for xi in 0..<(alpha * alpha) { x[xi] = Double(du[(xi * k + ko) * c + ci]) }
+                    for j in 0..<alpha {
+                        let (a, b, d) = Tile.weightGradientTransform(x + j, stride: alpha)
+                        (half[j], half[alpha + j], half[2 * alpha + j]) = (a, b, d)
+                    }
+                    let taps = gradWeight + (ko * c + ci) * 9
+                    for r in 0..<3 {
+                        let (a, b, d) = Tile.weightGradientTransform(half + r * alpha, stride: 1)
+                        (taps[r * 3], taps[r * 3 + 1], taps[r * 3 + 2]) = (Float(a), Float(b), Float(d))
+                    }
+                }
+            }
+        }
+    }
+}
