@@ -8,15 +8,13 @@ struct CNNTutor: ParsableCommand {
         abstract: "A self-paced course on convolutional networks, graded by running your answers.",
         version: "0.1.0",
         subcommands: [
+            LearnCommand.self,
             CheckCommand.self,
             ProgressCommand.self,
             EvalCommand.self,
             GradeCommand.self,
             ExportKeyCommand.self,
-        ]
+        ],
+        defaultSubcommand: LearnCommand.self
     )
-
-    mutating func run() throws {
-        print("cnntutor 0.1.0 — the lesson REPL arrives with its issue; see README.md.")
-    }
 }

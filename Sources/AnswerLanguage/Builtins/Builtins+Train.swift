@@ -42,12 +42,14 @@ extension Builtins {
         var epochLosses: [Value] = []
         var epochAccuracies: [Value] = []
         var testAccuracies: [Value] = []
-        for _ in 1...epochs {
+        let report = call.evaluator.options.onTrainingProgress
+        for epoch in 1...epochs {
             model.train()
             var lossSum = 0.0
             var correct = 0
             var seen = 0
-            for batch in try batches(data, batchSize: batchSize, shuffle: shuffle, call: call) {
+            let epochBatches = try batches(data, batchSize: batchSize, shuffle: shuffle, call: call)
+            for (index, batch) in epochBatches.enumerated() {
                 try ComputeBudget.checkpoint()
                 optimizer.zeroGrad()
                 let output = try model(batch.inputs)
@@ -61,10 +63,22 @@ extension Builtins {
                 lossSum += value * Double(count)
                 seen += count
                 if classifying { correct += try correctCount(output, batch.targets) }
+                report?(
+                    TrainingProgress(
+                        epoch: epoch, epochs: epochs, step: index + 1, stepsPerEpoch: epochBatches.count,
+                        loss: lossSum / Double(max(seen, 1)),
+                        accuracy: classifying ? Double(correct) / Double(max(seen, 1)) : nil))
             }
             epochLosses.append(.float(lossSum / Double(max(seen, 1))))
             if classifying { epochAccuracies.append(.float(Double(correct) / Double(max(seen, 1)))) }
-            if let test { testAccuracies.append(.float(try accuracy(model, test))) }
+            let testAccuracy = try test.map { try accuracy(model, $0) }
+            if let testAccuracy { testAccuracies.append(.float(testAccuracy)) }
+            report?(
+                TrainingProgress(
+                    epoch: epoch, epochs: epochs, step: epochBatches.count, stepsPerEpoch: epochBatches.count,
+                    loss: lossSum / Double(max(seen, 1)),
+                    accuracy: classifying ? Double(correct) / Double(max(seen, 1)) : nil,
+                    testAccuracy: testAccuracy, endsEpoch: true))
         }
         var history: [Value.DictEntry] = [
             Value.DictEntry("loss", .list(epochLosses)), Value.DictEntry("step_loss", .list(stepLosses)),

@@ -25,6 +25,9 @@ public struct EvaluationOptions: Sendable {
     /// Most layers one model may have, counting nested ones (default 1,000: the deepest network
     /// of the course has about a hundred).
     public var maxLayers: Int
+    /// Called on the evaluation thread after each step and epoch of `train(...)`, for a live
+    /// progress display; nil reports nothing.
+    public var onTrainingProgress: (@Sendable (TrainingProgress) -> Void)? = nil
 
     /// Creates options; every parameter has the default described on its property.
     public init(

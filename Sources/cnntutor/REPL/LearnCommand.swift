@@ -1,0 +1,93 @@
+import ArgumentParser
+import Course
+import Foundation
+import Progress
+import Terminal
+
+/// `cnntutor learn` (and plain `cnntutor`): the interactive lesson REPL.
+struct LearnCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "learn",
+        abstract: "Take the course: lessons step by step, exercises graded as you answer (the default).",
+        discussion: """
+            Starts where you left off. At an exercise, an assignment binds a name and an expression \
+            is graded; elsewhere anything you type is run as a playground. Type :help at the prompt \
+            for the commands (:hint, :solution, :skip, :lessons, :show, :step …). Your answers and \
+            place are saved as you go, in --data-dir, else $CNNTUTOR_DATA_DIR, else \
+            $XDG_DATA_HOME/cnntutor, else ~/.local/share/cnntutor; line-editing history is kept there \
+            per profile. Piped input is read one line per entry, exactly as if typed.
+
+            Examples:
+              cnntutor
+              cnntutor learn --lesson 02-filters --lang ko
+              cnntutor learn --profile minji
+              printf ':open 1\\n\\n:quit\\n' | cnntutor learn --data-dir /tmp/try
+            """)
+
+    @Option(help: ArgumentHelp("Open this lesson (number or id) instead of resuming.", valueName: "id"))
+    var lesson: String?
+
+    @Option(name: .customLong("lang"), help: ArgumentHelp("Lesson language (e.g. en, ko); remembered.", valueName: "lang"))
+    var language: String?
+
+    @Option(help: "The learner profile.")
+    var profile: String = Profile.defaultName
+
+    @Option(help: ArgumentHelp("The course folder (holding course.yaml); default: Lessons.", valueName: "dir"))
+    var course: String?
+
+    @Option(name: .customLong("data-dir"), help: ArgumentHelp("Where progress and history are kept.", valueName: "dir"))
+    var dataDirectory: String?
+
+    mutating func run() throws {
+        let loaded: Course
+        do {
+            loaded = try CourseLoader.load(at: course ?? Self.defaultCourse())
+        } catch {
+            InstructorOutput.error("\(error)")
+            throw ExitCode(2)
+        }
+        let directory = DataDirectory.resolve(option: dataDirectory)
+        let opened: OpenedProgressStore
+        do {
+            opened = try ProgressStore.open(directory: directory)
+        } catch {
+            InstructorOutput.error("Cannot open the progress database in \(directory.path): \(error)")
+            throw ExitCode(2)
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let screen = StandardOutputScreen(environment: environment)
+        let completion = CompletionCandidates()
+        let history = directory.appendingPathComponent(Self.historyFileName(profile: profile)).path
+        let reader = LineReaders.standard(screen: screen, historyFile: history, completer: { completion($0, $1) })
+        let io = SessionIO(
+            reader: reader, screen: screen, progress: opened.store, interrupts: SignalInterruptHandler.shared,
+            now: { Date() }, clock: SystemClock())
+        let settings = SessionSettings(
+            profile: profile, lesson: lesson, language: language, dataDirectory: directory.path)
+        let session = LessonSession(course: loaded, settings: settings, io: io, recovered: opened.recovered)
+        completion.session = session
+        session.run()
+        try? opened.store.close()
+    }
+
+    /// `Lessons` here, else the repository's `Lessons` beside the built binary (`.build/debug`).
+    static func defaultCourse() -> String {
+        if FileManager.default.fileExists(atPath: "Lessons/course.yaml") { return "Lessons" }
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        let repository = binary.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let beside = repository.appendingPathComponent("Lessons")
+        return FileManager.default.fileExists(atPath: beside.appendingPathComponent("course.yaml").path)
+            ? beside.path : "Lessons"
+    }
+
+    /// The history file of a profile: `history-NAME`, with anything but letters, digits, `-` and
+    /// `_` percent-encoded so any profile name is a safe file name.
+    static func historyFileName(profile: String) -> String {
+        let safe = profile.unicodeScalars.map { scalar -> String in
+            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"
+                ? String(scalar) : String(format: "%%%02X", scalar.value)
+        }
+        return "history-" + safe.joined()
+    }
+}

@@ -1,0 +1,67 @@
+import Course
+import Progress
+import Terminal
+
+/// The lesson menu: one line per lesson with a progress bar, exercises passed, minutes left and
+/// the title (last, so wide Korean titles cannot push the columns before them out of line).
+///
+///     ✓ 1 ██████████ 3/3 done    Tensors: the shapes of things
+///     ▸ 2 ████░░░░░░ 1/4 18 min  Filters slide over images
+///       3 ░░░░░░░░░░ 0/3 25 min  Padding and stride
+struct LessonMenu {
+    /// One lesson's standing.
+    struct Entry: Equatable {
+        var number: Int
+        var id: String
+        var title: String
+        /// How far through the lesson's steps the learner is, 0…1 (1 once completed).
+        var fraction: Double
+        var passed: Int
+        var exercises: Int
+        var completed: Bool
+        /// Estimated minutes still to go, from the lesson's `minutes` and the fraction done.
+        var minutesLeft: Int?
+    }
+
+    var entries: [Entry]
+
+    /// The menu for `course` in `language` from the profile's lesson summaries.
+    init(course: Course, language: String, summaries: [LessonSummary]) {
+        let byLesson = Dictionary(summaries.map { ($0.lesson, $0) }, uniquingKeysWith: { first, _ in first })
+        entries = course.lessons(in: language).enumerated().map { index, lesson in
+            let summary = byLesson[lesson.id]
+            let completed = summary?.completed ?? false
+            let steps = max(1, lesson.steps.count)
+            let fraction = completed ? 1 : Double(min(summary?.step ?? 0, steps)) / Double(steps)
+            let passed = lesson.exercises.count { summary?.exercises[$0.id]?.passed ?? false }
+            let left = lesson.minutes.map { Int((Double($0) * (1 - fraction)).rounded(.up)) }
+            return Entry(
+                number: index + 1, id: lesson.id, title: lesson.title, fraction: fraction, passed: passed,
+                exercises: lesson.exercises.count, completed: completed, minutesLeft: left)
+        }
+    }
+
+    /// The first lesson not completed (the one Enter opens at the menu), or the first lesson.
+    var suggested: Int { entries.firstIndex { !$0.completed } ?? 0 }
+
+    /// Minutes left over the whole course.
+    var minutesLeft: Int { entries.reduce(0) { $0 + ($1.minutesLeft ?? 0) } }
+
+    /// The menu's lines, at most `width` columns wide; `current` is marked with ▸.
+    func lines(current: Int?, width: Int, colorLevel: ColorLevel) -> [String] {
+        let numberWidth = String(entries.count).count
+        let exerciseWidth = entries.map { "\($0.passed)/\($0.exercises)".count }.max() ?? 3
+        return entries.enumerated().map { index, entry in
+            let mark = entry.completed ? "✓" : (index == current ? "▸" : " ")
+            let number = String(repeating: " ", count: numberWidth - String(entry.number).count) + String(entry.number)
+            let filled = Int((entry.fraction * 10).rounded(.down))
+            let bar =
+                Theme.good.apply(String(repeating: "█", count: filled), at: colorLevel)
+                + Theme.frame.apply(String(repeating: "░", count: 10 - filled), at: colorLevel)
+            let exercises = TextLayout.pad("\(entry.passed)/\(entry.exercises)", toWidth: exerciseWidth)
+            let time = entry.completed ? "done" : entry.minutesLeft.map { "\($0) min" } ?? ""
+            let line = "\(mark) \(number) \(bar) \(exercises) \(TextLayout.pad(time, toWidth: 6))  \(entry.title)"
+            return TextLayout.truncate(line, toWidth: width)
+        }
+    }
+}

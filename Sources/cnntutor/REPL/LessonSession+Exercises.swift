@@ -1,0 +1,147 @@
+import AnswerLanguage
+import Course
+import Foundation
+import Grading
+import Progress
+import Terminal
+
+/// Answering exercises: binding, grading, hints, the solution, skipping; every attempt is
+/// recorded the moment it is graded.
+extension LessonSession {
+    /// An assignment at an exercise: bound in the learner's interpreter and kept, so the graded
+    /// expression that follows can use it.
+    func bind(_ line: String) {
+        guard run(line) != nil else { return }
+        currentState.assignments.append(line)
+    }
+
+    /// Grades `line` (after the assignments typed at this exercise) and tells the verdict.
+    func answer(_ line: String, to exercise: Exercise) {
+        guard let lesson = currentLesson else { return }
+        var state = currentState
+        let text = exercise.kind == .choice ? line : (state.assignments + [line]).joined(separator: "\n")
+        let verdict = grader.grade(text, for: exercise)
+        record(
+            Attempt(
+                profile: settings.profile, course: course.id, courseVersion: String(course.version),
+                key: ExerciseKey(lesson: lesson.id, exercise: exercise.id), answer: text,
+                verdict: AttemptVerdict(verdict.status), points: Double(verdict.points),
+                maxPoints: Double(verdict.maxPoints), mistake: verdict.mistake, hintsUsed: state.hintsShown,
+                durationMilliseconds: verdict.durationMilliseconds, date: io.now()))
+        tally.answers += 1
+        if verdict.passed {
+            let first = !state.passed && !passedBefore.contains("\(lesson.id)/\(exercise.id)")
+            state.passed = true
+            currentState = state
+            if first {
+                tally.passed += 1
+                tally.points += verdict.points
+            }
+            say("✓ Correct! \(verdict.points)/\(verdict.maxPoints) points.", style: Theme.good)
+            let solutionNote = course.solutionPolicy == .never ? "" : " :solution shows the reference answer."
+            say("Enter continues.\(solutionNote)", style: Theme.frame)
+            return
+        }
+        tell(verdict)
+    }
+
+    /// Shows a failing verdict: the named mistake or diagnosis, with matrices side by side.
+    func tell(_ verdict: Verdict) {
+        switch verdict.status {
+        case .pass: return
+        case .error:
+            say("✗ Your answer did not run:", style: Theme.bad)
+            io.screen.writeLines(verdict.message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        case .timeout:
+            say("✗ Stopped: \(verdict.message)", style: Theme.bad)
+        case .fail:
+            let points = verdict.points > 0 ? " (\(verdict.points)/\(verdict.maxPoints) points so far)" : ""
+            let named = verdict.mistake.map { " — \($0)" } ?? ""
+            say("✗ Not yet\(named)\(points).", style: Theme.bad)
+            var message = verdict.message
+            let picture = verdict.diagnosis?.sideBySide
+            if let picture, let range = message.range(of: picture) { message.removeSubrange(range) }
+            io.screen.writeLines(render(message.trimmingCharacters(in: .whitespacesAndNewlines)))
+            if let picture {
+                io.screen.writeLines(picture.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+            }
+        }
+        let hintsLeft = currentExercise.map { $0.hints.count - currentState.hintsShown } ?? 0
+        say(hintsLeft > 0 ? "Try again, or :hint for a hint." : "Try again, :solution to give up, or :skip.", style: Theme.frame)
+    }
+
+    /// The exercise's next hint.
+    func hint() {
+        guard let exercise = currentExercise else { return say("Hints belong to exercises; this step has none.") }
+        var state = currentState
+        guard state.hintsShown < exercise.hints.count else {
+            return say(
+                exercise.hints.isEmpty ? "This exercise has no hints." : "No more hints (you have seen all \(exercise.hints.count)).")
+        }
+        state.hintsShown += 1
+        currentState = state
+        io.screen.writeLines(render("**Hint \(state.hintsShown)/\(exercise.hints.count):** " + exercise.hints[state.hintsShown - 1]))
+    }
+
+    /// The reference answer, as the course's policy allows; asking before passing is giving up.
+    func solution() {
+        guard let lesson = currentLesson, let exercise = currentExercise else {
+            return say("Solutions belong to exercises; this step has none.")
+        }
+        guard let reference = exercise.solution?.reference else { return say("This exercise has no recorded solution.") }
+        var state = currentState
+        switch course.solutionPolicy {
+        case .never:
+            return say("This course does not show solutions.")
+        case .afterPassOrGiveUp where !isSettled(exercise) || (state.skipped && !state.gaveUp):
+            guard confirm("Give up on this exercise and see the solution?") else {
+                return say("Keep going — :hint may help.")
+            }
+            state.gaveUp = true
+            currentState = state
+            record(
+                Attempt(
+                    profile: settings.profile, course: course.id, courseVersion: String(course.version),
+                    key: ExerciseKey(lesson: lesson.id, exercise: exercise.id), answer: nil, verdict: .gaveUp,
+                    points: 0, maxPoints: Double(exercise.points), hintsUsed: state.hintsShown, date: io.now()))
+        case .afterPassOrGiveUp, .always:
+            break
+        }
+        io.screen.writeLines(render("**Solution:**\n\n```cnn\n\(reference.text.trimmingTrailingNewlines())\n```"))
+        say("Enter continues.", style: Theme.frame)
+    }
+
+    /// Moves past the exercise without answering (recorded), or on, at a step without one.
+    func skip() {
+        guard let lesson = currentLesson else { return say("No lesson is open; :lessons shows them.") }
+        if let exercise = currentExercise, !isSettled(exercise) {
+            var state = currentState
+            state.skipped = true
+            currentState = state
+            record(
+                Attempt(
+                    profile: settings.profile, course: course.id, courseVersion: String(course.version),
+                    key: ExerciseKey(lesson: lesson.id, exercise: exercise.id), answer: nil, verdict: .skipped,
+                    points: 0, maxPoints: Double(exercise.points), hintsUsed: state.hintsShown, date: io.now()))
+            say("Skipped \(exercise.id); :goto \(exercise.id) brings you back.", style: Theme.frame)
+        }
+        next()
+    }
+
+    /// Writes an attempt to the progress store now.
+    func record(_ attempt: Attempt) {
+        saving { try io.progress.record(attempt) }
+    }
+}
+
+extension AttemptVerdict {
+    /// The stored verdict for a grader's verdict.
+    init(_ status: Verdict.Status) {
+        switch status {
+        case .pass: self = .pass
+        case .fail: self = .fail
+        case .error: self = .error
+        case .timeout: self = .timeout
+        }
+    }
+}

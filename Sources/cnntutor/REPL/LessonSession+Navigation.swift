@@ -1,0 +1,206 @@
+import Course
+import Foundation
+import Progress
+import Terminal
+
+/// Welcome, menu, resuming, and moving between lessons and steps; every move is saved at once.
+extension LessonSession {
+    /// The welcome, a note about a damaged database, the menu, then the lesson to resume.
+    func start() {
+        var profileLanguage: String?
+        do {
+            profileLanguage = try io.progress.openProfile(named: settings.profile, language: settings.language).language
+        } catch {
+            say("Could not open profile '\(settings.profile)': \(error)", style: Theme.bad)
+        }
+        language = [settings.language, profileLanguage].compactMap { $0 }.first { course.languages.contains($0) }
+            ?? course.defaultLanguage
+        if let asked = settings.language {
+            if course.languages.contains(asked) {
+                if asked != profileLanguage { saving { try io.progress.setLanguage(asked, profile: settings.profile) } }
+            } else {
+                say("This course has no '\(asked)' text; languages: \(course.languages.joined(separator: ", ")).")
+            }
+        }
+        loadPassed()
+        io.screen.writeLines(render("# \(course.title(in: language))"))
+        say("Profile \(settings.profile) · language \(language) · :help lists the commands, Ctrl-D saves and quits.")
+        if let recovered {
+            say(
+                "Your progress database was damaged (\(recovered.reason)). It was moved to \(recovered.movedTo) "
+                    + "and a new one was started.", style: Theme.bad)
+        }
+        io.screen.writeLine()
+        if let wanted = settings.lesson {
+            guard let index = lessonIndex(named: wanted) else {
+                say("No lesson '\(wanted)'.")
+                return showMenu()
+            }
+            showMenu(current: index)
+            return open(index)
+        }
+        let position = try? io.progress.lastPosition(profile: settings.profile, course: course.id)
+        if let position, position.completed == nil,
+            let index = course.lessons.firstIndex(where: { $0.id == position.lesson })
+        {
+            showMenu(current: index)
+            say("Welcome back! Resuming lesson \(index + 1) at step \(position.step + 1).")
+            return open(index, at: position.step)
+        }
+        showMenu()
+    }
+
+    /// Prints the lesson menu and how to pick a lesson.
+    func showMenu(current: Int? = nil) {
+        let menu = self.menu
+        io.screen.writeLines(menu.lines(current: current ?? lessonIndex, width: width, colorLevel: colorLevel))
+        if lessonIndex == nil && current == nil {
+            let suggested = course.lessons(in: language)[menu.suggested]
+            say(
+                "About \(menu.minutesLeft) minutes to go. Press Enter to start lesson \(menu.suggested + 1) "
+                    + "(\(suggested.title)), or type a lesson number.")
+        }
+    }
+
+    /// The menu from the recorded progress.
+    var menu: LessonMenu {
+        let summaries = (try? io.progress.lessonSummaries(profile: settings.profile, course: course.id)) ?? []
+        return LessonMenu(course: course, language: language, summaries: summaries)
+    }
+
+    /// Opens the first lesson not yet completed.
+    func openSuggestedLesson() {
+        open(menu.suggested)
+    }
+
+    /// The lesson a learner names by number (`2`), id (`02-filters`) or unique id part (`filters`).
+    func lessonIndex(named name: String) -> Int? {
+        let name = name.trimmingCharacters(in: .whitespaces).lowercased()
+        if let number = Int(name) { return course.lessons.indices.contains(number - 1) ? number - 1 : nil }
+        if let exact = course.lessons.firstIndex(where: { $0.id.lowercased() == name }) { return exact }
+        let partial = course.lessons.indices.filter { course.lessons[$0].id.lowercased().contains(name) }
+        return partial.count == 1 ? partial[0] : nil
+    }
+
+    /// Opens lesson `index` at its saved step (or `step`), and shows that step.
+    func open(_ index: Int, at step: Int? = nil) {
+        let lesson = course.lessons(in: language)[index]
+        var start = step ?? 0
+        if step == nil,
+            let position = try? io.progress.positions(profile: settings.profile, course: course.id)
+                .first(where: { $0.lesson == lesson.id }), position.completed == nil
+        {
+            start = position.step
+        }
+        lessonIndex = index
+        io.screen.writeLine()
+        io.screen.writeLines(render("# \(index + 1). \(lesson.title)"))
+        if let minutes = lesson.minutes {
+            say("\(lesson.steps.count) steps, \(lesson.exercises.count) exercises, about \(minutes) minutes.", style: Theme.frame)
+        }
+        move(to: min(max(0, start), max(0, lesson.steps.count - 1)))
+    }
+
+    /// Shows step `index` of the open lesson and saves the position.
+    func move(to index: Int) {
+        guard let lesson = currentLesson else { return }
+        stepIndex = index
+        saving { try io.progress.setPosition(profile: settings.profile, course: course.id, lesson: lesson.id, step: index) }
+        presentStep()
+    }
+
+    /// The next step; after the last, the lesson is completed and the menu shown.
+    func next() {
+        guard let lesson = currentLesson else { return openSuggestedLesson() }
+        if let exercise = currentExercise, !isSettled(exercise) {
+            return say("This exercise waits for an answer. :hint helps, :skip moves on without one.")
+        }
+        if stepIndex + 1 < lesson.steps.count { return move(to: stepIndex + 1) }
+        saving { try io.progress.markCompleted(profile: settings.profile, course: course.id, lesson: lesson.id) }
+        io.screen.writeLine()
+        say("Lesson \((lessonIndex ?? 0) + 1) complete: \(lesson.title).", style: Theme.good)
+        lessonIndex = nil
+        stepIndex = 0
+        showMenu()
+    }
+
+    /// The step before this one.
+    func back() {
+        guard currentLesson != nil else { return say("No lesson is open; :lessons shows them.") }
+        guard stepIndex > 0 else { return say("This is the lesson's first step.") }
+        move(to: stepIndex - 1)
+    }
+
+    /// Moves to the exercise named `target`: an id in the open lesson or `lesson/exercise`.
+    func goto(_ target: String) {
+        let parts = target.split(separator: "/", maxSplits: 1).map(String.init)
+        let lessonIndex: Int?
+        let exerciseID: String
+        if parts.count == 2 {
+            lessonIndex = self.lessonIndex(named: parts[0])
+            exerciseID = parts[1]
+        } else {
+            lessonIndex = self.lessonIndex ?? course.lessons.firstIndex { $0.exercise(target) != nil }
+            exerciseID = target
+        }
+        guard let lessonIndex,
+            let step = course.lessons[lessonIndex].steps.firstIndex(where: { $0.exercise?.id == exerciseID })
+        else {
+            let known = currentLesson.map { $0.exercises.map(\.id).joined(separator: ", ") } ?? ""
+            return say("No exercise '\(target)'." + (known.isEmpty ? "" : " Here: \(known)."))
+        }
+        if lessonIndex != self.lessonIndex {
+            open(lessonIndex, at: step)
+        } else {
+            move(to: step)
+        }
+    }
+
+    /// Switches the lesson language, saves it for the profile, and shows the step again.
+    func switchLanguage(_ name: String?) {
+        guard let name, course.languages.contains(name) else {
+            return say("Languages of this course: \(course.languages.joined(separator: ", ")) (now \(language)).")
+        }
+        language = name
+        saving { try io.progress.setLanguage(name, profile: settings.profile) }
+        say("Language: \(name).")
+        if currentLesson != nil { presentStep() }
+    }
+
+    /// Forgets the progress in a lesson, after the learner confirms.
+    func reset(_ name: String?) {
+        guard let index = name.flatMap(lessonIndex(named:)) ?? (name == nil ? lessonIndex : nil) else {
+            return say("Which lesson? :reset LESSON (a number or an id).")
+        }
+        let lesson = course.lessons(in: language)[index]
+        guard confirm("Forget all your answers and your place in lesson \(index + 1) (\(lesson.title))?") else {
+            return say("Nothing was reset.")
+        }
+        saving { try io.progress.reset(profile: settings.profile, course: course.id, lesson: lesson.id) }
+        for key in exercises.keys where key.hasPrefix(lesson.id + "/") { exercises[key] = nil }
+        passedBefore = passedBefore.filter { !$0.hasPrefix(lesson.id + "/") }
+        say("Lesson \(index + 1) reset.")
+        if lessonIndex == index { move(to: 0) }
+    }
+
+    /// Asks a yes/no question through the reader; anything but y/yes is no.
+    func confirm(_ question: String) -> Bool {
+        switch io.reader.readLine(prompt: question + " [y/N] ") {
+        case .line(let answer): return ["y", "yes", "예", "네"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+        case .interrupted, .endOfInput: return false
+        }
+    }
+
+    /// The `cnntutor progress` table for this profile.
+    func showProgress() {
+        let summaries = (try? io.progress.lessonSummaries(profile: settings.profile, course: course.id)) ?? []
+        let table = ProgressTable(course: course, language: language, summaries: summaries)
+        page(table.text.split(separator: "\n").map(String.init))
+    }
+
+    /// Loads which exercises were passed in earlier sessions.
+    func loadPassed() {
+        let statuses = (try? io.progress.exerciseStatuses(profile: settings.profile, course: course.id)) ?? [:]
+        passedBefore = Set(statuses.values.filter(\.passed).map(\.key.description))
+    }
+}

@@ -1,0 +1,61 @@
+import AnswerLanguage
+import CNN
+import Terminal
+
+/// The free playground: learner code runs in the session's interpreter, Ctrl-C stops it, values
+/// print like Python's REPL, figures are drawn, errors show the caret diagnostic.
+extension LessonSession {
+    /// Runs `source` and shows its value (nothing for an assignment or `None`).
+    func evaluate(_ source: String) {
+        guard let value = run(source) else { return }
+        showValue(value)
+    }
+
+    /// Runs `source` in the learner's interpreter; Ctrl-C cancels it. Errors are shown, not thrown.
+    /// - Returns: The value of the last statement, or nil when it failed.
+    func run(_ source: String) -> Value? {
+        let interpreter = self.interpreter
+        io.interrupts.reset()
+        let result: Result<Value, LanguageError> = io.interrupts.whileRunning(onInterrupt: { interpreter.cancel() }) {
+            do throws(LanguageError) {
+                return .success(try interpreter.run(source))
+            } catch {
+                return .failure(error)
+            }
+        }
+        training.stop()
+        switch result {
+        case .success(let value): return value
+        case .failure(let error) where error.kind == .cancelled:
+            say("Stopped (Ctrl-C). Your earlier bindings are kept.", style: Theme.frame)
+            return nil
+        case .failure(let error):
+            io.screen.writeLines(error.diagnostic(source: source).split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+            return nil
+        }
+    }
+
+    /// Prints a value: figures drawn, everything else as its Python-like text.
+    func showValue(_ value: Value) {
+        switch value {
+        case .none: return
+        case .figure(let figure): io.screen.writeLines(FigurePicture.lines(figure, width: width, colorLevel: colorLevel))
+        default:
+            var lines = value.description.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            if let curve = Self.lossCurve(value) {
+                lines += FigurePicture.lines(curve, width: width, colorLevel: colorLevel)
+            }
+            page(lines)
+        }
+    }
+
+    /// The loss curve of a `train(...)` history (a dict with a `step_loss` list), if `value` is one.
+    static func lossCurve(_ value: Value) -> Figure? {
+        guard case .dict(let entries) = value,
+            case .list(let items)? = entries.first(where: { $0.key == "step_loss" })?.value
+        else { return nil }
+        let losses = items.compactMap(\.number)
+        guard losses.count >= 2, losses.count == items.count else { return nil }
+        return .curves([Figure.Series(name: "loss per step", values: losses)], title: "training loss")
+    }
+}

@@ -1,0 +1,97 @@
+import AnswerLanguage
+import Course
+import Terminal
+
+/// Presenting one step: its Markdown at the screen's width, its examples, and its exercise.
+extension LessonSession {
+    /// Shows the current step (paged when longer than the screen) and readies its exercise.
+    func presentStep() {
+        guard let lesson = currentLesson, let step = currentStep else { return }
+        var lines = [""]
+        let position = "step \(stepIndex + 1) of \(lesson.steps.count)"
+        lines += WordWrapper(width: width, colorLevel: colorLevel).wrap("— \(position) —", style: Theme.frame)
+        lines += render(Self.markdown(of: step))
+        if let exercise = step.exercise {
+            lines.append("")
+            lines += exerciseLines(exercise)
+            prepare(exercise)
+        } else {
+            let more = stepIndex + 1 < lesson.steps.count ? "Enter continues" : "Enter finishes the lesson"
+            let run = step.blocks.contains { if case .example = $0 { true } else { false } } ? ", :run runs the example" : ""
+            lines += WordWrapper(width: width, colorLevel: colorLevel).wrap("(\(more)\(run).)", style: Theme.frame)
+        }
+        page(lines)
+    }
+
+    /// The step's text (its `##` heading included) and examples as one Markdown document.
+    static func markdown(of step: Step) -> String {
+        var parts: [String] = []
+        for block in step.blocks {
+            switch block {
+            case .text(let text): parts.append(text)
+            case .example(let code): parts.append("```cnn\n" + code.text.trimmingTrailingNewlines() + "\n```")
+            }
+        }
+        return parts.joined(separator: "\n\n")
+    }
+
+    /// The exercise's prompt, its choices, and what to do next.
+    func exerciseLines(_ exercise: Exercise) -> [String] {
+        var markdown = "**Exercise \(exercise.id)** (\(exercise.points) point\(exercise.points == 1 ? "" : "s"))\n\n"
+        markdown += exercise.prompt
+        if !exercise.choices.isEmpty {
+            markdown += "\n\n" + exercise.choices.map { "- **\($0.id)**: \($0.text)" }.joined(separator: "\n")
+        }
+        var lines = render(markdown)
+        let state = currentState
+        let note: String
+        if isSettled(exercise) {
+            note = state.skipped || state.gaveUp ? "You moved past this one; you can still answer it. Enter continues."
+                : "You have passed this one. Enter continues; answering again is fine."
+        } else if exercise.kind == .choice {
+            note = exercise.multiple ? "Type the letters of every right choice (e.g. a, c)." : "Type the letter of your choice."
+        } else {
+            let hints = exercise.hints.isEmpty ? "" : " :hint gives a hint (\(exercise.hints.count))."
+            note = "Type an expression to answer; assignments just bind.\(hints)"
+        }
+        lines += WordWrapper(width: width, colorLevel: colorLevel).wrap(note, style: Theme.frame)
+        return lines
+    }
+
+    /// Binds the exercise's setup names in the learner's interpreter, with the values the grader
+    /// uses, so what the learner inspects is what their answer is graded against.
+    func prepare(_ exercise: Exercise) {
+        guard exercise.setup != nil else { return }
+        do {
+            let setup = try grader.setupInterpreter(for: exercise)
+            for name in setup.boundNames {
+                if let value = setup[name] { interpreter.bind(name, value) }
+            }
+        } catch {
+            say("This exercise's setup failed, so it cannot be graded: \(error)", style: Theme.bad)
+        }
+    }
+
+    /// Runs the step's examples in the learner's interpreter, showing each and its result.
+    func runExamples() {
+        guard let step = currentStep else { return say("No lesson is open; :lessons shows them.") }
+        let examples = step.blocks.compactMap { block -> CodeSnippet? in
+            if case .example(let code) = block { return code }
+            return nil
+        }
+        guard !examples.isEmpty else { return say("This step has no example to run.") }
+        for example in examples {
+            io.screen.writeLines(render("```cnn\n" + example.text.trimmingTrailingNewlines() + "\n```"))
+            evaluate(example.text)
+        }
+    }
+}
+
+extension String {
+    /// The string without newlines at its end.
+    func trimmingTrailingNewlines() -> String {
+        var text = self
+        while text.last == "\n" || text.last == "\r\n" { text.removeLast() }
+        return text
+    }
+}

@@ -1,0 +1,256 @@
+import AnswerLanguage
+import Course
+import Foundation
+import Grading
+import Progress
+import Terminal
+
+/// The lesson REPL: a welcome and menu, lessons one step at a time, exercises graded as the
+/// learner answers, and a free answer-language playground in between.
+///
+///     let session = LessonSession(course: course, settings: settings, io: io)
+///     session.run()   // returns when the learner quits or input ends
+///
+/// All input comes through `io.reader` and all output goes to `io.screen`, so a test drives a
+/// whole session with a `ScriptedLineReader` and a `MemoryScreen`. Nothing the learner types
+/// ends the session except `:quit` and the end of input: errors are shown and the loop goes on.
+final class LessonSession {
+    /// What the learner has done at one exercise in this session.
+    struct ExerciseState {
+        var hintsShown = 0
+        var passed = false
+        var gaveUp = false
+        var skipped = false
+        /// Assignments typed at the exercise, replayed before the graded expression so an
+        /// answer can be built in steps.
+        var assignments: [String] = []
+        /// Whether the exercise is settled, so Enter may move on.
+        var isSettled: Bool { passed || gaveUp || skipped }
+    }
+
+    /// Counts for the goodbye line.
+    struct Tally {
+        var answers = 0
+        var passed = 0
+        var points = 0
+    }
+
+    let course: Course
+    let settings: SessionSettings
+    let io: SessionIO
+    let grader: Grader
+    /// The learner's own bindings; they live for the whole session.
+    let interpreter: Interpreter
+    /// The live progress bar of `train(...)` runs in the learner's interpreter.
+    let training: TrainingProgressDisplay
+    /// The damaged database moved aside at start-up, to tell the learner about.
+    let recovered: DamagedDatabase?
+
+    /// The lesson language.
+    var language: String
+    /// The open lesson's index in the course, or nil at the menu.
+    var lessonIndex: Int?
+    /// The step shown in the open lesson.
+    var stepIndex = 0
+    /// Per exercise (`lesson/exercise`), what happened in this session.
+    var exercises: [String: ExerciseState] = [:]
+    /// Exercise keys passed in any session (from progress), for the menu and Enter.
+    var passedBefore: Set<String> = []
+    /// A line a sub-prompt read but did not use (the `:step` walk), handled next.
+    var pendingLine: String?
+    var tally = Tally()
+    var finished = false
+
+    /// Creates a session; `run()` starts it.
+    init(course: Course, settings: SessionSettings, io: SessionIO, recovered: DamagedDatabase? = nil) {
+        self.course = course
+        self.settings = settings
+        self.io = io
+        self.recovered = recovered
+        let data = URL(fileURLWithPath: course.directory).appendingPathComponent("data")
+        grader = Grader(options: GradingOptions(dataDirectory: data))
+        let training = TrainingProgressDisplay(screen: io.screen, clock: io.clock)
+        var options = EvaluationOptions(timeLimit: settings.timeLimit, dataDirectory: data)
+        options.onTrainingProgress = { training.show($0) }
+        interpreter = Interpreter(options: options)
+        self.training = training
+        language = course.defaultLanguage
+    }
+
+    // MARK: - The loop
+
+    /// Welcomes the learner, resumes or shows the menu, then reads and handles lines until the
+    /// learner quits or input ends.
+    func run() {
+        start()
+        while !finished {
+            let line: String
+            if let pending = pendingLine {
+                pendingLine = nil
+                line = pending
+            } else {
+                switch io.reader.readLine(prompt: prompt) {
+                case .line(let text): line = text
+                case .interrupted: continue
+                case .endOfInput:
+                    quit()
+                    continue
+                }
+                if !line.trimmingCharacters(in: .whitespaces).isEmpty { io.reader.addHistory(line) }
+            }
+            handle(line)
+        }
+    }
+
+    /// Handles one line as the prompt received it.
+    func handle(_ line: String) {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty {
+            enter()
+        } else if trimmed.hasPrefix(":") {
+            switch REPLCommand.parse(trimmed) {
+            case .success(let command): perform(command)
+            case .failure(let error): say(error.message)
+            }
+        } else if lessonIndex == nil, let lesson = menuChoice(trimmed) {
+            open(lesson)
+        } else if let exercise = currentExercise {
+            guard exercise.kind != .choice else { return answer(line, to: exercise) }
+            switch Result(catching: { () throws(LanguageError) in try Parser.parse(line) }) {
+            case .failure(let error):
+                // A line that does not parse is a typo, not an answer: shown, not graded.
+                io.screen.writeLines(error.diagnostic(source: line).split(separator: "\n").map(String.init))
+            case .success(let program):
+                if case .assignment = program.statements.last { bind(line) } else { answer(line, to: exercise) }
+            }
+        } else {
+            evaluate(line)
+        }
+    }
+
+    /// A lesson picked at the menu by its number or its exact id (anything else is code).
+    func menuChoice(_ text: String) -> Int? {
+        if let number = Int(text) { return course.lessons.indices.contains(number - 1) ? number - 1 : nil }
+        return course.lessons.firstIndex { $0.id == text }
+    }
+
+    /// Runs one command.
+    func perform(_ command: REPLCommand) {
+        switch command {
+        case .next: next()
+        case .back: back()
+        case .hint: hint()
+        case .solution: solution()
+        case .skip: skip()
+        case .goto(let target): goto(target)
+        case .lessons: showMenu()
+        case .open(let name):
+            guard let index = lessonIndex(named: name) else {
+                return say("No lesson '\(name)'. Lessons: \(course.lessons.map(\.id).joined(separator: ", ")).")
+            }
+            open(index)
+        case .run: runExamples()
+        case .progress: showProgress()
+        case .reset(let name): reset(name)
+        case .lang(let name): switchLanguage(name)
+        case .show(let expression): show(expression)
+        case .step(let expression): walk(expression)
+        case .help: io.screen.writeLines(["Commands:"] + REPLCommand.helpLines())
+        case .quit: quit()
+        }
+    }
+
+    /// Enter on an empty line: continue to the next step, unless an exercise waits for an answer.
+    func enter() {
+        guard lessonIndex != nil else { return openSuggestedLesson() }
+        if let exercise = currentExercise, !isSettled(exercise) {
+            return say("Type your answer (an expression), :hint for a hint, or :skip to move on.")
+        }
+        next()
+    }
+
+    /// Saves, prints the one-line summary and ends the loop.
+    func quit() {
+        guard !finished else { return }
+        finished = true
+        let where_ = settings.dataDirectory.map { " Progress saved in \($0)." } ?? " Progress saved."
+        let plural = tally.answers == 1 ? "" : "s"
+        say(
+            "Bye! This session: \(tally.answers) answer\(plural), \(tally.passed) passed, "
+                + "\(tally.points) point\(tally.points == 1 ? "" : "s").\(where_)")
+    }
+
+    // MARK: - Shared helpers
+
+    /// The open lesson in the current language.
+    var currentLesson: Lesson? {
+        guard let lessonIndex else { return nil }
+        return course.lessons(in: language)[lessonIndex]
+    }
+
+    /// The step shown.
+    var currentStep: Step? {
+        guard let lesson = currentLesson, lesson.steps.indices.contains(stepIndex) else { return nil }
+        return lesson.steps[stepIndex]
+    }
+
+    /// The exercise of the step shown, if it has one.
+    var currentExercise: Exercise? { currentStep?.exercise }
+
+    /// `lesson/exercise` of the current exercise.
+    var currentKey: String? {
+        guard let lesson = currentLesson, let exercise = currentExercise else { return nil }
+        return "\(lesson.id)/\(exercise.id)"
+    }
+
+    /// The session state of the current exercise (a fresh one when there is none).
+    var currentState: ExerciseState {
+        get { currentKey.flatMap { exercises[$0] } ?? ExerciseState() }
+        set { if let key = currentKey { exercises[key] = newValue } }
+    }
+
+    /// Whether the current exercise is passed (now or before), given up or skipped.
+    func isSettled(_ exercise: Exercise) -> Bool {
+        guard let key = currentKey else { return true }
+        return currentState.isSettled || passedBefore.contains(key)
+    }
+
+    /// The prompt: where the learner is, and the exercise when one is waiting.
+    var prompt: String {
+        guard let lesson = currentLesson else { return "cnn> " }
+        let number = (lessonIndex ?? 0) + 1
+        let position = "\(number).\(stepIndex + 1)/\(lesson.steps.count)"
+        if let exercise = currentExercise { return "[\(position) \(exercise.id)] > " }
+        return "[\(position)] > "
+    }
+
+    /// The width text is wrapped to.
+    var width: Int { max(20, io.screen.capabilities.size.columns) }
+
+    /// The colour level of the screen.
+    var colorLevel: ColorLevel { io.screen.capabilities.colorLevel }
+
+    /// Markdown rendered at the screen's width.
+    func render(_ markdown: String) -> [String] {
+        MarkdownRenderer(width: width, colorLevel: colorLevel).render(markdown)
+    }
+
+    /// A message for the learner, wrapped to the screen.
+    func say(_ text: String, style: TextStyle = .plain) {
+        io.screen.writeLines(WordWrapper(width: width, colorLevel: colorLevel).wrap(text, style: style))
+    }
+
+    /// Lines the learner asked to see, a screenful at a time on a terminal.
+    func page(_ lines: [String]) {
+        _ = Pager(screen: io.screen, reader: io.reader).show(lines)
+    }
+
+    /// Runs a progress-store write; a failure is told, not fatal.
+    func saving(_ body: () throws -> Void) {
+        do {
+            try body()
+        } catch {
+            say("Could not save progress: \(error)", style: Theme.bad)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import AnswerLanguage
+import Synchronization
+import Terminal
+
+/// The live progress bar of `train(...)`: the running loss and accuracy, the epoch, the time
+/// left; on a terminal it redraws in place, elsewhere it writes a few milestone lines.
+///
+/// Reports arrive on the interpreter's evaluation thread while the REPL's thread waits for the
+/// run to end, so they never overlap with `stop()`; the bar sits behind a Mutex all the same,
+/// because the compiler cannot see that ordering.
+final class TrainingProgressDisplay: Sendable {
+    private let screen: any TerminalScreen
+    private let clock: any MonotonicClock
+    private let bar = Mutex<(bar: ProgressBar?, completed: Int)>((nil, 0))
+
+    /// A display drawing on `screen`, timed by `clock`.
+    init(screen: any TerminalScreen, clock: any MonotonicClock) {
+        self.screen = screen
+        self.clock = clock
+    }
+
+    /// Draws one report.
+    func show(_ report: TrainingProgress) {
+        let total = report.epochs * report.stepsPerEpoch
+        let completed = (report.epoch - 1) * report.stepsPerEpoch + report.step
+        var metrics: [ProgressMetric] = [
+            ProgressMetric(name: "epoch", text: "\(report.epoch)/\(report.epochs)"), .value("loss", report.loss),
+        ]
+        if let accuracy = report.accuracy { metrics.append(.percentage("acc", accuracy)) }
+        if let test = report.testAccuracy { metrics.append(.percentage("test", test)) }
+        let screen = self.screen
+        let clock = self.clock
+        bar.withLock { state in
+            if state.bar == nil {
+                state.bar = ProgressBar(
+                    total: total, label: "training", screen: screen, clock: clock,
+                    showsTimes: screen.capabilities.isTTY)
+            }
+            state.completed = completed
+            if report.endsEpoch && report.epoch == report.epochs {
+                state.bar?.finish(completed: completed, metrics: metrics)
+                state.bar = nil
+            } else if completed < total {
+                // The last step waits for the epoch's report, which adds the test accuracy.
+                state.bar?.update(completed: completed, metrics: metrics)
+            }
+        }
+    }
+
+    /// Ends a bar left open by a run that stopped early (Ctrl-C, an error).
+    func stop() {
+        bar.withLock { state in
+            state.bar?.finish(completed: state.completed)
+            state.bar = nil
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import Course
+import Terminal
+import Testing
+
+@testable import cnntutor
+
+/// Korean lessons wrapped to the screen: no line wider than the terminal, counting Hangul as two
+/// columns.
+@Suite("REPL in Korean")
+struct REPLKoreanTests {
+    @Test(arguments: [40, 80])
+    func koreanLessonTextFitsTheWidth(_ width: Int) throws {
+        let lesson = REPLHarness.course.lessons(in: "ko")[1]
+        // Through every step of lesson 2: Enter on text, :skip at exercises.
+        let moves = lesson.steps.map { $0.exercise == nil ? "" : ":skip" }
+        let run = REPLHarness.run([":lang ko", ":open 2"] + moves + [":quit"], width: width)
+        #expect(run.text.contains(lesson.title))
+        #expect(run.text.contains("Lesson 2 complete"))
+        let wide = run.screen.lines.filter { displayWidth($0) > width }
+        #expect(wide.isEmpty, "lines wider than \(width): \(wide)")
+        // The text really is Korean: a Hangul syllable on most steps.
+        #expect(run.text.unicodeScalars.contains { (0xAC00...0xD7A3).contains($0.value) })
+    }
+
+    @Test func startsInKoreanWhenAsked() throws {
+        let run = REPLHarness.run([":quit"], language: "ko")
+        #expect(run.session.language == "ko")
+        #expect(run.text.contains(REPLHarness.course.lessons(in: "ko")[0].title))
+    }
+}

@@ -1,0 +1,147 @@
+import Course
+import Foundation
+import Progress
+import Terminal
+import Testing
+
+@testable import cnntutor
+
+/// Whole sessions: welcome and menu, moving through steps, resuming, resetting, pictures, quitting.
+@Suite("REPL sessions")
+struct REPLSessionTests {
+    @Test func welcomeShowsTheMenuWithMinutesAndEnterOpensTheFirstLesson() throws {
+        let run = REPLHarness.run(["", ":quit"])
+        let course = REPLHarness.course
+        #expect(run.text.contains(course.title(in: "en")))
+        for (index, lesson) in course.lessons.enumerated() {
+            #expect(run.text.contains("\(index + 1) ░░░░░░░░░░"))
+            if let minutes = lesson.minutes { #expect(run.text.contains("\(minutes) min  \(lesson.title)")) }
+        }
+        #expect(run.text.contains("Press Enter to start lesson 1"))
+        #expect(run.text.contains("# 1. \(course.lessons[0].title)") || run.text.contains("1. \(course.lessons[0].title)"))
+        #expect(run.session.lessonIndex == 0)
+    }
+
+    @Test func enterWalksStepsAndEachMoveIsSaved() throws {
+        let progress = MemoryProgressRecorder()
+        let run = REPLHarness.run([":open 2", "", ":back", ":next"], progress: progress)
+        #expect(run.text.contains("step 2 of"))
+        let position = try #require(try progress.positions(profile: "ada", course: REPLHarness.course.id).first)
+        #expect(position.lesson == "02-filters")
+        #expect(position.step == 1)
+        // Input ended without :quit: the session still says goodbye.
+        #expect(run.text.hasSuffix("Progress saved.\n"))
+    }
+
+    @Test func resumesWhereTheLearnerLeftOffAfterARestart() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cnntutor-repl-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = try ProgressStore.open(directory: directory).store
+        // Enter moves from step 1 to step 2, an exercise; the second Enter cannot leave it unanswered.
+        REPLHarness.run([":open 2", "", "", ":quit"], progress: first)
+        try first.close()
+
+        let second = try ProgressStore.open(directory: directory).store
+        let run = REPLHarness.run([":quit"], progress: second)
+        try second.close()
+        #expect(run.text.contains("Welcome back! Resuming lesson 2 at step 2."))
+        #expect(run.session.lessonIndex == 1)
+        #expect(run.session.stepIndex == 1)
+        #expect(run.session.currentExercise?.id == "one-position")
+    }
+
+    @Test func resetAsksThenForgetsTheLesson() throws {
+        let progress = MemoryProgressRecorder()
+        let goto = ":goto 02-filters/one-position"
+        let kept = REPLHarness.run([goto, "3", ":reset 2", "n", ":quit"], progress: progress)
+        #expect(kept.text.contains("Nothing was reset."))
+        #expect(try kept.attempts().count == 1)
+        let reset = REPLHarness.run([":reset 2", "y", ":quit"], progress: progress)
+        #expect(reset.text.contains("Lesson 2 reset."))
+        #expect(try reset.attempts().isEmpty)
+        #expect(try progress.positions(profile: "ada", course: REPLHarness.course.id).allSatisfy { $0.lesson != "02-filters" || $0.step == 0 })
+    }
+
+    @Test func finishingALessonMarksItCompletedAndShowsTheMenu() throws {
+        let lesson = REPLHarness.course.lessons[0]
+        let progress = MemoryProgressRecorder()
+        // Skip every exercise, Enter through every other step.
+        let moves = lesson.steps.map { $0.exercise == nil ? "" : ":skip" }
+        let run = REPLHarness.run([":open 1"] + moves + [":quit"], progress: progress)
+        #expect(run.text.contains("Lesson 1 complete"))
+        let summary = try #require(try progress.lessonSummaries(profile: "ada", course: REPLHarness.course.id).first)
+        #expect(summary.completed)
+        #expect(run.text.contains("✓ 1 ██████████"))
+    }
+
+    @Test func playgroundPrintsValuesAndTheProgressTable() throws {
+        let run = REPLHarness.run(["x = ones(2, 3)", "x.shape", "x.sum()", ":progress", ":quit"])
+        #expect(run.text.contains("torch.Size([2, 3])"))
+        #expect(run.text.contains("tensor(6.)"))
+        #expect(run.text.contains("lesson"))
+        #expect(run.text.contains("total"))
+    }
+
+    @Test func showDrawsAHeatmap() throws {
+        let run = REPLHarness.run([":show tensor([[0., 1.], [2., 3.]])", ":quit"])
+        #expect(run.text.contains("shape torch.Size([2, 2])") || run.text.contains("shape [2, 2]"))
+        #expect(run.text.contains("scale"))
+        #expect(!run.text.contains("\u{1B}"))
+    }
+
+    @Test func stepWalksTheWindowAndFillsTheOutput() throws {
+        let walk = ":step conv2d(tensor([[1., 2., 0.], [0., 1., 3.], [2., 1., 0.]]), tensor([[1., 0.], [0., -1.]]))"
+        let run = REPLHarness.run([walk, "", "q", ":quit"])
+        #expect(run.text.contains("step 1 of 4: output[0, 0]"))
+        #expect(run.text.contains("step 2 of 4: output[0, 1]"))
+        #expect(!run.text.contains("step 3 of 4"))
+        // output[0, 0] = 1·1 + 2·0 + 0·0 + 1·(−1) = 0; output[0, 1] = 2·1 + 0·0 + 1·0 + 3·(−1) = −1 (by hand).
+        #expect(run.text.contains("= 0"))
+        #expect(run.text.contains("= -1"))
+    }
+
+    @Test func stepRefusesWhatItCannotWalk() throws {
+        let run = REPLHarness.run([":step ones(3, 3)", ":step conv2d(ones(3, 3), ones(5, 5))", ":quit"])
+        #expect(run.text.contains(":step walks a call like conv2d(img, k)"))
+        #expect(run.text.contains("The kernel is larger than the (padded) input."))
+    }
+
+    @Test func aDamagedDatabaseIsReported() throws {
+        let damaged = DamagedDatabase(
+            originalPath: "/tmp/x/progress.sqlite", movedTo: "/tmp/x/progress.sqlite.damaged-1", reason: "file is not a database")
+        let run = REPLHarness.run([":quit"], recovered: damaged)
+        let text = run.text.replacingOccurrences(of: "\n", with: " ")
+        #expect(text.contains("moved to /tmp/x/progress.sqlite.damaged-1"))
+    }
+
+    @Test func unknownCommandsAndNamesDoNotEndTheSession() throws {
+        let run = REPLHarness.run([":frobnicate", ":open 99", "1 +", ":goto nowhere", ":help", ":quit"])
+        #expect(run.text.contains("unknown command ':frobnicate'"))
+        #expect(run.text.contains("No lesson '99'"))
+        #expect(run.text.contains("error:"))
+        #expect(run.text.contains("No exercise 'nowhere'"))
+        #expect(run.text.contains("Commands:"))
+        #expect(run.text.contains("Bye!"))
+    }
+
+    @Test func completionOffersCommandsNamesMembersAndVariables() throws {
+        let harness = REPLHarness(["my_filter = ones(3, 3)", ":quit"])
+        harness.session.run()
+        let complete = CompletionCandidates()
+        complete.session = harness.session
+        #expect(complete(":op", 3).contains(":open"))
+        #expect(complete(":open 0", 7).contains("02-filters"))
+        #expect(complete(":lang k", 7) == ["en", "ko"])
+        #expect(complete("y = my_", 7).contains("my_filter"))
+        #expect(complete("conv", 4).contains("conv2d"))
+        #expect(complete("nn.Con", 6).contains("nn.Conv2d"))
+    }
+
+    @Test func languageIsRememberedPerProfile() throws {
+        let progress = MemoryProgressRecorder()
+        REPLHarness.run([":lang ko", ":quit"], progress: progress)
+        let again = REPLHarness.run([":quit"], progress: progress)
+        #expect(again.session.language == "ko")
+        #expect(again.text.contains(REPLHarness.course.title(in: "ko")))
+    }
+}
