@@ -1,4 +1,6 @@
 /// The element-wise activation functions and their derivatives, one line each.
+/// (`@_specialize` below: debug builds compile each file on its own, so without it the callers in
+/// `NN/` would run these loops through generic witness calls, about five times slower.)
 enum ReferenceActivation: Hashable, Sendable {
     /// `max(0, x)`; its derivative at 0 is taken as 0, as PyTorch does.
     case relu
@@ -21,6 +23,8 @@ enum ReferenceActivation: Hashable, Sendable {
 
     /// `f(x)`.
     @inline(__always)
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     func value<T: TensorScalar>(_ x: T) -> T {
         switch self {
         case .relu: x > 0 ? x : (x.isNaN ? x : 0)
@@ -33,6 +37,8 @@ enum ReferenceActivation: Hashable, Sendable {
 
     /// `f′` written in terms of the input `x` and the output `y = f(x)`, whichever is cheaper.
     @inline(__always)
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     func derivative<T: TensorScalar>(input x: T, output y: T) -> T {
         switch self {
         case .relu: x > 0 ? 1 : 0
@@ -43,12 +49,16 @@ enum ReferenceActivation: Hashable, Sendable {
     }
 
     /// Applies `f` to every element.
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     func forward<T: TensorScalar>(input: UnsafeBufferPointer<T>, output: UnsafeMutableBufferPointer<T>) {
         precondition(input.count == output.count, "\(name) sizes")
         for i in 0..<input.count { output[i] = value(input[i]) }
     }
 
     /// `dx = dy · f′(x)`.
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     func backward<T: TensorScalar>(
         gradOutput: UnsafeBufferPointer<T>, input: UnsafeBufferPointer<T>, output: UnsafeBufferPointer<T>,
         gradInput: UnsafeMutableBufferPointer<T>

@@ -3,9 +3,13 @@
 ///
 /// `y = (x − mean) / √(var + eps) · weight + bias`, where `mean`/`var` are the batch's own
 /// (biased) statistics in training and the running statistics in evaluation.
+/// (`@_specialize` below: debug builds compile each file on its own, so without it the callers in
+/// `NN/` would run these loops through generic witness calls, about five times slower.)
 enum ReferenceBatchNorm {
     /// Per-channel mean and biased variance over batch and spatial positions (two passes, so the
     /// variance does not lose precision to cancellation).
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     static func statistics<T: TensorScalar>(
         input: UnsafeBufferPointer<T>, batch: Int, channels: Int, spatial: Int
     ) -> (mean: [T], variance: [T]) {
@@ -35,6 +39,8 @@ enum ReferenceBatchNorm {
 
     /// Normalises with the given per-channel `mean` and `invStd = 1/√(var + eps)`, then scales
     /// and shifts (`weight`/`bias` nil mean 1 and 0).
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     static func forward<T: TensorScalar>(
         input: UnsafeBufferPointer<T>, output: UnsafeMutableBufferPointer<T>,
         mean: [T], invStd: [T], weight: UnsafeBufferPointer<T>?, bias: UnsafeBufferPointer<T>?,
@@ -55,6 +61,8 @@ enum ReferenceBatchNorm {
     /// Gradients of `forward`. With `batchStatistics` the mean and variance depend on the input
     /// too, giving `dx = w·invStd/M · (M·dy − Σdy − x̂·Σ(dy·x̂))` (M = batch · spatial); with running
     /// statistics they are constants and `dx = w · invStd · dy`. Always `dw = Σ dy·x̂`, `db = Σ dy`.
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     static func backward<T: TensorScalar>(
         gradOutput: UnsafeBufferPointer<T>, input: UnsafeBufferPointer<T>,
         mean: [T], invStd: [T], weight: UnsafeBufferPointer<T>?, batchStatistics: Bool,

@@ -11,9 +11,13 @@
 ///
 /// Every function is generic over `TensorScalar`, so the same loop serves Float32 answers and the
 /// Float64 gradient checks. Callers validate shapes; these functions trap on a mismatch (a bug).
+/// (`@_specialize` below: debug builds compile each file on its own, so without it the callers in
+/// `NN/` would run these loops through generic witness calls, about five times slower.)
 enum ReferenceConv2d {
     /// Computes the cross-correlation of `input` with `weight`, plus `bias` per output channel.
     /// - Complexity: O(batch · outChannels · outHeight · outWidth · inChannels/groups · kH · kW).
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     static func forward<T: TensorScalar>(
         input: UnsafeBufferPointer<T>, weight: UnsafeBufferPointer<T>, bias: UnsafeBufferPointer<T>?,
         output: UnsafeMutableBufferPointer<T>, geometry g: Conv2dGeometry
@@ -50,6 +54,8 @@ enum ReferenceConv2d {
 
     /// The gradient with respect to the input: every output gradient flows back, through the
     /// same weight it was multiplied by, to the input position it read.
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     static func backwardInput<T: TensorScalar>(
         gradOutput: UnsafeBufferPointer<T>, weight: UnsafeBufferPointer<T>,
         gradInput: UnsafeMutableBufferPointer<T>, geometry g: Conv2dGeometry
@@ -85,6 +91,8 @@ enum ReferenceConv2d {
 
     /// The gradient with respect to the weight: each weight collects output gradient × the input
     /// value it was multiplied by, summed over every position and batch element.
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     static func backwardWeight<T: TensorScalar>(
         gradOutput: UnsafeBufferPointer<T>, input: UnsafeBufferPointer<T>,
         gradWeight: UnsafeMutableBufferPointer<T>, geometry g: Conv2dGeometry
@@ -119,6 +127,8 @@ enum ReferenceConv2d {
     }
 
     /// The gradient with respect to the bias: the output gradient summed over batch and positions.
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     static func backwardBias<T: TensorScalar>(
         gradOutput: UnsafeBufferPointer<T>, gradBias: UnsafeMutableBufferPointer<T>,
         geometry g: Conv2dGeometry

@@ -4,9 +4,13 @@
 ///
 /// Per position: `loss = −(1 − ε)·logp[target] − (ε / C)·Σ_c logp[c]` (ε = label smoothing,
 /// C = classes), and 0 where the target equals `ignoreIndex`.
+/// (`@_specialize` below: debug builds compile each file on its own, so without it the callers in
+/// `NN/` would run these loops through generic witness calls, about five times slower.)
 enum ReferenceCrossEntropy {
     /// Per-position losses, in `[batch, spatial]` order, and how many positions were not ignored
     /// (the divisor of `reduction='mean'`).
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     static func forward<T: TensorScalar>(
         logProbabilities lp: UnsafeBufferPointer<T>, targets: [Int], losses: UnsafeMutableBufferPointer<T>,
         batch: Int, classes: Int, spatial: Int, smoothing: T, ignoreIndex: Int
@@ -35,6 +39,8 @@ enum ReferenceCrossEntropy {
 
     /// The gradient with respect to the log-probabilities: `−ε/C` on every class and an extra
     /// `−(1 − ε)` on the target, times the position's upstream gradient.
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     static func backward<T: TensorScalar>(
         gradLosses: UnsafeBufferPointer<T>, targets: [Int],
         gradLogProbabilities: UnsafeMutableBufferPointer<T>,

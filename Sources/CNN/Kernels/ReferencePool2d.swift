@@ -3,11 +3,15 @@
 ///
 /// Every `[batch, channels]` plane is pooled on its own, so the loops run over
 /// `planes = batch · channels` and index within an `inHeight × inWidth` plane.
+/// (`@_specialize` below: debug builds compile each file on its own, so without it the callers in
+/// `NN/` would run these loops through generic witness calls, about five times slower.)
 enum ReferencePool2d {
     /// Max pooling. Writes each window's largest value and, in `indices`, its position within the
     /// input plane (`row · inWidth + col`, PyTorch's `return_indices`). Padding never wins: it acts
     /// as −∞. A NaN wins over every number (the last NaN, as in PyTorch), and of equal values the first
     /// in row-major order wins.
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     static func maxForward<T: TensorScalar>(
         input: UnsafeBufferPointer<T>, output: UnsafeMutableBufferPointer<T>,
         indices: UnsafeMutableBufferPointer<Int>, geometry g: Pool2dGeometry
@@ -19,8 +23,8 @@ enum ReferencePool2d {
             output.count == planes * outH * outW && indices.count == output.count, "max_pool2d output size")
         for plane in 0..<planes {
             let inBase = plane * g.inHeight * g.inWidth
+            try ComputeBudget.checkpoint()  // per plane: pooling planes are cheap, the lookup is not
             for y in 0..<outH {
-                try ComputeBudget.checkpoint()
                 for x in 0..<outW {
                     var best = -T.infinity
                     var bestIndex = -1
@@ -49,6 +53,8 @@ enum ReferencePool2d {
     }
 
     /// Routes each output gradient to the input position that won its window.
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     static func maxBackward<T: TensorScalar>(
         gradOutput: UnsafeBufferPointer<T>, indices: UnsafeBufferPointer<Int>,
         gradInput: UnsafeMutableBufferPointer<T>, geometry g: Pool2dGeometry
@@ -67,6 +73,8 @@ enum ReferencePool2d {
 
     /// Average pooling. The divisor is `divisorOverride` when given; else the window's size
     /// clipped to the padded input (`countIncludePad`) or to the input itself.
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     static func avgForward<T: TensorScalar>(
         input: UnsafeBufferPointer<T>, output: UnsafeMutableBufferPointer<T>,
         geometry g: Pool2dGeometry, countIncludePad: Bool, divisorOverride: Int?
@@ -75,8 +83,8 @@ enum ReferencePool2d {
         precondition(output.count == g.batch * g.channels * outH * outW, "avg_pool2d output size")
         for plane in 0..<(g.batch * g.channels) {
             let inBase = plane * g.inHeight * g.inWidth
+            try ComputeBudget.checkpoint()  // per plane: pooling planes are cheap, the lookup is not
             for y in 0..<outH {
-                try ComputeBudget.checkpoint()
                 for x in 0..<outW {
                     let w = avgWindow(g, y, x, countIncludePad, divisorOverride)
                     var sum: T = 0
@@ -91,6 +99,8 @@ enum ReferencePool2d {
     }
 
     /// Spreads each output gradient evenly (÷ the same divisor) over its window's input positions.
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     static func avgBackward<T: TensorScalar>(
         gradOutput: UnsafeBufferPointer<T>, gradInput: UnsafeMutableBufferPointer<T>,
         geometry g: Pool2dGeometry, countIncludePad: Bool, divisorOverride: Int?
@@ -131,6 +141,8 @@ enum ReferencePool2d {
 
     /// Adaptive average pooling: output cell (y, x) averages input rows
     /// `⌊y·H/outH⌋ ..< ⌈(y+1)·H/outH⌉` and the matching columns, so windows may overlap.
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     static func adaptiveAvgForward<T: TensorScalar>(
         input: UnsafeBufferPointer<T>, output: UnsafeMutableBufferPointer<T>,
         planes: Int, inHeight: Int, inWidth: Int, outHeight: Int, outWidth: Int
@@ -154,6 +166,8 @@ enum ReferencePool2d {
     }
 
     /// Spreads each output gradient evenly over its adaptive window.
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     static func adaptiveAvgBackward<T: TensorScalar>(
         gradOutput: UnsafeBufferPointer<T>, gradInput: UnsafeMutableBufferPointer<T>,
         planes: Int, inHeight: Int, inWidth: Int, outHeight: Int, outWidth: Int

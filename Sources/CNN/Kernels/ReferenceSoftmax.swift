@@ -3,9 +3,13 @@
 ///
 /// Both subtract each slice's maximum before exponentiating, so large logits do not overflow;
 /// the result is mathematically unchanged because softmax ignores a shift of all its inputs.
+/// (`@_specialize` below: debug builds compile each file on its own, so without it the callers in
+/// `NN/` would run these loops through generic witness calls, about five times slower.)
 enum ReferenceSoftmax {
     /// `y_i = exp(x_i − max) / Σ_j exp(x_j − max)`, or its logarithm when `log` is true:
     /// `x_i − max − log Σ_j exp(x_j − max)`.
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     static func forward<T: TensorScalar>(
         input: UnsafeBufferPointer<T>, output: UnsafeMutableBufferPointer<T>,
         outer: Int, size: Int, inner: Int, log: Bool
@@ -29,6 +33,8 @@ enum ReferenceSoftmax {
 
     /// Gradient of softmax (`log == false`): `dx_i = y_i · (dy_i − Σ_j dy_j · y_j)`;
     /// of log-softmax (`log == true`): `dx_i = dy_i − exp(y_i) · Σ_j dy_j`. `output` is `y`.
+    @_specialize(where T == Float)
+    @_specialize(where T == Double)
     static func backward<T: TensorScalar>(
         gradOutput: UnsafeBufferPointer<T>, output: UnsafeBufferPointer<T>,
         gradInput: UnsafeMutableBufferPointer<T>, outer: Int, size: Int, inner: Int, log: Bool
