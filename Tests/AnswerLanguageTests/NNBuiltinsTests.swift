@@ -269,3 +269,16 @@ extension NNBuiltinsTests {
         #expect(notTensor?.message == "gradcheck(): the function must return a tensor, not int")
     }
 }
+
+extension NNBuiltinsTests {
+    @Test func transposeAttributesAndModelDtypes() throws {
+        let fixture = try Fixture()
+        // PyTorch: x.T reverses all dimensions; x.mT swaps the last two.
+        #expect(try fixture.tensor("x.T").isEqual(to: try fixture.x.permute([3, 2, 1, 0])))
+        #expect(try fixture.tensor("x.mT").isEqual(to: try fixture.x.transpose(-2, -1)))
+        let interpreter = Interpreter(options: EvaluationOptions(seed: 1))
+        try interpreter.run("m = nn.Conv2d(1, 2, 3).double(); x = randn(1, 1, 5, 5, dtype=torch.float64)")
+        #expect(try interpreter.run("m.weight.dtype") == .dtype(.float64))
+        #expect(try interpreter.run("gradcheck(lambda x: m(x).sum(), x)") == .bool(true))
+    }
+}

@@ -112,6 +112,16 @@ extension Builtins {
                 layer.zeroGrad()
                 return .none
             },
+            Builtin("double(module)", "convert the parameters to float64 (for gradcheck)") { call in
+                let layer = try call.module("module")
+                try layer.to(.float64)
+                return .module(layer)
+            },
+            Builtin("float(module)", "convert the parameters to float32") { call in
+                let layer = try call.module("module")
+                try layer.to(.float32)
+                return .module(layer)
+            },
             Builtin("forward(module, input)", "apply the layer, like module(input)") { call in
                 let layer = try call.module("module")
                 return .tensor(try layer(try call.tensor("input")))

@@ -24,7 +24,7 @@ enum Builtins {
 
     /// Attributes of tensors that are values, not methods (for "did you mean" and completion).
     static let tensorProperties = [
-        "shape", "grad", "dtype", "requires_grad", "is_leaf", "grad_fn", "ndim", "data", "device", "T",
+        "shape", "grad", "dtype", "requires_grad", "is_leaf", "grad_fn", "ndim", "data", "device", "T", "mT",
     ]
 
     static let dtypes: [String: Value] = [

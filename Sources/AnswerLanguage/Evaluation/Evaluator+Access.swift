@@ -55,9 +55,14 @@ extension Evaluator {
         case "ndim": return .int(tensor.rank)
         case "data": return .tensor(tensor.detach())
         case "device": return .string("cpu")
-        case "T", "mT":
-            guard let method = Builtins.tensorMethods[name == "T" ? "t" : "mT"] else { return nil }
-            return try call(.function(Function(.bound(method, receiver: .tensor(tensor)))), [], at: range)
+        case "T":
+            // PyTorch's `.T` reverses every dimension (a matrix transposed, a vector unchanged).
+            return .tensor(try engine(at: range) { try tensor.permute(Array((0..<tensor.rank).reversed())) })
+        case "mT":
+            guard tensor.rank >= 2 else {
+                throw .value("tensor.mT is only supported on matrices or batches of matrices", at: range)
+            }
+            return .tensor(try engine(at: range) { try tensor.transpose(-2, -1) })
         default: return nil
         }
     }
