@@ -16,7 +16,8 @@ struct Bench: ParsableCommand {
             Compare with the peers in one sitting:
               ~/.cache/cnntutor-peers/bin/python ../shared/bench/peers.py --json peers.json
               swift run -c release cnntutor-bench > engine.jsonl
-              python3 bench/compare.py peers.json engine.jsonl
+              ~/.cache/cnntutor-peers/bin/python bench/pytorch_train_step.py > torch_steps.jsonl
+              python3 bench/compare.py peers.json engine.jsonl torch_steps.jsonl
             """)
 
     @Option(name: .long, parsing: .upToNextOption, help: "Thread counts to measure.")
@@ -27,6 +28,9 @@ struct Bench: ParsableCommand {
 
     @Option(name: .long, help: "Only the shapes whose N,C,H,W,K,R,S,stride,pad string starts with this.")
     var shape: String?
+
+    @Flag(name: .long, help: "Only the convolution rows, not the ResNet-20 training steps.")
+    var convOnly = false
 
     @Flag(name: .long, help: "Time by process CPU time (one-thread comparisons on a busy machine).")
     var cpuTime = false
@@ -41,6 +45,12 @@ struct Bench: ParsableCommand {
             where self.shape.map({ shape.map(String.init).joined(separator: ",").hasPrefix($0) }) ?? true {
                 print(try ConvBenchmark(shape: shape).measure(
                     threads: count, targetSeconds: targetSeconds, cpuTime: cpuTime, breakdown: breakdown))
+            }
+            guard !convOnly else { continue }
+            for imageSize in [8, 32] {
+                print(
+                    try TrainStepBenchmark(imageSize: imageSize).measure(
+                        threads: count, targetSeconds: max(targetSeconds, 1), cpuTime: cpuTime))
             }
         }
     }
