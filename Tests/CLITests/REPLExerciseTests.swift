@@ -56,10 +56,15 @@ struct REPLExerciseTests {
         // A wrong tensor with no named mistake gets the grader's diagnosis (feature-map: the
         // recorded answer `conv2d(x, w)[0, 0]` has the wrong shape; a scaled one differs in value).
         let run = REPLHarness.run([":goto 02-filters/feature-map", "conv2d(x, w) * 2", ":quit"])
-        #expect(run.text.contains("✗ Not yet"))
+        #expect(run.text.contains("✗ Not yet."))
         let attempt = try #require(try run.attempts().last)
         #expect(attempt.verdict == .fail)
-        #expect(run.text.contains("expected"))
+        #expect(attempt.mistake == nil)
+        // The grader's picture: a header naming both matrices, then rows with differing cells starred.
+        let header = try #require(run.screen.lines.first { $0.hasPrefix("yours") })
+        #expect(header.contains("expected"))
+        #expect(run.screen.lines.contains { $0.contains("*") && $0.split(separator: " ").count >= 6 })
+        #expect(!run.text.contains("Differing cells"))
     }
 
     @Test func hintsComeOneAtATimeInOrder() throws {

@@ -101,9 +101,18 @@ struct REPLSessionTests {
     }
 
     @Test func stepRefusesWhatItCannotWalk() throws {
-        let run = REPLHarness.run([":step ones(3, 3)", ":step conv2d(ones(3, 3), ones(5, 5))", ":quit"])
+        let run = REPLHarness.run([
+            ":step ones(3, 3)", ":step conv2d(ones(3, 3), ones(5, 5))", ":step conv2d(ones(3, 3), ones(2, 2), stride=1e300)",
+            ":step conv2d(ones(3, 3), ones(2, 2), padding=-1)", ":step conv2d(ones(3, 3), ones(2, 2), stride=0)",
+            ":step conv2d(ones(40, 40), ones(2, 2))", ":step conv2d(ones(2, 3, 3), ones(2, 2))", ":quit",
+        ])
         #expect(run.text.contains(":step walks a call like conv2d(img, k)"))
         #expect(run.text.contains("The kernel is larger than the (padded) input."))
+        #expect(run.text.contains("The walk takes one stride for both axes"))
+        #expect(run.text.contains("The walk takes one padding for both sides"))
+        #expect(run.text.contains("The stride must be at least 1."))
+        #expect(run.text.contains("too large to draw"))
+        #expect(run.text.contains("must be tensors with one plane"))
     }
 
     @Test func aDamagedDatabaseIsReported() throws {
@@ -122,6 +131,20 @@ struct REPLSessionTests {
         #expect(run.text.contains("No exercise 'nowhere'"))
         #expect(run.text.contains("Commands:"))
         #expect(run.text.contains("Bye!"))
+    }
+
+    /// Odd input everywhere the learner can type: the session answers each and ends normally.
+    @Test(arguments: [nil, ":goto 02-filters/one-position", ":goto 01-tensors/channel-axis"])
+    func oddInputNeverEndsTheSession(_ place: String?) throws {
+        let odd = [
+            ":", "::", ":goto /", ":goto 02-filters/", ":open -1", ":open 0", ":reset 0", ":reset", "n", "\u{0}",
+            String(repeating: "(", count: 5000), "1/0", ":show 1/0", ":show", ":step conv2d()", ":step conv2d(*[1])",
+            ":lang xx", ":lang", "'unterminated", "😀 = 1", "x = ones(100000000000)", "ones(3)[7]", ":back", ":back",
+            ":hint", ":solution", "", ":skip", ":run", String(repeating: "가", count: 3000),
+        ]
+        let run = REPLHarness.run((place.map { [$0] } ?? []) + odd + ["1 + 1", ":quit"])
+        #expect(run.text.contains("Bye! This session:"))
+        #expect(run.reader.remaining == 0)
     }
 
     @Test func completionOffersCommandsNamesMembersAndVariables() throws {

@@ -60,7 +60,10 @@ extension LessonSession {
             say("✗ Not yet\(named)\(points).", style: Theme.bad)
             var message = verdict.message
             let picture = verdict.diagnosis?.sideBySide
-            if let picture, let range = message.range(of: picture) { message.removeSubrange(range) }
+            if let diagnosis = verdict.diagnosis, picture != nil {
+                // The picture marks the differing cells, so their list would only repeat it.
+                message = message.replacingOccurrences(of: diagnosis.fullText, with: diagnosis.message)
+            }
             io.screen.writeLines(render(message.trimmingCharacters(in: .whitespacesAndNewlines)))
             if let picture {
                 io.screen.writeLines(picture.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))

@@ -106,7 +106,15 @@ extension LessonSession {
                 bias = number
             }
         }
-        let stride = (positional.dropFirst(3).first ?? keywords["stride"]).flatMap(\.number).map { Int($0) } ?? 1
+        // Whole numbers in a small range only: converting 1e300 or NaN to Int would trap.
+        func small(_ value: Value?) -> Int? {
+            guard let number = value?.number, number == number.rounded(), (0...64).contains(number) else { return nil }
+            return Int(number)
+        }
+        let strideValue = positional.dropFirst(3).first ?? keywords["stride"]
+        guard let stride = strideValue == nil ? 1 : small(strideValue) else {
+            return .failure(WalkProblem(message: "The walk takes one stride for both axes, a whole number from 1 to 64."))
+        }
         var padding = 0
         switch positional.dropFirst(4).first ?? keywords["padding"] {
         case .string("same"):
@@ -116,10 +124,10 @@ extension LessonSession {
             padding = kernelGrid.rows / 2
         case .string("valid"), nil: padding = 0
         case let value?:
-            guard let number = value.number, number >= 0 else {
+            guard let number = small(value) else {
                 return .failure(WalkProblem(message: "The walk takes one padding for both sides (an int, 'same' or 'valid')."))
             }
-            padding = Int(number)
+            padding = number
         }
         guard stride >= 1 else { return .failure(WalkProblem(message: "The stride must be at least 1.")) }
         guard kernelGrid.rows <= inputGrid.rows + 2 * padding, kernelGrid.cols <= inputGrid.cols + 2 * padding else {

@@ -11,7 +11,7 @@ import Terminal
 final class TrainingProgressDisplay: Sendable {
     private let screen: any TerminalScreen
     private let clock: any MonotonicClock
-    private let bar = Mutex<(bar: ProgressBar?, completed: Int)>((nil, 0))
+    private let bar = Mutex<(bar: ProgressBar?, completed: Int, metrics: [ProgressMetric])>((nil, 0, []))
 
     /// A display drawing on `screen`, timed by `clock`.
     init(screen: any TerminalScreen, clock: any MonotonicClock) {
@@ -37,6 +37,7 @@ final class TrainingProgressDisplay: Sendable {
                     showsTimes: screen.capabilities.isTTY)
             }
             state.completed = completed
+            state.metrics = metrics
             if report.endsEpoch && report.epoch == report.epochs {
                 state.bar?.finish(completed: completed, metrics: metrics)
                 state.bar = nil
@@ -50,7 +51,7 @@ final class TrainingProgressDisplay: Sendable {
     /// Ends a bar left open by a run that stopped early (Ctrl-C, an error).
     func stop() {
         bar.withLock { state in
-            state.bar?.finish(completed: state.completed)
+            state.bar?.finish(completed: state.completed, metrics: state.metrics)
             state.bar = nil
         }
     }
