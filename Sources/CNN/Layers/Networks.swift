@@ -108,11 +108,16 @@ public enum Networks {
     /// A deep stack of fully connected layers for flattened images (the vanishing-gradient
     /// lesson's network):
     ///
-    ///     Flatten · Linear(inputSize → width) · act · [Linear(width → width) · act] × (depth − 2)
-    ///             · Linear(width → numClasses)
+    ///     Flatten · Linear(inputSize → width) · [act · Linear(width → width)] × (depth − 2)
+    ///             · act · Linear(width → numClasses)
     ///
-    /// `depth` counts the `Linear` layers. With `skip`, each hidden `Linear · act` pair becomes a
-    /// residual step `x + act(Linear(x))` (a `Residual` layer).
+    /// `depth` counts the `Linear` layers. With `skip`, each hidden `act · Linear` pair becomes a
+    /// residual step `x + Linear(act(x))` (a `Residual` layer) — the "identity mapping" form of
+    /// He et al. (2016b), where nothing follows the addition, so the skip path passes gradients
+    /// back unchanged (∂/∂x = 1 + ∂F/∂x). Without `skip` the network is the same chain of layers,
+    /// Linear · act · Linear · act · … · Linear. (Putting the activation after the addition instead,
+    /// relu(x + F(x))-style, lets the residual stream grow with depth; with sigmoids that inflates
+    /// the last layer's gradient and the first layer again looks starved.)
     /// - Throws: `CNNError.argument` for `depth < 2` or a non-positive size.
     public static func deepNet(
         depth: Int, width: Int = 32, inputSize: Int = 64, numClasses: Int = 10,
@@ -147,14 +152,12 @@ public enum Networks {
             }
             return layer
         }
-        var layers: [any Layer] = [
-            Flatten(), try linear(inputSize, width, &generator), activation.makeLayer(),
-        ]
+        var layers: [any Layer] = [Flatten(), try linear(inputSize, width, &generator)]
         for _ in 0..<depth - 2 {
-            let body = Sequential(try linear(width, width, &generator), activation.makeLayer())
+            let body = Sequential(activation.makeLayer(), try linear(width, width, &generator))
             layers.append(skip ? Residual(body) : body)
         }
-        layers.append(try linear(width, numClasses, &generator))
+        layers += [activation.makeLayer(), try linear(width, numClasses, &generator)]
         return Sequential(layers)
     }
 }
