@@ -34,6 +34,31 @@ public final class Grader {
         return verdict
     }
 
+    /// Grades a value the learner already computed (in the REPL's own session), as if it were the
+    /// value of a typed answer: compared, checked and diagnosed the same way. For a choice exercise
+    /// pass the id as a string, or the list of ids.
+    public func grade(value: Value, for exercise: Exercise) -> Verdict {
+        let start = ComputeBudget.now()
+        var verdict: Verdict
+        do {
+            let prepared = try prepare(exercise)
+            let session = prepared.session()
+            session.interpreter.bind("answer", value)
+            session.interpreter.bind("expected", prepared.expected)
+            verdict = try judge(value, exercise: exercise, prepared: prepared, session: session)
+        } catch let error as GradingError {
+            verdict = Verdict(
+                status: .error, points: 0, maxPoints: exercise.points,
+                message: "This exercise cannot be graded: \(error)")
+        } catch let error as LanguageError {
+            verdict = failure(error, source: nil, maxPoints: exercise.points)
+        } catch {
+            verdict = Verdict(status: .error, points: 0, maxPoints: exercise.points, message: "\(error)")
+        }
+        verdict.durationMilliseconds = Int((ComputeBudget.now() - start) / 1_000_000)
+        return verdict
+    }
+
     /// The engine-computed expected value: the reference answer's value.
     /// - Throws: `GradingError.exercise` when the setup or the reference fails.
     public func expected(for exercise: Exercise) throws(GradingError) -> Value {

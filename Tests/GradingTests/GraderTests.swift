@@ -218,3 +218,15 @@ extension GraderTests {
         #expect(grader.grade("conv2d(img, k) * \(answer)", for: tensor).status != .pass)
     }
 }
+
+extension GraderTests {
+    /// The REPL grades the value the learner computed in its own session.
+    @Test func gradesAValueComputedElsewhere() throws {
+        let exercise = TestExercises.make(setup: GraderTests.imageSetup, reference: "conv2d(img, k)")
+        let session = try grader.setupInterpreter(for: exercise)
+        let value = try session.run("y = conv2d(img, k)\ny")
+        #expect(grader.grade(value: value, for: exercise).status == .pass)
+        let wrong = try session.run("y * -1")
+        #expect(grader.grade(value: wrong, for: exercise).diagnosis?.finding == .wrongSign)
+    }
+}
