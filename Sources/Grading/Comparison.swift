@@ -16,6 +16,9 @@ enum Comparison {
 /// Compares by kind: exact for integers, shapes, strings and bools; `rtol`/`atol` for floats and
 /// tensors; the set of ids for choices; output shape and parameter count for models.
 struct Comparer {
+    /// The name the model input is bound to while comparing networks.
+    static let inputName = "grader_input_"
+
     let exercise: Exercise
     let prepared: PreparedExercise
     let session: TimedInterpreter
@@ -124,7 +127,7 @@ struct Comparer {
         } catch {
             throw LanguageError(.value, "\(error)")
         }
-        session.interpreter.bind("grader_input_", .tensor(input))
+        session.interpreter.bind(Self.inputName, .tensor(input))
         let answerShape: [Int]
         do {
             answerShape = try outputShape(of: "answer")
@@ -158,15 +161,15 @@ struct Comparer {
         return .same
     }
 
-    private func outputShape(of name: String) throws(LanguageError) -> [Int] {
-        let value = try session.evaluate("\(name)(grader_input_)")
+    func outputShape(of name: String) throws(LanguageError) -> [Int] {
+        let value = try session.evaluate("\(name)(\(Self.inputName))")
         guard case .tensor(let tensor) = value else {
             throw LanguageError(.type, "calling it gives a \(value.typeName), not a tensor")
         }
         return tensor.shape
     }
 
-    private func parameterCount(of name: String) throws(LanguageError) -> Int {
+    func parameterCount(of name: String) throws(LanguageError) -> Int {
         let value = try session.evaluate("\(name).parameters()")
         guard case .list(let items) = value else { return 0 }
         return items.reduce(0) { $0 + ($1.tensor?.count ?? 0) }

@@ -72,6 +72,26 @@ public final class Grader {
         try prepare(exercise).base.copy()
     }
 
+    /// The reference network of a `model` exercise in words: `[1, 1, 6, 6] → [1, 2, 6, 6], 20
+    /// parameters`, run on zeros of its `input_shape`.
+    /// - Throws: `GradingError.exercise` when the setup or reference fails or the network cannot run.
+    func modelSummary(for exercise: Exercise) throws(GradingError) -> String {
+        let prepared = try prepare(exercise)
+        guard let inputShape = exercise.inputShape else { return "a network" }
+        let session = prepared.session()
+        session.interpreter.bind("expected", prepared.expected)
+        let comparer = Comparer(exercise: exercise, prepared: prepared, session: session)
+        do {
+            let input = try Tensor.zeros(inputShape)
+            session.interpreter.bind(Comparer.inputName, .tensor(input))
+            let output = try comparer.outputShape(of: "expected")
+            let count = try comparer.parameterCount(of: "expected")
+            return "a network: \(inputShape) → \(output), \(count) parameters"
+        } catch {
+            throw GradingError(.exercise, "the reference network cannot run on \(inputShape): \(error)", at: exercise.location)
+        }
+    }
+
     /// Runs the setup and reference once (per grader) and keeps the result.
     func prepare(_ exercise: Exercise) throws(GradingError) -> PreparedExercise {
         let key = exercise

@@ -37,6 +37,7 @@ public struct AnswerKeyBuilder: Sendable {
             if exercise.kind != .choice, exercise.kind != .model {
                 expectedNumbers = ValueConversion.numeric(expected)
             }
+            if exercise.kind == .model { expectedText = try grader.modelSummary(for: exercise) }
             if exercise.kind == .choice {
                 let ids: [String] =
                     switch expected {
