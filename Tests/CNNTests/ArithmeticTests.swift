@@ -30,6 +30,18 @@ import Testing
         #expect(try (a + b.double()).dtype == .float64)
     }
 
+    /// torch.arange(4) ** 2 → tensor([0, 1, 4, 9]); torch.arange(4) ** 0.5 is float;
+    /// torch.arange(4) ** -1 → "Integers to negative integer powers are not allowed."
+    @Test func integerPowers() throws {
+        let squares = try Tensor.arange(4).pow(2)
+        #expect(squares.kind == .integer)
+        #expect(squares.description == "tensor([0, 1, 4, 9])")
+        #expect(try Tensor.arange(4).pow(0.5).kind == .real)
+        #expect(throws: CNNError.argument("Integers to negative integer powers are not allowed.")) {
+            try Tensor.arange(4).pow(-1)
+        }
+    }
+
     @Test func integerKinds() throws {
         let i = try Tensor.arange(3)
         #expect(try (i + i).kind == .integer)

@@ -52,14 +52,18 @@ import Testing
         #expect {
             try Tensor.matmul(Tensor.ones([2, 3]), Tensor.ones([4, 5]))
         } throws: { error in
-            (error as? CNNError)?.message.hasPrefix("mat1 and mat2 shapes cannot be multiplied (2x3 and 4x5)") == true
+            (error as? CNNError)?.message.hasPrefix("mat1 and mat2 shapes cannot be multiplied (2x3 and 4x5)")
+                == true
         }
         #expect(throws: CNNError.self) { try Tensor.matmul(Tensor(1.0), Tensor.ones([1])) }
         #expect(throws: CNNError.self) { try Tensor.matmul(Tensor.ones([2, 2, 3]), Tensor.ones([3, 3, 1])) }
     }
 
     @Test func emptyInnerDimensionGivesZeros() throws {
-        #expect(try Tensor.matmul(Tensor.ones([2, 0]), Tensor.ones([0, 3])).scalarsAsDoubles() == [0, 0, 0, 0, 0, 0])
+        #expect(
+            try Tensor.matmul(Tensor.ones([2, 0]), Tensor.ones([0, 3])).scalarsAsDoubles() == [
+                0, 0, 0, 0, 0, 0,
+            ])
     }
 
     @Test func gradients() throws {

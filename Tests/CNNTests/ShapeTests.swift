@@ -72,7 +72,8 @@ import Testing
     }
 
     @Test func reshapeGradient() throws {
-        #expect(try gradcheck({ try $0.reshape([3, -1]).pow(2) }, input: Self.random([2, 3], seed: 4)) < 1e-6)
+        #expect(
+            try gradcheck({ try $0.reshape([3, -1]).pow(2) }, input: Self.random([2, 3], seed: 4)) < 1e-6)
     }
 
     /// torch.ones(3, 3).triu() → [[1,1,1],[0,1,1],[0,0,1]]; .triu(diagonal=1) → [[0,1,1],[0,0,1],[0,0,0]];
@@ -81,7 +82,10 @@ import Testing
         let ones = try Tensor.ones([3, 3])
         #expect(try ones.triu().scalarsAsDoubles() == [1, 1, 1, 0, 1, 1, 0, 0, 1])
         #expect(try ones.triu(diagonal: 1).scalarsAsDoubles() == [0, 1, 1, 0, 0, 1, 0, 0, 0])
-        #expect(try Tensor.ones([2, 3, 3]).tril(diagonal: -1)[.at(1)].scalarsAsDoubles() == [0, 0, 0, 1, 0, 0, 1, 1, 0])
+        #expect(
+            try Tensor.ones([2, 3, 3]).tril(diagonal: -1)[.at(1)].scalarsAsDoubles() == [
+                0, 0, 0, 1, 0, 0, 1, 1, 0,
+            ])
         #expect(try Tensor([.nan, 1, 2, 3] as [Double], shape: [2, 2]).tril().scalarsAsDoubles()[1] == 0)
         #expect(throws: CNNError.self) { try Tensor.ones([3]).triu() }
         #expect(try gradcheck({ try $0.triu() }, input: Self.random([3, 4], seed: 9)) < 1e-6)

@@ -15,7 +15,8 @@ import Testing
         // torch.arange(10.).reshape(2, 5) / 4
         #expect(
             try (Tensor.arange(0.0, 10.0).reshape([2, 5]) / 4).description
-                == "tensor([[0.0000, 0.2500, 0.5000, 0.7500, 1.0000],\n        [1.2500, 1.5000, 1.7500, 2.0000, 2.2500]])")
+                == "tensor([[0.0000, 0.2500, 0.5000, 0.7500, 1.0000],\n        [1.2500, 1.5000, 1.7500, 2.0000, 2.2500]])"
+        )
         // torch.arange(5)
         #expect(try Tensor.arange(5).description == "tensor([0, 1, 2, 3, 4])")
         // torch.tensor([True, False])
@@ -25,7 +26,8 @@ import Testing
         // torch.zeros(0, 3)
         #expect(try Tensor.zeros([0, 3]).description == "tensor([], size=(0, 3))")
         // torch.tensor([float('nan'), 1., float('inf')])
-        #expect(try Tensor([.nan, 1, .infinity] as [Double], shape: [3]).description == "tensor([nan, 1., inf])")
+        #expect(
+            try Tensor([.nan, 1, .infinity] as [Double], shape: [3]).description == "tensor([nan, 1., inf])")
     }
 
     @Test func threeDimensionsSeparateBlocksByBlankLines() throws {

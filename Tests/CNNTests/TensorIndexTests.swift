@@ -9,7 +9,8 @@ import Testing
 
     @Test func positionsAndSteps() throws {
         #expect(try a[.at(1), .slice(nil, nil, step: 2), .at(-1)].scalarsAsDoubles() == [15, 23])
-        #expect(try a[.all, .slice(1, nil), .slice(1, 3)].scalarsAsDoubles() == [5, 6, 9, 10, 17, 18, 21, 22])
+        #expect(
+            try a[.all, .slice(1, nil), .slice(1, 3)].scalarsAsDoubles() == [5, 6, 9, 10, 17, 18, 21, 22])
         #expect(try a[.at(0)].shape == [3, 4])
     }
 
@@ -40,6 +41,9 @@ import Testing
         #expect(x.grad?.scalarsAsDoubles() == [0, 0, 0, 1, 0, 1])
         var generator = SeededGenerator(seed: 5)
         let input = try Tensor.randn([3, 4, 5], dtype: .float64, using: &generator)
-        #expect(try gradcheck({ try $0[.slice(1, nil), .newAxis, .at(-2), .slice(nil, nil, step: 3)] }, input: input) < 1e-6)
+        #expect(
+            try gradcheck(
+                { try $0[.slice(1, nil), .newAxis, .at(-2), .slice(nil, nil, step: 3)] }, input: input) < 1e-6
+        )
     }
 }

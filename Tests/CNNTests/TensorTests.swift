@@ -148,4 +148,15 @@ import Testing
             #expect(budget.bytesInUse == 0)
         }
     }
+
+    /// Sizes no machine can hold throw rather than trap, with or without a budget.
+    @Test func impossibleSizesThrow() {
+        #expect(throws: CNNError.self) { try Tensor.zeros([1 << 40, 1 << 20]) }
+        #expect(throws: CNNError.self) { try Tensor.zeros([Int.max, 2]) }
+        #expect(throws: CNNError.self) { try Tensor.arange(0, Int.max) }
+        #expect(throws: CNNError.self) { try Tensor.arange(0.0, .infinity) }
+        #expect(throws: CNNError.self) { try Tensor.arange(0.0, .nan) }
+        var generator = SeededGenerator(seed: 0)
+        #expect(throws: CNNError.self) { try Tensor.randint(Int.min, Int.max, [1], using: &generator) }
+    }
 }

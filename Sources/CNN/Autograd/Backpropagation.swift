@@ -16,7 +16,8 @@ enum Backpropagation {
             let inputGradients = try backward(gradient)
             precondition(
                 inputGradients.count == node.inputs.count,
-                "backward of \(node.op) returned \(inputGradients.count) gradients for \(node.inputs.count) inputs")
+                "backward of \(node.op) returned \(inputGradients.count) gradients for \(node.inputs.count) inputs"
+            )
             for (index, input) in node.inputs.enumerated() {
                 guard let input, var inputGradient = inputGradients[index] else { continue }
                 precondition(

@@ -55,7 +55,7 @@ struct ScalarFormatter {
     private static func render(_ value: Double, _ mode: Mode) -> String {
         switch mode {
         case .boolean: return value != 0 ? "True" : "False"
-        case .integer: return value.isFinite ? String(Int(value)) : cFormat("%.0f", value)
+        case .integer: return Swift.abs(value) < 0x1p62 ? String(Int(value)) : cFormat("%.0f", value)
         case .integerValued:
             return value.isFinite ? cFormat("%.0f", value) + "." : cFormat("%.0f", value)
         case .fixed: return cFormat("%.4f", value)

@@ -83,7 +83,8 @@ extension Tensor {
     /// - Throws: `CNNError` for ragged nesting.
     public init(_ batches: [[[[Double]]]], dtype: DType = .float32) throws {
         try self.init(
-            nested: .list(batches.map { .list($0.map { .list($0.map { .list($0.map(NestedScalars.real)) }) }) }),
+            nested: .list(
+                batches.map { .list($0.map { .list($0.map { .list($0.map(NestedScalars.real)) }) }) }),
             dtype: dtype)
         kind = .real
     }
@@ -122,7 +123,9 @@ extension Tensor {
     }
 
     /// Zeros with the shape and dtype of `other`.
-    public static func zeros(like other: Tensor) throws -> Tensor { try zeros(other.shape, dtype: other.dtype) }
+    public static func zeros(like other: Tensor) throws -> Tensor {
+        try zeros(other.shape, dtype: other.dtype)
+    }
 
     /// Ones with the shape and dtype of `other`.
     public static func ones(like other: Tensor) throws -> Tensor { try ones(other.shape, dtype: other.dtype) }
@@ -149,10 +152,15 @@ extension Tensor {
 
     private static func arangeCount(_ start: Double, _ end: Double, _ step: Double) throws(CNNError) -> Int {
         guard step != 0, step.isFinite else { throw .argument("arange: step must be nonzero") }
-        guard (end - start) / step >= 0 else {
+        let span = ((end - start) / step).rounded(.up)
+        guard span >= 0 else {
             throw .argument("arange: upper bound and larger bound inconsistent with step sign")
         }
-        return Int(((end - start) / step).rounded(.up))
+        guard span < Double(1 << 53) else {
+            throw .argument(
+                "arange: the range [\(start), \(end)) with step \(step) is too long to materialise")
+        }
+        return Int(span)
     }
 
     /// `steps` evenly spaced values from `start` to `end` inclusive (PyTorch `torch.linspace`,

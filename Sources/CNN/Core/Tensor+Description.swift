@@ -33,7 +33,8 @@ extension Tensor: CustomStringConvertible {
             suffixes.append("requires_grad=True")
         }
         // PyTorch's `_add_suffixes`, including its count of the last line (two more than its length).
-        var lastLineLength = (prefix + body).split(separator: "\n", omittingEmptySubsequences: false).last!.count + 2
+        var lastLineLength =
+            (prefix + body).split(separator: "\n", omittingEmptySubsequences: false).last!.count + 2
         for suffix in suffixes {
             if lastLineLength + suffix.count + 2 > Tensor.lineWidth {
                 body += ",\n" + String(repeating: " ", count: indent) + suffix
@@ -91,10 +92,13 @@ extension Tensor: CustomStringConvertible {
         }
         let slices = indices.map { index in
             index.map {
-                render(values, dim: dim + 1, base: base + $0 * stride, indent: indent + 1, summarize: summarize, formatter)
+                render(
+                    values, dim: dim + 1, base: base + $0 * stride, indent: indent + 1, summarize: summarize,
+                    formatter)
             } ?? "..."
         }
-        let separator = "," + String(repeating: "\n", count: rank - dim - 1) + String(repeating: " ", count: indent + 1)
+        let separator =
+            "," + String(repeating: "\n", count: rank - dim - 1) + String(repeating: " ", count: indent + 1)
         return "[" + slices.joined(separator: separator) + "]"
     }
 }

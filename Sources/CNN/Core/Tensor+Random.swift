@@ -57,7 +57,9 @@ extension Tensor {
         guard high > low else {
             throw CNNError.argument("randint: high (\(high)) must be greater than low (\(low))")
         }
-        let range = UInt64(high - low)
+        let (width, overflow) = high.subtractingReportingOverflow(low)
+        guard !overflow else { throw CNNError.argument("randint: the range [\(low), \(high)) is too wide") }
+        let range = UInt64(width)
         let limit = UInt64.max - (UInt64.max % range + 1) % range
         return try Tensor(shape: shape, of: Float.self, kind: .integer) { out in
             for i in 0..<out.count {

@@ -8,6 +8,9 @@ final class TensorStorage: @unchecked Sendable {
     /// Storages at or below this size are not charged to the budget, so that scalar tensors can
     /// be created without `try`; they cannot add up to a memory problem on their own.
     static let uncountedBytes = 64
+    /// Even without a budget, refuse single allocations past 1 TiB: they cannot succeed, and a
+    /// failed allocation would trap instead of throwing.
+    static let largestAllocation = 1 << 40
 
     let dtype: DType
     let count: Int
@@ -18,7 +21,10 @@ final class TensorStorage: @unchecked Sendable {
     /// Allocates zeroed memory for `count` elements, charging the current budget.
     /// - Throws: `CNNError.tooLarge` / `.outOfMemory` when the budget refuses.
     init(count: Int, dtype: DType, shape: [Int]) throws(CNNError) {
-        let bytes = count * dtype.byteCount
+        let (bytes, overflow) = count.multipliedReportingOverflow(by: dtype.byteCount)
+        guard !overflow, bytes <= Self.largestAllocation else {
+            throw .tooLarge(shape: shape, elements: count, limit: Self.largestAllocation / dtype.byteCount)
+        }
         var charged = 0
         let budget = ComputeBudget.current
         if let budget, bytes > Self.uncountedBytes {

@@ -76,7 +76,12 @@ extension Tensor {
     /// Backward: `g·p·x^(p−1)`.
     public func pow(_ exponent: Double) throws -> Tensor {
         let x = self
-        let y = try Tensor.elementwise(x, x.scalarLike(exponent), .power)
+        if kind != .real && exponent < 0 && exponent == exponent.rounded() {
+            throw CNNError.argument("Integers to negative integer powers are not allowed.")
+        }
+        var y = try Tensor.elementwise(x, x.scalarLike(exponent), .power)
+        // Integers to whole non-negative powers stay integers (`arange(4) ** 2` is int64 in PyTorch).
+        if kind != .real && exponent >= 0 && exponent == exponent.rounded() { y.kind = .integer }
         return y.recordingGradient(of: [x], op: "pow") { g in
             [try g * exponent * x.pow(exponent - 1)]
         }
@@ -86,6 +91,10 @@ extension Tensor {
     /// Backward: `∂/∂x = g·t·x^(t−1)`, `∂/∂t = g·x^t·ln x` (0 where `x = 0`, as PyTorch).
     public func pow(_ exponent: Tensor) throws -> Tensor {
         let x = self
+        if kind != .real && exponent.kind != .real && exponent.scalarsAsDoubles().contains(where: { $0 < 0 })
+        {
+            throw CNNError.argument("Integers to negative integer powers are not allowed.")
+        }
         let y = try Tensor.elementwise(x, exponent, .power)
         return y.recordingGradient(of: [x, exponent], op: "pow") { g in
             [
@@ -140,7 +149,9 @@ extension Tensor {
         }
     }
 
-    private static func selectionGradients(_ g: Tensor, _ a: Tensor, _ b: Tensor, aWins: Tensor) throws -> [Tensor?] {
+    private static func selectionGradients(_ g: Tensor, _ a: Tensor, _ b: Tensor, aWins: Tensor) throws
+        -> [Tensor?]
+    {
         let tie = try (a .== b).float() * 0.5
         let shareA = try aWins.float() + tie
         return [

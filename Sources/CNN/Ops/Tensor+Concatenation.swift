@@ -4,7 +4,9 @@ extension Tensor {
     /// same sizes except along `dim`. Backward: each input gets its slice of the gradient.
     /// - Throws: `CNNError` for an empty list or mismatched shapes, naming the offending tensor.
     public static func cat(_ tensors: [Tensor], dim: Int = 0) throws -> Tensor {
-        guard let first = tensors.first else { throw CNNError.argument("cat() expects a non-empty list of tensors") }
+        guard let first = tensors.first else {
+            throw CNNError.argument("cat() expects a non-empty list of tensors")
+        }
         guard first.rank > 0 else {
             throw CNNError.argument("zero-dimensional tensor (at position 0) cannot be concatenated")
         }
@@ -23,7 +25,9 @@ extension Tensor {
             }
         }
         let dtype = tensors.map(\.dtype).reduce(DType.float32, DType.promoted)
-        let kind = tensors.map(\.kind).reduce(tensors[0].kind) { $0 == $1 ? $0 : ElementKind.promoted($0, $1) }
+        let kind = tensors.map(\.kind).reduce(tensors[0].kind) {
+            $0 == $1 ? $0 : ElementKind.promoted($0, $1)
+        }
         let parts = try tensors.map { try $0.detach().to(dtype) }
         var outShape = first.shape
         outShape[d] = tensors.reduce(0) { $0 + $1.shape[d] }
@@ -37,7 +41,8 @@ extension Tensor {
                 for (part, block) in zip(parts, blocks) {
                     let source = UnsafePointer(part.storage.pointer(as: T.self))
                     for o in 0..<outer {
-                        (out.baseAddress! + o * outBlock + start).update(from: source + o * block, count: block)
+                        (out.baseAddress! + o * outBlock + start).update(
+                            from: source + o * block, count: block)
                     }
                     start += block
                 }
@@ -61,7 +66,9 @@ extension Tensor {
     /// three `[H, W]` images stacked at 0 give `[3, H, W]`.
     /// - Throws: `CNNError` for an empty list or differing shapes.
     public static func stack(_ tensors: [Tensor], dim: Int = 0) throws -> Tensor {
-        guard let first = tensors.first else { throw CNNError.argument("stack expects a non-empty TensorList") }
+        guard let first = tensors.first else {
+            throw CNNError.argument("stack expects a non-empty TensorList")
+        }
         for (number, tensor) in tensors.enumerated() where tensor.shape != first.shape {
             throw CNNError.shape(
                 "stack expects each tensor to be equal size, but got \(first.shape) at entry 0 and "

@@ -45,7 +45,8 @@ extension Tensor {
         return try detach().extremum(dim: dim, keepDim: keepDim, largest: largest).indices
     }
 
-    private func extremum(dim: Int, keepDim: Bool, largest: Bool) throws -> (values: Tensor, indices: Tensor) {
+    private func extremum(dim: Int, keepDim: Bool, largest: Bool) throws -> (values: Tensor, indices: Tensor)
+    {
         let name = largest ? "max" : "min"
         let source = rank == 0 ? try reshape([1]) : self
         let d = try normalizedDim(dim)
@@ -53,11 +54,15 @@ extension Tensor {
             throw CNNError.argument(
                 "\(name)(): Expected reduction dim \(d) to have non-zero size (shape \(shape))")
         }
-        let (values, indices) = try dtype.dispatch(ExtremumKernel(x: source.detach(), dim: d, largest: largest))
+        let (values, indices) = try dtype.dispatch(
+            ExtremumKernel(x: source.detach(), dim: d, largest: largest))
         let keptShape = values.shape
         let inputShape = source.shape
         let recorded = values.recordingGradient(of: [source], op: name) { g in
-            [try ElementwiseKernels.scatterAlong(dim: d, gradient: g.reshape(keptShape), indices: indices, shape: inputShape)]
+            [
+                try ElementwiseKernels.scatterAlong(
+                    dim: d, gradient: g.reshape(keptShape), indices: indices, shape: inputShape)
+            ]
         }
         if rank == 0 { return (try recorded.reshape([]), try indices.reshape([])) }
         if keepDim { return (recorded, indices) }
@@ -71,8 +76,10 @@ extension Tensor {
                     + "Specify the reduction dim with the 'dim' argument.")
         }
         let x = self
-        let y = try withNoGrad { try detach().reshape([count]).extremum(dim: 0, keepDim: false, largest: largest) }
-            .values
+        let y = try withNoGrad {
+            try detach().reshape([count]).extremum(dim: 0, keepDim: false, largest: largest)
+        }
+        .values
         return y.recordingGradient(of: [x], op: largest ? "max" : "min") { g in
             let ties = try (x .== y).float().to(g.dtype)
             return [try g * ties / ties.sum()]
@@ -87,12 +94,15 @@ extension Tensor {
         let reduced = try reducedFlags(dims)
         let n = shape.indices.filter { reduced[$0] }.reduce(1) { $0 * shape[$1] }
         let centered = try self - mean(dims: dims, keepDim: true)
-        return try (centered * centered).sum(dims: dims, keepDim: keepDim) / Double(Swift.max(n - correction, 0))
+        return try (centered * centered).sum(dims: dims, keepDim: keepDim)
+            / Double(Swift.max(n - correction, 0))
     }
 
     /// The standard deviation: `√variance` with the same arguments (PyTorch `std`).
     /// - Throws: `CNNError` for bad dimensions or an integer tensor.
-    public func standardDeviation(dims: [Int]? = nil, correction: Int = 1, keepDim: Bool = false) throws -> Tensor {
+    public func standardDeviation(dims: [Int]? = nil, correction: Int = 1, keepDim: Bool = false) throws
+        -> Tensor
+    {
         try variance(dims: dims, correction: correction, keepDim: keepDim).sqrt()
     }
 }

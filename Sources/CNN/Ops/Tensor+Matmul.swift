@@ -61,7 +61,8 @@ extension Tensor {
     /// `op(a) @ op(b)` for each batch item, where `op` transposes the last two dimensions when
     /// asked; `a` and `b` are 3-d with the same batch size and dtype. No autograd.
     static func gemm(_ a: Tensor, _ b: Tensor, transposeA: Bool, transposeB: Bool) throws -> Tensor {
-        precondition(a.rank == 3 && b.rank == 3 && a.shape[0] == b.shape[0], "gemm of \(a.shape) and \(b.shape)")
+        precondition(
+            a.rank == 3 && b.rank == 3 && a.shape[0] == b.shape[0], "gemm of \(a.shape) and \(b.shape)")
         let a = try a.to(DType.promoted(a.dtype, b.dtype))
         let b = try b.to(a.dtype)
         let batch = a.shape[0]
@@ -97,12 +98,14 @@ extension Tensor {
         case .float32:
             return try run(Float.self) { pa, pb, pc in
                 cblas_sgemm(
-                    CblasRowMajor, orderA, orderB, m, n, k, 1, pa, leadA, pb, leadB, 0, pc, Int32(Swift.max(columns, 1)))
+                    CblasRowMajor, orderA, orderB, m, n, k, 1, pa, leadA, pb, leadB, 0, pc,
+                    Int32(Swift.max(columns, 1)))
             }
         case .float64:
             return try run(Double.self) { pa, pb, pc in
                 cblas_dgemm(
-                    CblasRowMajor, orderA, orderB, m, n, k, 1, pa, leadA, pb, leadB, 0, pc, Int32(Swift.max(columns, 1)))
+                    CblasRowMajor, orderA, orderB, m, n, k, 1, pa, leadA, pb, leadB, 0, pc,
+                    Int32(Swift.max(columns, 1)))
             }
         }
     }

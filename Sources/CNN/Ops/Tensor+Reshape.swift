@@ -18,8 +18,12 @@ extension Tensor {
     /// `newShape` with a `-1` replaced by the size that keeps the element count.
     func resolvedShape(_ newShape: [Int]) throws(CNNError) -> [Int] {
         let inferred = newShape.indices.filter { newShape[$0] == -1 }
-        guard inferred.count <= 1 else { throw .argument("only one dimension can be inferred (-1), got \(newShape)") }
-        guard newShape.allSatisfy({ $0 >= -1 }) else { throw .argument("invalid shape dimension in \(newShape)") }
+        guard inferred.count <= 1 else {
+            throw .argument("only one dimension can be inferred (-1), got \(newShape)")
+        }
+        guard newShape.allSatisfy({ $0 >= -1 }) else {
+            throw .argument("invalid shape dimension in \(newShape)")
+        }
         var resolved = newShape
         if let dim = inferred.first {
             let known = newShape.enumerated().filter { $0.offset != dim }.reduce(1) { $0 * $1.element }

@@ -32,14 +32,17 @@ extension Tensor {
     public func indexed(_ indices: [TensorIndex]) throws -> Tensor {
         let view = try resolve(indices)
         let inputShape = shape
-        let y = try ElementwiseKernels.gather(self, offset: view.offset, strides: view.strides, shape: view.shape)
+        let y = try ElementwiseKernels.gather(
+            self, offset: view.offset, strides: view.strides, shape: view.shape)
         return y.recordingGradient(of: [self], op: "index") { g in
             [try ElementwiseKernels.scatter(g, into: inputShape, offset: view.offset, strides: view.strides)]
         }
     }
 
     /// Where the selected elements live in this tensor's storage.
-    private func resolve(_ indices: [TensorIndex]) throws(CNNError) -> (offset: Int, strides: [Int], shape: [Int]) {
+    private func resolve(_ indices: [TensorIndex]) throws(CNNError) -> (
+        offset: Int, strides: [Int], shape: [Int]
+    ) {
         let ellipses = indices.filter { $0 == .ellipsis }.count
         guard ellipses <= 1 else { throw .argument("an index can only have a single ellipsis ('...')") }
         let consuming = indices.filter {
@@ -48,7 +51,8 @@ extension Tensor {
             return false
         }.count
         guard consuming <= rank else {
-            throw .argument("too many indices for tensor of dimension \(rank) (got \(consuming)) for shape \(shape)")
+            throw .argument(
+                "too many indices for tensor of dimension \(rank) (got \(consuming)) for shape \(shape)")
         }
         var expanded: [TensorIndex] = []
         for index in indices {
@@ -70,7 +74,8 @@ extension Tensor {
             case .at(let position):
                 let size = shape[dim]
                 guard position >= -size, position < size else {
-                    throw .argument("index \(position) is out of bounds for dimension \(dim) with size \(size)")
+                    throw .argument(
+                        "index \(position) is out of bounds for dimension \(dim) with size \(size)")
                 }
                 offset += (position < 0 ? position + size : position) * own[dim]
                 dim += 1

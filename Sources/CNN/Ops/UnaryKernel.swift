@@ -27,8 +27,9 @@ struct UnaryKernel: ScalarKernel {
         case .clamp(let low, let high):
             let lo = low.map { T($0) } ?? -T.infinity
             let hi = high.map { T($0) } ?? T.infinity
-            let kind = x.kind == .real || low.map { $0 != $0.rounded() } == true
-                || high.map { $0 != $0.rounded() } == true ? ElementKind.real : .integer
+            let kind =
+                x.kind == .real || low.map { $0 != $0.rounded() } == true
+                    || high.map { $0 != $0.rounded() } == true ? ElementKind.real : .integer
             // PyTorch's clamp applies min first, then max: with min > max every element is max.
             return try run(kind: kind) { (v: T) in v.isNaN ? v : Swift.min(Swift.max(v, lo), hi) }
         }
