@@ -107,6 +107,27 @@ import Testing
         #expect(try interpreter.run("h['test_accuracy'][-1] > 0.5") == .bool(true))
     }
 
+    /// `train(model, digits())` takes the pair's second half as the test set, and gives the same
+    /// history as naming both halves.
+    @Test func digitsPairPassedWholeTestsOnItsSecondHalf() throws {
+        let whole = Self.interpreter(seed: 1)
+        try whole.run(
+            """
+            model = nn.Sequential(nn.Flatten(), nn.Linear(64, 10))
+            h = train(model, digits(), epochs=1, lr=0.5, batch_size=64)
+            """)
+        let named = Self.interpreter(seed: 1)
+        try named.run(
+            """
+            train_set, test_set = digits()
+            model = nn.Sequential(nn.Flatten(), nn.Linear(64, 10))
+            h = train(model, train_set, epochs=1, lr=0.5, batch_size=64, test=test_set)
+            """)
+        #expect(try whole.run("len(h['test_accuracy'])") == .int(1))
+        #expect(try whole.run("h['test_accuracy'][0]") == (try named.run("h['test_accuracy'][0]")))
+        #expect(try whole.run("h['loss'][-1]") == (try named.run("h['loss'][-1]")))
+    }
+
     @Test func aMillionEpochsStopAtTheTimeLimit() throws {
         let interpreter = Self.interpreter(timeLimit: 1)
         try interpreter.run("data, test = digits(); model = nn.Sequential(nn.Flatten(), nn.Linear(64, 10))")

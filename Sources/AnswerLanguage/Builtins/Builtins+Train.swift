@@ -6,7 +6,7 @@ extension Builtins {
     static let training: [Builtin] = [
         Builtin(
             "train(model, data, epochs=1, lr=0.01, batch_size=32, optimizer='sgd', momentum=0.0, weight_decay=0.0, loss='cross_entropy', test=None, shuffle=True)",
-            "train a model on (inputs, targets) or a list of such batches; returns the loss history"
+            "train a model on (inputs, targets), a list of such batches, or digits()'s (train, test) pair; returns the loss history"
         ) { call in try train(call) }
     ]
 
@@ -35,8 +35,14 @@ extension Builtins {
         let classifying = lossName == "cross_entropy"
         let optimizer = try makeOptimizer(call, parameters: model.parameters())
         let shuffle = try call.bool("shuffle")
-        let data = try trainingData(call, "data")
-        let test = call.isNone("test") ? nil : try trainingData(call, "test")
+        // `digits()` gives `((train_x, train_y), (test_x, test_y))`; passed whole, the second half
+        // is the test set, as a learner who writes `train(model, digits())` expects.
+        let (trainingPart, impliedTest) = splitTrainAndTest(call.value("data"))
+        let data = try trainingData(call, "data", value: trainingPart)
+        let test =
+            call.isNone("test")
+            ? try impliedTest.map { try trainingData(call, "data", value: $0) }
+            : try trainingData(call, "test")
 
         var stepLosses: [Value] = []
         var epochLosses: [Value] = []
@@ -108,7 +114,17 @@ extension Builtins {
         case batches([Batch])
     }
 
-    static func trainingData(_ call: Call, _ name: String) throws -> TrainingData {
+    /// Splits `((train_x, train_y), (test_x, test_y))` into its halves; anything else is all
+    /// training data.
+    static func splitTrainAndTest(_ value: Value) -> (Value, Value?) {
+        guard case .tuple(let halves) = value, halves.count == 2,
+            case .tuple(let first) = halves[0], first.count == 2, first.allSatisfy({ $0.tensor != nil }),
+            case .tuple(let second) = halves[1], second.count == 2, second.allSatisfy({ $0.tensor != nil })
+        else { return (value, nil) }
+        return (halves[0], halves[1])
+    }
+
+    static func trainingData(_ call: Call, _ name: String, value: Value? = nil) throws -> TrainingData {
         func batch(_ value: Value) -> Batch? {
             guard case .tuple(let items) = value, items.count == 2, let inputs = items[0].tensor,
                 let targets = items[1].tensor
@@ -122,7 +138,7 @@ extension Builtins {
             }
             return Batch(inputs: inputs, targets: targets)
         }
-        let value = call.value(name)
+        let value = value ?? call.value(name)
         if let whole = batch(value) {
             guard whole.inputs.shape.first == whole.targets.shape.first else {
                 throw LanguageError.shape(
