@@ -4,6 +4,10 @@ import Foundation
 import Progress
 import Terminal
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// `cnntutor learn` (and plain `cnntutor`): the interactive lesson REPL.
 struct LearnCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -55,6 +59,12 @@ struct LearnCommand: ParsableCommand {
             InstructorOutput.error("Cannot open the progress database in \(directory.path): \(error)")
             throw ExitCode(2)
         }
+        // A parent may start us with SIGINT blocked (test runners do); Ctrl-C must reach the
+        // interrupt handler so it can stop a running evaluation.
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
         let environment = ProcessInfo.processInfo.environment
         let screen = StandardOutputScreen(environment: environment)
         let completion = CompletionCandidates()
