@@ -15,16 +15,20 @@ struct REPLBinaryTests {
         let process = Process()
         let bundleDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         let candidates = [
-            bundleDirectory.appendingPathComponent("cnntutor"), repository.appendingPathComponent(".build/debug/cnntutor"),
+            bundleDirectory.appendingPathComponent("cnntutor"),
+            repository.appendingPathComponent(".build/debug/cnntutor"),
         ]
-        guard let binary = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+        guard let binary = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) })
+        else {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: candidates[1].path])
         }
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = repository
-        process.environment = ["PATH": "/usr/bin:/bin", "HOME": "/tmp/cnntutor-repl-home-unused", "TERM": "xterm-256color"]
-            .merging(environment) { $1 }
+        process.environment = [
+            "PATH": "/usr/bin:/bin", "HOME": "/tmp/cnntutor-repl-home-unused", "TERM": "xterm-256color",
+        ]
+        .merging(environment) { $1 }
         let (stdin, out, err) = (Pipe(), Pipe(), Pipe())
         process.standardInput = stdin
         process.standardOutput = out
@@ -35,7 +39,10 @@ struct REPLBinaryTests {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        return (
+            process.terminationStatus, String(decoding: stdout, as: UTF8.self),
+            String(decoding: stderr, as: UTF8.self)
+        )
     }
 
     static func temporaryDirectory() -> String {
@@ -51,7 +58,8 @@ struct REPLBinaryTests {
         #expect(result.stdout.contains("✓ Correct! 2/2 points."))
         #expect(result.stdout.contains("Commands:"))
         let joined = result.stdout.replacingOccurrences(of: "\n", with: " ")
-        #expect(joined.contains("Bye! This session: 1 answer, 1 passed, 2 points. Progress saved in \(data)."))
+        #expect(
+            joined.contains("Bye! This session: 1 answer, 1 passed, 2 points. Progress saved in \(data)."))
         #expect(!result.stdout.contains("\u{1B}"))
         #expect(FileManager.default.fileExists(atPath: data + "/progress.sqlite"))
     }
@@ -70,7 +78,9 @@ struct REPLBinaryTests {
     @Test func noColorIsHonouredAndUnknownLessonsAreSaid() throws {
         let data = Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: data) }
-        let result = try Self.run(["learn", "--data-dir", data, "--lesson", "nope"], input: ":quit\n", environment: ["NO_COLOR": "1"])
+        let result = try Self.run(
+            ["learn", "--data-dir", data, "--lesson", "nope"], input: ":quit\n",
+            environment: ["NO_COLOR": "1"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("No lesson 'nope'."))
         #expect(!result.stdout.contains("\u{1B}"))

@@ -8,9 +8,11 @@ struct REPLCommandTests {
     @Test(arguments: [
         (":next", REPLCommand.next), (":back", .back), (":hint", .hint), (":solution", .solution),
         (":skip", .skip), (":goto feature-map", .goto("feature-map")), (":lessons", .lessons),
-        (":open 2", .open("2")), (":run", .run), (":progress", .progress), (":reset 02-filters", .reset("02-filters")),
+        (":open 2", .open("2")), (":run", .run), (":progress", .progress),
+        (":reset 02-filters", .reset("02-filters")),
         (":reset", .reset(nil)), (":lang ko", .lang("ko")), (":show conv2d(img, k)", .show("conv2d(img, k)")),
-        (":step conv2d(img, k, padding=1)", .step("conv2d(img, k, padding=1)")), (":help", .help), (":quit", .quit),
+        (":step conv2d(img, k, padding=1)", .step("conv2d(img, k, padding=1)")), (":help", .help),
+        (":quit", .quit),
         ("  :NEXT  ", .next), (":hi", .hint), (":q", .quit), (":sol", .solution),
     ])
     func parses(_ line: String, _ expected: REPLCommand) throws {

@@ -26,7 +26,8 @@ struct REPLExerciseTests {
 
     /// Every recorded wrong answer with a named mistake in the first two lessons, as the course's
     /// Solutions files list them: the REPL names the mistake, shows its message and records it.
-    static let namedMistakes: [(key: String, answer: String, mistake: String)] = REPLHarness.course.lessons.prefix(2)
+    static let namedMistakes: [(key: String, answer: String, mistake: String)] = REPLHarness.course.lessons
+        .prefix(2)
         .flatMap { lesson in
             lesson.exercises.flatMap { exercise in
                 (exercise.solution?.wrong ?? []).compactMap { wrong in
@@ -68,9 +69,12 @@ struct REPLExerciseTests {
     }
 
     @Test func hintsComeOneAtATimeInOrder() throws {
-        let hints = try #require(REPLHarness.course.exercise(named: "02-filters/one-position")?.exercise.hints)
+        let hints = try #require(
+            REPLHarness.course.exercise(named: "02-filters/one-position")?.exercise.hints)
         #expect(hints.count == 2)
-        let run = REPLHarness.run([Self.goto, ":hint", ":hint", ":hint", "(img[1:3, 2:4] * k).sum()", ":quit"])
+        let run = REPLHarness.run([
+            Self.goto, ":hint", ":hint", ":hint", "(img[1:3, 2:4] * k).sum()", ":quit",
+        ])
         let first = try #require(run.text.range(of: "Hint 1/2:"))
         let second = try #require(run.text.range(of: "Hint 2/2:"))
         #expect(first.upperBound < second.lowerBound)
@@ -117,13 +121,17 @@ struct REPLExerciseTests {
     }
 
     @Test func bindingsStayAfterMovingOn() throws {
-        let run = REPLHarness.run([Self.goto, "patch = img[1:3, 2:4]", ":skip", ":back", ":open 1", "patch.shape", ":quit"])
+        let run = REPLHarness.run([
+            Self.goto, "patch = img[1:3, 2:4]", ":skip", ":back", ":open 1", "patch.shape", ":quit",
+        ])
         #expect(run.text.contains("torch.Size([2, 2])"))
         #expect(try run.attempts().map(\.verdict) == [.skipped])
     }
 
     @Test func errorsShowTheCaretAndTheSessionGoesOn() throws {
-        let run = REPLHarness.run([Self.goto, "(img[1:3, 2:4] * kk).sum()", "(img[1:3, 2:4] * k).sum()", ":quit"])
+        let run = REPLHarness.run([
+            Self.goto, "(img[1:3, 2:4] * kk).sum()", "(img[1:3, 2:4] * k).sum()", ":quit",
+        ])
         #expect(run.text.contains("did you mean"))
         #expect(run.text.contains("^"))
         #expect(run.text.contains("✓ Correct!"))

@@ -36,7 +36,8 @@ struct REPLHarness {
         interrupts: any InterruptSource = ManualInterruptSource()
     ) {
         screen = MemoryScreen(
-            capabilities: FixedTerminalCapabilities(isTTY: false, size: TerminalSize(columns: width, rows: rows)))
+            capabilities: FixedTerminalCapabilities(
+                isTTY: false, size: TerminalSize(columns: width, rows: rows)))
         reader = ScriptedLineReader(lines: lines, echo: screen)
         self.progress = progress
         let io = SessionIO(

@@ -18,7 +18,9 @@ struct REPLSessionTests {
             if let minutes = lesson.minutes { #expect(run.text.contains("\(minutes) min  \(lesson.title)")) }
         }
         #expect(run.text.contains("Press Enter to start lesson 1"))
-        #expect(run.text.contains("# 1. \(course.lessons[0].title)") || run.text.contains("1. \(course.lessons[0].title)"))
+        #expect(
+            run.text.contains("# 1. \(course.lessons[0].title)")
+                || run.text.contains("1. \(course.lessons[0].title)"))
         #expect(run.session.lessonIndex == 0)
     }
 
@@ -26,7 +28,8 @@ struct REPLSessionTests {
         let progress = MemoryProgressRecorder()
         let run = REPLHarness.run([":open 2", "", ":back", ":next"], progress: progress)
         #expect(run.text.contains("step 2 of"))
-        let position = try #require(try progress.positions(profile: "ada", course: REPLHarness.course.id).first)
+        let position = try #require(
+            try progress.positions(profile: "ada", course: REPLHarness.course.id).first)
         #expect(position.lesson == "02-filters")
         #expect(position.step == 1)
         // Input ended without :quit: the session still says goodbye.
@@ -34,7 +37,8 @@ struct REPLSessionTests {
     }
 
     @Test func resumesWhereTheLearnerLeftOffAfterARestart() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cnntutor-repl-\(UUID())")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "cnntutor-repl-\(UUID())")
         defer { try? FileManager.default.removeItem(at: directory) }
         let first = try ProgressStore.open(directory: directory).store
         // Enter moves from step 1 to step 2, an exercise; the second Enter cannot leave it unanswered.
@@ -59,7 +63,10 @@ struct REPLSessionTests {
         let reset = REPLHarness.run([":reset 2", "y", ":quit"], progress: progress)
         #expect(reset.text.contains("Lesson 2 reset."))
         #expect(try reset.attempts().isEmpty)
-        #expect(try progress.positions(profile: "ada", course: REPLHarness.course.id).allSatisfy { $0.lesson != "02-filters" || $0.step == 0 })
+        #expect(
+            try progress.positions(profile: "ada", course: REPLHarness.course.id).allSatisfy {
+                $0.lesson != "02-filters" || $0.step == 0
+            })
     }
 
     @Test func finishingALessonMarksItCompletedAndShowsTheMenu() throws {
@@ -69,7 +76,8 @@ struct REPLSessionTests {
         let moves = lesson.steps.map { $0.exercise == nil ? "" : ":skip" }
         let run = REPLHarness.run([":open 1"] + moves + [":quit"], progress: progress)
         #expect(run.text.contains("Lesson 1 complete"))
-        let summary = try #require(try progress.lessonSummaries(profile: "ada", course: REPLHarness.course.id).first)
+        let summary = try #require(
+            try progress.lessonSummaries(profile: "ada", course: REPLHarness.course.id).first)
         #expect(summary.completed)
         #expect(run.text.contains("✓ 1 ██████████"))
     }
@@ -90,7 +98,8 @@ struct REPLSessionTests {
     }
 
     @Test func stepWalksTheWindowAndFillsTheOutput() throws {
-        let walk = ":step conv2d(tensor([[1., 2., 0.], [0., 1., 3.], [2., 1., 0.]]), tensor([[1., 0.], [0., -1.]]))"
+        let walk =
+            ":step conv2d(tensor([[1., 2., 0.], [0., 1., 3.], [2., 1., 0.]]), tensor([[1., 0.], [0., -1.]]))"
         let run = REPLHarness.run([walk, "", "q", ":quit"])
         #expect(run.text.contains("step 1 of 4: output[0, 0]"))
         #expect(run.text.contains("step 2 of 4: output[0, 1]"))
@@ -102,8 +111,10 @@ struct REPLSessionTests {
 
     @Test func stepRefusesWhatItCannotWalk() throws {
         let run = REPLHarness.run([
-            ":step ones(3, 3)", ":step conv2d(ones(3, 3), ones(5, 5))", ":step conv2d(ones(3, 3), ones(2, 2), stride=1e300)",
-            ":step conv2d(ones(3, 3), ones(2, 2), padding=-1)", ":step conv2d(ones(3, 3), ones(2, 2), stride=0)",
+            ":step ones(3, 3)", ":step conv2d(ones(3, 3), ones(5, 5))",
+            ":step conv2d(ones(3, 3), ones(2, 2), stride=1e300)",
+            ":step conv2d(ones(3, 3), ones(2, 2), padding=-1)",
+            ":step conv2d(ones(3, 3), ones(2, 2), stride=0)",
             ":step conv2d(ones(40, 40), ones(2, 2))", ":step conv2d(ones(2, 3, 3), ones(2, 2))", ":quit",
         ])
         #expect(run.text.contains(":step walks a call like conv2d(img, k)"))
@@ -117,7 +128,8 @@ struct REPLSessionTests {
 
     @Test func aDamagedDatabaseIsReported() throws {
         let damaged = DamagedDatabase(
-            originalPath: "/tmp/x/progress.sqlite", movedTo: "/tmp/x/progress.sqlite.damaged-1", reason: "file is not a database")
+            originalPath: "/tmp/x/progress.sqlite", movedTo: "/tmp/x/progress.sqlite.damaged-1",
+            reason: "file is not a database")
         let run = REPLHarness.run([":quit"], recovered: damaged)
         let text = run.text.replacingOccurrences(of: "\n", with: " ")
         #expect(text.contains("moved to /tmp/x/progress.sqlite.damaged-1"))
@@ -137,9 +149,12 @@ struct REPLSessionTests {
     @Test(arguments: [nil, ":goto 02-filters/one-position", ":goto 01-tensors/channel-axis"])
     func oddInputNeverEndsTheSession(_ place: String?) throws {
         let odd = [
-            ":", "::", ":goto /", ":goto 02-filters/", ":open -1", ":open 0", ":reset 0", ":reset", "n", "\u{0}",
-            String(repeating: "(", count: 5000), "1/0", ":show 1/0", ":show", ":step conv2d()", ":step conv2d(*[1])",
-            ":lang xx", ":lang", "'unterminated", "😀 = 1", "x = ones(100000000000)", "ones(3)[7]", ":back", ":back",
+            ":", "::", ":goto /", ":goto 02-filters/", ":open -1", ":open 0", ":reset 0", ":reset", "n",
+            "\u{0}",
+            String(repeating: "(", count: 5000), "1/0", ":show 1/0", ":show", ":step conv2d()",
+            ":step conv2d(*[1])",
+            ":lang xx", ":lang", "'unterminated", "😀 = 1", "x = ones(100000000000)", "ones(3)[7]", ":back",
+            ":back",
             ":hint", ":solution", "", ":skip", ":run", String(repeating: "가", count: 3000),
         ]
         let run = REPLHarness.run((place.map { [$0] } ?? []) + odd + ["1 + 1", ":quit"])

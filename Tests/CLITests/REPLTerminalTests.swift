@@ -33,7 +33,9 @@
             try first.waitFor("42", after: "2 * 21")
             // Ctrl-C during training stops it; the session goes on.
             try first.type("(train_x, train_y), test = digits()\r")
-            try first.type("h = train(nn.Sequential(nn.Flatten(), nn.Linear(64, 10)), (train_x, train_y), epochs=100000, batch_size=8)\r")
+            try first.type(
+                "h = train(nn.Sequential(nn.Flatten(), nn.Linear(64, 10)), (train_x, train_y), epochs=100000, batch_size=8)\r"
+            )
             try first.waitFor("training")
             first.process.interrupt()
             try first.waitFor("Stopped (Ctrl-C)")
@@ -77,7 +79,10 @@
                 bundleDirectory.appendingPathComponent("cnntutor"),
                 REPLBinaryTests.repository.appendingPathComponent(".build/debug/cnntutor"),
             ]
-            guard let binary = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            guard
+                let binary = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }
+                )
+            else {
                 throw CocoaError(.fileNoSuchFile)
             }
             process.executableURL = binary

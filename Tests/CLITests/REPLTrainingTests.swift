@@ -16,7 +16,10 @@ struct REPLTrainingTests {
 
     @Test func trainingShowsProgressThenTheHistoryWithItsLossCurve() throws {
         let run = REPLHarness.run(
-            Self.setup + ["h = train(net, (train_x, train_y), epochs=2, batch_size=256, lr=0.1, test=test)", "h", ":quit"])
+            Self.setup + [
+                "h = train(net, (train_x, train_y), epochs=2, batch_size=256, lr=0.1, test=test)", "h",
+                ":quit",
+            ])
         // A pipe gets milestone lines only (no redrawing, no times), the last with the test accuracy.
         #expect(run.text.contains("training"))
         #expect(run.text.contains("100%"))
@@ -32,7 +35,9 @@ struct REPLTrainingTests {
         // The third piece of code run is the training.
         let interrupts = DelayedInterrupt(run: 3, after: .milliseconds(300))
         let harness = REPLHarness(
-            Self.setup + ["h = train(net, (train_x, train_y), epochs=100000, batch_size=8)", "1 + 1", ":quit"],
+            Self.setup + [
+                "h = train(net, (train_x, train_y), epochs=100000, batch_size=8)", "1 + 1", ":quit",
+            ],
             interrupts: interrupts)
         harness.session.run()
         #expect(harness.text.contains("Stopped (Ctrl-C). Your earlier bindings are kept."))
@@ -45,10 +50,13 @@ struct REPLTrainingTests {
         let display = TrainingProgressDisplay(screen: screen, clock: ManualClock())
         for epoch in 1...2 {
             for step in 1...2 {
-                display.show(.init(epoch: epoch, epochs: 2, step: step, stepsPerEpoch: 2, loss: 1, accuracy: 0.5))
+                display.show(
+                    .init(epoch: epoch, epochs: 2, step: step, stepsPerEpoch: 2, loss: 1, accuracy: 0.5))
             }
             display.show(
-                .init(epoch: epoch, epochs: 2, step: 2, stepsPerEpoch: 2, loss: 1, accuracy: 0.5, testAccuracy: 0.25, endsEpoch: true))
+                .init(
+                    epoch: epoch, epochs: 2, step: 2, stepsPerEpoch: 2, loss: 1, accuracy: 0.5,
+                    testAccuracy: 0.25, endsEpoch: true))
         }
         // Milestones at 1/4 … 4/4 of 4 steps; the last one comes from the epoch report, with the test accuracy.
         #expect(screen.lines.count == 4)

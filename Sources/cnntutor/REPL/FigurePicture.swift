@@ -17,7 +17,8 @@ enum FigurePicture {
                 colorLevel: colorLevel)
         case .curves(let series, _):
             lines += formatLinePlot(
-                series: series.map { LinePlot.Series(name: $0.name, values: $0.values) }, width: min(width, 100),
+                series: series.map { LinePlot.Series(name: $0.name, values: $0.values) },
+                width: min(width, 100),
                 height: 10, colorLevel: colorLevel)
         }
         return lines
@@ -49,7 +50,9 @@ enum FigurePicture {
     /// Whether positive values span more than two decades (a linear bar chart would hide most).
     static func spansDecades(_ values: [Double]) -> Bool {
         let positive = values.filter { $0 > 0 && $0.isFinite }
-        guard positive.count == values.count, let low = positive.min(), let high = positive.max() else { return false }
+        guard positive.count == values.count, let low = positive.min(), let high = positive.max() else {
+            return false
+        }
         return high / low > 100
     }
 }

@@ -31,16 +31,21 @@ struct LearnCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Open this lesson (number or id) instead of resuming.", valueName: "id"))
     var lesson: String?
 
-    @Option(name: .customLong("lang"), help: ArgumentHelp("Lesson language (e.g. en, ko); remembered.", valueName: "lang"))
+    @Option(
+        name: .customLong("lang"),
+        help: ArgumentHelp("Lesson language (e.g. en, ko); remembered.", valueName: "lang"))
     var language: String?
 
     @Option(help: "The learner profile.")
     var profile: String = Profile.defaultName
 
-    @Option(help: ArgumentHelp("The course folder (holding course.yaml); default: Lessons.", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp("The course folder (holding course.yaml); default: Lessons.", valueName: "dir"))
     var course: String?
 
-    @Option(name: .customLong("data-dir"), help: ArgumentHelp("Where progress and history are kept.", valueName: "dir"))
+    @Option(
+        name: .customLong("data-dir"),
+        help: ArgumentHelp("Where progress and history are kept.", valueName: "dir"))
     var dataDirectory: String?
 
     mutating func run() throws {
@@ -69,7 +74,8 @@ struct LearnCommand: ParsableCommand {
         let screen = StandardOutputScreen(environment: environment)
         let completion = CompletionCandidates()
         let history = directory.appendingPathComponent(Self.historyFileName(profile: profile)).path
-        let reader = LineReaders.standard(screen: screen, historyFile: history, completer: { completion($0, $1) })
+        let reader = LineReaders.standard(
+            screen: screen, historyFile: history, completer: { completion($0, $1) })
         let io = SessionIO(
             reader: reader, screen: screen, progress: opened.store, interrupts: SignalInterruptHandler.shared,
             now: { Date() }, clock: SystemClock())
@@ -85,7 +91,8 @@ struct LearnCommand: ParsableCommand {
     static func defaultCourse() -> String {
         if FileManager.default.fileExists(atPath: "Lessons/course.yaml") { return "Lessons" }
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        let repository = binary.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let repository = binary.deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let beside = repository.appendingPathComponent("Lessons")
         return FileManager.default.fileExists(atPath: beside.appendingPathComponent("course.yaml").path)
             ? beside.path : "Lessons"

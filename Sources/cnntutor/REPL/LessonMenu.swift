@@ -53,14 +53,16 @@ struct LessonMenu {
         let exerciseWidth = entries.map { "\($0.passed)/\($0.exercises)".count }.max() ?? 3
         return entries.enumerated().map { index, entry in
             let mark = entry.completed ? "✓" : (index == current ? "▸" : " ")
-            let number = String(repeating: " ", count: numberWidth - String(entry.number).count) + String(entry.number)
+            let number =
+                String(repeating: " ", count: numberWidth - String(entry.number).count) + String(entry.number)
             let filled = Int((entry.fraction * 10).rounded(.down))
             let bar =
                 Theme.good.apply(String(repeating: "█", count: filled), at: colorLevel)
                 + Theme.frame.apply(String(repeating: "░", count: 10 - filled), at: colorLevel)
             let exercises = TextLayout.pad("\(entry.passed)/\(entry.exercises)", toWidth: exerciseWidth)
             let time = entry.completed ? "done" : entry.minutesLeft.map { "\($0) min" } ?? ""
-            let line = "\(mark) \(number) \(bar) \(exercises) \(TextLayout.pad(time, toWidth: 6))  \(entry.title)"
+            let line =
+                "\(mark) \(number) \(bar) \(exercises) \(TextLayout.pad(time, toWidth: 6))  \(entry.title)"
             return TextLayout.truncate(line, toWidth: width)
         }
     }

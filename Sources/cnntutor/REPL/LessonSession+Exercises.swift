@@ -51,7 +51,8 @@ extension LessonSession {
         case .pass: return
         case .error:
             say("✗ Your answer did not run:", style: Theme.bad)
-            io.screen.writeLines(verdict.message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+            io.screen.writeLines(
+                verdict.message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
         case .timeout:
             say("✗ Stopped: \(verdict.message)", style: Theme.bad)
         case .fail:
@@ -66,24 +67,34 @@ extension LessonSession {
             }
             io.screen.writeLines(render(message.trimmingCharacters(in: .whitespacesAndNewlines)))
             if let picture {
-                io.screen.writeLines(picture.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+                io.screen.writeLines(
+                    picture.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
             }
         }
         let hintsLeft = currentExercise.map { $0.hints.count - currentState.hintsShown } ?? 0
-        say(hintsLeft > 0 ? "Try again, or :hint for a hint." : "Try again, :solution to give up, or :skip.", style: Theme.frame)
+        say(
+            hintsLeft > 0 ? "Try again, or :hint for a hint." : "Try again, :solution to give up, or :skip.",
+            style: Theme.frame)
     }
 
     /// The exercise's next hint.
     func hint() {
-        guard let exercise = currentExercise else { return say("Hints belong to exercises; this step has none.") }
+        guard let exercise = currentExercise else {
+            return say("Hints belong to exercises; this step has none.")
+        }
         var state = currentState
         guard state.hintsShown < exercise.hints.count else {
             return say(
-                exercise.hints.isEmpty ? "This exercise has no hints." : "No more hints (you have seen all \(exercise.hints.count)).")
+                exercise.hints.isEmpty
+                    ? "This exercise has no hints."
+                    : "No more hints (you have seen all \(exercise.hints.count)).")
         }
         state.hintsShown += 1
         currentState = state
-        io.screen.writeLines(render("**Hint \(state.hintsShown)/\(exercise.hints.count):** " + exercise.hints[state.hintsShown - 1]))
+        io.screen.writeLines(
+            render(
+                "**Hint \(state.hintsShown)/\(exercise.hints.count):** "
+                    + exercise.hints[state.hintsShown - 1]))
     }
 
     /// The reference answer, as the course's policy allows; asking before passing is giving up.
@@ -91,7 +102,9 @@ extension LessonSession {
         guard let lesson = currentLesson, let exercise = currentExercise else {
             return say("Solutions belong to exercises; this step has none.")
         }
-        guard let reference = exercise.solution?.reference else { return say("This exercise has no recorded solution.") }
+        guard let reference = exercise.solution?.reference else {
+            return say("This exercise has no recorded solution.")
+        }
         var state = currentState
         switch course.solutionPolicy {
         case .never:
@@ -106,11 +119,13 @@ extension LessonSession {
                 Attempt(
                     profile: settings.profile, course: course.id, courseVersion: String(course.version),
                     key: ExerciseKey(lesson: lesson.id, exercise: exercise.id), answer: nil, verdict: .gaveUp,
-                    points: 0, maxPoints: Double(exercise.points), hintsUsed: state.hintsShown, date: io.now()))
+                    points: 0, maxPoints: Double(exercise.points), hintsUsed: state.hintsShown, date: io.now()
+                ))
         case .afterPassOrGiveUp, .always:
             break
         }
-        io.screen.writeLines(render("**Solution:**\n\n```cnn\n\(reference.text.trimmingTrailingNewlines())\n```"))
+        io.screen.writeLines(
+            render("**Solution:**\n\n```cnn\n\(reference.text.trimmingTrailingNewlines())\n```"))
         say("Enter continues.", style: Theme.frame)
     }
 
@@ -124,8 +139,10 @@ extension LessonSession {
             record(
                 Attempt(
                     profile: settings.profile, course: course.id, courseVersion: String(course.version),
-                    key: ExerciseKey(lesson: lesson.id, exercise: exercise.id), answer: nil, verdict: .skipped,
-                    points: 0, maxPoints: Double(exercise.points), hintsUsed: state.hintsShown, date: io.now()))
+                    key: ExerciseKey(lesson: lesson.id, exercise: exercise.id), answer: nil,
+                    verdict: .skipped,
+                    points: 0, maxPoints: Double(exercise.points), hintsUsed: state.hintsShown, date: io.now()
+                ))
             say("Skipped \(exercise.id); :goto \(exercise.id) brings you back.", style: Theme.frame)
         }
         next()

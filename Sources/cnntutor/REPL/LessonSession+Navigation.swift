@@ -9,22 +9,31 @@ extension LessonSession {
     func start() {
         var profileLanguage: String?
         do {
-            profileLanguage = try io.progress.openProfile(named: settings.profile, language: settings.language).language
+            profileLanguage = try io.progress.openProfile(
+                named: settings.profile, language: settings.language
+            ).language
         } catch {
             say("Could not open profile '\(settings.profile)': \(error)", style: Theme.bad)
         }
-        language = [settings.language, profileLanguage].compactMap { $0 }.first { course.languages.contains($0) }
+        language =
+            [settings.language, profileLanguage].compactMap { $0 }.first { course.languages.contains($0) }
             ?? course.defaultLanguage
         if let asked = settings.language {
             if course.languages.contains(asked) {
-                if asked != profileLanguage { saving { try io.progress.setLanguage(asked, profile: settings.profile) } }
+                if asked != profileLanguage {
+                    saving { try io.progress.setLanguage(asked, profile: settings.profile) }
+                }
             } else {
-                say("This course has no '\(asked)' text; languages: \(course.languages.joined(separator: ", ")).")
+                say(
+                    "This course has no '\(asked)' text; languages: \(course.languages.joined(separator: ", "))."
+                )
             }
         }
         loadPassed()
         io.screen.writeLines(render("# \(course.title(in: language))"))
-        say("Profile \(settings.profile) · language \(language) · :help lists the commands, Ctrl-D saves and quits.")
+        say(
+            "Profile \(settings.profile) · language \(language) · :help lists the commands, Ctrl-D saves and quits."
+        )
         if let recovered {
             say(
                 "Your progress database was damaged (\(recovered.reason)). It was moved to \(recovered.movedTo) "
@@ -53,7 +62,8 @@ extension LessonSession {
     /// Prints the lesson menu and how to pick a lesson.
     func showMenu(current: Int? = nil) {
         let menu = self.menu
-        io.screen.writeLines(menu.lines(current: current ?? lessonIndex, width: width, colorLevel: colorLevel))
+        io.screen.writeLines(
+            menu.lines(current: current ?? lessonIndex, width: width, colorLevel: colorLevel))
         if lessonIndex == nil && current == nil {
             let suggested = course.lessons(in: language)[menu.suggested]
             say(
@@ -96,7 +106,9 @@ extension LessonSession {
         io.screen.writeLine()
         io.screen.writeLines(render("# \(index + 1). \(lesson.title)"))
         if let minutes = lesson.minutes {
-            say("\(lesson.steps.count) steps, \(lesson.exercises.count) exercises, about \(minutes) minutes.", style: Theme.frame)
+            say(
+                "\(lesson.steps.count) steps, \(lesson.exercises.count) exercises, about \(minutes) minutes.",
+                style: Theme.frame)
         }
         move(to: min(max(0, start), max(0, lesson.steps.count - 1)))
     }
@@ -105,7 +117,10 @@ extension LessonSession {
     func move(to index: Int) {
         guard let lesson = currentLesson else { return }
         stepIndex = index
-        saving { try io.progress.setPosition(profile: settings.profile, course: course.id, lesson: lesson.id, step: index) }
+        saving {
+            try io.progress.setPosition(
+                profile: settings.profile, course: course.id, lesson: lesson.id, step: index)
+        }
         presentStep()
     }
 
@@ -116,7 +131,9 @@ extension LessonSession {
             return say("This exercise waits for an answer. :hint helps, :skip moves on without one.")
         }
         if stepIndex + 1 < lesson.steps.count { return move(to: stepIndex + 1) }
-        saving { try io.progress.markCompleted(profile: settings.profile, course: course.id, lesson: lesson.id) }
+        saving {
+            try io.progress.markCompleted(profile: settings.profile, course: course.id, lesson: lesson.id)
+        }
         io.screen.writeLine()
         say("Lesson \((lessonIndex ?? 0) + 1) complete: \(lesson.title).", style: Theme.good)
         lessonIndex = nil
@@ -159,7 +176,8 @@ extension LessonSession {
     /// Switches the lesson language, saves it for the profile, and shows the step again.
     func switchLanguage(_ name: String?) {
         guard let name, course.languages.contains(name) else {
-            return say("Languages of this course: \(course.languages.joined(separator: ", ")) (now \(language)).")
+            return say(
+                "Languages of this course: \(course.languages.joined(separator: ", ")) (now \(language)).")
         }
         language = name
         saving { try io.progress.setLanguage(name, profile: settings.profile) }
@@ -173,7 +191,8 @@ extension LessonSession {
             return say("Which lesson? :reset LESSON (a number or an id).")
         }
         let lesson = course.lessons(in: language)[index]
-        guard confirm("Forget all your answers and your place in lesson \(index + 1) (\(lesson.title))?") else {
+        guard confirm("Forget all your answers and your place in lesson \(index + 1) (\(lesson.title))?")
+        else {
             return say("Nothing was reset.")
         }
         saving { try io.progress.reset(profile: settings.profile, course: course.id, lesson: lesson.id) }
@@ -186,7 +205,8 @@ extension LessonSession {
     /// Asks a yes/no question through the reader; anything but y/yes is no.
     func confirm(_ question: String) -> Bool {
         switch io.reader.readLine(prompt: question + " [y/N] ") {
-        case .line(let answer): return ["y", "yes", "예", "네"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+        case .line(let answer):
+            return ["y", "yes", "예", "네"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
         case .interrupted, .endOfInput: return false
         }
     }
@@ -200,7 +220,8 @@ extension LessonSession {
 
     /// Loads which exercises were passed in earlier sessions.
     func loadPassed() {
-        let statuses = (try? io.progress.exerciseStatuses(profile: settings.profile, course: course.id)) ?? [:]
+        let statuses =
+            (try? io.progress.exerciseStatuses(profile: settings.profile, course: course.id)) ?? [:]
         passedBefore = Set(statuses.values.filter(\.passed).map(\.key.description))
     }
 }

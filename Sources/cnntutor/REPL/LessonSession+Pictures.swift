@@ -67,7 +67,8 @@ extension LessonSession {
     /// The walk for a `conv2d(…)` call, its arguments evaluated in the learner's interpreter.
     func convolutionWalk(_ expression: String) -> Result<ConvolutionWalk, WalkProblem> {
         let usage = ":step walks a call like conv2d(img, k) or conv2d(img, k, stride=2, padding=1)."
-        guard let syntax = try? Parser.parseExpression(expression), case .call(let callee, let arguments) = syntax.kind
+        guard let syntax = try? Parser.parseExpression(expression),
+            case .call(let callee, let arguments) = syntax.kind
         else { return .failure(WalkProblem(message: usage)) }
         let calleeName: String? =
             switch callee.kind {
@@ -79,14 +80,18 @@ extension LessonSession {
         let scalars = Array(expression.unicodeScalars)
         func source(_ range: SourceRange) -> String {
             var text = String.UnicodeScalarView()
-            text.append(contentsOf: scalars[max(0, range.lowerBound.offset)..<min(scalars.count, range.upperBound.offset)])
+            text.append(
+                contentsOf: scalars[
+                    max(0, range.lowerBound.offset)..<min(scalars.count, range.upperBound.offset)])
             return String(text)
         }
         var positional: [Value] = []
         var keywords: [String: Value] = [:]
         for argument in arguments {
             guard !argument.isSpread, let value = run(source(argument.value.range)) else {
-                return .failure(WalkProblem(message: argument.isSpread ? usage : "(the walk needs every argument to evaluate)"))
+                return .failure(
+                    WalkProblem(
+                        message: argument.isSpread ? usage : "(the walk needs every argument to evaluate)"))
             }
             if let name = argument.name { keywords[name] = value } else { positional.append(value) }
         }
@@ -94,7 +99,9 @@ extension LessonSession {
         let weight = positional.dropFirst().first ?? keywords["weight"]
         guard let inputGrid = input.flatMap(Self.plane), let kernelGrid = weight.flatMap(Self.plane) else {
             return .failure(
-                WalkProblem(message: "The input and the weight must be tensors with one plane: [H, W] or [1, 1, H, W]."))
+                WalkProblem(
+                    message:
+                        "The input and the weight must be tensors with one plane: [H, W] or [1, 1, H, W]."))
         }
         var bias = 0.0
         if let value = positional.dropFirst(2).first ?? keywords["bias"] {
@@ -102,52 +109,68 @@ extension LessonSession {
             case .none: break
             case .tensor(let tensor) where tensor.shape.reduce(1, *) == 1: bias = tensor.scalarsAsDoubles()[0]
             default:
-                guard let number = value.number else { return .failure(WalkProblem(message: "The bias must be one number.")) }
+                guard let number = value.number else {
+                    return .failure(WalkProblem(message: "The bias must be one number."))
+                }
                 bias = number
             }
         }
         // Whole numbers in a small range only: converting 1e300 or NaN to Int would trap.
         func small(_ value: Value?) -> Int? {
-            guard let number = value?.number, number == number.rounded(), (0...64).contains(number) else { return nil }
+            guard let number = value?.number, number == number.rounded(), (0...64).contains(number) else {
+                return nil
+            }
             return Int(number)
         }
         let strideValue = positional.dropFirst(3).first ?? keywords["stride"]
         guard let stride = strideValue == nil ? 1 : small(strideValue) else {
-            return .failure(WalkProblem(message: "The walk takes one stride for both axes, a whole number from 1 to 64."))
+            return .failure(
+                WalkProblem(message: "The walk takes one stride for both axes, a whole number from 1 to 64."))
         }
         var padding = 0
         switch positional.dropFirst(4).first ?? keywords["padding"] {
         case .string("same"):
             guard stride == 1, kernelGrid.rows == kernelGrid.cols, kernelGrid.rows % 2 == 1 else {
-                return .failure(WalkProblem(message: "The walk shows padding='same' for odd square kernels at stride 1."))
+                return .failure(
+                    WalkProblem(message: "The walk shows padding='same' for odd square kernels at stride 1."))
             }
             padding = kernelGrid.rows / 2
         case .string("valid"), nil: padding = 0
         case let value?:
             guard let number = small(value) else {
-                return .failure(WalkProblem(message: "The walk takes one padding for both sides (an int, 'same' or 'valid')."))
+                return .failure(
+                    WalkProblem(
+                        message: "The walk takes one padding for both sides (an int, 'same' or 'valid')."))
             }
             padding = number
         }
         guard stride >= 1 else { return .failure(WalkProblem(message: "The stride must be at least 1.")) }
-        guard kernelGrid.rows <= inputGrid.rows + 2 * padding, kernelGrid.cols <= inputGrid.cols + 2 * padding else {
+        guard kernelGrid.rows <= inputGrid.rows + 2 * padding, kernelGrid.cols <= inputGrid.cols + 2 * padding
+        else {
             return .failure(WalkProblem(message: "The kernel is larger than the (padded) input."))
         }
         guard inputGrid.rows <= Self.largestWalk, inputGrid.cols <= Self.largestWalk, padding <= 4 else {
             return .failure(
                 WalkProblem(
-                    message: "That input is too large to draw (at most \(Self.largestWalk)×\(Self.largestWalk)); walk a slice, e.g. img[..., 0:8, 0:8]."))
+                    message:
+                        "That input is too large to draw (at most \(Self.largestWalk)×\(Self.largestWalk)); walk a slice, e.g. img[..., 0:8, 0:8]."
+                ))
         }
-        return .success(ConvolutionWalk(input: inputGrid, kernel: kernelGrid, stride: stride, padding: padding, bias: bias))
+        return .success(
+            ConvolutionWalk(
+                input: inputGrid, kernel: kernelGrid, stride: stride, padding: padding, bias: bias))
     }
 
     /// A tensor with one 2-D plane (`[H, W]`, `[1, H, W]`, `[1, 1, H, W]`) as a grid.
     static func plane(_ value: Value) -> NumberGrid? {
         guard case .tensor(let tensor) = value, tensor.rank >= 2 else { return nil }
         let shape = tensor.shape
-        guard shape.dropLast(2).allSatisfy({ $0 == 1 }), shape[shape.count - 2] > 0, shape[shape.count - 1] > 0 else {
+        guard shape.dropLast(2).allSatisfy({ $0 == 1 }), shape[shape.count - 2] > 0,
+            shape[shape.count - 1] > 0
+        else {
             return nil
         }
-        return NumberGrid(values: tensor.scalarsAsDoubles(), rows: shape[shape.count - 2], cols: shape[shape.count - 1])
+        return NumberGrid(
+            values: tensor.scalarsAsDoubles(), rows: shape[shape.count - 2], cols: shape[shape.count - 1])
     }
 }

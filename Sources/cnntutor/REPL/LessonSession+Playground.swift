@@ -16,7 +16,9 @@ extension LessonSession {
     func run(_ source: String) -> Value? {
         let interpreter = self.interpreter
         io.interrupts.reset()
-        let result: Result<Value, LanguageError> = io.interrupts.whileRunning(onInterrupt: { interpreter.cancel() }) {
+        let result: Result<Value, LanguageError> = io.interrupts.whileRunning(onInterrupt: {
+            interpreter.cancel()
+        }) {
             do throws(LanguageError) {
                 return .success(try interpreter.run(source))
             } catch {
@@ -30,7 +32,9 @@ extension LessonSession {
             say("Stopped (Ctrl-C). Your earlier bindings are kept.", style: Theme.frame)
             return nil
         case .failure(let error):
-            io.screen.writeLines(error.diagnostic(source: source).split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+            io.screen.writeLines(
+                error.diagnostic(source: source).split(separator: "\n", omittingEmptySubsequences: false).map(
+                    String.init))
             return nil
         }
     }
@@ -39,9 +43,11 @@ extension LessonSession {
     func showValue(_ value: Value) {
         switch value {
         case .none: return
-        case .figure(let figure): io.screen.writeLines(FigurePicture.lines(figure, width: width, colorLevel: colorLevel))
+        case .figure(let figure):
+            io.screen.writeLines(FigurePicture.lines(figure, width: width, colorLevel: colorLevel))
         default:
-            var lines = value.description.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            var lines = value.description.split(separator: "\n", omittingEmptySubsequences: false).map(
+                String.init)
             if let curve = Self.lossCurve(value) {
                 lines += FigurePicture.lines(curve, width: width, colorLevel: colorLevel)
             }

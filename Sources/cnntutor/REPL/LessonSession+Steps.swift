@@ -17,8 +17,11 @@ extension LessonSession {
             prepare(exercise)
         } else {
             let more = stepIndex + 1 < lesson.steps.count ? "Enter continues" : "Enter finishes the lesson"
-            let run = step.blocks.contains { if case .example = $0 { true } else { false } } ? ", :run runs the example" : ""
-            lines += WordWrapper(width: width, colorLevel: colorLevel).wrap("(\(more)\(run).)", style: Theme.frame)
+            let run =
+                step.blocks.contains { if case .example = $0 { true } else { false } }
+                ? ", :run runs the example" : ""
+            lines += WordWrapper(width: width, colorLevel: colorLevel).wrap(
+                "(\(more)\(run).)", style: Theme.frame)
         }
         page(lines)
     }
@@ -37,7 +40,8 @@ extension LessonSession {
 
     /// The exercise's prompt, its choices, and what to do next.
     func exerciseLines(_ exercise: Exercise) -> [String] {
-        var markdown = "**Exercise \(exercise.id)** (\(exercise.points) point\(exercise.points == 1 ? "" : "s"))\n\n"
+        var markdown =
+            "**Exercise \(exercise.id)** (\(exercise.points) point\(exercise.points == 1 ? "" : "s"))\n\n"
         markdown += exercise.prompt
         if !exercise.choices.isEmpty {
             markdown += "\n\n" + exercise.choices.map { "- **\($0.id)**: \($0.text)" }.joined(separator: "\n")
@@ -46,10 +50,14 @@ extension LessonSession {
         let state = currentState
         let note: String
         if isSettled(exercise) {
-            note = state.skipped || state.gaveUp ? "You moved past this one; you can still answer it. Enter continues."
+            note =
+                state.skipped || state.gaveUp
+                ? "You moved past this one; you can still answer it. Enter continues."
                 : "You have passed this one. Enter continues; answering again is fine."
         } else if exercise.kind == .choice {
-            note = exercise.multiple ? "Type the letters of every right choice (e.g. a, c)." : "Type the letter of your choice."
+            note =
+                exercise.multiple
+                ? "Type the letters of every right choice (e.g. a, c)." : "Type the letter of your choice."
         } else {
             let hints = exercise.hints.isEmpty ? "" : " :hint gives a hint (\(exercise.hints.count))."
             note = "Type an expression to answer; assignments just bind.\(hints)"

@@ -121,7 +121,11 @@ final class LessonSession {
                 // A line that does not parse is a typo, not an answer: shown, not graded.
                 io.screen.writeLines(error.diagnostic(source: line).split(separator: "\n").map(String.init))
             case .success(let program):
-                if case .assignment = program.statements.last { bind(line) } else { answer(line, to: exercise) }
+                if case .assignment = program.statements.last {
+                    bind(line)
+                } else {
+                    answer(line, to: exercise)
+                }
             }
         } else {
             evaluate(line)
@@ -146,7 +150,8 @@ final class LessonSession {
         case .lessons: showMenu()
         case .open(let name):
             guard let index = lessonIndex(named: name) else {
-                return say("No lesson '\(name)'. Lessons: \(course.lessons.map(\.id).joined(separator: ", ")).")
+                return say(
+                    "No lesson '\(name)'. Lessons: \(course.lessons.map(\.id).joined(separator: ", ")).")
             }
             open(index)
         case .run: runExamples()

@@ -71,8 +71,10 @@ enum REPLCommand: Equatable {
         body = body.dropFirst()
         let name = String(body.prefix { !$0.isWhitespace }).lowercased()
         let argument = body.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
-        let matches = all.filter { $0.name == name } + all.filter { $0.name != name && $0.name.hasPrefix(name) }
-        guard !name.isEmpty, let help = matches.first, matches.first?.name == name || matches.count == 1 else {
+        let matches =
+            all.filter { $0.name == name } + all.filter { $0.name != name && $0.name.hasPrefix(name) }
+        guard !name.isEmpty, let help = matches.first, matches.first?.name == name || matches.count == 1
+        else {
             if name.isEmpty || matches.isEmpty {
                 return .failure(ParseError(message: "unknown command ':\(name)' — type :help for the list"))
             }

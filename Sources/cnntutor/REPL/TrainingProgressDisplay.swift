@@ -24,7 +24,8 @@ final class TrainingProgressDisplay: Sendable {
         let total = report.epochs * report.stepsPerEpoch
         let completed = (report.epoch - 1) * report.stepsPerEpoch + report.step
         var metrics: [ProgressMetric] = [
-            ProgressMetric(name: "epoch", text: "\(report.epoch)/\(report.epochs)"), .value("loss", report.loss),
+            ProgressMetric(name: "epoch", text: "\(report.epoch)/\(report.epochs)"),
+            .value("loss", report.loss),
         ]
         if let accuracy = report.accuracy { metrics.append(.percentage("acc", accuracy)) }
         if let test = report.testAccuracy { metrics.append(.percentage("test", test)) }
