@@ -120,6 +120,14 @@ struct REPLExerciseTests {
         #expect(attempts.first?.answer == "patch = img[1:3, 2:4]\n(patch * k).sum()")
     }
 
+    @Test func answersMayUseBindingsMadeBeforeTheExercise() throws {
+        let run = REPLHarness.run([
+            "my_k = tensor([[1., 0.], [0., -1.]])", Self.goto, "(img[1:3, 2:4] * my_k).sum()", ":quit",
+        ])
+        #expect(run.text.contains("✓ Correct!"))
+        #expect(try run.attempts().map(\.verdict) == [.pass])
+    }
+
     @Test func bindingsStayAfterMovingOn() throws {
         let run = REPLHarness.run([
             Self.goto, "patch = img[1:3, 2:4]", ":skip", ":back", ":open 1", "patch.shape", ":quit",

@@ -20,7 +20,30 @@ extension LessonSession {
         guard let lesson = currentLesson else { return }
         var state = currentState
         let text = exercise.kind == .choice ? line : (state.assignments + [line]).joined(separator: "\n")
-        let verdict = grader.grade(text, for: exercise)
+        var verdict: Verdict
+        let started = io.clock.now()
+        if exercise.kind == .choice {
+            verdict = grader.grade(text, for: exercise)
+        } else {
+            // Evaluated in the learner's own session (earlier bindings visible, Ctrl-C stops it,
+            // training shows its bar), then judged by the grader like a typed answer's value.
+            switch execute(line) {
+            case .success(.none):
+                verdict = grader.grade(text, for: exercise)
+            case .success(let value):
+                verdict = grader.grade(value: value, for: exercise)
+            case .failure(let error) where error.kind == .cancelled:
+                return say("Stopped (Ctrl-C); that answer was not graded.", style: Theme.frame)
+            case .failure(let error):
+                verdict = Verdict(
+                    status: .error, points: 0, maxPoints: exercise.points,
+                    message: error.diagnostic(source: line))
+            }
+            // The time recorded covers running the answer as well as judging it.
+            let elapsed = io.clock.now() - started
+            verdict.durationMilliseconds = Int(
+                elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+        }
         record(
             Attempt(
                 profile: settings.profile, course: course.id, courseVersion: String(course.version),

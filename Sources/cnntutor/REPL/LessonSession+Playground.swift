@@ -14,6 +14,21 @@ extension LessonSession {
     /// Runs `source` in the learner's interpreter; Ctrl-C cancels it. Errors are shown, not thrown.
     /// - Returns: The value of the last statement, or nil when it failed.
     func run(_ source: String) -> Value? {
+        switch execute(source) {
+        case .success(let value): return value
+        case .failure(let error) where error.kind == .cancelled:
+            say("Stopped (Ctrl-C). Your earlier bindings are kept.", style: Theme.frame)
+            return nil
+        case .failure(let error):
+            io.screen.writeLines(
+                error.diagnostic(source: source).split(separator: "\n", omittingEmptySubsequences: false).map(
+                    String.init))
+            return nil
+        }
+    }
+
+    /// Runs `source` in the learner's interpreter, Ctrl-C cancelling it, and returns what happened.
+    func execute(_ source: String) -> Result<Value, LanguageError> {
         let interpreter = self.interpreter
         io.interrupts.reset()
         let result: Result<Value, LanguageError> = io.interrupts.whileRunning(onInterrupt: {
@@ -26,17 +41,7 @@ extension LessonSession {
             }
         }
         training.stop()
-        switch result {
-        case .success(let value): return value
-        case .failure(let error) where error.kind == .cancelled:
-            say("Stopped (Ctrl-C). Your earlier bindings are kept.", style: Theme.frame)
-            return nil
-        case .failure(let error):
-            io.screen.writeLines(
-                error.diagnostic(source: source).split(separator: "\n", omittingEmptySubsequences: false).map(
-                    String.init))
-            return nil
-        }
+        return result
     }
 
     /// Prints a value: figures drawn, everything else as its Python-like text.
