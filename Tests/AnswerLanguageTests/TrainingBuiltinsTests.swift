@@ -50,6 +50,8 @@ import Testing
         #expect(try interpreter.run("len(g)") == .int(5))
         #expect(try interpreter.run("g[0]") == .float(norms[0].norm))
         #expect(try interpreter.run("g[-1]") == .float(norms[4].norm))
+        // Named by position from the input, for the bar chart's labels.
+        #expect(try interpreter.run("g['layer 1'] == g[0] and g['layer 5'] == g[-1]") == .bool(true))
         // The same seed builds the same network as the engine's builder.
         var generator = SeededGenerator(seed: 9)
         let direct = try Networks.deepNet(depth: 5, activation: .sigmoid, using: &generator)

@@ -93,7 +93,9 @@ extension Builtins {
             "grad_norms(model, x, y)", "each weight layer's gradient norm for one batch, input side first"
         ) { call in
             let norms = try gradNorms(try call.module("model"), try call.tensor("x"), try call.tensor("y"))
-            return .dict(norms.map { Value.DictEntry($0.name, .float($0.norm)) })
+            // Module paths ("2.1") mean little on a bar chart; "layer 1" … counts from the input,
+            // which is what the vanishing-gradient lesson asks the learner to compare.
+            return .dict(norms.enumerated().map { Value.DictEntry("layer \($0.offset + 1)", .float($0.element.norm)) })
         },
     ]
 
