@@ -19,17 +19,17 @@ extension LessonSession {
     func answer(_ line: String, to exercise: Exercise) {
         guard let lesson = currentLesson else { return }
         var state = currentState
-        let text = exercise.kind == .choice ? line : (state.assignments + [line]).joined(separator: "\n")
+        let answerText = exercise.kind == .choice ? line : (state.assignments + [line]).joined(separator: "\n")
         var verdict: Verdict
         let started = io.clock.now()
         if exercise.kind == .choice {
-            verdict = grader.grade(text, for: exercise)
+            verdict = grader.grade(answerText, for: exercise)
         } else {
             // Evaluated in the learner's own session (earlier bindings visible, Ctrl-C stops it,
             // training shows its bar), then judged by the grader like a typed answer's value.
             switch execute(line) {
             case .success(.none):
-                verdict = grader.grade(text, for: exercise)
+                verdict = grader.grade(answerText, for: exercise)
             case .success(let value):
                 verdict = grader.grade(value: value, for: exercise)
             case .failure(let error) where error.kind == .cancelled:
@@ -47,7 +47,7 @@ extension LessonSession {
         record(
             Attempt(
                 profile: settings.profile, course: course.id, courseVersion: String(course.version),
-                key: ExerciseKey(lesson: lesson.id, exercise: exercise.id), answer: text,
+                key: ExerciseKey(lesson: lesson.id, exercise: exercise.id), answer: answerText,
                 verdict: AttemptVerdict(verdict.status), points: Double(verdict.points),
                 maxPoints: Double(verdict.maxPoints), mistake: verdict.mistake, hintsUsed: state.hintsShown,
                 durationMilliseconds: verdict.durationMilliseconds, date: io.now()))
@@ -60,9 +60,8 @@ extension LessonSession {
                 tally.passed += 1
                 tally.points += verdict.points
             }
-            say("✓ Correct! \(verdict.points)/\(verdict.maxPoints) points.", style: Theme.good)
-            let solutionNote = course.solutionPolicy == .never ? "" : " :solution shows the reference answer."
-            say("Enter continues.\(solutionNote)", style: Theme.frame)
+            say(text.correct(points: verdict.points, of: verdict.maxPoints), style: Theme.good)
+            say(text.continueAfterPass(solutionsShown: course.solutionPolicy != .never), style: Theme.frame)
             return
         }
         tell(verdict)
@@ -73,15 +72,15 @@ extension LessonSession {
         switch verdict.status {
         case .pass: return
         case .error:
-            say("✗ Your answer did not run:", style: Theme.bad)
+            say(text.didNotRun, style: Theme.bad)
             io.screen.writeLines(
                 verdict.message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
         case .timeout:
-            say("✗ Stopped: \(verdict.message)", style: Theme.bad)
+            say(text.stopped(verdict.message), style: Theme.bad)
         case .fail:
-            let points = verdict.points > 0 ? " (\(verdict.points)/\(verdict.maxPoints) points so far)" : ""
-            let named = verdict.mistake.map { " — \($0)" } ?? ""
-            say("✗ Not yet\(named)\(points).", style: Theme.bad)
+            say(
+                text.notYet(mistake: verdict.mistake, points: verdict.points, of: verdict.maxPoints),
+                style: Theme.bad)
             var message = verdict.message
             let picture = verdict.diagnosis?.sideBySide
             if let diagnosis = verdict.diagnosis, picture != nil {
@@ -95,9 +94,7 @@ extension LessonSession {
             }
         }
         let hintsLeft = currentExercise.map { $0.hints.count - currentState.hintsShown } ?? 0
-        say(
-            hintsLeft > 0 ? "Try again, or :hint for a hint." : "Try again, :solution to give up, or :skip.",
-            style: Theme.frame)
+        say(text.tryAgain(hintsLeft: hintsLeft > 0), style: Theme.frame)
     }
 
     /// The exercise's next hint.
@@ -116,7 +113,7 @@ extension LessonSession {
         currentState = state
         io.screen.writeLines(
             render(
-                "**Hint \(state.hintsShown)/\(exercise.hints.count):** "
+                text.hintHeading(state.hintsShown, of: exercise.hints.count)
                     + exercise.hints[state.hintsShown - 1]))
     }
 
@@ -149,7 +146,7 @@ extension LessonSession {
         }
         io.screen.writeLines(
             render("**Solution:**\n\n```cnn\n\(reference.text.trimmingTrailingNewlines())\n```"))
-        say("Enter continues.", style: Theme.frame)
+        say(text.enterContinues, style: Theme.frame)
     }
 
     /// Moves past the exercise without answering (recorded), or on, at a step without one.

@@ -8,7 +8,7 @@ extension LessonSession {
     func presentStep() {
         guard let lesson = currentLesson, let step = currentStep else { return }
         var lines = [""]
-        let position = "step \(stepIndex + 1) of \(lesson.steps.count)"
+        let position = text.stepPosition(stepIndex + 1, of: lesson.steps.count)
         lines += WordWrapper(width: width, colorLevel: colorLevel).wrap("— \(position) —", style: Theme.frame)
         lines += render(Self.markdown(of: step))
         if let exercise = step.exercise {
@@ -16,12 +16,10 @@ extension LessonSession {
             lines += exerciseLines(exercise)
             prepare(exercise)
         } else {
-            let more = stepIndex + 1 < lesson.steps.count ? "Enter continues" : "Enter finishes the lesson"
-            let run =
-                step.blocks.contains { if case .example = $0 { true } else { false } }
-                ? ", :run runs the example" : ""
+            let hasExample = step.blocks.contains { if case .example = $0 { true } else { false } }
             lines += WordWrapper(width: width, colorLevel: colorLevel).wrap(
-                "(\(more)\(run).)", style: Theme.frame)
+                text.continueStep(last: stepIndex + 1 == lesson.steps.count, hasExample: hasExample),
+                style: Theme.frame)
         }
         page(lines)
     }
@@ -40,8 +38,7 @@ extension LessonSession {
 
     /// The exercise's prompt, its choices, and what to do next.
     func exerciseLines(_ exercise: Exercise) -> [String] {
-        var markdown =
-            "**Exercise \(exercise.id)** (\(exercise.points) point\(exercise.points == 1 ? "" : "s"))\n\n"
+        var markdown = text.exerciseHeading(exercise.id, points: exercise.points) + "\n\n"
         markdown += exercise.prompt
         if !exercise.choices.isEmpty {
             markdown += "\n\n" + exercise.choices.map { "- **\($0.id)**: \($0.text)" }.joined(separator: "\n")
@@ -50,17 +47,11 @@ extension LessonSession {
         let state = currentState
         let note: String
         if isSettled(exercise) {
-            note =
-                state.skipped || state.gaveUp
-                ? "You moved past this one; you can still answer it. Enter continues."
-                : "You have passed this one. Enter continues; answering again is fine."
+            note = state.skipped || state.gaveUp ? text.settledAfterSkipping : text.settledAfterPassing
         } else if exercise.kind == .choice {
-            note =
-                exercise.multiple
-                ? "Type the letters of every right choice (e.g. a, c)." : "Type the letter of your choice."
+            note = text.chooseNote(multiple: exercise.multiple)
         } else {
-            let hints = exercise.hints.isEmpty ? "" : " :hint gives a hint (\(exercise.hints.count))."
-            note = "Type an expression to answer; assignments just bind.\(hints)"
+            note = text.answerNote(hints: exercise.hints.count)
         }
         lines += WordWrapper(width: width, colorLevel: colorLevel).wrap(note, style: Theme.frame)
         return lines

@@ -187,6 +187,9 @@ final class LessonSession {
 
     // MARK: - Shared helpers
 
+    /// The tutor's own sentences in the current language.
+    var text: SessionText { SessionText(language: language) }
+
     /// The open lesson in the current language.
     var currentLesson: Lesson? {
         guard let lessonIndex else { return nil }
