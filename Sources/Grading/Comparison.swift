@@ -52,7 +52,8 @@ struct Comparer {
         {
             // `x.sum() > 0` gives a one-element bool tensor; it answers a True/False question.
             return (number.values[0] != 0) == flag
-                ? .same : .different(message: "Your answer is \(ValueConversion.text(answer)).", diagnosis: nil)
+                ? .same
+                : .different(message: "Your answer is \(ValueConversion.text(answer)).", diagnosis: nil)
         }
         switch expected {
         case .string, .bool, .none:

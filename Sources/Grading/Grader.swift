@@ -88,7 +88,9 @@ public final class Grader {
             let count = try comparer.parameterCount(of: "expected")
             return "a network: \(inputShape) → \(output), \(count) parameters"
         } catch {
-            throw GradingError(.exercise, "the reference network cannot run on \(inputShape): \(error)", at: exercise.location)
+            throw GradingError(
+                .exercise, "the reference network cannot run on \(inputShape): \(error)",
+                at: exercise.location)
         }
     }
 

@@ -25,7 +25,8 @@ struct REPLKoreanTests {
     /// The tutor's own sentences follow the learner's language too, not only the lesson text.
     @Test func exerciseFeedbackIsInKorean() throws {
         // Lesson 1, step 2 is `count-elements` (x = zeros(2, 3, 4)): a named mistake, a hint, a pass.
-        let run = REPLHarness.run([":open 1", "", "2 + 3 + 4", ":hint", "x.numel()", ":quit"], language: "ko")
+        let run = REPLHarness.run(
+            [":open 1", "", "2 + 3 + 4", ":hint", "x.numel()", ":quit"], language: "ko")
         #expect(run.text.contains("연습 문제 count-elements (1점)"))
         #expect(run.text.contains("✗ 아직 아닙니다 — added-sizes."))
         #expect(run.text.contains("힌트 1/2:"))

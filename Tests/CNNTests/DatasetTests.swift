@@ -31,7 +31,8 @@ import Testing
         let (images, labels) = try tiny.tensors()
         #expect(images.shape == [3, 1, 1, 2] && labels.shape == [3])
         let back = try Dataset(name: "tiny", images: images, labels: labels, classCount: 2)
-        #expect(back.images == tiny.images && back.labels == tiny.labels && back.sampleShape == tiny.sampleShape)
+        #expect(
+            back.images == tiny.images && back.labels == tiny.labels && back.sampleShape == tiny.sampleShape)
         let batch = try tiny.batch([2, 0])
         #expect(
             batch.images.scalarsAsFloats() == [20, 21, 0, 1] && batch.labels.scalarsAsDoubles() == [1, 0])

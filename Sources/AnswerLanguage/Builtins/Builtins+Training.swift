@@ -95,7 +95,8 @@ extension Builtins {
             let norms = try gradNorms(try call.module("model"), try call.tensor("x"), try call.tensor("y"))
             // Module paths ("2.1") mean little on a bar chart; "layer 1" … counts from the input,
             // which is what the vanishing-gradient lesson asks the learner to compare.
-            return .dict(norms.enumerated().map { Value.DictEntry("layer \($0.offset + 1)", .float($0.element.norm)) })
+            return .dict(
+                norms.enumerated().map { Value.DictEntry("layer \($0.offset + 1)", .float($0.element.norm)) })
         },
     ]
 

@@ -28,7 +28,9 @@ enum NumberFormat {
 
     /// The value as a whole number from 1 to 1000 when it is one (within 1e-3), else nil.
     static func smallWholeNumber(_ value: Double) -> Int? {
-        guard value.isFinite, value >= 1, value <= 1000, abs(value - value.rounded()) < 1e-3 else { return nil }
+        guard value.isFinite, value >= 1, value <= 1000, abs(value - value.rounded()) < 1e-3 else {
+            return nil
+        }
         return Int(value.rounded())
     }
 

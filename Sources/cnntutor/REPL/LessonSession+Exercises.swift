@@ -19,7 +19,8 @@ extension LessonSession {
     func answer(_ line: String, to exercise: Exercise) {
         guard let lesson = currentLesson else { return }
         var state = currentState
-        let answerText = exercise.kind == .choice ? line : (state.assignments + [line]).joined(separator: "\n")
+        let answerText =
+            exercise.kind == .choice ? line : (state.assignments + [line]).joined(separator: "\n")
         var verdict: Verdict
         let started = io.clock.now()
         if exercise.kind == .choice {
