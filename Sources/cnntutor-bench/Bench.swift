@@ -43,8 +43,9 @@ struct Bench: ParsableCommand {
             Parallelism.threadCount = count
             for shape in ConvBenchmark.shapes
             where self.shape.map({ shape.map(String.init).joined(separator: ",").hasPrefix($0) }) ?? true {
-                print(try ConvBenchmark(shape: shape).measure(
-                    threads: count, targetSeconds: targetSeconds, cpuTime: cpuTime, breakdown: breakdown))
+                print(
+                    try ConvBenchmark(shape: shape).measure(
+                        threads: count, targetSeconds: targetSeconds, cpuTime: cpuTime, breakdown: breakdown))
             }
             guard !convOnly else { continue }
             for imageSize in [8, 32] {

@@ -50,7 +50,8 @@ struct ConvBenchmark {
             try conv2dBackwardWeight(
                 input: .init(x), gradOutput: .init(dy), gradWeight: dw, gradBias: db, geometry: g)
         }
-        var row = "{\"shape\": \(shape), \"threads\": \(threads), "
+        var row =
+            "{\"shape\": \(shape), \"threads\": \(threads), "
             + "\"fwd\": \(forward.json(flops: g.forwardFlops)), "
             + "\"fwdbwd\": \(both.json(flops: 3 * g.forwardFlops))"
         if breakdown {
@@ -61,7 +62,8 @@ struct ConvBenchmark {
                 try conv2dBackwardWeight(
                     input: .init(x), gradOutput: .init(dy), gradWeight: dw, gradBias: db, geometry: g)
             }
-            row += ", \"bwd_input\": \(input.json(flops: g.forwardFlops))"
+            row +=
+                ", \"bwd_input\": \(input.json(flops: g.forwardFlops))"
                 + ", \"bwd_weight\": \(weight.json(flops: g.forwardFlops))"
         }
         return row + "}"

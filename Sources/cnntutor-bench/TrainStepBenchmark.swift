@@ -49,7 +49,8 @@ final class TrainStepBenchmark {
         fcBias = try Parameter(Tensor.zeros([10]))
         images = try Tensor.randn([batch, 3, imageSize, imageSize], using: &generator)
         labels = try Tensor.randint(0, 10, [batch], using: &generator)
-        optimizer = try SGD(convWeights + normWeights + normBiases + [fcWeight, fcBias], lr: 0.1, momentum: 0.9)
+        optimizer = try SGD(
+            convWeights + normWeights + normBiases + [fcWeight, fcBias], lr: 0.1, momentum: 0.9)
     }
 
     /// conv 3×3 (no bias) → BatchNorm in training mode, for layer `index`.

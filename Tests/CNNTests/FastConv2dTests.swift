@@ -146,39 +146,51 @@ func randomGeometry(_ random: inout FastConvRandom) -> Conv2dGeometry {
 
     /// Shapes the course and the benchmark use, and edge cases the random draw may miss.
     @Test(arguments: [
-        Conv2dGeometry(batch: 2, inChannels: 16, inHeight: 8, inWidth: 8, outChannels: 16,
-                       kernelHeight: 3, kernelWidth: 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
-        Conv2dGeometry(batch: 1, inChannels: 1, inHeight: 28, inWidth: 28, outChannels: 8,
-                       kernelHeight: 3, kernelWidth: 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
+        Conv2dGeometry(
+            batch: 2, inChannels: 16, inHeight: 8, inWidth: 8, outChannels: 16,
+            kernelHeight: 3, kernelWidth: 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
+        Conv2dGeometry(
+            batch: 1, inChannels: 1, inHeight: 28, inWidth: 28, outChannels: 8,
+            kernelHeight: 3, kernelWidth: 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
         // Wide enough for Winograd's four-tiles-in-a-row loads and stores, with ragged edges.
-        Conv2dGeometry(batch: 2, inChannels: 8, inHeight: 30, inWidth: 37, outChannels: 9,
-                       kernelHeight: 3, kernelWidth: 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
-        Conv2dGeometry(batch: 1, inChannels: 9, inHeight: 21, inWidth: 40, outChannels: 8,
-                       kernelHeight: 3, kernelWidth: 3, padTop: 0, padBottom: 2, padLeft: 2, padRight: 0),
+        Conv2dGeometry(
+            batch: 2, inChannels: 8, inHeight: 30, inWidth: 37, outChannels: 9,
+            kernelHeight: 3, kernelWidth: 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
+        Conv2dGeometry(
+            batch: 1, inChannels: 9, inHeight: 21, inWidth: 40, outChannels: 8,
+            kernelHeight: 3, kernelWidth: 3, padTop: 0, padBottom: 2, padLeft: 2, padRight: 0),
         // Batches large enough that the weight gradient stacks images side by side (2 or 3 per
         // chunk of the 8), 3×3 and pointwise.
-        Conv2dGeometry(batch: 20, inChannels: 3, inHeight: 5, inWidth: 5, outChannels: 4,
-                       kernelHeight: 3, kernelWidth: 3, strideH: 2, strideW: 2, padTop: 1, padBottom: 1,
-                       padLeft: 1, padRight: 1),
-        Conv2dGeometry(batch: 19, inChannels: 3, inHeight: 4, inWidth: 3, outChannels: 5,
-                       kernelHeight: 1, kernelWidth: 1),
+        Conv2dGeometry(
+            batch: 20, inChannels: 3, inHeight: 5, inWidth: 5, outChannels: 4,
+            kernelHeight: 3, kernelWidth: 3, strideH: 2, strideW: 2, padTop: 1, padBottom: 1,
+            padLeft: 1, padRight: 1),
+        Conv2dGeometry(
+            batch: 19, inChannels: 3, inHeight: 4, inWidth: 3, outChannels: 5,
+            kernelHeight: 1, kernelWidth: 1),
         // PyTorch padding='same' for a 4×4 kernel: 1 before, 2 after.
-        Conv2dGeometry(batch: 2, inChannels: 3, inHeight: 9, inWidth: 7, outChannels: 5,
-                       kernelHeight: 4, kernelWidth: 4, padTop: 1, padBottom: 2, padLeft: 1, padRight: 2),
+        Conv2dGeometry(
+            batch: 2, inChannels: 3, inHeight: 9, inWidth: 7, outChannels: 5,
+            kernelHeight: 4, kernelWidth: 4, padTop: 1, padBottom: 2, padLeft: 1, padRight: 2),
         // TensorFlow-style 'same' with stride 2: pad 0 before, 1 after.
-        Conv2dGeometry(batch: 3, inChannels: 4, inHeight: 10, inWidth: 10, outChannels: 6,
-                       kernelHeight: 3, kernelWidth: 3, strideH: 2, strideW: 2, padBottom: 1, padRight: 1),
+        Conv2dGeometry(
+            batch: 3, inChannels: 4, inHeight: 10, inWidth: 10, outChannels: 6,
+            kernelHeight: 3, kernelWidth: 3, strideH: 2, strideW: 2, padBottom: 1, padRight: 1),
         // 1×1 pointwise, and a 1×1 projection shortcut with stride 2.
-        Conv2dGeometry(batch: 2, inChannels: 8, inHeight: 5, inWidth: 5, outChannels: 4,
-                       kernelHeight: 1, kernelWidth: 1),
-        Conv2dGeometry(batch: 2, inChannels: 8, inHeight: 6, inWidth: 6, outChannels: 16,
-                       kernelHeight: 1, kernelWidth: 1, strideH: 2, strideW: 2),
+        Conv2dGeometry(
+            batch: 2, inChannels: 8, inHeight: 5, inWidth: 5, outChannels: 4,
+            kernelHeight: 1, kernelWidth: 1),
+        Conv2dGeometry(
+            batch: 2, inChannels: 8, inHeight: 6, inWidth: 6, outChannels: 16,
+            kernelHeight: 1, kernelWidth: 1, strideH: 2, strideW: 2),
         // Depthwise with a channel multiplier of 2, and a kernel as large as the padded input.
-        Conv2dGeometry(batch: 1, inChannels: 6, inHeight: 7, inWidth: 7, outChannels: 12,
-                       kernelHeight: 3, kernelWidth: 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1,
-                       groups: 6),
-        Conv2dGeometry(batch: 1, inChannels: 2, inHeight: 3, inWidth: 2, outChannels: 3,
-                       kernelHeight: 5, kernelWidth: 4, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
+        Conv2dGeometry(
+            batch: 1, inChannels: 6, inHeight: 7, inWidth: 7, outChannels: 12,
+            kernelHeight: 3, kernelWidth: 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1,
+            groups: 6),
+        Conv2dGeometry(
+            batch: 1, inChannels: 2, inHeight: 3, inWidth: 2, outChannels: 3,
+            kernelHeight: 5, kernelWidth: 4, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
     ])
     func matchesReferenceOnChosenGeometries(g: Conv2dGeometry) throws {
         try expectMatchesReference(FastConvCase(g, seed: 7))
@@ -212,13 +224,16 @@ func randomGeometry(_ random: inout FastConvRandom) -> Conv2dGeometry {
     /// Work is split by shape, never by thread count, so every setting gives the same bits.
     /// One geometry per path: Winograd, im2col + GEMM (stride 2, dilation 2), pointwise GEMM.
     @Test(arguments: [
-        Conv2dGeometry(batch: 5, inChannels: 8, inHeight: 17, inWidth: 15, outChannels: 10,
-                       kernelHeight: 3, kernelWidth: 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
-        Conv2dGeometry(batch: 5, inChannels: 12, inHeight: 17, inWidth: 15, outChannels: 10,
-                       kernelHeight: 3, kernelWidth: 3, strideH: 2, strideW: 2, padTop: 2, padBottom: 1,
-                       padLeft: 2, padRight: 1, dilationH: 2, dilationW: 2),
-        Conv2dGeometry(batch: 9, inChannels: 24, inHeight: 9, inWidth: 9, outChannels: 32,
-                       kernelHeight: 1, kernelWidth: 1),
+        Conv2dGeometry(
+            batch: 5, inChannels: 8, inHeight: 17, inWidth: 15, outChannels: 10,
+            kernelHeight: 3, kernelWidth: 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
+        Conv2dGeometry(
+            batch: 5, inChannels: 12, inHeight: 17, inWidth: 15, outChannels: 10,
+            kernelHeight: 3, kernelWidth: 3, strideH: 2, strideW: 2, padTop: 2, padBottom: 1,
+            padLeft: 2, padRight: 1, dilationH: 2, dilationW: 2),
+        Conv2dGeometry(
+            batch: 9, inChannels: 24, inHeight: 9, inWidth: 9, outChannels: 32,
+            kernelHeight: 1, kernelWidth: 1),
     ])
     func resultsDoNotDependOnThreadCount(g: Conv2dGeometry) throws {
         #expect(g.forwardFlops > Parallelism.minimumFlopsToFanOut)  // so threads are really used
@@ -239,8 +254,9 @@ func randomGeometry(_ random: inout FastConvRandom) -> Conv2dGeometry {
         let budget = ComputeBudget()
         budget.cancel()
         let c = FastConvCase(
-            Conv2dGeometry(batch: 4, inChannels: 2, inHeight: 6, inWidth: 6, outChannels: 2,
-                           kernelHeight: 3, kernelWidth: 3),
+            Conv2dGeometry(
+                batch: 4, inChannels: 2, inHeight: 6, inWidth: 6, outChannels: 2,
+                kernelHeight: 3, kernelWidth: 3),
             seed: 3)
         #expect(throws: CNNError.cancelled()) {
             try ComputeBudget.$current.withValue(budget) { _ = try c.fastForward() }

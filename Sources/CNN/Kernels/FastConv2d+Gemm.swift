@@ -174,14 +174,16 @@ struct FastConv2d {
                             } else {
                                 for j in 0..<count {
                                     let image = input + ((first + j) * g.inChannels + group * cg) * inPlane
-                                    g.im2col(image: image, channels: cg, col: columns + j * pixels, ldc: width)
+                                    g.im2col(
+                                        image: image, channels: cg, col: columns + j * pixels, ldc: width)
                                 }
                                 a = UnsafePointer(columns)
                                 if stack > 1 {
                                     for j in 0..<count {
                                         for k in 0..<kg {
                                             (stackedGrad + k * width + j * pixels).update(
-                                                from: gradOut + (j * g.outChannels + k) * pixels, count: pixels)
+                                                from: gradOut + (j * g.outChannels + k) * pixels,
+                                                count: pixels)
                                         }
                                     }
                                     b = UnsafePointer(stackedGrad)

@@ -9,8 +9,10 @@ extension FastConv2d {
     /// taken from 8 channels each way. With fewer, its per-tile transforms outweigh the multiplies
     /// saved (1,1,28,28,8 ran 3× faster forward on im2col + GEMM than on Winograd).
     var winograd: WinogradChoice? {
-        guard g.kernelHeight == 3 && g.kernelWidth == 3 && g.strideH == 1 && g.strideW == 1
-            && g.dilationH == 1 && g.dilationW == 1 && g.groups == 1 && min(g.inChannels, g.outChannels) >= 8
+        guard
+            g.kernelHeight == 3 && g.kernelWidth == 3 && g.strideH == 1 && g.strideW == 1
+                && g.dilationH == 1 && g.dilationW == 1 && g.groups == 1
+                && min(g.inChannels, g.outChannels) >= 8
         else { return nil }
         // F(4×4) beat F(2×2) on every benchmark shape (e.g. 52 vs 20 GFLOP/s on 32,16,32,32,16 at
         // one thread): fewer tiles, fewer multiplies, and its error stays within the tests' bound.
@@ -22,8 +24,10 @@ extension FastConv2d {
         bias: UnsafePointer<Float>?, output: UnsafeMutablePointer<Float>
     ) throws(CNNError) {
         switch choice {
-        case .f2: try winogradForward(WinogradF2.self, input: input, weight: weight, bias: bias, output: output)
-        case .f4: try winogradForward(WinogradF4.self, input: input, weight: weight, bias: bias, output: output)
+        case .f2:
+            try winogradForward(WinogradF2.self, input: input, weight: weight, bias: bias, output: output)
+        case .f4:
+            try winogradForward(WinogradF4.self, input: input, weight: weight, bias: bias, output: output)
         }
     }
 
@@ -33,9 +37,11 @@ extension FastConv2d {
     ) throws(CNNError) {
         switch choice {
         case .f2:
-            try winogradBackwardInput(WinogradF2.self, gradOutput: gradOutput, weight: weight, gradInput: gradInput)
+            try winogradBackwardInput(
+                WinogradF2.self, gradOutput: gradOutput, weight: weight, gradInput: gradInput)
         case .f4:
-            try winogradBackwardInput(WinogradF4.self, gradOutput: gradOutput, weight: weight, gradInput: gradInput)
+            try winogradBackwardInput(
+                WinogradF4.self, gradOutput: gradOutput, weight: weight, gradInput: gradInput)
         }
     }
 
@@ -82,8 +88,12 @@ extension FastConv2d {
         gradWeight: UnsafeMutablePointer<Float>, gradBias: UnsafeMutablePointer<Float>?
     ) throws(CNNError) {
         switch choice {
-        case .f2: try winogradBackwardWeight(WinogradF2.self, input: input, gradOutput: gradOutput, gradWeight: gradWeight)
-        case .f4: try winogradBackwardWeight(WinogradF4.self, input: input, gradOutput: gradOutput, gradWeight: gradWeight)
+        case .f2:
+            try winogradBackwardWeight(
+                WinogradF2.self, input: input, gradOutput: gradOutput, gradWeight: gradWeight)
+        case .f4:
+            try winogradBackwardWeight(
+                WinogradF4.self, input: input, gradOutput: gradOutput, gradWeight: gradWeight)
         }
         if let gradBias {
             let pixels = g.outPixels
@@ -106,6 +116,7 @@ extension FastConv2d {
             batch: g.batch, inChannels: g.inChannels, outChannels: g.outChannels,
             inHeight: g.inHeight, inWidth: g.inWidth, outHeight: g.outHeight, outWidth: g.outWidth,
             padTop: g.padTop, padLeft: g.padLeft)
-        try plan.weightGradient(input: input, gradOutput: gradOutput, gradWeight: gradWeight, flops: g.forwardFlops)
+        try plan.weightGradient(
+            input: input, gradOutput: gradOutput, gradWeight: gradWeight, flops: g.forwardFlops)
     }
 }

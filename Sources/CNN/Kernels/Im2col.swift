@@ -46,7 +46,8 @@ extension Conv2dGeometry {
                         zeroFloats(dst, count: valid.lowerBound)
                         let src = channel + ih * inWidth + columnOffset
                         if strideW == 1 {
-                            copyFloats(dst + valid.lowerBound, from: src + valid.lowerBound, count: valid.count)
+                            copyFloats(
+                                dst + valid.lowerBound, from: src + valid.lowerBound, count: valid.count)
                         } else {
                             for x in valid { dst[x] = src[x * strideW] }
                         }

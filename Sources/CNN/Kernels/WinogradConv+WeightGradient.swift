@@ -22,8 +22,10 @@ extension WinogradConv {
         let chunks = FastConv2d.weightChunks(batch: blocks)
         let partialCount = positions * outChannels * inChannels
         let workers = Parallelism.workers(items: chunks, flops: flops)
-        try ScratchBuffer.withBuffers(workers: 1, count: chunks * partialCount) { (partials) throws(CNNError) in
-            try ScratchBuffer.withBuffers(workers: workers, count: scratchPerWorker) { (scratch) throws(CNNError) in
+        try ScratchBuffer.withBuffers(workers: 1, count: chunks * partialCount) {
+            (partials) throws(CNNError) in
+            try ScratchBuffer.withBuffers(workers: workers, count: scratchPerWorker) {
+                (scratch) throws(CNNError) in
                 try Parallelism.forEach(count: chunks, workers: workers) { chunk, worker throws(CNNError) in
                     let range = FastConv2d.chunkRange(chunk, of: chunks, batch: blocks)
                     for block in range {
@@ -59,7 +61,8 @@ extension WinogradConv {
         let gt = v + positions * vStride
         let patch = UnsafeMutableRawPointer(gt + positions * gStride)
             .bindMemory(to: SIMD4<Float>.self, capacity: 3 * positions)
-        let origins = UnsafeMutableRawPointer(patch + 3 * positions).bindMemory(to: Int.self, capacity: 2 * lanes)
+        let origins = UnsafeMutableRawPointer(patch + 3 * positions).bindMemory(
+            to: Int.self, capacity: 2 * lanes)
         fillOrigins(firstTile: firstTile, tiles: tiles, lanes: lanes, into: origins)
         transformInputTiles(
             origins: origins, lanes: lanes, input: input, patch: patch, into: v, positionStride: vStride)

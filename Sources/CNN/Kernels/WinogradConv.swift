@@ -53,7 +53,9 @@ struct WinogradConv<Tile: WinogradTile> {
 
     /// `U[ξ][k][c]`, the transformed weights, written to `u` (`α²·K·C` floats). With
     /// `flipWeights`, reads `weight` as `[C][K][3][3]` rotated by 180° (the backward-input kernel).
-    func transformWeights(_ weight: UnsafePointer<Float>, flipWeights: Bool, into u: UnsafeMutablePointer<Float>) {
+    func transformWeights(
+        _ weight: UnsafePointer<Float>, flipWeights: Bool, into u: UnsafeMutablePointer<Float>
+    ) {
         let alpha = Self.alpha
         let (k, c) = (outChannels, inChannels)
         withUnsafeTemporaryAllocation(of: Double.self, capacity: alpha * 3 + alpha) { temporary in
@@ -69,7 +71,8 @@ struct WinogradConv<Tile: WinogradTile> {
                         Tile.weightTransform((tap(0, s), tap(1, s), tap(2, s)), into: rows + s, stride: 3)
                     }
                     for i in 0..<alpha {
-                        Tile.weightTransform((rows[i * 3], rows[i * 3 + 1], rows[i * 3 + 2]), into: row, stride: 1)
+                        Tile.weightTransform(
+                            (rows[i * 3], rows[i * 3 + 1], rows[i * 3 + 2]), into: row, stride: 1)
                         for j in 0..<alpha {
                             u[((i * alpha + j) * k + ko) * c + ci] = Float(row[j])
                         }
@@ -87,7 +90,8 @@ struct WinogradConv<Tile: WinogradTile> {
         let perBlock = tilesPerBlock
         let blocks = (tileCount + perBlock - 1) / perBlock
         let workers = Parallelism.workers(items: blocks, flops: flops)
-        try ScratchBuffer.withBuffers(workers: workers, count: scratchPerWorker) { (scratch) throws(CNNError) in
+        try ScratchBuffer.withBuffers(workers: workers, count: scratchPerWorker) {
+            (scratch) throws(CNNError) in
             try Parallelism.forEach(count: blocks, workers: workers) { block, worker throws(CNNError) in
                 let first = block * perBlock
                 let tiles = min(perBlock, tileCount - first)
@@ -114,7 +118,8 @@ struct WinogradConv<Tile: WinogradTile> {
         let half = patch + positions  // the output's column pass, m×α
         let result = half + m * alpha  // the output tile, m×m
         let resultLanes = UnsafeMutableRawPointer(result).assumingMemoryBound(to: Float.self)
-        let origins = UnsafeMutableRawPointer(patch + 3 * positions).bindMemory(to: Int.self, capacity: 2 * lanes)
+        let origins = UnsafeMutableRawPointer(patch + 3 * positions).bindMemory(
+            to: Int.self, capacity: 2 * lanes)
         fillOrigins(firstTile: firstTile, tiles: tiles, lanes: lanes, into: origins)
         transformInputTiles(
             origins: origins, lanes: lanes, input: input, patch: patch, into: v, positionStride: vStride)
@@ -131,10 +136,16 @@ struct WinogradConv<Tile: WinogradTile> {
                 for xi in 0..<positions {
                     patch[xi] = column.load(fromByteOffset: xi * mStride * 4, as: SIMD4<Float>.self)
                 }
-                for j in 0..<alpha { Tile.outputTransform(patch + j, xStride: alpha, half + j, yStride: alpha) }
-                for i in 0..<m { Tile.outputTransform(half + i * alpha, xStride: 1, result + i * m, yStride: 1) }
+                for j in 0..<alpha {
+                    Tile.outputTransform(patch + j, xStride: alpha, half + j, yStride: alpha)
+                }
+                for i in 0..<m {
+                    Tile.outputTransform(half + i * alpha, xStride: 1, result + i * m, yStride: 1)
+                }
                 for i in 0..<(m * m) { result[i] += b }
-                if m == 4 && group + 4 <= tiles && scatterFourFullTiles(origins + 2 * group, channel: k, from: result, output: output) {
+                if m == 4 && group + 4 <= tiles
+                    && scatterFourFullTiles(origins + 2 * group, channel: k, from: result, output: output)
+                {
                     continue
                 }
                 for lane in 0..<min(4, tiles - group) {
@@ -234,7 +245,8 @@ struct WinogradConv<Tile: WinogradTile> {
         }
         let raw = UnsafeMutableRawPointer(output)
         for i in 0..<4 {
-            let (t0, t1, t2, t3) = transpose(result[i * 4], result[i * 4 + 1], result[i * 4 + 2], result[i * 4 + 3])
+            let (t0, t1, t2, t3) = transpose(
+                result[i * 4], result[i * 4 + 1], result[i * 4 + 2], result[i * 4 + 3])
             let offset = i * outWidth
             raw.storeBytes(of: t0, toByteOffset: (rowStarts.0 + offset) * 4, as: SIMD4<Float>.self)
             raw.storeBytes(of: t1, toByteOffset: (rowStarts.1 + offset) * 4, as: SIMD4<Float>.self)
@@ -249,7 +261,8 @@ struct WinogradConv<Tile: WinogradTile> {
     /// zeros outside the image; all zeros for a padding lane (`image` < 0).
     @inline(__always)
     private func gatherInputTile(
-        image: Int, origin: Int, channel: Int, input: UnsafePointer<Float>, into lanes: UnsafeMutablePointer<Float>
+        image: Int, origin: Int, channel: Int, input: UnsafePointer<Float>,
+        into lanes: UnsafeMutablePointer<Float>
     ) {
         let alpha = Self.alpha
         guard image >= 0 else {
@@ -280,7 +293,8 @@ struct WinogradConv<Tile: WinogradTile> {
     /// `image`, channel `channel`, dropping the part past the output's bottom or right edge.
     @inline(__always)
     private func scatterOutputTile(
-        image: Int, origin: Int, channel: Int, from lanes: UnsafePointer<Float>, output: UnsafeMutablePointer<Float>
+        image: Int, origin: Int, channel: Int, from lanes: UnsafePointer<Float>,
+        output: UnsafeMutablePointer<Float>
     ) {
         let m = Self.m
         let (y0, x0) = (origin >> 32, origin & 0xFFFF_FFFF)

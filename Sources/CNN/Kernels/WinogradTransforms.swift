@@ -16,7 +16,8 @@ protocol WinogradTile {
         _ x: UnsafePointer<SIMD4<Float>>, xStride: Int, _ y: UnsafeMutablePointer<SIMD4<Float>>,
         yStride: Int)
     /// `u = G g`: 3 kernel taps to α transformed taps `u[0], u[stride], …`.
-    static func weightTransform(_ g: (Double, Double, Double), into u: UnsafeMutablePointer<Double>, stride: Int)
+    static func weightTransform(
+        _ g: (Double, Double, Double), into u: UnsafeMutablePointer<Double>, stride: Int)
     /// `y = A x` from m values `x[0], x[xStride], …` to α values `y[0], y[yStride], …`: the
     /// output-gradient transform of the weight gradient (the adjoint of `outputTransform`).
     static func gradientTransform(
@@ -40,8 +41,10 @@ func transpose(
     let ab1 = SIMD4(a[2], b[2], a[3], b[3])  // unpckhps
     let cd1 = SIMD4(c[2], d[2], c[3], d[3])
     return (
-        SIMD4(lowHalf: ab0.lowHalf, highHalf: cd0.lowHalf), SIMD4(lowHalf: ab0.highHalf, highHalf: cd0.highHalf),
-        SIMD4(lowHalf: ab1.lowHalf, highHalf: cd1.lowHalf), SIMD4(lowHalf: ab1.highHalf, highHalf: cd1.highHalf)
+        SIMD4(lowHalf: ab0.lowHalf, highHalf: cd0.lowHalf),
+        SIMD4(lowHalf: ab0.highHalf, highHalf: cd0.highHalf),
+        SIMD4(lowHalf: ab1.lowHalf, highHalf: cd1.lowHalf),
+        SIMD4(lowHalf: ab1.highHalf, highHalf: cd1.highHalf)
     )
 }
 
@@ -75,7 +78,9 @@ enum WinogradF2: WinogradTile {
         y[t] = x1 - x2 - x3
     }
 
-    static func weightTransform(_ g: (Double, Double, Double), into u: UnsafeMutablePointer<Double>, stride s: Int) {
+    static func weightTransform(
+        _ g: (Double, Double, Double), into u: UnsafeMutablePointer<Double>, stride s: Int
+    ) {
         u[0] = g.0
         u[s] = (g.0 + g.1 + g.2) / 2
         u[2 * s] = (g.0 - g.1 + g.2) / 2
@@ -94,7 +99,8 @@ enum WinogradF2: WinogradTile {
         y[3 * t] = -x1
     }
 
-    static func weightGradientTransform(_ u: UnsafePointer<Double>, stride s: Int) -> (Double, Double, Double) {
+    static func weightGradientTransform(_ u: UnsafePointer<Double>, stride s: Int) -> (Double, Double, Double)
+    {
         let (u0, u1, u2, u3) = (u[0], u[s], u[2 * s], u[3 * s])
         return (u0 + (u1 + u2) / 2, (u1 - u2) / 2, (u1 + u2) / 2 + u3)
     }
@@ -152,7 +158,9 @@ enum WinogradF4: WinogradTile {
         y[3 * t] = diff12 + 8 * diff34 + x5
     }
 
-    static func weightTransform(_ g: (Double, Double, Double), into u: UnsafeMutablePointer<Double>, stride s: Int) {
+    static func weightTransform(
+        _ g: (Double, Double, Double), into u: UnsafeMutablePointer<Double>, stride s: Int
+    ) {
         u[0] = g.0 / 4
         u[s] = -(g.0 + g.1 + g.2) / 6
         u[2 * s] = -(g.0 - g.1 + g.2) / 6
@@ -177,7 +185,8 @@ enum WinogradF4: WinogradTile {
         y[5 * t] = x3
     }
 
-    static func weightGradientTransform(_ u: UnsafePointer<Double>, stride s: Int) -> (Double, Double, Double) {
+    static func weightGradientTransform(_ u: UnsafePointer<Double>, stride s: Int) -> (Double, Double, Double)
+    {
         let (u0, u1, u2, u3, u4, u5) = (u[0], u[s], u[2 * s], u[3 * s], u[4 * s], u[5 * s])
         return (
             u0 / 4 - (u1 + u2) / 6 + (u3 + u4) / 24,
@@ -189,7 +198,8 @@ enum WinogradF4: WinogradTile {
     @inline(__always)
     static func gatherRow(_ src: UnsafePointer<Float>, into d: UnsafeMutablePointer<SIMD4<Float>>) {
         // Lanes start 4 apart: lane q reads src[4q ..< 4q + 6], so src[0 ..< 18] in all.
-        let (c0, c1, c2, c3) = transpose(loadFloats4(src), loadFloats4(src + 4), loadFloats4(src + 8), loadFloats4(src + 12))
+        let (c0, c1, c2, c3) = transpose(
+            loadFloats4(src), loadFloats4(src + 4), loadFloats4(src + 8), loadFloats4(src + 12))
         d[0] = c0
         d[1] = c1
         d[2] = c2
