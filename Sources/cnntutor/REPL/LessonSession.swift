@@ -169,7 +169,7 @@ final class LessonSession {
     func enter() {
         guard lessonIndex != nil else { return openSuggestedLesson() }
         if let exercise = currentExercise, !isSettled(exercise) {
-            return say("Type your answer (an expression), :hint for a hint, or :skip to move on.")
+            return say(text.answerReminder)
         }
         next()
     }
@@ -178,11 +178,10 @@ final class LessonSession {
     func quit() {
         guard !finished else { return }
         finished = true
-        let where_ = settings.dataDirectory.map { " Progress saved in \($0)." } ?? " Progress saved."
-        let plural = tally.answers == 1 ? "" : "s"
         say(
-            "Bye! This session: \(tally.answers) answer\(plural), \(tally.passed) passed, "
-                + "\(tally.points) point\(tally.points == 1 ? "" : "s").\(where_)")
+            text.goodbye(
+                answers: tally.answers, passed: tally.passed, points: tally.points,
+                savedIn: settings.dataDirectory))
     }
 
     // MARK: - Shared helpers

@@ -97,4 +97,21 @@ struct SessionText {
     }
 
     var enterContinues: String { korean ? "Enter를 누르면 계속합니다." : "Enter continues." }
+
+    var answerReminder: String {
+        korean
+            ? "답을 식으로 입력하세요. :hint는 힌트, :skip은 건너뛰기입니다."
+            : "Type your answer (an expression), :hint for a hint, or :skip to move on."
+    }
+
+    /// The one-line summary on leaving.
+    func goodbye(answers: Int, passed: Int, points: Int, savedIn directory: String?) -> String {
+        if korean {
+            let saved = directory.map { " 진행 상황은 \($0)에 저장했습니다." } ?? " 진행 상황을 저장했습니다."
+            return "안녕히 가세요! 이번 세션: 답 \(answers)개, 통과 \(passed)개, \(points)점.\(saved)"
+        }
+        let saved = directory.map { " Progress saved in \($0)." } ?? " Progress saved."
+        return "Bye! This session: \(answers) answer\(answers == 1 ? "" : "s"), \(passed) passed, "
+            + "\(points) point\(points == 1 ? "" : "s").\(saved)"
+    }
 }
