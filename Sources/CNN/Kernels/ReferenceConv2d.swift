@@ -23,33 +23,14 @@ enum ReferenceConv2d {
         output: UnsafeMutableBufferPointer<T>, geometry g: Conv2dGeometry
     ) throws(CNNError) {
         checkSizes(g, input: input.count, weight: weight.count, output: output.count)
-        let (outH, outW) = (g.outHeight, g.outWidth)
+        let plane = g.outHeight * g.outWidth
         for n in 0..<g.batch {
             for k in 0..<g.outChannels {
-                let group = k / g.outChannelsPerGroup
-                for y in 0..<outH {
-                    try ComputeBudget.checkpoint()
-                    for x in 0..<outW {
-                        var sum: T = bias?[k] ?? 0
-                        for cInGroup in 0..<g.inChannelsPerGroup {
-                            let c = group * g.inChannelsPerGroup + cInGroup
-                            for i in 0..<g.kernelHeight {
-                                let row = y * g.strideH - g.padTop + i * g.dilationH
-                                if row < 0 || row >= g.inHeight { continue }  // zero padding
-                                for j in 0..<g.kernelWidth {
-                                    let col = x * g.strideW - g.padLeft + j * g.dilationW
-                                    if col < 0 || col >= g.inWidth { continue }
-                                    sum +=
-                                        input[inputIndex(g, n, c, row, col)]
-                                        * weight[weightIndex(g, k, cInGroup, i, j)]
-                                }
-                            }
-                        }
-                        output[((n * g.outChannels + k) * outH + y) * outW + x] = sum
-                    }
-                }
+                let start = (n * g.outChannels + k) * plane
+                for p in 0..<plane { output[start + p] = bias?[k] ?? 0 }
             }
         }
+        try forEachTap(g) { out, inp, w in output[out] += input[inp] * weight[w] }
     }
 
     /// The gradient with respect to the input: every output gradient flows back, through the
@@ -62,31 +43,7 @@ enum ReferenceConv2d {
     ) throws(CNNError) {
         checkSizes(g, input: gradInput.count, weight: weight.count, output: gradOutput.count)
         gradInput.initialize(repeating: 0)
-        let (outH, outW) = (g.outHeight, g.outWidth)
-        for n in 0..<g.batch {
-            for k in 0..<g.outChannels {
-                let group = k / g.outChannelsPerGroup
-                for y in 0..<outH {
-                    try ComputeBudget.checkpoint()
-                    for x in 0..<outW {
-                        let upstream = gradOutput[((n * g.outChannels + k) * outH + y) * outW + x]
-                        for cInGroup in 0..<g.inChannelsPerGroup {
-                            let c = group * g.inChannelsPerGroup + cInGroup
-                            for i in 0..<g.kernelHeight {
-                                let row = y * g.strideH - g.padTop + i * g.dilationH
-                                if row < 0 || row >= g.inHeight { continue }
-                                for j in 0..<g.kernelWidth {
-                                    let col = x * g.strideW - g.padLeft + j * g.dilationW
-                                    if col < 0 || col >= g.inWidth { continue }
-                                    gradInput[inputIndex(g, n, c, row, col)] +=
-                                        upstream * weight[weightIndex(g, k, cInGroup, i, j)]
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        try forEachTap(g) { out, inp, w in gradInput[inp] += gradOutput[out] * weight[w] }
     }
 
     /// The gradient with respect to the weight: each weight collects output gradient × the input
@@ -99,31 +56,7 @@ enum ReferenceConv2d {
     ) throws(CNNError) {
         checkSizes(g, input: input.count, weight: gradWeight.count, output: gradOutput.count)
         gradWeight.initialize(repeating: 0)
-        let (outH, outW) = (g.outHeight, g.outWidth)
-        for n in 0..<g.batch {
-            for k in 0..<g.outChannels {
-                let group = k / g.outChannelsPerGroup
-                for y in 0..<outH {
-                    try ComputeBudget.checkpoint()
-                    for x in 0..<outW {
-                        let upstream = gradOutput[((n * g.outChannels + k) * outH + y) * outW + x]
-                        for cInGroup in 0..<g.inChannelsPerGroup {
-                            let c = group * g.inChannelsPerGroup + cInGroup
-                            for i in 0..<g.kernelHeight {
-                                let row = y * g.strideH - g.padTop + i * g.dilationH
-                                if row < 0 || row >= g.inHeight { continue }
-                                for j in 0..<g.kernelWidth {
-                                    let col = x * g.strideW - g.padLeft + j * g.dilationW
-                                    if col < 0 || col >= g.inWidth { continue }
-                                    gradWeight[weightIndex(g, k, cInGroup, i, j)] +=
-                                        upstream * input[inputIndex(g, n, c, row, col)]
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        try forEachTap(g) { out, inp, w in gradWeight[w] += gradOutput[out] * input[inp] }
     }
 
     /// The gradient with respect to the bias: the output gradient summed over batch and positions.
@@ -143,6 +76,43 @@ enum ReferenceConv2d {
                 var sum: T = 0
                 for p in 0..<plane { sum += gradOutput[start + p] }
                 gradBias[k] += sum
+            }
+        }
+    }
+
+    /// The seven loops of cross-correlation, once: calls `body(output, input, weight)` with the flat
+    /// indices of every product `in[n, c, y·s − p + i·d, x·s − p + j·d] · w[k, c, i, j]` that
+    /// contributes to `out[n, k, y, x]`, skipping taps that land in the zero padding. Forward and
+    /// both gradients are this traversal with a different accumulation, which is the point of
+    /// backpropagation through a sum of products.
+    @inline(__always)
+    private static func forEachTap(
+        _ g: Conv2dGeometry, _ body: (_ output: Int, _ input: Int, _ weight: Int) -> Void
+    ) throws(CNNError) {
+        let (outH, outW) = (g.outHeight, g.outWidth)
+        for n in 0..<g.batch {
+            for k in 0..<g.outChannels {
+                let group = k / g.outChannelsPerGroup
+                for y in 0..<outH {
+                    try ComputeBudget.checkpoint()
+                    for x in 0..<outW {
+                        let output = ((n * g.outChannels + k) * outH + y) * outW + x
+                        for cInGroup in 0..<g.inChannelsPerGroup {
+                            let c = group * g.inChannelsPerGroup + cInGroup
+                            for i in 0..<g.kernelHeight {
+                                let row = y * g.strideH - g.padTop + i * g.dilationH
+                                if row < 0 || row >= g.inHeight { continue }  // zero padding
+                                for j in 0..<g.kernelWidth {
+                                    let col = x * g.strideW - g.padLeft + j * g.dilationW
+                                    if col < 0 || col >= g.inWidth { continue }
+                                    body(
+                                        output, inputIndex(g, n, c, row, col),
+                                        weightIndex(g, k, cInGroup, i, j))
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
     }
