@@ -80,7 +80,9 @@ extension Value {
         return pythonFloat(value)
     }
 
-    static func jsonString(_ text: String) -> String {
+    /// `text` as a JSON string literal: quotes, backslashes and control characters escaped,
+    /// everything else (Hangul included) kept as it is.
+    public static func jsonString(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -1,3 +1,4 @@
+import AnswerLanguage
 import Foundation
 
 /// A JSON document with object keys in the order given, rendered the same way on every machine
@@ -50,21 +51,8 @@ enum JSONValue: Hashable, Sendable {
         }
     }
 
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
+    /// The answer language's JSON string escaping, so `eval --json` and the reports agree.
+    static func quoted(_ text: String) -> String { Value.jsonString(text) }
 
     static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
 }
