@@ -63,6 +63,18 @@ import Testing
         assertSnapshot(of: Self.report.rendered(as: format), as: .lines, named: format.rawValue)
     }
 
+    /// When every submission was skipped there is no class to summarise: no table of 0/0 rows.
+    @Test func noGradedLearnerMeansNoClassSummary() {
+        let empty = ClassReport(
+            course: "tiny", version: 3, exercises: Self.report.exercises, learners: [],
+            skipped: Self.report.skipped)
+        let text = empty.rendered(as: .text)
+        #expect(text.contains("skipped submissions/broken.yaml"))
+        #expect(text.contains("No submission could be graded"))
+        #expect(!text.contains("Class summary"))
+        #expect(!text.contains("0/0"))
+    }
+
     @Test func commonMistakesCountLearners() {
         #expect(Self.report.commonMistakes().map(\.mistake) == ["flipped-kernel"])
         #expect(Self.report.commonMistakes().first?.count == 2)

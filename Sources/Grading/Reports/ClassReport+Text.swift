@@ -27,6 +27,11 @@ extension ClassReport {
                     ? "skipped \(item.message)" : "skipped \(item.file): \(item.message)")
         }
         lines.append("")
+        guard !learners.isEmpty else {
+            // A table of 0/0 rows would read as a class that failed everything.
+            lines.append("No submission could be graded, so there is no class summary.")
+            return lines.map { $0.trimmingTrailingSpaces() }.joined(separator: "\n") + "\n"
+        }
         lines.append("Class summary")
         let summaryRows = exercises.map { key -> [String] in
             let verdicts = learners.compactMap { $0.results.first { $0.exercise == key }?.verdict }
