@@ -22,8 +22,10 @@ extension WinogradConv {
         let chunks = FastConv2d.weightChunks(batch: blocks)
         let partialCount = positions * outChannels * inChannels
         let workers = Parallelism.workers(items: chunks, flops: flops)
-        try ScratchBuffer.withBuffers(workers: 1, count: chunks * partialCount) {
-            (partials) throws(CNNError) in
+        try ScratchBuffer.withBuffers(workers: 2, count: max(chunks * partialCount, paddedCount)) {
+            (buffers) throws(CNNError) in
+            let (partials, padded) = (buffers[0], buffers[1])
+            try padInput(input, into: padded)
             try ScratchBuffer.withBuffers(workers: workers, count: scratchPerWorker) {
                 (scratch) throws(CNNError) in
                 try Parallelism.forEach(count: chunks, workers: workers) { chunk, worker throws(CNNError) in
@@ -31,25 +33,25 @@ extension WinogradConv {
                     for block in range {
                         let first = block * perBlock
                         accumulateBlock(
-                            firstTile: first, tiles: min(perBlock, tileCount - first), input: input,
-                            gradOutput: gradOutput, into: partials[0] + chunk * partialCount,
+                            firstTile: first, tiles: min(perBlock, tileCount - first), padded: padded,
+                            gradOutput: gradOutput, into: partials + chunk * partialCount,
                             overwrite: block == range.lowerBound, scratch: scratch[worker])
                     }
                 }
             }
-            let du = partials[0]
+            let du = partials
             for chunk in 1..<chunks {
                 let partial = du + chunk * partialCount
                 for i in 0..<partialCount { du[i] += partial[i] }
             }
-            untransform(du, into: gradWeight)
+            untransformWeightGradient(du, into: gradWeight)
         }
     }
 
     /// Adds (or with `overwrite`, writes) one block's `Σ_tile Gt[ξ] · V[ξ]ᵀ` into `du`
     /// (`[ξ][k][c]`).
     private func accumulateBlock(
-        firstTile: Int, tiles: Int, input: UnsafePointer<Float>, gradOutput: UnsafePointer<Float>,
+        firstTile: Int, tiles: Int, padded: UnsafePointer<Float>, gradOutput: UnsafePointer<Float>,
         into du: UnsafeMutablePointer<Float>, overwrite: Bool, scratch: UnsafeMutablePointer<Float>
     ) {
         let (alpha, m) = (Self.alpha, Self.m)
@@ -62,10 +64,12 @@ extension WinogradConv {
         let patch = UnsafeMutableRawPointer(gt + positions * gStride)
             .bindMemory(to: SIMD4<Float>.self, capacity: 3 * positions)
         let origins = UnsafeMutableRawPointer(patch + 3 * positions).bindMemory(
-            to: Int.self, capacity: 2 * lanes)
+            to: Int.self, capacity: 3 * lanes)
+        let offsets = origins + 2 * lanes
         fillOrigins(firstTile: firstTile, tiles: tiles, lanes: lanes, into: origins)
+        fillPatchOffsets(origins: origins, lanes: lanes, into: offsets)
         transformInputTiles(
-            origins: origins, lanes: lanes, input: input, patch: patch, into: v, positionStride: vStride)
+            offsets: offsets, lanes: lanes, padded: padded, patch: patch, into: v, positionStride: vStride)
 
         let tile = patch  // m×m gradient values, then the α×m column pass, then α×α
         let columns = patch + m * m
@@ -115,30 +119,6 @@ extension WinogradConv {
             let inside = y0 + i < outHeight
             for j in 0..<m {
                 lanes[(i * m + j) * 4] = inside && x0 + j < outWidth ? plane[(y0 + i) * outWidth + x0 + j] : 0
-            }
-        }
-    }
-
-    /// `gradWeight[k, c] = Gᵀ dU[·][k][c] G`, in Double.
-    private func untransform(_ du: UnsafePointer<Float>, into gradWeight: UnsafeMutablePointer<Float>) {
-        let alpha = Self.alpha
-        let (k, c) = (outChannels, inChannels)
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: alpha * alpha + 3 * alpha) { temporary in
-            let x = temporary.baseAddress!  // one α×α dU
-            let half = x + alpha * alpha  // Gᵀ applied to columns: 3 rows of α
-            for ko in 0..<k {
-                for ci in 0..<c {
-                    for xi in 0..<(alpha * alpha) { x[xi] = Double(du[(xi * k + ko) * c + ci]) }
-                    for j in 0..<alpha {
-                        let (a, b, d) = Tile.weightGradientTransform(x + j, stride: alpha)
-                        (half[j], half[alpha + j], half[2 * alpha + j]) = (a, b, d)
-                    }
-                    let taps = gradWeight + (ko * c + ci) * 9
-                    for r in 0..<3 {
-                        let (a, b, d) = Tile.weightGradientTransform(half + r * alpha, stride: 1)
-                        (taps[r * 3], taps[r * 3 + 1], taps[r * 3 + 2]) = (Float(a), Float(b), Float(d))
-                    }
-                }
             }
         }
     }

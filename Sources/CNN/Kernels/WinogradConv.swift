@@ -44,42 +44,12 @@ struct WinogradConv<Tile: WinogradTile> {
     /// power-of-two multiple made every row collide).
     func positionStride(channels: Int) -> Int { channels * tilesPerBlock + 16 }
 
-    /// Floats of scratch one worker needs: V, M, the lanes of one tile group, the tile origins.
+    /// Floats of scratch one worker needs: V, M, the lanes of one tile group, the tile origins
+    /// and patch offsets.
     var scratchPerWorker: Int {
         let positions = Self.alpha * Self.alpha
         return positions * (positionStride(channels: inChannels) + positionStride(channels: outChannels))
-            + 3 * positions * 4 + tilesPerBlock * 2 * MemoryLayout<Int>.stride / 4
-    }
-
-    /// `U[ξ][k][c]`, the transformed weights, written to `u` (`α²·K·C` floats). With
-    /// `flipWeights`, reads `weight` as `[C][K][3][3]` rotated by 180° (the backward-input kernel).
-    func transformWeights(
-        _ weight: UnsafePointer<Float>, flipWeights: Bool, into u: UnsafeMutablePointer<Float>
-    ) {
-        let alpha = Self.alpha
-        let (k, c) = (outChannels, inChannels)
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: alpha * 3 + alpha) { temporary in
-            let rows = temporary.baseAddress!  // (G g): α rows of 3
-            let row = rows + alpha * 3  // one row of (G g) Gᵀ
-            for ko in 0..<k {
-                for ci in 0..<c {
-                    let taps = flipWeights ? weight + (ci * k + ko) * 9 : weight + (ko * c + ci) * 9
-                    func tap(_ r: Int, _ s: Int) -> Double {
-                        Double(flipWeights ? taps[(2 - r) * 3 + (2 - s)] : taps[r * 3 + s])
-                    }
-                    for s in 0..<3 {
-                        Tile.weightTransform((tap(0, s), tap(1, s), tap(2, s)), into: rows + s, stride: 3)
-                    }
-                    for i in 0..<alpha {
-                        Tile.weightTransform(
-                            (rows[i * 3], rows[i * 3 + 1], rows[i * 3 + 2]), into: row, stride: 1)
-                        for j in 0..<alpha {
-                            u[((i * alpha + j) * k + ko) * c + ci] = Float(row[j])
-                        }
-                    }
-                }
-            }
-        }
+            + 3 * positions * 4 + tilesPerBlock * 3 * MemoryLayout<Int>.stride / 4
     }
 
     /// Runs the convolution with weights already transformed into `u`.
@@ -90,20 +60,23 @@ struct WinogradConv<Tile: WinogradTile> {
         let perBlock = tilesPerBlock
         let blocks = (tileCount + perBlock - 1) / perBlock
         let workers = Parallelism.workers(items: blocks, flops: flops)
-        try ScratchBuffer.withBuffers(workers: workers, count: scratchPerWorker) {
-            (scratch) throws(CNNError) in
-            try Parallelism.forEach(count: blocks, workers: workers) { block, worker throws(CNNError) in
-                let first = block * perBlock
-                let tiles = min(perBlock, tileCount - first)
-                runBlock(
-                    firstTile: first, tiles: tiles, input: input, u: u, bias: bias, output: output,
-                    scratch: scratch[worker])
+        try ScratchBuffer.withBuffers(workers: 1, count: paddedCount) { (padded) throws(CNNError) in
+            try padInput(input, into: padded[0])
+            try ScratchBuffer.withBuffers(workers: workers, count: scratchPerWorker) {
+                (scratch) throws(CNNError) in
+                try Parallelism.forEach(count: blocks, workers: workers) { block, worker throws(CNNError) in
+                    let first = block * perBlock
+                    let tiles = min(perBlock, tileCount - first)
+                    runBlock(
+                        firstTile: first, tiles: tiles, padded: padded[0], u: u, bias: bias, output: output,
+                        scratch: scratch[worker])
+                }
             }
         }
     }
 
     private func runBlock(
-        firstTile: Int, tiles: Int, input: UnsafePointer<Float>, u: UnsafePointer<Float>,
+        firstTile: Int, tiles: Int, padded: UnsafePointer<Float>, u: UnsafePointer<Float>,
         bias: UnsafePointer<Float>?, output: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
     ) {
         let (alpha, m) = (Self.alpha, Self.m)
@@ -119,10 +92,12 @@ struct WinogradConv<Tile: WinogradTile> {
         let result = half + m * alpha  // the output tile, m×m
         let resultLanes = UnsafeMutableRawPointer(result).assumingMemoryBound(to: Float.self)
         let origins = UnsafeMutableRawPointer(patch + 3 * positions).bindMemory(
-            to: Int.self, capacity: 2 * lanes)
+            to: Int.self, capacity: 3 * lanes)
+        let offsets = origins + 2 * lanes
         fillOrigins(firstTile: firstTile, tiles: tiles, lanes: lanes, into: origins)
+        fillPatchOffsets(origins: origins, lanes: lanes, into: offsets)
         transformInputTiles(
-            origins: origins, lanes: lanes, input: input, patch: patch, into: v, positionStride: vStride)
+            offsets: offsets, lanes: lanes, padded: padded, patch: patch, into: v, positionStride: vStride)
         for xi in 0..<positions {
             cblas_sgemm(
                 CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(outChannels), Int32(lanes),
@@ -177,52 +152,6 @@ struct WinogradConv<Tile: WinogradTile> {
         }
     }
 
-    /// `V[ξ][c][lane] = (Bᵀ d B)[ξ]` for every input channel and tile of the block, where V's
-    /// position ξ starts at `v + ξ·positionStride` and its rows are `tilesPerBlock` long.
-    /// `patch` is room for α² `SIMD4`s.
-    func transformInputTiles(
-        origins: UnsafePointer<Int>, lanes: Int, input: UnsafePointer<Float>,
-        patch: UnsafeMutablePointer<SIMD4<Float>>, into v: UnsafeMutablePointer<Float>, positionStride: Int
-    ) {
-        let alpha = Self.alpha
-        let positions = alpha * alpha
-        let patchLanes = UnsafeMutableRawPointer(patch).assumingMemoryBound(to: Float.self)
-        for c in 0..<inChannels {
-            for group in Swift.stride(from: 0, to: lanes, by: 4) {
-                let o = 2 * group
-                if let row = rowOfFourInteriorTiles(origins + o) {
-                    let plane = input + (origins[o] * inChannels + c) * inHeight * inWidth + row
-                    for i in 0..<alpha { Tile.gatherRow(plane + i * inWidth, into: patch + i * alpha) }
-                } else {
-                    for lane in 0..<4 {
-                        gatherInputTile(
-                            image: origins[o + 2 * lane], origin: origins[o + 2 * lane + 1], channel: c,
-                            input: input, into: patchLanes + lane)
-                    }
-                }
-                for j in 0..<alpha { Tile.inputTransform(patch + j, stride: alpha) }
-                for i in 0..<alpha { Tile.inputTransform(patch + i * alpha, stride: 1) }
-                let column = UnsafeMutableRawPointer(v + c * tilesPerBlock + group)
-                for xi in 0..<positions {
-                    (column + xi * positionStride * 4).storeBytes(of: patch[xi], as: SIMD4<Float>.self)
-                }
-            }
-        }
-    }
-
-    /// For four tiles side by side in one tile row whose input patches lie inside the image, the
-    /// offset of the first patch's top-left pixel in its channel plane; nil otherwise.
-    @inline(__always)
-    private func rowOfFourInteriorTiles(_ origins: UnsafePointer<Int>) -> Int? {
-        let (image, origin) = (origins[0], origins[1])
-        guard image >= 0 && origins[6] == image && origins[7] == origin + 3 * Self.m else { return nil }
-        let y0 = origin >> 32 - padTop
-        let x0 = origin & 0xFFFF_FFFF - padLeft
-        guard y0 >= 0 && x0 >= 0 && y0 + Self.alpha <= inHeight && x0 + 3 * Self.m + Self.alpha <= inWidth
-        else { return nil }
-        return y0 * inWidth + x0
-    }
-
     /// Writes four 4×4 results (lane q of each `SIMD4` is tile q) when every tile lies wholly
     /// inside the output, a row of four floats per store; false (nothing written) otherwise.
     @inline(__always)
@@ -254,39 +183,6 @@ struct WinogradConv<Tile: WinogradTile> {
             raw.storeBytes(of: t3, toByteOffset: (rowStarts.3 + offset) * 4, as: SIMD4<Float>.self)
         }
         return true
-    }
-
-    /// Copies the α×α input patch of the tile whose output starts at `origin` (row << 32 | column)
-    /// of `image`, channel `channel`, into lane `lanes[0]` of the patch (lane stride 4), with
-    /// zeros outside the image; all zeros for a padding lane (`image` < 0).
-    @inline(__always)
-    private func gatherInputTile(
-        image: Int, origin: Int, channel: Int, input: UnsafePointer<Float>,
-        into lanes: UnsafeMutablePointer<Float>
-    ) {
-        let alpha = Self.alpha
-        guard image >= 0 else {
-            for i in 0..<(alpha * alpha) { lanes[i * 4] = 0 }
-            return
-        }
-        let y0 = origin >> 32 - padTop
-        let x0 = origin & 0xFFFF_FFFF - padLeft
-        let plane = input + (image * inChannels + channel) * inHeight * inWidth
-        if y0 >= 0 && x0 >= 0 && y0 + alpha <= inHeight && x0 + alpha <= inWidth {
-            for i in 0..<alpha {
-                let src = plane + (y0 + i) * inWidth + x0
-                for j in 0..<alpha { lanes[(i * alpha + j) * 4] = src[j] }
-            }
-            return
-        }
-        for i in 0..<alpha {
-            let y = y0 + i
-            let inside = y >= 0 && y < inHeight
-            for j in 0..<alpha {
-                let x = x0 + j
-                lanes[(i * alpha + j) * 4] = inside && x >= 0 && x < inWidth ? plane[y * inWidth + x] : 0
-            }
-        }
     }
 
     /// Writes lane `lanes[0]` of an m×m result (lane stride 4) to the output tile at `origin` of

@@ -3,7 +3,7 @@
 /// of α×α (α = m + 2) with α² multiplies instead of 9m².
 ///
 /// `Y = Aᵀ [(G g Gᵀ) ⊙ (Bᵀ d B)] A`. The input and output transforms work on four tiles at once,
-/// one per `SIMD4` lane; the weight transform is done once per call, in Double.
+/// one per `SIMD4` lane; the weight transforms work on eight kernels at once, one per `SIMD8` lane.
 protocol WinogradTile {
     /// Output tile side m.
     static var outputSide: Int { get }
@@ -15,9 +15,11 @@ protocol WinogradTile {
     static func outputTransform(
         _ x: UnsafePointer<SIMD4<Float>>, xStride: Int, _ y: UnsafeMutablePointer<SIMD4<Float>>,
         yStride: Int)
-    /// `u = G g`: 3 kernel taps to α transformed taps `u[0], u[stride], …`.
+    /// `u = G g`: 3 kernel taps to α transformed taps `u[0], u[stride], …`, for eight kernels
+    /// at once (one per lane).
     static func weightTransform(
-        _ g: (Double, Double, Double), into u: UnsafeMutablePointer<Double>, stride: Int)
+        _ g: (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>), into u: UnsafeMutablePointer<SIMD8<Float>>,
+        stride: Int)
     /// `y = A x` from m values `x[0], x[xStride], …` to α values `y[0], y[yStride], …`: the
     /// output-gradient transform of the weight gradient (the adjoint of `outputTransform`).
     static func gradientTransform(
@@ -25,7 +27,9 @@ protocol WinogradTile {
         yStride: Int)
     /// `Gᵀ u`: α values `u[0], u[stride], …` back to 3 kernel taps (the adjoint of
     /// `weightTransform`), for the weight gradient.
-    static func weightGradientTransform(_ u: UnsafePointer<Double>, stride: Int) -> (Double, Double, Double)
+    static func weightGradientTransform(
+        _ u: UnsafePointer<SIMD8<Float>>, stride: Int
+    ) -> (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>)
     /// Loads row `i` of four input patches whose origins are `outputSide` apart along one image
     /// row starting at `src` (all inside the image): `d[j][lane] = src[lane·m + j]`, j < α.
     static func gatherRow(_ src: UnsafePointer<Float>, into d: UnsafeMutablePointer<SIMD4<Float>>)
@@ -78,12 +82,14 @@ enum WinogradF2: WinogradTile {
         y[t] = x1 - x2 - x3
     }
 
+    @inline(__always)
     static func weightTransform(
-        _ g: (Double, Double, Double), into u: UnsafeMutablePointer<Double>, stride s: Int
+        _ g: (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>), into u: UnsafeMutablePointer<SIMD8<Float>>,
+        stride s: Int
     ) {
         u[0] = g.0
-        u[s] = (g.0 + g.1 + g.2) / 2
-        u[2 * s] = (g.0 - g.1 + g.2) / 2
+        u[s] = (g.0 + g.1 + g.2) * 0.5
+        u[2 * s] = (g.0 - g.1 + g.2) * 0.5
         u[3 * s] = g.2
     }
 
@@ -99,10 +105,12 @@ enum WinogradF2: WinogradTile {
         y[3 * t] = -x1
     }
 
-    static func weightGradientTransform(_ u: UnsafePointer<Double>, stride s: Int) -> (Double, Double, Double)
-    {
+    @inline(__always)
+    static func weightGradientTransform(
+        _ u: UnsafePointer<SIMD8<Float>>, stride s: Int
+    ) -> (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>) {
         let (u0, u1, u2, u3) = (u[0], u[s], u[2 * s], u[3 * s])
-        return (u0 + (u1 + u2) / 2, (u1 - u2) / 2, (u1 + u2) / 2 + u3)
+        return (u0 + (u1 + u2) * 0.5, (u1 - u2) * 0.5, (u1 + u2) * 0.5 + u3)
     }
 
     @inline(__always)
@@ -158,14 +166,20 @@ enum WinogradF4: WinogradTile {
         y[3 * t] = diff12 + 8 * diff34 + x5
     }
 
+    @inline(__always)
     static func weightTransform(
-        _ g: (Double, Double, Double), into u: UnsafeMutablePointer<Double>, stride s: Int
+        _ g: (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>), into u: UnsafeMutablePointer<SIMD8<Float>>,
+        stride s: Int
     ) {
+        // Divisions, not rounded reciprocals: this runs once per kernel, and each value stays
+        // within an ulp or two of the exact transform.
+        let outer = g.0 + g.2
+        let (quarter, sixth) = (g.0 / 24 + g.2 / 6, g.1 / 12)
         u[0] = g.0 / 4
-        u[s] = -(g.0 + g.1 + g.2) / 6
-        u[2 * s] = -(g.0 - g.1 + g.2) / 6
-        u[3 * s] = g.0 / 24 + g.1 / 12 + g.2 / 6
-        u[4 * s] = g.0 / 24 - g.1 / 12 + g.2 / 6
+        u[s] = -(outer + g.1) / 6
+        u[2 * s] = -(outer - g.1) / 6
+        u[3 * s] = quarter + sixth
+        u[4 * s] = quarter - sixth
         u[5 * s] = g.2
     }
 
@@ -185,8 +199,10 @@ enum WinogradF4: WinogradTile {
         y[5 * t] = x3
     }
 
-    static func weightGradientTransform(_ u: UnsafePointer<Double>, stride s: Int) -> (Double, Double, Double)
-    {
+    @inline(__always)
+    static func weightGradientTransform(
+        _ u: UnsafePointer<SIMD8<Float>>, stride s: Int
+    ) -> (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>) {
         let (u0, u1, u2, u3, u4, u5) = (u[0], u[s], u[2 * s], u[3 * s], u[4 * s], u[5 * s])
         return (
             u0 / 4 - (u1 + u2) / 6 + (u3 + u4) / 24,
