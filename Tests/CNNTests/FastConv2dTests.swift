@@ -36,13 +36,15 @@ struct FastConvCase {
         gradOutput = random.floats(g.outputShape.reduce(1, *))
     }
 
-    func fastForward() throws -> [Float] {
+    /// The forward pass with the case's bias, or with none when `withBias` is false.
+    func fastForward(withBias: Bool = true) throws -> [Float] {
         var out = [Float](repeating: .nan, count: gradOutput.count)
         try input.withUnsafeBufferPointer { x in
             try weight.withUnsafeBufferPointer { w in
                 try bias.withUnsafeBufferPointer { b in
                     try out.withUnsafeMutableBufferPointer { y in
-                        try conv2dForward(input: x, weight: w, bias: b, output: y, geometry: geometry)
+                        try conv2dForward(
+                            input: x, weight: w, bias: withBias ? b : nil, output: y, geometry: geometry)
                     }
                 }
             }
@@ -196,6 +198,58 @@ func randomGeometry(_ random: inout FastConvRandom) -> Conv2dGeometry {
         try expectMatchesReference(FastConvCase(g, seed: 7))
     }
 
+    /// The direct path (ungrouped, 1–4 input channels): every channel count, batch 1, odd and
+    /// tiny sizes (output narrower than one 8-float vector, widths with a ragged last vector),
+    /// padding 0–2 and asymmetric, strides 1–3, dilation, output channels not a multiple of the
+    /// 4-channel register block, and the benchmark's first-layer shapes.
+    @Test(arguments: [
+        Conv2dGeometry(
+            batch: 1, inChannels: 1, inHeight: 11, inWidth: 13, outChannels: 1,
+            kernelHeight: 3, kernelWidth: 3),
+        Conv2dGeometry(
+            batch: 3, inChannels: 2, inHeight: 9, inWidth: 17, outChannels: 5,
+            kernelHeight: 3, kernelWidth: 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
+        Conv2dGeometry(
+            batch: 2, inChannels: 3, inHeight: 19, inWidth: 23, outChannels: 7,
+            kernelHeight: 3, kernelWidth: 3, padTop: 2, padBottom: 2, padLeft: 2, padRight: 2),
+        Conv2dGeometry(
+            batch: 1, inChannels: 4, inHeight: 6, inWidth: 5, outChannels: 9,
+            kernelHeight: 3, kernelWidth: 3, padTop: 0, padBottom: 2, padLeft: 1, padRight: 0),
+        Conv2dGeometry(
+            batch: 2, inChannels: 3, inHeight: 21, inWidth: 25, outChannels: 6,
+            kernelHeight: 3, kernelWidth: 3, strideH: 2, strideW: 2, padTop: 1, padBottom: 1,
+            padLeft: 1, padRight: 1),
+        Conv2dGeometry(
+            batch: 1, inChannels: 3, inHeight: 23, inWidth: 31, outChannels: 4,
+            kernelHeight: 7, kernelWidth: 5, strideH: 2, strideW: 3, padTop: 3, padBottom: 2,
+            padLeft: 2, padRight: 1),
+        Conv2dGeometry(
+            batch: 2, inChannels: 2, inHeight: 14, inWidth: 15, outChannels: 3,
+            kernelHeight: 3, kernelWidth: 3, padTop: 2, padBottom: 2, padLeft: 2, padRight: 2,
+            dilationH: 2, dilationW: 2),
+        Conv2dGeometry(
+            batch: 5, inChannels: 1, inHeight: 1, inWidth: 1, outChannels: 3,
+            kernelHeight: 3, kernelWidth: 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
+        Conv2dGeometry(
+            batch: 2, inChannels: 2, inHeight: 9, inWidth: 9, outChannels: 6,
+            kernelHeight: 1, kernelWidth: 1),
+        Conv2dGeometry(
+            batch: 64, inChannels: 1, inHeight: 8, inWidth: 8, outChannels: 8,
+            kernelHeight: 3, kernelWidth: 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
+        Conv2dGeometry(
+            batch: 2, inChannels: 3, inHeight: 64, inWidth: 64, outChannels: 16,
+            kernelHeight: 3, kernelWidth: 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
+    ])
+    func directPathMatchesReference(g: Conv2dGeometry) throws {
+        #expect(FastConv2d(g).usesDirect)
+        let c = FastConvCase(g, seed: 13)
+        try expectMatchesReference(c)
+        let unbiased = relativeError(
+            try c.fastForward(withBias: false),
+            ReferenceConv.forward(g, input: c.input, weight: c.weight, bias: nil))
+        #expect(unbiased < 1e-5, "forward without bias \(g)")
+    }
+
     /// Winograd F(4×4, 3×3) rounds more than a direct sum: its transforms scale by up to 8 and
     /// 5 and its weights by 1/24. On ResNet-20's widest layer (64 channels each way, so 576-term
     /// sums) with values uniform in [-1, 1], measured errors relative to the result's scale are
@@ -222,8 +276,15 @@ func randomGeometry(_ random: inout FastConvRandom) -> Conv2dGeometry {
     }
 
     /// Work is split by shape, never by thread count, so every setting gives the same bits.
-    /// One geometry per path: Winograd, im2col + GEMM (stride 2, dilation 2), pointwise GEMM.
+    /// One geometry per path: Winograd, im2col + GEMM (stride 2, dilation 2), pointwise GEMM,
+    /// and the direct path (one and three input channels).
     @Test(arguments: [
+        Conv2dGeometry(
+            batch: 64, inChannels: 1, inHeight: 8, inWidth: 8, outChannels: 8,
+            kernelHeight: 3, kernelWidth: 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
+        Conv2dGeometry(
+            batch: 5, inChannels: 3, inHeight: 33, inWidth: 29, outChannels: 10,
+            kernelHeight: 3, kernelWidth: 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
         Conv2dGeometry(
             batch: 5, inChannels: 8, inHeight: 17, inWidth: 15, outChannels: 10,
             kernelHeight: 3, kernelWidth: 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),

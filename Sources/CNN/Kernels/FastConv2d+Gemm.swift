@@ -30,6 +30,9 @@ struct FastConv2d {
         if let winograd {
             return try winogradForward(winograd, input: input, weight: weight, bias: bias, output: output)
         }
+        if usesDirect {
+            return try directForward(input: input, weight: weight, bias: bias, output: output)
+        }
         let (cg, kg, rows, pixels) = (g.inChannelsPerGroup, g.outChannelsPerGroup, g.columnRows, g.outPixels)
         let inPlane = g.inHeight * g.inWidth
         // Small images are stacked side by side, so one GEMM covers ≥ 512 output pixels.
