@@ -64,39 +64,53 @@ extension WinogradConv {
 
     /// `V[ξ][c][lane] = (Bᵀ d B)[ξ]` for every input channel and tile of the block, where V's
     /// position ξ starts at `v + ξ·positionStride` and its rows are `tilesPerBlock` long.
-    /// `offsets` are the lanes' patch offsets (`fillPatchOffsets`); `patch` is room for α² `SIMD4`s.
+    /// `patch` is room for α² `SIMD8`s.
     func transformInputTiles(
-        offsets: UnsafePointer<Int>, lanes: Int, padded: UnsafePointer<Float>,
-        patch: UnsafeMutablePointer<SIMD4<Float>>, into v: UnsafeMutablePointer<Float>, positionStride: Int
+        _ block: BlockTiles, padded: UnsafePointer<Float>, patch: UnsafeMutablePointer<SIMD8<Float>>,
+        into v: UnsafeMutablePointer<Float>, positionStride: Int
     ) {
         let alpha = Self.alpha
         let positions = alpha * alpha
         let width = paddedWidth
         for c in 0..<inChannels {
-            for group in Swift.stride(from: 0, to: lanes, by: 4) {
+            for group in Swift.stride(from: 0, to: block.lanes, by: 8) {
                 // A padding lane reads the zero patch whatever the channel.
                 func source(_ lane: Int) -> UnsafePointer<Float> {
-                    let offset = offsets[group + lane]
+                    let offset = block.patchOffsets[group + lane]
                     return padded + (offset == zeroPatchOffset ? offset : offset + c * paddedPlane)
                 }
                 let (p0, p1, p2, p3) = (source(0), source(1), source(2), source(3))
+                let (p4, p5, p6, p7) = (source(4), source(5), source(6), source(7))
                 for i in 0..<alpha {
+                    // Eight lanes' rows of (at least) α floats turned into α columns of eight lanes.
                     let row = i * width
                     let (r0, r1, r2, r3) = (
                         loadFloats8(p0 + row), loadFloats8(p1 + row), loadFloats8(p2 + row),
                         loadFloats8(p3 + row)
                     )
-                    let low = transpose(r0.lowHalf, r1.lowHalf, r2.lowHalf, r3.lowHalf)
-                    let high = transpose(r0.highHalf, r1.highHalf, r2.highHalf, r3.highHalf)
+                    let (r4, r5, r6, r7) = (
+                        loadFloats8(p4 + row), loadFloats8(p5 + row), loadFloats8(p6 + row),
+                        loadFloats8(p7 + row)
+                    )
+                    let a = transpose(r0.lowHalf, r1.lowHalf, r2.lowHalf, r3.lowHalf)
+                    let b = transpose(r4.lowHalf, r5.lowHalf, r6.lowHalf, r7.lowHalf)
                     let d = patch + i * alpha
-                    (d[0], d[1], d[2], d[3]) = low
-                    if alpha > 4 { (d[4], d[5]) = (high.0, high.1) }
+                    d[0] = SIMD8(lowHalf: a.0, highHalf: b.0)
+                    d[1] = SIMD8(lowHalf: a.1, highHalf: b.1)
+                    d[2] = SIMD8(lowHalf: a.2, highHalf: b.2)
+                    d[3] = SIMD8(lowHalf: a.3, highHalf: b.3)
+                    if alpha > 4 {
+                        let e = transpose(r0.highHalf, r1.highHalf, r2.highHalf, r3.highHalf)
+                        let f = transpose(r4.highHalf, r5.highHalf, r6.highHalf, r7.highHalf)
+                        d[4] = SIMD8(lowHalf: e.0, highHalf: f.0)
+                        d[5] = SIMD8(lowHalf: e.1, highHalf: f.1)
+                    }
                 }
                 for j in 0..<alpha { Tile.inputTransform(patch + j, stride: alpha) }
                 for i in 0..<alpha { Tile.inputTransform(patch + i * alpha, stride: 1) }
                 let column = UnsafeMutableRawPointer(v + c * tilesPerBlock + group)
                 for xi in 0..<positions {
-                    (column + xi * positionStride * 4).storeBytes(of: patch[xi], as: SIMD4<Float>.self)
+                    (column + xi * positionStride * 4).storeBytes(of: patch[xi], as: SIMD8<Float>.self)
                 }
             }
         }

@@ -57,31 +57,34 @@ extension WinogradConv {
         let (alpha, m) = (Self.alpha, Self.m)
         let positions = alpha * alpha
         let stride = tilesPerBlock
-        let lanes = (tiles + 3) / 4 * 4
+        let lanes = (tiles + 7) / 8 * 8
         let (vStride, gStride) = (positionStride(channels: inChannels), positionStride(channels: outChannels))
         let v = scratch
         let gt = v + positions * vStride
         let patch = UnsafeMutableRawPointer(gt + positions * gStride)
-            .bindMemory(to: SIMD4<Float>.self, capacity: 3 * positions)
-        let origins = UnsafeMutableRawPointer(patch + 3 * positions).bindMemory(
-            to: Int.self, capacity: 3 * lanes)
-        let offsets = origins + 2 * lanes
-        fillOrigins(firstTile: firstTile, tiles: tiles, lanes: lanes, into: origins)
-        fillPatchOffsets(origins: origins, lanes: lanes, into: offsets)
-        transformInputTiles(
-            offsets: offsets, lanes: lanes, padded: padded, patch: patch, into: v, positionStride: vStride)
+            .bindMemory(to: SIMD8<Float>.self, capacity: 3 * positions)
+        let block = BlockTiles(
+            UnsafeMutableRawPointer(patch + 3 * positions).bindMemory(to: Int.self, capacity: 4 * lanes),
+            lanes: lanes)
+        fill(block, firstTile: firstTile, tiles: tiles)
+        transformInputTiles(block, padded: padded, patch: patch, into: v, positionStride: vStride)
 
         let tile = patch  // m×m gradient values, then the α×m column pass, then α×α
         let columns = patch + m * m
         let transformed = columns + alpha * m
         let tileLanes = UnsafeMutableRawPointer(tile).assumingMemoryBound(to: Float.self)
+        let outPlane = outHeight * outWidth
         for k in 0..<outChannels {
-            for group in Swift.stride(from: 0, to: lanes, by: 4) {
-                for lane in 0..<4 {
-                    let o = 2 * (group + lane)
-                    gatherGradientTile(
-                        image: origins[o], origin: origins[o + 1], channel: k, gradOutput: gradOutput,
-                        into: tileLanes + lane)
+            for group in Swift.stride(from: 0, to: lanes, by: 8) {
+                if m == 4, let starts = block.wholeTileOffsets(group: group, plane: k * outPlane) {
+                    loadEightTiles(from: gradOutput, at: starts, rowStride: outWidth, into: tile)
+                } else {
+                    for lane in 0..<8 {
+                        let o = 2 * (group + lane)
+                        gatherGradientTile(
+                            image: block.origins[o], origin: block.origins[o + 1], channel: k,
+                            gradOutput: gradOutput, into: tileLanes + lane)
+                    }
                 }
                 for j in 0..<m { Tile.gradientTransform(tile + j, xStride: m, columns + j, yStride: m) }
                 for i in 0..<alpha {
@@ -89,7 +92,7 @@ extension WinogradConv {
                 }
                 let column = UnsafeMutableRawPointer(gt + k * stride + group)
                 for xi in 0..<positions {
-                    (column + xi * gStride * 4).storeBytes(of: transformed[xi], as: SIMD4<Float>.self)
+                    (column + xi * gStride * 4).storeBytes(of: transformed[xi], as: SIMD8<Float>.self)
                 }
             }
         }
@@ -102,7 +105,7 @@ extension WinogradConv {
     }
 
     /// Copies the m×m output-gradient tile at `origin` of `image`, channel `channel`, into lane
-    /// `lanes[0]` (lane stride 4), zero past the output's edges or for a padding lane.
+    /// `lanes[0]` (lane stride 8), zero past the output's edges or for a padding lane.
     @inline(__always)
     private func gatherGradientTile(
         image: Int, origin: Int, channel: Int, gradOutput: UnsafePointer<Float>,
@@ -111,14 +114,14 @@ extension WinogradConv {
         let m = Self.m
         let (y0, x0) = (origin >> 32, origin & 0xFFFF_FFFF)
         guard image >= 0 else {
-            for i in 0..<(m * m) { lanes[i * 4] = 0 }
+            for i in 0..<(m * m) { lanes[i * 8] = 0 }
             return
         }
         let plane = gradOutput + (image * outChannels + channel) * outHeight * outWidth
         for i in 0..<m {
             let inside = y0 + i < outHeight
             for j in 0..<m {
-                lanes[(i * m + j) * 4] = inside && x0 + j < outWidth ? plane[(y0 + i) * outWidth + x0 + j] : 0
+                lanes[(i * m + j) * 8] = inside && x0 + j < outWidth ? plane[(y0 + i) * outWidth + x0 + j] : 0
             }
         }
     }

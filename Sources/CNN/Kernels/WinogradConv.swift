@@ -29,14 +29,14 @@ struct WinogradConv<Tile: WinogradTile> {
     var tileColumns: Int { (outWidth + Self.m - 1) / Self.m }
     var tileCount: Int { batch * tileRows * tileColumns }
 
-    /// Tiles per block: a multiple of 4 (one per SIMD lane), at most what keeps a block's V and M
+    /// Tiles per block: a multiple of 8 (one per SIMD lane), at most what keeps a block's V and M
     /// within about 1 MB, and small enough to give at least four blocks to share among threads.
     var tilesPerBlock: Int {
         let positions = Self.alpha * Self.alpha
         let cacheLimit = max(16, min(512, (1 << 18) / (positions * (inChannels + outChannels))))
         let blocks = max((tileCount + cacheLimit - 1) / cacheLimit, min(4, (tileCount + 31) / 32))
         let perBlock = (tileCount + blocks - 1) / blocks
-        return (perBlock + 3) / 4 * 4
+        return (perBlock + 7) / 8 * 8
     }
 
     /// Floats between consecutive transform positions ξ of V (or M): the matrix plus 64 bytes, so
@@ -44,12 +44,12 @@ struct WinogradConv<Tile: WinogradTile> {
     /// power-of-two multiple made every row collide).
     func positionStride(channels: Int) -> Int { channels * tilesPerBlock + 16 }
 
-    /// Floats of scratch one worker needs: V, M, the lanes of one tile group, the tile origins
-    /// and patch offsets.
+    /// Floats of scratch one worker needs: V, M, the lanes of one tile group, and per tile its
+    /// origin, patch offset and output offset (`BlockTiles`).
     var scratchPerWorker: Int {
         let positions = Self.alpha * Self.alpha
         return positions * (positionStride(channels: inChannels) + positionStride(channels: outChannels))
-            + 3 * positions * 4 + tilesPerBlock * 3 * MemoryLayout<Int>.stride / 4
+            + 3 * positions * 8 + tilesPerBlock * 4 * MemoryLayout<Int>.stride / 4
     }
 
     /// Runs the convolution with weights already transformed into `u`.
@@ -82,34 +82,33 @@ struct WinogradConv<Tile: WinogradTile> {
         let (alpha, m) = (Self.alpha, Self.m)
         let positions = alpha * alpha
         let stride = tilesPerBlock
-        let lanes = (tiles + 3) / 4 * 4
+        let lanes = (tiles + 7) / 8 * 8
         let (vStride, mStride) = (positionStride(channels: inChannels), positionStride(channels: outChannels))
         let v = scratch
         let mm = v + positions * vStride
         let patch = UnsafeMutableRawPointer(mm + positions * mStride)
-            .bindMemory(to: SIMD4<Float>.self, capacity: 3 * positions)
+            .bindMemory(to: SIMD8<Float>.self, capacity: 3 * positions)
         let half = patch + positions  // the output's column pass, m×α
         let result = half + m * alpha  // the output tile, m×m
         let resultLanes = UnsafeMutableRawPointer(result).assumingMemoryBound(to: Float.self)
-        let origins = UnsafeMutableRawPointer(patch + 3 * positions).bindMemory(
-            to: Int.self, capacity: 3 * lanes)
-        let offsets = origins + 2 * lanes
-        fillOrigins(firstTile: firstTile, tiles: tiles, lanes: lanes, into: origins)
-        fillPatchOffsets(origins: origins, lanes: lanes, into: offsets)
-        transformInputTiles(
-            offsets: offsets, lanes: lanes, padded: padded, patch: patch, into: v, positionStride: vStride)
+        let block = BlockTiles(
+            UnsafeMutableRawPointer(patch + 3 * positions).bindMemory(to: Int.self, capacity: 4 * lanes),
+            lanes: lanes)
+        fill(block, firstTile: firstTile, tiles: tiles)
+        transformInputTiles(block, padded: padded, patch: patch, into: v, positionStride: vStride)
         for xi in 0..<positions {
             cblas_sgemm(
                 CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(outChannels), Int32(lanes),
                 Int32(inChannels), 1, u + xi * outChannels * inChannels, Int32(inChannels),
                 v + xi * vStride, Int32(stride), 0, mm + xi * mStride, Int32(stride))
         }
+        let outPlane = outHeight * outWidth
         for k in 0..<outChannels {
-            let b = bias.map { SIMD4<Float>(repeating: $0[k]) } ?? .zero
-            for group in Swift.stride(from: 0, to: lanes, by: 4) {
+            let b = bias.map { SIMD8<Float>(repeating: $0[k]) } ?? .zero
+            for group in Swift.stride(from: 0, to: lanes, by: 8) {
                 let column = UnsafeRawPointer(mm + k * stride + group)
                 for xi in 0..<positions {
-                    patch[xi] = column.load(fromByteOffset: xi * mStride * 4, as: SIMD4<Float>.self)
+                    patch[xi] = column.load(fromByteOffset: xi * mStride * 4, as: SIMD8<Float>.self)
                 }
                 for j in 0..<alpha {
                     Tile.outputTransform(patch + j, xStride: alpha, half + j, yStride: alpha)
@@ -118,18 +117,32 @@ struct WinogradConv<Tile: WinogradTile> {
                     Tile.outputTransform(half + i * alpha, xStride: 1, result + i * m, yStride: 1)
                 }
                 for i in 0..<(m * m) { result[i] += b }
-                if m == 4 && group + 4 <= tiles
-                    && scatterFourFullTiles(origins + 2 * group, channel: k, from: result, output: output)
-                {
+                if m == 4, let starts = block.wholeTileOffsets(group: group, plane: k * outPlane) {
+                    storeEightTiles(result, at: starts, rowStride: outWidth, into: output)
                     continue
                 }
-                for lane in 0..<min(4, tiles - group) {
+                for lane in 0..<min(8, tiles - group) {
                     let o = 2 * (group + lane)
                     scatterOutputTile(
-                        image: origins[o], origin: origins[o + 1], channel: k, from: resultLanes + lane,
-                        output: output)
+                        image: block.origins[o], origin: block.origins[o + 1], channel: k,
+                        from: resultLanes + lane, output: output)
                 }
             }
+        }
+    }
+
+    /// Writes `fill`'s per-tile facts for the block's tiles `firstTile ..< firstTile + tiles`
+    /// (the lanes past `tiles` are padding lanes).
+    func fill(_ block: BlockTiles, firstTile: Int, tiles: Int) {
+        fillOrigins(firstTile: firstTile, tiles: tiles, lanes: block.lanes, into: block.origins)
+        fillPatchOffsets(origins: block.origins, lanes: block.lanes, into: block.patchOffsets)
+        let m = Self.m
+        for lane in 0..<block.lanes {
+            let (image, origin) = (block.origins[2 * lane], block.origins[2 * lane + 1])
+            let (y0, x0) = (origin >> 32, origin & 0xFFFF_FFFF)
+            let whole = image >= 0 && y0 + m <= outHeight && x0 + m <= outWidth
+            block.outputOffsets[lane] =
+                whole ? image * outChannels * outHeight * outWidth + y0 * outWidth + x0 : -1
         }
     }
 
@@ -152,40 +165,7 @@ struct WinogradConv<Tile: WinogradTile> {
         }
     }
 
-    /// Writes four 4×4 results (lane q of each `SIMD4` is tile q) when every tile lies wholly
-    /// inside the output, a row of four floats per store; false (nothing written) otherwise.
-    @inline(__always)
-    private func scatterFourFullTiles(
-        _ origins: UnsafePointer<Int>, channel: Int, from result: UnsafePointer<SIMD4<Float>>,
-        output: UnsafeMutablePointer<Float>
-    ) -> Bool {
-        var rowStarts: (Int, Int, Int, Int) = (0, 0, 0, 0)
-        for lane in 0..<4 {
-            let (image, origin) = (origins[2 * lane], origins[2 * lane + 1])
-            let (y0, x0) = (origin >> 32, origin & 0xFFFF_FFFF)
-            guard y0 + 4 <= outHeight && x0 + 4 <= outWidth else { return false }
-            let start = ((image * outChannels + channel) * outHeight + y0) * outWidth + x0
-            switch lane {
-            case 0: rowStarts.0 = start
-            case 1: rowStarts.1 = start
-            case 2: rowStarts.2 = start
-            default: rowStarts.3 = start
-            }
-        }
-        let raw = UnsafeMutableRawPointer(output)
-        for i in 0..<4 {
-            let (t0, t1, t2, t3) = transpose(
-                result[i * 4], result[i * 4 + 1], result[i * 4 + 2], result[i * 4 + 3])
-            let offset = i * outWidth
-            raw.storeBytes(of: t0, toByteOffset: (rowStarts.0 + offset) * 4, as: SIMD4<Float>.self)
-            raw.storeBytes(of: t1, toByteOffset: (rowStarts.1 + offset) * 4, as: SIMD4<Float>.self)
-            raw.storeBytes(of: t2, toByteOffset: (rowStarts.2 + offset) * 4, as: SIMD4<Float>.self)
-            raw.storeBytes(of: t3, toByteOffset: (rowStarts.3 + offset) * 4, as: SIMD4<Float>.self)
-        }
-        return true
-    }
-
-    /// Writes lane `lanes[0]` of an m×m result (lane stride 4) to the output tile at `origin` of
+    /// Writes lane `lanes[0]` of an m×m result (lane stride 8) to the output tile at `origin` of
     /// `image`, channel `channel`, dropping the part past the output's bottom or right edge.
     @inline(__always)
     private func scatterOutputTile(
@@ -199,7 +179,82 @@ struct WinogradConv<Tile: WinogradTile> {
         let columns = min(m, outWidth - x0)
         for i in 0..<rows {
             let dst = plane + (y0 + i) * outWidth + x0
-            for j in 0..<columns { dst[j] = lanes[(i * m + j) * 4] }
+            for j in 0..<columns { dst[j] = lanes[(i * m + j) * 8] }
         }
+    }
+}
+
+/// Per-tile facts of one block, in a worker's scratch: where each lane's tile starts in the output
+/// (`origins`, as `fillOrigins` writes them), where its input patch starts in the padded input
+/// (`patchOffsets`), and, for a 4×4 tile wholly inside the output, the offset of its top-left
+/// pixel in output channel 0 (`outputOffsets`, −1 otherwise or for a padding lane).
+struct BlockTiles {
+    let origins: UnsafeMutablePointer<Int>
+    let patchOffsets: UnsafeMutablePointer<Int>
+    let outputOffsets: UnsafeMutablePointer<Int>
+    let lanes: Int
+
+    /// Lays the three arrays out in `storage` (room for `4 · lanes` Ints).
+    init(_ storage: UnsafeMutablePointer<Int>, lanes: Int) {
+        self.lanes = lanes
+        origins = storage
+        patchOffsets = storage + 2 * lanes
+        outputOffsets = storage + 3 * lanes
+    }
+
+    /// The eight output offsets of the lanes `group ..< group + 8` shifted by `plane`, when all
+    /// eight tiles lie wholly inside the output; nil otherwise.
+    @inline(__always)
+    func wholeTileOffsets(group: Int, plane: Int) -> SIMD8<Int>? {
+        let offsets = UnsafeRawPointer(outputOffsets + group).loadUnaligned(as: SIMD8<Int>.self)
+        guard offsets.min() >= 0 else { return nil }
+        return offsets &+ SIMD8(repeating: plane)
+    }
+}
+
+/// Writes eight 4×4 tiles (lane q of `tile[i·4 + j]` is tile q's pixel (i, j)) whose top-left
+/// pixels are at `starts`, one four-float row per store.
+@inline(__always)
+func storeEightTiles(
+    _ tile: UnsafePointer<SIMD8<Float>>, at starts: SIMD8<Int>, rowStride: Int,
+    into output: UnsafeMutablePointer<Float>
+) {
+    let raw = UnsafeMutableRawPointer(output)
+    for i in 0..<4 {
+        let row = tile + i * 4
+        let low = transpose(row[0].lowHalf, row[1].lowHalf, row[2].lowHalf, row[3].lowHalf)
+        let high = transpose(row[0].highHalf, row[1].highHalf, row[2].highHalf, row[3].highHalf)
+        let offset = i * rowStride
+        raw.storeBytes(of: low.0, toByteOffset: (starts[0] + offset) * 4, as: SIMD4<Float>.self)
+        raw.storeBytes(of: low.1, toByteOffset: (starts[1] + offset) * 4, as: SIMD4<Float>.self)
+        raw.storeBytes(of: low.2, toByteOffset: (starts[2] + offset) * 4, as: SIMD4<Float>.self)
+        raw.storeBytes(of: low.3, toByteOffset: (starts[3] + offset) * 4, as: SIMD4<Float>.self)
+        raw.storeBytes(of: high.0, toByteOffset: (starts[4] + offset) * 4, as: SIMD4<Float>.self)
+        raw.storeBytes(of: high.1, toByteOffset: (starts[5] + offset) * 4, as: SIMD4<Float>.self)
+        raw.storeBytes(of: high.2, toByteOffset: (starts[6] + offset) * 4, as: SIMD4<Float>.self)
+        raw.storeBytes(of: high.3, toByteOffset: (starts[7] + offset) * 4, as: SIMD4<Float>.self)
+    }
+}
+
+/// Reads eight 4×4 tiles whose top-left pixels are at `starts` into `tile` (lane q of
+/// `tile[i·4 + j]` is tile q's pixel (i, j)): the inverse of `storeEightTiles`.
+@inline(__always)
+func loadEightTiles(
+    from input: UnsafePointer<Float>, at starts: SIMD8<Int>, rowStride: Int,
+    into tile: UnsafeMutablePointer<SIMD8<Float>>
+) {
+    for i in 0..<4 {
+        let offset = i * rowStride
+        let low = transpose(
+            loadFloats4(input + starts[0] + offset), loadFloats4(input + starts[1] + offset),
+            loadFloats4(input + starts[2] + offset), loadFloats4(input + starts[3] + offset))
+        let high = transpose(
+            loadFloats4(input + starts[4] + offset), loadFloats4(input + starts[5] + offset),
+            loadFloats4(input + starts[6] + offset), loadFloats4(input + starts[7] + offset))
+        let row = tile + i * 4
+        row[0] = SIMD8(lowHalf: low.0, highHalf: high.0)
+        row[1] = SIMD8(lowHalf: low.1, highHalf: high.1)
+        row[2] = SIMD8(lowHalf: low.2, highHalf: high.2)
+        row[3] = SIMD8(lowHalf: low.3, highHalf: high.3)
     }
 }

@@ -2,18 +2,18 @@
 /// Algorithms for Convolutional Neural Networks", 2016): an output tile of m×m from an input tile
 /// of α×α (α = m + 2) with α² multiplies instead of 9m².
 ///
-/// `Y = Aᵀ [(G g Gᵀ) ⊙ (Bᵀ d B)] A`. The input and output transforms work on four tiles at once,
-/// one per `SIMD4` lane; the weight transforms work on eight kernels at once, one per `SIMD8` lane.
+/// `Y = Aᵀ [(G g Gᵀ) ⊙ (Bᵀ d B)] A`. Every transform works on eight tiles (or kernels) at once, one per `SIMD8` lane: 256-bit vectors
+/// on the AVX2 machines the engine is built for.
 protocol WinogradTile {
     /// Output tile side m.
     static var outputSide: Int { get }
     /// Input tile side α = m + 2.
     static var inputSide: Int { get }
     /// `x ← Bᵀ x` for the α values `x[0], x[stride], …`.
-    static func inputTransform(_ x: UnsafeMutablePointer<SIMD4<Float>>, stride: Int)
+    static func inputTransform(_ x: UnsafeMutablePointer<SIMD8<Float>>, stride: Int)
     /// `y = Aᵀ x` from α values `x[0], x[xStride], …` to m values `y[0], y[yStride], …`.
     static func outputTransform(
-        _ x: UnsafePointer<SIMD4<Float>>, xStride: Int, _ y: UnsafeMutablePointer<SIMD4<Float>>,
+        _ x: UnsafePointer<SIMD8<Float>>, xStride: Int, _ y: UnsafeMutablePointer<SIMD8<Float>>,
         yStride: Int)
     /// `u = G g`: 3 kernel taps to α transformed taps `u[0], u[stride], …`, for eight kernels
     /// at once (one per lane).
@@ -23,16 +23,13 @@ protocol WinogradTile {
     /// `y = A x` from m values `x[0], x[xStride], …` to α values `y[0], y[yStride], …`: the
     /// output-gradient transform of the weight gradient (the adjoint of `outputTransform`).
     static func gradientTransform(
-        _ x: UnsafePointer<SIMD4<Float>>, xStride: Int, _ y: UnsafeMutablePointer<SIMD4<Float>>,
+        _ x: UnsafePointer<SIMD8<Float>>, xStride: Int, _ y: UnsafeMutablePointer<SIMD8<Float>>,
         yStride: Int)
     /// `Gᵀ u`: α values `u[0], u[stride], …` back to 3 kernel taps (the adjoint of
     /// `weightTransform`), for the weight gradient.
     static func weightGradientTransform(
         _ u: UnsafePointer<SIMD8<Float>>, stride: Int
     ) -> (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>)
-    /// Loads row `i` of four input patches whose origins are `outputSide` apart along one image
-    /// row starting at `src` (all inside the image): `d[j][lane] = src[lane·m + j]`, j < α.
-    static func gatherRow(_ src: UnsafePointer<Float>, into d: UnsafeMutablePointer<SIMD4<Float>>)
 }
 
 /// `(a[q], b[q], c[q], d[q])` for q = 0…3: four lanes' values turned into four lanes' rows.
@@ -64,7 +61,7 @@ enum WinogradF2: WinogradTile {
     static var inputSide: Int { 4 }
 
     @inline(__always)
-    static func inputTransform(_ x: UnsafeMutablePointer<SIMD4<Float>>, stride s: Int) {
+    static func inputTransform(_ x: UnsafeMutablePointer<SIMD8<Float>>, stride s: Int) {
         let (x0, x1, x2, x3) = (x[0], x[s], x[2 * s], x[3 * s])
         x[0] = x0 - x2
         x[s] = x1 + x2
@@ -74,7 +71,7 @@ enum WinogradF2: WinogradTile {
 
     @inline(__always)
     static func outputTransform(
-        _ x: UnsafePointer<SIMD4<Float>>, xStride s: Int, _ y: UnsafeMutablePointer<SIMD4<Float>>,
+        _ x: UnsafePointer<SIMD8<Float>>, xStride s: Int, _ y: UnsafeMutablePointer<SIMD8<Float>>,
         yStride t: Int
     ) {
         let (x0, x1, x2, x3) = (x[0], x[s], x[2 * s], x[3 * s])
@@ -95,7 +92,7 @@ enum WinogradF2: WinogradTile {
 
     @inline(__always)
     static func gradientTransform(
-        _ x: UnsafePointer<SIMD4<Float>>, xStride s: Int, _ y: UnsafeMutablePointer<SIMD4<Float>>,
+        _ x: UnsafePointer<SIMD8<Float>>, xStride s: Int, _ y: UnsafeMutablePointer<SIMD8<Float>>,
         yStride t: Int
     ) {
         let (x0, x1) = (x[0], x[s])
@@ -112,18 +109,6 @@ enum WinogradF2: WinogradTile {
         let (u0, u1, u2, u3) = (u[0], u[s], u[2 * s], u[3 * s])
         return (u0 + (u1 + u2) * 0.5, (u1 - u2) * 0.5, (u1 + u2) * 0.5 + u3)
     }
-
-    @inline(__always)
-    static func gatherRow(_ src: UnsafePointer<Float>, into d: UnsafeMutablePointer<SIMD4<Float>>) {
-        // Lanes start 2 apart: lane q reads src[2q ..< 2q + 4], so src[0 ..< 10] in all.
-        let v0 = loadFloats4(src)
-        let v1 = loadFloats4(src + 4)
-        let (s8, s9) = (src[8], src[9])
-        d[0] = SIMD4(v0[0], v0[2], v1[0], v1[2])
-        d[1] = SIMD4(v0[1], v0[3], v1[1], v1[3])
-        d[2] = SIMD4(v0[2], v1[0], v1[2], s8)
-        d[3] = SIMD4(v0[3], v1[1], v1[3], s9)
-    }
 }
 
 /// F(4×4, 3×3): 36 multiplies for 16 outputs (4× fewer); its transforms scale by up to 8 and 5,
@@ -133,11 +118,11 @@ enum WinogradF4: WinogradTile {
     static var inputSide: Int { 6 }
 
     @inline(__always)
-    static func inputTransform(_ x: UnsafeMutablePointer<SIMD4<Float>>, stride s: Int) {
+    static func inputTransform(_ x: UnsafeMutablePointer<SIMD8<Float>>, stride s: Int) {
         let (x0, x1, x2, x3, x4, x5) = (x[0], x[s], x[2 * s], x[3 * s], x[4 * s], x[5 * s])
-        let four: SIMD4<Float> = .init(repeating: 4)
-        let five: SIMD4<Float> = .init(repeating: 5)
-        let two: SIMD4<Float> = .init(repeating: 2)
+        let four: SIMD8<Float> = .init(repeating: 4)
+        let five: SIMD8<Float> = .init(repeating: 5)
+        let two: SIMD8<Float> = .init(repeating: 2)
         let a = x4 - four * x2  // shared by rows 1 and 2
         let b = x3 - four * x1
         let c = x4 - x2  // shared by rows 3 and 4
@@ -152,7 +137,7 @@ enum WinogradF4: WinogradTile {
 
     @inline(__always)
     static func outputTransform(
-        _ x: UnsafePointer<SIMD4<Float>>, xStride s: Int, _ y: UnsafeMutablePointer<SIMD4<Float>>,
+        _ x: UnsafePointer<SIMD8<Float>>, xStride s: Int, _ y: UnsafeMutablePointer<SIMD8<Float>>,
         yStride t: Int
     ) {
         let (x0, x1, x2, x3, x4, x5) = (x[0], x[s], x[2 * s], x[3 * s], x[4 * s], x[5 * s])
@@ -185,7 +170,7 @@ enum WinogradF4: WinogradTile {
 
     @inline(__always)
     static func gradientTransform(
-        _ x: UnsafePointer<SIMD4<Float>>, xStride s: Int, _ y: UnsafeMutablePointer<SIMD4<Float>>,
+        _ x: UnsafePointer<SIMD8<Float>>, xStride s: Int, _ y: UnsafeMutablePointer<SIMD8<Float>>,
         yStride t: Int
     ) {
         let (x0, x1, x2, x3) = (x[0], x[s], x[2 * s], x[3 * s])
@@ -209,18 +194,5 @@ enum WinogradF4: WinogradTile {
             (u2 - u1) / 6 + (u3 - u4) / 12,
             (u3 + u4 - u1 - u2) / 6 + u5
         )
-    }
-
-    @inline(__always)
-    static func gatherRow(_ src: UnsafePointer<Float>, into d: UnsafeMutablePointer<SIMD4<Float>>) {
-        // Lanes start 4 apart: lane q reads src[4q ..< 4q + 6], so src[0 ..< 18] in all.
-        let (c0, c1, c2, c3) = transpose(
-            loadFloats4(src), loadFloats4(src + 4), loadFloats4(src + 8), loadFloats4(src + 12))
-        d[0] = c0
-        d[1] = c1
-        d[2] = c2
-        d[3] = c3
-        d[4] = SIMD4(src[4], src[8], src[12], src[16])
-        d[5] = SIMD4(src[5], src[9], src[13], src[17])
     }
 }
