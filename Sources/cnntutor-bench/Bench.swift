@@ -32,6 +32,9 @@ struct Bench: ParsableCommand {
     @Flag(name: .long, help: "Only the convolution rows, not the ResNet-20 training steps.")
     var convOnly = false
 
+    @Option(name: .long, parsing: .upToNextOption, help: "Image sizes of the training-step rows.")
+    var imageSizes: [Int] = [8, 32]
+
     @Flag(name: .long, help: "Time by process CPU time (one-thread comparisons on a busy machine).")
     var cpuTime = false
 
@@ -48,7 +51,7 @@ struct Bench: ParsableCommand {
                         threads: count, targetSeconds: targetSeconds, cpuTime: cpuTime, breakdown: breakdown))
             }
             guard !convOnly else { continue }
-            for imageSize in [8, 32] {
+            for imageSize in imageSizes {
                 print(
                     try TrainStepBenchmark(imageSize: imageSize).measure(
                         threads: count, targetSeconds: max(targetSeconds, 1), cpuTime: cpuTime))
