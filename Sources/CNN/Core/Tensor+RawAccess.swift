@@ -43,6 +43,19 @@ extension Tensor {
         self.init(storage: storage, shape: shape, kind: kind)
     }
 
+    /// Creates a tensor of `shape` whose buffer `fill` receives uninitialised and must write in
+    /// full: for kernels that set every element, so that they do not pay for zeroing first.
+    /// - Throws: `CNNError` for an invalid shape or a budget refusal, or whatever `fill` throws.
+    init<T: TensorScalar, E: Error>(
+        uninitializedShape shape: [Int], of: T.Type, kind: ElementKind = .real,
+        fill: (UnsafeMutableBufferPointer<T>) throws(E) -> Void
+    ) throws {
+        let count = try Tensor.checkedCount(shape)
+        let storage = try TensorStorage(count: count, dtype: T.dtype, shape: shape, zeroed: false)
+        try fill(UnsafeMutableBufferPointer(start: storage.pointer(as: T.self), count: count))
+        self.init(storage: storage, shape: shape, kind: kind)
+    }
+
     /// Calls `body` with the elements in row-major order.
     ///
     /// `T` must match `dtype` (a mismatch is a bug in the calling kernel and traps).

@@ -18,9 +18,12 @@ final class TensorStorage: @unchecked Sendable {
     private let budget: ComputeBudget?
     private let chargedBytes: Int
 
-    /// Allocates zeroed memory for `count` elements, charging the current budget.
+    /// Allocates memory for `count` elements, charging the current budget.
+    ///
+    /// `zeroed: false` skips the zero-fill, for a kernel that writes every element before anyone
+    /// reads one: the fill is a pass over memory as long as a simple elementwise op itself.
     /// - Throws: `CNNError.tooLarge` / `.outOfMemory` when the budget refuses.
-    init(count: Int, dtype: DType, shape: [Int]) throws(CNNError) {
+    init(count: Int, dtype: DType, shape: [Int], zeroed: Bool = true) throws(CNNError) {
         let (bytes, overflow) = count.multipliedReportingOverflow(by: dtype.byteCount)
         guard !overflow, bytes <= Self.largestAllocation else {
             throw .tooLarge(shape: shape, elements: count, limit: Self.largestAllocation / dtype.byteCount)
@@ -36,7 +39,7 @@ final class TensorStorage: @unchecked Sendable {
         self.budget = charged > 0 ? budget : nil
         self.chargedBytes = charged
         self.base = UnsafeMutableRawPointer.allocate(byteCount: max(bytes, 1), alignment: 64)
-        self.base.initializeMemory(as: UInt8.self, repeating: 0, count: max(bytes, 1))
+        if zeroed { self.base.initializeMemory(as: UInt8.self, repeating: 0, count: max(bytes, 1)) }
     }
 
     /// Allocates a tiny storage without consulting the budget (see `uncountedBytes`).

@@ -20,6 +20,7 @@ public func tanh(_ input: Tensor) throws -> Tensor { try activate(.tanh, input) 
 
 /// Runs an element-wise activation and records its derivative.
 func activate(_ f: ReferenceActivation, _ x: Tensor) throws -> Tensor {
+    if f == .relu && x.dtype == .float32 { return try fastRelu(x) }
     // relu keeps integers integers, as PyTorch does; the others produce real numbers.
     let kind: ElementKind = f == .relu ? x.kind : .real
     func forward<T: TensorScalar>(_: T.Type) throws -> Tensor {
@@ -41,5 +42,25 @@ func activate(_ f: ReferenceActivation, _ x: Tensor) throws -> Tensor {
             }
         }
         return [try g.dtype == .float32 ? backward(Float.self) : backward(Double.self)]
+    }
+}
+
+/// Float32 `relu` on the branch-free kernels of `FastActivation`, same results as the reference.
+private func fastRelu(_ x: Tensor) throws -> Tensor {
+    let y = try x.withUnsafeBufferPointer(as: Float.self) { src in
+        try Tensor(uninitializedShape: x.shape, of: Float.self, kind: x.kind) { out throws(CNNError) in
+            try FastActivation.reluForward(input: src, output: out)
+        }
+    }
+    return y.recordingGradient(of: [x], op: ReferenceActivation.relu.name) { g in
+        try g.withUnsafeBufferPointer(as: Float.self) { gy in
+            try x.withUnsafeBufferPointer(as: Float.self) { src in
+                [
+                    try Tensor(uninitializedShape: x.shape, of: Float.self) { gx throws(CNNError) in
+                        try FastActivation.reluBackward(gradOutput: gy, input: src, gradInput: gx)
+                    }
+                ]
+            }
+        }
     }
 }
