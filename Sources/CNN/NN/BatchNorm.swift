@@ -36,11 +36,11 @@ public func batchNorm(
             mean: runningMean.scalarsAsDoubles(), variance: runningVar.scalarsAsDoubles(),
             batchStatistics: false)
     }
-    let (mean, variance) = try op.batchStatistics()
+    let (output, mean, variance) = try op.applyTraining()
     let m = Double(op.batch * op.spatial)
     try BatchNormOperation.update(&runningMean, towards: mean, momentum: momentum)
     try BatchNormOperation.update(&runningVar, towards: variance.map { $0 * m / (m - 1) }, momentum: momentum)
-    return try op.apply(mean: mean, variance: variance, batchStatistics: true)
+    return output
 }
 
 /// Batch normalisation with the batch's own statistics and no running statistics (PyTorch's
@@ -51,8 +51,7 @@ public func batchNorm(
 ) throws -> Tensor {
     _ = try BatchNormOperation.channels(of: input)
     let op = try BatchNormOperation(input: input, weight: weight, bias: bias, eps: eps)
-    let (mean, variance) = try op.batchStatistics()
-    return try op.apply(mean: mean, variance: variance, batchStatistics: true)
+    return try op.applyTraining().output
 }
 
 /// One validated batch-norm call: its forward and, beside it, its backward.
@@ -94,12 +93,15 @@ struct BatchNormOperation: Sendable {
         return input.shape[1]
     }
 
-    /// Per-channel mean and biased variance of the batch.
-    func batchStatistics() throws -> (mean: [Double], variance: [Double]) {
+    /// Per-channel mean and biased variance of the batch (only the check when not `computing`).
+    /// - Throws: `CNNError` for a single value per channel.
+    @discardableResult
+    func batchStatistics(computing: Bool = true) throws -> (mean: [Double], variance: [Double]) {
         guard batch * spatial > 1 else {
             throw CNNError.shape(
                 "batch_norm needs more than 1 value per channel when training, got input \(input.shape)")
         }
+        guard computing else { return ([], []) }
         return switch input.dtype {
         case .float32: statistics(Float.self)
         case .float64: statistics(Double.self)
@@ -123,12 +125,50 @@ struct BatchNormOperation: Sendable {
         try running.dtype == .float32 ? blend(Float.self) : blend(Double.self)
     }
 
+    /// Normalises with the batch's own statistics and records the backward; also returns the
+    /// statistics (mean, biased variance) for the running update.
+    func applyTraining() throws -> (output: Tensor, mean: [Double], variance: [Double]) {
+        guard input.dtype == .float32 else {
+            let (mean, variance) = try batchStatistics()
+            return (try apply(mean: mean, variance: variance, batchStatistics: true), mean, variance)
+        }
+        _ = try batchStatistics(computing: false)
+        // Float32 fuses the statistics into the forward: one visit to each channel, not two.
+        var mean = [Double](repeating: 0, count: channels)
+        var variance = [Double](repeating: 0, count: channels)
+        let y = try input.withUnsafeBufferPointer(as: Float.self) { x in
+            try withOptionalBuffer(weight, as: Float.self) { w in
+                try withOptionalBuffer(bias, as: Float.self) { b in
+                    try Tensor(uninitializedShape: input.shape, of: Float.self) { out throws(CNNError) in
+                        try mean.withUnsafeMutableBufferPointer { mean throws(CNNError) in
+                            try variance.withUnsafeMutableBufferPointer { variance throws(CNNError) in
+                                try FastBatchNorm.trainingForward(
+                                    input: x.baseAddress!, output: out.baseAddress!, weight: w?.baseAddress,
+                                    bias: b?.baseAddress, eps: eps, mean: mean.baseAddress!,
+                                    variance: variance.baseAddress!, layout: layout)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (recordingBackward(y, mean: mean, variance: variance, batchStatistics: true), mean, variance)
+    }
+
     /// Normalises with the given statistics and records the backward.
     func apply(mean: [Double], variance: [Double], batchStatistics: Bool) throws -> Tensor {
         let invStd = variance.map { 1 / ($0 + eps).squareRoot() }
         let y =
             try input.dtype == .float32
             ? forward(Float.self, mean, invStd) : forward(Double.self, mean, invStd)
+        return recordingBackward(y, mean: mean, variance: variance, batchStatistics: batchStatistics)
+    }
+
+    /// `y` with this call's backward attached.
+    private func recordingBackward(_ y: Tensor, mean: [Double], variance: [Double], batchStatistics: Bool)
+        -> Tensor
+    {
+        let invStd = variance.map { 1 / ($0 + eps).squareRoot() }
         let inputs = [input] + [weight, bias].compactMap { $0 }
         return y.recordingGradient(of: inputs, op: "batch_norm") { g in
             try g.dtype == .float32
@@ -137,8 +177,27 @@ struct BatchNormOperation: Sendable {
         }
     }
 
+    /// The `[batch, channels, spatial]` view for the Float32 kernels.
+    private var layout: FastBatchNorm.Layout {
+        FastBatchNorm.Layout(batch: batch, channels: channels, spatial: spatial)
+    }
+
     private func forward<T: TensorScalar>(_: T.Type, _ mean: [Double], _ invStd: [Double]) throws -> Tensor {
-        try input.withUnsafeBufferPointer(as: T.self) { x in
+        if T.self == Float.self {
+            let (mean, invStd) = (mean.map { Float($0) }, invStd.map { Float($0) })
+            return try input.withUnsafeBufferPointer(as: Float.self) { x in
+                try withOptionalBuffer(weight, as: Float.self) { w in
+                    try withOptionalBuffer(bias, as: Float.self) { b in
+                        try Tensor(uninitializedShape: input.shape, of: Float.self) { out throws(CNNError) in
+                            try FastBatchNorm.forward(
+                                input: x.baseAddress!, output: out.baseAddress!, weight: w?.baseAddress,
+                                bias: b?.baseAddress, mean: mean, invStd: invStd, layout: layout)
+                        }
+                    }
+                }
+            }
+        }
+        return try input.withUnsafeBufferPointer(as: T.self) { x in
             try withOptionalBuffer(weight, as: T.self) { w in
                 try withOptionalBuffer(bias, as: T.self) { b in
                     try Tensor(shape: input.shape, of: T.self) { out in
@@ -155,6 +214,7 @@ struct BatchNormOperation: Sendable {
     private func backward<T: TensorScalar>(
         _: T.Type, _ gradient: Tensor, _ mean: [Double], _ invStd: [Double], _ batchStatistics: Bool
     ) throws -> [Tensor?] {
+        if T.self == Float.self { return try fastBackward(gradient, mean, invStd, batchStatistics) }
         var gradWeight: [T] = []
         var gradBias: [T] = []
         let gradInput = try gradient.withUnsafeBufferPointer(as: T.self) { gy in
@@ -183,6 +243,32 @@ struct BatchNormOperation: Sendable {
                     ? try Tensor(shape: [channels], of: T.self) { _ = $0.update(fromContentsOf: gradBias) }
                     : nil)
         }
+        return grads
+    }
+
+    /// `backward` for Float32, on `FastBatchNorm`.
+    private func fastBackward(
+        _ gradient: Tensor, _ mean: [Double], _ invStd: [Double], _ batchStatistics: Bool
+    ) throws -> [Tensor?] {
+        let (mean, invStd) = (mean.map { Float($0) }, invStd.map { Float($0) })
+        var gradWeight = [Float](repeating: 0, count: channels)
+        var gradBias = [Float](repeating: 0, count: channels)
+        let gradInput = try gradient.withUnsafeBufferPointer(as: Float.self) { gy in
+            try input.withUnsafeBufferPointer(as: Float.self) { x in
+                try withOptionalBuffer(weight, as: Float.self) { w in
+                    try Tensor(uninitializedShape: input.shape, of: Float.self) { gx throws(CNNError) in
+                        try FastBatchNorm.backward(
+                            gradOutput: gy.baseAddress!, input: x.baseAddress!, mean: mean, invStd: invStd,
+                            weight: w?.baseAddress, batchStatistics: batchStatistics,
+                            gradInput: gx.baseAddress!,
+                            gradWeight: &gradWeight, gradBias: &gradBias, layout: layout)
+                    }
+                }
+            }
+        }
+        var grads: [Tensor?] = [input.requiresGrad ? gradInput : nil]
+        if let weight { grads.append(weight.requiresGrad ? try Tensor(gradWeight, shape: [channels]) : nil) }
+        if let bias { grads.append(bias.requiresGrad ? try Tensor(gradBias, shape: [channels]) : nil) }
         return grads
     }
 }
