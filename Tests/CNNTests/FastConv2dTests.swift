@@ -154,6 +154,15 @@ func randomGeometry(_ random: inout FastConvRandom) -> Conv2dGeometry {
         Conv2dGeometry(
             batch: 1, inChannels: 1, inHeight: 28, inWidth: 28, outChannels: 8,
             kernelHeight: 3, kernelWidth: 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
+        // Winograd blocks that start and end inside an image (135 tiles in blocks of 40), so a
+        // block pads rows of several images, some only in part; asymmetric pads, F(4×4) both ways.
+        Conv2dGeometry(
+            batch: 9, inChannels: 16, inHeight: 12, inWidth: 20, outChannels: 17,
+            kernelHeight: 3, kernelWidth: 3, padTop: 1, padBottom: 2, padLeft: 0, padRight: 1),
+        // One large image cut into blocks of whole and partial tile rows.
+        Conv2dGeometry(
+            batch: 1, inChannels: 8, inHeight: 45, inWidth: 50, outChannels: 8,
+            kernelHeight: 3, kernelWidth: 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
         // Wide enough for Winograd's four-tiles-in-a-row loads and stores, with ragged edges.
         Conv2dGeometry(
             batch: 2, inChannels: 8, inHeight: 30, inWidth: 37, outChannels: 9,

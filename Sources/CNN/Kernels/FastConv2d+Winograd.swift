@@ -98,12 +98,23 @@ extension FastConv2d {
         if let gradBias {
             let pixels = g.outPixels
             for k in 0..<g.outChannels {
+                // Eight running sums (one per lane), folded at the end: the scalar loop's one
+                // dependent chain of adds ran at a tenth of this speed.
+                var lanes = SIMD8<Float>()
                 var total: Float = 0
                 for n in 0..<g.batch {
                     let plane = gradOutput + (n * g.outChannels + k) * pixels
-                    for p in 0..<pixels { total += plane[p] }
+                    var p = 0
+                    while p + 8 <= pixels {
+                        lanes += loadFloats8(plane + p)
+                        p += 8
+                    }
+                    while p < pixels {
+                        total += plane[p]
+                        p += 1
+                    }
                 }
-                gradBias[k] = total
+                gradBias[k] = total + lanes.sum()
             }
         }
     }

@@ -1,83 +1,118 @@
-/// The input as the tiles read it: each channel plane copied into a zero-bordered plane that covers
-/// every tile's α×α patch, so gathering a patch is six plain row loads with no edge tests.
+/// The input as one block's tiles read it: for each channel in turn, the image rows the block
+/// covers, copied into a small zero-bordered buffer in the worker's scratch (it stays in L1/L2), so
+/// gathering a patch is α plain row loads with no edge tests. Padding the whole input up front
+/// instead wrote and re-read a copy of it through main memory (12% of a forward pass).
 ///
-/// Padded pixel `(py, px)` is input pixel `(py − padTop, px − padLeft)`, or zero outside the image
-/// (a negative pad crops). The tile whose output starts at `(y0, x0)` reads padded rows
-/// `y0 ..< y0 + α`, columns `x0 ..< x0 + α`. After the last plane come α zero rows that padding
-/// lanes read, and a few floats of slack for the eight-wide row loads.
+/// Padded pixel `(py, px)` of image n is input pixel `(py − padTop, px − padLeft)`, or zero outside
+/// the image (a negative pad crops). The tile whose output starts at `(y0, x0)` reads padded rows
+/// `y0 ..< y0 + α`, columns `x0 ..< x0 + α`. Each image the block touches has a slot holding its
+/// padded rows from its first tile row's `y0` to its last's `y0 + α`; after the slots come α zero
+/// rows that padding lanes read, and a few floats of slack for eight-wide row loads.
 extension WinogradConv {
-    /// Rows of a padded plane: the tile grid's rows plus the kernel's reach.
-    var paddedHeight: Int { tileRows * Self.m + 2 }
-    /// Columns of a padded plane.
+    /// Columns of a padded row: the tile grid's columns plus the kernel's reach.
     var paddedWidth: Int { tileColumns * Self.m + 2 }
-    var paddedPlane: Int { paddedHeight * paddedWidth }
-    /// Where the zero patch that padding lanes read begins.
-    var zeroPatchOffset: Int { batch * inChannels * paddedPlane }
-    /// Floats of the padded input, zero patch and slack included.
-    var paddedCount: Int { zeroPatchOffset + Self.alpha * paddedWidth + 8 }
 
-    /// Copies `input` (`[N, C, H, W]`) into `padded` (`paddedCount` floats), an image per work item.
-    func padInput(
-        _ input: UnsafePointer<Float>, into padded: UnsafeMutablePointer<Float>
-    ) throws(CNNError) {
-        let (height, width) = (paddedHeight, paddedWidth)
-        // Padded columns that hold input pixels, and the input column the first of them reads.
-        let firstColumn = max(0, padLeft)
-        let endColumn = min(width, padLeft + inWidth)
-        let copied = max(0, endColumn - firstColumn)
-        let workers = Parallelism.workers(items: batch, flops: Double(batch * inChannels * paddedPlane) * 8)
-        try Parallelism.forEach(count: batch, workers: workers) { n, _ throws(CNNError) in
-            for c in 0..<inChannels {
-                let source = input + (n * inChannels + c) * inHeight * inWidth
-                let plane = padded + (n * inChannels + c) * paddedPlane
-                for py in 0..<height {
-                    let row = plane + py * width
-                    let y = py - padTop
-                    guard y >= 0 && y < inHeight && copied > 0 else {
-                        row.update(repeating: 0, count: width)
-                        continue
-                    }
-                    row.update(repeating: 0, count: firstColumn)
-                    row.advanced(by: firstColumn).update(
-                        from: source + y * inWidth + (firstColumn - padLeft), count: copied)
-                    row.advanced(by: firstColumn + copied).update(
-                        repeating: 0, count: width - firstColumn - copied)
-                }
+    /// Images a block's tiles can touch: a run of consecutive tiles.
+    var maxImagesPerBlock: Int { tilesPerBlock / (tileRows * tileColumns) + 2 }
+
+    /// Padded rows all of a block's slots hold together, at most: its tiles touch at most
+    /// `tilesPerBlock / tileColumns + 2` (image, tile row) pairs, each adding m rows, and each
+    /// image 2 more rows of kernel reach.
+    var maxPaddedRowsPerBlock: Int { (tilesPerBlock / tileColumns + 2) * Self.m + 2 * maxImagesPerBlock }
+
+    /// Where the zero patch begins in a block's padded rows.
+    var zeroPatchOffset: Int { maxPaddedRowsPerBlock * paddedWidth }
+
+    /// Floats of a block's padded rows, zero patch and slack included.
+    var paddedRowsCount: Int { zeroPatchOffset + Self.alpha * paddedWidth + 8 }
+
+    /// Fills the block's slots (`BlockTiles.slots`) and each lane's patch offset in the padded rows.
+    func fillSlotsAndPatchOffsets(_ block: BlockTiles, tiles: Int) {
+        let (m, width) = (Self.m, paddedWidth)
+        var slot = -1
+        var lastImage = -1
+        for lane in 0..<tiles {
+            let (image, origin) = (block.origins[2 * lane], block.origins[2 * lane + 1])
+            let tileRow = (origin >> 32) / m
+            if image != lastImage {
+                slot += 1
+                lastImage = image
+                block.setSlot(slot, image: image, firstTileRow: tileRow)
             }
+            block.extendSlot(slot, toTileRow: tileRow)
         }
-        (padded + zeroPatchOffset).update(repeating: 0, count: paddedCount - zeroPatchOffset)
+        block.slotCount = slot + 1
+        var rows = 0
+        for slot in 0..<block.slotCount {
+            block.slots[4 * slot + 3] = rows * width
+            rows += (block.slots[4 * slot + 2] - block.slots[4 * slot + 1] + 1) * m + 2
+        }
+        precondition(rows <= maxPaddedRowsPerBlock, "Winograd block rows \(rows) > \(maxPaddedRowsPerBlock)")
+        slot = -1
+        lastImage = -1
+        for lane in 0..<block.lanes {
+            let (image, origin) = (block.origins[2 * lane], block.origins[2 * lane + 1])
+            guard lane < tiles else {
+                block.patchOffsets[lane] = zeroPatchOffset
+                continue
+            }
+            if image != lastImage {
+                slot += 1
+                lastImage = image
+            }
+            let firstRow = block.slots[4 * slot + 1] * m
+            block.patchOffsets[lane] =
+                block.slots[4 * slot + 3] + ((origin >> 32) - firstRow) * width + origin & 0xFFFF_FFFF
+        }
     }
 
-    /// For each lane of a block, the offset in the padded input of its patch's top-left pixel in
-    /// channel 0 (`origins` as `fillOrigins` wrote them); padding lanes get `zeroPatchOffset`.
-    func fillPatchOffsets(
-        origins: UnsafePointer<Int>, lanes: Int, into offsets: UnsafeMutablePointer<Int>
+    /// Copies channel `channel` of every slot's padded rows from `input` (`[N, C, H, W]`) into
+    /// `rows`.
+    func padSlots(
+        _ block: BlockTiles, channel: Int, input: UnsafePointer<Float>, into rows: UnsafeMutablePointer<Float>
     ) {
-        for lane in 0..<lanes {
-            let (image, origin) = (origins[2 * lane], origins[2 * lane + 1])
-            offsets[lane] =
-                image < 0
-                ? zeroPatchOffset
-                : image * inChannels * paddedPlane + (origin >> 32) * paddedWidth + origin & 0xFFFF_FFFF
+        let (m, width) = (Self.m, paddedWidth)
+        // Padded columns that hold input pixels, and how many.
+        let firstColumn = max(0, padLeft)
+        let copied = max(0, min(width, padLeft + inWidth) - firstColumn)
+        for slot in 0..<block.slotCount {
+            let image = block.slots[4 * slot]
+            let firstRow = block.slots[4 * slot + 1] * m
+            let count = (block.slots[4 * slot + 2] + 1) * m + 2 - firstRow
+            let source = input + (image * inChannels + channel) * inHeight * inWidth
+            let slotRows = rows + block.slots[4 * slot + 3]
+            for r in 0..<count {
+                let row = slotRows + r * width
+                let y = firstRow + r - padTop
+                guard y >= 0 && y < inHeight && copied > 0 else {
+                    fillZeros(row, count: width)
+                    continue
+                }
+                fillZeros(row, count: firstColumn)
+                copyFloats(
+                    from: source + y * inWidth + (firstColumn - padLeft), to: row + firstColumn, count: copied
+                )
+                fillZeros(row + firstColumn + copied, count: width - firstColumn - copied)
+            }
         }
     }
 
     /// `V[ξ][c][lane] = (Bᵀ d B)[ξ]` for every input channel and tile of the block, where V's
     /// position ξ starts at `v + ξ·positionStride` and its rows are `tilesPerBlock` long.
-    /// `patch` is room for α² `SIMD8`s.
+    /// `rows` is room for `paddedRowsCount` floats; `patch` for α² `SIMD8`s.
     func transformInputTiles(
-        _ block: BlockTiles, padded: UnsafePointer<Float>, patch: UnsafeMutablePointer<SIMD8<Float>>,
-        into v: UnsafeMutablePointer<Float>, positionStride: Int
+        _ block: BlockTiles, input: UnsafePointer<Float>, rows: UnsafeMutablePointer<Float>,
+        patch: UnsafeMutablePointer<SIMD8<Float>>, into v: UnsafeMutablePointer<Float>, positionStride: Int
     ) {
         let alpha = Self.alpha
         let positions = alpha * alpha
         let width = paddedWidth
+        fillZeros(rows + zeroPatchOffset, count: paddedRowsCount - zeroPatchOffset)
         for c in 0..<inChannels {
+            padSlots(block, channel: c, input: input, into: rows)
             for group in Swift.stride(from: 0, to: block.lanes, by: 8) {
-                // A padding lane reads the zero patch whatever the channel.
                 func source(_ lane: Int) -> UnsafePointer<Float> {
-                    let offset = block.patchOffsets[group + lane]
-                    return padded + (offset == zeroPatchOffset ? offset : offset + c * paddedPlane)
+                    UnsafePointer(rows + block.patchOffsets[group + lane])
                 }
                 let (p0, p1, p2, p3) = (source(0), source(1), source(2), source(3))
                 let (p4, p5, p6, p7) = (source(4), source(5), source(6), source(7))
@@ -114,6 +149,36 @@ extension WinogradConv {
                 }
             }
         }
+    }
+}
+
+/// Zeroes `count` floats; an inline loop, because rows here are tens of floats long and a call to
+/// `memset` per row cost more than the stores (profiled: a third of the padding copy).
+@inline(__always)
+func fillZeros(_ p: UnsafeMutablePointer<Float>, count: Int) {
+    var i = 0
+    while i + 8 <= count {
+        UnsafeMutableRawPointer(p + i).storeBytes(of: SIMD8<Float>(), as: SIMD8<Float>.self)
+        i += 8
+    }
+    while i < count {
+        p[i] = 0
+        i += 1
+    }
+}
+
+/// Copies `count` floats, eight at a time; inline for the same reason as `fillZeros`.
+@inline(__always)
+func copyFloats(from source: UnsafePointer<Float>, to destination: UnsafeMutablePointer<Float>, count: Int) {
+    var i = 0
+    while i + 8 <= count {
+        UnsafeMutableRawPointer(destination + i).storeBytes(
+            of: loadFloats8(source + i), as: SIMD8<Float>.self)
+        i += 8
+    }
+    while i < count {
+        destination[i] = source[i]
+        i += 1
     }
 }
 

@@ -22,10 +22,9 @@ extension WinogradConv {
         let chunks = FastConv2d.weightChunks(batch: blocks)
         let partialCount = positions * outChannels * inChannels
         let workers = Parallelism.workers(items: chunks, flops: flops)
-        try ScratchBuffer.withBuffers(workers: 2, count: max(chunks * partialCount, paddedCount)) {
+        try ScratchBuffer.withBuffers(workers: 1, count: chunks * partialCount) {
             (buffers) throws(CNNError) in
-            let (partials, padded) = (buffers[0], buffers[1])
-            try padInput(input, into: padded)
+            let partials = buffers[0]
             try ScratchBuffer.withBuffers(workers: workers, count: scratchPerWorker) {
                 (scratch) throws(CNNError) in
                 try Parallelism.forEach(count: chunks, workers: workers) { chunk, worker throws(CNNError) in
@@ -33,7 +32,7 @@ extension WinogradConv {
                     for block in range {
                         let first = block * perBlock
                         accumulateBlock(
-                            firstTile: first, tiles: min(perBlock, tileCount - first), padded: padded,
+                            firstTile: first, tiles: min(perBlock, tileCount - first), input: input,
                             gradOutput: gradOutput, into: partials + chunk * partialCount,
                             overwrite: block == range.lowerBound, scratch: scratch[worker])
                     }
@@ -51,7 +50,7 @@ extension WinogradConv {
     /// Adds (or with `overwrite`, writes) one block's `Σ_tile Gt[ξ] · V[ξ]ᵀ` into `du`
     /// (`[ξ][k][c]`).
     private func accumulateBlock(
-        firstTile: Int, tiles: Int, padded: UnsafePointer<Float>, gradOutput: UnsafePointer<Float>,
+        firstTile: Int, tiles: Int, input: UnsafePointer<Float>, gradOutput: UnsafePointer<Float>,
         into du: UnsafeMutablePointer<Float>, overwrite: Bool, scratch: UnsafeMutablePointer<Float>
     ) {
         let (alpha, m) = (Self.alpha, Self.m)
@@ -59,15 +58,9 @@ extension WinogradConv {
         let stride = tilesPerBlock
         let lanes = (tiles + 7) / 8 * 8
         let (vStride, gStride) = (positionStride(channels: inChannels), positionStride(channels: outChannels))
-        let v = scratch
-        let gt = v + positions * vStride
-        let patch = UnsafeMutableRawPointer(gt + positions * gStride)
-            .bindMemory(to: SIMD8<Float>.self, capacity: 3 * positions)
-        let block = BlockTiles(
-            UnsafeMutableRawPointer(patch + 3 * positions).bindMemory(to: Int.self, capacity: 4 * lanes),
-            lanes: lanes)
+        let (v, gt, patch, block, rows) = layOut(scratch: scratch, lanes: lanes, secondStride: gStride)
         fill(block, firstTile: firstTile, tiles: tiles)
-        transformInputTiles(block, padded: padded, patch: patch, into: v, positionStride: vStride)
+        transformInputTiles(block, input: input, rows: rows, patch: patch, into: v, positionStride: vStride)
 
         let tile = patch  // m×m gradient values, then the α×m column pass, then α×α
         let columns = patch + m * m

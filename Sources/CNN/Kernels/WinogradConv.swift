@@ -44,12 +44,42 @@ struct WinogradConv<Tile: WinogradTile> {
     /// power-of-two multiple made every row collide).
     func positionStride(channels: Int) -> Int { channels * tilesPerBlock + 16 }
 
-    /// Floats of scratch one worker needs: V, M, the lanes of one tile group, and per tile its
-    /// origin, patch offset and output offset (`BlockTiles`).
+    /// Floats of scratch one worker needs: V, M, the lanes of one tile group, the per-tile facts
+    /// (`BlockTiles`) and the block's padded input rows.
     var scratchPerWorker: Int {
         let positions = Self.alpha * Self.alpha
         return positions * (positionStride(channels: inChannels) + positionStride(channels: outChannels))
-            + 3 * positions * 8 + tilesPerBlock * 4 * MemoryLayout<Int>.stride / 4
+            + 3 * positions * 8 + blockTilesFloats + paddedRowsCount
+    }
+
+    /// Floats that hold a block's `BlockTiles` storage (a multiple of 16, keeping what follows
+    /// 64-byte aligned).
+    var blockTilesFloats: Int {
+        let ints = BlockTiles.storageCount(lanes: tilesPerBlock, maxSlots: maxImagesPerBlock)
+        return (ints * MemoryLayout<Int>.stride / 4 + 15) / 16 * 16
+    }
+
+    /// Carves a worker's scratch into V (`positions · vStride` floats), the second matrix (M or
+    /// the gradient tiles, `positions · secondStride`), the tile-group patch, the block's tiles and
+    /// its padded rows.
+    func layOut(
+        scratch: UnsafeMutablePointer<Float>, lanes: Int, secondStride: Int
+    ) -> (
+        v: UnsafeMutablePointer<Float>, second: UnsafeMutablePointer<Float>,
+        patch: UnsafeMutablePointer<SIMD8<Float>>, block: BlockTiles, rows: UnsafeMutablePointer<Float>
+    ) {
+        let positions = Self.alpha * Self.alpha
+        let v = scratch
+        let second = v + positions * positionStride(channels: inChannels)
+        let patchFloats = second + positions * secondStride
+        let patch = UnsafeMutableRawPointer(patchFloats).bindMemory(
+            to: SIMD8<Float>.self, capacity: 3 * positions)
+        let tileFacts = patchFloats + 3 * positions * 8
+        let block = BlockTiles(
+            UnsafeMutableRawPointer(tileFacts).bindMemory(
+                to: Int.self, capacity: BlockTiles.storageCount(lanes: lanes, maxSlots: maxImagesPerBlock)),
+            lanes: lanes, maxSlots: maxImagesPerBlock)
+        return (v, second, patch, block, tileFacts + blockTilesFloats)
     }
 
     /// Runs the convolution with weights already transformed into `u`.
@@ -60,23 +90,20 @@ struct WinogradConv<Tile: WinogradTile> {
         let perBlock = tilesPerBlock
         let blocks = (tileCount + perBlock - 1) / perBlock
         let workers = Parallelism.workers(items: blocks, flops: flops)
-        try ScratchBuffer.withBuffers(workers: 1, count: paddedCount) { (padded) throws(CNNError) in
-            try padInput(input, into: padded[0])
-            try ScratchBuffer.withBuffers(workers: workers, count: scratchPerWorker) {
-                (scratch) throws(CNNError) in
-                try Parallelism.forEach(count: blocks, workers: workers) { block, worker throws(CNNError) in
-                    let first = block * perBlock
-                    let tiles = min(perBlock, tileCount - first)
-                    runBlock(
-                        firstTile: first, tiles: tiles, padded: padded[0], u: u, bias: bias, output: output,
-                        scratch: scratch[worker])
-                }
+        try ScratchBuffer.withBuffers(workers: workers, count: scratchPerWorker) {
+            (scratch) throws(CNNError) in
+            try Parallelism.forEach(count: blocks, workers: workers) { block, worker throws(CNNError) in
+                let first = block * perBlock
+                let tiles = min(perBlock, tileCount - first)
+                runBlock(
+                    firstTile: first, tiles: tiles, input: input, u: u, bias: bias, output: output,
+                    scratch: scratch[worker])
             }
         }
     }
 
     private func runBlock(
-        firstTile: Int, tiles: Int, padded: UnsafePointer<Float>, u: UnsafePointer<Float>,
+        firstTile: Int, tiles: Int, input: UnsafePointer<Float>, u: UnsafePointer<Float>,
         bias: UnsafePointer<Float>?, output: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>
     ) {
         let (alpha, m) = (Self.alpha, Self.m)
@@ -84,18 +111,12 @@ struct WinogradConv<Tile: WinogradTile> {
         let stride = tilesPerBlock
         let lanes = (tiles + 7) / 8 * 8
         let (vStride, mStride) = (positionStride(channels: inChannels), positionStride(channels: outChannels))
-        let v = scratch
-        let mm = v + positions * vStride
-        let patch = UnsafeMutableRawPointer(mm + positions * mStride)
-            .bindMemory(to: SIMD8<Float>.self, capacity: 3 * positions)
+        let (v, mm, patch, block, rows) = layOut(scratch: scratch, lanes: lanes, secondStride: mStride)
         let half = patch + positions  // the output's column pass, m×α
         let result = half + m * alpha  // the output tile, m×m
         let resultLanes = UnsafeMutableRawPointer(result).assumingMemoryBound(to: Float.self)
-        let block = BlockTiles(
-            UnsafeMutableRawPointer(patch + 3 * positions).bindMemory(to: Int.self, capacity: 4 * lanes),
-            lanes: lanes)
         fill(block, firstTile: firstTile, tiles: tiles)
-        transformInputTiles(block, padded: padded, patch: patch, into: v, positionStride: vStride)
+        transformInputTiles(block, input: input, rows: rows, patch: patch, into: v, positionStride: vStride)
         for xi in 0..<positions {
             cblas_sgemm(
                 CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(outChannels), Int32(lanes),
@@ -135,7 +156,7 @@ struct WinogradConv<Tile: WinogradTile> {
     /// (the lanes past `tiles` are padding lanes).
     func fill(_ block: BlockTiles, firstTile: Int, tiles: Int) {
         fillOrigins(firstTile: firstTile, tiles: tiles, lanes: block.lanes, into: block.origins)
-        fillPatchOffsets(origins: block.origins, lanes: block.lanes, into: block.patchOffsets)
+        fillSlotsAndPatchOffsets(block, tiles: tiles)
         let m = Self.m
         for lane in 0..<block.lanes {
             let (image, origin) = (block.origins[2 * lane], block.origins[2 * lane + 1])
@@ -185,21 +206,43 @@ struct WinogradConv<Tile: WinogradTile> {
 }
 
 /// Per-tile facts of one block, in a worker's scratch: where each lane's tile starts in the output
-/// (`origins`, as `fillOrigins` writes them), where its input patch starts in the padded input
-/// (`patchOffsets`), and, for a 4×4 tile wholly inside the output, the offset of its top-left
-/// pixel in output channel 0 (`outputOffsets`, −1 otherwise or for a padding lane).
+/// (`origins`, as `fillOrigins` writes them), where its input patch starts in the block's padded
+/// rows (`patchOffsets`), and, for a 4×4 tile wholly inside the output, the offset of its top-left
+/// pixel in output channel 0 (`outputOffsets`, −1 otherwise or for a padding lane). `slots` holds,
+/// per image the block touches, `(image, first tile row, last tile row, offset of its padded rows)`.
 struct BlockTiles {
     let origins: UnsafeMutablePointer<Int>
     let patchOffsets: UnsafeMutablePointer<Int>
     let outputOffsets: UnsafeMutablePointer<Int>
+    let slots: UnsafeMutablePointer<Int>
+    private let slotCountStorage: UnsafeMutablePointer<Int>
     let lanes: Int
 
-    /// Lays the three arrays out in `storage` (room for `4 · lanes` Ints).
-    init(_ storage: UnsafeMutablePointer<Int>, lanes: Int) {
+    /// Ints of storage for `lanes` lanes and `maxSlots` slots.
+    static func storageCount(lanes: Int, maxSlots: Int) -> Int { 4 * lanes + 4 * maxSlots + 1 }
+
+    /// Lays the arrays out in `storage` (room for `storageCount(lanes:maxSlots:)` Ints).
+    init(_ storage: UnsafeMutablePointer<Int>, lanes: Int, maxSlots: Int) {
         self.lanes = lanes
         origins = storage
         patchOffsets = storage + 2 * lanes
         outputOffsets = storage + 3 * lanes
+        slots = storage + 4 * lanes
+        slotCountStorage = slots + 4 * maxSlots
+    }
+
+    /// How many of `slots` are in use.
+    var slotCount: Int {
+        get { slotCountStorage.pointee }
+        nonmutating set { slotCountStorage.pointee = newValue }
+    }
+
+    func setSlot(_ slot: Int, image: Int, firstTileRow: Int) {
+        (slots[4 * slot], slots[4 * slot + 1], slots[4 * slot + 2]) = (image, firstTileRow, firstTileRow)
+    }
+
+    func extendSlot(_ slot: Int, toTileRow tileRow: Int) {
+        slots[4 * slot + 2] = Swift.max(slots[4 * slot + 2], tileRow)
     }
 
     /// The eight output offsets of the lanes `group ..< group + 8` shifted by `plane`, when all
