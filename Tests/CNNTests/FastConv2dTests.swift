@@ -210,7 +210,7 @@ func randomGeometry(_ random: inout FastConvRandom) -> Conv2dGeometry {
     /// The direct path (ungrouped, 1–4 input channels): every channel count, batch 1, odd and
     /// tiny sizes (output narrower than one 8-float vector, widths with a ragged last vector),
     /// padding 0–2 and asymmetric, strides 1–3, dilation, output channels not a multiple of the
-    /// 4-channel register block, and the benchmark's first-layer shapes.
+    /// 4-channel register block, and the benchmark's first-layer shapes; forward, both gradients.
     @Test(arguments: [
         Conv2dGeometry(
             batch: 1, inChannels: 1, inHeight: 11, inWidth: 13, outChannels: 1,
@@ -242,6 +242,10 @@ func randomGeometry(_ random: inout FastConvRandom) -> Conv2dGeometry {
         Conv2dGeometry(
             batch: 2, inChannels: 2, inHeight: 9, inWidth: 9, outChannels: 6,
             kernelHeight: 1, kernelWidth: 1),
+        // The weight gradient sweeps this one in row strips of 25, the last one short.
+        Conv2dGeometry(
+            batch: 1, inChannels: 2, inHeight: 60, inWidth: 40, outChannels: 5,
+            kernelHeight: 3, kernelWidth: 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
         Conv2dGeometry(
             batch: 64, inChannels: 1, inHeight: 8, inWidth: 8, outChannels: 8,
             kernelHeight: 3, kernelWidth: 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),

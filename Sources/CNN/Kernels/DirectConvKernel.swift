@@ -92,3 +92,69 @@ enum DirectConvKernel {
         for i in 0..<lanes { destination[i] = vector[i] }
     }
 }
+
+extension DirectConvKernel {
+    /// Accumulates one weight-gradient tile, 4 output channels × 3 taps, over a block of
+    /// `images × rows × vectorsPerRow` output vectors: for `k < 4`, `t < 3`,
+    /// `sums[3k + t] += Σ_vectors gradient[k·gradientPlane + v] · input[taps.t + v]` lane by lane
+    /// (the caller adds the 8 lanes up at the end).
+    ///
+    /// 4 gradient loads and 3 input loads per vector feed 12 fused multiply-adds. Lanes past the
+    /// output width must hold zero gradient.
+    ///
+    /// - Parameters:
+    ///   - gradient: channel 0 of the block's first vector; rows `gradientRow` apart, images
+    ///     `gradientImage` apart.
+    ///   - channels: where channels 1, 2 and 3 start relative to channel 0 (0 repeats channel 0
+    ///     for a block past the last channel, whose sums the caller drops).
+    ///   - input: the first vector's base in the padded input (`DirectConvLayout.vectorBase`);
+    ///     rows `inputRow` apart, images `inputImage` apart.
+    ///   - taps: the three taps' offsets (`DirectConvLayout.tapOffset`).
+    ///   - sums: 12 accumulators, read and written back.
+    @inline(never)
+    static func gradientTile4x3(
+        gradient: UnsafePointer<Float>, channels: (Int, Int, Int), gradientRow: Int,
+        gradientImage: Int,
+        input: UnsafePointer<Float>, inputRow: Int, inputImage: Int, taps: (Int, Int, Int),
+        images: Int, rows: Int, vectorsPerRow: Int, sums: UnsafeMutablePointer<SIMD8<Float>>
+    ) {
+        var (s00, s01, s02, s10, s11, s12) = (sums[0], sums[1], sums[2], sums[3], sums[4], sums[5])
+        var (s20, s21, s22, s30, s31, s32) = (sums[6], sums[7], sums[8], sums[9], sums[10], sums[11])
+        for image in 0..<images {
+            for row in 0..<rows {
+                var g = UnsafeRawPointer(gradient + image &* gradientImage + row &* gradientRow)
+                let x = UnsafeRawPointer(input + image &* inputImage + row &* inputRow)
+                var x0 = x + taps.0 &* 4
+                var x1 = x + taps.1 &* 4
+                var x2 = x + taps.2 &* 4
+                for _ in 0..<vectorsPerRow {
+                    let a0 = x0.loadUnaligned(as: SIMD8<Float>.self)
+                    let a1 = x1.loadUnaligned(as: SIMD8<Float>.self)
+                    let a2 = x2.loadUnaligned(as: SIMD8<Float>.self)
+                    let g0 = g.loadUnaligned(as: SIMD8<Float>.self)
+                    s00.addProduct(g0, a0)
+                    s01.addProduct(g0, a1)
+                    s02.addProduct(g0, a2)
+                    let g1 = g.loadUnaligned(fromByteOffset: channels.0 &* 4, as: SIMD8<Float>.self)
+                    s10.addProduct(g1, a0)
+                    s11.addProduct(g1, a1)
+                    s12.addProduct(g1, a2)
+                    let g2 = g.loadUnaligned(fromByteOffset: channels.1 &* 4, as: SIMD8<Float>.self)
+                    s20.addProduct(g2, a0)
+                    s21.addProduct(g2, a1)
+                    s22.addProduct(g2, a2)
+                    let g3 = g.loadUnaligned(fromByteOffset: channels.2 &* 4, as: SIMD8<Float>.self)
+                    s30.addProduct(g3, a0)
+                    s31.addProduct(g3, a1)
+                    s32.addProduct(g3, a2)
+                    g += 32
+                    x0 += 32
+                    x1 += 32
+                    x2 += 32
+                }
+            }
+        }
+        (sums[0], sums[1], sums[2], sums[3], sums[4], sums[5]) = (s00, s01, s02, s10, s11, s12)
+        (sums[6], sums[7], sums[8], sums[9], sums[10], sums[11]) = (s20, s21, s22, s30, s31, s32)
+    }
+}

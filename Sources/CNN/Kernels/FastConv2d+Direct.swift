@@ -20,6 +20,39 @@ extension FastConv2d {
         }
     }
 
+    /// Stride-1 direct-path convolutions whose input gradient runs the direct loop too: from 3
+    /// input channels, so that at most one of the 4-channel register tile's channels idles (with
+    /// 1 or 2, im2col + GEMM was faster).
+    var usesDirectBackwardInput: Bool {
+        usesDirect && g.strideH == 1 && g.strideW == 1 && g.inChannels >= 3
+    }
+
+    /// The input gradient of a stride-1 convolution is itself one: `gradOutput` (`K` channels)
+    /// convolved with the kernel flipped and its channel axes swapped, padded by
+    /// `dilation·(kernel − 1) − pad` on each side (negative padding crops).
+    func directBackwardInput(
+        gradOutput: UnsafePointer<Float>, weight: UnsafePointer<Float>,
+        gradInput: UnsafeMutablePointer<Float>
+    ) throws(CNNError) {
+        let (kh, kw) = (g.kernelHeight, g.kernelWidth)
+        let (spanH, spanW) = (g.dilationH * (kh - 1), g.dilationW * (kw - 1))
+        let transposed = Conv2dGeometry(
+            batch: g.batch, inChannels: g.outChannels, inHeight: g.outHeight, inWidth: g.outWidth,
+            outChannels: g.inChannels, kernelHeight: kh, kernelWidth: kw,
+            padTop: spanH - g.padTop, padBottom: spanH - g.padBottom, padLeft: spanW - g.padLeft,
+            padRight: spanW - g.padRight, dilationH: g.dilationH, dilationW: g.dilationW)
+        precondition(
+            transposed.outHeight == g.inHeight && transposed.outWidth == g.inWidth,
+            "transposed \(transposed) does not give the input of \(g)")
+        try Self.directConvolution(transposed, input: gradOutput, bias: nil, output: gradInput) {
+            c, tap in
+            // Tap (k, r, s) of the transposed convolution is weight[k, c, kH − 1 − r, kW − 1 − s].
+            let (k, rs) = tap.quotientAndRemainder(dividingBy: kh * kw)
+            let (r, s) = rs.quotientAndRemainder(dividingBy: kw)
+            return weight[((k * g.inChannels + c) * kh + kh - 1 - r) * kw + kw - 1 - s]
+        }
+    }
+
     /// Output channels per register tile.
     static let directBlock = 4
 

@@ -99,6 +99,9 @@ struct FastConv2d {
             return try winogradBackwardInput(
                 tile, gradOutput: gradOutput, weight: weight, gradInput: gradInput)
         }
+        if usesDirectBackwardInput {
+            return try directBackwardInput(gradOutput: gradOutput, weight: weight, gradInput: gradInput)
+        }
         let (cg, kg, rows, pixels) = (g.inChannelsPerGroup, g.outChannelsPerGroup, g.columnRows, g.outPixels)
         let inPlane = g.inHeight * g.inWidth
         let pointwise = g.isPointwise
@@ -145,6 +148,10 @@ struct FastConv2d {
         if let winograd {
             return try winogradBackwardWeight(
                 winograd, input: input, gradOutput: gradOutput, gradWeight: gradWeight, gradBias: gradBias)
+        }
+        if usesDirect {
+            return try directBackwardWeight(
+                input: input, gradOutput: gradOutput, gradWeight: gradWeight, gradBias: gradBias)
         }
         let chunks = Self.weightChunks(batch: g.batch)
         let partialCount = weightCount + g.outChannels

@@ -15,9 +15,10 @@ import CBLAS
 // least 8 channels each way run Winograd: F(4×4, 3×3) for the forward pass and the weight
 // gradient, F(4×4) or (below 16 channels) F(2×2) for the input gradient; error ≤ 1e-5 of the
 // result's scale (see FastConv2dTests). Ungrouped convs with at most 4 input channels (first
-// layers) run a direct register-blocked loop forward (FastConv2d+Direct.swift). 1×1 stride-1
-// unpadded convs are plain GEMMs, the rest im2col + GEMM, small images stacked side by side. BLAS is pinned to one thread; the engine
-// threads over batch items or tile blocks (`Parallelism.threadCount`).
+// layers) run a direct register-blocked loop (FastConv2d+Direct.swift) forward and for the weight
+// gradient, and for the input gradient at stride 1 from 3 channels. 1×1 stride-1 unpadded convs
+// are plain GEMMs, the rest im2col + GEMM, small images stacked side by side. BLAS is pinned to
+// one thread; the engine threads over batch items or tile blocks (`Parallelism.threadCount`).
 // Work is split by shape only, so results are bit-identical for every thread count.
 
 /// Computes `output = conv2d(input, weight) + bias` (cross-correlation, as PyTorch defines it).
