@@ -66,33 +66,35 @@ extension WinogradConv {
         }
     }
 
-    /// Copies channel `channel` of every slot's padded rows from `input` (`[N, C, H, W]`) into
-    /// `rows`.
-    func padSlots(
+    /// Padded rows all the block's slots hold.
+    func slotRows(_ block: BlockTiles) -> Int {
+        let last = block.slotCount - 1
+        return block.slots[4 * last + 3] / paddedWidth
+            + (block.slots[4 * last + 2] - block.slots[4 * last + 1] + 1) * Self.m + 2
+    }
+
+    /// Copies channel `channel` of every slot's image pixels from `input` (`[N, C, H, W]`) into
+    /// `rows`. Only pixels are written: the zero border is the same for every channel, so
+    /// `transformInputTiles` zeroes the slots once per block (per-row zeroing cost more than the
+    /// copy on 8×8 images).
+    func copySlots(
         _ block: BlockTiles, channel: Int, input: UnsafePointer<Float>, into rows: UnsafeMutablePointer<Float>
     ) {
         let (m, width) = (Self.m, paddedWidth)
         // Padded columns that hold input pixels, and how many.
         let firstColumn = max(0, padLeft)
-        let copied = max(0, min(width, padLeft + inWidth) - firstColumn)
+        let copied = min(width, padLeft + inWidth) - firstColumn
+        guard copied > 0 else { return }
         for slot in 0..<block.slotCount {
             let image = block.slots[4 * slot]
             let firstRow = block.slots[4 * slot + 1] * m
             let count = (block.slots[4 * slot + 2] + 1) * m + 2 - firstRow
-            let source = input + (image * inChannels + channel) * inHeight * inWidth
-            let slotRows = rows + block.slots[4 * slot + 3]
-            for r in 0..<count {
-                let row = slotRows + r * width
-                let y = firstRow + r - padTop
-                guard y >= 0 && y < inHeight && copied > 0 else {
-                    fillZeros(row, count: width)
-                    continue
-                }
-                fillZeros(row, count: firstColumn)
+            let source = input + (image * inChannels + channel) * inHeight * inWidth + (firstColumn - padLeft)
+            let slotRows = rows + block.slots[4 * slot + 3] + firstColumn
+            // Padded rows r whose input row y = firstRow + r − padTop lies in the image.
+            for r in max(0, padTop - firstRow)..<min(count, inHeight + padTop - firstRow) {
                 copyFloats(
-                    from: source + y * inWidth + (firstColumn - padLeft), to: row + firstColumn, count: copied
-                )
-                fillZeros(row + firstColumn + copied, count: width - firstColumn - copied)
+                    from: source + (firstRow + r - padTop) * inWidth, to: slotRows + r * width, count: copied)
             }
         }
     }
@@ -107,9 +109,10 @@ extension WinogradConv {
         let alpha = Self.alpha
         let positions = alpha * alpha
         let width = paddedWidth
+        fillZeros(rows, count: slotRows(block) * width)
         fillZeros(rows + zeroPatchOffset, count: paddedRowsCount - zeroPatchOffset)
         for c in 0..<inChannels {
-            padSlots(block, channel: c, input: input, into: rows)
+            copySlots(block, channel: c, input: input, into: rows)
             for group in Swift.stride(from: 0, to: block.lanes, by: 8) {
                 func source(_ lane: Int) -> UnsafePointer<Float> {
                     UnsafePointer(rows + block.patchOffsets[group + lane])
