@@ -68,7 +68,9 @@ import Testing
 
     /// Spatial sizes with and without a tail past the eight-lane steps, the 2-D `[batch, features]`
     /// form, and a tensor large enough to fan out over threads.
-    static let cases = [[5, 3, 7, 5], [4, 6, 4, 4], [32, 4, 2, 2], [9, 3], [16, 16, 40, 40]].flatMap {
+    static let cases = [
+        [5, 3, 7, 5], [4, 6, 4, 4], [3, 5, 13], [32, 4, 2, 2], [9, 3], [16, 16, 40, 40],
+    ].flatMap {
         [Case(shape: $0, training: true), Case(shape: $0, training: false)]
     }
 

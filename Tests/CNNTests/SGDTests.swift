@@ -83,4 +83,24 @@ import Testing
         try (parameter.value * 3).sum().backward()
         #expect(parameter.grad?.scalarsAsFloats() == [3, 3, 3])
     }
+
+    /// The update is written in place only when nothing else holds the weights: a copy taken
+    /// before the step (as a graph that is still alive holds one) keeps the old values, while
+    /// the step's result is the same either way.
+    @Test func weightsHeldElsewhereAreNotOverwritten() throws {
+        let parameter = try Parameter(Tensor([1, -2, 3] as [Float], shape: [3]))
+        let optimizer = try SGD([parameter], lr: 0.1, momentum: 0.9)
+        let g = try Tensor(Self.gradient, shape: [3])
+        var held: [Tensor] = []
+        for _ in 0..<3 {
+            optimizer.zeroGrad()
+            held.append(parameter.value)
+            try (parameter.value * g).sum().backward()
+            try optimizer.step()
+        }
+        #expect(held[0].scalarsAsFloats() == [1, -2, 3])
+        #expect(held[1].scalarsAsFloats() != held[2].scalarsAsFloats())
+        Self.expectClose(
+            parameter.value.scalarsAsFloats(), try Self.run { try SGD($0, lr: 0.1, momentum: 0.9) })
+    }
 }

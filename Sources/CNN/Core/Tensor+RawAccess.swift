@@ -78,6 +78,25 @@ extension Tensor {
         }
         return try body(UnsafeMutableBufferPointer(start: storage.pointer(as: T.self), count: count))
     }
+
+    /// Calls `body` with the current elements and the buffer to write the new ones into: the same
+    /// memory when the storage is not shared, else a fresh uninitialised storage that replaces it
+    /// afterwards. The autograd node is kept. For in-place updates (an optimiser step) that read
+    /// each element before writing it, sparing the copy that `withUnsafeMutableBufferPointer`
+    /// would make of shared storage.
+    /// - Throws: `CNNError` if the budget refuses the new storage, or whatever `body` throws.
+    mutating func rewrite<T: TensorScalar, R>(
+        as type: T.Type, _ body: (UnsafeBufferPointer<T>, UnsafeMutableBufferPointer<T>) throws -> R
+    ) throws -> R {
+        let old = UnsafeBufferPointer(start: storage.pointer(as: T.self), count: count)
+        if isKnownUniquelyReferenced(&storage) {
+            return try body(old, UnsafeMutableBufferPointer(mutating: old))
+        }
+        let fresh = try TensorStorage(count: count, dtype: T.dtype, shape: shape, zeroed: false)
+        let result = try body(old, UnsafeMutableBufferPointer(start: fresh.pointer(as: T.self), count: count))
+        storage = fresh
+        return result
+    }
 }
 
 /// A computation written once over the scalar type and run for a dtype chosen at run time by

@@ -4,7 +4,7 @@
 /// A channel's values are `batch` rows of `spatial` contiguous floats. Each kernel makes all of
 /// its passes over one channel before moving to the next, so the later passes read the channel
 /// from cache rather than memory. Sums are kept in Double, eight floats a step in two
-/// `SIMD4<Double>` accumulators, in an order fixed by the shape: whichever `Parallelism` worker
+/// `SIMD4<Double>` accumulators (then four, then one, for a row's tail), in an order fixed by the shape: whichever `Parallelism` worker
 /// runs a channel, its result has the same bits.
 enum FastBatchNorm {
     /// The view of one batch-norm call: where the rows of each channel are.
@@ -128,6 +128,10 @@ enum FastBatchNorm {
             high += SIMD4<Double>(v.highHalf)
             i += 8
         }
+        if i + 4 <= count {
+            low += SIMD4<Double>(load4(x + i))
+            i += 4
+        }
         var sum = (low + high).sum()
         while i < count {
             sum += Double(x[i])
@@ -152,6 +156,11 @@ enum FastBatchNorm {
             low.addProduct(dl, dl)
             high.addProduct(dh, dh)
             i += 8
+        }
+        if i + 4 <= count {
+            let d = SIMD4<Double>(load4(x + i)) - mu
+            low.addProduct(d, d)
+            i += 4
         }
         var sum = (low + high).sum()
         while i < count {
@@ -184,6 +193,12 @@ enum FastBatchNorm {
             pHigh.addProduct(gh, SIMD4<Double>(d.highHalf))
             i += 8
         }
+        if i + 4 <= count {
+            let g = SIMD4<Double>(load4(gy + i))
+            gLow += g
+            pLow.addProduct(g, SIMD4<Double>(load4(x + i) - mu.lowHalf))
+            i += 4
+        }
         var sumG = (gLow + gHigh).sum()
         var sumP = (pLow + pHigh).sum()
         while i < count {
@@ -208,6 +223,10 @@ enum FastBatchNorm {
             store(t.addingProduct(load(x + i) - mu, s), y + i)
             i += 8
         }
+        if i + 4 <= count {
+            store4(t.lowHalf.addingProduct(load4(x + i) - mu.lowHalf, s.lowHalf), y + i)
+            i += 4
+        }
         while i < count {
             y[i] = shift.addingProduct(x[i] - mean, scale)
             i += 1
@@ -230,6 +249,11 @@ enum FastBatchNorm {
             store(vk.addingProduct(load(gy + i), va).addingProduct(load(x + i) - mu, vb), gx + i)
             i += 8
         }
+        if i + 4 <= count {
+            let t = vk.lowHalf.addingProduct(load4(gy + i), va.lowHalf)
+            store4(t.addingProduct(load4(x + i) - mu.lowHalf, vb.lowHalf), gx + i)
+            i += 4
+        }
         while i < count {
             gx[i] = k.addingProduct(gy[i], a).addingProduct(x[i] - mean, b)
             i += 1
@@ -239,6 +263,16 @@ enum FastBatchNorm {
     @inline(__always)
     private static func load(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
         UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
+    }
+
+    @inline(__always)
+    private static func load4(_ p: UnsafePointer<Float>) -> SIMD4<Float> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Float>.self)
+    }
+
+    @inline(__always)
+    private static func store4(_ v: SIMD4<Float>, _ p: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD4<Float>.self)
     }
 
     @inline(__always)

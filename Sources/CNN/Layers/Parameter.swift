@@ -65,6 +65,17 @@ public final class Parameter: Sendable, CustomStringConvertible {
         }
     }
 
+    /// Rewrites the weights from their current values (`body(old, new)`), in place when nothing
+    /// else holds the storage and otherwise into a fresh one, never copying first; keeps the
+    /// autograd leaf and its gradient. `body` must read `old[i]` before writing `new[i]` (they may
+    /// be the same memory).
+    /// - Throws: `CNNError` if a budget refuses the memory, or what `body` throws.
+    func rewrite<T: TensorScalar>(
+        as type: T.Type, _ body: (UnsafeBufferPointer<T>, UnsafeMutableBufferPointer<T>) throws -> Void
+    ) throws {
+        try current.withLock { tensor throws in try tensor.rewrite(as: T.self, body) }
+    }
+
     /// `Parameter containing: <tensor>` like PyTorch's repr.
     public var description: String { "Parameter of shape \(shape)" }
 }

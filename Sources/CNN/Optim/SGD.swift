@@ -69,36 +69,45 @@ public final class SGD: Optimizer {
         }
     }
 
-    /// One parameter's update, in its scalar type `T` (PyTorch computes in the parameter's dtype).
+    /// One parameter's update, in its scalar type `T` (PyTorch computes in the parameter's dtype):
+    /// one pass reading the gradient, the buffer and the weights, writing the buffer in place and
+    /// the weights (in place unless a graph still holds them).
     private func update<T: TensorScalar>(
         _: T.Type, _ parameter: Parameter, _ grad: Tensor, _ buffer: inout Tensor?, _ lr: Double
     ) throws {
-        var d = grad.elements(as: T.self)
-        if weightDecay != 0 {
-            let decay = T(weightDecay)
-            let p = parameter.value.elements(as: T.self)
-            for i in d.indices { d[i] = d[i] + decay * p[i] }
-        }
-        if momentum != 0 {
-            let mu = T(momentum)
-            let keep = T(1 - dampening)
-            var b: [T]
-            if let previous = buffer {
-                b = previous.elements(as: T.self)
-                for i in b.indices { b[i] = b[i] * mu + keep * d[i] }
-            } else {
-                b = d
+        let (decay, mu, keep, step) = (T(weightDecay), T(momentum), T(1 - dampening), T(-lr))
+        let (momentum, nesterov) = (momentum != 0, nesterov)
+        let firstStep = buffer == nil
+        // Taken out of the state, so that it is the only reference and is written in place.
+        var held: Tensor? = nil
+        swap(&held, &buffer)
+        var b = try momentum ? held ?? Tensor(uninitializedShape: parameter.shape, of: T.self) { _ in } : nil
+        try grad.withUnsafeBufferPointer(as: T.self) { g in
+            try withOptionalMutableBuffer(&b, as: T.self) { b in
+                try parameter.rewrite(as: T.self) { old, new in
+                    for i in 0..<old.count {
+                        let p = old[i]
+                        var d = g[i]
+                        if decay != 0 { d = d + decay * p }
+                        if let b {
+                            b[i] = firstStep ? d : b[i] * mu + keep * d
+                            d = nesterov ? d + mu * b[i] : b[i]
+                        }
+                        new[i] = p + step * d
+                    }
+                }
             }
-            buffer = try Tensor.holding(b, shape: parameter.shape)
-            if nesterov {
-                for i in d.indices { d[i] = d[i] + mu * b[i] }
-            } else {
-                d = b
-            }
         }
-        let step = T(-lr)
-        try parameter.update(as: T.self) { p in
-            for i in p.indices { p[i] = p[i] + step * d[i] }
-        }
+        buffer = b
     }
+}
+
+/// Calls `body` with the tensor's writable elements, or with nil when there is no tensor.
+private func withOptionalMutableBuffer<T: TensorScalar>(
+    _ tensor: inout Tensor?, as: T.Type, _ body: (UnsafeMutableBufferPointer<T>?) throws -> Void
+) throws {
+    guard var t = tensor else { return try body(nil) }
+    tensor = nil
+    try t.withUnsafeMutableBufferPointer(as: T.self) { try body($0) }
+    tensor = t
 }
