@@ -28,9 +28,13 @@ public enum Parallelism {
     /// thread costs some microseconds, more than a small convolution takes.
     static let minimumFlopsToFanOut: Double = 400_000
 
-    /// How many workers `forEach` should use for `count` items totalling `flops` of work.
-    static func workers(items count: Int, flops: Double) -> Int {
-        flops < minimumFlopsToFanOut ? 1 : max(1, min(threadCount, count))
+    /// How many workers `forEach` should use for `count` items totalling `flops` of work; below
+    /// `minimumFlops` (a kernel that runs more FLOP/s than the GEMM paths passes a higher one, the
+    /// same few microseconds of work) the calling thread does it all.
+    static func workers(
+        items count: Int, flops: Double, minimumFlops: Double = minimumFlopsToFanOut
+    ) -> Int {
+        flops < minimumFlops ? 1 : max(1, min(threadCount, count))
     }
 
     /// Runs `body(item, worker)` for every `item` in `0..<count` on `workers` threads.

@@ -53,6 +53,12 @@ extension FastConv2d {
         }
     }
 
+    /// Work below this many FLOPs runs on the calling thread. The direct loop does ~90 GFLOP/s,
+    /// 2–4× the GEMM paths `Parallelism.minimumFlopsToFanOut` was set on, so the same ~15 µs of
+    /// work is 4× the FLOPs: 64,1,8,8,8's forward pass (0.6 MFLOP, 15 µs on one thread) ran at
+    /// half speed on two threads of a loaded 2-core machine.
+    static let directMinimumFlopsToFanOut: Double = 1_600_000
+
     /// Output channels per register tile.
     static let directBlock = 4
 
@@ -74,7 +80,8 @@ extension FastConv2d {
         let flopsPerImage = g.forwardFlops / Double(max(1, g.batch))
         let imagesPerItem = max(1, min(g.batch, Int(131_072 / max(1, flopsPerImage))))
         let items = (g.batch + imagesPerItem - 1) / imagesPerItem
-        let workers = Parallelism.workers(items: items, flops: g.forwardFlops)
+        let workers = Parallelism.workers(
+            items: items, flops: g.forwardFlops, minimumFlops: directMinimumFlopsToFanOut)
         try withUnsafeTemporaryAllocation(of: Int.self, capacity: taps) { offsets throws(CNNError) in
             try withUnsafeTemporaryAllocation(of: Float.self, capacity: blocks * (taps + 1) * directBlock) {
                 packed throws(CNNError) in

@@ -32,7 +32,8 @@ extension FastConv2d {
         let partialCount = channels * taps + channels
         let scratchCount =
             sumCount * 8 + imagesPerGroup * layout.imageCount + (ragged ? imagesPerGroup * gradientImage : 0)
-        let workers = Parallelism.workers(items: chunks, flops: g.forwardFlops)
+        let workers = Parallelism.workers(
+            items: chunks, flops: g.forwardFlops, minimumFlops: Self.directMinimumFlopsToFanOut)
         try ScratchBuffer.withBuffers(workers: 1, count: chunks * partialCount) { partials throws(CNNError) in
             try ScratchBuffer.withBuffers(workers: workers, count: scratchCount) { scratch throws(CNNError) in
                 try Parallelism.forEach(count: chunks, workers: workers) { chunk, worker throws(CNNError) in
