@@ -1,7 +1,7 @@
 # cnntutor — set-up, build, run and test in one command each, on Debian/Ubuntu with Swift 6.
 #   make run     install missing system libraries, build, start the tutor
 #   make test    the same, then the whole test suite and the course's own checks
-#   make bench   the engine benchmark (release build), JSON rows on stdout
+#   make bench   the engine benchmark (release build), JSON rows on stdout; BENCH_ARGS="--threads 2"…
 
 SWIFT      ?= swift
 # pkg-config name → Debian package that provides it.
@@ -40,7 +40,8 @@ test: deps
 	$(BIN) export-key --course Lessons --format html --out .build/answer-key.html
 
 bench: deps
-	$(SWIFT) run -c release cnntutor-bench
+	@$(SWIFT) build -c release --product cnntutor-bench >&2
+	@$(SWIFT) run -c release --skip-build cnntutor-bench $(BENCH_ARGS)
 
 clean:
 	$(SWIFT) package clean

@@ -267,9 +267,10 @@ func randomGeometry(_ random: inout FastConvRandom) -> Conv2dGeometry {
     /// 5 and its weights by 1/24. On ResNet-20's widest layer (64 channels each way, so 576-term
     /// sums) with values uniform in [-1, 1], measured errors relative to the result's scale are
     /// 4.2e-6 (forward), 6.2e-6 (input gradient) and 2.6e-6 (weight gradient, summed over the
-    /// batch's tiles), about 10× a direct Float32 sum's (weight transforms in Float32 since
-    /// December; they were Double, which gave 4.2e-6, 4.9e-6, 2.3e-6); the bound is the 1e-5. Narrower
-    /// layers' input gradients run F(2×2) (±1 and ½ transforms), covered by the random tests.
+    /// batch's tiles), about 10× a direct Float32 sum's (with the weight transforms in Double
+    /// instead of Float32 they were 4.2e-6, 4.9e-6 and 2.3e-6); the bound is the 1e-5.
+    /// Narrower layers' input gradients run F(2×2) (±1 and ½ transforms), covered by the random
+    /// tests.
     @Test func winogradErrorIsBounded() throws {
         let g = Conv2dGeometry(
             batch: 2, inChannels: 64, inHeight: 13, inWidth: 11, outChannels: 64, kernelHeight: 3,
