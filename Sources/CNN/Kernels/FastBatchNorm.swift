@@ -1,12 +1,18 @@
-/// Float32 batch normalisation over a tensor viewed as `[batch, channels, spatial]`, one channel
-/// per work item: the training hot path, tested against `ReferenceBatchNorm` in Double.
+/// Float32 batch normalisation over a tensor viewed as `[batch, channels, spatial]`: the training
+/// hot path, tested against `ReferenceBatchNorm` in Double.
 ///
-/// A channel's values are `batch` rows of `spatial` contiguous floats. Each kernel makes all of
-/// its passes over one channel before moving to the next, so the later passes read the channel
-/// from cache rather than memory. Sums are kept in Double, eight floats a step in two
-/// `SIMD4<Double>` accumulators (then four, then one, for a row's tail), in an order fixed by the shape: whichever `Parallelism` worker
-/// runs a channel, its result has the same bits.
+/// A channel's values are `batch` rows of `spatial` contiguous floats. Work items are blocks of
+/// neighbouring channels holding about `blockElements` values, small enough to stay in cache
+/// between a kernel's passes. Inside a block each pass walks the rows in memory order (sample by
+/// sample, the block's channels side by side), because one channel alone is short rows far apart,
+/// which the hardware prefetcher does not follow. Sums are kept in Double per channel, eight floats
+/// a step in two `SIMD4<Double>` accumulators (then four, then one, for a row's tail), and a
+/// channel's rows are always added in sample order: whatever the blocks and whichever
+/// `Parallelism` worker runs them, every result has the same bits.
 enum FastBatchNorm {
+    /// Values per work item: 256 KiB of Float32, about what a core's L2 cache keeps.
+    static let blockElements = 1 << 16
+
     /// The view of one batch-norm call: where the rows of each channel are.
     struct Layout {
         let batch: Int
@@ -16,9 +22,19 @@ enum FastBatchNorm {
         /// Values per channel, the `M` of the formulas.
         var perChannel: Int { batch * spatial }
 
-        /// Workers for a kernel of `passes` reads over the whole tensor.
-        func workers(passes: Int) -> Int {
-            Parallelism.workers(items: channels, flops: Double(passes * batch * channels * spatial))
+        /// Channels per work item.
+        var blockChannels: Int { max(1, min(channels, FastBatchNorm.blockElements / max(1, perChannel))) }
+
+        /// Runs `body(channels)` for every block of channels, on several threads when a kernel of
+        /// `passes` reads over the whole tensor is worth it.
+        func forEachBlock(passes: Int, _ body: (Range<Int>) -> Void) throws(CNNError) {
+            let width = blockChannels
+            let blocks = (channels + width - 1) / width
+            let workers = Parallelism.workers(
+                items: blocks, flops: Double(passes * batch * channels * spatial))
+            try Parallelism.forEach(count: blocks, workers: workers) { block, _ in
+                body(block * width..<min(channels, (block + 1) * width))
+            }
         }
 
         /// Offset of row `n` of channel `c`.
@@ -37,21 +53,34 @@ enum FastBatchNorm {
         bias: UnsafePointer<Float>?, eps: Double, mean: UnsafeMutablePointer<Double>,
         variance: UnsafeMutablePointer<Double>, layout l: Layout
     ) throws(CNNError) {
-        try Parallelism.forEach(count: l.channels, workers: l.workers(passes: 3)) { c, _ in
+        try l.forEachBlock(passes: 3) { block in
             let m = Double(l.perChannel)
-            var sum = 0.0
-            for n in 0..<l.batch { sum += rowSum(input + l.row(n, c), l.spatial) }
-            let mu = sum / m
-            var squares = 0.0
-            for n in 0..<l.batch { squares += rowSquaredDeviations(input + l.row(n, c), l.spatial, from: mu) }
-            mean[c] = mu
-            variance[c] = squares / m
-            let invStd = Float(1 / (squares / m + eps).squareRoot())
-            let scale = invStd * (weight?[c] ?? 1)
+            for c in block { mean[c] = 0 }
             for n in 0..<l.batch {
-                let o = l.row(n, c)
-                normalizeRow(
-                    input + o, output + o, l.spatial, mean: Float(mu), scale: scale, shift: bias?[c] ?? 0)
+                for c in block { mean[c] += rowSum(input + l.row(n, c), l.spatial) }
+            }
+            for c in block {
+                mean[c] /= m
+                variance[c] = 0
+            }
+            for n in 0..<l.batch {
+                for c in block {
+                    variance[c] += rowSquaredDeviations(input + l.row(n, c), l.spatial, from: mean[c])
+                }
+            }
+            for c in block { variance[c] /= m }
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: block.count) { scale in
+                for (j, c) in block.enumerated() {
+                    scale[j] = Float(1 / (variance[c] + eps).squareRoot()) * (weight?[c] ?? 1)
+                }
+                for n in 0..<l.batch {
+                    for (j, c) in block.enumerated() {
+                        let o = l.row(n, c)
+                        normalizeRow(
+                            input + o, output + o, l.spatial, mean: Float(mean[c]), scale: scale[j],
+                            shift: bias?[c] ?? 0)
+                    }
+                }
             }
         }
     }
@@ -62,12 +91,14 @@ enum FastBatchNorm {
         bias: UnsafePointer<Float>?, mean: UnsafePointer<Float>, invStd: UnsafePointer<Float>,
         layout l: Layout
     ) throws(CNNError) {
-        try Parallelism.forEach(count: l.channels, workers: l.workers(passes: 1)) { c, _ in
-            let scale = invStd[c] * (weight?[c] ?? 1)
+        try l.forEachBlock(passes: 1) { block in
             for n in 0..<l.batch {
-                let o = l.row(n, c)
-                normalizeRow(
-                    input + o, output + o, l.spatial, mean: mean[c], scale: scale, shift: bias?[c] ?? 0)
+                for c in block {
+                    let o = l.row(n, c)
+                    normalizeRow(
+                        input + o, output + o, l.spatial, mean: mean[c], scale: invStd[c] * (weight?[c] ?? 1),
+                        shift: bias?[c] ?? 0)
+                }
             }
         }
     }
@@ -83,32 +114,44 @@ enum FastBatchNorm {
         gradInput: UnsafeMutablePointer<Float>, gradWeight: UnsafeMutablePointer<Float>,
         gradBias: UnsafeMutablePointer<Float>, layout l: Layout
     ) throws(CNNError) {
-        try Parallelism.forEach(count: l.channels, workers: l.workers(passes: 4)) { c, _ in
-            var sumGrad = 0.0
-            var sumGradCentred = 0.0
-            for n in 0..<l.batch {
-                let o = l.row(n, c)
-                let (g, gx) = rowGradientSums(gradOutput + o, input + o, l.spatial, mean: mean[c])
-                sumGrad += g
-                sumGradCentred += gx
-            }
-            let sd = Double(invStd[c])
-            let sumGradXHat = sumGradCentred * sd
-            gradBias[c] = Float(sumGrad)
-            gradWeight[c] = Float(sumGradXHat)
-            // dx = a·dy + b·(x − mean) + k, the batch terms folded into b and k in Double.
-            let a = Double(invStd[c] * (weight?[c] ?? 1))
-            let m = Double(l.perChannel)
-            let b = Float(-a * sd * sumGradXHat / m)
-            let k = Float(-a * sumGrad / m)
-            for n in 0..<l.batch {
-                let o = l.row(n, c)
-                if batchStatistics {
-                    gradientRow(
-                        gradOutput + o, input + o, gradInput + o, l.spatial, mean: mean[c], a: Float(a), b: b,
-                        k: k)
-                } else {
-                    normalizeRow(gradOutput + o, gradInput + o, l.spatial, mean: 0, scale: Float(a), shift: 0)
+        try l.forEachBlock(passes: 4) { block in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * block.count) { sums in
+                // sums[j]: Σdy of channel block[j]; sums[count + j]: Σdy·(x − mean).
+                let width = block.count
+                sums.initialize(repeating: 0)
+                for n in 0..<l.batch {
+                    for (j, c) in block.enumerated() {
+                        let o = l.row(n, c)
+                        let (g, gx) = rowGradientSums(gradOutput + o, input + o, l.spatial, mean: mean[c])
+                        sums[j] += g
+                        sums[width + j] += gx
+                    }
+                }
+                // dx = a·dy + b·(x − mean) + k, the batch terms folded into b and k in Double.
+                var coefficients: [(a: Float, b: Float, k: Float)] = []
+                coefficients.reserveCapacity(width)
+                let m = Double(l.perChannel)
+                for (j, c) in block.enumerated() {
+                    let sd = Double(invStd[c])
+                    let sumGradXHat = sums[width + j] * sd
+                    gradBias[c] = Float(sums[j])
+                    gradWeight[c] = Float(sumGradXHat)
+                    let a = Double(invStd[c] * (weight?[c] ?? 1))
+                    coefficients.append((Float(a), Float(-a * sd * sumGradXHat / m), Float(-a * sums[j] / m)))
+                }
+                for n in 0..<l.batch {
+                    for (j, c) in block.enumerated() {
+                        let o = l.row(n, c)
+                        let (a, b, k) = coefficients[j]
+                        if batchStatistics {
+                            gradientRow(
+                                gradOutput + o, input + o, gradInput + o, l.spatial, mean: mean[c], a: a,
+                                b: b, k: k)
+                        } else {
+                            normalizeRow(
+                                gradOutput + o, gradInput + o, l.spatial, mean: 0, scale: a, shift: 0)
+                        }
+                    }
                 }
             }
         }
