@@ -135,4 +135,23 @@ import Testing
         let b = try Self.random([5], seed: 11).abs() + 0.5
         #expect(try gradcheck({ try Tensor.remainder($0[0], $0[1]) }, inputs: [a, b]) < 1e-6)
     }
+
+    /// Large same-shape operands are split into fixed chunks across threads: same bits for 1, 2
+    /// and 3 threads. Inputs: seeded values in [-1, 1).
+    @Test func largeElementwiseResultsDoNotDependOnThreadCount() throws {
+        let count = 100_003
+        let a = try Tensor(KernelHarness.values(count, seed: 1).map { Float($0) }, shape: [count])
+        let b = try Tensor(KernelHarness.values(count, seed: 2).map { Float($0) }, shape: [count])
+        let saved = Parallelism.threadCount
+        defer { Parallelism.threadCount = saved }
+        var results: [[UInt32]] = []
+        for threads in [1, 2, 3] {
+            Parallelism.threadCount = threads
+            results.append(try (a * b + a).scalarsAsFloats().map(\.bitPattern))
+        }
+        #expect(results[0] == results[1])
+        #expect(results[0] == results[2])
+        let expected = zip(a.scalarsAsFloats(), b.scalarsAsFloats()).map { ($0 * $1 + $0).bitPattern }
+        #expect(results[0] == expected)
+    }
 }

@@ -117,4 +117,25 @@ import Testing
         let y = plain.recordingGradient(of: [plain], op: "custom") { g in [g] }
         #expect(!y.requiresGrad)
     }
+
+    /// Gradients arriving at one tensor from several uses are summed in place when nothing else
+    /// holds the running sum, and into a new tensor when something does; both give `a + b`.
+    @Test func accumulatingGradientsLeavesSharedTensorsAlone() throws {
+        var sum = try Tensor([1, 2, 3] as [Float], shape: [3])
+        try sum.accumulate(Tensor([10, 20, 30] as [Float], shape: [3]))
+        #expect(sum.scalarsAsFloats() == [11, 22, 33])
+        let copy = sum
+        try sum.accumulate(Tensor([1, 1, 1] as [Float], shape: [3]))
+        #expect(sum.scalarsAsFloats() == [12, 23, 34])
+        #expect(copy.scalarsAsFloats() == [11, 22, 33])
+        try sum.accumulate(sum)
+        #expect(sum.scalarsAsFloats() == [24, 46, 68])
+    }
+
+    /// A residual connection's input gets the gradient of both paths: ∂(relu(x)·w + x)/∂x.
+    @Test func residualInputGetsBothPaths() throws {
+        let x = try Tensor([-1, 2, 3] as [Float], shape: [3]).requiringGrad()
+        try (relu(x) * 3 + x).sum().backward()
+        #expect(x.grad?.scalarsAsFloats() == [1, 4, 4])
+    }
 }

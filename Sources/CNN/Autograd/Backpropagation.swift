@@ -28,8 +28,9 @@ enum Backpropagation {
                     inputGradient = try inputGradient.to(node.inputDTypes[index])
                 }
                 let key = ObjectIdentifier(input)
-                if let sum = pending[key] {
-                    pending[key] = try sum + inputGradient
+                if var sum = pending.removeValue(forKey: key) {
+                    try sum.accumulate(inputGradient)
+                    pending[key] = sum
                 } else {
                     pending[key] = inputGradient.detach()
                 }
@@ -55,5 +56,27 @@ enum Backpropagation {
             }
         }
         return order
+    }
+}
+
+extension Tensor {
+    /// `self += other` for two gradients of one shape and dtype: in place when this storage is
+    /// not shared (a gradient reaching a tensor used twice, as a residual block's input is, would
+    /// otherwise allocate a new sum per extra use), else a new tensor `self + other`.
+    mutating func accumulate(_ other: Tensor) throws {
+        guard other.shape == shape, other.dtype == dtype, isKnownUniquelyReferenced(&storage) else {
+            self = try (self + other).detach()
+            return
+        }
+        func add<T: TensorScalar>(_: T.Type) throws {
+            try other.withUnsafeBufferPointer(as: T.self) { b in
+                try withUnsafeMutableBufferPointer(as: T.self) { a in
+                    try ElementwiseKernels.forEachChunk(count: a.count) { range in
+                        for i in range { a[i] += b[i] }
+                    }
+                }
+            }
+        }
+        try dtype == .float32 ? add(Float.self) : add(Double.self)
     }
 }

@@ -4,13 +4,10 @@
 ///
 /// The generic reference loop switches on the activation and branches on the sign of every
 /// element, and signs of activations are close to random, so it mispredicts about every other
-/// element; these loops are branch-free. Tensors past `chunk` elements are split into chunks of
-/// that fixed size across `Parallelism` workers: each element's result depends on that element
-/// alone, so any split gives the same bits.
+/// element; these loops are branch-free. Large tensors are split into fixed-size chunks across
+/// `Parallelism` workers (`ElementwiseKernels.forEachChunk`): each element's result depends on
+/// that element alone, so any split gives the same bits.
 enum FastActivation {
-    /// Elements per work item: 64 KiB of Float32, enough that handing out an item costs little.
-    static let chunk = 1 << 14
-
     /// `y = max(0, x)` with NaN kept, exactly `ReferenceActivation.relu.value`: `x ≤ 0` (false for
     /// NaN) gives +0, so −0 becomes +0 as well.
     static func reluForward(input: UnsafeBufferPointer<Float>, output: UnsafeMutableBufferPointer<Float>)
@@ -18,7 +15,7 @@ enum FastActivation {
     {
         precondition(input.count == output.count, "relu sizes \(input.count) and \(output.count)")
         guard let x = input.baseAddress, let y = output.baseAddress else { return }
-        try forEachChunk(count: input.count) { range in
+        try ElementwiseKernels.forEachChunk(count: input.count) { range in
             var i = range.lowerBound
             while i + 8 <= range.upperBound {
                 let v = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<Float>.self)
@@ -44,7 +41,7 @@ enum FastActivation {
             "relu backward sizes \(gradOutput.count), \(input.count) and \(gradInput.count)")
         guard let gy = gradOutput.baseAddress, let x = input.baseAddress, let gx = gradInput.baseAddress
         else { return }
-        try forEachChunk(count: input.count) { range in
+        try ElementwiseKernels.forEachChunk(count: input.count) { range in
             let zero = SIMD8<Float>(repeating: 0)
             var i = range.lowerBound
             while i + 8 <= range.upperBound {
@@ -61,13 +58,4 @@ enum FastActivation {
         }
     }
 
-    /// Runs `body` over `0..<count` in `chunk`-sized ranges, on several threads when there are
-    /// enough elements to pay for waking them.
-    static func forEachChunk(count: Int, _ body: (Range<Int>) -> Void) throws(CNNError) {
-        let chunks = (count + chunk - 1) / chunk
-        let workers = Parallelism.workers(items: chunks, flops: Double(count))
-        try Parallelism.forEach(count: chunks, workers: workers) { item, _ in
-            body(item * chunk..<min(count, (item + 1) * chunk))
-        }
-    }
 }

@@ -1,7 +1,23 @@
 /// The engine's elementwise and reduction hot loops. Every loop runs over raw pointers, one
 /// innermost row at a time (`RowIterator`); the per-element function is a closure literal at each
-/// call site, inlined by the optimiser into a specialised loop.
+/// call site, inlined by the optimiser into a specialised loop. Outputs that every path writes in
+/// full are allocated without zeroing.
 enum ElementwiseKernels {
+    /// Elements per work item of an elementwise loop: 64 KiB of Float32, enough that handing out
+    /// an item costs little.
+    static let chunk = 1 << 14
+
+    /// Runs `body` over `0..<count` in `chunk`-sized ranges, on several threads when there are
+    /// enough elements to pay for waking them. The ranges depend only on `count`, so a loop whose
+    /// elements are independent gives the same bits for every thread count.
+    static func forEachChunk(count: Int, _ body: (Range<Int>) -> Void) throws(CNNError) {
+        let chunks = (count + chunk - 1) / chunk
+        let workers = Parallelism.workers(items: chunks, flops: Double(count))
+        try Parallelism.forEach(count: chunks, workers: workers) { item, _ in
+            body(item * chunk..<min(count, (item + 1) * chunk))
+        }
+    }
+
     /// `f(a, b)` with broadcasting; `a` and `b` already hold `T`.
     @inline(__always)
     static func binary<T: TensorScalar>(
@@ -9,11 +25,13 @@ enum ElementwiseKernels {
     ) throws -> Tensor {
         let pa = UnsafePointer(a.storage.pointer(as: T.self))
         let pb = UnsafePointer(b.storage.pointer(as: T.self))
-        return try Tensor(shape: shape, of: T.self, kind: kind) { out in
+        return try Tensor(uninitializedShape: shape, of: T.self, kind: kind) { out in
             let po = out.baseAddress!
             let n = out.count
             if a.count == n && b.count == n {
-                for i in 0..<n { po[i] = f(pa[i], pb[i]) }
+                try forEachChunk(count: n) { range in
+                    for i in range { po[i] = f(pa[i], pb[i]) }
+                }
             } else if a.count == n && b.count == 1 {
                 let s = pb[0]
                 for i in 0..<n { po[i] = f(pa[i], s) }
@@ -49,7 +67,7 @@ enum ElementwiseKernels {
     @inline(__always)
     static func unary<T: TensorScalar>(_ x: Tensor, kind: ElementKind, _ f: (T) -> T) throws -> Tensor {
         let px = UnsafePointer(x.storage.pointer(as: T.self))
-        return try Tensor(shape: x.shape, of: T.self, kind: kind) { out in
+        return try Tensor(uninitializedShape: x.shape, of: T.self, kind: kind) { out in
             let po = out.baseAddress!
             for i in 0..<out.count { po[i] = f(px[i]) }
         }
@@ -68,7 +86,7 @@ enum ElementwiseKernels {
         _ x: Tensor, offset: Int, strides: [Int], shape: [Int], as: T.Type
     ) throws -> Tensor {
         let px = UnsafePointer(x.storage.pointer(as: T.self)) + offset
-        return try Tensor(shape: shape, of: T.self, kind: x.kind) { out in
+        return try Tensor(uninitializedShape: shape, of: T.self, kind: x.kind) { out in
             let po = out.baseAddress!
             let rows = RowIterator(shape: shape, strides: [strides, Tensor.contiguousStrides(shape)])
             let length = rows.rowLength
