@@ -26,7 +26,12 @@ struct Bench: ParsableCommand {
     @Option(name: .long, help: "Seconds of repeated runs per measurement.")
     var targetSeconds: Double = 0.4
 
-    @Option(name: .long, help: "Only the shapes whose N,C,H,W,K,R,S,stride,pad string starts with this.")
+    @Option(
+        name: .long,
+        help: """
+            Only the shapes whose N,C,H,W,K,R,S,stride,pad string starts with this; nine numbers \
+            that match no listed shape are measured as given.
+            """)
     var shape: String?
 
     @Flag(name: .long, help: "Only the convolution rows, not the ResNet-20 training steps.")
@@ -41,11 +46,20 @@ struct Bench: ParsableCommand {
     @Flag(name: .long, help: "Also time each gradient alone (extra keys bwd_input, bwd_weight).")
     var breakdown = false
 
+    /// The listed shapes `--shape` selects, or the one it spells out.
+    var shapesToMeasure: [[Int]] {
+        guard let prefix = shape else { return ConvBenchmark.shapes }
+        let listed = ConvBenchmark.shapes.filter {
+            $0.map(String.init).joined(separator: ",").hasPrefix(prefix)
+        }
+        let numbers = prefix.split(separator: ",").compactMap { Int($0) }
+        return listed.isEmpty && numbers.count == 9 && numbers.allSatisfy({ $0 >= 0 }) ? [numbers] : listed
+    }
+
     mutating func run() throws {
         for count in threads {
             Parallelism.threadCount = count
-            for shape in ConvBenchmark.shapes
-            where self.shape.map({ shape.map(String.init).joined(separator: ",").hasPrefix($0) }) ?? true {
+            for shape in shapesToMeasure {
                 print(
                     try ConvBenchmark(shape: shape).measure(
                         threads: count, targetSeconds: targetSeconds, cpuTime: cpuTime, breakdown: breakdown))

@@ -263,6 +263,16 @@ func randomGeometry(_ random: inout FastConvRandom) -> Conv2dGeometry {
         #expect(unbiased < 1e-5, "forward without bias \(g)")
     }
 
+    /// F(2×2) where F(4×4)'s 6×6 patches would mostly cover padding: products per output are
+    /// 36·⌈h/4⌉⌈w/4⌉ against 16·⌈h/2⌉⌈w/2⌉ (ties go to F(4×4)).
+    @Test(arguments: [
+        (1, 1, FastConv2d.WinogradChoice.f2), (2, 2, .f2), (2, 8, .f2), (4, 4, .f4), (6, 6, .f4),
+        (8, 8, .f4), (5, 5, .f4), (32, 32, .f4),
+    ])
+    func smallOutputsTakeTheSmallerTile(height: Int, width: Int, expected: FastConv2d.WinogradChoice) {
+        #expect(FastConv2d.smallerTile(height: height, width: width) == expected)
+    }
+
     /// Winograd F(4×4, 3×3) rounds more than a direct sum: its transforms scale by up to 8 and
     /// 5 and its weights by 1/24. On ResNet-20's widest layer (64 channels each way, so 576-term
     /// sums) with values uniform in [-1, 1], measured errors relative to the result's scale are

@@ -95,7 +95,9 @@ struct FastConv2d {
         // scale) failed the Tensor tests' elementwise comparison with PyTorch on near-zero pixels
         // of a 3-channel case; from 16 channels each way F(4×4)'s 4× fewer multiplies pay.
         if winograd != nil {
-            let tile: WinogradChoice = min(g.inChannels, g.outChannels) >= 16 ? .f4 : .f2
+            let tile: WinogradChoice =
+                min(g.inChannels, g.outChannels) >= 16
+                ? Self.smallerTile(height: g.inHeight, width: g.inWidth) : .f2
             return try winogradBackwardInput(
                 tile, gradOutput: gradOutput, weight: weight, gradInput: gradInput)
         }

@@ -16,7 +16,17 @@ extension FastConv2d {
         else { return nil }
         // F(4×4) beat F(2×2) on every benchmark shape (e.g. 52 vs 20 GFLOP/s on 32,16,32,32,16 at
         // one thread): fewer tiles, fewer multiplies, and its error stays within the tests' bound.
-        return .f4
+        // But on outputs smaller than its tile it computes mostly padding.
+        return Self.smallerTile(height: g.outHeight, width: g.outWidth)
+    }
+
+    /// The tile that computes fewer transformed products for an output of `height × width`:
+    /// F(4×4) uses 36 per 4×4 tile, F(2×2) 16 per 2×2 tile. They tie on 6×6; on 2×2 (ResNet-20's
+    /// last stage on 8×8 images) F(4×4) would do 2.25× F(2×2)'s work, three quarters of it on
+    /// padding.
+    static func smallerTile(height: Int, width: Int) -> WinogradChoice {
+        func tiles(_ m: Int) -> Int { ((height + m - 1) / m) * ((width + m - 1) / m) }
+        return 16 * tiles(2) < 36 * tiles(4) ? .f2 : .f4
     }
 
     func winogradForward(
