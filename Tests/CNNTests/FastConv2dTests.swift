@@ -159,6 +159,12 @@ func randomGeometry(_ random: inout FastConvRandom) -> Conv2dGeometry {
         Conv2dGeometry(
             batch: 9, inChannels: 16, inHeight: 12, inWidth: 20, outChannels: 17,
             kernelHeight: 3, kernelWidth: 3, padTop: 1, padBottom: 2, padLeft: 0, padRight: 1),
+        // Stride 2 on rows wide enough for im2col's eight-at-a-time even-column gather, with a
+        // ragged end and asymmetric pads (ResNet's downsampling convs take this path).
+        Conv2dGeometry(
+            batch: 2, inChannels: 6, inHeight: 21, inWidth: 45, outChannels: 5,
+            kernelHeight: 3, kernelWidth: 3, strideH: 2, strideW: 2, padTop: 1, padBottom: 0,
+            padLeft: 2, padRight: 1),
         // One large image cut into blocks of whole and partial tile rows.
         Conv2dGeometry(
             batch: 1, inChannels: 8, inHeight: 45, inWidth: 50, outChannels: 8,

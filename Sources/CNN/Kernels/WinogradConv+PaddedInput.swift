@@ -94,7 +94,7 @@ extension WinogradConv {
             // Padded rows r whose input row y = firstRow + r − padTop lies in the image.
             for r in max(0, padTop - firstRow)..<min(count, inHeight + padTop - firstRow) {
                 copyFloats(
-                    from: source + (firstRow + r - padTop) * inWidth, to: slotRows + r * width, count: copied)
+                    slotRows + r * width, from: source + (firstRow + r - padTop) * inWidth, count: copied)
             }
         }
     }
@@ -109,8 +109,8 @@ extension WinogradConv {
         let alpha = Self.alpha
         let positions = alpha * alpha
         let width = paddedWidth
-        fillZeros(rows, count: slotRows(block) * width)
-        fillZeros(rows + zeroPatchOffset, count: paddedRowsCount - zeroPatchOffset)
+        zeroFloats(rows, count: slotRows(block) * width)
+        zeroFloats(rows + zeroPatchOffset, count: paddedRowsCount - zeroPatchOffset)
         for c in 0..<inChannels {
             copySlots(block, channel: c, input: input, into: rows)
             for group in Swift.stride(from: 0, to: block.lanes, by: 8) {
@@ -152,36 +152,6 @@ extension WinogradConv {
                 }
             }
         }
-    }
-}
-
-/// Zeroes `count` floats; an inline loop, because rows here are tens of floats long and a call to
-/// `memset` per row cost more than the stores (profiled: a third of the padding copy).
-@inline(__always)
-func fillZeros(_ p: UnsafeMutablePointer<Float>, count: Int) {
-    var i = 0
-    while i + 8 <= count {
-        UnsafeMutableRawPointer(p + i).storeBytes(of: SIMD8<Float>(), as: SIMD8<Float>.self)
-        i += 8
-    }
-    while i < count {
-        p[i] = 0
-        i += 1
-    }
-}
-
-/// Copies `count` floats, eight at a time; inline for the same reason as `fillZeros`.
-@inline(__always)
-func copyFloats(from source: UnsafePointer<Float>, to destination: UnsafeMutablePointer<Float>, count: Int) {
-    var i = 0
-    while i + 8 <= count {
-        UnsafeMutableRawPointer(destination + i).storeBytes(
-            of: loadFloats8(source + i), as: SIMD8<Float>.self)
-        i += 8
-    }
-    while i < count {
-        destination[i] = source[i]
-        i += 1
     }
 }
 
