@@ -30,11 +30,13 @@ struct WinogradConv<Tile: WinogradTile> {
     var tileCount: Int { batch * tileRows * tileColumns }
 
     /// Tiles per block: a multiple of 8 (one per SIMD lane), at most what keeps a block's V and M
-    /// within about 1 MB, and small enough to give at least four blocks to share among threads.
+    /// within about 1 MB, and small enough to give up to four blocks of at least 16 tiles to share
+    /// among threads (with 32 at least, ResNet-20's last stages on 8×8 images — 32 tiles a call —
+    /// ran on one thread).
     var tilesPerBlock: Int {
         let positions = Self.alpha * Self.alpha
         let cacheLimit = max(16, min(512, (1 << 18) / (positions * (inChannels + outChannels))))
-        let blocks = max((tileCount + cacheLimit - 1) / cacheLimit, min(4, (tileCount + 31) / 32))
+        let blocks = max((tileCount + cacheLimit - 1) / cacheLimit, min(4, (tileCount + 15) / 16))
         let perBlock = (tileCount + blocks - 1) / blocks
         return (perBlock + 7) / 8 * 8
     }
