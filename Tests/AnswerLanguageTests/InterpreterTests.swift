@@ -17,6 +17,9 @@ import Testing
         ("len([1, 2])", "2"), ("max(1, 5, 3)", "5"), ("min([4, 2])", "2"), ("round(2.5)", "2"),
         ("int(3.9)", "3"), ("None is None", "True"), ("3 in [1, 2, 3]", "True"), ("'b' in 'abc'", "True"),
         ("range(3)", "[0, 1, 2]"), ("x = 2; x * 3", "6"), ("a, b = 1, 2; b", "2"), ("x = 1", "None"),
+        // `print` and `type` return what Python would write.
+        ("print('shape', (1, 2), 3.0)", "shape (1, 2) 3.0"), ("print()", ""), ("type(1)", "<class 'int'>"),
+        ("type(zeros(2))", "<class 'Tensor'>"),
     ])
     func evaluates(source: String, expected: String) throws {
         #expect(try Interpreter().run(source).description == expected)

@@ -1,9 +1,21 @@
 import CNN
 
 /// The few Python builtins that make sense without I/O: `len`, `abs`, `round`, `min`, `max`,
-/// `int`, `float`, `bool`, `str`, `list`, `tuple`, `range`.
+/// `int`, `float`, `bool`, `str`, `list`, `tuple`, `range`; and `print` and `type`, which return
+/// their text instead of writing it, so a learner's habit of looking with them works.
 extension Builtins {
     static let python: [Builtin] = [
+        Builtin("print(*values)", "the values as text, separated by spaces (strings without quotes)") {
+            call in
+            .text(
+                call.rest.map { value in
+                    if case .string(let text) = value { return text }
+                    return value.description
+                }.joined(separator: " "))
+        },
+        Builtin("type(obj)", "the name of the value's type, as Python prints it") { call in
+            .text("<class '\(call.value("obj").typeName)'>")
+        },
         Builtin("len(obj)", "the number of items (the first dimension of a tensor)") { call in
             switch call.value("obj") {
             case .list(let items), .tuple(let items): return .int(items.count)
