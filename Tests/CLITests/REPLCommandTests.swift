@@ -11,7 +11,8 @@ struct REPLCommandTests {
         (":open 2", .open("2")), (":run", .run), (":progress", .progress),
         (":reset 02-filters", .reset("02-filters")),
         (":reset", .reset(nil)), (":lang ko", .lang("ko")), (":show conv2d(img, k)", .show("conv2d(img, k)")),
-        (":step conv2d(img, k, padding=1)", .step("conv2d(img, k, padding=1)")), (":help", .help),
+        (":step conv2d(img, k, padding=1)", .step("conv2d(img, k, padding=1)")),
+        (":submit y.shape", .submit("y.shape")), (":su img", .submit("img")), (":help", .help),
         (":quit", .quit),
         ("  :NEXT  ", .next), (":hi", .hint), (":q", .quit), (":sol", .solution),
     ])
@@ -22,6 +23,7 @@ struct REPLCommandTests {
     @Test(arguments: [
         (":", "unknown command"), (":frobnicate", "unknown command ':frobnicate'"), (":s", "could be"),
         (":open", ":open needs LESSON"), (":next 3", "takes no argument"), (":step", ":step needs EXPR"),
+        (":submit", ":submit needs EXPR"),
     ])
     func refuses(_ line: String, _ message: String) {
         guard case .failure(let error) = REPLCommand.parse(line) else {
@@ -33,10 +35,11 @@ struct REPLCommandTests {
 
     @Test func helpHasOneLinePerCommand() {
         let lines = REPLCommand.helpLines()
-        #expect(lines.count == REPLCommand.all.count + 1)
+        // Then the note on code: what binds, what is evaluated, and what an exercise grades.
+        #expect(lines.count == REPLCommand.all.count + 4)
         for help in REPLCommand.all {
             #expect(lines.contains { $0.hasPrefix("  :" + help.name) && $0.contains(help.summary) })
         }
-        #expect(REPLCommand.names.count == 16)
+        #expect(REPLCommand.names.count == 17)
     }
 }

@@ -35,6 +35,20 @@ struct REPLKoreanTests {
         #expect(!run.text.contains("Not yet"))
     }
 
+    /// Looking is not answering, and the REPL says so in Korean.
+    @Test func notGradedNotesAreInKorean() throws {
+        // count-elements (x = zeros(2, 3, 4)) wants a number: x.shape only looks; a step with no
+        // value runs; x.numel() answers.
+        let run = REPLHarness.run(
+            [":open 1", "", "x.shape", "show(x[0])", "manual_seed(0)", "x.numel()", ":quit"], language: "ko")
+        #expect(run.text.contains("torch.Size([2, 3, 4])"))
+        #expect(run.text.contains("(채점하지 않고 보여 주기만 했습니다. 답을 입력하거나 :submit 식)"))
+        #expect(run.text.contains("(실행했지만 값이 없어 채점하지 않았습니다. 이어서 답을 입력하세요.)"))
+        #expect(!run.text.contains("not graded"))
+        #expect(run.text.contains("✓ 정답입니다! 1/1점."))
+        #expect(try run.attempts().map(\.verdict) == [.pass])
+    }
+
     @Test func startsInKoreanWhenAsked() throws {
         let run = REPLHarness.run([":quit"], language: "ko")
         #expect(run.session.language == "ko")

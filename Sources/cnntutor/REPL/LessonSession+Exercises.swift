@@ -10,17 +10,69 @@ import Terminal
 extension LessonSession {
     /// An assignment at an exercise: bound in the learner's interpreter and kept, so the graded
     /// expression that follows can use it.
-    func bind(_ line: String) {
+    func bind(_ line: String, _ program: Program) {
         guard run(line) != nil else { return }
-        currentState.assignments.append(line)
+        var state = currentState
+        state.steps.append(line)
+        state.boundNames.formUnion(program.statements.flatMap(\.assignedNames))
+        currentState = state
     }
 
-    /// Grades `line` (after the assignments typed at this exercise) and tells the verdict.
-    func answer(_ line: String, to exercise: Exercise) {
-        guard let lesson = currentLesson else { return }
+    /// A look at an exercise (`show(img)`, `help(conv2d)`, a setup name): run and shown, not graded.
+    func look(_ line: String) {
+        guard let value = run(line) else { return }
+        keepIfItChangedTheSession(line, value: value)
+        showValue(value)
+        sayNotGraded(text.shownNotGraded)
+    }
+
+    /// `:submit EXPR`: grades the expression as the answer even when it reads like a look.
+    func submit(_ expression: String) {
+        guard let exercise = currentExercise else {
+            return say("Answers belong to exercises; this step has none.")
+        }
+        guard exercise.kind != .choice else { return answer(expression, to: exercise) }
+        switch Result(catching: { () throws(LanguageError) in try Parser.parse(expression) }) {
+        case .failure(let error):
+            io.screen.writeLines(error.diagnostic(source: expression).split(separator: "\n").map(String.init))
+        case .success(let program):
+            if case .assignment = program.statements.last {
+                return say("An assignment is not an answer: :submit an expression (bare names are fine).")
+            }
+            answer(expression, to: exercise, submitted: true)
+        }
+    }
+
+    /// Keeps a line that ran at the exercise among its steps when it changed the session: it binds
+    /// a name (`k2 = k * 2; k2.shape`) or has no value (`loss.backward()`). Later answers replay it.
+    func keepIfItChangedTheSession(_ line: String, value: Value) {
+        guard let program = try? Parser.parse(line),
+            value == .none || program.statements.contains(where: { !$0.assignedNames.isEmpty })
+        else { return }
         var state = currentState
+        state.steps.append(line)
+        state.boundNames.formUnion(program.statements.flatMap(\.assignedNames))
+        currentState = state
+    }
+
+    /// The note after a line that ran but was not graded, while the exercise still waits.
+    func sayNotGraded(_ note: String) {
+        guard let exercise = currentExercise, !isSettled(exercise) else { return }
+        say(note, style: Theme.frame)
+    }
+
+    /// Grades `line` (after the steps typed at this exercise) and tells the verdict.
+    /// - Parameters:
+    ///   - input: `.inspection` when the line reads a size or type: graded only when its value is
+    ///     the expected answer's sort, otherwise shown.
+    ///   - submitted: Typed with `:submit`: graded whatever it is, even with no value.
+    func answer(
+        _ line: String, to exercise: Exercise, as input: ExerciseInput = .answer, submitted: Bool = false
+    ) {
+        guard let lesson = currentLesson else { return }
+        let state = currentState
         let answerText =
-            exercise.kind == .choice ? line : (state.assignments + [line]).joined(separator: "\n")
+            exercise.kind == .choice ? line : (state.steps + [line]).joined(separator: "\n")
         var verdict: Verdict
         let started = io.clock.now()
         if exercise.kind == .choice {
@@ -29,12 +81,27 @@ extension LessonSession {
             // Evaluated in the learner's own session (earlier bindings visible, Ctrl-C stops it,
             // training shows its bar), then judged by the grader like a typed answer's value.
             switch execute(line) {
+            case .success(.none) where !submitted:
+                // A line with no value (`loss.backward()`) was a step towards the answer.
+                keepIfItChangedTheSession(line, value: .none)
+                return sayNotGraded(text.noValueNotGraded)
+            case .success(let value)
+            where input == .inspection && !submitted && !inspectionAnswers(value, exercise: exercise):
+                keepIfItChangedTheSession(line, value: value)
+                showValue(value)
+                return sayNotGraded(text.shownNotGraded)
             case .success(.none):
                 verdict = grader.grade(answerText, for: exercise)
             case .success(let value):
                 verdict = grader.grade(value: value, for: exercise)
+                keepIfItChangedTheSession(line, value: value)
             case .failure(let error) where error.kind == .cancelled:
                 return say("Stopped (Ctrl-C); that answer was not graded.", style: Theme.frame)
+            case .failure(let error) where input == .inspection && !submitted:
+                // With no value there is no telling whether it answers; a failed look is no attempt.
+                let diagnostic = error.diagnostic(source: line)
+                return io.screen.writeLines(
+                    diagnostic.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
             case .failure(let error):
                 verdict = Verdict(
                     status: .error, points: 0, maxPoints: exercise.points,
@@ -55,8 +122,9 @@ extension LessonSession {
         tally.answers += 1
         if verdict.passed {
             let first = !state.passed && !passedBefore.contains("\(lesson.id)/\(exercise.id)")
-            state.passed = true
-            currentState = state
+            var passed = currentState
+            passed.passed = true
+            currentState = passed
             if first {
                 tally.passed += 1
                 tally.points += verdict.points
@@ -66,6 +134,13 @@ extension LessonSession {
             return
         }
         tell(verdict)
+    }
+
+    /// Whether an inspection's value is the sort of thing the exercise expects (a shape for a shape,
+    /// a number for a number); when the expected value cannot be computed the grader says why.
+    func inspectionAnswers(_ value: Value, exercise: Exercise) -> Bool {
+        guard let expected = try? grader.expected(for: exercise) else { return true }
+        return ExerciseInput.answers(value, expected: expected)
     }
 
     /// Shows a failing verdict: the named mistake or diagnosis, with matrices side by side.

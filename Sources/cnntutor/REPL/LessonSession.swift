@@ -21,9 +21,12 @@ final class LessonSession {
         var passed = false
         var gaveUp = false
         var skipped = false
-        /// Assignments typed at the exercise, replayed before the graded expression so an
-        /// answer can be built in steps.
-        var assignments: [String] = []
+        /// Lines typed at the exercise that ran without being graded and may have changed the
+        /// session (assignments, lines with no value like `loss.backward()`, several statements),
+        /// replayed before the graded expression so the recorded answer re-grades on its own.
+        var steps: [String] = []
+        /// Names assigned at the exercise: a bare one is an answer, any other name only a look.
+        var boundNames: Set<String> = []
         /// Whether the exercise is settled, so Enter may move on.
         var isSettled: Bool { passed || gaveUp || skipped }
     }
@@ -121,10 +124,12 @@ final class LessonSession {
                 // A line that does not parse is a typo, not an answer: shown, not graded.
                 io.screen.writeLines(error.diagnostic(source: line).split(separator: "\n").map(String.init))
             case .success(let program):
-                if case .assignment = program.statements.last {
-                    bind(line)
-                } else {
-                    answer(line, to: exercise)
+                // Only an answer is graded; see `ExerciseInput` for the rule.
+                switch ExerciseInput(program, boundAtExercise: currentState.boundNames) {
+                case .assignment: bind(line, program)
+                case .look: look(line)
+                case .inspection: answer(line, to: exercise, as: .inspection)
+                case .answer: answer(line, to: exercise, as: .answer)
                 }
             }
         } else {
@@ -160,6 +165,7 @@ final class LessonSession {
         case .lang(let name): switchLanguage(name)
         case .show(let expression): show(expression)
         case .step(let expression): walk(expression)
+        case .submit(let expression): submit(expression)
         case .help: io.screen.writeLines(["Commands:"] + REPLCommand.helpLines())
         case .quit: quit()
         }

@@ -16,6 +16,7 @@ enum REPLCommand: Equatable {
     case lang(String?)
     case show(String)
     case step(String)
+    case submit(String)
     case help
     case quit
 
@@ -42,6 +43,7 @@ enum REPLCommand: Equatable {
         Help(name: "lang", argument: "LANG", summary: "switch the lesson language (e.g. en, ko)"),
         Help(name: "show", argument: "EXPR", summary: "draw a tensor as a heatmap (or any figure)"),
         Help(name: "step", argument: "EXPR", summary: "walk conv2d(img, k) one window position at a time"),
+        Help(name: "submit", argument: "EXPR", summary: "grade EXPR as your answer, even a look (x.shape)"),
         Help(name: "help", summary: "this list"),
         Help(name: "quit", summary: "save and leave (Ctrl-D does the same)"),
     ]
@@ -55,7 +57,12 @@ enum REPLCommand: Equatable {
         let width = labels.map(\.count).max() ?? 0
         return zip(labels, all).map { label, help in
             "  " + label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + help.summary
-        } + ["  Anything else is answer-language code: an assignment binds, an expression is evaluated."]
+        } + [
+            "  Anything else is answer-language code: an assignment binds, an expression is evaluated.",
+            "  At an exercise an expression is your answer, except looks: show(…), print(…), help(…),",
+            "  summary(…), type(…), a name you did not assign there, and .shape/.size()/len(…) when the",
+            "  answer is not a shape or number. Those are shown, not graded.",
+        ]
     }
 
     /// Why a `:` line is not a command.
@@ -83,7 +90,7 @@ enum REPLCommand: Equatable {
         }
         let argumentOrNil = argument.isEmpty ? nil : argument
         switch help.name {
-        case "goto", "open", "show", "step":
+        case "goto", "open", "show", "step", "submit":
             guard let argumentOrNil else {
                 return .failure(ParseError(message: ":\(help.name) needs \(help.argument ?? "an argument")"))
             }
@@ -91,6 +98,7 @@ enum REPLCommand: Equatable {
             case "goto": return .success(.goto(argumentOrNil))
             case "open": return .success(.open(argumentOrNil))
             case "show": return .success(.show(argumentOrNil))
+            case "submit": return .success(.submit(argumentOrNil))
             default: return .success(.step(argumentOrNil))
             }
         case "reset": return .success(.reset(argumentOrNil))

@@ -50,11 +50,25 @@ struct SessionText {
 
     func answerNote(hints: Int) -> String {
         if korean {
-            return "식을 입력하면 채점합니다. 대입문은 이름만 붙입니다."
+            return "식을 입력하면 채점합니다. 대입문은 이름만 붙이고, show(…)·print(…)·help(…)는 보여 주기만 합니다."
                 + (hints > 0 ? " :hint는 힌트를 보여 줍니다(\(hints)개)." : "")
         }
-        return "Type an expression to answer; assignments just bind."
+        return "Type an expression to answer; assignments bind, and show(…), print(…), help(…) only look."
             + (hints > 0 ? " :hint gives a hint (\(hints))." : "")
+    }
+
+    /// After a look at an exercise (`show(img)`, `img`, `y.shape` when a tensor is wanted).
+    var shownNotGraded: String {
+        korean
+            ? "(채점하지 않고 보여 주기만 했습니다. 답을 입력하거나 :submit 식)"
+            : "(shown, not graded — type your answer, or :submit EXPR to grade this one)"
+    }
+
+    /// After a line with no value at an exercise (`loss.backward()`).
+    var noValueNotGraded: String {
+        korean
+            ? "(실행했지만 값이 없어 채점하지 않았습니다. 이어서 답을 입력하세요.)"
+            : "(ran, not graded — it has no value; type your answer next)"
     }
 
     func correct(points: Int, of maxPoints: Int) -> String {
