@@ -22,10 +22,15 @@ struct Comparer {
     let exercise: Exercise
     let prepared: PreparedExercise
     let session: TimedInterpreter
+    /// The language of the messages (`en`, `ko`).
+    let language: String
+
+    private var text: GradingText { GradingText(language: language) }
 
     private var diagnoser: Diagnoser {
         Diagnoser(
-            context: prepared.diagnosisContext, rtol: exercise.tolerance.rtol, atol: exercise.tolerance.atol)
+            context: prepared.diagnosisContext, rtol: exercise.tolerance.rtol, atol: exercise.tolerance.atol,
+            language: language)
     }
 
     func compare(_ answer: Value, _ expected: Value) throws(LanguageError) -> Comparison {
@@ -39,11 +44,7 @@ struct Comparer {
 
     private func compareChoices(_ answer: Value, _ expected: Value) -> Comparison {
         if answer == expected { return .same }
-        let message =
-            exercise.multiple
-            ? "Not quite: some of your choices are wrong, or some right ones are missing."
-            : "That is not the right choice."
-        return .different(message: message, diagnosis: nil)
+        return .different(message: text.wrongChoice(multiple: exercise.multiple), diagnosis: nil)
     }
 
     private func compareValues(_ answer: Value, _ expected: Value) -> Comparison {
@@ -53,38 +54,33 @@ struct Comparer {
             // `x.sum() > 0` gives a one-element bool tensor; it answers a True/False question.
             return (number.values[0] != 0) == flag
                 ? .same
-                : .different(message: "Your answer is \(ValueConversion.text(answer)).", diagnosis: nil)
+                : .different(message: text.answerIs(ValueConversion.text(answer)), diagnosis: nil)
         }
         switch expected {
         case .string, .bool, .none:
             return answer == expected
                 ? .same
-                : .different(message: "Your answer is \(ValueConversion.text(answer)).", diagnosis: nil)
+                : .different(message: text.answerIs(ValueConversion.text(answer)), diagnosis: nil)
         default:
             break
         }
         if let expectedShape = expected.integers, expected.number == nil {
             guard let answerShape = answer.integers ?? ValueConversion.numeric(answer)?.integerValues else {
-                return .different(
-                    message:
-                        "The answer should be a shape or tuple of integers; yours is a \(answer.typeName).",
-                    diagnosis: nil)
+                return .different(message: text.notAShape(answer.typeName), diagnosis: nil)
             }
             if answerShape == expectedShape { return .same }
             if let diagnosis = diagnoser.shapeDiagnosis(answerShape, expected: expectedShape) {
                 return .different(message: diagnosis.message, diagnosis: diagnosis)
             }
-            return .different(
-                message: "Your answer is \(answerShape); that is not the expected shape.", diagnosis: nil)
+            return .different(message: text.notTheShape(answerShape), diagnosis: nil)
         }
         guard let expectedNumbers = ValueConversion.numeric(expected) else {
             return answer == expected
                 ? .same
-                : .different(message: "Your answer is \(ValueConversion.text(answer)).", diagnosis: nil)
+                : .different(message: text.answerIs(ValueConversion.text(answer)), diagnosis: nil)
         }
         guard let answerNumbers = ValueConversion.numeric(answer) else {
-            return .different(
-                message: "The answer should be a number; yours is a \(answer.typeName).", diagnosis: nil)
+            return .different(message: text.notANumber(answer.typeName), diagnosis: nil)
         }
         let a = answerNumbers.scalarOrSelf
         let e = expectedNumbers.scalarOrSelf
@@ -94,14 +90,14 @@ struct Comparer {
             ? a.values == e.values && a.shape == e.shape
             : a.isClose(to: e, rtol: exercise.tolerance.rtol, atol: exercise.tolerance.atol)
         if same { return .same }
-        let diagnosis = diagnoser.diagnose(a, expected: e)
+        let diagnosis = diagnoser.diagnose(a, expected: e, integral: exact)
         return .different(message: diagnosis.fullText, diagnosis: diagnosis)
     }
 
     private func compareTensors(_ answer: Value, _ expected: Value) -> Comparison {
         guard let e = ValueConversion.numeric(expected) else {
             return answer == expected
-                ? .same : .different(message: "Your answer differs from the expected value.", diagnosis: nil)
+                ? .same : .different(message: text.differs, diagnosis: nil)
         }
         let isTensorLike: Bool =
             switch answer {
@@ -109,8 +105,7 @@ struct Comparer {
             default: false
             }
         guard isTensorLike, let a = ValueConversion.numeric(answer) else {
-            return .different(
-                message: "The answer should be a tensor; yours is a \(answer.typeName).", diagnosis: nil)
+            return .different(message: text.notATensor(answer.typeName), diagnosis: nil)
         }
         if a.isClose(to: e, rtol: exercise.tolerance.rtol, atol: exercise.tolerance.atol) { return .same }
         let diagnosis = diagnoser.diagnose(a, expected: e)
@@ -135,29 +130,22 @@ struct Comparer {
         } catch  where error.kind == .timeLimit || error.kind == .cancelled {
             throw error
         } catch {
-            return .different(
-                message: "Your network cannot run on an input of shape \(inputShape): \(error.message)",
-                diagnosis: nil)
+            return .different(message: text.networkCannotRun(on: inputShape, error.message), diagnosis: nil)
         }
         let expectedShape = try outputShape(of: "expected")
         if answerShape != expectedShape {
-            let explanation = diagnoser.shapeDiagnosis(answerShape, expected: expectedShape)
+            let diagnosis = diagnoser.shapeDiagnosis(answerShape, expected: expectedShape)
+            let explanation = diagnoser.sizeExplanation(answerShape, expected: expectedShape)
             let message =
-                "On an input of shape \(inputShape) your network's output has shape \(answerShape); expected \(expectedShape)."
-                + (explanation.map {
-                    " " + $0.message.components(separatedBy: ". ").dropFirst().joined(separator: ". ")
-                } ?? "")
-            return .different(message: message, diagnosis: explanation)
+                text.networkOutput(input: inputShape, answer: answerShape, expected: expectedShape)
+                + (explanation.map { " " + $0.1 } ?? "")
+            return .different(message: message, diagnosis: diagnosis)
         }
         let answerCount = try parameterCount(of: "answer")
         let expectedCount = try parameterCount(of: "expected")
         if answerCount != expectedCount {
-            let hint =
-                answerCount < expectedCount ? " (a bias or a layer missing?)" : " (an extra layer or bias?)"
             return .different(
-                message:
-                    "Your network has \(answerCount) parameters; the expected one has \(expectedCount)\(hint).",
-                diagnosis: nil)
+                message: text.parameterCount(answerCount, expected: expectedCount), diagnosis: nil)
         }
         return .same
     }

@@ -27,29 +27,36 @@ public final class Grader {
     /// Never throws: an answer that does not evaluate is an `error` verdict with its diagnostic, one
     /// that runs out of time a `timeout`, and an exercise that cannot be graded (its setup or
     /// reference fails) an `error` verdict saying so.
-    public func grade(_ answer: String, for exercise: Exercise) -> Verdict {
+    /// - Parameters:
+    ///   - answer: The answer as typed.
+    ///   - exercise: The exercise, in the language its named-mistake and check messages should be in.
+    ///   - language: The language of the grader's own sentences (diagnoses, comparison messages);
+    ///     nil for `options.language`. The language's diagnostics (parse and runtime errors) stay
+    ///     English.
+    public func grade(_ answer: String, for exercise: Exercise, language: String? = nil) -> Verdict {
         let start = ComputeBudget.now()
-        var verdict = gradeUntimed(answer, for: exercise)
+        var verdict = gradeUntimed(answer, for: exercise, text: text(language))
         verdict.durationMilliseconds = Int((ComputeBudget.now() - start) / 1_000_000)
         return verdict
     }
 
     /// Grades a value the learner already computed (in the REPL's own session), as if it were the
     /// value of a typed answer: compared, checked and diagnosed the same way. For a choice exercise
-    /// pass the id as a string, or the list of ids.
-    public func grade(value: Value, for exercise: Exercise) -> Verdict {
+    /// pass the id as a string, or the list of ids. `language` is as for `grade(_:for:language:)`.
+    public func grade(value: Value, for exercise: Exercise, language: String? = nil) -> Verdict {
         let start = ComputeBudget.now()
+        let text = text(language)
         var verdict: Verdict
         do {
             let prepared = try prepare(exercise)
             let session = prepared.session()
             session.interpreter.bind("answer", value)
             session.interpreter.bind("expected", prepared.expected)
-            verdict = try judge(value, exercise: exercise, prepared: prepared, session: session)
+            verdict = try judge(value, exercise: exercise, prepared: prepared, session: session, text: text)
         } catch let error as GradingError {
             verdict = Verdict(
                 status: .error, points: 0, maxPoints: exercise.points,
-                message: "This exercise cannot be graded: \(error)")
+                message: text.cannotBeGraded("\(error)"))
         } catch let error as LanguageError {
             verdict = failure(error, source: nil, maxPoints: exercise.points)
         } catch {
@@ -80,7 +87,8 @@ public final class Grader {
         guard let inputShape = exercise.inputShape else { return "a network" }
         let session = prepared.session()
         session.interpreter.bind("expected", prepared.expected)
-        let comparer = Comparer(exercise: exercise, prepared: prepared, session: session)
+        let comparer = Comparer(
+            exercise: exercise, prepared: prepared, session: session, language: options.language)
         do {
             let input = try Tensor.zeros(inputShape)
             session.interpreter.bind(Comparer.inputName, .tensor(input))
@@ -107,24 +115,29 @@ public final class Grader {
         return try prepared[key]!.get()
     }
 
-    private func gradeUntimed(_ text: String, for exercise: Exercise) -> Verdict {
+    /// The sentences in `language`, or in the options' language.
+    private func text(_ language: String?) -> GradingText {
+        GradingText(language: language ?? options.language)
+    }
+
+    private func gradeUntimed(_ typed: String, for exercise: Exercise, text: GradingText) -> Verdict {
         let maxPoints = exercise.points
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            return .unanswered(maxPoints: maxPoints)
+        if typed.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            return .unanswered(maxPoints: maxPoints, language: text.language)
         }
         let prepared: PreparedExercise
         do {
             prepared = try prepare(exercise)
         } catch {
             return Verdict(
-                status: .error, points: 0, maxPoints: maxPoints,
-                message: "This exercise cannot be graded: \(error)")
+                status: .error, points: 0, maxPoints: maxPoints, message: text.cannotBeGraded("\(error)"))
         }
         let session = prepared.session()
 
         let answer: Value
         if exercise.kind == .choice {
-            switch ChoiceAnswer.parse(text, choices: exercise.choices.map(\.id), multiple: exercise.multiple)
+            switch ChoiceAnswer.parse(
+                typed, choices: exercise.choices.map(\.id), multiple: exercise.multiple, text: text)
             {
             case .success(let ids): answer = ChoiceAnswer.value(ids, multiple: exercise.multiple)
             case .failure(let error):
@@ -132,22 +145,19 @@ public final class Grader {
             }
         } else {
             do {
-                answer = try session.run(text)
+                answer = try session.run(typed)
             } catch {
-                return failure(error, source: text, maxPoints: maxPoints)
+                return failure(error, source: typed, maxPoints: maxPoints)
             }
             if case .none = answer {
-                return Verdict(
-                    status: .error, points: 0, maxPoints: maxPoints,
-                    message:
-                        "Your answer has no value: its last line must be an expression (not an assignment).")
+                return Verdict(status: .error, points: 0, maxPoints: maxPoints, message: text.noValue)
             }
         }
         session.interpreter.bind("answer", answer)
         session.interpreter.bind("expected", prepared.expected)
 
         do {
-            return try judge(answer, exercise: exercise, prepared: prepared, session: session)
+            return try judge(answer, exercise: exercise, prepared: prepared, session: session, text: text)
         } catch {
             return failure(error, source: nil, maxPoints: maxPoints)
         }
@@ -155,12 +165,13 @@ public final class Grader {
 
     /// Compares, runs the checks, and names a mistake; throws only a time limit or cancellation.
     private func judge(
-        _ answer: Value, exercise: Exercise, prepared: PreparedExercise, session: TimedInterpreter
+        _ answer: Value, exercise: Exercise, prepared: PreparedExercise, session: TimedInterpreter,
+        text: GradingText
     ) throws(LanguageError) -> Verdict {
         let comparison: Comparison =
             exercise.compare
-            ? try Comparer(exercise: exercise, prepared: prepared, session: session).compare(
-                answer, prepared.expected)
+            ? try Comparer(exercise: exercise, prepared: prepared, session: session, language: text.language)
+                .compare(answer, prepared.expected)
             : .same
         var failed: [Exercise.Check] = []
         var earned = 0

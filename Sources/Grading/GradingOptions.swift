@@ -17,11 +17,16 @@ public struct GradingOptions: Sendable {
     public var seed: UInt64
     /// The course's data folder (`Lessons/data`), for `digits()` and the like.
     public var dataDirectory: URL?
+    /// The language of the grader's own sentences — diagnoses and comparison messages (`en`,
+    /// `ko`); languages without them get English. Named mistakes and checks speak the language of
+    /// the exercise graded.
+    public var language: String
 
     /// Creates options; every parameter has the default described on its property.
     public init(
         timeLimit: Double? = nil, defaultTimeLimit: Double = 10, maxElements: Int = 10_000_000,
-        maxBytes: Int = 1 << 30, setupTimeLimit: Double = 60, seed: UInt64 = 0, dataDirectory: URL? = nil
+        maxBytes: Int = 1 << 30, setupTimeLimit: Double = 60, seed: UInt64 = 0, dataDirectory: URL? = nil,
+        language: String = "en"
     ) {
         self.timeLimit = timeLimit
         self.defaultTimeLimit = defaultTimeLimit
@@ -30,6 +35,7 @@ public struct GradingOptions: Sendable {
         self.setupTimeLimit = setupTimeLimit
         self.seed = seed
         self.dataDirectory = dataDirectory
+        self.language = language
     }
 
     /// Options for a course: its `data` folder is made available.

@@ -48,8 +48,10 @@ public struct Verdict: Hashable, Sendable {
     /// Whether the answer passed.
     public var passed: Bool { status == .pass }
 
-    /// The verdict for an exercise the submission does not answer.
-    public static func unanswered(maxPoints: Int) -> Verdict {
-        Verdict(status: .fail, points: 0, maxPoints: maxPoints, message: "No answer was submitted.")
+    /// The verdict for an exercise the submission does not answer, its message in `language`.
+    public static func unanswered(maxPoints: Int, language: String = "en") -> Verdict {
+        Verdict(
+            status: .fail, points: 0, maxPoints: maxPoints,
+            message: GradingText(language: language).unanswered)
     }
 }

@@ -35,6 +35,20 @@ import Testing
         #expect(!report.allPassed)
     }
 
+    /// Graded in Korean (`cnntutor grade --lang ko`): named mistakes from the translation, the
+    /// grader's own sentences from `GradingText`.
+    @Test func gradesInTheOptionsLanguage() throws {
+        let course = try CourseLoader.load(at: TestExercises.tinyCourse)
+        let files = BatchGrader.submissionFiles([Self.submissions])
+        let report = BatchGrader(options: GradingOptions(language: "ko"), jobs: 2).grade(
+            files: files, course: course)
+        let joon = report.learners[0]
+        #expect(
+            joon.results.map(\.verdict.mistake) == ["averaged", "flipped-kernel", "forgot-same", nil, nil])
+        #expect(joon.results[0].verdict.message == "평균(2)을 구했습니다. 합을 구하세요.")
+        #expect(joon.results[3].verdict.message == "제출한 답이 없습니다.")
+    }
+
     /// The JSON report of real grading, durations zeroed, with paths relative to the fixtures.
     @Test func jsonOfRealGrading() throws {
         let course = try CourseLoader.load(at: TestExercises.tinyCourse)

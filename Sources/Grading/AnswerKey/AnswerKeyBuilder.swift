@@ -13,9 +13,12 @@ public struct AnswerKeyBuilder: Sendable {
     }
 
     /// The key of `course` in `language` (the default language when nil); untranslated text falls
-    /// back to the default language.
+    /// back to the default language. The grader's messages to wrong answers are in that language
+    /// too, whatever `options.language` says.
     public func build(_ course: Course, language: String? = nil) -> AnswerKey {
         let language = language ?? course.defaultLanguage
+        var options = options
+        options.language = language
         let grader = Grader(options: options)
         let lessons = course.lessons(in: language).map { lesson in
             AnswerKey.LessonKey(

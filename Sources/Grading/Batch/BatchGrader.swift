@@ -68,9 +68,13 @@ public struct BatchGrader: Sendable {
         return report
     }
 
-    /// Grades parsed submissions.
+    /// Grades parsed submissions. Messages are in `options.language`: named mistakes and checks
+    /// from the course's translation when it has one, the grader's own sentences from `GradingText`.
     public func grade(_ submissions: [LearnerSubmission], course: Course) -> ClassReport {
-        let exercises = course.allExercises
+        let language = options.language
+        let exercises = course.lessons(in: language).flatMap { lesson in
+            lesson.exercises.map { (lesson: lesson, exercise: $0) }
+        }
         let keys = exercises.map { "\($0.lesson.id)/\($0.exercise.id)" }
         let total = submissions.count * exercises.count
         let verdicts = Mutex<[Verdict?]>(Array(repeating: nil, count: total))
@@ -87,7 +91,7 @@ public struct BatchGrader: Sendable {
                     submission.answer(to: keys[index % exercises.count]).map {
                         grader.grade($0, for: exercise)
                     }
-                    ?? .unanswered(maxPoints: exercise.points)
+                    ?? .unanswered(maxPoints: exercise.points, language: language)
                 verdicts.withLock { $0[index] = verdict }
             }
         }

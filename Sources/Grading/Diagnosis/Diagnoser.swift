@@ -4,14 +4,19 @@ struct Diagnoser {
     var context: DiagnosisContext
     var rtol: Double
     var atol: Double
+    /// The language of the sentences (`en`, `ko`).
+    var language = "en"
 
-    /// Explains why `answer` differs from `expected` (which the comparison already found).
-    func diagnose(_ answer: NumericArray, expected: NumericArray) -> Diagnosis {
+    private var text: GradingText { GradingText(language: language) }
+
+    /// Explains why `answer` differs from `expected` (which the comparison already found);
+    /// `integral` when both are whole numbers by type (ints compared exactly), not just by value.
+    func diagnose(_ answer: NumericArray, expected: NumericArray, integral: Bool = false) -> Diagnosis {
         if answer.shape != expected.shape {
             return shapeDiagnosis(answer, expected: expected)
         }
         if answer.rank == 0 || answer.values.count == 1, expected.values.count == 1 {
-            return numberDiagnosis(answer.values[0], expected: expected.values[0])
+            return numberDiagnosis(answer.values[0], expected: expected.values[0], integral: integral)
         }
         return valueDiagnosis(answer, expected: expected)
     }
@@ -20,27 +25,21 @@ struct Diagnoser {
 
     /// Explains a wrong shape, given as the two tensors (whose values help recognise a reshape).
     func shapeDiagnosis(_ answer: NumericArray, expected: NumericArray) -> Diagnosis {
-        let base = "Your result has shape \(answer.shape); expected \(expected.shape)."
+        let base = text.shape(answer.shape, expected: expected.shape)
         if answer.values.count == expected.values.count {
             if answer.shape.filter({ $0 != 1 }) == expected.shape.filter({ $0 != 1 }) {
-                return plain(
-                    .sizeOneDimensions,
-                    base
-                        + " The sizes match except for dimensions of size 1: add or remove them (e.g. `x[None, None]` or `[0, 0]`)."
-                )
+                return plain(.sizeOneDimensions, base + " " + text.sizeOneDimensions)
             }
             if answer.rank >= 2, answer.transposed.shape == expected.shape {
                 if answer.transposed.isClose(to: expected, rtol: rtol, atol: atol) {
-                    return plain(
-                        .transposed,
-                        base + " It is the expected result transposed: rows and columns are swapped.")
+                    return plain(.transposed, base + " " + text.transposedShapeAndValues)
                 }
-                return plain(.transposedShape, base + " Height and width are swapped.")
+                return plain(.transposedShape, base + " " + text.transposedShape)
             }
             if zip(answer.values, expected.values).allSatisfy({
                 NumericArray.isClose($0, $1, rtol: rtol, atol: atol)
             }) {
-                return plain(.reshaped, base + " The values are right, in the wrong shape.")
+                return plain(.reshaped, base + " " + text.reshaped)
             }
         }
         return shapeDiagnosis(answer.shape, expected: expected.shape) ?? plain(.wrongShape, base)
@@ -49,6 +48,13 @@ struct Diagnoser {
     /// Explains a wrong shape (also a shape given as the answer to a `value` exercise), when the
     /// spatial sizes differ by a telling amount.
     func shapeDiagnosis(_ answer: [Int], expected: [Int]) -> Diagnosis? {
+        guard let (finding, explanation) = sizeExplanation(answer, expected: expected) else { return nil }
+        return plain(finding, text.shape(answer, expected: expected) + " " + explanation)
+    }
+
+    /// Why the spatial sizes of two shapes differ, when they differ by a telling amount (the
+    /// explanation alone, without the sentence naming both shapes).
+    func sizeExplanation(_ answer: [Int], expected: [Int]) -> (Diagnosis.Finding, String)? {
         guard answer.count == expected.count, answer.count >= 1 else { return nil }
         let spatialDims = Array(max(0, answer.count - 2)..<answer.count)
         let leadingSame = zip(answer, expected).prefix(answer.count - spatialDims.count).allSatisfy {
@@ -58,86 +64,76 @@ struct Diagnoser {
         guard leadingSame, deltas.count == 1, let delta = deltas.first, delta != 0,
             let (finding, explanation) = explainSizeDelta(delta)
         else { return nil }
-        let message = "Your result has shape \(answer); expected \(expected). \(explanation)"
-        return plain(finding, message)
+        return (finding, explanation)
     }
 
     /// Names a spatial size difference: 2p (padding forgotten or added), p (padding on one side),
-    /// f − 1 (the kernel's shrinking forgotten, or applied where the size should stay).
-    func explainSizeDelta(_ delta: Int) -> (Diagnosis.Finding, String)? {
+    /// f − 1 (the kernel's shrinking forgotten, or applied where the size should stay). With no
+    /// padding in the exercise, any even difference is guessed to be 2p, up to `guessedPaddingLimit`.
+    func explainSizeDelta(_ delta: Int, guessedPaddingLimit: Int = .max) -> (Diagnosis.Finding, String)? {
         let size = abs(delta)
-        let direction = delta < 0 ? "smaller" : "larger"
+        func said(_ finding: Diagnosis.Finding, kernel: Int? = nil) -> (Diagnosis.Finding, String) {
+            (finding, text.sizeDelta(finding, size: size, padding: context.padding, kernel: kernel))
+        }
         if let p = context.padding, p > 0 {
-            if size == 2 * p {
-                return delta < 0
-                    ? (
-                        .paddingForgotten,
-                        "Each side is 2p = \(size) \(direction): the padding p = \(p) seems forgotten."
-                    )
-                    : (.paddingAdded, "Each side is 2p = \(size) \(direction): padding seems added twice.")
-            }
-            if size == p, delta < 0 {
-                return (
-                    .paddingCountedOnce,
-                    "Each side is p = \(p) \(direction): the padding seems counted on one side only (it goes on both)."
-                )
-            }
+            if size == 2 * p { return said(delta < 0 ? .paddingForgotten : .paddingAdded) }
+            if size == p, delta < 0 { return said(.paddingCountedOnce) }
         }
         for f in context.kernelSizes where f > 1 && size == f - 1 {
-            return delta > 0
-                ? (
-                    .kernelShrinkForgotten,
-                    "Each side is f − 1 = \(size) \(direction): a \(f)-wide kernel fits n − f + 1 times, not n."
-                )
-                : (
-                    .shrankByKernel,
-                    "Each side is f − 1 = \(size) \(direction): the kernel's shrinking n − f + 1 applied where the size should stay (padding \(f / 2) keeps it)."
-                )
+            return said(delta > 0 ? .kernelShrinkForgotten : .shrankByKernel, kernel: f)
         }
-        if context.padding == nil, delta < 0, size % 2 == 0 {
-            return (
-                .paddingForgotten,
-                "Each side is \(size) \(direction), which is 2p for a padding of p = \(size / 2): padding seems forgotten."
-            )
-        }
-        if context.padding == nil, delta > 0, size % 2 == 0 {
-            return (
-                .paddingAdded,
-                "Each side is \(size) \(direction), which is 2p for a padding of p = \(size / 2): padding seems added where none belongs."
-            )
+        if context.padding == nil, size % 2 == 0, size / 2 <= guessedPaddingLimit {
+            return said(delta < 0 ? .paddingForgotten : .paddingAdded)
         }
         return nil
     }
 
     // MARK: Numbers
 
-    /// Explains a wrong number.
-    func numberDiagnosis(_ answer: Double, expected: Double) -> Diagnosis {
-        let base = "Your answer is \(NumberFormat.short(answer))."
+    /// Explains a wrong number; `integral` when both are ints (a count, a size), not reals.
+    ///
+    /// A scale factor is read differently for the two. A real value 1/n of the expected one is
+    /// typically a mean taken where a sum was wanted (a 3×3 window averaged gives 1/9), so the
+    /// guess is worth saying. An integer half or twice the expected one is a count of pixels,
+    /// parameters or positions, which nothing averages: the grader says plainly that it is half
+    /// (or n times) the expected value and guesses no cause; an integer off by a factor that is not
+    /// whole (12 for 25) says nothing a learner can use, so it gets no factor at all.
+    func numberDiagnosis(_ answer: Double, expected: Double, integral: Bool = false) -> Diagnosis {
+        let base = text.numberIs(NumberFormat.short(answer))
         let delta = answer - expected
-        // A number differing by 2p or f − 1 is only telling when the exercise has a kernel or padding.
+        // A number differing by 2p or f − 1 is only telling when the exercise has a kernel or
+        // padding; an unknown padding is guessed only up to the kernel size (a count 12 short is
+        // not a padding of 6 forgotten).
         if answer == answer.rounded(), expected == expected.rounded(),
             context.padding != nil || !context.kernelSizes.isEmpty,
-            let whole = NumberFormat.integer(delta), let (finding, explanation) = explainSizeDelta(whole)
+            let whole = NumberFormat.integer(delta),
+            let (finding, explanation) = explainSizeDelta(
+                whole, guessedPaddingLimit: context.kernelSizes.max() ?? 0)
         {
             return plain(finding, base + " " + explanation)
         }
         if abs(abs(delta) - 1) < 1e-9 {
-            let formula =
-                context.kernelSizes.isEmpty && context.padding == nil
-                ? "" : ": check the + 1 in (n + 2p − f) / s + 1"
-            return plain(.offByOne, base + " It is off by one\(formula).")
+            let formula = !(context.kernelSizes.isEmpty && context.padding == nil)
+            return plain(.offByOne, base + " " + text.offByOne(formula: formula))
         }
         if expected != 0, NumericArray.isClose(answer, -expected, rtol: rtol, atol: atol) {
-            return plain(.wrongSign, base + " The sign is wrong.")
+            return plain(.wrongSign, base + " " + text.numberSign)
         }
         if expected != 0, answer != 0 {
             let ratio = answer / expected
-            return plain(
-                .wrongScale,
-                base + " It is \(NumberFormat.ratio(ratio)) × the expected value\(scaleHint(ratio))")
+            if !integral {
+                return plain(
+                    .wrongScale,
+                    base + " " + text.numberScale(NumberFormat.ratio(ratio), guess: scaleGuess(ratio)))
+            }
+            if let count = NumberFormat.smallWholeNumber(1 / ratio), count > 1 {
+                return plain(.wrongScale, base + " " + text.wholeFactor(count, larger: false))
+            }
+            if let count = NumberFormat.smallWholeNumber(ratio), count > 1 {
+                return plain(.wrongScale, base + " " + text.wholeFactor(count, larger: true))
+            }
         }
-        return plain(.valuesDiffer, base + " That is not the expected value.")
+        return plain(.valuesDiffer, base + " " + text.notExpectedNumber)
     }
 
     // MARK: Same-shaped tensors
@@ -151,50 +147,41 @@ struct Diagnoser {
             return diagnosis
         }
         if let flipped = context.flippedKernelExpected, flipped.isClose(to: answer, rtol: rtol, atol: atol) {
-            return finding(
-                .kernelFlipped,
-                "This is what the kernel gives rotated by 180°: convolution, not the cross-correlation conv2d computes (conv2d does not flip the kernel)."
-            )
+            return finding(.kernelFlipped, text.kernelFlipped)
         }
         if expected.values.contains(where: { $0 != 0 }) {
             if answer.isClose(to: expected.mapped { -expected.at($0, $1, $2) }, rtol: rtol, atol: atol) {
-                return finding(.wrongSign, "Every value has the opposite sign.")
+                return finding(.wrongSign, text.tensorSign)
             }
             if let ratio = constantRatio(answer, expected) {
                 return finding(
-                    .wrongScale,
-                    "Every value is \(NumberFormat.ratio(ratio)) × the expected one\(scaleHint(ratio))")
+                    .wrongScale, text.tensorScale(NumberFormat.ratio(ratio), guess: scaleGuess(ratio)))
             }
         }
         let (height, width) = answer.spatial
         if height * width > 1, answer.rotated180.isClose(to: expected, rtol: rtol, atol: atol) {
-            return finding(
-                .rotated,
-                "Your result is the expected one rotated by 180°: was the kernel or the image flipped?")
+            return finding(.rotated, text.rotated)
         }
         if height == width, height > 1, answer.transposed.isClose(to: expected, rtol: rtol, atol: atol) {
-            return finding(
-                .transposed, "Your result is the expected one transposed: rows and columns are swapped.")
+            return finding(.transposed, text.transposed)
         }
         if let shift = shift(answer, expected) { return finding(shift.0, shift.1) }
         if let offset = constantOffset(answer, expected) {
-            return finding(
-                .constantOffset,
-                "Every value is off by \(NumberFormat.short(offset)): a bias or constant added or left out?")
+            return finding(.constantOffset, text.offset(NumberFormat.short(offset)))
         }
         return diagnosis
     }
 
-    /// Why a result could be off by a whole factor: averaged over n values instead of summed
+    /// Why a real result could be off by a whole factor: averaged over n values instead of summed
     /// (1/n), or n times too large. Only for small, exact factors; others get no guess.
-    private func scaleHint(_ ratio: Double) -> String {
+    private func scaleGuess(_ ratio: Double) -> String? {
         if let count = NumberFormat.smallWholeNumber(1 / ratio), count > 1 {
-            return " — averaged over \(count) values instead of summed?"
+            return text.scaleGuess(count, averaged: true)
         }
         if let count = NumberFormat.smallWholeNumber(ratio), count > 1 {
-            return " — a factor of \(count) too large?"
+            return text.scaleGuess(count, averaged: false)
         }
-        return "."
+        return nil
     }
 
     private func constantRatio(_ answer: NumericArray, _ expected: NumericArray) -> Double? {
@@ -225,11 +212,10 @@ struct Diagnoser {
     /// are defined, which must be most of the plane).
     private func shift(_ answer: NumericArray, _ expected: NumericArray) -> (Diagnosis.Finding, String)? {
         let (height, width) = answer.spatial
-        let candidates: [(Int, Int, Diagnosis.Finding, String)] = [
-            (1, 0, .shiftedRow, "one row down"), (-1, 0, .shiftedRow, "one row up"),
-            (0, 1, .shiftedColumn, "one column right"), (0, -1, .shiftedColumn, "one column left"),
+        let candidates: [(Int, Int, Diagnosis.Finding)] = [
+            (1, 0, .shiftedRow), (-1, 0, .shiftedRow), (0, 1, .shiftedColumn), (0, -1, .shiftedColumn),
         ]
-        for (dy, dx, finding, words) in candidates {
+        for (dy, dx, finding) in candidates {
             let rows = height - abs(dy)
             let columns = width - abs(dx)
             guard rows >= 2 || columns >= 2, rows * columns >= 2 else { continue }
@@ -251,9 +237,7 @@ struct Diagnoser {
                 }
             }
             if matches, informative {
-                return (
-                    finding, "Your result is the expected one shifted \(words): an index or slice off by one?"
-                )
+                return (finding, text.shifted(dy: dy, dx: dx))
             }
         }
         return nil
@@ -276,14 +260,15 @@ struct Diagnoser {
             }
         }
         return Diagnosis(
-            finding: .valuesDiffer,
-            message: "\(count) of \(answer.values.count) values differ from the expected result.",
+            finding: .valuesDiffer, message: text.valuesDiffer(count, of: answer.values.count),
             cells: cells, differingCount: count, cellCount: answer.values.count,
-            sideBySide: SideBySide.render(answer, expected: expected, rtol: rtol, atol: atol))
+            sideBySide: SideBySide.render(answer, expected: expected, rtol: rtol, atol: atol, text: text),
+            language: language)
     }
 
     private func plain(_ finding: Diagnosis.Finding, _ message: String) -> Diagnosis {
         Diagnosis(
-            finding: finding, message: message, cells: [], differingCount: 0, cellCount: 0, sideBySide: nil)
+            finding: finding, message: message, cells: [], differingCount: 0, cellCount: 0, sideBySide: nil,
+            language: language)
     }
 }

@@ -65,6 +65,8 @@ public struct Diagnosis: Hashable, Sendable {
     public var cellCount: Int
     /// Answer and expected side by side, with differing cells marked, for small 2-D results.
     public var sideBySide: String?
+    /// The language the sentences are in (`en`, `ko`), which `fullText` keeps to.
+    public var language: String
 
     /// How many differing cells a diagnosis lists.
     public static let cellLimit = 6
@@ -74,10 +76,13 @@ public struct Diagnosis: Hashable, Sendable {
         var parts = [message]
         if differingCount > 0, finding == .valuesDiffer || differingCount < cellCount {
             let listed = cells.map {
-                "\($0.index): \(NumberFormat.short($0.answer)) (expected \(NumberFormat.short($0.expected)))"
+                (
+                    index: $0.index, answer: NumberFormat.short($0.answer),
+                    expected: NumberFormat.short($0.expected)
+                )
             }
-            let more = differingCount > cells.count ? ", …" : ""
-            parts.append("Differing cells: \(listed.joined(separator: ", "))\(more).")
+            parts.append(
+                GradingText(language: language).differingCells(listed, more: differingCount > cells.count))
         }
         if let sideBySide { parts.append(sideBySide) }
         return parts.joined(separator: "\n")

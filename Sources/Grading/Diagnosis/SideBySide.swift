@@ -2,8 +2,10 @@
 /// picture a learner needs to see where a small feature map went wrong.
 enum SideBySide {
     /// Rendered for results whose planes are at most 8 × 8 and that have one plane; nil otherwise.
-    static func render(_ answer: NumericArray, expected: NumericArray, rtol: Double, atol: Double) -> String?
-    {
+    /// The column headings are in `text`'s language.
+    static func render(
+        _ answer: NumericArray, expected: NumericArray, rtol: Double, atol: Double, text: GradingText
+    ) -> String? {
         let (height, width) = answer.spatial
         guard answer.planes == 1, height <= 8, width <= 8, height * width > 1 else { return nil }
         let left = cells(answer) { row, column in
@@ -11,12 +13,27 @@ enum SideBySide {
                 answer.at(0, row, column), expected.at(0, row, column), rtol: rtol, atol: atol)
         }
         let right = cells(expected) { _, _ in false }
-        let leftWidth = max("yours".count, left.map(\.count).max() ?? 0)
-        var lines = ["yours".padding(toLength: leftWidth, withPad: " ", startingAt: 0) + "   expected"]
+        let leftWidth = max(columns(text.yours), left.map(\.count).max() ?? 0)
+        func padded(_ line: String) -> String {
+            line + String(repeating: " ", count: max(0, leftWidth - columns(line)))
+        }
+        var lines = [padded(text.yours) + "   " + text.expected]
         for (l, r) in zip(left, right) {
-            lines.append(l.padding(toLength: leftWidth, withPad: " ", startingAt: 0) + "   " + r)
+            lines.append(padded(l) + "   " + r)
         }
         return lines.map { $0.trimmingTrailingSpaces() }.joined(separator: "\n")
+    }
+
+    /// Terminal columns a heading takes: Hangul and other East Asian wide characters take two, so
+    /// a Korean heading lines up with the numbers below it.
+    private static func columns(_ line: String) -> Int {
+        line.unicodeScalars.reduce(0) { total, scalar in
+            let wide =
+                (0x1100...0x115F).contains(scalar.value) || (0x2E80...0xA4CF).contains(scalar.value)
+                || (0xAC00...0xD7A3).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value)
+                || (0xFF00...0xFF60).contains(scalar.value)
+            return total + (wide ? 2 : 1)
+        }
     }
 
     private static func cells(_ array: NumericArray, marked: (Int, Int) -> Bool) -> [String] {
