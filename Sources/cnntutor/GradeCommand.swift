@@ -18,6 +18,7 @@ struct GradeCommand: ParsableCommand {
               cnntutor grade submissions/
               cnntutor grade minji.yaml joon.json --format json --out report.json
               cnntutor grade submissions/ --format junit --out junit.xml --time-limit 5 --jobs 2
+              cnntutor grade submissions/ --lang ko
             """)
 
     @Argument(help: "Submission files or folders of them.")
@@ -31,6 +32,11 @@ struct GradeCommand: ParsableCommand {
 
     @Option(name: .long, help: "Write the report to this file instead of standard output.")
     var out: String?
+
+    @Option(
+        name: .long,
+        help: "Language of the messages to learners (default: the course's default language).")
+    var lang: String?
 
     @Option(name: .long, help: "Answers graded at once.")
     var jobs: Int = 2
@@ -58,9 +64,15 @@ struct GradeCommand: ParsableCommand {
             InstructorOutput.error("\(error)")
             throw ExitCode(2)
         }
+        if let lang, !loaded.languages.contains(lang) {
+            InstructorOutput.error(
+                "the course has no language '\(lang)'; it has \(loaded.languages.joined(separator: ", "))")
+            throw ExitCode(2)
+        }
         let files = BatchGrader.submissionFiles(submissions)
         var options = GradingOptions.forCourse(course)
         options.timeLimit = timeLimit
+        options.language = lang ?? loaded.defaultLanguage
         let report = BatchGrader(options: options, jobs: jobs).grade(files: files, course: loaded)
         // The text report lists skipped files itself; elsewhere they would go unseen.
         if format != .text || out != nil {

@@ -73,6 +73,15 @@ struct InstructorCommandsTests {
         #expect(result.status == 2)
     }
 
+    @Test func gradeInKorean() throws {
+        let result = try run(["grade", Self.submissions, "--course", Self.tiny, "--lang", "ko"])
+        #expect(result.status == 1)
+        #expect(result.output.contains("평균(2)을 구했습니다. 합을 구하세요."))
+        #expect(result.output.contains("제출한 답이 없습니다."))
+        #expect(!result.output.contains("No answer was submitted."))
+        #expect(try run(["grade", Self.submissions, "--course", Self.tiny, "--lang", "fr"]).status == 2)
+    }
+
     @Test func gradeRejectsABadTimeLimit() throws {
         #expect(try run(["grade", Self.submissions, "--course", Self.tiny, "--time-limit", "0"]).status == 2)
     }

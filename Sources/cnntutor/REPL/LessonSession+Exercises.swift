@@ -76,7 +76,7 @@ extension LessonSession {
         var verdict: Verdict
         let started = io.clock.now()
         if exercise.kind == .choice {
-            verdict = grader.grade(answerText, for: exercise)
+            verdict = grader.grade(answerText, for: exercise, language: language)
         } else {
             // Evaluated in the learner's own session (earlier bindings visible, Ctrl-C stops it,
             // training shows its bar), then judged by the grader like a typed answer's value.
@@ -91,9 +91,9 @@ extension LessonSession {
                 showValue(value)
                 return sayNotGraded(text.shownNotGraded)
             case .success(.none):
-                verdict = grader.grade(answerText, for: exercise)
+                verdict = grader.grade(answerText, for: exercise, language: language)
             case .success(let value):
-                verdict = grader.grade(value: value, for: exercise)
+                verdict = grader.grade(value: value, for: exercise, language: language)
                 keepIfItChangedTheSession(line, value: value)
             case .failure(let error) where error.kind == .cancelled:
                 return say("Stopped (Ctrl-C); that answer was not graded.", style: Theme.frame)
