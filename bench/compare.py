@@ -24,10 +24,12 @@ def main():
     engine = rows(sys.argv[2])
     convs = {(tuple(r["shape"]), r["threads"]): r for r in engine if "fwd" in r}
     names = sorted({p["peer"] for p in peers}, key=["onnxruntime", "torch", "jax", "numpy_im2col"].index)
-    print("| shape | T | engine fwd [fwd+bwd] GFLOP/s | " + " | ".join(f"÷ {n}" for n in names) + " |")
-    print("|---|---|---|" + "---|" * len(names))
+    print("| shape | T | engine fwd [fwd+bwd] GFLOP/s | " + " | ".join(f"÷ {n}" for n in names)
+          + " | ÷ fastest peer |")
+    print("|---|---|---|" + "---|" * (len(names) + 1))
     for (shape, threads), r in convs.items():
         cells = []
+        fastest = {"fwd": 0.0, "fwdbwd": 0.0}
         for name in names:
             peer = next((p for p in peers if p["peer"] == name and tuple(p["shape"]) == shape
                          and p["threads"] == threads), None)
@@ -35,9 +37,17 @@ def main():
                 cells.append("–")
                 continue
             cell = f"{r['fwd']['gflops'] / peer['fwd']['gflops']:.2f}"
+            fastest["fwd"] = max(fastest["fwd"], peer["fwd"]["gflops"])
             if "fwdbwd" in peer and peer["fwdbwd"]:
                 cell += f" [{r['fwdbwd']['gflops'] / peer['fwdbwd']['gflops']:.2f}]"
+                fastest["fwdbwd"] = max(fastest["fwdbwd"], peer["fwdbwd"]["gflops"])
             cells.append(cell)
+        # The fastest peer for each measure, as the issue's bar is put ("at least as fast as the
+        # fastest peer"): forward against all of them, [fwd+bwd] against those that have it.
+        best = f"{r['fwd']['gflops'] / fastest['fwd']:.2f}" if fastest["fwd"] else "–"
+        if fastest["fwdbwd"]:
+            best += f" [{r['fwdbwd']['gflops'] / fastest['fwdbwd']:.2f}]"
+        cells.append(best)
         ours = f"{r['fwd']['gflops']:.1f} [{r['fwdbwd']['gflops']:.1f}]"
         print(f"| {','.join(map(str, shape[:5]))} | {threads} | {ours} | " + " | ".join(cells) + " |")
     steps = [r for r in engine if "train_step" in r]
