@@ -169,7 +169,7 @@ func randomGeometry(_ random: inout FastConvRandom) -> Conv2dGeometry {
         Conv2dGeometry(
             batch: 1, inChannels: 8, inHeight: 45, inWidth: 50, outChannels: 8,
             kernelHeight: 3, kernelWidth: 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
-        // Wide enough for Winograd's four-tiles-in-a-row loads and stores, with ragged edges.
+        // Several eight-tile Winograd groups per tile row, with ragged right and bottom edges.
         Conv2dGeometry(
             batch: 2, inChannels: 8, inHeight: 30, inWidth: 37, outChannels: 9,
             kernelHeight: 3, kernelWidth: 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
