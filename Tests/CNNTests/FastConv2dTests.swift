@@ -27,6 +27,12 @@ struct FastConvCase {
     let bias: [Float]
     let gradOutput: [Float]
 
+    init(geometry: Conv2dGeometry, input: [Float], weight: [Float], bias: [Float], gradOutput: [Float]) {
+        (self.geometry, self.input, self.weight, self.bias, self.gradOutput) = (
+            geometry, input, weight, bias, gradOutput
+        )
+    }
+
     init(_ g: Conv2dGeometry, seed: UInt64) {
         var random = FastConvRandom(seed: seed)
         geometry = g
@@ -267,6 +273,26 @@ func randomGeometry(_ random: inout FastConvRandom) -> Conv2dGeometry {
             try c.fastForward(withBias: false),
             ReferenceConv.forward(g, input: c.input, weight: c.weight, bias: nil))
         #expect(unbiased < 1e-5, "forward without bias \(g)")
+    }
+
+    /// An input column that no output reads (width 10, 3 wide, stride 2: column 9) does not reach
+    /// the gradients, whatever it holds: PyTorch never multiplies it, so a NaN there must not
+    /// turn the direct path's weight gradient into NaN through its zero-gradient padding lanes.
+    @Test func unreadInputColumnsDoNotReachTheWeightGradient() throws {
+        let g = Conv2dGeometry(
+            batch: 2, inChannels: 2, inHeight: 5, inWidth: 10, outChannels: 3,
+            kernelHeight: 3, kernelWidth: 3, strideH: 2, strideW: 2)
+        #expect(FastConv2d(g).usesDirect && g.outWidth == 4)
+        let c = FastConvCase(g, seed: 21)
+        var input = c.input
+        for row in 0..<(g.batch * g.inChannels * g.inHeight) { input[row * g.inWidth + 9] = .nan }
+        let poisoned = FastConvCase(
+            geometry: g, input: input, weight: c.weight, bias: c.bias, gradOutput: c.gradOutput)
+        let (dw, _) = try poisoned.fastBackwardWeight()
+        #expect(!dw.contains { $0.isNaN })
+        let expected = ReferenceConv.backwardWeight(g, input: input, gradOutput: c.gradOutput).weight
+        #expect(relativeError(dw, expected) < 1e-5)
+        #expect(!(try poisoned.fastForward()).contains { $0.isNaN })
     }
 
     /// F(2×2) where F(4×4)'s 6×6 patches would mostly cover padding: products per output are

@@ -30,6 +30,9 @@ struct DirectConvLayout {
         rows = (g.outHeight - 1) * g.strideH + (g.kernelHeight - 1) * g.dilationH + 1
     }
 
+    /// Padded columns some output pixel reads: `(OW − 1)·strideW + (kW − 1)·dilationW + 1`.
+    var usedColumns: Int { (g.outWidth - 1) * g.strideW + (g.kernelWidth - 1) * g.dilationW + 1 }
+
     /// Floats per padded plane.
     var planeCount: Int { rows * rowLength }
 
@@ -52,10 +55,17 @@ struct DirectConvLayout {
 
     /// Writes the padded copy of one `[inChannels, inHeight, inWidth]` image into `padded`
     /// (`imageCount` floats).
+    ///
+    /// Only the padded columns some output reads (`usedColumns`) hold input; the rest are zero,
+    /// even where the input has pixels there: the weight gradient multiplies the lanes past
+    /// `outWidth` by a zero gradient, and an `inf` or `nan` in a column no output reads would
+    /// otherwise make its sums `nan` where PyTorch's are numbers.
     func fill(image: UnsafePointer<Float>, into padded: UnsafeMutablePointer<Float>) {
-        let (height, width, stride) = (g.inHeight, g.inWidth, g.strideW)
+        let (height, stride) = (g.inHeight, g.strideW)
+        // Input columns the copy may read: those that padded columns below `usedColumns` hold.
+        let readable = min(g.inWidth, usedColumns - g.padLeft)
         for c in 0..<g.inChannels {
-            let source = image + c * height * width
+            let source = image + c * height * g.inWidth
             let plane = padded + c * planeCount
             for py in 0..<rows {
                 let row = plane + py * rowLength
@@ -64,12 +74,12 @@ struct DirectConvLayout {
                     zeroFloats(row, count: rowLength)
                     continue
                 }
-                let sourceRow = source + iy * width
+                let sourceRow = source + iy * g.inWidth
                 if stride == 1 {
                     // Padded columns [lead, lead + count) hold input columns [first, first + count).
                     let first = max(0, -g.padLeft)
                     let lead = min(rowLength, max(0, g.padLeft))
-                    let count = max(0, min(width - first, rowLength - lead))
+                    let count = max(0, min(readable - first, rowLength - lead))
                     zeroFloats(row, count: lead)
                     copyFloats(row + lead, from: sourceRow + first, count: count)
                     zeroFloats(row + lead + count, count: rowLength - lead - count)
@@ -79,7 +89,7 @@ struct DirectConvLayout {
                     let destination = row + phase * phaseLength
                     for q in 0..<phaseLength {
                         let ix = q * stride + phase - g.padLeft
-                        destination[q] = ix >= 0 && ix < width ? sourceRow[ix] : 0
+                        destination[q] = ix >= 0 && ix < readable ? sourceRow[ix] : 0
                     }
                 }
             }
