@@ -28,6 +28,10 @@ import Testing
         // torch.tensor([float('nan'), 1., float('inf')])
         #expect(
             try Tensor([.nan, 1, .infinity] as [Double], shape: [3]).description == "tensor([nan, 1., inf])")
+        // torch.tensor([-float('nan'), 0. * -float('inf'), 2.]): PyTorch prints no sign on a NaN
+        #expect(
+            try Tensor([-Double.nan, 0 * -Double.infinity, 2], shape: [3]).description
+                == "tensor([nan, nan, 2.])")
     }
 
     @Test func threeDimensionsSeparateBlocksByBlankLines() throws {

@@ -64,8 +64,10 @@ struct ScalarFormatter {
     }
 
     /// C's printf formatting, which Python's `format` matches for these conversions (and which
-    /// prints `inf`, `-inf` and `nan` as Python does).
+    /// prints `inf` and `-inf` as Python does). A NaN is `nan` whatever its sign bit: glibc prints
+    /// `-nan` for `0 · -inf` and the like, Python and PyTorch never do.
     private static func cFormat(_ format: String, _ value: Double) -> String {
+        if value.isNaN { return "nan" }
         var buffer = [CChar](repeating: 0, count: 64)
         _ = withVaList([value]) { arguments in vsnprintf(&buffer, buffer.count, format, arguments) }
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
