@@ -15,7 +15,7 @@ struct REPLKoreanTests {
         let moves = lesson.steps.map { $0.exercise == nil ? "" : ":skip" }
         let run = REPLHarness.run([":lang ko", ":open 2"] + moves + [":quit"], width: width)
         #expect(run.text.contains(lesson.title))
-        #expect(run.text.contains("Lesson 2 complete"))
+        #expect(run.text.contains("2번 레슨 완료"))
         let wide = run.screen.lines.filter { displayWidth($0) > width }
         #expect(wide.isEmpty, "lines wider than \(width): \(wide)")
         // The text really is Korean: a Hangul syllable on most steps.
@@ -64,5 +64,40 @@ struct REPLKoreanTests {
         let run = REPLHarness.run([":quit"], language: "ko")
         #expect(run.session.language == "ko")
         #expect(run.text.contains(REPLHarness.course.lessons(in: "ko")[0].title))
+    }
+
+    /// The REPL's sentences around commands and moves are Korean too.
+    @Test func commandSentencesAreInKorean() throws {
+        // Lesson 1, step 2 is `count-elements`.
+        let run = REPLHarness.run(
+            [
+                ":open 1", "", ":skip", ":back", ":goto nothing", ":frobnicate", ":h", ":open", ":help",
+                ":quit",
+            ],
+            language: "ko")
+        #expect(run.text.contains("프로필 ada · 언어 ko · :help는 명령 목록, Ctrl-D는 저장하고 끝내기입니다."))
+        #expect(run.text.contains("count-elements 문제를 건너뛰었습니다. :goto count-elements로 돌아올 수 있습니다."))
+        #expect(run.text.contains("'nothing' 문제는 없습니다."))
+        #expect(run.text.contains("':frobnicate'은(는) 없는 명령입니다."))
+        #expect(run.text.contains("':h'은(는) :hint, :help 중 어느 것인지 모호합니다"))
+        #expect(run.text.contains(":open 뒤에 레슨 번호나 id을(를) 쓰세요"))
+        #expect(run.text.contains("명령:"))
+        #expect(run.text.contains("레슨 언어 바꾸기 (예: en, ko)"))
+        for english in ["Skipped", "No exercise", "unknown command", "could be", "Commands:", "Profile ada"] {
+            #expect(!run.text.contains(english), "still English: \(english)")
+        }
+    }
+
+    /// Ctrl-C while training says, in Korean, that earlier names are kept.
+    @Test func ctrlCIsToldInKorean() throws {
+        let interrupts = DelayedInterrupt(run: 3, after: .milliseconds(300))
+        let harness = REPLHarness(
+            [
+                "(train_x, train_y), test = digits()", "net = nn.Sequential(nn.Flatten(), nn.Linear(64, 10))",
+                "h = train(net, (train_x, train_y), epochs=100000, batch_size=8)", ":quit",
+            ], language: "ko", interrupts: interrupts)
+        harness.session.run()
+        #expect(harness.text.contains("중단했습니다(Ctrl-C). 앞서 만든 이름은 그대로 남아 있습니다."))
+        #expect(!harness.text.contains("Stopped (Ctrl-C)"))
     }
 }

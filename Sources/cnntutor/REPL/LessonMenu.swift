@@ -24,10 +24,13 @@ struct LessonMenu {
     }
 
     var entries: [Entry]
+    /// The language of "done" and "min".
+    var language: String = "en"
 
     /// The menu for `course` in `language` from the profile's lesson summaries.
     init(course: Course, language: String, summaries: [LessonSummary]) {
         let byLesson = Dictionary(summaries.map { ($0.lesson, $0) }, uniquingKeysWith: { first, _ in first })
+        self.language = language
         entries = course.lessons(in: language).enumerated().map { index, lesson in
             let summary = byLesson[lesson.id]
             let completed = summary?.completed ?? false
@@ -60,7 +63,10 @@ struct LessonMenu {
                 Theme.good.apply(String(repeating: "█", count: filled), at: colorLevel)
                 + Theme.frame.apply(String(repeating: "░", count: 10 - filled), at: colorLevel)
             let exercises = TextLayout.pad("\(entry.passed)/\(entry.exercises)", toWidth: exerciseWidth)
-            let time = entry.completed ? "done" : entry.minutesLeft.map { "\($0) min" } ?? ""
+            let korean = language == "ko"
+            let time =
+                entry.completed
+                ? (korean ? "완료" : "done") : entry.minutesLeft.map { korean ? "\($0)분" : "\($0) min" } ?? ""
             let line =
                 "\(mark) \(number) \(bar) \(exercises) \(TextLayout.pad(time, toWidth: 6))  \(entry.title)"
             return TextLayout.truncate(line, toWidth: width)

@@ -29,7 +29,7 @@ extension LessonSession {
     /// `:submit EXPR`: grades the expression as the answer even when it reads like a look.
     func submit(_ expression: String) {
         guard let exercise = currentExercise else {
-            return say("Answers belong to exercises; this step has none.")
+            return say(text.noExerciseForAnswer)
         }
         guard exercise.kind != .choice else { return answer(expression, to: exercise) }
         switch Result(catching: { () throws(LanguageError) in try Parser.parse(expression) }) {
@@ -37,7 +37,7 @@ extension LessonSession {
             io.screen.writeLines(error.diagnostic(source: expression).split(separator: "\n").map(String.init))
         case .success(let program):
             if case .assignment = program.statements.last {
-                return say("An assignment is not an answer: :submit an expression (bare names are fine).")
+                return say(text.assignmentIsNotAnAnswer)
             }
             answer(expression, to: exercise, submitted: true)
         }
@@ -96,7 +96,7 @@ extension LessonSession {
                 verdict = grader.grade(value: value, for: exercise, language: language)
                 keepIfItChangedTheSession(line, value: value)
             case .failure(let error) where error.kind == .cancelled:
-                return say("Stopped (Ctrl-C); that answer was not graded.", style: Theme.frame)
+                return say(text.stoppedNotGraded, style: Theme.frame)
             case .failure(let error) where input == .inspection && !submitted:
                 // With no value there is no telling whether it answers; a failed look is no attempt.
                 let diagnostic = error.diagnostic(source: line)
@@ -176,14 +176,11 @@ extension LessonSession {
     /// The exercise's next hint.
     func hint() {
         guard let exercise = currentExercise else {
-            return say("Hints belong to exercises; this step has none.")
+            return say(text.noExerciseForHint)
         }
         var state = currentState
         guard state.hintsShown < exercise.hints.count else {
-            return say(
-                exercise.hints.isEmpty
-                    ? "This exercise has no hints."
-                    : "No more hints (you have seen all \(exercise.hints.count)).")
+            return say(text.noMoreHints(seen: exercise.hints.count))
         }
         state.hintsShown += 1
         currentState = state
@@ -196,18 +193,18 @@ extension LessonSession {
     /// The reference answer, as the course's policy allows; asking before passing is giving up.
     func solution() {
         guard let lesson = currentLesson, let exercise = currentExercise else {
-            return say("Solutions belong to exercises; this step has none.")
+            return say(text.noExerciseForSolution)
         }
         guard let reference = exercise.solution?.reference else {
-            return say("This exercise has no recorded solution.")
+            return say(text.noSolution)
         }
         var state = currentState
         switch course.solutionPolicy {
         case .never:
-            return say("This course does not show solutions.")
+            return say(text.solutionsNeverShown)
         case .afterPassOrGiveUp where !isSettled(exercise) || (state.skipped && !state.gaveUp):
-            guard confirm("Give up on this exercise and see the solution?") else {
-                return say("Keep going — :hint may help.")
+            guard confirm(text.confirmGiveUp) else {
+                return say(text.keepGoing)
             }
             state.gaveUp = true
             currentState = state
@@ -221,13 +218,13 @@ extension LessonSession {
             break
         }
         io.screen.writeLines(
-            render("**Solution:**\n\n```cnn\n\(reference.text.trimmingTrailingNewlines())\n```"))
+            render(text.solutionHeading + "\n\n```cnn\n\(reference.text.trimmingTrailingNewlines())\n```"))
         say(text.enterContinues, style: Theme.frame)
     }
 
     /// Moves past the exercise without answering (recorded), or on, at a step without one.
     func skip() {
-        guard let lesson = currentLesson else { return say("No lesson is open; :lessons shows them.") }
+        guard let lesson = currentLesson else { return say(text.noLessonOpen) }
         if let exercise = currentExercise, !isSettled(exercise) {
             var state = currentState
             state.skipped = true
@@ -239,7 +236,7 @@ extension LessonSession {
                     verdict: .skipped,
                     points: 0, maxPoints: Double(exercise.points), hintsUsed: state.hintsShown, date: io.now()
                 ))
-            say("Skipped \(exercise.id); :goto \(exercise.id) brings you back.", style: Theme.frame)
+            say(text.skipped(exercise.id), style: Theme.frame)
         }
         next()
     }

@@ -13,7 +13,7 @@ extension LessonSession {
                 named: settings.profile, language: settings.language
             ).language
         } catch {
-            say("Could not open profile '\(settings.profile)': \(error)", style: Theme.bad)
+            say(text.couldNotOpenProfile(settings.profile, "\(error)"), style: Theme.bad)
         }
         language =
             [settings.language, profileLanguage].compactMap { $0 }.first { course.languages.contains($0) }
@@ -24,25 +24,21 @@ extension LessonSession {
                     saving { try io.progress.setLanguage(asked, profile: settings.profile) }
                 }
             } else {
-                say(
-                    "This course has no '\(asked)' text; languages: \(course.languages.joined(separator: ", "))."
-                )
+                say(text.noSuchLanguage(asked, languages: course.languages.joined(separator: ", ")))
             }
         }
         loadPassed()
         io.screen.writeLines(render("# \(course.title(in: language))"))
-        say(
-            "Profile \(settings.profile) · language \(language) · :help lists the commands, Ctrl-D saves and quits."
-        )
+        say(text.welcome(profile: settings.profile))
         if let recovered {
             say(
-                "Your progress database was damaged (\(recovered.reason)). It was moved to \(recovered.movedTo) "
-                    + "and a new one was started.", style: Theme.bad)
+                text.damagedDatabase(reason: "\(recovered.reason)", movedTo: "\(recovered.movedTo)"),
+                style: Theme.bad)
         }
         io.screen.writeLine()
         if let wanted = settings.lesson {
             guard let index = lessonIndex(named: wanted) else {
-                say("No lesson '\(wanted)'.")
+                say(text.noLesson(wanted))
                 return showMenu()
             }
             showMenu(current: index)
@@ -53,7 +49,7 @@ extension LessonSession {
             let index = course.lessons.firstIndex(where: { $0.id == position.lesson })
         {
             showMenu(current: index)
-            say("Welcome back! Resuming lesson \(index + 1) at step \(position.step + 1).")
+            say(text.welcomeBack(lesson: index + 1, step: position.step + 1))
             return open(index, at: position.step)
         }
         showMenu()
@@ -67,8 +63,8 @@ extension LessonSession {
         if lessonIndex == nil && current == nil {
             let suggested = course.lessons(in: language)[menu.suggested]
             say(
-                "About \(menu.minutesLeft) minutes to go. Press Enter to start lesson \(menu.suggested + 1) "
-                    + "(\(suggested.title)), or type a lesson number.")
+                text.menuPrompt(
+                    minutes: menu.minutesLeft, lesson: menu.suggested + 1, title: suggested.title))
         }
     }
 
@@ -107,7 +103,8 @@ extension LessonSession {
         io.screen.writeLines(render("# \(index + 1). \(lesson.title)"))
         if let minutes = lesson.minutes {
             say(
-                "\(lesson.steps.count) steps, \(lesson.exercises.count) exercises, about \(minutes) minutes.",
+                text.lessonOverview(
+                    steps: lesson.steps.count, exercises: lesson.exercises.count, minutes: minutes),
                 style: Theme.frame)
         }
         move(to: min(max(0, start), max(0, lesson.steps.count - 1)))
@@ -128,14 +125,14 @@ extension LessonSession {
     func next() {
         guard let lesson = currentLesson else { return openSuggestedLesson() }
         if let exercise = currentExercise, !isSettled(exercise) {
-            return say("This exercise waits for an answer. :hint helps, :skip moves on without one.")
+            return say(text.waitsForAnswer)
         }
         if stepIndex + 1 < lesson.steps.count { return move(to: stepIndex + 1) }
         saving {
             try io.progress.markCompleted(profile: settings.profile, course: course.id, lesson: lesson.id)
         }
         io.screen.writeLine()
-        say("Lesson \((lessonIndex ?? 0) + 1) complete: \(lesson.title).", style: Theme.good)
+        say(text.lessonComplete((lessonIndex ?? 0) + 1, title: lesson.title), style: Theme.good)
         lessonIndex = nil
         stepIndex = 0
         showMenu()
@@ -143,8 +140,8 @@ extension LessonSession {
 
     /// The step before this one.
     func back() {
-        guard currentLesson != nil else { return say("No lesson is open; :lessons shows them.") }
-        guard stepIndex > 0 else { return say("This is the lesson's first step.") }
+        guard currentLesson != nil else { return say(text.noLessonOpen) }
+        guard stepIndex > 0 else { return say(text.firstStep) }
         move(to: stepIndex - 1)
     }
 
@@ -164,7 +161,7 @@ extension LessonSession {
             let step = course.lessons[lessonIndex].steps.firstIndex(where: { $0.exercise?.id == exerciseID })
         else {
             let known = currentLesson.map { $0.exercises.map(\.id).joined(separator: ", ") } ?? ""
-            return say("No exercise '\(target)'." + (known.isEmpty ? "" : " Here: \(known)."))
+            return say(text.noExercise(target, here: known))
         }
         if lessonIndex != self.lessonIndex {
             open(lessonIndex, at: step)
@@ -176,35 +173,33 @@ extension LessonSession {
     /// Switches the lesson language, saves it for the profile, and shows the step again.
     func switchLanguage(_ name: String?) {
         guard let name, course.languages.contains(name) else {
-            return say(
-                "Languages of this course: \(course.languages.joined(separator: ", ")) (now \(language)).")
+            return say(text.languages(course.languages.joined(separator: ", ")))
         }
         language = name
         saving { try io.progress.setLanguage(name, profile: settings.profile) }
-        say("Language: \(name).")
+        say(text.languageSwitched)
         if currentLesson != nil { presentStep() }
     }
 
     /// Forgets the progress in a lesson, after the learner confirms.
     func reset(_ name: String?) {
         guard let index = name.flatMap(lessonIndex(named:)) ?? (name == nil ? lessonIndex : nil) else {
-            return say("Which lesson? :reset LESSON (a number or an id).")
+            return say(text.whichLessonToReset)
         }
         let lesson = course.lessons(in: language)[index]
-        guard confirm("Forget all your answers and your place in lesson \(index + 1) (\(lesson.title))?")
-        else {
-            return say("Nothing was reset.")
+        guard confirm(text.confirmReset(index + 1, title: lesson.title)) else {
+            return say(text.nothingReset)
         }
         saving { try io.progress.reset(profile: settings.profile, course: course.id, lesson: lesson.id) }
         for key in exercises.keys where key.hasPrefix(lesson.id + "/") { exercises[key] = nil }
         passedBefore = passedBefore.filter { !$0.hasPrefix(lesson.id + "/") }
-        say("Lesson \(index + 1) reset.")
+        say(text.lessonReset(index + 1))
         if lessonIndex == index { move(to: 0) }
     }
 
     /// Asks a yes/no question through the reader; anything but y/yes is no.
     func confirm(_ question: String) -> Bool {
-        switch io.reader.readLine(prompt: question + " [y/N] ") {
+        switch io.reader.readLine(prompt: question + " " + text.yesNo + " ") {
         case .line(let answer):
             return ["y", "yes", "예", "네"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
         case .interrupted, .endOfInput: return false

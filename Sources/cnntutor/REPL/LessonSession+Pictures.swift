@@ -37,7 +37,7 @@ extension LessonSession {
         case .success(let made): walk = made
         case .failure(let problem): return say(problem.message)
         }
-        say("Enter shows the next position, a jumps to the last, q stops.", style: Theme.frame)
+        say(text.walkKeys, style: Theme.frame)
         var step = 0
         while true {
             io.screen.writeLines(walk.picture(step: step, colorLevel: colorLevel, width: width))
@@ -56,7 +56,7 @@ extension LessonSession {
             case .interrupted, .endOfInput: return
             }
         }
-        say("That is the whole feature map: conv2d computes every position at once.", style: Theme.frame)
+        say(text.walkDone, style: Theme.frame)
     }
 
     /// Why `:step` cannot walk an expression.

@@ -17,7 +17,7 @@ extension LessonSession {
         switch execute(source) {
         case .success(let value): return value
         case .failure(let error) where error.kind == .cancelled:
-            say("Stopped (Ctrl-C). Your earlier bindings are kept.", style: Theme.frame)
+            say(text.stoppedKeepingBindings, style: Theme.frame)
             return nil
         case .failure(let error):
             io.screen.writeLines(

@@ -67,18 +67,18 @@ extension LessonSession {
                 if let value = setup[name] { interpreter.bind(name, value) }
             }
         } catch {
-            say("This exercise's setup failed, so it cannot be graded: \(error)", style: Theme.bad)
+            say(text.setupFailed("\(error)"), style: Theme.bad)
         }
     }
 
     /// Runs the step's examples in the learner's interpreter, showing each and its result.
     func runExamples() {
-        guard let step = currentStep else { return say("No lesson is open; :lessons shows them.") }
+        guard let step = currentStep else { return say(text.noLessonOpen) }
         let examples = step.blocks.compactMap { block -> CodeSnippet? in
             if case .example(let code) = block { return code }
             return nil
         }
-        guard !examples.isEmpty else { return say("This step has no example to run.") }
+        guard !examples.isEmpty else { return say(text.noExample) }
         for example in examples {
             io.screen.writeLines(render("```cnn\n" + example.text.trimmingTrailingNewlines() + "\n```"))
             evaluate(example.text)

@@ -113,7 +113,7 @@ final class LessonSession {
         } else if trimmed.hasPrefix(":") {
             switch REPLCommand.parse(trimmed) {
             case .success(let command): perform(command)
-            case .failure(let error): say(error.message)
+            case .failure(let error): say(text.commandProblem(error))
             }
         } else if lessonIndex == nil, let lesson = menuChoice(trimmed) {
             open(lesson)
@@ -155,8 +155,7 @@ final class LessonSession {
         case .lessons: showMenu()
         case .open(let name):
             guard let index = lessonIndex(named: name) else {
-                return say(
-                    "No lesson '\(name)'. Lessons: \(course.lessons.map(\.id).joined(separator: ", ")).")
+                return say(text.noLesson(name, lessons: course.lessons.map(\.id).joined(separator: ", ")))
             }
             open(index)
         case .run: runExamples()
@@ -166,7 +165,7 @@ final class LessonSession {
         case .show(let expression): show(expression)
         case .step(let expression): walk(expression)
         case .submit(let expression): submit(expression)
-        case .help: io.screen.writeLines(["Commands:"] + REPLCommand.helpLines())
+        case .help: io.screen.writeLines([text.commandsHeading] + text.helpLines)
         case .quit: quit()
         }
     }
@@ -263,7 +262,7 @@ final class LessonSession {
         do {
             try body()
         } catch {
-            say("Could not save progress: \(error)", style: Theme.bad)
+            say(text.couldNotSave("\(error)"), style: Theme.bad)
         }
     }
 }

@@ -6,7 +6,7 @@
 struct SessionText {
     let language: String
 
-    private var korean: Bool { language == "ko" }
+    var korean: Bool { language == "ko" }
 
     func stepPosition(_ step: Int, of count: Int) -> String {
         korean ? "\(count)단계 중 \(step)단계" : "step \(step) of \(count)"
