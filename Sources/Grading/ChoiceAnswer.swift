@@ -1,12 +1,51 @@
+import Course
+
 /// A `choice` answer as typed: choice ids separated by commas or spaces, optionally quoted or in
-/// brackets (`b`, `a, c`, `['a', 'c']`).
-enum ChoiceAnswer {
+/// brackets (`b`, `a, c`, `['a', 'c']`, `(b)`), in any case.
+public enum ChoiceAnswer {
+    /// How a line typed at a choice exercise reads.
+    public enum Reading: Equatable, Sendable {
+        /// A valid answer: the picked ids, in the exercise's choice order.
+        case picked([String])
+        /// Only choice ids, but not a valid answer (none, or several where one is wanted): why.
+        case invalid(String)
+        /// Words written the way ids are (`z`, `b, q`), one of which is not a choice id: why.
+        case unknown(String)
+        /// Not written like a choice answer at all: code (`img.shape`, `show(k)`, `2 * 3`).
+        case other
+    }
+
+    /// The characters between ids.
+    static let separators: Set<Character> = [",", " ", "\t", "\n", ";", "[", "]", "(", ")", "'", "\""]
+
+    /// Reads `typed` as an answer to `exercise`, the same way the grader does.
+    /// - Parameters:
+    ///   - typed: The line as typed.
+    ///   - exercise: A `choice` exercise.
+    ///   - language: The language of the messages (`en`, `ko`).
+    /// - Returns: The picked ids, or why the line is not a valid answer, or `.other` when it is not
+    ///   written like one: a word followed by `(` (a call), or any character that is neither a
+    ///   separator nor a letter, digit or `_`.
+    public static func read(_ typed: String, for exercise: Exercise, language: String) -> Reading {
+        let choices = exercise.choices.map(\.id)
+        switch parse(
+            typed, choices: choices, multiple: exercise.multiple, text: GradingText(language: language))
+        {
+        case .success(let ids):
+            return .picked(ids)
+        case .failure(let error):
+            guard isWrittenLikeIDs(typed) else { return .other }
+            let lowered = Set(choices.map { $0.lowercased() })
+            let words = typed.split(whereSeparator: { separators.contains($0) }).map { $0.lowercased() }
+            return words.allSatisfy(lowered.contains) ? .invalid(error.message) : .unknown(error.message)
+        }
+    }
+
     /// The ids, in the exercise's choice order, or a message (in `text`'s language) naming what is
     /// wrong.
     static func parse(
         _ answer: String, choices: [String], multiple: Bool, text: GradingText = GradingText(language: "en")
     ) -> Result<[String], GradingError> {
-        let separators: Set<Character> = [",", " ", "\t", "\n", ";", "[", "]", "(", ")", "'", "\""]
         let listed = choices.joined(separator: ", ")
         let typed = answer.split(whereSeparator: { separators.contains($0) }).map { $0.lowercased() }
         guard !typed.isEmpty else {
@@ -21,5 +60,25 @@ enum ChoiceAnswer {
             return .failure(.answer(text.pickOne(listed)))
         }
         return .success(picked)
+    }
+
+    /// Whether `typed` holds only separators and words of letters, digits and `_`, with no word
+    /// called (`show(k)`), as a mistyped choice (`z`, `b, q`, `[e]`) is.
+    static func isWrittenLikeIDs(_ typed: String) -> Bool {
+        var afterWord = false
+        for character in typed {
+            if character.isLetter || character.isNumber || character == "_" {
+                afterWord = true
+            } else if character == "(" && afterWord {
+                return false
+            } else if character == " " || character == "\t" {
+                continue  // `show (k)` is a call too
+            } else if separators.contains(character) {
+                afterWord = false
+            } else {
+                return false
+            }
+        }
+        return true
     }
 }

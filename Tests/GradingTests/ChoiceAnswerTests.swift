@@ -1,0 +1,54 @@
+import Testing
+
+@testable import Course
+@testable import Grading
+
+/// Reading a typed line as a choice answer: the ids, why it is not a valid one, or code.
+@Suite struct ChoiceAnswerTests {
+    static let single = TestExercises.make(.choice, reference: "b", choices: ["a", "b", "c"])
+    static let multiple = TestExercises.make(
+        .choice, reference: "a, c", choices: ["a", "b", "c"], multiple: true)
+
+    @Test(arguments: [
+        ("b", ["b"]), (" B ", ["b"]), ("(b)", ["b"]), ("b)", ["b"]), ("'b'", ["b"]), ("[\"b\"]", ["b"]),
+    ])
+    func idsArePicked(_ typed: String, _ ids: [String]) {
+        #expect(ChoiceAnswer.read(typed, for: Self.single, language: "en") == .picked(ids))
+    }
+
+    @Test func severalIdsInTheChoicesOrder() {
+        #expect(ChoiceAnswer.read("c a", for: Self.multiple, language: "en") == .picked(["a", "c"]))
+        #expect(ChoiceAnswer.read("['c', 'a']", for: Self.multiple, language: "en") == .picked(["a", "c"]))
+    }
+
+    @Test func idsThatAreNoAnswerSayWhy() {
+        #expect(
+            ChoiceAnswer.read("a, b", for: Self.single, language: "en")
+                == .invalid("Pick one choice only (of a, b, c)."))
+        #expect(
+            ChoiceAnswer.read("[]", for: Self.single, language: "en")
+                == .invalid("No choice given: answer with one of a, b, c."))
+    }
+
+    @Test(arguments: ["z", "b, q", "[z]", "x", "the answer is b"])
+    func wordsThatAreNotIdsSayWhich(_ typed: String) {
+        guard case .unknown(let why) = ChoiceAnswer.read(typed, for: Self.single, language: "en") else {
+            Issue.record("\(typed) should read as unknown ids")
+            return
+        }
+        #expect(why.hasSuffix("is not one of the choices: a, b, c."))
+    }
+
+    @Test func unknownIdsInKorean() {
+        #expect(
+            ChoiceAnswer.read("z", for: Self.single, language: "ko")
+                == .unknown("'z': 그런 보기는 없습니다. 보기: a, b, c."))
+    }
+
+    @Test(arguments: [
+        "img.shape", "show(k)", "show (k)", "conv2d(img, k)", "2 * 3", "y = b", "k.flip([2, 3])", "b.",
+    ])
+    func codeIsNotAChoiceAnswer(_ typed: String) {
+        #expect(ChoiceAnswer.read(typed, for: Self.single, language: "en") == .other)
+    }
+}
