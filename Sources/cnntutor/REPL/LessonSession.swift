@@ -118,7 +118,7 @@ final class LessonSession {
         } else if lessonIndex == nil, let lesson = menuChoice(trimmed) {
             open(lesson)
         } else if let exercise = currentExercise {
-            guard exercise.kind != .choice else { return answer(line, to: exercise) }
+            guard exercise.kind != .choice else { return choose(line, at: exercise) }
             switch Result(catching: { () throws(LanguageError) in try Parser.parse(line) }) {
             case .failure(let error):
                 // A line that does not parse is a typo, not an answer: shown, not graded.

@@ -64,6 +64,16 @@ struct SessionText {
             : "(shown, not graded — type your answer, or :submit EXPR to grade this one)"
     }
 
+    /// After code at a choice exercise (`conv2d(img, k)`, `img.shape`), which only the ids answer.
+    func notGradedAtChoice(multiple: Bool) -> String {
+        switch (korean, multiple) {
+        case (true, true): "(채점하지 않았습니다. 답하려면 맞는 보기의 글자를 모두 입력하세요.)"
+        case (true, false): "(채점하지 않았습니다. 답하려면 고른 보기의 글자를 입력하세요.)"
+        case (false, true): "(not graded — to answer, type the letters of every right choice)"
+        case (false, false): "(not graded — to answer, type the letter of your choice)"
+        }
+    }
+
     /// After a line with no value at an exercise (`loss.backward()`).
     var noValueNotGraded: String {
         korean
