@@ -15,38 +15,70 @@ public struct CNNError: Error, Equatable, Sendable, CustomStringConvertible {
         case io
     }
 
+    /// The refusals a learner commonly meets, with their pieces, so that a caller can say them in
+    /// another language than `message`'s English. Shapes and sizes are the ones in `message`.
+    public enum Detail: Hashable, Sendable {
+        /// `a ⊕ b` failed at `dimension` (counted after aligning the last dimensions), where the
+        /// sizes were `sizes[0]` and `sizes[1]`.
+        case broadcast([Int], [Int], sizes: [Int], dimension: Int)
+        /// `matmul(a, b)` with inner sizes `inner[0]` (last of `a`) and `inner[1]` (of `b`).
+        case matmul([Int], [Int], inner: [Int])
+        /// A convolution whose weight's `in_channels` does not match the input's channels.
+        case convChannels(function: String, input: [Int], weight: [Int], expected: String, groups: Int)
+        /// A convolution whose (dilated) kernel does not fit the padded input; sizes as `5×5`.
+        case kernelLargerThanInput(function: String, kernel: String, span: String?, padded: String)
+        /// A convolution or pooling setting below its minimum (`stride` 0, `padding` -1).
+        case tooSmall(function: String, argument: String, minimum: Int, got: String)
+        /// `padding='same'` with a stride other than 1.
+        case sameWithStride
+        case tooLarge(shape: [Int], elements: Int, limit: Int)
+        case outOfMemory(requestedBytes: Int, inUse: Int, limit: Int)
+        case timeLimit(seconds: Double)
+        case cancelled
+    }
+
     public let code: Code
     public let message: String
+    /// The refusal's pieces, for the commonest ones; nil for the rest.
+    public let detail: Detail?
 
-    public init(_ code: Code, _ message: String) {
+    public init(_ code: Code, _ message: String, detail: Detail? = nil) {
         self.code = code
         self.message = message
+        self.detail = detail
     }
 
     public var description: String { message }
 
     /// Two shapes that had to agree and did not.
-    public static func shape(_ message: String) -> CNNError { CNNError(.shapeMismatch, message) }
+    public static func shape(_ message: String, detail: Detail? = nil) -> CNNError {
+        CNNError(.shapeMismatch, message, detail: detail)
+    }
 
     /// An argument outside what the function accepts.
-    public static func argument(_ message: String) -> CNNError { CNNError(.invalidArgument, message) }
+    public static func argument(_ message: String, detail: Detail? = nil) -> CNNError {
+        CNNError(.invalidArgument, message, detail: detail)
+    }
 
     public static func tooLarge(shape: [Int], elements: Int, limit: Int) -> CNNError {
         CNNError(
             .tooLarge,
-            "a tensor of shape \(shape) would have \(elements) elements; the limit is \(limit)")
+            "a tensor of shape \(shape) would have \(elements) elements; the limit is \(limit)",
+            detail: .tooLarge(shape: shape, elements: elements, limit: limit))
     }
 
     public static func outOfMemory(requestedBytes: Int, inUse: Int, limit: Int) -> CNNError {
         CNNError(
             .outOfMemory,
-            "out of memory: \(requestedBytes) more bytes requested with \(inUse) in use; the limit is \(limit)"
-        )
+            "out of memory: \(requestedBytes) more bytes requested with \(inUse) in use; the limit is \(limit)",
+            detail: .outOfMemory(requestedBytes: requestedBytes, inUse: inUse, limit: limit))
     }
 
     public static func timeLimit(seconds: Double) -> CNNError {
-        CNNError(.timeLimit, "stopped: the time limit of \(seconds) s was reached")
+        CNNError(
+            .timeLimit, "stopped: the time limit of \(seconds) s was reached",
+            detail: .timeLimit(seconds: seconds))
     }
 
-    public static func cancelled() -> CNNError { CNNError(.cancelled, "interrupted") }
+    public static func cancelled() -> CNNError { CNNError(.cancelled, "interrupted", detail: .cancelled) }
 }

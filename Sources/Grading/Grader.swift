@@ -30,9 +30,9 @@ public final class Grader {
     /// - Parameters:
     ///   - answer: The answer as typed.
     ///   - exercise: The exercise, in the language its named-mistake and check messages should be in.
-    ///   - language: The language of the grader's own sentences (diagnoses, comparison messages);
-    ///     nil for `options.language`. The language's diagnostics (parse and runtime errors) stay
-    ///     English.
+    ///   - language: The language of the grader's own sentences (diagnoses, comparison messages)
+    ///     and of the answer language's errors (`LanguageError.message(in:)`); nil for
+    ///     `options.language`.
     public func grade(_ answer: String, for exercise: Exercise, language: String? = nil) -> Verdict {
         let start = ComputeBudget.now()
         var verdict = gradeUntimed(answer, for: exercise, text: text(language))
@@ -58,7 +58,7 @@ public final class Grader {
                 status: .error, points: 0, maxPoints: exercise.points,
                 message: text.cannotBeGraded("\(error)"))
         } catch let error as LanguageError {
-            verdict = failure(error, source: nil, maxPoints: exercise.points)
+            verdict = failure(error, source: nil, maxPoints: exercise.points, language: text.language)
         } catch {
             verdict = Verdict(status: .error, points: 0, maxPoints: exercise.points, message: "\(error)")
         }
@@ -147,7 +147,7 @@ public final class Grader {
             do {
                 answer = try session.run(typed)
             } catch {
-                return failure(error, source: typed, maxPoints: maxPoints)
+                return failure(error, source: typed, maxPoints: maxPoints, language: text.language)
             }
             if case .none = answer {
                 return Verdict(status: .error, points: 0, maxPoints: maxPoints, message: text.noValue)
@@ -159,7 +159,7 @@ public final class Grader {
         do {
             return try judge(answer, exercise: exercise, prepared: prepared, session: session, text: text)
         } catch {
-            return failure(error, source: nil, maxPoints: maxPoints)
+            return failure(error, source: nil, maxPoints: maxPoints, language: text.language)
         }
     }
 
@@ -214,12 +214,15 @@ public final class Grader {
         }
     }
 
-    private func failure(_ error: LanguageError, source: String?, maxPoints: Int) -> Verdict {
+    private func failure(_ error: LanguageError, source: String?, maxPoints: Int, language: String) -> Verdict
+    {
         switch error.kind {
         case .timeLimit, .cancelled:
-            return Verdict(status: .timeout, points: 0, maxPoints: maxPoints, message: error.message)
+            return Verdict(
+                status: .timeout, points: 0, maxPoints: maxPoints, message: error.message(in: language))
         default:
-            let message = source.map { error.diagnostic(source: $0) } ?? error.message
+            let message =
+                source.map { error.diagnostic(source: $0, language: language) } ?? error.message(in: language)
             return Verdict(status: .error, points: 0, maxPoints: maxPoints, message: message)
         }
     }

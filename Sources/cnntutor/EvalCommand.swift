@@ -50,6 +50,11 @@ struct EvalCommand: ParsableCommand {
         help: ArgumentHelp("Largest number of elements of one tensor.", valueName: "N"))
     var maxElements: Int?
 
+    @Option(
+        name: .customLong("lang"),
+        help: ArgumentHelp("Language of error messages (en, ko; default en).", valueName: "lang"))
+    var language = "en"
+
     @Argument(help: ArgumentHelp("The code, or '-' to read it from standard input.", valueName: "CODE"))
     var code: String
 
@@ -90,7 +95,7 @@ struct EvalCommand: ParsableCommand {
         do {
             result = try interpreter.run(source)
         } catch {
-            fail(error.diagnostic(source: source, fileName: fileName))
+            fail(error.diagnostic(source: source, fileName: fileName, language: language))
         }
 
         for output in outputs {

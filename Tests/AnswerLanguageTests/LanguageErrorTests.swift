@@ -8,7 +8,7 @@ import Testing
         let start = SourceLocation(line: 2, column: 5, offset: 10)
         let end = SourceLocation(line: 2, column: 10, offset: 15)
         let error = LanguageError.unknown(
-            "name", "conv2", candidates: ["conv2d", "conv1d", "cos"], at: SourceRange(start, end))
+            .name, "conv2", candidates: ["conv2d", "conv1d", "cos"], at: SourceRange(start, end))
         #expect(
             error.diagnostic(source: source, fileName: "answer") == """
                 answer:2:5: error: unknown name 'conv2' — did you mean 'conv2d'?

@@ -100,4 +100,35 @@ struct REPLKoreanTests {
         #expect(harness.text.contains("중단했습니다(Ctrl-C). 앞서 만든 이름은 그대로 남아 있습니다."))
         #expect(!harness.text.contains("Stopped (Ctrl-C)"))
     }
+
+    /// Code that does not run is explained in Korean, with the caret under the same place.
+    @Test func errorsAreInKoreanWithTheCaret() throws {
+        let keyword = "y = conv2d(ones(1, 1, 5, 5), ones(1, 1, 3, 3), paddng=1)"
+        let shapes = "conv2d(ones(1, 3, 5, 5), ones(1, 1, 3, 3))"
+        let run = REPLHarness.run([keyword, "conv2(1)", shapes, "zeros(2, 3", ":quit"], language: "ko")
+        let lines = run.screen.lines
+        let typo = try #require(lines.firstIndex { $0.hasPrefix("1:48: 오류: ") })
+        #expect(lines[typo] == "1:48: 오류: conv2d()에 없는 키워드 인자입니다: 'paddng'. 혹시 'padding'의 오타인가요?")
+        #expect(lines[typo + 1] == keyword)
+        #expect(lines[typo + 2] == String(repeating: " ", count: 47) + "^~~~~~")
+        #expect(run.text.contains("1:1: 오류: 없는 이름입니다: 'conv2'. 혹시 'conv2d'의 오타인가요?\nconv2(1)\n^~~~~\n"))
+        #expect(
+            run.text.contains(
+                "1:1: 오류: conv2d의 가중치 모양은 [?, 3, ?, ?]이어야 하는데 [1, 1, 3, 3]입니다. "
+                    + "입력 [1, 3, 5, 5]의 채널이 3개이기 때문입니다.\n\(shapes)\n^" + String(repeating: "~", count: 41)))
+        #expect(run.text.contains("1:6: 오류: 여는 괄호 '('를 닫지 않았습니다.\nzeros(2, 3\n     ^\n"))
+        #expect(!run.text.contains("error:"))
+        #expect(!run.text.contains("did you mean"))
+    }
+
+    /// An answer that does not run is graded as an error, and its report is Korean too.
+    @Test func anAnswerThatFailsIsExplainedInKorean() throws {
+        // Lesson 1, step 2 is `count-elements` (x = zeros(2, 3, 4)).
+        let run = REPLHarness.run([":open 1", "", "x.numel(dim=0)", "x.nume()", ":quit"], language: "ko")
+        #expect(run.text.contains("✗ 답이 실행되지 않았습니다:"))
+        #expect(run.text.contains("1:3: 오류: 텐서에 없는 속성입니다: 'nume'. 혹시 'numel'의 오타인가요?\nx.nume()\n  ^~~~\n"))
+        #expect(run.text.contains("numel()에 없는 키워드 인자입니다: 'dim'."))
+        // A failed inspection (`x.numel(dim=0)`) is no attempt; the failed answer is one.
+        #expect(try run.attempts().map(\.verdict) == [.error])
+    }
 }

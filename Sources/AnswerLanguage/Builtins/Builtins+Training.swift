@@ -167,6 +167,7 @@ extension Call {
             "\(function)(): \(name) must be one of " + options.map { "'\($0)'" }.joined(separator: ", ")
             + ", got '\(given)'"
         if let nearest { message += " — did you mean '\(nearest)'?" }
-        return LanguageError(.argument, message, at: range(of: name), suggestion: nearest)
+        return LanguageError(.argument, message, at: range(of: name), suggestion: nearest).detailed(
+            .notAnOption(function: function, name: name, options: options, given: given, suggestion: nearest))
     }
 }

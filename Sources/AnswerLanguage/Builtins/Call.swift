@@ -45,7 +45,11 @@ struct Call {
             } else {
                 throw .argument(
                     "\(function)() takes \(positional.count) positional argument\(positional.count == 1 ? "" : "s") but \(arguments.filter { $0.name == nil }.count) were given",
-                    at: argument.range)
+                    at: argument.range
+                ).detailed(
+                    .tooManyArguments(
+                        function: function, takes: positional.count,
+                        given: arguments.filter { $0.name == nil }.count))
             }
             index += 1
         }
@@ -56,7 +60,8 @@ struct Call {
                 guard rest.isEmpty else {
                     throw .argument(
                         "\(function)() got multiple values for argument '\(name)'",
-                        at: argument.nameRange ?? argument.range)
+                        at: argument.nameRange ?? argument.range
+                    ).detailed(.repeatedArgument(function: function, name: name))
                 }
                 rest = [argument.value]
                 restRanges = [argument.range]
@@ -64,15 +69,15 @@ struct Call {
             }
             guard let parameter = signature.parameters.first(where: { $0.name == name && !$0.isVariadic })
             else {
-                var error = LanguageError.unknown(
-                    "keyword argument", name, candidates: signature.keywordNames, at: argument.nameRange)
-                error.message = "\(function)() got an " + error.message
-                throw error
+                throw .unknown(
+                    .keyword(function: function), name, candidates: signature.keywordNames,
+                    at: argument.nameRange)
             }
             guard values[parameter.name] == nil else {
                 throw .argument(
                     "\(function)() got multiple values for argument '\(name)'",
-                    at: argument.nameRange ?? argument.range)
+                    at: argument.nameRange ?? argument.range
+                ).detailed(.repeatedArgument(function: function, name: name))
             }
             values[name] = argument.value
             ranges[name] = argument.range
@@ -80,7 +85,8 @@ struct Call {
         for parameter in signature.parameters where !parameter.isVariadic && values[parameter.name] == nil {
             guard let defaultValue = parameter.defaultValue else {
                 throw .argument(
-                    "\(function)() is missing the required argument '\(parameter.name)'", at: range)
+                    "\(function)() is missing the required argument '\(parameter.name)'", at: range
+                ).detailed(.missingArgument(function: function, name: parameter.name))
             }
             values[parameter.name] = defaultValue
         }
@@ -104,7 +110,9 @@ struct Call {
     func mismatch(_ name: String, _ expected: String) -> LanguageError {
         .type(
             "\(function)(): argument '\(name)' must be \(expected), not \(value(name).typeName)",
-            at: range(of: name))
+            at: range(of: name)
+        ).detailed(
+            .argumentType(function: function, name: name, expected: expected, actual: value(name).typeName))
     }
 
     /// A tensor; nested lists and tuples of numbers are converted as `torch.tensor` would.

@@ -13,14 +13,18 @@ extension LanguageError {
     /// - Parameters:
     ///   - source: the text that was run (the range refers into it).
     ///   - fileName: shown before the position, e.g. a file path or "answer"; nil for none.
+    ///   - language: the language of the message (`en`, the default, or `ko`); the source line
+    ///     and the caret are the same in every language.
     /// - Returns: the report, lines joined by "\n", without a trailing newline.
-    public func diagnostic(source: String, fileName: String? = nil) -> String {
+    public func diagnostic(source: String, fileName: String? = nil, language: String = "en") -> String {
+        let words = LanguageErrorText(language: language)
+        let message = words.message(self)
         let prefix = fileName.map { "\($0):" } ?? ""
         guard let range else {
-            return prefix.isEmpty ? "error: \(message)" : "\(prefix) error: \(message)"
+            return prefix.isEmpty ? "\(words.error): \(message)" : "\(prefix) \(words.error): \(message)"
         }
         let start = range.lowerBound
-        let header = "\(prefix)\(start.line):\(start.column): error: \(message)"
+        let header = "\(prefix)\(start.line):\(start.column): \(words.error): \(message)"
         guard let line = Self.line(start.line, of: source) else { return header }
 
         let caretIndex = min(start.column - 1, line.count)

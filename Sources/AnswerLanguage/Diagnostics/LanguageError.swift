@@ -43,6 +43,8 @@ public struct LanguageError: Error, Hashable, Sendable, CustomStringConvertible 
     public var range: SourceRange?
     /// The nearest known name for a misspelling, also already mentioned in `message`.
     public var suggestion: String?
+    /// The error's pieces, for the commonest errors, so it can be said in another language.
+    public var detail: Detail?
 
     /// Creates an error.
     public init(_ kind: Kind, _ message: String, at range: SourceRange? = nil, suggestion: String? = nil) {
@@ -75,12 +77,19 @@ extension LanguageError {
 
     /// An unknown name, with the nearest of `candidates` suggested when one is close enough.
     static func unknown(
-        _ what: String, _ name: String, candidates: some Sequence<String>, at range: SourceRange?
+        _ thing: Unknown, _ name: String, candidates: some Sequence<String>, at range: SourceRange?
     ) -> LanguageError {
         let nearest = Suggestions.nearest(to: name, in: candidates)
-        var message = "unknown \(what) '\(name)'"
+        var message: String
+        switch thing {
+        case .member(let namespace): message = "unknown name '\(namespace).\(name)'"
+        case .keyword(let function?): message = "\(function)() got an unknown keyword argument '\(name)'"
+        default: message = "unknown \(thing.english) '\(name)'"
+        }
         if let nearest { message += " — did you mean '\(nearest)'?" }
-        return LanguageError(.name, message, at: range, suggestion: nearest)
+        var error = LanguageError(.name, message, at: range, suggestion: nearest)
+        error.detail = .unknown(thing, name: name, suggestion: nearest)
+        return error
     }
 
     /// A value of the wrong type.
@@ -116,5 +125,6 @@ extension LanguageError {
             case .io: .io
             }
         self.init(kind, error.message, at: range)
+        detail = error.detail.map(Detail.engine)
     }
 }

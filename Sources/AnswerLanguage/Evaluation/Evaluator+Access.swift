@@ -6,15 +6,14 @@ extension Evaluator {
         switch base {
         case .namespace(let namespace):
             if let member = namespace.members[name] { return member }
-            throw .unknown("name '\(namespace.name).", name, candidates: namespace.members.keys, at: range)
-                .renamed("unknown name '\(namespace.name).\(name)'")
+            throw .unknown(.member(of: namespace.name), name, candidates: namespace.members.keys, at: range)
         case .tensor(let tensor):
             if let property = try tensorProperty(tensor, name, at: range) { return property }
             if let method = Builtins.tensorMethods[name] {
                 return .function(Function(.bound(method, receiver: base)))
             }
             throw .unknown(
-                "tensor attribute", name,
+                .tensorAttribute, name,
                 candidates: Array(Builtins.tensorMethods.keys) + Builtins.tensorProperties, at: range)
         case .module(let layer):
             if let parameter = layer.ownParameters.first(where: { $0.name == name }) {
@@ -29,7 +28,7 @@ extension Evaluator {
             let candidates =
                 layer.ownParameters.map(\.name) + layer.children.map(\.name)
                 + Array(Builtins.moduleMethods.keys)
-            throw .unknown("attribute of \(layer.typeName)", name, candidates: candidates, at: range)
+            throw .unknown(.attribute(of: layer.typeName), name, candidates: candidates, at: range)
         case .shape(let sizes) where name == "numel":
             let count = sizes.reduce(1, *)
             return .function(
@@ -101,7 +100,7 @@ extension Evaluator {
                 )
             }
             if let entry = entries.first(where: { $0.key == name }) { return entry.value }
-            throw .unknown("key", name, candidates: entries.map(\.key), at: keyExpression.range)
+            throw .unknown(.key, name, candidates: entries.map(\.key), at: keyExpression.range)
         case .list(let values), .tuple(let values):
             let picked = try sequenceSubscript(values, items, in: scope, at: range)
             switch picked {
@@ -195,17 +194,6 @@ extension Evaluator {
 }
 
 extension LanguageError {
-    /// The same error with a new message (suggestion kept).
-    func renamed(_ message: String) -> LanguageError {
-        var copy = self
-        if let suggestion {
-            copy.message = message + " — did you mean '\(suggestion)'?"
-        } else {
-            copy.message = message
-        }
-        return copy
-    }
-
     /// An unknown-attribute error.
     static func name(_ message: String, at range: SourceRange) -> LanguageError {
         LanguageError(.name, message, at: range)

@@ -175,7 +175,7 @@ final class Evaluator {
             candidates += current.bindings.keys
             frame = current.parent
         }
-        throw .unknown("name", name, candidates: candidates, at: range)
+        throw .unknown(.name, name, candidates: candidates, at: range)
     }
 
     // MARK: - Calls
@@ -253,18 +253,23 @@ final class Evaluator {
         if positional.next() != nil {
             throw .argument(
                 "this lambda takes \(lambda.parameters.count) argument\(lambda.parameters.count == 1 ? "" : "s") but \(arguments.filter { $0.name == nil }.count) were given",
-                at: range)
+                at: range
+            ).detailed(
+                .tooManyArguments(
+                    function: nil, takes: lambda.parameters.count,
+                    given: arguments.filter { $0.name == nil }.count))
         }
         for argument in arguments {
             guard let name = argument.name else { continue }
             guard lambda.parameters.contains(where: { $0.name == name }) else {
                 throw .unknown(
-                    "keyword argument", name, candidates: lambda.parameters.map(\.name),
+                    .keyword(function: nil), name, candidates: lambda.parameters.map(\.name),
                     at: argument.nameRange)
             }
             guard bindings[name] == nil else {
                 throw .argument(
-                    "this lambda got multiple values for argument '\(name)'", at: argument.nameRange)
+                    "this lambda got multiple values for argument '\(name)'", at: argument.nameRange
+                ).detailed(.repeatedArgument(function: nil, name: name))
             }
             bindings[name] = argument.value
         }

@@ -75,13 +75,15 @@ struct Lexer {
                 throw .syntax(
                     "curly quote '\(scalar)' — type a straight quote \(straight) instead",
                     at: SourceRange(
-                        start, SourceLocation(line: line, column: start.column + 1, offset: index + 1)))
+                        start, SourceLocation(line: line, column: start.column + 1, offset: index + 1))
+                ).detailed(.curlyQuote(String(scalar), straight: straight))
             default:
                 try lexSymbol(start: start)
             }
         }
         if let open = openBrackets.last {
-            throw .syntax("'\(open.scalar)' was never closed", at: open.range)
+            throw .syntax("'\(open.scalar)' was never closed", at: open.range).detailed(
+                .neverClosed(String(open.scalar)))
         }
         append(.end, from: location)
     }
@@ -105,7 +107,8 @@ struct Lexer {
             let shown =
                 scalar.properties.isWhitespace || scalar.value < 0x20
                 ? "U+\(String(scalar.value, radix: 16, uppercase: true))" : String(scalar)
-            throw .syntax("unexpected character '\(shown)'", at: SourceRange(start, location))
+            throw .syntax("unexpected character '\(shown)'", at: SourceRange(start, location)).detailed(
+                .unexpectedCharacter(shown))
         }
         index += 1
         let range = SourceRange(start, location)
@@ -114,12 +117,15 @@ struct Lexer {
             openBrackets.append((scalar, range))
         case ")", "]", "}":
             guard let open = openBrackets.popLast() else {
-                throw .syntax("unmatched '\(scalar)'", at: range)
+                throw .syntax("unmatched '\(scalar)'", at: range).detailed(.unmatched(String(scalar)))
             }
             guard open.scalar == Self.closing[scalar] else {
                 throw .syntax(
                     "closing '\(scalar)' does not match opening '\(open.scalar)' at \(open.range.lowerBound)",
-                    at: range)
+                    at: range
+                ).detailed(
+                    .mismatchedClose(
+                        String(scalar), open: String(open.scalar), location: open.range.lowerBound))
             }
         default: break
         }
@@ -134,7 +140,7 @@ struct Lexer {
             guard let scalar = peek(), scalar != "\n" else {
                 throw .syntax(
                     "this string is never closed: add a \(quote) at its end", at: SourceRange(start, location)
-                )
+                ).detailed(.unclosedString(quote: String(quote)))
             }
             index += 1
             if scalar == quote { break }

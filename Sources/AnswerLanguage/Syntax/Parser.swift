@@ -123,12 +123,16 @@ public struct Parser {
     /// "expected X, found Y", with a hint when Y is a likely slip.
     func unexpected(expected: String) -> LanguageError {
         var message = "expected \(expected), found \(current.quoted)"
+        var slip: LanguageError.Slip?
         if current.isSymbol("=") {
             message += " ('=' assigns a name; to compare, write '==')"
+            slip = .assignment
         } else if case .name(let name) = current.kind, let reason = Self.unsupportedKeywords[name] {
             message += " (\(reason))"
+            slip = .unsupportedKeyword(name)
         }
-        return .syntax(message, at: current.range)
+        return .syntax(message, at: current.range).detailed(
+            .expected(expected, found: current.quoted, slip: slip))
     }
 
     /// Runs `body` one nesting level deeper, refusing to go past the limit.

@@ -63,7 +63,10 @@ extension Conv2dGeometry {
                 groups == 1
                 ? "the input \(input) has \(channels) channels"
                 : "the input \(input) has \(channels) channels in \(groups) groups"
-            throw .shape("\(f) expects weight \(words.weightLayout) = \(expected), got \(weight): \(why)")
+            throw .shape(
+                "\(f) expects weight \(words.weightLayout) = \(expected), got \(weight): \(why)",
+                detail: .convChannels(
+                    function: f, input: input, weight: weight, expected: expected, groups: groups))
         }
         if let bias, bias != [weight[0]] {
             throw .shape("\(f) expects bias [out_channels] = [\(weight[0])], got \(bias)")
@@ -85,7 +88,8 @@ extension Conv2dGeometry {
             break
         case .same:
             guard stride.height == 1 && stride.width == 1 else {
-                throw .argument("padding='same' is not supported for strided convolutions")
+                throw .argument(
+                    "padding='same' is not supported for strided convolutions", detail: .sameWithStride)
             }
             // PyTorch's split: total = dilation·(k − 1), the smaller half before.
             let totalH = dilation.height * (kH - 1)
@@ -107,7 +111,11 @@ extension Conv2dGeometry {
                 span == kernel
                 ? "kernel \(words.size(kernel))"
                 : "kernel \(words.size(kernel)) with dilation \(spatial == 2 ? dilation.description : "\(dilation.width)") spans \(words.size(span)), which"
-            throw .shape("\(f) \(described) is larger than the padded input \(words.size(padded))")
+            throw .shape(
+                "\(f) \(described) is larger than the padded input \(words.size(padded))",
+                detail: .kernelLargerThanInput(
+                    function: f, kernel: words.size(kernel), span: span == kernel ? nil : words.size(span),
+                    padded: words.size(padded)))
         }
         return g
     }

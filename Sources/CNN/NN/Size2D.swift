@@ -45,7 +45,9 @@ public struct Size2D: Hashable, Sendable, ExpressibleByIntegerLiteral, Expressib
     func require(atLeast minimum: Int, _ argument: String, of function: String) throws(CNNError) {
         guard height >= minimum, width >= minimum else {
             let rule = minimum == 0 ? "cannot be negative" : "must be at least \(minimum)"
-            throw .argument("\(function) \(argument) \(rule), got \(self)")
+            throw .argument(
+                "\(function) \(argument) \(rule), got \(self)",
+                detail: .tooSmall(function: function, argument: argument, minimum: minimum, got: "\(self)"))
         }
         guard height <= Size2D.largest, width <= Size2D.largest else {
             throw .argument("\(function) \(argument) is too large, got \(self)")

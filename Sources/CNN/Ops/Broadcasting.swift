@@ -13,7 +13,8 @@ enum Broadcasting {
             guard sizeA == sizeB || sizeA == 1 || sizeB == 1 else {
                 throw .shape(
                     "cannot broadcast shapes \(a) and \(b): sizes \(sizeA) and \(sizeB) at dimension \(i) "
-                        + "(counted after aligning the last dimensions) must be equal or one of them 1")
+                        + "(counted after aligning the last dimensions) must be equal or one of them 1",
+                    detail: .broadcast(a, b, sizes: [sizeA, sizeB], dimension: i))
             }
             result[i] = sizeA == 1 ? sizeB : sizeA
         }

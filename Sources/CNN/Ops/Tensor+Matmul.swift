@@ -28,7 +28,8 @@ extension Tensor {
             throw CNNError.shape(
                 "mat1 and mat2 shapes cannot be multiplied (\(n)x\(k) and \(k2)x\(m)): matmul of \(a.shape) and "
                     + "\(b.shape) needs the last size of the first (\(k)) to equal the "
-                    + "\(b.rank == 1 ? "size" : "second-to-last size") of the second (\(k2))")
+                    + "\(b.rank == 1 ? "size" : "second-to-last size") of the second (\(k2))",
+                detail: .matmul(a.shape, b.shape, inner: [k, k2]))
         }
         guard [n, k, m].allSatisfy({ $0 <= Int(Int32.max) }) else {
             throw CNNError(.tooLarge, "matmul of \(a.shape) and \(b.shape) is too large for BLAS")

@@ -34,7 +34,9 @@ extension LessonSession {
         guard exercise.kind != .choice else { return answer(expression, to: exercise) }
         switch Result(catching: { () throws(LanguageError) in try Parser.parse(expression) }) {
         case .failure(let error):
-            io.screen.writeLines(error.diagnostic(source: expression).split(separator: "\n").map(String.init))
+            io.screen.writeLines(
+                error.diagnostic(source: expression, language: language).split(separator: "\n").map(
+                    String.init))
         case .success(let program):
             if case .assignment = program.statements.last {
                 return say(text.assignmentIsNotAnAnswer)
@@ -99,13 +101,13 @@ extension LessonSession {
                 return say(text.stoppedNotGraded, style: Theme.frame)
             case .failure(let error) where input == .inspection && !submitted:
                 // With no value there is no telling whether it answers; a failed look is no attempt.
-                let diagnostic = error.diagnostic(source: line)
+                let diagnostic = error.diagnostic(source: line, language: language)
                 return io.screen.writeLines(
                     diagnostic.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
             case .failure(let error):
                 verdict = Verdict(
                     status: .error, points: 0, maxPoints: exercise.points,
-                    message: error.diagnostic(source: line))
+                    message: error.diagnostic(source: line, language: language))
             }
             // The time recorded covers running the answer as well as judging it.
             let elapsed = io.clock.now() - started

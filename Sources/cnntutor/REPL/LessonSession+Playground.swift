@@ -21,7 +21,9 @@ extension LessonSession {
             return nil
         case .failure(let error):
             io.screen.writeLines(
-                error.diagnostic(source: source).split(separator: "\n", omittingEmptySubsequences: false).map(
+                error.diagnostic(source: source, language: language).split(
+                    separator: "\n", omittingEmptySubsequences: false
+                ).map(
                     String.init))
             return nil
         }

@@ -1,0 +1,81 @@
+import CNN
+
+extension LanguageError {
+    /// What the commonest errors say, with their pieces (names, numbers, code spans as typed), so
+    /// that `message(in:)` can say them in another language than `message`'s English.
+    ///
+    /// Only errors a learner realistically meets at the prompt carry one; the rest are said with a
+    /// lead-in for their `Kind` and the English message.
+    public enum Detail: Hashable, Sendable {
+        /// An unknown name, attribute, key or keyword, with the nearest known one.
+        case unknown(Unknown, name: String, suggestion: String?)
+        /// The parser wanted `expected` (an English phrase, see `LanguageErrorText`) and found
+        /// `found` (quoted as written).
+        case expected(String, found: String, slip: Slip?)
+        /// An opening bracket that is never closed.
+        case neverClosed(String)
+        /// A closing bracket with no opening one.
+        case unmatched(String)
+        /// A closing bracket of another sort than the one open at `location`.
+        case mismatchedClose(String, open: String, location: SourceLocation)
+        /// A character the language does not use (shown as typed, or `U+…`).
+        case unexpectedCharacter(String)
+        /// A string with no closing quote.
+        case unclosedString(quote: String)
+        /// A curly quote where a straight one (`straight`) is meant.
+        case curlyQuote(String, straight: String)
+        /// Too many positional arguments; `function` is nil for a lambda.
+        case tooManyArguments(function: String?, takes: Int, given: Int)
+        /// An argument given twice; `function` is nil for a lambda.
+        case repeatedArgument(function: String?, name: String)
+        /// A required argument left out.
+        case missingArgument(function: String, name: String)
+        /// An argument of the wrong type; `expected` is an English phrase ("a tensor").
+        case argumentType(function: String, name: String, expected: String, actual: String)
+        /// A string argument outside its options.
+        case notAnOption(
+            function: String, name: String, options: [String], given: String, suggestion: String?)
+        /// An engine refusal.
+        case engine(CNNError.Detail)
+    }
+
+    /// What sort of thing an unknown name was meant to be.
+    public enum Unknown: Hashable, Sendable {
+        case name
+        /// A member of a namespace (`torch.zeroes`).
+        case member(of: String)
+        case tensorAttribute
+        /// An attribute of a layer of this type (`Conv2d`).
+        case attribute(of: String)
+        /// A key of a table (`history['loss']`).
+        case key
+        /// A keyword argument of `function`, or of a lambda when nil.
+        case keyword(function: String?)
+
+        /// The English words before the quoted name.
+        var english: String {
+            switch self {
+            case .name, .member: "name"
+            case .tensorAttribute: "tensor attribute"
+            case .attribute(let type): "attribute of \(type)"
+            case .key: "key"
+            case .keyword: "keyword argument"
+            }
+        }
+    }
+
+    /// What went wrong right after the unexpected token, when it is a likely slip.
+    public enum Slip: Hashable, Sendable {
+        /// `=` where `==` was meant.
+        case assignment
+        /// A Python keyword the language leaves out (`for`, `def`, `import`).
+        case unsupportedKeyword(String)
+    }
+
+    /// This error with `detail` attached.
+    func detailed(_ detail: Detail) -> LanguageError {
+        var copy = self
+        copy.detail = detail
+        return copy
+    }
+}
