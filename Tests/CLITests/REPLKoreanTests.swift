@@ -74,13 +74,13 @@ struct REPLKoreanTests {
                 ":open 1", "", ":skip", ":back", ":goto nothing", ":frobnicate", ":h", ":open", ":help",
                 ":quit",
             ],
-            language: "ko")
+            width: 120, language: "ko")
         #expect(run.text.contains("프로필 ada · 언어 ko · :help는 명령 목록, Ctrl-D는 저장하고 끝내기입니다."))
-        #expect(run.text.contains("count-elements 문제를 건너뛰었습니다. :goto count-elements로 돌아올 수 있습니다."))
+        #expect(run.text.contains("count-elements 문제를 건너뛰었습니다. :goto count-elements 명령으로 돌아올 수 있습니다."))
         #expect(run.text.contains("'nothing' 문제는 없습니다."))
-        #expect(run.text.contains("':frobnicate'은(는) 없는 명령입니다."))
-        #expect(run.text.contains("':h'은(는) :hint, :help 중 어느 것인지 모호합니다"))
-        #expect(run.text.contains(":open 뒤에 레슨 번호나 id을(를) 쓰세요"))
+        #expect(run.text.contains("없는 명령입니다: ':frobnicate'."))
+        #expect(run.text.contains("':h'만으로는 :hint, :help 중 어느 것인지 알 수 없습니다."))
+        #expect(run.text.contains(":open 뒤에 레슨 번호나 id를 쓰세요."))
         #expect(run.text.contains("명령:"))
         #expect(run.text.contains("레슨 언어 바꾸기 (예: en, ko)"))
         for english in ["Skipped", "No exercise", "unknown command", "could be", "Commands:", "Profile ada"] {
@@ -105,20 +105,38 @@ struct REPLKoreanTests {
     @Test func errorsAreInKoreanWithTheCaret() throws {
         let keyword = "y = conv2d(ones(1, 1, 5, 5), ones(1, 1, 3, 3), paddng=1)"
         let shapes = "conv2d(ones(1, 3, 5, 5), ones(1, 1, 3, 3))"
-        let run = REPLHarness.run([keyword, "conv2(1)", shapes, "zeros(2, 3", ":quit"], language: "ko")
+        let run = REPLHarness.run(
+            [keyword, "conv2(1)", shapes, "zeros(2, 3", ":quit"], width: 120, language: "ko")
         let lines = run.screen.lines
         let typo = try #require(lines.firstIndex { $0.hasPrefix("1:48: 오류: ") })
         #expect(lines[typo] == "1:48: 오류: conv2d()에 없는 키워드 인자입니다: 'paddng'. 혹시 'padding'의 오타인가요?")
         #expect(lines[typo + 1] == keyword)
         #expect(lines[typo + 2] == String(repeating: " ", count: 47) + "^~~~~~")
         #expect(run.text.contains("1:1: 오류: 없는 이름입니다: 'conv2'. 혹시 'conv2d'의 오타인가요?\nconv2(1)\n^~~~~\n"))
-        #expect(
-            run.text.contains(
-                "1:1: 오류: conv2d의 가중치 모양은 [?, 3, ?, ?]이어야 하는데 [1, 1, 3, 3]입니다. "
-                    + "입력 [1, 3, 5, 5]의 채널이 3개이기 때문입니다.\n\(shapes)\n^" + String(repeating: "~", count: 41)))
+        // Wrapped at a word at 120 columns: the message's end on a second line, then the caret.
+        #expect(run.text.contains("1:1: 오류: conv2d의 가중치 모양은 [?, 3, ?, ?]이어야 하는데 [1, 1, 3, 3]입니다."))
+        #expect(run.text.contains("입력 [1, 3, 5, 5]의 채널이 3개이기"))
+        #expect(run.text.contains("때문입니다.\n\(shapes)\n^" + String(repeating: "~", count: 41) + "\n"))
         #expect(run.text.contains("1:6: 오류: 여는 괄호 '('를 닫지 않았습니다.\nzeros(2, 3\n     ^\n"))
         #expect(!run.text.contains("error:"))
         #expect(!run.text.contains("did you mean"))
+    }
+
+    /// On a narrow screen the message wraps at words; the source line and the caret under it are
+    /// left whole, so the caret still points at the typo.
+    @Test func narrowScreensWrapTheMessageNotTheCaret() throws {
+        let keyword = "y = conv2d(ones(1, 1, 5, 5), ones(1, 1, 3, 3), paddng=1)"
+        let run = REPLHarness.run([keyword, ":quit"], width: 40, language: "ko")
+        let lines = run.screen.lines
+        let source = try #require(lines.lastIndex(of: keyword))
+        #expect(lines[source + 1] == String(repeating: " ", count: 47) + "^~~~~~")
+        let header = try #require(lines[..<source].lastIndex { $0.hasPrefix("1:48: 오류: ") })
+        #expect(source - header > 1)
+        #expect(lines[header..<source].joined(separator: " ").contains("혹시 'padding'의 오타인가요?"))
+        let wide = lines.filter {
+            displayWidth($0) > 40 && !$0.hasSuffix(keyword) && !$0.hasSuffix("^~~~~~")
+        }
+        #expect(wide.isEmpty, "lines wider than 40: \(wide)")
     }
 
     /// An answer that does not run is graded as an error, and its report is Korean too.

@@ -34,9 +34,7 @@ extension LessonSession {
         guard exercise.kind != .choice else { return answer(expression, to: exercise) }
         switch Result(catching: { () throws(LanguageError) in try Parser.parse(expression) }) {
         case .failure(let error):
-            io.screen.writeLines(
-                error.diagnostic(source: expression, language: language).split(separator: "\n").map(
-                    String.init))
+            showDiagnostic(error, source: expression)
         case .success(let program):
             if case .assignment = program.statements.last {
                 return say(text.assignmentIsNotAnAnswer)
@@ -101,9 +99,7 @@ extension LessonSession {
                 return say(text.stoppedNotGraded, style: Theme.frame)
             case .failure(let error) where input == .inspection && !submitted:
                 // With no value there is no telling whether it answers; a failed look is no attempt.
-                let diagnostic = error.diagnostic(source: line, language: language)
-                return io.screen.writeLines(
-                    diagnostic.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+                return showDiagnostic(error, source: line)
             case .failure(let error):
                 verdict = Verdict(
                     status: .error, points: 0, maxPoints: exercise.points,

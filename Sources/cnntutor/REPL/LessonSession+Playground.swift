@@ -20,13 +20,19 @@ extension LessonSession {
             say(text.stoppedKeepingBindings, style: Theme.frame)
             return nil
         case .failure(let error):
-            io.screen.writeLines(
-                error.diagnostic(source: source, language: language).split(
-                    separator: "\n", omittingEmptySubsequences: false
-                ).map(
-                    String.init))
+            showDiagnostic(error, source: source)
             return nil
         }
+    }
+
+    /// The caret report of `error` in the session's language: the message wrapped to the screen,
+    /// the source line and the caret under it as they are, since wrapping them would move the caret.
+    func showDiagnostic(_ error: LanguageError, source: String) {
+        var lines = error.diagnostic(source: source, language: language).split(
+            separator: "\n", omittingEmptySubsequences: false
+        ).map(String.init)
+        let header = lines.removeFirst()
+        io.screen.writeLines(WordWrapper(width: width, colorLevel: colorLevel).wrap(header) + lines)
     }
 
     /// Runs `source` in the learner's interpreter, Ctrl-C cancelling it, and returns what happened.

@@ -122,9 +122,7 @@ final class LessonSession {
             switch Result(catching: { () throws(LanguageError) in try Parser.parse(line) }) {
             case .failure(let error):
                 // A line that does not parse is a typo, not an answer: shown, not graded.
-                io.screen.writeLines(
-                    error.diagnostic(source: line, language: language).split(separator: "\n").map(String.init)
-                )
+                showDiagnostic(error, source: line)
             case .success(let program):
                 // Only an answer is graded; see `ExerciseInput` for the rule.
                 switch ExerciseInput(program, boundAtExercise: currentState.boundNames) {

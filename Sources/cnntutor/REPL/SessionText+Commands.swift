@@ -77,7 +77,7 @@ extension SessionText {
 
     func skipped(_ id: String) -> String {
         korean
-            ? "\(id) 문제를 건너뛰었습니다. :goto \(id)로 돌아올 수 있습니다."
+            ? "\(id) 문제를 건너뛰었습니다. :goto \(id) 명령으로 돌아올 수 있습니다."
             : "Skipped \(id); :goto \(id) brings you back."
     }
 
@@ -97,7 +97,7 @@ extension SessionText {
 
     func couldNotOpenProfile(_ profile: String, _ error: String) -> String {
         korean
-            ? "프로필 '\(profile)'을(를) 열 수 없습니다: \(error)"
+            ? "프로필을 열 수 없습니다: '\(profile)' (\(error))"
             : "Could not open profile '\(profile)': \(error)"
     }
 
@@ -193,20 +193,20 @@ extension SessionText {
     func commandProblem(_ problem: REPLCommand.ParseError) -> String {
         guard korean else { return problem.message }
         switch problem.reason {
-        case .notACommand: return "명령은 ':'로 시작합니다"
-        case .unknown(let name): return "':\(name)'은(는) 없는 명령입니다. :help로 목록을 볼 수 있습니다"
-        case .ambiguous(let name, let options): return "':\(name)'은(는) \(options) 중 어느 것인지 모호합니다"
-        case .needsArgument(let name, let argument): return ":\(name) 뒤에 \(koreanArgument(argument))을(를) 쓰세요"
-        case .takesNoArgument(let name): return ":\(name)에는 인자가 없습니다"
+        case .notACommand: return "명령은 ':'로 시작합니다."
+        case .unknown(let name): return "없는 명령입니다: ':\(name)'. :help 명령으로 목록을 볼 수 있습니다."
+        case .ambiguous(let name, let options): return "':\(name)'만으로는 \(options) 중 어느 것인지 알 수 없습니다."
+        case .needsArgument(let name, let argument): return ":\(name) 뒤에 \(koreanArgument(argument)) 쓰세요."
+        case .takesNoArgument(let name): return ":\(name) 명령은 인자를 받지 않습니다."
         }
     }
 
     private func koreanArgument(_ argument: String) -> String {
         switch argument {
-        case "EXERCISE": "문제 id"
-        case "LESSON": "레슨 번호나 id"
-        case "EXPR": "식"
-        default: argument
+        case "EXERCISE": "문제 id를"
+        case "LESSON": "레슨 번호나 id를"
+        case "EXPR": "식을"
+        default: "\(argument)을(를)"
         }
     }
 
