@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import Progress
+import Terminal
 
 /// The per-lesson table `cnntutor progress` prints: lesson, exercises passed, points, status.
 ///
@@ -17,12 +18,17 @@ struct ProgressTable {
     }
 
     var rows: [Row]
+    /// The language of the table's own words (headings, statuses); `ko` in a Korean REPL session,
+    /// English otherwise, including `cnntutor progress`, whose output scripts read.
+    var wordsLanguage = "en"
 
     /// The table for a loaded course: every lesson in course order, whether touched or not.
     /// - Parameters:
     ///   - language: The profile's language; lesson titles fall back to the course default.
     ///   - summaries: The profile's lesson summaries in this course.
-    init(course: Course, language: String?, summaries: [LessonSummary]) {
+    init(course: Course, language: String?, summaries: [LessonSummary], wordsLanguage: String = "en") {
+        self.wordsLanguage = wordsLanguage
+        let korean = wordsLanguage == "ko"
         let byLesson = Dictionary(summaries.map { ($0.lesson, $0) }, uniquingKeysWith: { first, _ in first })
         let titles = Dictionary(
             course.lessons(in: language ?? course.defaultLanguage).map { ($0.id, $0.title) },
@@ -39,14 +45,16 @@ struct ProgressTable {
             return Row(
                 lesson: lesson.id, passed: "\(passed)/\(lesson.exercises.count)",
                 points: "\(Self.number(points))/\(lesson.points)",
-                status: Self.status(summary, steps: lesson.steps.count),
+                status: Self.status(summary, steps: lesson.steps.count, korean: korean),
                 title: titles[lesson.id] ?? lesson.title)
         }
         rows.append(
             Row(
-                lesson: "total", passed: "\(passedTotal)/\(course.allExercises.count)",
+                lesson: korean ? "합계" : "total", passed: "\(passedTotal)/\(course.allExercises.count)",
                 points: "\(Self.number(pointsTotal))/\(course.points)",
-                status: "\(completedTotal)/\(course.lessons.count) lessons completed", title: ""))
+                status: korean
+                    ? "레슨 \(completedTotal)/\(course.lessons.count)개 완료"
+                    : "\(completedTotal)/\(course.lessons.count) lessons completed", title: ""))
     }
 
     /// The table from the database alone (no course at hand): the lessons the profile touched.
@@ -57,24 +65,23 @@ struct ProgressTable {
                 passed: summary.attempted == 0 ? "-" : "\(summary.passed)/\(summary.attempted) tried",
                 points: summary.attempted == 0
                     ? "-" : "\(Self.number(summary.points))/\(Self.number(summary.maxPoints))",
-                status: Self.status(summary, steps: nil), title: "")
+                status: Self.status(summary, steps: nil, korean: false), title: "")
         }
     }
 
     /// The rendered table, a header line first, each line ending in a newline.
     var text: String {
         let hasTitles = rows.contains { !$0.title.isEmpty }
-        let header = Row(
-            lesson: "lesson", passed: "passed", points: "points", status: "status",
-            title: hasTitles ? "title" : "")
+        let header =
+            wordsLanguage == "ko"
+            ? Row(lesson: "레슨", passed: "통과", points: "점수", status: "상태", title: hasTitles ? "제목" : "")
+            : Row(
+                lesson: "lesson", passed: "passed", points: "points", status: "status",
+                title: hasTitles ? "title" : "")
         let all = [header] + rows
-        let widths = (
-            all.map(\.lesson.count).max() ?? 0, all.map(\.passed.count).max() ?? 0,
-            all.map(\.points.count).max() ?? 0, all.map(\.status.count).max() ?? 0
-        )
-        func pad(_ text: String, _ width: Int) -> String {
-            text + String(repeating: " ", count: max(0, width - text.count))
-        }
+        func width(_ column: (Row) -> String) -> Int { all.map { displayWidth(column($0)) }.max() ?? 0 }
+        let widths = (width(\.lesson), width(\.passed), width(\.points), width(\.status))
+        func pad(_ text: String, _ width: Int) -> String { TextLayout.pad(text, toWidth: width) }
         return all.map { row in
             let line = [
                 pad(row.lesson, widths.0), pad(row.passed, widths.1), pad(row.points, widths.2),
@@ -84,11 +91,13 @@ struct ProgressTable {
         }.joined()
     }
 
-    /// "completed", "in progress (step 3/9)" or "not started".
-    private static func status(_ summary: LessonSummary?, steps: Int?) -> String {
-        guard let summary else { return "not started" }
-        if summary.completed { return "completed" }
-        guard let step = summary.step else { return "in progress" }
+    /// "completed", "in progress (step 3/9)" or "not started" (in Korean: "완료", "진행 중 (9단계 중
+    /// 3단계)", "시작 전").
+    private static func status(_ summary: LessonSummary?, steps: Int?, korean: Bool) -> String {
+        guard let summary else { return korean ? "시작 전" : "not started" }
+        if summary.completed { return korean ? "완료" : "completed" }
+        guard let step = summary.step else { return korean ? "진행 중" : "in progress" }
+        if korean { return "진행 중 (" + (steps.map { "\($0)단계 중 " } ?? "") + "\(step + 1)단계)" }
         let total = steps.map { "/\($0)" } ?? ""
         return "in progress (step \(step + 1)\(total))"
     }

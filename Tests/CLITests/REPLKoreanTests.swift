@@ -149,4 +149,28 @@ struct REPLKoreanTests {
         // A failed inspection (`x.numel(dim=0)`) is no attempt; the failed answer is one.
         #expect(try run.attempts().map(\.verdict) == [.error])
     }
+
+    /// `:progress` and `:step`'s refusals speak Korean; the table's columns stay aligned.
+    @Test func progressAndStepAreInKorean() throws {
+        let run = REPLHarness.run(
+            [":open 1", ":progress", ":step ones(3, 3)", ":step conv2d(ones(3, 3), ones(5, 5))", ":quit"],
+            language: "ko")
+        let header = try #require(run.screen.lines.first { $0.hasPrefix("레슨") })
+        #expect(header.contains("통과") && header.contains("점수") && header.contains("상태"))
+        #expect(run.text.contains("진행 중 (7단계 중 1단계)"))
+        #expect(run.text.contains("시작 전"))
+        #expect(run.text.contains("레슨 0/6개 완료"))
+        // Every row puts its title at the same column as the header's.
+        let rows = run.screen.lines.drop { !$0.hasPrefix("레슨") }.prefix(7)
+        let titleColumn = displayWidth(String(header.prefix { $0 != "제" }))
+        for row in rows.dropFirst() {
+            let lesson = REPLHarness.course.lessons(in: "ko").first { row.hasPrefix($0.id) }
+            let title = try #require(lesson?.title)
+            #expect(displayWidth(String(row.dropLast(title.count))) == titleColumn, "\(row)")
+        }
+        #expect(run.text.contains(":step 명령은 conv2d(img, k)나"))
+        #expect(run.text.contains("커널이 (패딩한) 입력보다 큽니다."))
+        #expect(!run.text.contains("not started"))
+        #expect(!run.text.contains("The kernel is larger"))
+    }
 }

@@ -209,7 +209,8 @@ extension LessonSession {
     /// The `cnntutor progress` table for this profile.
     func showProgress() {
         let summaries = (try? io.progress.lessonSummaries(profile: settings.profile, course: course.id)) ?? []
-        let table = ProgressTable(course: course, language: language, summaries: summaries)
+        let table = ProgressTable(
+            course: course, language: language, summaries: summaries, wordsLanguage: language)
         page(table.text.split(separator: "\n").map(String.init))
     }
 

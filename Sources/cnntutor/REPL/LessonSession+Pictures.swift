@@ -35,7 +35,7 @@ extension LessonSession {
         let walk: ConvolutionWalk
         switch convolutionWalk(expression) {
         case .success(let made): walk = made
-        case .failure(let problem): return say(problem.message)
+        case .failure(let problem): return say(text.walkProblem(problem))
         }
         say(text.walkKeys, style: Theme.frame)
         var step = 0
@@ -60,23 +60,52 @@ extension LessonSession {
     }
 
     /// Why `:step` cannot walk an expression.
-    struct WalkProblem: Error {
-        var message: String
+    enum WalkProblem: Error, Equatable {
+        /// Not a `conv2d(…)` call, or one with `*args`.
+        case usage
+        /// An argument failed to evaluate (its error is shown already).
+        case argumentFailed
+        case notOnePlane
+        case bias
+        case stride
+        case samePadding
+        case padding
+        case strideBelowOne
+        case kernelLargerThanInput
+        /// The input is larger than `largest`×`largest`.
+        case tooLarge(largest: Int)
+
+        /// The problem in English; `SessionText.walkProblem` says it in the session's language.
+        var message: String {
+            switch self {
+            case .usage: ":step walks a call like conv2d(img, k) or conv2d(img, k, stride=2, padding=1)."
+            case .argumentFailed: "(the walk needs every argument to evaluate)"
+            case .notOnePlane:
+                "The input and the weight must be tensors with one plane: [H, W] or [1, 1, H, W]."
+            case .bias: "The bias must be one number."
+            case .stride: "The walk takes one stride for both axes, a whole number from 1 to 64."
+            case .samePadding: "The walk shows padding='same' for odd square kernels at stride 1."
+            case .padding: "The walk takes one padding for both sides (an int, 'same' or 'valid')."
+            case .strideBelowOne: "The stride must be at least 1."
+            case .kernelLargerThanInput: "The kernel is larger than the (padded) input."
+            case .tooLarge(let largest):
+                "That input is too large to draw (at most \(largest)×\(largest)); walk a slice, e.g. img[..., 0:8, 0:8]."
+            }
+        }
     }
 
     /// The walk for a `conv2d(…)` call, its arguments evaluated in the learner's interpreter.
     func convolutionWalk(_ expression: String) -> Result<ConvolutionWalk, WalkProblem> {
-        let usage = ":step walks a call like conv2d(img, k) or conv2d(img, k, stride=2, padding=1)."
         guard let syntax = try? Parser.parseExpression(expression),
             case .call(let callee, let arguments) = syntax.kind
-        else { return .failure(WalkProblem(message: usage)) }
+        else { return .failure(.usage) }
         let calleeName: String? =
             switch callee.kind {
             case .name(let name): name
             case .attribute(_, let name, _): name
             default: nil
             }
-        guard calleeName == "conv2d" else { return .failure(WalkProblem(message: usage)) }
+        guard calleeName == "conv2d" else { return .failure(.usage) }
         let scalars = Array(expression.unicodeScalars)
         func source(_ range: SourceRange) -> String {
             var text = String.UnicodeScalarView()
@@ -89,19 +118,14 @@ extension LessonSession {
         var keywords: [String: Value] = [:]
         for argument in arguments {
             guard !argument.isSpread, let value = run(source(argument.value.range)) else {
-                return .failure(
-                    WalkProblem(
-                        message: argument.isSpread ? usage : "(the walk needs every argument to evaluate)"))
+                return .failure(argument.isSpread ? .usage : .argumentFailed)
             }
             if let name = argument.name { keywords[name] = value } else { positional.append(value) }
         }
         let input = positional.first ?? keywords["input"]
         let weight = positional.dropFirst().first ?? keywords["weight"]
         guard let inputGrid = input.flatMap(Self.plane), let kernelGrid = weight.flatMap(Self.plane) else {
-            return .failure(
-                WalkProblem(
-                    message:
-                        "The input and the weight must be tensors with one plane: [H, W] or [1, 1, H, W]."))
+            return .failure(.notOnePlane)
         }
         var bias = 0.0
         if let value = positional.dropFirst(2).first ?? keywords["bias"] {
@@ -110,7 +134,7 @@ extension LessonSession {
             case .tensor(let tensor) where tensor.shape.reduce(1, *) == 1: bias = tensor.scalarsAsDoubles()[0]
             default:
                 guard let number = value.number else {
-                    return .failure(WalkProblem(message: "The bias must be one number."))
+                    return .failure(.bias)
                 }
                 bias = number
             }
@@ -124,37 +148,29 @@ extension LessonSession {
         }
         let strideValue = positional.dropFirst(3).first ?? keywords["stride"]
         guard let stride = strideValue == nil ? 1 : small(strideValue) else {
-            return .failure(
-                WalkProblem(message: "The walk takes one stride for both axes, a whole number from 1 to 64."))
+            return .failure(.stride)
         }
         var padding = 0
         switch positional.dropFirst(4).first ?? keywords["padding"] {
         case .string("same"):
             guard stride == 1, kernelGrid.rows == kernelGrid.cols, kernelGrid.rows % 2 == 1 else {
-                return .failure(
-                    WalkProblem(message: "The walk shows padding='same' for odd square kernels at stride 1."))
+                return .failure(.samePadding)
             }
             padding = kernelGrid.rows / 2
         case .string("valid"), nil: padding = 0
         case let value?:
             guard let number = small(value) else {
-                return .failure(
-                    WalkProblem(
-                        message: "The walk takes one padding for both sides (an int, 'same' or 'valid')."))
+                return .failure(.padding)
             }
             padding = number
         }
-        guard stride >= 1 else { return .failure(WalkProblem(message: "The stride must be at least 1.")) }
+        guard stride >= 1 else { return .failure(.strideBelowOne) }
         guard kernelGrid.rows <= inputGrid.rows + 2 * padding, kernelGrid.cols <= inputGrid.cols + 2 * padding
         else {
-            return .failure(WalkProblem(message: "The kernel is larger than the (padded) input."))
+            return .failure(.kernelLargerThanInput)
         }
         guard inputGrid.rows <= Self.largestWalk, inputGrid.cols <= Self.largestWalk, padding <= 4 else {
-            return .failure(
-                WalkProblem(
-                    message:
-                        "That input is too large to draw (at most \(Self.largestWalk)×\(Self.largestWalk)); walk a slice, e.g. img[..., 0:8, 0:8]."
-                ))
+            return .failure(.tooLarge(largest: Self.largestWalk))
         }
         return .success(
             ConvolutionWalk(

@@ -183,7 +183,7 @@ extension SessionText {
     }
 
     /// The `[y/N]` after a yes/no question.
-    var yesNo: String { korean ? "[y/N(예/아니요)]" : "[y/N]" }
+    var yesNo: String { korean ? "[y/N, 예/아니요]" : "[y/N]" }
 
     // MARK: Commands
 
@@ -225,5 +225,23 @@ extension SessionText {
         korean
             ? "이것이 특징 맵 전체입니다. conv2d는 모든 위치를 한 번에 계산합니다."
             : "That is the whole feature map: conv2d computes every position at once."
+    }
+
+    /// Why `:step` cannot walk an expression.
+    func walkProblem(_ problem: LessonSession.WalkProblem) -> String {
+        guard korean else { return problem.message }
+        switch problem {
+        case .usage: return ":step 명령은 conv2d(img, k)나 conv2d(img, k, stride=2, padding=1) 같은 호출을 따라갑니다."
+        case .argumentFailed: return "(따라가려면 인자가 모두 계산되어야 합니다)"
+        case .notOnePlane: return "입력과 가중치는 평면이 하나인 텐서여야 합니다: [H, W] 또는 [1, 1, H, W]."
+        case .bias: return "편향은 수 하나여야 합니다."
+        case .stride: return "따라가기는 두 축에 같은 stride 하나만 받습니다. 1부터 64까지의 정수여야 합니다."
+        case .samePadding: return "padding='same'은 stride가 1이고 커널이 홀수 크기의 정사각형일 때만 따라갈 수 있습니다."
+        case .padding: return "따라가기는 양쪽에 같은 padding 하나만 받습니다(정수, 'same', 'valid')."
+        case .strideBelowOne: return "stride는 1 이상이어야 합니다."
+        case .kernelLargerThanInput: return "커널이 (패딩한) 입력보다 큽니다."
+        case .tooLarge(let largest):
+            return "입력이 너무 커서 그릴 수 없습니다(최대 \(largest)×\(largest)). img[..., 0:8, 0:8]처럼 일부만 따라가세요."
+        }
     }
 }
