@@ -31,6 +31,16 @@ public struct CNNError: Error, Equatable, Sendable, CustomStringConvertible {
         case tooSmall(function: String, argument: String, minimum: Int, got: String)
         /// `padding='same'` with a stride other than 1.
         case sameWithStride
+        /// A pooling window (`kernel`, as `3×3`) that does not fit the padded input.
+        case windowLargerThanInput(function: String, kernel: String, span: String?, padded: String)
+        /// `reshape`/`view` to `shape`, which does not hold `count` elements of `from`.
+        case reshape(shape: [Int], count: Int, from: [Int])
+        /// A dimension outside `-bound..<bound`.
+        case dimensionOutOfRange(dim: Int, bound: Int)
+        /// An index outside a dimension of `size`.
+        case indexOutOfRange(index: Int, dimension: Int, size: Int)
+        /// `linear` with an input whose last size is not the weight's `in_features`.
+        case linearFeatures(inFeatures: Int, weight: [Int], input: [Int])
         case tooLarge(shape: [Int], elements: Int, limit: Int)
         case outOfMemory(requestedBytes: Int, inUse: Int, limit: Int)
         case timeLimit(seconds: Double)
@@ -49,6 +59,11 @@ public struct CNNError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { message }
+
+    /// Two refusals are the same when they say the same: `detail` only repeats `message`'s pieces.
+    public static func == (lhs: CNNError, rhs: CNNError) -> Bool {
+        lhs.code == rhs.code && lhs.message == rhs.message
+    }
 
     /// Two shapes that had to agree and did not.
     public static func shape(_ message: String, detail: Detail? = nil) -> CNNError {

@@ -102,6 +102,34 @@ import Testing
                 "행렬 곱을 할 수 없는 모양입니다: [2, 3] @ [4, 5]. 첫째의 마지막 크기(3)와 둘째의 끝에서 둘째 크기(4)가 같아야 합니다."
         ),
         Case(
+            source: "ones(2, 3).reshape(4, 2)",
+            english: "shape [4, 2] is invalid for input of size 6 (shape [2, 3])",
+            korean: "원소가 6개인 텐서(모양 [2, 3])는 다음 모양으로 바꿀 수 없습니다: [4, 2]. 원소 수가 같아야 합니다."),
+        Case(
+            source: "ones(2, 3).sum(dim=2)",
+            english: "dimension out of range (expected to be in range of [-2, 1], but got 2)",
+            korean: "차원 번호가 범위를 벗어났습니다: 2 (-2부터 1까지여야 합니다)."),
+        Case(
+            source: "ones(2, 3)[5]", english: "index 5 is out of bounds for dimension 0 with size 2",
+            korean: "인덱스가 범위를 벗어났습니다: 5 (0번 차원의 크기: 2)."),
+        Case(
+            source: "max_pool2d(ones(1, 1, 2, 2), 3)",
+            english: "max_pool2d kernel 3×3 is larger than the padded input 2×2",
+            korean: "max_pool2d: 커널(3×3)이 패딩한 입력(2×2)보다 큽니다."),
+        Case(
+            source: "nn.Linear(3, 2)(ones(2, 4))",
+            english:
+                "linear expects input [*, in_features] = [*, 3] to match weight [2, 3] ([out_features, in_features]), got input [2, 4]",
+            korean:
+                "linear: 입력의 마지막 크기가 in_features(3)와 같아야 하는데 입력 모양이 [2, 4]입니다(가중치 [2, 3] = [out_features, in_features])."
+        ),
+        Case(
+            source: "ones(2, 3).shape()", english: "a torch.Size cannot be called like a function",
+            korean: "torch.Size 값은 함수처럼 호출할 수 없습니다."),
+        Case(
+            source: "'a' + ones(2, 3)", english: "unsupported operand types for +: str and Tensor",
+            korean: "연산자 +: 이 두 타입에는 쓸 수 없습니다(str, Tensor)."),
+        Case(
             source: "zeros(100000, 100000)",
             english:
                 "a tensor of shape [100000, 100000] would have 10000000000 elements; the limit is 100000000",

@@ -35,6 +35,10 @@ extension LanguageError {
         /// A string argument outside its options.
         case notAnOption(
             function: String, name: String, options: [String], given: String, suggestion: String?)
+        /// A value that is not a function, called (`x.shape()`).
+        case notCallable(String)
+        /// An operator (`+`, `@`) between values it does not take, named by their types.
+        case unsupportedOperands(String, String, String)
         /// An engine refusal.
         case engine(CNNError.Detail)
     }

@@ -94,6 +94,9 @@ struct LanguageErrorText: Sendable {
             let listed = options.map { "'\($0)'" }.joined(separator: ", ")
             let meant = suggestion.map { " 혹시 '\($0)'의 오타인가요?" } ?? ""
             return "\(function)(): \(name)에는 \(listed) 중 하나가 와야 하는데 '\(given)'입니다.\(meant)"
+        case .notCallable(let type): return "\(type) 값은 함수처럼 호출할 수 없습니다."
+        case .unsupportedOperands(let op, let left, let right):
+            return "연산자 \(op): 이 두 타입에는 쓸 수 없습니다(\(left), \(right))."
         case .engine(let engine): return korean(engine)
         }
     }
@@ -120,6 +123,18 @@ struct LanguageErrorText: Sendable {
             let rule = minimum == 0 ? "음수일 수 없습니다" : "\(minimum) 이상이어야 합니다"
             return "\(function): \(argument) 값은 \(rule)(받은 값: \(got))."
         case .sameWithStride: return "padding='same'은 stride가 1일 때만 쓸 수 있습니다."
+        case .windowLargerThanInput(let function, let kernel, let span, let padded):
+            let described = span.map { "커널(\(kernel), 팽창을 적용하면 \($0))" } ?? "커널(\(kernel))"
+            return "\(function): \(described)이 패딩한 입력(\(padded))보다 큽니다."
+        case .reshape(let shape, let count, let from):
+            return "원소가 \(count)개인 텐서(모양 \(from))는 다음 모양으로 바꿀 수 없습니다: \(shape). 원소 수가 같아야 합니다."
+        case .dimensionOutOfRange(let dim, let bound):
+            return "차원 번호가 범위를 벗어났습니다: \(dim) (\(-bound)부터 \(bound - 1)까지여야 합니다)."
+        case .indexOutOfRange(let index, let dimension, let size):
+            return "인덱스가 범위를 벗어났습니다: \(index) (\(dimension)번 차원의 크기: \(size))."
+        case .linearFeatures(let inFeatures, let weight, let input):
+            return "linear: 입력의 마지막 크기가 in_features(\(inFeatures))와 같아야 하는데 입력 모양이 \(input)입니다"
+                + "(가중치 \(weight) = [out_features, in_features])."
         case .tooLarge(let shape, let elements, let limit):
             return "모양이 \(shape)인 텐서는 원소가 \(elements)개가 되어 한도(\(limit)개)를 넘습니다."
         case .outOfMemory(let requested, let inUse, let limit):

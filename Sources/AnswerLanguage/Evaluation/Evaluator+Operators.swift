@@ -84,7 +84,8 @@ extension Evaluator {
         default: break
         }
         throw .type(
-            "unsupported operand types for \(op.rawValue): \(lhs.typeName) and \(rhs.typeName)", at: range)
+            "unsupported operand types for \(op.rawValue): \(lhs.typeName) and \(rhs.typeName)", at: range
+        ).detailed(.unsupportedOperands(op.rawValue, lhs.typeName, rhs.typeName))
     }
 
     private func repeated<T>(_ items: [T], _ count: Int, at range: SourceRange) throws(LanguageError) -> [T] {
@@ -230,7 +231,8 @@ extension Evaluator {
             }
             throw .type(
                 "unsupported operand types for \(op.rawValue): \(value.typeName) and \(other.typeName)",
-                at: range)
+                at: range
+            ).detailed(.unsupportedOperands(op.rawValue, value.typeName, other.typeName))
         }
     }
 

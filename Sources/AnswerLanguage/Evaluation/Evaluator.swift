@@ -200,6 +200,7 @@ final class Evaluator {
             return .tensor(try engine(at: range) { try layer(tensor) })
         default:
             throw .type("a \(callee.typeName) cannot be called like a function", at: calleeRange ?? range)
+                .detailed(.notCallable(callee.typeName))
         }
     }
 

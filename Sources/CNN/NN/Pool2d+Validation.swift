@@ -40,7 +40,11 @@ extension Pool2dGeometry {
                 span == kernel
                 ? "kernel \(kernel.height)×\(kernel.width)"
                 : "kernel \(kernel.height)×\(kernel.width) with dilation \(dilation) spans \(span.height)×\(span.width), which"
-            throw .shape("\(function) \(window) is larger than the padded input \(padded)")
+            throw .shape(
+                "\(function) \(window) is larger than the padded input \(padded)",
+                detail: .windowLargerThanInput(
+                    function: function, kernel: "\(kernel.height)×\(kernel.width)",
+                    span: span == kernel ? nil : "\(span.height)×\(span.width)", padded: padded))
         }
         return g
     }

@@ -75,7 +75,8 @@ extension Tensor {
                 let size = shape[dim]
                 guard position >= -size, position < size else {
                     throw .argument(
-                        "index \(position) is out of bounds for dimension \(dim) with size \(size)")
+                        "index \(position) is out of bounds for dimension \(dim) with size \(size)",
+                        detail: .indexOutOfRange(index: position, dimension: dim, size: size))
                 }
                 offset += (position < 0 ? position + size : position) * own[dim]
                 dim += 1
