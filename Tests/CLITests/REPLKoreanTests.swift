@@ -173,4 +173,17 @@ struct REPLKoreanTests {
         #expect(!run.text.contains("not started"))
         #expect(!run.text.contains("The kernel is larger"))
     }
+
+    /// `:help` fits a narrow screen: summaries wrap at words under themselves.
+    @Test(arguments: [("ko", 40), ("ko", 80), ("en", 40), ("en", 80)])
+    func helpFitsTheWidth(_ language: String, _ width: Int) throws {
+        let run = REPLHarness.run([":help", ":quit"], width: width, language: language)
+        let lines = run.screen.lines.drop { !$0.hasPrefix(language == "ko" ? "명령:" : "Commands:") }
+            .prefix { !$0.hasPrefix("cnn>") }
+        #expect(lines.count > REPLCommand.all.count)
+        let wide = lines.filter { displayWidth($0) > width }
+        #expect(wide.isEmpty, "lines wider than \(width): \(wide)")
+        // Every command still starts its own line.
+        for help in REPLCommand.all { #expect(lines.contains { $0.hasPrefix("  :" + help.name) }) }
+    }
 }

@@ -206,6 +206,31 @@ extension LessonSession {
         }
     }
 
+    /// `:help` at the screen's width: a command's summary too wide for the screen wraps at words
+    /// under itself, and the note on code below the commands is one paragraph wrapped the same way.
+    func showHelp() {
+        let lines = text.helpLines
+        let commands = REPLCommand.all.count
+        let labelWidth =
+            REPLCommand.all.map { (":" + $0.name + ($0.argument.map { " " + $0 } ?? "")).count }.max() ?? 0
+        var shown = [text.commandsHeading]
+        for line in lines.prefix(commands) { shown += hanging(line, indent: 2 + labelWidth + 2) }
+        let note = lines.dropFirst(commands).map { $0.trimmingCharacters(in: .whitespaces) }
+        shown += hanging("  " + note.joined(separator: " "), indent: 2)
+        io.screen.writeLines(shown)
+    }
+
+    /// `line` wrapped at words to the screen, the lines after the first indented by `indent`
+    /// columns (its first `indent` characters are ASCII: spaces and a command's label).
+    private func hanging(_ line: String, indent: Int) -> [String] {
+        guard displayWidth(line) > width, width - indent >= 16 else { return [line] }
+        let wrapped = WordWrapper(width: width - indent, colorLevel: colorLevel).wrap(
+            String(line.dropFirst(indent)))
+        return wrapped.enumerated().map { index, part in
+            (index == 0 ? String(line.prefix(indent)) : String(repeating: " ", count: indent)) + part
+        }
+    }
+
     /// The `cnntutor progress` table for this profile.
     func showProgress() {
         let summaries = (try? io.progress.lessonSummaries(profile: settings.profile, course: course.id)) ?? []

@@ -165,7 +165,7 @@ final class LessonSession {
         case .show(let expression): show(expression)
         case .step(let expression): walk(expression)
         case .submit(let expression): submit(expression)
-        case .help: io.screen.writeLines([text.commandsHeading] + text.helpLines)
+        case .help: showHelp()
         case .quit: quit()
         }
     }
