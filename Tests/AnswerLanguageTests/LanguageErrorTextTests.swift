@@ -129,6 +129,10 @@ import Testing
         Case(
             source: "'a' + ones(2, 3)", english: "unsupported operand types for +: str and Tensor",
             korean: "연산자 +: 이 두 타입에는 쓸 수 없습니다(str, Tensor)."),
+        // The types in the order written, whichever side the tensor is on.
+        Case(
+            source: "ones(2, 3) - 'a'", english: "unsupported operand types for -: Tensor and str",
+            korean: "연산자 -: 이 두 타입에는 쓸 수 없습니다(Tensor, str)."),
         Case(
             source: "zeros(100000, 100000)",
             english:

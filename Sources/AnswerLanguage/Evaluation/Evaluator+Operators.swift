@@ -187,8 +187,8 @@ extension Evaluator {
     private func tensorBinary(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, at range: SourceRange)
         throws(LanguageError) -> Value
     {
-        let a = try operandTensor(lhs, op: op, other: rhs, at: range)
-        let b = try operandTensor(rhs, op: op, other: lhs, at: range)
+        let a = try operandTensor(lhs, op: op, other: rhs, isLeft: true, at: range)
+        let b = try operandTensor(rhs, op: op, other: lhs, isLeft: false, at: range)
         return .tensor(
             try engine(at: range) { () throws -> Tensor in
                 switch op {
@@ -212,7 +212,11 @@ extension Evaluator {
     }
 
     /// A value as a tensor for an operator with a tensor on the other side.
-    func operandTensor(_ value: Value, op: BinaryOperator, other: Value, at range: SourceRange)
+    /// `value` as a tensor operand of `op` beside `other`; `isLeft` says which side `value` is on,
+    /// so that a refusal names the operand types in the order they were written.
+    func operandTensor(
+        _ value: Value, op: BinaryOperator, other: Value, isLeft: Bool, at range: SourceRange
+    )
         throws(LanguageError)
         -> Tensor
     {
@@ -229,10 +233,9 @@ extension Evaluator {
                     try Tensor(nested: nested, dtype: other.tensor?.dtype ?? .float32)
                 }
             }
-            throw .type(
-                "unsupported operand types for \(op.rawValue): \(value.typeName) and \(other.typeName)",
-                at: range
-            ).detailed(.unsupportedOperands(op.rawValue, value.typeName, other.typeName))
+            let (left, right) = isLeft ? (value.typeName, other.typeName) : (other.typeName, value.typeName)
+            throw .type("unsupported operand types for \(op.rawValue): \(left) and \(right)", at: range)
+                .detailed(.unsupportedOperands(op.rawValue, left, right))
         }
     }
 
@@ -276,8 +279,8 @@ extension Evaluator {
         default: break
         }
         if lhs.tensor != nil || rhs.tensor != nil, lhs.isTensorLike, rhs.isTensorLike {
-            let a = try operandTensor(lhs, op: .subtract, other: rhs, at: range)
-            let b = try operandTensor(rhs, op: .subtract, other: lhs, at: range)
+            let a = try operandTensor(lhs, op: .subtract, other: rhs, isLeft: true, at: range)
+            let b = try operandTensor(rhs, op: .subtract, other: lhs, isLeft: false, at: range)
             return .tensor(
                 try engine(at: range) { () throws -> Tensor in
                     switch op {
