@@ -31,6 +31,22 @@ struct REPLTrainingTests {
         #expect(run.text.contains("└"))
     }
 
+    /// In a Korean session the bar and the curve speak Korean too: 학습, 에폭, 손실, 정확도.
+    @Test func koreanSessionsLabelTrainingInKorean() throws {
+        let run = REPLHarness.run(
+            [":lang ko"] + Self.setup + [
+                "h = train(net, (train_x, train_y), epochs=2, batch_size=256, lr=0.1, test=test)", "h",
+                ":quit",
+            ])
+        #expect(run.text.contains("학습"))
+        #expect(run.text.contains("에폭 2/2"))
+        #expect(run.text.contains("손실"))
+        #expect(run.text.contains("테스트 "))
+        #expect(run.text.contains("학습 손실"))
+        #expect(!run.text.contains("epoch 2/2"))
+        #expect(!run.text.contains("training loss"))
+    }
+
     @Test func ctrlCStopsTrainingAndTheSessionGoesOn() throws {
         // The third piece of code run is the training.
         let interrupts = DelayedInterrupt(run: 3, after: .milliseconds(300))

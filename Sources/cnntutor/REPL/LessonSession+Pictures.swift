@@ -17,7 +17,7 @@ extension LessonSession {
             let figure = Figure.bars(labels: values.indices.map { "[\($0)]" }, values: values, title: nil)
             io.screen.writeLines(FigurePicture.lines(figure, width: width, colorLevel: colorLevel))
         default:
-            if let curve = Self.lossCurve(value) {
+            if let curve = Self.lossCurve(value, text: text) {
                 io.screen.writeLines(FigurePicture.lines(curve, width: width, colorLevel: colorLevel))
             } else {
                 showValue(value)

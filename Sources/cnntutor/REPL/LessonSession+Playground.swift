@@ -61,7 +61,7 @@ extension LessonSession {
         default:
             var lines = value.description.split(separator: "\n", omittingEmptySubsequences: false).map(
                 String.init)
-            if let curve = Self.lossCurve(value) {
+            if let curve = Self.lossCurve(value, text: text) {
                 lines += FigurePicture.lines(curve, width: width, colorLevel: colorLevel)
             }
             page(lines)
@@ -69,12 +69,12 @@ extension LessonSession {
     }
 
     /// The loss curve of a `train(...)` history (a dict with a `step_loss` list), if `value` is one.
-    static func lossCurve(_ value: Value) -> Figure? {
+    static func lossCurve(_ value: Value, text: SessionText) -> Figure? {
         guard case .dict(let entries) = value,
             case .list(let items)? = entries.first(where: { $0.key == "step_loss" })?.value
         else { return nil }
         let losses = items.compactMap(\.number)
         guard losses.count >= 2, losses.count == items.count else { return nil }
-        return .curves([Figure.Series(name: "loss per step", values: losses)], title: "training loss")
+        return .curves([Figure.Series(name: text.lossPerStep, values: losses)], title: text.lossCurveTitle)
     }
 }

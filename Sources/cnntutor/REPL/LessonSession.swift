@@ -49,8 +49,10 @@ final class LessonSession {
     /// The damaged database moved aside at start-up, to tell the learner about.
     let recovered: DamagedDatabase?
 
-    /// The lesson language.
-    var language: String
+    /// The lesson language; the training display follows it.
+    var language: String {
+        didSet { training.wording = text }
+    }
     /// The open lesson's index in the course, or nil at the menu.
     var lessonIndex: Int?
     /// The step shown in the open lesson.
@@ -78,6 +80,7 @@ final class LessonSession {
         interpreter = Interpreter(options: options)
         self.training = training
         language = course.defaultLanguage
+        training.wording = text
     }
 
     // MARK: - The loop
@@ -174,7 +177,9 @@ final class LessonSession {
     func enter() {
         guard lessonIndex != nil else { return openSuggestedLesson() }
         if let exercise = currentExercise, !isSettled(exercise) {
-            return say(text.answerReminder)
+            return say(
+                exercise.kind == .choice
+                    ? text.choiceReminder(multiple: exercise.multiple) : text.answerReminder)
         }
         next()
     }

@@ -128,6 +128,24 @@ struct SessionText {
             : "Type your answer (an expression), :hint for a hint, or :skip to move on."
     }
 
+    /// Enter at an unanswered choice exercise.
+    func choiceReminder(multiple: Bool) -> String {
+        korean
+            ? "\(chooseNote(multiple: multiple)) :hint는 힌트, :skip은 건너뛰기입니다."
+            : "\(chooseNote(multiple: multiple)) :hint for a hint, or :skip to move on."
+    }
+
+    // MARK: - Training
+
+    /// The words of `train(...)`'s live bar and loss curve.
+    var trainingLabel: String { korean ? "학습" : "training" }
+    var epochLabel: String { korean ? "에폭" : "epoch" }
+    var lossLabel: String { korean ? "손실" : "loss" }
+    var accuracyLabel: String { korean ? "정확도" : "acc" }
+    var testLabel: String { korean ? "테스트" : "test" }
+    var lossCurveTitle: String { korean ? "학습 손실" : "training loss" }
+    var lossPerStep: String { korean ? "단계별 손실" : "loss per step" }
+
     /// The one-line summary on leaving.
     func goodbye(answers: Int, passed: Int, points: Int, savedIn directory: String?) -> String {
         if korean {

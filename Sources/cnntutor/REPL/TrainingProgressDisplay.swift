@@ -12,6 +12,14 @@ final class TrainingProgressDisplay: Sendable {
     private let screen: any TerminalScreen
     private let clock: any MonotonicClock
     private let bar = Mutex<(bar: ProgressBar?, completed: Int, metrics: [ProgressMetric])>((nil, 0, []))
+    private let words = Mutex(SessionText(language: "en"))
+
+    /// The session's sentences, for the bar's label and metric names (the session sets it when
+    /// its language changes).
+    var wording: SessionText {
+        get { words.withLock { $0 } }
+        set { words.withLock { $0 = newValue } }
+    }
 
     /// A display drawing on `screen`, timed by `clock`.
     init(screen: any TerminalScreen, clock: any MonotonicClock) {
@@ -23,18 +31,19 @@ final class TrainingProgressDisplay: Sendable {
     func show(_ report: TrainingProgress) {
         let total = report.epochs * report.stepsPerEpoch
         let completed = (report.epoch - 1) * report.stepsPerEpoch + report.step
+        let text = wording
         var metrics: [ProgressMetric] = [
-            ProgressMetric(name: "epoch", text: "\(report.epoch)/\(report.epochs)"),
-            .value("loss", report.loss),
+            ProgressMetric(name: text.epochLabel, text: "\(report.epoch)/\(report.epochs)"),
+            .value(text.lossLabel, report.loss),
         ]
-        if let accuracy = report.accuracy { metrics.append(.percentage("acc", accuracy)) }
-        if let test = report.testAccuracy { metrics.append(.percentage("test", test)) }
+        if let accuracy = report.accuracy { metrics.append(.percentage(text.accuracyLabel, accuracy)) }
+        if let test = report.testAccuracy { metrics.append(.percentage(text.testLabel, test)) }
         let screen = self.screen
         let clock = self.clock
         bar.withLock { state in
             if state.bar == nil {
                 state.bar = ProgressBar(
-                    total: total, label: "training", screen: screen, clock: clock,
+                    total: total, label: text.trainingLabel, screen: screen, clock: clock,
                     showsTimes: screen.capabilities.isTTY)
             }
             state.completed = completed
