@@ -1,4 +1,3 @@
-import Dispatch
 import Synchronization
 
 #if canImport(Glibc)
@@ -49,7 +48,7 @@ public enum Parallelism {
         _ body: (_ item: Int, _ worker: Int) throws(CNNError) -> Void
     ) throws(CNNError) {
         guard count > 0 else { return }
-        // Task-local values do not reach Dispatch's worker threads: read the budget here.
+        // Task-local values do not reach the pool's helper threads: read the budget here.
         let budget = ComputeBudget.current
         if workers <= 1 {
             for item in 0..<count {
@@ -60,11 +59,11 @@ public enum Parallelism {
         }
         let next = Atomic<Int>(0)
         let failure = Mutex<CNNError?>(nil)
-        // `concurrentPerform` returns only after every body has, so `body` (which borrows the
-        // caller's buffers) never outlives this call; the box only tells the compiler so.
+        // The pool returns only after every worker has, so `body` (which borrows the caller's
+        // buffers) never outlives this call; the box only tells the compiler so.
         withoutActuallyEscaping(body) { body in
             let shared = UncheckedSendable(body)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let work: (Int) -> Void = { worker in
                 while true {
                     let item = next.wrappingAdd(1, ordering: .relaxed).oldValue
                     if item >= count { return }
@@ -78,6 +77,8 @@ public enum Parallelism {
                     }
                 }
             }
+            // A busy pool (a kernel inside a kernel, two trainings at once): all items here.
+            if !WorkerPool.shared.run(workers: workers, work) { work(0) }
         }
         if let error = failure.withLock({ $0 }) { throw error }
     }
