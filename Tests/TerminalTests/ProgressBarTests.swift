@@ -23,6 +23,18 @@ import Testing
             ])
     }
 
+    /// The words after the times come from the caller (a Korean session passes 경과 and 남음).
+    @Test func timeWordsAreTheCallers() {
+        let screen = MemoryScreen()
+        let clock = ManualClock()
+        let bar = ProgressBar(
+            total: 4, label: "학습", screen: screen, clock: clock,
+            timeWords: ProgressBar.TimeWords(elapsed: "경과", left: "남음"))
+        clock.advance(by: .seconds(2))
+        bar.update(completed: 1)
+        #expect(screen.lines == ["학습  ▕█████               ▏   25%  1/4  0:02 경과  ~0:06 남음"])
+    }
+
     @Test func terminalOutputRedrawsInPlaceAndThrottles() {
         let screen = MemoryScreen(
             capabilities: FixedTerminalCapabilities(isTTY: true, size: .init(columns: 60, rows: 20)))

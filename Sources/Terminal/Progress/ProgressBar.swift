@@ -28,12 +28,25 @@ public struct ProgressMetric: Sendable, Equatable {
 /// ten times a second. Elsewhere it writes a plain line only at each milestone (every quarter by
 /// default) and when finished, so logs stay short and piped sessions stay reproducible.
 public final class ProgressBar {
+    /// The words after the two times, in the session's language.
+    public struct TimeWords: Sendable {
+        public let elapsed: String
+        public let left: String
+        public init(elapsed: String, left: String) {
+            self.elapsed = elapsed
+            self.left = left
+        }
+        /// `0:04 elapsed  ~0:10 left`.
+        public static let english = TimeWords(elapsed: "elapsed", left: "left")
+    }
+
     private let total: Int
     private let label: String
     private let screen: any TerminalScreen
     private let clock: any MonotonicClock
     private let milestones: Int
     private let showsTimes: Bool
+    private let timeWords: TimeWords
     private let start: Duration
     private var lastDraw: Duration?
     private var lastMilestone = 0
@@ -45,9 +58,10 @@ public final class ProgressBar {
     ///   - label: shown first (`epoch 3`, `training`).
     ///   - milestones: how many plain lines a non-terminal gets over the whole run.
     ///   - showsTimes: whether elapsed time and time left are shown (off for reproducible logs).
+    ///   - timeWords: the words after those times.
     public init(
         total: Int, label: String = "", screen: any TerminalScreen, clock: any MonotonicClock = SystemClock(),
-        milestones: Int = 4, showsTimes: Bool = true
+        milestones: Int = 4, showsTimes: Bool = true, timeWords: TimeWords = .english
     ) {
         self.total = max(1, total)
         self.label = label
@@ -55,6 +69,7 @@ public final class ProgressBar {
         self.clock = clock
         self.milestones = max(1, milestones)
         self.showsTimes = showsTimes
+        self.timeWords = timeWords
         start = clock.now()
     }
 
@@ -108,10 +123,10 @@ public final class ProgressBar {
         after += metrics.map { $0.name + " " + $0.text }
         if showsTimes {
             let elapsed = now - start
-            after.append(Self.clockText(elapsed) + " elapsed")
+            after.append(Self.clockText(elapsed) + " " + timeWords.elapsed)
             if completed > 0 && completed < total {
                 let left = elapsed * Double(total - completed) / Double(completed)
-                after.append("~" + Self.clockText(left) + " left")
+                after.append("~" + Self.clockText(left) + " " + timeWords.left)
             }
         }
         let separator = "  "

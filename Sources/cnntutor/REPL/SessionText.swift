@@ -1,3 +1,5 @@
+import Terminal
+
 /// The tutor's own words around the lesson text, in the learner's language.
 ///
 /// Lesson text comes translated from the course; these are the sentences the REPL itself says
@@ -145,6 +147,9 @@ struct SessionText {
     var testLabel: String { korean ? "테스트" : "test" }
     var lossCurveTitle: String { korean ? "학습 손실" : "training loss" }
     var lossPerStep: String { korean ? "단계별 손실" : "loss per step" }
+    var trainingTimes: ProgressBar.TimeWords {
+        korean ? ProgressBar.TimeWords(elapsed: "경과", left: "남음") : .english
+    }
 
     /// The one-line summary on leaving.
     func goodbye(answers: Int, passed: Int, points: Int, savedIn directory: String?) -> String {

@@ -44,7 +44,7 @@ final class TrainingProgressDisplay: Sendable {
             if state.bar == nil {
                 state.bar = ProgressBar(
                     total: total, label: text.trainingLabel, screen: screen, clock: clock,
-                    showsTimes: screen.capabilities.isTTY)
+                    showsTimes: screen.capabilities.isTTY, timeWords: text.trainingTimes)
             }
             state.completed = completed
             state.metrics = metrics
