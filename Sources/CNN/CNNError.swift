@@ -45,6 +45,8 @@ public struct CNNError: Error, Equatable, Sendable, CustomStringConvertible {
         case outOfMemory(requestedBytes: Int, inUse: Int, limit: Int)
         case timeLimit(seconds: Double)
         case cancelled
+        /// `inner` happened in layer `name` (of type `type`) of a `Sequential`.
+        indirect case inLayer(name: String, type: String, inner: Detail)
     }
 
     public let code: Code

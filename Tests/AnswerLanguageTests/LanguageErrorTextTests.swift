@@ -129,6 +129,14 @@ import Testing
         Case(
             source: "'a' + ones(2, 3)", english: "unsupported operand types for +: str and Tensor",
             korean: "연산자 +: 이 두 타입에는 쓸 수 없습니다(str, Tensor)."),
+        // A refusal inside a Sequential keeps its pieces under the layer's name.
+        Case(
+            source: "nn.Sequential(nn.Conv2d(3, 4, 3))(ones(1, 1, 5, 5))",
+            english:
+                "layer (0) Conv2d: conv2d expects weight [out_channels, in_channels/groups, kH, kW] = [?, 1, ?, ?], got [4, 3, 3, 3]: the input [1, 1, 5, 5] has 1 channels",
+            korean:
+                "레이어 (0) Conv2d: conv2d의 가중치 모양은 [?, 1, ?, ?]이어야 하는데 [4, 3, 3, 3]입니다. 입력 [1, 1, 5, 5]의 채널이 1개이기 때문입니다."
+        ),
         // The types in the order written, whichever side the tensor is on.
         Case(
             source: "ones(2, 3) - 'a'", english: "unsupported operand types for -: Tensor and str",

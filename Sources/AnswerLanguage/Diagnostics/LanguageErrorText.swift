@@ -103,6 +103,8 @@ struct LanguageErrorText: Sendable {
 
     static func korean(_ detail: CNNError.Detail) -> String {
         switch detail {
+        case .inLayer(let name, let type, let inner):
+            return "레이어 (\(name)) \(type): \(korean(inner))"
         case .broadcast(let a, let b, let sizes, let dimension):
             return "브로드캐스트할 수 없는 모양입니다: \(a), \(b). 마지막 차원부터 맞춰 센 \(dimension)번 차원의 "
                 + "크기가 \(sizes[0]), \(sizes[1])인데, 둘이 같거나 한쪽이 1이어야 합니다."
