@@ -18,9 +18,8 @@ enum FastActivation {
         try ElementwiseKernels.forEachChunk(count: input.count) { range in
             var i = range.lowerBound
             while i + 8 <= range.upperBound {
-                let v = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<Float>.self)
-                UnsafeMutableRawPointer(y + i).storeBytes(
-                    of: v.replacing(with: 0, where: v .<= 0), as: SIMD8<Float>.self)
+                let v = loadFloats8(x + i)
+                storeFloats8(v.replacing(with: 0, where: v .<= 0), y + i)
                 i += 8
             }
             while i < range.upperBound {
@@ -45,10 +44,8 @@ enum FastActivation {
             let zero = SIMD8<Float>(repeating: 0)
             var i = range.lowerBound
             while i + 8 <= range.upperBound {
-                let v = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<Float>.self)
-                let g = UnsafeRawPointer(gy + i).loadUnaligned(as: SIMD8<Float>.self)
-                let slope = zero.replacing(with: 1, where: v .> 0)
-                UnsafeMutableRawPointer(gx + i).storeBytes(of: g * slope, as: SIMD8<Float>.self)
+                let (v, g) = (loadFloats8(x + i), loadFloats8(gy + i))
+                storeFloats8(g * zero.replacing(with: 1, where: v .> 0), gx + i)
                 i += 8
             }
             while i < range.upperBound {

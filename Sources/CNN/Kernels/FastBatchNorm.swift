@@ -166,13 +166,13 @@ enum FastBatchNorm {
         var high = SIMD4<Double>(repeating: 0)
         var i = 0
         while i + 8 <= count {
-            let v = load(x + i)
+            let v = loadFloats8(x + i)
             low += SIMD4<Double>(v.lowHalf)
             high += SIMD4<Double>(v.highHalf)
             i += 8
         }
         if i + 4 <= count {
-            low += SIMD4<Double>(load4(x + i))
+            low += SIMD4<Double>(loadFloats4(x + i))
             i += 4
         }
         var sum = (low + high).sum()
@@ -193,7 +193,7 @@ enum FastBatchNorm {
         var high = SIMD4<Double>(repeating: 0)
         var i = 0
         while i + 8 <= count {
-            let v = load(x + i)
+            let v = loadFloats8(x + i)
             let dl = SIMD4<Double>(v.lowHalf) - mu
             let dh = SIMD4<Double>(v.highHalf) - mu
             low.addProduct(dl, dl)
@@ -201,7 +201,7 @@ enum FastBatchNorm {
             i += 8
         }
         if i + 4 <= count {
-            let d = SIMD4<Double>(load4(x + i)) - mu
+            let d = SIMD4<Double>(loadFloats4(x + i)) - mu
             low.addProduct(d, d)
             i += 4
         }
@@ -226,8 +226,8 @@ enum FastBatchNorm {
         var pHigh = SIMD4<Double>(repeating: 0)
         var i = 0
         while i + 8 <= count {
-            let g = load(gy + i)
-            let d = load(x + i) - mu
+            let g = loadFloats8(gy + i)
+            let d = loadFloats8(x + i) - mu
             let gl = SIMD4<Double>(g.lowHalf)
             let gh = SIMD4<Double>(g.highHalf)
             gLow += gl
@@ -237,9 +237,9 @@ enum FastBatchNorm {
             i += 8
         }
         if i + 4 <= count {
-            let g = SIMD4<Double>(load4(gy + i))
+            let g = SIMD4<Double>(loadFloats4(gy + i))
             gLow += g
-            pLow.addProduct(g, SIMD4<Double>(load4(x + i) - mu.lowHalf))
+            pLow.addProduct(g, SIMD4<Double>(loadFloats4(x + i) - mu.lowHalf))
             i += 4
         }
         var sumG = (gLow + gHigh).sum()
@@ -263,11 +263,11 @@ enum FastBatchNorm {
         let t = SIMD8<Float>(repeating: shift)
         var i = 0
         while i + 8 <= count {
-            store(t.addingProduct(load(x + i) - mu, s), y + i)
+            storeFloats8(t.addingProduct(loadFloats8(x + i) - mu, s), y + i)
             i += 8
         }
         if i + 4 <= count {
-            store4(t.lowHalf.addingProduct(load4(x + i) - mu.lowHalf, s.lowHalf), y + i)
+            storeFloats4(t.lowHalf.addingProduct(loadFloats4(x + i) - mu.lowHalf, s.lowHalf), y + i)
             i += 4
         }
         while i < count {
@@ -289,37 +289,18 @@ enum FastBatchNorm {
         let vk = SIMD8<Float>(repeating: k)
         var i = 0
         while i + 8 <= count {
-            store(vk.addingProduct(load(gy + i), va).addingProduct(load(x + i) - mu, vb), gx + i)
+            storeFloats8(
+                vk.addingProduct(loadFloats8(gy + i), va).addingProduct(loadFloats8(x + i) - mu, vb), gx + i)
             i += 8
         }
         if i + 4 <= count {
-            let t = vk.lowHalf.addingProduct(load4(gy + i), va.lowHalf)
-            store4(t.addingProduct(load4(x + i) - mu.lowHalf, vb.lowHalf), gx + i)
+            let t = vk.lowHalf.addingProduct(loadFloats4(gy + i), va.lowHalf)
+            storeFloats4(t.addingProduct(loadFloats4(x + i) - mu.lowHalf, vb.lowHalf), gx + i)
             i += 4
         }
         while i < count {
             gx[i] = k.addingProduct(gy[i], a).addingProduct(x[i] - mean, b)
             i += 1
         }
-    }
-
-    @inline(__always)
-    private static func load(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
-        UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
-    }
-
-    @inline(__always)
-    private static func load4(_ p: UnsafePointer<Float>) -> SIMD4<Float> {
-        UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Float>.self)
-    }
-
-    @inline(__always)
-    private static func store4(_ v: SIMD4<Float>, _ p: UnsafeMutablePointer<Float>) {
-        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD4<Float>.self)
-    }
-
-    @inline(__always)
-    private static func store(_ v: SIMD8<Float>, _ p: UnsafeMutablePointer<Float>) {
-        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Float>.self)
     }
 }

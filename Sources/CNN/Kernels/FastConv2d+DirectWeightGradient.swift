@@ -57,7 +57,7 @@ extension FastConv2d {
                                 image: input + (first + j) * g.inChannels * g.inHeight * g.inWidth,
                                 into: padded + j * layout.imageCount)
                             for k in 0..<channels {
-                                biasSums[k] += planeSum(
+                                biasSums[k] += sumFloats(
                                     gradient + (j * channels + k) * outPlane, count: outPlane)
                             }
                         }
@@ -106,35 +106,13 @@ extension FastConv2d {
                 }
             }
             let first = partials[0]
-            for i in 0..<(channels * taps) {
-                var total = first[i]
-                for chunk in 1..<chunks { total += first[chunk * partialCount + i] }
-                gradWeight[i] = total
-            }
+            sumChunks(first, chunks: chunks, stride: partialCount, count: channels * taps, into: gradWeight)
             if let gradBias {
-                for k in 0..<channels {
-                    var total = first[channels * taps + k]
-                    for chunk in 1..<chunks { total += first[chunk * partialCount + channels * taps + k] }
-                    gradBias[k] = total
-                }
+                sumChunks(
+                    first + channels * taps, chunks: chunks, stride: partialCount, count: channels,
+                    into: gradBias)
             }
         }
-    }
-
-    /// `Σ plane[0..<count]`, 8 lanes at a time, lanes then tail added in a fixed order.
-    func planeSum(_ plane: UnsafePointer<Float>, count: Int) -> Float {
-        var lanes = SIMD8<Float>.zero
-        var i = 0
-        while i + 8 <= count {
-            lanes += UnsafeRawPointer(plane + i).loadUnaligned(as: SIMD8<Float>.self)
-            i += 8
-        }
-        var total = lanes.sum()
-        while i < count {
-            total += plane[i]
-            i += 1
-        }
-        return total
     }
 
     /// Copies `rows` rows of `outWidth` floats into rows of `rowLength`, zero-filling the rest.

@@ -232,11 +232,9 @@ struct FastConv2d {
                 }
             }
             if let gradBias {
-                for k in 0..<g.outChannels {
-                    var total = first[weightCount + k]
-                    for chunk in 1..<chunks { total += first[chunk * partialCount + weightCount + k] }
-                    gradBias[k] = total
-                }
+                sumChunks(
+                    first + weightCount, chunks: chunks, stride: partialCount, count: g.outChannels,
+                    into: gradBias)
             }
         }
     }
@@ -265,9 +263,7 @@ struct FastConv2d {
         accumulate: Bool
     ) {
         for k in 0..<g.outChannels {
-            let plane = planes + k * pixels
-            var total: Float = 0
-            for p in 0..<pixels { total += plane[p] }
+            let total = sumFloats(planes + k * pixels, count: pixels)
             sums[k] = accumulate ? sums[k] + total : total
         }
     }

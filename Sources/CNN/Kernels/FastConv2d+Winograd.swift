@@ -106,25 +106,10 @@ extension FastConv2d {
                 WinogradF4.self, input: input, gradOutput: gradOutput, gradWeight: gradWeight)
         }
         if let gradBias {
-            let pixels = g.outPixels
-            for k in 0..<g.outChannels {
-                // Eight running sums (one per lane), folded at the end: the scalar loop's one
-                // dependent chain of adds ran at a tenth of this speed.
-                var lanes = SIMD8<Float>()
-                var total: Float = 0
-                for n in 0..<g.batch {
-                    let plane = gradOutput + (n * g.outChannels + k) * pixels
-                    var p = 0
-                    while p + 8 <= pixels {
-                        lanes += loadFloats8(plane + p)
-                        p += 8
-                    }
-                    while p < pixels {
-                        total += plane[p]
-                        p += 1
-                    }
-                }
-                gradBias[k] = total + lanes.sum()
+            for n in 0..<g.batch {
+                sumPlanes(
+                    gradOutput + n * g.outChannels * g.outPixels, pixels: g.outPixels, into: gradBias,
+                    accumulate: n > 0)
             }
         }
     }

@@ -109,52 +109,12 @@ func copyEveryOther(
 ) {
     var x = 0
     while x + 8 <= count && 2 * x + 16 <= readable {
-        let low = UnsafeRawPointer(src + 2 * x).loadUnaligned(as: SIMD8<Float>.self)
-        let high = UnsafeRawPointer(src + 2 * x + 8).loadUnaligned(as: SIMD8<Float>.self)
-        UnsafeMutableRawPointer(dst + x).storeBytes(
-            of: SIMD8(lowHalf: low.evenHalf, highHalf: high.evenHalf), as: SIMD8<Float>.self)
+        let (low, high) = (loadFloats8(src + 2 * x), loadFloats8(src + 2 * x + 8))
+        storeFloats8(SIMD8(lowHalf: low.evenHalf, highHalf: high.evenHalf), dst + x)
         x += 8
     }
     while x < count {
         dst[x] = src[2 * x]
         x += 1
-    }
-}
-
-/// Copies `count` floats; short rows (an 8×8 image's) inline instead of calling `memmove`, whose
-/// call cost was most of im2col's time on small images.
-@inline(__always)
-func copyFloats(_ dst: UnsafeMutablePointer<Float>, from src: UnsafePointer<Float>, count: Int) {
-    if count >= 64 {
-        dst.update(from: src, count: count)
-        return
-    }
-    var i = 0
-    while i + 4 <= count {
-        UnsafeMutableRawPointer(dst + i).storeBytes(
-            of: UnsafeRawPointer(src + i).loadUnaligned(as: SIMD4<Float>.self), as: SIMD4<Float>.self)
-        i += 4
-    }
-    while i < count {
-        dst[i] = src[i]
-        i += 1
-    }
-}
-
-/// Sets `count` floats to zero; short runs inline, as in `copyFloats`.
-@inline(__always)
-func zeroFloats(_ dst: UnsafeMutablePointer<Float>, count: Int) {
-    if count >= 64 {
-        dst.update(repeating: 0, count: count)
-        return
-    }
-    var i = 0
-    while i + 4 <= count {
-        UnsafeMutableRawPointer(dst + i).storeBytes(of: SIMD4<Float>.zero, as: SIMD4<Float>.self)
-        i += 4
-    }
-    while i < count {
-        dst[i] = 0
-        i += 1
     }
 }

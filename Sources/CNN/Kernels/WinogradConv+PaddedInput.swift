@@ -146,16 +146,9 @@ extension WinogradConv {
                 }
                 for j in 0..<alpha { Tile.inputTransform(patch + j, stride: alpha) }
                 for i in 0..<alpha { Tile.inputTransform(patch + i * alpha, stride: 1) }
-                let column = UnsafeMutableRawPointer(v + c * tilesPerBlock + group)
-                for xi in 0..<positions {
-                    (column + xi * positionStride * 4).storeBytes(of: patch[xi], as: SIMD8<Float>.self)
-                }
+                let column = v + c * tilesPerBlock + group
+                for xi in 0..<positions { storeFloats8(patch[xi], column + xi * positionStride) }
             }
         }
     }
-}
-
-@inline(__always)
-func loadFloats8(_ p: UnsafePointer<Float>) -> SIMD8<Float> {
-    UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
 }

@@ -38,12 +38,8 @@ extension WinogradConv {
                     }
                 }
             }
-            let du = partials
-            for chunk in 1..<chunks {
-                let partial = du + chunk * partialCount
-                for i in 0..<partialCount { du[i] += partial[i] }
-            }
-            untransformWeightGradient(du, into: gradWeight)
+            sumChunks(partials, chunks: chunks, stride: partialCount, count: partialCount, into: partials)
+            untransformWeightGradient(partials, into: gradWeight)
         }
     }
 
@@ -83,10 +79,8 @@ extension WinogradConv {
                 for i in 0..<alpha {
                     Tile.gradientTransform(columns + i * m, xStride: 1, transformed + i * alpha, yStride: 1)
                 }
-                let column = UnsafeMutableRawPointer(gt + k * stride + group)
-                for xi in 0..<positions {
-                    (column + xi * gStride * 4).storeBytes(of: transformed[xi], as: SIMD8<Float>.self)
-                }
+                let column = gt + k * stride + group
+                for xi in 0..<positions { storeFloats8(transformed[xi], column + xi * gStride) }
             }
         }
         for xi in 0..<positions {

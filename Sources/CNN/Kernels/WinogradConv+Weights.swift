@@ -87,22 +87,3 @@ extension WinogradConv {
         }
     }
 }
-
-/// The first `lanes` floats at `p` (the rest zero); a whole unaligned load when `lanes` is 8.
-@inline(__always)
-func loadLanes(_ lanes: Int, from p: UnsafePointer<Float>) -> SIMD8<Float> {
-    if lanes == 8 { return UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self) }
-    var value = SIMD8<Float>()
-    for l in 0..<lanes { value[l] = p[l] }
-    return value
-}
-
-/// Stores the first `lanes` lanes of `value` at `p`; one unaligned store when `lanes` is 8.
-@inline(__always)
-func storeLanes(_ value: SIMD8<Float>, _ lanes: Int, to p: UnsafeMutablePointer<Float>) {
-    if lanes == 8 {
-        UnsafeMutableRawPointer(p).storeBytes(of: value, as: SIMD8<Float>.self)
-        return
-    }
-    for l in 0..<lanes { p[l] = value[l] }
-}

@@ -129,10 +129,8 @@ struct WinogradConv<Tile: WinogradTile> {
         for k in 0..<outChannels {
             let b = bias.map { SIMD8<Float>(repeating: $0[k]) } ?? .zero
             for group in Swift.stride(from: 0, to: lanes, by: 8) {
-                let column = UnsafeRawPointer(mm + k * stride + group)
-                for xi in 0..<positions {
-                    patch[xi] = column.load(fromByteOffset: xi * mStride * 4, as: SIMD8<Float>.self)
-                }
+                let column = mm + k * stride + group
+                for xi in 0..<positions { patch[xi] = loadFloats8(column + xi * mStride) }
                 for j in 0..<alpha {
                     Tile.outputTransform(patch + j, xStride: alpha, half + j, yStride: alpha)
                 }
@@ -264,20 +262,19 @@ func storeEightTiles(
     _ tile: UnsafePointer<SIMD8<Float>>, at starts: SIMD8<Int>, rowStride: Int,
     into output: UnsafeMutablePointer<Float>
 ) {
-    let raw = UnsafeMutableRawPointer(output)
     for i in 0..<4 {
         let row = tile + i * 4
         let low = transpose(row[0].lowHalf, row[1].lowHalf, row[2].lowHalf, row[3].lowHalf)
         let high = transpose(row[0].highHalf, row[1].highHalf, row[2].highHalf, row[3].highHalf)
-        let offset = i * rowStride
-        raw.storeBytes(of: low.0, toByteOffset: (starts[0] + offset) * 4, as: SIMD4<Float>.self)
-        raw.storeBytes(of: low.1, toByteOffset: (starts[1] + offset) * 4, as: SIMD4<Float>.self)
-        raw.storeBytes(of: low.2, toByteOffset: (starts[2] + offset) * 4, as: SIMD4<Float>.self)
-        raw.storeBytes(of: low.3, toByteOffset: (starts[3] + offset) * 4, as: SIMD4<Float>.self)
-        raw.storeBytes(of: high.0, toByteOffset: (starts[4] + offset) * 4, as: SIMD4<Float>.self)
-        raw.storeBytes(of: high.1, toByteOffset: (starts[5] + offset) * 4, as: SIMD4<Float>.self)
-        raw.storeBytes(of: high.2, toByteOffset: (starts[6] + offset) * 4, as: SIMD4<Float>.self)
-        raw.storeBytes(of: high.3, toByteOffset: (starts[7] + offset) * 4, as: SIMD4<Float>.self)
+        let rowOutput = output + i * rowStride
+        storeFloats4(low.0, rowOutput + starts[0])
+        storeFloats4(low.1, rowOutput + starts[1])
+        storeFloats4(low.2, rowOutput + starts[2])
+        storeFloats4(low.3, rowOutput + starts[3])
+        storeFloats4(high.0, rowOutput + starts[4])
+        storeFloats4(high.1, rowOutput + starts[5])
+        storeFloats4(high.2, rowOutput + starts[6])
+        storeFloats4(high.3, rowOutput + starts[7])
     }
 }
 

@@ -49,11 +49,6 @@ func transpose(
     )
 }
 
-@inline(__always)
-func loadFloats4(_ p: UnsafePointer<Float>) -> SIMD4<Float> {
-    UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Float>.self)
-}
-
 /// F(2×2, 3×3): 16 multiplies for 4 outputs (2.25× fewer); transforms only add, subtract and
 /// halve, so its rounding error stays close to a direct convolution's.
 enum WinogradF2: WinogradTile {
