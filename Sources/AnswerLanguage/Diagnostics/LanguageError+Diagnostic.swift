@@ -72,7 +72,8 @@ extension LanguageError {
     }
 
     /// Terminal columns a scalar takes: 2 for Hangul, CJK and emoji, 0 for combining marks.
-    static func displayWidth(_ scalar: Unicode.Scalar) -> Int {
+    /// (Modules below the terminal layer, like Grading's side-by-side view, measure with this one.)
+    package static func displayWidth(_ scalar: Unicode.Scalar) -> Int {
         switch scalar.value {
         case 0x0300...0x036F, 0x200B...0x200F: return 0
         case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,

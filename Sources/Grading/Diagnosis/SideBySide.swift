@@ -1,3 +1,5 @@
+import AnswerLanguage
+
 /// Answer and expected matrices next to each other, differing cells marked with `*`: the compact
 /// picture a learner needs to see where a small feature map went wrong.
 enum SideBySide {
@@ -27,13 +29,7 @@ enum SideBySide {
     /// Terminal columns a heading takes: Hangul and other East Asian wide characters take two, so
     /// a Korean heading lines up with the numbers below it.
     private static func columns(_ line: String) -> Int {
-        line.unicodeScalars.reduce(0) { total, scalar in
-            let wide =
-                (0x1100...0x115F).contains(scalar.value) || (0x2E80...0xA4CF).contains(scalar.value)
-                || (0xAC00...0xD7A3).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value)
-                || (0xFF00...0xFF60).contains(scalar.value)
-            return total + (wide ? 2 : 1)
-        }
+        line.unicodeScalars.reduce(0) { $0 + LanguageError.displayWidth($1) }
     }
 
     private static func cells(_ array: NumericArray, marked: (Int, Int) -> Bool) -> [String] {
