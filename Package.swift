@@ -52,18 +52,22 @@ let package = Package(
             name: "CCmark", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
 
+        // The words: typed language, message catalogs per language (resource files), one number
+        // format, one display width. Every module may import it; it imports nothing of the package.
+        .target(name: "Wording", resources: [.copy("Catalogs")]),
+
         // The engine: tensors, ops, autograd, layers, optimisers, data sets. Imports nothing else
         // of the package.
         .target(name: "CNN", dependencies: ["CBLAS"], swiftSettings: engineSettings),
-        .target(name: "AnswerLanguage", dependencies: ["CNN"]),
+        .target(name: "AnswerLanguage", dependencies: ["CNN", "Wording"]),
         .target(name: "Course", dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Grading", dependencies: ["Course", "AnswerLanguage", "CNN"]),
+        .target(name: "Grading", dependencies: ["Course", "AnswerLanguage", "CNN", "Wording"]),
         .target(name: "Progress", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "Terminal", dependencies: ["CEditLine", "CCmark"]),
+        .target(name: "Terminal", dependencies: ["CEditLine", "CCmark", "Wording"]),
         .executableTarget(
             name: "cnntutor",
             dependencies: [
-                "CNN", "AnswerLanguage", "Course", "Grading", "Progress", "Terminal",
+                "CNN", "AnswerLanguage", "Course", "Grading", "Progress", "Terminal", "Wording",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]),
@@ -73,17 +77,18 @@ let package = Package(
             swiftSettings: engineSettings),
 
         .testTarget(name: "CNNTests", dependencies: ["CNN"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AnswerLanguageTests", dependencies: ["AnswerLanguage", "CNN"]),
+        .testTarget(name: "AnswerLanguageTests", dependencies: ["AnswerLanguage", "CNN", "Wording"]),
         .testTarget(name: "CourseTests", dependencies: ["Course"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "GradingTests",
             dependencies: [
-                "Grading", "Course", "AnswerLanguage", "CNN",
+                "Grading", "Course", "AnswerLanguage", "CNN", "Wording",
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "ProgressTests", dependencies: ["Progress"]),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
-        .testTarget(name: "CLITests", dependencies: ["cnntutor"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Wording"]),
+        .testTarget(name: "WordingTests", dependencies: ["Wording"]),
+        .testTarget(name: "CLITests", dependencies: ["cnntutor", "Wording"]),
     ]
 )

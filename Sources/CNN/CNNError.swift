@@ -25,14 +25,17 @@ public struct CNNError: Error, Equatable, Sendable, CustomStringConvertible {
         case matmul([Int], [Int], inner: [Int])
         /// A convolution whose weight's `in_channels` does not match the input's channels.
         case convChannels(function: String, input: [Int], weight: [Int], expected: String, groups: Int)
-        /// A convolution whose (dilated) kernel does not fit the padded input; sizes as `5×5`.
-        case kernelLargerThanInput(function: String, kernel: String, span: String?, padded: String)
+        /// A convolution whose (dilated) kernel does not fit the padded input; sizes as `5×5`;
+        /// `span` and `dilation` (as the call wrote it) only when the dilation widens the kernel.
+        case kernelLargerThanInput(
+            function: String, kernel: String, span: String?, dilation: String?, padded: String)
         /// A convolution or pooling setting below its minimum (`stride` 0, `padding` -1).
         case tooSmall(function: String, argument: String, minimum: Int, got: String)
         /// `padding='same'` with a stride other than 1.
         case sameWithStride
         /// A pooling window (`kernel`, as `3×3`) that does not fit the padded input.
-        case windowLargerThanInput(function: String, kernel: String, span: String?, padded: String)
+        case windowLargerThanInput(
+            function: String, kernel: String, span: String?, dilation: String?, padded: String)
         /// `reshape`/`view` to `shape`, which does not hold `count` elements of `from`.
         case reshape(shape: [Int], count: Int, from: [Int])
         /// A dimension outside `-bound..<bound`.

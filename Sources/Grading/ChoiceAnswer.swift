@@ -1,4 +1,5 @@
 import Course
+import Wording
 
 /// A `choice` answer as typed: choice ids separated by commas or spaces, optionally quoted or in
 /// brackets (`b`, `a, c`, `['a', 'c']`, `(b)`), in any case.
@@ -26,7 +27,7 @@ public enum ChoiceAnswer {
     /// - Returns: The picked ids, or why the line is not a valid answer, or `.other` when it is not
     ///   written like one: a word followed by `(` (a call), or any character that is neither a
     ///   separator nor a letter, digit or `_`.
-    public static func read(_ typed: String, for exercise: Exercise, language: String) -> Reading {
+    public static func read(_ typed: String, for exercise: Exercise, language: Language) -> Reading {
         let choices = exercise.choices.map(\.id)
         switch parse(
             typed, choices: choices, multiple: exercise.multiple, text: GradingText(language: language))
@@ -44,7 +45,8 @@ public enum ChoiceAnswer {
     /// The ids, in the exercise's choice order, or a message (in `text`'s language) naming what is
     /// wrong.
     static func parse(
-        _ answer: String, choices: [String], multiple: Bool, text: GradingText = GradingText(language: "en")
+        _ answer: String, choices: [String], multiple: Bool,
+        text: GradingText = GradingText(language: .english)
     ) -> Result<[String], GradingError> {
         let listed = choices.joined(separator: ", ")
         let typed = answer.split(whereSeparator: { separators.contains($0) }).map { $0.lowercased() }

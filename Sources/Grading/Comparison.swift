@@ -1,6 +1,7 @@
 import AnswerLanguage
 import CNN
 import Course
+import Wording
 
 /// The comparison of an answer's value with the expected value, by exercise kind.
 enum Comparison {
@@ -23,7 +24,7 @@ struct Comparer {
     let prepared: PreparedExercise
     let session: TimedInterpreter
     /// The language of the messages (`en`, `ko`).
-    let language: String
+    let language: Language
 
     private var text: GradingText { GradingText(language: language) }
 

@@ -1,6 +1,7 @@
 import AnswerLanguage
 import CNN
 import Course
+import Wording
 
 /// Grades answers by running them on the engine: setup, answer, reference; compare by kind; run
 /// the checks; name the first matching mistake, or diagnose the difference.
@@ -88,7 +89,7 @@ public final class Grader {
         let session = prepared.session()
         session.interpreter.bind("expected", prepared.expected)
         let comparer = Comparer(
-            exercise: exercise, prepared: prepared, session: session, language: options.language)
+            exercise: exercise, prepared: prepared, session: session, language: Language(options.language))
         do {
             let input = try Tensor.zeros(inputShape)
             session.interpreter.bind(Comparer.inputName, .tensor(input))
@@ -214,7 +215,8 @@ public final class Grader {
         }
     }
 
-    private func failure(_ error: LanguageError, source: String?, maxPoints: Int, language: String) -> Verdict
+    private func failure(_ error: LanguageError, source: String?, maxPoints: Int, language: Language)
+        -> Verdict
     {
         switch error.kind {
         case .timeLimit, .cancelled:
@@ -222,7 +224,8 @@ public final class Grader {
                 status: .timeout, points: 0, maxPoints: maxPoints, message: error.message(in: language))
         default:
             let message =
-                source.map { error.diagnostic(source: $0, language: language) } ?? error.message(in: language)
+                source.map { error.diagnostic(source: $0, language: language) }
+                ?? error.message(in: language)
             return Verdict(status: .error, points: 0, maxPoints: maxPoints, message: message)
         }
     }

@@ -44,6 +44,6 @@ final class TimedInterpreter {
     }
 
     private var timeLimitError: LanguageError {
-        LanguageError(.timeLimit, "stopped: the time limit of \(NumberFormat.short(seconds)) s was reached")
+        LanguageError(.timeLimit, .engine(.timeLimit(seconds: seconds)))
     }
 }

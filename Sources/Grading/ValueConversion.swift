@@ -1,5 +1,6 @@
 import AnswerLanguage
 import CNN
+import Wording
 
 /// Turning language values into what the grader compares and prints.
 enum ValueConversion {

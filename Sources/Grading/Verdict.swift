@@ -1,3 +1,5 @@
+import Wording
+
 /// The grader's judgement of one answer.
 public struct Verdict: Hashable, Sendable {
     /// The outcome.
@@ -49,7 +51,7 @@ public struct Verdict: Hashable, Sendable {
     public var passed: Bool { status == .pass }
 
     /// The verdict for an exercise the submission does not answer, its message in `language`.
-    public static func unanswered(maxPoints: Int, language: String = "en") -> Verdict {
+    public static func unanswered(maxPoints: Int, language: Language = .english) -> Verdict {
         Verdict(
             status: .fail, points: 0, maxPoints: maxPoints,
             message: GradingText(language: language).unanswered)

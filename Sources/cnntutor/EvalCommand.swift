@@ -3,6 +3,7 @@ import ArgumentParser
 import CNN
 import Foundation
 import Terminal
+import Wording
 
 /// `cnntutor eval`: runs answer-language code once, outside a lesson — the engine as a
 /// calculator, with tensors in and out as NumPy `.npy` files.
@@ -95,7 +96,7 @@ struct EvalCommand: ParsableCommand {
         do {
             result = try interpreter.run(source)
         } catch {
-            fail(error.diagnostic(source: source, fileName: fileName, language: language))
+            fail(error.diagnostic(source: source, fileName: fileName, language: Language(language)))
         }
 
         for output in outputs {

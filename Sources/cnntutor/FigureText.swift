@@ -1,6 +1,7 @@
 import AnswerLanguage
 import CNN
 import Terminal
+import Wording
 
 /// Draws the language's figures (`show(x)`) as terminal lines with module Terminal.
 enum FigureText {

@@ -2,6 +2,7 @@ import Course
 import Foundation
 import Progress
 import Terminal
+import Wording
 
 /// The per-lesson table `cnntutor progress` prints: lesson, exercises passed, points, status.
 ///
@@ -18,17 +19,16 @@ struct ProgressTable {
     }
 
     var rows: [Row]
-    /// The language of the table's own words (headings, statuses); `ko` in a Korean REPL session,
-    /// English otherwise, including `cnntutor progress`, whose output scripts read.
-    var wordsLanguage = "en"
+    /// The language of the table's own words (headings, statuses; catalog `progress`): the
+    /// session's in the REPL, English in `cnntutor progress`, whose output scripts read.
+    var wordsLanguage = Language.english
 
     /// The table for a loaded course: every lesson in course order, whether touched or not.
     /// - Parameters:
     ///   - language: The profile's language; lesson titles fall back to the course default.
     ///   - summaries: The profile's lesson summaries in this course.
-    init(course: Course, language: String?, summaries: [LessonSummary], wordsLanguage: String = "en") {
+    init(course: Course, language: String?, summaries: [LessonSummary], wordsLanguage: Language = .english) {
         self.wordsLanguage = wordsLanguage
-        let korean = wordsLanguage == "ko"
         let byLesson = Dictionary(summaries.map { ($0.lesson, $0) }, uniquingKeysWith: { first, _ in first })
         let titles = Dictionary(
             course.lessons(in: language ?? course.defaultLanguage).map { ($0.id, $0.title) },
@@ -45,16 +45,18 @@ struct ProgressTable {
             return Row(
                 lesson: lesson.id, passed: "\(passed)/\(lesson.exercises.count)",
                 points: "\(Self.number(points))/\(lesson.points)",
-                status: Self.status(summary, steps: lesson.steps.count, korean: korean),
+                status: Self.status(summary, steps: lesson.steps.count, in: wordsLanguage),
                 title: titles[lesson.id] ?? lesson.title)
         }
         rows.append(
             Row(
-                lesson: korean ? "합계" : "total", passed: "\(passedTotal)/\(course.allExercises.count)",
+                lesson: wordsLanguage.say(ProgressKey.total),
+                passed: "\(passedTotal)/\(course.allExercises.count)",
                 points: "\(Self.number(pointsTotal))/\(course.points)",
-                status: korean
-                    ? "레슨 \(completedTotal)/\(course.lessons.count)개 완료"
-                    : "\(completedTotal)/\(course.lessons.count) lessons completed", title: ""))
+                status: wordsLanguage.say(
+                    ProgressKey.lessonsCompleted,
+                    ["completed": completedTotal, "count": course.lessons.count]),
+                title: ""))
     }
 
     /// The table from the database alone (no course at hand): the lessons the profile touched.
@@ -62,22 +64,23 @@ struct ProgressTable {
         rows = summaries.map { summary in
             Row(
                 lesson: summary.lesson,
-                passed: summary.attempted == 0 ? "-" : "\(summary.passed)/\(summary.attempted) tried",
+                passed: summary.attempted == 0
+                    ? "-"
+                    : Language.english.say(
+                        ProgressKey.tried, ["passed": summary.passed, "attempted": summary.attempted]),
                 points: summary.attempted == 0
                     ? "-" : "\(Self.number(summary.points))/\(Self.number(summary.maxPoints))",
-                status: Self.status(summary, steps: nil, korean: false), title: "")
+                status: Self.status(summary, steps: nil, in: .english), title: "")
         }
     }
 
     /// The rendered table, a header line first, each line ending in a newline.
     var text: String {
         let hasTitles = rows.contains { !$0.title.isEmpty }
-        let header =
-            wordsLanguage == "ko"
-            ? Row(lesson: "레슨", passed: "통과", points: "점수", status: "상태", title: hasTitles ? "제목" : "")
-            : Row(
-                lesson: "lesson", passed: "passed", points: "points", status: "status",
-                title: hasTitles ? "title" : "")
+        let say = { (key: ProgressKey) in wordsLanguage.say(key) }
+        let header = Row(
+            lesson: say(.headingLesson), passed: say(.headingPassed), points: say(.headingPoints),
+            status: say(.headingStatus), title: hasTitles ? say(.headingTitle) : "")
         let all = [header] + rows
         func width(_ column: (Row) -> String) -> Int { all.map { displayWidth(column($0)) }.max() ?? 0 }
         let widths = (width(\.lesson), width(\.passed), width(\.points), width(\.status))
@@ -91,19 +94,26 @@ struct ProgressTable {
         }.joined()
     }
 
-    /// "completed", "in progress (step 3/9)" or "not started" (in Korean: "완료", "진행 중 (9단계 중
-    /// 3단계)", "시작 전").
-    private static func status(_ summary: LessonSummary?, steps: Int?, korean: Bool) -> String {
-        guard let summary else { return korean ? "시작 전" : "not started" }
-        if summary.completed { return korean ? "완료" : "completed" }
-        guard let step = summary.step else { return korean ? "진행 중" : "in progress" }
-        if korean { return "진행 중 (" + (steps.map { "\($0)단계 중 " } ?? "") + "\(step + 1)단계)" }
-        let total = steps.map { "/\($0)" } ?? ""
-        return "in progress (step \(step + 1)\(total))"
+    /// "completed", "in progress (step 3/9)" or "not started", in `language`.
+    private static func status(_ summary: LessonSummary?, steps: Int?, in language: Language) -> String {
+        guard let summary else { return language.say(ProgressKey.notStarted) }
+        if summary.completed { return language.say(ProgressKey.completed) }
+        guard let step = summary.step else { return language.say(ProgressKey.inProgress) }
+        return language.say(
+            ProgressKey.inProgressAtStep,
+            ["step": step + 1, "steps": steps ?? 0, "known": steps == nil ? "no" : "yes"])
     }
 
     /// Whole numbers without a decimal point; partial credit to one decimal.
     private static func number(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
     }
+}
+
+/// The words of the progress table and the lesson menu (catalog `progress`).
+enum ProgressKey: String, MessageKey {
+    static let catalog = "progress"
+
+    case headingLesson, headingPassed, headingPoints, headingStatus, headingTitle, total, lessonsCompleted
+    case notStarted, completed, inProgress, inProgressAtStep, tried, menuDone, menuMinutes
 }

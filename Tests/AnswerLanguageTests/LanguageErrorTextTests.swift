@@ -1,4 +1,5 @@
 import Testing
+import Wording
 
 @testable import AnswerLanguage
 
@@ -153,10 +154,10 @@ import Testing
         let error = try #require(
             #expect(throws: LanguageError.self) { try Interpreter().run(example.source) })
         #expect(error.message == example.english)
-        #expect(error.message(in: "en") == example.english)
-        #expect(error.message(in: "ko") == example.korean)
+        #expect(error.message(in: .english) == example.english)
+        #expect(error.message(in: Language("ko")) == example.korean)
         // A language with no text of its own is English.
-        #expect(error.message(in: "fr") == example.english)
+        #expect(error.message(in: Language("fr")) == example.english)
     }
 
     /// The Korean report differs from the English one in its header only: the line and the caret
@@ -166,10 +167,11 @@ import Testing
         let error = try #require(
             #expect(throws: LanguageError.self) { try Interpreter().run(example.source) })
         let english = error.diagnostic(source: example.source, fileName: "answer").split(separator: "\n")
-        let korean = error.diagnostic(source: example.source, fileName: "answer", language: "ko").split(
-            separator: "\n")
+        let korean = error.diagnostic(source: example.source, fileName: "answer", language: Language("ko"))
+            .split(
+                separator: "\n")
         #expect(
-            error.diagnostic(source: example.source, fileName: "answer", language: "en")
+            error.diagnostic(source: example.source, fileName: "answer", language: .english)
                 == english.joined(separator: "\n"))
         #expect(korean.count == english.count)
         #expect(korean.dropFirst() == english.dropFirst())
@@ -185,17 +187,17 @@ import Testing
                 try Interpreter().run("conv2d(ones(1, 1, 5, 5), ones(1, 1, 3, 3), padding='sam')")
             })
         #expect(error.detail == nil)
-        #expect(error.message(in: "ko") == "인자 오류: \(error.message)")
+        #expect(error.message(in: Language("ko")) == "인자 오류: \(error.message)")
         let plain = LanguageError(.timeLimit, "stopped")
-        #expect(plain.diagnostic(source: "x", language: "ko") == "오류: 시간 초과: stopped")
-        #expect(LanguageError(.io, "x").message(in: "ko") == "파일 오류: x")
+        #expect(plain.diagnostic(source: "x", language: Language("ko")) == "오류: 시간 초과: stopped")
+        #expect(LanguageError(.io, "x").message(in: Language("ko")) == "파일 오류: x")
     }
 
     @Test func engineLimitsAreSaidInKorean() {
-        #expect(LanguageError(.timeLimit(seconds: 2)).message(in: "ko") == "시간 제한(2.0초)에 걸려 멈췄습니다.")
-        #expect(LanguageError(.cancelled()).message(in: "ko") == "중단했습니다.")
+        #expect(LanguageError(.timeLimit(seconds: 2)).message(in: Language("ko")) == "시간 제한(2초)에 걸려 멈췄습니다.")
+        #expect(LanguageError(.cancelled()).message(in: Language("ko")) == "중단했습니다.")
         #expect(
-            LanguageError(.outOfMemory(requestedBytes: 10, inUse: 20, limit: 25)).message(in: "ko")
+            LanguageError(.outOfMemory(requestedBytes: 10, inUse: 20, limit: 25)).message(in: Language("ko"))
                 == "메모리가 부족합니다. 20바이트를 쓰는 중에 10바이트를 더 요청했습니다(한도: 25바이트).")
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+import Wording
 
 @testable import cnntutor
 
@@ -30,7 +31,7 @@ struct REPLCommandTests {
             Issue.record("\(line) parsed")
             return
         }
-        #expect(error.message.contains(message))
+        #expect(SessionText(language: .english).commandProblem(error).contains(message))
     }
 
     @Test func helpHasOneLinePerCommand() {
@@ -38,7 +39,10 @@ struct REPLCommandTests {
         // Then the note on code: what binds, what is evaluated, and what an exercise grades.
         #expect(lines.count == REPLCommand.all.count + 4)
         for help in REPLCommand.all {
-            #expect(lines.contains { $0.hasPrefix("  :" + help.name) && $0.contains(help.summary) })
+            #expect(
+                lines.contains {
+                    $0.hasPrefix("  :" + help.name) && $0.contains(Language.english.say(help.key))
+                })
         }
         #expect(REPLCommand.names.count == 17)
     }

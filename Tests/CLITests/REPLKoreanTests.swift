@@ -1,6 +1,7 @@
 import Course
 import Terminal
 import Testing
+import Wording
 
 @testable import cnntutor
 

@@ -1,4 +1,5 @@
 import Testing
+import Wording
 
 @testable import Course
 @testable import Grading
@@ -13,26 +14,27 @@ import Testing
         ("b", ["b"]), (" B ", ["b"]), ("(b)", ["b"]), ("b)", ["b"]), ("'b'", ["b"]), ("[\"b\"]", ["b"]),
     ])
     func idsArePicked(_ typed: String, _ ids: [String]) {
-        #expect(ChoiceAnswer.read(typed, for: Self.single, language: "en") == .picked(ids))
+        #expect(ChoiceAnswer.read(typed, for: Self.single, language: .english) == .picked(ids))
     }
 
     @Test func severalIdsInTheChoicesOrder() {
-        #expect(ChoiceAnswer.read("c a", for: Self.multiple, language: "en") == .picked(["a", "c"]))
-        #expect(ChoiceAnswer.read("['c', 'a']", for: Self.multiple, language: "en") == .picked(["a", "c"]))
+        #expect(ChoiceAnswer.read("c a", for: Self.multiple, language: .english) == .picked(["a", "c"]))
+        #expect(
+            ChoiceAnswer.read("['c', 'a']", for: Self.multiple, language: .english) == .picked(["a", "c"]))
     }
 
     @Test func idsThatAreNoAnswerSayWhy() {
         #expect(
-            ChoiceAnswer.read("a, b", for: Self.single, language: "en")
+            ChoiceAnswer.read("a, b", for: Self.single, language: .english)
                 == .invalid("Pick one choice only (of a, b, c)."))
         #expect(
-            ChoiceAnswer.read("[]", for: Self.single, language: "en")
+            ChoiceAnswer.read("[]", for: Self.single, language: .english)
                 == .invalid("No choice given: answer with one of a, b, c."))
     }
 
     @Test(arguments: ["z", "b, q", "[z]", "x", "the answer is b"])
     func wordsThatAreNotIdsSayWhich(_ typed: String) {
-        guard case .unknown(let why) = ChoiceAnswer.read(typed, for: Self.single, language: "en") else {
+        guard case .unknown(let why) = ChoiceAnswer.read(typed, for: Self.single, language: .english) else {
             Issue.record("\(typed) should read as unknown ids")
             return
         }
@@ -41,7 +43,7 @@ import Testing
 
     @Test func unknownIdsInKorean() {
         #expect(
-            ChoiceAnswer.read("z", for: Self.single, language: "ko")
+            ChoiceAnswer.read("z", for: Self.single, language: Language("ko"))
                 == .unknown("'z': 그런 보기는 없습니다. 보기: a, b, c."))
     }
 
@@ -49,6 +51,6 @@ import Testing
         "img.shape", "show(k)", "show (k)", "conv2d(img, k)", "2 * 3", "y = b", "k.flip([2, 3])", "b.",
     ])
     func codeIsNotAChoiceAnswer(_ typed: String) {
-        #expect(ChoiceAnswer.read(typed, for: Self.single, language: "en") == .other)
+        #expect(ChoiceAnswer.read(typed, for: Self.single, language: .english) == .other)
     }
 }

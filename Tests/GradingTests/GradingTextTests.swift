@@ -1,4 +1,5 @@
 import Testing
+import Wording
 
 @testable import Grading
 
@@ -231,7 +232,7 @@ import Testing
 
     @Test(arguments: cases)
     func korean(_ item: Case) throws {
-        let diagnoser = Diagnoser(context: item.context, rtol: 1e-4, atol: 1e-5, language: "ko")
+        let diagnoser = Diagnoser(context: item.context, rtol: 1e-4, atol: 1e-5, language: Language("ko"))
         let diagnosis = try #require(item.diagnose(diagnoser))
         #expect(diagnosis.finding == item.finding)
         #expect((item.full ? diagnosis.fullText : diagnosis.message) == item.korean)
@@ -240,7 +241,7 @@ import Testing
     /// A language without sentences of its own gets English.
     @Test func otherLanguagesFallBackToEnglish() throws {
         let item = Self.cases[0]
-        let diagnoser = Diagnoser(context: item.context, rtol: 1e-4, atol: 1e-5, language: "fr")
+        let diagnoser = Diagnoser(context: item.context, rtol: 1e-4, atol: 1e-5, language: Language("fr"))
         #expect(try #require(item.diagnose(diagnoser)).message == item.english)
     }
 
@@ -260,8 +261,10 @@ import Testing
         #expect(diagnosis.finding == .wrongScale)
         #expect(diagnosis.message == english)
         #expect(!diagnosis.message.contains("averaged"))
-        let inKorean = Diagnoser(context: DiagnosisContext(), rtol: 1e-4, atol: 1e-5, language: "ko")
-            .numberDiagnosis(answer, expected: expected, integral: true)
+        let inKorean = Diagnoser(
+            context: DiagnosisContext(), rtol: 1e-4, atol: 1e-5, language: Language("ko")
+        )
+        .numberDiagnosis(answer, expected: expected, integral: true)
         #expect(inKorean.message == korean)
     }
 

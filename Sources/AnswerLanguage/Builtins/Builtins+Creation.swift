@@ -12,7 +12,7 @@ extension Builtins {
             } else if let nested = Call.nested(call.value("data")) {
                 tensor = try Tensor(nested: nested, dtype: try call.dtype("dtype") ?? .float32)
             } else {
-                throw call.mismatch("data", "a number or a (nested) list of numbers")
+                throw call.mismatch("data", .numberOrNestedList)
             }
             return try finish(tensor, call)
         },
@@ -87,7 +87,7 @@ extension Builtins {
             return try finish(tensor, call)
         },
         Builtin("randint(low, high=None, size=None)", "random integers in [low, high)") { call in
-            guard !call.isNone("size") else { throw call.mismatch("size", "a tuple of ints") }
+            guard !call.isNone("size") else { throw call.mismatch("size", .ints) }
             let low = call.isNone("high") ? 0 : try call.int("low")
             let high = call.isNone("high") ? try call.int("low") : try call.int("high")
             return .tensor(

@@ -79,7 +79,7 @@ extension Builtins {
             return .module(model)
         },
         Builtin("Residual(body)", "a skip connection: x + body(x)") { call in
-            guard case .module(let body) = call.value("body") else { throw call.mismatch("body", "a layer") }
+            guard case .module(let body) = call.value("body") else { throw call.mismatch("body", .layer) }
             return .module(Residual(body))
         },
     ]
@@ -167,7 +167,7 @@ extension Builtins {
 extension Call {
     /// A layer.
     func module(_ name: String) throws(LanguageError) -> any Layer {
-        guard case .module(let layer) = value(name) else { throw mismatch(name, "a layer (a model)") }
+        guard case .module(let layer) = value(name) else { throw mismatch(name, .model) }
         return layer
     }
 }

@@ -28,14 +28,14 @@ extension Builtins {
                     throw LanguageError.type("len() of a 0-d tensor", at: call.range(of: "obj"))
                 }
                 return .int(first)
-            default: throw call.mismatch("obj", "a list, tuple, string or tensor")
+            default: throw call.mismatch("obj", .sizedValue)
             }
         },
         Builtin("round(number, ndigits=None)", "a number rounded (to an int without ndigits)") { call in
             let number = try call.double("number")
             guard let digits = try call.optionalInt("ndigits") else {
                 guard number.isFinite, abs(number) < 9e18 else {
-                    throw call.mismatch("number", "a finite number")
+                    throw call.mismatch("number", .finiteNumber)
                 }
                 return .int(Int(number.rounded(.toNearestOrEven)))
             }
@@ -50,7 +50,7 @@ extension Builtins {
                 return .int(value)
             }
             let number = try call.double("x")
-            guard number.isFinite, abs(number) < 9e18 else { throw call.mismatch("x", "a finite number") }
+            guard number.isFinite, abs(number) < 9e18 else { throw call.mismatch("x", .finiteNumber) }
             return .int(Int(number))
         },
         Builtin("float(x)", "a number or one-element tensor as a float") { call in
@@ -116,7 +116,7 @@ extension Builtins {
                     tensor.scalarsAsDoubles()[...], shape: tensor.shape[...], kind: tensor.kind)
             else { throw LanguageError.type("iteration over a 0-d tensor", at: call.range(of: name)) }
             return rows
-        default: throw call.mismatch(name, "a list, tuple, string or tensor")
+        default: throw call.mismatch(name, .sizedValue)
         }
     }
 
@@ -125,7 +125,7 @@ extension Builtins {
         let input = call.value("input")
         if case .tensor(let tensor) = input {
             if let other = call.rest.first {
-                guard case .tensor(let second) = other else { throw call.mismatch("others", "a tensor") }
+                guard case .tensor(let second) = other else { throw call.mismatch("others", .tensor) }
                 return .tensor(
                     largest ? try Tensor.maximum(tensor, second) : try Tensor.minimum(tensor, second))
             }
@@ -133,7 +133,7 @@ extension Builtins {
                 return try tensorReductions[largest ? "max" : "min"]!(tensor, nil, false)
             }
             guard dims.count == 1, let reduce = tensorReductions[largest ? "max" : "min"] else {
-                throw call.mismatch("dim", "one int")
+                throw call.mismatch("dim", .oneInt)
             }
             return try reduce(tensor, dims[0], try call.bool("keepdim"))
         }

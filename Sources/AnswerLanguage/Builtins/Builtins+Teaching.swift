@@ -72,7 +72,7 @@ extension Builtins {
         case .tensor(var tensor):
             tensor = tensor.detach()
             guard tensor.rank > 0 else {
-                throw call.mismatch("value", "a tensor with at least one dimension")
+                throw call.mismatch("value", .tensorWithDimensions)
             }
             if tensor.rank == 1 {
                 return .curves(
@@ -88,7 +88,7 @@ extension Builtins {
         case .list(let items), .tuple(let items):
             let values = items.compactMap(\.number)
             guard values.count == items.count, !values.isEmpty else {
-                throw call.mismatch("value", "a tensor, a list of numbers or a table")
+                throw call.mismatch("value", .tensorOrNumbersOrTable)
             }
             return .curves([Figure.Series(name: title ?? "values", values: values)], title: title)
         case .dict(let entries):
@@ -105,11 +105,11 @@ extension Builtins {
                 }
             }
             guard !series.isEmpty else {
-                throw call.mismatch("value", "a table of numbers or of lists of numbers")
+                throw call.mismatch("value", .tableOfNumbers)
             }
             return .curves(series, title: title)
         default:
-            throw call.mismatch("value", "a tensor, a list of numbers or a table")
+            throw call.mismatch("value", .tensorOrNumbersOrTable)
         }
     }
 }

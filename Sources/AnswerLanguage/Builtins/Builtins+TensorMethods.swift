@@ -141,7 +141,7 @@ extension Builtins {
         },
         Builtin("to(input, dtype)", "the tensor converted to a dtype") { call in
             guard let dtype = try call.dtype("dtype") else {
-                throw call.mismatch("dtype", "a dtype such as torch.float64")
+                throw call.mismatch("dtype", .dtype64)
             }
             return .tensor(try call.tensor("input").to(dtype))
         },

@@ -155,7 +155,7 @@ extension Builtins {
             }
             if batches.count == items.count { return .batches(batches) }
         }
-        throw call.mismatch(name, "(inputs, targets) tensors or a list of (inputs, targets) batches")
+        throw call.mismatch(name, .batches)
     }
 
     /// This epoch's batches: a whole data set cut into `batchSize` pieces (in a fresh seeded order

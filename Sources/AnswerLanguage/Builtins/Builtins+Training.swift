@@ -74,7 +74,7 @@ extension Builtins {
             "the CIFAR ResNet of depth 6n+2 (plain=True drops the shortcuts)"
         ) { call in
             guard let downsample = try call.shortcut("downsample") else {
-                throw call.mismatch("downsample", "a shortcut")
+                throw call.mismatch("downsample", .shortcut)
             }
             let depth = try call.int("depth")
             if depth > call.evaluator.options.maxLayers {
@@ -163,11 +163,9 @@ extension Call {
     /// "activation must be one of 'relu', 'sigmoid' — got 'sigmod' (did you mean 'sigmoid'?)".
     func choice(_ name: String, _ given: String, _ options: [String]) -> LanguageError {
         let nearest = Suggestions.nearest(to: given, in: options)
-        var message =
-            "\(function)(): \(name) must be one of " + options.map { "'\($0)'" }.joined(separator: ", ")
-            + ", got '\(given)'"
-        if let nearest { message += " — did you mean '\(nearest)'?" }
-        return LanguageError(.argument, message, at: range(of: name), suggestion: nearest).detailed(
-            .notAnOption(function: function, name: name, options: options, given: given, suggestion: nearest))
+        return LanguageError(
+            .argument,
+            .notAnOption(function: function, name: name, options: options, given: given, suggestion: nearest),
+            at: range(of: name), suggestion: nearest)
     }
 }

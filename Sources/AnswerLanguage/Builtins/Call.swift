@@ -43,13 +43,12 @@ struct Call {
                 rest.append(argument.value)
                 restRanges.append(argument.range)
             } else {
-                throw .argument(
-                    "\(function)() takes \(positional.count) positional argument\(positional.count == 1 ? "" : "s") but \(arguments.filter { $0.name == nil }.count) were given",
-                    at: argument.range
-                ).detailed(
+                throw LanguageError(
+                    .argument,
                     .tooManyArguments(
                         function: function, takes: positional.count,
-                        given: arguments.filter { $0.name == nil }.count))
+                        given: arguments.filter { $0.name == nil }.count),
+                    at: argument.range)
             }
             index += 1
         }
@@ -58,10 +57,9 @@ struct Call {
             // PyTorch also accepts the variadic size by keyword: `zeros(size=(2, 3))`.
             if let variadic, variadic.name == name {
                 guard rest.isEmpty else {
-                    throw .argument(
-                        "\(function)() got multiple values for argument '\(name)'",
-                        at: argument.nameRange ?? argument.range
-                    ).detailed(.repeatedArgument(function: function, name: name))
+                    throw LanguageError(
+                        .argument, .repeatedArgument(function: function, name: name),
+                        at: argument.nameRange ?? argument.range)
                 }
                 rest = [argument.value]
                 restRanges = [argument.range]
@@ -74,19 +72,17 @@ struct Call {
                     at: argument.nameRange)
             }
             guard values[parameter.name] == nil else {
-                throw .argument(
-                    "\(function)() got multiple values for argument '\(name)'",
-                    at: argument.nameRange ?? argument.range
-                ).detailed(.repeatedArgument(function: function, name: name))
+                throw LanguageError(
+                    .argument, .repeatedArgument(function: function, name: name),
+                    at: argument.nameRange ?? argument.range)
             }
             values[name] = argument.value
             ranges[name] = argument.range
         }
         for parameter in signature.parameters where !parameter.isVariadic && values[parameter.name] == nil {
             guard let defaultValue = parameter.defaultValue else {
-                throw .argument(
-                    "\(function)() is missing the required argument '\(parameter.name)'", at: range
-                ).detailed(.missingArgument(function: function, name: parameter.name))
+                throw LanguageError(
+                    .argument, .missingArgument(function: function, name: parameter.name), at: range)
             }
             values[parameter.name] = defaultValue
         }
@@ -107,12 +103,12 @@ struct Call {
         return false
     }
 
-    func mismatch(_ name: String, _ expected: String) -> LanguageError {
-        .type(
-            "\(function)(): argument '\(name)' must be \(expected), not \(value(name).typeName)",
-            at: range(of: name)
-        ).detailed(
-            .argumentType(function: function, name: name, expected: expected, actual: value(name).typeName))
+    /// The argument `name` is not what the function takes.
+    func mismatch(_ name: String, _ expected: ExpectedType) -> LanguageError {
+        LanguageError(
+            .type,
+            .argumentType(function: function, name: name, expected: expected, actual: value(name).typeName),
+            at: range(of: name))
     }
 
     /// A tensor; nested lists and tuples of numbers are converted as `torch.tensor` would.
@@ -122,20 +118,20 @@ struct Call {
         if let nested = Self.nested(value), case .list = nested {
             return try Tensor(nested: nested)
         }
-        throw mismatch(name, "a tensor")
+        throw mismatch(name, .tensor)
     }
 
     /// A list or tuple of tensors (for `cat`, `stack`).
     func tensors(_ name: String) throws -> [Tensor] {
         guard case .list(let items) = value(name) else {
-            guard case .tuple(let items) = value(name) else { throw mismatch(name, "a list of tensors") }
+            guard case .tuple(let items) = value(name) else { throw mismatch(name, .tensors) }
             return try items.map { item in
-                guard case .tensor(let tensor) = item else { throw mismatch(name, "a list of tensors") }
+                guard case .tensor(let tensor) = item else { throw mismatch(name, .tensors) }
                 return tensor
             }
         }
         return try items.map { item in
-            guard case .tensor(let tensor) = item else { throw mismatch(name, "a list of tensors") }
+            guard case .tensor(let tensor) = item else { throw mismatch(name, .tensors) }
             return tensor
         }
     }
@@ -160,7 +156,7 @@ struct Call {
         switch value(name) {
         case .int(let value): return value
         case .bool(let value): return value ? 1 : 0
-        default: throw mismatch(name, "an int")
+        default: throw mismatch(name, .int)
         }
     }
 
@@ -171,8 +167,8 @@ struct Call {
 
     /// A number (int, float, bool or a one-element tensor) as a Double.
     func double(_ name: String) throws(LanguageError) -> Double {
-        if case .tensor(let tensor) = value(name), tensor.count != 1 { throw mismatch(name, "a number") }
-        guard let number = value(name).number else { throw mismatch(name, "a number") }
+        if case .tensor(let tensor) = value(name), tensor.count != 1 { throw mismatch(name, .number) }
+        guard let number = value(name).number else { throw mismatch(name, .number) }
         return number
     }
 
@@ -183,13 +179,13 @@ struct Call {
 
     /// `True` or `False`.
     func bool(_ name: String) throws(LanguageError) -> Bool {
-        guard case .bool(let value) = value(name) else { throw mismatch(name, "True or False") }
+        guard case .bool(let value) = value(name) else { throw mismatch(name, .bool) }
         return value
     }
 
     /// A string.
     func string(_ name: String) throws(LanguageError) -> String {
-        guard case .string(let value) = value(name) else { throw mismatch(name, "a string") }
+        guard case .string(let value) = value(name) else { throw mismatch(name, .string) }
         return value
     }
 
@@ -200,7 +196,7 @@ struct Call {
 
     /// A callable: a lambda or a builtin.
     func function(_ name: String) throws(LanguageError) -> Function {
-        guard case .function(let function) = value(name) else { throw mismatch(name, "a function") }
+        guard case .function(let function) = value(name) else { throw mismatch(name, .function) }
         return function
     }
 
@@ -209,7 +205,7 @@ struct Call {
         let value = value(name)
         if case .int(let single) = value { return Array(repeating: single, count: count) }
         guard let values = value.integers, values.count == count else {
-            throw mismatch(name, "an int or a tuple of \(count) ints")
+            throw mismatch(name, count == 1 ? .intOrOneInt : count == 2 ? .intOrTwoInts : .intOrInts)
         }
         return values
     }
@@ -218,7 +214,7 @@ struct Call {
     func intList(_ name: String) throws(LanguageError) -> [Int] {
         let value = value(name)
         if case .int(let single) = value { return [single] }
-        guard let values = value.integers else { throw mismatch(name, "an int or a tuple of ints") }
+        guard let values = value.integers else { throw mismatch(name, .intOrInts) }
         return values
     }
 
@@ -234,8 +230,8 @@ struct Call {
         case .dtype(let dtype): return dtype
         case .string(let text):
             if let dtype = DType(rawValue: text) { return dtype }
-            throw mismatch(name, "torch.float32 or torch.float64")
-        default: throw mismatch(name, "a dtype such as torch.float32")
+            throw mismatch(name, .float32or64)
+        default: throw mismatch(name, .dtype)
         }
     }
 

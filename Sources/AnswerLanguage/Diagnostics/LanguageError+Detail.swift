@@ -1,17 +1,16 @@
 import CNN
 
 extension LanguageError {
-    /// What the commonest errors say, with their pieces (names, numbers, code spans as typed), so
-    /// that `message(in:)` can say them in another language than `message`'s English.
+    /// What an error says, as facts (names, numbers, code spans as typed): `message(in:)` turns
+    /// them into a sentence from the catalogs `language-errors` and `engine-errors`.
     ///
-    /// Only errors a learner realistically meets at the prompt carry one; the rest are said with a
-    /// lead-in for their `Kind` and the English message.
+    /// An error without one is said with a lead-in for its `Kind` (catalog `error-kinds`) and the
+    /// English message.
     public enum Detail: Hashable, Sendable {
         /// An unknown name, attribute, key or keyword, with the nearest known one.
         case unknown(Unknown, name: String, suggestion: String?)
-        /// The parser wanted `expected` (an English phrase, see `LanguageErrorText`) and found
-        /// `found` (quoted as written).
-        case expected(String, found: String, slip: Slip?)
+        /// The parser wanted `expected` and found `found`.
+        case expected(SyntaxExpectation, found: Found, slip: Slip?)
         /// An opening bracket that is never closed.
         case neverClosed(String)
         /// A closing bracket with no opening one.
@@ -30,8 +29,8 @@ extension LanguageError {
         case repeatedArgument(function: String?, name: String)
         /// A required argument left out.
         case missingArgument(function: String, name: String)
-        /// An argument of the wrong type; `expected` is an English phrase ("a tensor").
-        case argumentType(function: String, name: String, expected: String, actual: String)
+        /// An argument of the wrong type (`actual` is the type name the learner's value has).
+        case argumentType(function: String, name: String, expected: ExpectedType, actual: String)
         /// A string argument outside its options.
         case notAnOption(
             function: String, name: String, options: [String], given: String, suggestion: String?)
@@ -55,17 +54,6 @@ extension LanguageError {
         case key
         /// A keyword argument of `function`, or of a lambda when nil.
         case keyword(function: String?)
-
-        /// The English words before the quoted name.
-        var english: String {
-            switch self {
-            case .name, .member: "name"
-            case .tensorAttribute: "tensor attribute"
-            case .attribute(let type): "attribute of \(type)"
-            case .key: "key"
-            case .keyword: "keyword argument"
-            }
-        }
     }
 
     /// What went wrong right after the unexpected token, when it is a likely slip.
@@ -74,6 +62,21 @@ extension LanguageError {
         case assignment
         /// A Python keyword the language leaves out (`for`, `def`, `import`).
         case unsupportedKeyword(String)
+        /// A statement that goes on after its end with a name or number: an operator or comma left
+        /// out (`x = 2 3`).
+        case missingOperator
+    }
+
+    /// What the parser found where it wanted something else.
+    public enum Found: Hashable, Sendable {
+        /// A token, quoted as written (`'2'`, `'='`).
+        case token(String)
+        /// A string literal (its text is not repeated).
+        case string
+        /// The end of a statement (a newline or `;`).
+        case endOfStatement
+        /// The end of the input.
+        case endOfInput
     }
 
     /// This error with `detail` attached.

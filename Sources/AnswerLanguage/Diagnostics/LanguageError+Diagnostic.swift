@@ -1,3 +1,5 @@
+import Wording
+
 extension LanguageError {
     /// The longest stretch of a source line shown under a diagnostic; longer lines are cut to a
     /// window around the caret so a 1 MB line does not flood the terminal.
@@ -13,18 +15,18 @@ extension LanguageError {
     /// - Parameters:
     ///   - source: the text that was run (the range refers into it).
     ///   - fileName: shown before the position, e.g. a file path or "answer"; nil for none.
-    ///   - language: the language of the message (`en`, the default, or `ko`); the source line
-    ///     and the caret are the same in every language.
+    ///   - language: the language of the message; the source line and the caret are the same in
+    ///     every language.
     /// - Returns: the report, lines joined by "\n", without a trailing newline.
-    public func diagnostic(source: String, fileName: String? = nil, language: String = "en") -> String {
-        let words = LanguageErrorText(language: language)
-        let message = words.message(self)
+    public func diagnostic(source: String, fileName: String? = nil, language: Language = .english) -> String {
+        let message = message(in: language)
+        let error = language.say(LanguageErrorKey.errorHeader)
         let prefix = fileName.map { "\($0):" } ?? ""
         guard let range else {
-            return prefix.isEmpty ? "\(words.error): \(message)" : "\(prefix) \(words.error): \(message)"
+            return prefix.isEmpty ? "\(error): \(message)" : "\(prefix) \(error): \(message)"
         }
         let start = range.lowerBound
-        let header = "\(prefix)\(start.line):\(start.column): \(words.error): \(message)"
+        let header = "\(prefix)\(start.line):\(start.column): \(error): \(message)"
         guard let line = Self.line(start.line, of: source) else { return header }
 
         let caretIndex = min(start.column - 1, line.count)
@@ -48,10 +50,10 @@ extension LanguageError {
         if windowEnd < line.count { shown += "…" }
 
         for scalar in line[windowStart..<min(caretIndex, windowEnd)] {
-            pad += scalar == "\t" ? "\t" : String(repeating: " ", count: Self.displayWidth(scalar))
+            pad += scalar == "\t" ? "\t" : String(repeating: " ", count: displayWidth(scalar))
         }
         let underlined = line[min(caretIndex, windowEnd)..<min(endIndex, windowEnd)].dropFirst()
-        let tildes = underlined.reduce(0) { $0 + Self.displayWidth($1) }
+        let tildes = underlined.reduce(0) { $0 + displayWidth($1) }
         let marker = pad + "^" + String(repeating: "~", count: tildes)
         return [header, shown, marker].joined(separator: "\n")
     }
@@ -69,17 +71,5 @@ extension LanguageError {
             if current == number, scalar != "\r" { result.append(scalar) }
         }
         return current == number ? result : nil
-    }
-
-    /// Terminal columns a scalar takes: 2 for Hangul, CJK and emoji, 0 for combining marks.
-    /// (Modules below the terminal layer, like Grading's side-by-side view, measure with this one.)
-    package static func displayWidth(_ scalar: Unicode.Scalar) -> Int {
-        switch scalar.value {
-        case 0x0300...0x036F, 0x200B...0x200F: return 0
-        case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
-            0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1FAFF, 0x20000...0x3FFFD:
-            return 2
-        default: return 1
-        }
     }
 }

@@ -80,16 +80,8 @@ extension LanguageError {
         _ thing: Unknown, _ name: String, candidates: some Sequence<String>, at range: SourceRange?
     ) -> LanguageError {
         let nearest = Suggestions.nearest(to: name, in: candidates)
-        var message: String
-        switch thing {
-        case .member(let namespace): message = "unknown name '\(namespace).\(name)'"
-        case .keyword(let function?): message = "\(function)() got an unknown keyword argument '\(name)'"
-        default: message = "unknown \(thing.english) '\(name)'"
-        }
-        if let nearest { message += " — did you mean '\(nearest)'?" }
-        var error = LanguageError(.name, message, at: range, suggestion: nearest)
-        error.detail = .unknown(thing, name: name, suggestion: nearest)
-        return error
+        return LanguageError(
+            .name, .unknown(thing, name: name, suggestion: nearest), at: range, suggestion: nearest)
     }
 
     /// A value of the wrong type.

@@ -83,9 +83,7 @@ extension Evaluator {
             if let b = rhs.integers { return .shape(a + b) }
         default: break
         }
-        throw .type(
-            "unsupported operand types for \(op.rawValue): \(lhs.typeName) and \(rhs.typeName)", at: range
-        ).detailed(.unsupportedOperands(op.rawValue, lhs.typeName, rhs.typeName))
+        throw LanguageError(.type, .unsupportedOperands(op.rawValue, lhs.typeName, rhs.typeName), at: range)
     }
 
     private func repeated<T>(_ items: [T], _ count: Int, at range: SourceRange) throws(LanguageError) -> [T] {
@@ -234,8 +232,7 @@ extension Evaluator {
                 }
             }
             let (left, right) = isLeft ? (value.typeName, other.typeName) : (other.typeName, value.typeName)
-            throw .type("unsupported operand types for \(op.rawValue): \(left) and \(right)", at: range)
-                .detailed(.unsupportedOperands(op.rawValue, left, right))
+            throw LanguageError(.type, .unsupportedOperands(op.rawValue, left, right), at: range)
         }
     }
 

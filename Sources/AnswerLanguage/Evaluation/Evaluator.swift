@@ -199,8 +199,7 @@ final class Evaluator {
             try checkpoint(at: range)
             return .tensor(try engine(at: range) { try layer(tensor) })
         default:
-            throw .type("a \(callee.typeName) cannot be called like a function", at: calleeRange ?? range)
-                .detailed(.notCallable(callee.typeName))
+            throw LanguageError(.type, .notCallable(callee.typeName), at: calleeRange ?? range)
         }
     }
 
@@ -252,13 +251,12 @@ final class Evaluator {
             bindings[parameter.name] = argument.value
         }
         if positional.next() != nil {
-            throw .argument(
-                "this lambda takes \(lambda.parameters.count) argument\(lambda.parameters.count == 1 ? "" : "s") but \(arguments.filter { $0.name == nil }.count) were given",
-                at: range
-            ).detailed(
+            throw LanguageError(
+                .argument,
                 .tooManyArguments(
                     function: nil, takes: lambda.parameters.count,
-                    given: arguments.filter { $0.name == nil }.count))
+                    given: arguments.filter { $0.name == nil }.count),
+                at: range)
         }
         for argument in arguments {
             guard let name = argument.name else { continue }
@@ -268,9 +266,8 @@ final class Evaluator {
                     at: argument.nameRange)
             }
             guard bindings[name] == nil else {
-                throw .argument(
-                    "this lambda got multiple values for argument '\(name)'", at: argument.nameRange
-                ).detailed(.repeatedArgument(function: nil, name: name))
+                throw LanguageError(
+                    .argument, .repeatedArgument(function: nil, name: name), at: argument.nameRange)
             }
             bindings[name] = argument.value
         }

@@ -72,18 +72,16 @@ struct Lexer {
                 append(.name(String(name)), from: start)
             case "‘", "’", "“", "”":
                 let straight = scalar == "‘" || scalar == "’" ? "'" : "\""
-                throw .syntax(
-                    "curly quote '\(scalar)' — type a straight quote \(straight) instead",
+                throw LanguageError(
+                    .syntax, .curlyQuote(String(scalar), straight: straight),
                     at: SourceRange(
-                        start, SourceLocation(line: line, column: start.column + 1, offset: index + 1))
-                ).detailed(.curlyQuote(String(scalar), straight: straight))
+                        start, SourceLocation(line: line, column: start.column + 1, offset: index + 1)))
             default:
                 try lexSymbol(start: start)
             }
         }
         if let open = openBrackets.last {
-            throw .syntax("'\(open.scalar)' was never closed", at: open.range).detailed(
-                .neverClosed(String(open.scalar)))
+            throw LanguageError(.syntax, .neverClosed(String(open.scalar)), at: open.range)
         }
         append(.end, from: location)
     }
@@ -107,8 +105,7 @@ struct Lexer {
             let shown =
                 scalar.properties.isWhitespace || scalar.value < 0x20
                 ? "U+\(String(scalar.value, radix: 16, uppercase: true))" : String(scalar)
-            throw .syntax("unexpected character '\(shown)'", at: SourceRange(start, location)).detailed(
-                .unexpectedCharacter(shown))
+            throw LanguageError(.syntax, .unexpectedCharacter(shown), at: SourceRange(start, location))
         }
         index += 1
         let range = SourceRange(start, location)
@@ -117,15 +114,14 @@ struct Lexer {
             openBrackets.append((scalar, range))
         case ")", "]", "}":
             guard let open = openBrackets.popLast() else {
-                throw .syntax("unmatched '\(scalar)'", at: range).detailed(.unmatched(String(scalar)))
+                throw LanguageError(.syntax, .unmatched(String(scalar)), at: range)
             }
             guard open.scalar == Self.closing[scalar] else {
-                throw .syntax(
-                    "closing '\(scalar)' does not match opening '\(open.scalar)' at \(open.range.lowerBound)",
-                    at: range
-                ).detailed(
+                throw LanguageError(
+                    .syntax,
                     .mismatchedClose(
-                        String(scalar), open: String(open.scalar), location: open.range.lowerBound))
+                        String(scalar), open: String(open.scalar), location: open.range.lowerBound),
+                    at: range)
             }
         default: break
         }
@@ -138,9 +134,8 @@ struct Lexer {
         var text = String.UnicodeScalarView()
         while true {
             guard let scalar = peek(), scalar != "\n" else {
-                throw .syntax(
-                    "this string is never closed: add a \(quote) at its end", at: SourceRange(start, location)
-                ).detailed(.unclosedString(quote: String(quote)))
+                throw LanguageError(
+                    .syntax, .unclosedString(quote: String(quote)), at: SourceRange(start, location))
             }
             index += 1
             if scalar == quote { break }

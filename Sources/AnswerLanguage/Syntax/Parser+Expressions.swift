@@ -8,7 +8,7 @@ extension Parser {
         guard acceptKeyword("if") != nil else { return value }
         let condition = try parseOr()
         guard acceptKeyword("else") != nil else {
-            throw unexpected(expected: "'else' (a conditional reads: a if condition else b)")
+            throw unexpected(expected: .conditionalElse)
         }
         let otherwise = try nested { (parser: inout Parser) throws(LanguageError) in
             try parser.parseExpression()
@@ -23,7 +23,7 @@ extension Parser {
         var parameters: [ParameterSyntax] = []
         while !current.isSymbol(":") {
             guard case .name(let name) = current.kind, !Self.keywords.contains(name) else {
-                throw unexpected(expected: "a parameter name or ':'")
+                throw unexpected(expected: .parameterNameOrColon)
             }
             let nameToken = advance()
             if parameters.contains(where: { $0.name == name }) {
@@ -38,7 +38,7 @@ extension Parser {
             parameters.append(ParameterSyntax(name: name, range: nameToken.range, defaultValue: defaultValue))
             if accept(",") == nil { break }
         }
-        _ = try expect(":", "':' after the lambda's parameters")
+        _ = try expect(":", .lambdaColon)
         let body = try parseExpression()
         return try node(.lambda(parameters, body: body), keyword.range.union(body.range))
     }
@@ -158,7 +158,7 @@ extension Parser {
                     .subscript(expression, items), expression.range.union(close.range), reportAt: open.range)
             } else if let dot = accept(".") {
                 guard case .name(let name) = current.kind else {
-                    throw unexpected(expected: "an attribute name after '.'")
+                    throw unexpected(expected: .attributeName)
                 }
                 let nameToken = advance()
                 expression = try node(
@@ -199,7 +199,7 @@ extension Parser {
             }
             if accept(",") == nil { break }
         }
-        let close = try expect(")", "',' or ')' in the argument list")
+        let close = try expect(")", .argumentListSeparator)
         return (arguments, close)
     }
 
@@ -210,7 +210,7 @@ extension Parser {
             if current.isSymbol("]") { break }
             items.append(try parseSubscriptItem())
         } while accept(",") != nil
-        let close = try expect("]", "',' or ']' in the subscript")
+        let close = try expect("]", .subscriptSeparator)
         if items.isEmpty { throw .syntax("an index is needed between '[' and ']'", at: close.range) }
         return (items, close)
     }
@@ -267,7 +267,7 @@ extension Parser {
                 _ = advance()
                 return try node(.none, token.range)
             case _ where Self.keywords.contains(name):
-                throw unexpected(expected: "an expression")
+                throw unexpected(expected: .expression)
             case _ where Self.unsupportedKeywords[name] != nil:
                 throw .syntax("'\(name)': \(Self.unsupportedKeywords[name]!)", at: token.range)
             default:
@@ -286,7 +286,7 @@ extension Parser {
         case .symbol("{"):
             throw .syntax("dictionaries and sets are not part of the answer language", at: token.range)
         default:
-            throw unexpected(expected: "an expression")
+            throw unexpected(expected: .expression)
         }
     }
 
@@ -305,7 +305,7 @@ extension Parser {
             if current.isSymbol(")") { break }
             items.append(try parseExpression())
         }
-        let close = try expect(")", "',' or ')'")
+        let close = try expect(")", .tupleSeparator)
         return try node(.tuple(items), open.range.union(close.range))
     }
 
@@ -317,7 +317,7 @@ extension Parser {
             items.append(try parseExpression())
             if accept(",") == nil { break }
         }
-        let close = try expect("]", "',' or ']' in the list")
+        let close = try expect("]", .listSeparator)
         return try node(.list(items), open.range.union(close.range))
     }
 }

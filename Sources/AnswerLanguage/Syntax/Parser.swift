@@ -68,7 +68,7 @@ public struct Parser {
         let expression = try parser.parseTupleOrExpression()
         while parser.current.kind == .separator { parser.position += 1 }
         guard parser.current.kind == .end else {
-            throw parser.unexpected(expected: "the end of the expression")
+            throw parser.unexpected(expected: .endOfExpression)
         }
         return expression
     }
@@ -115,24 +115,24 @@ public struct Parser {
         current.isName(text) ? advance() : nil
     }
 
-    mutating func expect(_ text: String, _ what: String) throws(LanguageError) -> Token {
+    mutating func expect(_ text: String, _ what: SyntaxExpectation) throws(LanguageError) -> Token {
         guard let token = accept(text) else { throw unexpected(expected: what) }
         return token
     }
 
-    /// "expected X, found Y", with a hint when Y is a likely slip.
-    func unexpected(expected: String) -> LanguageError {
-        var message = "expected \(expected), found \(current.quoted)"
+    /// "expected X, found Y", with a hint when Y is a likely slip; `orMissingOperator` when the
+    /// likeliest slip, short of those, is an operator or comma left out.
+    func unexpected(expected: SyntaxExpectation, orMissingOperator: Bool = false) -> LanguageError {
         var slip: LanguageError.Slip?
         if current.isSymbol("=") {
-            message += " ('=' assigns a name; to compare, write '==')"
             slip = .assignment
-        } else if case .name(let name) = current.kind, let reason = Self.unsupportedKeywords[name] {
-            message += " (\(reason))"
+        } else if case .name(let name) = current.kind, Self.unsupportedKeywords[name] != nil {
             slip = .unsupportedKeyword(name)
+        } else if orMissingOperator {
+            slip = .missingOperator
         }
-        return .syntax(message, at: current.range).detailed(
-            .expected(expected, found: current.quoted, slip: slip))
+        return LanguageError(
+            .syntax, .expected(expected, found: current.found, slip: slip), at: current.range)
     }
 
     /// Runs `body` one nesting level deeper, refusing to go past the limit.
@@ -169,12 +169,8 @@ public struct Parser {
             if current.kind == .end { break }
             statements.append(try parseStatement())
             guard current.kind == .separator || current.kind == .end else {
-                var error = unexpected(expected: "the end of the statement")
-                if case .symbol = current.kind {
-                } else {
-                    error.message += " — is an operator or a comma missing?"
-                }
-                throw error
+                let isSymbol = if case .symbol = current.kind { true } else { false }
+                throw unexpected(expected: .endOfStatement, orMissingOperator: !isSymbol)
             }
         }
         return Program(statements: statements)

@@ -24,15 +24,15 @@ struct Token: Hashable, Sendable {
     func isName(_ text: String) -> Bool { kind == .name(text) }
 
     /// How the token reads in an error message.
-    var quoted: String {
+    var found: LanguageError.Found {
         switch kind {
-        case .integer(let value): "'\(value)'"
-        case .float(let value): "'\(value)'"
-        case .string: "a string"
-        case .name(let name): "'\(name)'"
-        case .symbol(let symbol): "'\(symbol)'"
-        case .separator: "the end of the statement"
-        case .end: "the end of the input"
+        case .integer(let value): .token("'\(value)'")
+        case .float(let value): .token("'\(value)'")
+        case .string: .string
+        case .name(let name): .token("'\(name)'")
+        case .symbol(let symbol): .token("'\(symbol)'")
+        case .separator: .endOfStatement
+        case .end: .endOfInput
         }
     }
 }

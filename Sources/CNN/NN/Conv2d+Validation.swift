@@ -115,6 +115,8 @@ extension Conv2dGeometry {
                 "\(f) \(described) is larger than the padded input \(words.size(padded))",
                 detail: .kernelLargerThanInput(
                     function: f, kernel: words.size(kernel), span: span == kernel ? nil : words.size(span),
+                    dilation: span == kernel
+                        ? nil : spatial == 2 ? dilation.description : "\(dilation.width)",
                     padded: words.size(padded)))
         }
         return g

@@ -44,7 +44,8 @@ extension Pool2dGeometry {
                 "\(function) \(window) is larger than the padded input \(padded)",
                 detail: .windowLargerThanInput(
                     function: function, kernel: "\(kernel.height)×\(kernel.width)",
-                    span: span == kernel ? nil : "\(span.height)×\(span.width)", padded: padded))
+                    span: span == kernel ? nil : "\(span.height)×\(span.width)",
+                    dilation: span == kernel ? nil : "\(dilation)", padded: padded))
         }
         return g
     }

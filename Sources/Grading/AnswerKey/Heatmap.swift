@@ -1,3 +1,5 @@
+import Wording
+
 /// A tensor plane as an inline SVG heatmap: blue for negative, white for zero, red for positive,
 /// scaled to the plane's largest magnitude, each cell labelled with its value when there is room.
 enum Heatmap {

@@ -1,3 +1,5 @@
+import Wording
+
 /// Tensors as aligned matrices of text: one matrix per `[height, width]` plane, each labelled with
 /// the index of its leading dimensions.
 enum MatrixText {

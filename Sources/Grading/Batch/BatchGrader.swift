@@ -1,6 +1,7 @@
 import Course
 import Foundation
 import Synchronization
+import Wording
 
 /// Grades a class's submissions in parallel, with deterministic results: the same files give the
 /// same report, whatever the number of jobs.
@@ -91,7 +92,7 @@ public struct BatchGrader: Sendable {
                     submission.answer(to: keys[index % exercises.count]).map {
                         grader.grade($0, for: exercise)
                     }
-                    ?? .unanswered(maxPoints: exercise.points, language: language)
+                    ?? .unanswered(maxPoints: exercise.points, language: Language(language))
                 verdicts.withLock { $0[index] = verdict }
             }
         }

@@ -1,3 +1,5 @@
+import Wording
+
 /// The built-in diagnosis: recognises the classic wrong answers of convolution arithmetic on real
 /// engine values, and otherwise lists the cells that differ.
 struct Diagnoser {
@@ -5,7 +7,7 @@ struct Diagnoser {
     var rtol: Double
     var atol: Double
     /// The language of the sentences (`en`, `ko`).
-    var language = "en"
+    var language = Language.english
 
     private var text: GradingText { GradingText(language: language) }
 

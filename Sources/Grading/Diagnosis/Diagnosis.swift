@@ -1,3 +1,5 @@
+import Wording
+
 /// What the grader can say about a wrong tensor, shape or number when no named mistake matched:
 /// the likeliest cause, and where the answer differs from the expected value.
 public struct Diagnosis: Hashable, Sendable {
@@ -66,7 +68,7 @@ public struct Diagnosis: Hashable, Sendable {
     /// Answer and expected side by side, with differing cells marked, for small 2-D results.
     public var sideBySide: String?
     /// The language the sentences are in (`en`, `ko`), which `fullText` keeps to.
-    public var language: String
+    public var language: Language
 
     /// How many differing cells a diagnosis lists.
     public static let cellLimit = 6

@@ -1,4 +1,5 @@
 import AnswerLanguage
+import Wording
 
 /// Answer and expected matrices next to each other, differing cells marked with `*`: the compact
 /// picture a learner needs to see where a small feature map went wrong.
@@ -29,7 +30,7 @@ enum SideBySide {
     /// Terminal columns a heading takes: Hangul and other East Asian wide characters take two, so
     /// a Korean heading lines up with the numbers below it.
     private static func columns(_ line: String) -> Int {
-        line.unicodeScalars.reduce(0) { $0 + LanguageError.displayWidth($1) }
+        displayWidth(line)
     }
 
     private static func cells(_ array: NumericArray, marked: (Int, Int) -> Bool) -> [String] {

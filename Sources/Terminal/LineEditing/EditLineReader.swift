@@ -1,4 +1,5 @@
 import CEditLine
+import Wording
 
 #if canImport(Glibc)
     import Glibc

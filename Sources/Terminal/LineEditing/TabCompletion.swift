@@ -1,3 +1,5 @@
+import Wording
+
 /// The pure part of tab completion: which word is being completed and what to do with candidates.
 public enum TabCompletion {
     /// Characters that end a word: a completion replaces only the text after the last of them.

@@ -1,3 +1,5 @@
+import Wording
+
 /// Renders Markdown as lines of terminal text, wrapped to a width in display columns.
 ///
 /// With colour allowed, emphasis is italic, strong is bold, code is coloured and frames are dim;

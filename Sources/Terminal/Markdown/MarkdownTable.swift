@@ -1,3 +1,5 @@
+import Wording
+
 /// Lays out a GFM table in a box, fitting its columns into the available width.
 ///
 /// Columns get their natural (widest cell) width when everything fits. Otherwise the width is

@@ -1,4 +1,5 @@
 import Foundation
+import Wording
 
 /// Horizontal bars with labels and values, linear or logarithmic (per-layer gradient norms span
 /// 1e-10…1, where a linear scale would show one bar and nothing else).

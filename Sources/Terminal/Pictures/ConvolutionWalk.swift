@@ -1,3 +1,5 @@
+import Wording
+
 /// A 2-D convolution (PyTorch's cross-correlation) walked one output position at a time, for
 /// `:step conv2d(img, k)`: the window highlighted over the input, the elementwise products, their
 /// sum, and the output filled in up to the current position.

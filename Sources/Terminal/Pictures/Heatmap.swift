@@ -1,3 +1,5 @@
+import Wording
+
 /// A matrix drawn as colours (or as an ASCII density ramp), with a legend of its range.
 ///
 /// With 24-bit or 256 colours each value is a square of `▀` half-blocks (the upper half's

@@ -1,4 +1,5 @@
 import Foundation
+import Wording
 
 /// Curves drawn with braille dots (2×4 dots per character) between a y axis and an x axis:
 /// loss and accuracy over training steps.

@@ -1,3 +1,5 @@
+import Wording
+
 /// Two matrices side by side (the learner's and the expected one), differing cells marked.
 public struct MatrixComparison: Sendable {
     /// The learner's matrix (left).

@@ -1,3 +1,5 @@
+import Wording
+
 /// A matrix drawn with aligned columns between tall brackets, some cells possibly marked.
 ///
 /// ```

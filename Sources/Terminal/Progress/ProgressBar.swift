@@ -1,3 +1,5 @@
+import Wording
+
 /// A named number shown beside a progress bar (`loss 0.4123`, `acc 87.5%`).
 public struct ProgressMetric: Sendable, Equatable {
     /// The name shown before the value.

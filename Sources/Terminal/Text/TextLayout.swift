@@ -1,3 +1,5 @@
+import Wording
+
 /// Column-aware padding, truncation and side-by-side placement of text blocks.
 ///
 /// All of them measure with `displayWidth(_:)`, so wide characters and escape sequences line up.

@@ -1,3 +1,5 @@
+import Wording
+
 /// A run of text in one style, the unit the wrapper and the Markdown renderer pass around.
 public struct StyledRun: Sendable, Hashable {
     /// The text; `"\n"` inside it forces a line break.

@@ -1,6 +1,7 @@
 import Course
 import Progress
 import Terminal
+import Wording
 
 /// The lesson menu: one line per lesson with a progress bar, exercises passed, minutes left and
 /// the title (last, so wide Korean titles cannot push the columns before them out of line).
@@ -25,13 +26,13 @@ struct LessonMenu {
 
     var entries: [Entry]
     /// The language of "done" and "min".
-    var language: String = "en"
+    var language = Language.english
 
     /// The menu for `course` in `language` from the profile's lesson summaries.
-    init(course: Course, language: String, summaries: [LessonSummary]) {
+    init(course: Course, language: Language, summaries: [LessonSummary]) {
         let byLesson = Dictionary(summaries.map { ($0.lesson, $0) }, uniquingKeysWith: { first, _ in first })
         self.language = language
-        entries = course.lessons(in: language).enumerated().map { index, lesson in
+        entries = course.lessons(in: language.code).enumerated().map { index, lesson in
             let summary = byLesson[lesson.id]
             let completed = summary?.completed ?? false
             let steps = max(1, lesson.steps.count)
@@ -63,10 +64,10 @@ struct LessonMenu {
                 Theme.good.apply(String(repeating: "█", count: filled), at: colorLevel)
                 + Theme.frame.apply(String(repeating: "░", count: 10 - filled), at: colorLevel)
             let exercises = TextLayout.pad("\(entry.passed)/\(entry.exercises)", toWidth: exerciseWidth)
-            let korean = language == "ko"
             let time =
                 entry.completed
-                ? (korean ? "완료" : "done") : entry.minutesLeft.map { korean ? "\($0)분" : "\($0) min" } ?? ""
+                ? language.say(ProgressKey.menuDone)
+                : entry.minutesLeft.map { language.say(ProgressKey.menuMinutes, ["minutes": $0]) } ?? ""
             let line =
                 "\(mark) \(number) \(bar) \(exercises) \(TextLayout.pad(time, toWidth: 6))  \(entry.title)"
             return TextLayout.truncate(line, toWidth: width)

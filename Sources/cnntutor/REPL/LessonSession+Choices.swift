@@ -1,6 +1,7 @@
 import AnswerLanguage
 import Course
 import Grading
+import Wording
 
 /// Lines at a choice exercise: the choice ids are the answer; anything else is code that runs in
 /// the learner's session without being graded, so working the answer out costs nothing.
@@ -13,7 +14,7 @@ extension LessonSession {
     ///   in the session (`x`): then they are a look;
     /// - anything else (`img.shape`, `show(k)`, `conv2d(img, k)`, `y = …`) runs as code.
     func choose(_ line: String, at exercise: Exercise) {
-        switch ChoiceAnswer.read(line, for: exercise, language: language) {
+        switch ChoiceAnswer.read(line, for: exercise, language: Language(language)) {
         case .picked:
             answer(line, to: exercise)
         case .invalid(let why):

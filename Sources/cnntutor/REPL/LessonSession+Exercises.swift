@@ -4,6 +4,7 @@ import Foundation
 import Grading
 import Progress
 import Terminal
+import Wording
 
 /// Answering exercises: binding, grading, hints, the solution, skipping; every attempt is
 /// recorded the moment it is graded.
@@ -103,7 +104,7 @@ extension LessonSession {
             case .failure(let error):
                 verdict = Verdict(
                     status: .error, points: 0, maxPoints: exercise.points,
-                    message: error.diagnostic(source: line, language: language))
+                    message: error.diagnostic(source: line, language: Language(language)))
             }
             // The time recorded covers running the answer as well as judging it.
             let elapsed = io.clock.now() - started

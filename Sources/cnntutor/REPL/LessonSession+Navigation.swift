@@ -2,6 +2,7 @@ import Course
 import Foundation
 import Progress
 import Terminal
+import Wording
 
 /// Welcome, menu, resuming, and moving between lessons and steps; every move is saved at once.
 extension LessonSession {
@@ -71,7 +72,7 @@ extension LessonSession {
     /// The menu from the recorded progress.
     var menu: LessonMenu {
         let summaries = (try? io.progress.lessonSummaries(profile: settings.profile, course: course.id)) ?? []
-        return LessonMenu(course: course, language: language, summaries: summaries)
+        return LessonMenu(course: course, language: Language(language), summaries: summaries)
     }
 
     /// Opens the first lesson not yet completed.
@@ -201,7 +202,7 @@ extension LessonSession {
     func confirm(_ question: String) -> Bool {
         switch io.reader.readLine(prompt: question + " " + text.yesNo + " ") {
         case .line(let answer):
-            return ["y", "yes", "예", "네"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+            return text.isYes(answer)
         case .interrupted, .endOfInput: return false
         }
     }
@@ -235,7 +236,7 @@ extension LessonSession {
     func showProgress() {
         let summaries = (try? io.progress.lessonSummaries(profile: settings.profile, course: course.id)) ?? []
         let table = ProgressTable(
-            course: course, language: language, summaries: summaries, wordsLanguage: language)
+            course: course, language: language, summaries: summaries, wordsLanguage: Language(language))
         page(table.text.split(separator: "\n").map(String.init))
     }
 

@@ -74,24 +74,6 @@ extension LessonSession {
         case kernelLargerThanInput
         /// The input is larger than `largest`×`largest`.
         case tooLarge(largest: Int)
-
-        /// The problem in English; `SessionText.walkProblem` says it in the session's language.
-        var message: String {
-            switch self {
-            case .usage: ":step walks a call like conv2d(img, k) or conv2d(img, k, stride=2, padding=1)."
-            case .argumentFailed: "(the walk needs every argument to evaluate)"
-            case .notOnePlane:
-                "The input and the weight must be tensors with one plane: [H, W] or [1, 1, H, W]."
-            case .bias: "The bias must be one number."
-            case .stride: "The walk takes one stride for both axes, a whole number from 1 to 64."
-            case .samePadding: "The walk shows padding='same' for odd square kernels at stride 1."
-            case .padding: "The walk takes one padding for both sides (an int, 'same' or 'valid')."
-            case .strideBelowOne: "The stride must be at least 1."
-            case .kernelLargerThanInput: "The kernel is larger than the (padded) input."
-            case .tooLarge(let largest):
-                "That input is too large to draw (at most \(largest)×\(largest)); walk a slice, e.g. img[..., 0:8, 0:8]."
-            }
-        }
     }
 
     /// The walk for a `conv2d(…)` call, its arguments evaluated in the learner's interpreter.

@@ -1,6 +1,7 @@
 import AnswerLanguage
 import CNN
 import Terminal
+import Wording
 
 /// The free playground: learner code runs in the session's interpreter, Ctrl-C stops it, values
 /// print like Python's REPL, figures are drawn, errors show the caret diagnostic.
@@ -28,7 +29,7 @@ extension LessonSession {
     /// The caret report of `error` in the session's language: the message wrapped to the screen,
     /// the source line and the caret under it as they are, since wrapping them would move the caret.
     func showDiagnostic(_ error: LanguageError, source: String) {
-        var lines = error.diagnostic(source: source, language: language).split(
+        var lines = error.diagnostic(source: source, language: Language(language)).split(
             separator: "\n", omittingEmptySubsequences: false
         ).map(String.init)
         let header = lines.removeFirst()

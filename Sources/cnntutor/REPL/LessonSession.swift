@@ -4,6 +4,7 @@ import Foundation
 import Grading
 import Progress
 import Terminal
+import Wording
 
 /// The lesson REPL: a welcome and menu, lessons one step at a time, exercises graded as the
 /// learner answers, and a free answer-language playground in between.
@@ -197,7 +198,7 @@ final class LessonSession {
     // MARK: - Shared helpers
 
     /// The tutor's own sentences in the current language.
-    var text: SessionText { SessionText(language: language) }
+    var text: SessionText { SessionText(language: Language(language)) }
 
     /// The open lesson in the current language.
     var currentLesson: Lesson? {

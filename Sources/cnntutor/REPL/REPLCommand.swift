@@ -1,4 +1,5 @@
 import Foundation
+import Wording
 
 /// One `:` command typed at the lesson prompt.
 enum REPLCommand: Equatable {
@@ -20,82 +21,54 @@ enum REPLCommand: Equatable {
     case help
     case quit
 
-    /// A command's name, its argument's name, and its one line of help, in `:help` order.
+    /// A command's name and its argument's name, in `:help` order; its line of help is the
+    /// catalog `repl-commands` entry named after it.
     struct Help {
-        var name: String
+        var key: CommandHelpKey
         var argument: String?
-        var summary: String
-        /// The same line in Korean.
-        var korean: String
+
+        init(_ key: CommandHelpKey, argument: String? = nil) {
+            self.key = key
+            self.argument = argument
+        }
+
+        /// The name as typed after the colon.
+        var name: String { key.rawValue }
     }
 
     /// Every command, in the order `:help` lists them.
     static let all: [Help] = [
-        Help(
-            name: "next", summary: "go on to the next step (Enter does the same)",
-            korean: "다음 단계로 (Enter와 같습니다)"),
-        Help(name: "back", summary: "go back one step", korean: "한 단계 뒤로"),
-        Help(name: "hint", summary: "show the exercise's next hint", korean: "문제의 다음 힌트 보기"),
-        Help(
-            name: "solution", summary: "show the reference answer (after a pass, or give up)",
-            korean: "모범 답안 보기 (통과한 뒤, 또는 포기하고)"),
-        Help(
-            name: "skip", summary: "move past the exercise without answering (recorded)",
-            korean: "답하지 않고 문제 넘어가기 (기록됩니다)"),
-        Help(
-            name: "goto", argument: "EXERCISE", summary: "jump to an exercise (id, or lesson/id)",
-            korean: "문제로 가기 (id, 또는 레슨/id)"),
-        Help(name: "lessons", summary: "the lesson menu, with your progress", korean: "레슨 목록과 진행 상황"),
-        Help(
-            name: "open", argument: "LESSON", summary: "open a lesson by number or id",
-            korean: "번호나 id로 레슨 열기"),
-        Help(name: "run", summary: "run this step's example code", korean: "이 단계의 예제 코드 실행"),
-        Help(name: "progress", summary: "your progress table, lesson by lesson", korean: "레슨별 진행 상황 표"),
-        Help(
-            name: "reset", argument: "LESSON", summary: "forget your progress in a lesson (asks first)",
-            korean: "레슨의 진행 상황 지우기 (먼저 묻습니다)"),
-        Help(
-            name: "lang", argument: "LANG", summary: "switch the lesson language (e.g. en, ko)",
-            korean: "레슨 언어 바꾸기 (예: en, ko)"),
-        Help(
-            name: "show", argument: "EXPR", summary: "draw a tensor as a heatmap (or any figure)",
-            korean: "텐서를 히트맵으로 그리기 (그림이면 무엇이든)"),
-        Help(
-            name: "step", argument: "EXPR", summary: "walk conv2d(img, k) one window position at a time",
-            korean: "conv2d(img, k)를 창 위치 하나씩 따라가기"),
-        Help(
-            name: "submit", argument: "EXPR", summary: "grade EXPR as your answer, even a look (x.shape)",
-            korean: "EXPR을 답으로 채점하기, 보기용 식(x.shape)도"),
-        Help(name: "help", summary: "this list", korean: "이 목록"),
-        Help(
-            name: "quit", summary: "save and leave (Ctrl-D does the same)", korean: "저장하고 끝내기 (Ctrl-D와 같습니다)"),
+        Help(.next),
+        Help(.back),
+        Help(.hint),
+        Help(.solution),
+        Help(.skip),
+        Help(.goto, argument: "EXERCISE"),
+        Help(.lessons),
+        Help(.open, argument: "LESSON"),
+        Help(.run),
+        Help(.progress),
+        Help(.reset, argument: "LESSON"),
+        Help(.lang, argument: "LANG"),
+        Help(.show, argument: "EXPR"),
+        Help(.step, argument: "EXPR"),
+        Help(.submit, argument: "EXPR"),
+        Help(.help),
+        Help(.quit),
     ]
 
     /// Every command name with its colon, for tab completion.
     static var names: [String] { all.map { ":" + $0.name } }
 
-    /// The `:help` text: one line per command, names aligned.
-    static func helpLines(korean: Bool = false) -> [String] {
+    /// The `:help` text in `language`: one line per command, names aligned, then how code reads.
+    static func helpLines(in language: Language = .english) -> [String] {
         let labels = all.map { help in ":" + help.name + (help.argument.map { " " + $0 } ?? "") }
         let width = labels.map(\.count).max() ?? 0
         let commands = zip(labels, all).map { label, help in
             "  " + label.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
-                + (korean ? help.korean : help.summary)
+                + language.say(help.key)
         }
-        if korean {
-            return commands + [
-                "  그 밖의 줄은 답 언어 코드입니다. 대입문은 이름을 붙이고, 식은 계산합니다.",
-                "  연습 문제에서는 식이 곧 답입니다. 다만 show(…), print(…), help(…), summary(…),",
-                "  type(…), 그 문제에서 대입하지 않은 이름, 그리고 답이 모양이나 수가 아닐 때의",
-                "  .shape/.size()/len(…)은 보여 주기만 하고 채점하지 않습니다.",
-            ]
-        }
-        return commands + [
-            "  Anything else is answer-language code: an assignment binds, an expression is evaluated.",
-            "  At an exercise an expression is your answer, except looks: show(…), print(…), help(…),",
-            "  summary(…), type(…), a name you did not assign there, and .shape/.size()/len(…) when the",
-            "  answer is not a shape or number. Those are shown, not graded.",
-        ]
+        return commands + language.say(CommandHelpKey.codeNote).split(separator: "\n").map { "  " + $0 }
     }
 
     /// Why a `:` line is not a command.
@@ -112,17 +85,6 @@ enum REPLCommand: Equatable {
         }
 
         var reason: Reason
-
-        /// The problem in English; `SessionText.commandProblem` says it in the session's language.
-        var message: String {
-            switch reason {
-            case .notACommand: "commands start with ':'"
-            case .unknown(let name): "unknown command ':\(name)' — type :help for the list"
-            case .ambiguous(let name, let options): "':\(name)' could be \(options)"
-            case .needsArgument(let name, let argument): ":\(name) needs \(argument)"
-            case .takesNoArgument(let name): ":\(name) takes no argument"
-            }
-        }
     }
 
     /// Parses a line starting with `:`; a unique prefix of a name is accepted (`:h` is ambiguous,
@@ -169,4 +131,29 @@ enum REPLCommand: Equatable {
             return .success(plain[help.name]!)
         }
     }
+}
+
+/// The `:help` line of each command (catalog `repl-commands`), named as the command is typed.
+enum CommandHelpKey: String, MessageKey {
+    static let catalog = "repl-commands"
+
+    case next
+    case back
+    case hint
+    case solution
+    case skip
+    case goto
+    case lessons
+    case open
+    case run
+    case progress
+    case reset
+    case lang
+    case show
+    case step
+    case submit
+    case help
+    case quit
+    /// The note under the commands on how other lines read.
+    case codeNote
 }

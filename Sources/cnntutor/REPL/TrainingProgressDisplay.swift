@@ -1,6 +1,7 @@
 import AnswerLanguage
 import Synchronization
 import Terminal
+import Wording
 
 /// The live progress bar of `train(...)`: the running loss and accuracy, the epoch, the time
 /// left; on a terminal it redraws in place, elsewhere it writes a few milestone lines.
@@ -12,7 +13,7 @@ final class TrainingProgressDisplay: Sendable {
     private let screen: any TerminalScreen
     private let clock: any MonotonicClock
     private let bar = Mutex<(bar: ProgressBar?, completed: Int, metrics: [ProgressMetric])>((nil, 0, []))
-    private let words = Mutex(SessionText(language: "en"))
+    private let words = Mutex(SessionText(language: .english))
 
     /// The session's sentences, for the bar's label and metric names (the session sets it when
     /// its language changes).

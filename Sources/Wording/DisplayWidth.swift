@@ -3,8 +3,9 @@
 /// East Asian wide and fullwidth characters (Hangul syllables and Jamo, CJK ideographs, kana,
 /// fullwidth forms, emoji) take two columns; combining marks, format characters and variation
 /// selectors take none. ANSI escape sequences (CSI and OSC) take none either, so the width of an
-/// already styled line is the width the reader sees. This is what every layout in this module uses:
-/// `String.count` counts grapheme clusters, not columns, and would misalign Korean text.
+/// already styled line is the width the reader sees. This is the one width table of the package:
+/// the terminal's layouts, the answer language's caret and the grader's side-by-side view all measure
+/// with it (`String.count` counts grapheme clusters, not columns, and would misalign Korean text).
 
 /// The number of terminal columns `text` occupies, ignoring ANSI escape sequences.
 ///
@@ -99,12 +100,14 @@ private func isWide(_ value: UInt32) -> Bool {
 }
 
 /// Recognises ANSI escape sequences character by character, so widths and truncation skip them.
-struct EscapeScanner {
+package struct EscapeScanner {
     private enum State { case text, escape, csi, osc, oscEscape }
     private var state = State.text
 
+    package init() {}
+
     /// Whether `character` belongs to an escape sequence (and so occupies no column).
-    mutating func consumes(_ character: Character) -> Bool {
+    package mutating func consumes(_ character: Character) -> Bool {
         let scalar = character.unicodeScalars.first!
         switch state {
         case .text:

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Terminal
+@testable import Wording
 
 @Suite struct DisplayWidthTests {
     /// Expected widths follow Unicode's EastAsianWidth.txt (W/F = 2) and general categories

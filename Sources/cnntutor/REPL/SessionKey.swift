@@ -1,0 +1,24 @@
+import Wording
+
+/// The REPL's own sentences (catalog `session`), said through `SessionText`.
+enum SessionKey: String, MessageKey {
+    static let catalog = "session"
+
+    case stepPosition, continueStep, exerciseHeading, settledAfterSkipping, settledAfterPassing
+    case chooseSeveral, chooseOne, answerNote, shownNotGraded, notGradedAtChoiceSeveral
+    case notGradedAtChoiceOne, noValueNotGraded, correct, continueAfterPass, didNotRun, stopped, notYet
+    case tryAgainWithHints, tryAgain, hintHeading, enterContinues, answerReminder, choiceReminder
+    case trainingLabel, epochLabel, lossLabel, accuracyLabel, testLabel, lossCurveTitle, lossPerStep
+    case elapsed, left, goodbye, stoppedKeepingBindings, stoppedNotGraded, setupFailed, noExample
+    case couldNotSave, noExerciseForAnswer, assignmentIsNotAnAnswer, noExerciseForHint, noHints
+    case noMoreHints, noExerciseForSolution, noSolution, solutionsNeverShown, confirmGiveUp, keepGoing
+    case solutionHeading, skipped, waitsForAnswer, noLessonOpen, firstStep, couldNotOpenProfile
+    case noSuchLanguage, welcome, damagedDatabase, noLesson, noLessonListing, welcomeBack, menuPrompt
+    case lessonOverview, lessonComplete, noExercise, languages, languageSwitched, whichLessonToReset
+    case confirmReset, nothingReset, lessonReset, yesNo, commandsHeading, walkKeys, walkDone
+    case commandNotACommand, commandUnknown, commandAmbiguous, commandNeedsArgument
+    /// What counts as "yes" to a yes/no question, comma-separated (English's are always accepted).
+    case yesAnswers
+    case commandTakesNoArgument, walkUsage, walkArgumentFailed, walkNotOnePlane, walkBias, walkStride
+    case walkSamePadding, walkPadding, walkStrideBelowOne, walkKernelLargerThanInput, walkTooLarge
+}
