@@ -60,9 +60,9 @@ let package = Package(
         // of the package.
         .target(name: "CNN", dependencies: ["CBLAS"], swiftSettings: engineSettings),
         .target(name: "AnswerLanguage", dependencies: ["CNN", "Wording"]),
-        .target(name: "Course", dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Course", dependencies: ["CCmark", "Wording", .product(name: "Yams", package: "Yams")]),
         .target(name: "Grading", dependencies: ["Course", "AnswerLanguage", "CNN", "Wording"]),
-        .target(name: "Progress", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Progress", dependencies: ["Wording", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Terminal", dependencies: ["CEditLine", "CCmark", "Wording"]),
         .executableTarget(
             name: "cnntutor",
@@ -78,7 +78,7 @@ let package = Package(
 
         .testTarget(name: "CNNTests", dependencies: ["CNN"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AnswerLanguageTests", dependencies: ["AnswerLanguage", "CNN", "Wording"]),
-        .testTarget(name: "CourseTests", dependencies: ["Course"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CourseTests", dependencies: ["Course", "Wording"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "GradingTests",
             dependencies: [
@@ -86,7 +86,7 @@ let package = Package(
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "ProgressTests", dependencies: ["Progress"]),
+        .testTarget(name: "ProgressTests", dependencies: ["Progress", "Wording"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Wording"]),
         .testTarget(name: "WordingTests", dependencies: ["Wording"]),
         .testTarget(name: "CLITests", dependencies: ["cnntutor", "Wording"]),

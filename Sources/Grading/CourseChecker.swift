@@ -2,6 +2,7 @@ import AnswerLanguage
 import Course
 import Foundation
 import Synchronization
+import Wording
 
 /// The course's own test suite, behind `cnntutor check`: every example runs, every reference and
 /// alternative passes, every recorded wrong answer fails with its recorded mistake, every check,
@@ -39,7 +40,8 @@ public struct CourseChecker: Sendable {
     func checkLesson(_ lesson: Lesson, in course: Course) -> [CourseProblem] {
         var problems = runExamples(of: lesson)
         for language in course.languages where language != course.defaultLanguage {
-            if let translated = course.translations[language]?[lesson.id], translated.file != lesson.file {
+            if let translated = course.translations[language.code]?[lesson.id], translated.file != lesson.file
+            {
                 problems += runExamples(of: translated)
             }
         }

@@ -34,7 +34,7 @@ public final class Grader {
     ///   - language: The language of the grader's own sentences (diagnoses, comparison messages)
     ///     and of the answer language's errors (`LanguageError.message(in:)`); nil for
     ///     `options.language`.
-    public func grade(_ answer: String, for exercise: Exercise, language: String? = nil) -> Verdict {
+    public func grade(_ answer: String, for exercise: Exercise, language: Language? = nil) -> Verdict {
         let start = ComputeBudget.now()
         var verdict = gradeUntimed(answer, for: exercise, text: text(language))
         verdict.durationMilliseconds = Int((ComputeBudget.now() - start) / 1_000_000)
@@ -44,7 +44,7 @@ public final class Grader {
     /// Grades a value the learner already computed (in the REPL's own session), as if it were the
     /// value of a typed answer: compared, checked and diagnosed the same way. For a choice exercise
     /// pass the id as a string, or the list of ids. `language` is as for `grade(_:for:language:)`.
-    public func grade(value: Value, for exercise: Exercise, language: String? = nil) -> Verdict {
+    public func grade(value: Value, for exercise: Exercise, language: Language? = nil) -> Verdict {
         let start = ComputeBudget.now()
         let text = text(language)
         var verdict: Verdict
@@ -89,7 +89,7 @@ public final class Grader {
         let session = prepared.session()
         session.interpreter.bind("expected", prepared.expected)
         let comparer = Comparer(
-            exercise: exercise, prepared: prepared, session: session, language: Language(options.language))
+            exercise: exercise, prepared: prepared, session: session, language: options.language)
         do {
             let input = try Tensor.zeros(inputShape)
             session.interpreter.bind(Comparer.inputName, .tensor(input))
@@ -117,7 +117,7 @@ public final class Grader {
     }
 
     /// The sentences in `language`, or in the options' language.
-    private func text(_ language: String?) -> GradingText {
+    private func text(_ language: Language?) -> GradingText {
         GradingText(language: language ?? options.language)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Wording
 
 /// Limits and settings for grading answers.
 public struct GradingOptions: Sendable {
@@ -17,16 +18,16 @@ public struct GradingOptions: Sendable {
     public var seed: UInt64
     /// The course's data folder (`Lessons/data`), for `digits()` and the like.
     public var dataDirectory: URL?
-    /// The language of the grader's own sentences — diagnoses and comparison messages (`en`,
-    /// `ko`); languages without them get English. Named mistakes and checks speak the language of
-    /// the exercise graded.
-    public var language: String
+    /// The language of the grader's own sentences — diagnoses and comparison messages; languages
+    /// without a catalog get English. Named mistakes and checks speak the language of the exercise
+    /// graded.
+    public var language: Language
 
     /// Creates options; every parameter has the default described on its property.
     public init(
         timeLimit: Double? = nil, defaultTimeLimit: Double = 10, maxElements: Int = 10_000_000,
         maxBytes: Int = 1 << 30, setupTimeLimit: Double = 60, seed: UInt64 = 0, dataDirectory: URL? = nil,
-        language: String = "en"
+        language: Language = .english
     ) {
         self.timeLimit = timeLimit
         self.defaultTimeLimit = defaultTimeLimit

@@ -11,9 +11,6 @@ struct GradingText: Sendable {
 
     init(language: Language) { self.language = language }
 
-    /// The text in the language with code `code` (English when the tool has no catalog in it).
-    init(language code: String) { self.init(language: Language(code)) }
-
     private func say(_ key: GradingKey, _ arguments: [String: any MessageArgument] = [:]) -> String {
         language.say(key, arguments)
     }

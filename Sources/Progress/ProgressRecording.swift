@@ -1,4 +1,5 @@
 import Foundation
+import Wording
 
 /// What the lesson REPL needs from progress storage: profiles, attempts, positions and settings.
 ///
@@ -12,13 +13,13 @@ public protocol ProgressRecording: Sendable {
     /// Returns the profile named `name`, creating it with `language` if it does not exist yet.
     ///
     /// An existing profile keeps its stored language; change it with ``setLanguage(_:profile:)``.
-    func openProfile(named name: String, language: String?) throws -> Profile
+    func openProfile(named name: String, language: Language?) throws -> Profile
 
     /// All profiles, by name.
     func profiles() throws -> [Profile]
 
     /// Stores the lesson language a profile prefers (`nil`: the course default).
-    func setLanguage(_ language: String?, profile: String) throws
+    func setLanguage(_ language: Language?, profile: String) throws
 
     /// A profile's setting stored under `key`, or `nil` if it was never set.
     func setting(_ key: String, profile: String) throws -> String?

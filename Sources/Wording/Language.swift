@@ -42,3 +42,21 @@ public struct Language: Hashable, Sendable, CustomStringConvertible {
 
     public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 }
+
+/// A language is stored and exchanged as its code (`"ko"`), e.g. in an answer key's JSON.
+extension Language: Codable {
+    public init(from decoder: any Decoder) throws {
+        self.init(try decoder.singleValueContainer().decode(String.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(code)
+    }
+}
+
+/// A language written as its code in source (`let korean: Language = "ko"`), as course files and
+/// tests write it.
+extension Language: ExpressibleByStringLiteral {
+    public init(stringLiteral code: String) { self.init(code) }
+}

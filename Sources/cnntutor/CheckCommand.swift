@@ -18,21 +18,14 @@ struct CheckCommand: ParsableCommand {
               cnntutor check --course path/to/MyCourse
             """)
 
-    @Option(name: .long, help: "The course folder (holding course.yaml).")
-    var course: String = "Lessons"
+    @OptionGroup var courseOptions: CourseOptions
 
     @Option(name: .long, help: "Lessons checked at once.")
     var jobs: Int = 2
 
     mutating func run() throws {
-        let loaded: Course
-        do {
-            loaded = try CourseLoader.load(at: course)
-        } catch {
-            InstructorOutput.error("\(error)")
-            throw ExitCode(2)
-        }
-        let problems = CourseChecker(options: .forCourse(course), jobs: jobs).check(loaded)
+        let loaded = try courseOptions.load()
+        let problems = CourseChecker(options: .forCourse(courseOptions.course), jobs: jobs).check(loaded)
         for problem in problems { print(problem) }
         let exercises = loaded.allExercises.count
         if problems.isEmpty {

@@ -54,7 +54,7 @@ struct EvalCommand: ParsableCommand {
     @Option(
         name: .customLong("lang"),
         help: ArgumentHelp("Language of error messages (en, ko; default en).", valueName: "lang"))
-    var language = "en"
+    var language = Language.english
 
     @Argument(help: ArgumentHelp("The code, or '-' to read it from standard input.", valueName: "CODE"))
     var code: String
@@ -96,7 +96,7 @@ struct EvalCommand: ParsableCommand {
         do {
             result = try interpreter.run(source)
         } catch {
-            fail(error.diagnostic(source: source, fileName: fileName, language: Language(language)))
+            fail(error.diagnostic(source: source, fileName: fileName, language: language))
         }
 
         for output in outputs {

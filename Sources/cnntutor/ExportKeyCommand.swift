@@ -21,32 +21,21 @@ struct ExportKeyCommand: ParsableCommand {
               cnntutor export-key --course MyCourse --format json
             """)
 
-    @Option(name: .long, help: "The course folder (holding course.yaml).")
-    var course: String = "Lessons"
+    @OptionGroup var courseOptions: CourseOptions
 
     @Option(name: .long, help: "Output format: html, md or json.")
     var format: KeyFormat = .html
 
-    @Option(name: .long, help: "Language of the text (default: the course's default language).")
-    var lang: String?
+    @OptionGroup var languageOption: CourseLanguageOption
 
     @Option(name: .long, help: "Write the key to this file instead of standard output.")
     var out: String?
 
     mutating func run() throws {
-        let loaded: Course
-        do {
-            loaded = try CourseLoader.load(at: course)
-        } catch {
-            InstructorOutput.error("\(error)")
-            throw ExitCode(2)
-        }
-        if let lang, !loaded.languages.contains(lang) {
-            InstructorOutput.error(
-                "the course has no language '\(lang)'; it has \(loaded.languages.joined(separator: ", "))")
-            throw ExitCode(2)
-        }
-        let key = AnswerKeyBuilder(options: .forCourse(course)).build(loaded, language: lang)
+        let loaded = try courseOptions.load()
+        let language = try languageOption.resolved(in: loaded)
+        let key = AnswerKeyBuilder(options: .forCourse(courseOptions.course)).build(
+            loaded, language: language)
         let text: String =
             switch format {
             case .html: key.html()

@@ -24,8 +24,7 @@ struct GradeCommand: ParsableCommand {
     @Argument(help: "Submission files or folders of them.")
     var submissions: [String]
 
-    @Option(name: .long, help: "The course folder (holding course.yaml).")
-    var course: String = "Lessons"
+    @OptionGroup var courseOptions: CourseOptions
 
     @Option(name: .long, help: "Report format: text, json, junit or csv.")
     var format: ReportFormatArgument = .text
@@ -33,10 +32,7 @@ struct GradeCommand: ParsableCommand {
     @Option(name: .long, help: "Write the report to this file instead of standard output.")
     var out: String?
 
-    @Option(
-        name: .long,
-        help: "Language of the messages to learners (default: the course's default language).")
-    var lang: String?
+    @OptionGroup var languageOption: CourseLanguageOption
 
     @Option(name: .long, help: "Answers graded at once.")
     var jobs: Int = 2
@@ -57,22 +53,12 @@ struct GradeCommand: ParsableCommand {
     }
 
     mutating func run() throws {
-        let loaded: Course
-        do {
-            loaded = try CourseLoader.load(at: course)
-        } catch {
-            InstructorOutput.error("\(error)")
-            throw ExitCode(2)
-        }
-        if let lang, !loaded.languages.contains(lang) {
-            InstructorOutput.error(
-                "the course has no language '\(lang)'; it has \(loaded.languages.joined(separator: ", "))")
-            throw ExitCode(2)
-        }
+        let loaded = try courseOptions.load()
+        let language = try languageOption.resolved(in: loaded)
         let files = BatchGrader.submissionFiles(submissions)
-        var options = GradingOptions.forCourse(course)
+        var options = GradingOptions.forCourse(courseOptions.course)
         options.timeLimit = timeLimit
-        options.language = lang ?? loaded.defaultLanguage
+        options.language = language
         let report = BatchGrader(options: options, jobs: jobs).grade(files: files, course: loaded)
         // The text report lists skipped files itself; elsewhere they would go unseen.
         if format != .text || out != nil {

@@ -27,7 +27,8 @@ struct ProgressTable {
     /// - Parameters:
     ///   - language: The profile's language; lesson titles fall back to the course default.
     ///   - summaries: The profile's lesson summaries in this course.
-    init(course: Course, language: String?, summaries: [LessonSummary], wordsLanguage: Language = .english) {
+    init(course: Course, language: Language?, summaries: [LessonSummary], wordsLanguage: Language = .english)
+    {
         self.wordsLanguage = wordsLanguage
         let byLesson = Dictionary(summaries.map { ($0.lesson, $0) }, uniquingKeysWith: { first, _ in first })
         let titles = Dictionary(

@@ -2,6 +2,7 @@ import Course
 import Foundation
 import Progress
 import Terminal
+import Wording
 
 @testable import cnntutor
 
@@ -32,7 +33,7 @@ struct REPLHarness {
     init(
         _ lines: [String], width: Int = 80, rows: Int = 24, course: Course = REPLHarness.course,
         progress: any ProgressRecording = MemoryProgressRecorder(), profile: String = "ada",
-        lesson: String? = nil, language: String? = nil, recovered: DamagedDatabase? = nil,
+        lesson: String? = nil, language: Language? = nil, recovered: DamagedDatabase? = nil,
         interrupts: any InterruptSource = ManualInterruptSource()
     ) {
         screen = MemoryScreen(
@@ -54,7 +55,7 @@ struct REPLHarness {
     static func run(
         _ lines: [String], width: Int = 80, course: Course = REPLHarness.course,
         progress: any ProgressRecording = MemoryProgressRecorder(), lesson: String? = nil,
-        language: String? = nil, recovered: DamagedDatabase? = nil
+        language: Language? = nil, recovered: DamagedDatabase? = nil
     ) -> REPLHarness {
         let harness = REPLHarness(
             lines, width: width, course: course, progress: progress, lesson: lesson, language: language,

@@ -178,7 +178,7 @@ struct REPLKoreanTests {
     /// `:help` fits a narrow screen: summaries wrap at words under themselves.
     @Test(arguments: [("ko", 40), ("ko", 80), ("en", 40), ("en", 80)])
     func helpFitsTheWidth(_ language: String, _ width: Int) throws {
-        let run = REPLHarness.run([":help", ":quit"], width: width, language: language)
+        let run = REPLHarness.run([":help", ":quit"], width: width, language: Language(language))
         let lines = run.screen.lines.drop { !$0.hasPrefix(language == "ko" ? "명령:" : "Commands:") }
             .prefix { !$0.hasPrefix("cnn>") }
         #expect(lines.count > REPLCommand.all.count)

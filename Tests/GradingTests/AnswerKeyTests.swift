@@ -1,13 +1,14 @@
 import Foundation
 import SnapshotTesting
 import Testing
+import Wording
 
 @testable import Course
 @testable import Grading
 
 @Suite struct AnswerKeyTests {
     /// The key of the tiny course (every kind of exercise).
-    static func key(language: String? = nil) throws -> AnswerKey {
+    static func key(language: Language? = nil) throws -> AnswerKey {
         let course = try CourseLoader.load(at: TestExercises.tinyCourse)
         return AnswerKeyBuilder().build(course, language: language)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Wording
 
 /// Loads a course folder: `course.yaml`, every lesson in every language, and the solutions.
 public enum CourseLoader {
@@ -41,7 +42,7 @@ public enum CourseLoader {
                     at: requiredLocation)
             }
             var lesson = Lesson(
-                id: id, language: manifest.defaultLanguage, title: parsed.title ?? id,
+                id: id, language: Language(manifest.defaultLanguage), title: parsed.title ?? id,
                 minutes: parsed.minutes,
                 requires: parsed.requires.map(\.id), steps: parsed.steps, file: defaultFile)
             removeDuplicateExercises(from: &lesson, log: log)
@@ -63,13 +64,14 @@ public enum CourseLoader {
                 ).parse(text)
                 translations[language, default: [:]][id] =
                     TranslationMerger(original: lesson, log: log).merge(
-                        translation, language: language, file: file)
+                        translation, language: Language(language), file: file)
             }
             strayTranslations(in: folder, languages: manifest.languages, at: location, log: log)
         }
         return Course(
-            id: manifest.id, version: manifest.version, defaultLanguage: manifest.defaultLanguage,
-            languages: manifest.languages, titles: manifest.titles, solutionPolicy: manifest.solutionPolicy,
+            id: manifest.id, version: manifest.version, defaultLanguage: Language(manifest.defaultLanguage),
+            languages: manifest.languages.map { Language($0) }, titles: manifest.titles,
+            solutionPolicy: manifest.solutionPolicy,
             lessons: lessons, translations: translations, directory: directory,
             problems: log.problems.sorted())
     }

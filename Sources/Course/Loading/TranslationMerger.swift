@@ -1,3 +1,5 @@
+import Wording
+
 /// Builds a translated lesson: the translation's steps and text, each exercise's grading logic from
 /// the default language, and the default language's text wherever the translation lacks some.
 /// Every gap is a problem, so `check` reports it.
@@ -5,7 +7,7 @@ struct TranslationMerger {
     let original: Lesson
     let log: ProblemLog
 
-    func merge(_ parsed: LessonParser.Parsed, language: String, file: String) -> Lesson {
+    func merge(_ parsed: LessonParser.Parsed, language: Language, file: String) -> Lesson {
         let defaultFile = original.file
         if let id = parsed.id, id != original.id {
             log.add(

@@ -1,3 +1,5 @@
+import Wording
+
 /// A loaded course: its manifest, its lessons in every language, and the problems found loading it.
 public struct Course: Hashable, Sendable {
     /// When the REPL may show a solution.
@@ -15,17 +17,17 @@ public struct Course: Hashable, Sendable {
     /// Bumped when exercises change meaning; submissions name it.
     public var version: Int
     /// The language whose lesson files carry the grading logic.
-    public var defaultLanguage: String
+    public var defaultLanguage: Language
     /// Every language the course is written in, the default first.
-    public var languages: [String]
-    /// The course title per language.
+    public var languages: [Language]
+    /// The course title per language code.
     public var titles: [String: String]
     /// When the REPL may show a solution.
     public var solutionPolicy: SolutionPolicy
     /// The lessons in the default language, in menu order.
     public var lessons: [Lesson]
-    /// Translated lessons: language → lesson id → lesson, merged with the default language where
-    /// the translation lacks something.
+    /// Translated lessons: language code → lesson id → lesson, merged with the default language
+    /// where the translation lacks something.
     public var translations: [String: [String: Lesson]]
     /// The course folder as given.
     public var directory: String
@@ -34,7 +36,7 @@ public struct Course: Hashable, Sendable {
 
     /// Creates a course.
     public init(
-        id: String, version: Int, defaultLanguage: String, languages: [String],
+        id: String, version: Int, defaultLanguage: Language, languages: [Language],
         titles: [String: String], solutionPolicy: SolutionPolicy, lessons: [Lesson],
         translations: [String: [String: Lesson]], directory: String, problems: [CourseProblem]
     ) {
@@ -51,13 +53,15 @@ public struct Course: Hashable, Sendable {
     }
 
     /// The course title in `language`, falling back to the default language.
-    public func title(in language: String? = nil) -> String {
-        titles[language ?? defaultLanguage] ?? titles[defaultLanguage] ?? id
+    public func title(in language: Language? = nil) -> String {
+        titles[(language ?? defaultLanguage).code] ?? titles[defaultLanguage.code] ?? id
     }
 
     /// The lessons in `language`, each falling back to the default language where untranslated.
-    public func lessons(in language: String) -> [Lesson] {
-        guard language != defaultLanguage, let translated = translations[language] else { return lessons }
+    public func lessons(in language: Language) -> [Lesson] {
+        guard language != defaultLanguage, let translated = translations[language.code] else {
+            return lessons
+        }
         return lessons.map { translated[$0.id] ?? $0 }
     }
 

@@ -1,9 +1,11 @@
+import Wording
+
 /// One lesson in one language: its front matter and its steps.
 public struct Lesson: Hashable, Sendable, Identifiable {
     /// The lesson's id, equal to its folder name.
     public var id: String
     /// The language of this lesson's text.
-    public var language: String
+    public var language: Language
     /// The title, from the front matter.
     public var title: String
     /// Estimated minutes, for the menu.
@@ -17,7 +19,7 @@ public struct Lesson: Hashable, Sendable, Identifiable {
 
     /// Creates a lesson.
     public init(
-        id: String, language: String, title: String, minutes: Int?, requires: [String],
+        id: String, language: Language, title: String, minutes: Int?, requires: [String],
         steps: [Step], file: String
     ) {
         self.id = id

@@ -7,7 +7,7 @@ extension AnswerKey {
     public func html() -> String {
         var out: [String] = [
             "<!DOCTYPE html>",
-            #"<html lang="\#(XML.escape(language))">"#,
+            #"<html lang="\#(XML.escape(language.code))">"#,
             "<head>",
             #"<meta charset="utf-8"/>"#,
             "<title>Answer key: \(XML.escape(title))</title>",
@@ -15,7 +15,7 @@ extension AnswerKey {
             "</head>",
             "<body>",
             "<h1>Answer key: \(XML.escape(title))</h1>",
-            "<p>Course <code>\(XML.escape(course))</code>, version \(version), language <code>\(XML.escape(language))</code>. \(points) points in total. Expected values were computed by running the reference answers on the engine; every wrong answer below was graded when this key was made.</p>",
+            "<p>Course <code>\(XML.escape(course))</code>, version \(version), language <code>\(XML.escape(language.code))</code>. \(points) points in total. Expected values were computed by running the reference answers on the engine; every wrong answer below was graded when this key was made.</p>",
             #"<nav><h2>Contents</h2><ol>"#,
         ]
         for lesson in lessons {

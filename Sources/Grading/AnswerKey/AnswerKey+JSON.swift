@@ -14,7 +14,7 @@ extension AnswerKey {
         return JSONValue.object([
             ("course", .string(course)),
             ("version", .int(version)),
-            ("language", .string(language)),
+            ("language", .string(language.code)),
             ("title", .string(title)),
             ("points", .int(points)),
             ("lessons", .array(lessons)),

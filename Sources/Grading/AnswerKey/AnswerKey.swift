@@ -1,3 +1,5 @@
+import Wording
+
 /// The answer key of a course in one language: every exercise with its reference answer, the
 /// engine-computed expected value, its checks, hints, and every recorded wrong answer with the
 /// verdict the grader actually gives it.
@@ -99,7 +101,7 @@ public struct AnswerKey: Hashable, Sendable {
     /// The course version.
     public var version: Int
     /// The language of the text.
-    public var language: String
+    public var language: Language
     /// The course title in that language.
     public var title: String
     /// The lessons, in course order.

@@ -1,5 +1,6 @@
 import AnswerLanguage
 import Course
+import Wording
 
 /// Builds the answer key by running the course: each expected value comes from the engine, each
 /// wrong answer's mistake and message from grading it.
@@ -15,7 +16,7 @@ public struct AnswerKeyBuilder: Sendable {
     /// The key of `course` in `language` (the default language when nil); untranslated text falls
     /// back to the default language. The grader's messages to wrong answers are in that language
     /// too, whatever `options.language` says.
-    public func build(_ course: Course, language: String? = nil) -> AnswerKey {
+    public func build(_ course: Course, language: Language? = nil) -> AnswerKey {
         let language = language ?? course.defaultLanguage
         var options = options
         options.language = language

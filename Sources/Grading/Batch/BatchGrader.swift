@@ -92,7 +92,7 @@ public struct BatchGrader: Sendable {
                     submission.answer(to: keys[index % exercises.count]).map {
                         grader.grade($0, for: exercise)
                     }
-                    ?? .unanswered(maxPoints: exercise.points, language: Language(language))
+                    ?? .unanswered(maxPoints: exercise.points, language: language)
                 verdicts.withLock { $0[index] = verdict }
             }
         }

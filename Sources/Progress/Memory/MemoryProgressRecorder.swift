@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import Wording
 
 /// Progress kept in memory, for tests of code that records progress (the REPL's among them).
 ///
@@ -23,7 +24,7 @@ public final class MemoryProgressRecorder: ProgressRecording {
         self.now = now
     }
 
-    public func openProfile(named name: String, language: String?) throws -> Profile {
+    public func openProfile(named name: String, language: Language?) throws -> Profile {
         try ProgressNames.check("profile", name)
         let created = now()
         return state.withLock { state in
@@ -38,7 +39,7 @@ public final class MemoryProgressRecorder: ProgressRecording {
         state.withLock { $0.profiles.values.sorted { $0.name < $1.name } }
     }
 
-    public func setLanguage(_ language: String?, profile: String) throws {
+    public func setLanguage(_ language: Language?, profile: String) throws {
         try state.withLock { state in
             try Self.requireProfile(profile, in: state)
             state.profiles[profile]?.language = language

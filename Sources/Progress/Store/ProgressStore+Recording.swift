@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
+import Wording
 
 /// ``ProgressRecording`` in SQL: each write one transaction, each read one snapshot.
 extension ProgressStore {
-    public func openProfile(named name: String, language: String?) throws -> Profile {
+    public func openProfile(named name: String, language: Language?) throws -> Profile {
         try ProgressNames.check("profile", name)
         let created = now()
         return try perform("open profile '\(name)'") {
@@ -12,10 +13,11 @@ extension ProgressStore {
                 try db.execute(
                     sql: "INSERT INTO profile (name, language, created_at) VALUES (?, ?, ?) "
                         + "ON CONFLICT (name) DO NOTHING",
-                    arguments: [name, language, created])
+                    arguments: [name, language?.code, created])
                 let row = try Row.fetchOne(
                     db, sql: "SELECT language, created_at FROM profile WHERE name = ?", arguments: [name])!
-                return Profile(name: name, language: row["language"], created: row["created_at"])
+                return Profile(
+                    name: name, language: Self.language(row["language"]), created: row["created_at"])
             }
         }
     }
@@ -24,17 +26,21 @@ extension ProgressStore {
         try perform("list profiles") {
             try pool.read { db in
                 try Row.fetchAll(db, sql: "SELECT name, language, created_at FROM profile ORDER BY name")
-                    .map { Profile(name: $0["name"], language: $0["language"], created: $0["created_at"]) }
+                    .map {
+                        Profile(
+                            name: $0["name"], language: Self.language($0["language"]),
+                            created: $0["created_at"])
+                    }
             }
         }
     }
 
-    public func setLanguage(_ language: String?, profile: String) throws {
+    public func setLanguage(_ language: Language?, profile: String) throws {
         try perform("set the language of profile '\(profile)'") {
             try pool.write { db in
                 let id = try Self.profileId(db, profile)
                 try db.execute(
-                    sql: "UPDATE profile SET language = ? WHERE id = ?", arguments: [language, id])
+                    sql: "UPDATE profile SET language = ? WHERE id = ?", arguments: [language?.code, id])
             }
         }
     }
@@ -181,4 +187,7 @@ extension ProgressStore {
             }
         }
     }
+
+    /// A stored language code as a language (NULL: none chosen).
+    private static func language(_ code: String?) -> Language? { code.map { Language($0) } }
 }

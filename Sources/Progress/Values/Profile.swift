@@ -1,4 +1,5 @@
 import Foundation
+import Wording
 
 /// A learner on this machine: progress, positions and settings are kept per profile.
 public struct Profile: Sendable, Hashable {
@@ -8,12 +9,12 @@ public struct Profile: Sendable, Hashable {
     /// The profile's unique name (`default` unless the learner picks one).
     public var name: String
     /// The lesson language the learner chose (`en`, `ko`, …), or `nil` for the course default.
-    public var language: String?
+    public var language: Language?
     /// When the profile was created.
     public var created: Date
 
     /// Creates a profile value.
-    public init(name: String, language: String?, created: Date) {
+    public init(name: String, language: Language?, created: Date) {
         self.name = name
         self.language = language
         self.created = created

@@ -18,8 +18,9 @@ public indirect enum MarkdownBlock: Sendable, Equatable {
     case heading(level: Int, [MarkdownInline])
     /// A paragraph.
     case paragraph([MarkdownInline])
-    /// A fenced or indented code block; `language` is the info string's first word.
-    case code(language: String?, text: String)
+    /// A fenced or indented code block; `syntax` is the info string's first word (`cnn`,
+    /// `exercise`), the code's language, not a human one.
+    case code(syntax: String?, text: String)
     /// Raw HTML, shown as written.
     case html(String)
     /// A bullet (`start == nil`) or ordered list; each item is its blocks. Tight lists have no

@@ -63,10 +63,10 @@ public enum MarkdownParser {
             return .paragraph(inlines(under: node))
         case "code_block":
             let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
-            let language = info.split(separator: " ").first.map(String.init)
+            let syntax = info.split(separator: " ").first.map(String.init)
             var text = literal(node)
             if text.hasSuffix("\n") { text.removeLast() }
-            return .code(language: language, text: text)
+            return .code(syntax: syntax, text: text)
         case "html_block":
             var text = literal(node)
             while text.hasSuffix("\n") { text.removeLast() }

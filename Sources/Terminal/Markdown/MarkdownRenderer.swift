@@ -44,8 +44,8 @@ public struct MarkdownRenderer: Sendable {
             return heading(level: level, inlines, width: width)
         case .paragraph(let inlines):
             return wrap(inlines, width: width)
-        case .code(let language, let text):
-            return codeBlock(language: language, text: text, width: width)
+        case .code(let syntax, let text):
+            return codeBlock(syntax: syntax, text: text, width: width)
         case .html(let text):
             return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap {
                 TextLayout.hardWrap(String($0), toWidth: width).map { style(Theme.frame, $0) }
@@ -83,13 +83,13 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// A code block in a dim open frame, indented two columns, its language on the top edge.
-    private func codeBlock(language: String?, text: String, width: Int) -> [String] {
+    private func codeBlock(syntax: String?, text: String, width: Int) -> [String] {
         let indent = "  "
         let inner = width - indent.count - 2
         let body = text.split(separator: "\n", omittingEmptySubsequences: false)
             .flatMap { TextLayout.hardWrap(String($0), toWidth: inner) }
         let bodyWidth = body.map { displayWidth($0) }.max() ?? 0
-        let label = language.map { "─ " + $0 + " " } ?? ""
+        let label = syntax.map { "─ " + $0 + " " } ?? ""
         let ruleWidth = min(width - indent.count, max(bodyWidth + 2, displayWidth(label) + 2))
         let topRule = TextLayout.truncate("┌" + label, toWidth: ruleWidth, ellipsis: "")
         let top = topRule + String(repeating: "─", count: max(0, ruleWidth - displayWidth(topRule)))

@@ -20,7 +20,7 @@ final class CompletionCandidates {
         case ":open", ":reset":
             return session.course.lessons.map(\.id)
         case ":lang":
-            return session.course.languages
+            return session.course.languages.map(\.code)
         case ":goto":
             let here = session.currentLesson?.exercises.map(\.id) ?? []
             return here + session.course.allExercises.map { "\($0.lesson.id)/\($0.exercise.id)" }

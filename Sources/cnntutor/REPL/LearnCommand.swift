@@ -3,6 +3,7 @@ import Course
 import Foundation
 import Progress
 import Terminal
+import Wording
 
 #if canImport(Glibc)
     import Glibc
@@ -34,7 +35,7 @@ struct LearnCommand: ParsableCommand {
     @Option(
         name: .customLong("lang"),
         help: ArgumentHelp("Lesson language (e.g. en, ko); remembered.", valueName: "lang"))
-    var language: String?
+    var language: Language?
 
     @Option(help: "The learner profile.")
     var profile: String = Profile.defaultName

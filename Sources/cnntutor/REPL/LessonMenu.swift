@@ -32,7 +32,7 @@ struct LessonMenu {
     init(course: Course, language: Language, summaries: [LessonSummary]) {
         let byLesson = Dictionary(summaries.map { ($0.lesson, $0) }, uniquingKeysWith: { first, _ in first })
         self.language = language
-        entries = course.lessons(in: language.code).enumerated().map { index, lesson in
+        entries = course.lessons(in: language).enumerated().map { index, lesson in
             let summary = byLesson[lesson.id]
             let completed = summary?.completed ?? false
             let steps = max(1, lesson.steps.count)

@@ -14,7 +14,7 @@ extension LessonSession {
     ///   in the session (`x`): then they are a look;
     /// - anything else (`img.shape`, `show(k)`, `conv2d(img, k)`, `y = …`) runs as code.
     func choose(_ line: String, at exercise: Exercise) {
-        switch ChoiceAnswer.read(line, for: exercise, language: Language(language)) {
+        switch ChoiceAnswer.read(line, for: exercise, language: language) {
         case .picked:
             answer(line, to: exercise)
         case .invalid(let why):

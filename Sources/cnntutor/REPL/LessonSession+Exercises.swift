@@ -104,7 +104,7 @@ extension LessonSession {
             case .failure(let error):
                 verdict = Verdict(
                     status: .error, points: 0, maxPoints: exercise.points,
-                    message: error.diagnostic(source: line, language: Language(language)))
+                    message: error.diagnostic(source: line, language: language))
             }
             // The time recorded covers running the answer as well as judging it.
             let elapsed = io.clock.now() - started

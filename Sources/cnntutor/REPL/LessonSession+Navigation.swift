@@ -8,7 +8,7 @@ import Wording
 extension LessonSession {
     /// The welcome, a note about a damaged database, the menu, then the lesson to resume.
     func start() {
-        var profileLanguage: String?
+        var profileLanguage: Language?
         do {
             profileLanguage = try io.progress.openProfile(
                 named: settings.profile, language: settings.language
@@ -25,7 +25,9 @@ extension LessonSession {
                     saving { try io.progress.setLanguage(asked, profile: settings.profile) }
                 }
             } else {
-                say(text.noSuchLanguage(asked, languages: course.languages.joined(separator: ", ")))
+                say(
+                    text.noSuchLanguage(
+                        asked.code, languages: course.languages.map(\.code).joined(separator: ", ")))
             }
         }
         loadPassed()
@@ -72,7 +74,7 @@ extension LessonSession {
     /// The menu from the recorded progress.
     var menu: LessonMenu {
         let summaries = (try? io.progress.lessonSummaries(profile: settings.profile, course: course.id)) ?? []
-        return LessonMenu(course: course, language: Language(language), summaries: summaries)
+        return LessonMenu(course: course, language: language, summaries: summaries)
     }
 
     /// Opens the first lesson not yet completed.
@@ -173,11 +175,11 @@ extension LessonSession {
 
     /// Switches the lesson language, saves it for the profile, and shows the step again.
     func switchLanguage(_ name: String?) {
-        guard let name, course.languages.contains(name) else {
-            return say(text.languages(course.languages.joined(separator: ", ")))
+        guard let name, course.languages.contains(Language(name)) else {
+            return say(text.languages(course.languages.map(\.code).joined(separator: ", ")))
         }
-        language = name
-        saving { try io.progress.setLanguage(name, profile: settings.profile) }
+        language = Language(name)
+        saving { try io.progress.setLanguage(language, profile: settings.profile) }
         say(text.languageSwitched)
         if currentLesson != nil { presentStep() }
     }
@@ -236,7 +238,7 @@ extension LessonSession {
     func showProgress() {
         let summaries = (try? io.progress.lessonSummaries(profile: settings.profile, course: course.id)) ?? []
         let table = ProgressTable(
-            course: course, language: language, summaries: summaries, wordsLanguage: Language(language))
+            course: course, language: language, summaries: summaries, wordsLanguage: language)
         page(table.text.split(separator: "\n").map(String.init))
     }
 

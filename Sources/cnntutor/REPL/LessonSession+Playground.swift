@@ -29,7 +29,7 @@ extension LessonSession {
     /// The caret report of `error` in the session's language: the message wrapped to the screen,
     /// the source line and the caret under it as they are, since wrapping them would move the caret.
     func showDiagnostic(_ error: LanguageError, source: String) {
-        var lines = error.diagnostic(source: source, language: Language(language)).split(
+        var lines = error.diagnostic(source: source, language: language).split(
             separator: "\n", omittingEmptySubsequences: false
         ).map(String.init)
         let header = lines.removeFirst()

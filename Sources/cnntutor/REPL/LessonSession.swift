@@ -51,7 +51,7 @@ final class LessonSession {
     let recovered: DamagedDatabase?
 
     /// The lesson language; the training display follows it.
-    var language: String {
+    var language: Language {
         didSet { training.wording = text }
     }
     /// The open lesson's index in the course, or nil at the menu.
@@ -198,7 +198,7 @@ final class LessonSession {
     // MARK: - Shared helpers
 
     /// The tutor's own sentences in the current language.
-    var text: SessionText { SessionText(language: Language(language)) }
+    var text: SessionText { SessionText(language: language) }
 
     /// The open lesson in the current language.
     var currentLesson: Lesson? {

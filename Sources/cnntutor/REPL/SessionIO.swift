@@ -1,6 +1,7 @@
 import Foundation
 import Progress
 import Terminal
+import Wording
 
 /// Everything the lesson REPL touches outside itself, so tests drive whole sessions through the
 /// same code with a scripted reader, an in-memory screen and an in-memory progress recorder.
@@ -26,7 +27,7 @@ struct SessionSettings {
     /// The lesson to open first (number, id or id prefix), instead of resuming.
     var lesson: String?
     /// The lesson language asked for; nil keeps the profile's.
-    var language: String?
+    var language: Language?
     /// Where progress is kept, named in the goodbye line (nil: not shown).
     var dataDirectory: String?
     /// Seconds one piece of learner code may run (nil: until Ctrl-C).

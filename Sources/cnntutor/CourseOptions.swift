@@ -1,0 +1,50 @@
+import ArgumentParser
+import Course
+import Wording
+
+/// `--course`: the course an instructor command works on, and loading it (shared by `check`,
+/// `grade` and `export-key` as an `@OptionGroup`).
+struct CourseOptions: ParsableArguments {
+    @Option(name: .long, help: "The course folder (holding course.yaml).")
+    var course: String = "Lessons"
+
+    /// The course, or exit status 2 with the loader's message.
+    func load() throws -> Course {
+        do {
+            return try CourseLoader.load(at: course)
+        } catch {
+            InstructorOutput.error("\(error)")
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// `--lang`: the language of a command's text, one of the course's (shared by `grade` and
+/// `export-key` as an `@OptionGroup`).
+struct CourseLanguageOption: ParsableArguments {
+    @Option(
+        name: .customLong("lang"),
+        help: ArgumentHelp(
+            "Language of the text and the messages (default: the course's default language).",
+            valueName: "lang"))
+    var language: Language?
+
+    /// The language asked for, or the course's default; exit status 2 when the course lacks it.
+    func resolved(in course: Course) throws -> Language {
+        guard let language else { return course.defaultLanguage }
+        guard course.languages.contains(language) else {
+            let known = course.languages.map(\.code).joined(separator: ", ")
+            InstructorOutput.error("the course has no language '\(language)'; it has \(known)")
+            throw ExitCode(2)
+        }
+        return language
+    }
+}
+
+/// A language on the command line is its code (`--lang ko`).
+extension Language: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard !argument.isEmpty else { return nil }
+        self.init(argument)
+    }
+}
