@@ -33,6 +33,7 @@ let package = Package(
     products: [
         .executable(name: "cnntutor", targets: ["cnntutor"]),
         .executable(name: "cnntutor-bench", targets: ["cnntutor-bench"]),
+        .executable(name: "cnntutor-grade-bench", targets: ["cnntutor-grade-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -75,6 +76,12 @@ let package = Package(
             name: "cnntutor-bench",
             dependencies: ["CNN", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: engineSettings),
+        // Grades a generated class with the cnntutor executable (`make bench-grade`).
+        .executableTarget(
+            name: "cnntutor-grade-bench",
+            dependencies: [
+                "Course", "Grading", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
 
         .testTarget(name: "CNNTests", dependencies: ["CNN"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AnswerLanguageTests", dependencies: ["AnswerLanguage", "CNN", "Wording"]),

@@ -43,7 +43,11 @@ final class TimedInterpreter {
         }
     }
 
-    private var timeLimitError: LanguageError {
+    private var timeLimitError: LanguageError { Self.timeLimitError(seconds: seconds) }
+
+    /// The error of an answer stopped at its time limit (also what a batch records for a worker it
+    /// had to stop, so both read the same).
+    static func timeLimitError(seconds: Double) -> LanguageError {
         LanguageError(.timeLimit, .engine(.timeLimit(seconds: seconds)))
     }
 }

@@ -1,9 +1,9 @@
 import Wording
 
 /// The grader's judgement of one answer.
-public struct Verdict: Hashable, Sendable {
+public struct Verdict: Hashable, Sendable, Codable {
     /// The outcome.
-    public enum Status: String, Hashable, Sendable, CaseIterable {
+    public enum Status: String, Hashable, Sendable, CaseIterable, Codable {
         /// The answer is right.
         case pass
         /// The answer evaluated and is wrong (or no answer was given).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Course
+import Foundation
 import Grading
 
 /// `cnntutor grade`: batch-grade learners' submission files.
@@ -42,6 +43,23 @@ struct GradeCommand: ParsableCommand {
         help: "Seconds each answer may run (overrides the exercises' limits).")
     var timeLimit: Double?
 
+    @Flag(
+        name: .customLong("in-process"),
+        help: """
+            Grade in this process instead of worker processes: starts faster, but an answer that \
+            crashes the engine ends the whole batch without a report.
+            """)
+    var inProcess = false
+
+    @Flag(
+        name: .customLong("no-reuse"),
+        help: ArgumentHelp(
+            "Grade every answer on its own, even identical ones (for measuring).", visibility: .hidden))
+    var noReuse = false
+
+    @Flag(help: ArgumentHelp("Serve answers on standard input as a worker of another grade.", visibility: .hidden))
+    var worker = false
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if let timeLimit, !(timeLimit > 0) {
@@ -55,11 +73,29 @@ struct GradeCommand: ParsableCommand {
     mutating func run() throws {
         let loaded = try courseOptions.load()
         let language = try languageOption.resolved(in: loaded)
-        let files = BatchGrader.submissionFiles(submissions)
         var options = GradingOptions.forCourse(courseOptions.course)
         options.timeLimit = timeLimit
         options.language = language
-        let report = BatchGrader(options: options, jobs: jobs).grade(files: files, course: loaded)
+        if worker {
+            GradingWorker.serve(course: loaded, options: options)
+            return
+        }
+        let files = BatchGrader.submissionFiles(submissions)
+        let display = GradeProgressDisplay(environment: ProcessInfo.processInfo.environment)
+        var progress: (@Sendable (BatchGrader.Progress) -> Void)?
+        if let display { progress = { display.show($0) } }
+        let isolation: BatchIsolation = inProcess ? .inProcess : .workerProcesses(command: Self.workerCommand())
+        var grader = BatchGrader(
+            options: options, jobs: jobs, isolation: isolation, reusesVerdicts: !noReuse, progress: progress)
+        let fitting = grader.jobs(fittingMemoryOf: loaded.allExercises.map(\.exercise))
+        if fitting < jobs {
+            InstructorOutput.error(
+                "grading \(fitting) answer\(fitting == 1 ? "" : "s") at once, not \(jobs): more would not fit in this machine's memory"
+            )
+            grader.jobs = fitting
+        }
+        let report = grader.grade(files: files, course: loaded)
+        display?.finish()
         // The text report lists skipped files itself; elsewhere they would go unseen.
         if format != .text || out != nil {
             for item in report.skipped {
@@ -76,6 +112,18 @@ struct GradeCommand: ParsableCommand {
         }
         if report.learners.isEmpty { throw ExitCode(2) }
         if !report.allPassed { throw ExitCode(1) }
+    }
+}
+
+extension GradeCommand {
+    /// This program run as a worker of this grade: the same arguments (so the same course, language
+    /// and limits) with `--worker` after the command's name.
+    static func workerCommand() -> [String] {
+        let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        let position = arguments.firstIndex(of: "grade").map { $0 + 1 } ?? 0
+        arguments.insert("--worker", at: position)
+        return [executable] + arguments
     }
 }
 

@@ -87,7 +87,8 @@ import Testing
     @Test func csvQuotesNamesWithCommasAndQuotes() {
         let lines = Self.report.rendered(as: .csv).split(separator: "\n")
         #expect(
-            lines[0] == "learner,01-basics/total,01-basics/feature-map,01-basics/same-size,total,max_points")
-        #expect(lines[2] == #""minji, ""M""",0,0,1,1,6"#)
+            lines[0]
+                == "learner,file,01-basics/total,01-basics/feature-map,01-basics/same-size,total,max_points")
+        #expect(lines[2] == #""minji, ""M""",submissions/minji.json,0,0,1,1,6"#)
     }
 }

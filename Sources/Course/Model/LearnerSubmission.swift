@@ -11,6 +11,11 @@ public struct LearnerSubmission: Hashable, Sendable {
     public var answers: [(key: String, answer: String)]
     /// The file the submission was read from.
     public var file: String
+    /// Where `course` is written in the file, so a submission for another course can be reported
+    /// there (the start of the file for a submission made in code).
+    public var courseLocation: CourseLocation
+    /// Where `version` is written in the file.
+    public var versionLocation: CourseLocation
 
     /// Creates a submission.
     public init(
@@ -21,6 +26,8 @@ public struct LearnerSubmission: Hashable, Sendable {
         self.version = version
         self.answers = answers
         self.file = file
+        self.courseLocation = .start(of: file)
+        self.versionLocation = .start(of: file)
     }
 
     /// The answer to `key` (`lesson-id/exercise-id`), if given.

@@ -49,6 +49,11 @@ public struct ClassReport: Hashable, Sendable {
         skipped.isEmpty && learners.allSatisfy { $0.results.allSatisfy(\.verdict.passed) }
     }
 
+    /// The version of the JSON, JUnit, CSV and Gradescope reports' layout (`schema_version`), raised
+    /// whenever a field or column changes meaning or goes away; new fields may appear without it.
+    /// 1: the first layout; 2: `schema_version` itself, CSV's `file` column, duplicate-learner notes.
+    public static let schemaVersion = 2
+
     /// This report with every duration set to zero, for comparing reports of different runs.
     public var withoutDurations: ClassReport {
         var copy = self

@@ -2,9 +2,9 @@ import Wording
 
 /// What the grader can say about a wrong tensor, shape or number when no named mistake matched:
 /// the likeliest cause, and where the answer differs from the expected value.
-public struct Diagnosis: Hashable, Sendable {
+public struct Diagnosis: Hashable, Sendable, Codable {
     /// The recognised cause.
-    public enum Finding: String, Hashable, Sendable, CaseIterable {
+    public enum Finding: String, Hashable, Sendable, CaseIterable, Codable {
         /// The shape is 2p smaller than expected in each spatial dimension: padding forgotten.
         case paddingForgotten = "padding-forgotten"
         /// The shape is p smaller: padding added on one side only.
@@ -46,7 +46,7 @@ public struct Diagnosis: Hashable, Sendable {
     }
 
     /// One cell where the answer and the expected value differ.
-    public struct Cell: Hashable, Sendable {
+    public struct Cell: Hashable, Sendable, Codable {
         /// The cell's index, one entry per dimension.
         public var index: [Int]
         /// The answer's value there.

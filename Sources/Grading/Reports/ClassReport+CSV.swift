@@ -1,14 +1,19 @@
 extension ClassReport {
-    /// `learner,<exercise>…,total,max_points`: one row per learner, the points per exercise.
+    /// `learner,file,<exercise>…,total,max_points`: one row per learner (per submission file, so
+    /// a learner name met in two files has two rows told apart by `file`), the points per exercise.
     func csvReport() -> String {
         var rows = [
-            (["learner"] + exercises + ["total", "max_points"]).map(Self.csvField).joined(separator: ",")
+            (["learner", "file"] + exercises + ["total", "max_points"]).map(Self.csvField).joined(
+                separator: ",")
         ]
         for learner in learners {
             let points = exercises.map { key in
                 learner.results.first { $0.exercise == key }.map { String($0.verdict.points) } ?? ""
             }
-            let fields = [learner.learner] + points + [String(learner.points), String(learner.maxPoints)]
+            let fields =
+                [learner.learner, learner.file] + points + [
+                    String(learner.points), String(learner.maxPoints),
+                ]
             rows.append(fields.map(Self.csvField).joined(separator: ","))
         }
         return rows.joined(separator: "\n") + "\n"

@@ -1,6 +1,8 @@
 extension ClassReport {
-    /// `{"course", "version", "learners": [{"learner", "points", "max_points", "results": [{"exercise",
-    /// "status", "points", "max_points", "message", "mistake", "duration_ms"}]}], "skipped": [...]}`.
+    /// `{"schema_version", "course", "version", "learners": [{"learner", "file", "points",
+    /// "max_points", "results": [{"exercise", "status", "points", "max_points", "message",
+    /// "mistake", "duration_ms", "diagnosis"?, "failed_checks"?}], "notes"}], "skipped": [{"file",
+    /// "message"}]}`; `docs/grading.md` is the schema's reference.
     func jsonReport() -> String {
         let learners: [JSONValue] = learners.map { learner in
             .object([
@@ -13,6 +15,7 @@ extension ClassReport {
             ])
         }
         let document = JSONValue.object([
+            ("schema_version", .int(Self.schemaVersion)),
             ("course", .string(course)),
             ("version", .int(version)),
             ("learners", .array(learners)),

@@ -20,7 +20,7 @@ extension ClassReport {
                 #"  <testsuite name="\#(XML.escape(learner.learner))" tests="\#(learner.results.count)" failures="\#(suiteFailures)" errors="\#(suiteErrors)" time="\#(Self.seconds(learner.results))">"#
             )
             lines.append(
-                #"    <properties><property name="points" value="\#(learner.points)/\#(learner.maxPoints)"/><property name="file" value="\#(XML.escape(learner.file))"/></properties>"#
+                #"    <properties><property name="points" value="\#(learner.points)/\#(learner.maxPoints)"/><property name="file" value="\#(XML.escape(learner.file))"/><property name="schema_version" value="\#(Self.schemaVersion)"/></properties>"#
             )
             for result in learner.results {
                 let verdict = result.verdict

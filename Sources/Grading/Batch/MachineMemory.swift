@@ -1,0 +1,46 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The machine's memory as the batch grader sizes its workers by it.
+enum MachineMemory {
+    /// Bytes of physical memory.
+    static var physicalBytes: Int { Int(clamping: ProcessInfo.processInfo.physicalMemory) }
+
+    /// Bytes the system could give without swapping (`MemAvailable` on Linux), or nil when unknown.
+    static var availableBytes: Int? {
+        guard let text = try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8),
+            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("MemAvailable:") }),
+            let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+        else { return nil }
+        return kilobytes * 1024
+    }
+
+    /// The resident memory of process `pid` (Linux's `/proc/PID/statm`), or nil when unknown.
+    static func residentBytes(of pid: Int32) -> Int? {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/statm", encoding: .utf8) else {
+            return nil
+        }
+        let fields = text.split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return nil }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+    }
+
+    /// A signal's name (`SIGILL`), for saying why a worker ended.
+    static func signalName(_ number: Int32) -> String {
+        switch number {
+        case SIGILL: "SIGILL, a trap in the engine"
+        case SIGABRT: "SIGABRT, an abort"
+        case SIGSEGV: "SIGSEGV, an invalid memory access"
+        case SIGBUS: "SIGBUS, an invalid memory access"
+        case SIGFPE: "SIGFPE, an arithmetic trap"
+        case SIGKILL: "SIGKILL, killed, e.g. by the system when memory ran out"
+        case SIGTRAP: "SIGTRAP, a trap in the engine"
+        default: "signal \(number)"
+        }
+    }
+}

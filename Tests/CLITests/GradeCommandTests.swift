@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+
+/// `cnntutor grade` as an instructor runs it: worker processes, hostile answers, the small items a
+/// real class brings (a learner twice, another version, bytes that are not UTF-8).
+@Suite struct GradeCommandTests {
+    static let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let tiny = tests.appendingPathComponent("CourseTests/Fixtures/tiny-course").path
+    static let submissions = tests.appendingPathComponent("GradingTests/Fixtures/submissions").path
+
+    struct Run {
+        var status: Int32
+        var output: String
+        var error: String
+    }
+
+    static func run(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = EvalCommandTests.executable
+        process.arguments = arguments
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
+            error: String(decoding: err, as: UTF8.self))
+    }
+
+    /// A fresh folder holding `files` (name → contents).
+    static func folder(_ files: [String: Data]) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("grade-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        for (name, data) in files { try data.write(to: url.appendingPathComponent(name)) }
+        return url
+    }
+
+    static func submission(_ learner: String, _ answers: [String: String], version: Int = 3) -> Data {
+        let lines = answers.keys.sorted().map { key in
+            "  \(key): \"" + answers[key]!.replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }
+        return Data(
+            (["learner: \(learner)", "course: tiny", "version: \(version)", "answers:"] + lines).joined(
+                separator: "\n"
+            ).utf8)
+    }
+
+    /// The JSON report without its durations, which differ from run to run.
+    static func withoutDurations(_ json: String) -> String {
+        json.split(separator: "\n").filter { !$0.contains("\"duration_ms\"") }.joined(separator: "\n")
+    }
+
+    @Test func workerProcessesAndInProcessGradingWriteTheSameReport() throws {
+        let common = ["grade", Self.submissions, "--course", Self.tiny, "--format", "json", "--jobs", "2"]
+        let workers = try Self.run(common)
+        let inProcess = try Self.run(common + ["--in-process"])
+        #expect(workers.status == 1)
+        #expect(inProcess.status == 1)
+        #expect(Self.withoutDurations(workers.output) == Self.withoutDurations(inProcess.output))
+        #expect(workers.output.contains(#""schema_version": 2"#))
+        // Standard error is not a terminal here: no progress bar, only the skipped files.
+        #expect(!workers.error.contains("grading"))
+        #expect(workers.error.split(separator: "\n").allSatisfy { $0.hasPrefix("skipped ") })
+    }
+
+    /// Answers that abort the engine or hang inside a kernel cost their own verdict; every other
+    /// learner is graded and the report is written.
+    @Test func hostileAnswersCostOneVerdictEach() throws {
+        let folder = try Self.folder([
+            "a.yaml": Self.submission("a", ["01-basics/total": "randn(100000, 100000)"]),
+            "b.yaml": Self.submission(
+                "b", ["01-basics/total": "conv2d(zeros(1, 1, 3000, 3000), zeros(1, 1, 1000, 1000)).sum()"]),
+            "c.yaml": Self.submission("c", ["01-basics/total": "a.sum()"]),
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Self.run([
+            "grade", folder.path, "--course", Self.tiny, "--format", "csv", "--time-limit", "1",
+        ])
+        #expect(result.status == 1)
+        let rows = result.output.split(separator: "\n")
+        #expect(rows.count == 4)
+        #expect(rows[3].hasPrefix("c,\(folder.path)/c.yaml,2,"))
+        let json = try Self.run([
+            "grade", folder.path, "--course", Self.tiny, "--format", "json", "--time-limit", "1",
+        ])
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        let learners = try #require(document["learners"] as? [[String: Any]])
+        let statuses = learners.map {
+            (($0["results"] as? [[String: Any]])?.first?["status"] as? String) ?? "?"
+        }
+        #expect(statuses[0] == "error" || statuses[0] == "timeout")
+        #expect(statuses[1] == "timeout" || statuses[1] == "error")
+        #expect(statuses[2] == "pass")
+    }
+
+    @Test func theSameLearnerInTwoFilesIsNotedAndBothAreGraded() throws {
+        let folder = try Self.folder([
+            "minji-1.yaml": Self.submission("minji", ["01-basics/total": "a.sum()"]),
+            "minji-2.yaml": Self.submission("minji", ["01-basics/total": "a.mean()"]),
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = try Self.run(["grade", folder.path, "--course", Self.tiny])
+        #expect(text.output.contains("note: the same learner name is also in \(folder.path)/minji-2.yaml"))
+        #expect(text.output.contains("note: the same learner name is also in \(folder.path)/minji-1.yaml"))
+        let csv = try Self.run(["grade", folder.path, "--course", Self.tiny, "--format", "csv"])
+        let rows = csv.output.split(separator: "\n")
+        #expect(rows[0].hasPrefix("learner,file,01-basics/total,"))
+        #expect(rows[1].hasPrefix("minji,\(folder.path)/minji-1.yaml,2,"))
+        #expect(rows[2].hasPrefix("minji,\(folder.path)/minji-2.yaml,1,"))
+    }
+
+    @Test func skipsSayWhereInTheFile() throws {
+        var invalid = Data("learner: joon\ncourse: tiny\nversion: 3\nanswers:\n  01-basics/total: \"a.s".utf8)
+        invalid.append(contentsOf: [0xFF, 0x41])
+        invalid.append(contentsOf: Data("um()\"\n".utf8))
+        let folder = try Self.folder([
+            "other-course.yaml": Data("learner: a\ncourse: another\nversion: 3\nanswers: {}\n".utf8),
+            "other-version.yaml": Data("learner: b\ncourse: tiny\nversion: 2\nanswers: {}\n".utf8),
+            "not-utf8.yaml": invalid,
+            "ok.yaml": Self.submission("c", ["01-basics/total": "a.sum()"]),
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Self.run(["grade", folder.path, "--course", Self.tiny, "--format", "csv"])
+        let lines = result.error.split(separator: "\n").map(String.init)
+        #expect(
+            lines.contains(
+                "skipped \(folder.path)/not-utf8.yaml:5:24: submission: not valid UTF-8: the byte 0xFF at offset 70 does not start a valid character"
+            ), "\(lines)")
+        #expect(
+            lines.contains(
+                "skipped \(folder.path)/other-course.yaml:2:9: the answers are for course 'another'; this course is 'tiny'"
+            ), "\(lines)")
+        #expect(
+            lines.contains(
+                "skipped \(folder.path)/other-version.yaml:3:10: the answers are for version 2 of 'tiny'; the course is at version 3"
+            ), "\(lines)")
+    }
+}
