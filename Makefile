@@ -2,6 +2,8 @@
 #   make run     install missing system libraries, build, start the tutor
 #   make test    the same, then the whole test suite and the course's own checks
 #   make bench   the engine benchmark (release build), JSON rows on stdout; BENCH_ARGS="--threads 2"…
+#   make bench-grade  a generated class of 1,000 learners graded by `cnntutor grade --jobs 2`
+#                (release build), one JSON line on stdout; BENCH_GRADE_ARGS="--learners 300"…
 
 SWIFT      ?= swift
 # pkg-config name → Debian package that provides it.
@@ -10,7 +12,7 @@ EXTRA_APT    := libcmark-gfm-extensions-dev
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN          := .build/debug/cnntutor
 
-.PHONY: deps build run test bench check export-key clean
+.PHONY: deps build run test bench bench-grade check export-key clean
 
 # Installs only what pkg-config cannot find, so a machine that has everything does nothing.
 deps:
@@ -42,6 +44,11 @@ test: deps
 bench: deps
 	@$(SWIFT) build -c release --product cnntutor-bench >&2
 	@$(SWIFT) run -c release --skip-build cnntutor-bench $(BENCH_ARGS)
+
+bench-grade: deps
+	@$(SWIFT) build -c release --product cnntutor >&2
+	@$(SWIFT) build -c release --product cnntutor-grade-bench >&2
+	@.build/release/cnntutor-grade-bench $(BENCH_GRADE_ARGS)
 
 clean:
 	$(SWIFT) package clean
