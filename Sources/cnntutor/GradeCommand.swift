@@ -57,7 +57,9 @@ struct GradeCommand: ParsableCommand {
             "Grade every answer on its own, even identical ones (for measuring).", visibility: .hidden))
     var noReuse = false
 
-    @Flag(help: ArgumentHelp("Serve answers on standard input as a worker of another grade.", visibility: .hidden))
+    @Flag(
+        help: ArgumentHelp(
+            "Serve answers on standard input as a worker of another grade.", visibility: .hidden))
     var worker = false
 
     func validate() throws {
@@ -84,7 +86,8 @@ struct GradeCommand: ParsableCommand {
         let display = GradeProgressDisplay(environment: ProcessInfo.processInfo.environment)
         var progress: (@Sendable (BatchGrader.Progress) -> Void)?
         if let display { progress = { display.show($0) } }
-        let isolation: BatchIsolation = inProcess ? .inProcess : .workerProcesses(command: Self.workerCommand())
+        let isolation: BatchIsolation =
+            inProcess ? .inProcess : .workerProcesses(command: Self.workerCommand())
         var grader = BatchGrader(
             options: options, jobs: jobs, isolation: isolation, reusesVerdicts: !noReuse, progress: progress)
         let fitting = grader.jobs(fittingMemoryOf: loaded.allExercises.map(\.exercise))

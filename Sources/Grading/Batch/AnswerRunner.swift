@@ -1,6 +1,7 @@
 import Course
 import Dispatch
 import Synchronization
+import Wording
 
 /// Where a batch's answers run: in this process, or in worker processes that a crash, a hang or
 /// a runaway allocation can take down without taking the class's report with it.
@@ -23,7 +24,7 @@ struct BatchExercises: Sendable {
     let keys: [String]
     let exercises: [Exercise]
 
-    init(course: Course, language: String) {
+    init(course: Course, language: Language) {
         let pairs = course.lessons(in: language).flatMap { lesson in
             lesson.exercises.map { ("\(lesson.id)/\($0.id)", $0) }
         }
