@@ -1,3 +1,4 @@
+import CNN
 import Testing
 import Wording
 
@@ -198,6 +199,24 @@ import Wording
         #expect(LanguageError(.cancelled()).message(in: Language("ko")) == "중단했습니다.")
         #expect(
             LanguageError(.outOfMemory(requestedBytes: 10, inUse: 20, limit: 25)).message(in: Language("ko"))
-                == "메모리가 부족합니다. 20바이트를 쓰는 중에 10바이트를 더 요청했습니다(한도: 25바이트).")
+                == "메모리가 부족합니다. 이 세션의 텐서와 리스트가 이미 20 B를 쓰고 있는데 10 B를 더 요청했습니다"
+                + "(세션 한도: 25 B). 더 쓰지 않는 이름을 del로 지우면 메모리가 돌아옵니다.")
+        #expect(
+            LanguageError(.outOfMemory(requestedBytes: 1_000_000, inUse: 9_000_000, limit: 10_000_000))
+                .message(in: Language("ko")).hasPrefix("메모리가 부족합니다. 이 세션의 텐서와 리스트가 이미 8.6 MiB를 쓰고 있는데 976.6 KiB를"))
+        let work = WorkEstimate(.convolution, 4.004001e12)
+        #expect(
+            LanguageError(.tooMuchWork(work, secondsLeft: 2, allowed: 4e11)).message(in: Language("ko"))
+                == "이 합성곱은 곱셈-덧셈이 4.0 × 10¹²번입니다. 시간 제한까지 남은 2초로는 약 4.0 × 10¹¹번까지만 할 수 "
+                + "있습니다. 크기를 줄이십시오.")
+        for language in [Language("en"), nil] {
+            let english =
+                language.map { LanguageError(.tooMuchWork(work, secondsLeft: 2, allowed: 4e11)).message(in: $0) }
+                ?? LanguageError(.tooMuchWork(work, secondsLeft: 2, allowed: 4e11)).message
+            #expect(
+                english
+                    == "this convolution is 4.0 × 10¹² multiply-adds; the 2 s left of the time limit allow about "
+                    + "4.0 × 10¹¹ — make the sizes smaller")
+        }
     }
 }

@@ -50,11 +50,11 @@ import Testing
     }
 
     static func avgPoolBackward(_ gy: [Double], _ g: Pool2dGeometry, _ includePad: Bool, _ divisor: Int?)
-        -> [Double]
+        throws -> [Double]
     {
-        KernelHarness.fill(g.batch * g.channels * g.inHeight * g.inWidth) { out in
-            gy.withUnsafeBufferPointer { gy in
-                ReferencePool2d.avgBackward(
+        try KernelHarness.fill(g.batch * g.channels * g.inHeight * g.inWidth) { out in
+            try gy.withUnsafeBufferPointer { gy in
+                try ReferencePool2d.avgBackward(
                     gradOutput: gy, gradInput: out, geometry: g, countIncludePad: includePad,
                     divisorOverride: divisor)
             }
@@ -110,7 +110,7 @@ import Testing
         #expect(Array(g.outputShape) == c.output.shape)
         let y = try Self.avgPool(c.inputs["input"]!.data, g, include, divisor)
         #expect(KernelHarness.relativeError(y, c.output.data) < 1e-12)
-        let gx = Self.avgPoolBackward(c.upstream!.data, g, include, divisor)
+        let gx = try Self.avgPoolBackward(c.upstream!.data, g, include, divisor)
         #expect(KernelHarness.relativeError(gx, c.grads!["input"]!.data) < 1e-12)
     }
 
@@ -154,7 +154,8 @@ import Testing
             let numeric = KernelHarness.numericGradient(
                 of: { try! Self.avgPool($0, g, include, nil) }, at: x, upstream: upstream)
             #expect(
-                KernelHarness.relativeError(Self.avgPoolBackward(upstream, g, include, nil), numeric) < 1e-6)
+                KernelHarness.relativeError(try Self.avgPoolBackward(upstream, g, include, nil), numeric)
+                    < 1e-6)
         }
     }
 }

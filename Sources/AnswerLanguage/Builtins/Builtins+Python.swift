@@ -82,11 +82,15 @@ extension Builtins {
                 throw LanguageError.value("range() step must not be zero", at: call.range(of: "step"))
             }
             let values = Swift.stride(from: start, to: stop, by: step)
-            let count = max(0, (stop - start + step - (step > 0 ? 1 : -1)) / step)
-            guard count <= call.evaluator.options.maxElements else {
+            // In Double: `stop - start` of two 64-bit ints can overflow (range(-2**63, 2**63 - 1)).
+            let span = (Double(stop) - Double(start)) / Double(step)
+            let count = span <= 0 ? 0 : span.rounded(.up)
+            guard count <= Double(call.evaluator.options.maxElements) else {
                 throw LanguageError.limit(
-                    "range() of \(count) numbers is more than \(call.evaluator.options.maxElements)")
+                    "range() of \(CNNError.scientific(count)) numbers is more than \(call.evaluator.options.maxElements)"
+                )
             }
+            try call.evaluator.requireRoom(forItems: Int(count), at: nil)
             return .list(values.map(Value.int))
         },
     ]

@@ -147,6 +147,8 @@ extension Builtins {
         },
         Builtin("tolist(input)", "the elements as (nested) Python lists") { call in
             let input = try call.tensor("input")
+            // Each element becomes a Value of its own: checked against the session's memory first.
+            try call.evaluator.requireRoom(forItems: input.count, at: nil)
             return listValue(input.scalarsAsDoubles()[...], shape: input.shape[...], kind: input.kind)
         },
         Builtin("zero_grad(input)", "forget this tensor's accumulated gradient") { call in
@@ -161,7 +163,7 @@ extension Builtins {
             let value = values.first ?? 0
             switch kind {
             case .real: return .float(value)
-            case .integer: return .int(Int(value))
+            case .integer: return Int(exactly: value.rounded(.towardZero)).map(Value.int) ?? .float(value)
             case .boolean: return .bool(value != 0)
             }
         }

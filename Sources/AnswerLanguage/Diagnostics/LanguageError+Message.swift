@@ -151,8 +151,20 @@ extension LanguageError {
         case .tooLarge(let shape, let elements, let limit):
             return language.say(key.tooLarge, ["shape": shape, "elements": elements, "limit": limit])
         case .outOfMemory(let requested, let inUse, let limit):
-            return language.say(key.outOfMemory, ["requested": requested, "inUse": inUse, "limit": limit])
+            return language.say(
+                key.outOfMemory,
+                [
+                    "requested": CNNError.bytes(requested), "inUse": CNNError.bytes(inUse),
+                    "limit": CNNError.bytes(limit),
+                ])
         case .timeLimit(let seconds): return language.say(key.timeLimit, ["seconds": seconds])
+        case .tooMuchWork(let kind, let amount, let secondsLeft, let allowed):
+            return language.say(
+                key.tooMuchWork,
+                [
+                    "kind": kind.rawValue, "amount": CNNError.scientific(amount),
+                    "seconds": CNNError.seconds(secondsLeft), "allowed": CNNError.scientific(allowed),
+                ])
         case .cancelled: return language.say(key.cancelled)
         }
     }
@@ -186,7 +198,7 @@ package enum EngineErrorKey: String, MessageKey {
 
     case inLayer, broadcast, matmul, convChannels, kernelLargerThanInput, dilatedKernelLargerThanInput
     case tooSmall, sameWithStride, reshape, dimensionOutOfRange, indexOutOfRange, linearFeatures
-    case tooLarge, outOfMemory, timeLimit, cancelled
+    case tooLarge, outOfMemory, timeLimit, tooMuchWork, cancelled
 }
 
 /// What the parser wanted where it found something else (catalog `syntax-expected`): in English a

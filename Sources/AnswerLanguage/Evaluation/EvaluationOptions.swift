@@ -1,14 +1,17 @@
+import CNN
 import Foundation
 
 /// Limits and settings of an `Interpreter`.
 ///
-/// The defaults suit this project's machines (2 cores, 24 GiB): one tensor may hold 100 million
-/// elements (400 MB of float32) and all tensors of one evaluation 8 GiB together, so an answer
-/// can never take the machine down, while every lesson's experiment fits easily.
+/// One tensor may hold 100 million elements (400 MB of float32) by default, and everything one
+/// session holds at once — tensors and lists, live bindings included — `MemoryBudget.machineDefault`
+/// bytes: min(¼ of the machine's memory, 4 GiB), so an answer can never take the machine down,
+/// not even a laptop's, while every lesson's experiment fits easily.
 public struct EvaluationOptions: Sendable {
     /// Largest number of elements one tensor may have.
     public var maxElements: Int
-    /// Largest number of bytes the tensors created by one `run` may hold at once.
+    /// Largest number of bytes the session's tensors and bound lists may hold at once, over all
+    /// its runs (see `Interpreter.memory`).
     public var maxBytes: Int
     /// Seconds one `run` may take, or nil for no limit.
     public var timeLimit: Double?
@@ -31,7 +34,8 @@ public struct EvaluationOptions: Sendable {
 
     /// Creates options; every parameter has the default described on its property.
     public init(
-        maxElements: Int = 100_000_000, maxBytes: Int = 8 << 30, timeLimit: Double? = nil, seed: UInt64 = 0,
+        maxElements: Int = 100_000_000, maxBytes: Int = MemoryBudget.machineDefault, timeLimit: Double? = nil,
+        seed: UInt64 = 0,
         dataDirectory: URL? = nil, parser: ParserOptions = ParserOptions(), maxCallDepth: Int = 64,
         maxLayers: Int = 1_000
     ) {

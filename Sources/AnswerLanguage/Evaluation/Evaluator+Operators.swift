@@ -93,6 +93,7 @@ extension Evaluator {
                 "repeating \(items.count) items \(count) times is more than \(options.maxElements) items",
                 at: range)
         }
+        try requireRoom(forItems: total.partialValue, at: range)
         return Array([[T]](repeating: items, count: max(count, 0)).joined())
     }
 

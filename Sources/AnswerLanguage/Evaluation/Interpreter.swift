@@ -9,10 +9,15 @@ import Synchronization
 ///     try interpreter.run("x = torch.ones(1, 1, 6, 6)")
 ///     let shape = try interpreter.evaluate(expression: "x.shape")   // .shape([1, 1, 6, 6])
 ///
-/// Every `run` executes under its own `ComputeBudget` built from the options (element, memory and
-/// time limits), on a thread with a large stack, and can be stopped from another thread with
+/// Every `run` executes under its own `ComputeBudget` built from the options (element and time
+/// limits), on a thread with a large stack, and can be stopped from another thread with
 /// `cancel()`. Statements bind as they complete, so an error or a cancellation leaves the bindings
 /// of earlier statements in place.
+///
+/// Memory is the session's, not the run's: every run counts against one `MemoryBudget` of
+/// `options.maxBytes`, which holds the tensors alive anywhere in the session (a tensor's bytes
+/// come back when its last copy goes, by `del`, rebinding or the end of a run that made it) and
+/// the lists, tuples and strings bound to names (measured after every run).
 ///
 /// Thread safety: `run`, `evaluate`, `bind` and the subscript must not be called concurrently;
 /// `cancel()` may be called from any thread at any time.
@@ -21,6 +26,10 @@ public final class Interpreter: @unchecked Sendable {
     // the thread `run` starts while that caller waits for it; `current` is behind a Mutex.
     private let evaluator: Evaluator
     private let current = Mutex<ComputeBudget?>(nil)
+    /// The session's memory, shared by every run.
+    public let memory: MemoryBudget
+    /// Bytes of bound containers charged to `memory` by the last measurement.
+    private var containerCharge = 0
 
     /// The options this interpreter was made with.
     public var options: EvaluationOptions { evaluator.options }
@@ -28,14 +37,22 @@ public final class Interpreter: @unchecked Sendable {
     /// Creates an interpreter with no bindings beyond the builtins.
     public init(options: EvaluationOptions = EvaluationOptions()) {
         evaluator = Evaluator(options: options)
+        memory = MemoryBudget(limit: options.maxBytes)
     }
 
     private init(evaluator: Evaluator) {
         self.evaluator = evaluator
+        memory = MemoryBudget(limit: evaluator.options.maxBytes)
+    }
+
+    deinit {
+        memory.release(bytes: containerCharge)
     }
 
     /// A copy with the same bindings and random state, for running one answer after a shared
     /// setup: rebinding names or drawing random numbers in the copy does not affect the original.
+    /// The copy is a new session with a memory budget of its own (the shared setup's tensors stay
+    /// charged to the original).
     /// Tensors are values and are not shared in any observable way; layers (arriving with the
     /// training engine) are objects and are shared, as in Python.
     public func copy() -> Interpreter {
@@ -78,11 +95,22 @@ public final class Interpreter: @unchecked Sendable {
     /// `answer`).
     public func bind(_ name: String, _ value: Value) {
         evaluator.globals[name] = value
+        if value.isContainer { measureContainers() }
     }
 
     /// Removes a binding.
     public func unbind(_ name: String) {
         evaluator.globals[name] = nil
+        measureContainers()
+    }
+
+    /// Charges `memory` with what the bound lists, tuples and strings hold now, replacing the
+    /// previous measurement.
+    private func measureContainers() {
+        let bytes = Value.containerBytes(evaluator.globals.values, limit: memory.limit)
+        memory.release(bytes: containerCharge)
+        memory.charge(bytes: bytes)
+        containerCharge = bytes
     }
 
     /// Names bound by code, sorted.
@@ -115,9 +143,12 @@ public final class Interpreter: @unchecked Sendable {
     {
         let options = evaluator.options
         let budget = ComputeBudget(
-            maxElements: options.maxElements, maxBytes: options.maxBytes, timeLimit: options.timeLimit)
+            maxElements: options.maxElements, memory: memory, timeLimit: options.timeLimit)
         current.withLock { $0 = budget }
-        defer { current.withLock { $0 = nil } }
+        defer {
+            current.withLock { $0 = nil }
+            measureContainers()
+        }
         let job = Job(evaluator: evaluator, budget: budget, body: body)
         let thread = Thread { job.run() }
         thread.stackSize = Self.stackSize

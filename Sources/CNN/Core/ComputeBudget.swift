@@ -4,8 +4,8 @@ import Synchronization
     import Glibc
 #endif
 
-/// Limits on one evaluation: how large a tensor may be, how much memory all live tensors may hold,
-/// a wall-clock deadline, and a flag another thread can raise to cancel.
+/// Limits on one evaluation: how large a tensor may be, the session's `MemoryBudget` that all live
+/// tensors count against, a wall-clock deadline, and a flag another thread can raise to cancel.
 ///
 /// The engine consults the budget bound to the current task or thread with
 /// `ComputeBudget.$current.withValue(budget) { … }`: tensor allocation checks the element and
@@ -16,26 +16,41 @@ import Synchronization
 public final class ComputeBudget: Sendable {
     /// Largest number of elements one tensor may have.
     public let maxElements: Int
-    /// Largest number of bytes all tensors allocated under this budget may hold at once.
-    public let maxBytes: Int
+    /// The session's memory: shared by every run of one session, so bindings stay counted.
+    public let memory: MemoryBudget
+    /// Largest number of bytes all tensors counted against `memory` may hold at once.
+    public var maxBytes: Int { memory.limit }
     /// Monotonic deadline in nanoseconds (`ComputeBudget.now()`), or nil for none.
     public let deadline: UInt64?
     /// The time limit the deadline came from, for messages.
     public let timeLimitSeconds: Double?
 
     private let cancelled = Atomic<Bool>(false)
-    private let liveBytes = Atomic<Int>(0)
 
-    /// Creates a budget.
+    /// Creates a budget with a memory budget of its own.
     /// - Parameters:
     ///   - maxElements: per-tensor element limit (default 50 million, 200 MB of Float32).
     ///   - maxBytes: limit on bytes held by live tensors together (default 2 GiB).
     ///   - timeLimit: seconds from now until `checkpoint()` throws, or nil for none.
-    public init(maxElements: Int = 50_000_000, maxBytes: Int = 2 << 30, timeLimit: Double? = nil) {
+    public convenience init(maxElements: Int = 50_000_000, maxBytes: Int = 2 << 30, timeLimit: Double? = nil)
+    {
+        self.init(maxElements: maxElements, memory: MemoryBudget(limit: maxBytes), timeLimit: timeLimit)
+    }
+
+    /// Creates a budget that counts tensors against `memory`, a session's shared budget.
+    /// - Parameters:
+    ///   - maxElements: per-tensor element limit.
+    ///   - memory: the session's memory budget.
+    ///   - timeLimit: seconds from now until `checkpoint()` throws, or nil for none.
+    public init(maxElements: Int, memory: MemoryBudget, timeLimit: Double?) {
         self.maxElements = maxElements
-        self.maxBytes = maxBytes
+        self.memory = memory
         self.timeLimitSeconds = timeLimit
-        self.deadline = timeLimit.map { ComputeBudget.now() + UInt64(max(0, $0) * 1e9) }
+        // A time limit too large for the clock (1e300 s) is no limit.
+        self.deadline = timeLimit.flatMap { seconds in
+            let nanoseconds = max(0, seconds) * 1e9
+            return nanoseconds < 1e18 ? ComputeBudget.now() + UInt64(nanoseconds) : nil
+        }
     }
 
     /// The budget in force for the current task or thread, if any.
@@ -48,8 +63,15 @@ public final class ComputeBudget: Sendable {
     /// Whether `cancel()` was called.
     public var isCancelled: Bool { cancelled.load(ordering: .relaxed) }
 
-    /// Bytes currently held by tensors allocated under this budget.
-    public var bytesInUse: Int { liveBytes.load(ordering: .relaxed) }
+    /// Bytes currently held by tensors counted against this budget's memory.
+    public var bytesInUse: Int { memory.bytesInUse }
+
+    /// Seconds until the deadline (0 once it has passed), or nil without one.
+    public var secondsLeft: Double? {
+        guard let deadline else { return nil }
+        let now = ComputeBudget.now()
+        return now >= deadline ? 0 : Double(deadline - now) / 1e9
+    }
 
     /// Throws if the current budget was cancelled or its deadline has passed. Cheap enough to call
     /// once per output row of a kernel.
@@ -67,22 +89,19 @@ public final class ComputeBudget: Sendable {
         }
     }
 
-    /// Records an allocation of `elements` elements of `bytesPerElement` bytes, throwing when it
-    /// breaks a limit. Pair every successful call with `release(bytes:)`.
+    /// Records an allocation of `elements` elements of `bytesPerElement` bytes against `memory`,
+    /// throwing when it breaks a limit. Pair every successful call with `memory.release(bytes:)`.
     public func reserve(elements: Int, bytesPerElement: Int, shape: [Int]) throws(CNNError) {
         if elements > maxElements {
             throw CNNError.tooLarge(shape: shape, elements: elements, limit: maxElements)
         }
-        let bytes = elements * bytesPerElement
-        let total = liveBytes.add(bytes, ordering: .relaxed).newValue
-        if total > maxBytes {
-            liveBytes.subtract(bytes, ordering: .relaxed)
-            throw CNNError.outOfMemory(requestedBytes: bytes, inUse: total - bytes, limit: maxBytes)
-        }
+        let (bytes, overflow) = elements.multipliedReportingOverflow(by: bytesPerElement)
+        if overflow { throw CNNError.tooLarge(shape: shape, elements: elements, limit: maxElements) }
+        try memory.reserve(bytes: bytes)
     }
 
     /// Returns bytes recorded by `reserve`.
-    public func release(bytes: Int) { liveBytes.subtract(bytes, ordering: .relaxed) }
+    public func release(bytes: Int) { memory.release(bytes: bytes) }
 
     /// Monotonic clock in nanoseconds.
     public static func now() -> UInt64 {

@@ -14,7 +14,8 @@ extension Tensor {
     public static func rand<G: RandomNumberGenerator>(
         _ shape: [Int], dtype: DType = .float32, using generator: inout G
     ) throws -> Tensor {
-        switch dtype {
+        try ComputeBudget.requireTime(for: WorkEstimate(.randomNumbers, Double(try checkedCount(shape))))
+        return switch dtype {
         case .float32:
             try Tensor(shape: shape, of: Float.self) { out in
                 for i in 0..<out.count { out[i] = Float(generator.next() >> 40) * 0x1p-24 }
@@ -33,19 +34,28 @@ extension Tensor {
     public static func randn<G: RandomNumberGenerator>(
         _ shape: [Int], dtype: DType = .float32, using generator: inout G
     ) throws -> Tensor {
-        let count = try checkedCount(shape)
-        var normals = [Double](repeating: 0, count: count)
-        var i = 0
-        while i < count {
-            let u1 = Double((generator.next() >> 11) + 1) * 0x1p-53
-            let u2 = Double(generator.next() >> 11) * 0x1p-53
-            let radius = (-2 * Double.log(u1)).squareRoot()
-            let angle = 2 * Double.pi * u2
-            normals[i] = radius * cosine(angle)
-            if i + 1 < count { normals[i + 1] = radius * sine(angle) }
-            i += 2
+        // The tensor is allocated (and the element and memory limits checked) before any number
+        // is drawn, and the numbers go straight into it: no full-size Double array first.
+        try ComputeBudget.requireTime(for: WorkEstimate(.randomNumbers, Double(try checkedCount(shape))))
+        var meter = WorkMeter(ComputeBudget.current)
+        func fill<T: TensorScalar>(_ out: UnsafeMutableBufferPointer<T>) throws(CNNError) {
+            var i = 0
+            let count = out.count
+            while i < count {
+                let u1 = Double((generator.next() >> 11) + 1) * 0x1p-53
+                let u2 = Double(generator.next() >> 11) * 0x1p-53
+                let radius = (-2 * Double.log(u1)).squareRoot()
+                let angle = 2 * Double.pi * u2
+                out[i] = T(radius * cosine(angle))
+                if i + 1 < count { out[i + 1] = T(radius * sine(angle)) }
+                i += 2
+                try meter.add(50)  // a pair costs about a hundred simple operations
+            }
         }
-        return try filled(shape: shape, dtype: dtype, kind: .real) { normals[$0] }
+        return switch dtype {
+        case .float32: try Tensor(uninitializedShape: shape, of: Float.self) { try fill($0) }
+        case .float64: try Tensor(uninitializedShape: shape, of: Double.self) { try fill($0) }
+        }
     }
 
     /// Uniform integers in `low ..< high` (PyTorch `torch.randint(low, high, size)`), an integer
@@ -61,6 +71,7 @@ extension Tensor {
         guard !overflow else { throw CNNError.argument("randint: the range [\(low), \(high)) is too wide") }
         let range = UInt64(width)
         let limit = UInt64.max - (UInt64.max % range + 1) % range
+        try ComputeBudget.requireTime(for: WorkEstimate(.randomNumbers, Double(try checkedCount(shape))))
         return try Tensor(shape: shape, of: Float.self, kind: .integer) { out in
             for i in 0..<out.count {
                 var word = generator.next()

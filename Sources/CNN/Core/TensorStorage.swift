@@ -15,7 +15,8 @@ final class TensorStorage: @unchecked Sendable {
     let dtype: DType
     let count: Int
     let base: UnsafeMutableRawPointer
-    private let budget: ComputeBudget?
+    /// The session memory this storage is charged to, released on deinit.
+    private let memory: MemoryBudget?
     private let chargedBytes: Int
 
     /// Allocates memory for `count` elements, charging the current budget.
@@ -25,6 +26,7 @@ final class TensorStorage: @unchecked Sendable {
     /// - Throws: `CNNError.tooLarge` / `.outOfMemory` when the budget refuses.
     init(count: Int, dtype: DType, shape: [Int], zeroed: Bool = true) throws(CNNError) {
         let (bytes, overflow) = count.multipliedReportingOverflow(by: dtype.byteCount)
+        guard count >= 0 else { throw .argument("a shape cannot have a negative dimension, got \(shape)") }
         guard !overflow, bytes <= Self.largestAllocation else {
             throw .tooLarge(shape: shape, elements: count, limit: Self.largestAllocation / dtype.byteCount)
         }
@@ -36,7 +38,7 @@ final class TensorStorage: @unchecked Sendable {
         }
         self.dtype = dtype
         self.count = count
-        self.budget = charged > 0 ? budget : nil
+        self.memory = charged > 0 ? budget?.memory : nil
         self.chargedBytes = charged
         self.base = UnsafeMutableRawPointer.allocate(byteCount: max(bytes, 1), alignment: 64)
         if zeroed { self.base.initializeMemory(as: UInt8.self, repeating: 0, count: max(bytes, 1)) }
@@ -44,10 +46,11 @@ final class TensorStorage: @unchecked Sendable {
 
     /// Allocates a tiny storage without consulting the budget (see `uncountedBytes`).
     init(uncountedCount count: Int, dtype: DType) {
+        // The engine's own invariant: callers pass constant tiny counts (a scalar).
         precondition(count * dtype.byteCount <= Self.uncountedBytes, "storage too large to be uncounted")
         self.dtype = dtype
         self.count = count
-        self.budget = nil
+        self.memory = nil
         self.chargedBytes = 0
         let bytes = max(count * dtype.byteCount, 1)
         self.base = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
@@ -56,7 +59,7 @@ final class TensorStorage: @unchecked Sendable {
 
     deinit {
         base.deallocate()
-        if chargedBytes > 0 { budget?.release(bytes: chargedBytes) }
+        if chargedBytes > 0 { memory?.release(bytes: chargedBytes) }
     }
 
     /// The elements as `T`, which must be this storage's scalar type.

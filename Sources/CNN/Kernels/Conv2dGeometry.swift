@@ -73,8 +73,10 @@ public struct Conv2dGeometry: Hashable, Sendable, CustomStringConvertible {
     /// Multiply-adds × 2 of the forward pass: `2·N·K·OH·OW·(C/groups)·kH·kW`, the FLOP convention
     /// of `../shared/bench/README.md`.
     public var forwardFlops: Double {
-        2 * Double(batch * outChannels * outHeight * outWidth)
-            * Double(inChannelsPerGroup * kernelHeight * kernelWidth)
+        // In Double throughout: the product of a learner's sizes can pass Int.max before any
+        // tensor is allocated.
+        2 * Double(batch) * Double(outChannels) * Double(outHeight) * Double(outWidth)
+            * Double(inChannelsPerGroup) * Double(kernelHeight) * Double(kernelWidth)
     }
 
     /// `⌊(size + totalPad − dilation·(kernel − 1) − 1) / stride⌋ + 1`, floored like Python's `//`.

@@ -82,6 +82,10 @@ extension FastConv2d {
         let items = (g.batch + imagesPerItem - 1) / imagesPerItem
         let workers = Parallelism.workers(
             items: items, flops: g.forwardFlops, minimumFlops: directMinimumFlopsToFanOut)
+        // Read here: the pool's helper threads do not see the caller's task-local budget.
+        let budget = ComputeBudget.current
+        // Multiply-adds of one `tile4x3` sweep over every channel block: 3 vectors of 8 lanes.
+        let workPerStep = Double(24 * taps * blocks * directBlock)
         try withUnsafeTemporaryAllocation(of: Int.self, capacity: taps) { offsets throws(CNNError) in
             try withUnsafeTemporaryAllocation(of: Float.self, capacity: blocks * (taps + 1) * directBlock) {
                 packed throws(CNNError) in
@@ -133,7 +137,9 @@ extension FastConv2d {
                                 output: outputBase + j * channels * outPlane + oy * g.outWidth + xv * 8,
                                 lanes: min(8, g.outWidth - xv * 8))
                         }
+                        var meter = WorkMeter(budget)
                         while cursor < total {
+                            try meter.add(workPerStep)
                             var (v0, v1, v2) = (vector(cursor), vector(cursor + 1), vector(cursor + 2))
                             for block in 0..<blocks {
                                 let weights = packed + block * (taps + 1) * directBlock

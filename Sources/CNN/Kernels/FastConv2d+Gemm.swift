@@ -3,22 +3,38 @@ import CBLAS
 /// The Float32 convolution of one geometry: picks a path and runs it on raw NCHW buffers.
 struct FastConv2d {
     let g: Conv2dGeometry
+    /// The caller's budget, read on the caller's thread: task locals do not reach the pool's
+    /// helper threads, which check it between GEMM chunks.
+    let budget: ComputeBudget?
 
     init(_ geometry: Conv2dGeometry) {
         self.g = geometry
+        self.budget = ComputeBudget.current
         _ = blasPinnedToOneThread
     }
 
-    /// Row-major single-precision GEMM, `C = alpha·op(A)·op(B) + beta·C`.
+    /// Row-major single-precision GEMM, `C = alpha·op(A)·op(B) + beta·C`, in column blocks of
+    /// about `Tensor.chunkWork` multiply-adds with the budget checked between them, so a cancel
+    /// or the deadline stops even one huge image's product within milliseconds.
     @inline(__always)
     func sgemm(
         _ transA: Bool, _ transB: Bool, m: Int, n: Int, k: Int,
         _ a: UnsafePointer<Float>, lda: Int, _ b: UnsafePointer<Float>, ldb: Int,
         beta: Float, _ c: UnsafeMutablePointer<Float>, ldc: Int
-    ) {
-        cblas_sgemm(
-            CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
-            Int32(m), Int32(n), Int32(k), 1, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+    ) throws(CNNError) {
+        let columnsPerChunk = max(1, Int(Tensor.chunkWork / max(1, Double(m) * Double(k))))
+        var first = 0
+        repeat {
+            let count = min(columnsPerChunk, n - first)
+            // Column `first` of op(B): an offset along a row of B, or a row of B stored transposed.
+            let bChunk = b + (transB ? first * ldb : first)
+            cblas_sgemm(
+                CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans,
+                Int32(m), Int32(count), Int32(k), 1, a, Int32(lda), bChunk, Int32(ldb), beta, c + first,
+                Int32(ldc))
+            first += count
+            if first < n { try budget?.check() }
+        } while first < n
     }
 
     // MARK: - im2col + GEMM, one batch item per work item
@@ -53,7 +69,7 @@ struct FastConv2d {
                     let out = output + (first * g.outChannels + group * kg) * pixels
                     if direct {
                         let image = input + (first * g.inChannels + group * cg) * inPlane
-                        sgemm(
+                        try sgemm(
                             false, false, m: kg, n: pixels, k: rows, w, lda: rows, image, ldb: pixels,
                             beta: 0, out, ldc: pixels)
                         continue
@@ -63,12 +79,12 @@ struct FastConv2d {
                         g.im2col(image: image, channels: cg, col: columns + j * pixels, ldc: width)
                     }
                     if stack == 1 {
-                        sgemm(
+                        try sgemm(
                             false, false, m: kg, n: pixels, k: rows, w, lda: rows, columns, ldb: pixels,
                             beta: 0, out, ldc: pixels)
                         continue
                     }
-                    sgemm(
+                    try sgemm(
                         false, false, m: kg, n: count * pixels, k: rows, w, lda: rows, columns, ldb: width,
                         beta: 0, stackedOutput, ldc: width)
                     for j in 0..<count {
@@ -116,11 +132,11 @@ struct FastConv2d {
                     let gradOut = gradOutput + (n * g.outChannels + group * kg) * pixels
                     let w = weight + group * kg * rows
                     if pointwise {
-                        sgemm(
+                        try sgemm(
                             true, false, m: cg, n: pixels, k: kg, w, lda: rows, gradOut, ldb: pixels,
                             beta: 0, image, ldc: pixels)
                     } else {
-                        sgemm(
+                        try sgemm(
                             true, false, m: rows, n: pixels, k: kg, w, lda: rows, gradOut, ldb: pixels,
                             beta: 0, scratch[worker], ldc: pixels)
                         image.update(repeating: 0, count: cg * inPlane)
@@ -205,7 +221,7 @@ struct FastConv2d {
                             }
                             // Transposed, [rows, kg]: OpenBLAS runs the tall-thin product
                             // col · gradOutᵀ faster than the short-wide gradOut · colᵀ.
-                            sgemm(
+                            try sgemm(
                                 false, true, m: rows, n: kg, k: count * pixels, a, lda: width,
                                 b, ldb: width, beta: beta, partialWeight + group * kg * rows, ldc: kg)
                         }

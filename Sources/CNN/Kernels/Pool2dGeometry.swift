@@ -50,6 +50,14 @@ public struct Pool2dGeometry: Hashable, Sendable {
         Self.outputSize(inWidth, kernelWidth, strideW, padW, dilationW, ceilMode)
     }
 
+    /// The window elements a forward pass reads, known from the shapes alone.
+    var work: WorkEstimate {
+        WorkEstimate(
+            .pooling,
+            Double(batch) * Double(channels) * Double(outHeight) * Double(outWidth) * Double(kernelHeight)
+                * Double(kernelWidth))
+    }
+
     /// `[batch, channels, outHeight, outWidth]`.
     public var outputShape: [Int] { [batch, channels, outHeight, outWidth] }
 

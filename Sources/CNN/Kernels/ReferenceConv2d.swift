@@ -90,12 +90,16 @@ enum ReferenceConv2d {
         _ g: Conv2dGeometry, _ body: (_ output: Int, _ input: Int, _ weight: Int) -> Void
     ) throws(CNNError) {
         let (outH, outW) = (g.outHeight, g.outWidth)
+        // Checked per output pixel's worth of taps, so one huge kernel's row cannot run for seconds.
+        var meter = WorkMeter(ComputeBudget.current)
+        let tapsPerPixel = Double(g.inChannelsPerGroup * g.kernelHeight * g.kernelWidth)
         for n in 0..<g.batch {
             for k in 0..<g.outChannels {
                 let group = k / g.outChannelsPerGroup
                 for y in 0..<outH {
                     try ComputeBudget.checkpoint()
                     for x in 0..<outW {
+                        try meter.add(tapsPerPixel)
                         let output = ((n * g.outChannels + k) * outH + y) * outW + x
                         for cInGroup in 0..<g.inChannelsPerGroup {
                             let c = group * g.inChannelsPerGroup + cInGroup

@@ -21,11 +21,15 @@ enum ReferencePool2d {
         precondition(input.count == planes * g.inHeight * g.inWidth, "max_pool2d input size")
         precondition(
             output.count == planes * outH * outW && indices.count == output.count, "max_pool2d output size")
+        try ComputeBudget.requireTime(for: g.work)
+        var meter = WorkMeter(ComputeBudget.current)
+        let window = Double(g.kernelHeight * g.kernelWidth)
         for plane in 0..<planes {
             let inBase = plane * g.inHeight * g.inWidth
             try ComputeBudget.checkpoint()  // per plane: pooling planes are cheap, the lookup is not
             for y in 0..<outH {
                 for x in 0..<outW {
+                    try meter.add(window)
                     var best = -T.infinity
                     var bestIndex = -1
                     for i in 0..<g.kernelHeight {
@@ -81,11 +85,15 @@ enum ReferencePool2d {
     ) throws(CNNError) {
         let (outH, outW) = (g.outHeight, g.outWidth)
         precondition(output.count == g.batch * g.channels * outH * outW, "avg_pool2d output size")
+        try ComputeBudget.requireTime(for: g.work)
+        var meter = WorkMeter(ComputeBudget.current)
+        let window = Double(g.kernelHeight * g.kernelWidth)
         for plane in 0..<(g.batch * g.channels) {
             let inBase = plane * g.inHeight * g.inWidth
             try ComputeBudget.checkpoint()  // per plane: pooling planes are cheap, the lookup is not
             for y in 0..<outH {
                 for x in 0..<outW {
+                    try meter.add(window)
                     let w = avgWindow(g, y, x, countIncludePad, divisorOverride)
                     var sum: T = 0
                     for row in w.rows {
@@ -104,14 +112,18 @@ enum ReferencePool2d {
     static func avgBackward<T: TensorScalar>(
         gradOutput: UnsafeBufferPointer<T>, gradInput: UnsafeMutableBufferPointer<T>,
         geometry g: Pool2dGeometry, countIncludePad: Bool, divisorOverride: Int?
-    ) {
+    ) throws(CNNError) {
         let (outH, outW) = (g.outHeight, g.outWidth)
         precondition(gradOutput.count == g.batch * g.channels * outH * outW, "avg_pool2d gradient size")
+        try ComputeBudget.requireTime(for: g.work)
+        var meter = WorkMeter(ComputeBudget.current)
+        let window = Double(g.kernelHeight * g.kernelWidth)
         gradInput.initialize(repeating: 0)
         for plane in 0..<(g.batch * g.channels) {
             let inBase = plane * g.inHeight * g.inWidth
             for y in 0..<outH {
                 for x in 0..<outW {
+                    try meter.add(window)
                     let w = avgWindow(g, y, x, countIncludePad, divisorOverride)
                     let share = gradOutput[(plane * outH + y) * outW + x] / T(w.divisor)
                     for row in w.rows {

@@ -39,7 +39,7 @@ public func avgPool2d(
         func backward<T: TensorScalar>(_: T.Type) throws -> Tensor {
             try gradient.withUnsafeBufferPointer(as: T.self) { gy in
                 try Tensor(shape: x.shape, of: T.self) { gx in
-                    ReferencePool2d.avgBackward(
+                    try ReferencePool2d.avgBackward(
                         gradOutput: gy, gradInput: gx, geometry: g, countIncludePad: countIncludePad,
                         divisorOverride: divisorOverride)
                 }

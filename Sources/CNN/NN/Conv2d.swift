@@ -91,8 +91,12 @@ func requireSameDType(_ input: Tensor, _ weight: Tensor, _ bias: Tensor?, functi
 struct Conv2dOperation: Sendable {
     let geometry: Conv2dGeometry
 
+    /// The forward pass's multiply-adds, known from the shapes alone.
+    var work: WorkEstimate { WorkEstimate(.convolution, geometry.forwardFlops / 2) }
+
     /// Runs the convolution on `[N, C, H, W]` tensors and records its gradient.
     func apply(_ input: Tensor, _ weight: Tensor, _ bias: Tensor?) throws -> Tensor {
+        try ComputeBudget.requireTime(for: work)
         let y: Tensor =
             switch input.dtype {
             case .float32: try forward(input, weight, bias, as: Float.self)
@@ -130,6 +134,9 @@ struct Conv2dOperation: Sendable {
         _ gradient: Tensor, _ input: Tensor, _ weight: Tensor, _ bias: Tensor?, as: T.Type
     ) throws -> [Tensor?] {
         let g = geometry
+        // Each gradient costs about what the forward pass did.
+        let gradients = (input.requiresGrad ? 1.0 : 0) + (weight.requiresGrad ? 1 : 0)
+        try ComputeBudget.requireTime(for: WorkEstimate(.convolution, gradients * work.amount))
         return try gradient.withUnsafeBufferPointer(as: T.self) { gy in
             try input.withUnsafeBufferPointer(as: T.self) { x in
                 try weight.withUnsafeBufferPointer(as: T.self) { w in

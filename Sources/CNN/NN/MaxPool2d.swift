@@ -24,7 +24,12 @@ public func maxPool2d(
         "max_pool2d", input: x.shape, kernel: kernelSize, stride: stride, padding: padding,
         dilation: dilation,
         ceilMode: ceilMode)
-    var winners = [Int](repeating: -1, count: g.outputShape.reduce(1, *))
+    // The output's element limit, checked before the winners' indices are allocated beside it.
+    let outputCount = try Tensor.checkedCount(g.outputShape)
+    if let budget = ComputeBudget.current, outputCount > budget.maxElements {
+        throw CNNError.tooLarge(shape: g.outputShape, elements: outputCount, limit: budget.maxElements)
+    }
+    var winners = [Int](repeating: -1, count: outputCount)
     func forward<T: TensorScalar>(_: T.Type) throws -> Tensor {
         try x.withUnsafeBufferPointer(as: T.self) { src in
             try Tensor(shape: g.outputShape, of: T.self, kind: x.kind) { out in

@@ -36,6 +36,9 @@ extension Tensor {
         }
         let batch = try Broadcasting.shape(Array(left.shape.dropLast(2)), Array(right.shape.dropLast(2)))
         let batchCount = Tensor.product(batch)
+        // Before the operands are broadcast and copied: a hopeless product is refused at once.
+        try ComputeBudget.requireTime(
+            for: WorkEstimate(.matrixProduct, Double(batchCount) * Double(n) * Double(k) * Double(m)))
         let dtype = DType.promoted(a.dtype, b.dtype)
         let left3 = try left.to(dtype).expand(to: batch + [n, k]).reshape([batchCount, n, k])
         let right3 = try right.to(dtype).expand(to: batch + [k, m]).reshape([batchCount, k, m])
@@ -62,6 +65,7 @@ extension Tensor {
     /// `op(a) @ op(b)` for each batch item, where `op` transposes the last two dimensions when
     /// asked; `a` and `b` are 3-d with the same batch size and dtype. No autograd.
     static func gemm(_ a: Tensor, _ b: Tensor, transposeA: Bool, transposeB: Bool) throws -> Tensor {
+        // The engine's own invariant: `matmul` and its backward pass 3-d operands of one batch.
         precondition(
             a.rank == 3 && b.rank == 3 && a.shape[0] == b.shape[0], "gemm of \(a.shape) and \(b.shape)")
         let a = try a.to(DType.promoted(a.dtype, b.dtype))
@@ -78,36 +82,53 @@ extension Tensor {
         let strideA = a.shape[1] * a.shape[2]
         let strideB = b.shape[1] * b.shape[2]
         let strideC = rows * columns
+        // The work is known from the shapes: refuse at once what the time left cannot hold.
+        let work = Double(batch) * Double(rows) * Double(inner) * Double(columns)
+        try ComputeBudget.requireTime(for: WorkEstimate(.matrixProduct, work))
+        // Rows of op(a) per BLAS call: about `chunkWork` multiply-adds (a few ms), so that the
+        // budget is checked between calls even inside one huge product.
+        let rowsPerChunk = Swift.max(1, Int(Self.chunkWork / Swift.max(1, Double(inner) * Double(columns))))
+        // Where row `row` of op(a) starts: a row of a, or a column of a stored transposed.
+        let rowStepA = transposeA ? 1 : Int(leadA)
 
         func run<T: TensorScalar>(
             _: T.Type,
-            _ call: (UnsafePointer<T>, UnsafePointer<T>, UnsafeMutablePointer<T>) -> Void
+            _ call: (UnsafePointer<T>, UnsafePointer<T>, UnsafeMutablePointer<T>, Int32) -> Void
         ) throws -> Tensor {
             let pa = UnsafePointer(a.storage.pointer(as: T.self))
             let pb = UnsafePointer(b.storage.pointer(as: T.self))
             return try Tensor(shape: [batch, rows, columns], of: T.self) { out in
                 // Empty products are all zeros, which the fresh buffer already holds.
-                guard rows > 0, columns > 0, inner > 0 else { return }
+                guard rows > 0, columns > 0, inner > 0, let pc = out.baseAddress else { return }
                 for item in 0..<batch {
-                    try ComputeBudget.checkpoint()
-                    call(pa + item * strideA, pb + item * strideB, out.baseAddress! + item * strideC)
+                    for first in Swift.stride(from: 0, to: rows, by: rowsPerChunk) {
+                        try ComputeBudget.checkpoint()
+                        let count = Swift.min(rowsPerChunk, rows - first)
+                        call(
+                            pa + item * strideA + first * rowStepA, pb + item * strideB,
+                            pc + item * strideC + first * columns, Int32(count))
+                    }
                 }
             }
         }
-        let (m, n, k) = (Int32(rows), Int32(columns), Int32(inner))
+        let (n, k) = (Int32(columns), Int32(inner))
         switch a.dtype {
         case .float32:
-            return try run(Float.self) { pa, pb, pc in
+            return try run(Float.self) { pa, pb, pc, m in
                 cblas_sgemm(
                     CblasRowMajor, orderA, orderB, m, n, k, 1, pa, leadA, pb, leadB, 0, pc,
                     Int32(Swift.max(columns, 1)))
             }
         case .float64:
-            return try run(Double.self) { pa, pb, pc in
+            return try run(Double.self) { pa, pb, pc, m in
                 cblas_dgemm(
                     CblasRowMajor, orderA, orderB, m, n, k, 1, pa, leadA, pb, leadB, 0, pc,
                     Int32(Swift.max(columns, 1)))
             }
         }
     }
+
+    /// Multiply-adds per BLAS call of `gemm`: ~2–20 ms on this project's machines, small enough
+    /// for the 100 ms cancellation promise, large enough that BLAS runs at full speed.
+    static let chunkWork: Double = 1e8
 }
