@@ -5,6 +5,9 @@ import GRDB
 extension ProgressStore {
     /// Opens (creating if needed) `progress.sqlite` in `directory`, brought up to the latest schema.
     ///
+    /// Processes opening the same directory at once take turns (`progress.sqlite.lock`, waiting
+    /// up to the busy timeout), so two sessions started together on a new directory both start.
+    ///
     /// An existing file is checked first (`PRAGMA quick_check`, read-only, so a damaged file is
     /// never written to). A file that is not a database, is malformed or fails the check is moved
     /// to `progress.sqlite.damaged-<UTC time>` with its `-wal`/`-shm` files, a fresh database is
@@ -25,6 +28,9 @@ extension ProgressStore {
             throw ProgressError.cannotCreateDirectory(directory.path, reason: error.localizedDescription)
         }
         let path = directory.appendingPathComponent(fileName).path
+        // One process at a time inspects, moves aside, creates and migrates (see `OpenLock`).
+        let lock = try OpenLock(path: path + ".lock", timeout: busyTimeout)
+        defer { lock.unlock() }
         var recovered: DamagedDatabase? = nil
         if FileManager.default.fileExists(atPath: path), let damage = try inspect(path) {
             recovered = try moveAside(path, reason: damage, date: now())
@@ -120,7 +126,9 @@ extension ProgressStore {
                     path + suffix, to: destination + suffix, reason: error.localizedDescription)
             }
         }
-        return DamagedDatabase(originalPath: path, movedTo: destination, reason: reason)
+        let damaged = DamagedDatabase(originalPath: path, movedTo: destination, reason: reason)
+        leaveNotice(damaged)
+        return damaged
     }
 
     /// `20261129T132349Z`: sortable, and valid in every file system's names.
@@ -134,5 +142,33 @@ extension ProgressStore {
         }
         return "\(parts.year ?? 0)\(two(parts.month))\(two(parts.day))T"
             + "\(two(parts.hour))\(two(parts.minute))\(two(parts.second))Z"
+    }
+
+    // MARK: - The notice of a moved-aside database
+
+    /// The file that tells the next `learn` a damaged database was moved aside, whoever moved it.
+    static func noticePath(_ databasePath: String) -> String { databasePath + ".moved-aside" }
+
+    /// Writes the notice: the moved file's path on the first line, the reason on the second. A
+    /// failure to write it loses only the second announcement, so it is not an error.
+    private static func leaveNotice(_ damaged: DamagedDatabase) {
+        let text = damaged.movedTo + "\n" + damaged.reason.replacingOccurrences(of: "\n", with: " ") + "\n"
+        try? text.write(toFile: noticePath(damaged.originalPath), atomically: true, encoding: .utf8)
+    }
+
+    /// The damaged database moved aside since the last call, by any command (`learn`,
+    /// `progress`), or nil; the notice is removed, so each move is announced once.
+    ///
+    /// `learn` calls this after opening and tells the learner; `progress` says so itself when it
+    /// is the one that moves a file, and leaves the notice for the next `learn`.
+    public static func takeDamageNotice(directory: URL) -> DamagedDatabase? {
+        let path = directory.appendingPathComponent(fileName).path
+        let notice = noticePath(path)
+        guard let text = try? String(contentsOfFile: notice, encoding: .utf8) else { return nil }
+        try? FileManager.default.removeItem(atPath: notice)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let movedTo = lines.first, !movedTo.isEmpty else { return nil }
+        let reason = lines.count > 1 ? String(lines[1]) : ""
+        return DamagedDatabase(originalPath: path, movedTo: String(movedTo), reason: reason)
     }
 }

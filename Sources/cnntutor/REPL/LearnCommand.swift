@@ -82,7 +82,10 @@ struct LearnCommand: ParsableCommand {
             now: { Date() }, clock: SystemClock())
         let settings = SessionSettings(
             profile: profile, lesson: lesson, language: language, dataDirectory: directory.path)
-        let session = LessonSession(course: loaded, settings: settings, io: io, recovered: opened.recovered)
+        // The notice covers a file this open moved and one an earlier `progress` moved; taking it
+        // means the learner hears of each move once.
+        let recovered = ProgressStore.takeDamageNotice(directory: directory) ?? opened.recovered
+        let session = LessonSession(course: loaded, settings: settings, io: io, recovered: recovered)
         completion.session = session
         session.run()
         try? opened.store.close()
