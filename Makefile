@@ -4,6 +4,8 @@
 #   make bench   the engine benchmark (release build), JSON rows on stdout; BENCH_ARGS="--threads 2"…
 #   make bench-grade  a generated class of 1,000 learners graded by `cnntutor grade --jobs 2`
 #                (release build), one JSON line on stdout; BENCH_GRADE_ARGS="--learners 300"…
+#   make fuzz    coverage-guided fuzzing (libFuzzer) of the answer language, the course loader and
+#                the submission reader, FUZZ_SECONDS each (default 60); findings in .build-fuzz/findings
 
 SWIFT      ?= swift
 # pkg-config name → Debian package that provides it.
@@ -12,7 +14,7 @@ EXTRA_APT    := libcmark-gfm-extensions-dev
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN          := .build/debug/cnntutor
 
-.PHONY: deps build run test bench bench-grade check export-key clean
+.PHONY: deps build run test bench bench-grade fuzz check export-key clean
 
 # Installs only what pkg-config cannot find, so a machine that has everything does nothing.
 deps:
@@ -49,6 +51,24 @@ bench-grade: deps
 	@$(SWIFT) build -c release --product cnntutor >&2
 	@$(SWIFT) build -c release --product cnntutor-grade-bench >&2
 	@.build/release/cnntutor-grade-bench $(BENCH_GRADE_ARGS)
+
+# Its own build folder: every module is compiled with libFuzzer's coverage instrumentation, and
+# cnntutor-fuzz without a main (libFuzzer's drives it). -j 1: the machines are shared.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= answer course submission
+FUZZ_BUILD   := .build-fuzz
+fuzz: deps
+	$(SWIFT) build -j 1 --build-path $(FUZZ_BUILD) --product cnntutor-fuzz \
+	  -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library -Xswiftc -DCNNTUTOR_FUZZING
+	@for target in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ_BUILD)/corpus/$$target $(FUZZ_BUILD)/findings; \
+	  echo "== fuzzing $$target for $(FUZZ_SECONDS) s"; \
+	  CNNTUTOR_FUZZ_TARGET=$$target $(FUZZ_BUILD)/debug/cnntutor-fuzz \
+	    $(FUZZ_BUILD)/corpus/$$target Fuzz/corpus/$$target \
+	    -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 -max_len=4096 \
+	    -dict=Fuzz/answer.dict -artifact_prefix=$(FUZZ_BUILD)/findings/$$target- \
+	    -print_final_stats=1 || exit 1; \
+	done
 
 clean:
 	$(SWIFT) package clean

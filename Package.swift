@@ -34,6 +34,7 @@ let package = Package(
         .executable(name: "cnntutor", targets: ["cnntutor"]),
         .executable(name: "cnntutor-bench", targets: ["cnntutor-bench"]),
         .executable(name: "cnntutor-grade-bench", targets: ["cnntutor-grade-bench"]),
+        .executable(name: "cnntutor-fuzz", targets: ["cnntutor-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -82,6 +83,9 @@ let package = Package(
             dependencies: [
                 "Course", "Grading", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // The fuzz targets (`make fuzz` builds them with -sanitize=fuzzer into .build-fuzz); in a
+        // normal build, a replayer of corpus files.
+        .executableTarget(name: "cnntutor-fuzz", dependencies: ["CNN", "AnswerLanguage", "Course"]),
 
         .testTarget(name: "CNNTests", dependencies: ["CNN"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AnswerLanguageTests", dependencies: ["AnswerLanguage", "CNN", "Wording"]),
