@@ -85,7 +85,7 @@ let package = Package(
             ]),
         // The fuzz targets (`make fuzz` builds them with -sanitize=fuzzer into .build-fuzz); in a
         // normal build, a replayer of corpus files.
-        .executableTarget(name: "cnntutor-fuzz", dependencies: ["CNN", "AnswerLanguage", "Course"]),
+        .executableTarget(name: "cnntutor-fuzz", dependencies: ["CNN", "AnswerLanguage", "Course", "Wording"]),
 
         .testTarget(name: "CNNTests", dependencies: ["CNN"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AnswerLanguageTests", dependencies: ["AnswerLanguage", "CNN", "Wording"]),

@@ -2,6 +2,7 @@ import AnswerLanguage
 import CNN
 import Course
 import Foundation
+import Wording
 
 /// What one fuzz input is fed to. Every target must end with a value or a thrown error for any
 /// bytes: a crash, a trap or a hang is a finding.
@@ -39,8 +40,8 @@ enum FuzzTarget: String, CaseIterable {
             _ = value.description
         } catch {
             let source = String(decoding: bytes, as: UTF8.self)
-            _ = error.diagnostic(source: source, fileName: "fuzz", language: "en")
-            _ = error.diagnostic(source: source, fileName: "fuzz", language: "ko")
+            _ = error.diagnostic(source: source, fileName: "fuzz", language: Language("en"))
+            _ = error.diagnostic(source: source, fileName: "fuzz", language: Language("ko"))
         }
     }
 }

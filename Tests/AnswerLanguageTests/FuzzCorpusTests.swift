@@ -1,6 +1,7 @@
 import CNN
 import Foundation
 import Testing
+import Wording
 
 @testable import AnswerLanguage
 
@@ -31,8 +32,8 @@ import Testing
             _ = try interpreter.run(bytes: bytes).description
         } catch {
             let source = String(decoding: bytes, as: UTF8.self)
-            _ = error.diagnostic(source: source, fileName: "fuzz", language: "en")
-            _ = error.diagnostic(source: source, fileName: "fuzz", language: "ko")
+            _ = error.diagnostic(source: source, fileName: "fuzz", language: Language("en"))
+            _ = error.diagnostic(source: source, fileName: "fuzz", language: Language("ko"))
         }
     }
 

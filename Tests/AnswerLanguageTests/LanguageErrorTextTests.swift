@@ -203,7 +203,8 @@ import Wording
                 + "(세션 한도: 25 B). 더 쓰지 않는 이름을 del로 지우면 메모리가 돌아옵니다.")
         #expect(
             LanguageError(.outOfMemory(requestedBytes: 1_000_000, inUse: 9_000_000, limit: 10_000_000))
-                .message(in: Language("ko")).hasPrefix("메모리가 부족합니다. 이 세션의 텐서와 리스트가 이미 8.6 MiB를 쓰고 있는데 976.6 KiB를"))
+                .message(in: Language("ko"))
+                .hasPrefix("메모리가 부족합니다. 이 세션의 텐서와 리스트가 이미 8.6 MiB를 쓰고 있는데 976.6 KiB를"))
         let work = WorkEstimate(.convolution, 4.004001e12)
         #expect(
             LanguageError(.tooMuchWork(work, secondsLeft: 2, allowed: 4e11)).message(in: Language("ko"))
@@ -211,7 +212,9 @@ import Wording
                 + "있습니다. 크기를 줄이십시오.")
         for language in [Language("en"), nil] {
             let english =
-                language.map { LanguageError(.tooMuchWork(work, secondsLeft: 2, allowed: 4e11)).message(in: $0) }
+                language.map {
+                    LanguageError(.tooMuchWork(work, secondsLeft: 2, allowed: 4e11)).message(in: $0)
+                }
                 ?? LanguageError(.tooMuchWork(work, secondsLeft: 2, allowed: 4e11)).message
             #expect(
                 english
