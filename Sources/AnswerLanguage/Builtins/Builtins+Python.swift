@@ -81,7 +81,6 @@ extension Builtins {
             guard step != 0 else {
                 throw LanguageError.value("range() step must not be zero", at: call.range(of: "step"))
             }
-            let values = Swift.stride(from: start, to: stop, by: step)
             // In Double: `stop - start` of two 64-bit ints can overflow (range(-2**63, 2**63 - 1)).
             let span = (Double(stop) - Double(start)) / Double(step)
             let count = span <= 0 ? 0 : span.rounded(.up)
@@ -91,7 +90,8 @@ extension Builtins {
                 )
             }
             try call.evaluator.requireRoom(forItems: Int(count), at: nil)
-            return .list(values.map(Value.int))
+            return .list(
+                try call.evaluator.buildItems(count: Int(count), at: nil) { .int(start + $0 * step) })
         },
     ]
 
@@ -115,9 +115,7 @@ extension Builtins {
         case .string(let text): return text.map { .string(String($0)) }
         case .dict(let entries): return entries.map { .string($0.key) }
         case .tensor(let tensor):
-            guard
-                case .list(let rows) = listValue(
-                    tensor.scalarsAsDoubles()[...], shape: tensor.shape[...], kind: tensor.kind)
+            guard case .list(let rows) = try call.evaluator.checkedList(tensor, at: call.range(of: name))
             else { throw LanguageError.type("iteration over a 0-d tensor", at: call.range(of: name)) }
             return rows
         default: throw call.mismatch(name, .sizedValue)

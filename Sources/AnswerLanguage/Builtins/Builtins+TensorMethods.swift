@@ -148,8 +148,7 @@ extension Builtins {
         Builtin("tolist(input)", "the elements as (nested) Python lists") { call in
             let input = try call.tensor("input")
             // Each element becomes a Value of its own: checked against the session's memory first.
-            try call.evaluator.requireRoom(forItems: input.count, at: nil)
-            return listValue(input.scalarsAsDoubles()[...], shape: input.shape[...], kind: input.kind)
+            return try call.evaluator.checkedList(input, at: nil)
         },
         Builtin("zero_grad(input)", "forget this tensor's accumulated gradient") { call in
             try call.tensor("input").zeroGrad()

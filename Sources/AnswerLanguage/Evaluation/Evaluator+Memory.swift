@@ -61,3 +61,49 @@ extension Value {
         }
     }
 }
+
+extension Evaluator {
+    /// Items built between two budget checks: ~1 ms of work, so a cancel or the deadline stops a
+    /// list of 10⁸ items well within the 100 ms promise.
+    static let itemsPerCheck = 1 << 16
+
+    /// `count` items made by `item`, checking the budget every `itemsPerCheck` of them.
+    func buildItems<T>(count: Int, at range: SourceRange?, _ item: (Int) -> T) throws(LanguageError) -> [T] {
+        var items: [T] = []
+        items.reserveCapacity(max(0, count))
+        var index = 0
+        while index < count {
+            try checkpoint(at: range)
+            let end = min(count, index + Self.itemsPerCheck)
+            for i in index..<end { items.append(item(i)) }
+            index = end
+        }
+        return items
+    }
+
+    /// A tensor as nested lists, PyTorch's `tolist()` (each element as `Builtins.listValue` says
+    /// it), after `requireRoom` for its items and with the budget checked as they are built.
+    func checkedList(_ tensor: Tensor, at range: SourceRange?) throws(LanguageError) -> Value {
+        // Each element becomes a Value, read through a Double copy of the storage.
+        let (transient, overflow) = tensor.count.multipliedReportingOverflow(by: 8)
+        try requireRoom(forItems: overflow ? Int.max : tensor.count + transient / Value.itemBytes, at: range)
+        let values = tensor.scalarsAsDoubles()
+        let shape = tensor.shape
+        var built = 0
+        func level(_ start: Int, _ depth: Int) throws(LanguageError) -> Value {
+            guard depth < shape.count else {
+                return Builtins.listValue(values[start..<start + 1], shape: [], kind: tensor.kind)
+            }
+            let stride = shape[(depth + 1)...].reduce(1, *)
+            var items: [Value] = []
+            items.reserveCapacity(shape[depth])
+            for i in 0..<shape[depth] {
+                built += 1
+                if built % Self.itemsPerCheck == 0 { try checkpoint(at: range) }
+                items.append(try level(start + i * stride, depth + 1))
+            }
+            return .list(items)
+        }
+        return try level(0, 0)
+    }
+}

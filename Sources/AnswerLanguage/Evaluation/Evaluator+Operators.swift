@@ -94,7 +94,7 @@ extension Evaluator {
                 at: range)
         }
         try requireRoom(forItems: total.partialValue, at: range)
-        return Array([[T]](repeating: items, count: max(count, 0)).joined())
+        return try buildItems(count: total.partialValue, at: range) { items[$0 % items.count] }
     }
 
     private func integerBinary(_ op: BinaryOperator, _ a: Int, _ b: Int, at range: SourceRange)

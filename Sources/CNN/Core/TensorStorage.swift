@@ -27,11 +27,15 @@ final class TensorStorage: @unchecked Sendable {
     init(count: Int, dtype: DType, shape: [Int], zeroed: Bool = true) throws(CNNError) {
         let (bytes, overflow) = count.multipliedReportingOverflow(by: dtype.byteCount)
         guard count >= 0 else { throw .argument("a shape cannot have a negative dimension, got \(shape)") }
+        let budget = ComputeBudget.current
+        // The budget's own element limit first: its message names the limit the learner has.
+        if let budget, count > budget.maxElements {
+            throw .tooLarge(shape: shape, elements: count, limit: budget.maxElements)
+        }
         guard !overflow, bytes <= Self.largestAllocation else {
             throw .tooLarge(shape: shape, elements: count, limit: Self.largestAllocation / dtype.byteCount)
         }
         var charged = 0
-        let budget = ComputeBudget.current
         if let budget, bytes > Self.uncountedBytes {
             try budget.reserve(elements: count, bytesPerElement: dtype.byteCount, shape: shape)
             charged = bytes
