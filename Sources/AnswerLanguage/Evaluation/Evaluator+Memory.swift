@@ -8,14 +8,18 @@ extension Evaluator {
     /// Refuses, before anything is built, a container of `count` items: more items than one
     /// tensor may have elements, more bytes than the session's memory has left, or more items
     /// than the time left can build one by one.
-    func requireRoom(forItems count: Int, at range: SourceRange?) throws(LanguageError) {
+    /// `extraBytesPerItem` counts a transient copy made while building (tolist's Doubles).
+    func requireRoom(forItems count: Int, extraBytesPerItem: Int = 0, at range: SourceRange?)
+        throws(LanguageError)
+    {
         guard count <= options.maxElements else {
             throw .limit(
                 "a list of \(count) items is more than the limit of \(options.maxElements) items", at: range)
         }
         do {
             if let budget = ComputeBudget.current {
-                let (bytes, overflow) = count.multipliedReportingOverflow(by: Value.itemBytes)
+                let (bytes, overflow) = count.multipliedReportingOverflow(
+                    by: Value.itemBytes + extraBytesPerItem)
                 try budget.memory.requireRoom(bytes: overflow ? Int.max : bytes)
             }
             try ComputeBudget.requireTime(for: WorkEstimate(.elements, Double(count)))
@@ -85,8 +89,7 @@ extension Evaluator {
     /// it), after `requireRoom` for its items and with the budget checked as they are built.
     func checkedList(_ tensor: Tensor, at range: SourceRange?) throws(LanguageError) -> Value {
         // Each element becomes a Value, read through a Double copy of the storage.
-        let (transient, overflow) = tensor.count.multipliedReportingOverflow(by: 8)
-        try requireRoom(forItems: overflow ? Int.max : tensor.count + transient / Value.itemBytes, at: range)
+        try requireRoom(forItems: tensor.count, extraBytesPerItem: MemoryLayout<Double>.stride, at: range)
         let values = tensor.scalarsAsDoubles()
         let shape = tensor.shape
         var built = 0

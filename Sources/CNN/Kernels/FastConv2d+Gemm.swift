@@ -13,16 +13,20 @@ struct FastConv2d {
         _ = blasPinnedToOneThread
     }
 
-    /// Row-major single-precision GEMM, `C = alpha·op(A)·op(B) + beta·C`, in column blocks of
-    /// about `Tensor.chunkWork` multiply-adds with the budget checked between them, so a cancel
-    /// or the deadline stops even one huge image's product within milliseconds.
+    /// Row-major single-precision GEMM, `C = alpha·op(A)·op(B) + beta·C`; past `Tensor.chunkWork`
+    /// multiply-adds, in column blocks with the budget checked between them, so a cancel or the
+    /// deadline stops even one huge image's product within tens of milliseconds.
     @inline(__always)
     func sgemm(
         _ transA: Bool, _ transB: Bool, m: Int, n: Int, k: Int,
         _ a: UnsafePointer<Float>, lda: Int, _ b: UnsafePointer<Float>, ldb: Int,
         beta: Float, _ c: UnsafeMutablePointer<Float>, ldc: Int
     ) throws(CNNError) {
-        let columnsPerChunk = max(1, Int(Tensor.chunkWork / max(1, Double(m) * Double(k))))
+        // One call up to `Tensor.chunkWork` (every layer of the course); beyond, blocks of at
+        // least 256 columns, which BLAS still runs at speed.
+        let columnsPerChunk =
+            Double(m) * Double(n) * Double(k) <= Tensor.chunkWork
+            ? max(n, 1) : max(256, Int(min(Double(n), Tensor.chunkWork / max(1, Double(m) * Double(k)))))
         var first = 0
         repeat {
             let count = min(columnsPerChunk, n - first)

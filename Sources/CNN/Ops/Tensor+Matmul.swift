@@ -85,15 +85,18 @@ extension Tensor {
         // The work is known from the shapes: refuse at once what the time left cannot hold.
         let work = Double(batch) * Double(rows) * Double(inner) * Double(columns)
         try ComputeBudget.requireTime(for: WorkEstimate(.matrixProduct, work))
-        // Rows of op(a) per BLAS call: about `chunkWork` multiply-adds (a few ms), so that the
-        // budget is checked between calls even inside one huge product.
-        let rowsPerChunk = Swift.max(1, Int(Self.chunkWork / Swift.max(1, Double(inner) * Double(columns))))
-        // Where row `row` of op(a) starts: a row of a, or a column of a stored transposed.
+        // One BLAS call per batch item when it is a few milliseconds of work; a larger product is
+        // split into blocks of about `chunkWork` multiply-adds (at least 256 × 256 of the result,
+        // so BLAS still runs at speed), with the budget checked between blocks.
+        let block = Self.gemmBlock(rows: rows, inner: inner, columns: columns)
+        // Where row `row` of op(a) starts: a row of a, or a column of a stored transposed; and
+        // where column `column` of op(b) starts: along a row of b, or a row of b stored transposed.
         let rowStepA = transposeA ? 1 : Int(leadA)
+        let columnStepB = transposeB ? Int(leadB) : 1
 
         func run<T: TensorScalar>(
             _: T.Type,
-            _ call: (UnsafePointer<T>, UnsafePointer<T>, UnsafeMutablePointer<T>, Int32) -> Void
+            _ call: (UnsafePointer<T>, UnsafePointer<T>, UnsafeMutablePointer<T>, Int32, Int32) -> Void
         ) throws -> Tensor {
             let pa = UnsafePointer(a.storage.pointer(as: T.self))
             let pb = UnsafePointer(b.storage.pointer(as: T.self))
@@ -101,26 +104,30 @@ extension Tensor {
                 // Empty products are all zeros, which the fresh buffer already holds.
                 guard rows > 0, columns > 0, inner > 0, let pc = out.baseAddress else { return }
                 for item in 0..<batch {
-                    for first in Swift.stride(from: 0, to: rows, by: rowsPerChunk) {
-                        try ComputeBudget.checkpoint()
-                        let count = Swift.min(rowsPerChunk, rows - first)
-                        call(
-                            pa + item * strideA + first * rowStepA, pb + item * strideB,
-                            pc + item * strideC + first * columns, Int32(count))
+                    for row in Swift.stride(from: 0, to: rows, by: block.rows) {
+                        for column in Swift.stride(from: 0, to: columns, by: block.columns) {
+                            try ComputeBudget.checkpoint()
+                            call(
+                                pa + item * strideA + row * rowStepA,
+                                pb + item * strideB + column * columnStepB,
+                                pc + item * strideC + row * columns + column,
+                                Int32(Swift.min(block.rows, rows - row)),
+                                Int32(Swift.min(block.columns, columns - column)))
+                        }
                     }
                 }
             }
         }
-        let (n, k) = (Int32(columns), Int32(inner))
+        let k = Int32(inner)
         switch a.dtype {
         case .float32:
-            return try run(Float.self) { pa, pb, pc, m in
+            return try run(Float.self) { pa, pb, pc, m, n in
                 cblas_sgemm(
                     CblasRowMajor, orderA, orderB, m, n, k, 1, pa, leadA, pb, leadB, 0, pc,
                     Int32(Swift.max(columns, 1)))
             }
         case .float64:
-            return try run(Double.self) { pa, pb, pc, m in
+            return try run(Double.self) { pa, pb, pc, m, n in
                 cblas_dgemm(
                     CblasRowMajor, orderA, orderB, m, n, k, 1, pa, leadA, pb, leadB, 0, pc,
                     Int32(Swift.max(columns, 1)))
@@ -128,7 +135,19 @@ extension Tensor {
         }
     }
 
-    /// Multiply-adds per BLAS call of `gemm`: ~2–20 ms on this project's machines, small enough
-    /// for the 100 ms cancellation promise, large enough that BLAS runs at full speed.
-    static let chunkWork: Double = 1e8
+    /// The block of the result one BLAS call computes: all of it up to `chunkWork`
+    /// multiply-adds, else 256 rows by as many columns as make `chunkWork` (at least 256).
+    static func gemmBlock(rows: Int, inner: Int, columns: Int) -> (rows: Int, columns: Int) {
+        guard Double(rows) * Double(inner) * Double(columns) > chunkWork else {
+            return (Swift.max(rows, 1), Swift.max(columns, 1))
+        }
+        let blockRows = Swift.min(rows, 256)
+        let fitting = Int(
+            Swift.min(Double(columns), chunkWork / Swift.max(1, Double(blockRows) * Double(inner))))
+        return (Swift.max(blockRows, 1), Swift.max(1, Swift.min(columns, Swift.max(256, fitting))))
+    }
+
+    /// Multiply-adds per BLAS call of a split product: ~10–30 ms on this project's machines,
+    /// small enough for the 100 ms cancellation promise, large enough that BLAS runs at speed.
+    static let chunkWork: Double = 5e8
 }
