@@ -40,7 +40,7 @@ extension Tensor {
     }
 
     /// Where the selected elements live in this tensor's storage.
-    private func resolve(_ indices: [TensorIndex]) throws(CNNError) -> (
+    func resolve(_ indices: [TensorIndex]) throws(CNNError) -> (
         offset: Int, strides: [Int], shape: [Int]
     ) {
         let ellipses = indices.filter { $0 == .ellipsis }.count
