@@ -96,8 +96,13 @@ struct EvalCommand: ParsableCommand {
         do {
             result = try interpreter.run(source)
         } catch {
+            // What the code printed before failing comes first, as Python's would.
+            if !json, !interpreter.printed.isEmpty { print(interpreter.printed, terminator: "") }
             fail(error.diagnostic(source: source, fileName: fileName, language: language))
         }
+        // `print` output when the code also has a value (a final expression after prints); with
+        // --json only the value is written, so the output stays one line of JSON.
+        if !json, !interpreter.printed.isEmpty { print(interpreter.printed, terminator: "") }
 
         for output in outputs {
             let (name, path) = split(output, option: "--out")

@@ -5,13 +5,15 @@ import CNN
 /// their text instead of writing it, so a learner's habit of looking with them works.
 extension Builtins {
     static let python: [Builtin] = [
-        Builtin("print(*values)", "the values as text, separated by spaces (strings without quotes)") {
-            call in
-            .text(
-                call.rest.map { value in
-                    if case .string(let text) = value { return text }
-                    return value.description
-                }.joined(separator: " "))
+        Builtin(
+            "print(*values, sep=' ', end='\\n')",
+            "write the values as text, separated by spaces (strings without quotes)"
+        ) { call in
+            let line =
+                call.rest.map(Evaluator.str).joined(separator: try call.string("sep"))
+                + (try call.string("end"))
+            call.evaluator.write(line)
+            return .none
         },
         Builtin("type(obj)", "the name of the value's type, as Python prints it") { call in
             .text("<class '\(call.value("obj").typeName)'>")

@@ -39,20 +39,23 @@ enum Builtins {
     static let nnNamespace = Namespace(
         name: "torch.nn",
         members: members(modules + trainableModules).merging(["functional": .namespace(functionalNamespace)])
-        { $1 }
+        { $1 }.merging(classMembers) { $1 }
     )
 
     /// `torch`.
     static let torchNamespace = Namespace(
         name: "torch",
-        members: members(torchFunctions).merging(dtypes) { $1 }.merging(["nn": .namespace(nnNamespace)]) {
+        members: members(torchFunctions + gradModes).merging(dtypes) { $1 }.merging([
+            "nn": .namespace(nnNamespace)
+        ]) {
             $1
         })
 
     /// Names bound at the top level before any code runs.
     static let global: [String: Value] = {
         var names = members(
-            torchFunctions + python + teaching + modules + trainableModules + networks + dataSets + training)
+            torchFunctions + python + teaching + modules + trainableModules + networks + dataSets + training
+                + iteration + gradModes)
         names["torch"] = .namespace(torchNamespace)
         names["nn"] = .namespace(nnNamespace)
         names["F"] = .namespace(functionalNamespace)

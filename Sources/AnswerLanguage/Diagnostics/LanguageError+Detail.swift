@@ -40,6 +40,8 @@ extension LanguageError {
         case unsupportedOperands(String, String, String)
         /// An engine refusal.
         case engine(CNNError.Detail)
+        /// A mistake with Python's statements and blocks (see `StatementProblem`).
+        case statement(StatementProblem)
     }
 
     /// What sort of thing an unknown name was meant to be.
@@ -77,6 +79,10 @@ extension LanguageError {
         case endOfStatement
         /// The end of the input.
         case endOfInput
+        /// A line indented deeper than the one before (Python's INDENT).
+        case indentedLine
+        /// The end of an indented block (Python's DEDENT).
+        case endOfBlock
     }
 
     /// This error with `detail` attached.

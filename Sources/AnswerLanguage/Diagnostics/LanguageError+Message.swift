@@ -48,6 +48,8 @@ extension LanguageError {
                 case .string: ("string", "")
                 case .endOfStatement: ("statement", "")
                 case .endOfInput: ("end", "")
+                case .indentedLine: ("indent", "")
+                case .endOfBlock: ("block", "")
                 }
             var text = language.say(
                 key.expected, ["expected": language.say(expected), "foundKind": foundKind, "found": token])
@@ -95,6 +97,7 @@ extension LanguageError {
         case .unsupportedOperands(let op, let left, let right):
             return language.say(key.unsupportedOperands, ["op": op, "left": left, "right": right])
         case .engine(let engine): return sentence(engine, in: language)
+        case .statement(let problem): return problem.sentence(in: language)
         }
     }
 
@@ -209,6 +212,11 @@ public enum SyntaxExpectation: String, MessageKey, Sendable {
     case argumentListSeparator, tupleSeparator, listSeparator, subscriptSeparator
     case lambdaColon, conditionalElse, parameterNameOrColon, attributeName, expression
     case endOfExpression, endOfStatement
+    // Statements, blocks, comprehensions and f-strings.
+    case comprehensionIn, closingBrace, dictColon, dictSeparator, setSeparator, formatFieldEnd,
+        closingParenthesis, closingBracket, headerColon, loopIn, functionName, parameterListOpen,
+        parameterListSeparator, parameterName, className, baseListSeparator, deleteTarget, declaredName,
+        moduleName, aliasName, importKeyword, importedName, importListSeparator, statement
 }
 
 /// What an argument must be (catalog `expected-types`): in English a noun phrase after "must be".

@@ -15,12 +15,25 @@ extension Evaluator {
             throw .unknown(
                 .tensorAttribute, name,
                 candidates: Array(Builtins.tensorMethods.keys) + Builtins.tensorProperties, at: range)
+        case .module(let module as UserModule):
+            return try moduleAttribute(module, name, at: range)
+        case .function(let function):
+            switch function.implementation {
+            case .superProxy(let owner, let receiver):
+                return try superAttribute(owner: owner, receiver: receiver, name, at: range)
+            case .userClass(let type):
+                if let (value, _) = type.lookup(name) { return value }
+                throw .unknown(.attribute(of: type.name), name, candidates: type.attributeNames, at: range)
+            default:
+                throw .name("a \(base.typeName) has no attribute '\(name)'", at: range)
+            }
         case .module(let layer):
             if let parameter = layer.ownParameters.first(where: { $0.name == name }) {
                 return .tensor(parameter.parameter.value)
             }
             if let child = layer.children.first(where: { $0.name == name }) { return .module(child.layer) }
             if let setting = Builtins.moduleSetting(layer, name) { return setting }
+            if name == "training" { return .bool(layer.isTraining) }
             if ["weight", "bias"].contains(name) { return .none }
             if let method = Builtins.moduleMethods[name] {
                 return .function(Function(.bound(method, receiver: base)))

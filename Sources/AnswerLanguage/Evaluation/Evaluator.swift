@@ -2,14 +2,27 @@ import CNN
 
 /// Walks the syntax tree and computes values: the engine behind `Interpreter`.
 ///
-/// Not thread-safe: one evaluation at a time. Recursion is bounded twice over: the parser limits
-/// how deep one expression nests, and `maxCallDepth` limits chains of lambda calls, so the
-/// evaluation stack stays well inside the thread the interpreter runs it on.
-final class Evaluator {
+/// Not thread-safe: one evaluation at a time (`@unchecked Sendable` so that the running one can
+/// be reached as `Evaluator.current` by layers written in the language). Recursion is bounded
+/// twice over: the parser limits how deep one expression or block nests, and `maxCallDepth`
+/// limits chains of function calls, so the evaluation stack stays well inside the thread the
+/// interpreter runs it on.
+final class Evaluator: @unchecked Sendable {
+    /// The evaluator running code on this thread, for `UserModule`s called by the engine (inside
+    /// `nn.Sequential`, by the trainer).
+    @TaskLocal static var current: Evaluator?
+
     let options: EvaluationOptions
     var globals: [String: Value]
     var generator: SeededGenerator
-    private var callDepth = 0
+    var callDepth = 0
+    /// What `print` wrote during the current run.
+    var printed = ""
+    /// The modules whose `forward` is running, innermost last: their children are called through
+    /// `callChild` so that `summary` sees them.
+    var runningModules: [UserModule] = []
+    /// The module being called through its parent's `callChild` (see `callModule`).
+    var tracedCall: UserModule?
 
     init(options: EvaluationOptions) {
         self.options = options
@@ -26,43 +39,32 @@ final class Evaluator {
         return copy
     }
 
-    // MARK: - Statements
+    // MARK: - Statements (see Evaluator+Statements.swift)
 
     /// Runs statements in order, binding assignments as it goes; the value of a final expression
-    /// statement is the result (`None` after an assignment).
+    /// statement is the result (`None` after an assignment or a block).
     func execute(_ program: Program) throws(LanguageError) -> Value {
         var result = Value.none
         for statement in program.statements {
-            try checkpoint(at: statement.range)
-            switch statement {
-            case .expression(let expression):
+            if case .expression(let expression) = statement {
+                try checkpoint(at: statement.range)
                 result = try evaluate(expression, in: nil)
-            case .assignment(let targets, let expression):
-                let value = try evaluate(expression, in: nil)
-                for target in targets { try assign(value, to: target) }
-                result = .none
+                continue
             }
+            result = .none
+            _ = try run(statement, in: nil)
         }
         return result
     }
 
-    func assign(_ value: Value, to target: AssignmentTarget) throws(LanguageError) {
-        switch target {
-        case .name(let name, _):
-            globals[name] = value
-        case .tuple(let targets, let range):
-            let items: [Value]
-            switch value {
-            case .tuple(let values), .list(let values): items = values
-            case .shape(let sizes): items = sizes.map(Value.int)
-            default: throw .type("cannot unpack a \(value.typeName) into \(targets.count) names", at: range)
-            }
-            guard items.count == targets.count else {
-                throw .value(
-                    "cannot unpack \(items.count) values into \(targets.count) names", at: range)
-            }
-            for (item, target) in zip(items, targets) { try assign(item, to: target) }
-        }
+    /// Most text `print` keeps per run (1 MiB): a loop printing forever fills no memory.
+    static let printLimit = 1 << 20
+
+    /// Adds `text` to what `print` wrote, up to `printLimit`.
+    func write(_ text: String) {
+        guard printed.utf8.count < Self.printLimit else { return }
+        printed += text
+        if printed.utf8.count >= Self.printLimit { printed += "\n… (output cut at 1 MiB)\n" }
     }
 
     /// Throws if the evaluation was cancelled or ran out of time.
@@ -85,6 +87,25 @@ final class Evaluator {
         case .none: return .none
         case .ellipsis: return .ellipsis
         case .name(let name): return try lookup(name, in: scope, at: expression.range)
+        case .formatted(let pieces): return .string(try format(pieces, in: scope))
+        case .comprehension(let comprehension):
+            return try evaluate(comprehension, in: scope, at: expression.range)
+        case .dict(let items):
+            var entries: [Value.DictEntry] = []
+            for item in items {
+                let key = try dictKey(try evaluate(item.key, in: scope), at: item.key.range)
+                let value = try evaluate(item.value, in: scope)
+                if let index = entries.firstIndex(where: { $0.key == key }) {
+                    entries[index].value = value
+                } else {
+                    entries.append(Value.DictEntry(key, value))
+                }
+            }
+            return .dict(entries)
+        case .set:
+            throw .unsupported(
+                "sets are not part of the answer language: use a list (sorted(set(xs)) becomes sorted(dict.fromkeys(xs)))",
+                at: expression.range)
         case .list(let items): return .list(try evaluateAll(items, in: scope))
         case .tuple(let items): return .tuple(try evaluateAll(items, in: scope))
         case .unary(let op, let operand):
@@ -105,38 +126,7 @@ final class Evaluator {
             let test = try evaluate(condition, in: scope)
             return try evaluate(try truth(test, at: condition.range) ? then : otherwise, in: scope)
         case .call(let callee, let arguments):
-            let function = try evaluate(callee, in: scope)
-            var evaluated: [EvaluatedArgument] = []
-            for argument in arguments {
-                let value = try evaluate(argument.value, in: scope)
-                guard argument.isSpread else {
-                    evaluated.append(
-                        EvaluatedArgument(
-                            name: argument.name, nameRange: argument.nameRange, value: value,
-                            range: argument.value.range))
-                    continue
-                }
-                let items: [Value]
-                switch value {
-                case .list(let values), .tuple(let values): items = values
-                case .shape(let sizes): items = sizes.map(Value.int)
-                default:
-                    throw .type(
-                        "only a list, tuple or shape can be spread with *, not \(value.typeName)",
-                        at: argument.value.range)
-                }
-                evaluated += items.map {
-                    EvaluatedArgument(name: nil, nameRange: nil, value: $0, range: argument.value.range)
-                }
-            }
-            let result = try call(function, evaluated, at: expression.range, calleeRange: callee.range)
-            if case .attribute(let base, let method, _) = callee.kind,
-                Builtins.mutatingMethods.contains(method),
-                case .name(let name) = base.kind, scope?.lookup(name) == nil, globals[name] != nil
-            {
-                globals[name] = result
-            }
-            return result
+            return try evaluateCall(callee, arguments, in: scope, at: expression.range)
         case .attribute(let base, let name, let nameRange):
             return try attribute(of: try evaluate(base, in: scope), name, at: nameRange)
         case .subscript(let base, let items):
@@ -155,6 +145,89 @@ final class Evaluator {
         }
     }
 
+    /// Evaluates a call's arguments, spreading `*list` and `**dict`.
+    func evaluateArguments(_ arguments: [ArgumentSyntax], in scope: Scope?) throws(LanguageError)
+        -> [EvaluatedArgument]
+    {
+        var evaluated: [EvaluatedArgument] = []
+        for argument in arguments {
+            let value = try evaluate(argument.value, in: scope)
+            guard argument.isSpread else {
+                evaluated.append(
+                    EvaluatedArgument(
+                        name: argument.name, nameRange: argument.nameRange, value: value,
+                        range: argument.value.range))
+                continue
+            }
+            if argument.isKeywordSpread {
+                guard case .dict(let entries) = value else {
+                    throw .type(
+                        "only a dict can be spread with **, not \(value.typeName)", at: argument.value.range)
+                }
+                for entry in entries {
+                    if evaluated.contains(where: { $0.name == entry.key }) {
+                        throw .argument(
+                            "got multiple values for keyword argument '\(entry.key)'",
+                            at: argument.value.range)
+                    }
+                    evaluated.append(
+                        EvaluatedArgument(
+                            name: entry.key, nameRange: argument.value.range, value: entry.value,
+                            range: argument.value.range))
+                }
+                continue
+            }
+            let items: [Value]
+            switch value {
+            case .list(let values), .tuple(let values): items = values
+            case .shape(let sizes): items = sizes.map(Value.int)
+            default:
+                throw .type(
+                    "only a list, tuple or shape can be spread with *, not \(value.typeName)",
+                    at: argument.value.range)
+            }
+            evaluated += items.map {
+                EvaluatedArgument(name: nil, nameRange: nil, value: $0, range: argument.value.range)
+            }
+        }
+        return evaluated
+    }
+
+    /// `f(…)`, `x.method(…)`: methods of lists, dicts and strings, and methods that change their
+    /// receiver (`x.requires_grad_()`, `xs.append(v)`), write the changed receiver back to where
+    /// it came from (a name, an attribute, an item), since values here are not shared objects.
+    func evaluateCall(
+        _ callee: ExpressionSyntax, _ arguments: [ArgumentSyntax], in scope: Scope?, at range: SourceRange
+    ) throws(LanguageError) -> Value {
+        if case .name("super") = callee.kind, lookupIfBound("super", in: scope) == nil {
+            return try superProxy(arguments, in: scope, at: range)
+        }
+        if case .attribute(let base, let method, let nameRange) = callee.kind {
+            let receiver = try evaluate(base, in: scope)
+            switch receiver {
+            case .list, .dict, .string:
+                if let (result, changed) = try containerMethod(
+                    receiver, method, try evaluateArguments(arguments, in: scope), at: range,
+                    nameRange: nameRange)
+                {
+                    if let changed, Self.isAssignable(base) { try writeBack(changed, to: base, in: scope) }
+                    return result
+                }
+            default: break
+            }
+            let function = try attribute(of: receiver, method, at: nameRange)
+            let result = try call(
+                function, try evaluateArguments(arguments, in: scope), at: range, calleeRange: callee.range)
+            if Builtins.mutatingMethods.contains(method), case .tensor = receiver, Self.isAssignable(base) {
+                try writeBack(result, to: base, in: scope)
+            }
+            return result
+        }
+        let function = try evaluate(callee, in: scope)
+        return try call(
+            function, try evaluateArguments(arguments, in: scope), at: range, calleeRange: callee.range)
+    }
+
     func evaluateAll(_ expressions: [ExpressionSyntax], in scope: Scope?) throws(LanguageError) -> [Value] {
         var values: [Value] = []
         values.reserveCapacity(expressions.count)
@@ -168,14 +241,25 @@ final class Evaluator {
     }
 
     func lookup(_ name: String, in scope: Scope?, at range: SourceRange) throws(LanguageError) -> Value {
-        if let value = scope?.lookup(name) ?? globals[name] ?? Builtins.global[name] { return value }
-        var candidates = visibleNames
-        var frame = scope
-        while let current = frame {
-            candidates += current.bindings.keys
-            frame = current.parent
+        if let scope {
+            switch scope.find(name) {
+            case .value(let value): return value
+            case .unbound:
+                throw LanguageError(.name, .statement(.unboundLocal(name)), at: range)
+            case .global: break
+            }
         }
-        throw .unknown(.name, name, candidates: candidates, at: range)
+        if let value = globals[name] ?? Builtins.global[name] { return value }
+        if StatementProblem.habits[name] != nil {
+            throw LanguageError(.name, .statement(.habit(name)), at: range)
+        }
+        throw .unknown(.name, name, candidates: visibleNames + (scope?.visibleNames ?? []), at: range)
+    }
+
+    /// The value of `name` if it is bound anywhere visible, without throwing.
+    func lookupIfBound(_ name: String, in scope: Scope?) -> Value? {
+        if let scope, case .value(let value) = scope.find(name) { return value }
+        return globals[name] ?? Builtins.global[name]
     }
 
     // MARK: - Calls
@@ -188,6 +272,8 @@ final class Evaluator {
         switch callee {
         case .function(let function):
             return try call(function, arguments, at: range)
+        case .module(let module as UserModule):
+            return try callModule(module, arguments, at: range)
         case .module(let layer):
             guard arguments.count == 1, arguments[0].name == nil else {
                 throw .argument("a layer is called with one tensor: model(x)", at: range)
@@ -197,6 +283,11 @@ final class Evaluator {
                 throw .type("a layer is called with a tensor, not \(input.value.typeName)", at: input.range)
             }
             try checkpoint(at: range)
+            if let parent = runningModules.last,
+                let child = parent.children.first(where: { $0.layer === layer })
+            {
+                return .tensor(try engine(at: range) { try parent.callChild(child.name, layer, tensor) })
+            }
             return .tensor(try engine(at: range) { try layer(tensor) })
         default:
             throw LanguageError(.type, .notCallable(callee.typeName), at: calleeRange ?? range)
@@ -215,6 +306,19 @@ final class Evaluator {
             return try invoke(builtin, [first] + arguments, at: range)
         case .lambda(let lambda):
             return try invoke(lambda, arguments, at: range)
+        case .defined(let function):
+            return try invoke(function, arguments, at: range)
+        case .method(let function, let receiver):
+            let first = EvaluatedArgument(name: nil, nameRange: nil, value: receiver, range: range)
+            return try invoke(function, [first] + arguments, at: range)
+        case .userClass(let type):
+            return try instantiate(type, arguments, at: range)
+        case .superProxy:
+            throw .type("super() is used to reach a method: super().__init__()", at: range)
+        case .gradMode(let enabled):
+            throw .type(
+                "torch.\(enabled ? "enable_grad" : "no_grad")() is used with 'with': with torch.\(enabled ? "enable_grad" : "no_grad")():",
+                at: range)
         }
     }
 
@@ -244,48 +348,23 @@ final class Evaluator {
     private func invoke(_ lambda: Lambda, _ arguments: [EvaluatedArgument], at range: SourceRange)
         throws(LanguageError) -> Value
     {
-        var bindings: [String: Value] = [:]
-        var positional = arguments.filter { $0.name == nil }.makeIterator()
-        for parameter in lambda.parameters {
-            guard let argument = positional.next() else { break }
-            bindings[parameter.name] = argument.value
+        let bindings = try bind(
+            arguments, to: lambda.parameters, defaults: lambda.defaults, function: nil, at: range)
+        return try deeper(at: range) { () throws(LanguageError) in
+            try evaluate(lambda.body, in: Scope(bindings, parent: lambda.captured))
         }
-        if positional.next() != nil {
-            throw LanguageError(
-                .argument,
-                .tooManyArguments(
-                    function: nil, takes: lambda.parameters.count,
-                    given: arguments.filter { $0.name == nil }.count),
-                at: range)
-        }
-        for argument in arguments {
-            guard let name = argument.name else { continue }
-            guard lambda.parameters.contains(where: { $0.name == name }) else {
-                throw .unknown(
-                    .keyword(function: nil), name, candidates: lambda.parameters.map(\.name),
-                    at: argument.nameRange)
-            }
-            guard bindings[name] == nil else {
-                throw LanguageError(
-                    .argument, .repeatedArgument(function: nil, name: name), at: argument.nameRange)
-            }
-            bindings[name] = argument.value
-        }
-        for (parameter, defaultValue) in zip(lambda.parameters, lambda.defaults)
-        where bindings[parameter.name] == nil {
-            guard let defaultValue else {
-                throw .argument("this lambda is missing the argument '\(parameter.name)'", at: range)
-            }
-            bindings[parameter.name] = defaultValue
-        }
+    }
+
+    /// Runs `body` one call deeper, refusing to go past `maxCallDepth`.
+    func deeper<T>(at range: SourceRange, _ body: () throws(LanguageError) -> T) throws(LanguageError) -> T {
         callDepth += 1
         defer { callDepth -= 1 }
         guard callDepth <= options.maxCallDepth else {
             throw .limit(
-                "lambdas called each other more than \(options.maxCallDepth) levels deep (does a lambda call itself?)",
+                "functions called each other more than \(options.maxCallDepth) levels deep (does a function call itself without end?)",
                 at: range)
         }
         try checkpoint(at: range)
-        return try evaluate(lambda.body, in: Scope(bindings, parent: lambda.captured))
+        return try body()
     }
 }

@@ -59,17 +59,36 @@ public final class Interpreter: @unchecked Sendable {
         Interpreter(evaluator: evaluator.copy())
     }
 
-    /// Runs statements (separated by newlines or `;`) and returns the value of the last one when
-    /// it is an expression, `None` otherwise.
+    /// Runs statements (separated by newlines or `;`, with Python's indented blocks) and returns
+    /// the value of the last one when it is an expression, `None` otherwise. What `print` wrote is
+    /// the result when the code has no other (`for i in range(3): print(i)` gives the text of the
+    /// three lines); otherwise it is in `printed`.
     /// - Throws: `LanguageError` for a syntax error, any error while evaluating, a limit, the time
     ///   limit or a cancellation.
     @discardableResult
     public func run(_ source: String) throws(LanguageError) -> Value {
         let program = try Parser.parse(source, options: evaluator.options.parser)
-        return try execute { (evaluator: Evaluator) throws(LanguageError) -> Value in
+        printed = ""
+        evaluator.printed = ""
+        defer {
+            printed = evaluator.printed
+            evaluator.printed = ""
+        }
+        let result = try execute { (evaluator: Evaluator) throws(LanguageError) -> Value in
             try evaluator.execute(program)
         }
+        if case .none = result, !evaluator.printed.isEmpty {
+            let text =
+                evaluator.printed.hasSuffix("\n") ? String(evaluator.printed.dropLast()) : evaluator.printed
+            evaluator.printed = ""
+            return .text(text)
+        }
+        return result
     }
+
+    /// What `print` wrote during the last `run` and was not returned as its result (the result
+    /// was another value, or the run failed): show it before the value or the error.
+    public private(set) var printed = ""
 
     /// Runs source given as bytes (a file, standard input), refusing invalid UTF-8 with its
     /// position; see `run(_:)`.
@@ -182,10 +201,12 @@ public final class Interpreter: @unchecked Sendable {
 
         func run() {
             result = ComputeBudget.$current.withValue(budget) {
-                do throws(LanguageError) {
-                    return .success(try body(evaluator))
-                } catch {
-                    return .failure(error)
+                Evaluator.$current.withValue(evaluator) {
+                    do throws(LanguageError) {
+                        return .success(try body(evaluator))
+                    } catch {
+                        return .failure(error)
+                    }
                 }
             }
             done.signal()

@@ -20,25 +20,11 @@ extension Parser {
 
     mutating func parseLambda() throws(LanguageError) -> ExpressionSyntax {
         let keyword = advance()
-        var parameters: [ParameterSyntax] = []
-        while !current.isSymbol(":") {
-            guard case .name(let name) = current.kind, !Self.keywords.contains(name) else {
-                throw unexpected(expected: .parameterNameOrColon)
-            }
-            let nameToken = advance()
-            if parameters.contains(where: { $0.name == name }) {
-                throw .syntax("parameter '\(name)' appears twice in this lambda", at: nameToken.range)
-            }
-            var defaultValue: ExpressionSyntax?
-            if accept("=") != nil { defaultValue = try parseExpression() }
-            if defaultValue == nil, parameters.contains(where: { $0.defaultValue != nil }) {
-                throw .syntax(
-                    "parameter '\(name)' without a default follows one with a default", at: nameToken.range)
-            }
-            parameters.append(ParameterSyntax(name: name, range: nameToken.range, defaultValue: defaultValue))
-            if accept(",") == nil { break }
-        }
+        let parameters = try parseParameters(closing: ":", owner: "this lambda")
         _ = try expect(":", .lambdaColon)
+        let outer = context
+        context = ParserContext()
+        defer { context = outer }
         let body = try parseExpression()
         return try node(.lambda(parameters, body: body), keyword.range.union(body.range))
     }
@@ -174,7 +160,13 @@ extension Parser {
     mutating func parseArguments() throws(LanguageError) -> ([ArgumentSyntax], Token) {
         var arguments: [ArgumentSyntax] = []
         while !current.isSymbol(")") {
-            if accept("*") != nil {
+            if let stars = accept("**") {
+                let value = try parseExpression()
+                arguments.append(
+                    ArgumentSyntax(
+                        name: nil, nameRange: stars.range, isSpread: true, value: value, isKeywordSpread: true
+                    ))
+            } else if accept("*") != nil {
                 let value = try parseExpression()
                 arguments.append(ArgumentSyntax(name: nil, nameRange: nil, isSpread: true, value: value))
             } else if case .name(let name) = current.kind, peek(1).isSymbol("="),
@@ -190,8 +182,17 @@ extension Parser {
                     ArgumentSyntax(name: name, nameRange: nameToken.range, isSpread: false, value: value))
             } else {
                 let start = current.range
-                let value = try parseExpression()
-                if arguments.contains(where: { $0.name != nil }) {
+                var value = try parseExpression()
+                if current.isName("for") {
+                    // `sum(p.numel() for p in ps)`: a generator as the only argument.
+                    value = try parseComprehension(.generator, element: value, from: start)
+                    guard arguments.isEmpty, current.isSymbol(")") else {
+                        throw .syntax(
+                            "a generator expression must be in parentheses unless it is the only argument",
+                            at: value.range)
+                    }
+                }
+                if arguments.contains(where: { $0.name != nil || $0.isKeywordSpread }) {
                     throw .syntax(
                         "a positional argument cannot follow keyword arguments", at: start.union(value.range))
                 }
@@ -250,14 +251,8 @@ extension Parser {
         case .float(let value):
             _ = advance()
             return try node(.float(value), token.range)
-        case .string(var text):
-            _ = advance()
-            var range = token.range
-            while case .string(let more) = current.kind {
-                text += more
-                range = range.union(advance().range)
-            }
-            return try node(.string(text), range)
+        case .string, .formatString:
+            return try parseStrings()
         case .name(let name):
             switch name {
             case "True", "False":
@@ -266,10 +261,10 @@ extension Parser {
             case "None":
                 _ = advance()
                 return try node(.none, token.range)
+            case _ where Self.unsupportedKeywords[name] != nil:
+                throw .syntax("'\(name)': \(Self.unsupportedKeywords[name] ?? "")", at: token.range)
             case _ where Self.keywords.contains(name):
                 throw unexpected(expected: .expression)
-            case _ where Self.unsupportedKeywords[name] != nil:
-                throw .syntax("'\(name)': \(Self.unsupportedKeywords[name]!)", at: token.range)
             default:
                 _ = advance()
                 return try node(.name(name), token.range)
@@ -284,7 +279,7 @@ extension Parser {
         case .symbol("["):
             return try nested { (parser: inout Parser) throws(LanguageError) in try parser.parseList() }
         case .symbol("{"):
-            throw .syntax("dictionaries and sets are not part of the answer language", at: token.range)
+            return try nested { (parser: inout Parser) throws(LanguageError) in try parser.parseBraces() }
         default:
             throw unexpected(expected: .expression)
         }
@@ -295,6 +290,11 @@ extension Parser {
         let open = advance()
         if let close = accept(")") { return try node(.tuple([]), open.range.union(close.range)) }
         let first = try parseExpression()
+        if current.isName("for") {
+            var generator = try parseComprehension(.generator, element: first, from: open.range)
+            generator.range = open.range.union(try expect(")", .closingParenthesis).range)
+            return generator
+        }
         if let close = accept(")") {
             var grouped = first
             grouped.range = open.range.union(close.range)
@@ -315,6 +315,11 @@ extension Parser {
         var items: [ExpressionSyntax] = []
         while !current.isSymbol("]") {
             items.append(try parseExpression())
+            if items.count == 1, current.isName("for") {
+                var comprehension = try parseComprehension(.list, element: items[0], from: open.range)
+                comprehension.range = open.range.union(try expect("]", .closingBracket).range)
+                return comprehension
+            }
             if accept(",") == nil { break }
         }
         let close = try expect("]", .listSeparator)

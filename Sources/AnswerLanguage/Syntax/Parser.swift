@@ -13,36 +13,23 @@ public struct Parser {
     var position = 0
     let options: ParserOptions
     var nesting = 0
+    /// Whether `return`, `break` and `continue` are allowed where the parser is.
+    var context = ParserContext()
 
     static let keywords: Set<String> = [
-        "and", "or", "not", "lambda", "if", "else", "in", "is", "True", "False", "None",
+        "and", "or", "not", "lambda", "if", "else", "in", "is", "True", "False", "None", "for", "while",
+        "def", "class", "return", "break", "continue", "pass", "import", "from", "as", "with", "assert",
+        "del", "global", "nonlocal", "elif", "try", "except", "finally", "raise", "yield", "async", "await",
     ]
     /// Python keywords the language does not have, with why.
     static let unsupportedKeywords: [String: String] = [
-        "for": "loops are not part of the answer language: use tensor operations on whole tensors",
-        "while": "loops are not part of the answer language: use tensor operations on whole tensors",
-        "import": "nothing needs importing: torch, F and nn are already available",
-        "from": "nothing needs importing: torch, F and nn are already available",
-        "def": "functions are written with lambda here, e.g. f = lambda x: x * 2",
-        "class": "classes are not part of the answer language: build models with nn.Sequential",
-        "return": "there is no return: the value of the last expression is the result",
-        "with": "'with' blocks are not part of the answer language",
-        "try": "exceptions are not part of the answer language",
-        "except": "exceptions are not part of the answer language",
-        "finally": "exceptions are not part of the answer language",
-        "raise": "exceptions are not part of the answer language",
-        "del": "'del' is not part of the answer language",
-        "global": "'global' is not part of the answer language",
-        "nonlocal": "'nonlocal' is not part of the answer language",
-        "pass": "'pass' is not part of the answer language",
-        "yield": "generators are not part of the answer language",
+        "try": "exceptions are not part of the answer language: an error stops the code and is shown",
+        "except": "exceptions are not part of the answer language: an error stops the code and is shown",
+        "finally": "exceptions are not part of the answer language: an error stops the code and is shown",
+        "raise": "exceptions are not part of the answer language: use assert condition, 'message'",
+        "yield": "generators are not part of the answer language: return a list instead",
         "async": "'async' is not part of the answer language",
         "await": "'await' is not part of the answer language",
-        "assert": "'assert' is not part of the answer language",
-        "break": "loops are not part of the answer language",
-        "continue": "loops are not part of the answer language",
-        "elif": "write a conditional as: a if condition else b",
-        "as": "'as' is not part of the answer language",
     ]
 
     init(tokens: [Token], options: ParserOptions) {
@@ -50,7 +37,7 @@ public struct Parser {
         self.options = options
     }
 
-    /// Parses statements separated by newlines or `;`.
+    /// Parses statements separated by newlines or `;`, with Python's indented blocks.
     /// - Throws: `LanguageError` of kind `.syntax`, or `.input`/`.limit` for input past the limits.
     public static func parse(_ source: String, options: ParserOptions = ParserOptions()) throws(LanguageError)
         -> Program
@@ -64,9 +51,9 @@ public struct Parser {
         throws(LanguageError) -> ExpressionSyntax
     {
         var parser = Parser(tokens: try tokenize(source, options: options), options: options)
-        while parser.current.kind == .separator { parser.position += 1 }
+        while parser.current.kind == .separator || parser.current.kind == .newline { parser.position += 1 }
         let expression = try parser.parseTupleOrExpression()
-        while parser.current.kind == .separator { parser.position += 1 }
+        while parser.current.kind == .separator || parser.current.kind == .newline { parser.position += 1 }
         guard parser.current.kind == .end else {
             throw parser.unexpected(expected: .endOfExpression)
         }
@@ -160,36 +147,7 @@ public struct Parser {
         return expression
     }
 
-    // MARK: - Statements
-
-    mutating func parseProgram() throws(LanguageError) -> Program {
-        var statements: [Statement] = []
-        while true {
-            while current.kind == .separator { _ = advance() }
-            if current.kind == .end { break }
-            statements.append(try parseStatement())
-            guard current.kind == .separator || current.kind == .end else {
-                let isSymbol = if case .symbol = current.kind { true } else { false }
-                throw unexpected(expected: .endOfStatement, orMissingOperator: !isSymbol)
-            }
-        }
-        return Program(statements: statements)
-    }
-
-    mutating func parseStatement() throws(LanguageError) -> Statement {
-        if case .name(let name) = current.kind, let reason = Self.unsupportedKeywords[name] {
-            throw .syntax("'\(name)': \(reason)", at: current.range)
-        }
-        var expressions = [try parseTupleOrExpression()]
-        while accept("=") != nil {
-            expressions.append(try parseTupleOrExpression())
-        }
-        let value = expressions.removeLast()
-        guard !expressions.isEmpty else { return .expression(value) }
-        var targets: [AssignmentTarget] = []
-        for expression in expressions { targets.append(try Self.target(expression)) }
-        return .assignment(targets, value)
-    }
+    // MARK: - Statements (see Parser+Statements.swift)
 
     /// The assignment target an expression denotes, or why it cannot be assigned to.
     static func target(_ expression: ExpressionSyntax) throws(LanguageError) -> AssignmentTarget {
@@ -200,21 +158,18 @@ public struct Parser {
             var targets: [AssignmentTarget] = []
             for item in items { targets.append(try target(item)) }
             return .tuple(targets, expression.range)
-        case .attribute(_, let name, _):
-            throw .syntax(
-                "cannot assign to the attribute '\(name)': only names can be assigned (use a method such as requires_grad_())",
-                at: expression.range)
-        case .subscript:
-            throw .syntax(
-                "cannot assign to part of a tensor: tensors are not changed in place here; build a new one",
-                at: expression.range)
+        case .attribute(let base, let name, _):
+            return .attribute(base, name: name, expression.range)
+        case .subscript(let base, let items):
+            return .subscript(base, items, expression.range)
         case .call:
             throw .syntax("cannot assign to a function call", at: expression.range)
         case .comparison:
             throw .syntax("cannot assign to a comparison — did you mean '=='?", at: expression.range)
         default:
             throw .syntax(
-                "cannot assign to this expression: only names can be assigned", at: expression.range)
+                "cannot assign to this expression: only names, attributes and items can be assigned",
+                at: expression.range)
         }
     }
 
@@ -224,7 +179,12 @@ public struct Parser {
         guard current.isSymbol(",") else { return first }
         var items = [first]
         while accept(",") != nil {
-            if current.kind == .separator || current.kind == .end || current.isSymbol("=") { break }
+            if current.endsStatement || current.isSymbol("=") || current.isName("in") { break }
+            if case .symbol(let text) = current.kind, text.count >= 2, text.hasSuffix("="),
+                !["==", "<=", ">=", "!="].contains(text)
+            {
+                break
+            }
             items.append(try parseExpression())
         }
         return try node(.tuple(items), first.range.union(items.last!.range))

@@ -35,6 +35,40 @@ extension ExpressionSyntax.Kind {
                 + parameters.map { parameter in
                     parameter.name + (parameter.defaultValue.map { "=\($0)" } ?? "")
                 }.joined(separator: " ") + ") \(body))"
+        case .formatted(let pieces): "(f" + pieces.map { " " + $0.sExpression }.joined() + ")"
+        case .comprehension(let comprehension):
+            "(" + comprehension.kindName + " \(comprehension.element)"
+                + comprehension.clauses.map { clause in
+                    switch clause {
+                    case .for(let target, let iterable): " for \(target) in \(iterable)"
+                    case .if(let condition): " if \(condition)"
+                    }
+                }.joined() + ")"
+        case .dict(let items): "{" + items.map { "\($0.key): \($0.value)" }.joined(separator: " ") + "}"
+        case .set(let items): "(set" + items.map { " \($0)" }.joined() + ")"
+        }
+    }
+}
+
+extension Comprehension {
+    var kindName: String {
+        switch kind {
+        case .list: "listcomp"
+        case .set: "setcomp"
+        case .generator: "genexp"
+        case .dict(let key): "dictcomp \(key):"
+        }
+    }
+}
+
+extension FormattedPiece {
+    var sExpression: String {
+        switch self {
+        case .literal(let text): "'\(text)'"
+        case .field(let expression, let conversion, let spec, let debugText):
+            "{" + (debugText.map { "\($0) " } ?? "") + expression.description
+                + (conversion.map { "!\($0)" } ?? "")
+                + (spec.isEmpty ? "" : ":" + spec.map(\.sExpression).joined()) + "}"
         }
     }
 }
@@ -50,12 +84,64 @@ extension SubscriptItem {
 }
 
 extension Statement: CustomStringConvertible {
-    /// `(= x (+ 1 2))` for an assignment, the expression's rendering otherwise.
+    /// `(= x (+ 1 2))` for an assignment, the expression's rendering otherwise; blocks are
+    /// written `(if c [a; b] else [d])`.
     public var description: String {
+        func block(_ statements: [Statement]) -> String {
+            "[" + statements.map(\.description).joined(separator: "; ") + "]"
+        }
         switch self {
         case .assignment(let targets, let value):
-            "(= " + targets.map(\.description).joined(separator: " ") + " \(value))"
-        case .expression(let expression): expression.description
+            return "(= " + targets.map(\.description).joined(separator: " ") + " \(value))"
+        case .expression(let expression): return expression.description
+        case .augmentedAssignment(let target, let op, let value, _):
+            return "(\(op.rawValue)= \(target) \(value))"
+        case .if(let statement):
+            return "(if"
+                + statement.branches.map { " \($0.condition) \(block($0.body))" }.joined(separator: " elif")
+                + (statement.orElse.map { " else \(block($0))" } ?? "") + ")"
+        case .for(let statement):
+            return "(for \(statement.target) in \(statement.iterable) \(block(statement.body))"
+                + (statement.orElse.map { " else \(block($0))" } ?? "") + ")"
+        case .while(let statement):
+            return "(while \(statement.condition) \(block(statement.body))"
+                + (statement.orElse.map { " else \(block($0))" } ?? "") + ")"
+        case .function(let definition):
+            let parameters = definition.parameters.map { parameter in
+                let prefix =
+                    switch parameter.kind {
+                    case .variadic: "*"
+                    case .keywordVariadic: "**"
+                    case .keywordOnly: "kw:"
+                    case .normal: ""
+                    }
+                return prefix + parameter.name + (parameter.defaultValue.map { "=\($0)" } ?? "")
+            }
+            return "(def \(definition.name) (" + parameters.joined(separator: " ")
+                + ") \(block(definition.body)))"
+        case .class(let definition):
+            return "(class \(definition.name) (" + definition.bases.map(\.description).joined(separator: " ")
+                + ") "
+                + block(definition.body) + ")"
+        case .with(let statement):
+            return "(with"
+                + statement.items.map { " \($0.context)" + ($0.target.map { " as \($0)" } ?? "") }.joined()
+                + " \(block(statement.body)))"
+        case .return(let value, _): return "(return" + (value.map { " \($0)" } ?? "") + ")"
+        case .break: return "(break)"
+        case .continue: return "(continue)"
+        case .pass: return "(pass)"
+        case .import(let statement):
+            return "(import" + (statement.module.map { " from " + $0.joined(separator: ".") } ?? "")
+                + statement.items.map {
+                    " " + $0.path.joined(separator: ".") + ($0.alias.map { " as \($0)" } ?? "")
+                }
+                .joined() + ")"
+        case .assert(let condition, let message, _):
+            return "(assert \(condition)" + (message.map { " \($0)" } ?? "") + ")"
+        case .delete(let targets, _): return "(del" + targets.map { " \($0)" }.joined() + ")"
+        case .global(let names, let isNonlocal, _):
+            return "(" + (isNonlocal ? "nonlocal" : "global") + names.map { " " + $0 }.joined() + ")"
         }
     }
 }
@@ -66,6 +152,9 @@ extension AssignmentTarget: CustomStringConvertible {
         switch self {
         case .name(let name, _): name
         case .tuple(let targets, _): "(tuple" + targets.map { " \($0)" }.joined() + ")"
+        case .attribute(let base, let name, _): "(. \(base) \(name))"
+        case .subscript(let base, let items, _):
+            "(index \(base)" + items.map { " \($0.sExpression)" }.joined() + ")"
         }
     }
 }

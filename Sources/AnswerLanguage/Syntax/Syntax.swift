@@ -34,6 +34,14 @@ public struct ExpressionSyntax: Hashable, Sendable {
         case `subscript`(ExpressionSyntax, [SubscriptItem])
         /// `lambda a, b=1: body`.
         case lambda([ParameterSyntax], body: ExpressionSyntax)
+        /// `f'loss {loss:.3f}'`: text and replacement fields.
+        case formatted([FormattedPiece])
+        /// `[x for x in xs if c]`, `{k: v for …}`, `{x for …}`, `(x for …)`.
+        case comprehension(Comprehension)
+        /// `{'a': 1, 'b': 2}`.
+        case dict([DictItemSyntax])
+        /// `{1, 2}`.
+        case set([ExpressionSyntax])
     }
 
     /// What the expression is.
@@ -102,6 +110,8 @@ public struct ArgumentSyntax: Hashable, Sendable {
     public var isSpread: Bool
     /// The argument's value.
     public var value: ExpressionSyntax
+    /// `**kwargs`: the value is a dict spread into keyword arguments (`isSpread` is also true).
+    public var isKeywordSpread = false
 }
 
 /// One item between the brackets of a subscript.
@@ -112,38 +122,130 @@ public enum SubscriptItem: Hashable, Sendable {
     case slice(start: ExpressionSyntax?, stop: ExpressionSyntax?, step: ExpressionSyntax?, range: SourceRange)
 }
 
-/// A lambda's parameter, with an optional default value.
+/// A parameter of a lambda or a `def`, with an optional default value.
 public struct ParameterSyntax: Hashable, Sendable {
+    /// How arguments reach the parameter.
+    public enum Kind: Hashable, Sendable {
+        /// By position or by keyword.
+        case normal
+        /// After `*` or `*args`: by keyword only.
+        case keywordOnly
+        /// `*args`: the extra positional arguments as a tuple.
+        case variadic
+        /// `**kwargs`: the extra keyword arguments as a dict.
+        case keywordVariadic
+    }
+
     public var name: String
     public var range: SourceRange
     public var defaultValue: ExpressionSyntax?
+    public var kind: Kind = .normal
 }
 
-/// What an assignment binds: a name, or names unpacked from a tuple (`a, b = f()`).
+/// What an assignment binds: a name, names unpacked from a tuple (`a, b = f()`), an attribute
+/// (`self.conv = …`) or part of a value (`k[:, 0] = 1`).
 public indirect enum AssignmentTarget: Hashable, Sendable {
     case name(String, SourceRange)
     case tuple([AssignmentTarget], SourceRange)
+    /// `base.name = …`.
+    case attribute(ExpressionSyntax, name: String, SourceRange)
+    /// `base[items] = …`.
+    case `subscript`(ExpressionSyntax, [SubscriptItem], SourceRange)
 
     /// Where the target is written.
     public var range: SourceRange {
         switch self {
-        case .name(_, let range), .tuple(_, let range): range
+        case .name(_, let range), .tuple(_, let range), .attribute(_, _, let range),
+            .subscript(_, _, let range):
+            range
+        }
+    }
+
+    /// The names the target binds, unpacking tuples (an attribute or an item binds none).
+    public var names: [String] {
+        switch self {
+        case .name(let name, _): [name]
+        case .tuple(let targets, _): targets.flatMap(\.names)
+        case .attribute, .subscript: []
         }
     }
 }
 
-/// One statement: an assignment or an expression.
+/// One statement. Compound statements (`if`, `for`, `while`, `def`, `class`, `with`) hold their
+/// blocks; see `Statements.swift` for their parts.
 public enum Statement: Hashable, Sendable {
     /// `target = value` (also `a = b = value`: every target gets the value).
     case assignment([AssignmentTarget], ExpressionSyntax)
     /// An expression whose value becomes the result when it is last.
     case expression(ExpressionSyntax)
+    /// `target op= value`: `x += 1`, `k[0] *= 2`.
+    case augmentedAssignment(AssignmentTarget, BinaryOperator, ExpressionSyntax, operatorRange: SourceRange)
+    /// `if …: … elif …: … else: …`.
+    case `if`(IfStatement)
+    /// `for target in iterable: … else: …`.
+    case `for`(ForStatement)
+    /// `while condition: … else: …`.
+    case `while`(WhileStatement)
+    /// `def name(parameters): …`.
+    case function(FunctionDefinition)
+    /// `class Name(bases): …`.
+    case `class`(ClassDefinition)
+    /// `with context as target: …`.
+    case with(WithStatement)
+    /// `return`, `return value`.
+    case `return`(ExpressionSyntax?, SourceRange)
+    case `break`(SourceRange)
+    case `continue`(SourceRange)
+    case pass(SourceRange)
+    /// `import torch`, `import torch.nn as nn`, `from torch import nn`.
+    case `import`(ImportStatement)
+    /// `assert condition, message`.
+    case assert(ExpressionSyntax, message: ExpressionSyntax?, SourceRange)
+    /// `del a, b[0]`.
+    case delete([AssignmentTarget], SourceRange)
+    /// `global a, b` (`nonlocal` when `isNonlocal`).
+    case global([String], isNonlocal: Bool, SourceRange)
 
-    /// Where the statement is written.
+    /// Where the statement is written (for a compound statement, its first line through its
+    /// last block).
     public var range: SourceRange {
         switch self {
         case .assignment(let targets, let value): targets[0].range.union(value.range)
         case .expression(let expression): expression.range
+        case .augmentedAssignment(let target, _, let value, _): target.range.union(value.range)
+        case .if(let statement): statement.range
+        case .for(let statement): statement.range
+        case .while(let statement): statement.range
+        case .function(let definition): definition.range
+        case .class(let definition): definition.range
+        case .with(let statement): statement.range
+        case .import(let statement): statement.range
+        case .return(_, let range), .break(let range), .continue(let range), .pass(let range),
+            .assert(_, _, let range), .delete(_, let range), .global(_, _, let range):
+            range
+        }
+    }
+
+    /// The names a statement binds where it runs: assignment targets, loop variables, defined
+    /// functions and classes, imported aliases (not the names inside a `def`'s body).
+    public var boundNames: [String] {
+        switch self {
+        case .assignment(let targets, _): targets.flatMap(\.names)
+        case .augmentedAssignment(let target, _, _, _): target.names
+        case .if(let statement):
+            statement.branches.flatMap { $0.body.flatMap(\.boundNames) }
+                + (statement.orElse ?? []).flatMap(\.boundNames)
+        case .for(let statement):
+            statement.target.names + statement.body.flatMap(\.boundNames)
+                + (statement.orElse ?? []).flatMap(\.boundNames)
+        case .while(let statement):
+            statement.body.flatMap(\.boundNames) + (statement.orElse ?? []).flatMap(\.boundNames)
+        case .function(let definition): [definition.name]
+        case .class(let definition): [definition.name]
+        case .with(let statement):
+            statement.items.compactMap(\.target).flatMap(\.names) + statement.body.flatMap(\.boundNames)
+        case .import(let statement): statement.boundNames
+        default: []
         }
     }
 }
@@ -174,6 +276,10 @@ extension ExpressionSyntax.Kind {
                     }
                 }
         case .lambda(let parameters, let body): parameters.compactMap(\.defaultValue) + [body]
+        case .formatted(let pieces): pieces.flatMap(\.expressions)
+        case .comprehension(let comprehension): comprehension.expressions
+        case .dict(let items): items.flatMap { [$0.key, $0.value] }
+        case .set(let items): items
         }
     }
 }

@@ -7,6 +7,16 @@ public final class Function: Sendable, CustomStringConvertible {
         /// A method: the receiver is passed as the first positional argument.
         case bound(Builtin, receiver: Value)
         case lambda(Lambda)
+        /// A function written with `def`.
+        case defined(DefinedFunction)
+        /// A `def` inside a class, reached through an instance: `self` is passed first.
+        case method(DefinedFunction, receiver: Value)
+        /// A class: calling it makes an instance (see `UserClass`).
+        case userClass(UserClass)
+        /// `super()` inside a method: attributes are looked up from the class after `owner`.
+        case superProxy(owner: UserClass, receiver: Value)
+        /// `torch.no_grad()` (false), `torch.enable_grad()` (true): a context for `with`.
+        case gradMode(enabled: Bool)
     }
 
     let implementation: Implementation
@@ -20,13 +30,31 @@ public final class Function: Sendable, CustomStringConvertible {
         switch implementation {
         case .builtin(let builtin), .bound(let builtin, _): builtin.name
         case .lambda: "<lambda>"
+        case .defined(let function), .method(let function, _): function.definition.name
+        case .userClass(let type): type.name
+        case .superProxy: "super"
+        case .gradMode(let enabled): enabled ? "enable_grad" : "no_grad"
         }
     }
 
-    /// Whether this function was written in the language with `lambda`.
+    /// Whether this function was written in the language (`lambda` or `def`).
     public var isLambda: Bool {
-        if case .lambda = implementation { return true }
-        return false
+        switch implementation {
+        case .lambda, .defined, .method: true
+        default: false
+        }
+    }
+
+    /// The type's name as Python says it: `function`, `method`, `type`, ….
+    var typeName: String {
+        switch implementation {
+        case .lambda, .defined: "function"
+        case .method: "method"
+        case .userClass: "type"
+        case .superProxy: "super"
+        case .gradMode: "torch.autograd.grad_mode"
+        case .builtin, .bound: "builtin_function"
+        }
     }
 
     /// Its signature as documentation shows it: `conv2d(input, weight, bias=None, …)`.
@@ -34,6 +62,10 @@ public final class Function: Sendable, CustomStringConvertible {
         switch implementation {
         case .builtin(let builtin), .bound(let builtin, _): builtin.signature.text
         case .lambda(let lambda): "lambda " + lambda.parameters.map(\.name).joined(separator: ", ")
+        case .defined(let function), .method(let function, _): function.signature
+        case .userClass(let type): type.name
+        case .superProxy: "super()"
+        case .gradMode(let enabled): enabled ? "enable_grad()" : "no_grad()"
         }
     }
 
@@ -41,7 +73,7 @@ public final class Function: Sendable, CustomStringConvertible {
     public var summary: String {
         switch implementation {
         case .builtin(let builtin), .bound(let builtin, _): builtin.summary
-        case .lambda: ""
+        default: ""
         }
     }
 
@@ -49,40 +81,15 @@ public final class Function: Sendable, CustomStringConvertible {
     public var description: String {
         switch implementation {
         case .bound(let builtin, let receiver): "<method \(builtin.name) of \(receiver.typeName)>"
+        case .method(let function, let receiver):
+            "<bound method \(receiver.typeName).\(function.definition.name)>"
+        case .defined(let function):
+            "<function \(function.definition.name) at line \(function.definition.range.lowerBound.line)>"
+        case .userClass(let type): "<class '\(type.name)'>"
+        case .superProxy(let owner, _): "<super: <class '\(owner.name)'>>"
+        case .gradMode(let enabled): enabled ? "<torch.enable_grad>" : "<torch.no_grad>"
         default: "<function \(signature)>"
         }
-    }
-}
-
-/// A `lambda` closed over the local scope it was written in (a lambda inside a lambda sees its
-/// parameters); names not found there are looked up in the interpreter's bindings when called,
-/// as Python looks up globals.
-struct Lambda: Sendable {
-    var parameters: [ParameterSyntax]
-    /// Default values, evaluated where the lambda was written (as Python does).
-    var defaults: [Value?]
-    var body: ExpressionSyntax
-    var captured: Scope?
-}
-
-/// The parameters of the lambda calls in progress: an immutable chain of frames.
-final class Scope: Sendable {
-    let bindings: [String: Value]
-    let parent: Scope?
-
-    init(_ bindings: [String: Value], parent: Scope?) {
-        self.bindings = bindings
-        self.parent = parent
-    }
-
-    /// The innermost binding of `name`.
-    func lookup(_ name: String) -> Value? {
-        var scope: Scope? = self
-        while let current = scope {
-            if let value = current.bindings[name] { return value }
-            scope = current.parent
-        }
-        return nil
     }
 }
 

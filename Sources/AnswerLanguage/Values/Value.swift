@@ -68,7 +68,7 @@ public enum Value: Sendable {
         case .shape: "torch.Size"
         case .dict: "dict"
         case .dtype: "torch.dtype"
-        case .function(let function): function.isLambda ? "function" : "builtin_function"
+        case .function(let function): function.typeName
         case .figure: "figure"
         case .namespace: "module"
         case .ellipsis: "ellipsis"

@@ -40,8 +40,6 @@ enum ExerciseInput: Equatable {
             return
         }
         switch last {
-        case .assignment:
-            self = .assignment
         case .expression(let expression):
             let boundHere = boundAtExercise.union(program.statements.dropLast().flatMap(\.assignedNames))
             if case .name(let name) = expression.kind {
@@ -55,6 +53,9 @@ enum ExerciseInput: Equatable {
             } else {
                 self = .answer
             }
+        default:
+            // An assignment, a definition or a block: a step on the way, replayed before the answer.
+            self = .assignment
         }
     }
 
@@ -103,19 +104,7 @@ enum ExerciseInput: Equatable {
 }
 
 extension Statement {
-    /// The names an assignment binds (none for an expression).
-    var assignedNames: [String] {
-        guard case .assignment(let targets, _) = self else { return [] }
-        return targets.flatMap(\.names)
-    }
-}
-
-extension AssignmentTarget {
-    /// Every name the target binds, unpacking tuples.
-    var names: [String] {
-        switch self {
-        case .name(let name, _): [name]
-        case .tuple(let targets, _): targets.flatMap(\.names)
-        }
-    }
+    /// The names a statement binds: assignment targets, loop variables, functions and classes
+    /// it defines (none for an expression).
+    var assignedNames: [String] { boundNames }
 }

@@ -1,0 +1,223 @@
+import CNN
+
+/// Assignment to names, tuples, attributes and items, and augmented assignment (`x += 1`).
+///
+/// Tensors, lists and dicts are values here, so changing part of one makes a changed copy that
+/// is written back to where the value came from: `k[:, 0] = 1` rebinds `k`, `self.w[0] = 1`
+/// sets `self.w`, `xs[0][1] = 2` sets `xs[0]` and then `xs`. Layers (and instances of classes
+/// written here) are objects and change in place. One exception follows PyTorch exactly: a leaf
+/// tensor that requires grad, changed inside `torch.no_grad()`, is overwritten in place, so that a
+/// hand-written training loop (`for p in model.parameters(): p -= lr * p.grad`) updates the model.
+extension Evaluator {
+    func assign(_ value: Value, to target: AssignmentTarget, in scope: Scope?) throws(LanguageError) {
+        switch target {
+        case .name(let name, _):
+            try bind(name, value, in: scope)
+        case .tuple(let targets, let range):
+            let items: [Value]
+            switch value {
+            case .tuple(let values), .list(let values): items = values
+            default:
+                guard let walked = try? iterate(value, at: range) else {
+                    throw .type("cannot unpack a \(value.typeName) into \(targets.count) names", at: range)
+                }
+                items = walked
+            }
+            guard items.count == targets.count else {
+                throw .value(
+                    items.count > targets.count
+                        ? "too many values to unpack (expected \(targets.count), got \(items.count))"
+                        : "not enough values to unpack (expected \(targets.count), got \(items.count))",
+                    at: range)
+            }
+            for (item, target) in zip(items, targets) { try assign(item, to: target, in: scope) }
+        case .attribute(let base, let name, let range):
+            let object = try evaluate(base, in: scope)
+            if let changed = try setAttribute(of: object, name, value, writeBack: false, at: range) {
+                try writeBack(changed, to: base, in: scope)
+            }
+        case .subscript(let base, let items, let range):
+            let container = try evaluate(base, in: scope)
+            let changed = try settingItem(container, items, value, in: scope, at: range)
+            if let changed { try writeBack(changed, to: base, in: scope) }
+        }
+    }
+
+    /// Whether a changed copy of `expression`'s value can be written back to it.
+    static func isAssignable(_ expression: ExpressionSyntax) -> Bool {
+        switch expression.kind {
+        case .name: true
+        case .attribute(let base, _, _), .subscript(let base, _): isAssignable(base) || isObjectPath(base)
+        default: false
+        }
+    }
+
+    /// Whether `expression` reaches an object through attributes (`self`, `model.conv`), whose
+    /// attributes change in place whatever the path.
+    private static func isObjectPath(_ expression: ExpressionSyntax) -> Bool {
+        if case .call = expression.kind { return false }
+        return true
+    }
+
+    /// Writes a changed copy back to the place `expression` names (see the type's comment);
+    /// a place that is not assignable (`f()[0] = 1`) changes nothing, as in Python.
+    func writeBack(_ value: Value, to expression: ExpressionSyntax, in scope: Scope?) throws(LanguageError) {
+        switch expression.kind {
+        case .name(let name):
+            try bind(name, value, in: scope)
+        case .attribute(let base, let name, let nameRange):
+            let object = try evaluate(base, in: scope)
+            if let changed = try setAttribute(of: object, name, value, writeBack: true, at: nameRange) {
+                try writeBack(changed, to: base, in: scope)
+            }
+        case .subscript(let base, let items):
+            let container = try evaluate(base, in: scope)
+            if let changed = try settingItem(container, items, value, in: scope, at: expression.range) {
+                try writeBack(changed, to: base, in: scope)
+            }
+        default:
+            return
+        }
+    }
+
+    /// Sets `object.name = value`. Returns the changed object when it is a value that must be
+    /// written back (a tensor), nil when the object changed in place (a layer).
+    /// - Parameter writeBack: `value` is a changed copy of the attribute's own value (from
+    ///   `conv.weight[0] = 1` or `conv.weight.data = t`), not a new value for it.
+    func setAttribute(
+        of object: Value, _ name: String, _ value: Value, writeBack: Bool, at range: SourceRange
+    )
+        throws(LanguageError) -> Value?
+    {
+        switch object {
+        case .module(let module as UserModule):
+            guard !name.hasPrefix("__") else {
+                throw .type("cannot set the special attribute '\(name)'", at: range)
+            }
+            if name == "training", case .bool(let flag) = value {
+                module.mode.set(training: flag)
+                return nil
+            }
+            let count = module.namedLayers.count - 1 + (value.module.map { $0.namedLayers.count } ?? 0)
+            guard count <= options.maxLayers else {
+                throw .limit(
+                    "a model of \(count) layers is more than the limit of \(options.maxLayers) layers",
+                    at: range)
+            }
+            try engine(at: range) { try module.setAttribute(name, value, writeBack: writeBack) }
+            return nil
+        case .module(let layer):
+            if let parameter = layer.ownParameters.first(where: { $0.name == name })?.parameter,
+                case .tensor(let tensor) = value
+            {
+                if writeBack || (tensor.isLeaf && tensor.requiresGrad) {
+                    try engine(at: range) { try parameter.assign(tensor) }
+                    return nil
+                }
+                throw .type(
+                    "cannot assign a tensor as the parameter '\(name)' of \(layer.typeName): use nn.Parameter(...), or change it with \(name).data = … inside torch.no_grad()",
+                    at: range)
+            }
+            throw .type(
+                "the attribute '\(name)' of a \(layer.typeName) cannot be set here (only its parameters can)",
+                at: range)
+        case .tensor(let tensor):
+            return try setTensorAttribute(tensor, name, value, at: range)
+        default:
+            throw .type("cannot set the attribute '\(name)' of a \(object.typeName)", at: range)
+        }
+    }
+
+    /// `x.grad = None`, `x.requires_grad = True`, `x.data = t`: the tensor with that attribute
+    /// changed.
+    func setTensorAttribute(_ tensor: Tensor, _ name: String, _ value: Value, at range: SourceRange)
+        throws(LanguageError) -> Value?
+    {
+        switch (name, value) {
+        case ("grad", .none):
+            tensor.zeroGrad()
+            return nil
+        case ("requires_grad", _):
+            let flag = try truth(value, at: range)
+            return .tensor(try engine(at: range) { try tensor.requiringGrad(flag) })
+        case ("data", .tensor(let data)):
+            if tensor.requiresGrad, tensor.isLeaf, data.shape == tensor.shape {
+                try engine(at: range) { try tensor.overwriteLeaf(with: data) }
+                return .tensor(tensor)
+            }
+            return .tensor(
+                try engine(at: range) {
+                    tensor.requiresGrad ? try data.detach().requiringGrad() : data.detach()
+                })
+        default:
+            throw .type("the tensor attribute '\(name)' cannot be set here", at: range)
+        }
+    }
+
+    // MARK: - Augmented assignment
+
+    /// `target op= value`: the target's value combined with `value` by `op`, then stored back.
+    func augment(
+        _ target: AssignmentTarget, _ op: BinaryOperator, _ expression: ExpressionSyntax, in scope: Scope?,
+        operatorRange: SourceRange
+    ) throws(LanguageError) {
+        let value = try evaluate(expression, in: scope)
+        let range = target.range.union(expression.range)
+        switch target {
+        case .name(let name, let nameRange):
+            let current = try lookup(name, in: scope, at: nameRange)
+            guard let result = try updated(current, try binary(op, current, value, at: range), at: range)
+            else {
+                return
+            }
+            try bind(name, result, in: scope)
+        case .attribute(let base, let name, let nameRange):
+            let object = try evaluate(base, in: scope)
+            let current = try attribute(of: object, name, at: nameRange)
+            guard let result = try updated(current, try binary(op, current, value, at: range), at: range)
+            else {
+                return
+            }
+            if let changed = try setAttribute(of: object, name, result, writeBack: true, at: nameRange) {
+                try writeBack(changed, to: base, in: scope)
+            }
+        case .subscript(let base, let items, let itemRange):
+            let container = try evaluate(base, in: scope)
+            let current = try subscriptValue(container, items, in: scope, at: itemRange)
+            let result = try binary(op, current, value, at: range)
+            if let changed = try settingItem(container, items, result, in: scope, at: itemRange) {
+                try writeBack(changed, to: base, in: scope)
+            }
+        case .tuple(_, let tupleRange):
+            throw .syntax("an augmented assignment needs one target", at: tupleRange)
+        }
+    }
+
+    /// The value an in-place update of `current` leaves: `result`, after PyTorch's checks for
+    /// tensors (the shape cannot grow; a leaf that requires grad only changes under no_grad, and
+    /// then in place: nil says it was overwritten and nothing is left to store).
+    func updated(_ current: Value, _ result: Value, at range: SourceRange) throws(LanguageError) -> Value? {
+        guard case .tensor(let old) = current, case .tensor(let new) = result else { return result }
+        guard new.shape == old.shape else {
+            throw .shape(
+                "output with shape \(old.shape) doesn't match the broadcast shape \(new.shape)", at: range)
+        }
+        guard old.requiresGrad, old.isLeaf else { return result }
+        guard !GradMode.isEnabled else { throw Self.leafInPlace(at: range) }
+        try engine(at: range) { try old.overwriteLeaf(with: new) }
+        return nil
+    }
+
+    /// PyTorch's refusal to change a leaf that requires grad outside `torch.no_grad()`.
+    static func leafInPlace(at range: SourceRange) -> LanguageError {
+        .value(
+            "a leaf tensor that requires grad cannot be changed in place while gradients are recorded: do it inside 'with torch.no_grad():'",
+            at: range)
+    }
+}
+
+extension LanguageError {
+    static func unsupported(_ message: String, at range: SourceRange?) -> LanguageError {
+        LanguageError(.unsupported, message, at: range)
+    }
+}

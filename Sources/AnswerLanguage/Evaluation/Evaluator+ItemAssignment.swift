@@ -1,0 +1,204 @@
+import CNN
+
+/// `container[items] = value` and `del container[items]`: the one place where parts of values
+/// are written.
+///
+/// For tensors, `assignItems` is the write path: basic indices (ints, slices, `None`, `...`)
+/// go to the engine's differentiable `Tensor.replacing(_:with:)`. Mask and integer-tensor
+/// indices are refused here for now; they belong in `tensorIndices` below when the engine
+/// can write through them.
+extension Evaluator {
+    /// The container with `items` set to `value`, to be written back; nil when the container
+    /// changed in place (a leaf tensor that requires grad, under `torch.no_grad()`).
+    func settingItem(
+        _ container: Value, _ items: [SubscriptItem], _ value: Value, in scope: Scope?, at range: SourceRange
+    ) throws(LanguageError) -> Value? {
+        switch container {
+        case .tensor(let tensor):
+            let changed = try assignItems(tensor, items, value, in: scope, at: range)
+            guard tensor.requiresGrad, tensor.isLeaf else { return .tensor(changed) }
+            guard !GradMode.isEnabled else { throw Self.leafInPlace(at: range) }
+            try engine(at: range) { try tensor.overwriteLeaf(with: changed) }
+            return nil
+        case .list(var values):
+            guard items.count == 1 else { throw .type("a list takes one index or slice", at: range) }
+            switch items[0] {
+            case .index(let expression):
+                let position = try listPosition(expression, count: values.count, in: scope, assigning: true)
+                values[position] = value
+            case .slice(let start, let stop, let step, let sliceRange):
+                let positions = try slicePositions(
+                    start, stop, step, count: values.count, in: scope, at: sliceRange)
+                let replacement = try iterate(value, at: range)
+                if let step, try sliceBound(step, in: scope).map({ $0 != 1 }) ?? false {
+                    guard replacement.count == positions.count else {
+                        throw .value(
+                            "attempt to assign a sequence of size \(replacement.count) to an extended slice of size \(positions.count)",
+                            at: range)
+                    }
+                    for (position, item) in zip(positions, replacement) { values[position] = item }
+                } else {
+                    func bound(_ expression: ExpressionSyntax?, _ fallback: Int) throws(LanguageError) -> Int
+                    {
+                        guard let expression, var value = try sliceBound(expression, in: scope) else {
+                            return fallback
+                        }
+                        if value < 0 { value += values.count }
+                        return min(max(value, 0), values.count)
+                    }
+                    let lower = try bound(start, 0)
+                    let upper = max(lower, try bound(stop, values.count))
+                    values.replaceSubrange(lower..<upper, with: replacement)
+                }
+            }
+            return .list(values)
+        case .dict(var entries):
+            guard items.count == 1, case .index(let keyExpression) = items[0] else {
+                throw .type("a dict is indexed by one key", at: range)
+            }
+            let key = try dictKey(try evaluate(keyExpression, in: scope), at: keyExpression.range)
+            if let index = entries.firstIndex(where: { $0.key == key }) {
+                entries[index].value = value
+            } else {
+                entries.append(Value.DictEntry(key, value))
+            }
+            return .dict(entries)
+        default:
+            throw .type("a \(container.typeName) does not support item assignment", at: range)
+        }
+    }
+
+    /// The container without `items` (`del xs[0]`, `del d['k']`).
+    func deletingItem(_ container: Value, _ items: [SubscriptItem], in scope: Scope?, at range: SourceRange)
+        throws(LanguageError) -> Value
+    {
+        switch container {
+        case .list(var values):
+            guard items.count == 1 else { throw .type("a list takes one index or slice", at: range) }
+            switch items[0] {
+            case .index(let expression):
+                values.remove(
+                    at: try listPosition(expression, count: values.count, in: scope, assigning: true))
+            case .slice(let start, let stop, let step, let sliceRange):
+                let positions = Set(
+                    try slicePositions(start, stop, step, count: values.count, in: scope, at: sliceRange))
+                values = values.enumerated().filter { !positions.contains($0.offset) }.map(\.element)
+            }
+            return .list(values)
+        case .dict(var entries):
+            guard items.count == 1, case .index(let keyExpression) = items[0] else {
+                throw .type("a dict is indexed by one key", at: range)
+            }
+            let key = try dictKey(try evaluate(keyExpression, in: scope), at: keyExpression.range)
+            guard let index = entries.firstIndex(where: { $0.key == key }) else {
+                throw .unknown(.key, key, candidates: entries.map(\.key), at: keyExpression.range)
+            }
+            entries.remove(at: index)
+            return .dict(entries)
+        default:
+            throw .type("a \(container.typeName) does not support item deletion", at: range)
+        }
+    }
+
+    /// A dict key: dicts here have string keys.
+    func dictKey(_ key: Value, at range: SourceRange) throws(LanguageError) -> String {
+        guard case .string(let text) = key else {
+            throw .unsupported(
+                "dict keys are strings here, not \(key.typeName): use a list when the keys are positions",
+                at: range)
+        }
+        return text
+    }
+
+    private func listPosition(_ expression: ExpressionSyntax, count: Int, in scope: Scope?, assigning: Bool)
+        throws(LanguageError) -> Int
+    {
+        let value = try evaluate(expression, in: scope)
+        guard case .int(let index)? = value.asInteger else {
+            throw .type(
+                "list indices must be integers or slices, not \(value.typeName)", at: expression.range)
+        }
+        let position = index < 0 ? index + count : index
+        guard (0..<count).contains(position) else {
+            throw .value(
+                "list assignment index \(index) is out of range for a list of length \(count)",
+                at: expression.range)
+        }
+        return position
+    }
+
+    /// The positions a slice selects in a sequence of `count` items, in order.
+    private func slicePositions(
+        _ start: ExpressionSyntax?, _ stop: ExpressionSyntax?, _ step: ExpressionSyntax?, count: Int,
+        in scope: Scope?, at range: SourceRange
+    ) throws(LanguageError) -> [Int] {
+        let by = try step.flatMap { (e) throws(LanguageError) in try sliceBound(e, in: scope) } ?? 1
+        guard by != 0 else { throw .value("slice step cannot be zero", at: range) }
+        func clamp(_ bound: Int?, _ fallback: Int) -> Int {
+            guard var bound else { return fallback }
+            if bound < 0 { bound += count }
+            return by > 0 ? min(max(bound, 0), count) : min(max(bound, -1), count - 1)
+        }
+        let from = clamp(
+            try start.flatMap { (e) throws(LanguageError) in try sliceBound(e, in: scope) },
+            by > 0 ? 0 : count - 1)
+        let to = clamp(
+            try stop.flatMap { (e) throws(LanguageError) in try sliceBound(e, in: scope) },
+            by > 0 ? count : -1)
+        var positions: [Int] = []
+        var i = from
+        while by > 0 ? i < to : i > to {
+            positions.append(i)
+            i += by
+        }
+        return positions
+    }
+
+    // MARK: - Tensors
+
+    /// The tensor write path: `tensor` with the elements `items` selects replaced by `value`
+    /// (a tensor, a number or nested lists, broadcast to the selection), as PyTorch's
+    /// `tensor[items] = value` leaves it. Autograd flows through the result as through
+    /// PyTorch's in-place copy.
+    func assignItems(
+        _ tensor: Tensor, _ items: [SubscriptItem], _ value: Value, in scope: Scope?, at range: SourceRange
+    )
+        throws(LanguageError) -> Tensor
+    {
+        let indices = try tensorIndices(items, in: scope)
+        let source = try operandTensor(value, op: .subtract, other: .tensor(tensor), isLeft: false, at: range)
+        return try engine(at: range) { try tensor.replacing(indices, with: source) }
+    }
+
+    /// Subscript items as the engine's basic indices.
+    func tensorIndices(_ items: [SubscriptItem], in scope: Scope?) throws(LanguageError) -> [TensorIndex] {
+        var indices: [TensorIndex] = []
+        for item in items {
+            switch item {
+            case .index(let expression):
+                let value = try evaluate(expression, in: scope)
+                switch value {
+                case .none: indices.append(.newAxis)
+                case .ellipsis: indices.append(.ellipsis)
+                case .int(let position): indices.append(.at(position))
+                case .bool(let flag): indices.append(.at(flag ? 1 : 0))
+                case .tensor(let index) where index.rank == 0 && index.kind == .integer:
+                    indices.append(.at(Int(try engine(at: expression.range) { try index.item() })))
+                default:
+                    throw .type(
+                        "tensor items are assigned through ints, slices, None and ..., not \(value.typeName)",
+                        at: expression.range)
+                }
+            case .slice(let start, let stop, let step, let sliceRange):
+                let from = try start.flatMap { (e) throws(LanguageError) in try sliceBound(e, in: scope) }
+                let to = try stop.flatMap { (e) throws(LanguageError) in try sliceBound(e, in: scope) }
+                let by = try step.flatMap { (e) throws(LanguageError) in try sliceBound(e, in: scope) }
+                if let by, by <= 0 {
+                    throw .value("slice step must be positive for tensors, as in PyTorch", at: sliceRange)
+                }
+                indices.append(.slice(from, to, step: by))
+            }
+        }
+        return indices
+    }
+}
