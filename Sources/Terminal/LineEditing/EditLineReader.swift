@@ -18,6 +18,10 @@ public typealias LineCompleter = (_ line: String, _ cursorOffset: Int) -> [Strin
 /// Ctrl-C arrives as a key, bound to a function that ends the line and makes `readLine` return
 /// `.interrupted`. Outside the prompt, Ctrl-C raises SIGINT as usual (see `SignalInterruptHandler`).
 ///
+/// Bracketed paste is on while editing: a terminal wraps pasted text in `ESC[200~ … ESC[201~`,
+/// and a paste of several lines comes back from `readLine` as one line holding newlines, so a
+/// pasted block is one input (see `InputBlockReader`) instead of one input per line.
+///
 /// Use only when standard input is a terminal; `LineReaders.standard` chooses for you.
 public final class EditLineReader: LineReader {
     private let editLine: OpaquePointer
@@ -27,6 +31,8 @@ public final class EditLineReader: LineReader {
     private let output: any TerminalScreen
     private var promptBuffer: UnsafeMutablePointer<CChar>
     private var interruptPending = false
+    /// The lines of a multi-line paste after its first, which joined the line being edited.
+    private var pastedRest: String?
     private let ownedStreams: [UnsafeMutablePointer<FILE>]
 
     /// A reader on the process's standard input and output.
@@ -80,6 +86,9 @@ public final class EditLineReader: LineReader {
         free(promptBuffer)
         promptBuffer = strdup(Self.markingEscapes(prompt))
         interruptPending = false
+        pastedRest = nil
+        output.write(Self.bracketedPasteOn)
+        defer { output.write(Self.bracketedPasteOff) }
         var count: Int32 = 0
         guard let raw = el_gets(editLine, &count), count > 0 else {
             if interruptPending { return .interrupted }
@@ -92,8 +101,20 @@ public final class EditLineReader: LineReader {
         }
         var line = String(cString: raw)
         if line.hasSuffix("\n") { line.removeLast() }
+        if let rest = pastedRest {
+            // libedit showed the first pasted line on the prompt line; show the others below it.
+            pastedRest = nil
+            output.write(rest + "\n")
+            line += "\n" + rest
+        }
         return .line(line)
     }
+
+    /// Turns the terminal's bracketed paste on and off (DEC private mode 2004).
+    static let bracketedPasteOn = "\u{1B}[?2004h"
+    static let bracketedPasteOff = "\u{1B}[?2004l"
+    /// What a terminal sends after pasted text.
+    static let pasteEnd = "\u{1B}[201~"
 
     /// Adds `line` to history (consecutive duplicates are kept once) and saves the history file.
     public func addHistory(_ line: String) {
@@ -137,6 +158,10 @@ public final class EditLineReader: LineReader {
         }
         _ = cnn_el_bind(editLine, "^C", "cnn-interrupt")
         _ = cnn_el_bind(editLine, "^R", "em-inc-search-prev")
+        _ = cnn_el_addfn(editLine, "cnn-paste", "Take a bracketed paste whole") { editLine, _ in
+            reader(of: editLine)?.paste() ?? UInt8(CC_ERROR)
+        }
+        _ = cnn_el_bind(editLine, "\\e[200~", "cnn-paste")
         if completer != nil {
             _ = cnn_el_addfn(editLine, "cnn-complete", "Complete the word at the cursor") { editLine, _ in
                 reader(of: editLine)?.complete() ?? UInt8(CC_ERROR)
@@ -151,6 +176,35 @@ public final class EditLineReader: LineReader {
         interruptPending = true
         el_push(editLine, "\u{5}^C\n")
         return UInt8(CC_NORM)
+    }
+
+    /// The start of a bracketed paste: reads up to its end marker. One line is inserted as if
+    /// typed; several lines end the line being edited, the first joining it and the others kept
+    /// for `readLine`, so the paste is one input.
+    fileprivate func paste() -> UInt8 {
+        var text = ""
+        var wide: wchar_t = 0
+        var afterReturn = false
+        while el_wgetc(editLine, &wide) == 1 {
+            guard let scalar = Unicode.Scalar(UInt32(bitPattern: wide)) else { continue }
+            // Terminals send Enter as "\r" inside a paste; "\r\n" and "\r" are line ends.
+            defer { afterReturn = scalar == "\r" }
+            if scalar == "\n", afterReturn { continue }
+            text.unicodeScalars.append(scalar == "\r" ? "\n" : scalar)
+            if text.hasSuffix(Self.pasteEnd) {
+                text.removeLast(Self.pasteEnd.count)
+                break
+            }
+        }
+        while text.hasSuffix("\n") { text.removeLast() }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.first else { return UInt8(CC_REFRESH) }
+        el_insertstr(editLine, String(first))
+        guard lines.count > 1 else { return UInt8(CC_REFRESH) }
+        pastedRest = lines.dropFirst().joined(separator: "\n")
+        // Enter, as a key: libedit first shows the inserted line, then ends it.
+        el_push(editLine, "\n")
+        return UInt8(CC_REFRESH)
     }
 
     fileprivate func complete() -> UInt8 {

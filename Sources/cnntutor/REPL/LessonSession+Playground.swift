@@ -50,6 +50,15 @@ extension LessonSession {
             }
         }
         training.stop()
+        // What `print` wrote before the value or the error, as Python shows it.
+        let printed = interpreter.printed
+        if !printed.isEmpty {
+            io.screen.writeLines(
+                printed.split(separator: "\n", omittingEmptySubsequences: false).dropLast(
+                    printed.hasSuffix("\n") ? 1 : 0
+                )
+                .map(String.init))
+        }
         return result
     }
 

@@ -90,20 +90,22 @@ final class LessonSession {
     /// learner quits or input ends.
     func run() {
         start()
+        let input = Self.inputReader(io.reader)
         while !finished {
             let line: String
             if let pending = pendingLine {
                 pendingLine = nil
                 line = pending
             } else {
-                switch io.reader.readLine(prompt: prompt) {
+                switch input.read(prompt: prompt, continuationPrompt: Self.continuationPrompt) {
                 case .line(let text): line = text
                 case .interrupted: continue
                 case .endOfInput:
                     quit()
                     continue
                 }
-                if !line.trimmingCharacters(in: .whitespaces).isEmpty { io.reader.addHistory(line) }
+                let entry = line.trimmingCharacters(in: .whitespacesAndNewlines)
+                if !entry.isEmpty { io.reader.addHistory(entry) }
             }
             handle(line)
         }
