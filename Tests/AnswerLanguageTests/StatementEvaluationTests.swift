@@ -130,6 +130,8 @@ import Testing
         ("from torch import nothing", 1, 19, "'torch.nothing' is not available here"),
         ("x = np.zeros(3)", 1, 5, "no NumPy here"),
         ("quit", 1, 1, "to leave, type :quit"),
+        ("next", 1, 1, "to go on to the next part of the lesson, type :next"),
+        ("help", 1, 1, "the tutor's commands are listed by :help"),
         ("for v in 5:\n    pass", 1, 10, "'int' object is not iterable"),
         (
             "w = torch.ones(2, requires_grad=True)\nw -= 1", 2, 1,

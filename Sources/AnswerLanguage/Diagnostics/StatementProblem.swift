@@ -31,7 +31,8 @@ public enum StatementProblem: Hashable, Sendable {
     /// The names habits reach for, each with what to do instead.
     static let habits: [String: StatementErrorKey] = [
         "np": .habitNumpy, "numpy": .habitNumpy, "plt": .habitPlot, "matplotlib": .habitPlot,
-        "quit": .habitQuit, "exit": .habitQuit, "next": .habitNext, "self": .habitSelf, "math": .habitMath,
+        "quit": .habitQuit, "exit": .habitQuit, "next": .habitNext, "help": .habitHelp, "self": .habitSelf,
+        "math": .habitMath,
     ]
 
     /// The sentence in `language`.
@@ -69,5 +70,5 @@ package enum StatementErrorKey: String, MessageKey {
     case unexpectedIndent, unindentMismatch, expectedIndentedBlock, outsideLoop, returnOutsideFunction
     case dangling, importNumpy, importPlotting, importTorchvision, importMath, importRandom, importOther
     case torchPartMissing, assertionFailed, assertionFailedWith, unboundLocal
-    case habitNumpy, habitPlot, habitQuit, habitNext, habitSelf, habitMath, caretForPower
+    case habitNumpy, habitPlot, habitQuit, habitNext, habitSelf, habitMath, caretForPower, habitHelp
 }

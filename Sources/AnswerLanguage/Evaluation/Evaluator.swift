@@ -44,6 +44,12 @@ final class Evaluator: @unchecked Sendable {
     /// Runs statements in order, binding assignments as it goes; the value of a final expression
     /// statement is the result (`None` after an assignment or a block).
     func execute(_ program: Program) throws(LanguageError) -> Value {
+        if program.statements.count == 1, case .expression(let expression) = program.statements[0],
+            case .name("help") = expression.kind, globals["help"] == nil
+        {
+            // `help` alone, as Python's prompt is asked for help: say where the commands are.
+            throw LanguageError(.name, .statement(.habit("help")), at: expression.range)
+        }
         var result = Value.none
         for statement in program.statements {
             if case .expression(let expression) = statement {
