@@ -83,6 +83,27 @@ import Testing
         #expect(appended?.kind == .limit)
     }
 
+    @Test func doublingAStringOrAListInALoopStopsAtTheElementLimit() {
+        let interpreter = Interpreter(options: EvaluationOptions(maxElements: 1_000_000))
+        let text = #expect(throws: LanguageError.self) {
+            try interpreter.run("s = 'a'\nwhile True:\n    s += s")
+        }
+        #expect(text?.kind == .limit)
+        let list = #expect(throws: LanguageError.self) {
+            try interpreter.run("xs = [0]\nwhile True:\n    xs = xs + xs")
+        }
+        #expect(list?.kind == .limit)
+    }
+
+    @Test func aModuleCannotContainItself() {
+        let error = #expect(throws: LanguageError.self) {
+            try Interpreter().run(
+                "class A(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.me = self\nA()"
+            )
+        }
+        #expect(error?.message.hasPrefix("a module cannot contain itself") == true)
+    }
+
     @Test func printingIsCutAtOneMebibyte() throws {
         let interpreter = Interpreter()
         // 40 lines of 40,000 characters: 1.6 MB printed, of which 1 MiB is kept.

@@ -102,6 +102,13 @@ import Wording
         #expect(error?.kind == .limit)
     }
 
+    @Test func thousandsOfNestedFormatSpecsAreAnErrorNotAStackOverflow() {
+        let source =
+            "f'{x:" + String(repeating: "{x:", count: 3000) + String(repeating: "}", count: 3001) + "'"
+        let error = #expect(throws: LanguageError.self) { try Parser.parse(source) }
+        #expect(error?.message.hasPrefix("f-string: expressions nested too deeply") == true)
+    }
+
     @Test func blockErrorsAreSaidInKorean() throws {
         let error = #expect(throws: LanguageError.self) { try Parser.parse("if a:\nb") }
         #expect(error?.message(in: Language("ko")).hasPrefix("1번째 줄의 'if' 다음에는 들여 쓴 블록이 와야 합니다") == true)

@@ -70,9 +70,15 @@ extension Evaluator {
         case (_, .bool(let flag)): return try binary(op, lhs, .int(flag ? 1 : 0), at: range)
         case (.int, .float), (.float, .int), (.float, .float):
             return try floatBinary(op, lhs.number!, rhs.number!, at: range)
-        case (.string(let a), .string(let b)) where op == .add: return .string(a + b)
-        case (.list(let a), .list(let b)) where op == .add: return .list(a + b)
-        case (.tuple(let a), .tuple(let b)) where op == .add: return .tuple(a + b)
+        case (.string(let a), .string(let b)) where op == .add:
+            try checkJoinedLength(a.utf8.count, b.utf8.count, at: range)
+            return .string(a + b)
+        case (.list(let a), .list(let b)) where op == .add:
+            try checkJoinedLength(a.count, b.count, at: range)
+            return .list(a + b)
+        case (.tuple(let a), .tuple(let b)) where op == .add:
+            try checkJoinedLength(a.count, b.count, at: range)
+            return .tuple(a + b)
         case (.string(let a), .int(let n)) where op == .multiply:
             return .string(try repeated(Array(a), n, at: range).map(String.init).joined())
         case (.list(let a), .int(let n)) where op == .multiply: return .list(try repeated(a, n, at: range))
@@ -84,6 +90,15 @@ extension Evaluator {
         default: break
         }
         throw LanguageError(.type, .unsupportedOperands(op.rawValue, lhs.typeName, rhs.typeName), at: range)
+    }
+
+    /// Refuses a concatenation longer than the element limit: with loops, `s += s` would
+    /// otherwise double until the memory runs out.
+    private func checkJoinedLength(_ a: Int, _ b: Int, at range: SourceRange) throws(LanguageError) {
+        guard a + b <= options.maxElements else {
+            throw .limit(
+                "joining these would make \(a + b) items, more than \(options.maxElements)", at: range)
+        }
     }
 
     private func repeated<T>(_ items: [T], _ count: Int, at range: SourceRange) throws(LanguageError) -> [T] {

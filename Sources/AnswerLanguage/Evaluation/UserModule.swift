@@ -141,6 +141,12 @@ final class UserModule: Layer, @unchecked Sendable {
             case .tensor(let tensor): tensor.isLeaf && tensor.requiresGrad
             default: false
             }
+        if case .module(let layer) = value,
+            layer === self || layer.namedLayers.contains(where: { $0.layer === self })
+        {
+            throw CNNError.argument(
+                "a module cannot contain itself: '\(name)' would make \(typeName) a part of itself")
+        }
         if registers, !isInitialized {
             throw CNNError.argument(
                 "cannot assign the layer or parameter '\(name)' before super().__init__() runs: call super().__init__() first in __init__"

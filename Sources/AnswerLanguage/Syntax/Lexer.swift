@@ -320,8 +320,13 @@ struct Lexer {
     /// The pieces of an f-string up to its closing quote (or, inside a format spec, up to the
     /// field's closing `}`, when `inSpec`).
     private mutating func formatPieces(
-        quote: Unicode.Scalar, triple: Bool, raw: Bool, start: SourceLocation, inSpec: Bool = false
+        quote: Unicode.Scalar, triple: Bool, raw: Bool, start: SourceLocation, inSpec: Bool = false,
+        depth: Int = 0
     ) throws(LanguageError) -> [FormatPiece] {
+        // Python allows a field inside a format spec, and no deeper: `f'{x:{width}}'`.
+        guard depth <= 1 else {
+            throw .syntax("f-string: expressions nested too deeply", at: SourceRange(at: location))
+        }
         var pieces: [FormatPiece] = []
         var text = ""
         func flush() {
@@ -342,7 +347,8 @@ struct Lexer {
                 text += "}"
             } else if peek() == "{" {
                 flush()
-                pieces.append(try formatField(quote: quote, triple: triple, raw: raw, start: start))
+                pieces.append(
+                    try formatField(quote: quote, triple: triple, raw: raw, start: start, depth: depth))
             } else if peek() == "}" {
                 if inSpec { break }
                 let at = location
@@ -363,15 +369,15 @@ struct Lexer {
     }
 
     /// `{expression=!r:spec}` at `index` (on its `{`).
-    private mutating func formatField(quote: Unicode.Scalar, triple: Bool, raw: Bool, start: SourceLocation)
-        throws(LanguageError) -> FormatPiece
-    {
+    private mutating func formatField(
+        quote: Unicode.Scalar, triple: Bool, raw: Bool, start: SourceLocation, depth: Int
+    ) throws(LanguageError) -> FormatPiece {
         let open = location
         index += 1
         let expressionStart = index
         let expressionLine = line
         let expressionLineStart = lineStart
-        var depth = 0
+        var brackets = 0
         var inner: Unicode.Scalar?
         // Find where the expression ends: '!', ':', '=' or '}' outside brackets and strings.
         scan: while let scalar = peek() {
@@ -385,13 +391,13 @@ struct Lexer {
             case "'", "\"":
                 if scalar == quote { throw unclosedField(at: location) }
                 inner = scalar
-            case "(", "[", "{": depth += 1
-            case ")", "]": depth -= 1
+            case "(", "[", "{": brackets += 1
+            case ")", "]": brackets -= 1
             case "}":
-                if depth == 0 { break scan }
-                depth -= 1
-            case "!" where depth == 0 && peek(1) != "=": break scan
-            case ":" where depth == 0: break scan
+                if brackets == 0 { break scan }
+                brackets -= 1
+            case "!" where brackets == 0 && peek(1) != "=": break scan
+            case ":" where brackets == 0: break scan
             case "\n":
                 guard triple else { throw unclosedField(at: location) }
                 line += 1
@@ -431,7 +437,8 @@ struct Lexer {
         var spec: [FormatPiece] = []
         if peek() == ":" {
             index += 1
-            spec = try formatPieces(quote: quote, triple: triple, raw: raw, start: start, inSpec: true)
+            spec = try formatPieces(
+                quote: quote, triple: triple, raw: raw, start: start, inSpec: true, depth: depth + 1)
         }
         guard peek() == "}" else { throw unclosedField(at: location) }
         index += 1
