@@ -59,8 +59,8 @@ let package = Package(
         .target(name: "Wording", resources: [.copy("Catalogs")]),
 
         // The engine: tensors, ops, autograd, layers, optimisers, data sets. Imports nothing else
-        // of the package.
-        .target(name: "CNN", dependencies: ["CBLAS"], swiftSettings: engineSettings),
+        // of the package but Wording, for the sentences of its refusals.
+        .target(name: "CNN", dependencies: ["CBLAS", "Wording"], swiftSettings: engineSettings),
         .target(name: "AnswerLanguage", dependencies: ["CNN", "Wording"]),
         .target(name: "Course", dependencies: ["CCmark", "Wording", .product(name: "Yams", package: "Yams")]),
         .target(name: "Grading", dependencies: ["Course", "AnswerLanguage", "CNN", "Wording"]),

@@ -1,3 +1,5 @@
+import Wording
+
 /// Everything the engine can refuse, in words a learner knows.
 ///
 /// Misuse a learner or a lesson can cause (wrong shapes, bad arguments, limits) throws this; bugs of
@@ -53,6 +55,8 @@ public struct CNNError: Error, Equatable, Sendable, CustomStringConvertible {
         case cancelled
         /// `inner` happened in layer `name` (of type `type`) of a `Sequential`.
         indirect case inLayer(name: String, type: String, inner: Detail)
+        /// Any other refusal: its sentence in the catalog `engine-refusals`, and the pieces.
+        case refusal(EngineRefusal, [String: MessageValue])
     }
 
     public let code: Code
@@ -71,6 +75,27 @@ public struct CNNError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Two refusals are the same when they say the same: `detail` only repeats `message`'s pieces.
     public static func == (lhs: CNNError, rhs: CNNError) -> Bool {
         lhs.code == rhs.code && lhs.message == rhs.message
+    }
+
+    /// A refusal said by `refusal`'s sentence: the English `message` comes from the catalog, and
+    /// other languages say the same facts in their own words.
+    public init(_ code: Code, _ refusal: EngineRefusal, _ arguments: [String: any MessageArgument] = [:]) {
+        let values = arguments.mapValues(\.messageValue)
+        self.init(code, Language.english.say(refusal, values), detail: .refusal(refusal, values))
+    }
+
+    /// Two shapes that had to agree and did not, said by `refusal`.
+    public static func shape(_ refusal: EngineRefusal, _ arguments: [String: any MessageArgument] = [:])
+        -> CNNError
+    {
+        CNNError(.shapeMismatch, refusal, arguments)
+    }
+
+    /// An argument outside what the function accepts, said by `refusal`.
+    public static func argument(_ refusal: EngineRefusal, _ arguments: [String: any MessageArgument] = [:])
+        -> CNNError
+    {
+        CNNError(.invalidArgument, refusal, arguments)
     }
 
     /// Two shapes that had to agree and did not.

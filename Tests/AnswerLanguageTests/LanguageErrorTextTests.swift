@@ -183,15 +183,21 @@ import Wording
     /// An error without a Korean text of its own gets a Korean lead-in naming its kind, then the
     /// English detail.
     @Test func otherErrorsGetAKoreanLeadIn() throws {
-        let error = try #require(
-            #expect(throws: LanguageError.self) {
-                try Interpreter().run("conv2d(ones(1, 1, 5, 5), ones(1, 1, 3, 3), padding='sam')")
-            })
-        #expect(error.detail == nil)
+        let error = LanguageError(.argument, "an argument nothing details")
         #expect(error.message(in: Language("ko")) == "인자 오류: \(error.message)")
         let plain = LanguageError(.timeLimit, "stopped")
         #expect(plain.diagnostic(source: "x", language: Language("ko")) == "오류: 시간 초과: stopped")
         #expect(LanguageError(.io, "x").message(in: Language("ko")) == "파일 오류: x")
+    }
+
+    /// Engine refusals without a case of their own are said from the catalog `engine-refusals`.
+    @Test func engineRefusalsAreSaidInKorean() throws {
+        let error = try #require(
+            #expect(throws: LanguageError.self) {
+                try Interpreter().run("conv2d(ones(1, 1, 5, 5), ones(1, 1, 3, 3), padding='sam')")
+            })
+        #expect(error.message == "Invalid padding string 'sam', should be one of ['valid', 'same']")
+        #expect(error.message(in: Language("ko")) == "padding 문자열은 'valid', 'same' 중 하나여야 하는데 'sam'입니다.")
     }
 
     @Test func engineLimitsAreSaidInKorean() {

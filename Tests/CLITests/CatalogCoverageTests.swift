@@ -12,7 +12,7 @@ import Wording
     /// Every `MessageKey` type of the package. A new one is added here (the test below fails on
     /// its catalog entries until it is).
     static let keyTypes: [any MessageKey.Type] = [
-        SessionKey.self, CommandHelpKey.self, ProgressKey.self, GradingKey.self,
+        SessionKey.self, CommandHelpKey.self, ProgressKey.self, GradingKey.self, EngineRefusal.self,
         LanguageError.Kind.self, LanguageErrorKey.self, EngineErrorKey.self, SyntaxExpectation.self,
         ExpectedType.self, BatchKey.self, StatementErrorKey.self,
     ]

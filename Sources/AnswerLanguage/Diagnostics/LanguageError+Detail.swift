@@ -1,4 +1,5 @@
 import CNN
+import Wording
 
 extension LanguageError {
     /// What an error says, as facts (names, numbers, code spans as typed): `message(in:)` turns
@@ -42,6 +43,8 @@ extension LanguageError {
         case engine(CNNError.Detail)
         /// A mistake with Python's statements and blocks (see `StatementProblem`).
         case statement(StatementProblem)
+        /// Any other error: its sentence in the catalog `language-errors`, and the pieces.
+        case said(LanguageErrorKey, [String: MessageValue])
     }
 
     /// What sort of thing an unknown name was meant to be.

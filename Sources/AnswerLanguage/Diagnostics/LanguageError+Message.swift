@@ -98,6 +98,7 @@ extension LanguageError {
             return language.say(key.unsupportedOperands, ["op": op, "left": left, "right": right])
         case .engine(let engine): return sentence(engine, in: language)
         case .statement(let problem): return problem.sentence(in: language)
+        case .said(let sentence, let arguments): return language.say(sentence, arguments)
         }
     }
 
@@ -169,6 +170,7 @@ extension LanguageError {
                     "seconds": CNNError.seconds(secondsLeft), "allowed": CNNError.scientific(allowed),
                 ])
         case .cancelled: return language.say(key.cancelled)
+        case .refusal(let refusal, let arguments): return language.say(refusal, arguments)
         }
     }
 }
@@ -180,8 +182,8 @@ extension LanguageError.Kind: MessageKey {
 
 /// The sentences of answer-language errors (catalog `language-errors`), one per `Detail` case and
 /// its variants.
-package enum LanguageErrorKey: String, MessageKey {
-    package static let catalog = "language-errors"
+public enum LanguageErrorKey: String, MessageKey, Sendable {
+    public static let catalog = "language-errors"
 
     /// The word before the message in a diagnostic's header ("error" in English).
     case errorHeader
@@ -193,6 +195,8 @@ package enum LanguageErrorKey: String, MessageKey {
     case neverClosed, unmatched, mismatchedClose, unexpectedCharacter, unclosedString, curlyQuote
     case tooManyArguments, lambdaTooManyArguments, repeatedArgument, lambdaRepeatedArgument
     case missingArgument, argumentType, notAnOption, notCallable, unsupportedOperands
+    /// Said through `Detail.said`, by errors with no case of their own.
+    case sequenceIndex, tableIndex, divisionByZero, floorDivisionByZero
 }
 
 /// The engine's refusals (catalog `engine-errors`), one per `CNNError.Detail` case.

@@ -1,4 +1,5 @@
 import CNN
+import Wording
 
 /// Attributes (`x.shape`, `torch.zeros`, `x.sum`) and subscripts (`x[0, 1:3]`, `xs[-1]`).
 extension Evaluator {
@@ -101,8 +102,9 @@ extension Evaluator {
             if case .int(let position) = key {
                 let index = position < 0 ? position + entries.count : position
                 guard entries.indices.contains(index) else {
-                    throw .value(
-                        "index \(position) is out of range for a table of \(entries.count) entries",
+                    throw LanguageError(
+                        .value,
+                        .said(.tableIndex, ["index": .integer(position), "count": .integer(entries.count)]),
                         at: keyExpression.range)
                 }
                 return entries[index].value
@@ -161,8 +163,9 @@ extension Evaluator {
             }
             let position = index < 0 ? index + values.count : index
             guard values.indices.contains(position) else {
-                throw .value(
-                    "index \(index) is out of range for a sequence of length \(values.count)",
+                throw LanguageError(
+                    .value,
+                    .said(.sequenceIndex, ["index": .integer(index), "count": .integer(values.count)]),
                     at: expression.range)
             }
             return .one(values[position])

@@ -1,4 +1,5 @@
 import CNN
+import Wording
 
 #if canImport(Glibc)
     import Glibc
@@ -129,7 +130,7 @@ extension Evaluator {
         case .subtract: return try checked(a.subtractingReportingOverflow(b))
         case .multiply: return try checked(a.multipliedReportingOverflow(by: b))
         case .divide:
-            guard b != 0 else { throw .value("division by zero", at: range) }
+            guard b != 0 else { throw LanguageError(.value, .said(.divisionByZero, [:]), at: range) }
             return .float(Double(a) / Double(b))
         case .floorDivide, .remainder:
             guard b != 0 else { throw .value("integer division or modulo by zero", at: range) }
@@ -174,10 +175,10 @@ extension Evaluator {
         case .subtract: return .float(a - b)
         case .multiply: return .float(a * b)
         case .divide:
-            guard b != 0 else { throw .value("division by zero", at: range) }
+            guard b != 0 else { throw LanguageError(.value, .said(.divisionByZero, [:]), at: range) }
             return .float(a / b)
         case .floorDivide:
-            guard b != 0 else { throw .value("float floor division by zero", at: range) }
+            guard b != 0 else { throw LanguageError(.value, .said(.floorDivisionByZero, [:]), at: range) }
             return .float((a / b).rounded(.down))
         case .remainder:
             guard b != 0 else { throw .value("float modulo by zero", at: range) }

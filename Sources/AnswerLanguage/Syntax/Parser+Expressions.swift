@@ -1,3 +1,5 @@
+import Wording
+
 extension Parser {
     /// `lambda`, a conditional, or anything looser than them.
     mutating func parseExpression() throws(LanguageError) -> ExpressionSyntax {

@@ -1,3 +1,5 @@
+import Wording
+
 /// Reverse-mode automatic differentiation, micrograd style: every op computes its forward result
 /// and attaches, right beside it, a closure that maps the gradient of its output to the gradients
 /// of its inputs:
@@ -109,22 +111,17 @@ extension Tensor {
     ///   tensor of several elements or has the wrong shape, or for a budget refusal.
     public func backward(gradient: Tensor? = nil) throws {
         guard let node else {
-            throw CNNError.argument(
-                "element 0 of tensors does not require grad and does not have a grad_fn: "
-                    + "call requiringGrad() on the inputs before computing this tensor")
+            throw CNNError.argument(.backwardWithoutGrad)
         }
         let seed: Tensor
         if let gradient {
             guard gradient.shape == shape else {
-                throw CNNError.shape(
-                    "backward(gradient:) needs a gradient of shape \(shape), got \(gradient.shape)")
+                throw CNNError.shape(.backwardGradientShape, ["shape": shape, "got": gradient.shape])
             }
             seed = try gradient.to(dtype).detach()
         } else {
             guard count == 1 else {
-                throw CNNError.argument(
-                    "grad can be implicitly created only for scalar outputs; this tensor has shape \(shape), "
-                        + "so pass backward(gradient:) a tensor of that shape")
+                throw CNNError.argument(.backwardNeedsGradient, ["shape": shape])
             }
             seed = try Tensor.ones(shape, dtype: dtype)
         }

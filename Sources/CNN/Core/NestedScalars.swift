@@ -1,3 +1,5 @@
+import Wording
+
 /// A nested list of numbers as a learner writes it (`[[1, 2], [3, 4]]`), before it becomes a
 /// tensor with `Tensor(nested:)`.
 public indirect enum NestedScalars: Sendable, Hashable {
@@ -21,7 +23,7 @@ public indirect enum NestedScalars: Sendable, Hashable {
                 let k = zip(inner, other).prefix { $0 == $1 }.count
                 let expected = k < inner.count ? "\(inner[k])" : "0 (a number)"
                 let got = k < other.count ? "\(other[k])" : "a number"
-                throw .shape("expected sequence of length \(expected) at dim \(depth + 1 + k) (got \(got))")
+                throw .shape(.raggedNesting, ["expected": expected, "dim": depth + 1 + k, "got": got])
             }
         }
         return [items.count] + inner

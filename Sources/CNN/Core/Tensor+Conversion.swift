@@ -1,3 +1,5 @@
+import Wording
+
 /// Changing dtype and reading values out.
 extension Tensor {
     /// This tensor with elements converted to `dtype` (PyTorch `.to(dtype)`); `self` if it already
@@ -41,9 +43,7 @@ extension Tensor {
     /// - Throws: `CNNError` if the tensor has more or fewer than one element.
     public func item() throws -> Double {
         guard count == 1 else {
-            throw CNNError.argument(
-                "a Tensor with \(count) elements cannot be converted to a number (shape \(shape)); "
-                    + "item() needs exactly one element")
+            throw CNNError.argument(.itemOfMany, ["count": count, "shape": shape])
         }
         return scalarsAsDoubles()[0]
     }

@@ -1,3 +1,5 @@
+import Wording
+
 /// An n-dimensional array of `float32` (or `float64`) numbers with value semantics and
 /// reverse-mode automatic differentiation.
 ///
@@ -79,7 +81,7 @@ public struct Tensor: Sendable {
         var count = 1
         for size in shape {
             guard size >= 0 else {
-                throw .argument("a shape cannot have a negative dimension, got \(shape)")
+                throw .argument(.negativeSize, ["shape": shape])
             }
             let (product, overflow) = count.multipliedReportingOverflow(by: size)
             guard !overflow else {

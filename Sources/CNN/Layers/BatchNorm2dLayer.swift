@@ -1,4 +1,5 @@
 import Synchronization
+import Wording
 
 /// Batch normalisation over `[N, C, H, W]` per channel (PyTorch `nn.BatchNorm2d`):
 /// `y = (x − mean) / √(var + eps) · weight + bias`.
@@ -67,11 +68,10 @@ public final class BatchNorm2d: Layer {
     ///   training mode when a channel has a single value.
     public func callAsFunction(_ input: Tensor) throws -> Tensor {
         guard input.rank == 4 else {
-            throw CNNError.shape("BatchNorm2d expects a 4-D input [N, C, H, W], got shape \(input.shape)")
+            throw CNNError.shape(.batchNormRank, ["shape": input.shape])
         }
         guard input.shape[1] == numFeatures else {
-            throw CNNError.shape(
-                "BatchNorm2d(\(numFeatures)) expects input [N, \(numFeatures), H, W], got \(input.shape)")
+            throw CNNError.shape(.batchNormChannels, ["features": numFeatures, "shape": input.shape])
         }
         guard trackRunningStats else {
             return try batchNorm(input, weight: weight?.value, bias: bias?.value, eps: eps)

@@ -1,3 +1,5 @@
+import Wording
+
 /// A 2-D convolution layer (PyTorch `nn.Conv2d`): learnable `weight`
 /// `[outChannels, inChannels / groups, kH, kW]` and optional `bias` `[outChannels]`.
 ///
@@ -46,8 +48,7 @@ public final class Conv2d: Layer {
     ) throws {
         guard inChannels > 0, outChannels > 0, groups > 0 else {
             throw CNNError.argument(
-                "Conv2d needs positive in_channels, out_channels and groups, got \(inChannels), \(outChannels), \(groups)"
-            )
+                .convLayerSizes, ["in": inChannels, "out": outChannels, "groups": groups])
         }
         guard inChannels % groups == 0 else {
             throw CNNError.argument("in_channels must be divisible by groups")
@@ -74,7 +75,8 @@ public final class Conv2d: Layer {
             sidePadding = (0, 0, 0, 0)
         case .same:
             guard stride == 1 else {
-                throw CNNError.argument("padding='same' is not supported for strided convolutions")
+                throw CNNError.argument(
+                    "padding='same' is not supported for strided convolutions", detail: .sameWithStride)
             }
             let totalH = dilation.height * (kernelSize.height - 1)
             let totalW = dilation.width * (kernelSize.width - 1)

@@ -1,3 +1,5 @@
+import Wording
+
 /// 2-D cross-correlation, PyTorch's `torch.nn.functional.conv2d`.
 ///
 /// Layout: input `[batch, in_channels, height, width]` (or unbatched `[in_channels, height,
@@ -26,8 +28,7 @@ public func conv2d(
 ) throws -> Tensor {
     let words = Conv2dGeometry.Vocabulary.conv2d
     guard input.rank == 4 || input.rank == 3 else {
-        throw CNNError.shape(
-            "conv2d expects input \(words.inputLayout) or [in_channels, height, width], got \(input.shape)")
+        throw CNNError.shape(.conv2dInputRank, ["shape": input.shape])
     }
     let batched = input.rank == 4 ? input : try input.reshape([1] + input.shape)
     try requireSameDType(input, weight, bias, function: "conv2d")

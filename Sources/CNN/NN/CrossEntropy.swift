@@ -1,3 +1,5 @@
+import Wording
+
 /// Cross-entropy between logits and targets, PyTorch's `torch.nn.functional.cross_entropy`:
 /// `log_softmax` over the class axis followed by the negative log-likelihood of the target.
 ///
@@ -66,8 +68,7 @@ private func classIndices(_ target: Tensor, classes: Int, ignoreIndex: Int) thro
         let index = Int(value)
         guard index == ignoreIndex || (index >= 0 && index < classes) else {
             throw CNNError.argument(
-                "cross_entropy target \(index) is out of range: the input has \(classes) classes, "
-                    + "so targets must be 0…\(classes - 1)")
+                .targetOutOfRange, ["index": index, "classes": classes, "last": classes - 1])
         }
         return index
     }

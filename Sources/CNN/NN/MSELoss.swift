@@ -1,3 +1,5 @@
+import Wording
+
 /// Mean squared error, PyTorch's `torch.nn.functional.mse_loss`: `(input − target)²`, averaged
 /// (`.mean`), summed (`.sum`) or kept per element (`.none`).
 ///
@@ -10,9 +12,7 @@ public func mseLoss(_ input: Tensor, _ target: Tensor, reduction: Reduction = .m
     do {
         difference = try input - target
     } catch let error as CNNError where error.code == .shapeMismatch {
-        throw CNNError.shape(
-            "mse_loss expects input and target of the same shape (or broadcastable), got \(input.shape) and \(target.shape)"
-        )
+        throw CNNError.shape(.mseShapes, ["input": input.shape, "target": target.shape])
     }
     let squared = try difference * difference
     switch reduction {

@@ -1,3 +1,5 @@
+import Wording
+
 /// Pads (or, with negative amounts, crops) the last axes of a tensor, PyTorch's
 /// `torch.nn.functional.pad`.
 ///
@@ -24,8 +26,7 @@ public func pad(_ input: Tensor, _ pad: [Int], mode: PadMode = .constant, value:
     -> Tensor
 {
     guard pad.count % 2 == 0 else {
-        throw CNNError.argument(
-            "pad expects an even number of amounts (two per axis, last axis first), got \(pad)")
+        throw CNNError.argument(.padAmounts, ["pad": pad])
     }
     guard pad.allSatisfy({ abs($0) <= Size2D.largest }) else {
         throw CNNError.argument("pad amounts are too large, got \(pad)")

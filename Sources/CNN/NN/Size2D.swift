@@ -1,3 +1,5 @@
+import Wording
+
 /// A height and a width: what PyTorch's `kernel_size`, `stride`, `padding` and `dilation`
 /// arguments hold when they take "an int or a pair". `3` means `(3, 3)`; `[2, 1]` means
 /// height 2, width 1.
@@ -88,7 +90,7 @@ public enum ConvPadding: Hashable, Sendable, ExpressibleByIntegerLiteral, Expres
         case "valid": self = .valid
         case "same": self = .same
         default:
-            throw .argument("Invalid padding string '\(name)', should be one of ['valid', 'same']")
+            throw .argument(.paddingString, ["name": name])
         }
     }
 

@@ -1,3 +1,5 @@
+import Wording
+
 /// `exp(x_i) / Σ_j exp(x_j)` along `dim`, PyTorch's `softmax`: each slice along `dim` becomes
 /// positive numbers summing to 1. Computed with the maximum subtracted, so large logits do not
 /// overflow.
@@ -22,8 +24,11 @@ func softmaxOperation(_ x: Tensor, dim: Int, log: Bool) throws -> Tensor {
     let bound = max(x.rank, 1)
     guard dim >= -bound && dim < bound else {
         throw CNNError.argument(
-            "\(name) dim \(dim) is out of range for a \(x.rank)-d tensor \(x.shape) "
-                + "(expected to be in range of [\(-bound), \(bound - 1)])")
+            .softmaxDim,
+            [
+                "function": name, "dim": dim, "rank": x.rank, "shape": x.shape, "low": -bound,
+                "high": bound - 1,
+            ])
     }
     let d = dim < 0 ? dim + bound : dim
     let shape = x.shape.isEmpty ? [1] : x.shape

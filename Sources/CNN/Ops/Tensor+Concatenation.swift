@@ -1,3 +1,5 @@
+import Wording
+
 /// Joining tensors: `cat` along an existing dimension, `stack` along a new one.
 extension Tensor {
     /// The tensors joined along `dim` (PyTorch `torch.cat`): all must have the same rank and the
@@ -14,14 +16,16 @@ extension Tensor {
         for (number, tensor) in tensors.enumerated() {
             guard tensor.rank == first.rank else {
                 throw CNNError.shape(
-                    "Tensors must have same number of dimensions: got \(first.rank) and \(tensor.rank) "
-                        + "(shapes \(first.shape) and \(tensor.shape))")
+                    .catRanks,
+                    ["a": first.rank, "b": tensor.rank, "first": first.shape, "shape": tensor.shape])
             }
             for i in 0..<first.rank where i != d && tensor.shape[i] != first.shape[i] {
                 throw CNNError.shape(
-                    "Sizes of tensors must match except in dimension \(d). Expected size \(first.shape[i]) but got "
-                        + "size \(tensor.shape[i]) for tensor number \(number) in the list (shapes \(first.shape) "
-                        + "and \(tensor.shape))")
+                    .catSizes,
+                    [
+                        "dim": d, "expected": first.shape[i], "got": tensor.shape[i], "number": number,
+                        "first": first.shape, "shape": tensor.shape,
+                    ])
             }
         }
         let dtype = tensors.map(\.dtype).reduce(DType.float32, DType.promoted)
@@ -67,12 +71,11 @@ extension Tensor {
     /// - Throws: `CNNError` for an empty list or differing shapes.
     public static func stack(_ tensors: [Tensor], dim: Int = 0) throws -> Tensor {
         guard let first = tensors.first else {
-            throw CNNError.argument("stack expects a non-empty TensorList")
+            throw CNNError.argument(.stackEmpty)
         }
         for (number, tensor) in tensors.enumerated() where tensor.shape != first.shape {
             throw CNNError.shape(
-                "stack expects each tensor to be equal size, but got \(first.shape) at entry 0 and "
-                    + "\(tensor.shape) at entry \(number)")
+                .stackSizes, ["first": first.shape, "shape": tensor.shape, "number": number])
         }
         let d = try first.normalizedDim(dim, rank: first.rank + 1)
         return try cat(tensors.map { try $0.unsqueeze(d) }, dim: d)

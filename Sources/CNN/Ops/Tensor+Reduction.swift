@@ -1,3 +1,5 @@
+import Wording
+
 /// Reductions: sums and means over the whole tensor or chosen dimensions.
 ///
 /// `dims` may be negative (counted from the end); with `keepDim` the reduced dimensions stay as
@@ -60,7 +62,7 @@ extension Tensor {
         for dim in dims {
             let d = try normalizedDim(dim)
             if rank == 0 { continue }
-            guard !reduced[d] else { throw .argument("dim \(d) appears multiple times in the list of dims") }
+            guard !reduced[d] else { throw .argument(.repeatedDim, ["dim": d]) }
             reduced[d] = true
         }
         return reduced

@@ -1,3 +1,5 @@
+import Wording
+
 /// Reshaping and broadcasting a tensor to a new shape.
 extension Tensor {
     /// The same elements in row-major order with a new shape (PyTorch `reshape`); one dimension may
@@ -19,7 +21,7 @@ extension Tensor {
     func resolvedShape(_ newShape: [Int]) throws(CNNError) -> [Int] {
         let inferred = newShape.indices.filter { newShape[$0] == -1 }
         guard inferred.count <= 1 else {
-            throw .argument("only one dimension can be inferred (-1), got \(newShape)")
+            throw .argument(.inferredTwice, ["shape": newShape])
         }
         guard newShape.allSatisfy({ $0 >= -1 }) else {
             throw .argument("invalid shape dimension in \(newShape)")
@@ -49,9 +51,7 @@ extension Tensor {
     public func expand(to target: [Int]) throws -> Tensor {
         if target == shape { return self }
         guard (try? Broadcasting.shape(shape, target)) == target else {
-            throw CNNError.shape(
-                "the expanded size \(target) must match the existing size \(shape) at every dimension "
-                    + "that is not 1")
+            throw CNNError.shape(.expandSize, ["target": target, "shape": shape])
         }
         let inputShape = shape
         let y = try ElementwiseKernels.gather(

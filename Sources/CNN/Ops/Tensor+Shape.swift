@@ -1,3 +1,5 @@
+import Wording
+
 /// Rearranging dimensions: flatten, permute, transpose, squeeze/unsqueeze, flip.
 extension Tensor {
     /// Dimensions `startDim ... endDim` merged into one (PyTorch `flatten`); `[N, C, H, W]` with the
@@ -22,10 +24,7 @@ extension Tensor {
     /// - Complexity: O(count); the result is a contiguous copy.
     public func permute(_ dims: [Int]) throws -> Tensor {
         guard dims.count == rank else {
-            throw CNNError.argument(
-                "permute(sparse_coo): number of dimensions in the tensor input does not match the length of "
-                    + "the desired ordering of dimensions i.e. input.dim() = \(rank) is not equal to "
-                    + "len(dims) = \(dims.count)")
+            throw CNNError.argument(.permuteLength, ["rank": rank, "count": dims.count])
         }
         let order = try dims.map { try normalizedDim($0) }
         guard Set(order).count == rank else {

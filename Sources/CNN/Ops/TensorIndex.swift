@@ -1,3 +1,5 @@
+import Wording
+
 /// One entry of a subscript, mirroring Python's: `x[0, 1:5:2, ..., None]` is
 /// `x[.at(0), .slice(1, 5, step: 2), .ellipsis, .newAxis]`.
 public enum TensorIndex: Sendable, Hashable {
@@ -51,8 +53,7 @@ extension Tensor {
             return false
         }.count
         guard consuming <= rank else {
-            throw .argument(
-                "too many indices for tensor of dimension \(rank) (got \(consuming)) for shape \(shape)")
+            throw .argument(.tooManyIndices, ["rank": rank, "count": consuming, "shape": shape])
         }
         var expanded: [TensorIndex] = []
         for index in indices {
