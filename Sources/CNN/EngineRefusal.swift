@@ -13,4 +13,38 @@ public enum EngineRefusal: String, MessageKey, Sendable {
     case stackSizes, permuteLength, inferredTwice, expandSize, padAmounts, mseShapes, targetOutOfRange
     case itemOfMany, convLayerSizes, conv2dInputRank, paddingString, batchNormChannels, batchNormRank
     case tooManyIndices, softmaxDim, repeatedDim, negativeSize, raggedNesting
+
+    // Refusals whose sentences moved here from their throw sites unchanged.
+    case youCanOnlyChangeRequires, onlyTensorsOfRealFloating, canTRetainGradOn, shapeNeedsValuesGot
+    case shapeNeedsValuesGot2, arangeStepMustBeNonzero, arangeUpperBoundAndLarger, arangeTheRangeWithStep
+    case linspaceNumberOfStepsMust, randintHighMustBeGreater, randintTheRangeIsToo, batchSizeMustBeAt
+    case dropLastWithBatchSize, imagesMustBeSamplesWith, labelsMustBeSamplesTo, labelsMustBeWholeNumbers
+    case dataSetSampleShapeHas, dataSetLabelsOfSamples, dataSetLabelIsOutside, countMustBeAtLeast
+    case sizeMustBeAtLeast, noiseMustBeAFinite, batchnormDNeedsNumFeatures, batchnormDNeedsEpsGot
+    case inChannelsMustBeDivisible, outChannelsMustBeDivisible, kernelSizeMustBePositive
+    case strideMustBePositiveGot, dilationMustBePositiveGot, negativePaddingIsNotSupported
+    case dropoutProbabilityHasToBe, flattenDimensionOutOfRange, flattenHasInvalidArgsStart
+    case linearNeedsSizesGotIn, aCifarResnetHasDepth, resnetNeedsThreePositiveStage
+    case theBlocksThatChangeShape, deepNetNeedsDepthInput, deepNetNeedsPositiveSizes
+    case cannotAssignATensorOf, aSkipConnectionAddsThe, anIdentityShortcutNeedsThe
+    case sequentialLayerNamesMustBe, aZeroPaddingShortcutCan, strideMustBeAtLeast
+    case theOptionAShortcutExpects, adaptiveAvgPoolDExpects, avgPoolDDivisorOverride
+    case batchNormExpectsChannelsFor, batchNormExpectsInputBatch, batchNormNeedsMoreThan
+    case expectsWeightADTensor, weightCannotHaveADimension, groupsMustBeAPositive
+    case withGroupsNeedsInChannels, withGroupsNeedsOutChannels, expectsBiasOutChannelsGot
+    case convDExpectsInputOr, convDExpectsPaddingTo, needsInputAndOfThe, crossEntropyLabelSmoothingMust
+    case crossEntropyExpectsInputBatch, crossEntropyExpectsTargetOf, crossEntropyTargetMustHold
+    case linearExpectsWeightOutFeatures, linearExpectsBiasOutFeatures, padAmountsAreTooLarge
+    case padGotAmountsWhichPad, padModeDoesnTTake, padModeWithAmountsPads, padLeavesNothingOfDimension
+    case reflectPaddingMustBeSmaller, circularPaddingCanWrapAround, paddingIsMoreThanHalf
+    case expectsANonEmptyInput, expectsInputBatchChannelsHeight, isNotAValidValue, expectsToBeAnInt
+    case isTooLargeGot, integersToNegativeIntegerPowers, catExpectsANonEmpty
+    case zeroDimensionalTensorAtPosition, expectedReductionDimToHave, expectedReductionDimToBe
+    case clampAtLeastOneOf, bothArgumentsToMatmulNeed, meanCouldNotInferOutput, invalidShapeDimensionIn
+    case cannotSumATensorOf, flattenHasInvalidArgsStart2, permuteDuplicateDimsAreNot
+    case inputTensorMustHaveAt, anIndexCanOnlyHave, sliceStepMustBePositive, invalidLearningRate
+    case invalidEpsilonValue, invalidBetaParameterAtIndex, invalidBetaParameterAtIndex2
+    case invalidWeightDecayValue, fanInAndFanOut, uniformExpectsLowHighBut, normalExpectsStdButFound
+    case initializingAZeroElementTensor, invalidMomentumValue, nesterovMomentumRequiresAMomentum
+    case stepSizeMustBeAt, epochsMustBeAtLeast, aClassifierMustOutputLogits
 }

@@ -49,17 +49,13 @@ extension Tensor {
     public mutating func setRequiresGrad(_ requiresGrad: Bool = true) throws {
         if let node, !node.isLeaf {
             guard requiresGrad else {
-                throw CNNError.argument(
-                    "you can only change requires_grad of leaf tensors; use detach() to cut this one from the graph"
-                )
+                throw CNNError.argument(.youCanOnlyChangeRequires)
             }
             return
         }
         if requiresGrad {
             guard kind == .real else {
-                throw CNNError.argument(
-                    "only tensors of real (floating-point) numbers can require gradients, this one holds \(kind) values"
-                )
+                throw CNNError.argument(.onlyTensorsOfRealFloating, ["kind": "\(kind)"])
             }
             if node == nil { node = AutogradNode() }
         } else {
@@ -72,7 +68,7 @@ extension Tensor {
     /// - Throws: `CNNError` if this tensor does not require grad.
     public func retainGrad() throws {
         guard let node else {
-            throw CNNError.argument("can't retain_grad on a tensor that has requires_grad=False")
+            throw CNNError.argument(.canTRetainGradOn)
         }
         if !node.isLeaf { node.retainsGrad = true }
     }

@@ -1,3 +1,5 @@
+import Wording
+
 /// Making tensors from Swift values and from the usual factories (PyTorch `torch.tensor`,
 /// `zeros`, `ones`, `full`, `arange`, `linspace`, `eye`).
 extension Tensor {
@@ -6,7 +8,9 @@ extension Tensor {
     public init(_ scalars: [Double], shape: [Int], dtype: DType = .float32) throws {
         let count = try Tensor.checkedCount(shape)
         guard scalars.count == count else {
-            throw CNNError.shape("shape \(shape) needs \(count) values, got \(scalars.count)")
+            throw CNNError.shape(
+                .shapeNeedsValuesGot,
+                ["shape": "\(shape)", "count": "\(count)", "scalarsCount": "\(scalars.count)"])
         }
         self = try Tensor.filled(shape: shape, dtype: dtype, kind: .real) { scalars[$0] }
     }
@@ -16,7 +20,9 @@ extension Tensor {
     public init(_ scalars: [Float], shape: [Int]) throws {
         let count = try Tensor.checkedCount(shape)
         guard scalars.count == count else {
-            throw CNNError.shape("shape \(shape) needs \(count) values, got \(scalars.count)")
+            throw CNNError.shape(
+                .shapeNeedsValuesGot,
+                ["shape": "\(shape)", "count": "\(count)", "scalarsCount": "\(scalars.count)"])
         }
         self = try Tensor(shape: shape, of: Float.self) { out in
             for i in 0..<count { out[i] = scalars[i] }
@@ -28,7 +34,9 @@ extension Tensor {
     public init(_ values: [Int], shape: [Int]) throws {
         let count = try Tensor.checkedCount(shape)
         guard values.count == count else {
-            throw CNNError.shape("shape \(shape) needs \(count) values, got \(values.count)")
+            throw CNNError.shape(
+                .shapeNeedsValuesGot2,
+                ["shape": "\(shape)", "count": "\(count)", "valuesCount": "\(values.count)"])
         }
         self = try Tensor.filled(shape: shape, dtype: .float32, kind: .integer) { Double(values[$0]) }
     }
@@ -151,14 +159,14 @@ extension Tensor {
     }
 
     private static func arangeCount(_ start: Double, _ end: Double, _ step: Double) throws(CNNError) -> Int {
-        guard step != 0, step.isFinite else { throw .argument("arange: step must be nonzero") }
+        guard step != 0, step.isFinite else { throw .argument(.arangeStepMustBeNonzero) }
         let span = ((end - start) / step).rounded(.up)
         guard span >= 0 else {
-            throw .argument("arange: upper bound and larger bound inconsistent with step sign")
+            throw .argument(.arangeUpperBoundAndLarger)
         }
         guard span < Double(1 << 53) else {
             throw .argument(
-                "arange: the range [\(start), \(end)) with step \(step) is too long to materialise")
+                .arangeTheRangeWithStep, ["start": "\(start)", "end": "\(end)", "step": "\(step)"])
         }
         return Int(span)
     }
@@ -169,7 +177,7 @@ extension Tensor {
     public static func linspace(
         _ start: Double, _ end: Double, steps: Int, dtype: DType = .float32
     ) throws -> Tensor {
-        guard steps >= 0 else { throw CNNError.argument("linspace: number of steps must be non-negative") }
+        guard steps >= 0 else { throw CNNError.argument(.linspaceNumberOfStepsMust) }
         let step = steps > 1 ? (end - start) / Double(steps - 1) : 0
         let half = steps / 2
         return try filled(shape: [steps], dtype: dtype, kind: .real) { i in

@@ -1,3 +1,5 @@
+import Wording
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -65,10 +67,12 @@ extension Tensor {
         _ low: Int, _ high: Int, _ shape: [Int], using generator: inout G
     ) throws -> Tensor {
         guard high > low else {
-            throw CNNError.argument("randint: high (\(high)) must be greater than low (\(low))")
+            throw CNNError.argument(.randintHighMustBeGreater, ["high": "\(high)", "low": "\(low)"])
         }
         let (width, overflow) = high.subtractingReportingOverflow(low)
-        guard !overflow else { throw CNNError.argument("randint: the range [\(low), \(high)) is too wide") }
+        guard !overflow else {
+            throw CNNError.argument(.randintTheRangeIsToo, ["low": "\(low)", "high": "\(high)"])
+        }
         let range = UInt64(width)
         let limit = UInt64.max - (UInt64.max % range + 1) % range
         try ComputeBudget.requireTime(for: WorkEstimate(.randomNumbers, Double(try checkedCount(shape))))

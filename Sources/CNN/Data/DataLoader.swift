@@ -1,3 +1,5 @@
+import Wording
+
 /// Cuts a data set into mini-batches, in file order or in a fresh seeded shuffle each epoch, like
 /// PyTorch's `DataLoader(dataset, batch_size, shuffle, drop_last, generator=g)`.
 ///
@@ -20,11 +22,11 @@ public struct DataLoader: Sendable {
         throws(CNNError)
     {
         guard batchSize >= 1 else {
-            throw CNNError.argument("batch_size must be at least 1, got \(batchSize)")
+            throw CNNError.argument(.batchSizeMustBeAt, ["batchSize": "\(batchSize)"])
         }
         guard !dropLast || dataset.count >= batchSize else {
             throw CNNError.argument(
-                "drop_last with batch_size \(batchSize) leaves no batch of the \(dataset.count) samples")
+                .dropLastWithBatchSize, ["batchSize": "\(batchSize)", "datasetCount": "\(dataset.count)"])
         }
         self.dataset = dataset
         self.batchSize = batchSize

@@ -1,3 +1,5 @@
+import Wording
+
 extension Dataset {
     /// The samples at `indices` as a batch: images `[indices.count, C, H, W]` (float32) and labels
     /// `[indices.count]` (an integer tensor, as PyTorch's `cross_entropy` targets are).
@@ -33,17 +35,19 @@ extension Dataset {
         throws(CNNError)
     {
         guard images.rank >= 2 else {
-            throw CNNError.shape(
-                "images must be [samples, …] with at least 2 dimensions, got \(images.shape)")
+            throw CNNError.shape(.imagesMustBeSamplesWith, ["imagesShape": "\(images.shape)"])
         }
         guard labels.rank == 1, labels.shape[0] == images.shape[0] else {
             throw CNNError.shape(
-                "labels must be [samples] = [\(images.shape[0])] to match images \(images.shape), got \(labels.shape)"
-            )
+                .labelsMustBeSamplesTo,
+                [
+                    "value": "\(images.shape[0])", "imagesShape": "\(images.shape)",
+                    "labelsShape": "\(labels.shape)",
+                ])
         }
         let values = labels.scalarsAsDoubles()
         if let bad = values.first(where: { $0 < 0 || $0 != $0.rounded() }) {
-            throw CNNError.argument("labels must be whole numbers ≥ 0 (class indices), found \(bad)")
+            throw CNNError.argument(.labelsMustBeWholeNumbers, ["bad": "\(bad)"])
         }
         let indices = values.map { Int($0) }
         let classes = classCount ?? ((indices.max() ?? -1) + 1)

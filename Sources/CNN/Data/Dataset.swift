@@ -1,3 +1,5 @@
+import Wording
+
 /// A labelled set of equally shaped images held as one flat Float32 buffer, the form every data
 /// set of the course takes (the 8×8 digits, the synthetic bars, edges and shapes).
 ///
@@ -26,16 +28,21 @@ public struct Dataset: Sendable, Equatable {
     ) throws(CNNError) {
         let sampleSize = sampleShape.reduce(1, *)
         guard sampleShape.allSatisfy({ $0 > 0 }) else {
-            throw CNNError.argument("data set '\(name)': sample shape \(sampleShape) has an empty axis")
+            throw CNNError.argument(
+                .dataSetSampleShapeHas, ["name": "\(name)", "sampleShape": "\(sampleShape)"])
         }
         guard images.count == labels.count * sampleSize else {
             throw CNNError.shape(
-                "data set '\(name)': \(labels.count) labels of samples \(sampleShape) need "
-                    + "\(labels.count * sampleSize) pixel values, got \(images.count)")
+                .dataSetLabelsOfSamples,
+                [
+                    "name": "\(name)", "labelsCount": "\(labels.count)", "sampleShape": "\(sampleShape)",
+                    "value": "\(labels.count * sampleSize)", "imagesCount": "\(images.count)",
+                ])
         }
         if let bad = labels.first(where: { $0 < 0 || $0 >= classNames.count }) {
             throw CNNError.argument(
-                "data set '\(name)': label \(bad) is outside 0..<\(classNames.count)")
+                .dataSetLabelIsOutside,
+                ["name": "\(name)", "bad": "\(bad)", "classNamesCount": "\(classNames.count)"])
         }
         self.init(
             validatedName: name, sampleShape: sampleShape, classNames: classNames, images: images,

@@ -1,3 +1,5 @@
+import Wording
+
 /// Small labelled image sets made in code, for lessons that need data a filter can find at a
 /// glance: oriented bars, oriented edges and simple shapes.
 ///
@@ -107,10 +109,14 @@ public enum SyntheticImages {
         using generator: inout G,
         figure: (Int, inout G) -> (Int, Int) -> Bool
     ) throws(CNNError) -> Dataset {
-        guard count >= 1 else { throw CNNError.argument("\(name): count must be at least 1, got \(count)") }
-        guard size >= 5 else { throw CNNError.argument("\(name): size must be at least 5, got \(size)") }
+        guard count >= 1 else {
+            throw CNNError.argument(.countMustBeAtLeast, ["name": "\(name)", "count": "\(count)"])
+        }
+        guard size >= 5 else {
+            throw CNNError.argument(.sizeMustBeAtLeast, ["name": "\(name)", "size": "\(size)"])
+        }
         guard noise >= 0, noise.isFinite else {
-            throw CNNError.argument("\(name): noise must be a finite number ≥ 0, got \(noise)")
+            throw CNNError.argument(.noiseMustBeAFinite, ["name": "\(name)", "noise": "\(noise)"])
         }
         var pixels = [Float]()
         pixels.reserveCapacity(count * size * size)

@@ -51,24 +51,24 @@ public final class Conv2d: Layer {
                 .convLayerSizes, ["in": inChannels, "out": outChannels, "groups": groups])
         }
         guard inChannels % groups == 0 else {
-            throw CNNError.argument("in_channels must be divisible by groups")
+            throw CNNError.argument(.inChannelsMustBeDivisible)
         }
         guard outChannels % groups == 0 else {
-            throw CNNError.argument("out_channels must be divisible by groups")
+            throw CNNError.argument(.outChannelsMustBeDivisible)
         }
         guard kernelSize.height > 0, kernelSize.width > 0 else {
-            throw CNNError.argument("kernel_size must be positive, got \(kernelSize)")
+            throw CNNError.argument(.kernelSizeMustBePositive, ["kernelSize": "\(kernelSize)"])
         }
         guard stride.height > 0, stride.width > 0 else {
-            throw CNNError.argument("stride must be positive, got \(stride)")
+            throw CNNError.argument(.strideMustBePositiveGot, ["stride": "\(stride)"])
         }
         guard dilation.height > 0, dilation.width > 0 else {
-            throw CNNError.argument("dilation must be positive, got \(dilation)")
+            throw CNNError.argument(.dilationMustBePositiveGot, ["dilation": "\(dilation)"])
         }
         switch padding {
         case .explicit(let amount):
             guard amount.height >= 0, amount.width >= 0 else {
-                throw CNNError.argument("negative padding is not supported, got \(amount)")
+                throw CNNError.argument(.negativePaddingIsNotSupported, ["amount": "\(amount)"])
             }
             sidePadding = (amount.height, amount.height, amount.width, amount.width)
         case .valid:

@@ -1,4 +1,5 @@
 import Synchronization
+import Wording
 
 /// In training mode, zeroes each element with probability `p` and scales the rest by `1/(1 − p)`
 /// (PyTorch `nn.Dropout`); in evaluation mode, returns the input unchanged.
@@ -15,7 +16,7 @@ public final class Dropout: Layer {
     /// - Throws: `CNNError.argument` unless `0 ≤ p ≤ 1`.
     public init(p: Double = 0.5, using generator: inout some RandomNumberGenerator) throws(CNNError) {
         guard (0...1).contains(p) else {
-            throw CNNError.argument("dropout probability has to be between 0 and 1, but got \(p)")
+            throw CNNError.argument(.dropoutProbabilityHasToBe, ["p": "\(p)"])
         }
         self.p = p
         self.generator = Mutex(SeededGenerator(seed: generator.next()))

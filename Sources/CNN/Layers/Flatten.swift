@@ -1,3 +1,5 @@
+import Wording
+
 /// Merges dimensions `startDim … endDim` into one (PyTorch `nn.Flatten`, default `1 … −1`), so
 /// `[N, C, H, W]` becomes `[N, C·H·W]` for a following `Linear`.
 public final class Flatten: Layer {
@@ -22,11 +24,14 @@ public final class Flatten: Layer {
         let end = endDim < 0 ? endDim + rank : endDim
         guard (0..<rank).contains(start), (0..<rank).contains(end) else {
             throw CNNError.argument(
-                "Flatten: dimension out of range (expected to be in range of [\(-rank), \(rank - 1)], "
-                    + "but got start_dim=\(startDim), end_dim=\(endDim))")
+                .flattenDimensionOutOfRange,
+                [
+                    "value": "\(-rank)", "value2": "\(rank - 1)", "startDim": "\(startDim)",
+                    "endDim": "\(endDim)",
+                ])
         }
         guard start <= end else {
-            throw CNNError.argument("flatten() has invalid args: start_dim cannot come after end_dim")
+            throw CNNError.argument(.flattenHasInvalidArgsStart)
         }
         if input.rank == 0 { return try input.reshape([1]) }
         let shape = input.shape

@@ -1,3 +1,5 @@
+import Wording
+
 /// A fully connected layer (PyTorch `nn.Linear`): `y = x · weightᵀ + bias`, `weight`
 /// `[outFeatures, inFeatures]`, `bias` `[outFeatures]`.
 ///
@@ -20,7 +22,7 @@ public final class Linear: Layer {
     ) throws {
         guard inFeatures >= 0, outFeatures >= 0 else {
             throw CNNError.argument(
-                "Linear needs sizes ≥ 0, got in_features=\(inFeatures), out_features=\(outFeatures)")
+                .linearNeedsSizesGotIn, ["inFeatures": "\(inFeatures)", "outFeatures": "\(outFeatures)"])
         }
         self.inFeatures = inFeatures
         self.outFeatures = outFeatures

@@ -1,3 +1,5 @@
+import Wording
+
 /// Builders for the networks the course experiments with.
 public enum Networks {
     /// The CIFAR-style ResNet of He et al. (2016, §4.2), or its plain counterpart:
@@ -22,15 +24,13 @@ public enum Networks {
         using generator: inout some RandomNumberGenerator
     ) throws -> Sequential {
         guard depth >= 8, (depth - 2) % 6 == 0 else {
-            throw CNNError.argument(
-                "a CIFAR ResNet has depth 6n + 2 (20, 32, 44, 56, 110 …), got \(depth)")
+            throw CNNError.argument(.aCifarResnetHasDepth, ["depth": "\(depth)"])
         }
         guard widths.count == 3, widths.allSatisfy({ $0 > 0 }) else {
-            throw CNNError.argument("resnet needs three positive stage widths, got \(widths)")
+            throw CNNError.argument(.resnetNeedsThreePositiveStage, ["widths": "\(widths)"])
         }
         guard downsample != .identity else {
-            throw CNNError.argument(
-                "the blocks that change shape need a 'projection' or 'zeroPad' shortcut")
+            throw CNNError.argument(.theBlocksThatChangeShape)
         }
         let blocksPerStage = (depth - 2) / 6
         var layers: [(String, any Layer)] = [
@@ -126,12 +126,12 @@ public enum Networks {
         using generator: inout some RandomNumberGenerator
     ) throws -> Sequential {
         guard depth >= 2 else {
-            throw CNNError.argument("deep_net needs depth >= 2 (input and output layers), got \(depth)")
+            throw CNNError.argument(.deepNetNeedsDepthInput, ["depth": "\(depth)"])
         }
         guard width > 0, inputSize > 0, numClasses > 0 else {
             throw CNNError.argument(
-                "deep_net needs positive sizes, got width \(width), input \(inputSize), classes \(numClasses)"
-            )
+                .deepNetNeedsPositiveSizes,
+                ["width": "\(width)", "inputSize": "\(inputSize)", "numClasses": "\(numClasses)"])
         }
         func linear(_ inputs: Int, _ outputs: Int, _ generator: inout some RandomNumberGenerator) throws
             -> Linear

@@ -1,4 +1,5 @@
 import Synchronization
+import Wording
 
 /// A trainable tensor owned by a layer (PyTorch `nn.Parameter`): a reference to a leaf tensor that
 /// requires grad, so that a layer, `model.parameters()` and an optimiser all see the same weights.
@@ -39,7 +40,7 @@ public final class Parameter: Sendable, CustomStringConvertible {
     public func assign(_ newValue: Tensor) throws {
         guard newValue.shape == shape else {
             throw CNNError.shape(
-                "cannot assign a tensor of shape \(newValue.shape) to a parameter of shape \(shape)")
+                .cannotAssignATensorOf, ["newValueShape": "\(newValue.shape)", "shape": "\(shape)"])
         }
         let leaf = try newValue.to(value.dtype).detach().requiringGrad()
         current.withLock { $0 = leaf }

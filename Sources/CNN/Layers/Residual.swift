@@ -1,3 +1,5 @@
+import Wording
+
 /// A skip connection around any body that keeps its input's shape: `x + body(x)`.
 public final class Residual: Layer {
     public let mode = TrainingMode()
@@ -15,8 +17,7 @@ public final class Residual: Layer {
         let output = try callChild("body", body, input)
         guard output.shape == input.shape else {
             throw CNNError.shape(
-                "a skip connection adds the input \(input.shape) to the body's output \(output.shape); they must match"
-            )
+                .aSkipConnectionAddsThe, ["inputShape": "\(input.shape)", "outputShape": "\(output.shape)"])
         }
         return try input + output
     }

@@ -1,3 +1,5 @@
+import Wording
+
 /// The basic residual block of He et al. (2016), "Deep Residual Learning for Image Recognition":
 ///
 ///     out = relu(bn2(conv2(relu(bn1(conv1(x))))) + shortcut(x))
@@ -57,9 +59,8 @@ public final class ResidualBlock: Layer {
         case .identity:
             guard shapesMatch else {
                 throw CNNError.argument(
-                    "an identity shortcut needs the block to keep its shape, but it maps \(inChannels) to "
-                        + "\(outChannels) channels with stride \(stride); use shortcut 'projection' or 'zeroPad'"
-                )
+                    .anIdentityShortcutNeedsThe,
+                    ["inChannels": "\(inChannels)", "outChannels": "\(outChannels)", "stride": "\(stride)"])
             }
             self.shortcut = Identity()
         case .projection:

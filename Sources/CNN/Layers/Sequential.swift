@@ -1,3 +1,5 @@
+import Wording
+
 /// Layers applied one after another (PyTorch `nn.Sequential`); children are named `0`, `1`, … or
 /// by the names given, so parameters read `0.weight`, `conv1.weight`, …
 public final class Sequential: Layer {
@@ -19,8 +21,7 @@ public final class Sequential: Layer {
         var seen = Set<String>()
         for (name, _) in layers {
             guard !name.isEmpty, !name.contains("."), seen.insert(name).inserted else {
-                throw CNNError.argument(
-                    "Sequential layer names must be unique, non-empty and without '.', got '\(name)'")
+                throw CNNError.argument(.sequentialLayerNamesMustBe, ["name": "\(name)"])
             }
         }
         children = layers.map { ($0.0, $0.1) }

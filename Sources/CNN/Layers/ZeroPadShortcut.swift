@@ -1,3 +1,5 @@
+import Wording
+
 /// The ResNet paper's option A shortcut: keep every `stride`-th row and column (starting at 0, as
 /// `x[:, :, ::stride, ::stride]`) and add zero channels, `(out − in) / 2` in front and the rest
 /// behind, so `[N, inChannels, H, W]` → `[N, outChannels, ⌈H/stride⌉, ⌈W/stride⌉]`. No parameters.
@@ -17,9 +19,9 @@ public final class ZeroPadShortcut: Layer {
     public init(_ inChannels: Int, _ outChannels: Int, stride: Int) throws(CNNError) {
         guard inChannels > 0, outChannels >= inChannels else {
             throw CNNError.argument(
-                "a zero-padding shortcut can only add channels, got \(inChannels) → \(outChannels)")
+                .aZeroPaddingShortcutCan, ["inChannels": "\(inChannels)", "outChannels": "\(outChannels)"])
         }
-        guard stride >= 1 else { throw CNNError.argument("stride must be at least 1, got \(stride)") }
+        guard stride >= 1 else { throw CNNError.argument(.strideMustBeAtLeast, ["stride": "\(stride)"]) }
         self.inChannels = inChannels
         self.outChannels = outChannels
         self.stride = stride
@@ -30,7 +32,7 @@ public final class ZeroPadShortcut: Layer {
     public func callAsFunction(_ input: Tensor) throws -> Tensor {
         guard input.rank == 4, input.shape[1] == inChannels else {
             throw CNNError.shape(
-                "the option A shortcut expects input [N, \(inChannels), H, W], got \(input.shape)")
+                .theOptionAShortcutExpects, ["inChannels": "\(inChannels)", "inputShape": "\(input.shape)"])
         }
         let (n, h, w) = (input.shape[0], input.shape[2], input.shape[3])
         let (oh, ow) = ((h + stride - 1) / stride, (w + stride - 1) / stride)

@@ -1,3 +1,5 @@
+import Wording
+
 /// 2-D average pooling, PyTorch's `torch.nn.functional.avg_pool2d`: the mean of each window.
 ///
 /// Layout and output size as `maxPool2d` (without dilation). The divisor of a window is, as in
@@ -19,7 +21,7 @@ public func avgPool2d(
     countIncludePad: Bool = true, divisorOverride: Int? = nil
 ) throws -> Tensor {
     if let divisorOverride, divisorOverride == 0 {
-        throw CNNError.argument("avg_pool2d divisor_override must not be zero")
+        throw CNNError.argument(.avgPoolDDivisorOverride)
     }
     let x = try Pool2dGeometry.batched(input, "avg_pool2d")
     let g = try Pool2dGeometry.resolve(

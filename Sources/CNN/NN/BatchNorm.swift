@@ -1,3 +1,5 @@
+import Wording
+
 /// Batch normalisation, PyTorch's `torch.nn.functional.batch_norm`, updating the running
 /// statistics in place while training.
 ///
@@ -28,7 +30,11 @@ public func batchNorm(
     for (name, t) in [("running_mean", runningMean), ("running_var", runningVar)] where t.shape != [channels]
     {
         throw CNNError.shape(
-            "batch_norm expects \(name) [channels] = [\(channels)] for input \(input.shape), got \(t.shape)")
+            .batchNormExpectsChannelsFor,
+            [
+                "name": "\(name)", "channels": "\(channels)", "inputShape": "\(input.shape)",
+                "tShape": "\(t.shape)",
+            ])
     }
     let op = try BatchNormOperation(input: input, weight: weight, bias: bias, eps: eps)
     guard training else {
@@ -70,8 +76,11 @@ struct BatchNormOperation: Sendable {
             guard let t else { continue }
             guard t.shape == [channels] else {
                 throw CNNError.shape(
-                    "batch_norm expects \(name) [channels] = [\(channels)] for input \(input.shape), got \(t.shape)"
-                )
+                    .batchNormExpectsChannelsFor,
+                    [
+                        "name": "\(name)", "channels": "\(channels)", "inputShape": "\(input.shape)",
+                        "tShape": "\(t.shape)",
+                    ])
             }
         }
         try requireSameDType(input, weight ?? input, bias, function: "batch_norm")
@@ -87,8 +96,7 @@ struct BatchNormOperation: Sendable {
     /// The channel count, after checking the input is `[batch, channels, *]`.
     static func channels(of input: Tensor) throws -> Int {
         guard input.rank >= 2 else {
-            throw CNNError.shape(
-                "batch_norm expects input [batch, channels] or [batch, channels, *], got \(input.shape)")
+            throw CNNError.shape(.batchNormExpectsInputBatch, ["inputShape": "\(input.shape)"])
         }
         return input.shape[1]
     }
@@ -98,8 +106,7 @@ struct BatchNormOperation: Sendable {
     @discardableResult
     func batchStatistics(computing: Bool = true) throws -> (mean: [Double], variance: [Double]) {
         guard batch * spatial > 1 else {
-            throw CNNError.shape(
-                "batch_norm needs more than 1 value per channel when training, got input \(input.shape)")
+            throw CNNError.shape(.batchNormNeedsMoreThan, ["inputShape": "\(input.shape)"])
         }
         guard computing else { return ([], []) }
         return switch input.dtype {

@@ -1,3 +1,5 @@
+import Wording
+
 /// Turning a learner's `conv1d`/`conv2d` call into a `Conv2dGeometry`, or into a message that
 /// names what was expected and what was given.
 extension Conv2dGeometry {
@@ -36,12 +38,18 @@ extension Conv2dGeometry {
         let spatial = words.spatialNames.count
         guard weight.count == 2 + spatial else {
             throw .shape(
-                "\(f) expects weight \(words.weightLayout), a \(2 + spatial)-d tensor, got \(weight)")
+                .expectsWeightADTensor,
+                [
+                    "f": "\(f)", "wordsWeightLayout": "\(words.weightLayout)", "value": "\(2 + spatial)",
+                    "weight": "\(weight)",
+                ])
         }
         guard !weight.contains(0) else {
-            throw .shape("\(f) weight cannot have a dimension of size 0, got \(weight)")
+            throw .shape(.weightCannotHaveADimension, ["f": "\(f)", "weight": "\(weight)"])
         }
-        guard groups > 0 else { throw .argument("\(f) groups must be a positive integer, got \(groups)") }
+        guard groups > 0 else {
+            throw .argument(.groupsMustBeAPositive, ["f": "\(f)", "groups": "\(groups)"])
+        }
         try stride.require(atLeast: 1, "stride", of: f)
         try dilation.require(atLeast: 1, "dilation", of: f)
         if case .explicit(let amount) = padding { try amount.require(atLeast: 0, "padding", of: f) }
@@ -49,13 +57,12 @@ extension Conv2dGeometry {
         let channels = input[1]
         guard channels % groups == 0 else {
             throw .shape(
-                "\(f) with groups=\(groups) needs in_channels divisible by \(groups); the input \(input) has \(channels) channels"
-            )
+                .withGroupsNeedsInChannels,
+                ["f": "\(f)", "groups": "\(groups)", "input": "\(input)", "channels": "\(channels)"])
         }
         guard weight[0] % groups == 0 else {
             throw .shape(
-                "\(f) with groups=\(groups) needs out_channels (weight's first dimension) divisible by \(groups), got weight \(weight)"
-            )
+                .withGroupsNeedsOutChannels, ["f": "\(f)", "groups": "\(groups)", "weight": "\(weight)"])
         }
         guard weight[1] == channels / groups else {
             let expected = "[?, \(channels / groups)" + String(repeating: ", ?", count: spatial) + "]"
@@ -69,7 +76,8 @@ extension Conv2dGeometry {
                     function: f, input: input, weight: weight, expected: expected, groups: groups))
         }
         if let bias, bias != [weight[0]] {
-            throw .shape("\(f) expects bias [out_channels] = [\(weight[0])], got \(bias)")
+            throw .shape(
+                .expectsBiasOutChannelsGot, ["f": "\(f)", "value": "\(weight[0])", "bias": "\(bias)"])
         }
 
         // 1-D convolutions run as 2-D ones of height 1.

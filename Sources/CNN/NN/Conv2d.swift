@@ -53,7 +53,8 @@ public func conv1d(
     let words = Conv2dGeometry.Vocabulary.conv1d
     guard input.rank == 3 || input.rank == 2 else {
         throw CNNError.shape(
-            "conv1d expects input \(words.inputLayout) or [in_channels, length], got \(input.shape)")
+            .convDExpectsInputOr,
+            ["wordsInputLayout": "\(words.inputLayout)", "inputShape": "\(input.shape)"])
     }
     let batched = input.rank == 3 ? input : try input.reshape([1] + input.shape)
     try requireSameDType(input, weight, bias, function: "conv1d")
@@ -63,7 +64,7 @@ public func conv1d(
     var padding2d = padding
     if case .explicit(let amount) = padding {
         guard amount.height == amount.width else {
-            throw CNNError.argument("conv1d expects padding to be a single int, got \(amount)")
+            throw CNNError.argument(.convDExpectsPaddingTo, ["amount": "\(amount)"])
         }
         try amount.require(atLeast: 0, "padding", of: "conv1d")
         padding2d = .explicit(Size2D(0, amount.width))
@@ -83,8 +84,11 @@ func requireSameDType(_ input: Tensor, _ weight: Tensor, _ bias: Tensor?, functi
     for (name, other) in [("weight", weight), ("bias", bias)] {
         guard let other, other.dtype != input.dtype else { continue }
         throw .argument(
-            "\(function) needs input and \(name) of the same dtype, got \(input.dtype.rawValue) and \(other.dtype.rawValue)"
-        )
+            .needsInputAndOfThe,
+            [
+                "function": "\(function)", "name": "\(name)", "inputDtype": "\(input.dtype.rawValue)",
+                "otherDtype": "\(other.dtype.rawValue)",
+            ])
     }
 }
 

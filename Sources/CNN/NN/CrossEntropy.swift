@@ -22,11 +22,10 @@ public func crossEntropy(
     labelSmoothing: Double = 0
 ) throws -> Tensor {
     guard labelSmoothing >= 0 && labelSmoothing <= 1 else {
-        throw CNNError.argument(
-            "cross_entropy label_smoothing must be between 0.0 and 1.0, got \(labelSmoothing)")
+        throw CNNError.argument(.crossEntropyLabelSmoothingMust, ["labelSmoothing": "\(labelSmoothing)"])
     }
     guard input.rank >= 1 else {
-        throw CNNError.shape("cross_entropy expects input [batch, classes] (logits), got a scalar")
+        throw CNNError.shape(.crossEntropyExpectsInputBatch)
     }
     let classAxis = input.rank == 1 ? 0 : 1
     let logProbabilities = try logSoftmax(input, dim: classAxis)
@@ -38,8 +37,8 @@ public func crossEntropy(
     expected.remove(at: classAxis)
     guard target.shape == expected else {
         throw CNNError.shape(
-            "cross_entropy expects target \(expected) of class indices (or probabilities \(input.shape)) "
-                + "for input \(input.shape), got \(target.shape)")
+            .crossEntropyExpectsTargetOf,
+            ["expected": "\(expected)", "inputShape": "\(input.shape)", "targetShape": "\(target.shape)"])
     }
     let classes = input.shape[classAxis]
     let indices = try classIndices(target, classes: classes, ignoreIndex: ignoreIndex)
@@ -62,8 +61,7 @@ public func crossEntropy(
 private func classIndices(_ target: Tensor, classes: Int, ignoreIndex: Int) throws -> [Int] {
     try target.scalarsAsDoubles().map { value in
         guard value.rounded() == value, abs(value) < 1e15 else {
-            throw CNNError.argument(
-                "cross_entropy target must hold class indices (whole numbers), got \(value)")
+            throw CNNError.argument(.crossEntropyTargetMustHold, ["value": "\(value)"])
         }
         let index = Int(value)
         guard index == ignoreIndex || (index >= 0 && index < classes) else {

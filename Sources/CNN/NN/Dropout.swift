@@ -1,3 +1,5 @@
+import Wording
+
 /// Randomly zeroes elements while training, PyTorch's `torch.nn.functional.dropout`: each element
 /// is kept with probability `1 − p` and then scaled by `1/(1 − p)`, so the expected value of
 /// every element is unchanged and evaluation needs no rescaling.
@@ -15,7 +17,7 @@ public func dropout<G: RandomNumberGenerator>(
     _ input: Tensor, p: Double = 0.5, training: Bool = true, using generator: inout G
 ) throws -> Tensor {
     guard p >= 0 && p <= 1 else {
-        throw CNNError.argument("dropout probability has to be between 0 and 1, but got \(p)")
+        throw CNNError.argument(.dropoutProbabilityHasToBe, ["p": "\(p)"])
     }
     guard training && p > 0 else { return input }
     let scale = p == 1 ? 0 : 1 / (1 - p)

@@ -1,3 +1,5 @@
+import Wording
+
 /// A fully connected layer's computation, PyTorch's `torch.nn.functional.linear`:
 /// `y = x · weightᵀ + bias`.
 ///
@@ -7,8 +9,7 @@
 /// - Throws: `CNNError` naming the expected and actual shapes when they do not fit.
 public func linear(_ input: Tensor, _ weight: Tensor, bias: Tensor? = nil) throws -> Tensor {
     guard weight.rank == 2 else {
-        throw CNNError.shape(
-            "linear expects weight [out_features, in_features], a 2-d tensor, got \(weight.shape)")
+        throw CNNError.shape(.linearExpectsWeightOutFeatures, ["weightShape": "\(weight.shape)"])
     }
     let (outFeatures, inFeatures) = (weight.shape[0], weight.shape[1])
     guard input.rank >= 1, input.shape.last == inFeatures else {
@@ -18,7 +19,8 @@ public func linear(_ input: Tensor, _ weight: Tensor, bias: Tensor? = nil) throw
             detail: .linearFeatures(inFeatures: inFeatures, weight: weight.shape, input: input.shape))
     }
     if let bias, bias.shape != [outFeatures] {
-        throw CNNError.shape("linear expects bias [out_features] = [\(outFeatures)], got \(bias.shape)")
+        throw CNNError.shape(
+            .linearExpectsBiasOutFeatures, ["outFeatures": "\(outFeatures)", "biasShape": "\(bias.shape)"])
     }
     try requireSameDType(input, weight, bias, function: "linear")
     let product = try input.matmul(weight.T)

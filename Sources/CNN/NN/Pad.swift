@@ -29,22 +29,29 @@ public func pad(_ input: Tensor, _ pad: [Int], mode: PadMode = .constant, value:
         throw CNNError.argument(.padAmounts, ["pad": pad])
     }
     guard pad.allSatisfy({ abs($0) <= Size2D.largest }) else {
-        throw CNNError.argument("pad amounts are too large, got \(pad)")
+        throw CNNError.argument(.padAmountsAreTooLarge, ["pad": "\(pad)"])
     }
     let axes = pad.count / 2
     guard axes <= input.rank else {
         throw CNNError.shape(
-            "pad got \(pad.count) amounts, which pad \(axes) axes, but the input \(input.shape) has only \(input.rank)"
-        )
+            .padGotAmountsWhichPad,
+            [
+                "padCount": "\(pad.count)", "axes": "\(axes)", "inputShape": "\(input.shape)",
+                "inputRank": "\(input.rank)",
+            ])
     }
     if mode != .constant {
         guard value == nil else {
-            throw CNNError.argument("pad mode '\(mode.rawValue)' doesn't take a value; only 'constant' does")
+            throw CNNError.argument(.padModeDoesnTTake, ["mode": "\(mode.rawValue)"])
         }
         guard axes >= 1 && axes <= 3 && (input.rank == axes + 1 || input.rank == axes + 2) else {
             throw CNNError.shape(
-                "pad mode '\(mode.rawValue)' with \(pad.count) amounts pads the last \(axes) axes of a "
-                    + "\(axes + 1)-d or \(axes + 2)-d input, got \(input.rank)-d input \(input.shape)")
+                .padModeWithAmountsPads,
+                [
+                    "mode": "\(mode.rawValue)", "padCount": "\(pad.count)", "axes": "\(axes)",
+                    "value": "\(axes + 1)", "value2": "\(axes + 2)", "inputRank": "\(input.rank)",
+                    "inputShape": "\(input.shape)",
+                ])
         }
     }
     // Per padded axis, in axis order (the pad list runs backwards).
@@ -56,18 +63,18 @@ public func pad(_ input: Tensor, _ pad: [Int], mode: PadMode = .constant, value:
         let amounts = "(\(before[i]), \(after[i]))"
         if size + min(before[i], 0) + min(after[i], 0) <= 0 || (mode != .constant && size == 0) {
             throw CNNError.shape(
-                "pad \(amounts) leaves nothing of dimension \(dim) (size \(size)) of the input \(input.shape)"
-            )
+                .padLeavesNothingOfDimension,
+                ["amounts": "\(amounts)", "dim": "\(dim)", "size": "\(size)", "inputShape": "\(input.shape)"])
         }
         if mode == .reflect && (before[i] >= size || after[i] >= size) {
             throw CNNError.shape(
-                "reflect padding must be smaller than the padded dimension: padding \(amounts) at dimension \(dim) "
-                    + "of the input \(input.shape)")
+                .reflectPaddingMustBeSmaller,
+                ["amounts": "\(amounts)", "dim": "\(dim)", "inputShape": "\(input.shape)"])
         }
         if mode == .circular && (before[i] > size || after[i] > size) {
             throw CNNError.shape(
-                "circular padding can wrap around at most once: padding \(amounts) at dimension \(dim) "
-                    + "of the input \(input.shape)")
+                .circularPaddingCanWrapAround,
+                ["amounts": "\(amounts)", "dim": "\(dim)", "inputShape": "\(input.shape)"])
         }
     }
     let outShape = input.shape.dropLast(axes) + zip(inShape, zip(before, after)).map { $0 + $1.0 + $1.1 }

@@ -1,3 +1,5 @@
+import Wording
+
 /// Turning a learner's pooling call into a `Pool2dGeometry`, or into a message that names what
 /// was expected and what was given.
 extension Pool2dGeometry {
@@ -22,8 +24,11 @@ extension Pool2dGeometry {
         let span = Size2D(dilation.height * (kernel.height - 1) + 1, dilation.width * (kernel.width - 1) + 1)
         guard padding.height <= span.height / 2 && padding.width <= span.width / 2 else {
             throw .argument(
-                "\(function) padding \(padding) is more than half the kernel size \(span): "
-                    + "padding may be at most \(Size2D(span.height / 2, span.width / 2))")
+                .paddingIsMoreThanHalf,
+                [
+                    "function": "\(function)", "padding": "\(padding)", "span": "\(span)",
+                    "value": "\(Size2D(span.height / 2, span.width / 2))",
+                ])
         }
         let g = Pool2dGeometry(
             batch: input[0], channels: input[1], inHeight: input[2], inWidth: input[3],
@@ -32,7 +37,7 @@ extension Pool2dGeometry {
             padH: padding.height, padW: padding.width, dilationH: dilation.height, dilationW: dilation.width,
             ceilMode: ceilMode)
         guard g.inHeight > 0 && g.inWidth > 0 && g.channels > 0 else {
-            throw .shape("\(function) expects a non-empty input, got \(input)")
+            throw .shape(.expectsANonEmptyInput, ["function": "\(function)", "input": "\(input)"])
         }
         guard g.outHeight > 0 && g.outWidth > 0 else {
             let padded = "\(g.inHeight + 2 * padding.height)×\(g.inWidth + 2 * padding.width)"
@@ -55,8 +60,7 @@ extension Pool2dGeometry {
     static func batched(_ input: Tensor, _ function: String) throws -> Tensor {
         guard input.rank == 4 || input.rank == 3 else {
             throw CNNError.shape(
-                "\(function) expects input [batch, channels, height, width] or [channels, height, width], got \(input.shape)"
-            )
+                .expectsInputBatchChannelsHeight, ["function": "\(function)", "inputShape": "\(input.shape)"])
         }
         return input.rank == 4 ? input : try input.reshape([1] + input.shape)
     }

@@ -1,3 +1,5 @@
+import Wording
+
 /// How a loss combines its per-element values, PyTorch's `reduction` argument.
 public enum Reduction: String, Sendable, Hashable, CaseIterable {
     /// Every per-element loss, in the target's shape.
@@ -11,7 +13,7 @@ public enum Reduction: String, Sendable, Hashable, CaseIterable {
     /// - Throws: `CNNError` for any other name, listing the valid ones.
     public init(_ name: String) throws(CNNError) {
         guard let value = Reduction(rawValue: name) else {
-            throw .argument("\(name) is not a valid value for reduction; use 'none', 'mean' or 'sum'")
+            throw .argument(.isNotAValidValue, ["name": "\(name)"])
         }
         self = value
     }

@@ -34,7 +34,9 @@ public struct Size2D: Hashable, Sendable, ExpressibleByIntegerLiteral, Expressib
     /// - Throws: `CNNError` naming `argument` and `function` for any other length.
     public init(_ values: [Int], argument: String, function: String) throws(CNNError) {
         guard values.count == 1 || values.count == 2 else {
-            throw .argument("\(function) expects \(argument) to be an int or a pair of ints, got \(values)")
+            throw .argument(
+                .expectsToBeAnInt,
+                ["function": "\(function)", "argument": "\(argument)", "values": "\(values)"])
         }
         self.init(values[0], values.count == 2 ? values[1] : values[0])
     }
@@ -52,7 +54,8 @@ public struct Size2D: Hashable, Sendable, ExpressibleByIntegerLiteral, Expressib
                 detail: .tooSmall(function: function, argument: argument, minimum: minimum, got: "\(self)"))
         }
         guard height <= Size2D.largest, width <= Size2D.largest else {
-            throw .argument("\(function) \(argument) is too large, got \(self)")
+            throw .argument(
+                .isTooLargeGot, ["function": "\(function)", "argument": "\(argument)", "value": "\(self)"])
         }
     }
 

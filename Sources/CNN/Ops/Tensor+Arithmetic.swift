@@ -1,3 +1,5 @@
+import Wording
+
 /// Broadcasting arithmetic: `+ - * /`, powers, unary minus, `maximum`/`minimum`.
 ///
 /// Operands of different shapes are broadcast (see `Broadcasting`); float32 with float64 gives
@@ -77,7 +79,7 @@ extension Tensor {
     public func pow(_ exponent: Double) throws -> Tensor {
         let x = self
         if kind != .real && exponent < 0 && exponent == exponent.rounded() {
-            throw CNNError.argument("Integers to negative integer powers are not allowed.")
+            throw CNNError.argument(.integersToNegativeIntegerPowers)
         }
         var y = try Tensor.elementwise(x, x.scalarLike(exponent), .power)
         // Integers to whole non-negative powers stay integers (`arange(4) ** 2` is int64 in PyTorch).
@@ -93,7 +95,7 @@ extension Tensor {
         let x = self
         if kind != .real && exponent.kind != .real && exponent.scalarsAsDoubles().contains(where: { $0 < 0 })
         {
-            throw CNNError.argument("Integers to negative integer powers are not allowed.")
+            throw CNNError.argument(.integersToNegativeIntegerPowers)
         }
         let y = try Tensor.elementwise(x, exponent, .power)
         return y.recordingGradient(of: [x, exponent], op: "pow") { g in

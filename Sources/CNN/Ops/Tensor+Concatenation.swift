@@ -7,10 +7,10 @@ extension Tensor {
     /// - Throws: `CNNError` for an empty list or mismatched shapes, naming the offending tensor.
     public static func cat(_ tensors: [Tensor], dim: Int = 0) throws -> Tensor {
         guard let first = tensors.first else {
-            throw CNNError.argument("cat() expects a non-empty list of tensors")
+            throw CNNError.argument(.catExpectsANonEmpty)
         }
         guard first.rank > 0 else {
-            throw CNNError.argument("zero-dimensional tensor (at position 0) cannot be concatenated")
+            throw CNNError.argument(.zeroDimensionalTensorAtPosition)
         }
         let d = try first.normalizedDim(dim)
         for (number, tensor) in tensors.enumerated() {

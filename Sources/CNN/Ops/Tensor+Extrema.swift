@@ -1,3 +1,5 @@
+import Wording
+
 /// Maximum and minimum: of the whole tensor, along a dimension (with indices), argmax/argmin.
 extension Tensor {
     /// The largest element, a scalar tensor (NaN if any element is NaN).
@@ -52,7 +54,7 @@ extension Tensor {
         let d = try normalizedDim(dim)
         guard source.shape[d] > 0 else {
             throw CNNError.argument(
-                "\(name)(): Expected reduction dim \(d) to have non-zero size (shape \(shape))")
+                .expectedReductionDimToHave, ["name": "\(name)", "d": "\(d)", "shape": "\(shape)"])
         }
         let (values, indices) = try dtype.dispatch(
             ExtremumKernel(x: source.detach(), dim: d, largest: largest))
@@ -71,9 +73,7 @@ extension Tensor {
 
     private func extremum(largest: Bool) throws -> Tensor {
         guard count > 0 else {
-            throw CNNError.argument(
-                "\(largest ? "max" : "min")(): Expected reduction dim to be specified for input.numel() == 0. "
-                    + "Specify the reduction dim with the 'dim' argument.")
+            throw CNNError.argument(.expectedReductionDimToBe, ["value": "\(largest ? "max" : "min")"])
         }
         let x = self
         let y = try withNoGrad {

@@ -1,3 +1,5 @@
+import Wording
+
 /// Elementwise math functions, each with its derivative beside it.
 extension Tensor {
     /// `eˣ` elementwise. Backward: `g·eˣ` (reusing the output).
@@ -37,7 +39,7 @@ extension Tensor {
     /// - Throws: `CNNError` when both bounds are omitted, as PyTorch does.
     public func clamp(min: Double? = nil, max: Double? = nil) throws -> Tensor {
         guard min != nil || max != nil else {
-            throw CNNError.argument("clamp: at least one of 'min' or 'max' must not be None")
+            throw CNNError.argument(.clampAtLeastOneOf)
         }
         let x = self
         let y = try dtype.dispatch(UnaryKernel(x: x, operation: .clamp(min: min, max: max)))

@@ -1,4 +1,5 @@
 import CBLAS
+import Wording
 
 /// Matrix products through OpenBLAS (`cblas_sgemm` / `cblas_dgemm`).
 extension Tensor {
@@ -17,8 +18,7 @@ extension Tensor {
     /// - Complexity: O(batch·n·k·m).
     public static func matmul(_ a: Tensor, _ b: Tensor) throws -> Tensor {
         guard a.rank >= 1, b.rank >= 1 else {
-            throw CNNError.argument(
-                "both arguments to matmul need to be at least 1D, but they are \(a.rank)D and \(b.rank)D")
+            throw CNNError.argument(.bothArgumentsToMatmulNeed, ["aRank": "\(a.rank)", "bRank": "\(b.rank)"])
         }
         let left = a.rank == 1 ? try a.reshape([1, a.shape[0]]) : a
         let right = b.rank == 1 ? try b.reshape([b.shape[0], 1]) : b

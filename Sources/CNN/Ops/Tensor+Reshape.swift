@@ -24,7 +24,7 @@ extension Tensor {
             throw .argument(.inferredTwice, ["shape": newShape])
         }
         guard newShape.allSatisfy({ $0 >= -1 }) else {
-            throw .argument("invalid shape dimension in \(newShape)")
+            throw .argument(.invalidShapeDimensionIn, ["newShape": "\(newShape)"])
         }
         var resolved = newShape
         if let dim = inferred.first {
@@ -67,7 +67,7 @@ extension Tensor {
         if target == shape { return self }
         let lead = rank - target.count
         guard lead >= 0, (try? Broadcasting.shape(target, shape)) == shape else {
-            throw CNNError.shape("cannot sum a tensor of shape \(shape) down to shape \(target)")
+            throw CNNError.shape(.cannotSumATensorOf, ["shape": "\(shape)", "target": "\(target)"])
         }
         let dims = shape.indices.filter { $0 < lead || (target[$0 - lead] == 1 && shape[$0] != 1) }
         return try sum(dims: dims, keepDim: true).reshape(target)

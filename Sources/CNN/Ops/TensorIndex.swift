@@ -46,7 +46,7 @@ extension Tensor {
         offset: Int, strides: [Int], shape: [Int]
     ) {
         let ellipses = indices.filter { $0 == .ellipsis }.count
-        guard ellipses <= 1 else { throw .argument("an index can only have a single ellipsis ('...')") }
+        guard ellipses <= 1 else { throw .argument(.anIndexCanOnlyHave) }
         let consuming = indices.filter {
             if case .at = $0 { return true }
             if case .slice = $0 { return true }
@@ -84,7 +84,7 @@ extension Tensor {
             case .slice(let start, let end, let step):
                 let size = shape[dim]
                 let step = step ?? 1
-                guard step > 0 else { throw .argument("slice step must be positive, got \(step)") }
+                guard step > 0 else { throw .argument(.sliceStepMustBePositive, ["step": "\(step)"]) }
                 func clamped(_ value: Int?, default fallback: Int) -> Int {
                     guard let value else { return fallback }
                     return Swift.min(Swift.max(value < 0 ? value + size : value, 0), size)

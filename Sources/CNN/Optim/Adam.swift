@@ -1,4 +1,5 @@
 import Synchronization
+import Wording
 
 /// Adam (Kingma & Ba 2015) with PyTorch's update (`torch.optim.Adam`, single-tensor path,
 /// `amsgrad=False`). For each parameter `p` with gradient `g`, step `t = 1, 2, …`:
@@ -36,15 +37,17 @@ public final class Adam: Optimizer {
         _ parameters: [Parameter], lr: Double = 1e-3, betas: (Double, Double) = (0.9, 0.999),
         eps: Double = 1e-8, weightDecay: Double = 0
     ) throws(CNNError) {
-        guard lr >= 0 else { throw CNNError.argument("Invalid learning rate: \(lr)") }
-        guard eps >= 0 else { throw CNNError.argument("Invalid epsilon value: \(eps)") }
+        guard lr >= 0 else { throw CNNError.argument(.invalidLearningRate, ["lr": "\(lr)"]) }
+        guard eps >= 0 else { throw CNNError.argument(.invalidEpsilonValue, ["eps": "\(eps)"]) }
         guard (0..<1).contains(betas.0) else {
-            throw CNNError.argument("Invalid beta parameter at index 0: \(betas.0)")
+            throw CNNError.argument(.invalidBetaParameterAtIndex, ["value": "\(betas.0)"])
         }
         guard (0..<1).contains(betas.1) else {
-            throw CNNError.argument("Invalid beta parameter at index 1: \(betas.1)")
+            throw CNNError.argument(.invalidBetaParameterAtIndex2, ["value": "\(betas.1)"])
         }
-        guard weightDecay >= 0 else { throw CNNError.argument("Invalid weight_decay value: \(weightDecay)") }
+        guard weightDecay >= 0 else {
+            throw CNNError.argument(.invalidWeightDecayValue, ["weightDecay": "\(weightDecay)"])
+        }
         self.parameters = parameters
         self.betas = betas
         self.eps = eps

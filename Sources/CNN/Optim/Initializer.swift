@@ -1,3 +1,5 @@
+import Wording
+
 /// Weight initialisers with PyTorch's formulas (`torch.nn.init`), each taking its random generator
 /// explicitly so that a seeded model starts from the same weights on every machine.
 ///
@@ -37,9 +39,7 @@ public enum Initializer {
     ///   can not be computed for tensor with fewer than 2 dimensions").
     public static func fans(_ shape: [Int]) throws(CNNError) -> (fanIn: Int, fanOut: Int) {
         guard shape.count >= 2 else {
-            throw CNNError.argument(
-                "fan in and fan out can not be computed for a tensor with fewer than 2 dimensions, got \(shape)"
-            )
+            throw CNNError.argument(.fanInAndFanOut, ["shape": "\(shape)"])
         }
         let receptiveField = shape.dropFirst(2).reduce(1, *)
         return (shape[1] * receptiveField, shape[0] * receptiveField)
@@ -51,7 +51,7 @@ public enum Initializer {
         using generator: inout some RandomNumberGenerator
     ) throws -> Tensor {
         guard low <= high else {
-            throw CNNError.argument("uniform_ expects low <= high, but got low=\(low) and high=\(high)")
+            throw CNNError.argument(.uniformExpectsLowHighBut, ["low": "\(low)", "high": "\(high)"])
         }
         var tensor = try Tensor.rand(shape, dtype: dtype, using: &generator)
         try map(&tensor) { low + (high - low) * $0 }
@@ -63,7 +63,7 @@ public enum Initializer {
         _ shape: [Int], mean: Double = 0, std: Double = 1, dtype: DType = .float32,
         using generator: inout some RandomNumberGenerator
     ) throws -> Tensor {
-        guard std >= 0 else { throw CNNError.argument("normal_ expects std >= 0.0, but found std \(std)") }
+        guard std >= 0 else { throw CNNError.argument(.normalExpectsStdButFound, ["std": "\(std)"]) }
         var tensor = try Tensor.randn(shape, dtype: dtype, using: &generator)
         try map(&tensor) { mean + std * $0 }
         return tensor
@@ -141,7 +141,7 @@ public enum Initializer {
         let (fanIn, fanOut) = try fans(shape)
         let fan = mode == .fanIn ? fanIn : fanOut
         guard fan > 0 else {
-            throw CNNError.argument("initializing a zero-element tensor of shape \(shape) is a no-op")
+            throw CNNError.argument(.initializingAZeroElementTensor, ["shape": "\(shape)"])
         }
         let gain = (nonlinearity ?? .leakyRelu(negativeSlope: a)).gain
         return gain / Double(fan).squareRoot()

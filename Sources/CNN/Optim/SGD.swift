@@ -1,4 +1,5 @@
 import Synchronization
+import Wording
 
 /// Stochastic gradient descent with optional momentum, dampening, Nesterov momentum and L2 weight
 /// decay, with exactly PyTorch's update (`torch.optim.SGD`, single-tensor path). For each
@@ -34,11 +35,15 @@ public final class SGD: Optimizer {
         _ parameters: [Parameter], lr: Double, momentum: Double = 0, dampening: Double = 0,
         weightDecay: Double = 0, nesterov: Bool = false
     ) throws(CNNError) {
-        guard lr >= 0 else { throw CNNError.argument("Invalid learning rate: \(lr)") }
-        guard momentum >= 0 else { throw CNNError.argument("Invalid momentum value: \(momentum)") }
-        guard weightDecay >= 0 else { throw CNNError.argument("Invalid weight_decay value: \(weightDecay)") }
+        guard lr >= 0 else { throw CNNError.argument(.invalidLearningRate, ["lr": "\(lr)"]) }
+        guard momentum >= 0 else {
+            throw CNNError.argument(.invalidMomentumValue, ["momentum": "\(momentum)"])
+        }
+        guard weightDecay >= 0 else {
+            throw CNNError.argument(.invalidWeightDecayValue, ["weightDecay": "\(weightDecay)"])
+        }
         guard !nesterov || (momentum > 0 && dampening == 0) else {
-            throw CNNError.argument("Nesterov momentum requires a momentum and zero dampening")
+            throw CNNError.argument(.nesterovMomentumRequiresAMomentum)
         }
         self.parameters = parameters
         self.momentum = momentum

@@ -1,3 +1,5 @@
+import Wording
+
 /// The training loop for classifiers: mini-batches, cross-entropy loss, an optimiser step per batch,
 /// an optional learning-rate schedule per epoch and a test evaluation after each epoch, with every
 /// step and epoch reported to a callback (the REPL draws its progress bar from it).
@@ -31,7 +33,7 @@ public enum Trainer {
         using generator: inout some RandomNumberGenerator,
         onEvent: (TrainingEvent) -> Void = { _ in }
     ) throws -> TrainingHistory {
-        guard epochs >= 1 else { throw CNNError.argument("epochs must be at least 1, got \(epochs)") }
+        guard epochs >= 1 else { throw CNNError.argument(.epochsMustBeAtLeast, ["epochs": "\(epochs)"]) }
         let loader = try DataLoader(trainingSet, batchSize: batchSize, shuffle: shuffle)
         var history = TrainingHistory()
         for epoch in 1...epochs {
@@ -106,8 +108,8 @@ public enum Trainer {
     public static func correctCount(_ logits: Tensor, _ labels: [Int]) throws -> Int {
         guard logits.rank == 2, logits.shape[0] == labels.count else {
             throw CNNError.shape(
-                "a classifier must output logits [batch, classes] = [\(labels.count), ?], got \(logits.shape)"
-            )
+                .aClassifierMustOutputLogits,
+                ["labelsCount": "\(labels.count)", "logitsShape": "\(logits.shape)"])
         }
         let classes = logits.shape[1]
         let values = try logits.detach().to(.float64).elements(as: Double.self)

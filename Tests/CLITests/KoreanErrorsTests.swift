@@ -1,0 +1,87 @@
+import AnswerLanguage
+import Foundation
+import Testing
+import Wording
+
+/// A Korean session shows no English sentence of the tool's own: every erroring input below (syntax,
+/// names, arguments, operators, engine refusals) is reported in Korean, as `eval --lang ko` and the
+/// REPL print it; only code, names, numbers and shapes stay as typed.
+@Suite struct KoreanErrorsTests {
+    static let erroring = [
+        "torch.cat([ones(2, 3), ones(3, 2)], dim=1)",
+        "torch.stack([ones(2), ones(3)])",
+        "ones(2, 3).permute(0)",
+        "ones(2, 3).view(-1, -1)",
+        "F.pad(ones(1, 1, 2, 2), (1,))",
+        "F.mse_loss(ones(2), ones(3))",
+        "F.cross_entropy(ones(2, 3), tensor([0, 5]))",
+        "ones(2, requires_grad=True).sum(); (ones(2, requires_grad=True) * 2).backward()",
+        "ones(2).item()",
+        "[1, 2][5]",
+        "len(3)",
+        "ones(2).backward()",
+        "x = ones(2); y = x * 2; y.backward(ones(3))",
+        "ones(2, 3) + ones(4)",
+        "ones(2, 3) @ ones(4, 5)",
+        "conv2d(ones(1, 3, 5, 5), ones(1, 1, 3, 3))",
+        "conv2d(ones(1, 1, 2, 2), ones(1, 1, 3, 3))",
+        "conv2d(ones(1, 1, 5, 5), ones(1, 1, 3, 3), stride=0)",
+        "conv2d(ones(1, 1, 5, 5), ones(1, 1, 3, 3), stride=2, padding='same')",
+        "nn.Conv2d(1, 1, 3, stride=2, padding='same')",
+        "ones(2, 3).reshape(4, 2)",
+        "ones(2).sum(dim=3)",
+        "ones(2)[5]",
+        "F.linear(ones(2, 4), ones(2, 3))",
+        "nn.Sequential(nn.Conv2d(3, 4, 3))(ones(1, 1, 5, 5))",
+        "zeros(100000, 100000)",
+        "max_pool2d(ones(1, 1, 2, 2), 3)",
+        "conv2d(ones(5, 5), ones(3, 3))",
+        "conv2d(ones(1, 1, 5, 5), ones(1, 1, 3, 3), padding='sam')",
+        "nn.Linear(3, 2)(ones(2, 4))",
+        "nn.BatchNorm2d(3)(ones(1, 2, 4, 4))",
+        "ones(2, 3).transpose(0, 5)",
+        "ones(2, 3).squeeze(4)",
+        "ones(2, 3).unsqueeze(5)",
+        "ones(2, 3).expand(4, 4)",
+        "ones(2, 3)[0, 0, 0]",
+        "ones(2, 3).flatten(3)",
+        "softmax(ones(2, 3), dim=2)",
+        "ones(2, 3).mean(dim=(0, 0))",
+        "1 / 0",
+        "'a' + 1",
+        "{'a': 1}['b']",
+        "ones(-1)",
+        "zeros(2, 3).sum(dim=1, keepdim=3)",
+        "F.max_pool2d(ones(1, 1, 4, 4), 2, stride=0)",
+        "avg_pool2d(ones(1, 1, 4, 4), 5)",
+        "nn.Conv2d(0, 1, 3)",
+        "F.relu(ones(2), inplace=1)",
+        "torch.tensor([[1, 2], [3]])",
+        "ones(2, 3).split(0)",
+        "digits(split='foo')",
+    ]
+
+    /// Three English words in a row, once quoted code and bracketed shapes are set aside.
+    static func englishSentence(in line: String) -> String? {
+        var text = line
+        for pattern in [#"'[^']*'"#, #"\[[^\]]*\]"#, #"`[^`]*`"#] {
+            text = text.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
+        }
+        guard
+            let range = text.range(
+                of: #"[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}"#, options: .regularExpression)
+        else { return nil }
+        return String(text[range])
+    }
+
+    @Test func thereAreEnoughInputs() { #expect(Self.erroring.count >= 48) }
+
+    @Test(arguments: erroring)
+    func saidInKorean(_ source: String) throws {
+        let error = try #require(#expect(throws: LanguageError.self) { try Interpreter().run(source) })
+        let header = error.diagnostic(source: source, language: "ko").split(separator: "\n")[0]
+        #expect(Self.englishSentence(in: String(header)) == nil, "\(header)")
+        // The English report says the same from the same catalogs.
+        #expect(error.message(in: .english) == error.message)
+    }
+}
