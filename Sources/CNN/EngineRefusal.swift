@@ -46,5 +46,5 @@ public enum EngineRefusal: String, MessageKey, Sendable {
     case invalidEpsilonValue, invalidBetaParameterAtIndex, invalidBetaParameterAtIndex2
     case invalidWeightDecayValue, fanInAndFanOut, uniformExpectsLowHighBut, normalExpectsStdButFound
     case initializingAZeroElementTensor, invalidMomentumValue, nesterovMomentumRequiresAMomentum
-    case stepSizeMustBeAt, epochsMustBeAtLeast, aClassifierMustOutputLogits
+    case stepSizeMustBeAt
 }

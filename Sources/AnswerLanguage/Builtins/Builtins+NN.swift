@@ -1,6 +1,6 @@
 import CNN
 
-/// `torch.nn.functional`: convolutions, and the rest of the engine's NN functions as they land.
+/// `torch.nn.functional`: convolutions and the engine's other NN functions.
 extension Builtins {
     static let convolutions: [Builtin] = [
         Builtin(

@@ -53,8 +53,8 @@ public final class Interpreter: @unchecked Sendable {
     /// setup: rebinding names or drawing random numbers in the copy does not affect the original.
     /// The copy is a new session with a memory budget of its own (the shared setup's tensors stay
     /// charged to the original).
-    /// Tensors are values and are not shared in any observable way; layers (arriving with the
-    /// training engine) are objects and are shared, as in Python.
+    /// Tensors are values and are not shared in any observable way; layers are objects and are
+    /// shared, as in Python.
     public func copy() -> Interpreter {
         Interpreter(evaluator: evaluator.copy())
     }

@@ -60,7 +60,7 @@ extension Tensor {
     ///
     /// `T` must match `dtype` (a mismatch is a bug in the calling kernel and traps).
     /// - Complexity: O(1); no copy is made.
-    public func withUnsafeBufferPointer<T: TensorScalar, R>(
+    package func withUnsafeBufferPointer<T: TensorScalar, R>(
         as type: T.Type, _ body: (UnsafeBufferPointer<T>) throws -> R
     ) rethrows -> R {
         try body(UnsafeBufferPointer(start: storage.pointer(as: T.self), count: count))
@@ -70,7 +70,7 @@ extension Tensor {
     /// (copy-on-write). The autograd node is kept: this is how optimisers update parameters in
     /// place. Ops must not use it on tensors they did not create.
     /// - Throws: `CNNError` if the copy is refused by the budget, or whatever `body` throws.
-    public mutating func withUnsafeMutableBufferPointer<T: TensorScalar, R>(
+    package mutating func withUnsafeMutableBufferPointer<T: TensorScalar, R>(
         as type: T.Type, _ body: (UnsafeMutableBufferPointer<T>) throws -> R
     ) throws -> R {
         if !isKnownUniquelyReferenced(&storage) {

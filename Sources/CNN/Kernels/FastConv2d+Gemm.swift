@@ -1,18 +1,7 @@
 import CBLAS
 
-/// The Float32 convolution of one geometry: picks a path and runs it on raw NCHW buffers.
-struct FastConv2d {
-    let g: Conv2dGeometry
-    /// The caller's budget, read on the caller's thread: task locals do not reach the pool's
-    /// helper threads, which check it between GEMM chunks.
-    let budget: ComputeBudget?
-
-    init(_ geometry: Conv2dGeometry) {
-        self.g = geometry
-        self.budget = ComputeBudget.current
-        _ = blasPinnedToOneThread
-    }
-
+/// The im2col + GEMM path and the BLAS call every path shares.
+extension FastConv2d {
     /// Row-major single-precision GEMM, `C = alpha·op(A)·op(B) + beta·C`; past `Tensor.chunkWork`
     /// multiply-adds, in column blocks with the budget checked between them, so a cancel or the
     /// deadline stops even one huge image's product within tens of milliseconds.

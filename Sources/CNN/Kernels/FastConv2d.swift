@@ -30,7 +30,7 @@ import CBLAS
 ///   - output: `[N, K, OH, OW]`, overwritten.
 ///   - geometry: the shapes, strides, per-side padding, dilation and groups.
 /// - Throws: `CNNError` from the bound `ComputeBudget` (cancelled, time limit).
-public func conv2dForward(
+package func conv2dForward(
     input: UnsafeBufferPointer<Float>, weight: UnsafeBufferPointer<Float>,
     bias: UnsafeBufferPointer<Float>?, output: UnsafeMutableBufferPointer<Float>,
     geometry: Conv2dGeometry
@@ -52,7 +52,7 @@ public func conv2dForward(
 ///   - gradInput: `[N, C, H, W]`, overwritten.
 ///   - geometry: as for the forward pass.
 /// - Throws: `CNNError` from the bound `ComputeBudget`.
-public func conv2dBackwardInput(
+package func conv2dBackwardInput(
     gradOutput: UnsafeBufferPointer<Float>, weight: UnsafeBufferPointer<Float>,
     gradInput: UnsafeMutableBufferPointer<Float>, geometry: Conv2dGeometry
 ) throws(CNNError) {
@@ -74,7 +74,7 @@ public func conv2dBackwardInput(
 ///   - gradBias: `[K]`, overwritten, or nil when the convolution has no bias.
 ///   - geometry: as for the forward pass.
 /// - Throws: `CNNError` from the bound `ComputeBudget`.
-public func conv2dBackwardWeight(
+package func conv2dBackwardWeight(
     input: UnsafeBufferPointer<Float>, gradOutput: UnsafeBufferPointer<Float>,
     gradWeight: UnsafeMutableBufferPointer<Float>, gradBias: UnsafeMutableBufferPointer<Float>?,
     geometry: Conv2dGeometry
@@ -117,3 +117,17 @@ extension Conv2dGeometry {
 /// Sets OpenBLAS to one thread, once: the engine threads over batch items itself, and two-thread
 /// OpenBLAS on the small GEMMs of a convolution was measured to run several times slower.
 let blasPinnedToOneThread: Void = openblas_set_num_threads(1)
+
+/// The Float32 convolution of one geometry: picks a path and runs it on raw NCHW buffers.
+struct FastConv2d {
+    let g: Conv2dGeometry
+    /// The caller's budget, read on the caller's thread: task locals do not reach the pool's
+    /// helper threads, which check it between GEMM chunks.
+    let budget: ComputeBudget?
+
+    init(_ geometry: Conv2dGeometry) {
+        self.g = geometry
+        self.budget = ComputeBudget.current
+        _ = blasPinnedToOneThread
+    }
+}

@@ -65,23 +65,10 @@ public final class Conv2d: Layer {
         guard dilation.height > 0, dilation.width > 0 else {
             throw CNNError.argument(.dilationMustBePositiveGot, ["dilation": "\(dilation)"])
         }
-        switch padding {
-        case .explicit(let amount):
-            guard amount.height >= 0, amount.width >= 0 else {
-                throw CNNError.argument(.negativePaddingIsNotSupported, ["amount": "\(amount)"])
-            }
-            sidePadding = (amount.height, amount.height, amount.width, amount.width)
-        case .valid:
-            sidePadding = (0, 0, 0, 0)
-        case .same:
-            guard stride == 1 else {
-                throw CNNError.argument(
-                    "padding='same' is not supported for strided convolutions", detail: .sameWithStride)
-            }
-            let totalH = dilation.height * (kernelSize.height - 1)
-            let totalW = dilation.width * (kernelSize.width - 1)
-            sidePadding = (totalH / 2, totalH - totalH / 2, totalW / 2, totalW - totalW / 2)
+        if case .explicit(let amount) = padding, amount.height < 0 || amount.width < 0 {
+            throw CNNError.argument(.negativePaddingIsNotSupported, ["amount": "\(amount)"])
         }
+        sidePadding = try padding.sides(kernel: kernelSize, stride: stride, dilation: dilation)
         self.inChannels = inChannels
         self.outChannels = outChannels
         self.kernelSize = kernelSize

@@ -87,24 +87,8 @@ extension Conv2dGeometry {
             batch: input[0], inChannels: channels, inHeight: inH, inWidth: inW, outChannels: weight[0],
             kernelHeight: kH, kernelWidth: kW, strideH: stride.height, strideW: stride.width,
             dilationH: dilation.height, dilationW: dilation.width, groups: groups)
-        switch padding {
-        case .explicit(let amount):
-            (g.padTop, g.padBottom, g.padLeft, g.padRight) = (
-                amount.height, amount.height, amount.width, amount.width
-            )
-        case .valid:
-            break
-        case .same:
-            guard stride.height == 1 && stride.width == 1 else {
-                throw .argument(
-                    "padding='same' is not supported for strided convolutions", detail: .sameWithStride)
-            }
-            // PyTorch's split: total = dilation·(k − 1), the smaller half before.
-            let totalH = dilation.height * (kH - 1)
-            let totalW = dilation.width * (kW - 1)
-            (g.padTop, g.padBottom) = (totalH / 2, totalH - totalH / 2)
-            (g.padLeft, g.padRight) = (totalW / 2, totalW - totalW / 2)
-        }
+        (g.padTop, g.padBottom, g.padLeft, g.padRight) = try padding.sides(
+            kernel: Size2D(kH, kW), stride: stride, dilation: dilation)
         guard g.outHeight > 0 && g.outWidth > 0 else {
             let kernel = spatial == 2 ? [kH, kW] : [kW]
             let span =

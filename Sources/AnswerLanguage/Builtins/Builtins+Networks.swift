@@ -1,8 +1,8 @@
 import CNN
 import Foundation
 
-/// Layers with learned statistics, the course's network builders, data sets, `train` and
-/// `grad_norms`.
+/// Layers with learned statistics, the course's network builders, data sets and `grad_norms`
+/// (`train` itself is in `Builtins+Train.swift`).
 extension Builtins {
     static let trainableModules: [Builtin] = [
         Builtin("Linear(in_features, out_features, bias=True)", "the layer x @ weight.T + bias") { call in
