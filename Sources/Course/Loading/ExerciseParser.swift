@@ -2,7 +2,7 @@
 enum ExerciseParser {
     static let fields = [
         "id", "kind", "points", "prompt", "setup", "hints", "checks", "mistakes", "tolerance", "compare",
-        "limits", "choices", "multiple", "input_shape",
+        "limits", "choices", "multiple", "input_shape", "quantity",
     ]
 
     /// Parses the block's YAML; returns nil (with problems recorded) when it has no usable id or kind.
@@ -46,6 +46,7 @@ enum ExerciseParser {
             multiple: map.bool("multiple") ?? false, inputShape: nil, solution: nil, location: fenceLocation)
         exercise.choices = choices(map, kind: kind, what: what)
         exercise.inputShape = inputShape(map, kind: kind, compare: exercise.compare, what: what)
+        exercise.quantity = quantity(map, kind: kind, what: what)
         if map.value("multiple") != nil, kind != .choice {
             log.add("\(what): 'multiple' only applies to choice exercises", at: map.location(of: "multiple"))
         }
@@ -171,6 +172,28 @@ enum ExerciseParser {
             log.add("\(what): a choice exercise needs at least two choices", at: value.location)
         }
         return result
+    }
+
+    /// `quantity: size | padding | count | response | factor`, for value exercises.
+    private static func quantity(_ map: YAMLMap, kind: Exercise.Kind, what: String) -> Exercise.Quantity? {
+        guard let value = map.value("quantity"), !value.isNull, let text = value.string("'quantity'") else {
+            return nil
+        }
+        let names = Exercise.Quantity.allCases.map(\.rawValue)
+        guard let quantity = Exercise.Quantity(rawValue: text) else {
+            let nearest = Spelling.nearest(to: text, in: names)
+            map.source.log.add(
+                "\(what): unknown quantity '\(text)'"
+                    + (nearest.map { " — did you mean '\($0)'?" }
+                        ?? "; expected one of \(names.joined(separator: ", "))"),
+                at: value.location)
+            return nil
+        }
+        if kind != .value {
+            map.source.log.add(
+                "\(what): 'quantity' only applies to value exercises", at: map.location(of: "quantity"))
+        }
+        return quantity
     }
 
     private static func inputShape(_ map: YAMLMap, kind: Exercise.Kind, compare: Bool, what: String) -> [Int]?

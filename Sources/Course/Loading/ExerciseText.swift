@@ -14,7 +14,7 @@ struct ExerciseText {
     let hintsLocation: CourseLocation
 
     static let gradingFields = [
-        "kind", "points", "setup", "tolerance", "compare", "limits", "multiple", "input_shape",
+        "kind", "points", "setup", "tolerance", "compare", "limits", "multiple", "input_shape", "quantity",
     ]
 
     /// Parses a translated exercise block; nil (with problems) when it has no id.

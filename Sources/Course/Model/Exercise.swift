@@ -69,6 +69,20 @@ public struct Exercise: Hashable, Sendable, Identifiable {
         public static let standard = Tolerance()
     }
 
+    /// What a `value` exercise's number is.
+    public enum Quantity: String, Hashable, Sendable, CaseIterable {
+        /// A spatial size: a height, a width, an output shape's side.
+        case size
+        /// A padding amount.
+        case padding
+        /// A count: elements, parameters, positions, blocks.
+        case count
+        /// A filter's response or an activation's value.
+        case response
+        /// A factor, a ratio, a gradient or a slope.
+        case factor
+    }
+
     /// Limits on evaluating one answer; nil fields mean the grader's defaults.
     public struct Limits: Hashable, Sendable {
         /// Wall-clock seconds.
@@ -114,6 +128,10 @@ public struct Exercise: Hashable, Sendable, Identifiable {
     public var multiple: Bool
     /// The input shape a `model` exercise is run on.
     public var inputShape: [Int]?
+    /// What the expected number is, when the exercise says (`quantity:`); the grader then tells
+    /// only the stories that fit it (a forgotten padding only about sizes). Nil: inferred from the
+    /// reference answer.
+    public var quantity: Quantity? = nil
     /// The reference answer and recorded answers, from `Solutions/<lesson>.yaml`.
     public var solution: Solution?
     /// Where the exercise block starts (its opening fence).
