@@ -95,6 +95,7 @@ let package = Package(
             dependencies: [
                 "Grading", "Course", "AnswerLanguage", "CNN", "Wording",
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+                .product(name: "Yams", package: "Yams"),
             ],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "ProgressTests", dependencies: ["Progress", "Wording"]),

@@ -6,7 +6,21 @@ import Wording
 /// The comparison of an answer's value with the expected value, by exercise kind.
 enum Comparison {
     case same
-    case different(message: String, diagnosis: Diagnosis?)
+    /// Different: what to say, the built-in diagnosis if one was made, and the finding.
+    case different(message: String, diagnosis: Diagnosis?, finding: Verdict.Finding)
+
+    /// Different, explained by `diagnosis`.
+    static func diagnosed(_ diagnosis: Diagnosis, message: String? = nil) -> Comparison {
+        .different(
+            message: message ?? diagnosis.fullText, diagnosis: diagnosis, finding: diagnosis.verdictFinding)
+    }
+
+    /// Different, with no cause found: `id` names what was compared (`not-a-number`, …).
+    static func bare(_ message: String, _ id: String, numbers: [String: Double] = [:]) -> Comparison {
+        .different(
+            message: message, diagnosis: nil,
+            finding: Verdict.Finding(.comparison, id, numbers: numbers, isSpecific: false))
+    }
 
     var isSame: Bool {
         if case .same = self { return true }
@@ -45,7 +59,7 @@ struct Comparer {
 
     private func compareChoices(_ answer: Value, _ expected: Value) -> Comparison {
         if answer == expected { return .same }
-        return .different(message: text.wrongChoice(multiple: exercise.multiple), diagnosis: nil)
+        return .bare(text.wrongChoice(multiple: exercise.multiple), "wrong-choice")
     }
 
     private func compareValues(_ answer: Value, _ expected: Value) -> Comparison {
@@ -55,33 +69,33 @@ struct Comparer {
             // `x.sum() > 0` gives a one-element bool tensor; it answers a True/False question.
             return (number.values[0] != 0) == flag
                 ? .same
-                : .different(message: text.answerIs(ValueConversion.text(answer)), diagnosis: nil)
+                : .bare(text.answerIs(ValueConversion.text(answer)), "not-expected-value")
         }
         switch expected {
         case .string, .bool, .none:
             return answer == expected
                 ? .same
-                : .different(message: text.answerIs(ValueConversion.text(answer)), diagnosis: nil)
+                : .bare(text.answerIs(ValueConversion.text(answer)), "not-expected-value")
         default:
             break
         }
         if let expectedShape = expected.integers, expected.number == nil {
             guard let answerShape = answer.integers ?? ValueConversion.numeric(answer)?.integerValues else {
-                return .different(message: text.notAShape(answer.typeName), diagnosis: nil)
+                return .bare(text.notAShape(answer.typeName), "not-a-shape")
             }
             if answerShape == expectedShape { return .same }
             if let diagnosis = diagnoser.shapeDiagnosis(answerShape, expected: expectedShape) {
-                return .different(message: diagnosis.message, diagnosis: diagnosis)
+                return .diagnosed(diagnosis, message: diagnosis.message)
             }
-            return .different(message: text.notTheShape(answerShape), diagnosis: nil)
+            return .bare(text.notTheShape(answerShape), "wrong-shape")
         }
         guard let expectedNumbers = ValueConversion.numeric(expected) else {
             return answer == expected
                 ? .same
-                : .different(message: text.answerIs(ValueConversion.text(answer)), diagnosis: nil)
+                : .bare(text.answerIs(ValueConversion.text(answer)), "not-expected-value")
         }
         guard let answerNumbers = ValueConversion.numeric(answer) else {
-            return .different(message: text.notANumber(answer.typeName), diagnosis: nil)
+            return .bare(text.notANumber(answer.typeName), "not-a-number")
         }
         let a = answerNumbers.scalarOrSelf
         let e = expectedNumbers.scalarOrSelf
@@ -92,13 +106,13 @@ struct Comparer {
             : a.isClose(to: e, rtol: exercise.tolerance.rtol, atol: exercise.tolerance.atol)
         if same { return .same }
         let diagnosis = diagnoser.diagnose(a, expected: e, integral: exact)
-        return .different(message: diagnosis.fullText, diagnosis: diagnosis)
+        return .diagnosed(diagnosis)
     }
 
     private func compareTensors(_ answer: Value, _ expected: Value) -> Comparison {
         guard let e = ValueConversion.numeric(expected) else {
             return answer == expected
-                ? .same : .different(message: text.differs, diagnosis: nil)
+                ? .same : .bare(text.differs, "differs")
         }
         let isTensorLike: Bool =
             switch answer {
@@ -106,11 +120,11 @@ struct Comparer {
             default: false
             }
         guard isTensorLike, let a = ValueConversion.numeric(answer) else {
-            return .different(message: text.notATensor(answer.typeName), diagnosis: nil)
+            return .bare(text.notATensor(answer.typeName), "not-a-tensor")
         }
         if a.isClose(to: e, rtol: exercise.tolerance.rtol, atol: exercise.tolerance.atol) { return .same }
         let diagnosis = diagnoser.diagnose(a, expected: e)
-        return .different(message: diagnosis.fullText, diagnosis: diagnosis)
+        return .diagnosed(diagnosis)
     }
 
     /// Runs both networks on zeros of `input_shape` and counts their parameters.
@@ -131,7 +145,7 @@ struct Comparer {
         } catch  where error.kind == .timeLimit || error.kind == .cancelled {
             throw error
         } catch {
-            return .different(message: text.networkCannotRun(on: inputShape, error.message), diagnosis: nil)
+            return .bare(text.networkCannotRun(on: inputShape, error.message), "network-cannot-run")
         }
         let expectedShape = try outputShape(of: "expected")
         if answerShape != expectedShape {
@@ -140,15 +154,56 @@ struct Comparer {
             let message =
                 text.networkOutput(input: inputShape, answer: answerShape, expected: expectedShape)
                 + (explanation.map { " " + $0.1 } ?? "")
-            return .different(message: message, diagnosis: diagnosis)
+            if let diagnosis { return .diagnosed(diagnosis, message: message) }
+            return .bare(message, "network-output-shape")
+        }
+        // Judged by behaviour: with the reference's weights the answer must compute the same.
+        if case .module(let mine) = answer, case .module(let theirs) = expected,
+            let same = sameBehaviour(mine, theirs, input: inputShape)
+        {
+            if same { return .same }
+            let difference = Self.structuralDifference(mine, theirs) ?? .connection
+            return .different(
+                message: text.network(difference), diagnosis: nil,
+                finding: Verdict.Finding(.comparison, difference.id, isSpecific: true))
         }
         let answerCount = try parameterCount(of: "answer")
         let expectedCount = try parameterCount(of: "expected")
-        if answerCount != expectedCount {
+        let numbers = ["answer": Double(answerCount), "expected": Double(expectedCount)]
+        if case .module(let mine) = answer, case .module(let theirs) = expected,
+            let difference = Self.structuralDifference(mine, theirs)
+        {
+            // The layers tell what differs; a guess from the count alone is not needed.
+            let count =
+                answerCount == expectedCount
+                ? "" : text.parameterCountOnly(answerCount, expected: expectedCount) + " "
             return .different(
-                message: text.parameterCount(answerCount, expected: expectedCount), diagnosis: nil)
+                message: count + text.network(difference), diagnosis: nil,
+                finding: Verdict.Finding(.comparison, difference.id, numbers: numbers, isSpecific: true))
+        }
+        if answerCount != expectedCount {
+            return .bare(
+                text.parameterCount(answerCount, expected: expectedCount), "parameter-count", numbers: numbers
+            )
         }
         return .same
+    }
+
+    /// Whether two values are the same by this exercise's comparison, without explaining how they
+    /// differ: numbers and tensors within the tolerance (whole numbers exactly), shapes and other
+    /// values exactly. Used to find the misconception mutant a wrong answer equals.
+    func matches(_ a: Value, _ b: Value) -> Bool {
+        if case .module(let x) = a, case .module(let y) = b {
+            guard let shape = exercise.inputShape else { return false }
+            return sameBehaviour(x, y, input: shape) == true
+        }
+        if a == b { return true }
+        guard let x = ValueConversion.numeric(a)?.scalarOrSelf,
+            let y = ValueConversion.numeric(b)?.scalarOrSelf,
+            x.shape == y.shape
+        else { return false }
+        if ValueConversion.isInteger(a), ValueConversion.isInteger(b) { return x.values == y.values }
+        return x.isClose(to: y, rtol: exercise.tolerance.rtol, atol: exercise.tolerance.atol)
     }
 
     func outputShape(of name: String) throws(LanguageError) -> [Int] {

@@ -175,33 +175,133 @@ public final class Grader {
                 .compare(answer, prepared.expected)
             : .same
         var failed: [Exercise.Check] = []
+        var errored: Set<String> = []
         var earned = 0
         for check in exercise.checks {
-            if try holds(check.expect.text, in: session) {
-                earned += check.points ?? 0
-            } else {
+            switch try outcome(check.expect.text, in: session) {
+            case .held: earned += check.points ?? 0
+            case .failed: failed.append(check)
+            case .errored:
                 failed.append(check)
+                errored.insert(check.id)
             }
         }
         if comparison.isSame, failed.isEmpty {
             return Verdict(status: .pass, points: exercise.points, maxPoints: exercise.points, message: "")
         }
-        let fill = { (template: String) in MessageTemplate.fill(template) { try? session.evaluate($0) } }
+        let render = { (template: String) in MessageTemplate.render(template) { try? session.evaluate($0) } }
+        // A named mistake whose message cannot be said for this answer gives way to the next one.
         for mistake in exercise.mistakes where try holds(mistake.when.text, in: session) {
-            return Verdict(
-                status: .fail, points: earned, maxPoints: exercise.points, message: fill(mistake.message),
+            guard let message = render(mistake.message) else { continue }
+            var verdict = Verdict(
+                status: .fail, points: earned, maxPoints: exercise.points, message: message,
                 mistake: mistake.id, failedChecks: failed.map(\.id))
+            verdict.findings = [Verdict.Finding(.mistake, mistake.id, isSpecific: true)]
+            return verdict
         }
-        var messages = failed.map { fill($0.message) }
+        // A check that raised an error (the answer is not even of a shape the check can use) is
+        // not worth a sentence when another check failed plainly: that one says what is wrong.
+        let plainly = failed.filter { !errored.contains($0.id) }
+        var messages: [String] = []
+        var findings: [Verdict.Finding] = []
+        for check in plainly.isEmpty ? failed : plainly {
+            if let message = render(check.message) {
+                messages.append(message)
+                findings.append(Verdict.Finding(.check, check.id, isSpecific: true))
+            } else {
+                messages.append(text.checkDoesNotHold(check.expect.text))
+                findings.append(Verdict.Finding(.check, check.id, isSpecific: false))
+            }
+        }
+        var brief = messages
         var diagnosis: Diagnosis?
-        if case .different(let message, let found) = comparison {
-            messages.append(message)
+        if case .different(let message, let found, let finding) = comparison {
             diagnosis = found
+            let comparer = Comparer(
+                exercise: exercise, prepared: prepared, session: session, language: text.language)
+            let match = prepared.mutants(matching: answer, comparer: comparer)
+            // A built-in diagnosis telling the same story keeps its message: it quotes the sizes.
+            let confirmed =
+                found.map { diagnosis in
+                    diagnosis.isSpecific
+                        && (match?.mutants.contains { $0.misconception.diagnosisFinding == diagnosis.finding }
+                            ?? false)
+                } ?? false
+            if let match, !confirmed {
+                // A misconception mutant of the reference gives this very value: say which change
+                // explains it, rather than only how the value differs. What the comparison said
+                // about a wrong shape or a network's output stays in front.
+                var sentence = text.mutants(
+                    match.mutants.map { ($0.misconception, $0.piece) }, answer: Self.printed(answer),
+                    sizes: prepared.quantity == .size, network: exercise.kind == .model)
+                if let shapes = Self.shapeContext(
+                    answer, prepared.expected, comparison: comparison, exercise: exercise, text: text)
+                {
+                    sentence = shapes + " " + sentence
+                }
+                messages.append(([sentence] + [found?.sideBySide].compactMap { $0 }).joined(separator: "\n"))
+                brief.append(sentence)
+                var numbers = finding.numbers
+                if let number = ValueConversion.numeric(answer)?.scalarOrSelf, number.rank == 0 {
+                    numbers["answer"] = number.values[0]
+                }
+                let id = match.mutants.map(\.misconception.rawValue).joined(separator: "|")
+                findings.append(Verdict.Finding(.mutant, id, numbers: numbers, isSpecific: true))
+            } else {
+                messages.append(message)
+                brief.append(found?.message ?? message)
+                findings.append(finding)
+            }
         }
-        return Verdict(
+        var verdict = Verdict(
             status: .fail, points: earned, maxPoints: exercise.points,
             message: messages.joined(separator: "\n"),
             diagnosis: diagnosis, failedChecks: failed.map(\.id))
+        verdict.findings = findings
+        verdict.brief = brief.joined(separator: "\n")
+        return verdict
+    }
+
+    /// What a message about a wrong shape should keep in front of a mutant's sentence: the two
+    /// shapes of a tensor, or a network's output sentence; nil when the shapes agree.
+    static func shapeContext(
+        _ answer: Value, _ expected: Value, comparison: Comparison, exercise: Exercise, text: GradingText
+    ) -> String? {
+        guard case .different(let message, let diagnosis, let finding) = comparison else { return nil }
+        if exercise.kind == .model {
+            // The comparison of output shapes starts its message with the network's output.
+            guard diagnosis != nil || finding.id == "network-output-shape",
+                let first = message.split(separator: "\n").first
+            else { return nil }
+            return String(first)
+        }
+        guard exercise.kind == .tensor, let a = ValueConversion.numeric(answer),
+            let e = ValueConversion.numeric(expected), a.shape != e.shape
+        else { return nil }
+        return text.shape(a.shape, expected: e.shape)
+    }
+
+    /// A number or shape as a message quotes it (`6`, `0.25`, `[1, 32, 4, 4]`); nil for tensors
+    /// and other values, which a sentence cannot quote.
+    static func printed(_ value: Value) -> String? {
+        if let shape = value.integers, value.number == nil { return "\(shape)" }
+        guard let number = ValueConversion.numeric(value)?.scalarOrSelf, number.rank == 0 else { return nil }
+        return NumberFormat.short(number.values[0])
+    }
+
+    private enum CheckOutcome { case held, failed, errored }
+
+    /// Whether a check holds, fails, or raises an error; throws only when time ran out.
+    private func outcome(_ condition: String, in session: TimedInterpreter) throws(LanguageError)
+        -> CheckOutcome
+    {
+        do {
+            return ValueConversion.truthy(try session.evaluate(condition)) ? .held : .failed
+        } catch  where error.kind == .timeLimit || error.kind == .cancelled {
+            throw error
+        } catch {
+            return .errored
+        }
     }
 
     /// Whether a condition holds; a condition that fails to evaluate does not hold, unless time ran out.

@@ -11,7 +11,7 @@ struct GradingText: Sendable {
 
     init(language: Language) { self.language = language }
 
-    private func say(_ key: GradingKey, _ arguments: [String: any MessageArgument] = [:]) -> String {
+    func say(_ key: GradingKey, _ arguments: [String: any MessageArgument] = [:]) -> String {
         language.say(key, arguments)
     }
 
@@ -155,7 +155,19 @@ struct GradingText: Sendable {
         return say(.shifted, ["direction": direction])
     }
 
-    func offset(_ amount: String) -> String { say(.offset, ["amount": amount]) }
+    /// Every value off by `amount`; `guess` adds a bias or constant as the likely cause.
+    func offset(_ amount: String, guess: Bool = true) -> String {
+        say(guess ? .offset : .offsetPlain, ["amount": amount])
+    }
+
+    /// A failed check whose message cannot be said for this answer (its `{expr}` fails): the
+    /// condition itself, in the answer language.
+    func checkDoesNotHold(_ condition: String) -> String { say(.checkDoesNotHold, ["condition": condition]) }
+
+    /// The two parameter counts, with no guess at the cause (the layers say it).
+    func parameterCountOnly(_ answer: Int, expected: Int) -> String {
+        say(.parameterCountOnly, ["answer": answer, "expected": expected])
+    }
 
     func valuesDiffer(_ count: Int, of total: Int) -> String {
         say(.valuesDiffer, ["count": count, "total": total])
@@ -185,4 +197,9 @@ package enum GradingKey: String, MessageKey {
     case shrankByKernel, numberIs, offByOne, numberSign, notExpectedNumber, numberScale, wholeFactorSmaller
     case wholeFactorLarger, scaleGuessAveraged, scaleGuessLarger, kernelFlipped, tensorSign, tensorScale
     case rotated, transposed, shifted, offset, valuesDiffer, differingCell, differingCells, yours, expected
+    case offsetPlain, checkDoesNotHold, parameterCountOnly, mutantAnswer, mutantValue, mutantNetwork,
+        mutantEither
+    case networkExtraAfter, networkExtra, networkMissingAfter, networkMissing, networkReplaced,
+        networkSettings
+    case networkConnection, networkLayerCount
 }

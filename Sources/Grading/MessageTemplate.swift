@@ -33,6 +33,18 @@ enum MessageTemplate {
         return result
     }
 
+    /// The message with every `{expr}` evaluated, or nil when one of them fails: a message must
+    /// never show a learner a raw template.
+    static func render(_ template: String, _ evaluate: (String) -> Value?) -> String? {
+        var failed = false
+        let text = fill(template) { expression in
+            let value = evaluate(expression)
+            if value == nil { failed = true }
+            return value
+        }
+        return failed ? nil : text
+    }
+
     /// The expressions a template interpolates, for `check` to verify they parse.
     static func expressions(in template: String) -> [String] {
         var found: [String] = []

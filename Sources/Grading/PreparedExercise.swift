@@ -18,6 +18,8 @@ final class PreparedExercise {
     /// Seconds the setup may take.
     let setupSeconds: Double
     private var cachedContext: DiagnosisContext?
+    /// The misconception mutants' values, computed on first need (`PreparedExercise+Mutants`).
+    var cachedMutants: MutantCatalogue?
 
     /// Runs the setup and the reference.
     /// - Throws: `GradingError.exercise` at the failing line of the lesson or solutions file.
@@ -141,6 +143,10 @@ final class PreparedExercise {
             switch base[name] {
             case .tensor(let tensor) where isKernel && tensor.rank >= 2:
                 context.kernelSizes += tensor.shape.suffix(2)
+                context.windowCounts.formUnion([
+                    tensor.count, tensor.shape.suffix(2).reduce(1, *),
+                    tensor.count / max(1, tensor.shape[0]),
+                ])
                 kernels.append((name, tensor.rank))
             case .int(let value) where Self.kernelNames.contains(name.lowercased()):
                 context.kernelSizes.append(value)
@@ -154,6 +160,15 @@ final class PreparedExercise {
         if let size = Self.integerArgument("kernel_size", in: reference) { context.kernelSizes.append(size) }
         context.kernelSizes = Array(Set(context.kernelSizes)).sorted()
         context.flippedKernelExpected = flippedKernelExpected(kernels)
+        context.quantity = quantity
+        let stride =
+            Self.integerArgument("stride", in: reference)
+            ?? base["s"].flatMap { value -> Int? in
+                if case .int(let s) = value { return s }
+                return nil
+            }
+        context.strided = (stride ?? 1) != 1
+        context.hasBias = ["conv2d", "nn.", "linear", "bias"].contains(where: reference.contains)
         return context
     }
 

@@ -29,6 +29,13 @@ public struct Verdict: Hashable, Sendable, Codable {
     public var diagnosis: Diagnosis?
     /// The ids of the checks that failed.
     public var failedChecks: [String]
+    /// What the grader found, in the order the message says it: the named mistake, the failed
+    /// checks, the comparison's finding (a built-in diagnosis, a misconception mutant, a choice
+    /// finding). Reports and tests read these instead of the prose.
+    public var findings: [Finding] = []
+    /// The message without the list of differing cells and the side-by-side view, for a screen
+    /// that draws the picture itself (the REPL).
+    public var brief: String?
     /// Wall-clock milliseconds spent grading the answer.
     public var durationMilliseconds: Int
 
@@ -47,6 +54,44 @@ public struct Verdict: Hashable, Sendable, Codable {
         self.durationMilliseconds = durationMilliseconds
     }
 
+    /// One thing the grader found about a failing answer, with its numbers.
+    public struct Finding: Hashable, Sendable, Codable {
+        /// Where the finding comes from.
+        public enum Source: String, Hashable, Sendable, Codable {
+            /// A named mistake of the course (`id` is the mistake's id).
+            case mistake
+            /// A check that failed (`id` is the check's id).
+            case check
+            /// The built-in diagnosis (`id` is a `Diagnosis.Finding`).
+            case diagnosis
+            /// A misconception mutant of the reference (`id` is the transform's id).
+            case mutant
+            /// A choice exercise's picked or missing choice (`choice-wrong`, `choice-missing`).
+            case choice
+            /// A comparison that found no cause: a wrong type, a parameter count, a network that
+            /// cannot run (`id` says which).
+            case comparison
+        }
+
+        /// Where the finding comes from.
+        public var source: Source
+        /// The mistake, check, finding or transform id.
+        public var id: String
+        /// The numbers the finding is about (`answer`, `expected`, `size`, `ratio`, …).
+        public var numbers: [String: Double]
+        /// Whether the finding names a cause (a named mistake, a recognised pattern, a mutant, a
+        /// check's own message), rather than only saying the answer differs.
+        public var isSpecific: Bool
+
+        /// Creates a finding.
+        public init(_ source: Source, _ id: String, numbers: [String: Double] = [:], isSpecific: Bool) {
+            self.source = source
+            self.id = id
+            self.numbers = numbers
+            self.isSpecific = isSpecific
+        }
+    }
+
     /// Whether the answer passed.
     public var passed: Bool { status == .pass }
 
@@ -55,5 +100,24 @@ public struct Verdict: Hashable, Sendable, Codable {
         Verdict(
             status: .fail, points: 0, maxPoints: maxPoints,
             message: GradingText(language: language).unanswered)
+    }
+}
+
+extension Verdict {
+    /// Decodes a verdict; `findings` and `brief` may be absent (a verdict written by a worker that
+    /// found nothing to say, or before they existed).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            status: try container.decode(Status.self, forKey: .status),
+            points: try container.decode(Int.self, forKey: .points),
+            maxPoints: try container.decode(Int.self, forKey: .maxPoints),
+            message: try container.decode(String.self, forKey: .message),
+            mistake: try container.decodeIfPresent(String.self, forKey: .mistake),
+            diagnosis: try container.decodeIfPresent(Diagnosis.self, forKey: .diagnosis),
+            failedChecks: try container.decodeIfPresent([String].self, forKey: .failedChecks) ?? [],
+            durationMilliseconds: try container.decodeIfPresent(Int.self, forKey: .durationMilliseconds) ?? 0)
+        findings = try container.decodeIfPresent([Finding].self, forKey: .findings) ?? []
+        brief = try container.decodeIfPresent(String.self, forKey: .brief)
     }
 }

@@ -14,7 +14,7 @@ import Wording
     static let keyTypes: [any MessageKey.Type] = [
         SessionKey.self, CommandHelpKey.self, ProgressKey.self, GradingKey.self, EngineRefusal.self,
         LanguageError.Kind.self, LanguageErrorKey.self, EngineErrorKey.self, SyntaxExpectation.self,
-        ExpectedType.self, BatchKey.self, StatementErrorKey.self,
+        ExpectedType.self, BatchKey.self, StatementErrorKey.self, MisconceptionKey.self,
     ]
 
     static var allIDs: Set<String> {

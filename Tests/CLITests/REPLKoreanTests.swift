@@ -50,13 +50,13 @@ struct REPLKoreanTests {
         #expect(try run.attempts().map(\.verdict) == [.pass])
     }
 
-    /// A wrong answer with no named mistake gets the built-in diagnosis in Korean too, after
-    /// switching with `:lang ko`; a count half the expected one is said to be half, not "averaged".
+    /// A wrong answer with no named mistake gets the grader's own diagnosis in Korean too, after
+    /// switching with `:lang ko`: 12 is 2 · 3 · 4 with a factor dropped, not "averaged".
     @Test func diagnosisIsInKorean() throws {
         // Lesson 1, step 2 is `count-elements`: x = zeros(2, 3, 4) holds 24 numbers.
         let run = REPLHarness.run([":lang ko", ":open 1", "", "12", ":quit"])
         #expect(run.text.contains("✗ 아직 아닙니다."))
-        #expect(run.text.contains("답은 12입니다. 정답의 절반입니다."))
+        #expect(run.text.contains("입력한 답은 12입니다. 계산을 인수 `2` 없이 하면 이 결과가 나옵니다."))
         #expect(!run.text.contains("Your answer is"))
         #expect(!run.text.contains("averaged"))
     }

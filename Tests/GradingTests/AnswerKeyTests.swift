@@ -45,7 +45,9 @@ import Wording
         #expect(total.wrongAnswers.map(\.mistake) == ["averaged", nil])
         #expect(
             total.wrongAnswers.map(\.message) == [
-                "You averaged (2); the exercise asks for the sum.", "Your answer is 5. It is off by one.",
+                "You averaged (2); the exercise asks for the sum.",
+                // 5 is the alternative 1 + 2 + 3 without its first term: a misconception mutant.
+                "Your answer is 5: that is what the calculation gives without the term `1`.",
             ])
         let featureMap = try #require(try Self.key().lessons.first?.exercises[1])
         #expect(featureMap.expectedNumbers == NumericArray(shape: [1, 1, 2, 2], values: [5, 2, 2, 7]))

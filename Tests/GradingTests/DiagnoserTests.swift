@@ -77,7 +77,11 @@ import Testing
 
     @Test func averagedInsteadOfSummed() {
         let averaged = NumericArray(shape: expected.shape, values: expected.values.map { $0 / 9 })
-        let diagnosis = plain.diagnose(averaged, expected: expected)
+        // Only a count of values a kernel of the exercise sums is named: here a 3×3 kernel's 9.
+        let kernel = Diagnoser(context: DiagnosisContext(windowCounts: [9]), rtol: 1e-4, atol: 1e-5)
+        #expect(
+            plain.diagnose(averaged, expected: expected).message == "Every value is 1/9 × the expected one.")
+        let diagnosis = kernel.diagnose(averaged, expected: expected)
         #expect(diagnosis.finding == .wrongScale)
         #expect(
             diagnosis.message
@@ -128,12 +132,12 @@ import Testing
         (7.0, 6.0, Diagnosis.Finding.offByOne), (-6.0, 6.0, .wrongSign), (2.0, 6.0, .wrongScale),
     ])
     func numbers(answer: Double, expected: Double, finding: Diagnosis.Finding) {
-        #expect(plain.numberDiagnosis(answer, expected: expected).finding == finding)
+        #expect(plain.numberDiagnosis(answer, expected: expected, integral: true).finding == finding)
     }
 
     @Test func sizeDifferenceOfANumber() {
         let diagnoser = Diagnoser(
-            context: DiagnosisContext(kernelSizes: [3], padding: 1), rtol: 1e-4, atol: 1e-5)
+            context: DiagnosisContext(quantity: .size, kernelSizes: [3], padding: 1), rtol: 1e-4, atol: 1e-5)
         // n = 5, f = 3, p = 1: 5 + 2 − 3 + 1 = 5; forgetting the padding gives 3.
         #expect(diagnoser.numberDiagnosis(3, expected: 5).finding == .paddingForgotten)
     }

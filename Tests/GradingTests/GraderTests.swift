@@ -92,9 +92,11 @@ import Testing
         // Same output shape, 16·32·9 + 32 = 4640 parameters instead of 16·32 + 32 = 544.
         let threeByThree = grader.grade("nn.Conv2d(16, 32, 3, stride=2, padding=1)", for: exercise)
         #expect(threeByThree.status == .fail)
+        // The layers say what differs (which setting, not the reference's value).
         #expect(
             threeByThree.message
-                == "Your network has 4640 parameters; the expected one has 544 (an extra layer or bias?).")
+                == "Your network has 4640 parameters; the expected one has 544. Your Conv2d differs from the reference's in kernel_size, padding."
+        )
         let noStride = grader.grade("nn.Conv2d(16, 32, 1)", for: exercise)
         #expect(
             noStride.message.hasPrefix(
@@ -267,9 +269,10 @@ extension GraderTests {
             korean.grade("nn.Conv2d(1, 2, 3)", for: exercise).message
                 == "모양이 [1, 1, 6, 6]인 입력에서 네트워크의 출력 모양은 [1, 2, 4, 4]인데, 정답은 [1, 2, 6, 6]입니다. 각 변이 2p = 2만큼 작습니다. 패딩(p = 1)을 빠뜨린 것 같습니다."
         )
+        // A misconception mutant of the reference (its biases dropped) explains the network.
         #expect(
             korean.grade("nn.Conv2d(1, 2, 3, padding=1, bias=False)", for: exercise).message
-                == "네트워크의 파라미터는 18개인데, 정답은 20개입니다(편향이나 층이 빠졌나요?)."
+                == "입력한 신경망은 정답 신경망을 편향 없이 하면 나오는 신경망과 같은 값을 계산합니다. 필터마다 편향이 하나 있습니다."
         )
     }
 }

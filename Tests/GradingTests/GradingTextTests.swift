@@ -52,13 +52,14 @@ import Wording
                 "결과의 모양은 [1, 1, 6, 6]인데, 정답은 [1, 1, 8, 8]입니다. 각 변이 p = 2만큼 작습니다. 패딩을 한쪽에만 센 것 같습니다(패딩은 양쪽에 붙습니다).",
             context: DiagnosisContext(kernelSizes: [5], padding: 2),
             diagnose: { $0.shapeDiagnosis([1, 1, 6, 6], expected: [1, 1, 8, 8]) }),
-        // No padding known: an even difference is read as 2p.
+        // No padding known, but a kernel: an even difference is read as 2p.
         Case(
             finding: .paddingForgotten,
             english:
                 "Your result has shape [1, 1, 4, 4]; expected [1, 1, 8, 8]. Each side is 4 smaller, which is 2p for a padding of p = 2: padding seems forgotten.",
             korean:
                 "결과의 모양은 [1, 1, 4, 4]인데, 정답은 [1, 1, 8, 8]입니다. 각 변이 4만큼 작습니다. 패딩 p = 2일 때의 2p이니, 패딩을 빠뜨린 것 같습니다.",
+            context: DiagnosisContext(kernelSizes: [3]),
             diagnose: { $0.shapeDiagnosis([1, 1, 4, 4], expected: [1, 1, 8, 8]) }),
         Case(
             finding: .paddingAdded,
@@ -66,6 +67,7 @@ import Wording
                 "Your result has shape [1, 1, 4, 4]; expected [1, 1, 2, 2]. Each side is 2 larger, which is 2p for a padding of p = 1: padding seems added where none belongs.",
             korean:
                 "결과의 모양은 [1, 1, 4, 4]인데, 정답은 [1, 1, 2, 2]입니다. 각 변이 2만큼 큽니다. 패딩 p = 1일 때의 2p이니, 필요 없는 패딩을 더한 것 같습니다.",
+            context: DiagnosisContext(kernelSizes: [5]),
             diagnose: { $0.shapeDiagnosis([1, 1, 4, 4], expected: [1, 1, 2, 2]) }),
         // A 3×3 kernel on 6×6 gives 4×4 (6 − 3 + 1).
         Case(
@@ -137,6 +139,7 @@ import Wording
             finding: .wrongScale,
             english: "Every value is 1/9 × the expected one — averaged over 9 values instead of summed?",
             korean: "모든 값이 정답의 1/9배입니다. 합 대신 값 9개의 평균을 구했나요?",
+            context: DiagnosisContext(windowCounts: [9]),
             diagnose: { $0.diagnose(values(expected.values.map { $0 / 9 }), expected: expected) }),
         Case(
             finding: .wrongScale,
@@ -167,6 +170,7 @@ import Wording
             finding: .constantOffset,
             english: "Every value is off by 0.5: a bias or constant added or left out?",
             korean: "모든 값이 0.5만큼 어긋났습니다. 편향(bias)이나 상수를 더했거나 빠뜨렸나요?",
+            context: DiagnosisContext(hasBias: true),
             diagnose: { $0.diagnose(values(expected.values.map { $0 + 0.5 }), expected: expected) }),
         Case(
             finding: .valuesDiffer,
@@ -194,13 +198,13 @@ import Wording
             finding: .paddingForgotten,
             english: "Your answer is 3. Each side is 2p = 2 smaller: the padding p = 1 seems forgotten.",
             korean: "답은 3입니다. 각 변이 2p = 2만큼 작습니다. 패딩(p = 1)을 빠뜨린 것 같습니다.",
-            context: DiagnosisContext(kernelSizes: [3], padding: 1),
+            context: DiagnosisContext(quantity: .size, kernelSizes: [3], padding: 1),
             diagnose: { $0.numberDiagnosis(3, expected: 5, integral: true) }),
         Case(
             finding: .offByOne,
             english: "Your answer is 7. It is off by one: check the + 1 in (n + 2p − f) / s + 1.",
             korean: "답은 7입니다. 1만큼 어긋났습니다. (n + 2p − f) / s + 1에서 + 1을 확인하세요.",
-            context: DiagnosisContext(kernelSizes: [4]),
+            context: DiagnosisContext(quantity: .size, kernelSizes: [4]),
             diagnose: { $0.numberDiagnosis(7, expected: 6, integral: true) }),
         Case(
             finding: .offByOne, english: "Your answer is 5. It is off by one.",
@@ -216,6 +220,7 @@ import Wording
             english:
                 "Your answer is 0.625. It is 1/4 × the expected value — averaged over 4 values instead of summed?",
             korean: "답은 0.625입니다. 정답의 1/4배입니다. 합 대신 값 4개의 평균을 구했나요?",
+            context: DiagnosisContext(windowCounts: [4]),
             diagnose: { $0.numberDiagnosis(0.625, expected: 2.5) }),
         Case(
             finding: .valuesDiffer, english: "Your answer is 0. That is not the expected value.",
@@ -277,11 +282,37 @@ import Wording
         #expect(diagnosis.message == "Your answer is 12. That is not the expected value.")
     }
 
-    /// A count far off in an exercise with a 3×3 kernel is not read as a forgotten padding of 6.
-    @Test func aLargeCountDifferenceIsNotAPadding() {
-        let diagnoser = Diagnoser(context: DiagnosisContext(kernelSizes: [3]), rtol: 1e-4, atol: 1e-5)
-        #expect(diagnoser.numberDiagnosis(12, expected: 24, integral: true).finding == .wrongScale)
-        // Within the kernel size it still is: 4 for 8 is 2p short with p = 2.
-        #expect(diagnoser.numberDiagnosis(4, expected: 8, integral: true).finding == .paddingForgotten)
+    /// A number is never read as a padding the exercise does not have, even a size's within the
+    /// kernel size (4 for 8 would be 2p short with p = 2), nor a count's.
+    @Test func aNumberIsNotAGuessedPadding() {
+        let size = Diagnoser(
+            context: DiagnosisContext(quantity: .size, kernelSizes: [3]), rtol: 1e-4, atol: 1e-5)
+        #expect(size.numberDiagnosis(12, expected: 24, integral: true).finding == .wrongScale)
+        #expect(size.numberDiagnosis(4, expected: 8, integral: true).finding == .wrongScale)
+        // With the exercise's padding p = 2 it is: 4 for 8 is 2p short.
+        let padded = Diagnoser(
+            context: DiagnosisContext(quantity: .size, kernelSizes: [3], padding: 2), rtol: 1e-4, atol: 1e-5)
+        #expect(padded.numberDiagnosis(4, expected: 8, integral: true).finding == .paddingForgotten)
+        // A count or an unknown quantity gets no size story at all.
+        let count = Diagnoser(
+            context: DiagnosisContext(quantity: .count, kernelSizes: [3], padding: 2), rtol: 1e-4, atol: 1e-5)
+        #expect(count.numberDiagnosis(4, expected: 8, integral: true).finding == .wrongScale)
+    }
+
+    /// Off by one is a story (the output-size formula's + 1) only for sizes; for a factor or a
+    /// strided size it is not told at all.
+    @Test func offByOneOnlyWhereAPlusOneCanBe() {
+        let factor = Diagnoser(context: DiagnosisContext(quantity: .factor), rtol: 1e-4, atol: 1e-5)
+        #expect(factor.numberDiagnosis(1, expected: 9.09e-13).finding != .offByOne)
+        let strided = Diagnoser(
+            context: DiagnosisContext(quantity: .size, strided: true, kernelSizes: [3], padding: 1),
+            rtol: 1e-4,
+            atol: 1e-5)
+        #expect(strided.numberDiagnosis(3, expected: 4, integral: true).finding != .offByOne)
+        let size = Diagnoser(context: DiagnosisContext(quantity: .size), rtol: 1e-4, atol: 1e-5)
+        let diagnosis = size.numberDiagnosis(8, expected: 7, integral: true)
+        #expect(diagnosis.finding == .offByOne && diagnosis.isSpecific)
+        let count = Diagnoser(context: DiagnosisContext(quantity: .count), rtol: 1e-4, atol: 1e-5)
+        #expect(!count.numberDiagnosis(1, expected: 0, integral: true).isSpecific)
     }
 }

@@ -256,8 +256,9 @@ public struct Program: Hashable, Sendable {
 }
 
 extension ExpressionSyntax.Kind {
-    /// The direct sub-expressions, for depth and walks.
-    var children: [ExpressionSyntax] {
+    /// The direct sub-expressions, for depth and walks (the grader's misconception mutants walk
+    /// the reference answer with it).
+    public var children: [ExpressionSyntax] {
         switch self {
         case .integer, .float, .string, .bool, .none, .ellipsis, .name: []
         case .list(let items), .tuple(let items): items

@@ -1,3 +1,4 @@
+import Course
 import Wording
 
 /// The built-in diagnosis: recognises the classic wrong answers of convolution arithmetic on real
@@ -84,7 +85,11 @@ struct Diagnoser {
         for f in context.kernelSizes where f > 1 && size == f - 1 {
             return said(delta > 0 ? .kernelShrinkForgotten : .shrankByKernel, kernel: f)
         }
-        if context.padding == nil, size % 2 == 0, size / 2 <= guessedPaddingLimit {
+        // A padding is guessed only where a kernel is: a shape that merely halves or doubles
+        // (a stride, an upsampling) has nothing to do with padding.
+        if context.padding == nil, !context.kernelSizes.isEmpty, size % 2 == 0,
+            size / 2 <= guessedPaddingLimit
+        {
             return said(delta < 0 ? .paddingForgotten : .paddingAdded)
         }
         return nil
@@ -103,20 +108,31 @@ struct Diagnoser {
     func numberDiagnosis(_ answer: Double, expected: Double, integral: Bool = false) -> Diagnosis {
         let base = text.numberIs(NumberFormat.short(answer))
         let delta = answer - expected
-        // A number differing by 2p or f − 1 is only telling when the exercise has a kernel or
-        // padding; an unknown padding is guessed only up to the kernel size (a count 12 short is
-        // not a padding of 6 forgotten).
-        if answer == answer.rounded(), expected == expected.rounded(),
+        let numbers = ["answer": answer, "expected": expected]
+        // A number differing by 2p or f − 1 is only telling when it is a size of an exercise with
+        // a kernel or padding; an unknown padding is guessed only up to the kernel size (a count
+        // 12 short is not a padding of 6 forgotten).
+        // A padding the exercise does not have is never guessed for a number, and with a stride
+        // the padding and the kernel change a size by 2p / s and (f − 1) / s: no story then.
+        if context.quantity == .size, !context.strided, answer == answer.rounded(),
+            expected == expected.rounded(),
             context.padding != nil || !context.kernelSizes.isEmpty,
             let whole = NumberFormat.integer(delta),
-            let (finding, explanation) = explainSizeDelta(
-                whole, guessedPaddingLimit: context.kernelSizes.max() ?? 0)
+            let (finding, explanation) = explainSizeDelta(whole, guessedPaddingLimit: 0)
         {
-            return plain(finding, base + " " + explanation)
+            return plain(finding, base + " " + explanation, numbers: numbers)
         }
-        if abs(abs(delta) - 1) < 1e-9 {
-            let formula = !(context.kernelSizes.isEmpty && context.padding == nil)
-            return plain(.offByOne, base + " " + text.offByOne(formula: formula))
+        // Off by one only where a ±1 can be: whole numbers that are sizes, paddings or counts.
+        // With a stride, floors make many mistakes land one off: no off-by-one story then. Only
+        // for a size does the output-size formula's + 1 make it a story; otherwise it is a fact.
+        let counts: Set<Exercise.Quantity> = [.size, .padding, .count]
+        if abs(abs(delta) - 1) < 1e-9, !context.strided,
+            integral || context.quantity.map(counts.contains) == true,
+            context.quantity.map(counts.contains) ?? true
+        {
+            let formula = context.quantity == .size
+            return plain(
+                .offByOne, base + " " + text.offByOne(formula: formula), specific: formula, numbers: numbers)
         }
         if expected != 0, NumericArray.isClose(answer, -expected, rtol: rtol, atol: atol) {
             return plain(.wrongSign, base + " " + text.numberSign)
@@ -124,15 +140,20 @@ struct Diagnoser {
         if expected != 0, answer != 0 {
             let ratio = answer / expected
             if !integral {
+                let guess = context.quantity == nil || context.quantity == .response ? scaleGuess(ratio) : nil
                 return plain(
-                    .wrongScale,
-                    base + " " + text.numberScale(NumberFormat.ratio(ratio), guess: scaleGuess(ratio)))
+                    .wrongScale, base + " " + text.numberScale(NumberFormat.ratio(ratio), guess: guess),
+                    specific: guess != nil && averaged(ratio), numbers: ["ratio": ratio])
             }
             if let count = NumberFormat.smallWholeNumber(1 / ratio), count > 1 {
-                return plain(.wrongScale, base + " " + text.wholeFactor(count, larger: false))
+                return plain(
+                    .wrongScale, base + " " + text.wholeFactor(count, larger: false), specific: false,
+                    numbers: ["ratio": ratio])
             }
             if let count = NumberFormat.smallWholeNumber(ratio), count > 1 {
-                return plain(.wrongScale, base + " " + text.wholeFactor(count, larger: true))
+                return plain(
+                    .wrongScale, base + " " + text.wholeFactor(count, larger: true), specific: false,
+                    numbers: ["ratio": ratio])
             }
         }
         return plain(.valuesDiffer, base + " " + text.notExpectedNumber)
@@ -144,6 +165,7 @@ struct Diagnoser {
         guard !answer.values.isEmpty else { return cellDiagnosis(answer, expected: expected) }
         var diagnosis = cellDiagnosis(answer, expected: expected)
         func finding(_ kind: Diagnosis.Finding, _ message: String) -> Diagnosis {
+            if kind != .wrongScale { diagnosis.isSpecific = true }
             diagnosis.finding = kind
             diagnosis.message = message
             return diagnosis
@@ -156,8 +178,10 @@ struct Diagnoser {
                 return finding(.wrongSign, text.tensorSign)
             }
             if let ratio = constantRatio(answer, expected) {
-                return finding(
-                    .wrongScale, text.tensorScale(NumberFormat.ratio(ratio), guess: scaleGuess(ratio)))
+                let guess = scaleGuess(ratio)
+                diagnosis.isSpecific = guess != nil && averaged(ratio)
+                diagnosis.numbers = ["ratio": ratio]
+                return finding(.wrongScale, text.tensorScale(NumberFormat.ratio(ratio), guess: guess))
             }
         }
         let (height, width) = answer.spatial
@@ -169,6 +193,13 @@ struct Diagnoser {
         }
         if let shift = shift(answer, expected) { return finding(shift.0, shift.1) }
         if let offset = constantOffset(answer, expected) {
+            // Only a layer's bias explains an offset; a slice moved over a ramp is offset too.
+            diagnosis.numbers = ["offset": offset]
+            guard context.hasBias else {
+                diagnosis.finding = .constantOffset
+                diagnosis.message = text.offset(NumberFormat.short(offset), guess: false)
+                return diagnosis
+            }
             return finding(.constantOffset, text.offset(NumberFormat.short(offset)))
         }
         return diagnosis
@@ -176,8 +207,17 @@ struct Diagnoser {
 
     /// Why a real result could be off by a whole factor: averaged over n values instead of summed
     /// (1/n), or n times too large. Only for small, exact factors; others get no guess.
+    /// Whether `ratio` is 1/n for a count n of values a kernel of the exercise sums: a mean taken
+    /// where the sum was wanted, the one cause a scale names with confidence.
+    private func averaged(_ ratio: Double) -> Bool {
+        guard let count = NumberFormat.smallWholeNumber(1 / ratio), count > 1 else { return false }
+        return context.windowCounts.contains(count)
+    }
+
     private func scaleGuess(_ ratio: Double) -> String? {
-        if let count = NumberFormat.smallWholeNumber(1 / ratio), count > 1 {
+        if let count = NumberFormat.smallWholeNumber(1 / ratio), count > 1,
+            context.windowCounts.contains(count)
+        {
             return text.scaleGuess(count, averaged: true)
         }
         if let count = NumberFormat.smallWholeNumber(ratio), count > 1 {
@@ -265,12 +305,18 @@ struct Diagnoser {
             finding: .valuesDiffer, message: text.valuesDiffer(count, of: answer.values.count),
             cells: cells, differingCount: count, cellCount: answer.values.count,
             sideBySide: SideBySide.render(answer, expected: expected, rtol: rtol, atol: atol, text: text),
-            language: language)
+            language: language, isSpecific: false)
     }
 
-    private func plain(_ finding: Diagnosis.Finding, _ message: String) -> Diagnosis {
-        Diagnosis(
+    private func plain(
+        _ finding: Diagnosis.Finding, _ message: String, specific: Bool? = nil,
+        numbers: [String: Double] = [:]
+    ) -> Diagnosis {
+        var diagnosis = Diagnosis(
             finding: finding, message: message, cells: [], differingCount: 0, cellCount: 0, sideBySide: nil,
             language: language)
+        diagnosis.isSpecific = specific ?? (finding != .valuesDiffer && finding != .wrongShape)
+        diagnosis.numbers = numbers
+        return diagnosis
     }
 }

@@ -69,9 +69,19 @@ public struct Diagnosis: Hashable, Sendable, Codable {
     public var sideBySide: String?
     /// The language the sentences are in (`en`, `ko`), which `fullText` keeps to.
     public var language: Language
+    /// Whether the diagnosis names a cause, rather than only where or by how much the answer
+    /// differs (a cell list, a ratio with no guess at its cause).
+    public var isSpecific = true
+    /// The numbers the finding is about: `answer`, `expected`, `size`, `ratio`, `offset`.
+    public var numbers: [String: Double] = [:]
 
     /// How many differing cells a diagnosis lists.
     public static let cellLimit = 6
+
+    /// The diagnosis as a verdict's finding.
+    public var verdictFinding: Verdict.Finding {
+        Verdict.Finding(.diagnosis, finding.rawValue, numbers: numbers, isSpecific: isSpecific)
+    }
 
     /// The message followed by the cell list and the side-by-side view, as a report shows it.
     public var fullText: String {

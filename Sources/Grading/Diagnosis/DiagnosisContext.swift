@@ -1,7 +1,21 @@
+import Course
+
 /// What the grader knows about an exercise that helps explain a wrong answer: the kernel sizes and
 /// padding its setup and reference use, and the value the reference gives with its kernels rotated
 /// by 180° (computed on the engine).
 struct DiagnosisContext: Sendable {
+    /// What the expected number is (a `value` exercise's declared or inferred quantity): size and
+    /// padding stories are told only about sizes, off-by-one only about whole numbers that count.
+    var quantity: Exercise.Quantity?
+    /// Whether the exercise has a stride other than 1 (`s`, `stride=`): a size then changes by
+    /// 2p / s, not 2p, and no size story is told about a number.
+    var strided = false
+    /// Whether the reference involves a layer or convolution, whose bias may explain a constant
+    /// offset; otherwise an offset is said without guessing a cause.
+    var hasBias = false
+    /// How many values a kernel of the exercise sums at one position (its elements, per filter,
+    /// per channel): the only counts "averaged over n values instead of summed" may name.
+    var windowCounts: Set<Int> = []
     /// Spatial sizes of the kernels bound by the setup (4-D weights' last dimensions).
     var kernelSizes: [Int] = []
     /// The padding the reference passes (`padding=p`), if a plain integer.

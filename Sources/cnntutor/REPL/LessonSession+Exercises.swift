@@ -156,12 +156,9 @@ extension LessonSession {
             say(
                 text.notYet(mistake: verdict.mistake, points: verdict.points, of: verdict.maxPoints),
                 style: Theme.bad)
-            var message = verdict.message
             let picture = verdict.diagnosis?.sideBySide
-            if let diagnosis = verdict.diagnosis, picture != nil {
-                // The picture marks the differing cells, so their list would only repeat it.
-                message = message.replacingOccurrences(of: diagnosis.fullText, with: diagnosis.message)
-            }
+            // The picture marks the differing cells, so their list would only repeat it.
+            let message = picture == nil ? verdict.message : verdict.brief ?? verdict.message
             io.screen.writeLines(render(message.trimmingCharacters(in: .whitespacesAndNewlines)))
             if let picture {
                 io.screen.writeLines(

@@ -1,0 +1,42 @@
+import AnswerLanguage
+import Course
+
+extension PreparedExercise {
+    /// What the expected number of a `value` exercise is: as the exercise declares it
+    /// (`quantity:`), or inferred from the reference answer — a shape or a formula in the
+    /// setup's size `n` is a size, a formula in `f` or `p` alone a padding, a parameter or element
+    /// count a count, a gradient or power a factor, a sum of products a response. Nil when nothing
+    /// says, and then the grader tells no story that needs to know.
+    var quantity: Exercise.Quantity? {
+        if let declared = exercise.quantity { return declared }
+        guard exercise.kind == .value, let reference = exercise.solution?.reference.text else { return nil }
+        if case .tuple = expected { return .size }
+        let names = Self.names(in: reference)
+        func integer(_ name: String) -> Bool {
+            if case .int = base[name] { return true }
+            return false
+        }
+        if reference.contains(".shape") { return .size }
+        if names.contains("n"), integer("n") { return .size }
+        if names.contains(where: { ["f", "p", "s"].contains($0) && integer($0) }) { return .padding }
+        if reference.contains("parameter_count") || reference.contains("numel") { return .count }
+        if ["grad", "sigmoid", "backward", "**"].contains(where: reference.contains) { return .factor }
+        if reference.contains(".sum(") || reference.contains("conv2d(") { return .response }
+        return nil
+    }
+
+    /// The names an answer-language source mentions.
+    static func names(in source: String) -> Set<String> {
+        guard let program = try? Parser.parse(source) else { return [] }
+        var found: Set<String> = []
+        func visit(_ node: ExpressionSyntax) {
+            if case .name(let name) = node.kind { found.insert(name) }
+            for child in node.kind.children { visit(child) }
+        }
+        for statement in program.statements {
+            if case .expression(let expression) = statement { visit(expression) }
+            if case .assignment(_, let expression) = statement { visit(expression) }
+        }
+        return found
+    }
+}

@@ -1,0 +1,490 @@
+import AnswerLanguage
+
+/// A wrong answer derived from a reference answer: one misconception applied at one place.
+struct Mutant: Hashable, Sendable {
+    /// The change made.
+    var misconception: Misconception
+    /// The changed source, runnable in the exercise's setup.
+    var source: String
+    /// The part of the reference the change is about, as written (`+ 1`, `3`, `p`): it lets the
+    /// message name the change in the learner's terms.
+    var piece: String
+}
+
+/// Derives misconception mutants from an answer's syntax tree. Each rule looks at one node (an
+/// operator, a call, a subscript) and says what a learner with a misconception would have written
+/// there instead; the mutant is the source with that node's text replaced. Rules on calls work on
+/// what the call means: a convolution's weight, padding and stride, a `Conv2d`'s channels, kernel
+/// and bias, `F.pad`'s amounts, the ReLU and the addition of a residual block.
+struct MutantGenerator {
+    /// Names whose value is a convolution kernel in the exercises' setups.
+    static let kernelNames: Set<String> = ["k", "w", "kernel", "weight", "filter", "filters"]
+    static let paddingNames: Set<String> = ["p", "pad", "padding"]
+    static let strideNames: Set<String> = ["s", "stride"]
+
+    private let scalars: [Unicode.Scalar]
+    /// Whether a name is bound to an integer in the setup (a padding `p` is; a patch `p` is not).
+    private let isInteger: (String) -> Bool
+    /// Whether the answer is a network (a ReLU may then be added after a projection).
+    private let model: Bool
+    private var found: [Mutant] = []
+
+    /// Every mutant of `source`, in the order the rules find them, without repeats.
+    static func mutants(of source: String, model: Bool = false, isInteger: @escaping (String) -> Bool)
+        -> [Mutant]
+    {
+        guard let program = try? Parser.parse(source) else { return [] }
+        var generator = MutantGenerator(
+            scalars: Array(source.unicodeScalars), isInteger: isInteger, model: model)
+        for statement in program.statements {
+            if case .expression(let expression) = statement { generator.walk(expression) }
+            if case .assignment(_, let expression) = statement { generator.walk(expression) }
+        }
+        generator.renameAll(paddingNames, to: "0", as: .paddingForgotten, in: program)
+        generator.renameAll(strideNames, to: "1", as: .strideForgotten, in: program)
+        var seen: Set<String> = [source]
+        return generator.found.filter { seen.insert($0.source).inserted }
+    }
+
+    private init(scalars: [Unicode.Scalar], isInteger: @escaping (String) -> Bool, model: Bool) {
+        self.scalars = scalars
+        self.isInteger = isInteger
+        self.model = model
+    }
+
+    // MARK: Text
+
+    private func text(_ node: ExpressionSyntax) -> String { text(node.range) }
+
+    private func text(_ range: SourceRange) -> String {
+        let lower = max(0, min(range.lowerBound.offset, scalars.count))
+        let upper = max(lower, min(range.upperBound.offset, scalars.count))
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[lower..<upper])
+        return String(view)
+    }
+
+    /// The source with each range replaced (ranges must not overlap).
+    private func replacing(_ edits: [(SourceRange, String)]) -> String {
+        var result = String.UnicodeScalarView()
+        var position = 0
+        for (range, replacement) in edits.sorted(by: { $0.0.lowerBound.offset < $1.0.lowerBound.offset }) {
+            let lower = range.lowerBound.offset
+            guard lower >= position, range.upperBound.offset <= scalars.count else { return "" }
+            result.append(contentsOf: scalars[position..<lower])
+            result.append(contentsOf: replacement.unicodeScalars)
+            position = range.upperBound.offset
+        }
+        result.append(contentsOf: scalars[position...])
+        return String(result)
+    }
+
+    private mutating func add(_ misconception: Misconception, _ edits: [(SourceRange, String)], piece: String)
+    {
+        let source = replacing(edits)
+        guard !source.isEmpty else { return }
+        found.append(Mutant(misconception: misconception, source: source, piece: piece))
+    }
+
+    /// Replaces `node` by `replacement`, parenthesised so precedence around it is kept.
+    private mutating func replace(
+        _ node: ExpressionSyntax, by replacement: String, as misconception: Misconception, piece: String
+    ) {
+        add(misconception, [(node.range, "(\(replacement))")], piece: piece)
+    }
+
+    // MARK: The walk
+
+    private mutating func walk(_ node: ExpressionSyntax) {
+        switch node.kind {
+        case .binary(let op, let left, let right): binary(node, op, left, right)
+        case .call(let callee, let arguments): call(node, callee, arguments)
+        case .subscript(let base, let items): subscriptRules(node, base, items)
+        default: break
+        }
+        for child in node.kind.children { walk(child) }
+    }
+
+    private static func integer(_ node: ExpressionSyntax) -> Int? {
+        if case .integer(let value) = node.kind { return value }
+        return nil
+    }
+
+    private static func isNumber(_ node: ExpressionSyntax) -> Bool {
+        switch node.kind {
+        case .integer, .float: true
+        case .unary(_, let operand): isNumber(operand)
+        default: false
+        }
+    }
+
+    private static func name(_ node: ExpressionSyntax) -> String? {
+        if case .name(let name) = node.kind { return name }
+        return nil
+    }
+
+    /// A kernel: a kernel-like name, or an index into one (`w[0]`).
+    private static func isKernel(_ node: ExpressionSyntax) -> Bool {
+        switch node.kind {
+        case .name(let name): kernelNames.contains(name.lowercased())
+        case .subscript(let base, _): isKernel(base)
+        default: false
+        }
+    }
+
+    private mutating func binary(
+        _ node: ExpressionSyntax, _ op: BinaryOperator, _ left: ExpressionSyntax, _ right: ExpressionSyntax
+    ) {
+        let l = text(left)
+        let r = text(right)
+        switch op {
+        case .add:
+            if Self.integer(right) == 1 {
+                replace(node, by: l, as: .plusOneDropped, piece: "+ 1")
+            } else {
+                replace(node, by: l, as: .termDropped, piece: r)
+                replace(node, by: r, as: .termDropped, piece: l)
+            }
+            replace(node, by: "\(l) - \(r)", as: .minusForPlus, piece: "+")
+        case .subtract:
+            if Self.integer(right) == 1 {
+                replace(node, by: l, as: .minusOneDropped, piece: "- 1")
+            } else {
+                replace(node, by: l, as: .termDropped, piece: r)
+            }
+            replace(node, by: "\(l) + \(r)", as: .plusForMinus, piece: "-")
+            replace(node, by: "\(r) - \(l)", as: .operandsSwapped, piece: "-")
+        case .multiply:
+            if Self.integer(left) == 2, let name = Self.name(right), Self.paddingNames.contains(name) {
+                replace(node, by: r, as: .paddingOneSide, piece: "\(l) * \(r)")
+            } else if Self.integer(right) == 2, let name = Self.name(left), Self.paddingNames.contains(name) {
+                replace(node, by: l, as: .paddingOneSide, piece: "\(l) * \(r)")
+            } else {
+                replace(node, by: l, as: .factorDropped, piece: r)
+                replace(node, by: r, as: .factorDropped, piece: l)
+            }
+            replace(node, by: "\(l) + \(r)", as: .sumForProduct, piece: "*")
+            if !Self.isNumber(left), !Self.isNumber(right) {
+                replace(node, by: "\(l) @ \(r)", as: .matmulForMultiply, piece: "*")
+                for operand in [left, right] where Self.isKernel(operand) {
+                    let kernel = text(operand)
+                    add(.kernelFlipped, [(operand.range, "(\(kernel)).flip([-2, -1])")], piece: kernel)
+                    add(.kernelTransposed, [(operand.range, "(\(kernel)).transpose(-2, -1)")], piece: kernel)
+                }
+                channelRules(left, right)
+            }
+            for (count, other) in [(left, r), (right, l)] {
+                // A repetition count (ten layers), not a structural constant (2p, three stages):
+                // small factors off by one coincide with too many other mistakes.
+                if let n = Self.integer(count), n >= 4, !Self.isNumber(count == left ? right : left) {
+                    replace(node, by: "\(n - 1) * \(other)", as: .literalOffByOne, piece: "\(n)")
+                    replace(node, by: "\(n + 1) * \(other)", as: .literalOffByOne, piece: "\(n)")
+                }
+            }
+        case .divide, .floorDivide:
+            let symbol = op.rawValue
+            if op == .floorDivide {
+                replace(node, by: "\(l) / \(r)", as: .floorForgotten, piece: "//")
+            }
+            if let name = Self.name(right), Self.strideNames.contains(name) {
+                replace(node, by: l, as: .strideForgotten, piece: "\(symbol) \(r)")
+            } else {
+                replace(node, by: l, as: .divisorDropped, piece: r)
+            }
+            replace(node, by: r, as: .numeratorDropped, piece: l)
+            replace(node, by: "\(r) \(symbol) \(l)", as: .operandsSwapped, piece: symbol)
+            replace(node, by: "\(l) * \(r)", as: .multiplyForDivide, piece: symbol)
+            replace(node, by: "\(l) - \(r)", as: .subtractForDivide, piece: symbol)
+        case .power:
+            replace(node, by: "\(l) * \(r)", as: .productForPower, piece: "**")
+            replace(node, by: "\(l) ** (\(r) + 1)", as: .exponentOffByOne, piece: r)
+            replace(node, by: "\(l) ** (\(r) - 1)", as: .exponentOffByOne, piece: r)
+            replace(node, by: "\(r) ** \(l)", as: .operandsSwapped, piece: "**")
+        default:
+            break
+        }
+    }
+
+    /// `x[0, :, …] * w[0]`: the sum over channels replaced by one channel, or by all but the last.
+    private mutating func channelRules(_ left: ExpressionSyntax, _ right: ExpressionSyntax) {
+        guard case .subscript(_, let items) = left.kind, items.count >= 3,
+            let colon = items.dropFirst().firstIndex(where: { $0.isFullSlice }),
+            case .slice(_, _, _, let colonRange) = items[colon]
+        else { return }
+        let weight = text(right)
+        let pick: (String) -> String = { index in
+            if case .subscript = right.kind { return "(\(weight))[\(index)]" }
+            return "(\(weight))[:, \(index)]"
+        }
+        for channel in 0..<3 {
+            add(
+                .oneChannel, [(colonRange, "\(channel)"), (right.range, pick("\(channel)"))],
+                piece: "\(channel)")
+        }
+        add(.channelDropped, [(colonRange, ":-1"), (right.range, pick(":-1"))], piece: "")
+    }
+
+    // MARK: Calls
+
+    private static func calleeName(_ callee: ExpressionSyntax) -> String? {
+        switch callee.kind {
+        case .name(let name): name
+        case .attribute(_, let name, _): name
+        default: nil
+        }
+    }
+
+    private mutating func call(
+        _ node: ExpressionSyntax, _ callee: ExpressionSyntax, _ arguments: [ArgumentSyntax]
+    ) {
+        guard let name = Self.calleeName(callee) else { return }
+        let positional = arguments.filter { $0.name == nil && !$0.isSpread }
+        let isMethod: Bool = {
+            if case .attribute(let base, _, _) = callee.kind {
+                return !["F", "torch", "nn", "functional"].contains(
+                    text(base).split(separator: ".").last ?? "")
+            }
+            return false
+        }()
+        switch name {
+        case "sum" where isMethod && arguments.isEmpty:
+            guard case .attribute(let base, _, _) = callee.kind else { return }
+            let b = text(base)
+            replace(node, by: "(\(b)).mean()", as: .meanForSum, piece: ".sum()")
+            replace(node, by: b, as: .sumForgotten, piece: ".sum()")
+            replace(node, by: "(\(b)).sum(dim=0)", as: .sumPartial, piece: "0")
+            replace(node, by: "(\(b)).sum(dim=-1)", as: .sumPartial, piece: "-1")
+        case "relu" where isMethod && arguments.isEmpty:
+            guard case .attribute(let base, _, _) = callee.kind else { return }
+            residualRules(node, body: base)
+        case "relu" where !isMethod && positional.count == 1:
+            residualRules(node, body: positional[0].value)
+        case "conv2d" where !isMethod:
+            let weight =
+                arguments.first { $0.name == "weight" } ?? (positional.count >= 2 ? positional[1] : nil)
+            if let weight, Self.name(weight.value) != nil || Self.isKernel(weight.value) {
+                let w = text(weight.value)
+                add(.kernelFlipped, [(weight.value.range, "(\(w)).flip([-2, -1])")], piece: w)
+                add(.kernelTransposed, [(weight.value.range, "(\(w)).transpose(-2, -1)")], piece: w)
+            }
+            dropKeyword("padding", as: .paddingForgotten, node, callee, arguments)
+            dropKeyword("stride", as: .strideForgotten, node, callee, arguments)
+        case "Conv2d":
+            conv2dModuleRules(node, callee, arguments, positional)
+        case "pad" where positional.count >= 2:
+            padRules(node, callee, arguments, positional)
+        default:
+            break
+        }
+    }
+
+    /// The call rebuilt with `arguments` (each as its text, keywords included).
+    private func rebuilt(_ callee: ExpressionSyntax, _ arguments: [String]) -> String {
+        "\(text(callee))(\(arguments.joined(separator: ", ")))"
+    }
+
+    private func argumentText(_ argument: ArgumentSyntax) -> String {
+        (argument.isSpread ? "*" : "") + (argument.name.map { "\($0)=" } ?? "") + text(argument.value)
+    }
+
+    private mutating func dropKeyword(
+        _ keyword: String, as misconception: Misconception, _ node: ExpressionSyntax,
+        _ callee: ExpressionSyntax,
+        _ arguments: [ArgumentSyntax]
+    ) {
+        guard let dropped = arguments.first(where: { $0.name == keyword }) else { return }
+        let kept = arguments.filter { $0.name != keyword }.map(argumentText)
+        add(misconception, [(node.range, rebuilt(callee, kept))], piece: text(dropped.value))
+    }
+
+    /// `nn.Conv2d(in, out, k, stride, padding, …, bias=…)`: what a count or a layer means.
+    private mutating func conv2dModuleRules(
+        _ node: ExpressionSyntax, _ callee: ExpressionSyntax, _ arguments: [ArgumentSyntax],
+        _ positional: [ArgumentSyntax]
+    ) {
+        let all = arguments.map(argumentText)
+        let bias = arguments.first { $0.name == "bias" }
+        if bias == nil || text(bias!.value) == "True" {
+            let kept = arguments.filter { $0.name != "bias" }.map(argumentText)
+            add(.biasForgotten, [(node.range, rebuilt(callee, kept + ["bias=False"]))], piece: "")
+        }
+        let slots: [(Int, String, Misconception)] = [
+            (0, "in_channels", .inChannelsOne), (1, "out_channels", .outChannelsOne),
+            (2, "kernel_size", .kernelOne),
+        ]
+        for (position, keyword, misconception) in slots {
+            let argument =
+                arguments.first { $0.name == keyword }
+                ?? (positional.count > position ? positional[position] : nil)
+            guard let argument, text(argument.value) != "1" else { continue }
+            add(misconception, [(argument.value.range, "1")], piece: text(argument.value))
+        }
+        if positional.count >= 4 {
+            add(.strideForgotten, [(positional[3].value.range, "1")], piece: text(positional[3].value))
+        }
+        if positional.count >= 5 {
+            add(.paddingForgotten, [(positional[4].value.range, "0")], piece: text(positional[4].value))
+        }
+        dropKeyword("stride", as: .strideForgotten, node, callee, arguments)
+        dropKeyword("padding", as: .paddingForgotten, node, callee, arguments)
+        if model {
+            add(
+                .activationOnShortcut, [(node.range, "nn.Sequential(\(rebuilt(callee, all)), nn.ReLU())")],
+                piece: "")
+        }
+    }
+
+    /// `F.pad(x, (…))`: padding left out, put on one side, or on the last dimension only.
+    private mutating func padRules(
+        _ node: ExpressionSyntax, _ callee: ExpressionSyntax, _ arguments: [ArgumentSyntax],
+        _ positional: [ArgumentSyntax]
+    ) {
+        replace(node, by: text(positional[0].value), as: .paddingDropped, piece: text(positional[1].value))
+        let amounts: [ExpressionSyntax]
+        switch positional[1].value.kind {
+        case .tuple(let items), .list(let items): amounts = items
+        default: return
+        }
+        let values = amounts.compactMap(Self.integer)
+        guard values.count == amounts.count, values.count % 2 == 0, values.count >= 2 else { return }
+        let range = positional[1].value.range
+        if values.count >= 4, values[2...].contains(where: { $0 != 0 }) {
+            let kept = [values[0], values[1]] + Array(repeating: 0, count: values.count - 2)
+            add(
+                .paddingOneDimension, [(range, "(\(kept.map(String.init).joined(separator: ", ")))")],
+                piece: text(positional[1].value))
+        }
+        let pairs = stride(from: 0, to: values.count, by: 2).map { (values[$0], values[$0 + 1]) }
+        guard pairs.contains(where: { $0.0 > 0 && $0.1 > 0 }) else { return }
+        let front = pairs.map { "\($0.0 + $0.1), 0" }.joined(separator: ", ")
+        let back = pairs.map { "0, \($0.0 + $0.1)" }.joined(separator: ", ")
+        let once = pairs.map { "0, \($0.1)" }.joined(separator: ", ")
+        let piece = text(positional[1].value)
+        add(.paddingOneSide, [(range, "(\(front))")], piece: piece)
+        add(.paddingOneSide, [(range, "(\(back))")], piece: piece)
+        add(.paddingOneSide, [(range, "(\(once))")], piece: piece)
+    }
+
+    /// `relu(body)`, and when the body is `a + b`, the residual block's classic mix-ups. The
+    /// shortcut is the operand that is a plain name (`x`); the other is the residual branch.
+    private mutating func residualRules(_ node: ExpressionSyntax, body: ExpressionSyntax) {
+        replace(node, by: text(body), as: .finalReluMissing, piece: "")
+        guard case .binary(.add, let left, let right) = body.kind else { return }
+        let (branch, shortcut) =
+            Self.name(left) != nil && Self.name(right) == nil ? (right, left) : (left, right)
+        let a = text(branch)
+        let x = text(shortcut)
+        replace(node, by: "F.relu(\(a)) + \(x)", as: .reluBeforeAdd, piece: "")
+        replace(node, by: "F.relu(\(a))", as: .skipMissing, piece: x)
+        replace(node, by: "F.relu(\(a) * \(x))", as: .multiplyForAdd, piece: "")
+        replace(node, by: "F.relu(cat([\(a), \(x)], dim=1))", as: .catForAdd, piece: "")
+        replace(node, by: "F.relu(\(a) + F.relu(\(x)))", as: .activationOnShortcut, piece: "")
+        if case .call(let f, let inner) = branch.kind, inner.count == 1, text(inner[0].value) == x {
+            replace(node, by: "\(text(f))(F.relu(\(x))) + \(x)", as: .preActivation, piece: "")
+        }
+    }
+
+    // MARK: Subscripts
+
+    private mutating func subscriptRules(
+        _ node: ExpressionSyntax, _ base: ExpressionSyntax, _ items: [SubscriptItem]
+    ) {
+        var ends: [(SourceRange, Int)] = []
+        var starts: [(SourceRange?, Int, SourceRange)] = []  // start's range (nil when omitted), value, slice
+        for item in items {
+            guard case .slice(let start, let stop, let step, let range) = item else { continue }
+            if let step, Self.integer(step) ?? 1 > 1 {
+                let kept = "\(start.map(text) ?? ""):\(stop.map(text) ?? "")"
+                add(.subsampleForgotten, [(range, kept)], piece: text(step))
+            }
+            guard step == nil, let stop, let end = Self.integer(stop) else { continue }
+            ends.append((stop.range, end))
+            if let start {
+                guard let first = Self.integer(start) else { continue }
+                starts.append((start.range, first, range))
+            } else {
+                starts.append((nil, 0, range))
+            }
+        }
+        for (range, end) in ends where end > 1 {
+            add(.sliceEndInclusive, [(range, "\(end - 1)")], piece: "\(end)")
+            add(.sliceEndPlusOne, [(range, "\(end + 1)")], piece: "\(end)")
+        }
+        if ends.count > 1 {
+            add(.sliceEndInclusive, ends.map { ($0.0, "\($0.1 - 1)") }, piece: "")
+            add(.sliceEndPlusOne, ends.map { ($0.0, "\($0.1 + 1)") }, piece: "")
+        }
+        if !ends.isEmpty, ends.count == starts.count {
+            var edits = ends.map { ($0.0, "\($0.1 + 1)") }
+            for (range, first, slice) in starts {
+                if let range {
+                    edits.append((range, "\(first + 1)"))
+                } else {
+                    edits.append((SourceRange(at: slice.lowerBound), "1"))
+                }
+            }
+            add(.sliceOneBased, edits, piece: "")
+            if starts.allSatisfy({ $0.1 >= 1 }) {
+                var back = ends.map { ($0.0, "\($0.1 - 1)") }
+                for (range, first, _) in starts {
+                    if let range { back.append((range, "\(first - 1)")) }
+                }
+                add(.sliceOneBased, back, piece: "")
+            }
+        }
+        let indexed = items.enumerated().filter {
+            switch $0.element {
+            case .slice: true
+            case .index(let index): Self.integer(index) != nil
+            }
+        }
+        if items.count >= 2, indexed.count == items.count || items.count == 2 {
+            let last = items.count - 1
+            if let a = items[last - 1].range(in: self), let b = items[last].range(in: self) {
+                let ta = text(a)
+                let tb = text(b)
+                if ta != tb { add(.rowsColumnsSwapped, [(a, tb), (b, ta)], piece: "") }
+            }
+        }
+        _ = base
+    }
+}
+
+extension SubscriptItem {
+    /// `:` alone: every index of the dimension.
+    var isFullSlice: Bool {
+        if case .slice(nil, nil, nil, _) = self { return true }
+        return false
+    }
+
+    /// The item's source range.
+    fileprivate func range(in generator: MutantGenerator) -> SourceRange? {
+        switch self {
+        case .index(let index): index.range
+        case .slice(_, _, _, let range): range
+        }
+    }
+}
+
+extension MutantGenerator {
+    /// Every occurrence of a name in `names` bound to an integer replaced at once (a padding `p`
+    /// taken as 0, a stride `s` as 1), as one mutant.
+    fileprivate mutating func renameAll(
+        _ names: Set<String>, to value: String, as misconception: Misconception, in program: Program
+    ) {
+        var edits: [(SourceRange, String)] = []
+        var piece = ""
+        func visit(_ node: ExpressionSyntax) {
+            if case .name(let name) = node.kind, names.contains(name), isInteger(name) {
+                edits.append((node.range, value))
+                piece = name
+            }
+            for child in node.kind.children { visit(child) }
+        }
+        for statement in program.statements {
+            if case .expression(let expression) = statement { visit(expression) }
+            if case .assignment(_, let expression) = statement { visit(expression) }
+        }
+        if !edits.isEmpty { add(misconception, edits, piece: piece) }
+    }
+}

@@ -1,0 +1,177 @@
+import AnswerLanguage
+import CNN
+import Foundation
+import Wording
+
+/// Networks judged by what they compute: a model answer must compute the reference's function,
+/// not merely have its output shape and parameter count. With the reference's weights copied into
+/// the answer (when their parameters line up), both run on a probe batch that includes negative
+/// values — a ReLU on a shortcut or a missing skip changes the output there, while zeros would hide
+/// it. When they differ, a structural comparison names the first layer that differs.
+extension Comparer {
+    /// A deterministic probe of `shape`: values spread over [−2, 2], negative and positive.
+    static func probe(_ shape: [Int]) throws -> Tensor {
+        let count = shape.reduce(1, *)
+        let values = (0..<count).map { 2 * sin(Double($0) * 1.618 + 0.5) }
+        return try Tensor(values, shape: shape)
+    }
+
+    /// Whether `answer` computes what `reference` computes on the probe once it holds the
+    /// reference's weights; nil when their parameters do not line up (other shapes or counts) or
+    /// either cannot run. The answer's own weights are put back afterwards.
+    func sameBehaviour(_ answer: any Layer, _ reference: any Layer, input shape: [Int]) -> Bool? {
+        let mine = answer.parameters()
+        let theirs = reference.parameters()
+        guard mine.count == theirs.count, zip(mine, theirs).allSatisfy({ $0.shape == $1.shape }) else {
+            return nil
+        }
+        guard answer !== reference else { return true }
+        let saved = mine.map(\.value)
+        defer { for (parameter, value) in zip(mine, saved) { try? parameter.assign(value) } }
+        do {
+            for (parameter, source) in zip(mine, theirs) { try parameter.assign(source.value) }
+            let probe = try Self.probe(shape)
+            let a = try answer(probe)
+            let b = try reference(probe)
+            guard a.shape == b.shape else { return false }
+            return NumericArray(shape: a.shape, values: a.scalarsAsDoubles()).isClose(
+                to: NumericArray(shape: b.shape, values: b.scalarsAsDoubles()),
+                rtol: max(exercise.tolerance.rtol, 1e-4), atol: max(exercise.tolerance.atol, 1e-5))
+        } catch {
+            return nil
+        }
+    }
+
+    /// The first difference between two networks' layers, in call order: a layer one has and
+    /// the other lacks, or a layer whose settings differ (which setting, not its value: the
+    /// reference's settings are not given away). Nil when their layers are alike.
+    static func structuralDifference(_ answer: any Layer, _ reference: any Layer) -> NetworkDifference? {
+        let a = leaves(answer)
+        let b = leaves(reference)
+        // Several layers more or fewer: a deeper or shallower network, not one odd layer.
+        let weighted = { (layers: [(name: String, layer: any Layer)]) in
+            layers.filter { !$0.layer.ownParameters.isEmpty }.count
+        }
+        if abs(a.count - b.count) > 1, weighted(a) != weighted(b) {
+            return .layerCount(answer: weighted(a), reference: weighted(b))
+        }
+        var index = 0
+        while index < a.count, index < b.count {
+            let (mine, theirs) = (a[index], b[index])
+            if mine.layer.typeName != theirs.layer.typeName {
+                if index + 1 < a.count, a[index + 1].layer.typeName == theirs.layer.typeName {
+                    return .extra(
+                        type: mine.layer.typeName, after: index > 0 ? a[index - 1].layer.typeName : nil)
+                }
+                if index + 1 < b.count, b[index + 1].layer.typeName == mine.layer.typeName {
+                    return .missing(
+                        type: theirs.layer.typeName, after: index > 0 ? a[index - 1].layer.typeName : nil)
+                }
+                return .replaced(answer: mine.layer.typeName, reference: theirs.layer.typeName)
+            }
+            let settings = differingSettings(mine.layer.settingsDescription, theirs.layer.settingsDescription)
+            if !settings.isEmpty { return .settings(type: mine.layer.typeName, names: settings) }
+            index += 1
+        }
+        if a.count > b.count { return .extra(type: a[b.count].layer.typeName, after: b.last?.layer.typeName) }
+        if b.count > a.count {
+            return .missing(type: b[a.count].layer.typeName, after: a.last?.layer.typeName)
+        }
+        return nil
+    }
+
+    /// The layers without sub-layers, in call order.
+    private static func leaves(_ network: any Layer) -> [(name: String, layer: any Layer)] {
+        network.namedLayers.filter { $0.layer.children.isEmpty }
+    }
+
+    /// The names of the settings that differ (`kernel_size`, `stride`, or `channels` for the
+    /// leading positional ones), from two `extra_repr`-style descriptions.
+    private static func differingSettings(_ a: String, _ b: String) -> [String] {
+        let x = settings(a)
+        let y = settings(b)
+        var names: [String] = []
+        for key in (x.map(\.0) + y.map(\.0)) where !names.contains(key) {
+            if x.first(where: { $0.0 == key })?.1 != y.first(where: { $0.0 == key })?.1 { names.append(key) }
+        }
+        return names
+    }
+
+    /// `16, 32, kernel_size=(1, 1), stride=(2, 2)` as (name, value) pairs; positional values are
+    /// named `channels`.
+    private static func settings(_ text: String) -> [(String, String)] {
+        var parts: [String] = []
+        var depth = 0
+        var current = ""
+        for character in text {
+            if character == "(" || character == "[" { depth += 1 }
+            if character == ")" || character == "]" { depth -= 1 }
+            if character == ",", depth == 0 {
+                parts.append(current.trimmingCharacters(in: .whitespaces))
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.trimmingCharacters(in: .whitespaces).isEmpty {
+            parts.append(current.trimmingCharacters(in: .whitespaces))
+        }
+        var positional: [String] = []
+        var named: [(String, String)] = []
+        for part in parts {
+            if let equals = part.firstIndex(of: "=") {
+                named.append((String(part[..<equals]), String(part[part.index(after: equals)...])))
+            } else {
+                positional.append(part)
+            }
+        }
+        return (positional.isEmpty ? [] : [("channels", positional.joined(separator: ", "))]) + named
+    }
+}
+
+/// How a network's layers differ from the reference's.
+enum NetworkDifference: Equatable {
+    /// The answer has a layer of `type` (after a layer of type `after`) the reference does not.
+    case extra(type: String, after: String?)
+    /// The answer lacks the reference's layer of `type`.
+    case missing(type: String, after: String?)
+    /// A layer of another type where the reference has `reference`.
+    case replaced(answer: String, reference: String)
+    /// A layer of `type` whose settings `names` differ.
+    case settings(type: String, names: [String])
+    /// The same layers, connected differently (the outputs differ on the same weights).
+    case connection
+    /// Another number of layers with weights.
+    case layerCount(answer: Int, reference: Int)
+
+    /// The finding's id.
+    var id: String {
+        switch self {
+        case .extra: "extra-layer"
+        case .missing: "missing-layer"
+        case .replaced: "replaced-layer"
+        case .settings: "layer-settings"
+        case .connection: "connection"
+        case .layerCount: "layer-count"
+        }
+    }
+}
+
+extension GradingText {
+    /// What differs between the learner's network and the reference's.
+    func network(_ difference: NetworkDifference) -> String {
+        switch difference {
+        case .extra(let type, let after?): say(.networkExtraAfter, ["type": type, "after": after])
+        case .extra(let type, nil): say(.networkExtra, ["type": type])
+        case .missing(let type, let after?): say(.networkMissingAfter, ["type": type, "after": after])
+        case .missing(let type, nil): say(.networkMissing, ["type": type])
+        case .replaced(let answer, let reference):
+            say(.networkReplaced, ["answer": answer, "reference": reference])
+        case .settings(let type, let names):
+            say(.networkSettings, ["type": type, "names": names.joined(separator: ", ")])
+        case .connection: say(.networkConnection)
+        case .layerCount(let answer, let reference):
+            say(.networkLayerCount, ["answer": answer, "reference": reference])
+        }
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+import Wording
+import Yams
+
+@testable import Course
+@testable import Grading
+
+/// The grader on wrong answers nobody recorded (`Fixtures/wrong-answers.yaml`), graded against the
+/// shipped course: how many get a named mistake or a specific, correct diagnosis, and that none
+/// passes, none is told a story about another mistake, and no correct phrasing is rejected — in
+/// English and in Korean. Prints the rates (`swift test --filter WrongAnswerCorpus`).
+@Suite(.serialized) struct WrongAnswerCorpusTests {
+    /// How a wrong answer's verdict reads.
+    enum Outcome: String, CaseIterable {
+        /// A named mistake of the course that fits the misconception.
+        case named
+        /// A specific diagnosis (built-in finding, mutant, check message, choice finding) that fits.
+        case specific
+        /// Nothing specific: cell lists, "that is not the expected value", a plain ratio.
+        case bare
+        /// A specific story about another misconception than the learner's.
+        case misleading
+        /// The wrong answer passed.
+        case passedWrong = "passed-wrong"
+    }
+
+    struct Entry {
+        var exercise: String
+        var answer: String
+        var misconception: String
+        var accept: Set<String>
+    }
+
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/wrong-answers.yaml")
+
+    static func corpus() throws -> (wrong: [Entry], right: [(exercise: String, answer: String)]) {
+        let text = try String(contentsOf: fixture, encoding: .utf8)
+        guard let top = try Yams.load(yaml: text) as? [String: Any] else { return ([], []) }
+        var wrong: [Entry] = []
+        var right: [(String, String)] = []
+        for (exercise, body) in top.sorted(by: { $0.key < $1.key }) {
+            guard let body = body as? [String: Any] else { continue }
+            for answer in body["right"] as? [Any] ?? [] { right.append((exercise, "\(answer)")) }
+            for item in body["wrong"] as? [[String: Any]] ?? [] {
+                wrong.append(
+                    Entry(
+                        exercise: exercise, answer: "\(item["answer"] ?? "")",
+                        misconception: "\(item["misconception"] ?? "")",
+                        accept: Set((item["accept"] as? [Any] ?? []).map { "\($0)" })))
+            }
+        }
+        return (wrong, right)
+    }
+
+    /// Classifies a wrong answer's verdict: named and specific only when what is said fits the
+    /// misconception; any specific finding that does not fit makes it misleading.
+    static func classify(_ verdict: Verdict, accept: Set<String>) -> (Outcome, [String]) {
+        if verdict.passed { return (.passedWrong, []) }
+        if let mistake = verdict.mistake {
+            return (accept.contains(mistake) ? .named : .misleading, [mistake])
+        }
+        let specific = verdict.findings.filter(\.isSpecific).map(Self.outcomeID)
+        // `a|b`: either misconception explains the value; it fits when one of them does.
+        let fits = { (id: String) in id.split(separator: "|").contains { accept.contains(String($0)) } }
+        if specific.contains(where: { !fits($0) }) { return (.misleading, specific) }
+        if !specific.isEmpty { return (.specific, specific) }
+        return (.bare, verdict.findings.map(Self.outcomeID))
+    }
+
+    /// How the corpus names a finding: a check as `check:<id>`, anything else by its id.
+    static func outcomeID(_ finding: Verdict.Finding) -> String {
+        finding.source == .check ? "check:\(finding.id)" : finding.id
+    }
+
+    static func run(language code: String) throws -> (counts: [Outcome: Int], total: Int, lines: [String]) {
+        let course = try CourseLoader.load(at: root.appendingPathComponent("Lessons").path)
+        var options = GradingOptions.forCourse(root.appendingPathComponent("Lessons").path)
+        let language = Language(code)
+        options.language = language
+        let grader = Grader(options: options)
+        var exercises: [String: Exercise] = [:]
+        for lesson in course.lessons(in: language) {
+            for exercise in lesson.exercises { exercises["\(lesson.id)/\(exercise.id)"] = exercise }
+        }
+        let (wrong, right) = try corpus()
+        var counts: [Outcome: Int] = [:]
+        var lines: [String] = []
+        for entry in wrong {
+            guard let exercise = exercises[entry.exercise] else {
+                Issue.record("unknown exercise \(entry.exercise)")
+                continue
+            }
+            let verdict = grader.grade(entry.answer, for: exercise)
+            #expect(
+                verdict.status == .fail || verdict.status == .pass,
+                "\(entry.exercise): \(entry.answer) does not evaluate: \(verdict.message)")
+            let (outcome, ids) = classify(verdict, accept: entry.accept)
+            counts[outcome, default: 0] += 1
+            lines.append(
+                "\(outcome.rawValue)\t\(entry.exercise)\t\(entry.answer)\t\(entry.misconception)\t\(ids)\t\(verdict.message.firstLine)"
+            )
+            if let solution = exercise.solution {
+                #expect(
+                    !([solution.reference] + solution.alternatives + solution.wrong.map(\.answer)).map(\.text)
+                        .contains(entry.answer), "\(entry.answer) is recorded in Solutions/")
+            }
+        }
+        for (id, answer) in right {
+            guard let exercise = exercises[id] else { continue }
+            let verdict = grader.grade(answer, for: exercise)
+            #expect(verdict.passed, "\(id): the correct phrasing \(answer) is rejected: \(verdict.message)")
+        }
+        return (counts, wrong.count, lines)
+    }
+
+    static func report(_ counts: [Outcome: Int], total: Int, language: String) -> String {
+        let parts = Outcome.allCases.map { outcome in
+            let count = counts[outcome, default: 0]
+            return "\(outcome.rawValue) \(count) (\(percent(count, total)))"
+        }
+        let good = counts[.named, default: 0] + counts[.specific, default: 0]
+        return "[\(language)] \(total) wrong answers: named+specific \(percent(good, total)); "
+            + parts.joined(separator: ", ")
+    }
+
+    static func percent(_ count: Int, _ total: Int) -> String {
+        String(format: "%.1f%%", total == 0 ? 0 : 100 * Double(count) / Double(total))
+    }
+
+    @Test(arguments: ["en", "ko"]) func corpusIsDiagnosed(language: String) throws {
+        let (wrong, _) = try Self.corpus()
+        #expect(wrong.count >= 150)
+        let (counts, total, lines) = try Self.run(language: language)
+        if ProcessInfo.processInfo.environment["CORPUS_VERBOSE"] != nil {
+            print(lines.joined(separator: "\n"))
+        }
+        print(Self.report(counts, total: total, language: language))
+        #expect(counts[.passedWrong, default: 0] == 0, "\(lines.filter { $0.hasPrefix("passed-wrong") })")
+        #expect(counts[.misleading, default: 0] == 0, "\(lines.filter { $0.hasPrefix("misleading") })")
+    }
+}
