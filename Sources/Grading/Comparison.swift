@@ -159,7 +159,7 @@ struct Comparer {
         }
         // Judged by behaviour: with the reference's weights the answer must compute the same.
         if case .module(let mine) = answer, case .module(let theirs) = expected,
-            let same = sameBehaviour(mine, theirs, input: inputShape)
+            let same = sameBehaviour(answer, expected, input: inputShape)
         {
             if same { return .same }
             let difference = Self.structuralDifference(mine, theirs) ?? .connection
@@ -170,7 +170,9 @@ struct Comparer {
         let answerCount = try parameterCount(of: "answer")
         let expectedCount = try parameterCount(of: "expected")
         let numbers = ["answer": Double(answerCount), "expected": Double(expectedCount)]
-        if case .module(let mine) = answer, case .module(let theirs) = expected,
+        // Parameters that do not line up (or a network that cannot run with the reference's
+        // weights): judged by the counts, as before, and the layers say what differs.
+        if answerCount != expectedCount, case .module(let mine) = answer, case .module(let theirs) = expected,
             let difference = Self.structuralDifference(mine, theirs)
         {
             // The layers tell what differs; a guess from the count alone is not needed.
@@ -193,9 +195,9 @@ struct Comparer {
     /// differ: numbers and tensors within the tolerance (whole numbers exactly), shapes and other
     /// values exactly. Used to find the misconception mutant a wrong answer equals.
     func matches(_ a: Value, _ b: Value) -> Bool {
-        if case .module(let x) = a, case .module(let y) = b {
+        if case .module = a, case .module = b {
             guard let shape = exercise.inputShape else { return false }
-            return sameBehaviour(x, y, input: shape) == true
+            return sameBehaviour(a, b, input: shape) == true
         }
         if a == b { return true }
         guard let x = ValueConversion.numeric(a)?.scalarOrSelf,

@@ -50,6 +50,7 @@ public final class Grader {
         var verdict: Verdict
         do {
             let prepared = try prepare(exercise)
+            _ = prepared.mutants
             let session = prepared.session()
             session.interpreter.bind("answer", value)
             session.interpreter.bind("expected", prepared.expected)
@@ -133,6 +134,9 @@ public final class Grader {
             return Verdict(
                 status: .error, points: 0, maxPoints: maxPoints, message: text.cannotBeGraded("\(error)"))
         }
+        // The mutants run once per exercise, before the answer's time limit starts: the answer
+        // that happens to come first must not pay for them (nor time out because of them).
+        _ = prepared.mutants
         let session = prepared.session()
 
         let answer: Value

@@ -18,21 +18,30 @@ extension Comparer {
 
     /// Whether `answer` computes what `reference` computes on the probe once it holds the
     /// reference's weights; nil when their parameters do not line up (other shapes or counts) or
-    /// either cannot run. The answer's own weights are put back afterwards.
-    func sameBehaviour(_ answer: any Layer, _ reference: any Layer, input shape: [Int]) -> Bool? {
-        let mine = answer.parameters()
-        let theirs = reference.parameters()
-        guard mine.count == theirs.count, zip(mine, theirs).allSatisfy({ $0.shape == $1.shape }) else {
+    /// either cannot run. Both run through the session, so a network written as a class runs its
+    /// `forward` as it would for the learner. The answer's own weights are put back afterwards.
+    func sameBehaviour(_ answer: Value, _ reference: Value, input shape: [Int]) -> Bool? {
+        guard case .module(let mine) = answer, case .module(let theirs) = reference else { return nil }
+        let own = mine.parameters()
+        let given = theirs.parameters()
+        guard own.count == given.count, zip(own, given).allSatisfy({ $0.shape == $1.shape }) else {
             return nil
         }
-        guard answer !== reference else { return true }
-        let saved = mine.map(\.value)
-        defer { for (parameter, value) in zip(mine, saved) { try? parameter.assign(value) } }
+        guard mine !== theirs else { return true }
+        let saved = own.map(\.value)
+        let names = ["grader_probe_", "grader_answer_", "grader_reference_"]
+        defer {
+            for (parameter, value) in zip(own, saved) { try? parameter.assign(value) }
+            for name in names { session.interpreter.unbind(name) }
+        }
         do {
-            for (parameter, source) in zip(mine, theirs) { try parameter.assign(source.value) }
-            let probe = try Self.probe(shape)
-            let a = try answer(probe)
-            let b = try reference(probe)
+            for (parameter, source) in zip(own, given) { try parameter.assign(source.value) }
+            session.interpreter.bind(names[0], .tensor(try Self.probe(shape)))
+            session.interpreter.bind(names[1], answer)
+            session.interpreter.bind(names[2], reference)
+            guard case .tensor(let a) = try session.evaluate("\(names[1])(\(names[0]))"),
+                case .tensor(let b) = try session.evaluate("\(names[2])(\(names[0]))")
+            else { return nil }
             guard a.shape == b.shape else { return false }
             return NumericArray(shape: a.shape, values: a.scalarsAsDoubles()).isClose(
                 to: NumericArray(shape: b.shape, values: b.scalarsAsDoubles()),
@@ -46,8 +55,9 @@ extension Comparer {
     /// the other lacks, or a layer whose settings differ (which setting, not its value: the
     /// reference's settings are not given away). Nil when their layers are alike.
     static func structuralDifference(_ answer: any Layer, _ reference: any Layer) -> NetworkDifference? {
-        let a = leaves(answer)
-        let b = leaves(reference)
+        let functional = hasClassLayer(answer) || hasClassLayer(reference)
+        let a = leaves(answer, functional: functional)
+        let b = leaves(reference, functional: functional)
         // Several layers more or fewer: a deeper or shallower network, not one odd layer.
         let weighted = { (layers: [(name: String, layer: any Layer)]) in
             layers.filter { !$0.layer.ownParameters.isEmpty }.count
@@ -80,9 +90,20 @@ extension Comparer {
         return nil
     }
 
-    /// The layers without sub-layers, in call order.
-    private static func leaves(_ network: any Layer) -> [(name: String, layer: any Layer)] {
-        network.namedLayers.filter { $0.layer.children.isEmpty }
+    /// The layers without sub-layers, in call order. A network written as a class may apply
+    /// its activations as functions (`F.relu`), which no layer shows: its parameter-free layers are
+    /// then left out of the comparison rather than misread.
+    private static func leaves(_ network: any Layer, functional: Bool = false) -> [(
+        name: String, layer: any Layer
+    )] {
+        network.namedLayers.filter {
+            $0.layer.children.isEmpty && (!functional || !$0.layer.ownParameters.isEmpty)
+        }
+    }
+
+    /// Whether a network has a layer written as a class in the answer language.
+    private static func hasClassLayer(_ network: any Layer) -> Bool {
+        network.namedLayers.contains { String(describing: type(of: $0.layer)) == "UserModule" }
     }
 
     /// The names of the settings that differ (`kernel_size`, `stride`, or `channels` for the
