@@ -12,6 +12,10 @@ struct GradeCommand: ParsableCommand {
             A submission is a YAML or JSON file with learner, course, version and answers (a map \
             from lesson-id/exercise-id to the answer as typed); `cnntutor progress --export` writes \
             one. A folder grades every file in it. A malformed submission is reported and skipped.
+            Identical answers are graded once. Answers run in worker processes, so one that crashes, \
+            hangs or exhausts memory costs its own verdict, never the report. On a terminal a \
+            progress bar runs on standard error. docs/grading.md has the report schemas and the \
+            Gradescope and GitHub Classroom recipes.
             Exit status: 0 when every answer passed, 1 when some did not (or a submission was \
             skipped), 2 when the course or the options are unusable or no submission could be read.
 
@@ -19,6 +23,9 @@ struct GradeCommand: ParsableCommand {
               cnntutor grade submissions/
               cnntutor grade minji.yaml joon.json --format json --out report.json
               cnntutor grade submissions/ --format junit --out junit.xml --time-limit 5 --jobs 2
+              cnntutor grade submissions/ --format html --out class.html
+              cnntutor grade /autograder/submission/answers.yaml --format gradescope \
+                --out /autograder/results/results.json
               cnntutor grade submissions/ --lang ko
             """)
 
@@ -27,11 +34,23 @@ struct GradeCommand: ParsableCommand {
 
     @OptionGroup var courseOptions: CourseOptions
 
-    @Option(name: .long, help: "Report format: text, json, junit or csv.")
+    @Option(name: .long, help: "Report format: text, json, junit, csv, gradescope or html.")
     var format: ReportFormatArgument = .text
 
-    @Option(name: .long, help: "Write the report to this file instead of standard output.")
+    @Option(
+        name: .long,
+        help: """
+            Write the report to this file instead of standard output (for gradescope with several \
+            submissions: the folder to write <learner>/results.json in).
+            """)
     var out: String?
+
+    @Option(
+        name: .long,
+        help:
+            "With --format gradescope: who sees each test's result (visible, hidden, after_due_date, after_published)."
+    )
+    var visibility: GradescopeVisibility = .visible
 
     @OptionGroup var languageOption: CourseLanguageOption
 
@@ -63,6 +82,13 @@ struct GradeCommand: ParsableCommand {
     var worker = false
 
     func validate() throws {
+        if format == .gradescope, out == nil,
+            submissions.count > 1 || submissions.contains(where: Self.isFolder)
+        {
+            throw ValidationError(
+                "--format gradescope writes one results.json per submission: name a folder for them with --out"
+            )
+        }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if let timeLimit, !(timeLimit > 0) {
             throw ValidationError("--time-limit must be a positive number of seconds")
@@ -108,7 +134,11 @@ struct GradeCommand: ParsableCommand {
             }
         }
         do {
-            try InstructorOutput.write(report.rendered(as: format.value), to: out)
+            if format == .gradescope {
+                try writeGradescope(report)
+            } else {
+                try InstructorOutput.write(report.rendered(as: format.value), to: out)
+            }
         } catch {
             InstructorOutput.error("cannot write \(out ?? "the report"): \(error)")
             throw ExitCode(2)
@@ -119,6 +149,31 @@ struct GradeCommand: ParsableCommand {
 }
 
 extension GradeCommand {
+    /// `--format gradescope`: one submission's `results.json` to `--out` (a file, or a folder to
+    /// put `results.json` in) or standard output; several submissions' into `--out`'s folder, one
+    /// subfolder per learner (`<learner>/results.json`).
+    func writeGradescope(_ report: ClassReport) throws {
+        let results = report.gradescopeResults(visibility: visibility)
+        var isFolder: ObjCBool = false
+        let outIsFolder =
+            out.map {
+                $0.hasSuffix("/")
+                    || (FileManager.default.fileExists(atPath: $0, isDirectory: &isFolder)
+                        && isFolder.boolValue)
+            }
+            ?? false
+        if results.count == 1 {
+            let path = out.map { outIsFolder ? CourseLoaderPathJoin.join($0, "results.json") : $0 }
+            try InstructorOutput.write(results[0].json, to: path)
+            return
+        }
+        guard let out else { return }
+        for (result, name) in zip(results, ClassReport.gradescopeFolderNames(results)) {
+            let path = CourseLoaderPathJoin.join(CourseLoaderPathJoin.join(out, name), "results.json")
+            try InstructorOutput.write(result.json, to: path)
+        }
+    }
+
     /// This program run as a worker of this grade: the same arguments (so the same course, language
     /// and limits) with `--worker` after the command's name.
     static func workerCommand() -> [String] {
@@ -132,7 +187,23 @@ extension GradeCommand {
 
 /// `--format` for `grade`.
 enum ReportFormatArgument: String, ExpressibleByArgument, CaseIterable {
-    case text, json, junit, csv
+    case text, json, junit, csv, gradescope, html
 
     var value: ReportFormat { ReportFormat(rawValue: rawValue)! }
+}
+
+extension GradescopeVisibility: ExpressibleByArgument {}
+
+extension GradeCommand {
+    static func isFolder(_ path: String) -> Bool {
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
+    }
+}
+
+/// Joining a folder and a name as the reports print paths.
+enum CourseLoaderPathJoin {
+    static func join(_ directory: String, _ name: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
 }

@@ -141,3 +141,63 @@ import Testing
             ), "\(lines)")
     }
 }
+
+/// `--format gradescope` as a Gradescope autograder and a batch use it.
+@Suite struct GradescopeFormatTests {
+    @Test func oneSubmissionWritesItsResultsJSON() throws {
+        let folder = try GradeCommandTests.folder([
+            "answers.yaml": GradeCommandTests.submission("minji", ["01-basics/total": "a.mean()"])
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let results = folder.appendingPathComponent("results")
+        try FileManager.default.createDirectory(at: results, withIntermediateDirectories: true)
+        let run = try GradeCommandTests.run([
+            "grade", folder.appendingPathComponent("answers.yaml").path, "--course", GradeCommandTests.tiny,
+            "--format", "gradescope", "--out", results.path, "--visibility", "after_published",
+        ])
+        #expect(run.status == 1)
+        let data = try Data(contentsOf: results.appendingPathComponent("results.json"))
+        let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(document["score"] as? Int == 1)
+        let tests = try #require(document["tests"] as? [[String: Any]])
+        #expect(tests.count == 5)
+        #expect(tests[0]["name"] as? String == "01-basics/total")
+        #expect(tests[0]["max_score"] as? Int == 2)
+        #expect(tests[0]["status"] as? String == "failed")
+        #expect(tests[0]["visibility"] as? String == "after_published")
+        #expect((tests[0]["output"] as? String)?.isEmpty == false)
+        #expect(tests[1]["output"] as? String == "No answer was submitted.")
+    }
+
+    @Test func aFolderOfSubmissionsWritesOneFolderPerLearner() throws {
+        let folder = try GradeCommandTests.folder([
+            "a.yaml": GradeCommandTests.submission("minji", ["01-basics/total": "a.sum()"]),
+            "b.yaml": GradeCommandTests.submission("joon", ["01-basics/total": "a.mean()"]),
+            "c.yaml": Data("not: a submission\n".utf8),
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("out")
+        let run = try GradeCommandTests.run([
+            "grade", folder.path, "--course", GradeCommandTests.tiny, "--format", "gradescope", "--out",
+            out.path,
+        ])
+        #expect(run.status == 1)
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(names == ["c", "joon", "minji"])
+        let skipped = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: out.appendingPathComponent("c/results.json")))
+                as? [String: Any])
+        #expect(skipped["score"] as? Int == 0)
+        #expect((skipped["output"] as? String)?.contains("c.yaml:1:1") == true)
+    }
+
+    @Test func severalSubmissionsNeedAFolder() throws {
+        let run = try GradeCommandTests.run([
+            "grade", GradeCommandTests.submissions, "--course", GradeCommandTests.tiny, "--format",
+            "gradescope",
+        ])
+        #expect(run.status == 64 || run.status == 2)
+        #expect(run.error.contains("--out"))
+    }
+}

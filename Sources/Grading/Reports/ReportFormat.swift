@@ -8,6 +8,11 @@ public enum ReportFormat: String, Hashable, Sendable, CaseIterable {
     case junit
     /// One row per learner, a column per exercise, a total, for spreadsheets.
     case csv
+    /// Gradescope's autograder `results.json` (`gradescopeResults`): the document itself for one
+    /// submission, a JSON array of them for several.
+    case gradescope
+    /// One self-contained page with charts, for an instructor to look at.
+    case html
 }
 
 extension ClassReport {
@@ -18,6 +23,11 @@ extension ClassReport {
         case .json: jsonReport()
         case .junit: junitReport()
         case .csv: csvReport()
+        case .gradescope:
+            gradescopeResults().count == 1
+                ? gradescopeResults()[0].json
+                : "[\n" + gradescopeResults().map { $0.json.dropLast() }.joined(separator: ",\n") + "\n]\n"
+        case .html: htmlReport()
         }
     }
 }
