@@ -1,3 +1,4 @@
+import CNN
 import Foundation
 
 #if canImport(Glibc)
@@ -8,8 +9,9 @@ import Foundation
 
 /// The machine's memory as the batch grader sizes its workers by it.
 enum MachineMemory {
-    /// Bytes of physical memory.
-    static var physicalBytes: Int { Int(clamping: ProcessInfo.processInfo.physicalMemory) }
+    /// Bytes of memory this process may use: physical memory, or the cgroup's limit when lower
+    /// (the engine's own figure, which its session budgets come from).
+    static var physicalBytes: Int { MemoryBudget.usableMemory }
 
     /// Bytes the system could give without swapping (`MemAvailable` on Linux), or nil when unknown.
     static var availableBytes: Int? {
