@@ -219,6 +219,9 @@ private final class WorkerLane {
         process.arguments = Array(pool.command.dropFirst())
         var environment = ProcessInfo.processInfo.environment
         environment["CNNTUTOR_THREADS"] = String(pool.kernelThreads)
+        // OpenBLAS starts a thread per core unless told: with several workers those would fight
+        // over the same cores (the engine pins it only on its convolution path).
+        environment["OPENBLAS_NUM_THREADS"] = String(pool.kernelThreads)
         // A crash's report is its "Fatal error" line; symbolicating a backtrace would only delay
         // the restart by seconds.
         environment["SWIFT_BACKTRACE"] = "enable=no"
