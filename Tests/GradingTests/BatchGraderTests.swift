@@ -114,7 +114,13 @@ import Testing
                 var got = result.verdict
                 want.durationMilliseconds = 0
                 got.durationMilliseconds = 0
-                #expect(got == want, "\(learner.learner) \(result.exercise): \(answer)")
+                if want.status == .timeout {
+                    // How a timeout is said depends on when it struck (a refusal by estimate names
+                    // the time left), so only the outcome is compared.
+                    #expect(got.status == .timeout && got.points == 0, "\(learner.learner) \(result.exercise)")
+                } else {
+                    #expect(got == want, "\(learner.learner) \(result.exercise): \(answer)")
+                }
                 if got.status == .timeout { timeouts += 1 }
             }
         }
