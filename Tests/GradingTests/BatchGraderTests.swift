@@ -117,7 +117,8 @@ import Testing
                 if want.status == .timeout {
                     // How a timeout is said depends on when it struck (a refusal by estimate names
                     // the time left), so only the outcome is compared.
-                    #expect(got.status == .timeout && got.points == 0, "\(learner.learner) \(result.exercise)")
+                    #expect(
+                        got.status == .timeout && got.points == 0, "\(learner.learner) \(result.exercise)")
                 } else {
                     #expect(got == want, "\(learner.learner) \(result.exercise): \(answer)")
                 }
