@@ -7,10 +7,12 @@ extension Builtins {
         Builtin("tensor(data, dtype=None, requires_grad=False)", "a tensor from nested lists of numbers") {
             call in
             let tensor: Tensor
-            if case .tensor(let given) = call.value("data") {
+            if case .tensor(let given) = try call.value("data") {
                 tensor = given.detach()
-            } else if let nested = Call.nested(call.value("data")) {
-                tensor = try Tensor(nested: nested, dtype: try call.dtype("dtype") ?? .float32)
+            } else if let nested = Call.nested(try call.value("data")) {
+                let made = try Tensor(nested: nested, dtype: try call.dtype("dtype") ?? .float32)
+                // `torch.tensor([True, False])` is a bool tensor.
+                tensor = Call.isAllBooleans(try call.value("data")) ? try made.converted(to: .bool) : made
             } else {
                 throw call.mismatch("data", .numberOrNestedList)
             }
@@ -27,24 +29,31 @@ extension Builtins {
             let tensor = try Tensor.full(
                 try call.intList("size"), try call.double("fill_value"),
                 dtype: try call.dtype("dtype") ?? .float32)
-            return try finish(tensor, call)
+            // PyTorch infers the dtype from the fill value: `full((2,), 3)` is int64.
+            switch try call.value("fill_value") {
+            case .int: return try finish(try tensor.converted(to: .int64), call)
+            case .bool: return try finish(try tensor.converted(to: .bool), call)
+            default: return try finish(tensor, call)
+            }
         },
         Builtin("zeros_like(input, dtype=None, requires_grad=False)", "zeros of the input's shape") { call in
             let input = try call.tensor("input")
             return try finish(
-                try Tensor.zeros(input.shape, dtype: try call.dtype("dtype") ?? input.dtype), call)
+                try Tensor.zeros(input.shape, dtype: try call.dtype("dtype") ?? input.dtype), call,
+                like: input)
         },
         Builtin("ones_like(input, dtype=None, requires_grad=False)", "ones of the input's shape") { call in
             let input = try call.tensor("input")
             return try finish(
-                try Tensor.ones(input.shape, dtype: try call.dtype("dtype") ?? input.dtype), call)
+                try Tensor.ones(input.shape, dtype: try call.dtype("dtype") ?? input.dtype), call,
+                like: input)
         },
         Builtin(
             "arange(start, end=None, step=1, dtype=None, requires_grad=False)",
             "evenly spaced values in [start, end)"
         ) {
             call in
-            let values = [call.value("start"), call.value("end"), call.value("step")]
+            let values = [try call.value("start"), try call.value("end"), try call.value("step")]
             let allIntegers = values.allSatisfy {
                 if case .int = $0 { true } else if case .none = $0 { true } else { false }
             }
@@ -100,7 +109,7 @@ extension Builtins {
             let input = try call.tensor("input")
             let tensor = try Tensor.rand(
                 input.shape, dtype: try call.dtype("dtype") ?? input.dtype, using: &call.evaluator.generator)
-            return try finish(tensor, call)
+            return try finish(tensor, call, like: input)
         },
         Builtin(
             "randn_like(input, dtype=None, requires_grad=False)", "normal random numbers of the input's shape"
@@ -109,7 +118,7 @@ extension Builtins {
             let input = try call.tensor("input")
             let tensor = try Tensor.randn(
                 input.shape, dtype: try call.dtype("dtype") ?? input.dtype, using: &call.evaluator.generator)
-            return try finish(tensor, call)
+            return try finish(tensor, call, like: input)
         },
     ]
 
@@ -121,8 +130,13 @@ extension Builtins {
         }
     ]
 
-    /// Applies the `requires_grad=` keyword every creation function takes.
-    static func finish(_ tensor: Tensor, _ call: Call) throws -> Value {
+    /// Applies the `dtype=` and `requires_grad=` keywords every creation function takes; a
+    /// `*_like` function without `dtype=` takes the type of `like`.
+    static func finish(_ tensor: Tensor, _ call: Call, like: Tensor? = nil) throws -> Value {
+        var tensor = tensor
+        if let type = try call.scalarType("dtype") ?? like?.scalarType {
+            tensor = try tensor.converted(to: type)
+        }
         guard try call.bool("requires_grad") else { return .tensor(tensor) }
         return .tensor(try tensor.requiringGrad())
     }

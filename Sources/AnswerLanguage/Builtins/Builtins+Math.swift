@@ -6,7 +6,17 @@ extension Builtins {
         unary("exp", "eˣ elementwise") { try $0.exp() },
         unary("log", "natural logarithm elementwise") { try $0.log() },
         unary("sqrt", "square root elementwise") { try $0.sqrt() },
-        unary("abs", "absolute value elementwise") { try $0.abs() },
+        Builtin("abs(input)", "absolute value (elementwise on a tensor; an int stays an int, as in Python)") {
+            call in
+            switch try call.value("input") {
+            case .int(let number):
+                guard number != .min else { throw call.mismatch("input", .int) }
+                return .int(Swift.abs(number))
+            case .bool(let flag): return .int(flag ? 1 : 0)
+            case .float(let number): return .float(Swift.abs(number))
+            default: return .tensor(try call.tensor("input").abs())
+            }
+        },
         unary("sign", "−1, 0 or 1 by sign, elementwise") { try $0.sign() },
         unary("neg", "−x elementwise") { try -$0 },
         unary("square", "x² elementwise") { try $0 * $0 },
@@ -17,7 +27,9 @@ extension Builtins {
         },
         Builtin("pow(input, exponent)", "input to the power exponent, elementwise") { call in
             let input = try call.tensorOrNumber("input")
-            if case .tensor(let exponent) = call.value("exponent") { return .tensor(try input.pow(exponent)) }
+            if case .tensor(let exponent) = try call.value("exponent") {
+                return .tensor(try input.pow(exponent))
+            }
             return .tensor(try input.pow(try call.double("exponent")))
         },
         Builtin("where(condition, input, other)", "input where condition holds, other elsewhere") { call in
@@ -67,6 +79,17 @@ extension Builtins {
 
     static let reductions: [Builtin] = [
         Builtin("sum(input, dim=None, keepdim=False)", "the sum of all elements, or along dim") { call in
+            // Python's `sum([1, 2, 3])` is the int 6 and `sum(xs, start)` starts from `start`;
+            // torch.sum takes tensors.
+            switch try call.value("input") {
+            case .list(let items), .tuple(let items):
+                var total = call.isNone("dim") ? Value.int(0) : try call.value("dim")
+                for item in items {
+                    total = try call.evaluator.binary(.add, total, item, at: call.range)
+                }
+                return total
+            default: break
+            }
             let input = try call.tensorOrNumber("input")
             guard let dims = try call.dims("dim") else { return .tensor(try input.sum()) }
             return .tensor(try input.sum(dims: dims, keepDim: try call.bool("keepdim")))
@@ -95,7 +118,7 @@ extension Builtins {
         Builtin("\(name)(input, other)", summary) { call in
             let input = try call.tensorOrNumber("input")
             let other: Tensor
-            switch call.value("other") {
+            switch try call.value("other") {
             case .int(let value) where input.kind == .real: other = Tensor(Double(value), dtype: input.dtype)
             case .float(let value): other = Tensor(value, dtype: input.dtype)
             default: other = try call.tensorOrNumber("other")

@@ -79,7 +79,9 @@ extension Builtins {
             return .module(model)
         },
         Builtin("Residual(body)", "a skip connection: x + body(x)") { call in
-            guard case .module(let body) = call.value("body") else { throw call.mismatch("body", .layer) }
+            guard case .module(let body) = try call.value("body") else {
+                throw call.mismatch("body", .layer)
+            }
             return .module(Residual(body))
         },
     ]
@@ -167,7 +169,7 @@ extension Builtins {
 extension Call {
     /// A layer.
     func module(_ name: String) throws(LanguageError) -> any Layer {
-        guard case .module(let layer) = value(name) else { throw mismatch(name, .model) }
+        guard case .module(let layer) = try value(name) else { throw mismatch(name, .model) }
         return layer
     }
 }

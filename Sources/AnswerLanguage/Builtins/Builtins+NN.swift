@@ -37,7 +37,7 @@ extension Call {
 
     /// An int, a pair, `'valid'` or `'same'`.
     func convPadding(_ name: String) throws -> ConvPadding {
-        if case .string(let text) = value(name) { return try ConvPadding(text) }
+        if case .string(let text) = try value(name) { return try ConvPadding(text) }
         return .explicit(try size2D(name))
     }
 }
@@ -121,7 +121,7 @@ extension Builtins {
         },
         Builtin(
             "batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1, eps=1e-05)",
-            "normalise each channel (running statistics are read, and updated only in a copy)"
+            "normalise each channel (in training, running_mean and running_var are updated in place)"
         ) { call in
             let input = try call.tensor("input")
             let weight = try call.optionalTensor("weight")
@@ -137,12 +137,17 @@ extension Builtins {
                 }
                 return .tensor(try batchNorm(input, weight: weight, bias: bias, eps: eps))
             }
-            // Tensors are values here, so the updated running statistics stay in these copies;
-            // nn.BatchNorm2d keeps its own.
-            return .tensor(
-                try batchNorm(
-                    input, runningMean: &mean, runningVar: &variance, weight: weight, bias: bias,
-                    training: try call.bool("training"), momentum: try call.double("momentum"), eps: eps))
+            let (originalMean, originalVariance) = (mean, variance)
+            let output = try batchNorm(
+                input, runningMean: &mean, runningVar: &variance, weight: weight, bias: bias,
+                training: try call.bool("training"), momentum: try call.double("momentum"), eps: eps)
+            // PyTorch updates running_mean and running_var in place; the names bound to them
+            // (or the layer buffers they are) get the new values.
+            if try call.bool("training") {
+                _ = try writeBack(originalMean, mean, call)
+                _ = try writeBack(originalVariance, variance, call)
+            }
+            return .tensor(output)
         },
         Builtin(
             "dropout(input, p=0.5, training=True)",
@@ -154,17 +159,7 @@ extension Builtins {
                     try call.tensor("input"), p: try call.double("p"), training: try call.bool("training"),
                     using: &call.evaluator.generator))
         },
-        Builtin(
-            "cross_entropy(input, target, reduction='mean', ignore_index=-100, label_smoothing=0.0)",
-            "the classification loss of logits [N, C] against class indices [N] (or probabilities)"
-        ) { call in
-            .tensor(
-                try crossEntropy(
-                    try call.tensor("input"), try call.tensor("target"),
-                    reduction: try call.reduction("reduction"),
-                    ignoreIndex: try call.int("ignore_index"),
-                    labelSmoothing: try call.double("label_smoothing")))
-        },
+        crossEntropyBuiltin,
         Builtin("mse_loss(input, target, reduction='mean')", "the mean of squared differences") { call in
             .tensor(
                 try mseLoss(

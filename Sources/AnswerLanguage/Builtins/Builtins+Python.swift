@@ -16,10 +16,10 @@ extension Builtins {
             return .none
         },
         Builtin("type(obj)", "the name of the value's type, as Python prints it") { call in
-            .text("<class '\(call.value("obj").typeName)'>")
+            .text("<class '\(try call.value("obj").typeName)'>")
         },
         Builtin("len(obj)", "the number of items (the first dimension of a tensor)") { call in
-            switch call.value("obj") {
+            switch try call.value("obj") {
             case .list(let items), .tuple(let items): return .int(items.count)
             case .shape(let sizes): return .int(sizes.count)
             case .string(let text): return .int(text.count)
@@ -45,7 +45,7 @@ extension Builtins {
             return .float((number * scale).rounded(.toNearestOrEven) / scale)
         },
         Builtin("int(x)", "a number or one-element tensor as an int (truncated)") { call in
-            if case .string(let text) = call.value("x") {
+            if case .string(let text) = try call.value("x") {
                 guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
                     throw LanguageError.value("invalid literal for int(): '\(text)'", at: call.range(of: "x"))
                 }
@@ -56,7 +56,7 @@ extension Builtins {
             return .int(Int(number))
         },
         Builtin("float(x)", "a number or one-element tensor as a float") { call in
-            if case .string(let text) = call.value("x") {
+            if case .string(let text) = try call.value("x") {
                 guard let value = Double(text.trimmingCharacters(in: .whitespaces)) else {
                     throw LanguageError.value(
                         "could not convert string to float: '\(text)'", at: call.range(of: "x"))
@@ -66,9 +66,9 @@ extension Builtins {
             return .float(try call.double("x"))
         },
         Builtin("bool(x)", "the truth value of x") { call in
-            .bool(try call.evaluator.truth(call.value("x"), at: call.range(of: "x")))
+            .bool(try call.evaluator.truth(try call.value("x"), at: call.range(of: "x")))
         },
-        Builtin("str(x)", "x as text, as it prints") { call in .string(call.value("x").description) },
+        Builtin("str(x)", "x as text, as it prints") { call in .string(try call.value("x").description) },
         Builtin("list(x)", "the items of a tuple, shape, string or the rows of a tensor as a list") { call in
             .list(try items(call, "x"))
         },
@@ -111,7 +111,7 @@ extension Builtins {
 
     /// The items of a sequence value; a tensor gives its rows.
     static func items(_ call: Call, _ name: String) throws -> [Value] {
-        switch call.value(name) {
+        switch try call.value(name) {
         case .list(let items), .tuple(let items): return items
         case .shape(let sizes): return sizes.map(Value.int)
         case .string(let text): return text.map { .string(String($0)) }
@@ -124,22 +124,59 @@ extension Builtins {
         }
     }
 
-    /// `max(x)`/`min(x)` on a tensor; Python's `max(a, b, …)` / `max([a, b])` on numbers.
+    /// `max`/`min` as `torch.max` reads its arguments, falling back to Python's builtin for
+    /// numbers and sequences:
+    /// - `max(x)`: the largest element (a 0-d tensor);
+    /// - `max(x, 1)`, `max(x, 1, True)`, `max(x, dim=1, keepdim=True)`: `(values, indices)`,
+    ///   also readable as `.values` / `.indices`;
+    /// - `max(x, y)` with a tensor `y`: the elementwise maximum (`torch.maximum`);
+    /// - `max(3, 5)`, `max([1, 2])`: Python's.
+    /// A number after a tensor is a dimension, as in PyTorch: `max(zeros(2), 3)` is refused as
+    /// a dimension out of range, which is what `torch.max` says.
     static func extremum(_ call: Call, largest: Bool) throws -> Value {
-        let input = call.value("input")
+        let input = try call.value("input")
         if case .tensor(let tensor) = input {
+            var dims = try call.dims("dim")
+            var keepDim = try call.bool("keepdim")
             if let other = call.rest.first {
-                guard case .tensor(let second) = other else { throw call.mismatch("others", .tensor) }
-                return .tensor(
-                    largest ? try Tensor.maximum(tensor, second) : try Tensor.minimum(tensor, second))
+                switch other {
+                case .tensor(let second):
+                    guard call.rest.count == 1, dims == nil else {
+                        throw LanguageError.argument(
+                            "\(call.function)(input, other) takes two tensors and nothing else",
+                            at: call.range)
+                    }
+                    return .tensor(
+                        largest ? try Tensor.maximum(tensor, second) : try Tensor.minimum(tensor, second))
+                case .int(let dim):
+                    guard dims == nil else {
+                        throw LanguageError.argument(
+                            "\(call.function)() got multiple values for argument 'dim'",
+                            at: call.range(of: "others")
+                        ).detailed(.repeatedArgument(function: call.function, name: "dim"))
+                    }
+                    dims = [dim]
+                    if call.rest.count >= 2 {
+                        guard call.rest.count == 2, case .bool(let flag) = call.rest[1] else {
+                            throw LanguageError.argument(
+                                "\(call.function)(input, dim, keepdim=False) takes at most three arguments, and keepdim is True or False",
+                                at: call.range)
+                        }
+                        keepDim = flag
+                    }
+                default:
+                    throw call.mismatch("others", .dimensionOrTensor)
+                }
             }
-            guard let dims = try call.dims("dim") else {
-                return try tensorReductions[largest ? "max" : "min"]!(tensor, nil, false)
+            guard let dims else {
+                return .tensor(largest ? try tensor.max() : try tensor.min())
             }
-            guard dims.count == 1, let reduce = tensorReductions[largest ? "max" : "min"] else {
-                throw call.mismatch("dim", .oneInt)
-            }
-            return try reduce(tensor, dims[0], try call.bool("keepdim"))
+            guard dims.count == 1 else { throw call.mismatch("dim", .oneInt) }
+            let (values, indices) =
+                largest
+                ? try tensor.max(dim: dims[0], keepDim: keepDim)
+                : try tensor.min(dim: dims[0], keepDim: keepDim)
+            return .tuple([.tensor(values), .tensor(indices)])
         }
         var candidates = call.rest.isEmpty ? (try? items(call, "input")) ?? [input] : [input] + call.rest
         if candidates.isEmpty {
@@ -157,17 +194,17 @@ extension Builtins {
         return best
     }
 
-    /// Tensor `max`/`min`: the largest element, or `(values, indices)` along a dimension.
-    static let tensorReductions: [String: @Sendable (Tensor, Int?, Bool) throws -> Value] = [
-        "max": { tensor, dim, keepDim in
-            guard let dim else { return .tensor(try tensor.max()) }
-            let (values, indices) = try tensor.max(dim: dim, keepDim: keepDim)
-            return .tuple([.tensor(values), .tensor(indices)])
-        },
-        "min": { tensor, dim, keepDim in
-            guard let dim else { return .tensor(try tensor.min()) }
-            let (values, indices) = try tensor.min(dim: dim, keepDim: keepDim)
-            return .tuple([.tensor(values), .tensor(indices)])
-        },
-    ]
+    /// `.values` and `.indices` of what `max`/`min`/`sort`-like calls return: PyTorch's
+    /// `torch.return_types` are named tuples; here they are plain pairs of a tensor and its
+    /// integer indices of the same shape, and only such pairs answer to these names.
+    static func returnTypeField(_ items: [Value], _ name: String) -> Value? {
+        guard items.count == 2, case .tensor(let values) = items[0], case .tensor(let indices) = items[1],
+            indices.kind == .integer, values.shape == indices.shape
+        else { return nil }
+        switch name {
+        case "values": return items[0]
+        case "indices": return items[1]
+        default: return nil
+        }
+    }
 }

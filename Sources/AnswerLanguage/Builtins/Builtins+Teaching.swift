@@ -14,7 +14,7 @@ extension Builtins {
             .int(try call.module("model").parameterCount)
         },
         Builtin("help(obj)", "what a function does and how it is called") { call in
-            switch call.value("obj") {
+            switch try call.value("obj") {
             case .function(let function): return .text(function.signature + "\n    " + function.summary)
             case .namespace(let namespace):
                 return .text("\(namespace.name): " + namespace.memberNames.joined(separator: ", "))
@@ -24,7 +24,8 @@ extension Builtins {
         },
         Builtin("show(value, title=None)", "draw a tensor as a heatmap, numbers as a curve, a table as bars")
         { call in
-            .figure(try figure(of: call.value("value"), title: try call.optionalString("title"), call: call))
+            .figure(
+                try figure(of: try call.value("value"), title: try call.optionalString("title"), call: call))
         },
         Builtin(
             "gradcheck(func, *inputs, eps=1e-06, rtol=0.001, raise_exception=True)",

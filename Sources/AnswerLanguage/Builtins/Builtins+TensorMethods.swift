@@ -67,33 +67,64 @@ extension Builtins {
                 try call.tensor("input").argmin(
                     dim: try call.optionalInt("dim"), keepDim: try call.bool("keepdim")))
         },
-        Builtin("var(input, dim=None, correction=1, keepdim=False)", "the variance (unbiased by default)") {
+        Builtin(
+            "var(input, dim=None, unbiased=None, keepdim=False, correction=None)",
+            "the variance (unbiased by default; unbiased=False or correction=0 for the population's)"
+        ) {
             call in
             .tensor(
                 try call.tensor("input").variance(
-                    dims: try call.dims("dim"), correction: try call.int("correction"),
+                    dims: try call.dims("dim"), correction: try correction(call),
                     keepDim: try call.bool("keepdim")))
         },
         Builtin(
-            "std(input, dim=None, correction=1, keepdim=False)",
-            "the standard deviation (unbiased by default)"
+            "std(input, dim=None, unbiased=None, keepdim=False, correction=None)",
+            "the standard deviation (unbiased by default; unbiased=False or correction=0 for the population's)"
         ) {
             call in
             .tensor(
                 try call.tensor("input").standardDeviation(
-                    dims: try call.dims("dim"), correction: try call.int("correction"),
+                    dims: try call.dims("dim"), correction: try correction(call),
                     keepDim: try call.bool("keepdim")))
         },
     ]
 
+    /// `var`/`std`'s Bessel correction: `correction=` if given, else 1 unless `unbiased=False`;
+    /// PyTorch accepts one of the two.
+    static func correction(_ call: Call) throws -> Int {
+        if let correction = try call.optionalInt("correction") {
+            guard call.isNone("unbiased") else {
+                throw LanguageError.argument(
+                    "\(call.function)(): cannot specify both unbiased and correction",
+                    at: call.range(of: "unbiased"))
+            }
+            return correction
+        }
+        if call.isNone("unbiased") { return 1 }
+        return try call.bool("unbiased") ? 1 : 0
+    }
+
     /// Methods that change their tensor in place in PyTorch. Called on a name (`x.requires_grad_()`),
     /// the evaluator binds the name to the result.
-    static let mutatingMethods: Set<String> = ["requires_grad_"]
+    static let mutatingMethods: Set<String> = Set(["requires_grad_"] + inPlaceMethods.map(\.name))
 
     /// Methods that PyTorch has only on tensors, not as `torch.*` functions.
     static let methodsOnly: [Builtin] = [
-        Builtin("expand(input, *sizes)", "the tensor repeated along dimensions of size 1") { call in
-            .tensor(try call.tensor("input").expand(to: try call.shape()))
+        Builtin("expand(input, *sizes)", "the tensor repeated along dimensions of size 1 (-1 keeps a size)") {
+            call in
+            let input = try call.tensor("input")
+            var sizes = try call.shape()
+            // PyTorch's -1: keep the size of the dimension it lines up with (from the right).
+            let offset = sizes.count - input.rank
+            for i in sizes.indices where sizes[i] == -1 {
+                guard i >= offset else {
+                    throw LanguageError.argument(
+                        "expand(): the expanded size -1 is not allowed in a leading, non-existing dimension \(i)",
+                        at: call.range)
+                }
+                sizes[i] = input.shape[i - offset]
+            }
+            return .tensor(try input.expand(to: sizes))
         },
         Builtin("view(input, *shape)", "the same elements with a new shape") { call in
             .tensor(try call.tensor("input").view(try call.shape()))
@@ -131,7 +162,8 @@ extension Builtins {
         Builtin("detach(input)", "the same values cut from the autograd graph") { call in
             .tensor(try call.tensor("input").detach())
         },
-        Builtin("clone(input)", "a copy of the tensor") { call in .tensor(try call.tensor("input") * 1) },
+        Builtin("clone(input)", "a copy of the tensor") { call in .tensor(try call.tensor("input").cloned())
+        },
         Builtin("contiguous(input)", "the tensor itself (every tensor here is contiguous)") { call in
             .tensor(try call.tensor("input"))
         },
@@ -139,11 +171,51 @@ extension Builtins {
         },
         Builtin("double(input)", "the tensor as float64") { call in .tensor(try call.tensor("input").double())
         },
-        Builtin("to(input, dtype)", "the tensor converted to a dtype") { call in
-            guard let dtype = try call.dtype("dtype") else {
-                throw call.mismatch("dtype", .dtype64)
+        Builtin("long(input)", "the tensor as int64 (reals truncated toward zero)") { call in
+            .tensor(try call.tensor("input").converted(to: .int64))
+        },
+        Builtin("bool(input)", "the tensor as bool (nonzero is True)") { call in
+            .tensor(try call.tensor("input").converted(to: .bool))
+        },
+        Builtin(
+            "to(input, *args, dtype=None, device=None, non_blocking=False, copy=False)",
+            "the tensor converted to a dtype (a device 'cpu' is accepted and changes nothing)"
+        ) { call in
+            var tensor = try call.tensor("input")
+            var requested = try call.scalarType("dtype")
+            for (index, argument) in call.rest.enumerated() {
+                switch argument {
+                case .dtype(let type): requested = type
+                case .tensor(let other): requested = other.scalarType
+                case .string(let device): try checkDevice(device, call, at: call.restRanges[index])
+                default: throw call.mismatch("args", .dtypeDeviceOrTensor)
+                }
             }
-            return .tensor(try call.tensor("input").to(dtype))
+            if case .string(let device) = try call.value("device") {
+                try checkDevice(device, call, at: call.range(of: "device"))
+            }
+            if let requested { tensor = try tensor.converted(to: requested) }
+            return .tensor(try call.bool("copy") ? try tensor.cloned() : tensor)
+        },
+        Builtin("type(input, dtype=None)", "the dtype's name, or the tensor converted to dtype") { call in
+            let tensor = try call.tensor("input")
+            guard let type = try call.scalarType("dtype") else {
+                return .string(Builtins.legacyTypeName(tensor.scalarType))
+            }
+            return .tensor(try tensor.converted(to: type))
+        },
+        Builtin("cpu(input)", "the tensor itself (everything here runs on the CPU)") { call in
+            .tensor(try call.tensor("input"))
+        },
+        Builtin("numpy(input)", "the tensor itself: there is no NumPy here, tensors do what arrays do") {
+            call in
+            let tensor = try call.tensor("input")
+            guard !tensor.requiresGrad else {
+                throw LanguageError.value(
+                    "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.",
+                    at: call.range)
+            }
+            return .tensor(tensor)
         },
         Builtin("tolist(input)", "the elements as (nested) Python lists") { call in
             let input = try call.tensor("input")
@@ -155,6 +227,26 @@ extension Builtins {
             return .none
         },
     ]
+
+    /// `x.type()` without arguments: PyTorch's legacy tensor type names.
+    static func legacyTypeName(_ type: ScalarType) -> String {
+        switch type {
+        case .float32: "torch.FloatTensor"
+        case .float64: "torch.DoubleTensor"
+        case .int64: "torch.LongTensor"
+        case .bool: "torch.BoolTensor"
+        }
+    }
+
+    /// Accepts the CPU device (`'cpu'`, `'cpu:0'`) and refuses others as PyTorch does on a
+    /// machine without them.
+    static func checkDevice(_ device: String, _ call: Call, at range: SourceRange) throws(LanguageError) {
+        guard device == "cpu" || device.hasPrefix("cpu:") else {
+            throw .value(
+                "device '\(device)' is not available: everything here runs on the CPU "
+                    + "(torch.cuda.is_available() is False)", at: range)
+        }
+    }
 
     /// Nested `.list` values in PyTorch's `tolist()` form.
     static func listValue(_ values: ArraySlice<Double>, shape: ArraySlice<Int>, kind: ElementKind) -> Value {

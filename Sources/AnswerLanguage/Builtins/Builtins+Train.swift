@@ -37,7 +37,7 @@ extension Builtins {
         let shuffle = try call.bool("shuffle")
         // `digits()` gives `((train_x, train_y), (test_x, test_y))`; passed whole, the second half
         // is the test set, as a learner who writes `train(model, digits())` expects.
-        let (trainingPart, impliedTest) = splitTrainAndTest(call.value("data"))
+        let (trainingPart, impliedTest) = splitTrainAndTest(try call.value("data"))
         let data = try trainingData(call, "data", value: trainingPart)
         let test =
             call.isNone("test")
@@ -138,7 +138,7 @@ extension Builtins {
             }
             return Batch(inputs: inputs, targets: targets)
         }
-        let value = value ?? call.value(name)
+        let value = try value ?? call.value(name)
         if let whole = batch(value) {
             guard whole.inputs.shape.first == whole.targets.shape.first else {
                 throw LanguageError.shape(

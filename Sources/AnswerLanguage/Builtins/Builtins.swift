@@ -7,18 +7,24 @@ import CNN
 /// are the same builtins with the tensor passed as the first argument.
 enum Builtins {
     /// `torch.*` functions that take a tensor first and are also tensor methods.
-    static let tensorFunctions: [Builtin] = math + reductions + shapeFunctions + extrema
+    static let tensorFunctions: [Builtin] = math + reductions + shapeFunctions + extrema + moreTensorFunctions
 
     /// Functions in `torch.nn.functional` (also under `torch.` where PyTorch has them).
-    static let functional: [Builtin] = convolutions + activations + pooling + layersAndLosses
+    static let functional: [Builtin] =
+        convolutions + activations + moreActivations + pooling + layersAndLosses + moreLosses
 
     /// `torch.*`: creation, math, reductions, shapes, randomness control.
-    static let torchFunctions: [Builtin] = creation + tensorFunctions + functional + randomness
+    static let torchFunctions: [Builtin] =
+        creation + moreCreation + tensorFunctions + functional + randomness + devices
 
     /// Methods callable as `x.name(…)`.
     static let tensorMethods: [String: Builtin] = {
         var methods: [String: Builtin] = [:]
-        for builtin in tensorFunctions + activations + methodsOnly { methods[builtin.name] = builtin }
+        for builtin in tensorFunctions + activations + moreActivations + methodsOnly + moreMethods
+            + inPlaceMethods
+        {
+            methods[builtin.name] = builtin
+        }
         return methods
     }()
 
@@ -27,9 +33,10 @@ enum Builtins {
         "shape", "grad", "dtype", "requires_grad", "is_leaf", "grad_fn", "ndim", "data", "device", "T", "mT",
     ]
 
+    /// `torch.float32`, … and their PyTorch aliases (`torch.float`, `torch.long`, …).
     static let dtypes: [String: Value] = [
         "float32": .dtype(.float32), "float": .dtype(.float32), "float64": .dtype(.float64),
-        "double": .dtype(.float64),
+        "double": .dtype(.float64), "int64": .dtype(.int64), "long": .dtype(.int64), "bool": .dtype(.bool),
     ]
 
     /// `torch.nn.functional`, also known as `F`.
@@ -38,24 +45,24 @@ enum Builtins {
     /// `torch.nn`.
     static let nnNamespace = Namespace(
         name: "torch.nn",
-        members: members(modules + trainableModules).merging(["functional": .namespace(functionalNamespace)])
-        { $1 }.merging(classMembers) { $1 }
+        members: members(modules + trainableModules + moreModules + lossModules).merging([
+            "functional": .namespace(functionalNamespace), "init": .namespace(initNamespace),
+        ]) { $1 }.merging(classMembers) { $1 }
     )
 
     /// `torch`.
     static let torchNamespace = Namespace(
         name: "torch",
         members: members(torchFunctions + gradModes).merging(dtypes) { $1 }.merging([
-            "nn": .namespace(nnNamespace)
-        ]) {
-            $1
-        })
+            "nn": .namespace(nnNamespace), "optim": .namespace(optimNamespace),
+            "cuda": .namespace(cudaNamespace),
+        ]) { $1 })
 
     /// Names bound at the top level before any code runs.
     static let global: [String: Value] = {
         var names = members(
-            torchFunctions + python + teaching + modules + trainableModules + networks + dataSets + training
-                + iteration + gradModes)
+            torchFunctions + python + teaching + modules + trainableModules + moreModules + lossModules
+                + networks + dataSets + training + iteration + gradModes)
         names["torch"] = .namespace(torchNamespace)
         names["nn"] = .namespace(nnNamespace)
         names["F"] = .namespace(functionalNamespace)

@@ -20,6 +20,8 @@ struct Call {
     /// Extra positional arguments collected by a `*name` parameter.
     private(set) var rest: [Value] = []
     private(set) var restRanges: [SourceRange] = []
+    /// The name of the `*name` parameter, if the signature has one.
+    private var variadicName: String?
 
     /// Binds `arguments` to `signature` as Python does.
     /// - Throws: `LanguageError` of kind `.argument` for too many positional arguments, an
@@ -33,6 +35,7 @@ struct Call {
         self.range = range
         let positional = signature.parameters.prefix { !$0.isVariadic && !$0.isKeywordOnly }
         let variadic = signature.parameters.first(where: \.isVariadic)
+        self.variadicName = variadic?.name
         var index = 0
         for argument in arguments where argument.name == nil {
             if index < positional.count {
@@ -88,32 +91,46 @@ struct Call {
         }
     }
 
-    /// The value bound to parameter `name`.
-    func value(_ name: String) -> Value {
-        guard let value = values[name] else { preconditionFailure("\(function) has no parameter \(name)") }
-        return value
+    /// The value bound to parameter `name`; the first extra positional argument for the `*name`
+    /// parameter.
+    /// - Throws: `LanguageError` of kind `.argument` when the builtin has no such parameter (a
+    ///   builtin asking for a name its signature lacks must not end the session).
+    func value(_ name: String) throws(LanguageError) -> Value {
+        if let value = values[name] { return value }
+        if let first = rest.first, variadicName == name { return first }
+        throw .argument("\(function)() has no argument '\(name)'", at: range)
+    }
+
+    /// The value of `name` for a message, without throwing: a missing argument reads as `None`.
+    private func typeName(of name: String) -> String {
+        if let value = values[name] { return value.typeName }
+        if let first = rest.first, variadicName == name { return first.typeName }
+        return Value.none.typeName
     }
 
     /// Where argument `name` was written, or the call when it took its default.
-    func range(of name: String) -> SourceRange { ranges[name] ?? range }
+    func range(of name: String) -> SourceRange {
+        ranges[name] ?? (variadicName == name ? restRanges.first : nil) ?? range
+    }
 
     /// Whether the argument is `None`.
     func isNone(_ name: String) -> Bool {
-        if case .none = value(name) { return true }
+        if case .none = (try? value(name)) ?? .none { return true }
         return false
     }
 
-    /// The argument `name` is not what the function takes.
+    /// A wrong-type error naming the parameter; never traps, whatever `name` is (a `*name`
+    /// parameter describes its first extra argument).
     func mismatch(_ name: String, _ expected: ExpectedType) -> LanguageError {
         LanguageError(
             .type,
-            .argumentType(function: function, name: name, expected: expected, actual: value(name).typeName),
+            .argumentType(function: function, name: name, expected: expected, actual: typeName(of: name)),
             at: range(of: name))
     }
 
     /// A tensor; nested lists and tuples of numbers are converted as `torch.tensor` would.
     func tensor(_ name: String) throws -> Tensor {
-        let value = value(name)
+        let value = try value(name)
         if case .tensor(let tensor) = value { return tensor }
         if let nested = Self.nested(value), case .list = nested {
             return try Tensor(nested: nested)
@@ -123,8 +140,8 @@ struct Call {
 
     /// A list or tuple of tensors (for `cat`, `stack`).
     func tensors(_ name: String) throws -> [Tensor] {
-        guard case .list(let items) = value(name) else {
-            guard case .tuple(let items) = value(name) else { throw mismatch(name, .tensors) }
+        guard case .list(let items) = try value(name) else {
+            guard case .tuple(let items) = try value(name) else { throw mismatch(name, .tensors) }
             return try items.map { item in
                 guard case .tensor(let tensor) = item else { throw mismatch(name, .tensors) }
                 return tensor
@@ -143,7 +160,7 @@ struct Call {
 
     /// A tensor, also accepting a plain number as a 0-d tensor (for elementwise math).
     func tensorOrNumber(_ name: String) throws -> Tensor {
-        switch value(name) {
+        switch try value(name) {
         case .int(let value): return Tensor(value)
         case .bool(let value): return Tensor(value ? 1 : 0)
         case .float(let value): return Tensor(value)
@@ -153,7 +170,7 @@ struct Call {
 
     /// An integer (`True`/`False` count as 1/0, as in Python).
     func int(_ name: String) throws(LanguageError) -> Int {
-        switch value(name) {
+        switch try value(name) {
         case .int(let value): return value
         case .bool(let value): return value ? 1 : 0
         default: throw mismatch(name, .int)
@@ -167,8 +184,8 @@ struct Call {
 
     /// A number (int, float, bool or a one-element tensor) as a Double.
     func double(_ name: String) throws(LanguageError) -> Double {
-        if case .tensor(let tensor) = value(name), tensor.count != 1 { throw mismatch(name, .number) }
-        guard let number = value(name).number else { throw mismatch(name, .number) }
+        if case .tensor(let tensor) = try value(name), tensor.count != 1 { throw mismatch(name, .number) }
+        guard let number = try value(name).number else { throw mismatch(name, .number) }
         return number
     }
 
@@ -179,13 +196,13 @@ struct Call {
 
     /// `True` or `False`.
     func bool(_ name: String) throws(LanguageError) -> Bool {
-        guard case .bool(let value) = value(name) else { throw mismatch(name, .bool) }
+        guard case .bool(let value) = try value(name) else { throw mismatch(name, .bool) }
         return value
     }
 
     /// A string.
     func string(_ name: String) throws(LanguageError) -> String {
-        guard case .string(let value) = value(name) else { throw mismatch(name, .string) }
+        guard case .string(let value) = try value(name) else { throw mismatch(name, .string) }
         return value
     }
 
@@ -196,13 +213,13 @@ struct Call {
 
     /// A callable: a lambda or a builtin.
     func function(_ name: String) throws(LanguageError) -> Function {
-        guard case .function(let function) = value(name) else { throw mismatch(name, .function) }
+        guard case .function(let function) = try value(name) else { throw mismatch(name, .function) }
         return function
     }
 
     /// An int or a tuple/list of `count` ints (PyTorch's `stride=2` or `stride=(2, 1)`).
     func ints(_ name: String, count: Int) throws(LanguageError) -> [Int] {
-        let value = value(name)
+        let value = try value(name)
         if case .int(let single) = value { return Array(repeating: single, count: count) }
         guard let values = value.integers, values.count == count else {
             throw mismatch(name, count == 1 ? .intOrOneInt : count == 2 ? .intOrTwoInts : .intOrInts)
@@ -212,7 +229,7 @@ struct Call {
 
     /// A tuple/list/shape of ints, or a single int as a one-element list.
     func intList(_ name: String) throws(LanguageError) -> [Int] {
-        let value = value(name)
+        let value = try value(name)
         if case .int(let single) = value { return [single] }
         guard let values = value.integers else { throw mismatch(name, .intOrInts) }
         return values
@@ -223,16 +240,27 @@ struct Call {
         isNone(name) ? nil : try intList(name)
     }
 
-    /// A dtype (`torch.float32`, or the strings `'float32'`/`'float64'`), nil for `None`.
-    func dtype(_ name: String) throws(LanguageError) -> DType? {
-        switch value(name) {
+    /// A dtype (`torch.float32`, `torch.long`, …, or its name as a string such as `'float32'`),
+    /// nil for `None`.
+    func scalarType(_ name: String) throws(LanguageError) -> ScalarType? {
+        switch try value(name) {
         case .none: return nil
-        case .dtype(let dtype): return dtype
+        case .dtype(let type): return type
         case .string(let text):
-            if let dtype = DType(rawValue: text) { return dtype }
-            throw mismatch(name, .float32or64)
+            if case .dtype(let type) = Builtins.dtypes[
+                text.hasPrefix("torch.") ? String(text.dropFirst(6)) : text]
+            {
+                return type
+            }
+            throw mismatch(name, .dtype)
         default: throw mismatch(name, .dtype)
         }
+    }
+
+    /// The storage of the dtype `name` asks for (float64 for `torch.float64`, float32 for every
+    /// other type, which `Builtins.finish` then converts to), nil for `None`.
+    func dtype(_ name: String) throws(LanguageError) -> DType? {
+        try scalarType(name)?.storage
     }
 
     /// A shape given PyTorch's ways: `zeros(2, 3)`, `zeros((2, 3))`, `zeros([2, 3])`,
@@ -241,7 +269,7 @@ struct Call {
         var items = rest
         var itemRange = restRanges.first ?? range
         if items.isEmpty, let name, !isNone(name) {
-            items = [value(name)]
+            items = [try value(name)]
             itemRange = range(of: name)
         }
         if items.count == 1, let sizes = items[0].integers { return sizes }
@@ -255,6 +283,17 @@ struct Call {
             sizes.append(size)
         }
         return sizes
+    }
+
+    /// Whether a (nested) list holds only `True`/`False` (and at least one), which PyTorch makes
+    /// a bool tensor.
+    static func isAllBooleans(_ value: Value) -> Bool {
+        switch value {
+        case .bool: return true
+        case .list(let items), .tuple(let items): return !items.isEmpty && items.allSatisfy(isAllBooleans)
+        case .tensor(let tensor): return tensor.kind == .boolean
+        default: return false
+        }
     }
 
     /// A Python value as nested numbers for `Tensor(nested:)`, or nil when it is not one.

@@ -49,6 +49,8 @@ extension Evaluator {
                 Function(
                     .builtin(Builtin("numel()", "the number of elements of this shape") { _ in .int(count) }))
             )
+        case .tuple(let items) where Builtins.returnTypeField(items, name) != nil:
+            return Builtins.returnTypeField(items, name) ?? .none
         default:
             throw .name("a \(base.typeName) has no attribute '\(name)'", at: range)
         }
@@ -61,7 +63,7 @@ extension Evaluator {
         switch name {
         case "shape": return .shape(tensor.shape)
         case "grad": return tensor.grad.map(Value.tensor) ?? Value.none
-        case "dtype": return .dtype(tensor.dtype)
+        case "dtype": return .dtype(tensor.scalarType)
         case "requires_grad": return .bool(tensor.requiresGrad)
         case "is_leaf": return .bool(tensor.isLeaf)
         case "grad_fn": return tensor.gradientFunctionName.map { .string($0) } ?? Value.none

@@ -42,6 +42,9 @@ extension Evaluator {
         case (.negate, .bool(let flag)): return .int(flag ? -1 : 0)
         case (.negate, .float(let number)): return .float(-number)
         case (.negate, .tensor(let tensor)): return .tensor(try engine(at: range) { try -tensor })
+        case (.invert, .int(let number)): return .int(~number)
+        case (.invert, .bool(let flag)): return .int(~(flag ? 1 : 0))
+        case (.invert, .tensor(let tensor)): return .tensor(try engine(at: range) { try tensor.bitwiseNot() })
         default:
             throw .type("bad operand type for unary \(op.rawValue): \(value.typeName)", at: range)
         }
@@ -67,6 +70,9 @@ extension Evaluator {
         if case .tensor = rhs { return try tensorBinary(op, lhs, rhs, at: range) }
         switch (lhs, rhs) {
         case (.int(let a), .int(let b)): return try integerBinary(op, a, b, at: range)
+        // Python: `True & False` is a bool, `True + True` an int.
+        case (.bool(let a), .bool(let b)) where [.bitAnd, .bitOr, .bitXor].contains(op):
+            return .bool(op == .bitAnd ? a && b : op == .bitOr ? a || b : a != b)
         case (.bool(let flag), _): return try binary(op, .int(flag ? 1 : 0), rhs, at: range)
         case (_, .bool(let flag)): return try binary(op, lhs, .int(flag ? 1 : 0), at: range)
         case (.int, .float), (.float, .int), (.float, .float):
@@ -162,6 +168,9 @@ extension Evaluator {
             return .int(result)
         case .matmul:
             throw .type("unsupported operand types for @: int and int (@ multiplies matrices)", at: range)
+        case .bitAnd: return .int(a & b)
+        case .bitOr: return .int(a | b)
+        case .bitXor: return .int(a ^ b)
         case .and, .or:
             preconditionFailure("and/or are evaluated lazily")
         }
@@ -193,6 +202,13 @@ extension Evaluator {
             return .float(result)
         case .matmul:
             throw .type("unsupported operand types for @: float and float (@ multiplies matrices)", at: range)
+        case .bitAnd, .bitOr, .bitXor:
+            throw .type(
+                "unsupported operand types for \(op.rawValue): float and float"
+                    + (op == .bitXor
+                        ? " (for a power, write **: 0.25 ** 20)" : " (& and | combine ints and bools)"),
+                at: range
+            ).detailed(.unsupportedOperands(op.rawValue, "float", "float"))
         case .and, .or:
             preconditionFailure("and/or are evaluated lazily")
         }
@@ -220,6 +236,9 @@ extension Evaluator {
                             .unsupported, "the engine cannot compute \(op.rawValue) on tensors yet")
                     }
                     return try operation(a, b)
+                case .bitAnd: return try Tensor.bitwiseAnd(a, b)
+                case .bitOr: return try Tensor.bitwiseOr(a, b)
+                case .bitXor: return try Tensor.bitwiseXor(a, b)
                 case .and, .or:
                     preconditionFailure("and/or are evaluated lazily")
                 }
@@ -240,7 +259,7 @@ extension Evaluator {
         case .int(let number):
             let dtype = other.tensor?.dtype ?? .float32
             return other.tensor?.kind == .real ? Tensor(Double(number), dtype: dtype) : Tensor(number)
-        case .bool(let flag): return Tensor(flag ? 1 : 0)
+        case .bool(let flag): return (try? Tensor(flag ? 1 : 0).converted(to: .bool)) ?? Tensor(flag ? 1 : 0)
         case .float(let number): return Tensor(number, dtype: other.tensor?.dtype ?? .float32)
         default:
             if let nested = Call.nested(value), case .list = nested {

@@ -1,28 +1,46 @@
 import CNN
 
-/// `x[0, :, 1:3]`, `x[..., ::2]`, `x[None]`: PyTorch's basic indexing.
+/// `x[0, :, 1:3]`, `x[..., ::2]`, `x[None]`: PyTorch's basic indexing; and its advanced
+/// indexing with one tensor or list: `x[mask]`, `x[x > 0]`, `x[[0, 2]]`, `x[:, idx]`.
 extension Evaluator {
     func index(_ tensor: Tensor, _ items: [SubscriptItem], in scope: Scope?, at range: SourceRange)
         throws(LanguageError)
         -> Tensor
     {
-        var indices: [TensorIndex] = []
+        let indices = try indexItems(items, in: scope)
+        return try engine(at: range) { try tensor.indexed(advanced: indices) }
+    }
+
+    /// The subscript's entries evaluated: ints, slices, `None`, `...`, and tensors or lists of
+    /// indices or flags.
+    func indexItems(_ items: [SubscriptItem], in scope: Scope?) throws(LanguageError) -> [AdvancedIndex] {
+        var indices: [AdvancedIndex] = []
         for item in items {
             switch item {
             case .index(let expression):
                 let value = try evaluate(expression, in: scope)
                 switch value {
-                case .none: indices.append(.newAxis)
-                case .ellipsis: indices.append(.ellipsis)
-                case .int(let position): indices.append(.at(position))
-                case .bool(let flag): indices.append(.at(flag ? 1 : 0))
-                case .tensor(let index) where index.count == 1 && index.kind == .integer:
-                    indices.append(.at(Int(try engine(at: expression.range) { try index.item() })))
+                case .none: indices.append(.basic(.newAxis))
+                case .ellipsis: indices.append(.basic(.ellipsis))
+                case .int(let position): indices.append(.basic(.at(position)))
+                case .bool(let flag): indices.append(.basic(.at(flag ? 1 : 0)))
+                case .tensor(let index) where index.rank == 0 && index.kind == .integer:
+                    indices.append(.basic(.at(Int(try engine(at: expression.range) { try index.item() }))))
+                case .tensor(let index): indices.append(.tensor(index))
+                case .list, .tuple:
+                    guard let nested = Call.nested(value) else {
+                        throw .type(
+                            "tensors are indexed by ints, slices, None, ..., and tensors or lists of ints or bools, not \(value.typeName)",
+                            at: expression.range)
+                    }
+                    let made = try engine(at: expression.range) { try Tensor(nested: nested) }
+                    indices.append(
+                        .tensor(
+                            Call.isAllBooleans(value)
+                                ? try engine(at: expression.range) { try made.converted(to: .bool) } : made))
                 default:
                     throw .type(
-                        "tensors are indexed by ints, slices, None and ..., not \(value.typeName)"
-                            + (value.tensor != nil
-                                ? " (indexing with a tensor of indices or a mask is not supported)" : ""),
+                        "tensors are indexed by ints, slices, None, ..., and tensors or lists of ints or bools, not \(value.typeName)",
                         at: expression.range)
                 }
             case .slice(let start, let stop, let step, let sliceRange):
@@ -34,9 +52,9 @@ extension Evaluator {
                         "slice step must be positive for tensors (PyTorch does not support negative steps; use torch.flip)",
                         at: sliceRange)
                 }
-                indices.append(.slice(from, to, step: by))
+                indices.append(.basic(.slice(from, to, step: by)))
             }
         }
-        return try engine(at: range) { try tensor.indexed(indices) }
+        return indices
     }
 }

@@ -29,6 +29,7 @@ struct Lexer {
     ]
     private static let symbols1: Set<Unicode.Scalar> = [
         "+", "-", "*", "/", "%", "@", "<", ">", "=", "(", ")", "[", "]", "{", "}", ",", ":", ".", ";",
+        "&", "|", "^", "~",
     ]
     private static let closing: [Unicode.Scalar: Unicode.Scalar] = [")": "(", "]": "[", "}": "{"]
     /// Letters that may prefix a string literal (any case, in either order).

@@ -57,10 +57,10 @@ extension Parser {
     }
 
     mutating func parseComparison() throws(LanguageError) -> ExpressionSyntax {
-        let first = try parseArithmetic()
+        let first = try parseBitwise(0)
         var links: [ComparisonLink] = []
         while let op = acceptComparisonOperator() {
-            links.append(ComparisonLink(op: op, operand: try parseArithmetic()))
+            links.append(ComparisonLink(op: op, operand: try parseBitwise(0)))
         }
         guard let last = links.last else { return first }
         return try node(.comparison(first, links), first.range.union(last.operand.range))
@@ -84,6 +84,22 @@ extension Parser {
             return acceptKeyword("not") != nil ? .isNot : .is
         }
         return nil
+    }
+
+    /// `|`, then `^`, then `&`, each looser than `+ -` and tighter than comparisons, as in Python:
+    /// `(a > 1) & (a < 3)` needs its brackets there too.
+    mutating func parseBitwise(_ level: Int) throws(LanguageError) -> ExpressionSyntax {
+        let symbols = ["|", "^", "&"]
+        guard level < symbols.count else { return try parseArithmetic() }
+        var left = try parseBitwise(level + 1)
+        while let op = accept(symbols[level]) {
+            let right = try parseBitwise(level + 1)
+            left = try node(
+                .binary(BinaryOperator(rawValue: symbols[level])!, left, right),
+                left.range.union(right.range),
+                reportAt: op.range)
+        }
+        return left
     }
 
     mutating func parseArithmetic() throws(LanguageError) -> ExpressionSyntax {
@@ -112,12 +128,13 @@ extension Parser {
 
     /// Unary `-`/`+`, which bind looser than `**`: `-x**2` is `-(x**2)`.
     mutating func parseFactor() throws(LanguageError) -> ExpressionSyntax {
-        guard case .symbol(let text) = current.kind, text == "-" || text == "+" else {
+        guard case .symbol(let text) = current.kind, text == "-" || text == "+" || text == "~" else {
             return try parsePower()
         }
         let op = advance()
         let operand = try nested { (parser: inout Parser) throws(LanguageError) in try parser.parseFactor() }
-        return try node(.unary(text == "-" ? .negate : .plus, operand), op.range.union(operand.range))
+        let unary: UnaryOperator = text == "-" ? .negate : text == "+" ? .plus : .invert
+        return try node(.unary(unary, operand), op.range.union(operand.range))
     }
 
     /// `a ** b`, right-associative; the exponent may carry its own sign (`2 ** -1`).

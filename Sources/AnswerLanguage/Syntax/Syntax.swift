@@ -64,6 +64,8 @@ public enum UnaryOperator: String, Hashable, Sendable {
     case negate = "-"
     case plus = "+"
     case not = "not"
+    /// `~x`: bitwise not of an int, logical not of a bool tensor.
+    case invert = "~"
 }
 
 /// Binary operators, by their Python spelling.
@@ -76,6 +78,10 @@ public enum BinaryOperator: String, Hashable, Sendable {
     case remainder = "%"
     case power = "**"
     case matmul = "@"
+    /// `&`, `|`, `^`: bitwise on ints, logical on bools and bool tensors (PyTorch's masks).
+    case bitAnd = "&"
+    case bitOr = "|"
+    case bitXor = "^"
     case and = "and"
     case or = "or"
 }

@@ -98,15 +98,23 @@ public final class Namespace: Sendable, CustomStringConvertible {
     /// The full dotted name, `torch.nn.functional`.
     public let name: String
     let members: [String: Value]
+    /// The type's name for `type(…)` and messages: `module`, or an object's class (`SGD`).
+    public let typeName: String
+    /// How it prints, when it is an object rather than a namespace (an optimiser's settings).
+    private let text: String?
 
-    init(name: String, members: [String: Value]) {
+    /// A namespace (`torch`, `F`), or with `typeName` and `text` a library object whose
+    /// attributes are fixed values and bound functions (`torch.optim.SGD(…)`).
+    init(name: String, members: [String: Value], typeName: String = "module", text: String? = nil) {
         self.name = name
         self.members = members
+        self.typeName = typeName
+        self.text = text
     }
 
     /// Names reachable as `namespace.name`, sorted.
     public var memberNames: [String] { members.keys.sorted() }
 
-    /// `<module 'torch.nn.functional'>`.
-    public var description: String { "<module '\(name)'>" }
+    /// `<module 'torch.nn.functional'>`, or an object's own text.
+    public var description: String { text ?? "<module '\(name)'>" }
 }

@@ -29,7 +29,7 @@ extension Value {
         case .float(let value): out += #"{"type": "float", "value": \#(Self.jsonNumber(value))}"#
         case .string(let text): out += #"{"type": "string", "value": \#(Self.jsonString(text))}"#
         case .tensor(let tensor):
-            out += #"{"type": "tensor", "dtype": "\#(tensor.dtype.rawValue)", "shape": ["#
+            out += #"{"type": "tensor", "dtype": "\#(tensor.scalarType.rawValue)", "shape": ["#
             out += tensor.shape.map(String.init).joined(separator: ", ") + #"], "data": ["#
             let values = tensor.scalarsAsDoubles()
             for (index, value) in values.enumerated() {

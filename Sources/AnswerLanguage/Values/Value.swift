@@ -25,8 +25,8 @@ public enum Value: Sendable {
     case shape([Int])
     /// A string-keyed table in insertion order (per-layer gradient norms, a training history).
     case dict([DictEntry])
-    /// An element type, `torch.float32` / `torch.float64`.
-    case dtype(DType)
+    /// An element type: `torch.float32`, `torch.float64`, `torch.int64`, `torch.bool`.
+    case dtype(ScalarType)
     /// A layer or a whole model (PyTorch `nn.Module`): `nn.Conv2d(1, 8, 3)`, `nn.Sequential(…)`.
     /// Layers are objects: two names bound to one model see the same weights.
     case module(any Layer)
@@ -70,7 +70,7 @@ public enum Value: Sendable {
         case .dtype: "torch.dtype"
         case .function(let function): function.typeName
         case .figure: "figure"
-        case .namespace: "module"
+        case .namespace(let namespace): namespace.typeName
         case .ellipsis: "ellipsis"
         case .text: "text"
         }

@@ -17,7 +17,26 @@ public final class Parameter: Sendable, CustomStringConvertible {
     /// - Throws: `CNNError` when `initial` holds integers or booleans.
     public init(_ initial: Tensor) throws {
         current = Mutex(try initial.detach().requiringGrad())
+        ParameterRegistry.register(self)
     }
+
+    deinit { ParameterRegistry.unregister(ObjectIdentifier(self)) }
+
+    /// Wraps a leaf tensor that requires grad as it is, sharing its storage and autograd node, so
+    /// that an optimiser made from plain tensors (`optim.SGD([w, b], lr=0.1)`) updates the very
+    /// leaf whose `.grad` `backward()` fills.
+    /// - Throws: `CNNError` when `leaf` does not require grad or is not a leaf.
+    public init(wrapping leaf: Tensor) throws {
+        guard leaf.requiresGrad, leaf.isLeaf else {
+            throw CNNError.argument(
+                "optimizer can only optimize leaf tensors that require grad (create them with requires_grad=True)"
+            )
+        }
+        current = Mutex(leaf)
+    }
+
+    /// Whether `tensor` is these weights (or a view or `.data` of them): it shares their storage.
+    public func holds(_ tensor: Tensor) -> Bool { value.sharesStorage(with: tensor) }
 
     /// The current weights: a leaf tensor that requires grad. Reading is O(1) (no copy).
     public var value: Tensor { current.withLock { $0 } }

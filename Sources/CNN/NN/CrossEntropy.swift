@@ -58,7 +58,7 @@ public func crossEntropy(
 }
 
 /// The class indices of `target`, checked to be whole numbers in range (or `ignoreIndex`).
-private func classIndices(_ target: Tensor, classes: Int, ignoreIndex: Int) throws -> [Int] {
+func classIndices(_ target: Tensor, classes: Int, ignoreIndex: Int) throws -> [Int] {
     try target.scalarsAsDoubles().map { value in
         guard value.rounded() == value, abs(value) < 1e15 else {
             throw CNNError.argument(.crossEntropyTargetMustHold, ["value": "\(value)"])

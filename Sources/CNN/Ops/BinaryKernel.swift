@@ -2,6 +2,7 @@
 enum BinaryOperation: Sendable {
     case add, subtract, multiply, divide, power, maximum, minimum, floorDivide, remainder
     case equal, notEqual, less, lessEqual, greater, greaterEqual
+    case bitAnd, bitOr, bitXor
 
     /// The kind of the result given the operands' kinds (see `ElementKind`).
     func resultKind(_ a: ElementKind, _ b: ElementKind) -> ElementKind {
@@ -10,6 +11,7 @@ enum BinaryOperation: Sendable {
         case .power, .floorDivide, .remainder: ElementKind.promoted(a, b)
         case .add, .subtract, .multiply, .maximum, .minimum: ElementKind.promoted(a, b)
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: .boolean
+        case .bitAnd, .bitOr, .bitXor: a == .boolean && b == .boolean ? .boolean : .integer
         }
     }
 }
@@ -45,6 +47,10 @@ struct BinaryKernel: ScalarKernel {
         case .lessEqual: try run { (x: T, y: T) in x <= y ? 1 : 0 }
         case .greater: try run { (x: T, y: T) in x > y ? 1 : 0 }
         case .greaterEqual: try run { (x: T, y: T) in x >= y ? 1 : 0 }
+        // Integer operands only (checked by the callers); their values are whole and exact.
+        case .bitAnd: try run { (x: T, y: T) in T(Int64(x) & Int64(y)) }
+        case .bitOr: try run { (x: T, y: T) in T(Int64(x) | Int64(y)) }
+        case .bitXor: try run { (x: T, y: T) in T(Int64(x) ^ Int64(y)) }
         }
     }
 

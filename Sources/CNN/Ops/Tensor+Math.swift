@@ -35,7 +35,7 @@ extension Tensor {
     }
 
     /// Each element limited to `[min, max]` (PyTorch `torch.clamp`); either bound may be omitted.
-    /// Backward: `g` where `min ≤ x ≤ max`, 0 elsewhere.
+    /// Backward: `g` where `min < x < max`, 0 elsewhere (also at exactly `min` or `max`).
     /// - Throws: `CNNError` when both bounds are omitted, as PyTorch does.
     public func clamp(min: Double? = nil, max: Double? = nil) throws -> Tensor {
         guard min != nil || max != nil else {
@@ -43,10 +43,13 @@ extension Tensor {
         }
         let x = self
         let y = try dtype.dispatch(UnaryKernel(x: x, operation: .clamp(min: min, max: max)))
+        // The gradient passes strictly inside the bounds: 0 at exactly min or max, as PyTorch 2.15
+        // computes it (checked with torch 2.15.0: clamp(0, 1) of [-1, 0, 0.5, 1, 2] has
+        // gradient [0, 0, 1, 0, 0]; clamp(min=0) gives 0 at 0), and as relu is 0 at 0.
         return y.recordingGradient(of: [x], op: "clamp") { g in
             var inside = try Tensor.ones(like: x)
-            if let min { inside = try inside * (x >= min).float() }
-            if let max { inside = try inside * (x <= max).float() }
+            if let min { inside = try inside * (x > min).float().to(g.dtype) }
+            if let max { inside = try inside * (x < max).float().to(g.dtype) }
             return [try g * inside]
         }
     }

@@ -1,0 +1,270 @@
+import CNN
+
+/// `torch.optim` (`SGD`, `Adam` objects with `zero_grad()` and `step()`), `torch.nn.init`, and
+/// `torch.cuda` (nothing but the CPU here), so that the hand-written training loop of every
+/// PyTorch tutorial runs:
+///
+///     optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+///     optimizer.zero_grad(); loss = criterion(model(x), y); loss.backward(); optimizer.step()
+extension Builtins {
+    static let optimizers: [Builtin] = [
+        Builtin(
+            "SGD(params, lr=0.001, momentum=0.0, dampening=0.0, weight_decay=0.0, nesterov=False)",
+            "stochastic gradient descent over params (model.parameters()), with optional momentum"
+        ) { call in
+            let parameters = try optimizedParameters(call)
+            let settings: [(String, Value)] = [
+                ("lr", .float(try call.double("lr"))), ("momentum", .float(try call.double("momentum"))),
+                ("dampening", .float(try call.double("dampening"))),
+                ("weight_decay", .float(try call.double("weight_decay"))),
+                ("nesterov", .bool(try call.bool("nesterov"))),
+            ]
+            let optimizer = try SGD(
+                parameters, lr: try call.double("lr"), momentum: try call.double("momentum"),
+                dampening: try call.double("dampening"), weightDecay: try call.double("weight_decay"),
+                nesterov: try call.bool("nesterov"))
+            return optimizerValue(optimizer, "SGD", settings)
+        },
+        Builtin(
+            "Adam(params, lr=0.001, betas=(0.9, 0.999), eps=1e-08, weight_decay=0.0)",
+            "Adam over params (model.parameters()): steps scaled by running moments of the gradient"
+        ) { call in
+            let parameters = try optimizedParameters(call)
+            guard case .tuple(let items) = try call.value("betas"), items.count == 2,
+                let beta1 = items[0].number, let beta2 = items[1].number, items[0].isNumber, items[1].isNumber
+            else {
+                throw call.mismatch("betas", .numberPair)
+            }
+            let betas = [beta1, beta2]
+            let settings: [(String, Value)] = [
+                ("lr", .float(try call.double("lr"))), ("betas", .tuple(betas.map(Value.float))),
+                ("eps", .float(try call.double("eps"))),
+                ("weight_decay", .float(try call.double("weight_decay"))),
+            ]
+            let optimizer = try Adam(
+                parameters, lr: try call.double("lr"), betas: (betas[0], betas[1]),
+                eps: try call.double("eps"),
+                weightDecay: try call.double("weight_decay"))
+            return optimizerValue(optimizer, "Adam", settings)
+        },
+    ]
+
+    /// `torch.optim`.
+    static let optimNamespace = Namespace(name: "torch.optim", members: members(optimizers))
+
+    /// The parameters an optimiser updates: each tensor of `params` traced back to its layer's
+    /// parameter (`model.parameters()`), or a leaf tensor that requires grad used as it is.
+    static func optimizedParameters(_ call: Call) throws -> [Parameter] {
+        let tensors: [Tensor]
+        switch try call.value("params") {
+        case .list(let items), .tuple(let items):
+            tensors = try items.map { item in
+                guard case .tensor(let tensor) = item else {
+                    throw call.mismatch("params", .parameters)
+                }
+                return tensor
+            }
+        case .tensor:
+            throw LanguageError.type(
+                "params argument given to the optimizer should be an iterable of Tensors, but got Tensor "
+                    + "(write [w] for one tensor)", at: call.range(of: "params"))
+        default: throw call.mismatch("params", .parameters)
+        }
+        guard !tensors.isEmpty else {
+            throw LanguageError.value("optimizer got an empty parameter list", at: call.range(of: "params"))
+        }
+        return try tensors.map { tensor in try Parameter.owner(of: tensor) ?? Parameter(wrapping: tensor) }
+    }
+
+    /// An optimiser as a value: `step()`, `zero_grad()`, `param_groups`, printed like PyTorch.
+    static func optimizerValue(_ optimizer: any Optimizer, _ name: String, _ settings: [(String, Value)])
+        -> Value
+    {
+        let step = Builtin("step(closure=None)", "update every parameter from its gradient") { call in
+            guard call.isNone("closure") else {
+                throw LanguageError(
+                    .unsupported, "step(closure) is not provided here; call step() after backward()",
+                    at: call.range)
+            }
+            try optimizer.step()
+            refreshBindings(of: optimizer.parameters, call)
+            return .none
+        }
+        let zeroGrad = Builtin(
+            "zero_grad(set_to_none=True)", "forget every parameter's gradient (it becomes None)"
+        ) { _ in
+            optimizer.zeroGrad()
+            return .none
+        }
+        let group: [Value.DictEntry] =
+            [Value.DictEntry("params", .list(optimizer.parameters.map { .tensor($0.value) }))]
+            + settings.map { Value.DictEntry($0.0, $0.1) }
+        let text =
+            "\(name) (\nParameter Group 0\n"
+            + settings.map { "    \($0.0): \($0.1)" }.joined(separator: "\n") + "\n)"
+        return .namespace(
+            Namespace(
+                name: name,
+                members: [
+                    "step": .function(Function(.builtin(step))),
+                    "zero_grad": .function(Function(.builtin(zeroGrad))),
+                    "param_groups": .list([.dict(group)]),
+                ], typeName: name, text: text))
+    }
+
+    /// After a step, top-level names bound to an updated tensor see its new values (PyTorch
+    /// updates in place; here a step may give a parameter new storage).
+    static func refreshBindings(of parameters: [Parameter], _ call: Call) {
+        for (name, bound) in call.evaluator.globals {
+            guard case .tensor(let tensor) = bound, tensor.requiresGrad,
+                let parameter = parameters.first(where: { $0.value.sharesNode(with: tensor) })
+            else { continue }
+            call.evaluator.globals[name] = .tensor(parameter.value)
+        }
+    }
+
+    // MARK: - torch.nn.init
+
+    /// `nn.init.*`: each fills the given tensor (a layer's weight, usually) in place and returns it.
+    static let initializers: [Builtin] = [
+        initializer("zeros_(tensor)", "fill with 0") { tensor, _ in try Tensor.zeros(tensor.shape) },
+        initializer("ones_(tensor)", "fill with 1") { tensor, _ in try Tensor.ones(tensor.shape) },
+        initializer("constant_(tensor, val)", "fill with val") { tensor, call in
+            try Tensor.full(tensor.shape, try call.double("val"))
+        },
+        initializer("normal_(tensor, mean=0.0, std=1.0)", "fill with normal random numbers") { tensor, call in
+            try Tensor.randn(tensor.shape, dtype: tensor.dtype, using: &call.evaluator.generator)
+                * call.double("std")
+                + call.double("mean")
+        },
+        initializer("uniform_(tensor, a=0.0, b=1.0)", "fill with uniform random numbers in [a, b)") {
+            tensor, call in
+            try uniform(tensor, try call.double("a"), try call.double("b"), call)
+        },
+        initializer(
+            "kaiming_normal_(tensor, a=0, mode='fan_in', nonlinearity='leaky_relu')",
+            "He initialisation: normal with std gain/√fan (for ReLU networks)"
+        ) { tensor, call in
+            let std = try kaimingStd(tensor, call)
+            return try Tensor.randn(tensor.shape, dtype: tensor.dtype, using: &call.evaluator.generator) * std
+        },
+        initializer(
+            "kaiming_uniform_(tensor, a=0, mode='fan_in', nonlinearity='leaky_relu')",
+            "He initialisation: uniform in ±√3·gain/√fan"
+        ) { tensor, call in
+            let bound = try 3.0.squareRoot() * kaimingStd(tensor, call)
+            return try uniform(tensor, -bound, bound, call)
+        },
+        initializer(
+            "xavier_uniform_(tensor, gain=1.0)",
+            "Glorot initialisation: uniform in ±gain·√(6/(fan_in+fan_out))"
+        ) {
+            tensor, call in
+            let (fanIn, fanOut) = try fans(tensor, call)
+            let bound = try call.double("gain") * (6 / Double(fanIn + fanOut)).squareRoot()
+            return try uniform(tensor, -bound, bound, call)
+        },
+        initializer(
+            "xavier_normal_(tensor, gain=1.0)",
+            "Glorot initialisation: normal with std gain·√(2/(fan_in+fan_out))"
+        ) {
+            tensor, call in
+            let (fanIn, fanOut) = try fans(tensor, call)
+            let std = try call.double("gain") * (2 / Double(fanIn + fanOut)).squareRoot()
+            return try Tensor.randn(tensor.shape, dtype: tensor.dtype, using: &call.evaluator.generator) * std
+        },
+    ]
+
+    /// `torch.nn.init`.
+    static let initNamespace = Namespace(
+        name: "torch.nn.init",
+        members: members(initializers).merging(
+            members([
+                Builtin("calculate_gain(nonlinearity, param=None)", "the recommended gain for a nonlinearity")
+                { call in
+                    .float(try gain(try call.string("nonlinearity"), try call.optionalDouble("param"), call))
+                }
+            ])
+        ) { $1 })
+
+    /// An initializer: computes the new values under no-grad and writes them into the tensor
+    /// (and the layer parameter it is), as PyTorch's `nn.init` functions do in place.
+    static func initializer(
+        _ signature: String, _ summary: String, _ body: @escaping @Sendable (Tensor, Call) throws -> Tensor
+    ) -> Builtin {
+        Builtin(signature, summary + ", in place") { call in
+            let tensor = try call.tensor("tensor")
+            let values = try withNoGrad { try body(tensor, call) }
+            return .tensor(try writeBack(tensor, values, call))
+        }
+    }
+
+    /// Uniform numbers in `[low, high)` of the tensor's shape.
+    private static func uniform(_ tensor: Tensor, _ low: Double, _ high: Double, _ call: Call) throws
+        -> Tensor
+    {
+        let unit = try Tensor.rand(tensor.shape, dtype: tensor.dtype, using: &call.evaluator.generator)
+        return try unit * (high - low) + low
+    }
+
+    /// PyTorch's `_calculate_fan_in_and_fan_out`: fan_in = size(1)·receptive field,
+    /// fan_out = size(0)·receptive field.
+    private static func fans(_ tensor: Tensor, _ call: Call) throws -> (Int, Int) {
+        guard tensor.rank >= 2 else {
+            throw LanguageError.value(
+                "Fan in and fan out can not be computed for tensor with fewer than 2 dimensions",
+                at: call.range(of: "tensor"))
+        }
+        let receptive = tensor.shape.dropFirst(2).reduce(1, *)
+        return (tensor.shape[1] * receptive, tensor.shape[0] * receptive)
+    }
+
+    private static func kaimingStd(_ tensor: Tensor, _ call: Call) throws -> Double {
+        let (fanIn, fanOut) = try fans(tensor, call)
+        let mode = try call.string("mode")
+        guard mode == "fan_in" || mode == "fan_out" else {
+            throw LanguageError.value(
+                "Mode \(mode) not supported, please use one of fan_in, fan_out", at: call.range(of: "mode"))
+        }
+        let fan = mode == "fan_in" ? fanIn : fanOut
+        return try gain(try call.string("nonlinearity"), try call.double("a"), call)
+            / Double(fan).squareRoot()
+    }
+
+    /// `nn.init.calculate_gain`.
+    private static func gain(_ nonlinearity: String, _ parameter: Double?, _ call: Call) throws -> Double {
+        switch nonlinearity {
+        case "linear", "conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d",
+            "conv_transpose3d",
+            "sigmoid":
+            return 1
+        case "tanh": return 5.0 / 3
+        case "relu": return 2.0.squareRoot()
+        case "leaky_relu":
+            let slope = parameter ?? 0.01
+            return (2 / (1 + slope * slope)).squareRoot()
+        case "selu": return 3.0 / 4
+        default:
+            throw LanguageError.value("Unsupported nonlinearity \(nonlinearity)", at: call.range)
+        }
+    }
+
+    // MARK: - torch.cuda
+
+    /// `torch.cuda`: everything runs on the CPU here, as on a machine without a GPU.
+    static let cudaNamespace = Namespace(
+        name: "torch.cuda",
+        members: members([
+            Builtin("is_available()", "False: everything here runs on the CPU") { _ in .bool(false) },
+            Builtin("device_count()", "0: there is no GPU here") { _ in .int(0) },
+        ]))
+
+    /// `torch.device('cpu')` and friends.
+    static let devices: [Builtin] = [
+        Builtin("device(type)", "the device named type; only 'cpu' exists here") { call in
+            let name = try call.string("type")
+            try checkDevice(name, call, at: call.range(of: "type"))
+            return .string("cpu")
+        }
+    ]
+}

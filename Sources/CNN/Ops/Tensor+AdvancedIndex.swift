@@ -1,0 +1,122 @@
+/// One entry of a subscript that may also be a tensor: PyTorch's advanced indexing,
+/// `x[mask]`, `x[idx]`, `x[:, [0, 2]]`.
+public enum AdvancedIndex: Sendable {
+    /// A basic entry (an int, a slice, `None`, `...`).
+    case basic(TensorIndex)
+    /// A tensor of positions (integer) or a mask (boolean).
+    case tensor(Tensor)
+}
+
+extension Tensor {
+    /// `self[items…]` where one item may be a tensor (PyTorch advanced indexing):
+    /// - an integer tensor picks positions along its dimension: `x[tensor([2, 0])]` has shape
+    ///   `[2] + x.shape[1...]`; the result dimensions take the index's shape, at the position of
+    ///   the index, and negative positions count from the end;
+    /// - a boolean mask of `k` dimensions selects the elements (rows) where it is true, in
+    ///   row-major order: `x[x > 0]` is one-dimensional.
+    /// Backward: the gradient is added back at the picked positions (repeats accumulate).
+    /// - Throws: `CNNError` for more than one tensor item, a real-valued index tensor, a position
+    ///   out of range, or a mask whose shape does not match the dimensions it indexes.
+    public func indexed(advanced items: [AdvancedIndex]) throws -> Tensor {
+        let tensorItems = items.indices.filter { if case .tensor = items[$0] { true } else { false } }
+        var basic: [TensorIndex] = []
+        for item in items { if case .basic(let index) = item { basic.append(index) } }
+        guard let position = tensorItems.first else { return try indexed(basic) }
+        guard tensorItems.count == 1 else {
+            throw CNNError.argument(
+                "indexing with more than one tensor (or list) of indices is not supported here")
+        }
+        guard case .tensor(let index) = items[position] else { return try indexed(basic) }
+        guard index.kind != .real else {
+            throw CNNError.argument(
+                "tensors used as indices must be long, int or bool tensors, not \(index.scalarType)")
+        }
+        let isMask = index.kind == .boolean
+        guard !isMask || index.rank > 0 else {
+            throw CNNError.argument("indexing with a 0-dimensional bool tensor is not supported here")
+        }
+        let width = isMask ? index.rank : 1
+        // Index the other entries first, with full slices where the tensor stands.
+        var replaced: [TensorIndex] = []
+        var outputDimsBefore = 0
+        let consumed =
+            basic.filter { if case .at = $0 { true } else if case .slice = $0 { true } else { false } }.count
+            + width
+        for (i, item) in items.enumerated() {
+            switch item {
+            case .tensor: replaced += Array(repeating: .all, count: width)
+            case .basic(let entry):
+                replaced.append(entry)
+                guard i < position else { continue }
+                switch entry {
+                case .at: break
+                case .slice, .newAxis: outputDimsBefore += 1
+                case .ellipsis: outputDimsBefore += Swift.max(0, rank - consumed)
+                }
+            }
+        }
+        let selected = try indexed(replaced)
+        let p = outputDimsBefore
+        guard p + width <= selected.rank else {
+            throw CNNError.argument(
+                "too many indices for tensor of dimension \(rank) (got \(consumed)) for shape \(shape)")
+        }
+        let flags = index.scalarsAsDoubles()
+        if isMask {
+            let indexed = Array(selected.shape[p..<p + width])
+            guard indexed == index.shape else {
+                throw CNNError.shape(
+                    "The shape of the mask \(index.shape) does not match the shape of the indexed tensor \(indexed) at index \(p)"
+                )
+            }
+            var merged = Array(selected.shape[..<p])
+            merged.append(flags.count)
+            merged += selected.shape[(p + width)...]
+            let rows = flags.indices.filter { flags[$0] != 0 }
+            return try selected.reshape(merged).taking(rows, along: p, indexShape: [rows.count])
+        }
+        let size = selected.shape[p]
+        let rows = try flags.map { value throws(CNNError) -> Int in
+            let position = Int(value)
+            guard position >= -size, position < size else {
+                throw .argument("index \(position) is out of bounds for dimension \(p) with size \(size)")
+            }
+            return position < 0 ? position + size : position
+        }
+        return try selected.taking(rows, along: p, indexShape: index.shape)
+    }
+
+    /// The slices at `rows` along `dim`, their dimension replaced by `indexShape`.
+    func taking(_ rows: [Int], along dim: Int, indexShape: [Int]) throws -> Tensor {
+        var order = [dim]
+        order += (0..<rank).filter { $0 != dim }
+        let front = try permute(order)
+        let size = shape[dim]
+        let rest = Array(front.shape.dropFirst())
+        let width = Tensor.product(rest)
+        let picked = try front.reshape([size, width]).gatherRows(rows)
+        let gathered = try picked.reshape(indexShape + rest)
+        let m = indexShape.count
+        let back = (0..<gathered.rank).map { j in j < dim ? m + j : (j < dim + m ? j - dim : j) }
+        return try gathered.permute(back)
+    }
+
+    /// Rows `rows` of this `[size, width]` matrix, as a `[rows.count, width]` matrix.
+    private func gatherRows(_ rows: [Int]) throws -> Tensor {
+        let size = shape[0]
+        let width = shape[1]
+        let values = scalarsAsDoubles()
+        let y = try Tensor.filled(shape: [rows.count, width], dtype: dtype, kind: kind) { i in
+            values[rows[i / Swift.max(width, 1)] * width + i % Swift.max(width, 1)]
+        }
+        let source = self
+        return y.recordingGradient(of: [source], op: "index") { g in
+            var sums = [Double](repeating: 0, count: size * width)
+            let gradient = g.scalarsAsDoubles()
+            for (r, row) in rows.enumerated() {
+                for c in 0..<width { sums[row * width + c] += gradient[r * width + c] }
+            }
+            return [try Tensor.filled(shape: [size, width], dtype: g.dtype, kind: .real) { sums[$0] }]
+        }
+    }
+}
