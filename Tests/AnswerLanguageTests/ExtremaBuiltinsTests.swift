@@ -72,7 +72,7 @@ import Testing
             ],
             evaluator: Evaluator(options: EvaluationOptions()), range: here)
         #expect(throws: LanguageError.self) { try builtin.body(call) }
-        #expect(call.mismatch("rest", "an int").message.contains("not str"))
-        #expect(call.mismatch("unknown", "an int").message.contains("not NoneType"))
+        #expect(call.mismatch("rest", .int).message.contains("not str"))
+        #expect(call.mismatch("unknown", .int).message.contains("not NoneType"))
     }
 }

@@ -135,7 +135,21 @@ extension Builtins {
     /// PyTorch's attribute names for a layer's settings, e.g. `conv.kernel_size == (3, 3)`.
     static func moduleSetting(_ layer: any Layer, _ name: String) -> Value? {
         func pair(_ size: Size2D) -> Value { .tuple([.int(size.height), .int(size.width)]) }
+        // Every module's mode flag (PyTorch `module.training`).
+        if name == "training" { return .bool(layer.mode.isTraining) }
         switch layer {
+        case let norm as BatchNorm2d:
+            switch name {
+            case "num_features": return .int(norm.numFeatures)
+            case "eps": return .float(norm.eps)
+            case "momentum": return norm.momentum.map(Value.float) ?? Value.none
+            case "running_mean": return norm.trackRunningStats ? .tensor(norm.runningMean) : Value.none
+            case "running_var": return norm.trackRunningStats ? .tensor(norm.runningVar) : Value.none
+            case "num_batches_tracked": return .tensor(Tensor(norm.numBatchesTracked))
+            case "track_running_stats": return .bool(norm.trackRunningStats)
+            case "affine": return .bool(norm.weight != nil)
+            default: return nil
+            }
         case let conv as Conv2d:
             switch name {
             case "in_channels": return .int(conv.inChannels)
