@@ -100,6 +100,15 @@ struct TorchReference: Decodable, Sendable {
 
     /// The cases of one op.
     static func cases(_ op: String) -> [Case] { all.filter { $0.op == op } }
+
+    /// The cases of `Fixtures/more_reference.json` (made by `make_more_reference.py`): the ops
+    /// added for issue #11.
+    static let more: [Case] = {
+        let url = Bundle.module.url(
+            forResource: "more_reference", withExtension: "json", subdirectory: "Fixtures")!
+        let data = try! Data(contentsOf: url)
+        return try! JSONDecoder().decode(TorchReference.self, from: data).cases
+    }()
 }
 
 extension TorchReference.Array {
