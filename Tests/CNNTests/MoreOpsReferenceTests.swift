@@ -56,6 +56,12 @@ import Testing
                 ? try x.indexed(advanced: [.basic(.all), .tensor(index)])
                 : try x.indexed(advanced: [.tensor(index)])
         case "repeat": return try x.repeated(k["sizes"]!.list)
+        case "index_put":
+            if c.inputs["mask"] != nil {
+                return try x.replacing(advanced: [.tensor(try mask("mask"))], with: inputs["value"]!)
+            }
+            return try x.replacing(
+                advanced: [.basic(.all), .tensor(try integers("index"))], with: inputs["value"]!)
         default: preconditionFailure("no Swift call for fixture op \(c.op)")
         }
     }

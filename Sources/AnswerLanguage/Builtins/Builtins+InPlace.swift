@@ -23,7 +23,12 @@ extension Builtins {
             guard case .tensor(let tensor) = bound, tensor.shape == original.shape,
                 tensor.sharesStorage(with: original) || tensor.sharesNode(with: original)
             else { continue }
-            call.evaluator.globals[name] = .tensor(tensor.requiresGrad ? result : result.detach())
+            // A name bound to a leaf that requires grad keeps requiring it (`w.data.zero_()`).
+            let rebound =
+                !tensor.requiresGrad
+                ? result.detach()
+                : result.requiresGrad ? result : try result.detach().requiringGrad()
+            call.evaluator.globals[name] = .tensor(rebound)
         }
         return result
     }
@@ -32,9 +37,7 @@ extension Builtins {
     /// recorded; `.data` or `torch.no_grad()` is the way around.
     static func checkInPlace(_ tensor: Tensor, _ call: Call) throws {
         if GradMode.isEnabled, tensor.requiresGrad, tensor.isLeaf {
-            throw LanguageError.value(
-                "a leaf Variable that requires grad is being used in an in-place operation "
-                    + "(change .data instead, or do it inside 'with torch.no_grad():')", at: call.range)
+            throw LanguageError(.value, .inPlaceOnLeaf, at: call.range)
         }
     }
 

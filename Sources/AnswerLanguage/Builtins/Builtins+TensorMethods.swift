@@ -242,9 +242,7 @@ extension Builtins {
     /// machine without them.
     static func checkDevice(_ device: String, _ call: Call, at range: SourceRange) throws(LanguageError) {
         guard device == "cpu" || device.hasPrefix("cpu:") else {
-            throw .value(
-                "device '\(device)' is not available: everything here runs on the CPU "
-                    + "(torch.cuda.is_available() is False)", at: range)
+            throw LanguageError(.value, .deviceUnavailable(device), at: range)
         }
     }
 

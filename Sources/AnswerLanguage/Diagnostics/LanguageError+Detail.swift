@@ -39,6 +39,12 @@ extension LanguageError {
         case notCallable(String)
         /// An operator (`+`, `@`) between values it does not take, named by their types.
         case unsupportedOperands(String, String, String)
+        /// `^` between floats, where Python's power is `**`: the operand types as written.
+        case caretIsNotPower(left: String, right: String)
+        /// An in-place call on a leaf tensor that requires grad, outside `torch.no_grad()`.
+        case inPlaceOnLeaf
+        /// A device other than the CPU (`'cuda'`), which does not exist here.
+        case deviceUnavailable(String)
         /// An engine refusal.
         case engine(CNNError.Detail)
         /// A mistake with Python's statements and blocks (see `StatementProblem`).

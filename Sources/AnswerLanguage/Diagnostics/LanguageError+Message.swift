@@ -96,6 +96,10 @@ extension LanguageError {
         case .notCallable(let type): return language.say(key.notCallable, ["type": type])
         case .unsupportedOperands(let op, let left, let right):
             return language.say(key.unsupportedOperands, ["op": op, "left": left, "right": right])
+        case .caretIsNotPower(let left, let right):
+            return language.say(key.caretIsNotPower, ["left": left, "right": right])
+        case .inPlaceOnLeaf: return language.say(key.inPlaceOnLeaf)
+        case .deviceUnavailable(let device): return language.say(key.deviceUnavailable, ["device": device])
         case .engine(let engine): return sentence(engine, in: language)
         case .statement(let problem): return problem.sentence(in: language)
         case .said(let sentence, let arguments): return language.say(sentence, arguments)
@@ -197,6 +201,7 @@ public enum LanguageErrorKey: String, MessageKey, Sendable {
     case missingArgument, argumentType, notAnOption, notCallable, unsupportedOperands
     /// Said through `Detail.said`, by errors with no case of their own.
     case sequenceIndex, tableIndex, divisionByZero, floorDivisionByZero
+    case caretIsNotPower, inPlaceOnLeaf, deviceUnavailable
 }
 
 /// The engine's refusals (catalog `engine-errors`), one per `CNNError.Detail` case.

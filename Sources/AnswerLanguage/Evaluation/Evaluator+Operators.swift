@@ -68,6 +68,12 @@ extension Evaluator {
     {
         if case .tensor = lhs { return try tensorBinary(op, lhs, rhs, at: range) }
         if case .tensor = rhs { return try tensorBinary(op, lhs, rhs, at: range) }
+        if [.bitAnd, .bitOr, .bitXor].contains(op), case .float = lhs, rhs.isNumber {
+            throw bitwiseOnFloat(op, lhs, rhs, at: range)
+        }
+        if [.bitAnd, .bitOr, .bitXor].contains(op), case .float = rhs, lhs.isNumber {
+            throw bitwiseOnFloat(op, lhs, rhs, at: range)
+        }
         switch (lhs, rhs) {
         case (.int(let a), .int(let b)): return try integerBinary(op, a, b, at: range)
         // Python: `True & False` is a bool, `True + True` an int.
@@ -106,6 +112,15 @@ extension Evaluator {
             throw .limit(
                 "joining these would make \(a + b) items, more than \(options.maxElements)", at: range)
         }
+    }
+
+    /// `0.25 ^ 20`: Python refuses `&`, `|`, `^` on floats; `^` is most likely a power.
+    private func bitwiseOnFloat(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, at range: SourceRange)
+        -> LanguageError
+    {
+        op == .bitXor
+            ? LanguageError(.type, .caretIsNotPower(left: lhs.typeName, right: rhs.typeName), at: range)
+            : LanguageError(.type, .unsupportedOperands(op.rawValue, lhs.typeName, rhs.typeName), at: range)
     }
 
     private func repeated<T>(_ items: [T], _ count: Int, at range: SourceRange) throws(LanguageError) -> [T] {
@@ -203,12 +218,8 @@ extension Evaluator {
         case .matmul:
             throw .type("unsupported operand types for @: float and float (@ multiplies matrices)", at: range)
         case .bitAnd, .bitOr, .bitXor:
-            throw .type(
-                "unsupported operand types for \(op.rawValue): float and float"
-                    + (op == .bitXor
-                        ? " (for a power, write **: 0.25 ** 20)" : " (& and | combine ints and bools)"),
-                at: range
-            ).detailed(.unsupportedOperands(op.rawValue, "float", "float"))
+            // Reached only with a float operand; `binary` says which types were written.
+            throw LanguageError(.type, .unsupportedOperands(op.rawValue, "float", "float"), at: range)
         case .and, .or:
             preconditionFailure("and/or are evaluated lazily")
         }

@@ -120,3 +120,42 @@ extension Tensor {
         }
     }
 }
+
+extension Tensor {
+    /// This tensor with the elements `self[items…]` selects replaced by `value` (PyTorch's
+    /// `x[mask] = v`, `x[:, idx] = v`, `x[1:, 0] = v`): `value` is converted to this tensor's type
+    /// and broadcast to the selection's shape; a position picked twice keeps the last value.
+    /// Backward: the gradient passes to this tensor where nothing was written, and to `value` from
+    /// the positions it was written to.
+    /// - Throws: `CNNError` for indices `indexed(advanced:)` refuses, or a value that does not
+    ///   broadcast to the selection.
+    public func replacing(advanced items: [AdvancedIndex], with value: Tensor) throws -> Tensor {
+        // The positions the selection reads, found by selecting from their own flat indices
+        // (float64, exact for every element count the budget allows).
+        let positions = try withNoGrad {
+            try Tensor.arange(0, Double(count), dtype: .float64).reshape(shape).indexed(advanced: items)
+        }
+        let targets = positions.scalarsAsDoubles().map { Int($0) }
+        let source = try value.converted(to: scalarType).expand(to: positions.shape)
+        let values = source.scalarsAsDoubles()
+        var result = scalarsAsDoubles()
+        var writers = [Int](repeating: -1, count: count)
+        for (i, target) in targets.enumerated() {
+            result[target] = values[i]
+            writers[target] = i
+        }
+        let lastWriter = writers
+        let y = try Tensor.filled(shape: shape, dtype: dtype, kind: kind) { result[$0] }
+        let (inputShape, sourceShape) = (shape, source.shape)
+        return y.recordingGradient(of: [self, source], op: "index_put") { g in
+            let gradient = g.scalarsAsDoubles()
+            let kept = try Tensor.filled(shape: inputShape, dtype: g.dtype, kind: .real) { i in
+                lastWriter[i] < 0 ? gradient[i] : 0
+            }
+            let written = try Tensor.filled(shape: sourceShape, dtype: g.dtype, kind: .real) { i in
+                lastWriter[targets[i]] == i ? gradient[targets[i]] : 0
+            }
+            return [kept, written]
+        }
+    }
+}

@@ -110,6 +110,20 @@ case("index_tensor", "x[idx2d]", lambda x, i: x[i], {"input": rand(4, 2), "index
 case("repeat", "2x3", lambda x: x.repeat(2, 3), {"input": rand(2, 2)}, {"sizes": [2, 3]})
 case("repeat", "extra leading", lambda x: x.repeat(2, 1, 2), {"input": rand(3)}, {"sizes": [2, 1, 2]})
 
+
+def put(x, value, *index):
+    y = x.clone()
+    y[index] = value
+    return y
+
+
+mask = torch.tensor([[True, False, True, False], [False, False, True, True], [True, False, False, False]])
+case("index_put", "mask", lambda x, v, m: put(x, v, m), {"input": rand(3, 4), "value": rand(5), "mask": mask}, {})
+case("index_put", "mask broadcast", lambda x, v, m: put(x, v, m), {"input": rand(3, 4), "value": rand(1), "mask": mask},
+     {})
+case("index_put", "columns", lambda x, v, i: put(x, v, slice(None), i),
+     {"input": rand(3, 4), "value": rand(3, 2), "index": torch.tensor([2, 0])}, {})
+
 with open("more_reference.json", "w") as out:
     json.dump({"torch": torch.__version__, "cases": cases}, out)
     out.write("\n")
