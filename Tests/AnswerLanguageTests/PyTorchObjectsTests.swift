@@ -137,7 +137,10 @@ import Wording
                 continue
             }
             for name in members.memberNames {
-                guard case .function = try interpreter.run("\(namespace).\(name)") else { continue }
+                // Builtins only: classes (`nn.Module`) are the language's own.
+                guard case .function(let function) = try interpreter.run("\(namespace).\(name)"),
+                    case .builtin = function.implementation
+                else { continue }
                 let text = try interpreter.run("help(\(namespace).\(name))").description
                 let lines = text.split(separator: "\n")
                 #expect(

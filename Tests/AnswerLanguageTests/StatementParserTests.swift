@@ -79,7 +79,6 @@ import Wording
         ("from numpy import *", 1, 19, "'from … import *' is not supported"),
         ("@decorator\ndef f():\n    pass", 1, 1, "decorators"),
         ("if a: if b: c", 1, 7, "a 'if' block cannot follow ':' on the same line"),
-        ("x = 0.25^20", 1, 9, "unexpected character '^' — for a power write **"),
         ("sum(x for x in xs, 1)", 1, 5, "a generator expression must be in parentheses"),
     ])
     func rejects(source: String, line: Int, column: Int, message: String) {

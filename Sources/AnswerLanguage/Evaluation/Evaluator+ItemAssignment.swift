@@ -5,8 +5,7 @@ import CNN
 ///
 /// For tensors, `assignItems` is the write path: basic indices (ints, slices, `None`, `...`)
 /// go to the engine's differentiable `Tensor.replacing(_:with:)`. Mask and integer-tensor
-/// indices are refused here for now; they belong in `tensorIndices` below when the engine
-/// can write through them.
+/// indices (`x[mask] = 0`, `x[:, idx] = v`) go to `Tensor.replacing(advanced:with:)`.
 extension Evaluator {
     /// The container with `items` set to `value`, to be written back; nil when the container
     /// changed in place (a leaf tensor that requires grad, under `torch.no_grad()`).
@@ -165,40 +164,17 @@ extension Evaluator {
     )
         throws(LanguageError) -> Tensor
     {
-        let indices = try tensorIndices(items, in: scope)
+        // Evaluated once, as `indexItems` reads them: a mask or a tensor (or list) of indices
+        // goes to the engine's advanced write, everything else to the basic one.
+        let advanced = try indexItems(items, in: scope)
         let source = try operandTensor(value, op: .subtract, other: .tensor(tensor), isLeft: false, at: range)
-        return try engine(at: range) { try tensor.replacing(indices, with: source) }
-    }
-
-    /// Subscript items as the engine's basic indices.
-    func tensorIndices(_ items: [SubscriptItem], in scope: Scope?) throws(LanguageError) -> [TensorIndex] {
-        var indices: [TensorIndex] = []
-        for item in items {
-            switch item {
-            case .index(let expression):
-                let value = try evaluate(expression, in: scope)
-                switch value {
-                case .none: indices.append(.newAxis)
-                case .ellipsis: indices.append(.ellipsis)
-                case .int(let position): indices.append(.at(position))
-                case .bool(let flag): indices.append(.at(flag ? 1 : 0))
-                case .tensor(let index) where index.rank == 0 && index.kind == .integer:
-                    indices.append(.at(Int(try engine(at: expression.range) { try index.item() })))
-                default:
-                    throw .type(
-                        "tensor items are assigned through ints, slices, None and ..., not \(value.typeName)",
-                        at: expression.range)
-                }
-            case .slice(let start, let stop, let step, let sliceRange):
-                let from = try start.flatMap { (e) throws(LanguageError) in try sliceBound(e, in: scope) }
-                let to = try stop.flatMap { (e) throws(LanguageError) in try sliceBound(e, in: scope) }
-                let by = try step.flatMap { (e) throws(LanguageError) in try sliceBound(e, in: scope) }
-                if let by, by <= 0 {
-                    throw .value("slice step must be positive for tensors, as in PyTorch", at: sliceRange)
-                }
-                indices.append(.slice(from, to, step: by))
+        var basic: [TensorIndex] = []
+        for item in advanced {
+            guard case .basic(let index) = item else {
+                return try engine(at: range) { try tensor.replacing(advanced: advanced, with: source) }
             }
+            basic.append(index)
         }
-        return indices
+        return try engine(at: range) { try tensor.replacing(basic, with: source) }
     }
 }

@@ -209,10 +209,6 @@ struct Lexer {
             let shown =
                 scalar.properties.isWhitespace || scalar.value < 0x20
                 ? "U+\(String(scalar.value, radix: 16, uppercase: true))" : String(scalar)
-            if scalar == "^" {
-                // Python's XOR, typed for a power: say what to write instead.
-                throw LanguageError(.syntax, .statement(.caretForPower), at: SourceRange(start, location))
-            }
             throw LanguageError(.syntax, .unexpectedCharacter(shown), at: SourceRange(start, location))
         }
         index += 1
