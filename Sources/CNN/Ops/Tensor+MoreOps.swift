@@ -100,9 +100,7 @@ extension Tensor {
     /// Pieces of `size` along `dim`, the last one shorter if needed (PyTorch `torch.split` with an int).
     /// - Throws: `CNNError` for a size that is not positive.
     public func split(size: Int, dim: Int = 0) throws -> [Tensor] {
-        guard size > 0 else {
-            throw CNNError.argument("split_size can only be 0 if dimension size is 0, but got \(size)")
-        }
+        guard size > 0 else { throw CNNError.argument(.splitSize, ["size": size]) }
         let total = try self.size(dim)
         let sizes = Swift.stride(from: 0, to: total, by: size).map { Swift.min(size, total - $0) }
         return try split(sizes: sizes, dim: dim)
