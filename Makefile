@@ -54,6 +54,7 @@ bench-grade: deps
 
 # Its own build folder: every module is compiled with libFuzzer's coverage instrumentation, and
 # cnntutor-fuzz without a main (libFuzzer's drives it). -j 1: the machines are shared.
+# SWIFT_BACKTRACE=enable=no leaves a trap to libFuzzer, which writes the input to findings/.
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= answer course submission
 FUZZ_BUILD   := .build-fuzz
@@ -63,7 +64,7 @@ fuzz: deps
 	@for target in $(FUZZ_TARGETS); do \
 	  mkdir -p $(FUZZ_BUILD)/corpus/$$target $(FUZZ_BUILD)/findings; \
 	  echo "== fuzzing $$target for $(FUZZ_SECONDS) s"; \
-	  CNNTUTOR_FUZZ_TARGET=$$target $(FUZZ_BUILD)/debug/cnntutor-fuzz \
+	  SWIFT_BACKTRACE=enable=no CNNTUTOR_FUZZ_TARGET=$$target $(FUZZ_BUILD)/debug/cnntutor-fuzz \
 	    $(FUZZ_BUILD)/corpus/$$target Fuzz/corpus/$$target \
 	    -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 -max_len=4096 \
 	    -dict=Fuzz/answer.dict -artifact_prefix=$(FUZZ_BUILD)/findings/$$target- \

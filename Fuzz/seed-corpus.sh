@@ -3,6 +3,7 @@
 #   Fuzz/corpus/answer/      every ```cnn block of docs/ and the English lessons, every reference,
 #                            alternative and recorded wrong answer of Solutions/, and the issues'
 #                            reproductions (Fuzz/regressions/answer, kept by hand)
+#   (course: also Fuzz/regressions/course)
 #   Fuzz/corpus/course/      each lesson, solution file and course.yaml, headed "#file: NAME"
 #   Fuzz/corpus/submission/  the submission files of the tests' fixtures
 # Run from the repository root. Files are named by a hash of their content, so reruns are stable.
@@ -39,6 +40,7 @@ for file in Solutions/*.yaml; do
 done
 
 for file in Fuzz/regressions/answer/*; do save "$out/answer" < "$file"; done
+for file in Fuzz/regressions/course/*; do save "$out/course" < "$file"; done
 
 for lesson in Lessons/*/; do
   for language in en ko; do

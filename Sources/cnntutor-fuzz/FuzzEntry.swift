@@ -18,4 +18,23 @@
         fuzzTarget.run(bytes)
         return 0
     }
+
+    /// libFuzzer's driver (its `main` without being `main`), from `libclang_rt.fuzzer`.
+    @_silgen_name("LLVMFuzzerRunDriver")
+    func runFuzzerDriver(
+        _ argc: UnsafeMutablePointer<CInt>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+        _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+    ) -> CInt
+
+    /// The executable's entry point as SwiftPM names it (`<module>_main`, which its link step
+    /// aliases to `main` so tests could import the module): hands the command line to libFuzzer.
+    @_cdecl("cnntutor_fuzz_main")
+    public func fuzzerMain(
+        _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+    ) -> CInt {
+        var count = argc
+        var arguments = argv
+        return runFuzzerDriver(&count, &arguments) { data, size in fuzzOneInput(data, size) }
+    }
 #endif

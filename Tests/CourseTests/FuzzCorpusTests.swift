@@ -104,6 +104,21 @@ import Testing
         #expect(course.lessons.count == 1)
     }
 
+    /// A lesson whose lines end in a lone "\r" (old Mac files; what a fuzzer's bit flip makes of
+    /// "\n"): CommonMark ends lines there, so the loader does too — its line numbers used to run
+    /// past the lines it had split, and slicing the text of a step trapped.
+    @Test func loneCarriageReturnsEndLines() throws {
+        let scratch = Scratch()
+        defer { try? FileManager.default.removeItem(atPath: scratch.root) }
+        let lesson =
+            "---\rid: 01-fuzz\rtitle: Fuzz\rminutes: 1\r---\r\r# Fuzz\r\rSome text\rmore text\r\r## Two\r\rbody\r"
+        scratch.load(Array(lesson.utf8))
+        let course = try CourseLoader.load(at: scratch.root + "/Lessons")
+        let steps = try #require(course.lessons.first?.steps)
+        // The first step is the text under the lesson's title (the lesson's own heading); then "Two".
+        #expect(steps.map(\.title) == [nil, "Two"])
+    }
+
     @Test func courseFilesAndMutationsOfThemLoadOrFail() {
         let scratch = Scratch()
         defer { try? FileManager.default.removeItem(atPath: scratch.root) }

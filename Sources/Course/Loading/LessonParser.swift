@@ -21,7 +21,8 @@ struct LessonParser {
     let log: ProblemLog
 
     func parse(_ raw: String) -> Parsed {
-        let text = raw.replacingOccurrences(of: "\r\n", with: "\n")
+        // CommonMark ends lines at "\r\n", "\n" and a lone "\r": so do our line numbers.
+        let text = raw.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var parsed = Parsed(frontMatterLocation: .start(of: file))
         let bodyStart = frontMatter(lines, into: &parsed)
@@ -149,7 +150,10 @@ private struct StepBuilder {
 
     private mutating func flushText() {
         guard let range = text else { return }
-        let slice = lines[(range.start - 1)..<min(range.end, lines.count)]
+        // Clamped: cmark's line numbers count some line breaks our split does not (a lone "\r"),
+        // so a block can end before it starts or past the last line we have.
+        let lower = max(0, min(range.start - 1, lines.count))
+        let slice = lines[lower..<max(lower, min(range.end, lines.count))]
         blocks.append(.text(slice.joined(separator: "\n")))
         text = nil
     }
