@@ -168,7 +168,11 @@ import Testing
         let exercise = TestExercises.make(setup: Self.imageSetup, reference: "conv2d(img, k)", time: 0.2)
         let verdict = grader.grade(Self.hangingAnswer, for: exercise)
         #expect(verdict.status == .timeout)
-        #expect(verdict.message == "stopped: the time limit of 0.2 s was reached")
+        // Stopped by the deadline, or refused before starting when the time left can no longer
+        // hold the next convolution (`WorkEstimate`): which one depends on the machine's load.
+        #expect(
+            verdict.message == "stopped: the time limit of 0.2 s was reached"
+                || verdict.message.hasPrefix("this convolution is "))
         #expect(grader.grade("conv2d(img, k)", for: exercise).status == .pass)
     }
 
