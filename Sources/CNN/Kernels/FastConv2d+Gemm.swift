@@ -36,6 +36,8 @@ extension FastConv2d {
         input: UnsafePointer<Float>, weight: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
         output: UnsafeMutablePointer<Float>
     ) throws(CNNError) {
+        // A batch of 0 images has no output to write (and would stack 0 images per GEMM).
+        guard g.batch > 0 else { return }
         if let winograd {
             return try winogradForward(winograd, input: input, weight: weight, bias: bias, output: output)
         }
@@ -100,6 +102,7 @@ extension FastConv2d {
         gradOutput: UnsafePointer<Float>, weight: UnsafePointer<Float>,
         gradInput: UnsafeMutablePointer<Float>
     ) throws(CNNError) {
+        guard g.batch > 0 else { return }
         // Narrow layers take F(2×2): its rounding is a direct sum's, where F(4×4)'s (≈4e-7 of the
         // scale) failed the Tensor tests' elementwise comparison with PyTorch on near-zero pixels
         // of a 3-channel case; from 16 channels each way F(4×4)'s 4× fewer multiplies pay.
