@@ -85,6 +85,33 @@ import Testing
         #expect(summary.description.contains("1 (ResidualBlock)"))
     }
 
+    @Test func aModuleListRegistersItsLayersAndIsLoopedOver() throws {
+        let interpreter = Interpreter()
+        try interpreter.run(
+            """
+            class Tower(nn.Module):
+                def __init__(self, depth):
+                    super().__init__()
+                    self.blocks = nn.ModuleList([nn.Conv2d(2, 2, 3, padding=1) for _ in range(depth)])
+                    self.blocks.append(nn.ReLU())
+                def forward(self, x):
+                    for block in self.blocks:
+                        x = block(x)
+                    return x
+            tower = Tower(3)
+            """)
+        // PyTorch: three convolutions of 2·2·3·3 + 2 = 38 parameters each.
+        #expect(try interpreter.run("sum(p.numel() for p in tower.parameters())").number == 114)
+        #expect(
+            try interpreter.run("len(tower.blocks), type(tower.blocks[3])")
+                == .tuple([.int(4), .text("<class 'ReLU'>")]))
+        #expect(try interpreter.run("tower(torch.ones(1, 2, 4, 4)).shape") == .shape([1, 2, 4, 4]))
+        #expect(
+            try interpreter.run("[name for name, p in tower.named_parameters()][:2]")
+                == .list([.string("blocks.0.weight"), .string("blocks.0.bias")]))
+        #expect(throws: LanguageError.self) { try interpreter.run("tower.blocks(torch.ones(1, 2, 4, 4))") }
+    }
+
     @Test func inheritanceAndSuperReachTheBaseClass() throws {
         let value = try Interpreter().run(
             """

@@ -152,6 +152,26 @@ extension Builtins {
     /// `nn.Module`, the class a layer written as a class extends, and `nn.Parameter`.
     static let classMembers: [String: Value] = [
         "Module": .function(Function(.userClass(UserClass.module))),
+        "ModuleList": .function(
+            Function(
+                .builtin(
+                    Builtin(
+                        "ModuleList(modules=None)",
+                        "layers kept in order for a class to call in its forward (indexed, looped over, not called)"
+                    ) { call in
+                        var layers: [any Layer] = []
+                        let given = try call.value("modules")
+                        if case .none = given { return .module(ModuleList([])) }
+                        for item in try call.evaluator.iterate(given, at: call.range(of: "modules")) {
+                            guard case .module(let layer) = item else {
+                                throw LanguageError.type(
+                                    "ModuleList() takes layers such as nn.Conv2d(…), not \(item.typeName)",
+                                    at: call.range(of: "modules"))
+                            }
+                            layers.append(layer)
+                        }
+                        return .module(ModuleList(layers))
+                    }))),
         "Parameter": .function(
             Function(
                 .builtin(

@@ -178,7 +178,8 @@ extension Evaluator {
                 rows.append(.tensor(try engine(at: range) { try tensor.indexed([.at(row)]) }))
             }
             return rows
-        case .module(let layer) where !(layer is UserModule) && !layer.children.isEmpty:
+        case .module(let layer)
+        where layer is ModuleList || (!(layer is UserModule) && !layer.children.isEmpty):
             return layer.children.map { .module($0.layer) }
         default:
             throw .type("'\(value.typeName)' object is not iterable", at: range)

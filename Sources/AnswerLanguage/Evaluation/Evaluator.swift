@@ -211,6 +211,9 @@ final class Evaluator: @unchecked Sendable {
         if case .attribute(let base, let method, let nameRange) = callee.kind {
             let receiver = try evaluate(base, in: scope)
             switch receiver {
+            case .module(let list as ModuleList) where ["append", "extend", "insert"].contains(method):
+                let values = try evaluateArguments(arguments, in: scope).map(\.value)
+                if try engine(at: range, { try list.change(method, values) }) { return .none }
             case .list, .dict, .string:
                 if let (result, changed) = try containerMethod(
                     receiver, method, try evaluateArguments(arguments, in: scope), at: range,

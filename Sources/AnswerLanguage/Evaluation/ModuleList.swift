@@ -1,0 +1,56 @@
+import CNN
+
+/// PyTorch's `nn.ModuleList`: layers held in order so that a class written here registers them
+/// (`self.blocks = nn.ModuleList([Block(c) for _ in range(3)])`), indexed, iterated and counted,
+/// but not called: `forward` calls its layers (`for block in self.blocks: x = block(x)`).
+///
+/// `@unchecked Sendable`: the layers change only through `append`/`extend`/`insert`, run by the
+/// evaluation thread of the interpreter that made the list.
+final class ModuleList: Layer, @unchecked Sendable {
+    let mode = TrainingMode()
+    private(set) var layers: [any Layer]
+
+    init(_ layers: [any Layer]) {
+        self.layers = layers
+    }
+
+    var typeName: String { "ModuleList" }
+
+    var children: [(name: String, layer: any Layer)] {
+        layers.enumerated().map { (String($0.offset), $0.element) }
+    }
+
+    /// A ModuleList is not called, as in PyTorch.
+    func callAsFunction(_ input: Tensor) throws -> Tensor {
+        throw CNNError(
+            .unsupported,
+            "a ModuleList is not called: call its layers in forward (for layer in self.layers: x = layer(x))")
+    }
+
+    /// `append`, `extend` and `insert`, in place (a ModuleList is an object, as in PyTorch).
+    func change(_ method: String, _ values: [Value]) throws -> Bool {
+        func layer(_ value: Value) throws -> any Layer {
+            guard case .module(let layer) = value, layer !== self else {
+                throw CNNError.argument("ModuleList.\(method)() takes layers, not \(value.typeName)")
+            }
+            return layer
+        }
+        switch (method, values.count) {
+        case ("append", 1): layers.append(try layer(values[0]))
+        case ("extend", 1):
+            guard case .list(let items) = values[0] else {
+                throw CNNError.argument("ModuleList.extend() takes a list of layers")
+            }
+            layers += try items.map(layer)
+        case ("insert", 2):
+            guard case .int(let index) = values[0] else {
+                throw CNNError.argument("ModuleList.insert() takes a position and a layer")
+            }
+            let position = index < 0 ? max(layers.count + index, 0) : min(index, layers.count)
+            layers.insert(try layer(values[1]), at: position)
+        default:
+            return false
+        }
+        return true
+    }
+}
