@@ -38,6 +38,9 @@ public struct Verdict: Hashable, Sendable, Codable {
     public var brief: String?
     /// Wall-clock milliseconds spent grading the answer.
     public var durationMilliseconds: Int
+    /// Whether the answer was given after the learner saw the solution (a submission's
+    /// `after_solution`): its points are capped by ``cappedAfterSolution(at:)``.
+    public var afterSolution = false
 
     /// Creates a verdict.
     public init(
@@ -94,6 +97,22 @@ public struct Verdict: Hashable, Sendable, Codable {
 
     /// Whether the answer passed.
     public var passed: Bool { status == .pass }
+
+    /// Whether the answer passed only after the learner saw the solution.
+    public var solvedAfterSolution: Bool { passed && afterSolution }
+
+    /// The status as reports word it: `pass`, `fail`, …, and "solved after the solution" for a
+    /// pass the learner typed after seeing the solution.
+    public var statusText: String { solvedAfterSolution ? "solved after the solution" : status.rawValue }
+
+    /// This verdict for an answer given after the learner saw the solution: marked so, and worth
+    /// at most `points` (the course's `after_solution_points`).
+    public func cappedAfterSolution(at points: Int) -> Verdict {
+        var capped = self
+        capped.afterSolution = true
+        capped.points = min(self.points, max(0, points))
+        return capped
+    }
 
     /// The verdict for an exercise the submission does not answer, its message in `language`.
     public static func unanswered(maxPoints: Int, language: Language = .english) -> Verdict {

@@ -14,21 +14,45 @@ extension ProgressRecording {
         return latest
     }
 
+    /// The best attempt at each exercise (``Attempt/isBetter(than:isLater:)``), computed from
+    /// ``attempts(profile:course:)``.
+    /// - Parameter answeredOnly: Only attempts with answer text (what an export can write).
+    public func bestAttempts(profile: String, course: String, answeredOnly: Bool) throws
+        -> [ExerciseKey: Attempt]
+    {
+        var best: [ExerciseKey: Attempt] = [:]
+        // Attempts come in commit order, so each one is later than the best so far.
+        for attempt in try attempts(profile: profile, course: course)
+        where !answeredOnly || attempt.answer != nil {
+            if let kept = best[attempt.key], !attempt.isBetter(than: kept, isLater: true) { continue }
+            best[attempt.key] = attempt
+        }
+        return best
+    }
+
     /// The best status of each exercise, computed from ``attempts(profile:course:)``.
     public func exerciseStatuses(profile: String, course: String) throws
         -> [ExerciseKey: ExerciseStatus]
     {
         var statuses: [ExerciseKey: ExerciseStatus] = [:]
+        var best: [ExerciseKey: Attempt] = [:]
         for attempt in try attempts(profile: profile, course: course) {
-            guard var status = statuses[attempt.key] else {
+            guard var status = statuses[attempt.key], let kept = best[attempt.key] else {
+                best[attempt.key] = attempt
                 statuses[attempt.key] = ExerciseStatus(
                     key: attempt.key, bestVerdict: attempt.verdict, bestPoints: attempt.points,
+                    bestAfterSolution: attempt.afterSolution, everPassed: attempt.verdict == .pass,
                     maxPoints: attempt.maxPoints, attempts: 1, gaveUp: attempt.verdict == .gaveUp,
                     lastAttempt: attempt.date)
                 continue
             }
-            if attempt.verdict.rank < status.bestVerdict.rank { status.bestVerdict = attempt.verdict }
-            status.bestPoints = max(status.bestPoints, attempt.points)
+            if attempt.isBetter(than: kept, isLater: true) {
+                best[attempt.key] = attempt
+                status.bestVerdict = attempt.verdict
+                status.bestPoints = attempt.points
+                status.bestAfterSolution = attempt.afterSolution
+            }
+            status.everPassed = status.everPassed || attempt.verdict == .pass
             status.maxPoints = attempt.maxPoints
             status.attempts += 1
             status.gaveUp = status.gaveUp || attempt.verdict == .gaveUp
@@ -67,21 +91,28 @@ extension ProgressRecording {
         }
     }
 
-    /// The profile's latest answer to each exercise of a course, as a submission for `grade`.
+    /// The profile's best answer to each exercise of a course, as a submission for `grade`.
     ///
-    /// Give-ups and skips with no text are left out, so an earlier typed answer still counts.
+    /// The best is the attempt `progress` counts (``Attempt/isBetter(than:isLater:)``: most points,
+    /// then best verdict, then latest), among attempts with answer text: give-ups and skips with
+    /// no text never hide a typed answer. Exercises whose exported answer came after the learner
+    /// saw the solution are listed in ``ExportedSubmission/afterSolution``.
     /// - Parameter version: The course version to state; `nil` uses the latest answer's version.
     public func submission(profile: String, course: String, version: String? = nil) throws
         -> ExportedSubmission
     {
-        let latest = try latestAttempts(profile: profile, course: course, answeredOnly: true)
+        let best = try bestAttempts(profile: profile, course: course, answeredOnly: true)
         var answers: [String: String] = [:]
-        for (key, attempt) in latest {
+        var afterSolution: [String] = []
+        for (key, attempt) in best {
             answers[key.description] = attempt.answer
+            if attempt.afterSolution { afterSolution.append(key.description) }
         }
-        let newest = latest.values.max { $0.date < $1.date }
+        let newest = try latestAttempts(profile: profile, course: course, answeredOnly: true).values.max {
+            $0.date < $1.date
+        }
         return ExportedSubmission(
             learner: profile, course: course, version: version ?? newest?.courseVersion ?? "",
-            answers: answers)
+            answers: answers, afterSolution: afterSolution.sorted())
     }
 }

@@ -12,7 +12,7 @@ struct ProgressCommand: ParsableCommand {
             Prints one line per lesson: exercises passed, points, and whether the lesson is \
             completed, in progress (and at which step) or not started. Without a course folder at \
             hand it prints what the progress database alone knows.
-            --export writes your latest typed answer to every exercise as a submission file that \
+            --export writes your best typed answer to every exercise (most points, then latest) as a submission file that \
             `cnntutor grade` reads: JSON when FILE ends in .json, YAML otherwise, - for standard output.
             Progress lives in --data-dir, else $CNNTUTOR_DATA_DIR, else $XDG_DATA_HOME/cnntutor, \
             else ~/.local/share/cnntutor.
@@ -36,7 +36,8 @@ struct ProgressCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "The course folder (holding course.yaml); default: Lessons if present.", valueName: "dir"))
+            "The course folder (holding course.yaml); default: $CNNTUTOR_COURSE, ./Lessons, or the installed course.",
+            valueName: "dir"))
     var course: String?
 
     mutating func run() throws {
@@ -98,16 +99,12 @@ struct ProgressCommand: ParsableCommand {
         return opened.store
     }
 
-    /// The course named by `--course`, else `Lessons/` if it exists here, else none.
+    /// The course named by `--course` or `$CNNTUTOR_COURSE`, else `./Lessons` or the installed
+    /// course when there is one, else none: the database alone is shown.
     private func loadCourse() throws -> Course? {
-        let path = course ?? "Lessons"
-        if course == nil && !FileManager.default.fileExists(atPath: path + "/course.yaml") { return nil }
-        do {
-            return try CourseLoader.load(at: path)
-        } catch {
-            InstructorOutput.error("\(error)")
-            throw ExitCode(2)
-        }
+        let search = CourseDirectory.search(option: course)
+        guard search.found != nil || search.namedButMissing != nil else { return nil }
+        return try CourseDirectory.load(option: search.found ?? course)
     }
 
     /// Writes the submission for the course at hand, or the profile's only course.
@@ -122,6 +119,7 @@ struct ProgressCommand: ParsableCommand {
                 store.submission(profile: profile, course: courseID, version: String(loaded.version)))
             // Answers to exercises the course no longer has would only confuse `grade`.
             submission.answers = submission.answers.filter { loaded.exercise(named: $0.key) != nil }
+            submission.afterSolution = submission.afterSolution.filter { loaded.exercise(named: $0) != nil }
         } else {
             let courses = try fail(store.courses(profile: profile))
             guard courses.count == 1 else {

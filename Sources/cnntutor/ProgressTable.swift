@@ -19,6 +19,9 @@ struct ProgressTable {
     }
 
     var rows: [Row]
+    /// `lesson/exercise` of each exercise whose counted answer came after the learner saw the
+    /// solution, in course order; listed under the table (as `grade` reports them).
+    var afterSolution: [String] = []
     /// The language of the table's own words (headings, statuses; catalog `progress`): the
     /// session's in the REPL, English in `cnntutor progress`, whose output scripts read.
     var wordsLanguage = Language.english
@@ -35,9 +38,11 @@ struct ProgressTable {
             course.lessons(in: language ?? course.defaultLanguage).map { ($0.id, $0.title) },
             uniquingKeysWith: { first, _ in first })
         var (passedTotal, pointsTotal, completedTotal) = (0, 0.0, 0)
+        var afterSolution: [String] = []
         rows = course.lessons.map { lesson in
             let summary = byLesson[lesson.id]
             let statuses = lesson.exercises.compactMap { summary?.exercises[$0.id] }
+            afterSolution += statuses.filter(\.bestAfterSolution).map(\.key.description)
             let passed = statuses.count(where: \.passed)
             let points = statuses.reduce(0) { $0 + min($1.bestPoints, $1.maxPoints) }
             passedTotal += passed
@@ -58,6 +63,7 @@ struct ProgressTable {
                     ProgressKey.lessonsCompleted,
                     ["completed": completedTotal, "count": course.lessons.count]),
                 title: ""))
+        self.afterSolution = afterSolution
     }
 
     /// The table from the database alone (no course at hand): the lessons the profile touched.
@@ -86,13 +92,16 @@ struct ProgressTable {
         func width(_ column: (Row) -> String) -> Int { all.map { displayWidth(column($0)) }.max() ?? 0 }
         let widths = (width(\.lesson), width(\.passed), width(\.points), width(\.status))
         func pad(_ text: String, _ width: Int) -> String { TextLayout.pad(text, toWidth: width) }
-        return all.map { row in
+        let table = all.map { row in
             let line = [
                 pad(row.lesson, widths.0), pad(row.passed, widths.1), pad(row.points, widths.2),
                 pad(row.status, widths.3), row.title,
             ].joined(separator: "  ")
             return String(line.reversed().drop { $0 == " " }.reversed()) + "\n"
         }.joined()
+        guard !afterSolution.isEmpty else { return table }
+        return table + "\n" + wordsLanguage.say(ProgressKey.afterSolutionHeading) + "\n"
+            + afterSolution.map { "  \($0)\n" }.joined()
     }
 
     /// "completed", "in progress (step 3/9)" or "not started", in `language`.
@@ -117,4 +126,5 @@ enum ProgressKey: String, MessageKey {
 
     case headingLesson, headingPassed, headingPoints, headingStatus, headingTitle, total, lessonsCompleted
     case notStarted, completed, inProgress, inProgressAtStep, tried, menuDone, menuMinutes
+    case afterSolutionHeading, menuOpen
 }

@@ -19,13 +19,24 @@ enum SubmissionFile {
         let version: Node =
             Int(submission.version) != nil
             ? Node(submission.version, Tag(.int)) : Node(submission.version, Tag(.str), .doubleQuoted)
-        let root = Node.mapping(
-            Node.Mapping([
-                (Node("learner"), Node(submission.learner, Tag(.str), .doubleQuoted)),
-                (Node("course"), Node(submission.course, Tag(.str), .doubleQuoted)),
-                (Node("version"), version),
-                (Node("answers"), Node.mapping(Node.Mapping(answers))),
-            ]))
+        var fields: [(Node, Node)] = [
+            (Node("learner"), Node(submission.learner, Tag(.str), .doubleQuoted)),
+            (Node("course"), Node(submission.course, Tag(.str), .doubleQuoted)),
+            (Node("version"), version),
+            (Node("answers"), Node.mapping(Node.Mapping(answers))),
+        ]
+        if !submission.afterSolution.isEmpty {
+            // In course order too, so the list reads beside the answers it qualifies.
+            let after = Set(submission.afterSolution)
+            let keys = order.filter(after.contains) + after.subtracting(order).sorted()
+            fields.append(
+                (
+                    Node("after_solution"),
+                    Node.sequence(Node.Sequence(keys.map { Node($0, Tag(.str), .doubleQuoted) }))
+                )
+            )
+        }
+        let root = Node.mapping(Node.Mapping(fields))
         return try Yams.serialize(node: root, allowUnicode: true)
     }
 

@@ -32,7 +32,7 @@ import Wording
         Case(
             source: "nn.Conv2d(1, 2, 3).wieght",
             english: "unknown attribute of Conv2d 'wieght' — did you mean 'weight'?",
-            korean: "Conv2d 레이어에 없는 속성입니다: 'wieght'. 혹시 'weight'의 오타인가요?"),
+            korean: "Conv2d 층에 없는 속성입니다: 'wieght'. 혹시 'weight'의 오타인가요?"),
         Case(
             source: "zeros(2, 3", english: "'(' was never closed", korean: "여는 괄호 '('를 닫지 않았습니다."),
         Case(
@@ -137,7 +137,7 @@ import Wording
             english:
                 "layer (0) Conv2d: conv2d expects weight [out_channels, in_channels/groups, kH, kW] = [?, 1, ?, ?], got [4, 3, 3, 3]: the input [1, 1, 5, 5] has 1 channels",
             korean:
-                "레이어 (0) Conv2d: conv2d의 가중치 모양은 [?, 1, ?, ?]이어야 하는데 [4, 3, 3, 3]입니다. 입력 [1, 1, 5, 5]의 채널이 1개이기 때문입니다."
+                "층 (0) Conv2d: conv2d의 가중치 모양은 [?, 1, ?, ?]이어야 하는데 [4, 3, 3, 3]입니다. 입력 [1, 1, 5, 5]의 채널이 1개이기 때문입니다."
         ),
         // The types in the order written, whichever side the tensor is on.
         Case(

@@ -14,8 +14,9 @@ struct ProgressCommandTests {
     static let coursePath = repository.appendingPathComponent("Tests/CourseTests/Fixtures/tiny-course").path
 
     /// A data directory holding one profile with some history in the fixture course:
-    /// 01-basics/total passed (2 points), 01-basics/feature-map failed with 1 point of partial
-    /// credit, then a multi-line answer; lesson 01-basics left at step index 2.
+    /// 01-basics/total passed (2 points), 01-basics/feature-map failed, then got 1 point of partial
+    /// credit with a multi-line answer, then failed again (the export keeps the best answer, the
+    /// multi-line one); lesson 01-basics left at step index 2.
     static func seededDataDirectory() throws -> URL {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("cnntutor-progress-cli-\(UUID().uuidString)")
@@ -35,8 +36,9 @@ struct ProgressCommandTests {
                     points: points, maxPoints: max, date: date))
         }
         try record("total", "3", .pass, 2, max: 2)
-        try record("feature-map", "conv2d(x, k)", .fail, 1, max: 3)
-        try record("feature-map", "y = conv2d(x, k)\ny + 1", .fail, 0, max: 3)
+        try record("feature-map", "conv2d(x, k)", .fail, 0, max: 3)
+        try record("feature-map", "y = conv2d(x, k)\ny + 1", .fail, 1, max: 3)
+        try record("feature-map", "conv2d(x, k) * 2", .fail, 0, max: 3)
         try store.setPosition(profile: "ada", course: "tiny", lesson: "01-basics", step: 2)
         try store.close()
         return directory
@@ -112,7 +114,7 @@ struct ProgressCommandTests {
         ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "Exported 2 answers of profile 'ada' in tiny to \(file.path).\n")
-        // The latest typed answer per exercise; "3" quoted so YAML keeps it text; the multi-line
+        // The best typed answer per exercise; "3" quoted so YAML keeps it text; the multi-line
         // answer as a literal block.
         #expect(
             try String(contentsOf: file, encoding: .utf8) == """

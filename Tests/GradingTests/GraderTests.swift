@@ -242,12 +242,12 @@ extension GraderTests {
     @Test func messagesInKorean() {
         let count = TestExercises.make(.value, setup: "x = zeros(2, 3, 4)", reference: "x.numel()")
         #expect(grader.grade("12", for: count).message == "Your answer is 12. It is half the expected value.")
-        #expect(grader.grade("12", for: count, language: "ko").message == "답은 12입니다. 정답의 절반입니다.")
+        #expect(grader.grade("12", for: count, language: "ko").message == "입력한 답은 12입니다. 정답의 절반입니다.")
         let korean = Grader(options: GradingOptions(language: "ko"))
-        #expect(korean.grade("12", for: count).message == "답은 12입니다. 정답의 절반입니다.")
+        #expect(korean.grade("12", for: count).message == "입력한 답은 12입니다. 정답의 절반입니다.")
         #expect(korean.grade("12", for: count, language: "en").message.hasPrefix("Your answer is 12."))
         #expect(korean.grade("y = 1", for: count).message == "답에 값이 없습니다. 마지막 줄은 대입문이 아니라 식이어야 합니다.")
-        #expect(korean.grade("'24'", for: count).message == "답은 수여야 합니다. 지금 답은 str입니다.")
+        #expect(korean.grade("'24'", for: count).message == "답은 수여야 합니다. 입력한 답은 str입니다.")
         #expect(korean.grade("  ", for: count).message == "제출한 답이 없습니다.")
 
         let tensor = TestExercises.make(setup: Self.imageSetup, reference: "conv2d(img, k)")
@@ -255,9 +255,9 @@ extension GraderTests {
         #expect(flipped.diagnosis?.finding == .kernelFlipped)
         #expect(flipped.message.hasPrefix("커널을 180° 돌렸을 때의 결과입니다."))
         #expect(flipped.message.contains("내 답"))
-        #expect(korean.grade("3", for: tensor).message == "답은 텐서여야 합니다. 지금 답은 int입니다.")
+        #expect(korean.grade("3", for: tensor).message == "답은 텐서여야 합니다. 입력한 답은 int입니다.")
         // Once prepared in one language, an exercise is graded in another all the same.
-        #expect(grader.grade(value: .int(12), for: count, language: "ko").message == "답은 12입니다. 정답의 절반입니다.")
+        #expect(grader.grade(value: .int(12), for: count, language: "ko").message == "입력한 답은 12입니다. 정답의 절반입니다.")
 
         let choice = TestExercises.make(.choice, reference: "'b'", choices: ["a", "b", "c"])
         #expect(korean.grade("a", for: choice).message == "맞는 보기가 아닙니다.")
@@ -271,7 +271,7 @@ extension GraderTests {
         let korean = Grader(options: GradingOptions(language: "ko"))
         #expect(
             korean.grade("nn.Conv2d(1, 2, 3)", for: exercise).message
-                == "모양이 [1, 1, 6, 6]인 입력에서 네트워크의 출력 모양은 [1, 2, 4, 4]인데, 정답은 [1, 2, 6, 6]입니다. 각 변이 2p = 2만큼 작습니다. 패딩(p = 1)을 빠뜨린 것 같습니다."
+                == "모양이 [1, 1, 6, 6]인 입력에서 신경망의 출력 모양은 [1, 2, 4, 4]인데, 정답은 [1, 2, 6, 6]입니다. 각 변이 2p = 2만큼 작습니다. 패딩(p = 1)을 빠뜨린 것 같습니다."
         )
         // A misconception mutant of the reference (its biases dropped) explains the network.
         #expect(

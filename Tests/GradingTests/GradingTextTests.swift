@@ -197,34 +197,34 @@ import Wording
         Case(
             finding: .paddingForgotten,
             english: "Your answer is 3. Each side is 2p = 2 smaller: the padding p = 1 seems forgotten.",
-            korean: "답은 3입니다. 각 변이 2p = 2만큼 작습니다. 패딩(p = 1)을 빠뜨린 것 같습니다.",
+            korean: "입력한 답은 3입니다. 각 변이 2p = 2만큼 작습니다. 패딩(p = 1)을 빠뜨린 것 같습니다.",
             context: DiagnosisContext(quantity: .size, kernelSizes: [3], padding: 1),
             diagnose: { $0.numberDiagnosis(3, expected: 5, integral: true) }),
         Case(
             finding: .offByOne,
             english: "Your answer is 7. It is off by one: check the + 1 in (n + 2p − f) / s + 1.",
-            korean: "답은 7입니다. 1만큼 어긋났습니다. (n + 2p − f) / s + 1에서 + 1을 확인하세요.",
+            korean: "입력한 답은 7입니다. 1만큼 어긋났습니다. (n + 2p − f) / s + 1에서 + 1을 확인하세요.",
             context: DiagnosisContext(quantity: .size, kernelSizes: [4]),
             diagnose: { $0.numberDiagnosis(7, expected: 6, integral: true) }),
         Case(
             finding: .offByOne, english: "Your answer is 5. It is off by one.",
-            korean: "답은 5입니다. 1만큼 어긋났습니다.",
+            korean: "입력한 답은 5입니다. 1만큼 어긋났습니다.",
             diagnose: { $0.numberDiagnosis(5, expected: 6, integral: true) }),
         Case(
             finding: .wrongSign, english: "Your answer is -6. The sign is wrong.",
-            korean: "답은 -6입니다. 부호가 틀렸습니다.",
+            korean: "입력한 답은 -6입니다. 부호가 틀렸습니다.",
             diagnose: { $0.numberDiagnosis(-6, expected: 6, integral: true) }),
         // A real value: a mean of 4 values taken where their sum was asked.
         Case(
             finding: .wrongScale,
             english:
                 "Your answer is 0.625. It is 1/4 × the expected value — averaged over 4 values instead of summed?",
-            korean: "답은 0.625입니다. 정답의 1/4배입니다. 합 대신 값 4개의 평균을 구했나요?",
+            korean: "입력한 답은 0.625입니다. 정답의 1/4배입니다. 합 대신 값 4개의 평균을 구했나요?",
             context: DiagnosisContext(windowCounts: [4]),
             diagnose: { $0.numberDiagnosis(0.625, expected: 2.5) }),
         Case(
             finding: .valuesDiffer, english: "Your answer is 0. That is not the expected value.",
-            korean: "답은 0입니다. 정답과 다른 값입니다.",
+            korean: "입력한 답은 0입니다. 정답과 다른 값입니다.",
             diagnose: { $0.numberDiagnosis(0, expected: 2.5) }),
     ]
 
@@ -255,10 +255,10 @@ import Wording
     /// An int answer (a count of pixels, parameters, positions) off by a whole factor is said to be
     /// that factor, with no guess about averaging: nothing averages a count.
     @Test(arguments: [
-        (12.0, 24.0, "Your answer is 12. It is half the expected value.", "답은 12입니다. 정답의 절반입니다."),
-        (8, 24, "Your answer is 8. It is 1/3 of the expected value.", "답은 8입니다. 정답의 1/3입니다."),
-        (48, 24, "Your answer is 48. It is twice the expected value.", "답은 48입니다. 정답의 2배입니다."),
-        (96, 24, "Your answer is 96. It is 4 times the expected value.", "답은 96입니다. 정답의 4배입니다."),
+        (12.0, 24.0, "Your answer is 12. It is half the expected value.", "입력한 답은 12입니다. 정답의 절반입니다."),
+        (8, 24, "Your answer is 8. It is 1/3 of the expected value.", "입력한 답은 8입니다. 정답의 1/3입니다."),
+        (48, 24, "Your answer is 48. It is twice the expected value.", "입력한 답은 48입니다. 정답의 2배입니다."),
+        (96, 24, "Your answer is 96. It is 4 times the expected value.", "입력한 답은 96입니다. 정답의 4배입니다."),
     ])
     func wholeFactorOfACount(answer: Double, expected: Double, english: String, korean: String) {
         let diagnosis = Diagnoser(context: DiagnosisContext(), rtol: 1e-4, atol: 1e-5)

@@ -164,16 +164,46 @@ final class ProgressRecordingTests {
         #expect(try store.positions(profile: "ada", course: "cnn").last?.step == 0)
     }
 
+    /// The best attempt: most points, then the better verdict, then the latest; an answer after
+    /// the solution is exported as such, and `progress` counts the same attempt.
     @Test(arguments: Implementation.allCases)
-    func submissionExportsLatestTypedAnswers(_ implementation: Implementation) throws {
+    func bestAttemptOrdersPointsThenVerdictThenLatest(_ implementation: Implementation) throws {
+        let clock = StepClock()
+        let store = try make(implementation, clock)
+        _ = try store.openProfile(named: "ada", language: nil)
+        let history = [
+            attempt(lesson: "l", exercise: "tie", answer: "error-0", verdict: .error, date: clock.now()),
+            attempt(lesson: "l", exercise: "tie", answer: "fail-0", verdict: .fail, date: clock.now()),
+            attempt(lesson: "l", exercise: "tie", answer: "fail-0-later", verdict: .fail, date: clock.now()),
+            attempt(lesson: "l", exercise: "tie", answer: "error-0-last", verdict: .error, date: clock.now()),
+            attempt(lesson: "l", exercise: "late", answer: "wrong", verdict: .fail, date: clock.now()),
+            attempt(lesson: "l", exercise: "late", answer: nil, verdict: .gaveUp, date: clock.now()),
+        ]
+        for item in history { try store.record(item) }
+        var afterSolution = attempt(
+            lesson: "l", exercise: "late", answer: "right", verdict: .pass, date: clock.now())
+        afterSolution.afterSolution = true
+        try store.record(afterSolution)
+        let submission = try store.submission(profile: "ada", course: "cnn")
+        #expect(submission.answers == ["l/tie": "fail-0-later", "l/late": "right"])
+        #expect(submission.afterSolution == ["l/late"])
+        let statuses = try store.exerciseStatuses(profile: "ada", course: "cnn")
+        let late = try #require(statuses[ExerciseKey(lesson: "l", exercise: "late")])
+        #expect(late.solvedAfterSolution && late.bestPoints == 0 && late.gaveUp)
+        #expect(statuses[ExerciseKey(lesson: "l", exercise: "tie")]?.bestVerdict == .fail)
+    }
+
+    @Test(arguments: Implementation.allCases)
+    func submissionExportsBestTypedAnswers(_ implementation: Implementation) throws {
         let clock = StepClock()
         let store = try make(implementation, clock)
         try Self.recordHistory(store, clock)
+        // edge: the pass (2 points) beats the later fail (1 point); blur: the give-up has no text.
         #expect(
             try store.submission(profile: "ada", course: "cnn")
                 == ExportedSubmission(
                     learner: "ada", course: "cnn", version: "2",
-                    answers: ["01-filters/edge": "edge-3", "01-filters/blur": "blur-1"]))
+                    answers: ["01-filters/edge": "edge-2", "01-filters/blur": "blur-1"]))
         #expect(try store.submission(profile: "ada", course: "cnn", version: "7").version == "7")
     }
 

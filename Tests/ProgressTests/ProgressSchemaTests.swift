@@ -22,7 +22,13 @@ struct ProgressSchemaTests {
                     '2026-01-01 00:00:01.000');
         INSERT INTO position (profile_id, course_id, lesson_id, step, completed_at, updated_at)
             VALUES (1, 'cnn', '01-filters', 5, NULL, '2026-01-01 00:00:02.000');
-        """
+        """,
+        "v2-attempt-after-solution": """
+        INSERT INTO attempt (profile_id, course_id, course_version, lesson_id, exercise_id, answer,
+            verdict, points, max_points, mistake_id, hints_used, duration_ms, created_at, after_solution)
+            VALUES (1, 'cnn', '1', '01-filters', 'pad', 'pad(x, 1)', 'pass', 0, 2, NULL, 0, 12,
+                    '2026-01-01 00:00:03.000', 1);
+        """,
     ]
 
     static let allIDs = ProgressSchema.migrations.map(\.id)
@@ -72,7 +78,13 @@ struct ProgressSchemaTests {
         #expect(try store.pool.read(ProgressSchema.migrator.appliedMigrations) == Self.allIDs)
         #expect(try store.profiles().map(\.language) == ["ko"])
         #expect(try store.setting("solution", profile: "seed") == "after-pass")
-        #expect(try store.attempts(profile: "seed", course: "cnn").map(\.answer) == ["conv2d(img, k)"])
+        let attempts = try store.attempts(profile: "seed", course: "cnn")
+        #expect(attempts.first?.answer == "conv2d(img, k)")
+        // Attempts from before v2 were not told apart: none of them counts as after the solution.
+        #expect(attempts.first?.afterSolution == false)
+        if applied.contains("v2-attempt-after-solution") {
+            #expect(attempts.map(\.afterSolution) == [false, true])
+        }
         #expect(try store.positions(profile: "seed", course: "cnn").map(\.step) == [5])
     }
 

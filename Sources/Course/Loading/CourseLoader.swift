@@ -73,7 +73,7 @@ public enum CourseLoader {
             languages: manifest.languages.map { Language($0) }, titles: manifest.titles,
             solutionPolicy: manifest.solutionPolicy,
             lessons: lessons, translations: translations, directory: directory,
-            problems: log.problems.sorted())
+            problems: log.problems.sorted(), afterSolutionPoints: manifest.afterSolutionPoints)
     }
 
     /// Exercise ids must be unique within a lesson: they are half of the grading key. A repeated

@@ -6,9 +6,13 @@ struct Manifest {
     var languages: [String]
     var titles: [String: String]
     var solutionPolicy: Course.SolutionPolicy
+    var afterSolutionPoints: Int
     var lessons: [(id: String, location: CourseLocation)]
 
-    static let fields = ["id", "version", "default_language", "languages", "title", "solutions", "lessons"]
+    static let fields = [
+        "id", "version", "default_language", "languages", "title", "solutions", "after_solution_points",
+        "lessons",
+    ]
 
     /// Parses `course.yaml`; throws when the course cannot be used at all (no id or lessons).
     static func parse(_ text: String, file: String, log: ProblemLog) throws(CourseError) -> Manifest {
@@ -65,6 +69,16 @@ struct Manifest {
                     at: map.location(of: "solutions"))
             }
         }
+        var afterSolutionPoints = 0
+        if let points = map.int("after_solution_points") {
+            if points >= 0 {
+                afterSolutionPoints = points
+            } else {
+                log.add(
+                    "'after_solution_points': expected a whole number of points, 0 or more, found \(points)",
+                    at: map.location(of: "after_solution_points"))
+            }
+        }
         var seen: Set<String> = []
         let lessons: [(String, CourseLocation)] = lessonList.compactMap { item in
             guard let lesson = item.string("a lesson") else { return nil }
@@ -76,6 +90,6 @@ struct Manifest {
         }
         return Manifest(
             id: id, version: version, defaultLanguage: defaultLanguage, languages: languages, titles: titles,
-            solutionPolicy: policy, lessons: lessons)
+            solutionPolicy: policy, afterSolutionPoints: afterSolutionPoints, lessons: lessons)
     }
 }

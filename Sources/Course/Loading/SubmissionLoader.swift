@@ -5,7 +5,8 @@ import Yams
 public enum SubmissionLoader {
     /// Reads the submission at `path`.
     /// - Throws: `CourseError` naming the file, line and column when it is unreadable, not YAML or
-    ///   JSON, or lacks `learner`, `course`, `version` or `answers`.
+    ///   JSON, or lacks `learner`, `course`, `version` or `answers`. An optional `after_solution`
+    ///   lists the answers given after the learner saw the solution.
     public static func load(at path: String) throws(CourseError) -> LearnerSubmission {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CourseError.unreadable(path, "no such file, or not readable")
@@ -76,7 +77,7 @@ public enum SubmissionLoader {
                 at: first?.location ?? .start(of: file))
         }
         guard let map = source.parse(what: "submission")?.map("submission") else { throw fail() }
-        map.rejectUnknownKeys(allowed: ["learner", "course", "version", "answers"])
+        map.rejectUnknownKeys(allowed: ["learner", "course", "version", "answers", "after_solution"])
         let learner = map.required("learner", expected: "the learner's name")?.string("'learner'")
         let courseValue = map.required("course", expected: "the course id")
         let course = courseValue?.string("'course'")
@@ -102,9 +103,11 @@ public enum SubmissionLoader {
         } else if answersValue?.isNull == true {
             answers = []
         }
+        let afterSolution = map.strings("after_solution") ?? []
         guard log.problems.isEmpty, let learner, let course, let version else { throw fail() }
         var submission = LearnerSubmission(
-            learner: learner, course: course, version: version, answers: answers, file: file)
+            learner: learner, course: course, version: version, answers: answers, file: file,
+            afterSolution: Set(afterSolution))
         submission.courseLocation = courseValue?.location ?? .start(of: file)
         submission.versionLocation = versionValue?.location ?? .start(of: file)
         return submission

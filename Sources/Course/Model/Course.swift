@@ -24,6 +24,10 @@ public struct Course: Hashable, Sendable {
     public var titles: [String: String]
     /// When the REPL may show a solution.
     public var solutionPolicy: SolutionPolicy
+    /// What an answer given after the learner saw the solution (gave up or asked for it) is worth
+    /// at most, in points (`after_solution_points:`, default 0); a pass then is "solved after the
+    /// solution".
+    public var afterSolutionPoints: Int = 0
     /// The lessons in the default language, in menu order.
     public var lessons: [Lesson]
     /// Translated lessons: language code → lesson id → lesson, merged with the default language
@@ -38,7 +42,8 @@ public struct Course: Hashable, Sendable {
     public init(
         id: String, version: Int, defaultLanguage: Language, languages: [Language],
         titles: [String: String], solutionPolicy: SolutionPolicy, lessons: [Lesson],
-        translations: [String: [String: Lesson]], directory: String, problems: [CourseProblem]
+        translations: [String: [String: Lesson]], directory: String, problems: [CourseProblem],
+        afterSolutionPoints: Int = 0
     ) {
         self.id = id
         self.version = version
@@ -46,6 +51,7 @@ public struct Course: Hashable, Sendable {
         self.languages = languages
         self.titles = titles
         self.solutionPolicy = solutionPolicy
+        self.afterSolutionPoints = afterSolutionPoints
         self.lessons = lessons
         self.translations = translations
         self.directory = directory

@@ -16,10 +16,15 @@ public struct LearnerSubmission: Hashable, Sendable {
     public var courseLocation: CourseLocation
     /// Where `version` is written in the file.
     public var versionLocation: CourseLocation
+    /// `lesson-id/exercise-id` of the answers given after the learner saw the solution
+    /// (`after_solution:`, written by `cnntutor progress --export`); each is worth at most the
+    /// course's `after_solution_points`.
+    public var afterSolution: Set<String>
 
     /// Creates a submission.
     public init(
-        learner: String, course: String, version: Int, answers: [(key: String, answer: String)], file: String
+        learner: String, course: String, version: Int, answers: [(key: String, answer: String)], file: String,
+        afterSolution: Set<String> = []
     ) {
         self.learner = learner
         self.course = course
@@ -28,6 +33,7 @@ public struct LearnerSubmission: Hashable, Sendable {
         self.file = file
         self.courseLocation = .start(of: file)
         self.versionLocation = .start(of: file)
+        self.afterSolution = afterSolution
     }
 
     /// The answer to `key` (`lesson-id/exercise-id`), if given.
@@ -37,6 +43,7 @@ public struct LearnerSubmission: Hashable, Sendable {
         lhs.learner == rhs.learner && lhs.course == rhs.course && lhs.version == rhs.version
             && lhs.file == rhs.file && lhs.answers.map(\.key) == rhs.answers.map(\.key)
             && lhs.answers.map(\.answer) == rhs.answers.map(\.answer)
+            && lhs.afterSolution == rhs.afterSolution
     }
 
     public func hash(into hasher: inout Hasher) {

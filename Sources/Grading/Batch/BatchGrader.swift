@@ -172,7 +172,11 @@ public struct BatchGrader: Sendable {
                 case .task(let index, _):
                     verdict = verdicts[index]
                 }
-                return ClassReport.Result(exercise: key, verdict: verdict)
+                // An answer given after the learner saw the solution is worth what the course says.
+                return ClassReport.Result(
+                    exercise: key,
+                    verdict: submission.afterSolution.contains(key)
+                        ? verdict.cappedAfterSolution(at: course.afterSolutionPoints) : verdict)
             }
             var notes = submission.answers.map(\.key).filter { !keys.contains($0) }.map {
                 "the answer to '\($0)' was ignored: the course has no such exercise"

@@ -39,6 +39,7 @@ extension ClassReport {
             ("mistake", .optional(verdict.mistake)),
             ("duration_ms", .int(verdict.durationMilliseconds)),
         ]
+        if verdict.afterSolution { fields.append(("after_solution", .bool(true))) }
         if let diagnosis = verdict.diagnosis {
             fields.append(("diagnosis", .string(diagnosis.finding.rawValue)))
         }

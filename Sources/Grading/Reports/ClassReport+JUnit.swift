@@ -27,7 +27,7 @@ extension ClassReport {
                 let open =
                     #"    <testcase classname="\#(XML.escape(learner.learner))" name="\#(XML.escape(result.exercise))" time="\#(Self.seconds([result]))""#
                 let summary =
-                    "\(verdict.status.rawValue) \(verdict.points)/\(verdict.maxPoints)"
+                    "\(verdict.statusText) \(verdict.points)/\(verdict.maxPoints)"
                     + (verdict.mistake.map { " [\($0)]" } ?? "")
                 switch verdict.status {
                 case .pass:

@@ -12,7 +12,7 @@ extension ClassReport {
             let rows = learner.results.map { result -> [String] in
                 let verdict = result.verdict
                 return [
-                    result.exercise, verdict.status.rawValue, "\(verdict.points)/\(verdict.maxPoints)",
+                    result.exercise, verdict.statusText, "\(verdict.points)/\(verdict.maxPoints)",
                     verdict.mistake ?? "", Self.firstLine(verdict.message),
                 ]
             }

@@ -22,6 +22,8 @@ struct AttemptRecord: Codable, FetchableRecord, PersistableRecord {
     var hintsUsed: Int
     var durationMs: Int
     var createdAt: Date
+    /// 0 or 1; added by `v2-attempt-after-solution`.
+    var afterSolution: Bool
 
     init(_ attempt: Attempt, profileId: Int64) {
         self.id = nil
@@ -38,6 +40,7 @@ struct AttemptRecord: Codable, FetchableRecord, PersistableRecord {
         self.hintsUsed = attempt.hintsUsed
         self.durationMs = attempt.durationMilliseconds
         self.createdAt = attempt.date
+        self.afterSolution = attempt.afterSolution
     }
 
     /// The public value, for the profile this row belongs to.
@@ -46,7 +49,7 @@ struct AttemptRecord: Codable, FetchableRecord, PersistableRecord {
             profile: profile, course: courseId, courseVersion: courseVersion,
             key: ExerciseKey(lesson: lessonId, exercise: exerciseId), answer: answer, verdict: verdict,
             points: points, maxPoints: maxPoints, mistake: mistakeId, hintsUsed: hintsUsed,
-            durationMilliseconds: durationMs, date: createdAt)
+            durationMilliseconds: durationMs, date: createdAt, afterSolution: afterSolution)
     }
 }
 

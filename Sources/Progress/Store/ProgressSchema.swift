@@ -8,7 +8,8 @@ import GRDB
 enum ProgressSchema {
     /// Every migration, oldest first: its identifier and its SQL.
     static let migrations: [(id: String, sql: String)] = [
-        ("v1-profiles-attempts-positions", v1)
+        ("v1-profiles-attempts-positions", v1),
+        ("v2-attempt-after-solution", v2),
     ]
 
     /// The migrator that brings any earlier database up to the latest schema.
@@ -67,5 +68,11 @@ enum ProgressSchema {
             updated_at TEXT NOT NULL,
             PRIMARY KEY (profile_id, course_id, lesson_id)
         );
+        """
+
+    /// Whether an attempt came after the learner saw the solution (gave up or asked for it), so a
+    /// pass then is recorded as "solved after the solution". Earlier attempts were not told apart.
+    private static let v2 = """
+        ALTER TABLE attempt ADD COLUMN after_solution INTEGER NOT NULL DEFAULT 0;
         """
 }

@@ -34,33 +34,40 @@ extension ProgressStore {
     public func exerciseStatuses(profile: String, course: String) throws
         -> [ExerciseKey: ExerciseStatus]
     {
-        // The verdict ranks come from AttemptVerdict.rank, so SQL and Swift order them alike.
+        // The best attempt as `Attempt.isBetter` orders them: most points, then the best verdict
+        // (ranks from AttemptVerdict.rank, so SQL and Swift order them alike), then the latest.
         let rank = AttemptVerdict.allCases.map { "WHEN '\($0.rawValue)' THEN \($0.rank)" }
             .joined(separator: " ")
+        let exercise = "PARTITION BY attempt.lesson_id, attempt.exercise_id"
         let sql = """
-            SELECT latest.lesson_id, latest.exercise_id, latest.max_points, latest.created_at,
-                   summary.attempts, summary.best_points, summary.best_rank, summary.gave_up
-            FROM (
-                SELECT max(attempt.id) AS latest_id, count(*) AS attempts,
-                       max(attempt.points) AS best_points,
-                       min(CASE attempt.verdict \(rank) END) AS best_rank,
-                       max(attempt.verdict = 'gave-up') AS gave_up
+            WITH ranked AS (
+                SELECT attempt.lesson_id, attempt.exercise_id, attempt.verdict, attempt.points,
+                       attempt.after_solution,
+                       row_number() OVER (\(exercise)
+                           ORDER BY attempt.points DESC, CASE attempt.verdict \(rank) END, attempt.id DESC
+                       ) AS best_order,
+                       count(*) OVER (\(exercise)) AS attempts,
+                       max(attempt.verdict = 'gave-up') OVER (\(exercise)) AS gave_up,
+                       max(attempt.verdict = 'pass') OVER (\(exercise)) AS ever_passed,
+                       max(attempt.id) OVER (\(exercise)) AS latest_id
                 FROM attempt JOIN profile ON profile.id = attempt.profile_id
                 WHERE profile.name = ? AND attempt.course_id = ?
-                GROUP BY attempt.lesson_id, attempt.exercise_id
-            ) AS summary
-            JOIN attempt AS latest ON latest.id = summary.latest_id
+            )
+            SELECT best.lesson_id, best.exercise_id, best.verdict, best.points, best.after_solution,
+                   best.attempts, best.gave_up, best.ever_passed, latest.max_points, latest.created_at
+            FROM ranked AS best JOIN attempt AS latest ON latest.id = best.latest_id
+            WHERE best.best_order = 1
             """
-        let verdictsByRank = Dictionary(uniqueKeysWithValues: AttemptVerdict.allCases.map { ($0.rank, $0) })
         return try perform("read exercise statuses") {
             try pool.read { db in
                 var statuses: [ExerciseKey: ExerciseStatus] = [:]
                 for row in try Row.fetchAll(db, sql: sql, arguments: [profile, course]) {
                     let key = ExerciseKey(lesson: row["lesson_id"], exercise: row["exercise_id"])
                     statuses[key] = ExerciseStatus(
-                        key: key, bestVerdict: verdictsByRank[row["best_rank"] as Int]!,
-                        bestPoints: row["best_points"], maxPoints: row["max_points"],
-                        attempts: row["attempts"], gaveUp: row["gave_up"], lastAttempt: row["created_at"])
+                        key: key, bestVerdict: row["verdict"], bestPoints: row["points"],
+                        bestAfterSolution: row["after_solution"], everPassed: row["ever_passed"],
+                        maxPoints: row["max_points"], attempts: row["attempts"], gaveUp: row["gave_up"],
+                        lastAttempt: row["created_at"])
                 }
                 return statuses
             }

@@ -26,12 +26,16 @@ public struct Attempt: Sendable, Hashable {
     public var durationMilliseconds: Int
     /// When the attempt was made (stored to the millisecond).
     public var date: Date
+    /// Whether the learner had seen the solution (asked for it or gave up) before this answer;
+    /// a pass then is "solved after the solution" and earns the course's `after_solution_points`.
+    public var afterSolution: Bool
 
     /// Creates an attempt; every field is stored as given.
     public init(
         profile: String, course: String, courseVersion: String, key: ExerciseKey,
         answer: String?, verdict: AttemptVerdict, points: Double, maxPoints: Double,
-        mistake: String? = nil, hintsUsed: Int = 0, durationMilliseconds: Int = 0, date: Date
+        mistake: String? = nil, hintsUsed: Int = 0, durationMilliseconds: Int = 0, date: Date,
+        afterSolution: Bool = false
     ) {
         self.profile = profile
         self.course = course
@@ -45,5 +49,20 @@ public struct Attempt: Sendable, Hashable {
         self.hintsUsed = hintsUsed
         self.durationMilliseconds = durationMilliseconds
         self.date = date
+        self.afterSolution = afterSolution
+    }
+
+    /// Whether this attempt passed only after the learner had seen the solution.
+    public var solvedAfterSolution: Bool { verdict == .pass && afterSolution }
+
+    /// Whether this attempt is a better one to keep than `other`: more points, then a better
+    /// verdict (``AttemptVerdict/rank``), then the later one (`isLater` says which is later).
+    ///
+    /// This is the attempt `progress` counts and `progress --export` writes, so the table and
+    /// `grade` of the export agree.
+    public func isBetter(than other: Attempt, isLater: Bool) -> Bool {
+        if points != other.points { return points > other.points }
+        if verdict.rank != other.verdict.rank { return verdict.rank < other.verdict.rank }
+        return isLater
     }
 }

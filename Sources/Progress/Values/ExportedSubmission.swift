@@ -12,17 +12,26 @@ public struct ExportedSubmission: Sendable, Hashable, Codable {
     public var version: String
     /// Answer text by `lesson-id/exercise-id`.
     public var answers: [String: String]
+    /// The `lesson-id/exercise-id` of every answer given after the learner saw the solution (gave
+    /// up or asked for it), sorted; `grade` gives those the course's `after_solution_points`.
+    /// Written as `after_solution` only when not empty.
+    public var afterSolution: [String]
 
     /// Creates a submission.
-    public init(learner: String, course: String, version: String, answers: [String: String]) {
+    public init(
+        learner: String, course: String, version: String, answers: [String: String],
+        afterSolution: [String] = []
+    ) {
         self.learner = learner
         self.course = course
         self.version = version
         self.answers = answers
+        self.afterSolution = afterSolution
     }
 
     private enum CodingKeys: String, CodingKey {
         case learner, course, version, answers
+        case afterSolution = "after_solution"
     }
 
     /// Decodes a submission whose `version` is a number or text.
@@ -36,6 +45,7 @@ public struct ExportedSubmission: Sendable, Hashable, Codable {
             version = try container.decode(String.self, forKey: .version)
         }
         answers = try container.decode([String: String].self, forKey: .answers)
+        afterSolution = try container.decodeIfPresent([String].self, forKey: .afterSolution) ?? []
     }
 
     /// Encodes the four fields, `version` as a number when it is a whole number.
@@ -49,5 +59,6 @@ public struct ExportedSubmission: Sendable, Hashable, Codable {
             try container.encode(version, forKey: .version)
         }
         try container.encode(answers, forKey: .answers)
+        if !afterSolution.isEmpty { try container.encode(afterSolution, forKey: .afterSolution) }
     }
 }
