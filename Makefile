@@ -6,6 +6,9 @@
 #                (release build), one JSON line on stdout; BENCH_GRADE_ARGS="--learners 300"…
 #   make fuzz    coverage-guided fuzzing (libFuzzer) of the answer language, the course loader and
 #                the submission reader, FUZZ_SECONDS each (default 60); findings in .build-fuzz/findings
+#   make install    a release build, the course, completions and the man page under PREFIX
+#                   (default ~/.local; `sudo make install PREFIX=/usr/local` works too)
+#   make uninstall  removes exactly what install put there (same PREFIX)
 
 SWIFT      ?= swift
 # pkg-config name → Debian package that provides it.
@@ -14,7 +17,21 @@ EXTRA_APT    := libcmark-gfm-extensions-dev
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN          := .build/debug/cnntutor
 
-.PHONY: deps build run test bench bench-grade fuzz check export-key clean
+.PHONY: deps build run test bench bench-grade fuzz check export-key clean release install uninstall install-test
+
+# Where `make install` puts things. DESTDIR is prepended for staged (packaging) installs.
+PREFIX     ?= $(HOME)/.local
+DESTDIR    ?=
+RELEASE    := .build/release
+BINDIR     := $(DESTDIR)$(PREFIX)/bin
+COURSEDIR  := $(DESTDIR)$(PREFIX)/share/cnntutor
+MANDIR     := $(DESTDIR)$(PREFIX)/share/man/man1
+BASHDIR    := $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSHDIR     := $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISHDIR    := $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+# Generated beside the release build: completions by the binary, the page by ArgumentParser's
+# generate-manual plugin (from the binary's own --help data), never written by hand.
+GENERATED  := .build/generated
 
 # Installs only what pkg-config cannot find, so a machine that has everything does nothing.
 deps:
@@ -73,3 +90,55 @@ fuzz: deps
 
 clean:
 	$(SWIFT) package clean
+
+# The release binary (Swift's runtime linked in, so it runs for any user), its shell completions
+# and its man page. Under `sudo make install`, or with NOBUILD=1, an existing build is reused as
+# it is (so root never writes into the checkout's .build).
+release:
+	@if { [ -n "$(NOBUILD)" ] || { [ "$$(id -u)" = 0 ] && [ -n "$${SUDO_USER:-}" ]; }; } \
+	    && [ -x $(RELEASE)/cnntutor ] && [ -f $(GENERATED)/cnntutor.fish ]; then \
+	  echo "Using the existing release build (make release rebuilds it)."; \
+	else \
+	  $(MAKE) -s deps && \
+	  $(SWIFT) package plugin generate-manual --configuration release >/dev/null && \
+	  $(SWIFT) build -c release --static-swift-stdlib --product cnntutor && \
+	  mkdir -p $(GENERATED) && \
+	  cp .build/plugins/GenerateManual/outputs/cnntutor/cnntutor.1 $(GENERATED)/cnntutor.1 && \
+	  for shell in bash zsh fish; do \
+	    $(RELEASE)/cnntutor --generate-completion-script $$shell > $(GENERATED)/cnntutor.$$shell || exit 1; \
+	  done; \
+	fi
+
+# The binary (and any resource bundles SwiftPM built beside it, which Bundle.module looks for
+# next to the binary), the course folder as `share/cnntutor` (Lessons' files, Solutions/ inside it),
+# the completions and the man page.
+install: release
+	install -d $(BINDIR) $(COURSEDIR) $(MANDIR) $(BASHDIR) $(ZSHDIR) $(FISHDIR)
+	install -m 755 $(RELEASE)/cnntutor $(BINDIR)/cnntutor
+	for bundle in $(RELEASE)/cnntutor_*.resources; do \
+	  [ -e "$$bundle" ] || continue; \
+	  rm -rf "$(BINDIR)/$$(basename $$bundle)"; cp -R "$$bundle" $(BINDIR)/; \
+	done
+	rm -rf $(COURSEDIR)
+	install -d $(COURSEDIR)
+	cp -R Lessons/. $(COURSEDIR)/
+	cp -R Solutions $(COURSEDIR)/Solutions
+	# The wording module's catalogs, where the binary looks for them (../share/cnntutor/Catalogs).
+	if [ -d Sources/Wording/Catalogs ]; then cp -R Sources/Wording/Catalogs $(COURSEDIR)/Catalogs; fi
+	chmod -R u+rwX,go+rX $(COURSEDIR)
+	install -m 644 $(GENERATED)/cnntutor.1 $(MANDIR)/cnntutor.1
+	install -m 644 $(GENERATED)/cnntutor.bash $(BASHDIR)/cnntutor
+	install -m 644 $(GENERATED)/cnntutor.zsh $(ZSHDIR)/_cnntutor
+	install -m 644 $(GENERATED)/cnntutor.fish $(FISHDIR)/cnntutor.fish
+	@echo "Installed cnntutor in $(BINDIR) (course in $(COURSEDIR)); make sure $(BINDIR) is on your PATH."
+
+uninstall:
+	rm -f $(BINDIR)/cnntutor $(MANDIR)/cnntutor.1 $(BASHDIR)/cnntutor $(ZSHDIR)/_cnntutor $(FISHDIR)/cnntutor.fish
+	rm -rf $(BINDIR)/cnntutor_*.resources $(COURSEDIR)
+	@echo "Removed cnntutor from $(DESTDIR)$(PREFIX)."
+
+# Installs into a temporary prefix, runs the installed tutor from another directory, uninstalls,
+# and checks nothing is left (Tests/install-test.sh). Needs the release build, so it is not part
+# of `make test`: a release build takes several minutes on top of the debug one.
+install-test: release
+	sh Tests/install-test.sh

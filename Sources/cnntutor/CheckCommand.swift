@@ -25,7 +25,7 @@ struct CheckCommand: ParsableCommand {
 
     mutating func run() throws {
         let loaded = try courseOptions.load()
-        let problems = CourseChecker(options: .forCourse(courseOptions.course), jobs: jobs).check(loaded)
+        let problems = CourseChecker(options: .forCourse(loaded.directory), jobs: jobs).check(loaded)
         for problem in problems { print(problem) }
         let exercises = loaded.allExercises.count
         if problems.isEmpty {

@@ -5,17 +5,17 @@ import Wording
 /// `--course`: the course an instructor command works on, and loading it (shared by `check`,
 /// `grade` and `export-key` as an `@OptionGroup`).
 struct CourseOptions: ParsableArguments {
-    @Option(name: .long, help: "The course folder (holding course.yaml).")
-    var course: String = "Lessons"
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The course folder (holding course.yaml); default: $CNNTUTOR_COURSE, ./Lessons, or the installed course.",
+            valueName: "dir"))
+    var course: String?
 
-    /// The course, or exit status 2 with the loader's message.
+    /// The course (found as `CourseDirectory` says), or exit status 2 with where it looked or the
+    /// loader's message.
     func load() throws -> Course {
-        do {
-            return try CourseLoader.load(at: course)
-        } catch {
-            InstructorOutput.error("\(error)")
-            throw ExitCode(2)
-        }
+        try CourseDirectory.load(option: course)
     }
 }
 

@@ -34,7 +34,7 @@ struct ExportKeyCommand: ParsableCommand {
     mutating func run() throws {
         let loaded = try courseOptions.load()
         let language = try languageOption.resolved(in: loaded)
-        let key = AnswerKeyBuilder(options: .forCourse(courseOptions.course)).build(
+        let key = AnswerKeyBuilder(options: .forCourse(loaded.directory)).build(
             loaded, language: language)
         let text: String =
             switch format {

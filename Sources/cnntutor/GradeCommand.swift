@@ -101,7 +101,7 @@ struct GradeCommand: ParsableCommand {
     mutating func run() throws {
         let loaded = try courseOptions.load()
         let language = try languageOption.resolved(in: loaded)
-        var options = GradingOptions.forCourse(courseOptions.course)
+        var options = GradingOptions.forCourse(loaded.directory)
         options.timeLimit = timeLimit
         options.language = language
         if worker {

@@ -41,7 +41,9 @@ struct LearnCommand: ParsableCommand {
     var profile: String = Profile.defaultName
 
     @Option(
-        help: ArgumentHelp("The course folder (holding course.yaml); default: Lessons.", valueName: "dir"))
+        help: ArgumentHelp(
+            "The course folder (holding course.yaml); default: $CNNTUTOR_COURSE, ./Lessons, or the installed course.",
+            valueName: "dir"))
     var course: String?
 
     @Option(
@@ -50,13 +52,7 @@ struct LearnCommand: ParsableCommand {
     var dataDirectory: String?
 
     mutating func run() throws {
-        let loaded: Course
-        do {
-            loaded = try CourseLoader.load(at: course ?? Self.defaultCourse())
-        } catch {
-            InstructorOutput.error("\(error)")
-            throw ExitCode(2)
-        }
+        let loaded = try CourseDirectory.load(option: course, checkout: true)
         let directory = DataDirectory.resolve(option: dataDirectory)
         let opened: OpenedProgressStore
         do {
@@ -89,17 +85,6 @@ struct LearnCommand: ParsableCommand {
         completion.session = session
         session.run()
         try? opened.store.close()
-    }
-
-    /// `Lessons` here, else the repository's `Lessons` beside the built binary (`.build/debug`).
-    static func defaultCourse() -> String {
-        if FileManager.default.fileExists(atPath: "Lessons/course.yaml") { return "Lessons" }
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        let repository = binary.deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let beside = repository.appendingPathComponent("Lessons")
-        return FileManager.default.fileExists(atPath: beside.appendingPathComponent("course.yaml").path)
-            ? beside.path : "Lessons"
     }
 
     /// The history file of a profile: `history-NAME`, with anything but letters, digits, `-` and
