@@ -22,7 +22,7 @@ struct REPLChoiceTests {
         #expect(run.text.contains("torch.Size([1, 1, 2, 2])"))
         #expect(run.text.components(separatedBy: Self.notGraded).count - 1 == 8)
         #expect(!run.text.contains("is not one of the choices"))
-        #expect(run.text.contains("✓ Correct! 1/1 points."))
+        #expect(run.text.contains("✓ Correct! 1/1 point."))
         let attempts = try run.attempts()
         #expect(attempts.map(\.verdict) == [.pass])
         #expect(attempts.first?.answer == "B")

@@ -36,14 +36,15 @@ struct REPLCommandTests {
 
     @Test func helpHasOneLinePerCommand() {
         let lines = REPLCommand.helpLines()
-        // Then the note on code: what binds, what is evaluated, and what an exercise grades.
-        #expect(lines.count == REPLCommand.all.count + 4)
+        // Then the note on code: what binds, what is evaluated, what an exercise grades, playing,
+        // and leaving.
+        #expect(lines.count == REPLCommand.all.count + 6)
         for help in REPLCommand.all {
             #expect(
                 lines.contains {
                     $0.hasPrefix("  :" + help.name) && $0.contains(Language.english.say(help.key))
                 })
         }
-        #expect(REPLCommand.names.count == 17)
+        #expect(REPLCommand.names.count == 19)
     }
 }

@@ -70,14 +70,14 @@ import Testing
 }
 
 extension ProgressBarTests {
-    /// 40 columns less 1 leaves 39; " 50%", "5/10" and "loss 0.5000" with their separators and
-    /// the bar's two edges take 27, so the bar shrinks from 20 to 12 cells instead of the loss
-    /// being cut off.
+    /// 40 columns less 3 (the cursor's and room for a `^C` echo) leaves 37; " 50%", "5/10" and
+    /// "loss 0.5000" with their separators and the bar's two edges take 27, so the bar shrinks
+    /// from 20 to 10 cells instead of the loss being cut off.
     @Test func narrowTerminalsShrinkTheBarFirst() {
         let screen = MemoryScreen(
             capabilities: FixedTerminalCapabilities(isTTY: true, size: .init(columns: 40, rows: 20)))
         let bar = ProgressBar(total: 10, screen: screen, clock: ManualClock(), showsTimes: false)
         bar.update(completed: 5, metrics: [.value("loss", 0.5)])
-        #expect(screen.text == "\r▕██████      ▏   50%  5/10  loss 0.5000\u{1B}[K")
+        #expect(screen.text == "\r▕█████     ▏   50%  5/10  loss 0.5000\u{1B}[K")
     }
 }

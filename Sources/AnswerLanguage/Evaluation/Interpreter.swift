@@ -24,7 +24,7 @@ import Synchronization
 public final class Interpreter: @unchecked Sendable {
     // @unchecked: `evaluator` is only touched by the one caller of `run` (documented above) and by
     // the thread `run` starts while that caller waits for it; `current` is behind a Mutex.
-    private let evaluator: Evaluator
+    let evaluator: Evaluator
     private let current = Mutex<ComputeBudget?>(nil)
     /// The session's memory, shared by every run.
     public let memory: MemoryBudget
@@ -157,7 +157,7 @@ public final class Interpreter: @unchecked Sendable {
     }
 
     /// Runs `body` under a fresh budget on a thread with a large stack, and waits for it.
-    private func execute(_ body: @escaping (Evaluator) throws(LanguageError) -> Value) throws(LanguageError)
+    func execute(_ body: @escaping (Evaluator) throws(LanguageError) -> Value) throws(LanguageError)
         -> Value
     {
         let options = evaluator.options

@@ -83,11 +83,20 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// A code block in a dim open frame, indented two columns, its language on the top edge.
+    ///
+    /// A code line is never broken: copied from the screen it must still run. When a line is too
+    /// wide for the frame, the block is printed unframed and unindented between two rules, each
+    /// line whole (the terminal may fold it, but a copy gives the line as written).
     private func codeBlock(syntax: String?, text: String, width: Int) -> [String] {
         let indent = "  "
         let inner = width - indent.count - 2
-        let body = text.split(separator: "\n", omittingEmptySubsequences: false)
-            .flatMap { TextLayout.hardWrap(String($0), toWidth: inner) }
+        let body = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if body.contains(where: { displayWidth($0) > inner }) {
+            let label = syntax.map { "── " + $0 + " " } ?? ""
+            let top = label + String(repeating: "─", count: max(0, min(width, 20) - displayWidth(label)))
+            return [style(Theme.frame, top)] + body.map { $0.isEmpty ? "" : style(Theme.codeBlock, $0) }
+                + [style(Theme.frame, String(repeating: "─", count: min(width, 20)))]
+        }
         let bodyWidth = body.map { displayWidth($0) }.max() ?? 0
         let label = syntax.map { "─ " + $0 + " " } ?? ""
         let ruleWidth = min(width - indent.count, max(bodyWidth + 2, displayWidth(label) + 2))

@@ -83,7 +83,8 @@ public final class ProgressBar {
         if screen.capabilities.isTTY {
             if let lastDraw, now - lastDraw < .milliseconds(100), completed < total { return }
             lastDraw = now
-            let width = screen.capabilities.size.columns - 1
+            // Three columns stay free: the cursor's, and the `^C` a terminal echoes after the bar.
+            let width = screen.capabilities.size.columns - 3
             screen.write(
                 "\r"
                     + line(completed: completed, metrics: metrics, now: now, width: width)
@@ -102,7 +103,7 @@ public final class ProgressBar {
         let completed = min(max(0, completed ?? total), total)
         let now = clock.now()
         if screen.capabilities.isTTY {
-            let width = screen.capabilities.size.columns - 1
+            let width = screen.capabilities.size.columns - 3
             screen.write(
                 "\r"
                     + line(completed: completed, metrics: metrics, now: now, width: width)
@@ -110,6 +111,14 @@ public final class ProgressBar {
         } else if completed * milestones / total > lastMilestone || completed < total {
             screen.writeLine(line(completed: completed, metrics: metrics, now: now))
         }
+        finished = true
+    }
+
+    /// Ends the bar where it stands after an interruption, without drawing it again: on a terminal
+    /// the line (which may end in the `^C` the terminal echoed) is ended; later updates are ignored.
+    public func abandon() {
+        guard !finished else { return }
+        if screen.capabilities.isTTY { screen.write("\n") }
         finished = true
     }
 

@@ -44,7 +44,7 @@ public struct WordWrapper: Sendable {
     /// from one line into the next, so lines can be prefixed, indented or paged freely).
     public func wrap(_ runs: [StyledRun]) -> [String] {
         var builder = LineBuilder(width: width, colorLevel: colorLevel)
-        for token in Self.tokens(runs) {
+        for token in Self.tokens(runs, width: width) {
             builder.place(token)
         }
         return builder.finish()
@@ -78,7 +78,7 @@ public struct WordWrapper: Sendable {
         var width: Int
     }
 
-    static func tokens(_ runs: [StyledRun]) -> [Token] {
+    static func tokens(_ runs: [StyledRun], width: Int = .max) -> [Token] {
         var tokens: [Token] = []
         var current = Token()
         var pendingSpace = false
@@ -119,29 +119,53 @@ public struct WordWrapper: Sendable {
         }
         flush()
         if pendingBreak { tokens.append(Token(breakBefore: true)) }
-        return gluingOperators(tokens)
+        return gluingOperators(tokens, width: width)
     }
 
-    /// Binary operators standing alone between spaces (`n − f + 1`) stay at the end of the line
-    /// before them, as in typeset mathematics: a line never starts with `−` or `=`.
-    static func gluingOperators(_ tokens: [Token]) -> [Token] {
-        var result: [Token] = []
+    /// Binary operators standing alone between spaces (`n − f + 1`) join the words around them:
+    /// a formula that fits on a line (`(n + 2p − f + 1)`) moves to the next line whole instead of
+    /// wrapping inside. A formula wider than a line breaks after its operators, as in typeset
+    /// mathematics: a line never starts with `−` or `=`.
+    static func gluingOperators(_ tokens: [Token], width: Int) -> [Token] {
+        // Chains: a token, then (operator, operand) pairs joined to it by single spaces.
+        var chains: [[Token]] = []
+        var afterOperator = false
         for token in tokens {
-            if isOperator(token), token.spaceBefore, !token.breakBefore, var previous = result.last,
-                !previous.isEmpty
+            let isOperator = isOperator(token)
+            if isOperator || afterOperator, token.spaceBefore, !token.breakBefore,
+                let last = chains.last?.last,
+                !last.isEmpty
             {
-                let style =
-                    previous.pieces.last?.style == token.pieces.first?.style ? token.pieces[0].style : .plain
-                previous.pieces.append(Piece(text: " ", style: style, width: 1))
-                previous.pieces += token.pieces
-                previous.width += 1 + token.width
-                previous.endsBreakable = false
-                result[result.count - 1] = previous
+                chains[chains.count - 1].append(token)
             } else {
-                result.append(token)
+                chains.append([token])
+            }
+            afterOperator = isOperator
+        }
+        var result: [Token] = []
+        for chain in chains {
+            let fits = chain.reduce(0) { $0 + $1.width } + chain.count - 1 <= width
+            for (index, token) in chain.enumerated() {
+                if index > 0, fits || isOperator(token), let previous = result.last {
+                    result[result.count - 1] = joined(previous, token)
+                } else {
+                    result.append(token)
+                }
             }
         }
         return result
+    }
+
+    /// `previous` and `token` as one token, with the space between them.
+    private static func joined(_ previous: Token, _ token: Token) -> Token {
+        var joined = previous
+        let style =
+            previous.pieces.last?.style == token.pieces.first?.style ? token.pieces[0].style : .plain
+        joined.pieces.append(Piece(text: " ", style: style, width: 1))
+        joined.pieces += token.pieces
+        joined.width += 1 + token.width
+        joined.endsBreakable = false
+        return joined
     }
 
     private static func isOperator(_ token: Token) -> Bool {

@@ -7,6 +7,7 @@ import Wording
 /// the title (last, so wide Korean titles cannot push the columns before them out of line).
 ///
 ///     ✓ 1 ██████████ 3/3 done    Tensors: the shapes of things
+///     ○ 3 ██████░░░░ 2/3 1 open  Padding and stride  (gone through, one exercise skipped)
 ///     ▸ 2 ████░░░░░░ 1/4 18 min  Filters slide over images
 ///       3 ░░░░░░░░░░ 0/3 25 min  Padding and stride
 struct LessonMenu {
@@ -56,18 +57,27 @@ struct LessonMenu {
         let numberWidth = String(entries.count).count
         let exerciseWidth = entries.map { "\($0.passed)/\($0.exercises)".count }.max() ?? 3
         return entries.enumerated().map { index, entry in
-            let mark = entry.completed ? "✓" : (index == current ? "▸" : " ")
+            // A lesson gone through with exercises skipped or not passed is not "done": it says
+            // how many are open, and its bar shows the share passed.
+            let open = entry.exercises - entry.passed
+            let done = entry.completed && open == 0
+            let mark = done ? "✓" : (index == current ? "▸" : (entry.completed ? "○" : " "))
             let number =
                 String(repeating: " ", count: numberWidth - String(entry.number).count) + String(entry.number)
-            let filled = Int((entry.fraction * 10).rounded(.down))
+            let fraction =
+                entry.completed && open > 0
+                ? Double(entry.passed) / Double(max(1, entry.exercises)) : entry.fraction
+            let filled = Int((fraction * 10).rounded(.down))
             let bar =
                 Theme.good.apply(String(repeating: "█", count: filled), at: colorLevel)
                 + Theme.frame.apply(String(repeating: "░", count: 10 - filled), at: colorLevel)
             let exercises = TextLayout.pad("\(entry.passed)/\(entry.exercises)", toWidth: exerciseWidth)
             let time =
-                entry.completed
+                done
                 ? language.say(ProgressKey.menuDone)
-                : entry.minutesLeft.map { language.say(ProgressKey.menuMinutes, ["minutes": $0]) } ?? ""
+                : entry.completed
+                    ? language.say(ProgressKey.menuOpen, ["open": open])
+                    : entry.minutesLeft.map { language.say(ProgressKey.menuMinutes, ["minutes": $0]) } ?? ""
             let line =
                 "\(mark) \(number) \(bar) \(exercises) \(TextLayout.pad(time, toWidth: 6))  \(entry.title)"
             return TextLayout.truncate(line, toWidth: width)

@@ -111,24 +111,34 @@ extension LessonSession {
             verdict.durationMilliseconds = Int(
                 elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
         }
+        // Once the learner has seen the solution, an answer is worth what the course says.
+        let afterSolution = sawCurrentSolution
+        if afterSolution { verdict = verdict.cappedAfterSolution(at: course.afterSolutionPoints) }
         record(
             Attempt(
                 profile: settings.profile, course: course.id, courseVersion: String(course.version),
                 key: ExerciseKey(lesson: lesson.id, exercise: exercise.id), answer: answerText,
                 verdict: AttemptVerdict(verdict.status), points: Double(verdict.points),
                 maxPoints: Double(verdict.maxPoints), mistake: verdict.mistake, hintsUsed: state.hintsShown,
-                durationMilliseconds: verdict.durationMilliseconds, date: io.now()))
+                durationMilliseconds: verdict.durationMilliseconds, date: io.now(),
+                afterSolution: afterSolution))
         tally.answers += 1
         if verdict.passed {
             let first = !state.passed && !passedBefore.contains("\(lesson.id)/\(exercise.id)")
             var passed = currentState
             passed.passed = true
+            // Back to the default, which after a pass is playing: nothing more is graded unasked.
+            passed.chosenMode = nil
             currentState = passed
             if first {
                 tally.passed += 1
                 tally.points += verdict.points
             }
-            say(text.correct(points: verdict.points, of: verdict.maxPoints), style: Theme.good)
+            say(
+                afterSolution
+                    ? text.correctAfterSolution(points: verdict.points, of: verdict.maxPoints)
+                    : text.correct(points: verdict.points, of: verdict.maxPoints),
+                style: Theme.good)
             say(text.continueAfterPass(solutionsShown: course.solutionPolicy != .never), style: Theme.frame)
             return
         }
@@ -210,9 +220,22 @@ extension LessonSession {
                     key: ExerciseKey(lesson: lesson.id, exercise: exercise.id), answer: nil, verdict: .gaveUp,
                     points: 0, maxPoints: Double(exercise.points), hintsUsed: state.hintsShown, date: io.now()
                 ))
+        case .always where !currentPassed && !sawCurrentSolution:
+            // Seen before a pass: recorded as a give-up, so the record tells the truth.
+            state.gaveUp = true
+            currentState = state
+            record(
+                Attempt(
+                    profile: settings.profile, course: course.id, courseVersion: String(course.version),
+                    key: ExerciseKey(lesson: lesson.id, exercise: exercise.id), answer: nil, verdict: .gaveUp,
+                    points: 0, maxPoints: Double(exercise.points), hintsUsed: state.hintsShown, date: io.now()
+                ))
         case .afterPassOrGiveUp, .always:
             break
         }
+        state = currentState
+        state.sawSolution = true
+        currentState = state
         io.screen.writeLines(
             render(text.solutionHeading + "\n\n```cnn\n\(reference.text.trimmingTrailingNewlines())\n```"))
         say(text.enterContinues, style: Theme.frame)

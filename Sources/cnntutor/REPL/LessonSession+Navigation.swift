@@ -103,7 +103,7 @@ extension LessonSession {
         }
         lessonIndex = index
         io.screen.writeLine()
-        io.screen.writeLines(render("# \(index + 1). \(lesson.title)"))
+        // The title itself heads the lesson's first step (`presentStep`), so it is shown once.
         if let minutes = lesson.minutes {
             say(
                 text.lessonOverview(
@@ -135,7 +135,17 @@ extension LessonSession {
             try io.progress.markCompleted(profile: settings.profile, course: course.id, lesson: lesson.id)
         }
         io.screen.writeLine()
-        say(text.lessonComplete((lessonIndex ?? 0) + 1, title: lesson.title), style: Theme.good)
+        let open = lesson.exercises.map(\.id).filter { id in
+            let key = "\(lesson.id)/\(id)"
+            return !(exercises[key]?.passed ?? false) && !passedBefore.contains(key)
+        }
+        if open.isEmpty {
+            say(text.lessonComplete((lessonIndex ?? 0) + 1, title: lesson.title), style: Theme.good)
+        } else {
+            say(
+                text.lessonFinishedWithOpen((lessonIndex ?? 0) + 1, title: lesson.title, open: open),
+                style: Theme.frame)
+        }
         lessonIndex = nil
         stepIndex = 0
         showMenu()
@@ -196,6 +206,7 @@ extension LessonSession {
         saving { try io.progress.reset(profile: settings.profile, course: course.id, lesson: lesson.id) }
         for key in exercises.keys where key.hasPrefix(lesson.id + "/") { exercises[key] = nil }
         passedBefore = passedBefore.filter { !$0.hasPrefix(lesson.id + "/") }
+        gaveUpBefore = gaveUpBefore.filter { !$0.hasPrefix(lesson.id + "/") }
         say(text.lessonReset(index + 1))
         if lessonIndex == index { move(to: 0) }
     }
@@ -239,13 +250,15 @@ extension LessonSession {
         let summaries = (try? io.progress.lessonSummaries(profile: settings.profile, course: course.id)) ?? []
         let table = ProgressTable(
             course: course, language: language, summaries: summaries, wordsLanguage: language)
-        page(table.text.split(separator: "\n").map(String.init))
+        // Cut to the screen: the titles, last, give way first.
+        page(table.text.split(separator: "\n").map { TextLayout.truncate(String($0), toWidth: width) })
     }
 
     /// Loads which exercises were passed in earlier sessions.
     func loadPassed() {
         let statuses =
             (try? io.progress.exerciseStatuses(profile: settings.profile, course: course.id)) ?? [:]
-        passedBefore = Set(statuses.values.filter(\.passed).map(\.key.description))
+        passedBefore = Set(statuses.values.filter(\.everPassed).map(\.key.description))
+        gaveUpBefore = Set(statuses.values.filter(\.gaveUp).map(\.key.description))
     }
 }

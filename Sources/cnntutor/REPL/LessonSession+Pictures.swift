@@ -27,33 +27,45 @@ extension LessonSession {
 
     /// The largest input side `:step` draws: wider pictures would not fit a terminal.
     static let largestWalk = 16
+    /// The most padding on a side `:step` draws.
+    static let largestWalkPadding = 4
 
-    /// Walks `conv2d(input, weight, bias, stride=…, padding=…)` one output position at a time:
-    /// Enter shows the next position, `a` the last, `q` stops; any other line ends the walk and
-    /// is handled as usual.
+    /// Walks `conv2d(…)` one output position at a time, with the engine's own argument binding,
+    /// geometry (stride, padding incl. 'same', dilation, groups) and output: Enter, `n` or `next`
+    /// shows the next position, `a` or `all` the last, `q` or `quit` stops; a `:` command ends the
+    /// walk and runs; any other line is told what the walk accepts. Nothing typed here is graded.
     func walk(_ expression: String) {
         let walk: ConvolutionWalk
+        let channels: Int
         switch convolutionWalk(expression) {
-        case .success(let made): walk = made
+        case .success(let made): (walk, channels) = made
+        case .failure(.argumentFailed): return
         case .failure(let problem): return say(text.walkProblem(problem))
         }
         say(text.walkKeys, style: Theme.frame)
+        if channels > 1 { say(text.walkFirstChannel(of: channels), style: Theme.frame) }
         var step = 0
         while true {
             io.screen.writeLines(walk.picture(step: step, colorLevel: colorLevel, width: width))
             guard step + 1 < walk.stepCount else { break }
-            switch io.reader.readLine(prompt: "step \(step + 1)/\(walk.stepCount)> ") {
-            case .line(let line):
-                let answer = line.trimmingCharacters(in: .whitespaces).lowercased()
-                if answer.isEmpty {
-                    step += 1
-                } else if answer == "a" {
-                    step = walk.stepCount - 1
-                } else {
-                    if answer != "q" { pendingLine = line }
-                    return
+            reading: while true {
+                switch io.reader.readLine(prompt: text.walkPrompt(step + 1, of: walk.stepCount)) {
+                case .line(let line):
+                    let answer = line.trimmingCharacters(in: .whitespaces).lowercased()
+                    switch answer {
+                    case "", "n", "next": step += 1
+                    case "a", "all": step = walk.stepCount - 1
+                    case "q", "quit": return
+                    case _ where answer.hasPrefix(":"):
+                        pendingLine = line
+                        return
+                    default:
+                        say(text.walkAccepts, style: Theme.frame)
+                        continue reading
+                    }
+                    break reading
+                case .interrupted, .endOfInput: return
                 }
-            case .interrupted, .endOfInput: return
             }
         }
         say(text.walkDone, style: Theme.frame)
@@ -63,112 +75,47 @@ extension LessonSession {
     enum WalkProblem: Error, Equatable {
         /// Not a `conv2d(…)` call, or one with `*args`.
         case usage
-        /// An argument failed to evaluate (its error is shown already).
+        /// The call failed as `conv2d` itself would fail (its error is shown already).
         case argumentFailed
-        case notOnePlane
-        case bias
-        case stride
-        case samePadding
-        case padding
-        case strideBelowOne
-        case kernelLargerThanInput
-        /// The input is larger than `largest`×`largest`.
-        case tooLarge(largest: Int)
+        /// More than one image in the batch.
+        case batch
+        /// A filter sees more than one input plane (`in_channels / groups` above 1).
+        case planes
+        /// The input is larger than `largest`×`largest`, or padded by more than `padding`.
+        case tooLarge(largest: Int, padding: Int)
     }
 
-    /// The walk for a `conv2d(…)` call, its arguments evaluated in the learner's interpreter.
-    func convolutionWalk(_ expression: String) -> Result<ConvolutionWalk, WalkProblem> {
-        guard let syntax = try? Parser.parseExpression(expression),
-            case .call(let callee, let arguments) = syntax.kind
-        else { return .failure(.usage) }
-        let calleeName: String? =
-            switch callee.kind {
-            case .name(let name): name
-            case .attribute(_, let name, _): name
-            default: nil
-            }
-        guard calleeName == "conv2d" else { return .failure(.usage) }
-        let scalars = Array(expression.unicodeScalars)
-        func source(_ range: SourceRange) -> String {
-            var text = String.UnicodeScalarView()
-            text.append(
-                contentsOf: scalars[
-                    max(0, range.lowerBound.offset)..<min(scalars.count, range.upperBound.offset)])
-            return String(text)
+    /// The walk for a `conv2d(…)` call, bound and run by the engine in the learner's interpreter,
+    /// and the number of output channels (the walk shows the first).
+    func convolutionWalk(_ expression: String) -> Result<(ConvolutionWalk, Int), WalkProblem> {
+        let call: Conv2dCall
+        do {
+            guard let bound = try interpreter.conv2dCall(expression) else { return .failure(.usage) }
+            call = bound
+        } catch {
+            if error.kind == .syntax { return .failure(.usage) }
+            showDiagnostic(error, source: expression)
+            return .failure(.argumentFailed)
         }
-        var positional: [Value] = []
-        var keywords: [String: Value] = [:]
-        for argument in arguments {
-            guard !argument.isSpread, let value = run(source(argument.value.range)) else {
-                return .failure(argument.isSpread ? .usage : .argumentFailed)
-            }
-            if let name = argument.name { keywords[name] = value } else { positional.append(value) }
-        }
-        let input = positional.first ?? keywords["input"]
-        let weight = positional.dropFirst().first ?? keywords["weight"]
-        guard let inputGrid = input.flatMap(Self.plane), let kernelGrid = weight.flatMap(Self.plane) else {
-            return .failure(.notOnePlane)
-        }
-        var bias = 0.0
-        if let value = positional.dropFirst(2).first ?? keywords["bias"] {
-            switch value {
-            case .none: break
-            case .tensor(let tensor) where tensor.shape.reduce(1, *) == 1: bias = tensor.scalarsAsDoubles()[0]
-            default:
-                guard let number = value.number else {
-                    return .failure(.bias)
-                }
-                bias = number
-            }
-        }
-        // Whole numbers in a small range only: converting 1e300 or NaN to Int would trap.
-        func small(_ value: Value?) -> Int? {
-            guard let number = value?.number, number == number.rounded(), (0...64).contains(number) else {
-                return nil
-            }
-            return Int(number)
-        }
-        let strideValue = positional.dropFirst(3).first ?? keywords["stride"]
-        guard let stride = strideValue == nil ? 1 : small(strideValue) else {
-            return .failure(.stride)
-        }
-        var padding = 0
-        switch positional.dropFirst(4).first ?? keywords["padding"] {
-        case .string("same"):
-            guard stride == 1, kernelGrid.rows == kernelGrid.cols, kernelGrid.rows % 2 == 1 else {
-                return .failure(.samePadding)
-            }
-            padding = kernelGrid.rows / 2
-        case .string("valid"), nil: padding = 0
-        case let value?:
-            guard let number = small(value) else {
-                return .failure(.padding)
-            }
-            padding = number
-        }
-        guard stride >= 1 else { return .failure(.strideBelowOne) }
-        guard kernelGrid.rows <= inputGrid.rows + 2 * padding, kernelGrid.cols <= inputGrid.cols + 2 * padding
+        let g = call.geometry
+        guard g.batch == 1 else { return .failure(.batch) }
+        guard g.inChannelsPerGroup == 1 else { return .failure(.planes) }
+        guard g.inHeight <= Self.largestWalk, g.inWidth <= Self.largestWalk,
+            max(g.padTop, g.padBottom, g.padLeft, g.padRight) <= Self.largestWalkPadding
         else {
-            return .failure(.kernelLargerThanInput)
+            return .failure(.tooLarge(largest: Self.largestWalk, padding: Self.largestWalkPadding))
         }
-        guard inputGrid.rows <= Self.largestWalk, inputGrid.cols <= Self.largestWalk, padding <= 4 else {
-            return .failure(.tooLarge(largest: Self.largestWalk))
-        }
-        return .success(
-            ConvolutionWalk(
-                input: inputGrid, kernel: kernelGrid, stride: stride, padding: padding, bias: bias))
-    }
-
-    /// A tensor with one 2-D plane (`[H, W]`, `[1, H, W]`, `[1, 1, H, W]`) as a grid.
-    static func plane(_ value: Value) -> NumberGrid? {
-        guard case .tensor(let tensor) = value, tensor.rank >= 2 else { return nil }
-        let shape = tensor.shape
-        guard shape.dropLast(2).allSatisfy({ $0 == 1 }), shape[shape.count - 2] > 0,
-            shape[shape.count - 1] > 0
-        else {
-            return nil
-        }
-        return NumberGrid(
-            values: tensor.scalarsAsDoubles(), rows: shape[shape.count - 2], cols: shape[shape.count - 1])
+        // Output channel 0 belongs to group 0, which reads input channel 0 alone.
+        let input = Array(call.input.scalarsAsDoubles().prefix(g.inHeight * g.inWidth))
+        let kernel = Array(call.weight.scalarsAsDoubles().prefix(g.kernelHeight * g.kernelWidth))
+        let output = Array(call.output.scalarsAsDoubles().prefix(g.outHeight * g.outWidth))
+        let walk = ConvolutionWalk(
+            input: NumberGrid(values: input, rows: g.inHeight, cols: g.inWidth),
+            kernel: NumberGrid(values: kernel, rows: g.kernelHeight, cols: g.kernelWidth),
+            stride: (g.strideH, g.strideW),
+            padding: .init(top: g.padTop, bottom: g.padBottom, left: g.padLeft, right: g.padRight),
+            dilation: (g.dilationH, g.dilationW), bias: call.bias?.scalarsAsDoubles().first ?? 0,
+            output: NumberGrid(values: output, rows: g.outHeight, cols: g.outWidth))
+        return .success((walk, g.outChannels))
     }
 }

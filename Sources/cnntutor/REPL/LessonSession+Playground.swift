@@ -49,7 +49,11 @@ extension LessonSession {
                 return .failure(error)
             }
         }
-        training.stop()
+        if case .failure(let error) = result, error.kind == .cancelled {
+            training.stop(interrupted: true)
+        } else {
+            training.stop()
+        }
         // What `print` wrote before the value or the error, as Python shows it.
         let printed = interpreter.printed
         if !printed.isEmpty {

@@ -10,7 +10,7 @@ extension LessonSession {
         var lines = [""]
         let position = text.stepPosition(stepIndex + 1, of: lesson.steps.count)
         lines += WordWrapper(width: width, colorLevel: colorLevel).wrap("— \(position) —", style: Theme.frame)
-        lines += render(Self.markdown(of: step))
+        lines += render(titled(Self.markdown(of: step), lesson: lesson))
         if let exercise = step.exercise {
             lines.append("")
             lines += exerciseLines(exercise)
@@ -22,6 +22,21 @@ extension LessonSession {
                 style: Theme.frame)
         }
         page(lines)
+    }
+
+    /// The step's Markdown with a title: the lesson's (`# 2. Filters slide over images`, once) on
+    /// its first step, and on a step that starts without a `##` heading (the text after an
+    /// exercise) the heading of the section it continues, marked as continued.
+    func titled(_ markdown: String, lesson: Lesson) -> String {
+        if stepIndex == 0 {
+            // The lesson file's own `# Title` is replaced by the numbered one.
+            let body = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+                .drop { $0.hasPrefix("# ") || $0.trimmingCharacters(in: .whitespaces).isEmpty }
+            return "# \((lessonIndex ?? 0) + 1). \(lesson.title)\n\n" + body.joined(separator: "\n")
+        }
+        guard !markdown.hasPrefix("## ") else { return markdown }
+        let section = lesson.steps[..<stepIndex].reversed().compactMap(\.title).first ?? lesson.title
+        return "## \(text.continued(section))\n\n" + markdown
     }
 
     /// The step's text (its `##` heading included) and examples as one Markdown document.
@@ -79,10 +94,30 @@ extension LessonSession {
             return nil
         }
         guard !examples.isEmpty else { return say(text.noExample) }
+        // The exercise's setup names keep their values: an example may bind `x` or `w` to other
+        // values, and the learner's answer must still see the ones it is graded against.
+        let protected = currentExercise.map(setupNames) ?? []
+        let saved = protected.compactMap { name in interpreter[name].map { (name, $0) } }
+        var overwritten: Set<String> = []
         for example in examples {
             io.screen.writeLines(render("```cnn\n" + example.text.trimmingTrailingNewlines() + "\n```"))
             evaluate(example.text)
+            if let program = try? Parser.parse(example.text) {
+                overwritten.formUnion(program.statements.flatMap(\.assignedNames).filter(protected.contains))
+            }
         }
+        for (name, value) in saved { interpreter.bind(name, value) }
+        if !overwritten.isEmpty {
+            say(text.setupNamesKept(overwritten.sorted()), style: Theme.frame)
+        }
+    }
+
+    /// The names the exercise's setup binds (none when it has no setup or the setup fails).
+    func setupNames(_ exercise: Exercise) -> [String] {
+        guard exercise.setup != nil, let setup = try? grader.setupInterpreter(for: exercise) else {
+            return []
+        }
+        return setup.boundNames
     }
 }
 

@@ -16,12 +16,26 @@ import Wording
 /// whole session with a `ScriptedLineReader` and a `MemoryScreen`. Nothing the learner types
 /// ends the session except `:quit` and the end of input: errors are shown and the loop goes on.
 final class LessonSession {
+    /// How lines typed at an exercise are taken, shown in the prompt (`answer>`, `play>`).
+    enum ExerciseMode: Equatable {
+        /// An expression is the learner's answer: graded and recorded (looks are only shown).
+        case answer
+        /// Everything runs and is shown; nothing is graded or recorded (`:play`, and after a pass).
+        case play
+    }
+
     /// What the learner has done at one exercise in this session.
     struct ExerciseState {
         var hintsShown = 0
         var passed = false
         var gaveUp = false
         var skipped = false
+        /// The mode the learner chose with `:play` or `:answer`; nil means the default: answering
+        /// until a pass, playing after it, so nothing more is graded unless the learner asks.
+        var chosenMode: ExerciseMode?
+        /// Whether the reference answer was shown here (a give-up, or `:solution` when allowed):
+        /// answers after it are recorded as after the solution and capped by the course.
+        var sawSolution = false
         /// Lines typed at the exercise that ran without being graded and may have changed the
         /// session (assignments, lines with no value like `loss.backward()`, several statements),
         /// replayed before the graded expression so the recorded answer re-grades on its own.
@@ -62,6 +76,8 @@ final class LessonSession {
     var exercises: [String: ExerciseState] = [:]
     /// Exercise keys passed in any session (from progress), for the menu and Enter.
     var passedBefore: Set<String> = []
+    /// Exercise keys given up in an earlier session: the learner has seen their solution.
+    var gaveUpBefore: Set<String> = []
     /// A line a sub-prompt read but did not use (the `:step` walk), handled next.
     var pendingLine: String?
     var tally = Tally()
@@ -116,6 +132,9 @@ final class LessonSession {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty {
             enter()
+        } else if Self.leavingLines.contains(trimmed) {
+            // Python's way out; never an answer, even at an exercise.
+            quit()
         } else if trimmed.hasPrefix(":") {
             switch REPLCommand.parse(trimmed) {
             case .success(let command): perform(command)
@@ -124,6 +143,7 @@ final class LessonSession {
         } else if lessonIndex == nil, let lesson = menuChoice(trimmed) {
             open(lesson)
         } else if let exercise = currentExercise {
+            guard mode == .answer else { return play(line, at: exercise) }
             guard exercise.kind != .choice else { return choose(line, at: exercise) }
             switch Result(catching: { () throws(LanguageError) in try Parser.parse(line) }) {
             case .failure(let error):
@@ -142,6 +162,9 @@ final class LessonSession {
             evaluate(line)
         }
     }
+
+    /// Lines that leave the session as they leave Python's REPL.
+    static let leavingLines: Set<String> = ["exit()", "quit()", "exit", "quit"]
 
     /// A lesson picked at the menu by its number or its exact id (anything else is code).
     func menuChoice(_ text: String) -> Int? {
@@ -171,6 +194,8 @@ final class LessonSession {
         case .show(let expression): show(expression)
         case .step(let expression): walk(expression)
         case .submit(let expression): submit(expression)
+        case .play: choose(mode: .play)
+        case .answer: choose(mode: .answer)
         case .help: showHelp()
         case .quit: quit()
         }
@@ -229,6 +254,25 @@ final class LessonSession {
         set { if let key = currentKey { exercises[key] = newValue } }
     }
 
+    /// Whether the current exercise was passed, in this session or an earlier one.
+    var currentPassed: Bool {
+        guard let key = currentKey else { return false }
+        return currentState.passed || passedBefore.contains(key)
+    }
+
+    /// How a line at the current exercise is taken: the learner's choice, else answering until a
+    /// pass and playing after it; nil away from exercises.
+    var mode: ExerciseMode? {
+        guard currentExercise != nil else { return nil }
+        return currentState.chosenMode ?? (currentPassed ? .play : .answer)
+    }
+
+    /// Whether the learner has seen the current exercise's solution (here or in an earlier session).
+    var sawCurrentSolution: Bool {
+        guard let key = currentKey else { return false }
+        return currentState.sawSolution || currentState.gaveUp || gaveUpBefore.contains(key)
+    }
+
     /// Whether the current exercise is passed (now or before), given up or skipped.
     func isSettled(_ exercise: Exercise) -> Bool {
         guard let key = currentKey else { return true }
@@ -240,7 +284,9 @@ final class LessonSession {
         guard let lesson = currentLesson else { return "cnn> " }
         let number = (lessonIndex ?? 0) + 1
         let position = "\(number).\(stepIndex + 1)/\(lesson.steps.count)"
-        if let exercise = currentExercise { return "[\(position) \(exercise.id)] > " }
+        if let exercise = currentExercise, let mode {
+            return "[\(position) \(exercise.id)] \(text.modeWord(mode))> "
+        }
         return "[\(position)] > "
     }
 

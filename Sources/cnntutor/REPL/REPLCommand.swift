@@ -18,6 +18,8 @@ enum REPLCommand: Equatable {
     case show(String)
     case step(String)
     case submit(String)
+    case play
+    case answer
     case help
     case quit
 
@@ -53,6 +55,8 @@ enum REPLCommand: Equatable {
         Help(.show, argument: "EXPR"),
         Help(.step, argument: "EXPR"),
         Help(.submit, argument: "EXPR"),
+        Help(.play),
+        Help(.answer),
         Help(.help),
         Help(.quit),
     ]
@@ -127,6 +131,7 @@ enum REPLCommand: Equatable {
             let plain: [String: REPLCommand] = [
                 "next": .next, "back": .back, "hint": .hint, "solution": .solution, "skip": .skip,
                 "lessons": .lessons, "run": .run, "progress": .progress, "help": .help, "quit": .quit,
+                "play": .play, "answer": .answer,
             ]
             return .success(plain[help.name]!)
         }
@@ -152,6 +157,8 @@ enum CommandHelpKey: String, MessageKey {
     case show
     case step
     case submit
+    case play
+    case answer
     case help
     case quit
     /// The note under the commands on how other lines read.

@@ -19,6 +19,9 @@ enum SessionKey: String, MessageKey {
     case commandNotACommand, commandUnknown, commandAmbiguous, commandNeedsArgument
     /// What counts as "yes" to a yes/no question, comma-separated (English's are always accepted).
     case yesAnswers
-    case commandTakesNoArgument, walkUsage, walkArgumentFailed, walkNotOnePlane, walkBias, walkStride
-    case walkSamePadding, walkPadding, walkStrideBelowOne, walkKernelLargerThanInput, walkTooLarge
+    case commandTakesNoArgument, walkUsage, walkArgumentFailed, walkBatch, walkPlanes, walkTooLarge
+    case walkPrompt, walkAccepts, walkFirstChannel
+    /// Answering and playing at an exercise, answers after the solution, `:run`, titles, lesson ends.
+    case modeAnswer, modePlay, noExerciseForMode, nowPlaying, nowAnswering, nowAnsweringChoice
+    case playingNotGraded, correctAfterSolution, setupNamesKept, continued, lessonFinishedWithOpen
 }

@@ -151,19 +151,23 @@ extension SessionText {
 
     var walkDone: String { say(.walkDone) }
 
+    /// The walk's prompt: `step 2/9> `.
+    func walkPrompt(_ step: Int, of count: Int) -> String { say(.walkPrompt, ["step": step, "count": count]) }
+
+    /// A line the walk does not take; it is not graded and the walk goes on.
+    var walkAccepts: String { say(.walkAccepts) }
+
+    /// Shown when the filter bank has several output channels.
+    func walkFirstChannel(of count: Int) -> String { say(.walkFirstChannel, ["count": count]) }
+
     /// Why `:step` cannot walk an expression.
     func walkProblem(_ problem: LessonSession.WalkProblem) -> String {
         switch problem {
         case .usage: say(.walkUsage)
         case .argumentFailed: say(.walkArgumentFailed)
-        case .notOnePlane: say(.walkNotOnePlane)
-        case .bias: say(.walkBias)
-        case .stride: say(.walkStride)
-        case .samePadding: say(.walkSamePadding)
-        case .padding: say(.walkPadding)
-        case .strideBelowOne: say(.walkStrideBelowOne)
-        case .kernelLargerThanInput: say(.walkKernelLargerThanInput)
-        case .tooLarge(let largest): say(.walkTooLarge, ["largest": largest])
+        case .batch: say(.walkBatch)
+        case .planes: say(.walkPlanes)
+        case .tooLarge(let largest, let padding): say(.walkTooLarge, ["largest": largest, "padding": padding])
         }
     }
 }

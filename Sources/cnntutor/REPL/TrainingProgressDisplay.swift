@@ -59,10 +59,16 @@ final class TrainingProgressDisplay: Sendable {
         }
     }
 
-    /// Ends a bar left open by a run that stopped early (Ctrl-C, an error).
-    func stop() {
+    /// Ends a bar left open by a run that stopped early: after an error it is drawn once more as it
+    /// stood; after Ctrl-C (`interrupted`) the line is only ended, so the terminal's `^C` is not
+    /// glued to what follows and the bar is not drawn twice.
+    func stop(interrupted: Bool = false) {
         bar.withLock { state in
-            state.bar?.finish(completed: state.completed, metrics: state.metrics)
+            if interrupted {
+                state.bar?.abandon()
+            } else {
+                state.bar?.finish(completed: state.completed, metrics: state.metrics)
+            }
             state.bar = nil
         }
     }
