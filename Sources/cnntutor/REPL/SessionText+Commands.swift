@@ -152,7 +152,9 @@ extension SessionText {
     var walkDone: String { say(.walkDone) }
 
     /// The walk's prompt: `step 2/9> `.
-    func walkPrompt(_ step: Int, of count: Int) -> String { say(.walkPrompt, ["step": step, "count": count]) }
+    func walkPrompt(_ step: Int, of count: Int) -> String {
+        say(.walkPrompt, ["step": step, "count": count])
+    }
 
     /// A line the walk does not take; it is not graded and the walk goes on.
     var walkAccepts: String { say(.walkAccepts) }
@@ -167,7 +169,8 @@ extension SessionText {
         case .argumentFailed: say(.walkArgumentFailed)
         case .batch: say(.walkBatch)
         case .planes: say(.walkPlanes)
-        case .tooLarge(let largest, let padding): say(.walkTooLarge, ["largest": largest, "padding": padding])
+        case .tooLarge(let largest, let padding):
+            say(.walkTooLarge, ["largest": largest, "padding": padding])
         }
     }
 }
