@@ -40,7 +40,13 @@ public struct Verdict: Hashable, Sendable, Codable {
     public var durationMilliseconds: Int
     /// Whether the answer was given after the learner saw the solution (a submission's
     /// `after_solution`): its points are capped by ``cappedAfterSolution(at:)``.
-    public var afterSolution = false
+    public var afterSolution: Bool {
+        get { afterSolutionMark ?? false }
+        set { afterSolutionMark = newValue ? true : nil }
+    }
+    /// Stored as an optional so that a verdict encoded without it (a grading worker's, which never
+    /// knows) decodes as not after the solution.
+    private var afterSolutionMark: Bool?
 
     /// Creates a verdict.
     public init(
