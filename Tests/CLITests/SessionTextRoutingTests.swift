@@ -43,6 +43,12 @@ import Wording
             t.noExercise("e9", here: "e1, e2"), t.noExercise("e9", here: ""), t.languages("en, ko"),
             t.languageSwitched, t.whichLessonToReset, t.confirmReset(1, title: "T"), t.nothingReset,
             t.lessonReset(1), t.yesNo, t.commandsHeading, t.walkKeys, t.walkDone,
+            t.walkPrompt(1, of: 9), t.walkAccepts, t.walkFirstChannel(of: 2), t.modeWord(.answer),
+            t.modeWord(.play), t.noExerciseForMode, t.nowPlaying, t.nowAnswering,
+            t.nowAnsweringChoice(multiple: true), t.playingNotGraded,
+            t.correctAfterSolution(points: 0, of: 2),
+            t.setupNamesKept(["x", "w"]), t.continued("S"),
+            t.lessonFinishedWithOpen(1, title: "T", open: ["e1"]),
         ]
         let problems: [REPLCommand.ParseError.Reason] = [
             .notACommand, .unknown("x"), .ambiguous("h", ":hint, :help"), .needsArgument("open", "LESSON"),
@@ -50,8 +56,7 @@ import Wording
         ]
         said += problems.map { t.commandProblem(REPLCommand.ParseError(reason: $0)) }
         let walks: [LessonSession.WalkProblem] = [
-            .usage, .argumentFailed, .notOnePlane, .bias, .stride, .samePadding, .padding, .strideBelowOne,
-            .kernelLargerThanInput, .tooLarge(largest: 32),
+            .usage, .argumentFailed, .batch, .planes, .tooLarge(largest: 16, padding: 4),
         ]
         said += walks.map(t.walkProblem)
         return said
