@@ -257,7 +257,9 @@ extension GraderTests {
         #expect(flipped.message.contains("내 답"))
         #expect(korean.grade("3", for: tensor).message == "답은 텐서여야 합니다. 입력한 답은 int입니다.")
         // Once prepared in one language, an exercise is graded in another all the same.
-        #expect(grader.grade(value: .int(12), for: count, language: "ko").message == "입력한 답은 12입니다. 정답의 절반입니다.")
+        #expect(
+            grader.grade(value: .int(12), for: count, language: "ko").message
+                == "입력한 답은 12입니다. 정답의 절반입니다.")
 
         let choice = TestExercises.make(.choice, reference: "'b'", choices: ["a", "b", "c"])
         #expect(korean.grade("a", for: choice).message == "맞는 보기가 아닙니다.")
