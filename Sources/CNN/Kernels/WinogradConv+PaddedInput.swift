@@ -91,8 +91,12 @@ extension WinogradConv {
             let count = (block.slots[4 * slot + 2] + 1) * m + 2 - firstRow
             let source = input + (image * inChannels + channel) * inHeight * inWidth + (firstColumn - padLeft)
             let slotRows = rows + block.slots[4 * slot + 3] + firstColumn
-            // Padded rows r whose input row y = firstRow + r − padTop lies in the image.
-            for r in max(0, padTop - firstRow)..<min(count, inHeight + padTop - firstRow) {
+            // Padded rows r whose input row y = firstRow + r − padTop lies in the image: none when
+            // the slot's rows are all border (a padding taller than the image).
+            let firstImageRow = max(0, padTop - firstRow)
+            let endImageRow = min(count, inHeight + padTop - firstRow)
+            guard firstImageRow < endImageRow else { continue }
+            for r in firstImageRow..<endImageRow {
                 copyFloats(
                     slotRows + r * width, from: source + (firstRow + r - padTop) * inWidth, count: copied)
             }
