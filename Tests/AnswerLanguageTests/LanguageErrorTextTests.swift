@@ -19,20 +19,20 @@ import Wording
         Case(
             source: "conv2d(ones(1, 1, 5, 5), ones(1, 1, 3, 3), paddng=1)",
             english: "conv2d() got an unknown keyword argument 'paddng' — did you mean 'padding'?",
-            korean: "conv2d()에 없는 키워드 인자입니다: 'paddng'. 혹시 'padding'의 오타인가요?"),
+            korean: "conv2d()에 없는 키워드 인자입니다: 'paddng'. 혹시 'padding'의 오타입니까?"),
         Case(
             source: "conv2(ones(1, 1, 5, 5))", english: "unknown name 'conv2' — did you mean 'conv2d'?",
-            korean: "없는 이름입니다: 'conv2'. 혹시 'conv2d'의 오타인가요?"),
+            korean: "없는 이름입니다: 'conv2'. 혹시 'conv2d'의 오타입니까?"),
         Case(
             source: "torch.zeroes(2)", english: "unknown name 'torch.zeroes' — did you mean 'zeros'?",
-            korean: "없는 이름입니다: 'torch.zeroes'. 혹시 'zeros'의 오타인가요?"),
+            korean: "없는 이름입니다: 'torch.zeroes'. 혹시 'zeros'의 오타입니까?"),
         Case(
             source: "ones(2).shap", english: "unknown tensor attribute 'shap' — did you mean 'shape'?",
-            korean: "텐서에 없는 속성입니다: 'shap'. 혹시 'shape'의 오타인가요?"),
+            korean: "텐서에 없는 속성입니다: 'shap'. 혹시 'shape'의 오타입니까?"),
         Case(
             source: "nn.Conv2d(1, 2, 3).wieght",
             english: "unknown attribute of Conv2d 'wieght' — did you mean 'weight'?",
-            korean: "Conv2d 층에 없는 속성입니다: 'wieght'. 혹시 'weight'의 오타인가요?"),
+            korean: "Conv2d에 없는 속성입니다: 'wieght'. 혹시 'weight'의 오타입니까?"),
         Case(
             source: "zeros(2, 3", english: "'(' was never closed", korean: "여는 괄호 '('를 닫지 않았습니다."),
         Case(
@@ -215,7 +215,7 @@ import Wording
         #expect(
             LanguageError(.tooMuchWork(work, secondsLeft: 2, allowed: 4e11)).message(in: Language("ko"))
                 == "이 합성곱은 곱셈-덧셈이 4.0 × 10¹²번입니다. 시간 제한까지 남은 2초로는 약 4.0 × 10¹¹번까지만 할 수 "
-                + "있습니다. 크기를 줄이십시오.")
+                + "있습니다. 크기를 줄이세요.")
         for language in [Language("en"), nil] {
             let english =
                 language.map {

@@ -112,7 +112,7 @@ import Wording
             (
                 "w = torch.ones(2, requires_grad=True); w.fill_(3)",
                 "a leaf tensor that requires grad is being used in an in-place operation: change its .data instead, or do it inside 'with torch.no_grad():'",
-                "그래디언트가 필요한 리프 텐서를 제자리(in-place) 연산으로 바꾸려 했습니다. 그 텐서의 .data를 바꾸거나 'with torch.no_grad():' 안에서 하십시오."
+                "그래디언트가 필요한 리프 텐서를 제자리(in-place) 연산으로 바꾸려 했습니다. 그 텐서의 .data를 바꾸거나 'with torch.no_grad():' 안에서 하세요."
             ),
             (
                 "torch.ones(2).to('cuda')",

@@ -113,10 +113,10 @@ struct REPLKoreanTests {
             [keyword, "conv2(1)", shapes, "zeros(2, 3", ":quit"], width: 120, language: "ko")
         let lines = run.screen.lines
         let typo = try #require(lines.firstIndex { $0.hasPrefix("1:48: 오류: ") })
-        #expect(lines[typo] == "1:48: 오류: conv2d()에 없는 키워드 인자입니다: 'paddng'. 혹시 'padding'의 오타인가요?")
+        #expect(lines[typo] == "1:48: 오류: conv2d()에 없는 키워드 인자입니다: 'paddng'. 혹시 'padding'의 오타입니까?")
         #expect(lines[typo + 1] == keyword)
         #expect(lines[typo + 2] == String(repeating: " ", count: 47) + "^~~~~~")
-        #expect(run.text.contains("1:1: 오류: 없는 이름입니다: 'conv2'. 혹시 'conv2d'의 오타인가요?\nconv2(1)\n^~~~~\n"))
+        #expect(run.text.contains("1:1: 오류: 없는 이름입니다: 'conv2'. 혹시 'conv2d'의 오타입니까?\nconv2(1)\n^~~~~\n"))
         // Wrapped at a word at 120 columns: the message's end on a second line, then the caret.
         #expect(run.text.contains("1:1: 오류: conv2d의 가중치 모양은 [?, 3, ?, ?]이어야 하는데 [1, 1, 3, 3]입니다."))
         #expect(run.text.contains("입력 [1, 3, 5, 5]의 채널이 3개이기"))
@@ -136,7 +136,7 @@ struct REPLKoreanTests {
         #expect(lines[source + 1] == String(repeating: " ", count: 47) + "^~~~~~")
         let header = try #require(lines[..<source].lastIndex { $0.hasPrefix("1:48: 오류: ") })
         #expect(source - header > 1)
-        #expect(lines[header..<source].joined(separator: " ").contains("혹시 'padding'의 오타인가요?"))
+        #expect(lines[header..<source].joined(separator: " ").contains("혹시 'padding'의 오타입니까?"))
         let wide = lines.filter {
             displayWidth($0) > 40 && !$0.hasSuffix(keyword) && !$0.hasSuffix("^~~~~~")
         }
@@ -148,7 +148,7 @@ struct REPLKoreanTests {
         // Lesson 1, step 2 is `count-elements` (x = zeros(2, 3, 4)).
         let run = REPLHarness.run([":open 1", "", "x.numel(dim=0)", "x.nume()", ":quit"], language: "ko")
         #expect(run.text.contains("✗ 답이 실행되지 않았습니다:"))
-        #expect(run.text.contains("1:3: 오류: 텐서에 없는 속성입니다: 'nume'. 혹시 'numel'의 오타인가요?\nx.nume()\n  ^~~~\n"))
+        #expect(run.text.contains("1:3: 오류: 텐서에 없는 속성입니다: 'nume'. 혹시 'numel'의 오타입니까?\nx.nume()\n  ^~~~\n"))
         #expect(run.text.contains("numel()에 없는 키워드 인자입니다: 'dim'."))
         // A failed inspection (`x.numel(dim=0)`) is no attempt; the failed answer is one.
         #expect(try run.attempts().map(\.verdict) == [.error])

@@ -254,7 +254,7 @@ extension GraderTests {
         let flipped = korean.grade("conv2d(img, k.flip([2, 3]))", for: tensor)
         #expect(flipped.diagnosis?.finding == .kernelFlipped)
         #expect(flipped.message.hasPrefix("커널을 180° 돌렸을 때의 결과입니다."))
-        #expect(flipped.message.contains("내 답"))
+        #expect(flipped.message.contains("입력한 답"))
         #expect(korean.grade("3", for: tensor).message == "답은 텐서여야 합니다. 입력한 답은 int입니다.")
         // Once prepared in one language, an exercise is graded in another all the same.
         #expect(
@@ -278,7 +278,7 @@ extension GraderTests {
         // A misconception mutant of the reference (its biases dropped) explains the network.
         #expect(
             korean.grade("nn.Conv2d(1, 2, 3, padding=1, bias=False)", for: exercise).message
-                == "입력한 신경망은 정답 신경망을 편향 없이 하면 나오는 신경망과 같은 값을 계산합니다. 필터마다 편향이 하나 있습니다."
+                == "입력한 신경망은 정답 신경망을 편향 없이 하면 나오는 값을 계산합니다. 필터마다 편향이 하나 있습니다."
         )
     }
 }

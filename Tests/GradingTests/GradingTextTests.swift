@@ -128,7 +128,7 @@ import Wording
             english:
                 "This is what the kernel gives rotated by 180°: convolution, not the cross-correlation conv2d computes (conv2d does not flip the kernel).",
             korean:
-                "커널을 180° 돌렸을 때의 결과입니다. 이것은 합성곱이고, conv2d가 계산하는 것은 교차상관입니다(conv2d는 커널을 뒤집지 않습니다).",
+                "커널을 180° 돌렸을 때의 결과입니다. 이것은 합성곱이고, conv2d가 계산하는 것은 교차 상관입니다(conv2d는 커널을 뒤집지 않습니다).",
             context: DiagnosisContext(flippedKernelExpected: values([0, 1, 0, 2, 2, 2, 9, 9, 9])),
             diagnose: { $0.diagnose(values([0, 1, 0, 2, 2, 2, 9, 9, 9]), expected: expected) }),
         Case(
@@ -138,18 +138,18 @@ import Wording
         Case(
             finding: .wrongScale,
             english: "Every value is 1/9 × the expected one — averaged over 9 values instead of summed?",
-            korean: "모든 값이 정답의 1/9배입니다. 합 대신 값 9개의 평균을 구했나요?",
+            korean: "모든 값이 정답의 1/9배입니다. 합 대신 값 9개의 평균을 구한 것 같습니다.",
             context: DiagnosisContext(windowCounts: [9]),
             diagnose: { $0.diagnose(values(expected.values.map { $0 / 9 }), expected: expected) }),
         Case(
             finding: .wrongScale,
             english: "Every value is 3 × the expected one — a factor of 3 too large?",
-            korean: "모든 값이 정답의 3배입니다. 어딘가에서 3배가 더 곱해졌나요?",
+            korean: "모든 값이 정답의 3배입니다. 어딘가에서 3배가 더 곱해진 것 같습니다.",
             diagnose: { $0.diagnose(values(expected.values.map { $0 * 3 }), expected: expected) }),
         Case(
             finding: .rotated,
             english: "Your result is the expected one rotated by 180°: was the kernel or the image flipped?",
-            korean: "결과가 정답을 180° 돌린 것입니다. 커널이나 이미지를 뒤집었나요?",
+            korean: "결과가 정답을 180° 돌린 것입니다. 커널이나 이미지를 뒤집은 것 같습니다.",
             diagnose: { $0.diagnose(expected.rotated180, expected: expected) }),
         Case(
             finding: .transposed,
@@ -159,17 +159,17 @@ import Wording
         Case(
             finding: .shiftedRow,
             english: "Your result is the expected one shifted one row down: an index or slice off by one?",
-            korean: "결과가 정답을 한 행 아래로 민 것입니다. 인덱스나 슬라이스가 하나 어긋났나요?",
+            korean: "결과가 정답을 한 행 아래로 민 것입니다. 인덱스나 슬라이스가 하나 어긋난 것 같습니다.",
             diagnose: { $0.diagnose(values([0, 0, 0, 1, 2, 3, 4, 5, 6]), expected: expected) }),
         Case(
             finding: .shiftedColumn,
             english: "Your result is the expected one shifted one column left: an index or slice off by one?",
-            korean: "결과가 정답을 한 열 왼쪽으로 민 것입니다. 인덱스나 슬라이스가 하나 어긋났나요?",
+            korean: "결과가 정답을 한 열 왼쪽으로 민 것입니다. 인덱스나 슬라이스가 하나 어긋난 것 같습니다.",
             diagnose: { $0.diagnose(values([2, 3, 0, 5, 6, 0, 8, 10, 0]), expected: expected) }),
         Case(
             finding: .constantOffset,
             english: "Every value is off by 0.5: a bias or constant added or left out?",
-            korean: "모든 값이 0.5만큼 어긋났습니다. 편향(bias)이나 상수를 더했거나 빠뜨렸나요?",
+            korean: "모든 값이 0.5만큼 어긋났습니다. 편향이나 상수를 더했거나 빠뜨린 것 같습니다.",
             context: DiagnosisContext(hasBias: true),
             diagnose: { $0.diagnose(values(expected.values.map { $0 + 0.5 }), expected: expected) }),
         Case(
@@ -185,7 +185,7 @@ import Wording
             korean: """
                 값 9개 중 1개가 정답과 다릅니다.
                 다른 칸: [0, 0, 1, 1]: 50 (정답 5).
-                내 답         정답
+                입력한 답     정답
                  1   2   3     1   2   3
                  4  50*  6     4   5   6
                  7   8  10     7   8  10
@@ -219,7 +219,7 @@ import Wording
             finding: .wrongScale,
             english:
                 "Your answer is 0.625. It is 1/4 × the expected value — averaged over 4 values instead of summed?",
-            korean: "입력한 답은 0.625입니다. 정답의 1/4배입니다. 합 대신 값 4개의 평균을 구했나요?",
+            korean: "입력한 답은 0.625입니다. 정답의 1/4배입니다. 합 대신 값 4개의 평균을 구한 것 같습니다.",
             context: DiagnosisContext(windowCounts: [4]),
             diagnose: { $0.numberDiagnosis(0.625, expected: 2.5) }),
         Case(
