@@ -145,7 +145,8 @@ struct Comparer {
         } catch  where error.kind == .timeLimit || error.kind == .cancelled {
             throw error
         } catch {
-            return .bare(text.networkCannotRun(on: inputShape, error.message), "network-cannot-run")
+            return .bare(
+                text.networkCannotRun(on: inputShape, error.message(in: language)), "network-cannot-run")
         }
         let expectedShape = try outputShape(of: "expected")
         if answerShape != expectedShape {

@@ -59,7 +59,7 @@ struct REPLKoreanTests {
         // Lesson 1, step 2 is `count-elements`: x = zeros(2, 3, 4) holds 24 numbers.
         let run = REPLHarness.run([":lang ko", ":open 1", "", "12", ":quit"])
         #expect(run.text.contains("✗ 아직 아닙니다."))
-        #expect(run.text.contains("입력한 답은 12입니다. 계산을 인수 `2` 없이 하면 이 결과가 나옵니다."))
+        #expect(run.text.contains("입력한 답은 12입니다. 인수 `2` 없이 하면 이 결과가 나옵니다."))
         #expect(!run.text.contains("Your answer is"))
         #expect(!run.text.contains("averaged"))
     }

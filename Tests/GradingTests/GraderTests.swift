@@ -278,7 +278,13 @@ extension GraderTests {
         // A misconception mutant of the reference (its biases dropped) explains the network.
         #expect(
             korean.grade("nn.Conv2d(1, 2, 3, padding=1, bias=False)", for: exercise).message
-                == "입력한 신경망은 정답 신경망을 편향 없이 하면 나오는 값을 계산합니다. 필터마다 편향이 하나 있습니다."
+                == "입력한 신경망은 정답 신경망에서 편향 없이 하면 나오는 값을 계산합니다. 필터마다 편향이 하나 있습니다."
         )
+        // A network that cannot run on the input says why in Korean too (the engine's refusal is
+        // said in the grading's language, not quoted in English).
+        let cannotRun = korean.grade("nn.Conv2d(3, 2, 3, padding=1)", for: exercise).message
+        #expect(cannotRun.hasPrefix("모양이 [1, 1, 6, 6]인 입력으로 신경망을 실행할 수 없습니다: "), "\(cannotRun)")
+        #expect(cannotRun.contains("가중치 모양은"), "\(cannotRun)")
+        #expect(!cannotRun.contains("expects"), "\(cannotRun)")
     }
 }
