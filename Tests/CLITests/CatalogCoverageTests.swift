@@ -1,6 +1,7 @@
 import AnswerLanguage
 import CNN
 import Grading
+import Terminal
 import Testing
 import Wording
 
@@ -14,7 +15,7 @@ import Wording
     static let keyTypes: [any MessageKey.Type] = [
         SessionKey.self, CommandHelpKey.self, ProgressKey.self, GradingKey.self, EngineRefusal.self,
         LanguageError.Kind.self, LanguageErrorKey.self, EngineErrorKey.self, SyntaxExpectation.self,
-        ExpectedType.self, BatchKey.self, StatementErrorKey.self, MisconceptionKey.self,
+        ExpectedType.self, BatchKey.self, StatementErrorKey.self, MisconceptionKey.self, PictureKey.self,
     ]
 
     static var allIDs: Set<String> {

@@ -39,6 +39,29 @@ struct REPLKoreanTests {
         #expect(!run.text.contains("Not yet"))
     }
 
+    /// `:step` and `:show` draw with Korean captions and legends in a Korean session (the walk's
+    /// numbers are the engine's either way), and English ones after `:lang en`.
+    @Test func picturesAreCaptionedInKorean() throws {
+        // Lesson 2, step 2 binds img (4 × 4) and k (2 × 2).
+        let walk = ":step conv2d(img[None, None], k[None, None], padding=1)"
+        let run = REPLHarness.run(
+            [":open 2", "", walk, "q", ":show img", ":show ones(2, 3, 4, 4)", ":quit"], language: "ko")
+        for caption in [
+            "위치 1/25: output[0, 0]", "입력 (패딩 1)", "커널", "창 × 커널", "합 = 0 + 0 + 0 + (-1) = -1", "출력",
+            "모양 [4, 4]", "눈금 \" .:-=+*#%@\": 0부터 3까지", "모양 [2, 3, 4, 4] 가운데 첫 번째 평면만 그립니다(평면 6개).",
+        ] {
+            #expect(run.text.contains(caption), "\(caption)")
+        }
+        for english in ["step 1 of", "window × kernel", "sum =", "scale \"", "shape [", "planes of shape"] {
+            #expect(!run.text.contains(english), "\(english)")
+        }
+        let english = REPLHarness.run([":open 2", "", walk, "q", ":show img", ":quit"], language: "en")
+        #expect(english.text.contains("step 1 of 25: output[0, 0]"))
+        #expect(english.text.contains("input (padding 1)"))
+        #expect(english.text.contains("sum = 0 + 0 + 0 + (-1) = -1"))
+        #expect(english.text.contains("scale \" .:-=+*#%@\" from 0 to 3"))
+    }
+
     /// Looking is not answering, and the REPL says so in Korean.
     @Test func notGradedNotesAreInKorean() throws {
         // count-elements (x = zeros(2, 3, 4)) wants a number: x.shape only looks; a step with no

@@ -32,8 +32,8 @@ public struct BarChart: Sendable {
 
     private static let eighths = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
 
-    /// The bars and a scale line, at `colorLevel`.
-    public func lines(colorLevel: ColorLevel) -> [String] {
+    /// The bars and a scale line, at `colorLevel`, its words in `language`.
+    public func lines(colorLevel: ColorLevel, language: Language = .english) -> [String] {
         guard !values.isEmpty else { return [] }
         let valueTexts = values.map(NumberFormat.compact)
         let labelWidth = min(labels.map { displayWidth($0) }.max() ?? 0, max(4, width / 3))
@@ -55,7 +55,7 @@ public struct BarChart: Sendable {
         }
         lines.append(
             String(repeating: " ", count: labelWidth + 2)
-                + Theme.frame.apply(scaleDescription, at: colorLevel))
+                + Theme.frame.apply(scaleDescription(language), at: colorLevel))
         return lines
     }
 
@@ -87,12 +87,14 @@ public struct BarChart: Sendable {
         return (low, high)
     }
 
-    private var scaleDescription: String {
+    private func scaleDescription(_ language: Language) -> String {
         guard logScale else {
-            return "linear scale, 0 … " + NumberFormat.compact(values.filter(\.isFinite).map(abs).max() ?? 0)
+            return language.say(
+                PictureKey.barsLinearScale,
+                ["high": NumberFormat.compact(values.filter(\.isFinite).map(abs).max() ?? 0)])
         }
-        guard let (low, high) = decadeRange else { return "log scale (no positive values)" }
-        return "log scale, " + Self.decade(low) + " … " + Self.decade(high)
+        guard let (low, high) = decadeRange else { return language.say(PictureKey.barsLogScaleEmpty) }
+        return language.say(PictureKey.barsLogScale, ["low": Self.decade(low), "high": Self.decade(high)])
     }
 
     /// 10^exponent written as `1e-9`, or `1` for 10^0.
@@ -104,7 +106,8 @@ public struct BarChart: Sendable {
 /// A horizontal bar chart as lines (see `BarChart`).
 public func formatBarChart(
     labels: [String], values: [Double], width: Int = 60, logScale: Bool = false,
-    colorLevel: ColorLevel = .none
+    colorLevel: ColorLevel = .none, language: Language = .english
 ) -> [String] {
-    BarChart(labels: labels, values: values, logScale: logScale, width: width).lines(colorLevel: colorLevel)
+    BarChart(labels: labels, values: values, logScale: logScale, width: width).lines(
+        colorLevel: colorLevel, language: language)
 }

@@ -132,30 +132,40 @@ public struct ConvolutionWalk: Sendable {
         return ((step / outputCols) * strideRows, (step % outputCols) * strideCols)
     }
 
-    /// "input", "input (padding 1)", "input (padding top 0, bottom 1, left 0, right 1, dilation 2)".
-    var inputTitle: String {
+    /// "input", "input (padding 1)", "input (padding top 0, bottom 1, left 0, right 1, dilation 2)",
+    /// in `language`.
+    func inputTitle(in language: Language = .english) -> String {
         var parts: [String] = []
         let p = padding
         if p.top == p.bottom && p.top == p.left && p.top == p.right {
-            if p.top > 0 { parts.append("padding \(p.top)") }
+            if p.top > 0 { parts.append(language.say(PictureKey.walkPadding, ["amount": p.top])) }
         } else {
-            parts.append("padding top \(p.top), bottom \(p.bottom), left \(p.left), right \(p.right)")
+            parts.append(
+                language.say(
+                    PictureKey.walkPaddingSides,
+                    ["top": p.top, "bottom": p.bottom, "left": p.left, "right": p.right]))
         }
         if dilationRows > 1 || dilationCols > 1 {
             parts.append(
                 dilationRows == dilationCols
-                    ? "dilation \(dilationRows)" : "dilation \(dilationRows)×\(dilationCols)")
+                    ? language.say(PictureKey.walkDilation, ["amount": dilationRows])
+                    : language.say(
+                        PictureKey.walkDilationRowsCols, ["rows": dilationRows, "cols": dilationCols]))
         }
-        return parts.isEmpty ? "input" : "input (" + parts.joined(separator: ", ") + ")"
+        return parts.isEmpty
+            ? language.say(PictureKey.walkInput)
+            : language.say(PictureKey.walkInputWith, ["details": parts.joined(separator: ", ")])
     }
 
-    /// The picture of position `step` (0-based), at most `width` columns wide where possible.
+    /// The picture of position `step` (0-based), at most `width` columns wide where possible, its
+    /// captions in `language`.
     ///
     /// Input, kernel and products stand side by side when they fit in `width`, else one above the
     /// other. Cells under the window are bracketed (and highlighted with colour).
-    public func picture(step: Int, precision: Int = 2, colorLevel: ColorLevel = .none, width: Int = 80)
-        -> [String]
-    {
+    public func picture(
+        step: Int, precision: Int = 2, colorLevel: ColorLevel = .none, width: Int = 80,
+        language: Language = .english
+    ) -> [String] {
         let outRow = step / outputCols
         let outCol = step % outputCols
         var window: [Int: TextStyle] = [:]
@@ -168,23 +178,25 @@ public struct ConvolutionWalk: Sendable {
         let products = products(step: step)
         let caption = { (text: String) in Theme.frame.apply(text, at: colorLevel) }
         let inputLines =
-            [caption(inputTitle)]
+            [caption(inputTitle(in: language))]
             + MatrixPicture(
                 grid: paddedInput, format: .suited(to: paddedInput.values, precision: precision),
                 marks: window
             )
             .lines(colorLevel: colorLevel)
         let kernelLines =
-            [caption("kernel")]
+            [caption(language.say(PictureKey.walkKernel))]
             + MatrixPicture(grid: kernel, format: .suited(to: kernel.values, precision: precision)).lines(
                 colorLevel: colorLevel)
         let productLines =
-            [caption("window × kernel")]
+            [caption(language.say(PictureKey.walkProducts))]
             + MatrixPicture(grid: products, format: .suited(to: products.values, precision: precision))
             .lines(colorLevel: colorLevel)
 
         let wrapper = WordWrapper(width: width, colorLevel: colorLevel)
-        var lines = wrapper.wrap("step \(step + 1) of \(stepCount): output[\(outRow), \(outCol)]")
+        var lines = wrapper.wrap(
+            language.say(
+                PictureKey.walkStep, ["step": step + 1, "count": stepCount, "row": outRow, "col": outCol]))
         let blocks = [inputLines, kernelLines, productLines]
         let sideBySide = TextLayout.sideBySide(blocks, gap: 4)
         if sideBySide.allSatisfy({ displayWidth($0) <= width }) {
@@ -192,12 +204,12 @@ public struct ConvolutionWalk: Sendable {
         } else {
             lines += blocks.joined(separator: [""])
         }
-        lines += wrapper.wrap(sumText(products, precision: precision))
+        lines += wrapper.wrap(sumText(products, precision: precision, language: language))
 
         let outputValues = output
         let hidden = Set((step + 1)..<stepCount)
         let format = NumberFormat.suited(to: (0...step).map { outputValues.values[$0] }, precision: precision)
-        lines.append(caption("output"))
+        lines.append(caption(language.say(PictureKey.walkOutput)))
         lines += MatrixPicture(
             grid: outputValues, format: format, marks: [step: Theme.highlight], hidden: hidden
         )
@@ -205,18 +217,24 @@ public struct ConvolutionWalk: Sendable {
         return lines
     }
 
-    /// "sum = 2 + 0 + (-6) = -4", or just the total when the kernel has more than 9 cells.
-    private func sumText(_ products: NumberGrid, precision: Int) -> String {
+    /// "sum = 2 + 0 + (-6) = -4", or just the total when the kernel has more than 9 cells. The
+    /// numbers are written in one format suited to all of them, so the terms line up with the
+    /// pictures above (hence text, not typed numbers).
+    private func sumText(_ products: NumberGrid, precision: Int, language: Language) -> String {
         let format = NumberFormat.suited(
             to: products.values + [products.values.reduce(0, +) + bias], precision: precision)
         let total = products.values.reduce(0, +) + bias
-        let biasText = bias == 0 ? "" : " + bias " + format.format(bias)
+        let biasText = bias == 0 ? "" : language.say(PictureKey.walkBias, ["bias": format.format(bias)])
         guard products.values.count <= 9 else {
-            return "sum of the \(products.values.count) products\(biasText) = " + format.format(total)
+            return language.say(
+                PictureKey.walkSumOfProducts,
+                ["count": products.values.count, "bias": biasText, "total": format.format(total)])
         }
         let terms = products.values.map { value in
             value < 0 ? "(" + format.format(value) + ")" : format.format(value)
         }
-        return "sum = " + terms.joined(separator: " + ") + biasText + " = " + format.format(total)
+        return language.say(
+            PictureKey.walkSum,
+            ["terms": terms.joined(separator: " + "), "bias": biasText, "total": format.format(total)])
     }
 }

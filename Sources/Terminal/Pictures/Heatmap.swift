@@ -24,23 +24,24 @@ public struct Heatmap: Sendable {
     /// The value range the colours span (the original grid's, when this one is a reduction).
     private var rangeOverride: ClosedRange<Double>?
 
-    /// The picture followed by a legend line, at `colorLevel`.
+    /// The picture followed by a legend line, at `colorLevel`, its words in `language`.
     ///
     /// A matrix wider than `maxWidth` allows is shown reduced: blocks of k×k values averaged
     /// (NaN-free ones), and the legend says so.
-    public func lines(colorLevel: ColorLevel) -> [String] {
-        guard grid.rows > 0 && grid.cols > 0 else { return ["(empty)"] }
+    public func lines(colorLevel: ColorLevel, language: Language = .english) -> [String] {
+        guard grid.rows > 0 && grid.cols > 0 else { return [language.say(PictureKey.heatmapEmpty)] }
         let room = colorLevel >= .ansi256 ? maxWidth : maxWidth - 2
         if grid.cols > room {
             let factor = (grid.cols + room - 1) / max(1, room)
             var reduced = Heatmap(grid: Self.reduce(grid, by: factor), maxWidth: maxWidth)
             reduced.rangeOverride = range
-            var lines = reduced.lines(colorLevel: colorLevel)
-            lines[lines.count - 1] += " (each cell averages \(factor)×\(factor) values)"
+            var lines = reduced.lines(colorLevel: colorLevel, language: language)
+            lines[lines.count - 1] = language.say(
+                PictureKey.heatmapReduced, ["legend": lines[lines.count - 1], "factor": factor])
             return lines
         }
         if colorLevel >= .ansi256 { return colorLines(colorLevel) + [colorLegend(colorLevel)] }
-        return rampLines() + [rampLegend()]
+        return rampLines() + [rampLegend(language)]
     }
 
     /// `grid` with each `factor`×`factor` block replaced by the mean of its finite values.
@@ -139,16 +140,21 @@ public struct Heatmap: Sendable {
         return Self.ramp[min(Self.ramp.count - 1, Int(t * Double(Self.ramp.count - 1) + 0.5))]
     }
 
-    private func rampLegend() -> String {
-        "scale \"" + String(Self.ramp) + "\" from " + NumberFormat.compact(range.lowerBound) + " to "
-            + NumberFormat.compact(range.upperBound)
+    private func rampLegend(_ language: Language) -> String {
+        language.say(
+            PictureKey.heatmapScale,
+            [
+                "ramp": String(Self.ramp), "low": NumberFormat.compact(range.lowerBound),
+                "high": NumberFormat.compact(range.upperBound),
+            ])
     }
 }
 
 /// A heatmap of a matrix as lines, colour chosen by `colorLevel` (see `Heatmap`).
 public func formatHeatmap(
-    values: [Double], rows: Int, cols: Int, colorLevel: ColorLevel = .none, maxWidth: Int = 80
+    values: [Double], rows: Int, cols: Int, colorLevel: ColorLevel = .none, maxWidth: Int = 80,
+    language: Language = .english
 ) -> [String] {
     Heatmap(grid: NumberGrid(values: values, rows: rows, cols: cols), maxWidth: maxWidth).lines(
-        colorLevel: colorLevel)
+        colorLevel: colorLevel, language: language)
 }

@@ -45,10 +45,12 @@ public struct LinePlot: Sendable {
 
     /// The plot, its x axis with the first and last step, and a legend when there are several
     /// curves, at `colorLevel`.
-    public func lines(colorLevel: ColorLevel) -> [String] {
+    public func lines(colorLevel: ColorLevel, language: Language = .english) -> [String] {
         let transformed = series.map { $0.values.map(transform) }
         let finite = transformed.flatMap { $0 }.filter(\.isFinite)
-        guard let low = finite.min(), let high = finite.max() else { return ["(nothing to plot)"] }
+        guard let low = finite.min(), let high = finite.max() else {
+            return [language.say(PictureKey.plotEmpty)]
+        }
         let span = high > low ? high - low : 1
         let yLabels = (0..<height).map { row -> String in
             if row == 0 { return NumberFormat.compact(untransform(high)) }
@@ -94,7 +96,7 @@ public struct LinePlot: Sendable {
                 TextStyle(foreground: Theme.series[index % Theme.series.count]).apply(
                     "⠒⠒ " + series.name, at: colorLevel)
             }
-            let scale = logScale ? ["(log scale)"] : []
+            let scale = logScale ? [language.say(PictureKey.plotLogScale)] : []
             lines.append(
                 String(repeating: " ", count: labelWidth + 2) + (legend + scale).joined(separator: "  "))
         }
@@ -182,7 +184,8 @@ struct BrailleCanvas {
 /// A line plot of one or more curves as lines (see `LinePlot`).
 public func formatLinePlot(
     series: [LinePlot.Series], width: Int = 60, height: Int = 10, logScale: Bool = false,
-    colorLevel: ColorLevel = .none
+    colorLevel: ColorLevel = .none, language: Language = .english
 ) -> [String] {
-    LinePlot(series: series, width: width, height: height, logScale: logScale).lines(colorLevel: colorLevel)
+    LinePlot(series: series, width: width, height: height, logScale: logScale).lines(
+        colorLevel: colorLevel, language: language)
 }

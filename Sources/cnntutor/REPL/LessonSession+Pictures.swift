@@ -1,6 +1,7 @@
 import AnswerLanguage
 import CNN
 import Terminal
+import Wording
 
 /// `:show` (a heatmap or any figure) and `:step` (a convolution walked one window at a time).
 extension LessonSession {
@@ -10,15 +11,20 @@ extension LessonSession {
         guard let value = run(expression) else { return }
         switch value {
         case .tensor(let tensor):
-            io.screen.writeLine(Theme.frame.apply("shape \(tensor.shape)", at: colorLevel))
-            io.screen.writeLines(FigurePicture.heatmap(tensor, width: width, colorLevel: colorLevel))
+            io.screen.writeLine(
+                Theme.frame.apply(
+                    language.say(PictureKey.tensorShape, ["shape": tensor.shape]), at: colorLevel))
+            io.screen.writeLines(
+                FigurePicture.heatmap(tensor, width: width, colorLevel: colorLevel, language: language))
         case .list(let items) where !items.isEmpty && items.allSatisfy({ $0.number != nil }):
             let values = items.compactMap(\.number)
             let figure = Figure.bars(labels: values.indices.map { "[\($0)]" }, values: values, title: nil)
-            io.screen.writeLines(FigurePicture.lines(figure, width: width, colorLevel: colorLevel))
+            io.screen.writeLines(
+                FigurePicture.lines(figure, width: width, colorLevel: colorLevel, language: language))
         default:
             if let curve = Self.lossCurve(value, text: text) {
-                io.screen.writeLines(FigurePicture.lines(curve, width: width, colorLevel: colorLevel))
+                io.screen.writeLines(
+                    FigurePicture.lines(curve, width: width, colorLevel: colorLevel, language: language))
             } else {
                 showValue(value)
             }
@@ -46,7 +52,8 @@ extension LessonSession {
         if channels > 1 { say(text.walkFirstChannel(of: channels), style: Theme.frame) }
         var step = 0
         while true {
-            io.screen.writeLines(walk.picture(step: step, colorLevel: colorLevel, width: width))
+            io.screen.writeLines(
+                walk.picture(step: step, colorLevel: colorLevel, width: width, language: language))
             guard step + 1 < walk.stepCount else { break }
             reading: while true {
                 switch io.reader.readLine(prompt: text.walkPrompt(step + 1, of: walk.stepCount)) {

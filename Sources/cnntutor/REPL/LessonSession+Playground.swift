@@ -71,12 +71,13 @@ extension LessonSession {
         switch value {
         case .none: return
         case .figure(let figure):
-            io.screen.writeLines(FigurePicture.lines(figure, width: width, colorLevel: colorLevel))
+            io.screen.writeLines(
+                FigurePicture.lines(figure, width: width, colorLevel: colorLevel, language: language))
         default:
             var lines = value.description.split(separator: "\n", omittingEmptySubsequences: false).map(
                 String.init)
             if let curve = Self.lossCurve(value, text: text) {
-                lines += FigurePicture.lines(curve, width: width, colorLevel: colorLevel)
+                lines += FigurePicture.lines(curve, width: width, colorLevel: colorLevel, language: language)
             }
             page(lines)
         }
