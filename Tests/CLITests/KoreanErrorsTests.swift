@@ -59,6 +59,21 @@ import Wording
         "torch.tensor([[1, 2], [3]])",
         "ones(2, 3).split(0)",
         "digits(split='foo')",
+        // Python's own slips on plain values (a typo'd attribute, unpacking, iterating, indexing,
+        // calling a layer, @ on numbers, assigning to a call or a comparison).
+        "[1, 2].foo",
+        "x = 1; x.shape",
+        "a, b = 3",
+        "for i in 3: pass",
+        "5[0]",
+        "[1, 2][1, 2]",
+        "[1, 2]['a']",
+        "nn.ReLU()(3)",
+        "nn.ReLU()(ones(1), ones(1))",
+        "3 // 0",
+        "2 @ 3",
+        "f(x) = 3",
+        "x == 3 = 4",
     ]
 
     /// Three English words in a row, once quoted code and bracketed shapes are set aside.

@@ -202,6 +202,9 @@ public enum LanguageErrorKey: String, MessageKey, Sendable {
     /// Said through `Detail.said`, by errors with no case of their own.
     case sequenceIndex, tableIndex, divisionByZero, floorDivisionByZero
     case caretIsNotPower, inPlaceOnLeaf, deviceUnavailable
+    case noAttribute, notIndexable, sequenceTakesOneIndex, indicesMustBeIntegers, cannotUnpack, notIterable
+    case layerTakesOneTensor, layerTakesATensor, integerDivisionByZero, matmulOfNumbers
+    case assignToCall, assignToComparison
 }
 
 /// The engine's refusals (catalog `engine-errors`), one per `CNNError.Detail` case.

@@ -26,7 +26,9 @@ extension Evaluator {
                 if let (value, _) = type.lookup(name) { return value }
                 throw .unknown(.attribute(of: type.name), name, candidates: type.attributeNames, at: range)
             default:
-                throw .name("a \(base.typeName) has no attribute '\(name)'", at: range)
+                throw LanguageError(
+                    .name, .said(.noAttribute, ["type": .text(base.typeName), "name": .text(name)]), at: range
+                )
             }
         case .module(let layer):
             if let parameter = layer.ownParameters.first(where: { $0.name == name }) {
@@ -52,7 +54,8 @@ extension Evaluator {
         case .tuple(let items) where Builtins.returnTypeField(items, name) != nil:
             return Builtins.returnTypeField(items, name) ?? .none
         default:
-            throw .name("a \(base.typeName) has no attribute '\(name)'", at: range)
+            throw LanguageError(
+                .name, .said(.noAttribute, ["type": .text(base.typeName), "name": .text(name)]), at: range)
         }
     }
 
@@ -139,7 +142,7 @@ extension Evaluator {
                 return .string(values.map { if case .string(let s) = $0 { s } else { "" } }.joined())
             }
         default:
-            throw .type("a \(base.typeName) cannot be indexed with [ ]", at: range)
+            throw LanguageError(.type, .said(.notIndexable, ["type": .text(base.typeName)]), at: range)
         }
     }
 
@@ -155,13 +158,16 @@ extension Evaluator {
         throws(LanguageError) -> Picked
     {
         guard items.count == 1 else {
-            throw .type("a list or tuple takes one index or slice, not \(items.count)", at: range)
+            throw LanguageError(
+                .type, .said(.sequenceTakesOneIndex, ["count": .integer(items.count)]), at: range)
         }
         switch items[0] {
         case .index(let expression):
             let value = try evaluate(expression, in: scope)
             guard let index = value.asInteger.flatMap({ $0.number.map(Int.init) }) else {
-                throw .type("indices must be integers or slices, not \(value.typeName)", at: expression.range)
+                throw LanguageError(
+                    .type, .said(.indicesMustBeIntegers, ["type": .text(value.typeName)]),
+                    at: expression.range)
             }
             let position = index < 0 ? index + values.count : index
             guard values.indices.contains(position) else {

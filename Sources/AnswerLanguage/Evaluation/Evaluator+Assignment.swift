@@ -19,7 +19,11 @@ extension Evaluator {
             case .tuple(let values), .list(let values): items = values
             default:
                 guard let walked = try? iterate(value, at: range) else {
-                    throw .type("cannot unpack a \(value.typeName) into \(targets.count) names", at: range)
+                    throw LanguageError(
+                        .type,
+                        .said(
+                            .cannotUnpack, ["type": .text(value.typeName), "count": .integer(targets.count)]),
+                        at: range)
                 }
                 items = walked
             }

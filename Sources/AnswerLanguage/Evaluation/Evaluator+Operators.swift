@@ -154,7 +154,7 @@ extension Evaluator {
             guard b != 0 else { throw LanguageError(.value, .said(.divisionByZero, [:]), at: range) }
             return .float(Double(a) / Double(b))
         case .floorDivide, .remainder:
-            guard b != 0 else { throw .value("integer division or modulo by zero", at: range) }
+            guard b != 0 else { throw LanguageError(.value, .said(.integerDivisionByZero, [:]), at: range) }
             guard !(a == .min && b == -1) else { return try checked((0, true)) }
             var quotient = a / b
             var remainder = a % b
@@ -182,7 +182,7 @@ extension Evaluator {
             }
             return .int(result)
         case .matmul:
-            throw .type("unsupported operand types for @: int and int (@ multiplies matrices)", at: range)
+            throw LanguageError(.type, .said(.matmulOfNumbers, ["type": .text("int")]), at: range)
         case .bitAnd: return .int(a & b)
         case .bitOr: return .int(a | b)
         case .bitXor: return .int(a ^ b)
@@ -216,7 +216,7 @@ extension Evaluator {
             }
             return .float(result)
         case .matmul:
-            throw .type("unsupported operand types for @: float and float (@ multiplies matrices)", at: range)
+            throw LanguageError(.type, .said(.matmulOfNumbers, ["type": .text("float")]), at: range)
         case .bitAnd, .bitOr, .bitXor:
             // Reached only with a float operand; `binary` says which types were written.
             throw LanguageError(.type, .unsupportedOperands(op.rawValue, "float", "float"), at: range)

@@ -182,7 +182,7 @@ extension Evaluator {
         where layer is ModuleList || (!(layer is UserModule) && !layer.children.isEmpty):
             return layer.children.map { .module($0.layer) }
         default:
-            throw .type("'\(value.typeName)' object is not iterable", at: range)
+            throw LanguageError(.type, .said(.notIterable, ["type": .text(value.typeName)]), at: range)
         }
     }
 

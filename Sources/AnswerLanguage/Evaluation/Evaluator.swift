@@ -285,11 +285,12 @@ final class Evaluator: @unchecked Sendable {
             return try callModule(module, arguments, at: range)
         case .module(let layer):
             guard arguments.count == 1, arguments[0].name == nil else {
-                throw .argument("a layer is called with one tensor: model(x)", at: range)
+                throw LanguageError(.argument, .said(.layerTakesOneTensor, [:]), at: range)
             }
             let input = arguments[0]
             guard case .tensor(let tensor) = input.value else {
-                throw .type("a layer is called with a tensor, not \(input.value.typeName)", at: input.range)
+                throw LanguageError(
+                    .type, .said(.layerTakesATensor, ["type": .text(input.value.typeName)]), at: input.range)
             }
             try checkpoint(at: range)
             if let parent = runningModules.last,

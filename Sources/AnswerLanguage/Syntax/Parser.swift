@@ -163,9 +163,9 @@ public struct Parser {
         case .subscript(let base, let items):
             return .subscript(base, items, expression.range)
         case .call:
-            throw .syntax("cannot assign to a function call", at: expression.range)
+            throw LanguageError(.syntax, .said(.assignToCall, [:]), at: expression.range)
         case .comparison:
-            throw .syntax("cannot assign to a comparison — did you mean '=='?", at: expression.range)
+            throw LanguageError(.syntax, .said(.assignToComparison, [:]), at: expression.range)
         default:
             throw .syntax(
                 "cannot assign to this expression: only names, attributes and items can be assigned",
