@@ -13,7 +13,7 @@ public enum EngineRefusal: String, MessageKey, Sendable {
     case stackSizes, permuteLength, inferredTwice, expandSize, padAmounts, mseShapes, targetOutOfRange
     case itemOfMany, convLayerSizes, conv2dInputRank, paddingString, batchNormChannels, batchNormRank
     case tooManyIndices, softmaxDim, repeatedDim, negativeSize, raggedNesting
-    case splitSize
+    case splitSize, tooManyDimensions
 
     // Refusals whose sentences moved here from their throw sites unchanged.
     case youCanOnlyChangeRequires, onlyTensorsOfRealFloating, canTRetainGradOn, shapeNeedsValuesGot

@@ -19,6 +19,19 @@ import Testing
         #expect(throws: CNNError.self) { try a.reshape([-1, -1]) }
     }
 
+    /// 64 dimensions is NumPy's limit and PyTorch's reductions' (a 64-bit dimension mask); one
+    /// more is refused by every way a shape is made: a creation, a view, an expansion.
+    @Test func atMostSixtyFourDimensions() throws {
+        let deepest = [Int](repeating: 1, count: Tensor.maxRank)
+        let x = try Tensor.zeros(deepest)
+        #expect(x.rank == 64)
+        let refusal = CNNError.argument("a tensor can have at most 64 dimensions, got 65")
+        #expect(throws: refusal) { try Tensor.zeros(deepest + [1]) }
+        #expect(throws: refusal) { try x.reshape(deepest + [1]) }
+        #expect(throws: refusal) { try x.unsqueeze(0) }
+        #expect(throws: refusal) { try Tensor.zeros([2]).expand(to: deepest + [2]) }
+    }
+
     @Test func flatten() throws {
         #expect(try a.flatten().shape == [24])
         #expect(try a.flatten(startDim: 1).shape == [2, 12])

@@ -75,9 +75,22 @@ public struct Tensor: Sendable {
         return strides
     }
 
+    /// The most dimensions a tensor may have: NumPy's `NPY_MAXDIMS` (64), which is also where
+    /// PyTorch's reductions stop working (their dimension masks are 64-bit sets). Without a limit
+    /// `zeros([1] * 60000)` builds a tensor whose printing alone runs for minutes (found by fuzzing).
+    public static let maxRank = 64
+
+    /// Refuses a shape with more than `maxRank` dimensions.
+    static func checkRank(_ shape: [Int]) throws(CNNError) {
+        guard shape.count <= maxRank else {
+            throw .argument(.tooManyDimensions, ["rank": shape.count, "limit": maxRank])
+        }
+    }
+
     /// Validates a shape a learner asked for and returns its element count.
-    /// - Throws: `CNNError` for a negative dimension or a count that overflows.
+    /// - Throws: `CNNError` for a negative dimension, too many dimensions or a count that overflows.
     static func checkedCount(_ shape: [Int]) throws(CNNError) -> Int {
+        try checkRank(shape)
         var count = 1
         for size in shape {
             guard size >= 0 else {

@@ -27,6 +27,7 @@ final class TensorStorage: @unchecked Sendable {
     init(count: Int, dtype: DType, shape: [Int], zeroed: Bool = true) throws(CNNError) {
         let (bytes, overflow) = count.multipliedReportingOverflow(by: dtype.byteCount)
         guard count >= 0 else { throw .argument("a shape cannot have a negative dimension, got \(shape)") }
+        try Tensor.checkRank(shape)
         let budget = ComputeBudget.current
         // The budget's own element limit first: its message names the limit the learner has.
         if let budget, count > budget.maxElements {

@@ -19,6 +19,7 @@ extension Tensor {
 
     /// `newShape` with a `-1` replaced by the size that keeps the element count.
     func resolvedShape(_ newShape: [Int]) throws(CNNError) -> [Int] {
+        try Tensor.checkRank(newShape)
         let inferred = newShape.indices.filter { newShape[$0] == -1 }
         guard inferred.count <= 1 else {
             throw .argument(.inferredTwice, ["shape": newShape])
