@@ -81,7 +81,7 @@ extension Builtins {
             let start = call.isNone("stop") ? 0 : try call.int("start")
             let step = try call.int("step")
             guard step != 0 else {
-                throw LanguageError.value("range() step must not be zero", at: call.range(of: "step"))
+                throw LanguageError(.value, .said(.rangeStepZero, [:]), at: call.range(of: "step"))
             }
             // In Double: `stop - start` of two 64-bit ints can overflow (range(-2**63, 2**63 - 1)).
             let span = (Double(stop) - Double(start)) / Double(step)

@@ -205,6 +205,10 @@ public enum LanguageErrorKey: String, MessageKey, Sendable {
     case noAttribute, notIndexable, sequenceTakesOneIndex, indicesMustBeIntegers, cannotUnpack, notIterable
     case layerTakesOneTensor, layerTakesATensor, integerDivisionByZero, matmulOfNumbers
     case assignToCall, assignToComparison
+    case tensorIndexType, tensorSliceStep, listIndexType, listAssignmentIndex, sliceStepZero, sliceIndexType
+    case assignParameter, rangeTakesIntegers, rangeStepZero, iterateScalarTensor, notAContext
+    case setsUnsupported, superUsage, gradModeNeedsWith, ambiguousTruth, unaryOperand, comparisonUnsupported
+    case noForward, lambdaMissingArgument, repeatedKeyword, emptyIndex
 }
 
 /// The engine's refusals (catalog `engine-errors`), one per `CNNError.Detail` case.

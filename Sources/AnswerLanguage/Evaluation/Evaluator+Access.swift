@@ -180,7 +180,7 @@ extension Evaluator {
         case .slice(let start, let stop, let step, let sliceRange):
             let stepValue = try step.map { (e) throws(LanguageError) in try sliceBound(e, in: scope) } ?? 1
             guard let stepValue = stepValue ?? 1 as Int?, stepValue != 0 else {
-                throw .value("slice step cannot be zero", at: sliceRange)
+                throw LanguageError(.value, .said(.sliceStepZero, [:]), at: sliceRange)
             }
             let count = values.count
             func clamp(_ bound: Int?, _ fallback: Int) -> Int {
@@ -212,7 +212,8 @@ extension Evaluator {
         case .int(let number): return number
         case .bool(let flag): return flag ? 1 : 0
         default:
-            throw .type("slice indices must be integers or None, not \(value.typeName)", at: expression.range)
+            throw LanguageError(
+                .type, .said(.sliceIndexType, ["type": .text(value.typeName)]), at: expression.range)
         }
     }
 }

@@ -118,8 +118,8 @@ extension Evaluator {
                     try engine(at: range) { try parameter.assign(tensor) }
                     return nil
                 }
-                throw .type(
-                    "cannot assign a tensor as the parameter '\(name)' of \(layer.typeName): use nn.Parameter(...), or change it with \(name).data = … inside torch.no_grad()",
+                throw LanguageError(
+                    .type, .said(.assignParameter, ["name": .text(name), "type": .text(layer.typeName)]),
                     at: range)
             }
             throw .type(

@@ -11,7 +11,6 @@ extension Evaluator {
         function: String?,
         at range: SourceRange
     ) throws(LanguageError) -> [String: Value] {
-        let who = function.map { "\($0)()" } ?? "this lambda"
         var bindings: [String: Value] = [:]
         let positional = parameters.filter { $0.kind == .normal }
         let variadic = parameters.first { $0.kind == .variadic }
@@ -61,7 +60,8 @@ extension Evaluator {
                     throw LanguageError(
                         .argument, .missingArgument(function: function, name: parameter.name), at: range)
                 }
-                throw .argument("\(who) is missing the argument '\(parameter.name)'", at: range)
+                throw LanguageError(
+                    .argument, .said(.lambdaMissingArgument, ["name": .text(parameter.name)]), at: range)
             }
             bindings[parameter.name] = defaultValue
         }
@@ -124,9 +124,7 @@ extension Evaluator {
         guard let (forward, _) = module.type.lookup("forward"), case .function(let function) = forward,
             case .defined(let defined) = function.implementation
         else {
-            throw .type(
-                "\(module.typeName) has no forward method: define def forward(self, x): in the class",
-                at: range)
+            throw LanguageError(.type, .said(.noForward, ["type": .text(module.typeName)]), at: range)
         }
         if tracedCall !== module, let parent = runningModules.last,
             let child = parent.children.first(where: { $0.layer === module }),

@@ -114,13 +114,13 @@ extension Evaluator {
     {
         let value = try evaluate(expression, in: scope)
         guard case .int(let index)? = value.asInteger else {
-            throw .type(
-                "list indices must be integers or slices, not \(value.typeName)", at: expression.range)
+            throw LanguageError(
+                .type, .said(.listIndexType, ["type": .text(value.typeName)]), at: expression.range)
         }
         let position = index < 0 ? index + count : index
         guard (0..<count).contains(position) else {
-            throw .value(
-                "list assignment index \(index) is out of range for a list of length \(count)",
+            throw LanguageError(
+                .value, .said(.listAssignmentIndex, ["index": .integer(index), "count": .integer(count)]),
                 at: expression.range)
         }
         return position
@@ -132,7 +132,7 @@ extension Evaluator {
         in scope: Scope?, at range: SourceRange
     ) throws(LanguageError) -> [Int] {
         let by = try step.flatMap { (e) throws(LanguageError) in try sliceBound(e, in: scope) } ?? 1
-        guard by != 0 else { throw .value("slice step cannot be zero", at: range) }
+        guard by != 0 else { throw LanguageError(.value, .said(.sliceStepZero, [:]), at: range) }
         func clamp(_ bound: Int?, _ fallback: Int) -> Int {
             guard var bound else { return fallback }
             if bound < 0 { bound += count }

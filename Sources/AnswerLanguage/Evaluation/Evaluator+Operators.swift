@@ -20,9 +20,8 @@ extension Evaluator {
         case .dict(let entries): return !entries.isEmpty
         case .tensor(let tensor):
             guard tensor.count == 1 else {
-                throw .value(
-                    "the truth value of a tensor with \(tensor.count) elements is ambiguous: use .any() or .all(), or compare one element",
-                    at: range)
+                throw LanguageError(
+                    .value, .said(.ambiguousTruth, ["count": .integer(tensor.count)]), at: range)
             }
             return (try? tensor.item()) != 0
         default: return true
@@ -46,7 +45,9 @@ extension Evaluator {
         case (.invert, .bool(let flag)): return .int(~(flag ? 1 : 0))
         case (.invert, .tensor(let tensor)): return .tensor(try engine(at: range) { try tensor.bitwiseNot() })
         default:
-            throw .type("bad operand type for unary \(op.rawValue): \(value.typeName)", at: range)
+            throw LanguageError(
+                .type, .said(.unaryOperand, ["op": .text(op.rawValue), "type": .text(value.typeName)]),
+                at: range)
         }
     }
 
@@ -352,9 +353,12 @@ extension Evaluator {
             } else if let a = lhs.integers, let b = rhs.integers {
                 order = a.lexicographicallyPrecedes(b) ? -1 : (a == b ? 0 : 1)
             } else {
-                throw .type(
-                    "'\(op.rawValue)' is not supported between \(lhs.typeName) and \(rhs.typeName)", at: range
-                )
+                throw LanguageError(
+                    .type,
+                    .said(
+                        .comparisonUnsupported,
+                        ["op": .text(op.rawValue), "left": .text(lhs.typeName), "right": .text(rhs.typeName)]),
+                    at: range)
             }
         }
         switch op {

@@ -150,14 +150,17 @@ extension Evaluator {
         for argument in arguments {
             let value = try evaluate(argument.value, in: scope)
             guard let number = value.asInteger, case .int(let bound) = number else {
-                throw .type(
-                    "range() takes integers, not \(value.typeName)", at: argument.value.range)
+                throw LanguageError(
+                    .type, .said(.rangeTakesIntegers, ["type": .text(value.typeName)]),
+                    at: argument.value.range)
             }
             bounds.append(bound)
         }
         let (start, stop, step) =
             bounds.count == 1 ? (0, bounds[0], 1) : (bounds[0], bounds[1], bounds.count == 3 ? bounds[2] : 1)
-        guard step != 0 else { throw .value("range() step must not be zero", at: arguments[2].value.range) }
+        guard step != 0 else {
+            throw LanguageError(.value, .said(.rangeStepZero, [:]), at: arguments[2].value.range)
+        }
         return (start, stop, step)
     }
 
@@ -171,7 +174,9 @@ extension Evaluator {
         case .string(let text): return text.map { .string(String($0)) }
         case .dict(let entries): return entries.map { .string($0.key) }
         case .tensor(let tensor):
-            guard tensor.rank > 0 else { throw .type("iteration over a 0-d tensor", at: range) }
+            guard tensor.rank > 0 else {
+                throw LanguageError(.type, .said(.iterateScalarTensor, [:]), at: range)
+            }
             var rows: [Value] = []
             rows.reserveCapacity(tensor.shape[0])
             for row in 0..<tensor.shape[0] {
@@ -196,9 +201,8 @@ extension Evaluator {
         let context = try evaluate(item.context, in: scope)
         guard case .function(let function) = context, case .gradMode(let enabled) = function.implementation
         else {
-            throw .type(
-                "'\(context.typeName)' object cannot be used in 'with': the contexts here are torch.no_grad(), torch.enable_grad() and torch.set_grad_enabled(mode)",
-                at: item.context.range)
+            throw LanguageError(
+                .type, .said(.notAContext, ["type": .text(context.typeName)]), at: item.context.range)
         }
         if let target = item.target { try assign(.none, to: target, in: scope) }
         let rest = items.dropFirst()

@@ -29,8 +29,8 @@ extension Evaluator {
                 case .tensor(let index): indices.append(.tensor(index))
                 case .list, .tuple:
                     guard let nested = Call.nested(value) else {
-                        throw .type(
-                            "tensors are indexed by ints, slices, None, ..., and tensors or lists of ints or bools, not \(value.typeName)",
+                        throw LanguageError(
+                            .type, .said(.tensorIndexType, ["type": .text(value.typeName)]),
                             at: expression.range)
                     }
                     let made = try engine(at: expression.range) { try Tensor(nested: nested) }
@@ -39,18 +39,15 @@ extension Evaluator {
                             Call.isAllBooleans(value)
                                 ? try engine(at: expression.range) { try made.converted(to: .bool) } : made))
                 default:
-                    throw .type(
-                        "tensors are indexed by ints, slices, None, ..., and tensors or lists of ints or bools, not \(value.typeName)",
-                        at: expression.range)
+                    throw LanguageError(
+                        .type, .said(.tensorIndexType, ["type": .text(value.typeName)]), at: expression.range)
                 }
             case .slice(let start, let stop, let step, let sliceRange):
                 let from = try start.flatMap { (e) throws(LanguageError) in try sliceBound(e, in: scope) }
                 let to = try stop.flatMap { (e) throws(LanguageError) in try sliceBound(e, in: scope) }
                 let by = try step.flatMap { (e) throws(LanguageError) in try sliceBound(e, in: scope) }
                 if let by, by <= 0 {
-                    throw .value(
-                        "slice step must be positive for tensors (PyTorch does not support negative steps; use torch.flip)",
-                        at: sliceRange)
+                    throw LanguageError(.value, .said(.tensorSliceStep, [:]), at: sliceRange)
                 }
                 indices.append(.basic(.slice(from, to, step: by)))
             }

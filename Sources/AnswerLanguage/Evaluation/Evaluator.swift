@@ -109,9 +109,7 @@ final class Evaluator: @unchecked Sendable {
             }
             return .dict(entries)
         case .set:
-            throw .unsupported(
-                "sets are not part of the answer language: use a list (sorted(set(xs)) becomes sorted(dict.fromkeys(xs)))",
-                at: expression.range)
+            throw LanguageError(.unsupported, .said(.setsUnsupported, [:]), at: expression.range)
         case .list(let items): return .list(try evaluateAll(items, in: scope))
         case .tuple(let items): return .tuple(try evaluateAll(items, in: scope))
         case .unary(let op, let operand):
@@ -324,10 +322,10 @@ final class Evaluator: @unchecked Sendable {
         case .userClass(let type):
             return try instantiate(type, arguments, at: range)
         case .superProxy:
-            throw .type("super() is used to reach a method: super().__init__()", at: range)
+            throw LanguageError(.type, .said(.superUsage, [:]), at: range)
         case .gradMode(let enabled):
-            throw .type(
-                "torch.\(enabled ? "enable_grad" : "no_grad")() is used with 'with': with torch.\(enabled ? "enable_grad" : "no_grad")():",
+            throw LanguageError(
+                .type, .said(.gradModeNeedsWith, ["name": .text(enabled ? "enable_grad" : "no_grad")]),
                 at: range)
         }
     }

@@ -194,7 +194,8 @@ extension Parser {
                 let nameToken = advance()
                 _ = advance()
                 if arguments.contains(where: { $0.name == name }) {
-                    throw .syntax("keyword argument '\(name)' is repeated", at: nameToken.range)
+                    throw LanguageError(
+                        .syntax, .said(.repeatedKeyword, ["name": .text(name)]), at: nameToken.range)
                 }
                 let value = try parseExpression()
                 arguments.append(
@@ -231,7 +232,7 @@ extension Parser {
             items.append(try parseSubscriptItem())
         } while accept(",") != nil
         let close = try expect("]", .subscriptSeparator)
-        if items.isEmpty { throw .syntax("an index is needed between '[' and ']'", at: close.range) }
+        if items.isEmpty { throw LanguageError(.syntax, .said(.emptyIndex, [:]), at: close.range) }
         return (items, close)
     }
 
