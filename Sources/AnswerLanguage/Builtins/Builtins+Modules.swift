@@ -63,8 +63,11 @@ extension Builtins {
             var layers: [any Layer] = []
             for (index, value) in call.rest.enumerated() {
                 guard case .module(let layer) = value else {
-                    throw LanguageError.type(
-                        "Sequential(): argument \(index + 1) must be a layer such as nn.ReLU(), not \(value.typeName)",
+                    throw LanguageError(
+                        .type,
+                        .said(
+                            .sequentialTakesLayers,
+                            ["number": .integer(index + 1), "type": .text(value.typeName)]),
                         at: call.restRanges[index])
                 }
                 layers.append(layer)

@@ -65,13 +65,11 @@ extension Builtins {
                 return tensor
             }
         case .tensor:
-            throw LanguageError.type(
-                "params argument given to the optimizer should be an iterable of Tensors, but got Tensor "
-                    + "(write [w] for one tensor)", at: call.range(of: "params"))
+            throw LanguageError(.type, .said(.optimizerOneTensor, [:]), at: call.range(of: "params"))
         default: throw call.mismatch("params", .parameters)
         }
         guard !tensors.isEmpty else {
-            throw LanguageError.value("optimizer got an empty parameter list", at: call.range(of: "params"))
+            throw LanguageError(.value, .said(.optimizerNoParameters, [:]), at: call.range(of: "params"))
         }
         return try tensors.map { tensor in try Parameter.owner(of: tensor) ?? Parameter(wrapping: tensor) }
     }

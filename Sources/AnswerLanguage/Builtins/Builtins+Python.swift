@@ -27,7 +27,7 @@ extension Builtins {
             case .module(let layer): return .int(layer.children.count)
             case .tensor(let tensor):
                 guard let first = tensor.shape.first else {
-                    throw LanguageError.type("len() of a 0-d tensor", at: call.range(of: "obj"))
+                    throw LanguageError(.type, .said(.lenOfScalarTensor, [:]), at: call.range(of: "obj"))
                 }
                 return .int(first)
             default: throw call.mismatch("obj", .sizedValue)
@@ -47,7 +47,8 @@ extension Builtins {
         Builtin("int(x)", "a number or one-element tensor as an int (truncated)") { call in
             if case .string(let text) = try call.value("x") {
                 guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
-                    throw LanguageError.value("invalid literal for int(): '\(text)'", at: call.range(of: "x"))
+                    throw LanguageError(
+                        .value, .said(.notAnInteger, ["text": .text(text)]), at: call.range(of: "x"))
                 }
                 return .int(value)
             }
@@ -58,8 +59,8 @@ extension Builtins {
         Builtin("float(x)", "a number or one-element tensor as a float") { call in
             if case .string(let text) = try call.value("x") {
                 guard let value = Double(text.trimmingCharacters(in: .whitespaces)) else {
-                    throw LanguageError.value(
-                        "could not convert string to float: '\(text)'", at: call.range(of: "x"))
+                    throw LanguageError(
+                        .value, .said(.notAFloat, ["text": .text(text)]), at: call.range(of: "x"))
                 }
                 return .float(value)
             }
@@ -118,7 +119,7 @@ extension Builtins {
         case .dict(let entries): return entries.map { .string($0.key) }
         case .tensor(let tensor):
             guard case .list(let rows) = try call.evaluator.checkedList(tensor, at: call.range(of: name))
-            else { throw LanguageError.type("iteration over a 0-d tensor", at: call.range(of: name)) }
+            else { throw LanguageError(.type, .said(.iterateScalarTensor, [:]), at: call.range(of: name)) }
             return rows
         default: throw call.mismatch(name, .sizedValue)
         }
@@ -180,13 +181,20 @@ extension Builtins {
         }
         var candidates = call.rest.isEmpty ? (try? items(call, "input")) ?? [input] : [input] + call.rest
         if candidates.isEmpty {
-            throw LanguageError.value("\(call.function)() of an empty sequence", at: call.range)
+            throw LanguageError(
+                .value, .said(.emptySequence, ["function": .text(call.function)]), at: call.range)
         }
         var best = candidates.removeFirst()
         for candidate in candidates {
             guard let a = candidate.number, let b = best.number, candidate.isNumber, best.isNumber else {
-                throw LanguageError.type(
-                    "\(call.function)() compares numbers, not \(candidate.typeName) and \(best.typeName)",
+                throw LanguageError(
+                    .type,
+                    .said(
+                        .comparesNumbers,
+                        [
+                            "function": .text(call.function), "left": .text(candidate.typeName),
+                            "right": .text(best.typeName),
+                        ]),
                     at: call.range)
             }
             if largest ? a > b : a < b { best = candidate }

@@ -211,9 +211,7 @@ extension Builtins {
             call in
             let tensor = try call.tensor("input")
             guard !tensor.requiresGrad else {
-                throw LanguageError.value(
-                    "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.",
-                    at: call.range)
+                throw LanguageError(.value, .said(.numpyRequiresGrad, [:]), at: call.range)
             }
             return .tensor(tensor)
         },

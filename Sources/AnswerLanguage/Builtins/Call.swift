@@ -276,8 +276,9 @@ struct Call {
         var sizes: [Int] = []
         for item in items {
             guard case .int(let size) = item else {
-                throw .type(
-                    "\(function)(): the size must be ints or one tuple of ints, not \(item.typeName)",
+                throw LanguageError(
+                    .type,
+                    .said(.sizeMustBeInts, ["function": .text(function), "type": .text(item.typeName)]),
                     at: itemRange)
             }
             sizes.append(size)

@@ -209,6 +209,11 @@ public enum LanguageErrorKey: String, MessageKey, Sendable {
     case assignParameter, rangeTakesIntegers, rangeStepZero, iterateScalarTensor, notAContext
     case setsUnsupported, superUsage, gradModeNeedsWith, ambiguousTruth, unaryOperand, comparisonUnsupported
     case noForward, lambdaMissingArgument, repeatedKeyword, emptyIndex
+    case numpyRequiresGrad, optimizerOneTensor, optimizerNoParameters, sequentialTakesLayers,
+        lenOfScalarTensor
+    case notAnInteger, notAFloat, emptySequence, comparesNumbers, tooManyToUnpack, notEnoughToUnpack
+    case inPlaceShape, layerAttributeFixed, positionalAfterKeyword, assignToExpression, letterAfterNumber
+    case invalidNumber, integerTooLarge, sizeMustBeInts
 }
 
 /// The engine's refusals (catalog `engine-errors`), one per `CNNError.Detail` case.

@@ -28,10 +28,11 @@ extension Evaluator {
                 items = walked
             }
             guard items.count == targets.count else {
-                throw .value(
-                    items.count > targets.count
-                        ? "too many values to unpack (expected \(targets.count), got \(items.count))"
-                        : "not enough values to unpack (expected \(targets.count), got \(items.count))",
+                throw LanguageError(
+                    .value,
+                    .said(
+                        items.count > targets.count ? .tooManyToUnpack : .notEnoughToUnpack,
+                        ["expected": .integer(targets.count), "got": .integer(items.count)]),
                     at: range)
             }
             for (item, target) in zip(items, targets) { try assign(item, to: target, in: scope) }
@@ -122,8 +123,8 @@ extension Evaluator {
                     .type, .said(.assignParameter, ["name": .text(name), "type": .text(layer.typeName)]),
                     at: range)
             }
-            throw .type(
-                "the attribute '\(name)' of a \(layer.typeName) cannot be set here (only its parameters can)",
+            throw LanguageError(
+                .type, .said(.layerAttributeFixed, ["name": .text(name), "type": .text(layer.typeName)]),
                 at: range)
         case .tensor(let tensor):
             return try setTensorAttribute(tensor, name, value, at: range)
@@ -203,8 +204,9 @@ extension Evaluator {
     func updated(_ current: Value, _ result: Value, at range: SourceRange) throws(LanguageError) -> Value? {
         guard case .tensor(let old) = current, case .tensor(let new) = result else { return result }
         guard new.shape == old.shape else {
-            throw .shape(
-                "output with shape \(old.shape) doesn't match the broadcast shape \(new.shape)", at: range)
+            throw LanguageError(
+                .shape, .said(.inPlaceShape, ["shape": .shape(old.shape), "broadcast": .shape(new.shape)]),
+                at: range)
         }
         guard old.requiresGrad, old.isLeaf else { return result }
         guard !GradMode.isEnabled else { throw Self.leafInPlace(at: range) }

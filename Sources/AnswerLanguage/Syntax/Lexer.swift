@@ -482,20 +482,22 @@ struct Lexer {
         }
         if let next = peek(), next.properties.isXIDContinue {
             let letter = location
-            throw .syntax(
-                "invalid number: '\(next)' cannot follow a number",
+            throw LanguageError(
+                .syntax, .said(.letterAfterNumber, ["letter": .text(String(next))]),
                 at: SourceRange(
                     letter, SourceLocation(line: line, column: letter.column + 1, offset: index + 1)))
         }
         if isFloat {
             guard let value = Double(text.hasPrefix(".") ? "0" + text : text) else {
-                throw .syntax("invalid number '\(text)'", at: SourceRange(start, location))
+                throw LanguageError(
+                    .syntax, .said(.invalidNumber, ["text": .text(text)]), at: SourceRange(start, location))
             }
             append(.float(value), from: start)
         } else {
             guard let value = Int(text) else {
-                throw .syntax(
-                    "integer '\(text)' is too large (the largest is \(Int.max))",
+                throw LanguageError(
+                    .syntax,
+                    .said(.integerTooLarge, ["text": .text(text), "largest": .text(String(Int.max))]),
                     at: SourceRange(start, location))
             }
             append(.integer(value), from: start)

@@ -213,8 +213,8 @@ extension Parser {
                     }
                 }
                 if arguments.contains(where: { $0.name != nil || $0.isKeywordSpread }) {
-                    throw .syntax(
-                        "a positional argument cannot follow keyword arguments", at: start.union(value.range))
+                    throw LanguageError(
+                        .syntax, .said(.positionalAfterKeyword, [:]), at: start.union(value.range))
                 }
                 arguments.append(ArgumentSyntax(name: nil, nameRange: nil, isSpread: false, value: value))
             }

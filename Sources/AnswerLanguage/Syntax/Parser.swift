@@ -167,9 +167,7 @@ public struct Parser {
         case .comparison:
             throw LanguageError(.syntax, .said(.assignToComparison, [:]), at: expression.range)
         default:
-            throw .syntax(
-                "cannot assign to this expression: only names, attributes and items can be assigned",
-                at: expression.range)
+            throw LanguageError(.syntax, .said(.assignToExpression, [:]), at: expression.range)
         }
     }
 
