@@ -164,8 +164,8 @@ extension Builtins {
                         if case .none = given { return .module(ModuleList([])) }
                         for item in try call.evaluator.iterate(given, at: call.range(of: "modules")) {
                             guard case .module(let layer) = item else {
-                                throw LanguageError.type(
-                                    "ModuleList() takes layers such as nn.Conv2d(…), not \(item.typeName)",
+                                throw LanguageError(
+                                    .type, .said(.moduleListTakesLayers, ["type": .text(item.typeName)]),
                                     at: call.range(of: "modules"))
                             }
                             layers.append(layer)

@@ -214,6 +214,13 @@ public enum LanguageErrorKey: String, MessageKey, Sendable {
     case notAnInteger, notAFloat, emptySequence, comparesNumbers, tooManyToUnpack, notEnoughToUnpack
     case inPlaceShape, layerAttributeFixed, positionalAfterKeyword, assignToExpression, letterAfterNumber
     case invalidNumber, integerTooLarge, sizeMustBeInts
+    case decorators, blockAfterColon, defaultOrder, augmentedTuple, importStar, generatorParentheses
+    case negationOverflow, powerOverflow, integerOverflow, floatModuloByZero, zeroToNegativePower,
+        complexPower
+    case inStringNeedsString, notSearchable, initReturnsValue, classTakesNoArguments
+    case superFirstArgument, superNoArguments, superOutsideMethod
+    case listOneIndex, dictOneKey, noItemAssignment, noItemDeletion, moduleListTakesLayers
+    case classesAreLayers, oneBaseClass
 }
 
 /// The engine's refusals (catalog `engine-errors`), one per `CNNError.Detail` case.

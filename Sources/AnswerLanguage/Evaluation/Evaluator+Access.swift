@@ -99,7 +99,7 @@ extension Evaluator {
             }
         case .dict(let entries):
             guard items.count == 1, case .index(let keyExpression) = items[0] else {
-                throw .type("a dict is indexed by one key", at: range)
+                throw LanguageError(.type, .said(.dictOneKey, [:]), at: range)
             }
             let key = try evaluate(keyExpression, in: scope)
             // Tables (per-layer gradient norms, histories) are also indexed by position, so that

@@ -101,11 +101,13 @@ extension Evaluator {
             let first = EvaluatedArgument(name: nil, nameRange: nil, value: instance, range: range)
             let result = try invoke(defined, [first] + arguments, at: range)
             guard case .none = result else {
-                throw .type("__init__() should return None, not \(result.typeName)", at: range)
+                throw LanguageError(
+                    .type, .said(.initReturnsValue, ["type": .text(result.typeName)]), at: range)
             }
         } else {
             guard arguments.isEmpty else {
-                throw .argument("\(type.name)() takes no arguments (it has no __init__)", at: range)
+                throw LanguageError(
+                    .argument, .said(.classTakesNoArguments, ["name": .text(type.name)]), at: range)
             }
             module.isInitialized = true
         }
@@ -161,11 +163,13 @@ extension Evaluator {
             let receiver = try evaluate(arguments[1].value, in: scope)
             guard case .function(let function) = type, case .userClass(let owner) = function.implementation
             else {
-                throw .type("super()'s first argument must be a class", at: arguments[0].value.range)
+                throw LanguageError(.type, .said(.superFirstArgument, [:]), at: arguments[0].value.range)
             }
             return .function(Function(.superProxy(owner: owner, receiver: receiver)))
         }
-        guard arguments.isEmpty else { throw .argument("super() takes no arguments here", at: range) }
+        guard arguments.isEmpty else {
+            throw LanguageError(.argument, .said(.superNoArguments, [:]), at: range)
+        }
         var frame = scope
         while let current = frame {
             if let method = current.method, let receiver = current.bindings[method.selfName] {
@@ -173,7 +177,7 @@ extension Evaluator {
             }
             frame = current.parent
         }
-        throw .value("super() only works inside a method of a class", at: range)
+        throw LanguageError(.value, .said(.superOutsideMethod, [:]), at: range)
     }
 
     /// An attribute reached through `super()`: the next class's method, bound to the instance.

@@ -20,7 +20,7 @@ extension Evaluator {
             try engine(at: range) { try tensor.overwriteLeaf(with: changed) }
             return nil
         case .list(var values):
-            guard items.count == 1 else { throw .type("a list takes one index or slice", at: range) }
+            guard items.count == 1 else { throw LanguageError(.type, .said(.listOneIndex, [:]), at: range) }
             switch items[0] {
             case .index(let expression):
                 let position = try listPosition(expression, count: values.count, in: scope, assigning: true)
@@ -53,7 +53,7 @@ extension Evaluator {
             return .list(values)
         case .dict(var entries):
             guard items.count == 1, case .index(let keyExpression) = items[0] else {
-                throw .type("a dict is indexed by one key", at: range)
+                throw LanguageError(.type, .said(.dictOneKey, [:]), at: range)
             }
             let key = try dictKey(try evaluate(keyExpression, in: scope), at: keyExpression.range)
             if let index = entries.firstIndex(where: { $0.key == key }) {
@@ -63,7 +63,8 @@ extension Evaluator {
             }
             return .dict(entries)
         default:
-            throw .type("a \(container.typeName) does not support item assignment", at: range)
+            throw LanguageError(
+                .type, .said(.noItemAssignment, ["type": .text(container.typeName)]), at: range)
         }
     }
 
@@ -73,7 +74,7 @@ extension Evaluator {
     {
         switch container {
         case .list(var values):
-            guard items.count == 1 else { throw .type("a list takes one index or slice", at: range) }
+            guard items.count == 1 else { throw LanguageError(.type, .said(.listOneIndex, [:]), at: range) }
             switch items[0] {
             case .index(let expression):
                 values.remove(
@@ -86,7 +87,7 @@ extension Evaluator {
             return .list(values)
         case .dict(var entries):
             guard items.count == 1, case .index(let keyExpression) = items[0] else {
-                throw .type("a dict is indexed by one key", at: range)
+                throw LanguageError(.type, .said(.dictOneKey, [:]), at: range)
             }
             let key = try dictKey(try evaluate(keyExpression, in: scope), at: keyExpression.range)
             guard let index = entries.firstIndex(where: { $0.key == key }) else {
@@ -95,7 +96,7 @@ extension Evaluator {
             entries.remove(at: index)
             return .dict(entries)
         default:
-            throw .type("a \(container.typeName) does not support item deletion", at: range)
+            throw LanguageError(.type, .said(.noItemDeletion, ["type": .text(container.typeName)]), at: range)
         }
     }
 

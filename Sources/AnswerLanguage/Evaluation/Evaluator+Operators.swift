@@ -35,7 +35,8 @@ extension Evaluator {
         case (.plus, .bool(let flag)): return .int(flag ? 1 : 0)
         case (.negate, .int(let number)):
             guard number != .min else {
-                throw .value("integer overflow: -(\(number)) does not fit in 64 bits", at: range)
+                throw LanguageError(
+                    .value, .said(.negationOverflow, ["number": .text(String(number))]), at: range)
             }
             return .int(-number)
         case (.negate, .bool(let flag)): return .int(flag ? -1 : 0)
@@ -141,8 +142,11 @@ extension Evaluator {
     {
         func checked(_ result: (partialValue: Int, overflow: Bool)) throws(LanguageError) -> Value {
             guard !result.overflow else {
-                throw .value(
-                    "integer overflow: the result of \(a) \(op.rawValue) \(b) does not fit in 64 bits",
+                throw LanguageError(
+                    .value,
+                    .said(
+                        .integerOverflow,
+                        ["a": .text(String(a)), "op": .text(op.rawValue), "b": .text(String(b))]),
                     at: range)
             }
             return .int(result.partialValue)
@@ -169,7 +173,9 @@ extension Evaluator {
             func times(_ x: Int, _ y: Int) throws(LanguageError) -> Int {
                 let (product, overflow) = x.multipliedReportingOverflow(by: y)
                 guard !overflow else {
-                    throw .value("integer overflow: \(a) ** \(b) does not fit in 64 bits", at: range)
+                    throw LanguageError(
+                        .value, .said(.powerOverflow, ["a": .text(String(a)), "b": .text(String(b))]),
+                        at: range)
                 }
                 return product
             }
@@ -206,14 +212,14 @@ extension Evaluator {
             guard b != 0 else { throw LanguageError(.value, .said(.floorDivisionByZero, [:]), at: range) }
             return .float((a / b).rounded(.down))
         case .remainder:
-            guard b != 0 else { throw .value("float modulo by zero", at: range) }
+            guard b != 0 else { throw LanguageError(.value, .said(.floatModuloByZero, [:]), at: range) }
             return .float(a - b * (a / b).rounded(.down))
         case .power:
-            if a == 0, b < 0 { throw .value("0.0 cannot be raised to a negative power", at: range) }
+            if a == 0, b < 0 { throw LanguageError(.value, .said(.zeroToNegativePower, [:]), at: range) }
             let result = Glibc.pow(a, b)
             if result.isNaN, !a.isNaN, !b.isNaN {
-                throw .value(
-                    "a negative number to a fractional power is a complex number: (\(a)) ** \(b)", at: range)
+                throw LanguageError(
+                    .value, .said(.complexPower, ["a": .text("\(a)"), "b": .text("\(b)")]), at: range)
             }
             return .float(result)
         case .matmul:
@@ -380,14 +386,15 @@ extension Evaluator {
             return entries.contains { $0.key == key }
         case .string(let text):
             guard case .string(let part) = item else {
-                throw .type("'in <string>' needs a string on the left, not \(item.typeName)", at: range)
+                throw LanguageError(
+                    .type, .said(.inStringNeedsString, ["type": .text(item.typeName)]), at: range)
             }
             return part.isEmpty || text.contains(part)
         case .namespace(let namespace):
             guard case .string(let name) = item else { return false }
             return namespace.members[name] != nil
         default:
-            throw .type("a \(container.typeName) cannot be searched with 'in'", at: range)
+            throw LanguageError(.type, .said(.notSearchable, ["type": .text(container.typeName)]), at: range)
         }
     }
 }

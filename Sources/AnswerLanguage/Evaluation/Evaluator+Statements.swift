@@ -223,8 +223,7 @@ extension Evaluator {
             throw LanguageError(
                 .unsupported,
                 definition.bases.isEmpty
-                    ? "classes here are layers: write class \(definition.name)(nn.Module):"
-                    : "a class here extends exactly one class (nn.Module or a class written here)",
+                    ? .said(.classesAreLayers, ["name": .text(definition.name)]) : .said(.oneBaseClass, [:]),
                 at: definition.nameRange)
         }
         let baseValue = try evaluate(definition.bases[0], in: scope)

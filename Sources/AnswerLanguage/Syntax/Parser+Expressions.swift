@@ -207,9 +207,7 @@ extension Parser {
                     // `sum(p.numel() for p in ps)`: a generator as the only argument.
                     value = try parseComprehension(.generator, element: value, from: start)
                     guard arguments.isEmpty, current.isSymbol(")") else {
-                        throw .syntax(
-                            "a generator expression must be in parentheses unless it is the only argument",
-                            at: value.range)
+                        throw LanguageError(.syntax, .said(.generatorParentheses, [:]), at: value.range)
                     }
                 }
                 if arguments.contains(where: { $0.name != nil || $0.isKeywordSpread }) {

@@ -30,9 +30,7 @@ extension Parser {
             return [try parseCompound(keyword)]
         }
         if current.isSymbol("@") {
-            throw .syntax(
-                "decorators ('@…' before a def) are not part of the answer language: for torch.no_grad(), write the body inside 'with torch.no_grad():'",
-                at: current.range)
+            throw LanguageError(.syntax, .said(.decorators, [:]), at: current.range)
         }
         return try parseSimpleLine()
     }
@@ -65,9 +63,8 @@ extension Parser {
         }
         if current.kind != .newline {
             if case .name(let keyword) = current.kind, Self.compoundKeywords.contains(keyword) {
-                throw .syntax(
-                    "a '\(keyword)' block cannot follow ':' on the same line: start it on a new, indented line",
-                    at: current.range)
+                throw LanguageError(
+                    .syntax, .said(.blockAfterColon, ["keyword": .text(keyword)]), at: current.range)
             }
             return try parseSimpleLine()
         }
@@ -258,8 +255,7 @@ extension Parser {
             if defaultValue == nil, kind == .normal,
                 parameters.contains(where: { $0.defaultValue != nil && $0.kind == .normal })
             {
-                throw .syntax(
-                    "parameter '\(name)' without a default follows one with a default", at: nameToken.range)
+                throw LanguageError(.syntax, .said(.defaultOrder, ["name": .text(name)]), at: nameToken.range)
             }
             parameters.append(
                 ParameterSyntax(name: name, range: nameToken.range, defaultValue: defaultValue, kind: kind))
@@ -395,9 +391,8 @@ extension Parser {
             let opToken = advance()
             let target = try Self.target(expressions[0])
             if case .tuple = target {
-                throw .syntax(
-                    "'\(text)' needs one target: a tuple cannot be updated with an augmented assignment",
-                    at: expressions[0].range)
+                throw LanguageError(
+                    .syntax, .said(.augmentedTuple, ["op": .text(text)]), at: expressions[0].range)
             }
             let value = try parseTupleOrExpression()
             return .augmentedAssignment(target, op, value, operatorRange: opToken.range)
@@ -448,9 +443,7 @@ extension Parser {
                 throw unexpected(expected: .importKeyword)
             }
             if let star = accept("*") {
-                throw .syntax(
-                    "'from … import *' is not supported: import the names you use, e.g. from torch import nn",
-                    at: star.range)
+                throw LanguageError(.syntax, .said(.importStar, [:]), at: star.range)
             }
             let parenthesized = accept("(") != nil
             repeat {
