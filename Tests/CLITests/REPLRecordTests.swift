@@ -84,6 +84,36 @@ struct REPLRecordTests {
         #expect(graded.points == 2 + 1)  // one-position (2) and what-conv2d-computes (1): see the lesson
     }
 
+    /// Answers that use what a step's example bound (`fx.shape` after `:run` bound `fx`, `x.grad`
+    /// after the example's `backward()`) re-grade from the export as they were graded in the session;
+    /// an example that rebinds a setup name (`img` at top-left-patch) is not replayed.
+    @Test func answersUsingExampleNamesReGradeFromTheExport() throws {
+        let run = REPLHarness.run([
+            ":goto 04-residual-blocks/shortcut-shape", ":run", "fx.shape",
+            ":goto 05-vanishing-gradients/three-sigmoids", ":run", "x.grad",
+            ":goto 01-tensors/top-left-patch", ":run", "img[0:3, 0:3]",
+        ])
+        let attempts = try run.attempts()
+        #expect(attempts.map(\.verdict) == [.pass, .pass, .pass], "\(run.text)")
+        let submission = try run.progress.submission(
+            profile: "ada", course: Self.course.id, version: String(Self.course.version))
+        let order = Self.course.allExercises.map { "\($0.lesson.id)/\($0.exercise.id)" }
+        let learner = try SubmissionLoader.parse(
+            try SubmissionFile.yaml(submission, order: order), file: "ada.yaml")
+        let report = BatchGrader(
+            options: GradingOptions.forCourse(Self.course.directory), jobs: 1
+        ).grade([learner], course: Self.course)
+        let graded = try #require(report.learners.first)
+        let passed = graded.results.filter(\.verdict.passed).map(\.exercise)
+        #expect(
+            passed == [
+                "01-tensors/top-left-patch", "04-residual-blocks/shortcut-shape",
+                "05-vanishing-gradients/three-sigmoids",
+            ], "\(graded.results.map { "\($0.exercise): \($0.verdict.message)" })")
+        let patch = try #require(attempts.first { $0.key.exercise == "top-left-patch" })
+        #expect(patch.answer == "img[0:3, 0:3]")
+    }
+
     /// `:run` at every step, then the reference at every exercise: an example never clobbers the
     /// names an exercise is graded with.
     @Test(arguments: REPLHarness.course.lessons.map(\.id))
@@ -106,6 +136,19 @@ struct REPLRecordTests {
         for attempt in attempts {
             #expect(
                 attempt.verdict == .pass, "\(attempt.key): \(attempt.verdict) for \(attempt.answer ?? "")")
+        }
+        // And each recorded answer, examples replayed, passes `grade` as it passed here.
+        let submission = try run.progress.submission(
+            profile: "ada", course: Self.course.id, version: String(Self.course.version))
+        let order = Self.course.allExercises.map { "\($0.lesson.id)/\($0.exercise.id)" }
+        let learner = try SubmissionLoader.parse(
+            try SubmissionFile.yaml(submission, order: order), file: "ada.yaml")
+        let report = BatchGrader(
+            options: GradingOptions.forCourse(Self.course.directory), jobs: 1
+        ).grade([learner], course: Self.course)
+        let graded = try #require(report.learners.first)
+        for result in graded.results where result.exercise.hasPrefix(id + "/") {
+            #expect(result.verdict.passed, "\(result.exercise): \(result.verdict.message)")
         }
     }
 }

@@ -100,10 +100,21 @@ extension LessonSession {
         let saved = protected.compactMap { name in interpreter[name].map { (name, $0) } }
         var overwritten: Set<String> = []
         for example in examples {
-            io.screen.writeLines(render("```cnn\n" + example.text.trimmingTrailingNewlines() + "\n```"))
-            evaluate(example.text)
-            if let program = try? Parser.parse(example.text) {
-                overwritten.formUnion(program.statements.flatMap(\.assignedNames).filter(protected.contains))
+            let source = example.text.trimmingTrailingNewlines()
+            io.screen.writeLines(render("```cnn\n" + source + "\n```"))
+            let value = run(example.text)
+            if let value { showValue(value) }
+            let bound = (try? Parser.parse(example.text))?.statements.flatMap(\.assignedNames) ?? []
+            let clobbered = bound.filter(protected.contains)
+            overwritten.formUnion(clobbered)
+            // At an exercise, an example that changed the session becomes one of its steps, so an
+            // answer using what it bound (`fx.shape` after the example's `fx = …`) re-grades from the
+            // export as it was graded here. One that rebinds a setup name is left out: the session
+            // gives that name back its setup value, and so does the grader.
+            if let value, currentExercise != nil, clobbered.isEmpty, !bound.isEmpty || value == .none {
+                var state = currentState
+                if state.steps.last != source { state.steps.append(source) }
+                currentState = state
             }
         }
         for (name, value) in saved { interpreter.bind(name, value) }
