@@ -161,3 +161,20 @@ struct REPLExerciseTests {
         #expect(run.text.contains("✓ Correct!"))
     }
 }
+
+extension REPLExerciseTests {
+    /// A graded answer that fails to run (04/shortcut-shape's `fx + x`, which the lesson invites)
+    /// shows its error header wrapped at words at 80 columns ("sizes 32 an⏎d 16" before), the
+    /// source line and caret as they are.
+    @Test func errorOfAGradedAnswerWrapsAtWords() throws {
+        let run = REPLHarness.run([
+            ":goto 04-residual-blocks/shortcut-shape", ":run", ":submit fx + x", ":quit",
+        ])
+        let lines = run.text.split(separator: "\n").map(String.init)
+        let start = try #require(lines.firstIndex { $0.contains("did not run") })
+        let report = Array(lines[(start + 1)...].prefix { !$0.hasPrefix("Try again") })
+        #expect(report.allSatisfy { $0.count <= 80 }, "\(report)")
+        #expect(report.joined(separator: " ").contains("sizes 32 and 16 at dimension 1"), "\(report)")
+        #expect(report.suffix(2) == ["fx + x", "^~~~~~"])
+    }
+}

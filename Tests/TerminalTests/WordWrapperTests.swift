@@ -55,3 +55,38 @@ extension WordWrapperTests {
         #expect(WordWrapper(width: 10).wrap("- x") == ["- x"])
     }
 }
+
+extension WordWrapperTests {
+    /// The feedback of 01/to-nchw at 80 columns broke the layout "[N, C, H, W]" after "[N,".
+    @Test func shortBracketedGroupsMoveWhole() {
+        let text =
+            "One dimension is missing: (1, 8, 8) has a batch but no channel. conv2d needs [N, C, H, W]."
+        let lines = WordWrapper(width: 80).wrap(text)
+        #expect(
+            lines == [
+                "One dimension is missing: (1, 8, 8) has a batch but no channel. conv2d needs",
+                "[N, C, H, W].",
+            ])
+        // 04/projection-shortcut's refusal broke "[16, 32,⏎1, 1]".
+        let refusal = WordWrapper(width: 80).wrap(
+            "Your network cannot run on an input of shape [1, 16, 8, 8]: conv2d expects weight "
+                + "[out_channels, in_channels/groups, kH, kW] = [?, 16, ?, ?], got [16, 32, 1, 1]: "
+                + "the input [1, 16, 8, 8] has 16 channels")
+        #expect(
+            refusal == [
+                "Your network cannot run on an input of shape [1, 16, 8, 8]: conv2d expects",
+                "weight [out_channels, in_channels/groups, kH, kW] = [?, 16, ?, ?], got",
+                "[16, 32, 1, 1]: the input [1, 16, 8, 8] has 16 channels",
+            ])
+    }
+
+    /// A group wider than a third of the line (here 40 columns wide at 60) still breaks at its spaces,
+    /// and brackets that never close change nothing.
+    @Test func longOrOpenGroupsBreakAtSpaces() {
+        let long = WordWrapper(width: 60).wrap(
+            "conv2d expects weight [out_channels, in_channels/groups, kH, kW] here")
+        #expect(long == ["conv2d expects weight [out_channels, in_channels/groups, kH,", "kW] here"])
+        #expect(WordWrapper(width: 8).wrap("a (b c d e f") == ["a (b c d", "e f"])
+        #expect(WordWrapper(width: 8).wrap("smile :) ok then") == ["smile :)", "ok then"])
+    }
+}

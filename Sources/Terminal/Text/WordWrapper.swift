@@ -119,7 +119,61 @@ public struct WordWrapper: Sendable {
         }
         flush()
         if pendingBreak { tokens.append(Token(breakBefore: true)) }
-        return gluingOperators(tokens, width: width)
+        return gluingBrackets(gluingOperators(tokens, width: width), width: width)
+    }
+
+    /// Short bracketed groups written with spaces inside (`[N, C, H, W]`, `(1, 8, 8)`,
+    /// `kernel_size=(3, 3)`) join into one word, so a shape or a tuple moves to the next line
+    /// whole instead of breaking after a comma. Groups wider than a third of the line (at most 24
+    /// columns) still break at their spaces.
+    static func gluingBrackets(_ tokens: [Token], width: Int) -> [Token] {
+        let limit = min(24, width / 3)
+        var result: [Token] = []
+        var group: [Token] = []
+        var depth = 0
+        func flushGroup() {
+            result += group
+            group = []
+            depth = 0
+        }
+        for token in tokens {
+            if !group.isEmpty && (token.breakBefore || !token.spaceBefore || token.isEmpty) {
+                flushGroup()
+            }
+            let change = bracketBalance(token)
+            if group.isEmpty {
+                if change > 0 {
+                    group = [token]
+                    depth = change
+                } else {
+                    result.append(token)
+                }
+                continue
+            }
+            group.append(token)
+            depth += change
+            if group.reduce(0, { $0 + $1.width }) + group.count - 1 > limit {
+                flushGroup()
+            } else if depth <= 0 {
+                result.append(group.dropFirst().reduce(group[0]) { joined($0, $1) })
+                group = []
+                depth = 0
+            }
+        }
+        flushGroup()
+        return result
+    }
+
+    /// Brackets a token opens minus those it closes.
+    private static func bracketBalance(_ token: Token) -> Int {
+        var balance = 0
+        for piece in token.pieces {
+            for character in piece.text {
+                if "([{".contains(character) { balance += 1 }
+                if ")]}".contains(character) { balance -= 1 }
+            }
+        }
+        return balance
     }
 
     /// Binary operators standing alone between spaces (`n − f + 1`) join the words around them:

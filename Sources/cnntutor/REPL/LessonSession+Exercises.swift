@@ -158,8 +158,7 @@ extension LessonSession {
         case .pass: return
         case .error:
             say(text.didNotRun, style: Theme.bad)
-            io.screen.writeLines(
-                verdict.message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+            io.screen.writeLines(diagnosticLines(verdict.message))
         case .timeout:
             say(text.stopped(verdict.message), style: Theme.bad)
         case .fail:

@@ -29,11 +29,24 @@ extension LessonSession {
     /// The caret report of `error` in the session's language: the message wrapped to the screen,
     /// the source line and the caret under it as they are, since wrapping them would move the caret.
     func showDiagnostic(_ error: LanguageError, source: String) {
-        var lines = error.diagnostic(source: source, language: language).split(
-            separator: "\n", omittingEmptySubsequences: false
-        ).map(String.init)
-        let header = lines.removeFirst()
-        io.screen.writeLines(WordWrapper(width: width, colorLevel: colorLevel).wrap(header) + lines)
+        io.screen.writeLines(diagnosticLines(error.diagnostic(source: source, language: language)))
+    }
+
+    /// A diagnostic's lines for the screen: its sentences wrapped at words, a source line with the
+    /// caret line under it written as they are (wrapping either would move the caret).
+    func diagnosticLines(_ diagnostic: String) -> [String] {
+        let lines = diagnostic.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let wrapper = WordWrapper(width: width, colorLevel: colorLevel)
+        return lines.indices.flatMap { index -> [String] in
+            let line = lines[index]
+            let caretBelow = index + 1 < lines.count && Self.isCaretLine(lines[index + 1])
+            return line.isEmpty || caretBelow || Self.isCaretLine(line) ? [line] : wrapper.wrap(line)
+        }
+    }
+
+    /// Whether `line` is a diagnostic's caret line (`    ^~~~`).
+    static func isCaretLine(_ line: String) -> Bool {
+        line.contains("^") && line.allSatisfy { $0 == " " || $0 == "^" || $0 == "~" }
     }
 
     /// Runs `source` in the learner's interpreter, Ctrl-C cancelling it, and returns what happened.
