@@ -32,6 +32,10 @@ struct ExerciseInputTests {
         ("y.shape[2] + 1", .answer),
         ("k2 = k * 2; k2", .answer),
         ("k2 = k * 2; k2.shape", .inspection),
+        // 02/feature-map: a newcomer looks at both shapes at once (it was graded as [2, 4]).
+        ("x.shape, w.shape", .inspection),
+        ("(x.shape, len(w))", .inspection),
+        ("x.shape, w", .answer),
     ])
     func classifies(_ line: String, _ expected: ExerciseInput) throws {
         #expect(ExerciseInput(try Parser.parse(line), boundAtExercise: []) == expected)

@@ -8,8 +8,8 @@ import CNN
 /// - `y = conv2d(img, k)` is an ``assignment``: it binds and is replayed before the answer.
 /// - `show(img)`, `print(x)`, `summary(net, …)`, `help(conv2d)`, `type(x)`, and a bare name the
 ///   learner did not assign at this exercise (`img`, given by the setup) are a ``look``: shown.
-/// - `y.shape`, `y.shape[2]`, `y.size()`, `y.dtype`, `y.ndim`, `y.dim()`, `y.numel()`, `len(y)`
-///   are an ``inspection``: an answer only when the value is the same sort as the expected answer
+/// - `y.shape`, `y.shape[2]`, `y.size()`, `y.dtype`, `y.ndim`, `y.dim()`, `y.numel()`, `len(y)`,
+///   and tuples of them (`x.shape, w.shape`) are an ``inspection``: an answer only when the value is the same sort as the expected answer
 ///   (``answers(_:expected:)``), so `y.shape` answers "what shape is it?" but only looks when a
 ///   tensor or a network is wanted.
 /// - Anything else is an ``answer``, unless it turns out to have no value (`loss.backward()`):
@@ -72,6 +72,9 @@ enum ExerciseInput: Equatable {
             }
         case .subscript(let base, _):
             return isInspection(base)
+        case .tuple(let items):
+            // `x.shape, w.shape`: several sizes at once are still a look at sizes.
+            return !items.isEmpty && items.allSatisfy(isInspection)
         default:
             return false
         }
