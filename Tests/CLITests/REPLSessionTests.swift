@@ -87,6 +87,30 @@ struct REPLSessionTests {
         #expect(!run.text.contains("✓ 1 ██████████"))
     }
 
+    /// After the last lesson, with exercises still open, the menu does not offer lesson 1 and
+    /// "About 0 minutes to go": it says how many are open, and Enter goes to the first of them.
+    @Test func menuAfterEveryLessonLeadsToTheOpenExercises() throws {
+        let course = REPLHarness.course
+        let progress = MemoryProgressRecorder()
+        _ = try progress.openProfile(named: "ada", language: nil)
+        for lesson in course.lessons.dropFirst() {
+            try progress.markCompleted(profile: "ada", course: course.id, lesson: lesson.id)
+        }
+        let lesson = course.lessons[0]
+        let moves = lesson.steps.map { $0.exercise == nil ? "" : ":skip" }
+        let run = REPLHarness.run([":open 1"] + moves + ["", ":quit"], progress: progress)
+        let open = course.lessons.reduce(0) { $0 + $1.exercises.count }
+        let text = run.text.replacingOccurrences(of: "\n", with: " ")
+        #expect(
+            text.contains(
+                "You have been through every lesson; \(open) exercises are still open. Press Enter to go"
+                    + " back to the first in lesson 1"),
+            "\(run.text)")
+        #expect(!run.text.contains("About 0 minutes"))
+        let after = try #require(text.components(separatedBy: "still open.").last)
+        #expect(after.contains("Exercise \(lesson.exercises[0].id)"))
+    }
+
     @Test func playgroundPrintsValuesAndTheProgressTable() throws {
         let run = REPLHarness.run(["x = ones(2, 3)", "x.shape", "x.sum()", ":progress", ":quit"])
         #expect(run.text.contains("torch.Size([2, 3])"))

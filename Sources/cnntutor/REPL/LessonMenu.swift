@@ -46,8 +46,17 @@ struct LessonMenu {
         }
     }
 
-    /// The first lesson not completed (the one Enter opens at the menu), or the first lesson.
-    var suggested: Int { entries.firstIndex { !$0.completed } ?? 0 }
+    /// The lesson Enter opens at the menu: the first not completed; once every lesson is, the
+    /// first with an exercise not passed; else the first lesson.
+    var suggested: Int {
+        entries.firstIndex { !$0.completed } ?? entries.firstIndex { $0.passed < $0.exercises } ?? 0
+    }
+
+    /// Whether every lesson has been gone through to its end.
+    var allCompleted: Bool { entries.allSatisfy(\.completed) }
+
+    /// Exercises not passed, over the whole course.
+    var openExercises: Int { entries.reduce(0) { $0 + $1.exercises - $1.passed } }
 
     /// Minutes left over the whole course.
     var minutesLeft: Int { entries.reduce(0) { $0 + ($1.minutesLeft ?? 0) } }

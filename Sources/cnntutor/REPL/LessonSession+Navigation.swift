@@ -65,9 +65,17 @@ extension LessonSession {
             menu.lines(current: current ?? lessonIndex, width: width, colorLevel: colorLevel))
         if lessonIndex == nil && current == nil {
             let suggested = course.lessons(in: language)[menu.suggested]
-            say(
-                text.menuPrompt(
-                    minutes: menu.minutesLeft, lesson: menu.suggested + 1, title: suggested.title))
+            if !menu.allCompleted {
+                say(
+                    text.menuPrompt(
+                        minutes: menu.minutesLeft, lesson: menu.suggested + 1, title: suggested.title))
+            } else if menu.openExercises > 0 {
+                say(
+                    text.menuPromptOpen(
+                        open: menu.openExercises, lesson: menu.suggested + 1, title: suggested.title))
+            } else {
+                say(text.menuPromptFinished)
+            }
         }
     }
 
@@ -77,9 +85,23 @@ extension LessonSession {
         return LessonMenu(course: course, language: language, summaries: summaries)
     }
 
-    /// Opens the first lesson not yet completed.
+    /// Opens the first lesson not yet completed; once every lesson is, goes to the first exercise
+    /// not passed.
     func openSuggestedLesson() {
+        let menu = self.menu
+        let lesson = course.lessons[menu.suggested]
+        if menu.allCompleted, let open = openExercises(of: lesson).first {
+            return goto("\(lesson.id)/\(open)")
+        }
         open(menu.suggested)
+    }
+
+    /// The ids of `lesson`'s exercises not passed, in this session or an earlier one.
+    func openExercises(of lesson: Lesson) -> [String] {
+        lesson.exercises.map(\.id).filter { id in
+            let key = "\(lesson.id)/\(id)"
+            return !(exercises[key]?.passed ?? false) && !passedBefore.contains(key)
+        }
     }
 
     /// The lesson a learner names by number (`2`), id (`02-filters`) or unique id part (`filters`).
@@ -135,10 +157,7 @@ extension LessonSession {
             try io.progress.markCompleted(profile: settings.profile, course: course.id, lesson: lesson.id)
         }
         io.screen.writeLine()
-        let open = lesson.exercises.map(\.id).filter { id in
-            let key = "\(lesson.id)/\(id)"
-            return !(exercises[key]?.passed ?? false) && !passedBefore.contains(key)
-        }
+        let open = openExercises(of: lesson)
         if open.isEmpty {
             say(text.lessonComplete((lessonIndex ?? 0) + 1, title: lesson.title), style: Theme.good)
         } else {

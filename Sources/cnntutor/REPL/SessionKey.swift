@@ -13,7 +13,8 @@ enum SessionKey: String, MessageKey {
     case couldNotSave, noExerciseForAnswer, assignmentIsNotAnAnswer, noExerciseForHint, noHints
     case noMoreHints, noExerciseForSolution, noSolution, solutionsNeverShown, confirmGiveUp, keepGoing
     case solutionHeading, skipped, waitsForAnswer, noLessonOpen, firstStep, couldNotOpenProfile
-    case noSuchLanguage, welcome, damagedDatabase, noLesson, noLessonListing, welcomeBack, menuPrompt
+    case noSuchLanguage, welcome, damagedDatabase, noLesson, noLessonListing, welcomeBack, menuPrompt,
+        menuPromptOpen, menuPromptFinished
     case lessonOverview, lessonComplete, noExercise, languages, languageSwitched, whichLessonToReset
     case confirmReset, nothingReset, lessonReset, yesNo, commandsHeading, walkKeys, walkDone
     case commandNotACommand, commandUnknown, commandAmbiguous, commandNeedsArgument

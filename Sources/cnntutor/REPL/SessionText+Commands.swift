@@ -86,6 +86,14 @@ extension SessionText {
         say(.menuPrompt, ["minutes": minutes, "lesson": lesson, "title": title])
     }
 
+    /// The menu's prompt once every lesson has been gone through, some exercises still open.
+    func menuPromptOpen(open: Int, lesson: Int, title: String) -> String {
+        say(.menuPromptOpen, ["open": open, "lesson": lesson, "title": title])
+    }
+
+    /// The menu's prompt once the whole course is done.
+    var menuPromptFinished: String { say(.menuPromptFinished) }
+
     func lessonOverview(steps: Int, exercises: Int, minutes: Int) -> String {
         say(.lessonOverview, ["steps": steps, "exercises": exercises, "minutes": minutes])
     }
