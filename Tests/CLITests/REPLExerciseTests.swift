@@ -163,12 +163,12 @@ struct REPLExerciseTests {
 }
 
 extension REPLExerciseTests {
-    /// A graded answer that fails to run (04/shortcut-shape's `fx + x`, which the lesson invites)
+    /// A graded answer that fails to run (`fx + x` at 04/shortcut-shape, after the step before bound `fx`)
     /// shows its error header wrapped at words at 80 columns ("sizes 32 an⏎d 16" before), the
     /// source line and caret as they are.
     @Test func errorOfAGradedAnswerWrapsAtWords() throws {
         let run = REPLHarness.run([
-            ":goto 04-residual-blocks/shortcut-shape", ":run", ":submit fx + x", ":quit",
+            ":goto 04-residual-blocks/shortcut-shape", ":back", ":run", ":next", ":submit fx + x", ":quit",
         ])
         let lines = run.text.split(separator: "\n").map(String.init)
         let start = try #require(lines.firstIndex { $0.contains("did not run") })

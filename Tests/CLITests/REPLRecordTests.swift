@@ -84,12 +84,14 @@ struct REPLRecordTests {
         #expect(graded.points == 2 + 1)  // one-position (2) and what-conv2d-computes (1): see the lesson
     }
 
-    /// Answers that use what a step's example bound (`fx.shape` after `:run` bound `fx`, `x.grad`
-    /// after the example's `backward()`) re-grade from the export as they were graded in the session;
-    /// an example that rebinds a setup name (`img` at top-left-patch) is not replayed.
+    /// Answers that use what a step's example bound (`fx.shape` after `:run` bound `fx` a step
+    /// before, `x.grad` after the example's `backward()` at the exercise) re-grade from the export
+    /// as they were graded in the session; an example that rebinds a setup name (`img` at
+    /// top-left-patch) is not replayed.
     @Test func answersUsingExampleNamesReGradeFromTheExport() throws {
         let run = REPLHarness.run([
-            ":goto 04-residual-blocks/shortcut-shape", ":run", "fx.shape",
+            // The example binding fx is the step before the exercise: run there, tried, then used.
+            ":goto 04-residual-blocks/shortcut-shape", ":back", ":run", "fx + x", ":next", "fx.shape",
             ":goto 05-vanishing-gradients/three-sigmoids", ":run", "x.grad",
             ":goto 01-tensors/top-left-patch", ":run", "img[0:3, 0:3]",
         ])
@@ -112,6 +114,8 @@ struct REPLRecordTests {
             ], "\(graded.results.map { "\($0.exercise): \($0.verdict.message)" })")
         let patch = try #require(attempts.first { $0.key.exercise == "top-left-patch" })
         #expect(patch.answer == "img[0:3, 0:3]")
+        #expect(
+            run.text.contains("(At this exercise img keeps its value from the exercise, not the example's.)"))
     }
 
     /// `:run` at every step, then the reference at every exercise: an example never clobbers the

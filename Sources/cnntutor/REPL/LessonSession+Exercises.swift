@@ -56,6 +56,31 @@ extension LessonSession {
         currentState = state
     }
 
+    /// An answer as recorded: the lines typed (or run) at the exercise, after the earlier inputs
+    /// that bound names those lines use and neither the setup nor the lines bind (`fx` from an
+    /// example run a step before, `g = grad_norms(…)` typed in the playground), so `grade` of the
+    /// export sees what the session saw. Inputs that rebind a setup name are left out: at the
+    /// exercise the session, like the grader, has the setup's values.
+    func recordedAnswer(_ lines: [String], for exercise: Exercise) -> String {
+        let setup = Set(setupNames(exercise))
+        let bound = lines.reduce(into: setup) { names, line in
+            names.formUnion((try? Parser.parse(line))?.statements.flatMap(\.assignedNames) ?? [])
+        }
+        var needed = lines.reduce(into: Set<String>()) { $0.formUnion(SourceNames.mentioned(in: $1)) }
+            .subtracting(bound)
+        var earlier: [String] = []
+        for entry in bindings.reversed() where !needed.isEmpty {
+            guard !entry.names.isDisjoint(with: needed), entry.names.isDisjoint(with: setup),
+                !lines.contains(entry.source)
+            else { continue }
+            earlier.insert(entry.source, at: 0)
+            needed.subtract(entry.names)
+            needed.formUnion(
+                SourceNames.mentioned(in: entry.source).subtracting(entry.names).subtracting(setup))
+        }
+        return (earlier + lines).joined(separator: "\n")
+    }
+
     /// The note after a line that ran but was not graded, while the exercise still waits.
     func sayNotGraded(_ note: String) {
         guard let exercise = currentExercise, !isSettled(exercise) else { return }
@@ -72,8 +97,7 @@ extension LessonSession {
     ) {
         guard let lesson = currentLesson else { return }
         let state = currentState
-        let answerText =
-            exercise.kind == .choice ? line : (state.steps + [line]).joined(separator: "\n")
+        let answerText = exercise.kind == .choice ? line : recordedAnswer(state.steps + [line], for: exercise)
         var verdict: Verdict
         let started = io.clock.now()
         if exercise.kind == .choice {

@@ -62,6 +62,10 @@ extension LessonSession {
                 return .failure(error)
             }
         }
+        if case .success = result, let program = try? Parser.parse(source) {
+            let names = Set(program.statements.flatMap(\.assignedNames))
+            if !names.isEmpty { bindings.append((source, names)) }
+        }
         if case .failure(let error) = result, error.kind == .cancelled {
             training.stop(interrupted: true)
         } else {

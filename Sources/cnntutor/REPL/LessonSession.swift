@@ -78,6 +78,10 @@ final class LessonSession {
     var passedBefore: Set<String> = []
     /// Exercise keys given up in an earlier session: the learner has seen their solution.
     var gaveUpBefore: Set<String> = []
+    /// Every input that bound names in the learner's session, oldest first: typed in the
+    /// playground, run by `:run`, or typed at an exercise. An answer that uses a name bound before
+    /// its exercise carries the inputs that bound it into its record (`recordedAnswer`).
+    var bindings: [(source: String, names: Set<String>)] = []
     /// A line a sub-prompt read but did not use (the `:step` walk), handled next.
     var pendingLine: String?
     var tally = Tally()
