@@ -115,6 +115,10 @@ import Testing
                 to: try x.indexed([.slice(nil, 1)]).squeeze(dim: 0)))
         #expect(try fixture.tensor("x.unsqueeze(1)").shape == [2, 1, 3, 7, 7])
         #expect(try fixture.tensor("torch.flip(x, (3,))").isEqual(to: try x.flip([3])))
+        // The method takes the dims one by one too, as PyTorch's does; by keyword, as a list.
+        #expect(try fixture.tensor("x.flip(2, 3)").isEqual(to: try x.flip([2, 3])))
+        #expect(try fixture.tensor("x.flip(-1)").isEqual(to: try x.flip([3])))
+        #expect(try fixture.tensor("torch.flip(x, dims=[2, 3])").isEqual(to: try x.flip([2, 3])))
         #expect(try fixture.tensor("torch.cat([x, x], dim=1)").isEqual(to: try Tensor.cat([x, x], dim: 1)))
         #expect(try fixture.tensor("torch.stack((x, x))").isEqual(to: try Tensor.stack([x, x])))
         let m = try x.indexed([.at(0), .at(0)])

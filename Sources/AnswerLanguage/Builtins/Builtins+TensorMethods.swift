@@ -35,8 +35,14 @@ extension Builtins {
         Builtin("unsqueeze(input, dim)", "a dimension of size 1 inserted at dim") { call in
             .tensor(try call.tensor("input").unsqueeze(try call.int("dim")))
         },
-        Builtin("flip(input, dims)", "the elements reversed along dims") { call in
-            .tensor(try call.tensor("input").flip(try call.intList("dims")))
+        // PyTorch's method takes the dims as a list or one by one: `w.flip([2, 3])`, `w.flip(2, 3)`.
+        Builtin("flip(input, *dims)", "the elements reversed along dims") { call in
+            let dims = try call.shape()
+            guard !dims.isEmpty else {
+                throw LanguageError(
+                    .argument, .missingArgument(function: "flip", name: "dims"), at: call.range)
+            }
+            return .tensor(try call.tensor("input").flip(dims))
         },
         Builtin("cat(tensors, dim=0)", "tensors joined along an existing dimension") { call in
             .tensor(try Tensor.cat(try call.tensors("tensors"), dim: try call.int("dim")))
