@@ -71,7 +71,8 @@ struct GradingText: Sendable {
     // MARK: Diagnoses: shapes
 
     func shape(_ answer: [Int], expected: [Int]) -> String {
-        say(.shape, ["answer": answer, "expected": expected])
+        // An empty shape says nothing to a newcomer: a single number is wanted.
+        say(.shape, ["answer": answer, "expected": expected, "single": expected.isEmpty ? "yes" : "no"])
     }
 
     var sizeOneDimensions: String { say(.sizeOneDimensions) }

@@ -135,7 +135,7 @@ import Wording
         Case(
             source: "nn.Sequential(nn.Conv2d(3, 4, 3))(ones(1, 1, 5, 5))",
             english:
-                "layer (0) Conv2d: conv2d expects weight [out_channels, in_channels/groups, kH, kW] = [?, 1, ?, ?], got [4, 3, 3, 3]: the input [1, 1, 5, 5] has 1 channels",
+                "layer (0) Conv2d: conv2d expects weight [out_channels, in_channels/groups, kH, kW] = [?, 1, ?, ?], got [4, 3, 3, 3]: the input [1, 1, 5, 5] has 1 channel",
             korean:
                 "층 (0) Conv2d: conv2d의 가중치 모양은 [?, 1, ?, ?]이어야 하는데 [4, 3, 3, 3]입니다. 입력 [1, 1, 5, 5]의 채널이 1개이기 때문입니다."
         ),

@@ -29,7 +29,7 @@ import Testing
                 == "pad expects an even number of amounts (two per axis, last axis first), got [1, 1, 1]")
         #expect(
             errorMessage { try pad(x, [3, 3], mode: .reflect) }
-                == "pad mode 'reflect' with 2 amounts pads the last 1 axes of a 2-d or 3-d input, got 4-d input [1, 1, 3, 3]"
+                == "pad mode 'reflect' with 2 amounts pads the last axis of a 2-d or 3-d input, got 4-d input [1, 1, 3, 3]"
         )
         #expect(
             errorMessage { try pad(x, [3, 3, 0, 0], mode: .reflect) }

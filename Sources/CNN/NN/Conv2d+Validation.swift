@@ -66,10 +66,11 @@ extension Conv2dGeometry {
         }
         guard weight[1] == channels / groups else {
             let expected = "[?, \(channels / groups)" + String(repeating: ", ?", count: spatial) + "]"
+            let noun = channels == 1 ? "channel" : "channels"
             let why =
                 groups == 1
-                ? "the input \(input) has \(channels) channels"
-                : "the input \(input) has \(channels) channels in \(groups) groups"
+                ? "the input \(input) has \(channels) \(noun)"
+                : "the input \(input) has \(channels) \(noun) in \(groups) groups"
             throw .shape(
                 "\(f) expects weight \(words.weightLayout) = \(expected), got \(weight): \(why)",
                 detail: .convChannels(

@@ -35,7 +35,7 @@ extension SessionText {
 
     /// After `:run` at an exercise whose example bound some of the exercise's setup names.
     func setupNamesKept(_ names: [String]) -> String {
-        say(.setupNamesKept, ["names": names.joined(separator: ", ")])
+        say(.setupNamesKept, ["names": names.joined(separator: ", "), "count": names.count])
     }
 
     /// The title of a step that continues a section after its exercise.
