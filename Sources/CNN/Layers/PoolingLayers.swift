@@ -30,7 +30,7 @@ public final class MaxPool2d: Layer {
     }
 
     public var settingsDescription: String {
-        "kernel_size=\(kernelSize), stride=\(stride), padding=\(padding), dilation=\(dilation), ceil_mode=\(ceilMode)"
+        "kernel_size=\(kernelSize), stride=\(stride), padding=\(padding), dilation=\(dilation), ceil_mode=\(ceilMode ? "True" : "False")"
     }
 }
 

@@ -97,7 +97,8 @@ public final class ResidualBlock: Layer {
     }
 
     public var settingsDescription: String {
-        "\(inChannels), \(outChannels), stride=\(stride), shortcut=\(shortcutKind.rawValue)"
+        // As it is written in a call: `shortcut='zeropad'`.
+        "\(inChannels), \(outChannels), stride=\(stride), shortcut='\(shortcutKind.rawValue.lowercased())'"
     }
 }
 

@@ -90,6 +90,9 @@ extension LessonSession {
         case .figure(let figure):
             io.screen.writeLines(
                 FigurePicture.lines(figure, width: width, colorLevel: colorLevel, language: language))
+        case .module(let layer):
+            // A network's table fits the screen: its settings wrap under their own column.
+            page(Value.moduleTable(layer, width: width).split(separator: "\n").map(String.init))
         default:
             var lines = value.description.split(separator: "\n", omittingEmptySubsequences: false).map(
                 String.init)
