@@ -81,3 +81,24 @@ extension ProgressBarTests {
         #expect(screen.text == "\r▕█████     ▏   50%  5/10  loss 0.5000\u{1B}[K")
     }
 }
+
+extension ProgressBarTests {
+    /// A training at 80 columns (77 for the line) read "…  2387/200000  epoch 2387/200000  loss
+    /// 0.0000  0:00 e…": the count goes first, since the epoch says it, then the elapsed time, so
+    /// the time left is shown whole.
+    @Test func narrowLinesDropTheCountThenTheElapsedTime() {
+        let screen = MemoryScreen(
+            capabilities: FixedTerminalCapabilities(isTTY: true, size: .init(columns: 80, rows: 20)))
+        let clock = ManualClock()
+        let bar = ProgressBar(total: 200_000, label: "training", screen: screen, clock: clock)
+        clock.advance(by: .seconds(3))
+        let metrics = [ProgressMetric(name: "epoch", text: "28859/200000"), .value("loss", 0)]
+        let line = bar.line(completed: 28859, metrics: metrics, now: clock.now(), width: 77)
+        #expect(!line.contains("28859/200000  epoch"))
+        #expect(line.hasSuffix("epoch 28859/200000  loss 0.0000  ~0:17 left"), "\(line)")
+        #expect(!line.contains("…"))
+        // With room, everything stays.
+        let wide = bar.line(completed: 28859, metrics: metrics, now: clock.now(), width: 200)
+        #expect(wide.contains("28859/200000  epoch 28859/200000") && wide.contains("0:03 elapsed"))
+    }
+}

@@ -124,26 +124,39 @@ public final class ProgressBar {
 
     /// The text of the bar for `completed` units at time `now`.
     ///
-    /// With a `width` (a terminal's), the bar shrinks (down to 5 cells) so the numbers fit; the
-    /// line is cut with `…` only when even that is not enough.
+    /// With a `width` (a terminal's), the bar shrinks (down to 5 cells) so the numbers fit; then
+    /// the count of units goes when metrics follow it (a training's `epoch 3/30` says as much),
+    /// then the elapsed time, so the time left stays; the line is cut with `…` only when even that
+    /// is not enough.
     func line(completed: Int, metrics: [ProgressMetric], now: Duration, width: Int? = nil) -> String {
         let level = screen.capabilities.colorLevel
         let fraction = Double(completed) / Double(total)
-        var after = [TextLayout.pad(String(Int(fraction * 100)) + "%", toWidth: 4, alignment: .right)]
-        after.append("\(completed)/\(total)")
-        after += metrics.map { $0.name + " " + $0.text }
+        let percent = TextLayout.pad(String(Int(fraction * 100)) + "%", toWidth: 4, alignment: .right)
+        var count: String? = "\(completed)/\(total)"
+        let shownMetrics = metrics.map { $0.name + " " + $0.text }
+        var elapsedText: String?
+        var leftText: String?
         if showsTimes {
             let elapsed = now - start
-            after.append(Self.clockText(elapsed) + " " + timeWords.elapsed)
+            elapsedText = Self.clockText(elapsed) + " " + timeWords.elapsed
             if completed > 0 && completed < total {
                 let left = elapsed * Double(total - completed) / Double(completed)
-                after.append("~" + Self.clockText(left) + " " + timeWords.left)
+                leftText = "~" + Self.clockText(left) + " " + timeWords.left
             }
         }
         let separator = "  "
-        let fixedWidth =
-            displayWidth(label) + (label.isEmpty ? 0 : 2) + displayWidth(after.joined(separator: separator))
-            + 4
+        let labelWidth = displayWidth(label) + (label.isEmpty ? 0 : 2)
+        func parts() -> [String] {
+            [percent] + [count].compactMap { $0 } + shownMetrics + [elapsedText, leftText].compactMap { $0 }
+        }
+        if let width {
+            // The narrowest bar (5 cells and its two edges) and what follows it must fit.
+            let fits = { labelWidth + 7 + 2 + displayWidth(parts().joined(separator: separator)) <= width }
+            if !fits() && !shownMetrics.isEmpty { count = nil }
+            if !fits() && leftText != nil { elapsedText = nil }
+        }
+        let after = parts()
+        let fixedWidth = labelWidth + displayWidth(after.joined(separator: separator)) + 4
         let cells = width.map { min(20, max(5, $0 - fixedWidth)) } ?? 20
         let eighths = Int((fraction * Double(cells * 8)).rounded(.down))
         let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"][eighths % 8]
