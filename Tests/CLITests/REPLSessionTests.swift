@@ -3,6 +3,7 @@ import Foundation
 import Progress
 import Terminal
 import Testing
+import Wording
 
 @testable import cnntutor
 
@@ -85,6 +86,25 @@ struct REPLSessionTests {
         #expect(summary.completed)
         #expect(run.text.contains("○ 1 ░░░░░░░░░░ 0/\(ids.count) \(ids.count) open"))
         #expect(!run.text.contains("✓ 1 ██████████"))
+    }
+
+    /// In Korean "1개 남음" is 8 columns: every title still starts in the same column.
+    @Test func menuTitlesLineUpInKorean() throws {
+        let course = REPLHarness.course
+        let lesson = course.lessons[0]
+        let moves = lesson.steps.map { $0.exercise == nil ? "" : ":skip" }
+        let run = REPLHarness.run([":open 1"] + moves + [":quit"], language: Language("ko"))
+        let titles = course.lessons(in: Language("ko")).map(\.title)
+        let menu = run.text.components(separatedBy: "1번 레슨의 끝").last ?? ""
+        let columns = titles.compactMap { title -> Int? in
+            guard let line = menu.split(separator: "\n").first(where: { $0.hasSuffix(title) }) else {
+                return nil
+            }
+            return displayWidth(String(line.dropLast(title.count)))
+        }
+        #expect(columns.count == titles.count, "\(menu)")
+        #expect(Set(columns).count == 1, "\(columns)\n\(menu)")
+        #expect(menu.contains("1 ░░░░░░░░░░ 0/6 6개 남음"))
     }
 
     /// After the last lesson, with exercises still open, the menu does not offer lesson 1 and

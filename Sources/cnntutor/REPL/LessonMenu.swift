@@ -65,6 +65,9 @@ struct LessonMenu {
     func lines(current: Int?, width: Int, colorLevel: ColorLevel) -> [String] {
         let numberWidth = String(entries.count).count
         let exerciseWidth = entries.map { "\($0.passed)/\($0.exercises)".count }.max() ?? 3
+        let times = entries.map(timeText)
+        // As wide as the widest ("1개 남음" is 8 columns), so the titles after it line up.
+        let timeWidth = max(6, times.map(displayWidth).max() ?? 0)
         return entries.enumerated().map { index, entry in
             // A lesson gone through with exercises skipped or not passed is not "done": it says
             // how many are open, and its bar shows the share passed.
@@ -81,15 +84,17 @@ struct LessonMenu {
                 Theme.good.apply(String(repeating: "█", count: filled), at: colorLevel)
                 + Theme.frame.apply(String(repeating: "░", count: 10 - filled), at: colorLevel)
             let exercises = TextLayout.pad("\(entry.passed)/\(entry.exercises)", toWidth: exerciseWidth)
-            let time =
-                done
-                ? language.say(ProgressKey.menuDone)
-                : entry.completed
-                    ? language.say(ProgressKey.menuOpen, ["open": open])
-                    : entry.minutesLeft.map { language.say(ProgressKey.menuMinutes, ["minutes": $0]) } ?? ""
             let line =
-                "\(mark) \(number) \(bar) \(exercises) \(TextLayout.pad(time, toWidth: 6))  \(entry.title)"
+                "\(mark) \(number) \(bar) \(exercises) \(TextLayout.pad(times[index], toWidth: timeWidth))  \(entry.title)"
             return TextLayout.truncate(line, toWidth: width)
         }
+    }
+
+    /// "done", "1 open" or the minutes left, in the menu's language.
+    private func timeText(_ entry: Entry) -> String {
+        let open = entry.exercises - entry.passed
+        if entry.completed && open == 0 { return language.say(ProgressKey.menuDone) }
+        if entry.completed { return language.say(ProgressKey.menuOpen, ["open": open]) }
+        return entry.minutesLeft.map { language.say(ProgressKey.menuMinutes, ["minutes": $0]) } ?? ""
     }
 }
