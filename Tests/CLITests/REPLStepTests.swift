@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Wording
 
 @testable import cnntutor
 
@@ -89,5 +90,16 @@ struct REPLStepTests {
         #expect(run.text.contains("step 3 of"))
         #expect(run.text.contains("That is the whole feature map"))
         #expect(!run.text.contains("Not yet"))
+    }
+}
+
+extension REPLStepTests {
+    /// `:step conv2d(img, k)` on a 2-D image — what a newcomer types first — is refused in the
+    /// session's language, as `conv2d` itself refuses it (it was English in a Korean session).
+    @Test func aTwoDimensionalImageIsRefusedInTheSessionsLanguage() throws {
+        let run = REPLHarness.run(
+            ["img = ones(4, 4)", ":step conv2d(img, ones(2, 2))", ":quit"], language: Language("ko"))
+        #expect(run.text.contains("conv2d의 입력 모양은 [batch, in_channels, height, width]나"), "\(run.text)")
+        #expect(!run.text.contains("expects input"))
     }
 }

@@ -12,8 +12,8 @@ extension Conv2dGeometry {
     ) throws(CNNError) -> Conv2dGeometry {
         let words = Vocabulary.conv2d
         guard input.count == 4 || input.count == 3 else {
-            throw CNNError.shape(
-                "conv2d expects input \(words.inputLayout) or [in_channels, height, width], got \(input)")
+            // The same refusal as `conv2d` itself, so `:step` says it in the session's language.
+            throw CNNError.shape(.conv2dInputRank, ["shape": input])
         }
         return try resolve(
             input: input.count == 4 ? input : [1] + input, weight: weight, bias: bias, stride: stride,
