@@ -12,7 +12,8 @@ extension Value {
     ///       1     ReLU             0
     ///
     /// The settings come last, so a `width` (the REPL's screen) wraps only them: at the commas
-    /// between settings, continued under their column, never inside `kernel_size=(3, 3)`.
+    /// between settings, continued under their column, never inside `kernel_size=(3, 3)`; when
+    /// fewer than 40 columns are left beside the other columns, under each row instead.
     public static func moduleTable(_ layer: any Layer, width: Int? = nil) -> String {
         let rows = layer.namedLayers.dropFirst()
         guard !rows.isEmpty else {
@@ -32,19 +33,30 @@ extension Value {
         let widths = (0..<3).map { column in table.map { $0[column].count }.max() ?? 0 }
         // "  " + name + "  " + layer + "  " + parameters + "  ": where the settings start.
         let indent = 2 + widths[0] + 2 + widths[1] + 2 + widths[2] + 2
-        let room = width.map { max(24, $0 - indent) }
+        // Too little room beside the other columns (a deep network at 80 columns): the settings
+        // go under their row instead, indented past its name, with the whole width.
+        let beside = width.map { $0 - indent >= 40 } ?? true
         var lines = [
             "\(layer.typeName): \(rows.count) layer\(rows.count == 1 ? "" : "s"), \(total) parameters"
         ]
-        for row in table {
+        for (index, row) in table.enumerated() {
             let front =
                 "  " + row[0].padding(toLength: widths[0], withPad: " ", startingAt: 0) + "  "
                 + row[1].padding(toLength: widths[1], withPad: " ", startingAt: 0) + "  "
                 + String(repeating: " ", count: widths[2] - row[2].count) + row[2]
-            let settings = room.map { Self.wrapSettings(row[3], width: $0) } ?? [row[3]]
-            let first = settings.first ?? ""
-            lines.append(first.isEmpty ? front : front + "  " + first)
-            lines += settings.dropFirst().map { String(repeating: " ", count: indent) + $0 }
+            if beside {
+                let settings = width.map { Self.wrapSettings(row[3], width: $0 - indent) } ?? [row[3]]
+                let first = settings.first ?? ""
+                lines.append(first.isEmpty ? front : front + "  " + first)
+                lines += settings.dropFirst().map { String(repeating: " ", count: indent) + $0 }
+            } else {
+                lines.append(front)
+                guard index > 0, !row[3].isEmpty, let width else { continue }
+                let under = 2 + row[0].prefix { $0 == " " }.count + 4
+                lines += Self.wrapSettings(row[3], width: max(24, width - under)).map {
+                    String(repeating: " ", count: under) + $0
+                }
+            }
         }
         return lines.joined(separator: "\n")
     }
