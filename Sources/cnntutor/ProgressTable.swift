@@ -22,6 +22,8 @@ struct ProgressTable {
     /// `lesson/exercise` of each exercise whose counted answer came after the learner saw the
     /// solution, in course order; listed under the table (as `grade` reports them).
     var afterSolution: [String] = []
+    /// What the course gives an answer after the solution at most (`after_solution_points`).
+    var afterSolutionPoints = 0
     /// The language of the table's own words (headings, statuses; catalog `progress`): the
     /// session's in the REPL, English in `cnntutor progress`, whose output scripts read.
     var wordsLanguage = Language.english
@@ -33,6 +35,7 @@ struct ProgressTable {
     init(course: Course, language: Language?, summaries: [LessonSummary], wordsLanguage: Language = .english)
     {
         self.wordsLanguage = wordsLanguage
+        afterSolutionPoints = course.afterSolutionPoints
         let byLesson = Dictionary(summaries.map { ($0.lesson, $0) }, uniquingKeysWith: { first, _ in first })
         let titles = Dictionary(
             course.lessons(in: language ?? course.defaultLanguage).map { ($0.id, $0.title) },
@@ -59,10 +62,12 @@ struct ProgressTable {
                 lesson: wordsLanguage.say(ProgressKey.total),
                 passed: "\(passedTotal)/\(course.allExercises.count)",
                 points: "\(Self.number(pointsTotal))/\(course.points)",
-                status: wordsLanguage.say(
+                // In the last column: as the status it widened that column for every row, and
+                // at 80 columns the titles were cut to 16.
+                status: "",
+                title: wordsLanguage.say(
                     ProgressKey.lessonsCompleted,
-                    ["completed": completedTotal, "count": course.lessons.count]),
-                title: ""))
+                    ["completed": completedTotal, "count": course.lessons.count])))
         self.afterSolution = afterSolution
     }
 
@@ -100,7 +105,8 @@ struct ProgressTable {
             return String(line.reversed().drop { $0 == " " }.reversed()) + "\n"
         }.joined()
         guard !afterSolution.isEmpty else { return table }
-        return table + "\n" + wordsLanguage.say(ProgressKey.afterSolutionHeading) + "\n"
+        return table + "\n"
+            + wordsLanguage.say(ProgressKey.afterSolutionHeading, ["points": afterSolutionPoints]) + "\n"
             + afterSolution.map { "  \($0)\n" }.joined()
     }
 

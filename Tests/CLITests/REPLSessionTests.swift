@@ -137,6 +137,10 @@ struct REPLSessionTests {
         #expect(run.text.contains("tensor(6.)"))
         #expect(run.text.contains("lesson"))
         #expect(run.text.contains("total"))
+        // The total's "0/6 lessons completed" sits in the title column, so at 80 columns it no
+        // longer cuts every title to 16 ("The tutor and te…").
+        #expect(run.text.contains("The tutor and tensors\n"))
+        #expect(run.text.contains("lessons completed"))
     }
 
     @Test func showDrawsAHeatmap() throws {
