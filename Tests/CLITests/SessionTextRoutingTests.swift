@@ -39,6 +39,7 @@ import Wording
             t.damagedDatabase(reason: "r", movedTo: "/tmp/x"), t.noLesson("9"),
             t.noLesson("9", lessons: "1, 2"),
             t.welcomeBack(lesson: 1, step: 2), t.menuPrompt(minutes: 5, lesson: 1, title: "T"),
+            t.menuPromptOpen(open: 2, lesson: 1, title: "T"), t.menuPromptFinished, t.pagerPrompt,
             t.lessonOverview(steps: 3, exercises: 2, minutes: 10), t.lessonComplete(1, title: "T"),
             t.noExercise("e9", here: "e1, e2"), t.noExercise("e9", here: ""), t.languages("en, ko"),
             t.languageSwitched, t.whichLessonToReset, t.confirmReset(1, title: "T"), t.nothingReset,
@@ -47,7 +48,7 @@ import Wording
             t.modeWord(.play), t.noExerciseForMode, t.nowPlaying, t.nowAnswering,
             t.nowAnsweringChoice(multiple: true), t.playingNotGraded,
             t.correctAfterSolution(points: 0, of: 2),
-            t.setupNamesKept(["x", "w"]), t.continued("S"),
+            t.setupNamesKept(["x", "w"]), t.setupNamesKept(["x"]), t.continued("S"),
             t.lessonFinishedWithOpen(1, title: "T", open: ["e1"]),
         ]
         let problems: [REPLCommand.ParseError.Reason] = [

@@ -312,7 +312,7 @@ final class LessonSession {
 
     /// Lines the learner asked to see, a screenful at a time on a terminal.
     func page(_ lines: [String]) {
-        _ = Pager(screen: io.screen, reader: io.reader).show(lines)
+        _ = Pager(screen: io.screen, reader: io.reader, prompt: text.pagerPrompt).show(lines)
     }
 
     /// Runs a progress-store write; a failure is told, not fatal.

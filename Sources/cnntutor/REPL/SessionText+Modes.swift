@@ -38,6 +38,9 @@ extension SessionText {
         say(.setupNamesKept, ["names": names.joined(separator: ", "), "count": names.count])
     }
 
+    /// The pager's prompt between two screenfuls.
+    var pagerPrompt: String { say(.pagerPrompt) }
+
     /// The title of a step that continues a section after its exercise.
     func continued(_ section: String) -> String { say(.continued, ["section": section]) }
 
