@@ -65,5 +65,8 @@ import Testing
         #expect(Suggestions.nearest(to: "true", in: names) == "True")
         #expect(Suggestions.nearest(to: "requires_grad", in: names) == "requires_grad_")
         #expect(Suggestions.nearest(to: "banana", in: names) == nil)
+        // One letter: only its other case ("q" → "F" was noise at a newcomer's stray "q").
+        #expect(Suggestions.nearest(to: "q", in: ["F", "x", "nn"]) == nil)
+        #expect(Suggestions.nearest(to: "f", in: ["F", "x", "nn"]) == "F")
     }
 }

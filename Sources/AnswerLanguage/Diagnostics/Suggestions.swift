@@ -3,11 +3,13 @@ enum Suggestions {
     /// The candidate closest to `name`, if it is close enough to be a plausible typo.
     ///
     /// Close enough means an edit distance of at most a third of the name's length (at least 1,
-    /// at most 3), ignoring case. Ties are broken so that the suggestion is the same on every run.
+    /// at most 3), ignoring case; a one-letter name is only matched by the other case of its
+    /// letter (`q` suggesting `F` told a newcomer nothing). Ties are broken so that the
+    /// suggestion is the same on every run.
     static func nearest(to name: String, in candidates: some Sequence<String>) -> String? {
         let exact = Array(name.unicodeScalars)
         let target = Array(name.lowercased().unicodeScalars)
-        let allowed = min(3, max(1, target.count / 3))
+        let allowed = target.count == 1 ? 0 : min(3, max(1, target.count / 3))
         // Ranked by case-insensitive distance, then by exact distance (so `conv2` prefers
         // `conv2d` over `Conv2d`), then alphabetically.
         var best: (distance: Int, exactDistance: Int, name: String)?
