@@ -97,3 +97,20 @@ struct REPLChoiceTests {
         #expect(attempts.map(\.points) == [2])
     }
 }
+
+extension REPLChoiceTests {
+    /// A choice's solution repeats the right choices with their text (it was "│ b" in a code box);
+    /// a multiple choice lists each.
+    @Test func aChoicesSolutionShowsTheChoicesText() throws {
+        let run = REPLHarness.run([
+            ":goto 01-tensors/channel-axis", ":solution", "y", ":goto 03-padding-stride/why-pad", ":solution",
+            "y", ":quit",
+        ])
+        let solutions = run.text.components(separatedBy: "Solution:").dropFirst().map { $0.prefix(200) }
+        #expect(solutions.count == 2)
+        #expect(solutions.first?.contains("• b: dimension 1 (size 3)") == true, "\(run.text)")
+        #expect(solutions.last?.contains("• a: Deep stacks") == true)
+        #expect(solutions.last?.contains("• b: Padding lets border") == true)
+        #expect(!run.text.contains("┌─ cnn ─\n"))
+    }
+}

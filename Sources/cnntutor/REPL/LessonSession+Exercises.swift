@@ -259,8 +259,21 @@ extension LessonSession {
         state = currentState
         state.sawSolution = true
         currentState = state
-        io.screen.writeLines(
-            render(text.solutionHeading + "\n\n```cnn\n\(reference.text.trimmingTrailingNewlines())\n```"))
+        // A choice's solution is its right choices as the exercise lists them, not a bare letter
+        // in a code box.
+        let ids = reference.text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        let picked = exercise.choices.filter { ids.contains($0.id.lowercased()) }
+        if exercise.kind == .choice && !picked.isEmpty {
+            io.screen.writeLines(
+                render(
+                    text.solutionHeading + "\n\n"
+                        + picked.map { "- **\($0.id)**: \($0.text)" }.joined(separator: "\n")
+                ))
+        } else {
+            io.screen.writeLines(
+                render(text.solutionHeading + "\n\n```cnn\n\(reference.text.trimmingTrailingNewlines())\n```")
+            )
+        }
         say(text.enterContinues, style: Theme.frame)
     }
 
