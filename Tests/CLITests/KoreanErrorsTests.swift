@@ -135,6 +135,19 @@ import Wording
         "t = (1, 2); t[0] = 3",
         "t = (1, 2); del t[0]",
         "nn.ModuleList([relu])",
+        "train(nn.Linear(2, 1), (ones(4, 2), ones(4, 1)), epochs=0)",
+        "train(nn.Linear(2, 1), (ones(4, 2), ones(4, 1)), batch_size=0)",
+        "F.pad(ones(1, 1, 2, 2), (1, 1, 1, 1), mode='mirror')",
+        "F.mse_loss(ones(2), ones(2), reduction='avg')",
+        "nn.Conv2d(1, 1, 3, padding_mode='mirror')",
+        "[].pop()",
+        "[1].pop(5)",
+        "[1].remove(2)",
+        "[1].index(2)",
+        "f = lambda **k: k; f(**[1])",
+        "f = lambda **k: k; f(a=1, **{'a': 2})",
+        "f = lambda *a: a; f(*3)",
+        "{x for x in [1]}",
     ]
 
     /// Three English words in a row, once quoted code and bracketed shapes are set aside.

@@ -9,8 +9,8 @@ extension Builtins {
         ) { call in
             let modeName = try call.string("padding_mode")
             guard let paddingMode = Conv2d.PaddingMode(rawValue: modeName) else {
-                throw LanguageError.argument(
-                    "Conv2d(): padding_mode must be 'zeros', 'reflect', 'replicate' or 'circular', got '\(modeName)'",
+                throw LanguageError(
+                    .argument, .said(.paddingMode, ["mode": .text(modeName)]),
                     at: call.range(of: "padding_mode"))
             }
             return .module(

@@ -67,9 +67,8 @@ extension Builtins {
             call in
             let modeName = try call.string("mode")
             guard let mode = PadMode(rawValue: modeName) else {
-                throw LanguageError.argument(
-                    "pad(): mode must be one of 'constant', 'reflect', 'replicate', 'circular', got '\(modeName)'",
-                    at: call.range(of: "mode"))
+                throw LanguageError(
+                    .argument, .said(.padMode, ["mode": .text(modeName)]), at: call.range(of: "mode"))
             }
             return .tensor(
                 try pad(
@@ -174,8 +173,11 @@ extension Call {
     func reduction(_ name: String) throws -> Reduction {
         let text = try string(name)
         guard let reduction = Reduction(rawValue: text) else {
-            throw LanguageError.argument(
-                "\(function)(): \(name) must be 'mean', 'sum' or 'none', got '\(text)'", at: range(of: name))
+            throw LanguageError(
+                .argument,
+                .said(
+                    .reductionMode, ["function": .text(function), "name": .text(name), "given": .text(text)]),
+                at: range(of: name))
         }
         return reduction
     }

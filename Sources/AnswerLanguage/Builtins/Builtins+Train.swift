@@ -20,13 +20,14 @@ extension Builtins {
         let model = try call.module("model")
         let epochs = try call.int("epochs")
         guard epochs >= 1 else {
-            throw LanguageError.argument(
-                "train(): epochs must be at least 1, got \(epochs)", at: call.range(of: "epochs"))
+            throw LanguageError(
+                .argument, .said(.trainEpochs, ["epochs": .integer(epochs)]), at: call.range(of: "epochs"))
         }
         let batchSize = try call.int("batch_size")
         guard batchSize >= 1 else {
-            throw LanguageError.argument(
-                "train(): batch_size must be at least 1, got \(batchSize)", at: call.range(of: "batch_size"))
+            throw LanguageError(
+                .argument, .said(.trainBatchSize, ["size": .integer(batchSize)]),
+                at: call.range(of: "batch_size"))
         }
         let lossName = try call.string("loss")
         guard ["cross_entropy", "mse"].contains(lossName) else {

@@ -221,6 +221,8 @@ public enum LanguageErrorKey: String, MessageKey, Sendable {
     case superFirstArgument, superNoArguments, superOutsideMethod
     case listOneIndex, dictOneKey, noItemAssignment, noItemDeletion, moduleListTakesLayers
     case classesAreLayers, oneBaseClass
+    case trainEpochs, trainBatchSize, padMode, reductionMode, paddingMode, popEmpty, popIndex, removeMissing
+    case notInList, spreadDict, spreadRepeatedKeyword, spreadSequence, tableKeyType, setComprehension
 }
 
 /// The engine's refusals (catalog `engine-errors`), one per `CNNError.Detail` case.

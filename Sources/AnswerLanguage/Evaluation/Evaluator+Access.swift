@@ -115,9 +115,8 @@ extension Evaluator {
                 return entries[index].value
             }
             guard case .string(let name) = key else {
-                throw .type(
-                    "tables are indexed by a name or a position, not \(key.typeName)", at: keyExpression.range
-                )
+                throw LanguageError(
+                    .type, .said(.tableKeyType, ["type": .text(key.typeName)]), at: keyExpression.range)
             }
             if let entry = entries.first(where: { $0.key == name }) { return entry.value }
             throw .unknown(.key, name, candidates: entries.map(\.key), at: keyExpression.range)

@@ -47,8 +47,7 @@ extension Evaluator {
         switch comprehension.kind {
         case .dict: return .dict(entries)
         case .set:
-            throw .unsupported(
-                "sets are not part of the answer language: use a list comprehension, [x for …]", at: range)
+            throw LanguageError(.unsupported, .said(.setComprehension, [:]), at: range)
         case .list, .generator: return .list(items)
         }
     }

@@ -63,21 +63,23 @@ extension Evaluator {
             return (.none, .list(items))
         case "pop":
             let values = try positional(arguments, method, 0, 1, at: range)
-            guard !items.isEmpty else { throw .value("pop from an empty list", at: range) }
+            guard !items.isEmpty else { throw LanguageError(.value, .said(.popEmpty, [:]), at: range) }
             var index = items.count - 1
             if let first = values.first {
                 guard case .int(let given)? = first.asInteger else {
                     throw .type("pop() takes an int position", at: range)
                 }
                 index = given < 0 ? given + items.count : given
-                guard items.indices.contains(index) else { throw .value("pop index out of range", at: range) }
+                guard items.indices.contains(index) else {
+                    throw LanguageError(.value, .said(.popIndex, [:]), at: range)
+                }
             }
             let removed = items.remove(at: index)
             return (removed, .list(items))
         case "remove":
             let value = try positional(arguments, method, 1, 1, at: range)[0]
             guard let index = items.firstIndex(of: value) else {
-                throw .value("list.remove(x): x not in list", at: range)
+                throw LanguageError(.value, .said(.removeMissing, [:]), at: range)
             }
             items.remove(at: index)
             return (.none, .list(items))
@@ -87,7 +89,7 @@ extension Evaluator {
         case "index":
             let value = try positional(arguments, method, 1, 1, at: range)[0]
             guard let index = items.firstIndex(of: value) else {
-                throw .value("\(value) is not in list", at: range)
+                throw LanguageError(.value, .said(.notInList, ["value": .text("\(value)")]), at: range)
             }
             return (.int(index), nil)
         case "count":

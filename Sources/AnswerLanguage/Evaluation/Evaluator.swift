@@ -165,13 +165,13 @@ final class Evaluator: @unchecked Sendable {
             }
             if argument.isKeywordSpread {
                 guard case .dict(let entries) = value else {
-                    throw .type(
-                        "only a dict can be spread with **, not \(value.typeName)", at: argument.value.range)
+                    throw LanguageError(
+                        .type, .said(.spreadDict, ["type": .text(value.typeName)]), at: argument.value.range)
                 }
                 for entry in entries {
                     if evaluated.contains(where: { $0.name == entry.key }) {
-                        throw .argument(
-                            "got multiple values for keyword argument '\(entry.key)'",
+                        throw LanguageError(
+                            .argument, .said(.spreadRepeatedKeyword, ["name": .text(entry.key)]),
                             at: argument.value.range)
                     }
                     evaluated.append(
@@ -186,9 +186,8 @@ final class Evaluator: @unchecked Sendable {
             case .list(let values), .tuple(let values): items = values
             case .shape(let sizes): items = sizes.map(Value.int)
             default:
-                throw .type(
-                    "only a list, tuple or shape can be spread with *, not \(value.typeName)",
-                    at: argument.value.range)
+                throw LanguageError(
+                    .type, .said(.spreadSequence, ["type": .text(value.typeName)]), at: argument.value.range)
             }
             evaluated += items.map {
                 EvaluatedArgument(name: nil, nameRange: nil, value: $0, range: argument.value.range)
