@@ -59,7 +59,36 @@ struct Comparer {
 
     private func compareChoices(_ answer: Value, _ expected: Value) -> Comparison {
         if answer == expected { return .same }
-        return .bare(text.wrongChoice(multiple: exercise.multiple), "wrong-choice")
+        guard let picked = Self.choiceIDs(answer, of: exercise),
+            let right = Self.choiceIDs(expected, of: exercise)
+        else {
+            return .bare(text.wrongChoice(multiple: exercise.multiple), "wrong-choice")
+        }
+        guard let finding = ChoiceFinding(picked: picked, right: right, exercise: exercise) else {
+            return .bare(text.wrongChoice(multiple: exercise.multiple), "wrong-choice")
+        }
+        return .different(
+            message: text.choice(finding, why: exercise.solution?.why[finding.choice]?.text(in: language)),
+            diagnosis: nil, finding: finding.verdictFinding)
+    }
+
+    /// The choice ids a choice answer's value holds (`'b'`, `['a', 'c']`), spelt as the exercise
+    /// spells them; nil when it holds anything else.
+    static func choiceIDs(_ value: Value, of exercise: Exercise) -> [String]? {
+        let typed: [Value]
+        switch value {
+        case .string: typed = [value]
+        case .list(let items), .tuple(let items): typed = items
+        default: return nil
+        }
+        var ids: [String] = []
+        for item in typed {
+            guard case .string(let id) = item,
+                let choice = exercise.choices.first(where: { $0.id.lowercased() == id.lowercased() })
+            else { return nil }
+            ids.append(choice.id)
+        }
+        return ids
     }
 
     private func compareValues(_ answer: Value, _ expected: Value) -> Comparison {

@@ -37,6 +37,22 @@ struct GradingText: Sendable {
 
     func wrongChoice(multiple: Bool) -> String { say(multiple ? .wrongChoices : .wrongChoice) }
 
+    /// What a choice finding says: the one wrong pick (and its `why`, the author's text in this
+    /// language) or the one missing right choice; never the whole key.
+    func choice(_ finding: ChoiceFinding, why: String?) -> String {
+        switch finding.kind {
+        case .wrong:
+            var sentences = [say(.choiceWrong, ["choice": finding.choice])]
+            if let why, !why.isEmpty { sentences.append(why) }
+            if finding.wrongCount > 1 {
+                sentences.append(say(.choiceWrongMore, ["count": finding.wrongCount - 1]))
+            }
+            return sentences.joined(separator: " ")
+        case .missing:
+            return say(.choiceMissing, ["choice": finding.choice, "count": finding.missingCount])
+        }
+    }
+
     // MARK: Values of the wrong kind
 
     /// "Your answer is …" for strings, bools and other values compared exactly.
@@ -192,6 +208,7 @@ package enum GradingKey: String, MessageKey {
     package static let catalog = "grading"
 
     case unanswered, noValue, cannotBeGraded, noChoice, notAChoice, pickOne, wrongChoices, wrongChoice
+    case choiceWrong, choiceWrongMore, choiceMissing
     case answerIs, notAShape, notTheShape, notANumber, notATensor, differs, networkCannotRun, networkOutput
     case parameterCountFewer, parameterCountMore, shape, sizeOneDimensions, transposedShapeAndValues
     case transposedShape, reshaped, paddingForgotten, paddingAdded, paddingCountedOnce, kernelShrinkForgotten

@@ -91,6 +91,8 @@ public struct Verdict: Hashable, Sendable, Codable {
         /// Whether the finding names a cause (a named mistake, a recognised pattern, a mutant, a
         /// check's own message), rather than only saying the answer differs.
         public var isSpecific: Bool
+        /// The choice id a choice finding is about (`b`); nil for other findings.
+        public var choice: String?
 
         /// Creates a finding.
         public init(_ source: Source, _ id: String, numbers: [String: Double] = [:], isSpecific: Bool) {

@@ -262,7 +262,7 @@ extension GraderTests {
                 == "입력한 답은 12입니다. 정답의 절반입니다.")
 
         let choice = TestExercises.make(.choice, reference: "'b'", choices: ["a", "b", "c"])
-        #expect(korean.grade("a", for: choice).message == "맞는 보기가 아닙니다.")
+        #expect(korean.grade("a", for: choice).message == "맞지 않는 보기를 골랐습니다: a.")
         #expect(korean.grade("d", for: choice).message == "'d': 그런 보기는 없습니다. 보기: a, b, c.")
         #expect(korean.grade("a, b", for: choice).message == "보기를 하나만 고르세요(a, b, c 중).")
     }

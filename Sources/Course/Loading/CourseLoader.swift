@@ -48,7 +48,8 @@ public enum CourseLoader {
             removeDuplicateExercises(from: &lesson, log: log)
             let solutionsFile = join(solutionsDirectory, "\(id).yaml")
             lesson = SolutionParser.attach(
-                try? read(solutionsFile), file: solutionsFile, to: lesson, log: log)
+                try? read(solutionsFile), file: solutionsFile, to: lesson, languages: manifest.languages,
+                defaultLanguage: manifest.defaultLanguage, log: log)
             lessons.append(lesson)
 
             for language in manifest.languages where language != manifest.defaultLanguage {

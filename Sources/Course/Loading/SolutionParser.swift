@@ -2,8 +2,12 @@
 enum SolutionParser {
     /// Parses `text` (the solutions file at `file`) and returns the lesson with solutions attached;
     /// records a problem for every exercise without a reference, every entry for an unknown
-    /// exercise, and every recorded wrong answer naming an unknown mistake.
-    static func attach(_ text: String?, file: String, to lesson: Lesson, log: ProblemLog) -> Lesson {
+    /// exercise, every recorded wrong answer naming an unknown mistake, and every `why` for an
+    /// unknown choice or lacking one of `languages` (the default, `defaultLanguage`, first).
+    static func attach(
+        _ text: String?, file: String, to lesson: Lesson, languages: [String] = ["en"],
+        defaultLanguage: String = "en", log: ProblemLog
+    ) -> Lesson {
         var lesson = lesson
         guard !lesson.exercises.isEmpty || text != nil else { return lesson }
         guard let text else {
@@ -25,7 +29,7 @@ enum SolutionParser {
         var solutions: [String: Solution] = [:]
         for (id, _) in map.keys where ids.contains(id) {
             guard let entry = map.value(id)?.map("solution '\(id)'") else { continue }
-            entry.rejectUnknownKeys(allowed: ["reference", "alternatives", "wrong"])
+            entry.rejectUnknownKeys(allowed: ["reference", "alternatives", "wrong", "why"])
             guard
                 let reference = entry.required("reference", expected: "the reference answer")?.code(
                     "'reference'")
@@ -35,8 +39,14 @@ enum SolutionParser {
                 .compactMap { $0.code("an alternative") }
             let wrong = (entry.value("wrong").flatMap { $0.isNull ? nil : $0.list("'wrong'") } ?? [])
                 .compactMap { wrongAnswer($0, exerciseID: id) }
+            let exercise = lesson.exercises.first { $0.id == id }
+            let why = entry.value("why").flatMap { $0.isNull ? nil : $0.map("'why' of '\(id)'") }.map {
+                whyTexts(
+                    $0, exercise: exercise, languages: languages, defaultLanguage: defaultLanguage, log: log)
+            }
             solutions[id] = Solution(
-                reference: reference, alternatives: alternatives, wrong: wrong, location: entry.location)
+                reference: reference, alternatives: alternatives, wrong: wrong, location: entry.location,
+                why: why ?? [:])
         }
         for index in lesson.steps.indices {
             guard var exercise = lesson.steps[index].exercise else { continue }
@@ -62,6 +72,45 @@ enum SolutionParser {
             lesson.steps[index].exercise = exercise
         }
         return lesson
+    }
+
+    /// A `why:` map: choice id → the text (in the default language) or a map of language code →
+    /// text; every course language must be there (a translation gap otherwise).
+    private static func whyTexts(
+        _ map: YAMLMap, exercise: Exercise?, languages: [String], defaultLanguage: String, log: ProblemLog
+    ) -> [String: LocalizedText] {
+        let choices = exercise?.choices.map(\.id) ?? []
+        guard let exercise, exercise.kind == .choice else {
+            log.add("'why' only applies to choice exercises", at: map.location)
+            return [:]
+        }
+        map.rejectUnknownKeys(
+            allowed: choices,
+            hint:
+                "exercise '\(exercise.id)' has no such choice; expected one of \(choices.joined(separator: ", "))"
+        )
+        var result: [String: LocalizedText] = [:]
+        for (choice, location) in map.keys where choices.contains(choice) {
+            guard let value = map.value(choice), !value.isNull else { continue }
+            var texts: [String: String] = [:]
+            if case .scalar = value.node {
+                texts[defaultLanguage] = value.string("'why' of choice '\(choice)'")
+            } else if let byLanguage = value.map("'why' of choice '\(choice)'") {
+                byLanguage.rejectUnknownKeys(
+                    allowed: languages,
+                    hint: "expected a language of course.yaml: \(languages.joined(separator: ", "))")
+                for code in languages {
+                    texts[code] = byLanguage.string(code)
+                }
+            }
+            guard !texts.isEmpty else { continue }
+            for code in languages where texts[code] == nil {
+                log.add(
+                    "'why' of choice '\(choice)' of '\(exercise.id)' lacks its '\(code)' text", at: location)
+            }
+            result[choice] = LocalizedText(texts: texts, defaultLanguage: defaultLanguage, location: location)
+        }
+        return result
     }
 
     private static func wrongAnswer(_ value: YAMLValue, exerciseID: String) -> Solution.WrongAnswer? {

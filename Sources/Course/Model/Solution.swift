@@ -19,4 +19,19 @@ public struct Solution: Hashable, Sendable {
     public var wrong: [WrongAnswer]
     /// Where the exercise's entry is in the solutions file.
     public var location: CourseLocation
+    /// For a `choice` exercise: why a choice is wrong, by choice id, shown to a learner who picks
+    /// it (`why:` in the solutions file, in every language of the course).
+    public var why: [String: LocalizedText] = [:]
+
+    /// Creates a solution.
+    public init(
+        reference: CodeSnippet, alternatives: [CodeSnippet] = [], wrong: [WrongAnswer] = [],
+        location: CourseLocation, why: [String: LocalizedText] = [:]
+    ) {
+        self.reference = reference
+        self.alternatives = alternatives
+        self.wrong = wrong
+        self.location = location
+        self.why = why
+    }
 }
