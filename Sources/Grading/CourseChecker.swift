@@ -47,7 +47,11 @@ public struct CourseChecker: Sendable {
         }
         let grader = Grader(options: options)
         for exercise in lesson.exercises {
-            problems += checkExercise(exercise, grader: grader)
+            let translations = course.languages.filter { $0 != course.defaultLanguage }.compactMap {
+                language in
+                course.translations[language.code]?[lesson.id]?.exercise(exercise.id)
+            }
+            problems += checkExercise(exercise, translations: translations, grader: grader)
         }
         return problems
     }
@@ -73,13 +77,20 @@ public struct CourseChecker: Sendable {
         return problems
     }
 
-    /// The problems of one exercise: its code must parse, its reference and alternatives pass,
-    /// its wrong answers fail as recorded.
-    func checkExercise(_ exercise: Exercise, grader: Grader) -> [CourseProblem] {
+    /// The problems of one exercise: its code must parse (its messages' `{expr}` in every
+    /// language), its reference and alternatives pass, its wrong answers fail as recorded and every
+    /// message they would be shown renders, no misconception mutant passes, and no named mistake
+    /// fires on an unrelated mutant.
+    func checkExercise(_ exercise: Exercise, translations: [Exercise] = [], grader: Grader) -> [CourseProblem]
+    {
         var problems = syntaxProblems(of: exercise)
+        for translation in translations {
+            problems += templateProblems(of: translation)
+        }
         guard let solution = exercise.solution else { return problems }
+        let prepared: PreparedExercise
         do {
-            _ = try grader.prepare(exercise)
+            prepared = try grader.prepare(exercise)
         } catch {
             problems.append(CourseProblem(error.message, at: error.location ?? exercise.location))
             return problems
@@ -95,8 +106,10 @@ public struct CourseChecker: Sendable {
                         at: answer.location))
             }
         }
+        var verdicts: [Solution.WrongAnswer: Verdict] = [:]
         for wrong in solution.wrong {
             let verdict = grader.grade(wrong.answer.text, for: exercise)
+            verdicts[wrong] = verdict
             let recorded = wrong.mistake.map { "mistake '\($0)'" } ?? "no named mistake"
             switch verdict.status {
             case .pass:
@@ -121,6 +134,17 @@ public struct CourseChecker: Sendable {
                 break
             }
         }
+        if let right = Comparer.choiceIDs(prepared.expected, of: exercise) {
+            for (choice, why) in solution.why where right.contains(choice) {
+                problems.append(
+                    CourseProblem(
+                        "'why' of choice '\(choice)' of '\(exercise.id)' is never shown: '\(choice)' is a right choice",
+                        at: why.location))
+            }
+        }
+        problems += mutantProblems(of: exercise, prepared: prepared)
+        problems += renderingProblems(
+            of: exercise, translations: translations, prepared: prepared, verdicts: verdicts, grader: grader)
         return problems
     }
 
@@ -135,22 +159,32 @@ public struct CourseChecker: Sendable {
                 problems.append(CourseProblem(located.message, at: located.location ?? code.location))
             }
         }
-        func templates(_ message: String, at location: CourseLocation, what: String) {
-            for expression in MessageTemplate.expressions(in: message) {
-                if (try? Parser.parseExpression(expression)) == nil {
-                    problems.append(
-                        CourseProblem(
-                            "\(what): '{\(expression)}' is not an expression (write {{ for a literal brace)",
-                            at: location))
-                }
-            }
-        }
         for check in exercise.checks {
             parse(check.expect, what: "check '\(check.id)' of '\(exercise.id)'")
-            templates(check.message, at: check.location, what: "the message of check '\(check.id)'")
         }
         for mistake in exercise.mistakes {
             parse(mistake.when, what: "mistake '\(mistake.id)' of '\(exercise.id)'")
+        }
+        return problems + templateProblems(of: exercise)
+    }
+
+    /// The `{expr}` of the exercise's check and mistake messages must parse, in the default
+    /// language and in each translation (whose messages are located in the translated lesson).
+    func templateProblems(of exercise: Exercise) -> [CourseProblem] {
+        var problems: [CourseProblem] = []
+        func templates(_ message: String, at location: CourseLocation, what: String) {
+            for expression in MessageTemplate.expressions(in: message)
+            where (try? Parser.parseExpression(expression)) == nil {
+                problems.append(
+                    CourseProblem(
+                        "\(what): '{\(expression)}' is not an expression (write {{ for a literal brace)",
+                        at: location))
+            }
+        }
+        for check in exercise.checks {
+            templates(check.message, at: check.location, what: "the message of check '\(check.id)'")
+        }
+        for mistake in exercise.mistakes {
             templates(mistake.message, at: mistake.location, what: "the message of mistake '\(mistake.id)'")
         }
         return problems

@@ -46,7 +46,7 @@ struct InstructorCommandsTests {
             lines.first
                 == "\(Self.failing)/01-failing/lesson.en.md:10:5: this example fails: unknown name 'undefined_thing'"
         )
-        #expect(lines.last == "failing: 8 problems.")
+        #expect(lines.last == "failing: 9 problems.")
     }
 
     @Test func checkMissingCourseIsAnInputError() throws {

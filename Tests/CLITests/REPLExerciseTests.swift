@@ -93,7 +93,7 @@ struct REPLExerciseTests {
     }
 
     @Test func solutionAfterPassingNeedsNoConfirmation() throws {
-        let run = REPLHarness.run([Self.goto, "3", ":solution", ":quit"])
+        let run = REPLHarness.run([Self.goto, "5", ":solution", ":quit"])
         #expect(run.text.contains("✓ Correct!"))
         #expect(run.text.contains("Solution:"))
         #expect(!run.text.contains("Give up"))
@@ -103,7 +103,7 @@ struct REPLExerciseTests {
     @Test func policyNeverHidesAndAlwaysShows() throws {
         var course = REPLHarness.course
         course.solutionPolicy = .never
-        let hidden = REPLHarness.run([Self.goto, "3", ":solution", ":quit"], course: course)
+        let hidden = REPLHarness.run([Self.goto, "5", ":solution", ":quit"], course: course)
         #expect(hidden.text.contains("This course does not show solutions."))
         #expect(!hidden.text.contains("Solution:"))
         course.solutionPolicy = .always
@@ -123,7 +123,7 @@ struct REPLExerciseTests {
 
     @Test func answersMayUseBindingsMadeBeforeTheExercise() throws {
         let run = REPLHarness.run([
-            "my_k = tensor([[1., 0.], [0., -1.]])", Self.goto, "(img[1:3, 2:4] * my_k).sum()", ":quit",
+            "my_k = tensor([[1., 2.], [0., -1.]])", Self.goto, "(img[1:3, 2:4] * my_k).sum()", ":quit",
         ])
         #expect(run.text.contains("✓ Correct!"))
         #expect(try run.attempts().map(\.verdict) == [.pass])

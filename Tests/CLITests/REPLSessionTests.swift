@@ -58,7 +58,7 @@ struct REPLSessionTests {
     @Test func resetAsksThenForgetsTheLesson() throws {
         let progress = MemoryProgressRecorder()
         let goto = ":goto 02-filters/one-position"
-        let kept = REPLHarness.run([goto, "3", ":reset 2", "n", ":quit"], progress: progress)
+        let kept = REPLHarness.run([goto, "5", ":reset 2", "n", ":quit"], progress: progress)
         #expect(kept.text.contains("Nothing was reset."))
         #expect(try kept.attempts().count == 1)
         let reset = REPLHarness.run([":reset 2", "y", ":quit"], progress: progress)

@@ -19,6 +19,7 @@ import Testing
         #expect(
             found == [
                 "01-failing/lesson.en.md:10:5: this example fails: unknown name 'undefined_thing'",
+                "01-failing/lesson.en.md:23:11: mistake 'averaged' of 'total' also holds for the unrelated slip 'mean-for-sum' (`((a).mean())`, value 2): its 'when' would fire on a coincidence; make it more specific, or record that answer as this mistake if it is one",
                 "01-failing/lesson.en.md:33:10: the setup of exercise 'broken-setup' fails: expected an expression, found '*'",
                 "01-failing/lesson.en.md:35:5: the message of check 'bad-syntax': '{answer +}' is not an expression (write {{ for a literal brace)",
                 "01-failing/lesson.en.md:36:21: check 'bad-syntax' of 'broken-setup': expected an expression, found the end of the input",
@@ -27,6 +28,37 @@ import Testing
                 "Solutions/01-failing.yaml:8:7: this wrong answer of 'total' fails with mistake 'averaged'; expected no named mistake",
                 "Solutions/01-failing.yaml:9:15: this wrong answer of 'total' does not evaluate (error): 1:7: error: '(' was never closed",
             ])
+    }
+
+    /// What would fool or fail a learner though every reference passes: a mutant the setup's
+    /// data hides, a mistake that fires on an unrelated mutant, messages that cannot be said for a
+    /// recorded wrong answer (in each language, located in its own file), an unparsable `{expr}`
+    /// in a translation.
+    @Test func foolableCourseReportsWhatWouldFoolALearner() throws {
+        let folder = TestExercises.fixtures.appendingPathComponent("foolable-course").path
+        let course = try CourseLoader.load(at: folder)
+        #expect(course.problems == [])
+        let found = CourseChecker().check(course).map {
+            $0.description.replacingOccurrences(of: folder + "/", with: "")
+        }
+        let expected = [
+            "01-foolable/lesson.en.md:16:3: the setup of 'symmetric-kernel' cannot tell the misconception 'kernel-transposed' (`(img[0:2, 0:2] * (k).transpose(-2, -1)).sum()`) from the reference: such a wrong answer would pass; change the setup's data so that it gives another value",
+            "01-foolable/lesson.en.md:32:11: mistake 'too-small' of 'output-size' also holds for the unrelated slip 'minus-for-plus' (`(n - f - 1)`, value 4): its 'when' would fire on a coincidence",
+            "01-foolable/lesson.en.md:46:5: the message of check 'shape' of 'row-sums' cannot be said for the recorded wrong answer `img.sum(dim=1)` (Solutions/01-foolable.yaml:11:15): '{answer.shape[1]}' fails: index 1 is out of range",
+            "01-foolable/lesson.ko.md:30:3: the message of check 'shape' of 'row-sums' cannot be said for the recorded wrong answer `img.sum(dim=1)`",
+            "01-foolable/lesson.ko.md:32:3: the message of mistake 'columns': '{answer +}' is not an expression (write {{ for a literal brace)",
+            "01-foolable/lesson.en.md:50:5: the message of mistake 'columns' of 'row-sums' cannot be said for the recorded wrong answer `img.sum(dim=0)`",
+        ]
+        for line in expected {
+            #expect(
+                found.contains { $0.hasPrefix(line) },
+                "missing: \(line)\nfound:\n\(found.joined(separator: "\n"))")
+        }
+        // An unparsable `{expr}` is reported once, as not an expression.
+        #expect(!found.contains { $0.contains("'{answer +}' fails") })
+        // Another way of writing the answer is no problem: `f // 2` for an odd `f`, the shape of
+        // `a - b` for `a + b`, a `padding=0` left out.
+        #expect(!found.contains { $0.contains("'output-size' cannot tell") })
     }
 
     @Test func loadingProblemsComeFirstInFileOrder() throws {

@@ -81,6 +81,7 @@ struct TranslationMerger {
             var check = check
             if let message = text.checks[check.id] {
                 check.message = message
+                check.location = text.keyLocations["checks/\(check.id)"] ?? text.location
             } else {
                 log.add("\(what) lacks the message of check '\(check.id)'", at: text.location)
             }
@@ -90,6 +91,7 @@ struct TranslationMerger {
             var mistake = mistake
             if let message = text.mistakes[mistake.id] {
                 mistake.message = message
+                mistake.location = text.keyLocations["mistakes/\(mistake.id)"] ?? text.location
             } else {
                 log.add("\(what) lacks the message of mistake '\(mistake.id)'", at: text.location)
             }

@@ -25,7 +25,7 @@ public struct Exercise: Hashable, Sendable, Identifiable {
         public var message: String
         /// Points earned when this check holds though the answer fails overall (partial credit).
         public var points: Int?
-        /// Where the check is declared.
+        /// Where the check is declared (in a translation: where its message is).
         public var location: CourseLocation
     }
 
@@ -38,7 +38,7 @@ public struct Exercise: Hashable, Sendable, Identifiable {
         public var when: CodeSnippet
         /// Shown to the learner; `{expr}` is replaced by the expression's value.
         public var message: String
-        /// Where the mistake is declared.
+        /// Where the mistake is declared (in a translation: where its message is).
         public var location: CourseLocation
     }
 
