@@ -5,8 +5,11 @@ import Course
 extension CourseChecker {
     /// What the misconception mutants say about an exercise's setup and named mistakes: a mutant
     /// the setup cannot tell from the reference (a learner with that misconception would pass),
-    /// and a named mistake whose `when` also holds for a mutant no recorded wrong answer of that
-    /// mistake gives (it matches by value alone, and would fire on a coincidence).
+    /// and a named mistake whose `when` also holds for an unrelated mutant (it matches by value
+    /// alone, and would fire on a coincidence). A mutant is that mistake only when a recorded wrong
+    /// answer of the mistake gives its value *and* the `when` still holds for it with other whole
+    /// numbers in the setup (a recorded answer typed as a number, `"10"`, proves nothing about
+    /// where the value came from).
     func mutantProblems(of exercise: Exercise, prepared: PreparedExercise) -> [CourseProblem] {
         guard let solution = exercise.solution else { return [] }
         let catalogue = prepared.mutants
@@ -42,17 +45,32 @@ extension CourseChecker {
         }
         for mistake in exercise.mistakes {
             for (mutant, value) in catalogue.all {
-                guard Self.holds(mistake.when.text, answer: value, prepared: prepared),
-                    !(recorded[mistake.id] ?? []).contains(where: { comparer.matches($0, value) })
-                else { continue }
-                problems.append(
-                    CourseProblem(
-                        "mistake '\(mistake.id)' of '\(exercise.id)' also holds for the unrelated slip "
-                            + "'\(mutant.misconception.rawValue)' (`\(Self.oneLine(mutant.source))`, value "
-                            + "\(ValueConversion.text(value).firstLine)): its 'when' would fire on a coincidence; "
-                            + "make it more specific, or record that answer as this mistake if it is one",
-                        at: mistake.when.location))
-                break
+                guard Self.holds(mistake.when.text, answer: value, prepared: prepared) else { continue }
+                let slip =
+                    "'\(mutant.misconception.rawValue)' (`\(Self.oneLine(mutant.source))`, value "
+                    + "\(ValueConversion.text(value).firstLine))"
+                if !(recorded[mistake.id] ?? []).contains(where: { comparer.matches($0, value) }) {
+                    problems.append(
+                        CourseProblem(
+                            "mistake '\(mistake.id)' of '\(exercise.id)' also holds for the unrelated slip \(slip): "
+                                + "its 'when' would fire on a coincidence; make it more specific, or record that "
+                                + "answer as this mistake if it is one",
+                            at: mistake.when.location))
+                    break
+                }
+                if !Self.holdsOnOtherData(
+                    mistake.when.text, for: mutant, value: value, reference: solution.reference.text,
+                    prepared: prepared, perturbations: perturbations, comparer: comparer)
+                {
+                    problems.append(
+                        CourseProblem(
+                            "mistake '\(mistake.id)' of '\(exercise.id)' holds for the slip \(slip) only with "
+                                + "this setup's numbers: with another whole number in the setup it does not, so "
+                                + "its 'when' matches a value, not the slip, and would fire on a coincidence; "
+                                + "write it in the setup's names",
+                            at: mistake.when.location))
+                    break
+                }
             }
         }
         return problems
@@ -102,12 +120,41 @@ extension CourseChecker {
         }
         for perturbation in perturbations
         where !(perturbation.isWholeNumber && mutant.misconception.isGeneric) {
+            // A mutant of an answer written with literals (`conv2d(ones(1, 1, 8, 8), …)`) does
+            // not read the setup's data: other data says nothing about it.
             guard let expected = run(reference, with: perturbation.bindings),
-                let value = run(mutant.source, with: perturbation.bindings)
+                let value = run(mutant.source, with: perturbation.bindings),
+                !comparer.matches(value, prepared.expected)
             else { continue }
             if !comparer.matches(value, expected) { return true }
         }
         return false
+    }
+
+    /// Whether `condition` holds for the mutant's value with each other whole number the setup
+    /// can take, where both the reference and the mutant run and the mutant's value (`value` in
+    /// the setup) changes. Tensors are not changed here: a setup's tensors are often made from one
+    /// another (`k_rotated` beside `k`), and random ones would break what a `when` relies on.
+    static func holdsOnOtherData(
+        _ condition: String, for mutant: Mutant, value original: Value, reference: String,
+        prepared: PreparedExercise, perturbations: [Perturbation], comparer: Comparer
+    ) -> Bool {
+        for perturbation in perturbations where perturbation.isWholeNumber {
+            func session() -> TimedInterpreter {
+                let session = prepared.session()
+                for (name, value) in perturbation.bindings { session.interpreter.bind(name, value) }
+                return session
+            }
+            guard let expected = try? session().run(reference), let value = try? session().run(mutant.source),
+                !comparer.matches(value, original)
+            else { continue }
+            let judge = session()
+            judge.interpreter.bind("answer", value)
+            judge.interpreter.bind("expected", expected)
+            guard let holds = try? judge.evaluate(condition) else { continue }
+            if !ValueConversion.truthy(holds) { return false }
+        }
+        return true
     }
 
     /// Code as a one-line problem quotes it: its first line, `…` when there are more.

@@ -123,7 +123,7 @@ struct REPLExerciseTests {
 
     @Test func answersMayUseBindingsMadeBeforeTheExercise() throws {
         let run = REPLHarness.run([
-            "my_k = tensor([[1., 2.], [0., -1.]])", Self.goto, "(img[1:3, 2:4] * my_k).sum()", ":quit",
+            "my_k = tensor([[1., 2.], [0., -3.]])", Self.goto, "(img[1:3, 2:4] * my_k).sum()", ":quit",
         ])
         #expect(run.text.contains("✓ Correct!"))
         #expect(try run.attempts().map(\.verdict) == [.pass])

@@ -88,7 +88,43 @@ import Testing
         let lines = Self.report.rendered(as: .csv).split(separator: "\n")
         #expect(
             lines[0]
-                == "learner,file,01-basics/total,01-basics/feature-map,01-basics/same-size,total,max_points")
-        #expect(lines[2] == #""minji, ""M""",submissions/minji.json,0,0,1,1,6"#)
+                == "learner,file,01-basics/total,01-basics/feature-map,01-basics/same-size,total,max_points,findings"
+        )
+        #expect(
+            lines[2]
+                == #""minji, ""M""",submissions/minji.json,0,0,1,1,6,01-basics/feature-map: mistake:flipped-kernel"#
+        )
+    }
+
+    /// Every report shows a verdict's whole findings list, not only its named mistake: source, id,
+    /// the choice and the numbers, the same label in each.
+    @Test func everyReportShowsTheFullFindings() {
+        var verdict = Verdict(
+            status: .fail, points: 1, maxPoints: 2, message: "Choice b is not right.", failedChecks: ["shape"]
+        )
+        var choice = Verdict.Finding(
+            .choice, "choice-wrong", numbers: ["wrong": 1, "missing": 0], isSpecific: true)
+        choice.choice = "b"
+        verdict.findings = [Verdict.Finding(.check, "shape", isSpecific: false), choice]
+        let report = ClassReport(
+            course: "tiny", version: 3, exercises: ["01-basics/same-size"],
+            learners: [
+                ClassReport.Learner(
+                    learner: "ada", file: "ada.yaml",
+                    results: [.init(exercise: "01-basics/same-size", verdict: verdict)],
+                    notes: [])
+            ], skipped: [])
+        let label = "check:shape; choice:choice-wrong b (missing=0, wrong=1)"
+        for format in [ReportFormat.text, .csv, .junit] {
+            #expect(report.rendered(as: format).contains(label), "\(format)")
+        }
+        #expect(report.rendered(as: .html).contains(label.replacingOccurrences(of: "=", with: "=")))
+        let json = report.rendered(as: .json)
+        #expect(json.contains(#""findings": ["#))
+        #expect(json.contains(#""choice": "b""#))
+        #expect(json.contains(#""wrong": 1"#))
+        #expect(report.rendered(as: .gradescope).contains(#""choice": "b""#))
+        // The commonest explanations name the choice finding, not the unspecific check.
+        #expect(report.rendered(as: .html).contains("choice-wrong b"))
     }
 }

@@ -43,7 +43,7 @@ import Testing
         }
         let expected = [
             "01-foolable/lesson.en.md:16:3: the setup of 'symmetric-kernel' cannot tell the misconception 'kernel-transposed' (`(img[0:2, 0:2] * (k).transpose(-2, -1)).sum()`) from the reference: such a wrong answer would pass; change the setup's data so that it gives another value",
-            "01-foolable/lesson.en.md:32:11: mistake 'too-small' of 'output-size' also holds for the unrelated slip 'minus-for-plus' (`(n - f - 1)`, value 4): its 'when' would fire on a coincidence",
+            "01-foolable/lesson.en.md:32:11: mistake 'too-small' of 'output-size' holds for the slip 'plus-one-dropped' (`(n - f)`, value 5) only with this setup's numbers",
             "01-foolable/lesson.en.md:46:5: the message of check 'shape' of 'row-sums' cannot be said for the recorded wrong answer `img.sum(dim=1)` (Solutions/01-foolable.yaml:11:15): '{answer.shape[1]}' fails: index 1 is out of range",
             "01-foolable/lesson.ko.md:30:3: the message of check 'shape' of 'row-sums' cannot be said for the recorded wrong answer `img.sum(dim=1)`",
             "01-foolable/lesson.ko.md:32:3: the message of mistake 'columns': '{answer +}' is not an expression (write {{ for a literal brace)",

@@ -127,12 +127,12 @@ extension AnswerKey {
         if !exercise.wrongAnswers.isEmpty {
             out.append("<h4>Recorded wrong answers, as the grader judges them</h4>")
             out.append(
-                #"<table class="wrong"><thead><tr><th>answer</th><th>recorded mistake</th><th>verdict</th><th>mistake</th><th>message</th></tr></thead><tbody>"#
+                #"<table class="wrong"><thead><tr><th>answer</th><th>recorded mistake</th><th>verdict</th><th>mistake</th><th>findings</th><th>message</th></tr></thead><tbody>"#
             )
             for wrong in exercise.wrongAnswers {
                 let agrees = wrong.status == .fail && wrong.mistake == wrong.recordedMistake
                 out.append(
-                    #"<tr class="\#(agrees ? "agrees" : "disagrees")"><td><code>\#(XML.escape(wrong.answer))</code></td><td>\#(XML.escape(wrong.recordedMistake ?? "none"))</td><td>\#(wrong.status.rawValue) \#(wrong.points)/\#(exercise.points)</td><td>\#(XML.escape(wrong.mistake ?? "none"))</td><td><pre>\#(XML.escape(wrong.message))</pre></td></tr>"#
+                    #"<tr class="\#(agrees ? "agrees" : "disagrees")"><td><code>\#(XML.escape(wrong.answer))</code></td><td>\#(XML.escape(wrong.recordedMistake ?? "none"))</td><td>\#(wrong.status.rawValue) \#(wrong.points)/\#(exercise.points)</td><td>\#(XML.escape(wrong.mistake ?? "none"))</td><td>\#(XML.escape(wrong.findings.joined(separator: "; ")))</td><td><pre>\#(XML.escape(wrong.message))</pre></td></tr>"#
                 )
             }
             out.append("</tbody></table>")

@@ -79,6 +79,7 @@ extension AnswerKey {
                             ("recorded_mistake", .optional($0.recordedMistake)),
                             ("status", .string($0.status.rawValue)), ("points", .int($0.points)),
                             ("mistake", .optional($0.mistake)), ("message", .string($0.message)),
+                            ("findings", .array($0.findings.map(JSONValue.string))),
                         ])
                     })
             ),

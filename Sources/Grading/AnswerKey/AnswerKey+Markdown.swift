@@ -71,11 +71,11 @@ extension AnswerKey {
         }
         if !exercise.wrongAnswers.isEmpty {
             out += ["", "Recorded wrong answers, as the grader judges them:", ""]
-            out.append("| answer | recorded mistake | verdict | mistake | message |")
-            out.append("|---|---|---|---|---|")
+            out.append("| answer | recorded mistake | verdict | mistake | findings | message |")
+            out.append("|---|---|---|---|---|---|")
             for wrong in exercise.wrongAnswers {
                 out.append(
-                    "| `\(wrong.answer.inlineCode.markdownCell)` | \(wrong.recordedMistake ?? "none") | \(wrong.status.rawValue) \(wrong.points)/\(exercise.points) | \(wrong.mistake ?? "none") | \(wrong.message.markdownCell) |"
+                    "| `\(wrong.answer.inlineCode.markdownCell)` | \(wrong.recordedMistake ?? "none") | \(wrong.status.rawValue) \(wrong.points)/\(exercise.points) | \(wrong.mistake ?? "none") | \(wrong.findings.joined(separator: "; ").markdownCell) | \(wrong.message.markdownCell) |"
                 )
             }
         }

@@ -94,6 +94,8 @@ public struct AnswerKey: Hashable, Sendable {
         public var message: String
         /// Points the grader gives (partial credit).
         public var points: Int
+        /// What the grader found, as reports show it (`Verdict.Finding.label`).
+        public var findings: [String] = []
     }
 
     /// The course id.

@@ -58,7 +58,7 @@ public struct AnswerKeyBuilder: Sendable {
             return AnswerKey.WrongAnswerKey(
                 answer: wrong.answer.text, recordedMistake: wrong.mistake, status: verdict.status,
                 mistake: verdict.mistake,
-                message: verdict.message, points: verdict.points)
+                message: verdict.message, points: verdict.points, findings: verdict.findings.map(\.label))
         }
         return AnswerKey.ExerciseKey(
             id: exercise.id, key: "\(lesson)/\(exercise.id)", kind: exercise.kind.rawValue,

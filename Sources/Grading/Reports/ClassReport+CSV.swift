@@ -1,9 +1,10 @@
 extension ClassReport {
-    /// `learner,file,<exercise>…,total,max_points`: one row per learner (per submission file, so
-    /// a learner name met in two files has two rows told apart by `file`), the points per exercise.
+    /// `learner,file,<exercise>…,total,max_points,findings`: one row per learner (per submission
+    /// file, so a learner name met in two files has two rows told apart by `file`), the points per
+    /// exercise, and every failing answer's findings (`exercise: label; label | exercise: …`).
     func csvReport() -> String {
         var rows = [
-            (["learner", "file"] + exercises + ["total", "max_points"]).map(Self.csvField).joined(
+            (["learner", "file"] + exercises + ["total", "max_points", "findings"]).map(Self.csvField).joined(
                 separator: ",")
         ]
         for learner in learners {
@@ -13,6 +14,9 @@ extension ClassReport {
             let fields =
                 [learner.learner, learner.file] + points + [
                     String(learner.points), String(learner.maxPoints),
+                    learner.results.filter { !$0.verdict.findingLabels.isEmpty }.map {
+                        "\($0.exercise): \($0.verdict.findingLabels)"
+                    }.joined(separator: " | "),
                 ]
             rows.append(fields.map(Self.csvField).joined(separator: ","))
         }

@@ -40,6 +40,9 @@ extension ClassReport {
             let mistakes = learner.results.compactMap { result in
                 result.verdict.mistake.map { (result.exercise, JSONValue.string($0)) }
             }
+            let findings = learner.results.filter { !$0.verdict.findings.isEmpty }.map { result in
+                (result.exercise, JSONValue.array(result.verdict.findings.map(\.json)))
+            }
             let document = JSONValue.object([
                 ("score", .int(learner.points)),
                 ("tests", .array(tests)),
@@ -53,6 +56,7 @@ extension ClassReport {
                         ("file", .string(learner.file)),
                         ("max_points", .int(learner.maxPoints)),
                         ("mistakes", .object(mistakes)),
+                        ("findings", .object(findings)),
                         (
                             "statuses",
                             .object(

@@ -159,20 +159,13 @@ extension ClassReport {
         return svg.joined(separator: "\n")
     }
 
-    /// What explains the wrong answers: a named mistake, or else the built-in diagnosis's finding.
+    /// What explains the wrong answers: a named mistake, or else the first finding that names a
+    /// cause (a mutant, a choice, the built-in diagnosis).
     private func explanations() -> [(exercise: String, name: String, named: Bool, count: Int)] {
         var counts: [String: (String, String, Bool, Int)] = [:]
         for learner in learners {
             for result in learner.results where !result.verdict.passed {
-                let name: String
-                let named: Bool
-                if let mistake = result.verdict.mistake {
-                    (name, named) = (mistake, true)
-                } else if let finding = result.verdict.diagnosis?.finding {
-                    (name, named) = (finding.rawValue, false)
-                } else {
-                    continue
-                }
+                guard let (name, named) = result.verdict.explanation else { continue }
                 counts[result.exercise + "\u{0}" + name, default: (result.exercise, name, named, 0)].3 += 1
             }
         }
@@ -245,7 +238,8 @@ extension ClassReport {
             ]
             for (index, result) in learner.results.enumerated() {
                 let name = Self.statusOrder.first { $0.0 == result.verdict.status }?.1 ?? "fail"
-                let detail = result.verdict.mistake.map { " [\($0)]" } ?? ""
+                let labels = result.verdict.findingLabels
+                let detail = labels.isEmpty ? "" : " [\(labels)]"
                 strip.append(
                     #"<rect class="\#(name)" x="\#(format(Double(index) * cell))" y="0" width="\#(format(cell - 1))" height="\#(format(cell))"><title>\#(XML.escape(result.exercise)): \#(result.verdict.status.rawValue) \#(result.verdict.points)/\#(result.verdict.maxPoints)\#(XML.escape(detail))</title></rect>"#
                 )

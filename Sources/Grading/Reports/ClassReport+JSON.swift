@@ -1,7 +1,7 @@
 extension ClassReport {
     /// `{"schema_version", "course", "version", "learners": [{"learner", "file", "points",
     /// "max_points", "results": [{"exercise", "status", "points", "max_points", "message",
-    /// "mistake", "duration_ms", "diagnosis"?, "failed_checks"?}], "notes"}], "skipped": [{"file",
+    /// "mistake", "duration_ms", "diagnosis"?, "failed_checks"?, "findings"?}], "notes"}], "skipped": [{"file",
     /// "message"}]}`; `docs/grading.md` is the schema's reference.
     func jsonReport() -> String {
         let learners: [JSONValue] = learners.map { learner in
@@ -45,6 +45,9 @@ extension ClassReport {
         }
         if !verdict.failedChecks.isEmpty {
             fields.append(("failed_checks", .array(verdict.failedChecks.map(JSONValue.string))))
+        }
+        if !verdict.findings.isEmpty {
+            fields.append(("findings", .array(verdict.findings.map(\.json))))
         }
         return .object(fields)
     }

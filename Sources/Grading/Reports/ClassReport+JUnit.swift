@@ -35,7 +35,7 @@ extension ClassReport {
                 case .fail:
                     lines.append(open + ">")
                     lines.append(
-                        #"      <failure message="\#(XML.escape(summary))" type="\#(verdict.mistake.map(XML.escape) ?? "fail")">\#(XML.escape(verdict.message))</failure>"#
+                        #"      <failure message="\#(XML.escape(summary))" type="\#(verdict.mistake.map(XML.escape) ?? "fail")">\#(XML.escape(verdict.message + (verdict.findingLabels.isEmpty ? "" : "\nfindings: " + verdict.findingLabels)))</failure>"#
                     )
                     lines.append("    </testcase>")
                 case .error, .timeout:

@@ -1,6 +1,6 @@
 extension ClassReport {
-    /// A table per learner, then the class summary: per-exercise pass rate and the most common
-    /// named mistakes.
+    /// A table per learner (each answer's status, points, every finding and the message's first
+    /// line), then the class summary: per-exercise pass rate and the most common named mistakes.
     func textReport() -> String {
         var lines: [String] = [
             "\(course) v\(version): \(learners.count) learner\(learners.count == 1 ? "" : "s")"
@@ -13,10 +13,10 @@ extension ClassReport {
                 let verdict = result.verdict
                 return [
                     result.exercise, verdict.statusText, "\(verdict.points)/\(verdict.maxPoints)",
-                    verdict.mistake ?? "", Self.firstLine(verdict.message),
+                    verdict.findingLabels, Self.firstLine(verdict.message),
                 ]
             }
-            lines += Self.table(header: ["exercise", "status", "points", "mistake", "message"], rows: rows)
+            lines += Self.table(header: ["exercise", "status", "points", "findings", "message"], rows: rows)
                 .map { "  " + $0 }
             for note in learner.notes { lines.append("  note: \(note)") }
         }
