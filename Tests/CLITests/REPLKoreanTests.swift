@@ -42,12 +42,12 @@ struct REPLKoreanTests {
     /// `:step` and `:show` draw with Korean captions and legends in a Korean session (the walk's
     /// numbers are the engine's either way), and English ones after `:lang en`.
     @Test func picturesAreCaptionedInKorean() throws {
-        // Lesson 2, step 2 binds img (4 × 4) and k (2 × 2).
+        // Lesson 2, step 2 (the exercise one-position) binds img (4 × 4) and k (2 × 2, its corner -3).
         let walk = ":step conv2d(img[None, None], k[None, None], padding=1)"
         let run = REPLHarness.run(
             [":open 2", "", walk, "q", ":show img", ":show ones(2, 3, 4, 4)", ":quit"], language: "ko")
         for caption in [
-            "위치 1/25: output[0, 0]", "입력 (패딩 1)", "커널", "창 × 커널", "합 = 0 + 0 + 0 + (-1) = -1", "출력",
+            "위치 1/25: output[0, 0]", "입력 (패딩 1)", "커널", "창 × 커널", "합 = 0 + 0 + 0 + (-3) = -3", "출력",
             "모양 [4, 4]", "눈금 \" .:-=+*#%@\": 0부터 3까지", "모양 [2, 3, 4, 4] 가운데 첫 번째 평면만 그립니다(평면 6개).",
         ] {
             #expect(run.text.contains(caption), "\(caption)")
@@ -58,7 +58,7 @@ struct REPLKoreanTests {
         let english = REPLHarness.run([":open 2", "", walk, "q", ":show img", ":quit"], language: "en")
         #expect(english.text.contains("step 1 of 25: output[0, 0]"))
         #expect(english.text.contains("input (padding 1)"))
-        #expect(english.text.contains("sum = 0 + 0 + 0 + (-1) = -1"))
+        #expect(english.text.contains("sum = 0 + 0 + 0 + (-3) = -3"))
         #expect(english.text.contains("scale \" .:-=+*#%@\" from 0 to 3"))
     }
 
