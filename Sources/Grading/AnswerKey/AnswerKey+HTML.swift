@@ -67,7 +67,8 @@ extension AnswerKey {
         if !exercise.choices.isEmpty {
             out.append("<ul class=\"choices\">")
             out += exercise.choices.map {
-                "<li><b>\(XML.escape($0.id))</b>: \(MarkdownHTML.inline($0.text))</li>"
+                "<li><b>\(XML.escape($0.id))</b>: \(MarkdownHTML.inline($0.text))"
+                    + (exercise.why[$0.id].map { " — <i>why not:</i> \(XML.escape($0))" } ?? "") + "</li>"
             }
             out.append("</ul>")
         }

@@ -41,7 +41,11 @@ extension AnswerKey {
             (
                 "choices",
                 .array(
-                    exercise.choices.map { .object([("id", .string($0.id)), ("text", .string($0.text))]) })
+                    exercise.choices.map { choice in
+                        .object(
+                            [("id", .string(choice.id)), ("text", .string(choice.text))]
+                                + (exercise.why[choice.id].map { [("why", JSONValue.string($0))] } ?? []))
+                    })
             ),
             ("setup", .optional(exercise.setup)),
             ("reference", .string(exercise.reference)),

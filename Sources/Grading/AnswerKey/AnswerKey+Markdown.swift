@@ -36,7 +36,10 @@ extension AnswerKey {
         out.append(exercise.prompt)
         if !exercise.choices.isEmpty {
             out.append("")
-            out += exercise.choices.map { "- **\($0.id)**: \($0.text)" }
+            out += exercise.choices.map { choice in
+                "- **\(choice.id)**: \(choice.text)"
+                    + (exercise.why[choice.id].map { " — why not: \($0)" } ?? "")
+            }
         }
         if let problem = exercise.problem {
             out += ["", "**This exercise cannot be graded:** \(problem)"]

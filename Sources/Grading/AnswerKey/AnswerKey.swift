@@ -51,6 +51,9 @@ public struct AnswerKey: Hashable, Sendable {
         public var wrongAnswers: [WrongAnswerKey]
         /// Why the exercise could not be graded (its setup or reference fails), if so.
         public var problem: String?
+        /// For a choice exercise: why a choice is wrong, by choice id, in the key's language (the
+        /// solutions file's `why`), as a learner who picks it is told.
+        public var why: [String: String] = [:]
 
         public static func == (lhs: ExerciseKey, rhs: ExerciseKey) -> Bool {
             lhs.key == rhs.key && lhs.wrongAnswers == rhs.wrongAnswers

@@ -74,7 +74,8 @@ public struct AnswerKeyBuilder: Sendable {
             mistakes: exercise.mistakes.map {
                 .init(id: $0.id, when: $0.when.text.trimmed, message: $0.message)
             },
-            choices: exercise.choices.map { ($0.id, $0.text) }, wrongAnswers: wrong, problem: problem)
+            choices: exercise.choices.map { ($0.id, $0.text) }, wrongAnswers: wrong, problem: problem,
+            why: (exercise.solution?.why ?? [:]).compactMapValues { $0.text(in: grader.options.language) })
     }
 }
 
