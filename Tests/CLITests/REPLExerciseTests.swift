@@ -178,3 +178,20 @@ extension REPLExerciseTests {
         #expect(report.suffix(2) == ["fx + x", "^~~~~~"])
     }
 }
+
+extension REPLExerciseTests {
+    /// On a terminal, "checking your answer…" stands on the line while the answer is judged and is
+    /// erased before the verdict; piped output never shows it.
+    @Test func checkingShowsOnATerminalOnly() throws {
+        let lines = [Self.goto, "(img[1:3, 2:4] * k).sum()", ":quit"]
+        let terminal = REPLHarness(lines, rows: 500, isTTY: true)
+        terminal.session.run()
+        let text = terminal.text
+        let checking = try #require(text.range(of: "checking your answer…"), "\(text)")
+        let erase = try #require(text.range(of: "\r\u{1B}[K", range: checking.upperBound..<text.endIndex))
+        let verdict = try #require(
+            text.range(of: "Correct! 2/2 points.", range: erase.upperBound..<text.endIndex))
+        #expect(text.distance(from: erase.upperBound, to: verdict.lowerBound) < 20)
+        #expect(!REPLHarness.run(lines).text.contains("checking your answer"))
+    }
+}

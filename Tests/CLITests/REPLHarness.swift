@@ -34,11 +34,11 @@ struct REPLHarness {
         _ lines: [String], width: Int = 80, rows: Int = 24, course: Course = REPLHarness.course,
         progress: any ProgressRecording = MemoryProgressRecorder(), profile: String = "ada",
         lesson: String? = nil, language: Language? = nil, recovered: DamagedDatabase? = nil,
-        interrupts: any InterruptSource = ManualInterruptSource()
+        interrupts: any InterruptSource = ManualInterruptSource(), isTTY: Bool = false
     ) {
         screen = MemoryScreen(
             capabilities: FixedTerminalCapabilities(
-                isTTY: false, size: TerminalSize(columns: width, rows: rows)))
+                isTTY: isTTY, size: TerminalSize(columns: width, rows: rows)))
         reader = ScriptedLineReader(lines: lines, echo: screen)
         self.progress = progress
         let io = SessionIO(

@@ -40,6 +40,7 @@ import Wording
             t.noLesson("9", lessons: "1, 2"),
             t.welcomeBack(lesson: 1, step: 2), t.menuPrompt(minutes: 5, lesson: 1, title: "T"),
             t.menuPromptOpen(open: 2, lesson: 1, title: "T"), t.menuPromptFinished, t.pagerPrompt,
+            t.checkingAnswer,
             t.lessonOverview(steps: 3, exercises: 2, minutes: 10), t.lessonComplete(1, title: "T"),
             t.noExercise("e9", here: "e1, e2"), t.noExercise("e9", here: ""), t.languages("en, ko"),
             t.languageSwitched, t.whichLessonToReset, t.confirmReset(1, title: "T"), t.nothingReset,

@@ -15,12 +15,14 @@ struct LearnCommand: ParsableCommand {
         commandName: "learn",
         abstract: "Take the course: lessons step by step, exercises graded as you answer (the default).",
         discussion: """
-            Starts where you left off. At an exercise, an assignment binds a name and an expression \
-            is graded; elsewhere anything you type is run as a playground. Type :help at the prompt \
-            for the commands (:hint, :solution, :skip, :lessons, :show, :step …). Your answers and \
-            place are saved as you go, in --data-dir, else $CNNTUTOR_DATA_DIR, else \
-            $XDG_DATA_HOME/cnntutor, else ~/.local/share/cnntutor; line-editing history is kept there \
-            per profile. Piped input is read one line per entry, exactly as if typed.
+            Starts where you left off. At an exercise (prompt answer>) an expression is your answer \
+            and is graded, while assignments, show(…), print(…) and looks at sizes are not; after a \
+            pass, or after :play (prompt play>), nothing is graded until :answer. Elsewhere anything \
+            you type is run as a playground. Type :help at the prompt for the commands (:hint, \
+            :solution, :skip, :lessons, :show, :step …). Your answers and place are saved as you go, \
+            in --data-dir, else $CNNTUTOR_DATA_DIR, else $XDG_DATA_HOME/cnntutor, else \
+            ~/.local/share/cnntutor; line-editing history is kept there per profile. Piped input is \
+            read as if typed (a line that opens a bracket or a block continues on the next).
 
             Examples:
               cnntutor

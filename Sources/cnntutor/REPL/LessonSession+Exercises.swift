@@ -81,6 +81,16 @@ extension LessonSession {
         return (earlier + lines).joined(separator: "\n")
     }
 
+    /// Runs `judge` with "checking your answer…" on the line meanwhile (on a terminal only, erased
+    /// after): judging an answer that trains or measures a network takes seconds (06/plain-bn-ratio
+    /// took 5–14 s on a loaded machine) and the screen said nothing.
+    func checking<T>(_ judge: () -> T) -> T {
+        guard io.screen.capabilities.isTTY else { return judge() }
+        io.screen.write(Theme.frame.apply(text.checkingAnswer, at: colorLevel))
+        defer { io.screen.write("\r\u{1B}[K") }
+        return judge()
+    }
+
     /// The note after a line that ran but was not graded, while the exercise still waits.
     func sayNotGraded(_ note: String) {
         guard let exercise = currentExercise, !isSettled(exercise) else { return }
@@ -118,7 +128,7 @@ extension LessonSession {
             case .success(.none):
                 verdict = grader.grade(answerText, for: exercise, language: language)
             case .success(let value):
-                verdict = grader.grade(value: value, for: exercise, language: language)
+                verdict = checking { grader.grade(value: value, for: exercise, language: language) }
                 keepIfItChangedTheSession(line, value: value)
             case .failure(let error) where error.kind == .cancelled:
                 return say(text.stoppedNotGraded, style: Theme.frame)

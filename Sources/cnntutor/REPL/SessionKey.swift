@@ -25,5 +25,5 @@ enum SessionKey: String, MessageKey {
     /// Answering and playing at an exercise, answers after the solution, `:run`, titles, lesson ends.
     case modeAnswer, modePlay, noExerciseForMode, nowPlaying, nowAnswering, nowAnsweringChoice
     case playingNotGraded, correctAfterSolution, setupNamesKept, continued, lessonFinishedWithOpen
-    case pagerPrompt
+    case pagerPrompt, checkingAnswer
 }

@@ -38,6 +38,9 @@ extension SessionText {
         say(.setupNamesKept, ["names": names.joined(separator: ", "), "count": names.count])
     }
 
+    /// Shown while an answer is being judged (erased after).
+    var checkingAnswer: String { say(.checkingAnswer) }
+
     /// The pager's prompt between two screenfuls.
     var pagerPrompt: String { say(.pagerPrompt) }
 
