@@ -228,15 +228,14 @@ public final class Grader {
             let confirmed =
                 found.map { diagnosis in
                     diagnosis.isSpecific
-                        && (match?.mutants.contains { $0.misconception.diagnosisFinding == diagnosis.finding }
-                            ?? false)
+                        && (match?.confirms(diagnosis.finding) ?? false)
                 } ?? false
             if let match, !confirmed {
                 // A misconception mutant of the reference gives this very value: say which change
                 // explains it, rather than only how the value differs. What the comparison said
                 // about a wrong shape or a network's output stays in front.
                 var sentence = text.mutants(
-                    match.mutants.map { ($0.misconception, $0.piece) }, answer: Self.printed(answer),
+                    match, answer: Self.printed(answer),
                     sizes: prepared.quantity == .size, network: exercise.kind == .model)
                 if let shapes = Self.shapeContext(
                     answer, prepared.expected, comparison: comparison, exercise: exercise, text: text)
@@ -249,7 +248,7 @@ public final class Grader {
                 if let number = ValueConversion.numeric(answer)?.scalarOrSelf, number.rank == 0 {
                     numbers["answer"] = number.values[0]
                 }
-                let id = match.mutants.map(\.misconception.rawValue).joined(separator: "|")
+                let id = match.findingID
                 findings.append(Verdict.Finding(.mutant, id, numbers: numbers, isSpecific: true))
             } else {
                 messages.append(message)

@@ -216,7 +216,7 @@ package enum GradingKey: String, MessageKey {
     case wholeFactorLarger, scaleGuessAveraged, scaleGuessLarger, kernelFlipped, tensorSign, tensorScale
     case rotated, transposed, shifted, offset, valuesDiffer, differingCell, differingCells, yours, expected
     case offsetPlain, checkDoesNotHold, parameterCountOnly, mutantAnswer, mutantValue, mutantNetwork,
-        mutantEither
+        mutantEither, mutantBoth
     case networkExtraAfter, networkExtra, networkMissingAfter, networkMissing, networkReplaced,
         networkSettings
     case networkConnection, networkLayerCount

@@ -99,8 +99,9 @@ final class PreparedExercise {
         return TimedInterpreter(interpreter, seconds: answerSeconds)
     }
 
-    /// Whether the setup bound a layer (directly or inside a list, tuple or dict).
-    private var setupBindsObjects: Bool {
+    /// Whether the setup bound a layer (directly or inside a list, tuple or dict): every session
+    /// then runs the setup again.
+    var setupBindsObjects: Bool {
         func isObject(_ value: Value) -> Bool {
             switch value {
             case .module: true
@@ -161,13 +162,16 @@ final class PreparedExercise {
         context.kernelSizes = Array(Set(context.kernelSizes)).sorted()
         context.flippedKernelExpected = flippedKernelExpected(kernels)
         context.quantity = quantity
-        let stride =
-            Self.integerArgument("stride", in: reference)
-            ?? base["s"].flatMap { value -> Int? in
-                if case .int(let s) = value { return s }
+        let integer = { (names: [String]) -> Int? in
+            names.lazy.compactMap { name -> Int? in
+                if case .int(let value) = self.base[name] { return value }
                 return nil
-            }
+            }.first
+        }
+        let stride = Self.integerArgument("stride", in: reference) ?? integer(["s", "S", "stride"])
         context.strided = (stride ?? 1) != 1
+        let dilation = Self.integerArgument("dilation", in: reference) ?? integer(["d", "D", "dilation"])
+        context.dilated = (dilation ?? 1) != 1 || reference.contains("dilation=(")
         context.hasBias = ["conv2d", "nn.", "linear", "bias"].contains(where: reference.contains)
         return context
     }

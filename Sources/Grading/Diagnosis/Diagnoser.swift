@@ -16,6 +16,15 @@ struct Diagnoser {
     /// `integral` when both are whole numbers by type (ints compared exactly), not just by value.
     func diagnose(_ answer: NumericArray, expected: NumericArray, integral: Bool = false) -> Diagnosis {
         if answer.shape != expected.shape {
+            // Several whole numbers where one is asked: a shape given for a size or a count.
+            if expected.values.count == 1, answer.rank == 1, (2...5).contains(answer.values.count),
+                answer.values.allSatisfy({ $0 == $0.rounded() && $0 >= 0 })
+            {
+                let numbers = answer.values.map { Int($0) }
+                return plain(
+                    .shapeForNumber,
+                    text.shapeStory(.shapeForNumber, ["count": numbers.count, "answer": numbers]))
+            }
             return shapeDiagnosis(answer, expected: expected)
         }
         if answer.rank == 0 || answer.values.count == 1, expected.values.count == 1 {
@@ -30,6 +39,9 @@ struct Diagnoser {
     func shapeDiagnosis(_ answer: NumericArray, expected: NumericArray) -> Diagnosis {
         let base = text.shape(answer.shape, expected: expected.shape)
         if answer.values.count == expected.values.count {
+            if answer.rank > 2, answer.shape == expected.shape.reversed() {
+                return plain(.dimensionsReversed, base + " " + text.shapeStory(.dimensionsReversed))
+            }
             if answer.shape.filter({ $0 != 1 }) == expected.shape.filter({ $0 != 1 }) {
                 return plain(.sizeOneDimensions, base + " " + text.sizeOneDimensions)
             }
@@ -51,14 +63,68 @@ struct Diagnoser {
     /// Explains a wrong shape (also a shape given as the answer to a `value` exercise), when the
     /// spatial sizes differ by a telling amount.
     func shapeDiagnosis(_ answer: [Int], expected: [Int]) -> Diagnosis? {
-        guard let (finding, explanation) = sizeExplanation(answer, expected: expected) else { return nil }
+        guard
+            let (finding, explanation) = sizeExplanation(answer, expected: expected)
+                ?? dimensionStory(answer, expected)
+        else { return nil }
         return plain(finding, text.shape(answer, expected: expected) + " " + explanation)
+    }
+
+    /// How the dimensions of two shapes relate, when that says something: one number for a
+    /// shape, the same sizes reversed or reordered, one dimension missing or extra, only the
+    /// channels of a batch of images different.
+    func dimensionStory(_ answer: [Int], _ expected: [Int]) -> (Diagnosis.Finding, String)? {
+        if answer.count == 1, expected.count > 1 {
+            return (.numberForShape, text.shapeStory(.numberForShape))
+        }
+        if answer.count == expected.count, answer.count >= 2, answer != expected,
+            answer.sorted() == expected.sorted()
+        {
+            if answer.count > 2, answer == expected.reversed() {
+                return (.dimensionsReversed, text.shapeStory(.dimensionsReversed))
+            }
+            return expected.count == 4
+                ? (.dimensionsPermuted, text.shapeStory(.imageDimensionsPermuted))
+                : (.dimensionsPermuted, text.shapeStory(.dimensionsPermuted))
+        }
+        func removing(_ index: Int, _ shape: [Int]) -> [Int] {
+            var shape = shape
+            shape.remove(at: index)
+            return shape
+        }
+        if answer.count + 1 == expected.count, answer.count >= 1,
+            let index = expected.indices.first(where: { removing($0, expected) == answer })
+        {
+            if index == 0, expected.count == 4 {
+                return (.dimensionMissing, text.shapeStory(.batchMissing, ["size": expected[0]]))
+            }
+            return (
+                .dimensionMissing,
+                text.shapeStory(.dimensionMissing, ["index": index, "size": expected[index]])
+            )
+        }
+        if answer.count == expected.count + 1, expected.count >= 1,
+            let index = answer.indices.first(where: { removing($0, answer) == expected })
+        {
+            return (
+                .dimensionExtra, text.shapeStory(.dimensionExtra, ["index": index, "size": answer[index]])
+            )
+        }
+        if answer.count == 4, expected.count == 4,
+            (0..<4).filter({ answer[$0] != expected[$0] }) == [1]
+        {
+            return (
+                .channelsChanged,
+                text.shapeStory(.channelsChanged, ["answer": answer[1], "expected": expected[1]])
+            )
+        }
+        return nil
     }
 
     /// Why the spatial sizes of two shapes differ, when they differ by a telling amount (the
     /// explanation alone, without the sentence naming both shapes).
     func sizeExplanation(_ answer: [Int], expected: [Int]) -> (Diagnosis.Finding, String)? {
-        guard answer.count == expected.count, answer.count >= 1 else { return nil }
+        guard answer.count == expected.count, answer.count >= 1, !context.dilated else { return nil }
         let spatialDims = Array(max(0, answer.count - 2)..<answer.count)
         let leadingSame = zip(answer, expected).prefix(answer.count - spatialDims.count).allSatisfy {
             $0 == $1
@@ -114,7 +180,7 @@ struct Diagnoser {
         // 12 short is not a padding of 6 forgotten).
         // A padding the exercise does not have is never guessed for a number, and with a stride
         // the padding and the kernel change a size by 2p / s and (f − 1) / s: no story then.
-        if context.quantity == .size, !context.strided, answer == answer.rounded(),
+        if context.quantity == .size, !context.strided, !context.dilated, answer == answer.rounded(),
             expected == expected.rounded(),
             context.padding != nil || !context.kernelSizes.isEmpty,
             let whole = NumberFormat.integer(delta),

@@ -21,6 +21,20 @@ public struct Diagnosis: Hashable, Sendable, Codable {
         case reshaped
         /// Missing or extra dimensions of size 1 (e.g. `[None, None]`).
         case sizeOneDimensions = "size-one-dimensions"
+        /// The same sizes in reverse order (`.T` on more than two dimensions).
+        case dimensionsReversed = "dimensions-reversed"
+        /// The same sizes in another order (channels last, say).
+        case dimensionsPermuted = "dimensions-permuted"
+        /// One dimension of the expected shape is missing (the batch, say).
+        case dimensionMissing = "dimension-missing"
+        /// One dimension more than the expected shape.
+        case dimensionExtra = "dimension-extra"
+        /// Only the channel dimension of a batch of images differs.
+        case channelsChanged = "channels-changed"
+        /// One number given where a shape is asked.
+        case numberForShape = "number-for-shape"
+        /// Several numbers (a shape) given where one number is asked.
+        case shapeForNumber = "shape-for-number"
         /// Some other shape.
         case wrongShape = "wrong-shape"
         /// The kernel was rotated by 180°: convolution instead of cross-correlation.

@@ -10,6 +10,9 @@ struct DiagnosisContext: Sendable {
     /// Whether the exercise has a stride other than 1 (`s`, `stride=`): a size then changes by
     /// 2p / s, not 2p, and no size story is told about a number.
     var strided = false
+    /// Whether the exercise dilates its kernels (`D`, `dilation=`): a kernel then spans
+    /// d · (f − 1) + 1 pixels, and no size story in f or p is told.
+    var dilated = false
     /// Whether the reference involves a layer or convolution, whose bias may explain a constant
     /// offset; otherwise an offset is said without guessing a cause.
     var hasBias = false

@@ -45,6 +45,11 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     case matmulForMultiply = "matmul-for-multiply"
     /// `n * a` → `(n ± 1) * a`: a repetition count off by one.
     case literalOffByOne = "literal-off-by-one"
+    /// `(a + b) * c` → `a * c + b`: a factor multiplying only part of a sum (one bias in all
+    /// rather than one per filter).
+    case distributionForgotten = "distribution-forgotten"
+    /// `a ** -n` → `a ** n`: the sign of an exponent lost, the ratio turned upside down.
+    case exponentSignDropped = "exponent-sign-dropped"
 
     // Reductions, kernels and slices.
     /// `.sum()` → `.mean()`.
@@ -53,10 +58,20 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     case sumForgotten = "sum-forgotten"
     /// `.sum()` → `.sum(dim=…)`.
     case sumPartial = "sum-partial"
+    /// `.mean()` → `.sum()`: the total where the average belongs.
+    case sumForMean = "sum-for-mean"
+    /// `.mean()` → `.max()`: max pooling where average pooling belongs.
+    case maxForMean = "max-for-mean"
+    /// `.mean()` → `.mean(dim=…)`.
+    case meanPartial = "mean-partial"
+    /// `a * b` → `a / b`: dividing where it should multiply (a stride that spreads, not shrinks).
+    case divideForMultiply = "divide-for-multiply"
     /// A kernel rotated by 180° (convolution instead of cross-correlation).
     case kernelFlipped = "kernel-flipped"
     /// A kernel transposed: height and width swapped.
     case kernelTransposed = "kernel-transposed"
+    /// A kernel mirrored left to right only (half of the 180° flip).
+    case kernelMirrored = "kernel-mirrored"
     /// A slice's end one smaller (`0:3` → `0:2`): the end thought inclusive.
     case sliceEndInclusive = "slice-end-inclusive"
     /// A slice's end one larger.
@@ -99,30 +114,106 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     case paddingDropped = "padding-dropped"
     /// `F.pad(x, (1, 1, 1, 1))` → `F.pad(x, (1, 1))`: only the last dimension padded.
     case paddingOneDimension = "padding-one-dimension"
+    /// `nn.Conv2d(…, bias=False)` → `nn.Conv2d(…)`: biases counted where the layer has none.
+    case biasAdded = "bias-added"
+    /// A 1 × 1 convolution's kernel taken as 3 × 3, the size most convolutions have.
+    case kernelThree = "kernel-three"
+    /// A stride of 2 given to a convolution that moves one pixel at a time.
+    case strideAdded = "stride-added"
+    /// A dilation (`D`, `dilation=`) taken as 1.
+    case dilationForgotten = "dilation-forgotten"
+    /// `dilation=d` → `stride=d`: the two spacings mixed up.
+    case strideForDilation = "stride-for-dilation"
+    /// `max_pool2d` ↔ `avg_pool2d` (also the `nn` layers).
+    case poolKindSwapped = "pool-kind-swapped"
+    /// A pooling layer given stride 1, where its stride defaults to its window size.
+    case poolStrideOne = "pool-stride-one"
+    /// `nn.Conv2d(a, b, …)` → `nn.Conv2d(b, a, …)`, `nn.Linear(a, b)` → `nn.Linear(b, a)`.
+    case channelsSwapped = "channels-swapped"
+    /// `groups=…` left out: a full convolution where a grouped (depthwise) one belongs.
+    case groupsForgotten = "groups-forgotten"
+    /// `layer(x)` → `x`: a layer's effect left out (`nn.MaxPool2d(2)(x).shape` → `x.shape`).
+    case layerSkipped = "layer-skipped"
+    /// `relu(f(x) + x)` → `relu(relu(f(x)) + x)`: an extra ReLU on the residual branch.
+    case extraReluOnBranch = "extra-relu-on-branch"
+    /// `relu(f(x) + x)` → `relu(f(x)) + relu(x)`: each branch activated instead of the sum.
+    case reluOnBothBranches = "relu-on-both-branches"
 
-    /// The built-in diagnosis that tells the same story, if any: when it was found too, its
-    /// message (which quotes the shapes and sizes) is kept.
-    var diagnosisFinding: Diagnosis.Finding? {
+    /// How a misconception is told and weighed: the one table every other list derives from
+    /// (the catalog keys `MisconceptionKey`, the reasons, the generic changes).
+    struct Traits {
+        /// Whether the change only says which part of the formula is missing or changed, not why
+        /// a learner would make it: when such a mutant and a telling one give the same value, the
+        /// telling one explains the answer (`(n - f) // s + 1` is the padding forgotten, not
+        /// merely the term `2 * p` left out).
+        var generic = false
+        /// Whether the sentence quotes the changed part (`{$piece}`) and so has a version without
+        /// it for parts too long to quote (`<id>.unquoted`).
+        var unquoted = false
+        /// Where the reason (`<id>.why`) holds: nowhere (none), in any exercise, or only where the
+        /// number is a spatial size (the output-size formula's `+ 1`, the padding's 2p).
+        var reason = Reason.none
+        /// The built-in diagnosis that tells the same story, if any: when it was found too, its
+        /// message (which quotes the shapes and sizes) is kept.
+        var finding: Diagnosis.Finding?
+    }
+
+    enum Reason { case none, always, sizes }
+
+    var traits: Traits {
         switch self {
-        case .paddingForgotten, .paddingDropped: .paddingForgotten
-        case .paddingOneSide: .paddingCountedOnce
-        case .kernelFlipped: .kernelFlipped
-        case .meanForSum: .wrongScale
-        default: nil
+        case .plusOneDropped: Traits(reason: .sizes)
+        case .minusOneDropped: Traits()
+        case .termDropped: Traits(generic: true, unquoted: true)
+        case .minusForPlus, .plusForMinus, .operandsSwapped, .sumForProduct, .multiplyForDivide,
+            .subtractForDivide:
+            Traits(generic: true)
+        case .factorDropped: Traits(generic: true, unquoted: true)
+        case .paddingOneSide: Traits(reason: .always, finding: .paddingCountedOnce)
+        case .paddingForgotten: Traits(reason: .sizes, finding: .paddingForgotten)
+        case .strideForgotten: Traits(reason: .sizes)
+        case .floorForgotten: Traits(reason: .always)
+        case .divisorDropped, .numeratorDropped: Traits(generic: true, unquoted: true)
+        case .productForPower: Traits(reason: .always)
+        case .exponentOffByOne: Traits()
+        case .matmulForMultiply: Traits(reason: .always)
+        case .literalOffByOne: Traits(generic: true)
+        case .distributionForgotten: Traits(unquoted: true)
+        case .exponentSignDropped: Traits(reason: .always)
+        case .meanForSum: Traits(reason: .always, finding: .wrongScale)
+        case .sumForMean: Traits(reason: .always)
+        case .maxForMean, .meanPartial: Traits()
+        case .divideForMultiply: Traits(generic: true)
+        case .dilationForgotten: Traits(reason: .always)
+        case .strideForDilation: Traits(reason: .always)
+        case .poolKindSwapped: Traits()
+        case .poolStrideOne: Traits(reason: .always)
+        case .channelsSwapped: Traits(reason: .always)
+        case .groupsForgotten: Traits(reason: .always)
+        case .layerSkipped: Traits(unquoted: true)
+        case .sumForgotten, .sumPartial: Traits()
+        case .kernelFlipped: Traits(reason: .always, finding: .kernelFlipped)
+        case .kernelTransposed: Traits()
+        case .kernelMirrored: Traits(reason: .always)
+        case .sliceEndInclusive, .sliceEndPlusOne, .sliceOneBased, .rowsColumnsSwapped:
+            Traits(reason: .always)
+        case .subsampleForgotten: Traits()
+        case .oneChannel, .channelDropped: Traits(reason: .always)
+        case .finalReluMissing, .reluBeforeAdd, .skipMissing, .multiplyForAdd, .catForAdd,
+            .activationOnShortcut:
+            Traits(reason: .always)
+        case .preActivation: Traits()
+        case .biasForgotten, .inChannelsOne, .outChannelsOne, .kernelOne: Traits(reason: .always)
+        case .paddingDropped: Traits(unquoted: true, finding: .paddingForgotten)
+        case .paddingOneDimension: Traits()
+        case .biasAdded, .kernelThree, .strideAdded, .extraReluOnBranch, .reluOnBothBranches:
+            Traits(reason: .always)
         }
     }
 
-    /// Whether the change only says which part of the formula is missing or changed, not why a
-    /// learner would make it: when such a mutant and a telling one give the same value, the
-    /// telling one explains the answer (`(n - f) // s + 1` is the padding forgotten, not merely
-    /// the term `2 * p` left out).
-    var isGeneric: Bool {
-        switch self {
-        case .termDropped, .factorDropped, .divisorDropped, .numeratorDropped, .literalOffByOne,
-            .minusForPlus,
-            .plusForMinus, .operandsSwapped, .sumForProduct, .multiplyForDivide, .subtractForDivide:
-            true
-        default: false
-        }
-    }
+    /// The built-in diagnosis that tells the same story, if any.
+    var diagnosisFinding: Diagnosis.Finding? { traits.finding }
+
+    /// Whether the change is generic (`Traits.generic`).
+    var isGeneric: Bool { traits.generic }
 }

@@ -1,14 +1,41 @@
 import AnswerLanguage
 
-/// A wrong answer derived from a reference answer: one misconception applied at one place.
+/// A wrong answer derived from a reference answer: one misconception applied at one place, or
+/// two applied one after the other (a double slip).
 struct Mutant: Hashable, Sendable {
-    /// The change made.
-    var misconception: Misconception
+    /// One misconception applied at one place.
+    struct Change: Hashable, Sendable {
+        var misconception: Misconception
+        /// The part of the reference the change is about, as written (`+ 1`, `3`, `p`): it lets
+        /// the message name the change in the learner's terms.
+        var piece: String
+    }
+
+    /// The changes made, in the order they were applied (one or two).
+    var changes: [Change]
     /// The changed source, runnable in the exercise's setup.
     var source: String
-    /// The part of the reference the change is about, as written (`+ 1`, `3`, `p`): it lets the
-    /// message name the change in the learner's terms.
-    var piece: String
+
+    init(misconception: Misconception, source: String, piece: String) {
+        changes = [Change(misconception: misconception, piece: piece)]
+        self.source = source
+    }
+
+    /// The first change's misconception.
+    var misconception: Misconception { changes[0].misconception }
+
+    /// This mutant with `next` (a mutant of this one's source) applied after it.
+    func then(_ next: Mutant) -> Mutant {
+        var composed = next
+        composed.changes = changes + next.changes
+        return composed
+    }
+
+    /// How many of the changes only say which part changed, not why (`Misconception.isGeneric`).
+    var genericCount: Int { changes.filter(\.misconception.isGeneric).count }
+
+    /// The misconceptions, unordered: two mutants with the same set tell the same story.
+    var story: Set<Misconception> { Set(changes.map(\.misconception)) }
 }
 
 /// Derives misconception mutants from an answer's syntax tree. Each rule looks at one node (an
@@ -19,8 +46,9 @@ struct Mutant: Hashable, Sendable {
 struct MutantGenerator {
     /// Names whose value is a convolution kernel in the exercises' setups.
     static let kernelNames: Set<String> = ["k", "w", "kernel", "weight", "filter", "filters"]
-    static let paddingNames: Set<String> = ["p", "pad", "padding"]
-    static let strideNames: Set<String> = ["s", "stride"]
+    static let paddingNames: Set<String> = ["p", "P", "pad", "padding"]
+    static let strideNames: Set<String> = ["s", "S", "stride"]
+    static let dilationNames: Set<String> = ["d", "D", "dilation"]
 
     private let scalars: [Unicode.Scalar]
     /// Whether a name is bound to an integer in the setup (a padding `p` is; a patch `p` is not).
@@ -28,6 +56,9 @@ struct MutantGenerator {
     /// Whether the answer is a network (a ReLU may then be added after a projection).
     private let model: Bool
     private var found: [Mutant] = []
+    /// Where each sub-expression's text occurs: a misconception about `8 // 2` applies to every
+    /// `8 // 2` of the answer, as a learner who holds it would write it everywhere.
+    private var occurrences: [String: [SourceRange]] = [:]
 
     /// Every mutant of `source`, in the order the rules find them, without repeats.
     static func mutants(of source: String, model: Bool = false, isInteger: @escaping (String) -> Bool)
@@ -37,11 +68,16 @@ struct MutantGenerator {
         var generator = MutantGenerator(
             scalars: Array(source.unicodeScalars), isInteger: isInteger, model: model)
         for statement in program.statements {
+            if case .expression(let expression) = statement { generator.index(expression) }
+            if case .assignment(_, let expression) = statement { generator.index(expression) }
+        }
+        for statement in program.statements {
             if case .expression(let expression) = statement { generator.walk(expression) }
             if case .assignment(_, let expression) = statement { generator.walk(expression) }
         }
         generator.renameAll(paddingNames, to: "0", as: .paddingForgotten, in: program)
         generator.renameAll(strideNames, to: "1", as: .strideForgotten, in: program)
+        generator.renameAll(dilationNames, to: "1", as: .dilationForgotten, in: program)
         var seen: Set<String> = [source]
         return generator.found.filter { seen.insert($0.source).inserted }
     }
@@ -86,11 +122,26 @@ struct MutantGenerator {
         found.append(Mutant(misconception: misconception, source: source, piece: piece))
     }
 
-    /// Replaces `node` by `replacement`, parenthesised so precedence around it is kept.
+    /// Replaces `node` by `replacement`, parenthesised so precedence around it is kept; when the
+    /// same text occurs elsewhere too (`(1, 32, 8 // 2, 8 // 2)`), also a mutant replacing every
+    /// occurrence.
     private mutating func replace(
         _ node: ExpressionSyntax, by replacement: String, as misconception: Misconception, piece: String
     ) {
         add(misconception, [(node.range, "(\(replacement))")], piece: piece)
+        let all = occurrences[text(node)] ?? []
+        guard all.count > 1, !Self.overlap(all) else { return }
+        add(misconception, all.map { ($0, "(\(replacement))") }, piece: piece)
+    }
+
+    private mutating func index(_ node: ExpressionSyntax) {
+        if case .binary = node.kind { occurrences[text(node), default: []].append(node.range) }
+        for child in node.kind.children { index(child) }
+    }
+
+    private static func overlap(_ ranges: [SourceRange]) -> Bool {
+        let sorted = ranges.sorted { $0.lowerBound.offset < $1.lowerBound.offset }
+        return zip(sorted, sorted.dropFirst()).contains { $0.upperBound.offset > $1.lowerBound.offset }
     }
 
     // MARK: The walk
@@ -114,6 +165,17 @@ struct MutantGenerator {
         switch node.kind {
         case .integer, .float: true
         case .unary(_, let operand): isNumber(operand)
+        default: false
+        }
+    }
+
+    /// Arithmetic on numbers and names bound to integers only (no tensors, calls or indexing).
+    private func isArithmetic(_ node: ExpressionSyntax) -> Bool {
+        switch node.kind {
+        case .integer: true
+        case .name(let name): isInteger(name)
+        case .unary(_, let operand): isArithmetic(operand)
+        case .binary(_, let left, let right): isArithmetic(left) && isArithmetic(right)
         default: false
         }
     }
@@ -164,12 +226,26 @@ struct MutantGenerator {
                 replace(node, by: r, as: .factorDropped, piece: l)
             }
             replace(node, by: "\(l) + \(r)", as: .sumForProduct, piece: "*")
+            for (sum, other) in [(left, r), (right, l)] {
+                if case .binary(.add, let a, let b) = sum.kind {
+                    replace(
+                        node, by: "\(text(a)) * \(other) + \(text(b))", as: .distributionForgotten,
+                        piece: other)
+                }
+            }
+            // Dividing for multiplying only between whole-number quantities (a stride's spread): on
+            // tensors a division by a kernel's zeros says nothing.
+            if isArithmetic(left), isArithmetic(right), !Self.isNumber(left) || !Self.isNumber(right) {
+                replace(node, by: "\(l) / \(r)", as: .divideForMultiply, piece: "*")
+                replace(node, by: "\(l) // \(r)", as: .divideForMultiply, piece: "*")
+            }
             if !Self.isNumber(left), !Self.isNumber(right) {
                 replace(node, by: "\(l) @ \(r)", as: .matmulForMultiply, piece: "*")
                 for operand in [left, right] where Self.isKernel(operand) {
                     let kernel = text(operand)
                     add(.kernelFlipped, [(operand.range, "(\(kernel)).flip([-2, -1])")], piece: kernel)
                     add(.kernelTransposed, [(operand.range, "(\(kernel)).transpose(-2, -1)")], piece: kernel)
+                    add(.kernelMirrored, [(operand.range, "(\(kernel)).flip([-1])")], piece: kernel)
                 }
                 channelRules(left, right)
             }
@@ -200,6 +276,9 @@ struct MutantGenerator {
             replace(node, by: "\(l) ** (\(r) + 1)", as: .exponentOffByOne, piece: r)
             replace(node, by: "\(l) ** (\(r) - 1)", as: .exponentOffByOne, piece: r)
             replace(node, by: "\(r) ** \(l)", as: .operandsSwapped, piece: "**")
+            if case .unary(.negate, let operand) = right.kind {
+                replace(node, by: "\(l) ** \(text(operand))", as: .exponentSignDropped, piece: r)
+            }
         default:
             break
         }
@@ -237,6 +316,12 @@ struct MutantGenerator {
     private mutating func call(
         _ node: ExpressionSyntax, _ callee: ExpressionSyntax, _ arguments: [ArgumentSyntax]
     ) {
+        // `nn.MaxPool2d(2)(x)`: a layer made and applied at once; without it, `x`.
+        if case .call(let maker, _) = callee.kind, let layer = Self.calleeName(maker),
+            layer.first?.isUppercase == true, arguments.count == 1, arguments[0].name == nil
+        {
+            replace(node, by: text(arguments[0].value), as: .layerSkipped, piece: text(callee))
+        }
         guard let name = Self.calleeName(callee) else { return }
         let positional = arguments.filter { $0.name == nil && !$0.isSpread }
         let isMethod: Bool = {
@@ -254,6 +339,21 @@ struct MutantGenerator {
             replace(node, by: b, as: .sumForgotten, piece: ".sum()")
             replace(node, by: "(\(b)).sum(dim=0)", as: .sumPartial, piece: "0")
             replace(node, by: "(\(b)).sum(dim=-1)", as: .sumPartial, piece: "-1")
+        case "sum" where isMethod && arguments.contains(where: { $0.name == "dim" || $0.name == nil }):
+            // A sum over channels (`.sum(dim=1, keepdim=True)`) left out.
+            guard case .attribute(let base, _, _) = callee.kind else { return }
+            replace(node, by: text(base), as: .sumForgotten, piece: text(node))
+        case "mean" where isMethod && arguments.isEmpty:
+            guard case .attribute(let base, _, _) = callee.kind else { return }
+            let b = text(base)
+            replace(node, by: "(\(b)).sum()", as: .sumForMean, piece: ".mean()")
+            replace(node, by: "(\(b)).max()", as: .maxForMean, piece: ".mean()")
+            replace(node, by: "(\(b)).mean(dim=0)", as: .meanPartial, piece: "0")
+            replace(node, by: "(\(b)).mean(dim=-1)", as: .meanPartial, piece: "-1")
+        case "max_pool2d", "avg_pool2d", "MaxPool2d", "AvgPool2d":
+            poolRules(node, callee, name, arguments, positional)
+        case "Linear":
+            linearRules(node, callee, arguments, positional)
         case "relu" where isMethod && arguments.isEmpty:
             guard case .attribute(let base, _, _) = callee.kind else { return }
             residualRules(node, body: base)
@@ -266,9 +366,22 @@ struct MutantGenerator {
                 let w = text(weight.value)
                 add(.kernelFlipped, [(weight.value.range, "(\(w)).flip([-2, -1])")], piece: w)
                 add(.kernelTransposed, [(weight.value.range, "(\(w)).transpose(-2, -1)")], piece: w)
+                add(.kernelMirrored, [(weight.value.range, "(\(w)).flip([-1])")], piece: w)
             }
             dropKeyword("padding", as: .paddingForgotten, node, callee, arguments)
             dropKeyword("stride", as: .strideForgotten, node, callee, arguments)
+            dropKeyword("dilation", as: .dilationForgotten, node, callee, arguments)
+            if let dilation = arguments.first(where: { $0.name == "dilation" }),
+                let keyword = dilation.nameRange,
+                !arguments.contains(where: { $0.name == "stride" })
+            {
+                add(.strideForDilation, [(keyword, "stride")], piece: "")
+            }
+            if !arguments.contains(where: { $0.name == "stride" }), positional.count < 4 {
+                add(
+                    .strideAdded, [(node.range, rebuilt(callee, arguments.map(argumentText) + ["stride=2"]))],
+                    piece: "")
+            }
         case "Conv2d":
             conv2dModuleRules(node, callee, arguments, positional)
         case "pad" where positional.count >= 2:
@@ -304,8 +417,10 @@ struct MutantGenerator {
     ) {
         let all = arguments.map(argumentText)
         let bias = arguments.first { $0.name == "bias" }
-        if bias == nil || text(bias!.value) == "True" {
-            let kept = arguments.filter { $0.name != "bias" }.map(argumentText)
+        let kept = arguments.filter { $0.name != "bias" }.map(argumentText)
+        if let bias, text(bias.value) == "False" {
+            add(.biasAdded, [(node.range, rebuilt(callee, kept))], piece: "")
+        } else if bias == nil || bias.map({ text($0.value) }) == "True" {
             add(.biasForgotten, [(node.range, rebuilt(callee, kept + ["bias=False"]))], piece: "")
         }
         let slots: [(Int, String, Misconception)] = [
@@ -316,7 +431,11 @@ struct MutantGenerator {
             let argument =
                 arguments.first { $0.name == keyword }
                 ?? (positional.count > position ? positional[position] : nil)
-            guard let argument, text(argument.value) != "1" else { continue }
+            guard let argument else { continue }
+            if misconception == .kernelOne, ["1", "(1, 1)"].contains(text(argument.value)) {
+                add(.kernelThree, [(argument.value.range, "3")], piece: "1")
+            }
+            guard text(argument.value) != "1" else { continue }
             add(misconception, [(argument.value.range, "1")], piece: text(argument.value))
         }
         if positional.count >= 4 {
@@ -327,6 +446,9 @@ struct MutantGenerator {
         }
         dropKeyword("stride", as: .strideForgotten, node, callee, arguments)
         dropKeyword("padding", as: .paddingForgotten, node, callee, arguments)
+        dropKeyword("groups", as: .groupsForgotten, node, callee, arguments)
+        dropKeyword("dilation", as: .dilationForgotten, node, callee, arguments)
+        swapSizes(arguments, positional)
         if model {
             add(
                 .activationOnShortcut, [(node.range, "nn.Sequential(\(rebuilt(callee, all)), nn.ReLU())")],
@@ -365,6 +487,55 @@ struct MutantGenerator {
         add(.paddingOneSide, [(range, "(\(once))")], piece: piece)
     }
 
+    /// A pooling call: the other kind of pooling, and a stride of 1 where none is given (the
+    /// stride then defaults to the window).
+    private mutating func poolRules(
+        _ node: ExpressionSyntax, _ callee: ExpressionSyntax, _ name: String, _ arguments: [ArgumentSyntax],
+        _ positional: [ArgumentSyntax]
+    ) {
+        let other = [
+            "max_pool2d": "avg_pool2d", "avg_pool2d": "max_pool2d", "MaxPool2d": "AvgPool2d",
+            "AvgPool2d": "MaxPool2d",
+        ][name]
+        if let other, case .attribute(let base, _, _) = callee.kind {
+            add(.poolKindSwapped, [(callee.range, "\(text(base)).\(other)")], piece: "")
+        } else if let other {
+            add(.poolKindSwapped, [(callee.range, other)], piece: "")
+        }
+        let layer = name.first?.isUppercase == true
+        let windowAt = layer ? 0 : 1
+        guard !arguments.contains(where: { $0.name == "stride" }), positional.count <= windowAt + 1,
+            positional.count == windowAt + 1 || arguments.contains(where: { $0.name == "kernel_size" })
+        else { return }
+        add(
+            .poolStrideOne, [(node.range, rebuilt(callee, arguments.map(argumentText) + ["stride=1"]))],
+            piece: "")
+    }
+
+    /// `nn.Linear(in, out, bias=…)`: the bias left out, the sizes swapped.
+    private mutating func linearRules(
+        _ node: ExpressionSyntax, _ callee: ExpressionSyntax, _ arguments: [ArgumentSyntax],
+        _ positional: [ArgumentSyntax]
+    ) {
+        let bias = arguments.first { $0.name == "bias" }
+        let kept = arguments.filter { $0.name != "bias" }.map(argumentText)
+        if let bias, text(bias.value) == "False" {
+            add(.biasAdded, [(node.range, rebuilt(callee, kept))], piece: "")
+        } else if bias == nil || bias.map({ text($0.value) }) == "True" {
+            add(.biasForgotten, [(node.range, rebuilt(callee, kept + ["bias=False"]))], piece: "")
+        }
+        swapSizes(arguments, positional)
+    }
+
+    /// A layer's first two positional sizes swapped (in and out), when they differ.
+    private mutating func swapSizes(_ arguments: [ArgumentSyntax], _ positional: [ArgumentSyntax]) {
+        guard positional.count >= 2 else { return }
+        let a = text(positional[0].value)
+        let b = text(positional[1].value)
+        guard a != b else { return }
+        add(.channelsSwapped, [(positional[0].value.range, b), (positional[1].value.range, a)], piece: "")
+    }
+
     /// `relu(body)`, and when the body is `a + b`, the residual block's classic mix-ups. The
     /// shortcut is the operand that is a plain name (`x`); the other is the residual branch.
     private mutating func residualRules(_ node: ExpressionSyntax, body: ExpressionSyntax) {
@@ -375,6 +546,8 @@ struct MutantGenerator {
         let a = text(branch)
         let x = text(shortcut)
         replace(node, by: "F.relu(\(a)) + \(x)", as: .reluBeforeAdd, piece: "")
+        replace(node, by: "F.relu(F.relu(\(a)) + \(x))", as: .extraReluOnBranch, piece: "")
+        replace(node, by: "F.relu(\(a)) + F.relu(\(x))", as: .reluOnBothBranches, piece: "")
         replace(node, by: "F.relu(\(a))", as: .skipMissing, piece: x)
         replace(node, by: "F.relu(\(a) * \(x))", as: .multiplyForAdd, piece: "")
         replace(node, by: "F.relu(cat([\(a), \(x)], dim=1))", as: .catForAdd, piece: "")
@@ -430,6 +603,20 @@ struct MutantGenerator {
                     if let range { back.append((range, "\(first - 1)")) }
                 }
                 add(.sliceOneBased, back, piece: "")
+            }
+        }
+        // Plain indices counted from 1: every whole-number index one further, or only the last two
+        // (a pixel's row and column, the batch and channel left as they are).
+        let indices = items.compactMap { item -> (SourceRange, Int)? in
+            if case .index(let index) = item, let value = Self.integer(index), value >= 0 {
+                return (index.range, value)
+            }
+            return nil
+        }
+        if !indices.isEmpty, ends.isEmpty {
+            add(.sliceOneBased, indices.map { ($0.0, "\($0.1 + 1)") }, piece: "")
+            if indices.count > 2 {
+                add(.sliceOneBased, indices.suffix(2).map { ($0.0, "\($0.1 + 1)") }, piece: "")
             }
         }
         let indexed = items.enumerated().filter {

@@ -5,8 +5,20 @@ import Course
 /// Mutants run in the exercise's setup that give one value: the misconceptions that explain it
 /// (one, or two the setup cannot tell apart, which the message then names both).
 struct MutantGroup {
+    /// One mutant (of one or two changes), or two single ones the setup cannot tell apart.
     var mutants: [Mutant]
     var value: Value
+
+    /// The verdict finding's id: the misconceptions of a double slip joined by `+`, those of
+    /// two alternative explanations by `|`.
+    var findingID: String {
+        mutants.map { $0.changes.map(\.misconception.rawValue).joined(separator: "+") }.joined(separator: "|")
+    }
+
+    /// Whether a built-in diagnosis with `finding` tells the same story (a single change only).
+    func confirms(_ finding: Diagnosis.Finding) -> Bool {
+        mutants.contains { $0.changes.count == 1 && $0.misconception.diagnosisFinding == finding }
+    }
 }
 
 /// An exercise's misconception mutants, run once: the values that tell misconceptions apart, and
@@ -24,6 +36,8 @@ struct MutantCatalogue {
     /// answer must get the same verdict however loaded the machine is (each mutant still runs
     /// under the answer time limit).
     static let limit = 120
+    /// Pairs of misconceptions run per exercise at most (on top of `limit`).
+    static let pairLimit = 400
 }
 
 extension PreparedExercise {
@@ -50,8 +64,7 @@ extension PreparedExercise {
             let solution = exercise.solution
         else { return catalogue }
         let base = self.base
-        let session = self.session()
-        let comparer = Comparer(exercise: exercise, prepared: self, session: session, language: "en")
+        let comparer = Comparer(exercise: exercise, prepared: self, session: session(), language: "en")
         // Only answers that pass are worth mutating: a mutant of a wrong alternative would name
         // a change to something that was never right.
         let sources =
@@ -72,13 +85,10 @@ extension PreparedExercise {
                 mutants.append(mutant)
             }
         }
+        let runner = MutantRunner(self)
         var found: [(mutant: Mutant, value: Value)] = []
         for mutant in mutants.prefix(MutantCatalogue.limit) {
-            guard let value = try? self.session().run(mutant.source) else { continue }
-            if case .none = value { continue }
-            // Zero is what too many different slips give (a kernel summing to 0 times anything):
-            // a mutant that comes out 0 explains nothing.
-            if let number = ValueConversion.numeric(value), number.values.allSatisfy({ $0 == 0 }) { continue }
+            guard let value = runner.value(of: mutant.source) else { continue }
             if comparer.matches(value, expected) {
                 catalogue.indistinguishable.append(mutant)
             } else {
@@ -87,27 +97,124 @@ extension PreparedExercise {
         }
         catalogue.all = found
         let floors = sources.contains { $0.text.contains("//") }
-        // Mutants with the same value: telling misconceptions win over generic ones; one or two
-        // of a kind explain the value, more leave it unexplained.
-        var used = Array(repeating: false, count: found.count)
-        for (index, candidate) in found.enumerated() where !used[index] {
-            var same: [Mutant] = []
-            for (other, entry) in found.enumerated().dropFirst(index)
-            where comparer.matches(entry.value, candidate.value) {
-                used[other] = true
-                if !same.contains(where: { $0.misconception == entry.mutant.misconception }) {
-                    same.append(entry.mutant)
-                }
+        catalogue.groups = Self.explained(found, floors: floors, comparer: comparer)
+        // Double slips: a second misconception applied to each single mutant. Only values no
+        // single mutant gives (one change explains better than two), and only arithmetic and
+        // tensor answers (a network's mutants are too costly to run in pairs), and only where a
+        // session is cheap to make.
+        // A setup that binds a layer runs again for every session: hundreds of pairs would cost
+        // seconds there.
+        guard !model, !setupBindsObjects else { return catalogue }
+        let singles = ValueIndex(found.map(\.value), comparer: comparer)
+        var candidates: [Mutant] = []
+        for (single, _) in found {
+            for next in MutantGenerator.mutants(of: single.source, model: false, isInteger: isInteger)
+            where seen.insert(next.source).inserted {
+                let pair = single.then(next)
+                // The same change twice at two places reads as one change; it is left out.
+                guard pair.changes[0] != pair.changes[1] else { continue }
+                candidates.append(pair)
             }
-            let telling = same.filter { !$0.misconception.isGeneric }
-            let chosen = telling.isEmpty ? same : telling
-            // Two generic changes agreeing is a coincidence, not an explanation; with floor
-            // division so many formulas land on the same small number that only one telling
-            // misconception may explain it.
+        }
+        // Telling pairs first, so the limit drops the generic ones.
+        candidates.sort { $0.genericCount < $1.genericCount }
+        var pairs: [(mutant: Mutant, value: Value)] = []
+        for pair in candidates.prefix(MutantCatalogue.pairLimit) {
+            guard let value = runner.value(of: pair.source), !comparer.matches(value, expected),
+                !singles.contains(value)
+            else {
+                continue
+            }
+            pairs.append((pair, value))
+        }
+        catalogue.groups += Self.explainedPairs(pairs, floors: floors, comparer: comparer)
+        return catalogue
+    }
+
+    /// Single mutants with the same value: telling misconceptions win over generic ones; one or
+    /// two of a kind explain the value, more leave it unexplained.
+    private static func explained(
+        _ found: [(mutant: Mutant, value: Value)], floors: Bool, comparer: Comparer
+    ) -> [MutantGroup] {
+        var groups: [MutantGroup] = []
+        for same in ValueIndex.grouped(found, comparer: comparer) {
+            var distinct: [Mutant] = []
+            for mutant in same.map(\.mutant)
+            where !distinct.contains(where: { $0.misconception == mutant.misconception }) {
+                distinct.append(mutant)
+            }
+            let telling = distinct.filter { !$0.misconception.isGeneric }
+            // With floor division so many formulas land on the same small number that only one
+            // telling misconception may explain it; a generic change (a minus for a plus) is then a
+            // coincidence as often as not.
+            if floors, telling.isEmpty { continue }
+            let chosen = telling.isEmpty ? distinct : telling
+            // Two generic changes agreeing is a coincidence, not an explanation.
             let limit = telling.isEmpty || floors ? 1 : 2
             guard chosen.count <= limit else { continue }
-            catalogue.groups.append(MutantGroup(mutants: chosen, value: candidate.value))
+            groups.append(MutantGroup(mutants: chosen, value: same[0].value))
         }
-        return catalogue
+        return groups
+    }
+
+    /// Pairs with the same value: the pairs with fewest generic changes compete, and the value is
+    /// explained only when one story (set of misconceptions) remains and at least one change is
+    /// telling (both, where `//` floors many formulas onto the same small numbers).
+    private static func explainedPairs(
+        _ pairs: [(mutant: Mutant, value: Value)], floors: Bool, comparer: Comparer
+    ) -> [MutantGroup] {
+        var groups: [MutantGroup] = []
+        for same in ValueIndex.grouped(pairs, comparer: comparer) {
+            guard let fewest = same.map(\.mutant.genericCount).min() else { continue }
+            let best = same.map(\.mutant).filter { $0.genericCount == fewest }
+            // Two generic changes (a minus for a plus and a term dropped) land on small numbers
+            // by coincidence too often to be told; with floors, only two telling changes are.
+            guard Set(best.map(\.story)).count == 1, fewest <= (floors ? 0 : 1) else { continue }
+            groups.append(MutantGroup(mutants: [best[0]], value: same[0].value))
+        }
+        return groups
+    }
+}
+
+/// Values bucketed by a coarse key (a number to 3 significant digits, a tensor by shape and sum),
+/// so that finding equal values among hundreds compares only within a bucket.
+private struct ValueIndex {
+    private var buckets: [String: [Value]] = [:]
+    private let comparer: Comparer
+
+    init(_ values: [Value], comparer: Comparer) {
+        self.comparer = comparer
+        for value in values { buckets[Self.key(value), default: []].append(value) }
+    }
+
+    func contains(_ value: Value) -> Bool {
+        buckets[Self.key(value)]?.contains { comparer.matches(value, $0) } ?? false
+    }
+
+    static func key(_ value: Value) -> String {
+        if case .module = value { return "module" }
+        guard let number = ValueConversion.numeric(value)?.scalarOrSelf else { return "\(value)" }
+        let total = number.values.reduce(0, +)
+        return "\(number.shape):" + String(format: "%.3g", total)
+    }
+
+    /// The entries grouped by equal value (in the order each group's first entry came).
+    static func grouped<T>(_ entries: [(mutant: T, value: Value)], comparer: Comparer) -> [[(
+        mutant: T, value: Value
+    )]] {
+        var groups: [[(mutant: T, value: Value)]] = []
+        var byKey: [String: [Int]] = [:]
+        for entry in entries {
+            let key = key(entry.value)
+            if let index = byKey[key, default: []].first(where: {
+                comparer.matches(entry.value, groups[$0][0].value)
+            }) {
+                groups[index].append(entry)
+            } else {
+                byKey[key, default: []].append(groups.count)
+                groups.append([entry])
+            }
+        }
+        return groups
     }
 }

@@ -1,0 +1,35 @@
+import Wording
+
+/// The sentences that say how a wrong shape relates to the expected one when no padding or kernel
+/// story explains it: the same sizes reversed or in another order, a dimension missing or extra,
+/// only the channels different, one number where a shape is asked or a shape where one number is.
+/// Catalog `diagnosis`.
+extension GradingText {
+    func shapeStory(_ key: ShapeKey, _ arguments: [String: any MessageArgument] = [:]) -> String {
+        language.say(key, arguments)
+    }
+}
+
+/// The catalog `diagnosis`: what the built-in diagnosis says about shapes.
+package enum ShapeKey: String, MessageKey {
+    package static let catalog = "diagnosis"
+
+    /// The sizes in reverse order (`.T` on more than two dimensions).
+    case dimensionsReversed
+    /// The sizes in another order, for a batch of images (the [N, C, H, W] layout).
+    case imageDimensionsPermuted
+    /// The sizes in another order.
+    case dimensionsPermuted
+    /// The batch dimension in front is missing (`size`).
+    case batchMissing
+    /// Dimension `index` (`size`) is missing.
+    case dimensionMissing
+    /// Dimension `index` (`size`) is one too many.
+    case dimensionExtra
+    /// Only the channel dimension differs (`answer`, `expected`).
+    case channelsChanged
+    /// One number given where a shape is asked.
+    case numberForShape
+    /// Several numbers (`count`, `answer`) given where one is asked.
+    case shapeForNumber
+}
