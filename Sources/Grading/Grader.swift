@@ -162,16 +162,19 @@ public final class Grader {
         session.interpreter.bind("expected", prepared.expected)
 
         do {
-            return try judge(answer, exercise: exercise, prepared: prepared, session: session, text: text)
+            return try judge(
+                answer, exercise: exercise, prepared: prepared, session: session, text: text, source: typed)
         } catch {
             return failure(error, source: nil, maxPoints: maxPoints, language: text.language)
         }
     }
 
     /// Compares, runs the checks, and names a mistake; throws only a time limit or cancellation.
+    /// `source` is the answer as typed, when there is one: a mutant then explains it only if
+    /// it is the same formula, not merely the same number.
     private func judge(
         _ answer: Value, exercise: Exercise, prepared: PreparedExercise, session: TimedInterpreter,
-        text: GradingText
+        text: GradingText, source: String? = nil
     ) throws(LanguageError) -> Verdict {
         let comparison: Comparison =
             exercise.compare
@@ -195,8 +198,18 @@ public final class Grader {
         }
         let render = { (template: String) in MessageTemplate.render(template) { try? session.evaluate($0) } }
         // A named mistake whose message cannot be said for this answer gives way to the next one.
-        for mistake in exercise.mistakes where try holds(mistake.when.text, in: session) {
-            guard let message = render(mistake.message) else { continue }
+        // One that holds for this number only by coincidence (the answer a formula that agrees with
+        // the mistake's at the setup's numbers, not at others) is not this answer's mistake.
+        // An answer that is, as typed, a telling mutant of the reference is explained by that
+        // change below rather than by a mistake its value fits.
+        let comparer = Comparer(
+            exercise: exercise, prepared: prepared, session: session, language: text.language)
+        let typedMutant = source.flatMap { prepared.typedMutant($0, value: answer, comparer: comparer) }
+        for mistake in exercise.mistakes where typedMutant == nil {
+            guard try holds(mistake.when.text, in: session),
+                prepared.holdsByCoincidence(mistake.when.text, answer: source) != true,
+                let message = render(mistake.message)
+            else { continue }
             var verdict = Verdict(
                 status: .fail, points: earned, maxPoints: exercise.points, message: message,
                 mistake: mistake.id, failedChecks: failed.map(\.id))
@@ -219,11 +232,22 @@ public final class Grader {
         }
         var brief = messages
         var diagnosis: Diagnosis?
-        if case .different(let message, let found, let finding) = comparison {
+        if case .different(var message, var found, var finding) = comparison {
+            // A number's built-in story that the answer's formula does not tell is said plainly.
+            if let story = found, story.isSpecific, story.cells.isEmpty, let printed = Self.printed(answer),
+                prepared.isCoincidentalStory(
+                    story.finding, answer: answer, source: source, comparer: comparer)
+            {
+                var plain = story
+                plain.finding = .valuesDiffer
+                plain.isSpecific = false
+                plain.message = text.numberIs(printed) + " " + text.notExpectedNumber
+                found = plain
+                message = plain.message
+                finding = plain.verdictFinding
+            }
             diagnosis = found
-            let comparer = Comparer(
-                exercise: exercise, prepared: prepared, session: session, language: text.language)
-            let match = prepared.mutants(matching: answer, comparer: comparer)
+            let match = prepared.mutants(matching: answer, source: source, comparer: comparer)
             // A built-in diagnosis telling the same story keeps its message: it quotes the sizes.
             let confirmed =
                 found.map { diagnosis in

@@ -50,8 +50,109 @@ extension PreparedExercise {
     }
 
     /// The misconceptions whose mutant has the answer's value, if any.
-    func mutants(matching answer: Value, comparer: Comparer) -> MutantGroup? {
-        mutants.groups.first { comparer.matches(answer, $0.value) }
+    /// With the answer's `source`, a mutant explains it only when the two are the same formula:
+    /// a formula in the setup's whole-number names that equals a mutant's value at the setup's
+    /// numbers by coincidence (`H - D * K + 1` and `H - (D * (K - 1) + 1) - 1` at D = 3) differs
+    /// from it at others.
+    func mutants(matching answer: Value, source: String?, comparer: Comparer) -> MutantGroup? {
+        if let source, let typed = typedMutant(source, value: answer, comparer: comparer) {
+            return MutantGroup(mutants: [typed], value: answer)
+        }
+        guard var group = mutants.groups.first(where: { comparer.matches(answer, $0.value) }) else {
+            return nil
+        }
+        guard let source else { return group }
+        group.mutants = group.mutants.filter { sameFormula(source, $0.source, comparer: comparer) != false }
+        return group.mutants.isEmpty ? nil : group
+    }
+
+    /// The single telling mutant the answer is, as typed (spaces aside), with the answer's value:
+    /// the change is then certain, whatever else its value may also fit (a named mistake matched
+    /// by value, two misconceptions giving the same number).
+    func typedMutant(_ source: String, value: Value, comparer: Comparer) -> Mutant? {
+        let typed = source.filter { !$0.isWhitespace }
+        return mutants.all.first { entry in
+            !entry.mutant.misconception.isGeneric && entry.mutant.source.filter({ !$0.isWhitespace }) == typed
+                && comparer.matches(value, entry.value)
+        }?.mutant
+    }
+
+    /// Whether a built-in diagnosis's story (`finding`) is a coincidence for the answer typed as
+    /// `source`: the single mutants of the same misconception give the answer's value, but none is
+    /// the answer's formula (`n + 2 * p - 2 * f + 1` is p smaller than expected when p = f, not
+    /// the padding counted once).
+    func isCoincidentalStory(_ finding: Diagnosis.Finding, answer: Value, source: String?, comparer: Comparer)
+        -> Bool
+    {
+        guard let source else { return false }
+        let same = mutants.all.filter {
+            $0.mutant.changes.count == 1 && $0.mutant.misconception.diagnosisFinding == finding
+                && comparer.matches(answer, $0.value)
+        }
+        return !same.isEmpty
+            && same.allSatisfy { sameFormula(source, $0.mutant.source, comparer: comparer) == false }
+    }
+
+    /// Whether a named mistake's `when` holds for the answer typed as `answer` only at the setup's
+    /// numbers: true when the answer is a formula in the setup's whole-number names and `when`
+    /// no longer holds with those names moved (the reference moved with them). Nil when that
+    /// cannot be told: no formula, or the answer, the reference or `when` reads any other setup
+    /// name (too costly and not safe to run again).
+    func holdsByCoincidence(_ when: String, answer: String?) -> Bool? {
+        guard let answer, let reference = exercise.solution?.reference.text else { return nil }
+        for source in [when, reference] {
+            for name in Self.names(in: source) where base[name] != nil {
+                guard case .int = base[name] else { return nil }
+            }
+        }
+        guard let moved = movedIntegers(in: answer) else { return nil }
+        let interpreter = moved()
+        let session = TimedInterpreter(interpreter, seconds: answerSeconds)
+        guard let answerValue = try? session.run(answer), let expectedValue = try? moved().run(reference)
+        else { return nil }
+        interpreter.bind("answer", answerValue)
+        interpreter.bind("expected", expectedValue)
+        guard let held = try? session.evaluate(when) else { return nil }
+        return !ValueConversion.truthy(held)
+    }
+
+    /// An interpreter maker with the setup's whole numbers bound, those `source` uses moved up by
+    /// different amounts; nil when `source` uses none of them or reads another setup name.
+    private func movedIntegers(in source: String) -> (() -> Interpreter)? {
+        var integers: [(String, Int)] = []
+        for name in Self.names(in: source).filter({ base[$0] != nil }).sorted() {
+            guard case .int(let value) = base[name] else { return nil }
+            integers.append((name, value))
+        }
+        guard !integers.isEmpty else { return nil }
+        let offsets = [3, 5, 7, 11, 13, 17, 19, 23]
+        return { [base, answerOptions] in
+            let interpreter = Interpreter(options: answerOptions)
+            for name in base.boundNames {
+                if case .int(let value) = base[name] { interpreter.bind(name, .int(value)) }
+            }
+            for (index, (name, value)) in integers.enumerated() {
+                interpreter.bind(name, .int(value + offsets[index % offsets.count]))
+            }
+            return interpreter
+        }
+    }
+
+    /// Whether `answer` and `mutant` agree when the whole-number setup names the answer uses are
+    /// moved to other values (each by a different amount, upwards, so sizes stay valid). Nil
+    /// when the answer uses no such name or either reads any other setup name (no formula to
+    /// compare, or too costly and not safe to run again), or when either fails there.
+    func sameFormula(_ answer: String, _ mutant: String, comparer: Comparer) -> Bool? {
+        // Only whole numbers of the setup are read, on both sides: nothing else is bound, so a
+        // layer of the setup (shared between sessions) is never run, let alone trained, here.
+        for name in Self.names(in: mutant) where base[name] != nil {
+            guard case .int = base[name] else { return nil }
+        }
+        guard let moved = movedIntegers(in: answer),
+            let a = try? TimedInterpreter(moved(), seconds: answerSeconds).run(answer),
+            let m = try? TimedInterpreter(moved(), seconds: answerSeconds).run(mutant)
+        else { return nil }
+        return comparer.matches(a, m)
     }
 
     /// Runs the reference's and alternatives' mutants in the setup. A value that two different
