@@ -201,12 +201,14 @@ public final class Grader {
         // One that holds for this number only by coincidence (the answer a formula that agrees with
         // the mistake's at the setup's numbers, not at others) is not this answer's mistake.
         // An answer that is, as typed, a telling mutant of the reference is explained by that
-        // change below rather than by a mistake its value fits.
+        // change below rather than by a mistake its value fits but whose recorded answers are
+        // another change.
         let comparer = Comparer(
             exercise: exercise, prepared: prepared, session: session, language: text.language)
         let typedMutant = source.flatMap { prepared.typedMutant($0, value: answer, comparer: comparer) }
-        for mistake in exercise.mistakes where typedMutant == nil {
-            guard try holds(mistake.when.text, in: session),
+        for mistake in exercise.mistakes {
+            guard typedMutant.map({ prepared.mistake(mistake.id, couldBe: $0) }) ?? true,
+                try holds(mistake.when.text, in: session),
                 prepared.holdsByCoincidence(mistake.when.text, answer: source) != true,
                 let message = render(mistake.message)
             else { continue }

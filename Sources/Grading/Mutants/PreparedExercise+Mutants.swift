@@ -77,6 +77,20 @@ extension PreparedExercise {
         }?.mutant
     }
 
+    /// Whether the named mistake `id` may be the course's name for `mutant`'s change: it has no
+    /// recorded wrong answer in `Solutions/`, or one of them is a mutant of the same misconception
+    /// (or is the same text).
+    func mistake(_ id: String, couldBe mutant: Mutant) -> Bool {
+        let recorded = (exercise.solution?.wrong ?? []).filter { $0.mistake == id }
+            .map { $0.answer.text.filter { !$0.isWhitespace } }
+        guard !recorded.isEmpty else { return true }
+        if recorded.contains(mutant.source.filter { !$0.isWhitespace }) { return true }
+        return mutants.all.contains { entry in
+            entry.mutant.misconception == mutant.misconception
+                && recorded.contains(entry.mutant.source.filter { !$0.isWhitespace })
+        }
+    }
+
     /// Whether a built-in diagnosis's story (`finding`) is a coincidence for the answer typed as
     /// `source`: the single mutants of the same misconception give the answer's value, but none is
     /// the answer's formula (`n + 2 * p - 2 * f + 1` is p smaller than expected when p = f, not
