@@ -116,20 +116,20 @@ import Testing
 
     /// Every `adaptive_avg_pool2d` case of the PyTorch fixture, forward and input gradient.
     @Test(arguments: TorchReference.cases("adaptive_avg_pool2d"))
-    func adaptiveMatchesPyTorch(_ c: TorchReference.Case) {
+    func adaptiveMatchesPyTorch(_ c: TorchReference.Case) throws {
         let s = c.inputs["input"]!.shape
         let (oh, ow) = c.kwargs["output_size"]!.pair
-        let y: [Double] = KernelHarness.fill(s[0] * s[1] * oh * ow) { out in
-            c.inputs["input"]!.data.withUnsafeBufferPointer { x in
-                ReferencePool2d.adaptiveAvgForward(
+        let y: [Double] = try KernelHarness.fill(s[0] * s[1] * oh * ow) { out in
+            try c.inputs["input"]!.data.withUnsafeBufferPointer { x in
+                try ReferencePool2d.adaptiveAvgForward(
                     input: x, output: out, planes: s[0] * s[1], inHeight: s[2], inWidth: s[3], outHeight: oh,
                     outWidth: ow)
             }
         }
         #expect(KernelHarness.relativeError(y, c.output.data) < 1e-12)
-        let gx: [Double] = KernelHarness.fill(s.reduce(1, *)) { out in
-            c.upstream!.data.withUnsafeBufferPointer { gy in
-                ReferencePool2d.adaptiveAvgBackward(
+        let gx: [Double] = try KernelHarness.fill(s.reduce(1, *)) { out in
+            try c.upstream!.data.withUnsafeBufferPointer { gy in
+                try ReferencePool2d.adaptiveAvgBackward(
                     gradOutput: gy, gradInput: out, planes: s[0] * s[1], inHeight: s[2], inWidth: s[3],
                     outHeight: oh, outWidth: ow)
             }

@@ -37,9 +37,16 @@ package func conv2dForward(
 ) throws(CNNError) {
     geometry.checkBuffers(input: input.count, weight: weight.count, output: output.count)
     precondition(bias.map { $0.count == geometry.outChannels } ?? true, "conv2d bias size")
-    guard let input = input.baseAddress, let weight = weight.baseAddress,
-        let output = output.baseAddress
-    else { return }
+    guard let output = output.baseAddress else { return }
+    guard geometry.hasPixels else {
+        // An image of height or width 0 with padding: every tap reads the zero border.
+        for plane in 0..<(geometry.batch * geometry.outChannels) {
+            let value = bias.map { $0[plane % geometry.outChannels] } ?? 0
+            (output + plane * geometry.outPixels).update(repeating: value, count: geometry.outPixels)
+        }
+        return
+    }
+    guard let input = input.baseAddress, let weight = weight.baseAddress else { return }
     try FastConv2d(geometry).forward(
         input: input, weight: weight, bias: bias?.baseAddress, output: output)
 }
@@ -57,6 +64,8 @@ package func conv2dBackwardInput(
     gradInput: UnsafeMutableBufferPointer<Float>, geometry: Conv2dGeometry
 ) throws(CNNError) {
     geometry.checkBuffers(input: gradInput.count, weight: weight.count, output: gradOutput.count)
+    // An input of height or width 0 has no pixel to receive a gradient.
+    guard geometry.hasPixels else { return }
     guard let gradOutput = gradOutput.baseAddress, let weight = weight.baseAddress,
         let gradInput = gradInput.baseAddress
     else { return }
@@ -81,6 +90,21 @@ package func conv2dBackwardWeight(
 ) throws(CNNError) {
     geometry.checkBuffers(input: input.count, weight: gradWeight.count, output: gradOutput.count)
     precondition(gradBias.map { $0.count == geometry.outChannels } ?? true, "conv2d bias size")
+    guard geometry.hasPixels else {
+        // Every tap read the zero border: no weight gradient; the bias still saw every output.
+        gradWeight.update(repeating: 0)
+        if let gradBias {
+            for k in 0..<geometry.outChannels {
+                var sum = 0.0
+                for n in 0..<geometry.batch {
+                    let plane = (n * geometry.outChannels + k) * geometry.outPixels
+                    for i in 0..<geometry.outPixels { sum += Double(gradOutput[plane + i]) }
+                }
+                gradBias[k] = Float(sum)
+            }
+        }
+        return
+    }
     guard let input = input.baseAddress, let gradOutput = gradOutput.baseAddress,
         let gradWeight = gradWeight.baseAddress
     else { return }
@@ -106,6 +130,10 @@ extension Conv2dGeometry {
                 && output == batch * outChannels * outHeight * outWidth,
             "conv2d buffers [\(input), \(weight), \(output)] elements do not match \(self)")
     }
+
+    /// Whether the input planes have any pixel; the kernels' paths assume they do (a padded image
+    /// of height 0 has a non-empty output that reads only the border).
+    var hasPixels: Bool { inHeight > 0 && inWidth > 0 }
 
     /// A 1×1 kernel with stride 1 and no padding: the input planes are already the column matrix.
     var isPointwise: Bool {

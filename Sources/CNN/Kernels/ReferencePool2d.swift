@@ -158,12 +158,14 @@ enum ReferencePool2d {
     static func adaptiveAvgForward<T: TensorScalar>(
         input: UnsafeBufferPointer<T>, output: UnsafeMutableBufferPointer<T>,
         planes: Int, inHeight: Int, inWidth: Int, outHeight: Int, outWidth: Int
-    ) {
+    ) throws(CNNError) {
         precondition(input.count == planes * inHeight * inWidth, "adaptive_avg_pool2d input size")
         precondition(output.count == planes * outHeight * outWidth, "adaptive_avg_pool2d output size")
         for plane in 0..<planes {
             let inBase = plane * inHeight * inWidth
             for y in 0..<outHeight {
+                // Per output row: an output of 10⁸ cells over a large input runs for seconds.
+                try ComputeBudget.checkpoint()
                 let rows = adaptiveRange(y, inHeight, outHeight)
                 for x in 0..<outWidth {
                     let cols = adaptiveRange(x, inWidth, outWidth)
@@ -183,12 +185,14 @@ enum ReferencePool2d {
     static func adaptiveAvgBackward<T: TensorScalar>(
         gradOutput: UnsafeBufferPointer<T>, gradInput: UnsafeMutableBufferPointer<T>,
         planes: Int, inHeight: Int, inWidth: Int, outHeight: Int, outWidth: Int
-    ) {
+    ) throws(CNNError) {
         precondition(gradInput.count == planes * inHeight * inWidth, "adaptive_avg_pool2d gradient size")
         gradInput.initialize(repeating: 0)
         for plane in 0..<planes {
             let inBase = plane * inHeight * inWidth
             for y in 0..<outHeight {
+                // Per output row: an output of 10⁸ cells over a large input runs for seconds.
+                try ComputeBudget.checkpoint()
                 let rows = adaptiveRange(y, inHeight, outHeight)
                 for x in 0..<outWidth {
                     let cols = adaptiveRange(x, inWidth, outWidth)

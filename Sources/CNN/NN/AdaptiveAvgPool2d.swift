@@ -23,7 +23,7 @@ public func adaptiveAvgPool2d(_ input: Tensor, outputSize: Size2D) throws -> Ten
     func forward<T: TensorScalar>(_: T.Type) throws -> Tensor {
         try x.withUnsafeBufferPointer(as: T.self) { src in
             try Tensor(shape: [n, c, oh, ow], of: T.self) { out in
-                ReferencePool2d.adaptiveAvgForward(
+                try ReferencePool2d.adaptiveAvgForward(
                     input: src, output: out, planes: n * c, inHeight: h, inWidth: w, outHeight: oh,
                     outWidth: ow)
             }
@@ -34,7 +34,7 @@ public func adaptiveAvgPool2d(_ input: Tensor, outputSize: Size2D) throws -> Ten
         func backward<T: TensorScalar>(_: T.Type) throws -> Tensor {
             try gradient.withUnsafeBufferPointer(as: T.self) { gy in
                 try Tensor(shape: x.shape, of: T.self) { gx in
-                    ReferencePool2d.adaptiveAvgBackward(
+                    try ReferencePool2d.adaptiveAvgBackward(
                         gradOutput: gy, gradInput: gx, planes: n * c, inHeight: h, inWidth: w, outHeight: oh,
                         outWidth: ow)
                 }

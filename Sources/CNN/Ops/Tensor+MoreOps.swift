@@ -66,6 +66,14 @@ extension Tensor {
             throw CNNError.argument("Trying to create tensor with negative dimension: \(sizes)")
         }
         var result = try reshape([Int](repeating: 1, count: sizes.count - rank) + shape)
+        // The result's size first: `repeat(2**31, 1)` would otherwise list 2³¹ copies to join.
+        // (Their product counted first, so no single product below can overflow.)
+        let outputCount = try Tensor.checkedCount(zip(result.shape, sizes).flatMap { [$0, $1] })
+        let outputShape = zip(result.shape, sizes).map { $0 * $1 }
+        let limit = ComputeBudget.current?.maxElements ?? TensorStorage.largestAllocation / 8
+        if outputCount > limit {
+            throw CNNError.tooLarge(shape: outputShape, elements: outputCount, limit: limit)
+        }
         for (d, times) in sizes.enumerated() where times != 1 {
             guard times > 0 else {
                 var emptyShape = result.shape
@@ -238,8 +246,17 @@ public func adaptiveMaxPool2d(_ input: Tensor, outputSize: Size2D) throws -> Ten
     let (n, c, h, w) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
     guard h > 0, w > 0 else { throw CNNError.shape("adaptive_max_pool2d(): empty input \(input.shape)") }
     let (oh, ow) = (outputSize.height, outputSize.width)
+    // The output's size is checked before the cells are built (an output_size of 2**62 looped
+    // for ever), and the budget between rows: each cell is a few small tensor operations.
+    let outputCount = try Tensor.checkedCount([n, c, oh, ow])
+    if let budget = ComputeBudget.current, outputCount > budget.maxElements {
+        throw CNNError.tooLarge(shape: [n, c, oh, ow], elements: outputCount, limit: budget.maxElements)
+    }
+    _ = try Tensor.checkedCount([oh + 1, h])  // the window bounds below, and likewise for width
+    _ = try Tensor.checkedCount([ow + 1, w])
     var cells: [Tensor] = []
     for i in 0..<oh {
+        try ComputeBudget.checkpoint()
         let (top, bottom) = (i * h / oh, ((i + 1) * h + oh - 1) / oh)
         for j in 0..<ow {
             let (left, right) = (j * w / ow, ((j + 1) * w + ow - 1) / ow)

@@ -91,10 +91,12 @@ extension Tensor {
                 }
                 let from = clamped(start, default: 0)
                 let to = clamped(end, default: size)
-                let length = to > from ? (to - from + step - 1) / step : 0
+                // Written so that no step (2**62 included) overflows: with two or more items,
+                // `step` is below the axis's size and the stride stays within the tensor.
+                let length = to > from ? (to - from - 1) / step + 1 : 0
                 if length > 0 { offset += from * own[dim] }
                 outShape.append(length)
-                outStrides.append(own[dim] * step)
+                outStrides.append(length > 1 ? own[dim] * step : own[dim])
                 dim += 1
             case .newAxis:
                 outShape.append(1)

@@ -41,8 +41,13 @@ public enum Initializer {
         guard shape.count >= 2 else {
             throw CNNError.argument(.fanInAndFanOut, ["shape": "\(shape)"])
         }
-        let receptiveField = shape.dropFirst(2).reduce(1, *)
-        return (shape[1] * receptiveField, shape[0] * receptiveField)
+        // Checked products: a layer's sizes come from learner code (`nn.Conv2d(1, 1, 2**40)`),
+        // and this runs before the weight's own element count is checked.
+        let receptiveField = try Tensor.checkedCount(Array(shape.dropFirst(2)))
+        return (
+            try Tensor.checkedCount([shape[1], receptiveField]),
+            try Tensor.checkedCount([shape[0], receptiveField])
+        )
     }
 
     /// Uniform numbers in `[low, high)` (PyTorch `uniform_(a, b)`: `low + (high − low)·u`).
