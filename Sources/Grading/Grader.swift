@@ -106,15 +106,15 @@ public final class Grader {
 
     /// Runs the setup and reference once (per grader) and keeps the result.
     func prepare(_ exercise: Exercise) throws(GradingError) -> PreparedExercise {
-        let key = exercise
-        if prepared[key] == nil {
-            do {
-                prepared[key] = .success(try PreparedExercise(exercise, options: options))
-            } catch {
-                prepared[key] = .failure(error)
-            }
+        if let known = prepared[exercise] { return try known.get() }
+        let result: Result<PreparedExercise, GradingError>
+        do {
+            result = .success(try PreparedExercise(exercise, options: options))
+        } catch {
+            result = .failure(error)
         }
-        return try prepared[key]!.get()
+        prepared[exercise] = result
+        return try result.get()
     }
 
     /// The sentences in `language`, or in the options' language.

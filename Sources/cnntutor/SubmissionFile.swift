@@ -11,8 +11,8 @@ enum SubmissionFile {
     static func yaml(_ submission: ExportedSubmission, order: [String]) throws -> String {
         let listed = order.filter { submission.answers[$0] != nil }
         let rest = submission.answers.keys.filter { !listed.contains($0) }.sorted()
-        let answers: [(Node, Node)] = (listed + rest).map { key in
-            let text = submission.answers[key]!
+        let answers: [(Node, Node)] = (listed + rest).compactMap { key in
+            guard let text = submission.answers[key] else { return nil }
             let style: Node.Scalar.Style = text.contains("\n") ? .literal : .doubleQuoted
             return (Node(key), Node(text, Tag(.str), style))
         }

@@ -14,7 +14,9 @@ public enum BatchIsolation: Sendable, Hashable {
     case workerProcesses(command: [String])
 }
 
-/// Grades a list of tasks, calling `done(task, verdict)` once per task from any thread.
+/// Grades a list of tasks, calling `done(task, verdict)` once per task from any thread, before
+/// `run` returns — also for an answer that crashed, hung or exhausted its worker (as `error` or
+/// `timeout`). `BatchGrader` relies on this to fill every report slot.
 protocol AnswerRunner {
     func run(_ tasks: [AnswerTask], done: @escaping @Sendable (Int, Verdict) -> Void)
 }

@@ -1,3 +1,4 @@
+import CNN
 import Course
 import Dispatch
 import Foundation
@@ -151,6 +152,9 @@ public struct BatchGrader: Sendable {
         }
 
         run(0..<plan.tasks.count, of: plan)
+        // Program invariant, not input: `AnswerRunner.run` returns only after calling `done` once
+        // for every task (a worker that crashes, hangs or runs out of memory still yields an
+        // `error`/`timeout` verdict), so no slot is nil here.
         let first = report.withLock { $0.verdicts.map { $0! } }
         let own = plan.addOwnGradings(verdicts: first)
         if !own.isEmpty {
@@ -160,7 +164,7 @@ public struct BatchGrader: Sendable {
             }
             run(own, of: plan)
         }
-        let verdicts = report.withLock { $0.verdicts.map { $0! } }
+        let verdicts = report.withLock { $0.verdicts.map { $0! } }  // every slot filled, as above
 
         let byName = Dictionary(grouping: submissions.map { ($0.learner, $0.file) }, by: \.0)
         let learners = submissions.enumerated().map { offset, submission in

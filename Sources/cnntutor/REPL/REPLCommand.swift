@@ -133,7 +133,12 @@ enum REPLCommand: Equatable {
                 "lessons": .lessons, "run": .run, "progress": .progress, "help": .help, "quit": .quit,
                 "play": .play, "answer": .answer,
             ]
-            return .success(plain[help.name]!)
+            // Every name that reaches here is one of `plain`'s keys (the table of commands
+            // above lists no other argument-less command); anything else reads as unknown.
+            guard let command = plain[help.name] else {
+                return .failure(ParseError(reason: .unknown(help.name)))
+            }
+            return .success(command)
         }
     }
 }
