@@ -215,7 +215,7 @@ public struct BatchGrader: Sendable {
     /// the machine's physical memory together (at least 1).
     public func jobs(fittingMemoryOf exercises: [Exercise]) -> Int {
         let perJob = workerMemoryCeiling(exercises)
-        return max(1, min(jobs, MachineMemory.physicalBytes / 4 * 3 / max(1, perJob)))
+        return max(1, min(jobs, MemoryBudget.usableMemory / 4 * 3 / max(1, perJob)))
     }
 
     /// The resident memory a worker may reach: twice the largest memory limit of an answer (its

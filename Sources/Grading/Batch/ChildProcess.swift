@@ -7,21 +7,9 @@ import Foundation
     import Darwin
 #endif
 
-/// The machine's memory as the batch grader sizes its workers by it.
-enum MachineMemory {
-    /// Bytes of memory this process may use: physical memory, or the cgroup's limit when lower
-    /// (the engine's own figure, which its session budgets come from).
-    static var physicalBytes: Int { MemoryBudget.usableMemory }
-
-    /// Bytes the system could give without swapping (`MemAvailable` on Linux), or nil when unknown.
-    static var availableBytes: Int? {
-        guard let text = try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8),
-            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("MemAvailable:") }),
-            let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
-        else { return nil }
-        return kilobytes * 1024
-    }
-
+/// What the batch grader reads about a worker process. (The machine's memory, which `--jobs` is
+/// fitted to, has one home: `MemoryBudget.usableMemory`, which the session budgets come from.)
+enum ChildProcess {
     /// The resident memory of process `pid` (Linux's `/proc/PID/statm`), or nil when unknown.
     static func residentBytes(of pid: Int32) -> Int? {
         guard let text = try? String(contentsOfFile: "/proc/\(pid)/statm", encoding: .utf8) else {

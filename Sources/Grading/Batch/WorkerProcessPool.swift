@@ -204,7 +204,7 @@ private final class WorkerLane {
                 return .failed(.overTime(milliseconds: Int(waited / 1_000_000)))
             }
             if let ceiling = pool.memoryCeiling, let process,
-                let resident = MachineMemory.residentBytes(of: process.processIdentifier), resident > ceiling
+                let resident = ChildProcess.residentBytes(of: process.processIdentifier), resident > ceiling
             {
                 stopNow()
                 return .failed(.overMemory(resident))
@@ -254,7 +254,7 @@ private final class WorkerLane {
         process.waitUntilExit()
         let reason =
             process.terminationReason == .uncaughtSignal
-            ? "signal \(process.terminationStatus), \(MachineMemory.signalName(process.terminationStatus))"
+            ? "signal \(process.terminationStatus), \(ChildProcess.signalName(process.terminationStatus))"
             : "exit status \(process.terminationStatus)"
         let lastWords = lastErrorLine()
         cleanUp()
