@@ -71,7 +71,8 @@ extension FastConv2d {
                     }
                     for j in 0..<count {
                         let image = input + ((first + j) * g.inChannels + group * cg) * inPlane
-                        g.im2col(image: image, channels: cg, col: columns + j * pixels, ldc: width)
+                        try g.im2col(
+                            image: image, channels: cg, col: columns + j * pixels, ldc: width, budget: budget)
                     }
                     if stack == 1 {
                         try sgemm(
@@ -136,7 +137,8 @@ extension FastConv2d {
                             true, false, m: rows, n: pixels, k: kg, w, lda: rows, gradOut, ldb: pixels,
                             beta: 0, scratch[worker], ldc: pixels)
                         image.update(repeating: 0, count: cg * inPlane)
-                        g.col2imAdd(col: scratch[worker], ldc: pixels, image: image, channels: cg)
+                        try g.col2imAdd(
+                            col: scratch[worker], ldc: pixels, image: image, channels: cg, budget: budget)
                     }
                 }
             }
@@ -198,8 +200,9 @@ extension FastConv2d {
                             } else {
                                 for j in 0..<count {
                                     let image = input + ((first + j) * g.inChannels + group * cg) * inPlane
-                                    g.im2col(
-                                        image: image, channels: cg, col: columns + j * pixels, ldc: width)
+                                    try g.im2col(
+                                        image: image, channels: cg, col: columns + j * pixels, ldc: width,
+                                        budget: budget)
                                 }
                                 a = UnsafePointer(columns)
                                 if stack > 1 {

@@ -22,14 +22,23 @@ extension Conv2dGeometry {
         return first < upper ? first..<upper : 0..<0
     }
 
+    /// Column-matrix floats written or read between two budget checks: about 4 ms of copying, so
+    /// a cancel or the deadline stops even a column matrix at the memory limit (~1 s of copying in
+    /// one call) within the 100 ms the limits promise.
+    static let floatsPerCheck = 1 << 20
+
     /// Writes the column matrix of `channels` input planes starting at `image` into `col`, with
     /// row stride `ldc` (≥ OH·OW; lets several images share one wide matrix).
+    /// - Throws: what `budget.check()` throws (cancelled, time limit), checked every
+    ///   `floatsPerCheck` floats (at an output row's end).
     func im2col(
-        image: UnsafePointer<Float>, channels: Int, col: UnsafeMutablePointer<Float>, ldc: Int
-    ) {
+        image: UnsafePointer<Float>, channels: Int, col: UnsafeMutablePointer<Float>, ldc: Int,
+        budget: ComputeBudget?
+    ) throws(CNNError) {
         let (oh, ow) = (outHeight, outWidth)
         let plane = inHeight * inWidth
         var row = col
+        var sinceCheck = 0
         for c in 0..<channels {
             let channel = image + c * plane
             for r in 0..<kernelHeight {
@@ -37,6 +46,11 @@ extension Conv2dGeometry {
                     let valid = validOutputColumns(kernelColumn: s)
                     let columnOffset = s * dilationW - padLeft
                     for y in 0..<oh {
+                        sinceCheck += ow
+                        if sinceCheck >= Self.floatsPerCheck {
+                            sinceCheck = 0
+                            try budget?.check()
+                        }
                         let dst = row + y * ow
                         let ih = y * strideH - padTop + r * dilationH
                         guard ih >= 0 && ih < inHeight, !valid.isEmpty else {
@@ -67,12 +81,15 @@ extension Conv2dGeometry {
     /// Adds the column matrix back onto `channels` input planes at `image` (the adjoint of
     /// `im2col`): every column entry is summed into the input pixel it was read from.
     /// The planes must be initialised (zero for a fresh gradient).
+    /// - Throws: what `budget.check()` throws, checked every `floatsPerCheck` floats.
     func col2imAdd(
-        col: UnsafePointer<Float>, ldc: Int, image: UnsafeMutablePointer<Float>, channels: Int
-    ) {
+        col: UnsafePointer<Float>, ldc: Int, image: UnsafeMutablePointer<Float>, channels: Int,
+        budget: ComputeBudget?
+    ) throws(CNNError) {
         let (oh, ow) = (outHeight, outWidth)
         let plane = inHeight * inWidth
         var row = col
+        var sinceCheck = 0
         for c in 0..<channels {
             let channel = image + c * plane
             for r in 0..<kernelHeight {
@@ -81,6 +98,11 @@ extension Conv2dGeometry {
                     let columnOffset = s * dilationW - padLeft
                     if !valid.isEmpty {
                         for y in 0..<oh {
+                            sinceCheck += ow
+                            if sinceCheck >= Self.floatsPerCheck {
+                                sinceCheck = 0
+                                try budget?.check()
+                            }
                             let ih = y * strideH - padTop + r * dilationH
                             guard ih >= 0 && ih < inHeight else { continue }
                             let src = row + y * ow
