@@ -86,8 +86,15 @@ extension FastConv2d {
         let budget = ComputeBudget.current
         // Multiply-adds of one `tile4x3` sweep over every channel block: 3 vectors of 8 lanes.
         let workPerStep = Double(24 * taps * blocks * directBlock)
+        // The tap offsets and packed weights live outside any tensor: charged to the session while
+        // they do (a kernel as large as the weight's element limit packs as much again).
+        let packedCount = blocks * (taps + 1) * directBlock
+        let charge = try MemoryCharge(
+            count: packedCount + taps * MemoryLayout<Int>.size / MemoryLayout<Float>.size, bytesPerElement: 4,
+            shape: [blocks * directBlock, taps + 1])
+        defer { withExtendedLifetime(charge) {} }
         try withUnsafeTemporaryAllocation(of: Int.self, capacity: taps) { offsets throws(CNNError) in
-            try withUnsafeTemporaryAllocation(of: Float.self, capacity: blocks * (taps + 1) * directBlock) {
+            try withUnsafeTemporaryAllocation(of: Float.self, capacity: packedCount) {
                 packed throws(CNNError) in
                 // Per block: [taps, 4] weights, then the 4 biases; channels past `channels` are 0.
                 let packed = packed.baseAddress!

@@ -24,11 +24,12 @@ public func maxPool2d(
         "max_pool2d", input: x.shape, kernel: kernelSize, stride: stride, padding: padding,
         dilation: dilation,
         ceilMode: ceilMode)
-    // The output's element limit, checked before the winners' indices are allocated beside it.
+    // The winners' indices (8 bytes per output element) are kept for the backward pass as long
+    // as the graph lives: charged to the session's memory like a tensor, before they are allocated,
+    // and given back with the closure that holds them.
     let outputCount = try Tensor.checkedCount(g.outputShape)
-    if let budget = ComputeBudget.current, outputCount > budget.maxElements {
-        throw CNNError.tooLarge(shape: g.outputShape, elements: outputCount, limit: budget.maxElements)
-    }
+    let charge = try MemoryCharge(
+        count: outputCount, bytesPerElement: MemoryLayout<Int>.size, shape: g.outputShape)
     var winners = [Int](repeating: -1, count: outputCount)
     func forward<T: TensorScalar>(_: T.Type) throws -> Tensor {
         try x.withUnsafeBufferPointer(as: T.self) { src in
@@ -42,6 +43,7 @@ public func maxPool2d(
     let y = try x.dtype == .float32 ? forward(Float.self) : forward(Double.self)
     let indices = winners
     let pooled = y.recordingGradient(of: [x], op: "max_pool2d") { gradient in
+        withExtendedLifetime(charge) {}
         func backward<T: TensorScalar>(_: T.Type) throws -> Tensor {
             try gradient.withUnsafeBufferPointer(as: T.self) { gy in
                 try Tensor(shape: x.shape, of: T.self) { gx in
