@@ -70,6 +70,34 @@ import Testing
         #expect(interpreter.memory.bytesInUse < 10_000_000)
     }
 
+    /// Within one run (a pasted block, a graded answer) lists add up statement by statement, as
+    /// tensors do: before, they were measured only when the run ended, so one run could bind as
+    /// many lists as its statements, each fitting on its own.
+    @Test func listsAddUpStatementByStatementWithinOneRun() throws {
+        let interpreter = Interpreter(options: Self.options)
+        let itemBytes = MemoryLayout<Value>.stride
+        let perList = 10_000_000 / itemBytes / 4  // four of them are a little over the limit
+        let lines = (1...6).map { "l\($0) = [0] * \(perList + 1)" }.joined(separator: "\n")
+        let error = #expect(throws: LanguageError.self) { try interpreter.run(lines) }
+        #expect(error?.kind == .limit)
+        #expect(error?.message.hasPrefix("out of memory") == true)
+        // The fourth is refused before it is built: the three before it are counted.
+        #expect(error?.range?.lowerBound.line == 4)
+        #expect(interpreter["l3"] != nil)
+        #expect(interpreter["l4"] == nil)
+        // The same in a loop: each iteration's list is counted when the statement building it ends.
+        let looped = Interpreter(options: Self.options)
+        let loopError = #expect(throws: LanguageError.self) {
+            try looped.run("kept = []\nfor i in range(6):\n    kept = kept + [[0] * \(perList)]")
+        }
+        #expect(loopError?.kind == .limit)
+        // del gives the bytes back: the lists that did not fit now do.
+        try interpreter.run("del l1, l2, l3")
+        #expect(interpreter.memory.bytesInUse == 0)
+        try interpreter.run(lines.split(separator: "\n").prefix(3).joined(separator: "\n"))
+        #expect(interpreter.memory.bytesInUse == 3 * (perList + 1) * itemBytes)
+    }
+
     @Test func tolistIsCheckedBeforeItBuildsItsItems() throws {
         let interpreter = Interpreter(options: EvaluationOptions(maxElements: 1_000_000, maxBytes: 4_000_000))
         let error = #expect(throws: LanguageError.self) { try interpreter.run("len(zeros(500000).tolist())") }

@@ -3,8 +3,38 @@ import CNN
 /// The session's memory and time limits for what the evaluator builds itself: lists, tuples and
 /// strings. Tensors are charged by the engine when they are allocated; containers are checked
 /// before they are built (`requireRoom`) and counted while they are bound (`Value.containerBytes`,
-/// measured by the interpreter after every run).
+/// measured when a statement that built a large one ends, and after every run), so lists add up
+/// across statements and runs as tensors do, and `del` or rebinding gives their bytes back.
 extension Evaluator {
+    /// Charges `memory` with what the bound lists, tuples and strings hold now, replacing the
+    /// previous measurement; returns the growth since then (negative when memory was given back).
+    @discardableResult
+    func measureContainers(_ memory: MemoryBudget) -> Int {
+        let bytes = Value.containerBytes(globals.values, limit: memory.limit)
+        memory.release(bytes: containerCharge)
+        memory.charge(bytes: bytes)
+        defer { containerCharge = bytes }
+        containersGrew = false
+        return bytes - containerCharge
+    }
+
+    /// After a statement that built a large container: measures, and refuses the statement
+    /// when what the session now holds is more than its memory (the names stay bound; the
+    /// message says to `del` what is no longer needed).
+    /// Measuring only then keeps a loop over a bound list from re-walking it every iteration;
+    /// growing a list an item at a time copies it (values are copied on write), so reaching the
+    /// memory limit that way runs into the time limit first.
+    func measureAfterStatement(at range: SourceRange?) throws(LanguageError) {
+        guard containersGrew, let memory = ComputeBudget.current?.memory else { return }
+        let growth = measureContainers(memory)
+        let inUse = memory.bytesInUse
+        if growth > 0 && inUse > memory.limit {
+            throw LanguageError(
+                CNNError.outOfMemory(requestedBytes: growth, inUse: inUse - growth, limit: memory.limit),
+                at: range)
+        }
+    }
+
     /// Refuses, before anything is built, a container of `count` items: more items than one
     /// tensor may have elements, more bytes than the session's memory has left, or more items
     /// than the time left can build one by one.
@@ -16,6 +46,7 @@ extension Evaluator {
             throw .limit(
                 "a list of \(count) items is more than the limit of \(options.maxElements) items", at: range)
         }
+        containersGrew = true
         do {
             if let budget = ComputeBudget.current {
                 let (bytes, overflow) = count.multipliedReportingOverflow(

@@ -17,6 +17,7 @@ extension Evaluator {
     func run(_ statements: [Statement], in scope: Scope?) throws(LanguageError) -> Flow {
         for statement in statements {
             let flow = try run(statement, in: scope)
+            try measureAfterStatement(at: statement.range)
             if case .normal = flow { continue }
             return flow
         }

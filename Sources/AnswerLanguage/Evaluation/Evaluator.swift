@@ -23,6 +23,12 @@ final class Evaluator: @unchecked Sendable {
     var runningModules: [UserModule] = []
     /// The module being called through its parent's `callChild` (see `callModule`).
     var tracedCall: UserModule?
+    /// Bytes of bound containers charged to the session's memory by the last measurement
+    /// (`measureContainers`); a copy starts uncharged, in a session of its own.
+    var containerCharge = 0
+    /// Whether a large container was built (`requireRoom`) since the last measurement: the
+    /// statement that built it is measured when it ends.
+    var containersGrew = false
 
     init(options: EvaluationOptions) {
         self.options = options
@@ -55,10 +61,12 @@ final class Evaluator: @unchecked Sendable {
             if case .expression(let expression) = statement {
                 try checkpoint(at: statement.range)
                 result = try evaluate(expression, in: nil)
+                try measureAfterStatement(at: statement.range)
                 continue
             }
             result = .none
             _ = try run(statement, in: nil)
+            try measureAfterStatement(at: statement.range)
         }
         return result
     }

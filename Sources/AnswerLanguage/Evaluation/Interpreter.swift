@@ -28,8 +28,6 @@ public final class Interpreter: @unchecked Sendable {
     private let current = Mutex<ComputeBudget?>(nil)
     /// The session's memory, shared by every run.
     public let memory: MemoryBudget
-    /// Bytes of bound containers charged to `memory` by the last measurement.
-    private var containerCharge = 0
 
     /// The options this interpreter was made with.
     public var options: EvaluationOptions { evaluator.options }
@@ -46,7 +44,7 @@ public final class Interpreter: @unchecked Sendable {
     }
 
     deinit {
-        memory.release(bytes: containerCharge)
+        memory.release(bytes: evaluator.containerCharge)
     }
 
     /// A copy with the same bindings and random state, for running one answer after a shared
@@ -126,10 +124,7 @@ public final class Interpreter: @unchecked Sendable {
     /// Charges `memory` with what the bound lists, tuples and strings hold now, replacing the
     /// previous measurement.
     private func measureContainers() {
-        let bytes = Value.containerBytes(evaluator.globals.values, limit: memory.limit)
-        memory.release(bytes: containerCharge)
-        memory.charge(bytes: bytes)
-        containerCharge = bytes
+        evaluator.measureContainers(memory)
     }
 
     /// Names bound by code, sorted.
