@@ -1,4 +1,5 @@
 #if !CNNTUTOR_FUZZING
+    import CNN
     import Foundation
 
     /// Without libFuzzer: runs the files (or every file in the folders) given, as one target, and
@@ -15,14 +16,21 @@
                 exit(2)
             }
             var count = 0
+            var slowest = (seconds: 0.0, file: "")
             for path in arguments.dropFirst() {
                 for file in files(at: path) {
                     guard let data = FileManager.default.contents(atPath: file) else { continue }
+                    let start = ComputeBudget.now()
                     target.run([UInt8](data))
+                    let seconds = Double(ComputeBudget.now() - start) / 1e9
+                    if seconds > slowest.seconds { slowest = (seconds, file) }
                     count += 1
                 }
             }
-            print("\(count) inputs ran without a crash")
+            // The slowest input is how a hang shows: the answer target's limit is 0.2 s per input.
+            print(
+                "\(count) inputs ran without a crash; the slowest took "
+                    + "\(String(format: "%.3f", slowest.seconds)) s (\(slowest.file))")
         }
 
         /// The file itself, or the regular files in a folder, sorted.
