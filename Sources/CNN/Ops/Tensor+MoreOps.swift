@@ -209,6 +209,13 @@ extension Tensor {
         }
         let summed = sizes.keys.filter { !output.contains($0) }.sorted()
         let all = output + summed
+        // The broadcast product spans every letter: refused before the operands are permuted
+        // (copied), which for two 8000² matrices took seconds before the product was refused.
+        let productShape = all.map { sizes[$0] ?? 1 }
+        let productCount = try Tensor.checkedCount(productShape)
+        if let budget = ComputeBudget.current, productCount > budget.maxElements {
+            throw CNNError.tooLarge(shape: productShape, elements: productCount, limit: budget.maxElements)
+        }
         var product: Tensor? = nil
         for (letters, operand) in zip(inputs, operands) {
             let present = all.filter { letters.contains($0) }
