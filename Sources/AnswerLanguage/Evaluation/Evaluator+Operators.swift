@@ -90,9 +90,11 @@ extension Evaluator {
             return .string(a + b)
         case (.list(let a), .list(let b)) where op == .add:
             try checkJoinedLength(a.count, b.count, at: range)
+            try requireRoom(forItems: a.count + b.count, at: range)
             return .list(a + b)
         case (.tuple(let a), .tuple(let b)) where op == .add:
             try checkJoinedLength(a.count, b.count, at: range)
+            try requireRoom(forItems: a.count + b.count, at: range)
             return .tuple(a + b)
         case (.string(let a), .int(let n)) where op == .multiply:
             return .string(try repeated(Array(a), n, at: range).map(String.init).joined())
