@@ -68,9 +68,10 @@ extension ComputeBudget {
 /// Kernels running on the worker pool read `ComputeBudget.current` on the calling thread (task
 /// locals do not reach helper threads) and hand it to the meter.
 struct WorkMeter {
-    /// Multiply-adds (or elements) between two checks: ~1 ms for the fast kernels, ~20 ms for
-    /// the reference loops.
-    static let interval: Double = 2e7
+    /// Multiply-adds (or elements) between two checks: ~0.1 ms for the fast kernels, ~2 ms for
+    /// the reference loops in a release build — and ~50 ms in the debug build `make run` uses,
+    /// where 2 × 10⁷ let a 500×500 average pool run 1.6 s past the time limit.
+    static let interval: Double = 2e6
 
     let budget: ComputeBudget?
     private var pending: Double = 0
