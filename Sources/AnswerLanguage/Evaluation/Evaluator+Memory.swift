@@ -75,7 +75,14 @@ extension Value {
             switch value {
             case .list(let items), .tuple(let items):
                 total += items.count * itemBytes
-                pending.append(contentsOf: items.lazy.filter(\.isContainer))
+                // A plain loop: this runs after every statement that built a large list, and a
+                // lazy filter through a key path cost ~0.2 µs an item in the debug build.
+                for item in items {
+                    switch item {
+                    case .list, .tuple, .dict, .string: pending.append(item)
+                    default: continue
+                    }
+                }
             case .dict(let entries):
                 total += entries.count * MemoryLayout<DictEntry>.stride
                 pending.append(contentsOf: entries.lazy.map(\.value).filter(\.isContainer))
