@@ -28,6 +28,9 @@ public func maxPool2d(
     // as the graph lives: charged to the session's memory like a tensor, before they are allocated,
     // and given back with the closure that holds them.
     let outputCount = try Tensor.checkedCount(g.outputShape)
+    // Work the time left cannot hold is refused before the indices are allocated (a 1000×1000
+    // window over a 10000² image allocated 648 MB of them, then was refused by the kernel).
+    try ComputeBudget.requireTime(for: g.work)
     let charge = try MemoryCharge(
         count: outputCount, bytesPerElement: MemoryLayout<Int>.size, shape: g.outputShape)
     var winners = [Int](repeating: -1, count: outputCount)
