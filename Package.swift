@@ -87,9 +87,15 @@ let package = Package(
         // normal build, a replayer of corpus files.
         .executableTarget(name: "cnntutor-fuzz", dependencies: ["CNN", "AnswerLanguage", "Course", "Wording"]),
 
+        // What more than one test target reads: the committed fuzz corpus.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CNNTests", dependencies: ["CNN"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AnswerLanguageTests", dependencies: ["AnswerLanguage", "CNN", "Wording"]),
-        .testTarget(name: "CourseTests", dependencies: ["Course", "Wording"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "AnswerLanguageTests", dependencies: ["AnswerLanguage", "CNN", "Wording", "TestSupport"],
+            // Read by path by DifferentialTests; the generator script and its inputs stay beside them.
+            exclude: ["Differential"]),
+        .testTarget(
+            name: "CourseTests", dependencies: ["Course", "Wording", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "GradingTests",
             dependencies: [

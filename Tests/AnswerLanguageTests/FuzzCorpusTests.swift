@@ -1,5 +1,6 @@
 import CNN
 import Foundation
+import TestSupport
 import Testing
 import Wording
 
@@ -10,17 +11,6 @@ import Wording
 /// reproduction of a past crash or hang (`Fuzz/regressions/answer`), each also mutated the same
 /// seeded ways, runs to a value or an error under tight limits — so a crash found once stays found.
 @Suite struct FuzzCorpusTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
-    /// The files of `Fuzz/<folder>`, sorted.
-    static func inputs(_ folder: String) -> [[UInt8]] {
-        let url = repository.appendingPathComponent("Fuzz/" + folder)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-        return names.sorted().compactMap { FileManager.default.contents(atPath: url.path + "/" + $0) }
-            .map { [UInt8]($0) }
-    }
-
     /// `make fuzz`'s limits for the answer target, with a shorter time limit: the corpus has the
     /// lessons' training runs, which only need to start.
     static let options = EvaluationOptions(maxElements: 100_000, maxBytes: 20_000_000, timeLimit: 0.05)
@@ -67,16 +57,16 @@ import Wording
     }
 
     @Test func theCorpusIsThere() {
-        #expect(Self.inputs("corpus/answer").count >= 100)
-        #expect(Self.inputs("regressions/answer").count >= 10)
+        #expect(FuzzCorpus.inputs("corpus/answer").count >= 100)
+        #expect(FuzzCorpus.inputs("regressions/answer").count >= 10)
     }
 
     @Test func everyRegressionEndsWithAnErrorOrAValue() {
-        for input in Self.inputs("regressions/answer") { Self.survive(input) }
+        for input in FuzzCorpus.inputs("regressions/answer") { Self.survive(input) }
     }
 
     @Test func theCorpusAndTwoMutationsOfEachSurvive() {
-        let corpus = Self.inputs("corpus/answer") + Self.inputs("regressions/answer")
+        let corpus = FuzzCorpus.inputs("corpus/answer") + FuzzCorpus.inputs("regressions/answer")
         var generator = SeededGenerator(seed: 12)
         for input in corpus {
             Self.survive(input)

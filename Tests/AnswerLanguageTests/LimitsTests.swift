@@ -1,6 +1,5 @@
 import CNN
 import Foundation
-import Synchronization
 import Testing
 
 @testable import AnswerLanguage
@@ -61,27 +60,7 @@ import Testing
     @Test func cancelFromAnotherThreadStopsTheRunAndKeepsBindings() throws {
         let interpreter = Interpreter()
         try interpreter.run("before = 1; " + Self.exponential)
-        let outcome = Mutex<Result<Value, LanguageError>?>(nil)
-        let finished = DispatchSemaphore(value: 0)
-        let worker = Thread {
-            let result: Result<Value, LanguageError>
-            do throws(LanguageError) {
-                result = .success(try interpreter.run("after = 2; f(40)"))
-            } catch {
-                result = .failure(error)
-            }
-            outcome.withLock { $0 = result }
-            finished.signal()
-        }
-        worker.start()
-        // Cancel repeatedly until the run notices: the first cancel may come before it started.
-        while finished.wait(timeout: .now() + .milliseconds(50)) == .timedOut {
-            interpreter.cancel()
-        }
-        guard case .failure(let error) = outcome.withLock({ $0 }) else {
-            Issue.record("the run was not cancelled")
-            return
-        }
+        let error = try #require(interpreter.runCancelledFromAnotherThread("after = 2; f(40)"))
         #expect(error.kind == .cancelled)
         #expect(interpreter["before"] == .int(1))
         #expect(interpreter["after"] == .int(2))

@@ -1,6 +1,5 @@
 import CNN
 import Foundation
-import Synchronization
 import Testing
 
 @testable import AnswerLanguage
@@ -25,28 +24,9 @@ import Testing
     }
 
     @Test func anEndlessLoopStopsWhenCancelled() throws {
-        let interpreter = Interpreter()
-        let outcome = Mutex<Result<Value, LanguageError>?>(nil)
-        let finished = DispatchSemaphore(value: 0)
-        let worker = Thread {
-            let result: Result<Value, LanguageError>
-            do throws(LanguageError) {
-                result = .success(
-                    try interpreter.run("def spin():\n    while True:\n        x = [1, 2]\nspin()"))
-            } catch {
-                result = .failure(error)
-            }
-            outcome.withLock { $0 = result }
-            finished.signal()
-        }
-        worker.start()
-        while finished.wait(timeout: .now() + .milliseconds(50)) == .timedOut {
-            interpreter.cancel()
-        }
-        guard case .failure(let error) = outcome.withLock({ $0 }) else {
-            Issue.record("the loop was not cancelled")
-            return
-        }
+        let error = try #require(
+            Interpreter().runCancelledFromAnotherThread(
+                "def spin():\n    while True:\n        x = [1, 2]\nspin()"))
         #expect(error.kind == .cancelled)
     }
 

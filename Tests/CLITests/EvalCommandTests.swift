@@ -3,11 +3,6 @@ import Testing
 
 /// Runs the built `cnntutor` binary, as a user would.
 @Suite struct EvalCommandTests {
-    struct Run {
-        var status: Int32
-        var output: String
-        var error: String
-    }
 
     /// The `cnntutor` executable next to the test bundle (`.build/<config>/cnntutor`).
     static var executable: URL {
@@ -31,27 +26,6 @@ import Testing
             .path
     }
 
-    func run(_ arguments: [String], input: [UInt8]? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        let stdin = Pipe()
-        process.standardInput = stdin
-        try process.run()
-        if let input { stdin.fileHandleForWriting.write(Data(input)) }
-        try stdin.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
-            error: String(decoding: err, as: UTF8.self))
-    }
-
     /// Reads a float32 `.npy` file the way numpy writes it (a v1.0 header, then little-endian data).
     func floats(_ path: String) throws -> [Float] {
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
@@ -71,7 +45,7 @@ import Testing
             try? FileManager.default.removeItem(atPath: y)
             try? FileManager.default.removeItem(atPath: dx)
         }
-        let result = try run([
+        let result = try BinaryRun.run([
             "eval", "--let", "x=\(Self.fixture("conv_x"))", "--let", "w=\(Self.fixture("conv_w"))",
             "--let", "g=\(Self.fixture("conv_g"))", "--out", "y=\(y)", "--out", "dx=\(dx)",
             "x.requires_grad_(); y = F.conv2d(x, w, stride=2, padding=1); y.backward(g); dx = x.grad",
@@ -89,62 +63,62 @@ import Testing
     }
 
     @Test func aSyntaxErrorExitsWith2AndACaretDiagnostic() throws {
-        let result = try run(["eval", "y = conv2d(x, w"])
+        let result = try BinaryRun.run(["eval", "y = conv2d(x, w"])
         #expect(result.status == 2)
         #expect(result.output.isEmpty)
         #expect(result.error == "1:11: error: '(' was never closed\ny = conv2d(x, w\n          ^\n")
     }
 
     @Test func unknownNamesSuggest() throws {
-        let result = try run(["eval", "conv2(1)"])
+        let result = try BinaryRun.run(["eval", "conv2(1)"])
         #expect(result.status == 2)
         #expect(result.error.contains("unknown name 'conv2' — did you mean 'conv2d'?"))
     }
 
     @Test func jsonPrintsTypedValues() throws {
-        let tensor = try run(["eval", "--json", "tensor([[1, 2], [3, 4]]) * 1.5"])
+        let tensor = try BinaryRun.run(["eval", "--json", "tensor([[1, 2], [3, 4]]) * 1.5"])
         #expect(tensor.status == 0)
         #expect(
             tensor.output
                 == #"{"type": "tensor", "dtype": "float32", "shape": [2, 2], "data": [1.5, 3.0, 4.5, 6.0]}"#
                 + "\n")
-        let shape = try run(["eval", "--json", "zeros(1, 1, 6, 6).shape"])
+        let shape = try BinaryRun.run(["eval", "--json", "zeros(1, 1, 6, 6).shape"])
         #expect(shape.output == #"{"type": "shape", "value": [1, 1, 6, 6]}"# + "\n")
     }
 
     @Test func readsCodeFromStandardInputAndRefusesInvalidUTF8() throws {
-        let good = try run(["eval", "-"], input: Array("x = 2\nx ** 10\n".utf8))
+        let good = try BinaryRun.run(["eval", "-"], input: Array("x = 2\nx ** 10\n".utf8))
         #expect(good.status == 0)
         #expect(good.output == "1024\n")
-        let bad = try run(["eval", "-"], input: Array("x = ".utf8) + [0xC3, 0x28])
+        let bad = try BinaryRun.run(["eval", "-"], input: Array("x = ".utf8) + [0xC3, 0x28])
         #expect(bad.status == 2)
         #expect(bad.error.contains("not valid UTF-8"))
         #expect(bad.error.contains("line 1, column 5"))
     }
 
     @Test func badInputFilesExitWith2NamingTheFile() throws {
-        let fortran = try run(["eval", "--let", "x=\(Self.fixture("fortran"))", "x"])
+        let fortran = try BinaryRun.run(["eval", "--let", "x=\(Self.fixture("fortran"))", "x"])
         #expect(fortran.status == 2)
         #expect(fortran.error.contains("\(Self.fixture("fortran")): Fortran-order"))
-        let missing = try run(["eval", "--let", "x=/nonexistent.npy", "x"])
+        let missing = try BinaryRun.run(["eval", "--let", "x=/nonexistent.npy", "x"])
         #expect(missing.status == 2)
         #expect(missing.error.contains("/nonexistent.npy"))
-        let notTensor = try run(["eval", "--out", Self.temporary("s.npy"), "'text'"])
+        let notTensor = try BinaryRun.run(["eval", "--out", Self.temporary("s.npy"), "'text'"])
         #expect(notTensor.status == 2)
         #expect(notTensor.error.contains("is a str, not a tensor"))
     }
 
     @Test func limitsEndQuicklyWithTheirOwnMessage() throws {
-        let huge = try run(["eval", "zeros(100000, 100000)"])
+        let huge = try BinaryRun.run(["eval", "zeros(100000, 100000)"])
         #expect(huge.status == 2)
         #expect(huge.error.contains("10000000000 elements"))
-        let small = try run(["eval", "--max-elements", "100", "zeros(101)"])
+        let small = try BinaryRun.run(["eval", "--max-elements", "100", "zeros(101)"])
         #expect(small.status == 2)
         #expect(small.error.contains("the limit is 100"))
     }
 
     @Test func trainingAMillionEpochsStopsAtTheTimeLimit() throws {
-        let result = try run([
+        let result = try BinaryRun.run([
             "eval", "--time-limit", "1",
             "data, test = digits(); model = nn.Sequential(nn.Flatten(), nn.Linear(64, 10)); train(model, data, epochs=1000000)",
         ])
@@ -153,9 +127,9 @@ import Testing
     }
 
     @Test func seedMakesRandomnessRepeatable() throws {
-        let first = try run(["eval", "--seed", "3", "--json", "randn(4)"])
-        let second = try run(["eval", "--seed", "3", "--json", "randn(4)"])
-        let other = try run(["eval", "--seed", "4", "--json", "randn(4)"])
+        let first = try BinaryRun.run(["eval", "--seed", "3", "--json", "randn(4)"])
+        let second = try BinaryRun.run(["eval", "--seed", "3", "--json", "randn(4)"])
+        let other = try BinaryRun.run(["eval", "--seed", "4", "--json", "randn(4)"])
         #expect(first.status == 0)
         #expect(first.output == second.output)
         #expect(first.output != other.output)

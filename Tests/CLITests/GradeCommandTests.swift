@@ -8,29 +8,6 @@ import Testing
     static let tiny = tests.appendingPathComponent("CourseTests/Fixtures/tiny-course").path
     static let submissions = tests.appendingPathComponent("GradingTests/Fixtures/submissions").path
 
-    struct Run {
-        var status: Int32
-        var output: String
-        var error: String
-    }
-
-    static func run(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = EvalCommandTests.executable
-        process.arguments = arguments
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
-            error: String(decoding: err, as: UTF8.self))
-    }
-
     /// A fresh folder holding `files` (name → contents).
     static func folder(_ files: [String: Data]) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("grade-\(UUID().uuidString)")
@@ -56,8 +33,8 @@ import Testing
 
     @Test func workerProcessesAndInProcessGradingWriteTheSameReport() throws {
         let common = ["grade", Self.submissions, "--course", Self.tiny, "--format", "json", "--jobs", "2"]
-        let workers = try Self.run(common)
-        let inProcess = try Self.run(common + ["--in-process"])
+        let workers = try BinaryRun.run(common)
+        let inProcess = try BinaryRun.run(common + ["--in-process"])
         #expect(workers.status == 1)
         #expect(inProcess.status == 1)
         #expect(Self.withoutDurations(workers.output) == Self.withoutDurations(inProcess.output))
@@ -77,14 +54,14 @@ import Testing
             "c.yaml": Self.submission("c", ["01-basics/total": "a.sum()"]),
         ])
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try Self.run([
+        let result = try BinaryRun.run([
             "grade", folder.path, "--course", Self.tiny, "--format", "csv", "--time-limit", "1",
         ])
         #expect(result.status == 1)
         let rows = result.output.split(separator: "\n")
         #expect(rows.count == 4)
         #expect(rows[3].hasPrefix("c,\(folder.path)/c.yaml,2,"))
-        let json = try Self.run([
+        let json = try BinaryRun.run([
             "grade", folder.path, "--course", Self.tiny, "--format", "json", "--time-limit", "1",
         ])
         let document = try #require(
@@ -104,10 +81,10 @@ import Testing
             "minji-2.yaml": Self.submission("minji", ["01-basics/total": "a.mean()"]),
         ])
         defer { try? FileManager.default.removeItem(at: folder) }
-        let text = try Self.run(["grade", folder.path, "--course", Self.tiny])
+        let text = try BinaryRun.run(["grade", folder.path, "--course", Self.tiny])
         #expect(text.output.contains("note: the same learner name is also in \(folder.path)/minji-2.yaml"))
         #expect(text.output.contains("note: the same learner name is also in \(folder.path)/minji-1.yaml"))
-        let csv = try Self.run(["grade", folder.path, "--course", Self.tiny, "--format", "csv"])
+        let csv = try BinaryRun.run(["grade", folder.path, "--course", Self.tiny, "--format", "csv"])
         let rows = csv.output.split(separator: "\n")
         #expect(rows[0].hasPrefix("learner,file,01-basics/total,"))
         #expect(rows[1].hasPrefix("minji,\(folder.path)/minji-1.yaml,2,"))
@@ -125,7 +102,7 @@ import Testing
             "ok.yaml": Self.submission("c", ["01-basics/total": "a.sum()"]),
         ])
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try Self.run(["grade", folder.path, "--course", Self.tiny, "--format", "csv"])
+        let result = try BinaryRun.run(["grade", folder.path, "--course", Self.tiny, "--format", "csv"])
         let lines = result.error.split(separator: "\n").map(String.init)
         #expect(
             lines.contains(
@@ -151,7 +128,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let results = folder.appendingPathComponent("results")
         try FileManager.default.createDirectory(at: results, withIntermediateDirectories: true)
-        let run = try GradeCommandTests.run([
+        let run = try BinaryRun.run([
             "grade", folder.appendingPathComponent("answers.yaml").path, "--course", GradeCommandTests.tiny,
             "--format", "gradescope", "--out", results.path, "--visibility", "after_published",
         ])
@@ -177,7 +154,7 @@ import Testing
         ])
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("out")
-        let run = try GradeCommandTests.run([
+        let run = try BinaryRun.run([
             "grade", folder.path, "--course", GradeCommandTests.tiny, "--format", "gradescope", "--out",
             out.path,
         ])
@@ -193,7 +170,7 @@ import Testing
     }
 
     @Test func severalSubmissionsNeedAFolder() throws {
-        let run = try GradeCommandTests.run([
+        let run = try BinaryRun.run([
             "grade", GradeCommandTests.submissions, "--course", GradeCommandTests.tiny, "--format",
             "gradescope",
         ])

@@ -9,37 +9,14 @@ struct InstructorCommandsTests {
     static let failing = tests.appendingPathComponent("CourseTests/Fixtures/failing-course").path
     static let submissions = tests.appendingPathComponent("GradingTests/Fixtures/submissions").path
 
-    struct Run {
-        var status: Int32
-        var output: String
-        var error: String
-    }
-
-    func run(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = EvalCommandTests.executable
-        process.arguments = arguments
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
-            error: String(decoding: err, as: UTF8.self))
-    }
-
     @Test func checkCleanCourse() throws {
-        let result = try run(["check", "--course", Self.tiny])
+        let result = try BinaryRun.run(["check", "--course", Self.tiny])
         #expect(result.status == 0)
         #expect(result.output.hasSuffix("tiny: 2 lessons, 5 exercises — no problems.\n"))
     }
 
     @Test func checkFailingCourseListsLocatedProblems() throws {
-        let result = try run(["check", "--course", Self.failing])
+        let result = try BinaryRun.run(["check", "--course", Self.failing])
         #expect(result.status == 1)
         let lines = result.output.split(separator: "\n")
         #expect(
@@ -50,13 +27,15 @@ struct InstructorCommandsTests {
     }
 
     @Test func checkMissingCourseIsAnInputError() throws {
-        let result = try run(["check", "--course", Self.tests.appendingPathComponent("nowhere").path])
+        let result = try BinaryRun.run([
+            "check", "--course", Self.tests.appendingPathComponent("nowhere").path,
+        ])
         #expect(result.status == 2)
         #expect(result.error.contains("course.yaml"))
     }
 
     @Test func gradeReportsAndExitsOneWhenSomethingFailed() throws {
-        let result = try run([
+        let result = try BinaryRun.run([
             "grade", Self.submissions, "--course", Self.tiny, "--format", "json", "--jobs", "2",
         ])
         #expect(result.status == 1)
@@ -69,31 +48,36 @@ struct InstructorCommandsTests {
     }
 
     @Test func gradeWithNothingReadableIsAnInputError() throws {
-        let result = try run(["grade", Self.submissions + "/broken.yaml", "--course", Self.tiny])
+        let result = try BinaryRun.run(["grade", Self.submissions + "/broken.yaml", "--course", Self.tiny])
         #expect(result.status == 2)
     }
 
     @Test func gradeInKorean() throws {
-        let result = try run(["grade", Self.submissions, "--course", Self.tiny, "--lang", "ko"])
+        let result = try BinaryRun.run(["grade", Self.submissions, "--course", Self.tiny, "--lang", "ko"])
         #expect(result.status == 1)
         #expect(result.output.contains("평균(2)을 구했습니다. 합을 구하세요."))
         #expect(result.output.contains("제출한 답이 없습니다."))
         #expect(!result.output.contains("No answer was submitted."))
-        #expect(try run(["grade", Self.submissions, "--course", Self.tiny, "--lang", "fr"]).status == 2)
+        #expect(
+            try BinaryRun.run(["grade", Self.submissions, "--course", Self.tiny, "--lang", "fr"]).status == 2)
     }
 
     @Test func gradeRejectsABadTimeLimit() throws {
-        #expect(try run(["grade", Self.submissions, "--course", Self.tiny, "--time-limit", "0"]).status == 2)
+        #expect(
+            try BinaryRun.run(["grade", Self.submissions, "--course", Self.tiny, "--time-limit", "0"]).status
+                == 2)
     }
 
     @Test func exportKeyIsByteIdenticalTwice() throws {
-        let first = try run(["export-key", "--course", Self.tiny, "--format", "html"])
-        let second = try run(["export-key", "--course", Self.tiny, "--format", "html"])
+        let first = try BinaryRun.run(["export-key", "--course", Self.tiny, "--format", "html"])
+        let second = try BinaryRun.run(["export-key", "--course", Self.tiny, "--format", "html"])
         #expect(first.status == 0)
         #expect(first.output == second.output)
         #expect(first.output.hasPrefix("<!DOCTYPE html>"))
-        let korean = try run(["export-key", "--course", Self.tiny, "--format", "md", "--lang", "ko"])
+        let korean = try BinaryRun.run([
+            "export-key", "--course", Self.tiny, "--format", "md", "--lang", "ko",
+        ])
         #expect(korean.output.hasPrefix("# Answer key: 작은 강좌"))
-        #expect(try run(["export-key", "--course", Self.tiny, "--lang", "fr"]).status == 2)
+        #expect(try BinaryRun.run(["export-key", "--course", Self.tiny, "--lang", "fr"]).status == 2)
     }
 }

@@ -9,25 +9,10 @@ import Testing
         "x = randn(8, 16, 16, 16, requires_grad=True); w = randn(16, 16, 3, 3); "
         + "y = conv2d(x, w, padding=1); y.sum().backward(); (y[0, 0], x.grad[1, 2])"
 
-    func run(threads: String?) throws -> (status: Int32, output: String, error: String) {
-        let process = Process()
-        process.executableURL = EvalCommandTests.executable
-        process.arguments = ["eval", "--seed", "3", "--json", Self.code]
+    func run(threads: String?) throws -> BinaryRun {
         var environment = ProcessInfo.processInfo.environment
         environment["CNNTUTOR_THREADS"] = threads
-        process.environment = environment
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (
-            process.terminationStatus, String(decoding: out, as: UTF8.self),
-            String(decoding: err, as: UTF8.self)
-        )
+        return try BinaryRun.run(["eval", "--seed", "3", "--json", Self.code], environment: environment)
     }
 
     @Test func resultsAreIdenticalForEveryThreadCount() throws {

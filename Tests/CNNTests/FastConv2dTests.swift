@@ -2,18 +2,8 @@ import Testing
 
 @testable import CNN
 
-/// SplitMix64 (Steele, Lea & Flood 2014; the generator of swift-argument-parser's `roll` example):
-/// the same seed gives the same configurations and data on every machine.
-struct FastConvRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+extension SeededGenerator {
+    /// `count` floats uniform in -1...1, the fast-kernel tests' data.
     mutating func floats(_ count: Int) -> [Float] {
         (0..<count).map { _ in Float.random(in: -1...1, using: &self) }
     }
@@ -34,7 +24,7 @@ struct FastConvCase {
     }
 
     init(_ g: Conv2dGeometry, seed: UInt64) {
-        var random = FastConvRandom(seed: seed)
+        var random = SeededGenerator(seed: seed)
         geometry = g
         input = random.floats(g.inputShape.reduce(1, *))
         weight = random.floats(g.weightShape.reduce(1, *))
@@ -100,9 +90,9 @@ func relativeError(_ fast: [Float], _ reference: [Double]) -> Double {
 /// 3×3 stride-1 undilated conv with 8–9 channels each way (the Winograd paths); the others mix
 /// strides 1–3, dilation 1–3, asymmetric padding up to 3 per side, groups up to 3 and depthwise,
 /// kernels 1×1 to 5×5, batch 1–3.
-func randomGeometry(_ random: inout FastConvRandom) -> Conv2dGeometry {
+func randomGeometry(_ random: inout SeededGenerator) -> Conv2dGeometry {
     while true {
-        let pad = { (r: inout FastConvRandom) in Int.random(in: 0...3, using: &r) }
+        let pad = { (r: inout SeededGenerator) in Int.random(in: 0...3, using: &r) }
         if Int.random(in: 0..<4, using: &random) == 0 {
             let g = Conv2dGeometry(
                 batch: Int.random(in: 1...2, using: &random),
@@ -120,7 +110,7 @@ func randomGeometry(_ random: inout FastConvRandom) -> Conv2dGeometry {
         let depthwise = Int.random(in: 0..<6, using: &random) == 0
         let cg = depthwise ? 1 : Int.random(in: 1...4, using: &random)
         let kg = Int.random(in: 1...4, using: &random)
-        let kernel = { (r: inout FastConvRandom) in [1, 1, 2, 3, 3, 4, 5].randomElement(using: &r)! }
+        let kernel = { (r: inout SeededGenerator) in [1, 1, 2, 3, 3, 4, 5].randomElement(using: &r)! }
         let g = Conv2dGeometry(
             batch: Int.random(in: 1...3, using: &random),
             inChannels: cg * (depthwise ? max(2, groups) : groups),
@@ -144,7 +134,7 @@ func randomGeometry(_ random: inout FastConvRandom) -> Conv2dGeometry {
     /// tolerance 1e-5 is the bar (Float32 rounding over ≤ 100-term sums is ~1e-6).
     @Test(arguments: 0..<8)
     func matchesReferenceOnRandomGeometries(block: UInt64) throws {
-        var random = FastConvRandom(seed: 0xC0_FFEE + block)
+        var random = SeededGenerator(seed: 0xC0_FFEE + block)
         for index in 0..<50 {
             let g = randomGeometry(&random)
             let c = FastConvCase(g, seed: block * 1000 + UInt64(index))

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Course
@@ -7,16 +8,6 @@ import Testing
 /// committed corpus (`Fuzz/corpus/course`, `Fuzz/corpus/submission`) and seeded mutations of it
 /// load to a course or a `CourseError`, never a crash.
 @Suite struct FuzzCorpusTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
-    static func inputs(_ folder: String) -> [[UInt8]] {
-        let url = repository.appendingPathComponent("Fuzz/" + folder)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-        return names.sorted().compactMap { FileManager.default.contents(atPath: url.path + "/" + $0) }
-            .map { [UInt8]($0) }
-    }
-
     /// SplitMix64 (as the engine's `SeededGenerator`), here because this module has no engine.
     struct Mixer: RandomNumberGenerator {
         var state: UInt64
@@ -122,7 +113,7 @@ import Testing
     @Test func courseFilesAndMutationsOfThemLoadOrFail() {
         let scratch = Scratch()
         defer { try? FileManager.default.removeItem(atPath: scratch.root) }
-        let corpus = Self.inputs("corpus/course")
+        let corpus = FuzzCorpus.inputs("corpus/course")
         #expect(corpus.count >= 10)
         var generator = Mixer(state: 5)
         for input in corpus {
@@ -132,7 +123,7 @@ import Testing
     }
 
     @Test func submissionsAndMutationsOfThemParseOrFail() {
-        let corpus = Self.inputs("corpus/submission")
+        let corpus = FuzzCorpus.inputs("corpus/submission")
         #expect(corpus.count >= 1)
         var generator = Mixer(state: 9)
         for input in corpus {

@@ -1,3 +1,4 @@
+import CNN
 import Foundation
 import Testing
 
@@ -78,7 +79,7 @@ import Testing
         var options = GradingOptions()
         // Generous for the ordinary answers even on a loaded machine; the hanging one needs seconds.
         options.timeLimit = 0.5
-        var generator = SplitMix(seed: 7)
+        var generator = SeededGenerator(seed: 7)
         let keys = Self.pool.keys.sorted()
         let submissions = (0..<1000).map { index in
             let answers = keys.map { key -> (key: String, answer: String) in
@@ -128,20 +129,5 @@ import Testing
         #expect(timeouts > 0)
         #expect(report.learners.flatMap(\.results).contains { $0.verdict.status == .error })
         #expect(report.learners.flatMap(\.results).contains { $0.verdict.mistake == "flipped-kernel" })
-    }
-}
-
-/// SplitMix64, the seedable generator of swift-argument-parser's `Examples/roll`.
-struct SplitMix: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
