@@ -118,30 +118,15 @@ public struct CNNError: Error, Equatable, Sendable, CustomStringConvertible {
     public static func outOfMemory(requestedBytes: Int, inUse: Int, limit: Int) -> CNNError {
         CNNError(
             .outOfMemory,
-            "out of memory: \(bytes(requestedBytes)) more requested with \(bytes(inUse)) already held by this "
-                + "session's tensors and lists; the session's limit is \(bytes(limit)) "
+            "out of memory: \(NumberFormat.bytes(requestedBytes)) more requested with \(NumberFormat.bytes(inUse)) already held by this "
+                + "session's tensors and lists; the session's limit is \(NumberFormat.bytes(limit)) "
                 + "(del names you no longer need to give memory back)",
             detail: .outOfMemory(requestedBytes: requestedBytes, inUse: inUse, limit: limit))
     }
 
-    /// `1.5 GiB`, `512 MiB`, `100 B`: binary units with one decimal, symbols every language reads.
-    public static func bytes(_ count: Int) -> String {
-        let units = ["KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
-        guard count >= 1024 else { return "\(count) B" }
-        var value = Double(count)
-        var unit = -1
-        while value >= 1024, unit < units.count - 1 {
-            value /= 1024
-            unit += 1
-        }
-        let tenths = Int((value * 10).rounded())
-        return tenths % 10 == 0
-            ? "\(tenths / 10) \(units[unit])" : "\(tenths / 10).\(tenths % 10) \(units[unit])"
-    }
-
     public static func timeLimit(seconds: Double) -> CNNError {
         CNNError(
-            .timeLimit, "stopped: the time limit of \(seconds) s was reached",
+            .timeLimit, "stopped: the time limit of \(NumberFormat.seconds(seconds)) s was reached",
             detail: .timeLimit(seconds: seconds))
     }
 
@@ -150,62 +135,19 @@ public struct CNNError: Error, Equatable, Sendable, CustomStringConvertible {
     public static func tooMuchWork(_ work: WorkEstimate, secondsLeft: Double, allowed: Double) -> CNNError {
         let what: String =
             switch work.kind {
-            case .convolution: "this convolution is \(scientific(work.amount)) multiply-adds"
-            case .matrixProduct: "this matrix product is \(scientific(work.amount)) multiply-adds"
-            case .pooling: "this pooling reads \(scientific(work.amount)) window elements"
-            case .randomNumbers: "this asks for \(scientific(work.amount)) random numbers"
-            case .elements: "this builds \(scientific(work.amount)) elements one by one"
+            case .convolution: "this convolution is \(NumberFormat.magnitude(work.amount)) multiply-adds"
+            case .matrixProduct: "this matrix product is \(NumberFormat.magnitude(work.amount)) multiply-adds"
+            case .pooling: "this pooling reads \(NumberFormat.magnitude(work.amount)) window elements"
+            case .randomNumbers: "this asks for \(NumberFormat.magnitude(work.amount)) random numbers"
+            case .elements: "this builds \(NumberFormat.magnitude(work.amount)) elements one by one"
             }
         return CNNError(
             .timeLimit,
-            "\(what); the \(seconds(secondsLeft)) s left of the time limit allow about "
-                + "\(scientific(allowed)) — make the sizes smaller",
+            "\(what); the \(NumberFormat.seconds(secondsLeft)) s left of the time limit allow about "
+                + "\(NumberFormat.magnitude(allowed)) — make the sizes smaller",
             detail: .tooMuchWork(
                 kind: work.kind, amount: work.amount, secondsLeft: secondsLeft, allowed: allowed))
     }
 
-    /// `4.0 × 10¹²` for large numbers, the plain integer below 10 000.
-    public static func scientific(_ value: Double) -> String {
-        guard value.isFinite, value >= 10_000 else {
-            return value.isFinite ? String(Int(value.rounded())) : "\(value)"
-        }
-        var exponent = value.log10Floor
-        var mantissa = value / pow10(exponent)
-        if mantissa >= 9.95 {
-            mantissa /= 10
-            exponent += 1
-        }
-        let tenths = Int((mantissa * 10).rounded())
-        let digits = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
-        let power = String(exponent).map { digits[$0.wholeNumberValue ?? 0] }.joined()
-        return "\(tenths / 10).\(tenths % 10) × 10\(power)"
-    }
-
-    /// Seconds for a message: `2`, `0.5`, `1.25`.
-    public static func seconds(_ value: Double) -> String {
-        let hundredths = Int((value * 100).rounded())
-        if hundredths % 100 == 0 { return String(hundredths / 100) }
-        if hundredths % 10 == 0 { return "\(hundredths / 100).\(hundredths % 100 / 10)" }
-        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
-    }
-
     public static func cancelled() -> CNNError { CNNError(.cancelled, "interrupted", detail: .cancelled) }
-}
-
-extension Double {
-    /// ⌊log₁₀ self⌋ for a positive finite number, exact at powers of ten.
-    fileprivate var log10Floor: Int {
-        var exponent = 0
-        var scaled = self
-        while scaled >= 10 {
-            scaled /= 10
-            exponent += 1
-        }
-        return exponent
-    }
-}
-
-/// 10 to the power `exponent` (≥ 0).
-private func pow10(_ exponent: Int) -> Double {
-    (0..<exponent).reduce(1.0) { value, _ in value * 10 }
 }

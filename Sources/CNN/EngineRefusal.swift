@@ -22,8 +22,7 @@ public enum EngineRefusal: String, MessageKey, Sendable {
     case dropLastWithBatchSize, imagesMustBeSamplesWith, labelsMustBeSamplesTo, labelsMustBeWholeNumbers
     case dataSetSampleShapeHas, dataSetLabelsOfSamples, dataSetLabelIsOutside, countMustBeAtLeast
     case sizeMustBeAtLeast, noiseMustBeAFinite, batchnormDNeedsNumFeatures, batchnormDNeedsEpsGot
-    case inChannelsMustBeDivisible, outChannelsMustBeDivisible, kernelSizeMustBePositive
-    case strideMustBePositiveGot, dilationMustBePositiveGot, negativePaddingIsNotSupported
+    case inChannelsMustBeDivisible, outChannelsMustBeDivisible
     case dropoutProbabilityHasToBe, flattenDimensionOutOfRange, flattenHasInvalidArgsStart
     case linearNeedsSizesGotIn, aCifarResnetHasDepth, resnetNeedsThreePositiveStage
     case theBlocksThatChangeShape, deepNetNeedsDepthInput, deepNetNeedsPositiveSizes
@@ -48,4 +47,28 @@ public enum EngineRefusal: String, MessageKey, Sendable {
     case invalidWeightDecayValue, fanInAndFanOut, uniformExpectsLowHighBut, normalExpectsStdButFound
     case initializingAZeroElementTensor, invalidMomentumValue, nesterovMomentumRequiresAMomentum
     case stepSizeMustBeAt
+
+    // Refusals of loss functions, indexing, einsum and the rarer tensor methods.
+    case nllLossScalarInput, nllLossTargetShape, classWeightShape, crossEntropyWeightAndSmoothing
+    case crossEntropyScalarInput, optimizerNeedsLeaf, inPlaceShape, overwriteNonLeaf, normNeedsFloat
+    case repeatTooFewSizes, splitSizesSum, chunkCount, maskedFillMask, einsumEllipsis, einsumArrows
+    case einsumOperandCount, einsumSubscript, einsumDiagonal, einsumSubscriptCount, einsumBroadcast
+    case einsumOutput, einsumNoOperand, adaptiveMaxPoolRank, adaptiveMaxPoolSize, adaptiveMaxPoolEmpty
+    case bitwiseNeedsIntegers, bitwiseNotNeedsIntegers, smoothL1Beta, bceShapes, bceInputRange
+    case bceWithLogitsShapes, indexWithSeveralTensors, indexTensorType, indexWithScalarMask, maskShape
+    case indexPutShape
+
+    // Files a course or a learner names: `.npy` arrays and the digits CSV (`file` is its path).
+    case npyUnreadable, npyUnwritable, npyNotNumpy, npyTruncatedHeader, npyVersion, npyHeaderNotText
+    case npyFortranOrder, npyDtype, npyShapeTooLarge, npyTruncatedData, npyUnreadableData, npyHeaderField
+    case npyStructured, npyFortranField, npyShapeField, npyShapeSize
+    case digitsUnreadable, digitsRowLength, digitsNotWhole, digitsOutOfRange, digitsEmpty
+
+    // Modules written in the answer language (`class Net(nn.Module)`, `nn.ModuleList`), and `t()`.
+    case transposeRank, moduleListCalled, moduleListTakesLayers, moduleListExtend, moduleListInsert
+    case parameterShape, parameterNeedsWrapper, moduleContainsItself, assignBeforeSuperInit
+    case moduleOutsideItsCode, forwardResult
+
+    // Sizes past what the machine can hold or count.
+    case convWorkAreaTooLarge, tooManyElementsToCount, matmulTooLargeForBLAS
 }

@@ -9,6 +9,14 @@ public enum MessageValue: Sendable, Hashable {
     case number(Double)
     /// A tensor shape, written as the engine prints shapes: `[2, 3]`.
     case shape([Int])
+    /// A tuple of whole numbers as Python writes it: `(2, 1)`.
+    case tuple([Int])
+    /// A size in bytes, written in binary units by `NumberFormat.bytes` (`1.5 GiB`).
+    case bytes(Int)
+    /// A duration, written by `NumberFormat.seconds` (`2`, `0.5`, `1.25`); the unit is the sentence's.
+    case seconds(Double)
+    /// A count too large to read digit by digit, written by `NumberFormat.magnitude` (`4.0 × 10¹²`).
+    case magnitude(Double)
 
     /// The value as it appears in a sentence.
     public var formatted: String {
@@ -17,6 +25,10 @@ public enum MessageValue: Sendable, Hashable {
         case .integer(let value): String(value)
         case .number(let value): NumberFormat.short(value)
         case .shape(let shape): "[" + shape.map(String.init).joined(separator: ", ") + "]"
+        case .tuple(let values): "(" + values.map(String.init).joined(separator: ", ") + ")"
+        case .bytes(let count): NumberFormat.bytes(count)
+        case .seconds(let value): NumberFormat.seconds(value)
+        case .magnitude(let value): NumberFormat.magnitude(value)
         }
     }
 }

@@ -84,9 +84,9 @@ struct MessagePattern: Sendable, Hashable {
         if let exact = variants.firstIndex(where: { $0.key == value.formatted }) { return exact }
         let number: Double? =
             switch value {
-            case .integer(let integer): Double(integer)
-            case .number(let real): real
-            case .text, .shape: nil
+            case .integer(let integer), .bytes(let integer): Double(integer)
+            case .number(let real), .seconds(let real), .magnitude(let real): real
+            case .text, .shape, .tuple: nil
             }
         guard let number else { return nil }
         let category = plural.category(number)

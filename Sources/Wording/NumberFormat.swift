@@ -74,6 +74,55 @@ public enum NumberFormat: Sendable, Equatable {
         return String(format: "%.3g", value)
     }
 
+    /// A count too large to read digit by digit: `4.0 × 10¹²` from 10 000 on, the plain integer
+    /// below (work estimates in refusals, where only the order of magnitude matters).
+    public static func magnitude(_ value: Double) -> String {
+        guard value.isFinite else { return value.isNaN ? "nan" : value < 0 ? "-inf" : "inf" }
+        guard value >= 10_000 else { return String(Int(value.rounded())) }
+        var exponent = 0
+        var scaled = value
+        while scaled >= 10 {
+            scaled /= 10
+            exponent += 1
+        }
+        // Divided once by an exact power of ten, so that 4e12 is 4.0, not 3.9999….
+        var mantissa = value / (0..<exponent).reduce(1.0) { power, _ in power * 10 }
+        if mantissa >= 9.95 {
+            mantissa /= 10
+            exponent += 1
+        }
+        let tenths = Int((mantissa * 10).rounded())
+        let digits = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+        let power = String(exponent).map { digits[$0.wholeNumberValue ?? 0] }.joined()
+        return "\(tenths / 10).\(tenths % 10) × 10\(power)"
+    }
+
+    /// Seconds as limits are said: to the hundredth, without trailing zeros (`2`, `0.5`, `1.25`).
+    public static func seconds(_ value: Double) -> String {
+        guard value.isFinite, abs(value) < 1e13 else { return short(value) }
+        let hundredths = Int((value * 100).rounded())
+        let sign = hundredths < 0 ? "-" : ""
+        let magnitude = abs(hundredths)
+        if magnitude % 100 == 0 { return sign + String(magnitude / 100) }
+        if magnitude % 10 == 0 { return "\(sign)\(magnitude / 100).\(magnitude % 100 / 10)" }
+        return "\(sign)\(magnitude / 100).\(magnitude % 100 < 10 ? "0" : "")\(magnitude % 100)"
+    }
+
+    /// `1.5 GiB`, `512 MiB`, `100 B`: binary units with one decimal, symbols every language reads.
+    public static func bytes(_ count: Int) -> String {
+        let units = ["KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
+        guard count >= 1024 else { return "\(count) B" }
+        var value = Double(count)
+        var unit = -1
+        while value >= 1024, unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        let tenths = Int((value * 10).rounded())
+        return tenths % 10 == 0
+            ? "\(tenths / 10) \(units[unit])" : "\(tenths / 10).\(tenths % 10) \(units[unit])"
+    }
+
     /// A ratio as a learner would say it: `1/9`, `2`, `-1`, `0.5`.
     public static func ratio(_ value: Double) -> String {
         if abs(value) < 1, let whole = smallWholeNumber(abs(1 / value)) {

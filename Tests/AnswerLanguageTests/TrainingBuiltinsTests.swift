@@ -137,7 +137,7 @@ import Testing
             try interpreter.run("train(model, data, epochs=1000000)")
         }
         #expect(error?.kind == .timeLimit)
-        #expect(error?.message == "stopped: the time limit of 1.0 s was reached")
+        #expect(error?.message == "stopped: the time limit of 1 s was reached")
     }
 
     @Test func networkBuildersAndBlocks() throws {

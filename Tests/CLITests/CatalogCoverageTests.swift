@@ -16,7 +16,7 @@ import Wording
         SessionKey.self, CommandHelpKey.self, ProgressKey.self, GradingKey.self, EngineRefusal.self,
         LanguageError.Kind.self, LanguageErrorKey.self, EngineErrorKey.self, SyntaxExpectation.self,
         ExpectedType.self, BatchKey.self, StatementErrorKey.self, MisconceptionKey.self, PictureKey.self,
-        ShapeKey.self,
+        ShapeKey.self, EvaluationErrorKey.self,
     ]
 
     static var allIDs: Set<String> {
@@ -80,11 +80,13 @@ import Wording
         "max_pool2d(ones(1, 1, 2, 2), 3)",
     ]
 
-    @Test(arguments: erroring)
+    /// These and every input of `KoreanErrorsTests`: each error is said from a catalog (has a
+    /// detail), in the pseudo-language bracketed from end to end.
+    @Test(arguments: erroring + KoreanErrorsTests.erroring)
     func everyErrorSentenceGoesThroughTheCatalogs(_ source: String) throws {
         let error = try #require(
             #expect(throws: LanguageError.self) { try Interpreter().run(source) })
-        guard error.detail != nil else { return }
+        #expect(error.detail != nil, "said outside the catalogs: \(error.message)")
         let said = error.message(in: Self.pseudo)
         #expect(Self.isRouted(said), "\(said)")
         // English from the catalogs is the error's own message.

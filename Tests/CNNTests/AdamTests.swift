@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func rejectsBadBetas() {
-        #expect(throws: CNNError.argument("Invalid beta parameter at index 1: 1.0")) {
+        #expect(throws: CNNError.argument("Invalid beta parameter at index 1: 1")) {
             try Adam([], betas: (0.9, 1.0))
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+import Wording
 
 @testable import CNN
 
@@ -167,9 +168,9 @@ import Testing
     }
 
     @Test func scientificNumbersAreWrittenAsPowersOfTen() {
-        #expect(CNNError.scientific(9_999) == "9999")
-        #expect(CNNError.scientific(4.004001e12) == "4.0 × 10¹²")
-        #expect(CNNError.scientific(9.96e10) == "1.0 × 10¹¹")
-        #expect(CNNError.scientific(123_456) == "1.2 × 10⁵")
+        #expect(NumberFormat.magnitude(9_999) == "9999")
+        #expect(NumberFormat.magnitude(4.004001e12) == "4.0 × 10¹²")
+        #expect(NumberFormat.magnitude(9.96e10) == "1.0 × 10¹¹")
+        #expect(NumberFormat.magnitude(123_456) == "1.2 × 10⁵")
     }
 }

@@ -85,9 +85,7 @@ extension Builtins {
             "max pooling to a given output size"
         ) { call in
             guard try !call.bool("return_indices") else {
-                throw LanguageError(
-                    .unsupported, "adaptive_max_pool2d(): return_indices=True is not provided here",
-                    at: call.range)
+                throw LanguageError.said(.unsupported, .returnIndicesUnsupported, at: call.range)
             }
             return .tensor(
                 try adaptiveMaxPool2d(try call.tensor("input"), outputSize: try call.size2D("output_size")))
@@ -118,8 +116,8 @@ extension Builtins {
     private static func geluApproximation(_ call: Call) throws -> GELUApproximation {
         let name = try call.string("approximate")
         guard let approximation = GELUApproximation(rawValue: name) else {
-            throw LanguageError.argument(
-                "\(call.function)(): approximate must be 'none' or 'tanh', got '\(name)'",
+            throw LanguageError.said(
+                .argument, .geluApproximate, ["function": call.function, "name": name],
                 at: call.range(of: "approximate"))
         }
         return approximation

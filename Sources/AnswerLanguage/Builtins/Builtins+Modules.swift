@@ -76,8 +76,8 @@ extension Builtins {
             let count = model.namedLayers.count - 1
             let limit = call.evaluator.options.maxLayers
             guard count <= limit else {
-                throw LanguageError.limit(
-                    "a model of \(count) layers is more than the limit of \(limit) layers", at: call.range)
+                throw LanguageError.said(
+                    .limit, .modelTooDeep, ["count": count, "limit": limit], at: call.range)
             }
             return .module(model)
         },

@@ -18,9 +18,7 @@ extension Builtins {
             switch try call.value("p") {
             case .string("fro"): p = 2
             case .string(let other):
-                throw LanguageError.argument(
-                    "norm(): p='\(other)' is not provided here; use a number or 'fro'",
-                    at: call.range(of: "p"))
+                throw LanguageError.said(.argument, .normOrder, ["p": other], at: call.range(of: "p"))
             default: p = try call.double("p")
             }
             return .tensor(
@@ -56,27 +54,21 @@ extension Builtins {
         Builtin("bmm(input, mat2)", "batched matrix product of [B, n, m] and [B, m, p]") { call in
             let (a, b) = (try call.tensor("input"), try call.tensor("mat2"))
             guard a.rank == 3, b.rank == 3 else {
-                throw LanguageError.shape(
-                    "bmm(): batch1 and batch2 must be 3-D tensors, got \(a.shape) and \(b.shape)",
-                    at: call.range)
+                throw LanguageError.said(.shape, .bmmRanks, ["a": a.shape, "b": b.shape], at: call.range)
             }
             guard a.shape[0] == b.shape[0] else {
-                throw LanguageError.shape(
-                    "bmm(): batch1 and batch2 must have the same number of matrices, got \(a.shape[0]) and \(b.shape[0])",
-                    at: call.range)
+                throw LanguageError.said(
+                    .shape, .bmmBatches, ["a": a.shape[0], "b": b.shape[0]], at: call.range)
             }
             return .tensor(try Tensor.matmul(a, b))
         },
         Builtin("dot(input, tensor)", "the dot product of two 1-D tensors") { call in
             let (a, b) = (try call.tensor("input"), try call.tensor("tensor"))
             guard a.rank == 1, b.rank == 1 else {
-                throw LanguageError.shape(
-                    "1D tensors expected, but got \(a.rank)D and \(b.rank)D tensors", at: call.range)
+                throw LanguageError.said(.shape, .dotRanks, ["a": a.rank, "b": b.rank], at: call.range)
             }
             guard a.count == b.count else {
-                throw LanguageError.shape(
-                    "inconsistent tensor size, expected tensor [\(a.count)] and src [\(b.count)] to have the same number of elements, but got \(a.count) and \(b.count) elements respectively",
-                    at: call.range)
+                throw LanguageError.said(.shape, .dotSizes, ["a": a.count, "b": b.count], at: call.range)
             }
             return .tensor(try (a * b).sum())
         },

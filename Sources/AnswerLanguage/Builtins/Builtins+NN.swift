@@ -130,9 +130,7 @@ extension Builtins {
                 var variance = try call.optionalTensor("running_var")
             else {
                 guard try call.bool("training") else {
-                    throw LanguageError.argument(
-                        "batch_norm(): without running_mean and running_var, training must be True",
-                        at: call.range)
+                    throw LanguageError.said(.argument, .batchNormNeedsTraining, at: call.range)
                 }
                 return .tensor(try batchNorm(input, weight: weight, bias: bias, eps: eps))
             }

@@ -58,8 +58,8 @@ extension Builtins {
             }
             let depth = try call.int("depth")
             if depth > call.evaluator.options.maxLayers {
-                throw LanguageError.limit(
-                    "a network of depth \(depth) is more than the limit of \(call.evaluator.options.maxLayers) layers",
+                throw LanguageError.said(
+                    .limit, .networkTooDeep, ["depth": depth, "limit": call.evaluator.options.maxLayers],
                     at: call.range(of: "depth"))
             }
             return .module(
@@ -78,8 +78,8 @@ extension Builtins {
             }
             let depth = try call.int("depth")
             if depth > call.evaluator.options.maxLayers {
-                throw LanguageError.limit(
-                    "a network of depth \(depth) is more than the limit of \(call.evaluator.options.maxLayers) layers",
+                throw LanguageError.said(
+                    .limit, .networkTooDeep, ["depth": depth, "limit": call.evaluator.options.maxLayers],
                     at: call.range(of: "depth"))
             }
             return .module(
@@ -103,7 +103,7 @@ extension Builtins {
     static let dataSets: [Builtin] = [
         Builtin("digits()", "the 8×8 handwritten digits: ((train_x, train_y), (test_x, test_y))") { call in
             guard let directory = call.evaluator.options.dataDirectory else {
-                throw LanguageError(.io, "digits(): no data directory is configured", at: call.range)
+                throw LanguageError.said(.io, .noDataDirectory, at: call.range)
             }
             let digits = try Digits.load(from: directory.appendingPathComponent("digits-8x8/digits.csv"))
             return .tuple([try pair(digits.train), try pair(digits.test)])
@@ -138,9 +138,12 @@ extension Builtins {
                 count.multipliedReportingOverflow(by: size * size).partialValue
                     <= call.evaluator.options.maxElements
             else {
-                throw LanguageError.limit(
-                    "\(name)(): \(count) images of \(size)×\(size) is more than the limit of \(call.evaluator.options.maxElements) elements",
-                    at: call.range)
+                throw LanguageError.said(
+                    .limit, .tooManyImages,
+                    [
+                        "function": name, "count": count, "size": size,
+                        "limit": call.evaluator.options.maxElements,
+                    ], at: call.range)
             }
             return try pair(
                 try make(count, size, Float(try call.double("noise")), &call.evaluator.generator))

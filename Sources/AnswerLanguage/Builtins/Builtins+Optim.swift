@@ -80,9 +80,7 @@ extension Builtins {
     {
         let step = Builtin("step(closure=None)", "update every parameter from its gradient") { call in
             guard call.isNone("closure") else {
-                throw LanguageError(
-                    .unsupported, "step(closure) is not provided here; call step() after backward()",
-                    at: call.range)
+                throw LanguageError.said(.unsupported, .stepClosureUnsupported, at: call.range)
             }
             try optimizer.step()
             refreshBindings(of: optimizer.parameters, call)
@@ -209,9 +207,7 @@ extension Builtins {
     /// fan_out = size(0)·receptive field.
     private static func fans(_ tensor: Tensor, _ call: Call) throws -> (Int, Int) {
         guard tensor.rank >= 2 else {
-            throw LanguageError.value(
-                "Fan in and fan out can not be computed for tensor with fewer than 2 dimensions",
-                at: call.range(of: "tensor"))
+            throw LanguageError.said(.value, .fansNeedMatrix, at: call.range(of: "tensor"))
         }
         let receptive = tensor.shape.dropFirst(2).reduce(1, *)
         return (tensor.shape[1] * receptive, tensor.shape[0] * receptive)
@@ -221,8 +217,7 @@ extension Builtins {
         let (fanIn, fanOut) = try fans(tensor, call)
         let mode = try call.string("mode")
         guard mode == "fan_in" || mode == "fan_out" else {
-            throw LanguageError.value(
-                "Mode \(mode) not supported, please use one of fan_in, fan_out", at: call.range(of: "mode"))
+            throw LanguageError.said(.value, .fanMode, ["mode": mode], at: call.range(of: "mode"))
         }
         let fan = mode == "fan_in" ? fanIn : fanOut
         return try gain(try call.string("nonlinearity"), try call.double("a"), call)
@@ -243,7 +238,7 @@ extension Builtins {
             return (2 / (1 + slope * slope)).squareRoot()
         case "selu": return 3.0 / 4
         default:
-            throw LanguageError.value("Unsupported nonlinearity \(nonlinearity)", at: call.range)
+            throw LanguageError.said(.value, .nonlinearity, ["name": nonlinearity], at: call.range)
         }
     }
 

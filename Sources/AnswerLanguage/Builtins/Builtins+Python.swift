@@ -1,4 +1,5 @@
 import CNN
+import Wording
 
 /// The few Python builtins that make sense without I/O: `len`, `abs`, `round`, `min`, `max`,
 /// `int`, `float`, `bool`, `str`, `list`, `tuple`, `range`; and `print` and `type`, which return
@@ -88,9 +89,9 @@ extension Builtins {
             let span = (Double(stop) - Double(start)) / Double(step)
             let count = span <= 0 ? 0 : span.rounded(.up)
             guard count <= Double(call.evaluator.options.maxElements) else {
-                throw LanguageError.limit(
-                    "range() of \(CNNError.scientific(count)) numbers is more than \(call.evaluator.options.maxElements)"
-                )
+                throw LanguageError.said(
+                    .limit, .rangeTooLong,
+                    ["count": MessageValue.magnitude(count), "limit": call.evaluator.options.maxElements])
             }
             try call.evaluator.requireRoom(forItems: Int(count), at: nil)
             return .list(
@@ -143,9 +144,8 @@ extension Builtins {
                 switch other {
                 case .tensor(let second):
                     guard call.rest.count == 1, dims == nil else {
-                        throw LanguageError.argument(
-                            "\(call.function)(input, other) takes two tensors and nothing else",
-                            at: call.range)
+                        throw LanguageError.said(
+                            .argument, .takesTwoTensors, ["function": call.function], at: call.range)
                     }
                     return .tensor(
                         largest ? try Tensor.maximum(tensor, second) : try Tensor.minimum(tensor, second))
@@ -159,9 +159,8 @@ extension Builtins {
                     dims = [dim]
                     if call.rest.count >= 2 {
                         guard call.rest.count == 2, case .bool(let flag) = call.rest[1] else {
-                            throw LanguageError.argument(
-                                "\(call.function)(input, dim, keepdim=False) takes at most three arguments, and keepdim is True or False",
-                                at: call.range)
+                            throw LanguageError.said(
+                                .argument, .extremumArguments, ["function": call.function], at: call.range)
                         }
                         keepDim = flag
                     }

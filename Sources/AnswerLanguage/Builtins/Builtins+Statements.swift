@@ -62,7 +62,7 @@ extension Builtins {
                 items = try call.evaluator.iterate(value, at: call.range)
                 for item in items {
                     guard case .tuple(let pair) = item, pair.count == 2 else {
-                        throw LanguageError.type("dict() takes (key, value) pairs", at: call.range)
+                        throw LanguageError.said(.type, .dictTakesPairs, at: call.range)
                     }
                     entries.append(
                         Value.DictEntry(try call.evaluator.dictKey(pair[0], at: call.range), pair[1]))
@@ -91,9 +91,8 @@ extension Builtins {
             call in
             let object = try call.value("obj")
             guard case .module = object else {
-                throw LanguageError.type(
-                    "setattr() sets attributes of modules here, not of a \(object.typeName)",
-                    at: call.range(of: "obj"))
+                throw LanguageError.said(
+                    .type, .setattrOnModules, ["type": object.typeName], at: call.range(of: "obj"))
             }
             _ = try call.evaluator.setAttribute(
                 of: object, try call.string("name"), try call.value("value"), writeBack: false, at: call.range
@@ -128,9 +127,8 @@ extension Builtins {
             }
         default: break
         }
-        throw LanguageError.type(
-            "isinstance() arg 2 must be a type or a tuple of types, not \(classinfo.typeName)",
-            at: call.range(of: "classinfo"))
+        throw LanguageError.said(
+            .type, .isinstanceClassinfo, ["type": classinfo.typeName], at: call.range(of: "classinfo"))
     }
 
     /// `torch.no_grad()` and its kin: contexts for `with`.

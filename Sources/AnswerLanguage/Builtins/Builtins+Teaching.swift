@@ -35,32 +35,29 @@ extension Builtins {
             var tensors: [Tensor] = []
             for (index, value) in call.rest.enumerated() {
                 guard case .tensor(let tensor) = value else {
-                    throw LanguageError.type(
-                        "gradcheck(): input \(index + 1) must be a tensor, not \(value.typeName)",
+                    throw LanguageError.said(
+                        .type, .gradcheckInput, ["position": index + 1, "type": value.typeName],
                         at: call.restRanges[index])
                 }
                 tensors.append(tensor)
             }
             guard !tensors.isEmpty else {
-                throw LanguageError.argument(
-                    "gradcheck() needs at least one input tensor after the function", at: call.range)
+                throw LanguageError.said(.argument, .gradcheckNoInput, at: call.range)
             }
             let worst = try gradcheck(
                 { inputs in
                     let result = try call.evaluator.call(function, inputs.map(Value.tensor), at: call.range)
                     guard case .tensor(let output) = result else {
-                        throw LanguageError.type(
-                            "gradcheck(): the function must return a tensor, not \(result.typeName)",
-                            at: call.range)
+                        throw LanguageError.said(
+                            .type, .gradcheckResult, ["type": result.typeName], at: call.range)
                     }
                     return output
                 }, inputs: tensors, eps: try call.double("eps"))
             let rtol = try call.double("rtol")
             guard worst <= rtol else {
                 guard try call.bool("raise_exception") else { return .bool(false) }
-                throw LanguageError.value(
-                    "gradcheck failed: autograd's gradient and the finite-difference gradient differ by a relative \(worst) (more than rtol=\(rtol))",
-                    at: call.range)
+                throw LanguageError.said(
+                    .value, .gradcheckFailed, ["worst": worst, "rtol": rtol], at: call.range)
             }
             return .bool(true)
         },

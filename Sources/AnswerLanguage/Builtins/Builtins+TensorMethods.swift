@@ -22,8 +22,7 @@ extension Builtins {
         Builtin("t(input)", "a matrix transposed (a vector unchanged)") { call in
             let input = try call.tensor("input")
             guard input.rank <= 2 else {
-                throw CNNError.argument(
-                    "t() expects a tensor with <= 2 dimensions, but input is \(input.rank)D")
+                throw CNNError.argument(.transposeRank, ["rank": input.rank])
             }
             return .tensor(input.rank < 2 ? input : try input.transpose(0, 1))
         },
@@ -100,8 +99,8 @@ extension Builtins {
     static func correction(_ call: Call) throws -> Int {
         if let correction = try call.optionalInt("correction") {
             guard call.isNone("unbiased") else {
-                throw LanguageError.argument(
-                    "\(call.function)(): cannot specify both unbiased and correction",
+                throw LanguageError.said(
+                    .argument, .unbiasedAndCorrection, ["function": call.function],
                     at: call.range(of: "unbiased"))
             }
             return correction
@@ -124,9 +123,7 @@ extension Builtins {
             let offset = sizes.count - input.rank
             for i in sizes.indices where sizes[i] == -1 {
                 guard i >= offset else {
-                    throw LanguageError.argument(
-                        "expand(): the expanded size -1 is not allowed in a leading, non-existing dimension \(i)",
-                        at: call.range)
+                    throw LanguageError.said(.argument, .expandLeadingMinusOne, ["dim": i], at: call.range)
                 }
                 sizes[i] = input.shape[i - offset]
             }

@@ -142,9 +142,12 @@ extension Builtins {
         let value = try value ?? call.value(name)
         if let whole = batch(value) {
             guard whole.inputs.shape.first == whole.targets.shape.first else {
-                throw LanguageError.shape(
-                    "train(): \(name) has \(whole.inputs.shape.first ?? 0) inputs but \(whole.targets.shape.first ?? 0) targets",
-                    at: call.range(of: name))
+                throw LanguageError.said(
+                    .shape, .trainInputsTargets,
+                    [
+                        "name": name, "inputs": whole.inputs.shape.first ?? 0,
+                        "targets": whole.targets.shape.first ?? 0,
+                    ], at: call.range(of: name))
             }
             return .whole(whole)
         }

@@ -98,7 +98,7 @@ struct Call {
     func value(_ name: String) throws(LanguageError) -> Value {
         if let value = values[name] { return value }
         if let first = rest.first, variadicName == name { return first }
-        throw .argument("\(function)() has no argument '\(name)'", at: range)
+        throw LanguageError.said(.argument, .noSuchArgument, ["function": function, "name": name], at: range)
     }
 
     /// The value of `name` for a message, without throwing: a missing argument reads as `None`.

@@ -51,6 +51,9 @@ extension LanguageError {
         case statement(StatementProblem)
         /// Any other error: its sentence in the catalog `language-errors`, and the pieces.
         case said(LanguageErrorKey, [String: MessageValue])
+        /// A refusal of the evaluator, a builtin or the parser with no case of its own: its sentence
+        /// in the catalog `evaluation-errors`, and the pieces.
+        case evaluation(EvaluationErrorKey, [String: MessageValue])
     }
 
     /// What sort of thing an unknown name was meant to be.

@@ -103,6 +103,7 @@ extension LanguageError {
         case .engine(let engine): return sentence(engine, in: language)
         case .statement(let problem): return problem.sentence(in: language)
         case .said(let sentence, let arguments): return language.say(sentence, arguments)
+        case .evaluation(let sentence, let arguments): return language.say(sentence, arguments)
         }
     }
 
@@ -162,16 +163,17 @@ extension LanguageError {
             return language.say(
                 key.outOfMemory,
                 [
-                    "requested": CNNError.bytes(requested), "inUse": CNNError.bytes(inUse),
-                    "limit": CNNError.bytes(limit),
+                    "requested": MessageValue.bytes(requested), "inUse": MessageValue.bytes(inUse),
+                    "limit": MessageValue.bytes(limit),
                 ])
-        case .timeLimit(let seconds): return language.say(key.timeLimit, ["seconds": seconds])
+        case .timeLimit(let seconds):
+            return language.say(key.timeLimit, ["seconds": MessageValue.seconds(seconds)])
         case .tooMuchWork(let kind, let amount, let secondsLeft, let allowed):
             return language.say(
                 key.tooMuchWork,
                 [
-                    "kind": kind.rawValue, "amount": CNNError.scientific(amount),
-                    "seconds": CNNError.seconds(secondsLeft), "allowed": CNNError.scientific(allowed),
+                    "kind": kind.rawValue, "amount": MessageValue.magnitude(amount),
+                    "seconds": MessageValue.seconds(secondsLeft), "allowed": MessageValue.magnitude(allowed),
                 ])
         case .cancelled: return language.say(key.cancelled)
         case .refusal(let refusal, let arguments): return language.say(refusal, arguments)

@@ -42,7 +42,7 @@ public enum StatementProblem: Hashable, Sendable {
         case .unexpectedIndent: return language.say(key.unexpectedIndent)
         case .unindentMismatch: return language.say(key.unindentMismatch)
         case .expectedIndentedBlock(let header, let line):
-            return language.say(key.expectedIndentedBlock, ["header": header, "line": "\(line)"])
+            return language.say(key.expectedIndentedBlock, ["header": header, "line": line])
         case .outsideLoop(let keyword): return language.say(key.outsideLoop, ["keyword": keyword])
         case .returnOutsideFunction: return language.say(key.returnOutsideFunction)
         case .dangling(let keyword): return language.say(key.dangling, ["keyword": keyword])

@@ -78,7 +78,7 @@ extension Evaluator {
             return .tensor(try engine(at: range) { try tensor.permute(Array((0..<tensor.rank).reversed())) })
         case "mT":
             guard tensor.rank >= 2 else {
-                throw .value("tensor.mT is only supported on matrices or batches of matrices", at: range)
+                throw LanguageError.said(.value, .mTNeedsMatrices, at: range)
             }
             return .tensor(try engine(at: range) { try tensor.transpose(-2, -1) })
         default: return nil

@@ -97,7 +97,7 @@ extension Evaluator {
         switch object {
         case .module(let module as UserModule):
             guard !name.hasPrefix("__") else {
-                throw .type("cannot set the special attribute '\(name)'", at: range)
+                throw LanguageError.said(.type, .specialAttribute, ["name": name], at: range)
             }
             if name == "training", case .bool(let flag) = value {
                 module.mode.set(training: flag)
@@ -105,9 +105,8 @@ extension Evaluator {
             }
             let count = module.namedLayers.count - 1 + (value.module.map { $0.namedLayers.count } ?? 0)
             guard count <= options.maxLayers else {
-                throw .limit(
-                    "a model of \(count) layers is more than the limit of \(options.maxLayers) layers",
-                    at: range)
+                throw LanguageError.said(
+                    .limit, .modelTooDeep, ["count": count, "limit": options.maxLayers], at: range)
             }
             try engine(at: range) { try module.setAttribute(name, value, writeBack: writeBack) }
             return nil
@@ -129,7 +128,8 @@ extension Evaluator {
         case .tensor(let tensor):
             return try setTensorAttribute(tensor, name, value, at: range)
         default:
-            throw .type("cannot set the attribute '\(name)' of a \(object.typeName)", at: range)
+            throw LanguageError.said(
+                .type, .attributeNotSettable, ["name": name, "type": object.typeName], at: range)
         }
     }
 
@@ -155,7 +155,7 @@ extension Evaluator {
                     tensor.requiresGrad ? try data.detach().requiringGrad() : data.detach()
                 })
         default:
-            throw .type("the tensor attribute '\(name)' cannot be set here", at: range)
+            throw LanguageError.said(.type, .tensorAttributeNotSettable, ["name": name], at: range)
         }
     }
 
@@ -194,7 +194,7 @@ extension Evaluator {
                 try writeBack(changed, to: base, in: scope)
             }
         case .tuple(_, let tupleRange):
-            throw .syntax("an augmented assignment needs one target", at: tupleRange)
+            throw LanguageError.said(.syntax, .augmentedOneTarget, at: tupleRange)
         }
     }
 

@@ -26,7 +26,8 @@ extension Evaluator {
                     items.append(try evaluate(comprehension.element, in: frame))
                 }
                 guard items.count + entries.count <= options.maxElements else {
-                    throw .limit("a comprehension of more than \(options.maxElements) items", at: range)
+                    throw LanguageError.said(
+                        .limit, .comprehensionTooLong, ["limit": options.maxElements], at: range)
                 }
                 return
             }

@@ -27,12 +27,13 @@ extension Evaluator {
         at range: SourceRange
     ) throws(LanguageError) -> [Value] {
         if let keyword = arguments.first(where: { $0.name != nil }) {
-            throw .argument("\(method)() takes no keyword arguments", at: keyword.nameRange ?? keyword.range)
+            throw LanguageError.said(
+                .argument, .methodNoKeywords, ["method": method], at: keyword.nameRange ?? keyword.range)
         }
         guard (minimum...maximum).contains(arguments.count) else {
-            let expected = minimum == maximum ? "\(minimum)" : "\(minimum) to \(maximum)"
-            throw .argument(
-                "\(method)() takes \(expected) argument\(maximum == 1 ? "" : "s") (\(arguments.count) given)",
+            throw LanguageError.said(
+                .argument, minimum == maximum ? .methodArgumentCount : .methodArgumentRange,
+                ["method": method, "minimum": minimum, "maximum": maximum, "given": arguments.count],
                 at: range)
         }
         return arguments.map(\.value)
@@ -47,7 +48,7 @@ extension Evaluator {
         case "append":
             items.append(try positional(arguments, method, 1, 1, at: range)[0])
             guard items.count <= options.maxElements else {
-                throw .limit("a list of more than \(options.maxElements) items", at: range)
+                throw LanguageError.said(.limit, .listTooLong, ["limit": options.maxElements], at: range)
             }
             return (.none, .list(items))
         case "extend":
@@ -56,7 +57,7 @@ extension Evaluator {
         case "insert":
             let values = try positional(arguments, method, 2, 2, at: range)
             guard case .int(var index)? = values[0].asInteger else {
-                throw .type("insert() takes an int position", at: range)
+                throw LanguageError.said(.type, .insertPosition, at: range)
             }
             if index < 0 { index += items.count }
             items.insert(values[1], at: min(max(index, 0), items.count))
@@ -67,7 +68,7 @@ extension Evaluator {
             var index = items.count - 1
             if let first = values.first {
                 guard case .int(let given)? = first.asInteger else {
-                    throw .type("pop() takes an int position", at: range)
+                    throw LanguageError.said(.type, .popPosition, at: range)
                 }
                 index = given < 0 ? given + items.count : given
                 guard items.indices.contains(index) else {
@@ -109,8 +110,8 @@ extension Evaluator {
                 case "key": key = argument.value
                 case "reverse": reverse = try truth(argument.value, at: argument.range)
                 default:
-                    throw .argument(
-                        "sort() takes only key= and reverse=", at: argument.nameRange ?? argument.range)
+                    throw LanguageError.said(
+                        .argument, .sortArguments, at: argument.nameRange ?? argument.range)
                 }
             }
             return (.none, .list(try sorted(items, key: key, reverse: reverse, at: range)))
@@ -196,7 +197,7 @@ extension Evaluator {
                 } else if case .dict(let more) = argument.value {
                     added += more
                 } else {
-                    throw .type("update() takes a dict or keyword arguments", at: argument.range)
+                    throw LanguageError.said(.type, .updateArgument, at: argument.range)
                 }
             }
             for entry in added {
@@ -234,7 +235,8 @@ extension Evaluator {
             var result: [String] = []
             for value in try positional(arguments, method, minimum, maximum, at: range) {
                 guard case .string(let part) = value else {
-                    throw .type("\(method)() takes strings, not \(value.typeName)", at: range)
+                    throw LanguageError.said(
+                        .type, .takesStrings, ["method": method, "type": value.typeName], at: range)
                 }
                 result.append(part)
             }
@@ -257,7 +259,7 @@ extension Evaluator {
         case "split":
             let parts = try strings(0, 1)
             if let separator = parts.first {
-                guard !separator.isEmpty else { throw .value("empty separator", at: range) }
+                guard !separator.isEmpty else { throw LanguageError.said(.value, .emptySeparator, at: range) }
                 return .list(text.components(separatedBy: separator).map(Value.string))
             }
             return .list(text.split(whereSeparator: \.isWhitespace).map { .string(String($0)) })
@@ -266,7 +268,7 @@ extension Evaluator {
             var parts: [String] = []
             for item in try iterate(values[0], at: range) {
                 guard case .string(let part) = item else {
-                    throw .type("join() takes strings, found \(item.typeName)", at: range)
+                    throw LanguageError.said(.type, .joinStrings, ["type": item.typeName], at: range)
                 }
                 parts.append(part)
             }
@@ -309,7 +311,7 @@ extension Evaluator {
                 continue
             }
             guard let close = characters.firstIndex(of: "}") else {
-                throw .value("format(): a '{' is never closed", at: range)
+                throw LanguageError.said(.value, .formatUnclosed, at: range)
             }
             let field = characters[..<close]
             characters = characters[characters.index(after: close)...]
@@ -327,19 +329,19 @@ extension Evaluator {
             let value: Value
             if name.isEmpty {
                 guard next < positional.count else {
-                    throw .value("format(): not enough arguments", at: range)
+                    throw LanguageError.said(.value, .formatTooFewArguments, at: range)
                 }
                 value = positional[next]
                 next += 1
             } else if let index = Int(name) {
                 guard positional.indices.contains(index) else {
-                    throw .value("format(): no argument \(index)", at: range)
+                    throw LanguageError.said(.value, .formatNoArgument, ["index": index], at: range)
                 }
                 value = positional[index]
             } else if let argument = arguments.first(where: { $0.name == String(name) }) {
                 value = argument.value
             } else {
-                throw .value("format(): no keyword argument '\(name)'", at: range)
+                throw LanguageError.said(.value, .formatNoKeyword, ["name": name], at: range)
             }
             let shown = conversion == "r" ? Value.string(value.description) : value
             result += try formatted(shown, spec, at: range)

@@ -113,8 +113,8 @@ extension Evaluator {
         }
         let count = module.namedLayers.count - 1
         guard count <= options.maxLayers else {
-            throw .limit(
-                "a model of \(count) layers is more than the limit of \(options.maxLayers) layers", at: range)
+            throw LanguageError.said(
+                .limit, .modelTooDeep, ["count": count, "limit": options.maxLayers], at: range)
         }
         return instance
     }

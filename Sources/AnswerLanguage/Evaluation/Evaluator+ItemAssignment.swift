@@ -31,9 +31,9 @@ extension Evaluator {
                 let replacement = try iterate(value, at: range)
                 if let step, try sliceBound(step, in: scope).map({ $0 != 1 }) ?? false {
                     guard replacement.count == positions.count else {
-                        throw .value(
-                            "attempt to assign a sequence of size \(replacement.count) to an extended slice of size \(positions.count)",
-                            at: range)
+                        throw LanguageError.said(
+                            .value, .extendedSliceSize,
+                            ["size": replacement.count, "slice": positions.count], at: range)
                     }
                     for (position, item) in zip(positions, replacement) { values[position] = item }
                 } else {
@@ -103,9 +103,7 @@ extension Evaluator {
     /// A dict key: dicts here have string keys.
     func dictKey(_ key: Value, at range: SourceRange) throws(LanguageError) -> String {
         guard case .string(let text) = key else {
-            throw .unsupported(
-                "dict keys are strings here, not \(key.typeName): use a list when the keys are positions",
-                at: range)
+            throw LanguageError.said(.unsupported, .dictKeysAreStrings, ["type": key.typeName], at: range)
         }
         return text
     }

@@ -43,8 +43,8 @@ extension Evaluator {
         throws(LanguageError)
     {
         guard count <= options.maxElements else {
-            throw .limit(
-                "a list of \(count) items is more than the limit of \(options.maxElements) items", at: range)
+            throw LanguageError.said(
+                .limit, .listOverLimit, ["count": count, "limit": options.maxElements], at: range)
         }
         containersGrew = true
         do {

@@ -120,8 +120,8 @@ extension Evaluator {
     /// otherwise double until the memory runs out.
     private func checkJoinedLength(_ a: Int, _ b: Int, at range: SourceRange) throws(LanguageError) {
         guard a + b <= options.maxElements else {
-            throw .limit(
-                "joining these would make \(a + b) items, more than \(options.maxElements)", at: range)
+            throw LanguageError.said(
+                .limit, .joinedTooLong, ["count": a + b, "limit": options.maxElements], at: range)
         }
     }
 
@@ -137,9 +137,9 @@ extension Evaluator {
     private func repeated<T>(_ items: [T], _ count: Int, at range: SourceRange) throws(LanguageError) -> [T] {
         let total = items.count.multipliedReportingOverflow(by: max(count, 0))
         guard !total.overflow, total.partialValue <= options.maxElements else {
-            throw .limit(
-                "repeating \(items.count) items \(count) times is more than \(options.maxElements) items",
-                at: range)
+            throw LanguageError.said(
+                .limit, .repeatedTooLong,
+                ["count": items.count, "times": count, "limit": options.maxElements], at: range)
         }
         try requireRoom(forItems: total.partialValue, at: range)
         return try buildItems(count: total.partialValue, at: range) { items[$0 % items.count] }
@@ -259,8 +259,7 @@ extension Evaluator {
                     return try a.pow(b)
                 case .floorDivide, .remainder, .matmul:
                     guard let operation = Builtins.tensorOperators[op] else {
-                        throw LanguageError(
-                            .unsupported, "the engine cannot compute \(op.rawValue) on tensors yet")
+                        throw LanguageError.said(.unsupported, .tensorOperatorMissing, ["op": op.rawValue])
                     }
                     return try operation(a, b)
                 case .bitAnd: return try Tensor.bitwiseAnd(a, b)

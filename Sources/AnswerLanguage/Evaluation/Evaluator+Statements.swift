@@ -230,9 +230,8 @@ extension Evaluator {
         let baseValue = try evaluate(definition.bases[0], in: scope)
         guard case .function(let function) = baseValue, case .userClass(let base) = function.implementation
         else {
-            throw LanguageError(
-                .unsupported,
-                "a class here extends nn.Module (or a class written here), not \(baseValue.typeName): write class \(definition.name)(nn.Module):",
+            throw LanguageError.said(
+                .unsupported, .classBase, ["type": baseValue.typeName, "name": definition.name],
                 at: definition.bases[0].range)
         }
         let body = Scope([:], parent: scope, kind: .classBody)
@@ -296,7 +295,7 @@ extension Evaluator {
             guard case .module(let module as UserModule) = try evaluate(base, in: scope),
                 module.removeAttribute(name)
             else {
-                throw .type("cannot delete the attribute '\(name)' here", at: range)
+                throw LanguageError.said(.type, .attributeNotDeletable, ["name": name], at: range)
             }
         case .subscript(let base, let items, let range):
             let container = try evaluate(base, in: scope)

@@ -375,9 +375,7 @@ final class Evaluator: @unchecked Sendable {
         callDepth += 1
         defer { callDepth -= 1 }
         guard callDepth <= options.maxCallDepth else {
-            throw .limit(
-                "functions called each other more than \(options.maxCallDepth) levels deep (does a function call itself without end?)",
-                at: range)
+            throw LanguageError.said(.limit, .callsTooDeep, ["limit": options.maxCallDepth], at: range)
         }
         try checkpoint(at: range)
         return try body()

@@ -22,16 +22,14 @@ final class ModuleList: Layer, @unchecked Sendable {
 
     /// A ModuleList is not called, as in PyTorch.
     func callAsFunction(_ input: Tensor) throws -> Tensor {
-        throw CNNError(
-            .unsupported,
-            "a ModuleList is not called: call its layers in forward (for layer in self.layers: x = layer(x))")
+        throw CNNError(.unsupported, .moduleListCalled)
     }
 
     /// `append`, `extend` and `insert`, in place (a ModuleList is an object, as in PyTorch).
     func change(_ method: String, _ values: [Value]) throws -> Bool {
         func layer(_ value: Value) throws -> any Layer {
             guard case .module(let layer) = value, layer !== self else {
-                throw CNNError.argument("ModuleList.\(method)() takes layers, not \(value.typeName)")
+                throw CNNError.argument(.moduleListTakesLayers, ["method": method, "type": value.typeName])
             }
             return layer
         }
@@ -39,12 +37,12 @@ final class ModuleList: Layer, @unchecked Sendable {
         case ("append", 1): layers.append(try layer(values[0]))
         case ("extend", 1):
             guard case .list(let items) = values[0] else {
-                throw CNNError.argument("ModuleList.extend() takes a list of layers")
+                throw CNNError.argument(.moduleListExtend)
             }
             layers += try items.map(layer)
         case ("insert", 2):
             guard case .int(let index) = values[0] else {
-                throw CNNError.argument("ModuleList.insert() takes a position and a layer")
+                throw CNNError.argument(.moduleListInsert)
             }
             let position = index < 0 ? max(layers.count + index, 0) : min(index, layers.count)
             layers.insert(try layer(values[1]), at: position)

@@ -124,13 +124,10 @@ final class UserModule: Layer, @unchecked Sendable {
                 }
                 guard !writeBack else {
                     throw CNNError.shape(
-                        "cannot assign a tensor of shape \(tensor.shape) to the parameter '\(name)' of shape \(parameter.shape)"
-                    )
+                        .parameterShape, ["shape": tensor.shape, "name": name, "parameter": parameter.shape])
                 }
             case .tensor:
-                throw CNNError.argument(
-                    "cannot assign a tensor as parameter '\(name)': use nn.Parameter(...), or change it in place with \(name).data = … inside torch.no_grad()"
-                )
+                throw CNNError.argument(.parameterNeedsWrapper, ["name": name])
             default:
                 break
             }
@@ -144,13 +141,10 @@ final class UserModule: Layer, @unchecked Sendable {
         if case .module(let layer) = value,
             layer === self || layer.namedLayers.contains(where: { $0.layer === self })
         {
-            throw CNNError.argument(
-                "a module cannot contain itself: '\(name)' would make \(typeName) a part of itself")
+            throw CNNError.argument(.moduleContainsItself, ["name": name, "type": typeName])
         }
         if registers, !isInitialized {
-            throw CNNError.argument(
-                "cannot assign the layer or parameter '\(name)' before super().__init__() runs: call super().__init__() first in __init__"
-            )
+            throw CNNError.argument(.assignBeforeSuperInit, ["name": name])
         }
         if slots[name] == nil { order.append(name) }
         if case .tensor(let tensor) = value, tensor.isLeaf, tensor.requiresGrad, !writeBack {
@@ -172,13 +166,11 @@ final class UserModule: Layer, @unchecked Sendable {
     ///   the `LanguageError` of anything failing inside `forward`.
     func callAsFunction(_ input: Tensor) throws -> Tensor {
         guard let evaluator = Evaluator.current else {
-            throw CNNError(
-                .unsupported,
-                "\(typeName) was written in the answer language and can only run while its code runs")
+            throw CNNError(.unsupported, .moduleOutsideItsCode, ["type": typeName])
         }
         let output = try evaluator.callModule(self, input: .tensor(input))
         guard case .tensor(let tensor) = output else {
-            throw CNNError.argument("\(typeName).forward() returned a \(output.typeName), not a tensor")
+            throw CNNError.argument(.forwardResult, ["type": typeName, "result": output.typeName])
         }
         return tensor
     }

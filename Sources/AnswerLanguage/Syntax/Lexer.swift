@@ -238,9 +238,7 @@ struct Lexer {
     /// A string literal starting at the quote under `index`, after `prefix` (`r`, `f`, `rb`, …).
     private mutating func lexString(prefix: String, start: SourceLocation) throws(LanguageError) {
         if prefix.contains("b") {
-            throw .syntax(
-                "bytes literals (b'…') are not part of the answer language: use a string or a tensor",
-                at: SourceRange(start, location))
+            throw LanguageError.said(.syntax, .bytesLiteral, at: SourceRange(start, location))
         }
         let quote = scalars[index]
         let triple = peek(1) == quote && peek(2) == quote
@@ -322,7 +320,7 @@ struct Lexer {
     ) throws(LanguageError) -> [FormatPiece] {
         // Python allows a field inside a format spec, and no deeper: `f'{x:{width}}'`.
         guard depth <= 1 else {
-            throw .syntax("f-string: expressions nested too deeply", at: SourceRange(at: location))
+            throw LanguageError.said(.syntax, .fStringNested, at: SourceRange(at: location))
         }
         var pieces: [FormatPiece] = []
         var text = ""
@@ -350,9 +348,7 @@ struct Lexer {
                 if inSpec { break }
                 let at = location
                 index += 1
-                throw .syntax(
-                    "f-string: a single '}' is not allowed (write '}}' for a brace)",
-                    at: SourceRange(at, location))
+                throw LanguageError.said(.syntax, .fStringSingleBrace, at: SourceRange(at, location))
             } else if let piece = try stringCharacter(quote: quote, triple: triple, raw: raw, start: start) {
                 text += piece
             }
@@ -418,15 +414,13 @@ struct Lexer {
             lineStart: expressionLineStart, tracksLines: false)
         try sub.run()
         if sub.tokens.count == 1 {
-            throw .syntax(
-                "f-string: an expression is needed between '{' and '}'", at: SourceRange(open, location))
+            throw LanguageError.said(.syntax, .fStringEmpty, at: SourceRange(open, location))
         }
         var conversion: String?
         if peek() == "!" {
             index += 1
             guard let letter = peek(), ["r", "s", "a"].contains(letter) else {
-                throw .syntax(
-                    "f-string: the conversion after '!' must be r, s or a", at: SourceRange(at: location))
+                throw LanguageError.said(.syntax, .fStringConversion, at: SourceRange(at: location))
             }
             conversion = String(letter)
             index += 1

@@ -31,9 +31,7 @@ extension Parser {
         let open = advance()
         if let close = accept("}") { return try node(.dict([]), open.range.union(close.range)) }
         if current.isSymbol("**") {
-            throw .syntax(
-                "'**' inside a dict display is not supported: build the dict with its keys", at: current.range
-            )
+            throw LanguageError.said(.syntax, .dictDisplaySpread, at: current.range)
         }
         let first = try parseExpression()
         if accept(":") != nil {

@@ -247,7 +247,8 @@ extension Parser {
             }
             let nameToken = advance()
             if parameters.contains(where: { $0.name == name }) {
-                throw .syntax("parameter '\(name)' appears twice in \(owner)", at: nameToken.range)
+                throw LanguageError.said(
+                    .syntax, .parameterTwice, ["name": name, "owner": owner], at: nameToken.range)
             }
             if closing == ")", accept(":") != nil { _ = try parseExpression() }
             var defaultValue: ExpressionSyntax?
@@ -262,7 +263,7 @@ extension Parser {
             if kind == .keywordVariadic, !current.isSymbol(closing),
                 !(current.isSymbol(",") && peek(1).isSymbol(closing))
             {
-                throw .syntax("**\(name) must be the last parameter", at: nameToken.range)
+                throw LanguageError.said(.syntax, .doubleStarLast, ["name": name], at: nameToken.range)
             }
             if accept(",") == nil { break }
         }
@@ -278,7 +279,7 @@ extension Parser {
         if accept("(") != nil {
             while !current.isSymbol(")") {
                 if case .name = current.kind, peek(1).isSymbol("=") {
-                    throw .syntax("keyword arguments in a class header are not supported", at: current.range)
+                    throw LanguageError.said(.syntax, .classKeywords, at: current.range)
                 }
                 bases.append(try parseExpression())
                 if accept(",") == nil { break }
@@ -365,7 +366,7 @@ extension Parser {
                     end = advance().range
                 } while accept(",") != nil
                 guard context.inFunction || name == "global" else {
-                    throw .syntax("'nonlocal' is only allowed inside a function", at: token.range)
+                    throw LanguageError.said(.syntax, .nonlocalOutsideFunction, at: token.range)
                 }
                 return .global(names, isNonlocal: name == "nonlocal", token.range.union(end))
             case "else", "elif":
@@ -378,7 +379,7 @@ extension Parser {
         // `x: int = 3`: an annotated assignment; the annotation is read and ignored.
         if accept(":") != nil {
             guard case .name = expressions[0].kind else {
-                throw .syntax("only a name can be annotated here", at: expressions[0].range)
+                throw LanguageError.said(.syntax, .annotationTarget, at: expressions[0].range)
             }
             _ = try parseExpression()
             guard accept("=") != nil else { return .pass(expressions[0].range) }

@@ -67,9 +67,8 @@ public struct Parser {
         for scalar in source.unicodeScalars {
             if count == options.maxInputLength {
                 let at = SourceLocation(line: line, column: count - lineStart + 1, offset: count)
-                throw LanguageError(
-                    .input, "the input is too long: the limit is \(options.maxInputLength) characters",
-                    at: SourceRange(at: at))
+                throw LanguageError.said(
+                    .input, .inputTooLong, ["limit": options.maxInputLength], at: SourceRange(at: at))
             }
             if scalar == "\n" {
                 line += 1

@@ -30,9 +30,9 @@ public enum SourceText {
                     bytes.dropFirst(byteOffset).first.map { "0x" + String($0, radix: 16, uppercase: true) }
                     ?? "?"
                 let at = SourceLocation(line: line, column: column, offset: offset)
-                throw LanguageError(
-                    .input,
-                    "the input is not valid UTF-8 text: byte \(bad) at line \(line), column \(column) (byte \(byteOffset + 1)) cannot start or continue a character",
+                throw LanguageError.said(
+                    .input, .invalidUTF8,
+                    ["byte": bad, "line": line, "column": column, "offset": byteOffset + 1],
                     at: SourceRange(at, SourceLocation(line: line, column: column + 1, offset: offset + 1)))
             case .emptyInput:
                 return String(scalars)

@@ -55,7 +55,7 @@ extension Tensor {
         }
         if requiresGrad {
             guard kind == .real else {
-                throw CNNError.argument(.onlyTensorsOfRealFloating, ["kind": "\(kind)"])
+                throw CNNError.argument(.onlyTensorsOfRealFloating, ["kind": scalarType])
             }
             if node == nil { node = AutogradNode() }
         } else {

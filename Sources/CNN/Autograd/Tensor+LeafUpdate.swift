@@ -9,11 +9,10 @@ extension Tensor {
     /// - Throws: `CNNError` when the shapes differ, or this tensor is not a leaf.
     public func overwriteLeaf(with newValue: Tensor) throws {
         guard newValue.shape == shape else {
-            throw CNNError.shape(
-                "output with shape \(shape) doesn't match the broadcast shape \(newValue.shape)")
+            throw CNNError.shape(.inPlaceShape, ["shape": shape, "broadcast": newValue.shape])
         }
         guard isLeaf else {
-            throw CNNError.argument("only a leaf tensor can be overwritten in place")
+            throw CNNError.argument(.overwriteNonLeaf)
         }
         let converted = try newValue.detach().to(dtype)
         storage.base.copyMemory(from: converted.storage.base, byteCount: count * dtype.byteCount)

@@ -1,3 +1,5 @@
+import Wording
+
 /// A PyTorch dtype as a learner sees it (`torch.float32`, `torch.int64`, `torch.bool`): the
 /// storage type (`DType`) and what the numbers mean (`ElementKind`) together.
 ///
@@ -89,4 +91,9 @@ extension Tensor {
         guard let node, let otherNode = other.node else { return false }
         return node === otherNode
     }
+}
+
+/// In a sentence, a scalar type is its PyTorch name (`float32`, `int64`, `bool`).
+extension ScalarType: MessageArgument {
+    public var messageValue: MessageValue { .text(rawValue) }
 }

@@ -10,7 +10,7 @@ extension Tensor {
         guard scalars.count == count else {
             throw CNNError.shape(
                 .shapeNeedsValuesGot,
-                ["shape": "\(shape)", "count": "\(count)", "scalarsCount": "\(scalars.count)"])
+                ["shape": shape, "count": count, "scalarsCount": scalars.count])
         }
         self = try Tensor.filled(shape: shape, dtype: dtype, kind: .real) { scalars[$0] }
     }
@@ -22,7 +22,7 @@ extension Tensor {
         guard scalars.count == count else {
             throw CNNError.shape(
                 .shapeNeedsValuesGot,
-                ["shape": "\(shape)", "count": "\(count)", "scalarsCount": "\(scalars.count)"])
+                ["shape": shape, "count": count, "scalarsCount": scalars.count])
         }
         self = try Tensor(shape: shape, of: Float.self) { out in
             for i in 0..<count { out[i] = scalars[i] }
@@ -36,7 +36,7 @@ extension Tensor {
         guard values.count == count else {
             throw CNNError.shape(
                 .shapeNeedsValuesGot2,
-                ["shape": "\(shape)", "count": "\(count)", "valuesCount": "\(values.count)"])
+                ["shape": shape, "count": count, "valuesCount": values.count])
         }
         self = try Tensor.filled(shape: shape, dtype: .float32, kind: .integer) { Double(values[$0]) }
     }
@@ -166,7 +166,7 @@ extension Tensor {
         }
         guard span < Double(1 << 53) else {
             throw .argument(
-                .arangeTheRangeWithStep, ["start": "\(start)", "end": "\(end)", "step": "\(step)"])
+                .arangeTheRangeWithStep, ["start": start, "end": end, "step": step])
         }
         return Int(span)
     }

@@ -67,11 +67,11 @@ extension Tensor {
         _ low: Int, _ high: Int, _ shape: [Int], using generator: inout G
     ) throws -> Tensor {
         guard high > low else {
-            throw CNNError.argument(.randintHighMustBeGreater, ["high": "\(high)", "low": "\(low)"])
+            throw CNNError.argument(.randintHighMustBeGreater, ["high": high, "low": low])
         }
         let (width, overflow) = high.subtractingReportingOverflow(low)
         guard !overflow else {
-            throw CNNError.argument(.randintTheRangeIsToo, ["low": "\(low)", "high": "\(high)"])
+            throw CNNError.argument(.randintTheRangeIsToo, ["low": low, "high": high])
         }
         let range = UInt64(width)
         let limit = UInt64.max - (UInt64.max % range + 1) % range

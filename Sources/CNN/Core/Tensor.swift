@@ -98,7 +98,7 @@ public struct Tensor: Sendable {
             }
             let (product, overflow) = count.multipliedReportingOverflow(by: size)
             guard !overflow else {
-                throw CNNError(.tooLarge, "a tensor of shape \(shape) has too many elements to count")
+                throw CNNError(.tooLarge, .tooManyElementsToCount, ["shape": shape])
             }
             count = product
         }

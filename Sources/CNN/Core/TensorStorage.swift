@@ -26,7 +26,7 @@ final class TensorStorage: @unchecked Sendable {
     /// - Throws: `CNNError.tooLarge` / `.outOfMemory` when the budget refuses.
     init(count: Int, dtype: DType, shape: [Int], zeroed: Bool = true) throws(CNNError) {
         let (bytes, overflow) = count.multipliedReportingOverflow(by: dtype.byteCount)
-        guard count >= 0 else { throw .argument("a shape cannot have a negative dimension, got \(shape)") }
+        guard count >= 0 else { throw .argument(.negativeSize, ["shape": shape]) }
         try Tensor.checkRank(shape)
         let budget = ComputeBudget.current
         // The budget's own element limit first: its message names the limit the learner has.

@@ -22,11 +22,11 @@ public struct DataLoader: Sendable {
         throws(CNNError)
     {
         guard batchSize >= 1 else {
-            throw CNNError.argument(.batchSizeMustBeAt, ["batchSize": "\(batchSize)"])
+            throw CNNError.argument(.batchSizeMustBeAt, ["batchSize": batchSize])
         }
         guard !dropLast || dataset.count >= batchSize else {
             throw CNNError.argument(
-                .dropLastWithBatchSize, ["batchSize": "\(batchSize)", "datasetCount": "\(dataset.count)"])
+                .dropLastWithBatchSize, ["batchSize": batchSize, "datasetCount": dataset.count])
         }
         self.dataset = dataset
         self.batchSize = batchSize

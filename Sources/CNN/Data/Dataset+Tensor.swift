@@ -35,19 +35,19 @@ extension Dataset {
         throws(CNNError)
     {
         guard images.rank >= 2 else {
-            throw CNNError.shape(.imagesMustBeSamplesWith, ["imagesShape": "\(images.shape)"])
+            throw CNNError.shape(.imagesMustBeSamplesWith, ["imagesShape": images.shape])
         }
         guard labels.rank == 1, labels.shape[0] == images.shape[0] else {
             throw CNNError.shape(
                 .labelsMustBeSamplesTo,
                 [
-                    "value": "\(images.shape[0])", "imagesShape": "\(images.shape)",
-                    "labelsShape": "\(labels.shape)",
+                    "value": images.shape[0], "imagesShape": images.shape,
+                    "labelsShape": labels.shape,
                 ])
         }
         let values = labels.scalarsAsDoubles()
         if let bad = values.first(where: { $0 < 0 || $0 != $0.rounded() }) {
-            throw CNNError.argument(.labelsMustBeWholeNumbers, ["bad": "\(bad)"])
+            throw CNNError.argument(.labelsMustBeWholeNumbers, ["bad": bad])
         }
         let indices = values.map { Int($0) }
         let classes = classCount ?? ((indices.max() ?? -1) + 1)

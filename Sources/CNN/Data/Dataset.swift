@@ -29,20 +29,20 @@ public struct Dataset: Sendable, Equatable {
         let sampleSize = sampleShape.reduce(1, *)
         guard sampleShape.allSatisfy({ $0 > 0 }) else {
             throw CNNError.argument(
-                .dataSetSampleShapeHas, ["name": "\(name)", "sampleShape": "\(sampleShape)"])
+                .dataSetSampleShapeHas, ["name": name, "sampleShape": sampleShape])
         }
         guard images.count == labels.count * sampleSize else {
             throw CNNError.shape(
                 .dataSetLabelsOfSamples,
                 [
-                    "name": "\(name)", "labelsCount": "\(labels.count)", "sampleShape": "\(sampleShape)",
-                    "value": "\(labels.count * sampleSize)", "imagesCount": "\(images.count)",
+                    "name": name, "labelsCount": labels.count, "sampleShape": sampleShape,
+                    "value": labels.count * sampleSize, "imagesCount": images.count,
                 ])
         }
         if let bad = labels.first(where: { $0 < 0 || $0 >= classNames.count }) {
             throw CNNError.argument(
                 .dataSetLabelIsOutside,
-                ["name": "\(name)", "bad": "\(bad)", "classNamesCount": "\(classNames.count)"])
+                ["name": name, "bad": bad, "classNamesCount": classNames.count])
         }
         self.init(
             validatedName: name, sampleShape: sampleShape, classNames: classNames, images: images,

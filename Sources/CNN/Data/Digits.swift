@@ -36,7 +36,7 @@ public struct Digits: Sendable, Equatable {
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw CNNError(.io, "cannot read the digits file \(url.path): \(error.localizedDescription)")
+            throw CNNError(.io, .digitsUnreadable, ["file": url.path, "reason": error.localizedDescription])
         }
         return try parse(csv: text, source: url.lastPathComponent, scaled: scaled)
     }
@@ -60,19 +60,22 @@ public struct Digits: Sendable, Equatable {
             let fields = row.split(separator: ",", omittingEmptySubsequences: false)
             guard fields.count == 65 else {
                 throw CNNError(
-                    .io,
-                    "\(source):\(lineNumber): expected 65 values (64 pixels and a label), "
-                        + "found \(fields.count)")
+                    .io, .digitsRowLength, ["file": source, "line": lineNumber, "count": fields.count])
             }
             for (column, field) in fields.enumerated() {
                 guard let value = Int(field.trimmingCharacters(in: .whitespaces)) else {
                     throw CNNError(
-                        .io, "\(source):\(lineNumber):\(column + 1): '\(field)' is not a whole number")
+                        .io, .digitsNotWhole,
+                        ["file": source, "line": lineNumber, "column": column + 1, "field": field])
                 }
                 let limit = column == 64 ? 9 : 16
                 guard (0...limit).contains(value) else {
                     throw CNNError(
-                        .io, "\(source):\(lineNumber):\(column + 1): \(value) is outside 0…\(limit)")
+                        .io, .digitsOutOfRange,
+                        [
+                            "file": source, "line": lineNumber, "column": column + 1, "value": value,
+                            "limit": limit,
+                        ])
                 }
                 if column == 64 {
                     labels.append(value)
@@ -81,7 +84,7 @@ public struct Digits: Sendable, Equatable {
                 }
             }
         }
-        guard !labels.isEmpty else { throw CNNError(.io, "\(source): no digit rows") }
+        guard !labels.isEmpty else { throw CNNError(.io, .digitsEmpty, ["file": source]) }
         let all = Dataset(
             validatedName: "digits", sampleShape: [1, 8, 8], classNames: classNames,
             images: pixels, labels: labels)

@@ -110,13 +110,13 @@ public enum SyntheticImages {
         figure: (Int, inout G) -> (Int, Int) -> Bool
     ) throws(CNNError) -> Dataset {
         guard count >= 1 else {
-            throw CNNError.argument(.countMustBeAtLeast, ["name": "\(name)", "count": "\(count)"])
+            throw CNNError.argument(.countMustBeAtLeast, ["name": name, "count": count])
         }
         guard size >= 5 else {
-            throw CNNError.argument(.sizeMustBeAtLeast, ["name": "\(name)", "size": "\(size)"])
+            throw CNNError.argument(.sizeMustBeAtLeast, ["name": name, "size": size])
         }
         guard noise >= 0, noise.isFinite else {
-            throw CNNError.argument(.noiseMustBeAFinite, ["name": "\(name)", "noise": "\(noise)"])
+            throw CNNError.argument(.noiseMustBeAFinite, ["name": name, "noise": noise])
         }
         var pixels = [Float]()
         pixels.reserveCapacity(count * size * size)

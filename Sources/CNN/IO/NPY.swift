@@ -1,4 +1,5 @@
 import Foundation
+import Wording
 
 /// NumPy's `.npy` file format (format versions 1.0–3.0, as `numpy.save` writes them), so tensors
 /// can come from and go to NumPy and PyTorch (`torch.from_numpy(np.load(…))`).
@@ -33,7 +34,7 @@ public enum NPY {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw CNNError(.io, "\(url.path): cannot be read (\(error.localizedDescription))")
+            throw CNNError(.io, .npyUnreadable, ["file": url.path, "reason": error.localizedDescription])
         }
         return try decode([UInt8](data), name: url.path)
     }
@@ -41,9 +42,11 @@ public enum NPY {
     /// Decodes the bytes of a `.npy` file; `name` is used in error messages.
     /// - Throws: `CNNError` with code `.io` for a malformed or unsupported file.
     public static func decode(_ bytes: [UInt8], name: String) throws(CNNError) -> Tensor {
-        func fail(_ reason: String) -> CNNError { CNNError(.io, "\(name): \(reason)") }
+        func fail(_ problem: EngineRefusal, _ arguments: [String: any MessageArgument] = [:]) -> CNNError {
+            CNNError(.io, problem, arguments.merging(["file": name]) { own, _ in own })
+        }
         guard bytes.count >= 10, Array(bytes[0..<6]) == magic else {
-            throw fail("not a NumPy .npy file (it does not start with \\x93NUMPY)")
+            throw fail(.npyNotNumpy)
         }
         let major = bytes[6]
         let headerLength: Int
@@ -53,46 +56,45 @@ public enum NPY {
             headerLength = Int(bytes[8]) | Int(bytes[9]) << 8
             headerStart = 10
         case 2, 3:
-            guard bytes.count >= 12 else { throw fail("the file is truncated inside its header") }
+            guard bytes.count >= 12 else { throw fail(.npyTruncatedHeader) }
             headerLength = (0..<4).reduce(0) { $0 | Int(bytes[8 + $1]) << (8 * $1) }
             headerStart = 12
         default:
-            throw fail("unsupported .npy format version \(major).\(bytes[7]) (versions 1 to 3 are read)")
+            throw fail(.npyVersion, ["version": "\(major).\(bytes[7])"])
         }
         guard bytes.count >= headerStart + headerLength else {
-            throw fail("the file is truncated inside its header")
+            throw fail(.npyTruncatedHeader)
         }
         guard let header = String(bytes: bytes[headerStart..<headerStart + headerLength], encoding: .utf8)
         else {
-            throw fail("the header is not text")
+            throw fail(.npyHeaderNotText)
         }
         let fields = try Header(header, fail: fail)
         if fields.fortranOrder {
-            throw fail(
-                "Fortran-order (column-major) arrays are not supported; save a C-order copy with np.ascontiguousarray(a)"
-            )
+            throw fail(.npyFortranOrder)
         }
         let order = fields.descr.first
         let code = String(fields.descr.dropFirst())
         guard let type = ElementType(rawValue: code),
             order == "<" || order == ">" || order == "|" || order == "="
         else {
-            throw fail(
-                "unsupported dtype '\(fields.descr)'; float32, float64, int32, int64, uint8 and bool can be read"
-            )
+            throw fail(.npyDtype, ["dtype": fields.descr])
         }
         var count = 1
         for size in fields.shape {
             let (product, overflow) = count.multipliedReportingOverflow(by: size)
-            guard !overflow, size >= 0 else { throw fail("the shape \(fields.shape) is too large") }
+            guard !overflow, size >= 0 else { throw fail(.npyShapeTooLarge, ["shape": fields.shape]) }
             count = product
         }
         let dataStart = headerStart + headerLength
         let needed = count.multipliedReportingOverflow(by: type.byteCount)
         guard !needed.overflow, bytes.count - dataStart >= needed.partialValue else {
             throw fail(
-                "the file is truncated: shape \(fields.shape) of \(fields.descr) needs \(needed.partialValue) bytes of data, it has \(bytes.count - dataStart)"
-            )
+                .npyTruncatedData,
+                [
+                    "shape": fields.shape, "dtype": fields.descr, "needed": needed.partialValue,
+                    "has": bytes.count - dataStart,
+                ])
         }
         let bigEndian = order == ">"
         let kind: ElementKind =
@@ -114,7 +116,7 @@ public enum NPY {
         } catch let error as CNNError {
             throw error
         } catch {
-            throw fail("\(error)")
+            throw fail(.npyUnreadableData, ["reason": "\(error)"])
         }
     }
 
@@ -176,7 +178,7 @@ public enum NPY {
         do {
             try Data(encode(tensor)).write(to: url)
         } catch {
-            throw CNNError(.io, "\(url.path): cannot be written (\(error.localizedDescription))")
+            throw CNNError(.io, .npyUnwritable, ["file": url.path, "reason": error.localizedDescription])
         }
     }
 
@@ -187,18 +189,20 @@ public enum NPY {
         var fortranOrder: Bool
         var shape: [Int]
 
-        init(_ text: String, fail: (String) -> CNNError) throws(CNNError) {
+        init(_ text: String, fail: (EngineRefusal, [String: any MessageArgument]) -> CNNError)
+            throws(CNNError)
+        {
             func value(of key: String) throws(CNNError) -> Substring {
                 guard let keyRange = text.range(of: "'\(key)'") ?? text.range(of: "\"\(key)\""),
                     let colon = text[keyRange.upperBound...].firstIndex(of: ":")
-                else { throw fail("the header has no '\(key)' field") }
+                else { throw fail(.npyHeaderField, ["field": key]) }
                 return text[text.index(after: colon)...].drop { $0 == " " }
             }
             let descrValue = try value(of: "descr")
             guard let quote = descrValue.first, quote == "'" || quote == "\"",
                 let end = descrValue.dropFirst().firstIndex(of: quote)
             else {
-                throw fail("unsupported dtype: structured arrays are not supported")
+                throw fail(.npyStructured, [:])
             }
             descr = String(descrValue[descrValue.index(after: descrValue.startIndex)..<end])
             let fortran = try value(of: "fortran_order")
@@ -207,11 +211,11 @@ public enum NPY {
             } else if fortran.hasPrefix("False") {
                 fortranOrder = false
             } else {
-                throw fail("the header's 'fortran_order' is neither True nor False")
+                throw fail(.npyFortranField, [:])
             }
             let shapeValue = try value(of: "shape")
             guard shapeValue.first == "(", let close = shapeValue.firstIndex(of: ")") else {
-                throw fail("the header's 'shape' is not a tuple")
+                throw fail(.npyShapeField, [:])
             }
             var sizes: [Int] = []
             for part in shapeValue[shapeValue.index(after: shapeValue.startIndex)..<close].split(
@@ -221,7 +225,7 @@ public enum NPY {
                     of: "L", with: "")
                 if trimmed.isEmpty { continue }
                 guard let size = Int(trimmed), size >= 0 else {
-                    throw fail("the header's shape has a bad size '\(trimmed)'")
+                    throw fail(.npyShapeSize, ["size": trimmed])
                 }
                 sizes.append(size)
             }

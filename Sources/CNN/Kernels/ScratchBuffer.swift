@@ -47,8 +47,7 @@ final class ScratchBuffer: @unchecked Sendable {
         let (floats, overflowFloats) = max(0, count).multipliedReportingOverflow(by: max(1, workers))
         let (bytes, overflowBytes) = floats.multipliedReportingOverflow(by: 4)
         guard !overflowFloats, !overflowBytes, bytes <= TensorStorage.largestAllocation else {
-            throw CNNError(
-                .tooLarge, "a convolution's work area of \(workers) × \(count) floats is too large")
+            throw CNNError(.tooLarge, .convWorkAreaTooLarge, ["workers": workers, "count": count])
         }
         let memory = ComputeBudget.current?.memory
         try memory?.reserve(bytes: bytes)

@@ -36,9 +36,9 @@ public final class BatchNorm2d: Layer {
         trackRunningStats: Bool = true
     ) throws {
         guard numFeatures > 0 else {
-            throw CNNError.argument(.batchnormDNeedsNumFeatures, ["numFeatures": "\(numFeatures)"])
+            throw CNNError.argument(.batchnormDNeedsNumFeatures, ["numFeatures": numFeatures])
         }
-        guard eps >= 0 else { throw CNNError.argument(.batchnormDNeedsEpsGot, ["eps": "\(eps)"]) }
+        guard eps >= 0 else { throw CNNError.argument(.batchnormDNeedsEpsGot, ["eps": eps]) }
         self.numFeatures = numFeatures
         self.eps = eps
         self.momentum = momentum

@@ -39,7 +39,8 @@ public final class Conv2d: Layer {
     ///     let conv = try Conv2d(3, 16, kernelSize: 3, padding: 1, using: &generator)
     ///     let same = try Conv2d(3, 16, kernelSize: 4, padding: .same, paddingMode: .reflect, using: &generator)
     /// - Throws: `CNNError.argument` for non-positive sizes, channels not divisible by `groups`,
-    ///   negative padding, or `'same'` with a stride above 1 — PyTorch's checks and wording.
+    ///   negative padding, or `'same'` with a stride above 1 — PyTorch's checks, in the same words
+    ///   as the function `conv2d` (`ConvPadding.resolved`).
     public init(
         _ inChannels: Int, _ outChannels: Int, kernelSize: Size2D, stride: Size2D = 1,
         padding: ConvPadding = 0,
@@ -56,19 +57,11 @@ public final class Conv2d: Layer {
         guard outChannels % groups == 0 else {
             throw CNNError.argument(.outChannelsMustBeDivisible)
         }
-        guard kernelSize.height > 0, kernelSize.width > 0 else {
-            throw CNNError.argument(.kernelSizeMustBePositive, ["kernelSize": "\(kernelSize)"])
-        }
-        guard stride.height > 0, stride.width > 0 else {
-            throw CNNError.argument(.strideMustBePositiveGot, ["stride": "\(stride)"])
-        }
-        guard dilation.height > 0, dilation.width > 0 else {
-            throw CNNError.argument(.dilationMustBePositiveGot, ["dilation": "\(dilation)"])
-        }
-        if case .explicit(let amount) = padding, amount.height < 0 || amount.width < 0 {
-            throw CNNError.argument(.negativePaddingIsNotSupported, ["amount": "\(amount)"])
-        }
-        sidePadding = try padding.sides(kernel: kernelSize, stride: stride, dilation: dilation)
+        // The function's checks and words (`conv2d(…, stride=0)` and `nn.Conv2d(…, stride=0)` say
+        // the same), named for the layer.
+        try kernelSize.require(atLeast: 1, "kernel_size", of: "Conv2d")
+        sidePadding = try padding.resolved(
+            kernel: kernelSize, stride: stride, dilation: dilation, function: "Conv2d")
         self.inChannels = inChannels
         self.outChannels = outChannels
         self.kernelSize = kernelSize

@@ -16,7 +16,7 @@ public final class Dropout: Layer {
     /// - Throws: `CNNError.argument` unless `0 ≤ p ≤ 1`.
     public init(p: Double = 0.5, using generator: inout some RandomNumberGenerator) throws(CNNError) {
         guard (0...1).contains(p) else {
-            throw CNNError.argument(.dropoutProbabilityHasToBe, ["p": "\(p)"])
+            throw CNNError.argument(.dropoutProbabilityHasToBe, ["p": p])
         }
         self.p = p
         self.generator = Mutex(SeededGenerator(seed: generator.next()))

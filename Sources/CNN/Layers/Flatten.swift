@@ -26,8 +26,8 @@ public final class Flatten: Layer {
             throw CNNError.argument(
                 .flattenDimensionOutOfRange,
                 [
-                    "value": "\(-rank)", "value2": "\(rank - 1)", "startDim": "\(startDim)",
-                    "endDim": "\(endDim)",
+                    "value": -rank, "value2": rank - 1, "startDim": startDim,
+                    "endDim": endDim,
                 ])
         }
         guard start <= end else {

@@ -22,7 +22,7 @@ public final class Linear: Layer {
     ) throws {
         guard inFeatures >= 0, outFeatures >= 0 else {
             throw CNNError.argument(
-                .linearNeedsSizesGotIn, ["inFeatures": "\(inFeatures)", "outFeatures": "\(outFeatures)"])
+                .linearNeedsSizesGotIn, ["inFeatures": inFeatures, "outFeatures": outFeatures])
         }
         self.inFeatures = inFeatures
         self.outFeatures = outFeatures

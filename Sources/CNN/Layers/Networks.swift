@@ -24,10 +24,10 @@ public enum Networks {
         using generator: inout some RandomNumberGenerator
     ) throws -> Sequential {
         guard depth >= 8, (depth - 2) % 6 == 0 else {
-            throw CNNError.argument(.aCifarResnetHasDepth, ["depth": "\(depth)"])
+            throw CNNError.argument(.aCifarResnetHasDepth, ["depth": depth])
         }
         guard widths.count == 3, widths.allSatisfy({ $0 > 0 }) else {
-            throw CNNError.argument(.resnetNeedsThreePositiveStage, ["widths": "\(widths)"])
+            throw CNNError.argument(.resnetNeedsThreePositiveStage, ["widths": widths])
         }
         guard downsample != .identity else {
             throw CNNError.argument(.theBlocksThatChangeShape)
@@ -126,12 +126,12 @@ public enum Networks {
         using generator: inout some RandomNumberGenerator
     ) throws -> Sequential {
         guard depth >= 2 else {
-            throw CNNError.argument(.deepNetNeedsDepthInput, ["depth": "\(depth)"])
+            throw CNNError.argument(.deepNetNeedsDepthInput, ["depth": depth])
         }
         guard width > 0, inputSize > 0, numClasses > 0 else {
             throw CNNError.argument(
                 .deepNetNeedsPositiveSizes,
-                ["width": "\(width)", "inputSize": "\(inputSize)", "numClasses": "\(numClasses)"])
+                ["width": width, "inputSize": inputSize, "numClasses": numClasses])
         }
         func linear(_ inputs: Int, _ outputs: Int, _ generator: inout some RandomNumberGenerator) throws
             -> Linear

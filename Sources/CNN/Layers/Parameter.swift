@@ -28,9 +28,7 @@ public final class Parameter: Sendable, CustomStringConvertible {
     /// - Throws: `CNNError` when `leaf` does not require grad or is not a leaf.
     public init(wrapping leaf: Tensor) throws {
         guard leaf.requiresGrad, leaf.isLeaf else {
-            throw CNNError.argument(
-                "optimizer can only optimize leaf tensors that require grad (create them with requires_grad=True)"
-            )
+            throw CNNError.argument(.optimizerNeedsLeaf)
         }
         current = Mutex(leaf)
     }
@@ -59,7 +57,7 @@ public final class Parameter: Sendable, CustomStringConvertible {
     public func assign(_ newValue: Tensor) throws {
         guard newValue.shape == shape else {
             throw CNNError.shape(
-                .cannotAssignATensorOf, ["newValueShape": "\(newValue.shape)", "shape": "\(shape)"])
+                .cannotAssignATensorOf, ["newValueShape": newValue.shape, "shape": shape])
         }
         let leaf = try newValue.to(value.dtype).detach().requiringGrad()
         current.withLock { $0 = leaf }

@@ -17,7 +17,7 @@ public final class Residual: Layer {
         let output = try callChild("body", body, input)
         guard output.shape == input.shape else {
             throw CNNError.shape(
-                .aSkipConnectionAddsThe, ["inputShape": "\(input.shape)", "outputShape": "\(output.shape)"])
+                .aSkipConnectionAddsThe, ["inputShape": input.shape, "outputShape": output.shape])
         }
         return try input + output
     }

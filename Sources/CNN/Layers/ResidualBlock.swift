@@ -60,7 +60,7 @@ public final class ResidualBlock: Layer {
             guard shapesMatch else {
                 throw CNNError.argument(
                     .anIdentityShortcutNeedsThe,
-                    ["inChannels": "\(inChannels)", "outChannels": "\(outChannels)", "stride": "\(stride)"])
+                    ["inChannels": inChannels, "outChannels": outChannels, "stride": stride])
             }
             self.shortcut = Identity()
         case .projection:

@@ -21,7 +21,7 @@ public final class Sequential: Layer {
         var seen = Set<String>()
         for (name, _) in layers {
             guard !name.isEmpty, !name.contains("."), seen.insert(name).inserted else {
-                throw CNNError.argument(.sequentialLayerNamesMustBe, ["name": "\(name)"])
+                throw CNNError.argument(.sequentialLayerNamesMustBe, ["name": name])
             }
         }
         children = layers.map { ($0.0, $0.1) }

@@ -19,9 +19,9 @@ public final class ZeroPadShortcut: Layer {
     public init(_ inChannels: Int, _ outChannels: Int, stride: Int) throws(CNNError) {
         guard inChannels > 0, outChannels >= inChannels else {
             throw CNNError.argument(
-                .aZeroPaddingShortcutCan, ["inChannels": "\(inChannels)", "outChannels": "\(outChannels)"])
+                .aZeroPaddingShortcutCan, ["inChannels": inChannels, "outChannels": outChannels])
         }
-        guard stride >= 1 else { throw CNNError.argument(.strideMustBeAtLeast, ["stride": "\(stride)"]) }
+        guard stride >= 1 else { throw CNNError.argument(.strideMustBeAtLeast, ["stride": stride]) }
         self.inChannels = inChannels
         self.outChannels = outChannels
         self.stride = stride
@@ -32,7 +32,7 @@ public final class ZeroPadShortcut: Layer {
     public func callAsFunction(_ input: Tensor) throws -> Tensor {
         guard input.rank == 4, input.shape[1] == inChannels else {
             throw CNNError.shape(
-                .theOptionAShortcutExpects, ["inChannels": "\(inChannels)", "inputShape": "\(input.shape)"])
+                .theOptionAShortcutExpects, ["inChannels": inChannels, "inputShape": input.shape])
         }
         let (n, h, w) = (input.shape[0], input.shape[2], input.shape[3])
         let (oh, ow) = ((h + stride - 1) / stride, (w + stride - 1) / stride)

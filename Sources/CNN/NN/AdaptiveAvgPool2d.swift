@@ -17,7 +17,7 @@ public func adaptiveAvgPool2d(_ input: Tensor, outputSize: Size2D) throws -> Ten
     try outputSize.require(atLeast: 0, "output_size", of: "adaptive_avg_pool2d")
     let (n, c, h, w) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
     guard h > 0 && w > 0 else {
-        throw CNNError.shape(.adaptiveAvgPoolDExpects, ["inputShape": "\(input.shape)"])
+        throw CNNError.shape(.adaptiveAvgPoolDExpects, ["inputShape": input.shape])
     }
     let (oh, ow) = (outputSize.height, outputSize.width)
     func forward<T: TensorScalar>(_: T.Type) throws -> Tensor {

@@ -32,8 +32,8 @@ public func batchNorm(
         throw CNNError.shape(
             .batchNormExpectsChannelsFor,
             [
-                "name": "\(name)", "channels": "\(channels)", "inputShape": "\(input.shape)",
-                "tShape": "\(t.shape)",
+                "name": name, "channels": channels, "inputShape": input.shape,
+                "tShape": t.shape,
             ])
     }
     let op = try BatchNormOperation(input: input, weight: weight, bias: bias, eps: eps)
@@ -78,8 +78,8 @@ struct BatchNormOperation: Sendable {
                 throw CNNError.shape(
                     .batchNormExpectsChannelsFor,
                     [
-                        "name": "\(name)", "channels": "\(channels)", "inputShape": "\(input.shape)",
-                        "tShape": "\(t.shape)",
+                        "name": name, "channels": channels, "inputShape": input.shape,
+                        "tShape": t.shape,
                     ])
             }
         }
@@ -96,7 +96,7 @@ struct BatchNormOperation: Sendable {
     /// The channel count, after checking the input is `[batch, channels, *]`.
     static func channels(of input: Tensor) throws -> Int {
         guard input.rank >= 2 else {
-            throw CNNError.shape(.batchNormExpectsInputBatch, ["inputShape": "\(input.shape)"])
+            throw CNNError.shape(.batchNormExpectsInputBatch, ["inputShape": input.shape])
         }
         return input.shape[1]
     }
@@ -106,7 +106,7 @@ struct BatchNormOperation: Sendable {
     @discardableResult
     func batchStatistics(computing: Bool = true) throws -> (mean: [Double], variance: [Double]) {
         guard batch * spatial > 1 else {
-            throw CNNError.shape(.batchNormNeedsMoreThan, ["inputShape": "\(input.shape)"])
+            throw CNNError.shape(.batchNormNeedsMoreThan, ["inputShape": input.shape])
         }
         guard computing else { return ([], []) }
         return switch input.dtype {

@@ -40,29 +40,30 @@ extension Conv2dGeometry {
             throw .shape(
                 .expectsWeightADTensor,
                 [
-                    "f": "\(f)", "wordsWeightLayout": "\(words.weightLayout)", "value": "\(2 + spatial)",
-                    "weight": "\(weight)",
+                    "f": f, "wordsWeightLayout": "\(words.weightLayout)", "value": 2 + spatial,
+                    "weight": weight,
                 ])
         }
         guard !weight.contains(0) else {
-            throw .shape(.weightCannotHaveADimension, ["f": "\(f)", "weight": "\(weight)"])
+            throw .shape(.weightCannotHaveADimension, ["f": f, "weight": weight])
         }
         guard groups > 0 else {
-            throw .argument(.groupsMustBeAPositive, ["f": "\(f)", "groups": "\(groups)"])
+            throw .argument(.groupsMustBeAPositive, ["f": f, "groups": groups])
         }
-        try stride.require(atLeast: 1, "stride", of: f)
-        try dilation.require(atLeast: 1, "dilation", of: f)
-        if case .explicit(let amount) = padding { try amount.require(atLeast: 0, "padding", of: f) }
+        // 1-D convolutions run as 2-D ones of height 1.
+        let (kH, kW) = spatial == 2 ? (weight[2], weight[3]) : (1, weight[2])
+        let sides = try padding.resolved(
+            kernel: Size2D(kH, kW), stride: stride, dilation: dilation, function: f)
 
         let channels = input[1]
         guard channels % groups == 0 else {
             throw .shape(
                 .withGroupsNeedsInChannels,
-                ["f": "\(f)", "groups": "\(groups)", "input": "\(input)", "channels": "\(channels)"])
+                ["f": f, "groups": groups, "input": input, "channels": channels])
         }
         guard weight[0] % groups == 0 else {
             throw .shape(
-                .withGroupsNeedsOutChannels, ["f": "\(f)", "groups": "\(groups)", "weight": "\(weight)"])
+                .withGroupsNeedsOutChannels, ["f": f, "groups": groups, "weight": weight])
         }
         guard weight[1] == channels / groups else {
             let expected = "[?, \(channels / groups)" + String(repeating: ", ?", count: spatial) + "]"
@@ -78,18 +79,15 @@ extension Conv2dGeometry {
         }
         if let bias, bias != [weight[0]] {
             throw .shape(
-                .expectsBiasOutChannelsGot, ["f": "\(f)", "value": "\(weight[0])", "bias": "\(bias)"])
+                .expectsBiasOutChannelsGot, ["f": f, "value": weight[0], "bias": bias])
         }
 
-        // 1-D convolutions run as 2-D ones of height 1.
         let (inH, inW) = spatial == 2 ? (input[2], input[3]) : (1, input[2])
-        let (kH, kW) = spatial == 2 ? (weight[2], weight[3]) : (1, weight[2])
         var g = Conv2dGeometry(
             batch: input[0], inChannels: channels, inHeight: inH, inWidth: inW, outChannels: weight[0],
             kernelHeight: kH, kernelWidth: kW, strideH: stride.height, strideW: stride.width,
             dilationH: dilation.height, dilationW: dilation.width, groups: groups)
-        (g.padTop, g.padBottom, g.padLeft, g.padRight) = try padding.sides(
-            kernel: Size2D(kH, kW), stride: stride, dilation: dilation)
+        (g.padTop, g.padBottom, g.padLeft, g.padRight) = sides
         guard g.outHeight > 0 && g.outWidth > 0 else {
             let kernel = spatial == 2 ? [kH, kW] : [kW]
             let span =

@@ -54,21 +54,21 @@ public func conv1d(
     guard input.rank == 3 || input.rank == 2 else {
         throw CNNError.shape(
             .convDExpectsInputOr,
-            ["wordsInputLayout": "\(words.inputLayout)", "inputShape": "\(input.shape)"])
+            ["wordsInputLayout": "\(words.inputLayout)", "inputShape": input.shape])
     }
     let batched = input.rank == 3 ? input : try input.reshape([1] + input.shape)
     try requireSameDType(input, weight, bias, function: "conv1d")
-    // Checked here so that messages show single ints, not the (1, x) pairs of the 2-D call.
-    try Size2D(stride).require(atLeast: 1, "stride", of: "conv1d")
-    try Size2D(dilation).require(atLeast: 1, "dilation", of: "conv1d")
     var padding2d = padding
     if case .explicit(let amount) = padding {
         guard amount.height == amount.width else {
-            throw CNNError.argument(.convDExpectsPaddingTo, ["amount": "\(amount)"])
+            throw CNNError.argument(.convDExpectsPaddingTo, ["amount": amount])
         }
-        try amount.require(atLeast: 0, "padding", of: "conv1d")
         padding2d = .explicit(Size2D(0, amount.width))
     }
+    // Checked here so that messages show single ints, not the (1, x) pairs of the 2-D call.
+    _ = try padding.resolved(
+        kernel: Size2D(weight.shape.last ?? 1), stride: Size2D(stride), dilation: Size2D(dilation),
+        function: "conv1d")
     let g = try Conv2dGeometry.resolve(
         input: batched.shape, weight: weight.shape, bias: bias?.shape, stride: Size2D(1, stride),
         padding: padding2d, dilation: Size2D(1, dilation), groups: groups, words)
@@ -86,7 +86,7 @@ func requireSameDType(_ input: Tensor, _ weight: Tensor, _ bias: Tensor?, functi
         throw .argument(
             .needsInputAndOfThe,
             [
-                "function": "\(function)", "name": "\(name)", "inputDtype": "\(input.dtype.rawValue)",
+                "function": function, "name": name, "inputDtype": "\(input.dtype.rawValue)",
                 "otherDtype": "\(other.dtype.rawValue)",
             ])
     }

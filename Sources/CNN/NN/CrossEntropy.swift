@@ -22,7 +22,7 @@ public func crossEntropy(
     labelSmoothing: Double = 0
 ) throws -> Tensor {
     guard labelSmoothing >= 0 && labelSmoothing <= 1 else {
-        throw CNNError.argument(.crossEntropyLabelSmoothingMust, ["labelSmoothing": "\(labelSmoothing)"])
+        throw CNNError.argument(.crossEntropyLabelSmoothingMust, ["labelSmoothing": labelSmoothing])
     }
     guard input.rank >= 1 else {
         throw CNNError.shape(.crossEntropyExpectsInputBatch)
@@ -38,7 +38,7 @@ public func crossEntropy(
     guard target.shape == expected else {
         throw CNNError.shape(
             .crossEntropyExpectsTargetOf,
-            ["expected": "\(expected)", "inputShape": "\(input.shape)", "targetShape": "\(target.shape)"])
+            ["expected": expected, "inputShape": input.shape, "targetShape": target.shape])
     }
     let classes = input.shape[classAxis]
     let indices = try classIndices(target, classes: classes, ignoreIndex: ignoreIndex)
@@ -61,7 +61,7 @@ public func crossEntropy(
 func classIndices(_ target: Tensor, classes: Int, ignoreIndex: Int) throws -> [Int] {
     try target.scalarsAsDoubles().map { value in
         guard value.rounded() == value, abs(value) < 1e15 else {
-            throw CNNError.argument(.crossEntropyTargetMustHold, ["value": "\(value)"])
+            throw CNNError.argument(.crossEntropyTargetMustHold, ["value": value])
         }
         let index = Int(value)
         guard index == ignoreIndex || (index >= 0 && index < classes) else {

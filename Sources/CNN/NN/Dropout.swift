@@ -17,7 +17,7 @@ public func dropout<G: RandomNumberGenerator>(
     _ input: Tensor, p: Double = 0.5, training: Bool = true, using generator: inout G
 ) throws -> Tensor {
     guard p >= 0 && p <= 1 else {
-        throw CNNError.argument(.dropoutProbabilityHasToBe, ["p": "\(p)"])
+        throw CNNError.argument(.dropoutProbabilityHasToBe, ["p": p])
     }
     guard training && p > 0 else { return input }
     let scale = p == 1 ? 0 : 1 / (1 - p)

@@ -9,7 +9,7 @@ import Wording
 /// - Throws: `CNNError` naming the expected and actual shapes when they do not fit.
 public func linear(_ input: Tensor, _ weight: Tensor, bias: Tensor? = nil) throws -> Tensor {
     guard weight.rank == 2 else {
-        throw CNNError.shape(.linearExpectsWeightOutFeatures, ["weightShape": "\(weight.shape)"])
+        throw CNNError.shape(.linearExpectsWeightOutFeatures, ["weightShape": weight.shape])
     }
     let (outFeatures, inFeatures) = (weight.shape[0], weight.shape[1])
     guard input.rank >= 1, input.shape.last == inFeatures else {
@@ -20,7 +20,7 @@ public func linear(_ input: Tensor, _ weight: Tensor, bias: Tensor? = nil) throw
     }
     if let bias, bias.shape != [outFeatures] {
         throw CNNError.shape(
-            .linearExpectsBiasOutFeatures, ["outFeatures": "\(outFeatures)", "biasShape": "\(bias.shape)"])
+            .linearExpectsBiasOutFeatures, ["outFeatures": outFeatures, "biasShape": bias.shape])
     }
     try requireSameDType(input, weight, bias, function: "linear")
     let product = try input.matmul(weight.T)

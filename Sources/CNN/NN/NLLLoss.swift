@@ -13,21 +13,18 @@ public func nllLoss(
     ignoreIndex: Int = -100
 ) throws -> Tensor {
     guard input.rank >= 1 else {
-        throw CNNError.shape("nll_loss expects input [batch, classes] (log-probabilities), got a scalar")
+        throw CNNError.shape(.nllLossScalarInput)
     }
     let classAxis = input.rank == 1 ? 0 : 1
     var expected = input.shape
     expected.remove(at: classAxis)
     guard target.shape == expected else {
         throw CNNError.shape(
-            "nll_loss expects target \(expected) of class indices for input \(input.shape), got \(target.shape)"
-        )
+            .nllLossTargetShape, ["expected": expected, "input": input.shape, "target": target.shape])
     }
     let classes = input.shape[classAxis]
     if let weight, weight.shape != [classes] {
-        throw CNNError.shape(
-            "weight tensor should be defined either for all \(classes) classes or no classes but got weight tensor of shape: \(weight.shape)"
-        )
+        throw CNNError.shape(.classWeightShape, ["classes": classes, "weight": weight.shape])
     }
     let indices = try classIndices(target, classes: classes, ignoreIndex: ignoreIndex)
     let batched = input.rank == 1 ? try input.reshape([1, classes]) : input
@@ -59,18 +56,15 @@ public func crossEntropy(
     labelSmoothing: Double = 0
 ) throws -> Tensor {
     guard labelSmoothing == 0 else {
-        throw CNNError.argument(
-            "cross_entropy with both weight and label_smoothing is not provided here; use one of them")
+        throw CNNError.argument(.crossEntropyWeightAndSmoothing)
     }
     guard input.rank >= 1 else {
-        throw CNNError.shape("cross_entropy expects input [batch, classes] (logits), got a scalar")
+        throw CNNError.shape(.crossEntropyScalarInput)
     }
     let classAxis = input.rank == 1 ? 0 : 1
     let classes = input.shape[classAxis]
     guard weight.shape == [classes] else {
-        throw CNNError.shape(
-            "weight tensor should be defined either for all \(classes) classes or no classes but got weight tensor of shape: \(weight.shape)"
-        )
+        throw CNNError.shape(.classWeightShape, ["classes": classes, "weight": weight.shape])
     }
     let logProbabilities = try logSoftmax(input, dim: classAxis)
     guard target.shape == input.shape && target.kind == .real else {

@@ -29,15 +29,15 @@ public func pad(_ input: Tensor, _ pad: [Int], mode: PadMode = .constant, value:
         throw CNNError.argument(.padAmounts, ["pad": pad])
     }
     guard pad.allSatisfy({ abs($0) <= Size2D.largest }) else {
-        throw CNNError.argument(.padAmountsAreTooLarge, ["pad": "\(pad)"])
+        throw CNNError.argument(.padAmountsAreTooLarge, ["pad": pad])
     }
     let axes = pad.count / 2
     guard axes <= input.rank else {
         throw CNNError.shape(
             .padGotAmountsWhichPad,
             [
-                "padCount": "\(pad.count)", "axes": "\(axes)", "inputShape": "\(input.shape)",
-                "inputRank": "\(input.rank)",
+                "padCount": pad.count, "axes": axes, "inputShape": input.shape,
+                "inputRank": input.rank,
             ])
     }
     if mode != .constant {
@@ -48,9 +48,9 @@ public func pad(_ input: Tensor, _ pad: [Int], mode: PadMode = .constant, value:
             throw CNNError.shape(
                 .padModeWithAmountsPads,
                 [
-                    "mode": "\(mode.rawValue)", "padCount": "\(pad.count)", "axes": "\(axes)",
-                    "value": "\(axes + 1)", "value2": "\(axes + 2)", "inputRank": "\(input.rank)",
-                    "inputShape": "\(input.shape)",
+                    "mode": "\(mode.rawValue)", "padCount": pad.count, "axes": axes,
+                    "value": axes + 1, "value2": axes + 2, "inputRank": input.rank,
+                    "inputShape": input.shape,
                 ])
         }
     }
@@ -64,17 +64,17 @@ public func pad(_ input: Tensor, _ pad: [Int], mode: PadMode = .constant, value:
         if size + min(before[i], 0) + min(after[i], 0) <= 0 || (mode != .constant && size == 0) {
             throw CNNError.shape(
                 .padLeavesNothingOfDimension,
-                ["amounts": "\(amounts)", "dim": "\(dim)", "size": "\(size)", "inputShape": "\(input.shape)"])
+                ["amounts": amounts, "dim": dim, "size": size, "inputShape": input.shape])
         }
         if mode == .reflect && (before[i] >= size || after[i] >= size) {
             throw CNNError.shape(
                 .reflectPaddingMustBeSmaller,
-                ["amounts": "\(amounts)", "dim": "\(dim)", "inputShape": "\(input.shape)"])
+                ["amounts": amounts, "dim": dim, "inputShape": input.shape])
         }
         if mode == .circular && (before[i] > size || after[i] > size) {
             throw CNNError.shape(
                 .circularPaddingCanWrapAround,
-                ["amounts": "\(amounts)", "dim": "\(dim)", "inputShape": "\(input.shape)"])
+                ["amounts": amounts, "dim": dim, "inputShape": input.shape])
         }
     }
     let outShape = input.shape.dropLast(axes) + zip(inShape, zip(before, after)).map { $0 + $1.0 + $1.1 }

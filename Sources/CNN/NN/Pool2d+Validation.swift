@@ -26,8 +26,8 @@ extension Pool2dGeometry {
             throw .argument(
                 .paddingIsMoreThanHalf,
                 [
-                    "function": "\(function)", "padding": "\(padding)", "span": "\(span)",
-                    "value": "\(Size2D(span.height / 2, span.width / 2))",
+                    "function": function, "padding": padding, "span": span,
+                    "value": Size2D(span.height / 2, span.width / 2),
                 ])
         }
         let g = Pool2dGeometry(
@@ -37,7 +37,7 @@ extension Pool2dGeometry {
             padH: padding.height, padW: padding.width, dilationH: dilation.height, dilationW: dilation.width,
             ceilMode: ceilMode)
         guard g.inHeight > 0 && g.inWidth > 0 && g.channels > 0 else {
-            throw .shape(.expectsANonEmptyInput, ["function": "\(function)", "input": "\(input)"])
+            throw .shape(.expectsANonEmptyInput, ["function": function, "input": input])
         }
         guard g.outHeight > 0 && g.outWidth > 0 else {
             let padded = "\(g.inHeight + 2 * padding.height)×\(g.inWidth + 2 * padding.width)"
@@ -60,7 +60,7 @@ extension Pool2dGeometry {
     static func batched(_ input: Tensor, _ function: String) throws -> Tensor {
         guard input.rank == 4 || input.rank == 3 else {
             throw CNNError.shape(
-                .expectsInputBatchChannelsHeight, ["function": "\(function)", "inputShape": "\(input.shape)"])
+                .expectsInputBatchChannelsHeight, ["function": function, "inputShape": input.shape])
         }
         return input.rank == 4 ? input : try input.reshape([1] + input.shape)
     }

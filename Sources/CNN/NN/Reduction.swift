@@ -13,7 +13,7 @@ public enum Reduction: String, Sendable, Hashable, CaseIterable {
     /// - Throws: `CNNError` for any other name, listing the valid ones.
     public init(_ name: String) throws(CNNError) {
         guard let value = Reduction(rawValue: name) else {
-            throw .argument(.isNotAValidValue, ["name": "\(name)"])
+            throw .argument(.isNotAValidValue, ["name": name])
         }
         self = value
     }

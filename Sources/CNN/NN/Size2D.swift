@@ -36,7 +36,7 @@ public struct Size2D: Hashable, Sendable, ExpressibleByIntegerLiteral, Expressib
         guard values.count == 1 || values.count == 2 else {
             throw .argument(
                 .expectsToBeAnInt,
-                ["function": "\(function)", "argument": "\(argument)", "values": "\(values)"])
+                ["function": function, "argument": argument, "values": values])
         }
         self.init(values[0], values.count == 2 ? values[1] : values[0])
     }
@@ -55,7 +55,7 @@ public struct Size2D: Hashable, Sendable, ExpressibleByIntegerLiteral, Expressib
         }
         guard height <= Size2D.largest, width <= Size2D.largest else {
             throw .argument(
-                .isTooLargeGot, ["function": "\(function)", "argument": "\(argument)", "value": "\(self)"])
+                .isTooLargeGot, ["function": function, "argument": argument, "value": self])
         }
     }
 
@@ -104,4 +104,9 @@ public enum ConvPadding: Hashable, Sendable, ExpressibleByIntegerLiteral, Expres
         case .same: "'same'"
         }
     }
+}
+
+/// In a sentence, as PyTorch prints the argument: `3` when both values agree, else `(2, 1)`.
+extension Size2D: MessageArgument {
+    public var messageValue: MessageValue { height == width ? .integer(height) : .tuple([height, width]) }
 }

@@ -23,17 +23,15 @@ extension Tensor {
         for item in items { if case .basic(let index) = item { basic.append(index) } }
         guard let position = tensorItems.first else { return try indexed(basic) }
         guard tensorItems.count == 1 else {
-            throw CNNError.argument(
-                "indexing with more than one tensor (or list) of indices is not supported here")
+            throw CNNError.argument(.indexWithSeveralTensors)
         }
         guard case .tensor(let index) = items[position] else { return try indexed(basic) }
         guard index.kind != .real else {
-            throw CNNError.argument(
-                "tensors used as indices must be long, int or bool tensors, not \(index.scalarType)")
+            throw CNNError.argument(.indexTensorType, ["dtype": index.scalarType])
         }
         let isMask = index.kind == .boolean
         guard !isMask || index.rank > 0 else {
-            throw CNNError.argument("indexing with a 0-dimensional bool tensor is not supported here")
+            throw CNNError.argument(.indexWithScalarMask)
         }
         let width = isMask ? index.rank : 1
         // Index the other entries first, with full slices where the tensor stands.
@@ -58,16 +56,13 @@ extension Tensor {
         let selected = try indexed(replaced)
         let p = outputDimsBefore
         guard p + width <= selected.rank else {
-            throw CNNError.argument(
-                "too many indices for tensor of dimension \(rank) (got \(consumed)) for shape \(shape)")
+            throw CNNError.argument(.tooManyIndices, ["rank": rank, "count": consumed, "shape": shape])
         }
         let flags = index.scalarsAsDoubles()
         if isMask {
             let indexed = Array(selected.shape[p..<p + width])
             guard indexed == index.shape else {
-                throw CNNError.shape(
-                    "The shape of the mask \(index.shape) does not match the shape of the indexed tensor \(indexed) at index \(p)"
-                )
+                throw CNNError.shape(.maskShape, ["mask": index.shape, "indexed": indexed, "position": p])
             }
             var merged = Array(selected.shape[..<p])
             merged.append(flags.count)
@@ -79,7 +74,9 @@ extension Tensor {
         let rows = try flags.map { value throws(CNNError) -> Int in
             let position = Int(value)
             guard position >= -size, position < size else {
-                throw .argument("index \(position) is out of bounds for dimension \(p) with size \(size)")
+                throw .argument(
+                    "index \(position) is out of bounds for dimension \(p) with size \(size)",
+                    detail: .indexOutOfRange(index: position, dimension: p, size: size))
             }
             return position < 0 ? position + size : position
         }

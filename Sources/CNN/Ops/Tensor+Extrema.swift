@@ -54,7 +54,7 @@ extension Tensor {
         let d = try normalizedDim(dim)
         guard source.shape[d] > 0 else {
             throw CNNError.argument(
-                .expectedReductionDimToHave, ["name": "\(name)", "d": "\(d)", "shape": "\(shape)"])
+                .expectedReductionDimToHave, ["name": name, "d": d, "shape": shape])
         }
         let (values, indices) = try dtype.dispatch(
             ExtremumKernel(x: source.detach(), dim: d, largest: largest))

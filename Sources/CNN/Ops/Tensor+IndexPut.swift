@@ -11,9 +11,7 @@ extension Tensor {
     public func replacing(_ indices: [TensorIndex], with values: Tensor) throws -> Tensor {
         let view = try resolve(indices)
         guard (try? Broadcasting.shape(values.shape, view.shape)) == view.shape else {
-            throw CNNError.shape(
-                "shape mismatch: value tensor of shape \(values.shape) cannot be broadcast to indexing result of shape \(view.shape)"
-            )
+            throw CNNError.shape(.indexPutShape, ["values": values.shape, "view": view.shape])
         }
         let source = try values.to(dtype).expand(to: view.shape)
         let targetShape = shape

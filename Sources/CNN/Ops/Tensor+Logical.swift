@@ -27,8 +27,8 @@ extension Tensor {
     {
         guard a.kind != .real, b.kind != .real else {
             throw CNNError.argument(
-                "\(name) is only defined for integer and bool tensors, not \(a.kind == .real ? a.scalarType : b.scalarType)"
-                    + " (compare first: (x > 0) & (x < 1))")
+                .bitwiseNeedsIntegers,
+                ["function": name, "dtype": a.kind == .real ? a.scalarType : b.scalarType])
         }
         return try elementwise(a.detach(), b.detach(), operation)
     }
@@ -44,9 +44,7 @@ extension Tensor {
             result.kind = .integer
             return result
         case .real:
-            throw CNNError.argument(
-                "bitwise_not is only defined for integer and bool tensors, not \(scalarType) (for a mask, compare first)"
-            )
+            throw CNNError.argument(.bitwiseNotNeedsIntegers, ["dtype": scalarType])
         }
     }
 

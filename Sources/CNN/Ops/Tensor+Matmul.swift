@@ -18,7 +18,7 @@ extension Tensor {
     /// - Complexity: O(batch·n·k·m).
     public static func matmul(_ a: Tensor, _ b: Tensor) throws -> Tensor {
         guard a.rank >= 1, b.rank >= 1 else {
-            throw CNNError.argument(.bothArgumentsToMatmulNeed, ["aRank": "\(a.rank)", "bRank": "\(b.rank)"])
+            throw CNNError.argument(.bothArgumentsToMatmulNeed, ["aRank": a.rank, "bRank": b.rank])
         }
         let left = a.rank == 1 ? try a.reshape([1, a.shape[0]]) : a
         let right = b.rank == 1 ? try b.reshape([b.shape[0], 1]) : b
@@ -32,7 +32,7 @@ extension Tensor {
                 detail: .matmul(a.shape, b.shape, inner: [k, k2]))
         }
         guard [n, k, m].allSatisfy({ $0 <= Int(Int32.max) }) else {
-            throw CNNError(.tooLarge, "matmul of \(a.shape) and \(b.shape) is too large for BLAS")
+            throw CNNError(.tooLarge, .matmulTooLargeForBLAS, ["a": a.shape, "b": b.shape])
         }
         let batch = try Broadcasting.shape(Array(left.shape.dropLast(2)), Array(right.shape.dropLast(2)))
         let batchCount = Tensor.product(batch)

@@ -32,8 +32,7 @@ extension Tensor {
     /// - Throws: `CNNError` for bad dimensions or an integer tensor.
     public func norm(p: Double = 2, dims: [Int]? = nil, keepDim: Bool = false) throws -> Tensor {
         guard kind == .real else {
-            throw CNNError.argument(
-                "linalg.vector_norm: Expected a floating point tensor as input. Got \(scalarType)")
+            throw CNNError.argument(.normNeedsFloat, ["dtype": scalarType])
         }
         let dims = dims ?? Array(shape.indices)
         if p == .infinity {
@@ -59,11 +58,10 @@ extension Tensor {
     /// - Throws: `CNNError` for fewer sizes than dimensions or a negative size.
     public func repeated(_ sizes: [Int]) throws -> Tensor {
         guard sizes.count >= rank else {
-            throw CNNError.argument(
-                "Number of dimensions of repeat dims can not be smaller than number of dimensions of tensor")
+            throw CNNError.argument(.repeatTooFewSizes, ["count": sizes.count, "rank": rank])
         }
         guard sizes.allSatisfy({ $0 >= 0 }) else {
-            throw CNNError.argument("Trying to create tensor with negative dimension: \(sizes)")
+            throw CNNError.argument(.negativeSize, ["shape": sizes])
         }
         var result = try reshape([Int](repeating: 1, count: sizes.count - rank) + shape)
         // The result's size first: `repeat(2**31, 1)` would otherwise list 2³¹ copies to join.
@@ -90,9 +88,7 @@ extension Tensor {
     public func split(sizes: [Int], dim: Int = 0) throws -> [Tensor] {
         let d = try normalizedDim(dim)
         guard sizes.allSatisfy({ $0 >= 0 }), sizes.reduce(0, +) == shape[d] else {
-            throw CNNError.argument(
-                "split_with_sizes expects split_sizes to sum exactly to \(shape[d]) (input tensor's size at dimension \(dim)), but got split_sizes=\(sizes)"
-            )
+            throw CNNError.argument(.splitSizesSum, ["size": shape[d], "dim": dim, "sizes": sizes])
         }
         var start = 0
         var pieces: [Tensor] = []
@@ -118,7 +114,7 @@ extension Tensor {
     /// - Throws: `CNNError` for a number of chunks that is not positive.
     public func chunked(_ chunks: Int, dim: Int = 0) throws -> [Tensor] {
         guard chunks > 0 else {
-            throw CNNError.argument("chunk expects `chunks` to be greater than 0, got: \(chunks)")
+            throw CNNError.argument(.chunkCount, ["chunks": chunks])
         }
         let total = try size(dim)
         return try split(size: Swift.max(1, (total + chunks - 1) / chunks), dim: dim)
@@ -129,8 +125,7 @@ extension Tensor {
     /// - Throws: `CNNError` for a mask that is not boolean or does not broadcast.
     public func maskedFill(_ mask: Tensor, _ value: Double) throws -> Tensor {
         guard mask.kind == .boolean else {
-            throw CNNError.argument(
-                "masked_fill only supports boolean masks, but got mask with dtype \(mask.scalarType)")
+            throw CNNError.argument(.maskedFillMask, ["dtype": mask.scalarType])
         }
         let fill = Tensor(scalar: value, dtype: dtype, kind: kind == .real ? .real : kind)
         let expandedMask = try mask.expand(to: shape)
@@ -165,38 +160,35 @@ extension Tensor {
     ///   (diagonals are not provided here), `...`, or sizes that disagree.
     public static func einsum(_ equation: String, _ operands: [Tensor]) throws -> Tensor {
         let compact = equation.filter { !$0.isWhitespace }
-        guard !compact.contains(".") else { throw CNNError.argument("einsum: '...' is not supported here") }
+        guard !compact.contains(".") else { throw CNNError.argument(.einsumEllipsis) }
         let sides = compact.components(separatedBy: "->")
         guard sides.count <= 2 else {
-            throw CNNError.argument("einsum(): more than one '->' in the equation")
+            throw CNNError.argument(.einsumArrows)
         }
         let inputs = sides[0].split(separator: ",", omittingEmptySubsequences: false).map { Array($0) }
         guard inputs.count == operands.count else {
             throw CNNError.argument(
-                "einsum(): the equation has \(inputs.count) operands but \(operands.count) tensors were given"
-            )
+                .einsumOperandCount, ["operands": inputs.count, "tensors": operands.count])
         }
         var sizes: [Character: Int] = [:]
         var counts: [Character: Int] = [:]
         for (letters, operand) in zip(inputs, operands) {
             guard letters.allSatisfy(\.isLetter) else {
-                throw CNNError.argument("einsum(): invalid subscript given in the equation '\(equation)'")
+                throw CNNError.argument(.einsumSubscript, ["equation": equation])
             }
             guard Set(letters).count == letters.count else {
-                throw CNNError.argument(
-                    "einsum(): a letter repeated within one operand (a diagonal) is not supported here")
+                throw CNNError.argument(.einsumDiagonal)
             }
             guard letters.count == operand.rank else {
                 throw CNNError.argument(
-                    "einsum(): the number of subscripts in the equation (\(letters.count)) does not match the number of dimensions (\(operand.rank)) for an operand of shape \(operand.shape)"
-                )
+                    .einsumSubscriptCount,
+                    ["count": letters.count, "rank": operand.rank, "shape": operand.shape])
             }
             for (letter, size) in zip(letters, operand.shape) {
                 counts[letter, default: 0] += 1
                 if let known = sizes[letter], known != size, known != 1, size != 1 {
                     throw CNNError.shape(
-                        "einsum(): operands do not broadcast with remapped shapes: subscript '\(letter)' has sizes \(known) and \(size)"
-                    )
+                        .einsumBroadcast, ["letter": String(letter), "known": known, "size": size])
                 }
                 sizes[letter] = Swift.max(sizes[letter] ?? 1, size)
             }
@@ -204,8 +196,7 @@ extension Tensor {
         let output: [Character] =
             sides.count == 2 ? Array(sides[1]) : counts.filter { $0.value == 1 }.map(\.key).sorted()
         guard Set(output).count == output.count, output.allSatisfy({ sizes[$0] != nil }) else {
-            throw CNNError.argument(
-                "einsum(): output subscripts must appear once and in some operand: '\(equation)'")
+            throw CNNError.argument(.einsumOutput, ["equation": equation])
         }
         let summed = sizes.keys.filter { !output.contains($0) }.sorted()
         let all = output + summed
@@ -228,7 +219,7 @@ extension Tensor {
             product = try product.map { try $0 * laidOut } ?? laidOut
         }
         guard var result = product else {
-            throw CNNError.argument("einsum(): must provide at least one operand")
+            throw CNNError.argument(.einsumNoOperand)
         }
         if !summed.isEmpty {
             result = try result.sum(dims: Array(output.count..<all.count))
@@ -244,14 +235,14 @@ extension Tensor {
 ///   that is not positive.
 public func adaptiveMaxPool2d(_ input: Tensor, outputSize: Size2D) throws -> Tensor {
     guard input.rank == 3 || input.rank == 4 else {
-        throw CNNError.shape("adaptive_max_pool2d(): Expected 3D or 4D tensor, but got \(input.shape)")
+        throw CNNError.shape(.adaptiveMaxPoolRank, ["shape": input.shape])
     }
     guard outputSize.height > 0, outputSize.width > 0 else {
-        throw CNNError.argument("adaptive_max_pool2d(): output_size must be positive, got \(outputSize)")
+        throw CNNError.argument(.adaptiveMaxPoolSize, ["size": outputSize])
     }
     let x = input.rank == 3 ? try input.unsqueeze(0) : input
     let (n, c, h, w) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
-    guard h > 0, w > 0 else { throw CNNError.shape("adaptive_max_pool2d(): empty input \(input.shape)") }
+    guard h > 0, w > 0 else { throw CNNError.shape(.adaptiveMaxPoolEmpty, ["shape": input.shape]) }
     let (oh, ow) = (outputSize.height, outputSize.width)
     // The output's size is checked before the cells are built (an output_size of 2**62 looped
     // for ever), and the budget between rows: each cell is a few small tensor operations.

@@ -114,7 +114,7 @@ public func smoothL1Loss(_ input: Tensor, _ target: Tensor, reduction: Reduction
     throws -> Tensor
 {
     guard beta >= 0 else {
-        throw CNNError.argument("smooth_l1_loss does not support negative values for beta.")
+        throw CNNError.argument(.smoothL1Beta)
     }
     let difference = try input - target
     guard beta > 0 else { return try reduced(try difference.abs(), reduction) }
@@ -131,12 +131,10 @@ public func binaryCrossEntropy(
     _ input: Tensor, _ target: Tensor, weight: Tensor? = nil, reduction: Reduction = .mean
 ) throws -> Tensor {
     guard input.shape == target.shape else {
-        throw CNNError.shape(
-            "Using a target size (\(target.shape)) that is different to the input size (\(input.shape)) is deprecated. Please ensure they have the same size."
-        )
+        throw CNNError.shape(.bceShapes, ["target": target.shape, "input": input.shape])
     }
     guard input.scalarsAsDoubles().allSatisfy({ $0 >= 0 && $0 <= 1 }) else {
-        throw CNNError.argument("all elements of input should be between 0 and 1")
+        throw CNNError.argument(.bceInputRange)
     }
     let logP = try input.pointwise(
         "log", { p in Swift.max(log(p), -100) }, derivative: { p in log(p) > -100 ? 1 / p : 0 })
@@ -156,8 +154,7 @@ public func binaryCrossEntropyWithLogits(
     reduction: Reduction = .mean
 ) throws -> Tensor {
     guard input.shape == target.shape else {
-        throw CNNError.shape(
-            "Target size (\(target.shape)) must be the same as input size (\(input.shape))")
+        throw CNNError.shape(.bceWithLogitsShapes, ["target": target.shape, "input": input.shape])
     }
     let softplusOfNegative = try input.pointwise(
         "softplus", { x in log1p(exp(-Swift.abs(x))) + Swift.max(-x, 0) },

@@ -47,7 +47,7 @@ extension Tensor {
     ///   (PyTorch refuses `mean` of integers too; call `.float()` first).
     public func mean(dims: [Int], keepDim: Bool = false) throws -> Tensor {
         guard kind == .real else {
-            throw CNNError.argument(.meanCouldNotInferOutput, ["kind": "\(kind)"])
+            throw CNNError.argument(.meanCouldNotInferOutput, ["kind": scalarType])
         }
         let reduced = try reducedFlags(dims)
         let n = shape.indices.filter { reduced[$0] }.reduce(1) { $0 * shape[$1] }

@@ -25,7 +25,7 @@ extension Tensor {
             throw .argument(.inferredTwice, ["shape": newShape])
         }
         guard newShape.allSatisfy({ $0 >= -1 }) else {
-            throw .argument(.invalidShapeDimensionIn, ["newShape": "\(newShape)"])
+            throw .argument(.invalidShapeDimensionIn, ["newShape": newShape])
         }
         var resolved = newShape
         if let dim = inferred.first {
@@ -68,7 +68,7 @@ extension Tensor {
         if target == shape { return self }
         let lead = rank - target.count
         guard lead >= 0, (try? Broadcasting.shape(target, shape)) == shape else {
-            throw CNNError.shape(.cannotSumATensorOf, ["shape": "\(shape)", "target": "\(target)"])
+            throw CNNError.shape(.cannotSumATensorOf, ["shape": shape, "target": target])
         }
         let dims = shape.indices.filter { $0 < lead || (target[$0 - lead] == 1 && shape[$0] != 1) }
         return try sum(dims: dims, keepDim: true).reshape(target)

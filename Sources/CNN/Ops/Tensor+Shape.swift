@@ -12,7 +12,7 @@ extension Tensor {
         let end = try normalizedDim(endDim)
         guard start <= end else {
             throw CNNError.argument(
-                .flattenHasInvalidArgsStart2, ["startDim": "\(startDim)", "endDim": "\(endDim)"])
+                .flattenHasInvalidArgsStart2, ["startDim": startDim, "endDim": endDim])
         }
         let merged = shape[start...end].reduce(1, *)
         return try reshape(Array(shape[..<start]) + [merged] + Array(shape[(end + 1)...]))
@@ -28,7 +28,7 @@ extension Tensor {
         }
         let order = try dims.map { try normalizedDim($0) }
         guard Set(order).count == rank else {
-            throw CNNError.argument(.permuteDuplicateDimsAreNot, ["dims": "\(dims)"])
+            throw CNNError.argument(.permuteDuplicateDimsAreNot, ["dims": dims])
         }
         if order == Array(0..<rank) { return self }
         let own = strides
@@ -114,7 +114,7 @@ extension Tensor {
     private func triangle(diagonal: Int, upper: Bool) throws -> Tensor {
         guard rank >= 2 else {
             throw CNNError.argument(
-                .inputTensorMustHaveAt, ["value": "\(upper ? "triu" : "tril")", "shape": "\(shape)"])
+                .inputTensorMustHaveAt, ["value": "\(upper ? "triu" : "tril")", "shape": shape])
         }
         let (rows, columns) = (shape[rank - 2], shape[rank - 1])
         let mask = try Tensor.filled(shape: [rows, columns], dtype: dtype, kind: .real) { i in

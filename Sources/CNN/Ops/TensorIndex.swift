@@ -84,7 +84,7 @@ extension Tensor {
             case .slice(let start, let end, let step):
                 let size = shape[dim]
                 let step = step ?? 1
-                guard step > 0 else { throw .argument(.sliceStepMustBePositive, ["step": "\(step)"]) }
+                guard step > 0 else { throw .argument(.sliceStepMustBePositive, ["step": step]) }
                 func clamped(_ value: Int?, default fallback: Int) -> Int {
                     guard let value else { return fallback }
                     return Swift.min(Swift.max(value < 0 ? value + size : value, 0), size)

@@ -37,16 +37,16 @@ public final class Adam: Optimizer {
         _ parameters: [Parameter], lr: Double = 1e-3, betas: (Double, Double) = (0.9, 0.999),
         eps: Double = 1e-8, weightDecay: Double = 0
     ) throws(CNNError) {
-        guard lr >= 0 else { throw CNNError.argument(.invalidLearningRate, ["lr": "\(lr)"]) }
-        guard eps >= 0 else { throw CNNError.argument(.invalidEpsilonValue, ["eps": "\(eps)"]) }
+        guard lr >= 0 else { throw CNNError.argument(.invalidLearningRate, ["lr": lr]) }
+        guard eps >= 0 else { throw CNNError.argument(.invalidEpsilonValue, ["eps": eps]) }
         guard (0..<1).contains(betas.0) else {
-            throw CNNError.argument(.invalidBetaParameterAtIndex, ["value": "\(betas.0)"])
+            throw CNNError.argument(.invalidBetaParameterAtIndex, ["value": betas.0])
         }
         guard (0..<1).contains(betas.1) else {
-            throw CNNError.argument(.invalidBetaParameterAtIndex2, ["value": "\(betas.1)"])
+            throw CNNError.argument(.invalidBetaParameterAtIndex2, ["value": betas.1])
         }
         guard weightDecay >= 0 else {
-            throw CNNError.argument(.invalidWeightDecayValue, ["weightDecay": "\(weightDecay)"])
+            throw CNNError.argument(.invalidWeightDecayValue, ["weightDecay": weightDecay])
         }
         self.parameters = parameters
         self.betas = betas

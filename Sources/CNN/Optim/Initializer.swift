@@ -39,7 +39,7 @@ public enum Initializer {
     ///   can not be computed for tensor with fewer than 2 dimensions").
     public static func fans(_ shape: [Int]) throws(CNNError) -> (fanIn: Int, fanOut: Int) {
         guard shape.count >= 2 else {
-            throw CNNError.argument(.fanInAndFanOut, ["shape": "\(shape)"])
+            throw CNNError.argument(.fanInAndFanOut, ["shape": shape])
         }
         // Checked products: a layer's sizes come from learner code (`nn.Conv2d(1, 1, 2**40)`),
         // and this runs before the weight's own element count is checked.
@@ -56,7 +56,7 @@ public enum Initializer {
         using generator: inout some RandomNumberGenerator
     ) throws -> Tensor {
         guard low <= high else {
-            throw CNNError.argument(.uniformExpectsLowHighBut, ["low": "\(low)", "high": "\(high)"])
+            throw CNNError.argument(.uniformExpectsLowHighBut, ["low": low, "high": high])
         }
         var tensor = try Tensor.rand(shape, dtype: dtype, using: &generator)
         try map(&tensor) { low + (high - low) * $0 }
@@ -68,7 +68,7 @@ public enum Initializer {
         _ shape: [Int], mean: Double = 0, std: Double = 1, dtype: DType = .float32,
         using generator: inout some RandomNumberGenerator
     ) throws -> Tensor {
-        guard std >= 0 else { throw CNNError.argument(.normalExpectsStdButFound, ["std": "\(std)"]) }
+        guard std >= 0 else { throw CNNError.argument(.normalExpectsStdButFound, ["std": std]) }
         var tensor = try Tensor.randn(shape, dtype: dtype, using: &generator)
         try map(&tensor) { mean + std * $0 }
         return tensor
@@ -146,7 +146,7 @@ public enum Initializer {
         let (fanIn, fanOut) = try fans(shape)
         let fan = mode == .fanIn ? fanIn : fanOut
         guard fan > 0 else {
-            throw CNNError.argument(.initializingAZeroElementTensor, ["shape": "\(shape)"])
+            throw CNNError.argument(.initializingAZeroElementTensor, ["shape": shape])
         }
         let gain = (nonlinearity ?? .leakyRelu(negativeSlope: a)).gain
         return gain / Double(fan).squareRoot()

@@ -35,12 +35,12 @@ public final class SGD: Optimizer {
         _ parameters: [Parameter], lr: Double, momentum: Double = 0, dampening: Double = 0,
         weightDecay: Double = 0, nesterov: Bool = false
     ) throws(CNNError) {
-        guard lr >= 0 else { throw CNNError.argument(.invalidLearningRate, ["lr": "\(lr)"]) }
+        guard lr >= 0 else { throw CNNError.argument(.invalidLearningRate, ["lr": lr]) }
         guard momentum >= 0 else {
-            throw CNNError.argument(.invalidMomentumValue, ["momentum": "\(momentum)"])
+            throw CNNError.argument(.invalidMomentumValue, ["momentum": momentum])
         }
         guard weightDecay >= 0 else {
-            throw CNNError.argument(.invalidWeightDecayValue, ["weightDecay": "\(weightDecay)"])
+            throw CNNError.argument(.invalidWeightDecayValue, ["weightDecay": weightDecay])
         }
         guard !nesterov || (momentum > 0 && dampening == 0) else {
             throw CNNError.argument(.nesterovMomentumRequiresAMomentum)

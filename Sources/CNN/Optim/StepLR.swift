@@ -19,7 +19,7 @@ public final class StepLR: Sendable {
     /// Schedules `optimizer`'s current learning rate.
     /// - Throws: `CNNError.argument` when `stepSize` is not positive.
     public init(_ optimizer: any Optimizer, stepSize: Int, gamma: Double = 0.1) throws(CNNError) {
-        guard stepSize >= 1 else { throw CNNError.argument(.stepSizeMustBeAt, ["stepSize": "\(stepSize)"]) }
+        guard stepSize >= 1 else { throw CNNError.argument(.stepSizeMustBeAt, ["stepSize": stepSize]) }
         self.optimizer = optimizer
         self.stepSize = stepSize
         self.gamma = gamma

@@ -1,0 +1,39 @@
+import Wording
+
+/// The answer language's own refusals that have no `LanguageError.Detail` case of their own: the
+/// sentences of the catalog `evaluation-errors` (Python's runtime and syntax complaints, the
+/// builtins' argument checks, the limits on lists and models), said with their pieces.
+///
+/// A new one is a case here, a message in every language's `evaluation-errors.json`, and
+/// `throw LanguageError.said(.value, .key, ["name": …], at: range)`; its English message is what
+/// `LanguageError.message` says.
+public enum EvaluationErrorKey: String, MessageKey, Sendable {
+    public static let catalog = "evaluation-errors"
+
+    case returnIndicesUnsupported, geluApproximate, modelTooDeep, normOrder, bmmRanks, bmmBatches
+    case dotRanks, dotSizes, batchNormNeedsTraining, networkTooDeep, noDataDirectory, tooManyImages
+    case stepClosureUnsupported, fansNeedMatrix, fanMode, nonlinearity, rangeTooLong, takesTwoTensors
+    case extremumArguments, dictTakesPairs, setattrOnModules, isinstanceClassinfo, gradcheckInput
+    case gradcheckNoInput, gradcheckResult, gradcheckFailed, unbiasedAndCorrection, expandLeadingMinusOne
+    case trainInputsTargets, noSuchArgument, mTNeedsMatrices, specialAttribute, attributeNotSettable
+    case tensorAttributeNotSettable, augmentedOneTarget, comprehensionTooLong, methodNoKeywords
+    case listTooLong, insertPosition, popPosition, sortArguments, updateArgument, takesStrings
+    case emptySeparator, joinStrings, formatUnclosed, formatTooFewArguments, formatNoArgument
+    case formatNoKeyword, extendedSliceSize, dictKeysAreStrings, listOverLimit, joinedTooLong
+    case repeatedTooLong, tensorOperatorMissing, classBase, attributeNotDeletable, callsTooDeep
+    case bytesLiteral, fStringNested, fStringSingleBrace, fStringEmpty, fStringConversion
+    case dictDisplaySpread, parameterTwice, doubleStarLast, classKeywords, nonlocalOutsideFunction
+    case annotationTarget, inputTooLong, tooManyToUnpack, notEnoughToUnpack, methodArgumentCount
+    case methodArgumentRange, invalidUTF8
+}
+
+extension LanguageError {
+    /// An error of `kind` said by `key` of the catalog `evaluation-errors`, its placeholders filled
+    /// from `arguments` (typed: counts as `Int`, shapes as `[Int]`, names and code as `String`).
+    static func said(
+        _ kind: Kind, _ key: EvaluationErrorKey, _ arguments: [String: any MessageArgument] = [:],
+        at range: SourceRange? = nil
+    ) -> LanguageError {
+        LanguageError(kind, .evaluation(key, arguments.mapValues(\.messageValue)), at: range)
+    }
+}
