@@ -21,37 +21,54 @@ public struct CourseChecker: Sendable {
 
     /// Every problem of `course`: those found loading it, then those found running it, in file
     /// order.
+    ///
+    /// The work is shared out exercise by exercise rather than lesson by lesson: one exercise
+    /// (a network's gradient norms run for every misconception mutant) can cost more than a whole
+    /// other lesson, and whole lessons left one core idle while the other finished lesson 05.
     public func check(_ course: Course) -> [CourseProblem] {
-        let lessons = course.lessons
-        let found = Mutex<[[CourseProblem]]>(Array(repeating: [], count: lessons.count))
+        let items = workItems(of: course)
+        let found = Mutex<[[CourseProblem]]>(Array(repeating: [], count: items.count))
         let next = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, lessons.count))) { _ in
+        DispatchQueue.concurrentPerform(iterations: min(jobs, max(1, items.count))) { _ in
             while true {
                 let index = next.add(1, ordering: .relaxed).oldValue
-                guard index < lessons.count else { return }
-                let problems = checkLesson(lessons[index], in: course)
+                guard index < items.count else { return }
+                let problems = items[index]()
                 found.withLock { $0[index] = problems }
             }
         }
         return (course.problems + found.withLock { $0 }.flatMap { $0 }).sorted()
     }
 
-    /// The problems of one lesson, in every language.
-    func checkLesson(_ lesson: Lesson, in course: Course) -> [CourseProblem] {
+    /// One piece of checking work: a lesson's examples (in every language), or one exercise.
+    typealias WorkItem = @Sendable () -> [CourseProblem]
+
+    /// The checking work of `course`, each lesson's examples and each of its exercises apart.
+    func workItems(of course: Course) -> [WorkItem] {
+        var items: [WorkItem] = []
+        for lesson in course.lessons {
+            items.append { runExamples(of: lesson, in: course) }
+            for exercise in lesson.exercises {
+                let translations = course.languages.filter { $0 != course.defaultLanguage }.compactMap {
+                    language in
+                    course.translations[language.code]?[lesson.id]?.exercise(exercise.id)
+                }
+                items.append {
+                    checkExercise(exercise, translations: translations, grader: Grader(options: options))
+                }
+            }
+        }
+        return items
+    }
+
+    /// The lesson's examples run, and its translations' examples.
+    func runExamples(of lesson: Lesson, in course: Course) -> [CourseProblem] {
         var problems = runExamples(of: lesson)
         for language in course.languages where language != course.defaultLanguage {
             if let translated = course.translations[language.code]?[lesson.id], translated.file != lesson.file
             {
                 problems += runExamples(of: translated)
             }
-        }
-        let grader = Grader(options: options)
-        for exercise in lesson.exercises {
-            let translations = course.languages.filter { $0 != course.defaultLanguage }.compactMap {
-                language in
-                course.translations[language.code]?[lesson.id]?.exercise(exercise.id)
-            }
-            problems += checkExercise(exercise, translations: translations, grader: grader)
         }
         return problems
     }
