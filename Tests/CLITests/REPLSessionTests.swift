@@ -172,7 +172,7 @@ struct REPLSessionTests {
             ":step conv2d(ones(1, 2, 3, 3), ones(1, 2, 2, 2))",
             ":step conv2d(ones(2, 1, 3, 3), ones(1, 1, 2, 2))", ":quit",
         ])
-        #expect(run.text.contains(":step walks a call like conv2d(img, k)"))
+        #expect(run.text.contains(":step walks a call like conv2d(img[None, None], k[None, None])"))
         // What conv2d itself refuses is refused with conv2d's own words.
         #expect(run.text.contains("conv2d expects input"))
         #expect(run.text.contains("must be an int or a tuple of ints"))
