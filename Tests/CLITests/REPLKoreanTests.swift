@@ -198,7 +198,7 @@ struct REPLKoreanTests {
             let title = try #require(lesson?.title)
             #expect(displayWidth(String(row.dropLast(title.count))) == titleColumn, "\(row)")
         }
-        #expect(run.text.contains(":step 명령은 conv2d(img, k)나"))
+        #expect(run.text.contains(":step 명령은 conv2d(img[None, None], k[None, None])나"))
         #expect(run.text.contains("1:1: 오류:"))
         #expect(!run.text.contains("not started"))
         #expect(!run.text.contains("is larger than the padded input"))
