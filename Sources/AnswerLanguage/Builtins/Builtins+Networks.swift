@@ -56,12 +56,7 @@ extension Builtins {
             guard let initialization = Networks.Initialization(rawValue: initName) else {
                 throw call.choice("init", initName, Networks.Initialization.allCases.map(\.rawValue))
             }
-            let depth = try call.int("depth")
-            if depth > call.evaluator.options.maxLayers {
-                throw LanguageError.said(
-                    .limit, .networkTooDeep, ["depth": depth, "limit": call.evaluator.options.maxLayers],
-                    at: call.range(of: "depth"))
-            }
+            let depth = try call.networkDepth()
             return .module(
                 try Networks.deepNet(
                     depth: depth, width: try call.int("width"), inputSize: try call.int("input_size"),
@@ -76,12 +71,7 @@ extension Builtins {
             guard let downsample = try call.shortcut("downsample") else {
                 throw call.mismatch("downsample", .shortcut)
             }
-            let depth = try call.int("depth")
-            if depth > call.evaluator.options.maxLayers {
-                throw LanguageError.said(
-                    .limit, .networkTooDeep, ["depth": depth, "limit": call.evaluator.options.maxLayers],
-                    at: call.range(of: "depth"))
-            }
+            let depth = try call.networkDepth()
             return .module(
                 try Networks.resnet(
                     depth: depth, inChannels: try call.int("in_channels"),
@@ -170,5 +160,17 @@ extension Call {
             .argument,
             .notAnOption(function: function, name: name, options: options, given: given, suggestion: nearest),
             at: range(of: name), suggestion: nearest)
+    }
+
+    /// The `depth` argument of a network builder, refused past the session's layer limit before
+    /// any layer is made.
+    func networkDepth() throws -> Int {
+        let depth = try int("depth")
+        if depth > evaluator.options.maxLayers {
+            throw LanguageError.said(
+                .limit, .networkTooDeep, ["depth": depth, "limit": evaluator.options.maxLayers],
+                at: range(of: "depth"))
+        }
+        return depth
     }
 }

@@ -245,24 +245,10 @@ extension LessonSession {
             guard confirm(text.confirmGiveUp) else {
                 return say(text.keepGoing)
             }
-            state.gaveUp = true
-            currentState = state
-            record(
-                Attempt(
-                    profile: settings.profile, course: course.id, courseVersion: String(course.version),
-                    key: ExerciseKey(lesson: lesson.id, exercise: exercise.id), answer: nil, verdict: .gaveUp,
-                    points: 0, maxPoints: Double(exercise.points), hintsUsed: state.hintsShown, date: io.now()
-                ))
+            recordGiveUp(of: exercise, in: lesson, state: &state)
         case .always where !currentPassed && !sawCurrentSolution:
             // Seen before a pass: recorded as a give-up, so the record tells the truth.
-            state.gaveUp = true
-            currentState = state
-            record(
-                Attempt(
-                    profile: settings.profile, course: course.id, courseVersion: String(course.version),
-                    key: ExerciseKey(lesson: lesson.id, exercise: exercise.id), answer: nil, verdict: .gaveUp,
-                    points: 0, maxPoints: Double(exercise.points), hintsUsed: state.hintsShown, date: io.now()
-                ))
+            recordGiveUp(of: exercise, in: lesson, state: &state)
         case .afterPassOrGiveUp, .always:
             break
         }
@@ -304,6 +290,19 @@ extension LessonSession {
             say(text.skipped(exercise.id), style: Theme.frame)
         }
         next()
+    }
+
+    /// Marks the exercise given up and records it so (no answer, no points), so the record tells
+    /// the truth about a pass that comes after the solution.
+    func recordGiveUp(of exercise: Exercise, in lesson: Lesson, state: inout ExerciseState) {
+        state.gaveUp = true
+        currentState = state
+        record(
+            Attempt(
+                profile: settings.profile, course: course.id, courseVersion: String(course.version),
+                key: ExerciseKey(lesson: lesson.id, exercise: exercise.id), answer: nil, verdict: .gaveUp,
+                points: 0, maxPoints: Double(exercise.points), hintsUsed: state.hintsShown, date: io.now()
+            ))
     }
 
     /// Writes an attempt to the progress store now.
