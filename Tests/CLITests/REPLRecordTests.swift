@@ -97,15 +97,7 @@ struct REPLRecordTests {
         ])
         let attempts = try run.attempts()
         #expect(attempts.map(\.verdict) == [.pass, .pass, .pass], "\(run.text)")
-        let submission = try run.progress.submission(
-            profile: "ada", course: Self.course.id, version: String(Self.course.version))
-        let order = Self.course.allExercises.map { "\($0.lesson.id)/\($0.exercise.id)" }
-        let learner = try SubmissionLoader.parse(
-            try SubmissionFile.yaml(submission, order: order), file: "ada.yaml")
-        let report = BatchGrader(
-            options: GradingOptions.forCourse(Self.course.directory), jobs: 1
-        ).grade([learner], course: Self.course)
-        let graded = try #require(report.learners.first)
+        let graded = try Self.gradeExport(of: run)
         let passed = graded.results.filter(\.verdict.passed).map(\.exercise)
         #expect(
             passed == [
@@ -116,6 +108,19 @@ struct REPLRecordTests {
         #expect(patch.answer == "img[0:3, 0:3]")
         #expect(
             run.text.contains("(At this exercise img keeps its value from the exercise, not the example's.)"))
+    }
+
+    /// What `cnntutor grade` says of the session's `progress --export`: the learner's results.
+    static func gradeExport(of run: REPLHarness) throws -> ClassReport.Learner {
+        let submission = try run.progress.submission(
+            profile: "ada", course: course.id, version: String(course.version))
+        let order = course.allExercises.map { "\($0.lesson.id)/\($0.exercise.id)" }
+        let learner = try SubmissionLoader.parse(
+            try SubmissionFile.yaml(submission, order: order), file: "ada.yaml")
+        let report = BatchGrader(
+            options: GradingOptions.forCourse(course.directory), jobs: 1
+        ).grade([learner], course: course)
+        return try #require(report.learners.first)
     }
 
     /// `:run` at every step, then the reference at every exercise: an example never clobbers the
@@ -142,15 +147,7 @@ struct REPLRecordTests {
                 attempt.verdict == .pass, "\(attempt.key): \(attempt.verdict) for \(attempt.answer ?? "")")
         }
         // And each recorded answer, examples replayed, passes `grade` as it passed here.
-        let submission = try run.progress.submission(
-            profile: "ada", course: Self.course.id, version: String(Self.course.version))
-        let order = Self.course.allExercises.map { "\($0.lesson.id)/\($0.exercise.id)" }
-        let learner = try SubmissionLoader.parse(
-            try SubmissionFile.yaml(submission, order: order), file: "ada.yaml")
-        let report = BatchGrader(
-            options: GradingOptions.forCourse(Self.course.directory), jobs: 1
-        ).grade([learner], course: Self.course)
-        let graded = try #require(report.learners.first)
+        let graded = try Self.gradeExport(of: run)
         for result in graded.results where result.exercise.hasPrefix(id + "/") {
             #expect(result.verdict.passed, "\(result.exercise): \(result.verdict.message)")
         }

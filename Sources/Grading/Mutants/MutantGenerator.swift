@@ -416,13 +416,7 @@ struct MutantGenerator {
         _ positional: [ArgumentSyntax]
     ) {
         let all = arguments.map(argumentText)
-        let bias = arguments.first { $0.name == "bias" }
-        let kept = arguments.filter { $0.name != "bias" }.map(argumentText)
-        if let bias, text(bias.value) == "False" {
-            add(.biasAdded, [(node.range, rebuilt(callee, kept))], piece: "")
-        } else if bias == nil || bias.map({ text($0.value) }) == "True" {
-            add(.biasForgotten, [(node.range, rebuilt(callee, kept + ["bias=False"]))], piece: "")
-        }
+        biasRules(node, callee, arguments)
         let slots: [(Int, String, Misconception)] = [
             (0, "in_channels", .inChannelsOne), (1, "out_channels", .outChannelsOne),
             (2, "kernel_size", .kernelOne),
@@ -512,10 +506,9 @@ struct MutantGenerator {
             piece: "")
     }
 
-    /// `nn.Linear(in, out, bias=…)`: the bias left out, the sizes swapped.
-    private mutating func linearRules(
-        _ node: ExpressionSyntax, _ callee: ExpressionSyntax, _ arguments: [ArgumentSyntax],
-        _ positional: [ArgumentSyntax]
+    /// A layer's `bias=`: a bias added where the reference has none, or forgotten where it has one.
+    private mutating func biasRules(
+        _ node: ExpressionSyntax, _ callee: ExpressionSyntax, _ arguments: [ArgumentSyntax]
     ) {
         let bias = arguments.first { $0.name == "bias" }
         let kept = arguments.filter { $0.name != "bias" }.map(argumentText)
@@ -524,6 +517,14 @@ struct MutantGenerator {
         } else if bias == nil || bias.map({ text($0.value) }) == "True" {
             add(.biasForgotten, [(node.range, rebuilt(callee, kept + ["bias=False"]))], piece: "")
         }
+    }
+
+    /// `nn.Linear(in, out, bias=…)`: the bias left out, the sizes swapped.
+    private mutating func linearRules(
+        _ node: ExpressionSyntax, _ callee: ExpressionSyntax, _ arguments: [ArgumentSyntax],
+        _ positional: [ArgumentSyntax]
+    ) {
+        biasRules(node, callee, arguments)
         swapSizes(arguments, positional)
     }
 
