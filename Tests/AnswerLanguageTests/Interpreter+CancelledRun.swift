@@ -6,7 +6,10 @@ import Synchronization
 extension Interpreter {
     /// Runs `source` on another thread and cancels it from this one until the run ends (the first
     /// cancel may come before it started); the error it ended with, or nil when it ran to a value.
-    func runCancelledFromAnotherThread(_ source: String) -> LanguageError? {
+    /// With `reached`, cancelling starts only once the run signals it (so the statements before
+    /// that point have run, however slowly the machine starts the thread).
+    func runCancelledFromAnotherThread(_ source: String, reached: DispatchSemaphore? = nil) -> LanguageError?
+    {
         let outcome = Mutex<LanguageError?>(nil)
         let finished = DispatchSemaphore(value: 0)
         let worker = Thread {
@@ -18,6 +21,10 @@ extension Interpreter {
             finished.signal()
         }
         worker.start()
+        if let reached {
+            // A bound, not a timing: only a run that never gets there waits this long.
+            _ = reached.wait(timeout: .now() + .seconds(120))
+        }
         while finished.wait(timeout: .now() + .milliseconds(50)) == .timedOut {
             cancel()
         }

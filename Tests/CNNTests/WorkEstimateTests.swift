@@ -41,6 +41,22 @@ import Wording
         #expect(error?.message.hasPrefix("this matrix product is 4.0 × 10¹² multiply-adds") == true)
     }
 
+    /// 1001² · 100² ≈ 1.0 × 10¹⁰ multiply-adds (0.05 s at the fastest rate) fits a 10 s limit but
+    /// not the 0.01 s left of it: the run ends as the time limit, not as a refusal quoting the
+    /// time left, so the message does not depend on how loaded the machine was.
+    @Test func workThatFitsTheLimitButNotTheTimeLeftEndsAsTheTimeLimit() throws {
+        let budget = ComputeBudget(
+            maxElements: 10_000_000, memory: MemoryBudget(limit: 1 << 30), timeLimit: 10,
+            deadline: ComputeBudget.now() + 10_000_000)
+        let error = #expect(throws: CNNError.self) {
+            try ComputeBudget.$current.withValue(budget) {
+                _ = try conv2d(Tensor.zeros([1, 1, 1100, 1100]), Tensor.zeros([1, 1, 100, 100]))
+            }
+        }
+        #expect(error?.code == .timeLimit)
+        #expect(error?.message == "stopped: the time limit of 10 s was reached")
+    }
+
     @Test func workThatFitsRuns() throws {
         let budget = ComputeBudget(maxElements: 1_000_000, maxBytes: 1 << 30, timeLimit: 60)
         let y = try ComputeBudget.$current.withValue(budget) {

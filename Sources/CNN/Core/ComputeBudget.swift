@@ -42,15 +42,22 @@ public final class ComputeBudget: Sendable {
     ///   - maxElements: per-tensor element limit.
     ///   - memory: the session's memory budget.
     ///   - timeLimit: seconds from now until `checkpoint()` throws, or nil for none.
-    public init(maxElements: Int, memory: MemoryBudget, timeLimit: Double?) {
-        self.maxElements = maxElements
-        self.memory = memory
-        self.timeLimitSeconds = timeLimit
+    public convenience init(maxElements: Int, memory: MemoryBudget, timeLimit: Double?) {
         // A time limit too large for the clock (1e300 s) is no limit.
-        self.deadline = timeLimit.flatMap { seconds in
+        let deadline = timeLimit.flatMap { seconds in
             let nanoseconds = max(0, seconds) * 1e9
             return nanoseconds < 1e18 ? ComputeBudget.now() + UInt64(nanoseconds) : nil
         }
+        self.init(maxElements: maxElements, memory: memory, timeLimit: timeLimit, deadline: deadline)
+    }
+
+    /// Creates a budget whose deadline is not `timeLimit` from now: a run that has used most of
+    /// its time (tests of what happens near the deadline).
+    init(maxElements: Int, memory: MemoryBudget, timeLimit: Double?, deadline: UInt64?) {
+        self.maxElements = maxElements
+        self.memory = memory
+        self.timeLimitSeconds = timeLimit
+        self.deadline = deadline
     }
 
     /// The budget in force for the current task or thread, if any.

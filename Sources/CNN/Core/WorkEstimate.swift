@@ -49,16 +49,21 @@ public struct WorkEstimate: Sendable, Hashable {
 
 extension ComputeBudget {
     /// Throws at once when the current budget is spent, or when `work` cannot finish in the time
-    /// left even at its kind's fastest rate (`CNNError.tooMuchWork`, a time-limit refusal).
+    /// left even at its kind's fastest rate. Work too big for the whole time limit is refused
+    /// with its size (`CNNError.tooMuchWork`); work that would fit the limit but not what is left
+    /// of it ends as the time limit itself (`CNNError.timeLimit`) — the deadline would be reached
+    /// anyway, and the same answer then gets the same message however loaded the machine is.
     /// Without a bound budget or a deadline it only checks for cancellation.
     public static func requireTime(for work: WorkEstimate) throws(CNNError) {
         guard let budget = current else { return }
         try budget.check()
         guard let left = budget.secondsLeft else { return }
         let allowed = work.kind.fastestRate * left
-        if work.amount > allowed {
-            throw CNNError.tooMuchWork(work, secondsLeft: left, allowed: allowed)
+        guard work.amount > allowed else { return }
+        if let limit = budget.timeLimitSeconds, work.amount <= work.kind.fastestRate * limit {
+            throw CNNError.timeLimit(seconds: limit)
         }
+        throw CNNError.tooMuchWork(work, secondsLeft: left, allowed: allowed)
     }
 }
 
