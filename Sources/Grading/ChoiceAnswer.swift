@@ -29,37 +29,41 @@ public enum ChoiceAnswer {
     ///   separator nor a letter, digit or `_`.
     public static func read(_ typed: String, for exercise: Exercise, language: Language) -> Reading {
         let choices = exercise.choices.map(\.id)
-        switch parse(
-            typed, choices: choices, multiple: exercise.multiple, text: GradingText(language: language))
-        {
+        switch parse(typed, choices: choices, multiple: exercise.multiple) {
         case .success(let ids):
             return .picked(ids)
         case .failure(let error):
             guard isWrittenLikeIDs(typed) else { return .other }
             let lowered = Set(choices.map { $0.lowercased() })
             let words = typed.split(whereSeparator: { separators.contains($0) }).map { $0.lowercased() }
-            return words.allSatisfy(lowered.contains) ? .invalid(error.message) : .unknown(error.message)
+            let why = language.say(error.phrase)
+            return words.allSatisfy(lowered.contains) ? .invalid(why) : .unknown(why)
         }
     }
 
-    /// The ids, in the exercise's choice order, or a message (in `text`'s language) naming what is
-    /// wrong.
-    static func parse(
-        _ answer: String, choices: [String], multiple: Bool,
-        text: GradingText = GradingText(language: .english)
-    ) -> Result<[String], GradingError> {
+    /// Why a line is not a valid choice answer, unsaid.
+    struct Problem: Error, Hashable {
+        /// What is wrong.
+        var phrase: Phrase
+        /// What is wrong, in English (for a course author's report).
+        var message: String { Language.english.say(phrase) }
+    }
+
+    /// The ids, in the exercise's choice order, or what is wrong.
+    static func parse(_ answer: String, choices: [String], multiple: Bool) -> Result<[String], Problem> {
+        let text = GradingText()
         let listed = choices.joined(separator: ", ")
         let typed = answer.split(whereSeparator: { separators.contains($0) }).map { $0.lowercased() }
         guard !typed.isEmpty else {
-            return .failure(.answer(text.noChoice(listed)))
+            return .failure(Problem(phrase: text.noChoice(listed)))
         }
         let lowered = choices.map { $0.lowercased() }
         for id in typed where !lowered.contains(id) {
-            return .failure(.answer(text.notAChoice(id, listed)))
+            return .failure(Problem(phrase: text.notAChoice(id, listed)))
         }
         let picked = choices.filter { typed.contains($0.lowercased()) }
         if !multiple, picked.count > 1 {
-            return .failure(.answer(text.pickOne(listed)))
+            return .failure(Problem(phrase: text.pickOne(listed)))
         }
         return .success(picked)
     }

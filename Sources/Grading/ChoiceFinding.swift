@@ -21,6 +21,14 @@ struct ChoiceFinding: Hashable, Sendable {
     /// How many right choices were not picked.
     var missingCount: Int
 
+    /// A finding as a verdict carried it.
+    init(kind: Kind, choice: String, wrongCount: Int, missingCount: Int) {
+        self.kind = kind
+        self.choice = choice
+        self.wrongCount = wrongCount
+        self.missingCount = missingCount
+    }
+
     /// The finding for `picked` against the `right` ids, in the exercise's choice order; nil when
     /// they agree.
     init?(picked: [String], right: [String], exercise: Exercise) {

@@ -6,20 +6,35 @@ import Wording
 /// The comparison of an answer's value with the expected value, by exercise kind.
 enum Comparison {
     case same
-    /// Different: what to say, the built-in diagnosis if one was made, and the finding.
-    case different(message: String, diagnosis: Diagnosis?, finding: Verdict.Finding)
+    /// Different: the finding (which carries what to say, `says`) and the built-in diagnosis if one
+    /// was made.
+    case different(finding: Verdict.Finding, diagnosis: Diagnosis?)
 
-    /// Different, explained by `diagnosis`.
-    static func diagnosed(_ diagnosis: Diagnosis, message: String? = nil) -> Comparison {
+    /// Different: `message` is what the finding says.
+    static func different(message: Phrase, diagnosis: Diagnosis?, finding: Verdict.Finding) -> Comparison {
+        var finding = finding
+        finding.says = message
+        return .different(finding: finding, diagnosis: diagnosis)
+    }
+
+    /// Different, explained by `diagnosis`; `message` says it otherwise than the diagnosis does
+    /// (a network's output shapes before the diagnosis's story).
+    static func diagnosed(_ diagnosis: Diagnosis, message: Phrase? = nil) -> Comparison {
         .different(
-            message: message ?? diagnosis.fullText, diagnosis: diagnosis, finding: diagnosis.verdictFinding)
+            message: message ?? diagnosis.phrase, diagnosis: diagnosis, finding: diagnosis.verdictFinding)
     }
 
     /// Different, with no cause found: `id` names what was compared (`not-a-number`, …).
-    static func bare(_ message: String, _ id: String, numbers: [String: Double] = [:]) -> Comparison {
+    static func bare(_ message: Phrase, _ id: String, numbers: [String: Double] = [:]) -> Comparison {
         .different(
             message: message, diagnosis: nil,
             finding: Verdict.Finding(.comparison, id, numbers: numbers, isSpecific: false))
+    }
+
+    /// The finding, when different.
+    var finding: Verdict.Finding? {
+        if case .different(let finding, _) = self { return finding }
+        return nil
     }
 
     var isSame: Bool {
@@ -37,10 +52,10 @@ struct Comparer {
     let exercise: Exercise
     let prepared: PreparedExercise
     let session: TimedInterpreter
-    /// The language of the messages (`en`, `ko`).
+    /// The language grading runs in, which a diagnosis's `message` says its phrase in.
     let language: Language
 
-    private var text: GradingText { GradingText(language: language) }
+    private var text: GradingText { GradingText() }
 
     private var diagnoser: Diagnoser {
         Diagnoser(
@@ -67,9 +82,8 @@ struct Comparer {
         guard let finding = ChoiceFinding(picked: picked, right: right, exercise: exercise) else {
             return .bare(text.wrongChoice(multiple: exercise.multiple), "wrong-choice")
         }
-        return .different(
-            message: text.choice(finding, why: exercise.solution?.why[finding.choice]?.text(in: language)),
-            diagnosis: nil, finding: finding.verdictFinding)
+        // Its words (the choice's `why` is the author's) are said where it is shown.
+        return .different(finding: finding.verdictFinding, diagnosis: nil)
     }
 
     /// The choice ids a choice answer's value holds (`'b'`, `['a', 'c']`), spelt as the exercise
@@ -114,7 +128,7 @@ struct Comparer {
             }
             if answerShape == expectedShape { return .same }
             if let diagnosis = diagnoser.shapeDiagnosis(answerShape, expected: expectedShape) {
-                return .diagnosed(diagnosis, message: diagnosis.message)
+                return .diagnosed(diagnosis)
             }
             return .bare(text.notTheShape(answerShape), "wrong-shape")
         }
@@ -175,15 +189,16 @@ struct Comparer {
             throw error
         } catch {
             return .bare(
-                text.networkCannotRun(on: inputShape, error.message(in: language)), "network-cannot-run")
+                text.networkCannotRun(on: inputShape, .verbatim(error.message(in: language))),
+                "network-cannot-run")
         }
         let expectedShape = try outputShape(of: "expected")
         if answerShape != expectedShape {
             let diagnosis = diagnoser.shapeDiagnosis(answerShape, expected: expectedShape)
             let explanation = diagnoser.sizeExplanation(answerShape, expected: expectedShape)
-            let message =
-                text.networkOutput(input: inputShape, answer: answerShape, expected: expectedShape)
-                + (explanation.map { " " + $0.1 } ?? "")
+            let message = Phrase(
+                [text.networkOutput(input: inputShape, answer: answerShape, expected: expectedShape)]
+                    + (explanation.map { [$0.1] } ?? []))
             if let diagnosis { return .diagnosed(diagnosis, message: message) }
             return .bare(message, "network-output-shape")
         }
@@ -208,7 +223,7 @@ struct Comparer {
             // The layers tell what differs; a guess from the count alone is not needed.
             let count =
                 answerCount == expectedCount
-                ? "" : text.parameterCountOnly(answerCount, expected: expectedCount) + " "
+                ? Phrase.empty : text.parameterCountOnly(answerCount, expected: expectedCount)
             return .different(
                 message: count + text.network(difference), diagnosis: nil,
                 finding: Verdict.Finding(.comparison, difference.id, numbers: numbers, isSpecific: true))

@@ -36,7 +36,7 @@ public final class Grader {
     ///     `options.language`.
     public func grade(_ answer: String, for exercise: Exercise, language: Language? = nil) -> Verdict {
         let start = ComputeBudget.now()
-        var verdict = gradeUntimed(answer, for: exercise, text: text(language))
+        var verdict = gradeUntimed(answer, for: exercise, language: language ?? options.language)
         verdict.durationMilliseconds = Int((ComputeBudget.now() - start) / 1_000_000)
         return verdict
     }
@@ -46,7 +46,8 @@ public final class Grader {
     /// pass the id as a string, or the list of ids. `language` is as for `grade(_:for:language:)`.
     public func grade(value: Value, for exercise: Exercise, language: Language? = nil) -> Verdict {
         let start = ComputeBudget.now()
-        let text = text(language)
+        let language = language ?? options.language
+        let text = GradingText()
         var verdict: Verdict
         do {
             let prepared = try prepare(exercise)
@@ -54,15 +55,17 @@ public final class Grader {
             let session = prepared.session()
             session.interpreter.bind("answer", value)
             session.interpreter.bind("expected", prepared.expected)
-            verdict = try judge(value, exercise: exercise, prepared: prepared, session: session, text: text)
+            verdict = try judge(
+                value, exercise: exercise, prepared: prepared, session: session, language: language)
         } catch let error as GradingError {
             verdict = Verdict(
-                status: .error, points: 0, maxPoints: exercise.points,
-                message: text.cannotBeGraded("\(error)"))
+                status: .error, maxPoints: exercise.points, note: text.cannotBeGraded("\(error)"),
+                language: language)
         } catch let error as LanguageError {
-            verdict = failure(error, source: nil, maxPoints: exercise.points, language: text.language)
+            verdict = failure(error, source: nil, maxPoints: exercise.points, language: language)
         } catch {
-            verdict = Verdict(status: .error, points: 0, maxPoints: exercise.points, message: "\(error)")
+            verdict = Verdict(
+                status: .error, maxPoints: exercise.points, note: .verbatim("\(error)"), language: language)
         }
         verdict.durationMilliseconds = Int((ComputeBudget.now() - start) / 1_000_000)
         return verdict
@@ -117,22 +120,19 @@ public final class Grader {
         return try result.get()
     }
 
-    /// The sentences in `language`, or in the options' language.
-    private func text(_ language: Language?) -> GradingText {
-        GradingText(language: language ?? options.language)
-    }
-
-    private func gradeUntimed(_ typed: String, for exercise: Exercise, text: GradingText) -> Verdict {
+    private func gradeUntimed(_ typed: String, for exercise: Exercise, language: Language) -> Verdict {
         let maxPoints = exercise.points
+        let text = GradingText()
         if typed.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            return .unanswered(maxPoints: maxPoints, language: text.language)
+            return .unanswered(maxPoints: maxPoints, language: language)
         }
         let prepared: PreparedExercise
         do {
             prepared = try prepare(exercise)
         } catch {
             return Verdict(
-                status: .error, points: 0, maxPoints: maxPoints, message: text.cannotBeGraded("\(error)"))
+                status: .error, maxPoints: maxPoints, note: text.cannotBeGraded("\(error)"),
+                language: language)
         }
         // The mutants run once per exercise, before the answer's time limit starts: the answer
         // that happens to come first must not pay for them (nor time out because of them).
@@ -141,21 +141,20 @@ public final class Grader {
 
         let answer: Value
         if exercise.kind == .choice {
-            switch ChoiceAnswer.parse(
-                typed, choices: exercise.choices.map(\.id), multiple: exercise.multiple, text: text)
+            switch ChoiceAnswer.parse(typed, choices: exercise.choices.map(\.id), multiple: exercise.multiple)
             {
             case .success(let ids): answer = ChoiceAnswer.value(ids, multiple: exercise.multiple)
-            case .failure(let error):
-                return Verdict(status: .error, points: 0, maxPoints: maxPoints, message: error.message)
+            case .failure(let problem):
+                return Verdict(status: .error, maxPoints: maxPoints, note: problem.phrase, language: language)
             }
         } else {
             do {
                 answer = try session.run(typed)
             } catch {
-                return failure(error, source: typed, maxPoints: maxPoints, language: text.language)
+                return failure(error, source: typed, maxPoints: maxPoints, language: language)
             }
             if case .none = answer {
-                return Verdict(status: .error, points: 0, maxPoints: maxPoints, message: text.noValue)
+                return Verdict(status: .error, maxPoints: maxPoints, note: text.noValue, language: language)
             }
         }
         session.interpreter.bind("answer", answer)
@@ -163,22 +162,25 @@ public final class Grader {
 
         do {
             return try judge(
-                answer, exercise: exercise, prepared: prepared, session: session, text: text, source: typed)
+                answer, exercise: exercise, prepared: prepared, session: session, language: language,
+                source: typed)
         } catch {
-            return failure(error, source: nil, maxPoints: maxPoints, language: text.language)
+            return failure(error, source: nil, maxPoints: maxPoints, language: language)
         }
     }
 
     /// Compares, runs the checks, and names a mistake; throws only a time limit or cancellation.
     /// `source` is the answer as typed, when there is one: a mutant then explains it only if
-    /// it is the same formula, not merely the same number.
+    /// it is the same formula, not merely the same number. The verdict's findings carry what it
+    /// says; its `message` is `VerdictRenderer`'s, in `language`.
     private func judge(
         _ answer: Value, exercise: Exercise, prepared: PreparedExercise, session: TimedInterpreter,
-        text: GradingText, source: String? = nil
+        language: Language, source: String? = nil
     ) throws(LanguageError) -> Verdict {
+        let text = GradingText()
         let comparison: Comparison =
             exercise.compare
-            ? try Comparer(exercise: exercise, prepared: prepared, session: session, language: text.language)
+            ? try Comparer(exercise: exercise, prepared: prepared, session: session, language: language)
                 .compare(answer, prepared.expected)
             : .same
         var failed: [Exercise.Check] = []
@@ -196,45 +198,49 @@ public final class Grader {
         if comparison.isSame, failed.isEmpty {
             return Verdict(status: .pass, points: exercise.points, maxPoints: exercise.points, message: "")
         }
-        let render = { (template: String) in MessageTemplate.render(template) { try? session.evaluate($0) } }
+        let fills = { (template: String) in MessageTemplate.fills(template) { try? session.evaluate($0) } }
+        let renderer = VerdictRenderer(exercise: exercise, language: language)
         // A named mistake whose message cannot be said for this answer gives way to the next one.
         // One that holds for this number only by coincidence (the answer a formula that agrees with
         // the mistake's at the setup's numbers, not at others) is not this answer's mistake.
         // An answer that is, as typed, a telling mutant of the reference is explained by that
         // change below rather than by a mistake its value fits but whose recorded answers are
         // another change.
-        let comparer = Comparer(
-            exercise: exercise, prepared: prepared, session: session, language: text.language)
+        let comparer = Comparer(exercise: exercise, prepared: prepared, session: session, language: language)
         let typedMutant = source.flatMap { prepared.typedMutant($0, value: answer, comparer: comparer) }
         for mistake in exercise.mistakes {
             guard typedMutant.map({ prepared.mistake(mistake.id, couldBe: $0) }) ?? true,
                 try holds(mistake.when.text, in: session),
                 prepared.holdsByCoincidence(mistake.when.text, answer: source) != true,
-                let message = render(mistake.message)
+                let values = fills(mistake.message)
             else { continue }
             var verdict = Verdict(
-                status: .fail, points: earned, maxPoints: exercise.points, message: message,
+                status: .fail, points: earned, maxPoints: exercise.points, message: "",
                 mistake: mistake.id, failedChecks: failed.map(\.id))
-            verdict.findings = [Verdict.Finding(.mistake, mistake.id, isSpecific: true)]
+            var finding = Verdict.Finding(.mistake, mistake.id, isSpecific: true)
+            finding.fills = values
+            verdict.findings = [finding]
+            verdict.message = renderer.message(verdict)
+            verdict.brief = renderer.brief(verdict)
             return verdict
         }
         // A check that raised an error (the answer is not even of a shape the check can use) is
         // not worth a sentence when another check failed plainly: that one says what is wrong.
         let plainly = failed.filter { !errored.contains($0.id) }
-        var messages: [String] = []
         var findings: [Verdict.Finding] = []
         for check in plainly.isEmpty ? failed : plainly {
-            if let message = render(check.message) {
-                messages.append(message)
-                findings.append(Verdict.Finding(.check, check.id, isSpecific: true))
+            if let values = fills(check.message) {
+                var finding = Verdict.Finding(.check, check.id, isSpecific: true)
+                finding.fills = values
+                findings.append(finding)
             } else {
-                messages.append(text.checkDoesNotHold(check.expect.text))
-                findings.append(Verdict.Finding(.check, check.id, isSpecific: false))
+                findings.append(
+                    Verdict.Finding(
+                        .check, check.id, says: text.checkDoesNotHold(check.expect.text), isSpecific: false))
             }
         }
-        var brief = messages
         var diagnosis: Diagnosis?
-        if case .different(var message, var found, var finding) = comparison {
+        if case .different(var finding, var found) = comparison {
             // A number's built-in story that the answer's formula does not tell is said plainly.
             if let story = found, story.isSpecific, story.cells.isEmpty, let printed = Self.printed(answer),
                 prepared.isCoincidentalStory(
@@ -243,10 +249,10 @@ public final class Grader {
                 var plain = story
                 plain.finding = .valuesDiffer
                 plain.isSpecific = false
-                plain.message = text.numberIs(printed) + " " + text.notExpectedNumber
+                plain.phrase = text.numberIs(printed) + text.notExpectedNumber
                 found = plain
-                message = plain.message
                 finding = plain.verdictFinding
+                finding.says = plain.phrase
             }
             diagnosis = found
             let match = prepared.mutants(matching: answer, source: source, comparer: comparer)
@@ -266,28 +272,25 @@ public final class Grader {
                 if let shapes = Self.shapeContext(
                     answer, prepared.expected, comparison: comparison, exercise: exercise, text: text)
                 {
-                    sentence = shapes + " " + sentence
+                    sentence = shapes + sentence
                 }
-                messages.append(([sentence] + [found?.sideBySide].compactMap { $0 }).joined(separator: "\n"))
-                brief.append(sentence)
                 var numbers = finding.numbers
                 if let number = ValueConversion.numeric(answer)?.scalarOrSelf, number.rank == 0 {
                     numbers["answer"] = number.values[0]
                 }
                 let id = match.findingID
-                findings.append(Verdict.Finding(.mutant, id, numbers: numbers, isSpecific: true))
+                findings.append(
+                    Verdict.Finding(.mutant, id, numbers: numbers, says: sentence, isSpecific: true))
             } else {
-                messages.append(message)
-                brief.append(found?.message ?? message)
                 findings.append(finding)
             }
         }
         var verdict = Verdict(
-            status: .fail, points: earned, maxPoints: exercise.points,
-            message: messages.joined(separator: "\n"),
+            status: .fail, points: earned, maxPoints: exercise.points, message: "",
             diagnosis: diagnosis, failedChecks: failed.map(\.id))
         verdict.findings = findings
-        verdict.brief = brief.joined(separator: "\n")
+        verdict.message = renderer.message(verdict)
+        verdict.brief = renderer.brief(verdict)
         return verdict
     }
 
@@ -295,14 +298,12 @@ public final class Grader {
     /// shapes of a tensor, or a network's output sentence; nil when the shapes agree.
     static func shapeContext(
         _ answer: Value, _ expected: Value, comparison: Comparison, exercise: Exercise, text: GradingText
-    ) -> String? {
-        guard case .different(let message, let diagnosis, let finding) = comparison else { return nil }
+    ) -> Phrase? {
+        guard case .different(let finding, let diagnosis) = comparison else { return nil }
         if exercise.kind == .model {
             // The comparison of output shapes starts its message with the network's output.
-            guard diagnosis != nil || finding.id == "network-output-shape",
-                let first = message.split(separator: "\n").first
-            else { return nil }
-            return String(first)
+            guard diagnosis != nil || finding.id == "network-output-shape" else { return nil }
+            return finding.says
         }
         guard exercise.kind == .tensor, let a = ValueConversion.numeric(answer),
             let e = ValueConversion.numeric(expected), a.shape != e.shape
@@ -348,14 +349,17 @@ public final class Grader {
         -> Verdict
     {
         switch error.kind {
+        // The engine's and answer language's errors are said by their own modules, in the grading
+        // language; the verdict keeps that text.
         case .timeLimit, .cancelled:
             return Verdict(
-                status: .timeout, points: 0, maxPoints: maxPoints, message: error.message(in: language))
+                status: .timeout, maxPoints: maxPoints, note: .verbatim(error.message(in: language)),
+                language: language)
         default:
             let message =
                 source.map { error.diagnostic(source: $0, language: language) }
                 ?? error.message(in: language)
-            return Verdict(status: .error, points: 0, maxPoints: maxPoints, message: message)
+            return Verdict(status: .error, maxPoints: maxPoints, note: .verbatim(message), language: language)
         }
     }
 }

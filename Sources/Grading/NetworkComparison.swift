@@ -180,7 +180,7 @@ enum NetworkDifference: Equatable {
 
 extension GradingText {
     /// What differs between the learner's network and the reference's.
-    func network(_ difference: NetworkDifference) -> String {
+    func network(_ difference: NetworkDifference) -> Phrase {
         switch difference {
         case .extra(let type, let after?): say(.networkExtraAfter, ["type": type, "after": after])
         case .extra(let type, nil): say(.networkExtra, ["type": type])

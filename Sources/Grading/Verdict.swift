@@ -20,9 +20,14 @@ public struct Verdict: Hashable, Sendable, Codable {
     public var points: Int
     /// Points a pass earns.
     public var maxPoints: Int
-    /// What the learner is told: the named mistake's message, the failing checks' messages, the
-    /// built-in diagnosis, or the error's diagnostic. Empty for a pass.
+    /// What the learner is told, in the language the answer was graded in: `VerdictRenderer`'s
+    /// message for the findings (the named mistake's message, the failing checks' messages, the
+    /// comparison's finding) or for `note`. Empty for a pass. A screen or report in another
+    /// language renders the findings itself.
     public var message: String
+    /// What a verdict without findings says (no answer, an error's diagnostic, a time limit, an
+    /// exercise that cannot be graded), unsaid; nil when the findings say it.
+    public var note: Phrase?
     /// The id of the named mistake the answer shows, if one matched.
     public var mistake: String?
     /// The built-in diagnosis, when no named mistake matched and the value could be compared.
@@ -93,12 +98,24 @@ public struct Verdict: Hashable, Sendable, Codable {
         public var isSpecific: Bool
         /// The choice id a choice finding is about (`b`); nil for other findings.
         public var choice: String?
+        /// What the grader says about it, unsaid: the sentence with its typed pieces (numbers,
+        /// shapes, the code fragment changed, names). Nil for a named mistake's, a check's and a
+        /// choice's findings, whose words are the course's own (`VerdictRenderer` takes them from
+        /// the exercise in the reader's language).
+        public var says: Phrase?
+        /// The values a named mistake's or check's message interpolates (`{answer.shape}` →
+        /// `[1, 3, 3]`), keyed by expression, so that the message is filled in any language.
+        public var fills: [String: String]?
 
         /// Creates a finding.
-        public init(_ source: Source, _ id: String, numbers: [String: Double] = [:], isSpecific: Bool) {
+        public init(
+            _ source: Source, _ id: String, numbers: [String: Double] = [:], says: Phrase? = nil,
+            isSpecific: Bool
+        ) {
             self.source = source
             self.id = id
             self.numbers = numbers
+            self.says = says
             self.isSpecific = isSpecific
         }
     }
@@ -122,11 +139,20 @@ public struct Verdict: Hashable, Sendable, Codable {
         return capped
     }
 
+    /// A verdict without findings that says `note`, its message in `language`.
+    public init(
+        status: Status, points: Int = 0, maxPoints: Int, note: Phrase, language: Language,
+        durationMilliseconds: Int = 0
+    ) {
+        self.init(
+            status: status, points: points, maxPoints: maxPoints, message: language.say(note),
+            durationMilliseconds: durationMilliseconds)
+        self.note = note
+    }
+
     /// The verdict for an exercise the submission does not answer, its message in `language`.
     public static func unanswered(maxPoints: Int, language: Language = .english) -> Verdict {
-        Verdict(
-            status: .fail, points: 0, maxPoints: maxPoints,
-            message: GradingText(language: language).unanswered)
+        Verdict(status: .fail, maxPoints: maxPoints, note: GradingText().unanswered, language: language)
     }
 }
 
@@ -144,6 +170,7 @@ extension Verdict {
             diagnosis: try container.decodeIfPresent(Diagnosis.self, forKey: .diagnosis),
             failedChecks: try container.decodeIfPresent([String].self, forKey: .failedChecks) ?? [],
             durationMilliseconds: try container.decodeIfPresent(Int.self, forKey: .durationMilliseconds) ?? 0)
+        note = try container.decodeIfPresent(Phrase.self, forKey: .note)
         findings = try container.decodeIfPresent([Finding].self, forKey: .findings) ?? []
         brief = try container.decodeIfPresent(String.self, forKey: .brief)
     }

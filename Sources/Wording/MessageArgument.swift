@@ -1,6 +1,6 @@
 /// A value filling a placeholder: typed, so that numbers are written by one `NumberFormat` and
 /// plural variants are chosen by the language's `PluralRule`.
-public enum MessageValue: Sendable, Hashable {
+public enum MessageValue: Sendable, Hashable, Codable {
     /// Words or code, inserted as they are (a name, a code span, an already said sentence).
     case text(String)
     /// A count or any whole number: written in full, and selects plural variants.

@@ -321,14 +321,14 @@ extension GradingTextTests {
     /// 02/channel-sum answered with the whole map: "expected []" told a newcomer nothing.
     @Test func anEmptyExpectedShapeIsSaidAsASingleNumber() {
         #expect(
-            GradingText(language: .english).shape([1, 1, 3, 3], expected: [])
+            Language.english.say(GradingText().shape([1, 1, 3, 3], expected: []))
                 == "Your result has shape [1, 1, 3, 3]; expected a single number (shape [])."
         )
         #expect(
-            GradingText(language: Language("ko")).shape([1, 1, 3, 3], expected: [])
+            Language("ko").say(GradingText().shape([1, 1, 3, 3], expected: []))
                 == "결과의 모양은 [1, 1, 3, 3]인데, 정답은 수 하나(모양 [])입니다.")
         #expect(
-            GradingText(language: .english).shape([3, 6], expected: [3, 3])
+            Language.english.say(GradingText().shape([3, 6], expected: [3, 3]))
                 == "Your result has shape [3, 6]; expected [3, 3].")
     }
 }

@@ -53,12 +53,13 @@ public struct AnswerKeyBuilder: Sendable {
         } catch {
             problem = error.description
         }
+        let renderer = VerdictRenderer(exercise: exercise, language: grader.options.language)
         let wrong = (exercise.solution?.wrong ?? []).map { wrong in
             let verdict = grader.grade(wrong.answer.text, for: exercise)
             return AnswerKey.WrongAnswerKey(
                 answer: wrong.answer.text, recordedMistake: wrong.mistake, status: verdict.status,
-                mistake: verdict.mistake,
-                message: verdict.message, points: verdict.points, findings: verdict.findings.map(\.label))
+                mistake: verdict.mistake, message: renderer.message(verdict), points: verdict.points,
+                findings: verdict.findings.map(\.label))
         }
         return AnswerKey.ExerciseKey(
             id: exercise.id, key: "\(lesson)/\(exercise.id)", kind: exercise.kind.rawValue,

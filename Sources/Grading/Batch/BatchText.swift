@@ -1,21 +1,18 @@
 import Wording
 
 /// The batch grader's own sentences to learners — for answers a worker process could not grade —
-/// each a `BatchKey` said from the catalog `grading-batch`
-/// (`Sources/Wording/Catalogs/<language>/grading-batch.json`), as `GradingText` does for the
+/// each a `BatchKey` of the catalog `grading-batch`
+/// (`Sources/Wording/Catalogs/<language>/grading-batch.json`), unsaid, as `GradingText` gives the
 /// grader's.
-struct BatchText: Sendable {
-    let language: Language
-
+enum BatchText {
     /// An answer during which the grading process ended (`reason`: its signal and last words).
-    func stoppedTheGrader(_ reason: String) -> String {
-        language.say(BatchKey.stoppedTheGrader, ["reason": reason])
+    static func stoppedTheGrader(_ reason: String) -> Phrase {
+        Phrase(BatchKey.stoppedTheGrader, ["reason": reason])
     }
 
     /// An answer whose process passed its memory ceiling.
-    func usedTooMuchMemory(_ bytes: Int, ceiling: Int) -> String {
-        language.say(
-            BatchKey.usedTooMuchMemory, ["used": Self.gigabytes(bytes), "limit": Self.gigabytes(ceiling)])
+    static func usedTooMuchMemory(_ bytes: Int, ceiling: Int) -> Phrase {
+        Phrase(BatchKey.usedTooMuchMemory, ["used": Self.gigabytes(bytes), "limit": Self.gigabytes(ceiling)])
     }
 
     /// Gigabytes (2³⁰ bytes) to one decimal.

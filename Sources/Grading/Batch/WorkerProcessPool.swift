@@ -106,23 +106,24 @@ private final class WorkerLane {
         case .overTime(let milliseconds):
             let seconds = pool.answerSeconds(exercise)
             return Verdict(
-                status: .timeout, points: 0, maxPoints: exercise.points,
-                message: TimedInterpreter.timeLimitError(seconds: seconds).message(in: language),
-                durationMilliseconds: milliseconds)
+                status: .timeout, maxPoints: exercise.points,
+                note: .verbatim(TimedInterpreter.timeLimitError(seconds: seconds).message(in: language)),
+                language: language, durationMilliseconds: milliseconds)
         case .preparationOverTime(let seconds):
             return Verdict(
-                status: .error, points: 0, maxPoints: exercise.points,
-                message: GradingText(language: language).cannotBeGraded(
-                    "its setup and reference answer did not finish within \(Int(seconds)) s"))
+                status: .error, maxPoints: exercise.points,
+                note: GradingText().cannotBeGraded(
+                    "its setup and reference answer did not finish within \(Int(seconds)) s"),
+                language: language)
         case .overMemory(let bytes):
             return Verdict(
-                status: .error, points: 0, maxPoints: exercise.points,
-                message: BatchText(language: language).usedTooMuchMemory(
-                    bytes, ceiling: pool.memoryCeiling ?? bytes))
+                status: .error, maxPoints: exercise.points,
+                note: BatchText.usedTooMuchMemory(bytes, ceiling: pool.memoryCeiling ?? bytes),
+                language: language)
         case .died(let reason):
             return Verdict(
-                status: .error, points: 0, maxPoints: exercise.points,
-                message: BatchText(language: language).stoppedTheGrader(reason))
+                status: .error, maxPoints: exercise.points, note: BatchText.stoppedTheGrader(reason),
+                language: language)
         }
     }
 

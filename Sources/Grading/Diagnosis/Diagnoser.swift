@@ -7,10 +7,10 @@ struct Diagnoser {
     var context: DiagnosisContext
     var rtol: Double
     var atol: Double
-    /// The language of the sentences (`en`, `ko`).
+    /// The language the grading runs in, which a diagnosis's `message` says its phrase in.
     var language = Language.english
 
-    private var text: GradingText { GradingText(language: language) }
+    private var text: GradingText { GradingText() }
 
     /// Explains why `answer` differs from `expected` (which the comparison already found);
     /// `integral` when both are whole numbers by type (ints compared exactly), not just by value.
@@ -40,21 +40,21 @@ struct Diagnoser {
         let base = text.shape(answer.shape, expected: expected.shape)
         if answer.values.count == expected.values.count {
             if answer.rank > 2, answer.shape == expected.shape.reversed() {
-                return plain(.dimensionsReversed, base + " " + text.shapeStory(.dimensionsReversed))
+                return plain(.dimensionsReversed, base + text.shapeStory(.dimensionsReversed))
             }
             if answer.shape.filter({ $0 != 1 }) == expected.shape.filter({ $0 != 1 }) {
-                return plain(.sizeOneDimensions, base + " " + text.sizeOneDimensions)
+                return plain(.sizeOneDimensions, base + text.sizeOneDimensions)
             }
             if answer.rank >= 2, answer.transposed.shape == expected.shape {
                 if answer.transposed.isClose(to: expected, rtol: rtol, atol: atol) {
-                    return plain(.transposed, base + " " + text.transposedShapeAndValues)
+                    return plain(.transposed, base + text.transposedShapeAndValues)
                 }
-                return plain(.transposedShape, base + " " + text.transposedShape)
+                return plain(.transposedShape, base + text.transposedShape)
             }
             if zip(answer.values, expected.values).allSatisfy({
                 NumericArray.isClose($0, $1, rtol: rtol, atol: atol)
             }) {
-                return plain(.reshaped, base + " " + text.reshaped)
+                return plain(.reshaped, base + text.reshaped)
             }
         }
         return shapeDiagnosis(answer.shape, expected: expected.shape) ?? plain(.wrongShape, base)
@@ -67,13 +67,13 @@ struct Diagnoser {
             let (finding, explanation) = sizeExplanation(answer, expected: expected)
                 ?? dimensionStory(answer, expected)
         else { return nil }
-        return plain(finding, text.shape(answer, expected: expected) + " " + explanation)
+        return plain(finding, text.shape(answer, expected: expected) + explanation)
     }
 
     /// How the dimensions of two shapes relate, when that says something: one number for a
     /// shape, the same sizes reversed or reordered, one dimension missing or extra, only the
     /// channels of a batch of images different.
-    func dimensionStory(_ answer: [Int], _ expected: [Int]) -> (Diagnosis.Finding, String)? {
+    func dimensionStory(_ answer: [Int], _ expected: [Int]) -> (Diagnosis.Finding, Phrase)? {
         if answer.count == 1, expected.count > 1 {
             return (.numberForShape, text.shapeStory(.numberForShape))
         }
@@ -123,7 +123,7 @@ struct Diagnoser {
 
     /// Why the spatial sizes of two shapes differ, when they differ by a telling amount (the
     /// explanation alone, without the sentence naming both shapes).
-    func sizeExplanation(_ answer: [Int], expected: [Int]) -> (Diagnosis.Finding, String)? {
+    func sizeExplanation(_ answer: [Int], expected: [Int]) -> (Diagnosis.Finding, Phrase)? {
         guard answer.count == expected.count, answer.count >= 1, !context.dilated else { return nil }
         let spatialDims = Array(max(0, answer.count - 2)..<answer.count)
         let leadingSame = zip(answer, expected).prefix(answer.count - spatialDims.count).allSatisfy {
@@ -139,9 +139,9 @@ struct Diagnoser {
     /// Names a spatial size difference: 2p (padding forgotten or added), p (padding on one side),
     /// f − 1 (the kernel's shrinking forgotten, or applied where the size should stay). With no
     /// padding in the exercise, any even difference is guessed to be 2p, up to `guessedPaddingLimit`.
-    func explainSizeDelta(_ delta: Int, guessedPaddingLimit: Int = .max) -> (Diagnosis.Finding, String)? {
+    func explainSizeDelta(_ delta: Int, guessedPaddingLimit: Int = .max) -> (Diagnosis.Finding, Phrase)? {
         let size = abs(delta)
-        func said(_ finding: Diagnosis.Finding, kernel: Int? = nil) -> (Diagnosis.Finding, String) {
+        func said(_ finding: Diagnosis.Finding, kernel: Int? = nil) -> (Diagnosis.Finding, Phrase) {
             (finding, text.sizeDelta(finding, size: size, padding: context.padding, kernel: kernel))
         }
         if let p = context.padding, p > 0 {
@@ -186,7 +186,7 @@ struct Diagnoser {
             let whole = NumberFormat.integer(delta),
             let (finding, explanation) = explainSizeDelta(whole, guessedPaddingLimit: 0)
         {
-            return plain(finding, base + " " + explanation, numbers: numbers)
+            return plain(finding, base + explanation, numbers: numbers)
         }
         // Off by one only where a ±1 can be: whole numbers that are sizes, paddings or counts.
         // With a stride, floors make many mistakes land one off: no off-by-one story then. Only
@@ -198,31 +198,31 @@ struct Diagnoser {
         {
             let formula = context.quantity == .size
             return plain(
-                .offByOne, base + " " + text.offByOne(formula: formula), specific: formula, numbers: numbers)
+                .offByOne, base + text.offByOne(formula: formula), specific: formula, numbers: numbers)
         }
         if expected != 0, NumericArray.isClose(answer, -expected, rtol: rtol, atol: atol) {
-            return plain(.wrongSign, base + " " + text.numberSign)
+            return plain(.wrongSign, base + text.numberSign)
         }
         if expected != 0, answer != 0 {
             let ratio = answer / expected
             if !integral {
                 let guess = context.quantity == nil || context.quantity == .response ? scaleGuess(ratio) : nil
                 return plain(
-                    .wrongScale, base + " " + text.numberScale(NumberFormat.ratio(ratio), guess: guess),
+                    .wrongScale, base + text.numberScale(NumberFormat.ratio(ratio), guess: guess),
                     specific: guess != nil && averaged(ratio), numbers: ["ratio": ratio])
             }
             if let count = NumberFormat.smallWholeNumber(1 / ratio), count > 1 {
                 return plain(
-                    .wrongScale, base + " " + text.wholeFactor(count, larger: false), specific: false,
+                    .wrongScale, base + text.wholeFactor(count, larger: false), specific: false,
                     numbers: ["ratio": ratio])
             }
             if let count = NumberFormat.smallWholeNumber(ratio), count > 1 {
                 return plain(
-                    .wrongScale, base + " " + text.wholeFactor(count, larger: true), specific: false,
+                    .wrongScale, base + text.wholeFactor(count, larger: true), specific: false,
                     numbers: ["ratio": ratio])
             }
         }
-        return plain(.valuesDiffer, base + " " + text.notExpectedNumber)
+        return plain(.valuesDiffer, base + text.notExpectedNumber)
     }
 
     // MARK: Same-shaped tensors
@@ -230,10 +230,10 @@ struct Diagnoser {
     func valueDiagnosis(_ answer: NumericArray, expected: NumericArray) -> Diagnosis {
         guard !answer.values.isEmpty else { return cellDiagnosis(answer, expected: expected) }
         var diagnosis = cellDiagnosis(answer, expected: expected)
-        func finding(_ kind: Diagnosis.Finding, _ message: String) -> Diagnosis {
+        func finding(_ kind: Diagnosis.Finding, _ phrase: Phrase) -> Diagnosis {
             if kind != .wrongScale { diagnosis.isSpecific = true }
             diagnosis.finding = kind
-            diagnosis.message = message
+            diagnosis.phrase = phrase
             return diagnosis
         }
         if let flipped = context.flippedKernelExpected, flipped.isClose(to: answer, rtol: rtol, atol: atol) {
@@ -263,10 +263,10 @@ struct Diagnoser {
             diagnosis.numbers = ["offset": offset]
             guard context.hasBias else {
                 diagnosis.finding = .constantOffset
-                diagnosis.message = text.offset(NumberFormat.short(offset), guess: false)
+                diagnosis.phrase = text.offset(offset, guess: false)
                 return diagnosis
             }
-            return finding(.constantOffset, text.offset(NumberFormat.short(offset)))
+            return finding(.constantOffset, text.offset(offset))
         }
         return diagnosis
     }
@@ -280,7 +280,7 @@ struct Diagnoser {
         return context.windowCounts.contains(count)
     }
 
-    private func scaleGuess(_ ratio: Double) -> String? {
+    private func scaleGuess(_ ratio: Double) -> Phrase? {
         if let count = NumberFormat.smallWholeNumber(1 / ratio), count > 1,
             context.windowCounts.contains(count)
         {
@@ -318,7 +318,7 @@ struct Diagnoser {
 
     /// Whether the answer is the expected tensor moved by one row or column (compared where both
     /// are defined, which must be most of the plane).
-    private func shift(_ answer: NumericArray, _ expected: NumericArray) -> (Diagnosis.Finding, String)? {
+    private func shift(_ answer: NumericArray, _ expected: NumericArray) -> (Diagnosis.Finding, Phrase)? {
         let (height, width) = answer.spatial
         let candidates: [(Int, Int, Diagnosis.Finding)] = [
             (1, 0, .shiftedRow), (-1, 0, .shiftedRow), (0, 1, .shiftedColumn), (0, -1, .shiftedColumn),
@@ -368,18 +368,18 @@ struct Diagnoser {
             }
         }
         return Diagnosis(
-            finding: .valuesDiffer, message: text.valuesDiffer(count, of: answer.values.count),
+            finding: .valuesDiffer, phrase: text.valuesDiffer(count, of: answer.values.count),
             cells: cells, differingCount: count, cellCount: answer.values.count,
-            sideBySide: SideBySide.render(answer, expected: expected, rtol: rtol, atol: atol, text: text),
+            planes: SideBySide.planes(answer, expected: expected, rtol: rtol, atol: atol),
             language: language, isSpecific: false)
     }
 
     private func plain(
-        _ finding: Diagnosis.Finding, _ message: String, specific: Bool? = nil,
+        _ finding: Diagnosis.Finding, _ phrase: Phrase, specific: Bool? = nil,
         numbers: [String: Double] = [:]
     ) -> Diagnosis {
         var diagnosis = Diagnosis(
-            finding: finding, message: message, cells: [], differingCount: 0, cellCount: 0, sideBySide: nil,
+            finding: finding, phrase: phrase, cells: [], differingCount: 0, cellCount: 0, planes: nil,
             language: language)
         diagnosis.isSpecific = specific ?? (finding != .valuesDiffer && finding != .wrongShape)
         diagnosis.numbers = numbers

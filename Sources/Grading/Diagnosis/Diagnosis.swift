@@ -71,17 +71,19 @@ public struct Diagnosis: Hashable, Sendable, Codable {
 
     /// The recognised cause.
     public var finding: Finding
-    /// One or two sentences for the learner.
-    public var message: String
+    /// One or two sentences for the learner, unsaid: `message` says them in `language`, a
+    /// `VerdictRenderer` in any language.
+    public var phrase: Phrase
     /// The first differing cells (at most `cellLimit`), for same-shaped tensors.
     public var cells: [Cell]
     /// How many cells differ.
     public var differingCount: Int
     /// How many cells the result has.
     public var cellCount: Int
-    /// Answer and expected side by side, with differing cells marked, for small 2-D results.
-    public var sideBySide: String?
-    /// The language the sentences are in (`en`, `ko`), which `fullText` keeps to.
+    /// Answer and expected side by side, with differing cells marked, for small 2-D results: the
+    /// two planes, drawn in a language by `SideBySide`.
+    public var planes: SideBySide.Planes?
+    /// The language the grading ran in, which `message` and `fullText` say the phrase in.
     public var language: Language
     /// Whether the diagnosis names a cause, rather than only where or by how much the answer
     /// differs (a cell list, a ratio with no guess at its cause).
@@ -97,20 +99,21 @@ public struct Diagnosis: Hashable, Sendable, Codable {
         Verdict.Finding(.diagnosis, finding.rawValue, numbers: numbers, isSpecific: isSpecific)
     }
 
-    /// The message followed by the cell list and the side-by-side view, as a report shows it.
+    /// The phrase in the grading language.
+    public var message: String { language.say(phrase) }
+
+    /// Answer and expected side by side in the grading language.
+    public var sideBySide: String? { planes?.text(in: language) }
+
+    /// The list of differing cells, when the diagnosis lists them (a pattern found for every cell
+    /// needs no list); nil otherwise.
+    var cellList: Phrase? {
+        guard differingCount > 0, finding == .valuesDiffer || differingCount < cellCount else { return nil }
+        return GradingText().differingCells(cells, more: differingCount > cells.count)
+    }
+
+    /// The message followed by the cell list and the side-by-side view, in the grading language.
     public var fullText: String {
-        var parts = [message]
-        if differingCount > 0, finding == .valuesDiffer || differingCount < cellCount {
-            let listed = cells.map {
-                (
-                    index: $0.index, answer: NumberFormat.short($0.answer),
-                    expected: NumberFormat.short($0.expected)
-                )
-            }
-            parts.append(
-                GradingText(language: language).differingCells(listed, more: differingCount > cells.count))
-        }
-        if let sideBySide { parts.append(sideBySide) }
-        return parts.joined(separator: "\n")
+        VerdictRenderer.diagnosisText(self, language: language)
     }
 }

@@ -5,8 +5,8 @@ import Wording
 /// only the channels different, one number where a shape is asked or a shape where one number is.
 /// Catalog `diagnosis`.
 extension GradingText {
-    func shapeStory(_ key: ShapeKey, _ arguments: [String: any MessageArgument] = [:]) -> String {
-        language.say(key, arguments)
+    func shapeStory(_ key: ShapeKey, _ arguments: [String: any PhraseArgument] = [:]) -> Phrase {
+        Phrase(key, arguments)
     }
 }
 

@@ -10,8 +10,8 @@ extension GradingText {
     /// is the learner's value as printed (nil for a tensor), `group` the one or two single
     /// changes (or the one double slip) that give it, `sizes` whether the number is a spatial
     /// size (then the output-size reasons may be given), `network` whether it is a model.
-    func mutants(_ group: MutantGroup, answer: String?, sizes: Bool, network: Bool = false) -> String {
-        guard let first = group.mutants.first else { return "" }
+    func mutants(_ group: MutantGroup, answer: String?, sizes: Bool, network: Bool = false) -> Phrase {
+        guard let first = group.mutants.first else { return .empty }
         var change = self.change(first)
         var reason = first.changes.count == 1 ? self.reason(first.misconception, sizes: sizes) : nil
         if group.mutants.count > 1 {
@@ -19,7 +19,7 @@ extension GradingText {
             change = say(.mutantEither, ["first": change, "second": self.change(group.mutants[1])])
             reason = nil
         }
-        let sentence: String
+        let sentence: Phrase
         if network {
             sentence = say(.mutantNetwork, ["change": change])
         } else if let answer {
@@ -27,13 +27,13 @@ extension GradingText {
         } else {
             sentence = say(.mutantValue, ["change": change])
         }
-        return reason.map { sentence + " " + $0 } ?? sentence
+        return reason.map { sentence + $0 } ?? sentence
     }
 
     /// One mutant's change, or a double slip's two changes said together.
-    private func change(_ mutant: Mutant) -> String {
+    private func change(_ mutant: Mutant) -> Phrase {
         let parts = mutant.changes.map { change($0.misconception, $0.piece) }
-        guard parts.count == 2 else { return parts.first ?? "" }
+        guard parts.count == 2 else { return parts.first ?? .empty }
         return say(.mutantBoth, ["first": parts[0], "second": parts[1]])
     }
 
@@ -41,23 +41,23 @@ extension GradingText {
     /// reference away and read badly, so the sentence then names the change without it.
     private func quotable(_ piece: String) -> Bool { !piece.isEmpty && piece.count <= 20 }
 
-    private func change(_ misconception: Misconception, _ piece: String) -> String {
+    private func change(_ misconception: Misconception, _ piece: String) -> Phrase {
         if !quotable(piece), let key = MisconceptionKey(rawValue: misconception.rawValue + ".unquoted") {
-            return language.say(key)
+            return Phrase(key)
         }
-        return language.say(MisconceptionKey.change(misconception), ["piece": piece])
+        return Phrase(MisconceptionKey.change(misconception), ["piece": piece])
     }
 
     /// Reasons that hold only for sizes (the output-size formula's `+ 1`, the padding's 2p, the
     /// stride's steps) are given only for sizes.
-    private func reason(_ misconception: Misconception, sizes: Bool) -> String? {
+    private func reason(_ misconception: Misconception, sizes: Bool) -> Phrase? {
         switch misconception.traits.reason {
         case .none: return nil
         case .sizes where !sizes: return nil
         default: break
         }
         guard let key = MisconceptionKey(rawValue: misconception.rawValue + ".why") else { return nil }
-        return language.say(key)
+        return Phrase(key)
     }
 }
 

@@ -137,8 +137,8 @@ extension LessonSession {
                 return showDiagnostic(error, source: line)
             case .failure(let error):
                 verdict = Verdict(
-                    status: .error, points: 0, maxPoints: exercise.points,
-                    message: error.diagnostic(source: line, language: language))
+                    status: .error, maxPoints: exercise.points,
+                    note: .verbatim(error.diagnostic(source: line, language: language)), language: language)
             }
             // The time recorded covers running the answer as well as judging it.
             let elapsed = io.clock.now() - started
@@ -176,7 +176,7 @@ extension LessonSession {
             say(text.continueAfterPass(solutionsShown: course.solutionPolicy != .never), style: Theme.frame)
             return
         }
-        tell(verdict)
+        tell(verdict, about: exercise)
     }
 
     /// Whether an inspection's value is the sort of thing the exercise expects (a shape for a shape,
@@ -186,22 +186,24 @@ extension LessonSession {
         return ExerciseInput.answers(value, expected: expected)
     }
 
-    /// Shows a failing verdict: the named mistake or diagnosis, with matrices side by side.
-    func tell(_ verdict: Verdict) {
+    /// Shows a failing verdict about `exercise`: the named mistake or diagnosis, with matrices side
+    /// by side, rendered from its findings in the session's language.
+    func tell(_ verdict: Verdict, about exercise: Exercise) {
+        let renderer = VerdictRenderer(exercise: exercise, language: language)
         switch verdict.status {
         case .pass: return
         case .error:
             say(text.didNotRun, style: Theme.bad)
-            io.screen.writeLines(diagnosticLines(verdict.message))
+            io.screen.writeLines(diagnosticLines(renderer.message(verdict)))
         case .timeout:
-            say(text.stopped(verdict.message), style: Theme.bad)
+            say(text.stopped(renderer.message(verdict)), style: Theme.bad)
         case .fail:
             say(
                 text.notYet(mistake: verdict.mistake, points: verdict.points, of: verdict.maxPoints),
                 style: Theme.bad)
-            let picture = verdict.diagnosis?.sideBySide
+            let picture = renderer.picture(verdict)
             // The picture marks the differing cells, so their list would only repeat it.
-            let message = picture == nil ? verdict.message : verdict.brief ?? verdict.message
+            let message = picture == nil ? renderer.message(verdict) : renderer.brief(verdict)
             io.screen.writeLines(render(message.trimmingCharacters(in: .whitespacesAndNewlines)))
             if let picture {
                 io.screen.writeLines(

@@ -1,53 +1,52 @@
 import Wording
 
-/// The grader's own sentences — diagnoses, comparison and verdict messages — in the language the
-/// grading runs in.
+/// The grader's own sentences — diagnoses, comparison and verdict messages — as phrases, said
+/// later in the reader's language by `VerdictRenderer`.
 ///
 /// Named mistakes and check messages come translated from the course; these are the sentences the
-/// grader writes itself, each a `GradingKey` said from the catalog `grading`
-/// (`Sources/Wording/Catalogs/<language>/grading.json`). This type gives them typed arguments.
+/// grader writes itself, each a `GradingKey` of the catalog `grading`
+/// (`Sources/Wording/Catalogs/<language>/grading.json`). This type gives them typed arguments and
+/// returns them unsaid (`Phrase`): grading makes no prose.
 struct GradingText: Sendable {
-    let language: Language
+    init() {}
 
-    init(language: Language) { self.language = language }
-
-    func say(_ key: GradingKey, _ arguments: [String: any MessageArgument] = [:]) -> String {
-        language.say(key, arguments)
+    func say(_ key: GradingKey, _ arguments: [String: any PhraseArgument] = [:]) -> Phrase {
+        Phrase(key, arguments)
     }
 
     private static func flag(_ value: Bool) -> String { value ? "yes" : "no" }
 
     // MARK: Verdicts
 
-    var unanswered: String { say(.unanswered) }
+    var unanswered: Phrase { say(.unanswered) }
 
-    var noValue: String { say(.noValue) }
+    var noValue: Phrase { say(.noValue) }
 
-    func cannotBeGraded(_ problem: String) -> String { say(.cannotBeGraded, ["problem": problem]) }
+    func cannotBeGraded(_ problem: String) -> Phrase { say(.cannotBeGraded, ["problem": problem]) }
 
     // MARK: Choices
 
-    func noChoice(_ choices: String) -> String { say(.noChoice, ["choices": choices]) }
+    func noChoice(_ choices: String) -> Phrase { say(.noChoice, ["choices": choices]) }
 
-    func notAChoice(_ id: String, _ choices: String) -> String {
+    func notAChoice(_ id: String, _ choices: String) -> Phrase {
         say(.notAChoice, ["id": id, "choices": choices])
     }
 
-    func pickOne(_ choices: String) -> String { say(.pickOne, ["choices": choices]) }
+    func pickOne(_ choices: String) -> Phrase { say(.pickOne, ["choices": choices]) }
 
-    func wrongChoice(multiple: Bool) -> String { say(multiple ? .wrongChoices : .wrongChoice) }
+    func wrongChoice(multiple: Bool) -> Phrase { say(multiple ? .wrongChoices : .wrongChoice) }
 
-    /// What a choice finding says: the one wrong pick (and its `why`, the author's text in this
-    /// language) or the one missing right choice; never the whole key.
-    func choice(_ finding: ChoiceFinding, why: String?) -> String {
+    /// What a choice finding says: the one wrong pick (and its `why`, the author's text in the
+    /// reader's language) or the one missing right choice; never the whole key.
+    func choice(_ finding: ChoiceFinding, why: String?) -> Phrase {
         switch finding.kind {
         case .wrong:
             var sentences = [say(.choiceWrong, ["choice": finding.choice])]
-            if let why, !why.isEmpty { sentences.append(why) }
+            if let why, !why.isEmpty { sentences.append(.verbatim(why)) }
             if finding.wrongCount > 1 {
                 sentences.append(say(.choiceWrongMore, ["count": finding.wrongCount - 1]))
             }
-            return sentences.joined(separator: " ")
+            return Phrase(sentences)
         case .missing:
             return say(.choiceMissing, ["choice": finding.choice, "count": finding.missingCount])
         }
@@ -56,29 +55,29 @@ struct GradingText: Sendable {
     // MARK: Values of the wrong kind
 
     /// "Your answer is …" for strings, bools and other values compared exactly.
-    func answerIs(_ text: String) -> String { say(.answerIs, ["text": text]) }
+    func answerIs(_ text: String) -> Phrase { say(.answerIs, ["text": text]) }
 
-    func notAShape(_ typeName: String) -> String { say(.notAShape, ["type": typeName]) }
+    func notAShape(_ typeName: String) -> Phrase { say(.notAShape, ["type": typeName]) }
 
-    func notTheShape(_ shape: [Int]) -> String { say(.notTheShape, ["shape": shape]) }
+    func notTheShape(_ shape: [Int]) -> Phrase { say(.notTheShape, ["shape": shape]) }
 
-    func notANumber(_ typeName: String) -> String { say(.notANumber, ["type": typeName]) }
+    func notANumber(_ typeName: String) -> Phrase { say(.notANumber, ["type": typeName]) }
 
-    func notATensor(_ typeName: String) -> String { say(.notATensor, ["type": typeName]) }
+    func notATensor(_ typeName: String) -> Phrase { say(.notATensor, ["type": typeName]) }
 
-    var differs: String { say(.differs) }
+    var differs: Phrase { say(.differs) }
 
     // MARK: Networks
 
-    func networkCannotRun(on shape: [Int], _ problem: String) -> String {
+    func networkCannotRun(on shape: [Int], _ problem: Phrase) -> Phrase {
         say(.networkCannotRun, ["shape": shape, "problem": problem])
     }
 
-    func networkOutput(input: [Int], answer: [Int], expected: [Int]) -> String {
+    func networkOutput(input: [Int], answer: [Int], expected: [Int]) -> Phrase {
         say(.networkOutput, ["input": input, "answer": answer, "expected": expected])
     }
 
-    func parameterCount(_ answer: Int, expected: Int) -> String {
+    func parameterCount(_ answer: Int, expected: Int) -> Phrase {
         say(
             answer < expected ? .parameterCountFewer : .parameterCountMore,
             ["answer": answer, "expected": expected])
@@ -86,25 +85,25 @@ struct GradingText: Sendable {
 
     // MARK: Diagnoses: shapes
 
-    func shape(_ answer: [Int], expected: [Int]) -> String {
+    func shape(_ answer: [Int], expected: [Int]) -> Phrase {
         // An empty shape says nothing to a newcomer: a single number is wanted.
         say(.shape, ["answer": answer, "expected": expected, "single": expected.isEmpty ? "yes" : "no"])
     }
 
-    var sizeOneDimensions: String { say(.sizeOneDimensions) }
+    var sizeOneDimensions: Phrase { say(.sizeOneDimensions) }
 
-    var transposedShapeAndValues: String { say(.transposedShapeAndValues) }
+    var transposedShapeAndValues: Phrase { say(.transposedShapeAndValues) }
 
-    var transposedShape: String { say(.transposedShape) }
+    var transposedShape: Phrase { say(.transposedShape) }
 
-    var reshaped: String { say(.reshaped) }
+    var reshaped: Phrase { say(.reshaped) }
 
     /// Why each spatial side is `size` off, for a finding `explainSizeDelta` recognised; `padding`
     /// is the exercise's padding p, `kernel` the kernel size f.
-    func sizeDelta(_ finding: Diagnosis.Finding, size: Int, padding: Int?, kernel: Int?) -> String {
+    func sizeDelta(_ finding: Diagnosis.Finding, size: Int, padding: Int?, kernel: Int?) -> Phrase {
         let p = padding ?? size / 2
         let f = kernel ?? size + 1
-        let arguments: [String: any MessageArgument] = [
+        let arguments: [String: any PhraseArgument] = [
             "size": size, "p": p, "f": f, "half": f / 2, "known": Self.flag(padding != nil),
         ]
         switch finding {
@@ -119,49 +118,49 @@ struct GradingText: Sendable {
 
     // MARK: Diagnoses: numbers
 
-    func numberIs(_ number: String) -> String { say(.numberIs, ["number": number]) }
+    func numberIs(_ number: String) -> Phrase { say(.numberIs, ["number": number]) }
 
     /// Off by one; `formula` adds the output-size formula's `+ 1` as the likely culprit.
-    func offByOne(formula: Bool) -> String { say(.offByOne, ["formula": Self.flag(formula)]) }
+    func offByOne(formula: Bool) -> Phrase { say(.offByOne, ["formula": Self.flag(formula)]) }
 
-    var numberSign: String { say(.numberSign) }
+    var numberSign: Phrase { say(.numberSign) }
 
-    var notExpectedNumber: String { say(.notExpectedNumber) }
+    var notExpectedNumber: Phrase { say(.notExpectedNumber) }
 
     /// A real number `ratio` × the expected one, with `guess` (from `scaleGuess`) appended.
-    func numberScale(_ ratio: String, guess: String?) -> String {
-        say(.numberScale, ["ratio": ratio, "guess": guess ?? "", "guessed": Self.flag(guess != nil)])
+    func numberScale(_ ratio: String, guess: Phrase?) -> Phrase {
+        say(.numberScale, ["ratio": ratio, "guess": guess ?? .empty, "guessed": Self.flag(guess != nil)])
     }
 
     /// A whole number that is `count` times (`larger`) or 1/`count` of the expected one, said
     /// plainly: no reason is guessed for integers (see `Diagnoser.numberDiagnosis`).
-    func wholeFactor(_ count: Int, larger: Bool) -> String {
+    func wholeFactor(_ count: Int, larger: Bool) -> Phrase {
         say(larger ? .wholeFactorLarger : .wholeFactorSmaller, ["count": count])
     }
 
     /// Why real values could be a whole factor off: averaged over `count` values instead of summed,
     /// or `count` times too large.
-    func scaleGuess(_ count: Int, averaged: Bool) -> String {
+    func scaleGuess(_ count: Int, averaged: Bool) -> Phrase {
         say(averaged ? .scaleGuessAveraged : .scaleGuessLarger, ["count": count])
     }
 
     // MARK: Diagnoses: tensors
 
-    var kernelFlipped: String { say(.kernelFlipped) }
+    var kernelFlipped: Phrase { say(.kernelFlipped) }
 
-    var tensorSign: String { say(.tensorSign) }
+    var tensorSign: Phrase { say(.tensorSign) }
 
     /// Every value `ratio` × the expected one, with `guess` appended.
-    func tensorScale(_ ratio: String, guess: String?) -> String {
-        say(.tensorScale, ["ratio": ratio, "guess": guess ?? "", "guessed": Self.flag(guess != nil)])
+    func tensorScale(_ ratio: String, guess: Phrase?) -> Phrase {
+        say(.tensorScale, ["ratio": ratio, "guess": guess ?? .empty, "guessed": Self.flag(guess != nil)])
     }
 
-    var rotated: String { say(.rotated) }
+    var rotated: Phrase { say(.rotated) }
 
-    var transposed: String { say(.transposed) }
+    var transposed: Phrase { say(.transposed) }
 
     /// Moved by one row (`dy`) or column (`dx`), each −1, 0 or 1.
-    func shifted(dy: Int, dx: Int) -> String {
+    func shifted(dy: Int, dx: Int) -> Phrase {
         let direction =
             switch (dy, dx) {
             case (1, _): "down"
@@ -173,34 +172,34 @@ struct GradingText: Sendable {
     }
 
     /// Every value off by `amount`; `guess` adds a bias or constant as the likely cause.
-    func offset(_ amount: String, guess: Bool = true) -> String {
+    func offset(_ amount: Double, guess: Bool = true) -> Phrase {
         say(guess ? .offset : .offsetPlain, ["amount": amount])
     }
 
     /// A failed check whose message cannot be said for this answer (its `{expr}` fails): the
     /// condition itself, in the answer language.
-    func checkDoesNotHold(_ condition: String) -> String { say(.checkDoesNotHold, ["condition": condition]) }
+    func checkDoesNotHold(_ condition: String) -> Phrase { say(.checkDoesNotHold, ["condition": condition]) }
 
     /// The two parameter counts, with no guess at the cause (the layers say it).
-    func parameterCountOnly(_ answer: Int, expected: Int) -> String {
+    func parameterCountOnly(_ answer: Int, expected: Int) -> Phrase {
         say(.parameterCountOnly, ["answer": answer, "expected": expected])
     }
 
-    func valuesDiffer(_ count: Int, of total: Int) -> String {
+    func valuesDiffer(_ count: Int, of total: Int) -> Phrase {
         say(.valuesDiffer, ["count": count, "total": total])
     }
 
     /// The list of differing cells; `more` when the list is cut short.
-    func differingCells(_ cells: [(index: [Int], answer: String, expected: String)], more: Bool) -> String {
+    func differingCells(_ cells: [Diagnosis.Cell], more: Bool) -> Phrase {
         let listed = cells.map {
             say(.differingCell, ["index": $0.index, "answer": $0.answer, "expected": $0.expected])
         }
-        return say(.differingCells, ["cells": listed.joined(separator: ", "), "more": Self.flag(more)])
+        return say(.differingCells, ["cells": Phrase(listed, separator: ", "), "more": Self.flag(more)])
     }
 
     /// The side-by-side view's column headings.
-    var yours: String { say(.yours) }
-    var expected: String { say(.expected) }
+    var yours: Phrase { say(.yours) }
+    var expected: Phrase { say(.expected) }
 }
 
 /// The grader's own sentences (catalog `grading`), said through `GradingText`.
