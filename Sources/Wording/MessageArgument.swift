@@ -11,6 +11,8 @@ public enum MessageValue: Sendable, Hashable, Codable {
     case shape([Int])
     /// A tuple of whole numbers as Python writes it: `(2, 1)`.
     case tuple([Int])
+    /// A spatial size, one number per axis joined by `×`: `5×5` (a kernel, a padded input), `5`.
+    case extent([Int])
     /// A size in bytes, written in binary units by `NumberFormat.bytes` (`1.5 GiB`).
     case bytes(Int)
     /// A duration, written by `NumberFormat.seconds` (`2`, `0.5`, `1.25`); the unit is the sentence's.
@@ -26,6 +28,7 @@ public enum MessageValue: Sendable, Hashable, Codable {
         case .number(let value): NumberFormat.short(value)
         case .shape(let shape): "[" + shape.map(String.init).joined(separator: ", ") + "]"
         case .tuple(let values): "(" + values.map(String.init).joined(separator: ", ") + ")"
+        case .extent(let sizes): sizes.map(String.init).joined(separator: "×")
         case .bytes(let count): NumberFormat.bytes(count)
         case .seconds(let value): NumberFormat.seconds(value)
         case .magnitude(let value): NumberFormat.magnitude(value)

@@ -86,7 +86,7 @@ struct MessagePattern: Sendable, Hashable {
             switch value {
             case .integer(let integer), .bytes(let integer): Double(integer)
             case .number(let real), .seconds(let real), .magnitude(let real): real
-            case .text, .shape, .tuple: nil
+            case .text, .shape, .tuple, .extent: nil
             }
         guard let number else { return nil }
         let category = plural.category(number)

@@ -58,7 +58,10 @@ extension LanguageError {
             case .unsupportedKeyword(let keyword)?:
                 text += language.say(
                     key.slipKeyword,
-                    ["keyword": keyword, "reason": Parser.unsupportedKeywords[keyword] ?? ""])
+                    [
+                        "keyword": keyword,
+                        "reason": StatementProblem.reason(forKeyword: keyword, in: language),
+                    ])
             case .missingOperator?: text += language.say(key.slipMissingOperator)
             case nil: break
             }
@@ -100,83 +103,10 @@ extension LanguageError {
             return language.say(key.caretIsNotPower, ["left": left, "right": right])
         case .inPlaceOnLeaf: return language.say(key.inPlaceOnLeaf)
         case .deviceUnavailable(let device): return language.say(key.deviceUnavailable, ["device": device])
-        case .engine(let engine): return sentence(engine, in: language)
+        case .engine(let engine): return engine.sentence(in: language)
         case .statement(let problem): return problem.sentence(in: language)
         case .said(let sentence, let arguments): return language.say(sentence, arguments)
         case .evaluation(let sentence, let arguments): return language.say(sentence, arguments)
-        }
-    }
-
-    /// The sentence an engine refusal says in `language`.
-    static func sentence(_ detail: CNNError.Detail, in language: Language) -> String {
-        let key = EngineErrorKey.self
-        switch detail {
-        case .inLayer(let name, let type, let inner):
-            return language.say(
-                key.inLayer, ["name": name, "type": type, "inner": sentence(inner, in: language)])
-        case .broadcast(let a, let b, let sizes, let dimension):
-            return language.say(
-                key.broadcast,
-                ["a": a, "b": b, "sizeA": sizes[0], "sizeB": sizes[1], "dimension": dimension])
-        case .matmul(let a, let b, let inner):
-            // The sizes PyTorch names: a vector operand counts as a 1-row or 1-column matrix.
-            let rows = a.count >= 2 ? a[a.count - 2] : 1
-            let columns = b.count >= 2 ? b[b.count - 1] : 1
-            return language.say(
-                key.matmul,
-                [
-                    "a": a, "b": b, "n": rows, "k": inner[0], "k2": inner[1], "m": columns,
-                    "vector": b.count == 1 ? "yes" : "no",
-                ])
-        case .convChannels(let function, let input, let weight, let expected, let groups):
-            let kernelNames = weight.count == 3 ? "kW" : "kH, kW"
-            return language.say(
-                key.convChannels,
-                [
-                    "function": function, "input": input, "weight": weight, "expected": expected,
-                    "groups": groups, "channels": input.count > 1 ? input[1] : 0, "kernelNames": kernelNames,
-                ])
-        case .kernelLargerThanInput(let function, let kernel, let span, let dilation, let padded),
-            .windowLargerThanInput(let function, let kernel, let span, let dilation, let padded):
-            return language.say(
-                span == nil ? key.kernelLargerThanInput : key.dilatedKernelLargerThanInput,
-                [
-                    "function": function, "kernel": kernel, "span": span ?? "", "dilation": dilation ?? "",
-                    "padded": padded,
-                ])
-        case .tooSmall(let function, let argument, let minimum, let got):
-            return language.say(
-                key.tooSmall, ["function": function, "argument": argument, "minimum": minimum, "got": got])
-        case .sameWithStride: return language.say(key.sameWithStride)
-        case .reshape(let shape, let count, let from):
-            return language.say(key.reshape, ["shape": shape, "count": count, "from": from])
-        case .dimensionOutOfRange(let dim, let bound):
-            return language.say(key.dimensionOutOfRange, ["dim": dim, "low": -bound, "high": bound - 1])
-        case .indexOutOfRange(let index, let dimension, let size):
-            return language.say(key.indexOutOfRange, ["index": index, "dimension": dimension, "size": size])
-        case .linearFeatures(let inFeatures, let weight, let input):
-            return language.say(
-                key.linearFeatures, ["inFeatures": inFeatures, "weight": weight, "input": input])
-        case .tooLarge(let shape, let elements, let limit):
-            return language.say(key.tooLarge, ["shape": shape, "elements": elements, "limit": limit])
-        case .outOfMemory(let requested, let inUse, let limit):
-            return language.say(
-                key.outOfMemory,
-                [
-                    "requested": MessageValue.bytes(requested), "inUse": MessageValue.bytes(inUse),
-                    "limit": MessageValue.bytes(limit),
-                ])
-        case .timeLimit(let seconds):
-            return language.say(key.timeLimit, ["seconds": MessageValue.seconds(seconds)])
-        case .tooMuchWork(let kind, let amount, let secondsLeft, let allowed):
-            return language.say(
-                key.tooMuchWork,
-                [
-                    "kind": kind.rawValue, "amount": MessageValue.magnitude(amount),
-                    "seconds": MessageValue.seconds(secondsLeft), "allowed": MessageValue.magnitude(allowed),
-                ])
-        case .cancelled: return language.say(key.cancelled)
-        case .refusal(let refusal, let arguments): return language.say(refusal, arguments)
         }
     }
 }
@@ -225,15 +155,6 @@ public enum LanguageErrorKey: String, MessageKey, Sendable {
     case classesAreLayers, oneBaseClass
     case trainEpochs, trainBatchSize, padMode, reductionMode, paddingMode, popEmpty, popIndex, removeMissing
     case notInList, spreadDict, spreadRepeatedKeyword, spreadSequence, tableKeyType, setComprehension
-}
-
-/// The engine's refusals (catalog `engine-errors`), one per `CNNError.Detail` case.
-package enum EngineErrorKey: String, MessageKey {
-    package static let catalog = "engine-errors"
-
-    case inLayer, broadcast, matmul, convChannels, kernelLargerThanInput, dilatedKernelLargerThanInput
-    case tooSmall, sameWithStride, reshape, dimensionOutOfRange, indexOutOfRange, linearFeatures
-    case tooLarge, outOfMemory, timeLimit, tooMuchWork, cancelled
 }
 
 /// What the parser wanted where it found something else (catalog `syntax-expected`): in English a

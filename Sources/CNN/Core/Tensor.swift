@@ -111,9 +111,7 @@ public struct Tensor: Sendable {
         let rank = rank ?? self.rank
         let bound = Swift.max(rank, 1)
         guard dim >= -bound, dim < bound else {
-            throw .argument(
-                "dimension out of range (expected to be in range of [\(-bound), \(bound - 1)], but got \(dim))",
-                detail: .dimensionOutOfRange(dim: dim, bound: bound))
+            throw .argument(.dimensionOutOfRange(dim: dim, bound: bound))
         }
         return dim < 0 ? dim + bound : dim
     }

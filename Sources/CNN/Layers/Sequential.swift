@@ -45,9 +45,8 @@ public final class Sequential: Layer {
             do {
                 x = try callChild(name, layer, x)
             } catch let error as CNNError where error.code != .cancelled && error.code != .timeLimit {
-                throw CNNError(
-                    error.code, "layer (\(name)) \(layer.typeName): \(error.message)",
-                    detail: error.detail.map { .inLayer(name: name, type: layer.typeName, inner: $0) })
+                guard let inner = error.detail else { throw error }
+                throw CNNError(error.code, .inLayer(name: name, type: layer.typeName, inner: inner))
             }
         }
         return x

@@ -17,9 +17,6 @@ extension Conv2dGeometry {
         var weightLayout: String {
             "[out_channels, in_channels/groups, \(kernelNames.joined(separator: ", "))]"
         }
-
-        /// `5×5` for 2-D sizes, `5` for 1-D ones.
-        func size(_ values: [Int]) -> String { values.map(String.init).joined(separator: "×") }
     }
 
     /// Checks a convolution call and resolves its padding.
@@ -66,16 +63,7 @@ extension Conv2dGeometry {
                 .withGroupsNeedsOutChannels, ["f": f, "groups": groups, "weight": weight])
         }
         guard weight[1] == channels / groups else {
-            let expected = "[?, \(channels / groups)" + String(repeating: ", ?", count: spatial) + "]"
-            let noun = channels == 1 ? "channel" : "channels"
-            let why =
-                groups == 1
-                ? "the input \(input) has \(channels) \(noun)"
-                : "the input \(input) has \(channels) \(noun) in \(groups) groups"
-            throw .shape(
-                "\(f) expects weight \(words.weightLayout) = \(expected), got \(weight): \(why)",
-                detail: .convChannels(
-                    function: f, input: input, weight: weight, expected: expected, groups: groups))
+            throw .shape(.convChannels(function: f, input: input, weight: weight, groups: groups))
         }
         if let bias, bias != [weight[0]] {
             throw .shape(
@@ -98,17 +86,12 @@ extension Conv2dGeometry {
                 spatial == 2
                 ? [inH + g.padTop + g.padBottom, inW + g.padLeft + g.padRight]
                 : [inW + g.padLeft + g.padRight]
-            let described =
-                span == kernel
-                ? "kernel \(words.size(kernel))"
-                : "kernel \(words.size(kernel)) with dilation \(spatial == 2 ? dilation.description : "\(dilation.width)") spans \(words.size(span)), which"
+            // A 1-D call wrote one dilation.
+            let written = spatial == 2 ? dilation : Size2D(dilation.width)
             throw .shape(
-                "\(f) \(described) is larger than the padded input \(words.size(padded))",
-                detail: .kernelLargerThanInput(
-                    function: f, kernel: words.size(kernel), span: span == kernel ? nil : words.size(span),
-                    dilation: span == kernel
-                        ? nil : spatial == 2 ? dilation.description : "\(dilation.width)",
-                    padded: words.size(padded)))
+                .kernelLargerThanInput(
+                    function: f, kernel: kernel,
+                    dilated: span == kernel ? nil : .init(dilation: written, span: span), padded: padded))
         }
         return g
     }

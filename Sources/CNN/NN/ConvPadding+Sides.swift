@@ -28,8 +28,7 @@ extension ConvPadding {
         case .valid: return (0, 0, 0, 0)
         case .same:
             guard stride.height == 1 && stride.width == 1 else {
-                throw .argument(
-                    "padding='same' is not supported for strided convolutions", detail: .sameWithStride)
+                throw .argument(.sameWithStride)
             }
             let totalH = dilation.height * (kernel.height - 1)
             let totalW = dilation.width * (kernel.width - 1)

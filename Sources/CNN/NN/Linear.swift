@@ -14,9 +14,7 @@ public func linear(_ input: Tensor, _ weight: Tensor, bias: Tensor? = nil) throw
     let (outFeatures, inFeatures) = (weight.shape[0], weight.shape[1])
     guard input.rank >= 1, input.shape.last == inFeatures else {
         throw CNNError.shape(
-            "linear expects input [*, in_features] = [*, \(inFeatures)] to match weight \(weight.shape) "
-                + "([out_features, in_features]), got input \(input.shape)",
-            detail: .linearFeatures(inFeatures: inFeatures, weight: weight.shape, input: input.shape))
+            .linearFeatures(inFeatures: inFeatures, weight: weight.shape, input: input.shape))
     }
     if let bias, bias.shape != [outFeatures] {
         throw CNNError.shape(

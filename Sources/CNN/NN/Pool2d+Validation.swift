@@ -40,17 +40,12 @@ extension Pool2dGeometry {
             throw .shape(.expectsANonEmptyInput, ["function": function, "input": input])
         }
         guard g.outHeight > 0 && g.outWidth > 0 else {
-            let padded = "\(g.inHeight + 2 * padding.height)×\(g.inWidth + 2 * padding.width)"
-            let window =
-                span == kernel
-                ? "kernel \(kernel.height)×\(kernel.width)"
-                : "kernel \(kernel.height)×\(kernel.width) with dilation \(dilation) spans \(span.height)×\(span.width), which"
             throw .shape(
-                "\(function) \(window) is larger than the padded input \(padded)",
-                detail: .windowLargerThanInput(
-                    function: function, kernel: "\(kernel.height)×\(kernel.width)",
-                    span: span == kernel ? nil : "\(span.height)×\(span.width)",
-                    dilation: span == kernel ? nil : "\(dilation)", padded: padded))
+                .kernelLargerThanInput(
+                    function: function, kernel: [kernel.height, kernel.width],
+                    dilated: span == kernel
+                        ? nil : .init(dilation: dilation, span: [span.height, span.width]),
+                    padded: [g.inHeight + 2 * padding.height, g.inWidth + 2 * padding.width]))
         }
         return g
     }

@@ -48,10 +48,7 @@ public struct Size2D: Hashable, Sendable, ExpressibleByIntegerLiteral, Expressib
     /// PyTorch's words where it has them.
     func require(atLeast minimum: Int, _ argument: String, of function: String) throws(CNNError) {
         guard height >= minimum, width >= minimum else {
-            let rule = minimum == 0 ? "cannot be negative" : "must be at least \(minimum)"
-            throw .argument(
-                "\(function) \(argument) \(rule), got \(self)",
-                detail: .tooSmall(function: function, argument: argument, minimum: minimum, got: "\(self)"))
+            throw .argument(.tooSmall(function: function, argument: argument, minimum: minimum, got: self))
         }
         guard height <= Size2D.largest, width <= Size2D.largest else {
             throw .argument(

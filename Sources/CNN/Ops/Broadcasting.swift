@@ -11,10 +11,7 @@ enum Broadcasting {
             let sizeA = i < rank - a.count ? 1 : a[i - (rank - a.count)]
             let sizeB = i < rank - b.count ? 1 : b[i - (rank - b.count)]
             guard sizeA == sizeB || sizeA == 1 || sizeB == 1 else {
-                throw .shape(
-                    "cannot broadcast shapes \(a) and \(b): sizes \(sizeA) and \(sizeB) at dimension \(i) "
-                        + "(counted after aligning the last dimensions) must be equal or one of them 1",
-                    detail: .broadcast(a, b, sizes: [sizeA, sizeB], dimension: i))
+                throw .shape(.broadcast(a, b, sizes: [sizeA, sizeB], dimension: i))
             }
             result[i] = sizeA == 1 ? sizeB : sizeA
         }

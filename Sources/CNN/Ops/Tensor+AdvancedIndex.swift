@@ -74,9 +74,7 @@ extension Tensor {
         let rows = try flags.map { value throws(CNNError) -> Int in
             let position = Int(value)
             guard position >= -size, position < size else {
-                throw .argument(
-                    "index \(position) is out of bounds for dimension \(p) with size \(size)",
-                    detail: .indexOutOfRange(index: position, dimension: p, size: size))
+                throw .argument(.indexOutOfRange(index: position, dimension: p, size: size))
             }
             return position < 0 ? position + size : position
         }

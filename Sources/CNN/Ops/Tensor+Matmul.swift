@@ -25,11 +25,7 @@ extension Tensor {
         let (n, k) = (left.shape[left.rank - 2], left.shape[left.rank - 1])
         let (k2, m) = (right.shape[right.rank - 2], right.shape[right.rank - 1])
         guard k == k2 else {
-            throw CNNError.shape(
-                "mat1 and mat2 shapes cannot be multiplied (\(n)x\(k) and \(k2)x\(m)): matmul of \(a.shape) and "
-                    + "\(b.shape) needs the last size of the first (\(k)) to equal the "
-                    + "\(b.rank == 1 ? "size" : "second-to-last size") of the second (\(k2))",
-                detail: .matmul(a.shape, b.shape, inner: [k, k2]))
+            throw CNNError.shape(.matmul(a.shape, b.shape, inner: [k, k2]))
         }
         guard [n, k, m].allSatisfy({ $0 <= Int(Int32.max) }) else {
             throw CNNError(.tooLarge, .matmulTooLargeForBLAS, ["a": a.shape, "b": b.shape])

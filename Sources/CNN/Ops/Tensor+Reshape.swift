@@ -31,16 +31,12 @@ extension Tensor {
         if let dim = inferred.first {
             let known = newShape.enumerated().filter { $0.offset != dim }.reduce(1) { $0 * $1.element }
             guard known != 0, count % known == 0 else {
-                throw .shape(
-                    "shape \(newShape) is invalid for input of size \(count) (shape \(shape))",
-                    detail: .reshape(shape: newShape, count: count, from: shape))
+                throw .shape(.reshape(shape: newShape, count: count, from: shape))
             }
             resolved[dim] = count / known
         }
         guard Tensor.product(resolved) == count else {
-            throw .shape(
-                "shape \(newShape) is invalid for input of size \(count) (shape \(shape))",
-                detail: .reshape(shape: newShape, count: count, from: shape))
+            throw .shape(.reshape(shape: newShape, count: count, from: shape))
         }
         return resolved
     }

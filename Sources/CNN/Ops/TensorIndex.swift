@@ -75,9 +75,7 @@ extension Tensor {
             case .at(let position):
                 let size = shape[dim]
                 guard position >= -size, position < size else {
-                    throw .argument(
-                        "index \(position) is out of bounds for dimension \(dim) with size \(size)",
-                        detail: .indexOutOfRange(index: position, dimension: dim, size: size))
+                    throw .argument(.indexOutOfRange(index: position, dimension: dim, size: size))
                 }
                 offset += (position < 0 ? position + size : position) * own[dim]
                 dim += 1
