@@ -176,10 +176,8 @@ struct Comparer {
         let input: Tensor
         do {
             input = try Tensor.zeros(inputShape)
-        } catch let error as CNNError {
-            throw LanguageError(error)
         } catch {
-            throw LanguageError(.value, "\(error)")
+            throw LanguageError(from: error)
         }
         session.interpreter.bind(Self.inputName, .tensor(input))
         let answerShape: [Int]
@@ -256,7 +254,7 @@ struct Comparer {
     func outputShape(of name: String) throws(LanguageError) -> [Int] {
         let value = try session.evaluate("\(name)(\(Self.inputName))")
         guard case .tensor(let tensor) = value else {
-            throw LanguageError(.type, "calling it gives a \(value.typeName), not a tensor")
+            throw .said(.type, .callGivesNonTensor, ["type": value.typeName])
         }
         return tensor.shape
     }

@@ -64,8 +64,8 @@ public final class Grader {
         } catch let error as LanguageError {
             verdict = failure(error, source: nil, maxPoints: exercise.points, language: language)
         } catch {
-            verdict = Verdict(
-                status: .error, maxPoints: exercise.points, note: .verbatim("\(error)"), language: language)
+            verdict = failure(
+                LanguageError(from: error), source: nil, maxPoints: exercise.points, language: language)
         }
         verdict.durationMilliseconds = Int((ComputeBudget.now() - start) / 1_000_000)
         return verdict

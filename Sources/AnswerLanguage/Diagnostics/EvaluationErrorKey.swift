@@ -25,12 +25,19 @@ public enum EvaluationErrorKey: String, MessageKey, Sendable {
     case dictDisplaySpread, parameterTwice, doubleStarLast, classKeywords, nonlocalOutsideFunction
     case annotationTarget, inputTooLong, tooManyToUnpack, notEnoughToUnpack, methodArgumentCount
     case methodArgumentRange, invalidUTF8
+    // A format specification (`f'{x:>8.2f}'`, `format(x, spec)`) that cannot be applied.
+    case formatInvalidSpecifier, formatWidthTooLarge, formatPrecisionMissing, formatPrecisionTooLarge
+    case formatPrecisionForInteger, formatCharacterOutOfRange, formatUnknownCode, formatSignForString
+    case formatUnsupportedType
+    /// An error of another type than the engine's and the language's (a bug): said by its type.
+    case unexpectedError
+    case fStringUnclosedField, nestedTooDeeply, callGivesNonTensor
 }
 
 extension LanguageError {
     /// An error of `kind` said by `key` of the catalog `evaluation-errors`, its placeholders filled
     /// from `arguments` (typed: counts as `Int`, shapes as `[Int]`, names and code as `String`).
-    static func said(
+    public static func said(
         _ kind: Kind, _ key: EvaluationErrorKey, _ arguments: [String: any MessageArgument] = [:],
         at range: SourceRange? = nil
     ) -> LanguageError {

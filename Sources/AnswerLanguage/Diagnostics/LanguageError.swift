@@ -119,4 +119,17 @@ extension LanguageError {
         self.init(kind, error.message, at: range)
         detail = error.detail.map(Detail.engine)
     }
+
+    /// Any error a call into the engine threw, as a language error at `range`: a `LanguageError`
+    /// keeps its own place, a `CNNError` is translated, and anything else (an engine bug: the
+    /// engine throws only `CNNError`) is said by its type's name, never by its English text.
+    public init(from error: any Error, at range: SourceRange? = nil) {
+        switch error {
+        case let error as LanguageError: self = range.map(error.located(at:)) ?? error
+        case let error as CNNError: self.init(error, at: range)
+        default:
+            self = .said(
+                .value, .unexpectedError, ["type": String(reflecting: Swift.type(of: error))], at: range)
+        }
+    }
 }

@@ -27,6 +27,19 @@ public enum StatementProblem: Hashable, Sendable {
     case habit(String)
     /// `^` (Python's exclusive or) where a power was meant: `0.25^20`.
     case caretForPower
+    /// A Python keyword the answer language leaves out (`try`, `raise`, `yield`, `async`).
+    case unsupportedKeyword(String)
+
+    /// The keywords the answer language leaves out, each with the sentence saying why.
+    static let unsupportedKeywords: [String: StatementErrorKey] = [
+        "try": .keywordExceptions, "except": .keywordExceptions, "finally": .keywordExceptions,
+        "raise": .keywordRaise, "yield": .keywordYield, "async": .keywordAsync, "await": .keywordAsync,
+    ]
+
+    /// Why `keyword` is left out, in `language`.
+    static func reason(forKeyword keyword: String, in language: Language) -> String {
+        language.say(unsupportedKeywords[keyword] ?? .keywordAsync, ["keyword": keyword])
+    }
 
     /// The names habits reach for, each with what to do instead.
     static let habits: [String: StatementErrorKey] = [
@@ -59,6 +72,10 @@ public enum StatementProblem: Hashable, Sendable {
         case .unboundLocal(let name): return language.say(key.unboundLocal, ["name": name])
         case .habit(let name): return language.say(Self.habits[name] ?? key.habitNumpy)
         case .caretForPower: return language.say(key.caretForPower)
+        case .unsupportedKeyword(let keyword):
+            return language.say(
+                key.unsupportedKeyword,
+                ["keyword": keyword, "reason": Self.reason(forKeyword: keyword, in: language)])
         }
     }
 }
@@ -71,4 +88,5 @@ package enum StatementErrorKey: String, MessageKey {
     case dangling, importNumpy, importPlotting, importTorchvision, importMath, importRandom, importOther
     case torchPartMissing, assertionFailed, assertionFailedWith, unboundLocal
     case habitNumpy, habitPlot, habitQuit, habitNext, habitSelf, habitMath, caretForPower, habitHelp
+    case unsupportedKeyword, keywordExceptions, keywordRaise, keywordYield, keywordAsync
 }

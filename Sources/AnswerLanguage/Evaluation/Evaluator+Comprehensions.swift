@@ -1,4 +1,5 @@
 import CNN
+import Wording
 
 /// Comprehensions, generator expressions and f-strings.
 extension Evaluator {
@@ -99,10 +100,12 @@ extension Evaluator {
                 }
                 return try parsed.format(number)
             default:
-                throw FormatSpecError("unsupported format string passed to \(value.typeName).__format__")
+                throw FormatSpecError(.formatUnsupportedType, ["type": value.typeName])
             }
         } catch {
-            throw .value("cannot format with '\(spec)': \(error.message)", at: range)
+            throw .said(
+                .value, error.key, error.arguments.merging(["spec": .text(spec)]) { own, _ in own }, at: range
+            )
         }
     }
 

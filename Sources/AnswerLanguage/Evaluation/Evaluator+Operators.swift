@@ -56,12 +56,8 @@ extension Evaluator {
     func engine<T>(at range: SourceRange, _ body: () throws -> T) throws(LanguageError) -> T {
         do {
             return try body()
-        } catch let error as LanguageError {
-            throw error.located(at: range)
-        } catch let error as CNNError {
-            throw LanguageError(error, at: range)
         } catch {
-            throw LanguageError(.value, "\(error)", at: range)
+            throw LanguageError(from: error, at: range)
         }
     }
 

@@ -351,12 +351,8 @@ final class Evaluator: @unchecked Sendable {
         try checkpoint(at: range)
         do {
             return try builtin.body(bound)
-        } catch let error as LanguageError {
-            throw error.located(at: range)
-        } catch let error as CNNError {
-            throw LanguageError(error, at: range)
         } catch {
-            throw LanguageError(.value, "\(builtin.name)(): \(error)", at: range)
+            throw LanguageError(from: error, at: range)
         }
     }
 

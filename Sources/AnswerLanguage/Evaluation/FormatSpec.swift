@@ -1,4 +1,5 @@
 import Foundation
+import Wording
 
 /// Python's format-specification mini-language (`{x:>8.3f}`, `{n:,}`, `{p:.1%}`), as `format()`
 /// and f-strings apply it to ints, floats, bools and strings
@@ -15,7 +16,7 @@ struct FormatSpec {
 
     /// Parses `spec`, or says why it is not a format specification.
     init(_ spec: String) throws(FormatSpecError) {
-        var characters = Array(spec)
+        let characters = Array(spec)
         var index = 0
         func peek(_ ahead: Int = 0) -> Character? {
             index + ahead < characters.count ? characters[index + ahead] : nil
@@ -52,7 +53,7 @@ struct FormatSpec {
         }
         if !digits.isEmpty {
             guard let value = Int(digits), value <= 10_000 else {
-                throw FormatSpecError("the width is too large")
+                throw FormatSpecError(.formatWidthTooLarge)
             }
             width = value
         }
@@ -68,8 +69,7 @@ struct FormatSpec {
                 index += 1
             }
             guard let value = Int(digits), value <= 1_000 else {
-                throw FormatSpecError(
-                    digits.isEmpty ? "a precision is needed after '.'" : "the precision is too large")
+                throw FormatSpecError(digits.isEmpty ? .formatPrecisionMissing : .formatPrecisionTooLarge)
             }
             precision = value
         }
@@ -78,8 +78,7 @@ struct FormatSpec {
             index += 1
         }
         guard index == characters.count else {
-            characters.removeFirst(index)
-            throw FormatSpecError("invalid format specifier '\(spec)'")
+            throw FormatSpecError(.formatInvalidSpecifier)
         }
     }
 
@@ -90,7 +89,7 @@ struct FormatSpec {
         switch type {
         case nil, "d", "n":
             guard precision == nil else {
-                throw FormatSpecError("precision is not allowed in an integer format specifier")
+                throw FormatSpecError(.formatPrecisionForInteger)
             }
             return pad(signed(grouped(String(value.magnitude)), negative: value < 0), numeric: true)
         case "b", "o", "x", "X":
@@ -100,13 +99,13 @@ struct FormatSpec {
             return pad(signed(digits, negative: value < 0), numeric: true)
         case "c":
             guard let scalar = Unicode.Scalar(UInt32(clamping: max(value, 0))) else {
-                throw FormatSpecError("%c arg not in range")
+                throw FormatSpecError(.formatCharacterOutOfRange)
             }
             return pad(String(Character(scalar)), numeric: false)
         case "e", "E", "f", "F", "g", "G", "%":
             return try format(Double(value))
         default:
-            throw FormatSpecError("unknown format code '\(type.map(String.init) ?? "")' for an int")
+            throw FormatSpecError(.formatUnknownCode, ["code": type.map(String.init) ?? "", "type": "int"])
         }
     }
 
@@ -131,7 +130,7 @@ struct FormatSpec {
         case "%":
             body = Self.c(magnitude * 100, "f", precision ?? 6, alternate: alternate) + "%"
         default:
-            throw FormatSpecError("unknown format code '\(type.map(String.init) ?? "")' for a float")
+            throw FormatSpecError(.formatUnknownCode, ["code": type.map(String.init) ?? "", "type": "float"])
         }
         if !magnitude.isFinite {
             body = magnitude.isNaN ? "nan" : "inf"
@@ -148,10 +147,10 @@ struct FormatSpec {
     /// A string formatted as `format(text, spec)` does.
     func format(_ text: String) throws(FormatSpecError) -> String {
         guard type == nil || type == "s" else {
-            throw FormatSpecError("unknown format code '\(type.map(String.init) ?? "")' for a string")
+            throw FormatSpecError(.formatUnknownCode, ["code": type.map(String.init) ?? "", "type": "str"])
         }
         guard sign == "-", align != "=" else {
-            throw FormatSpecError("sign and '=' alignment are not allowed for a string")
+            throw FormatSpecError(.formatSignForString)
         }
         return pad(precision.map { String(text.prefix($0)) } ?? text, numeric: false)
     }
@@ -196,8 +195,14 @@ struct FormatSpec {
     }
 }
 
-/// Why a format specification cannot be applied.
+/// Why a format specification cannot be applied: a sentence of the catalog `evaluation-errors`
+/// and its pieces; the caller adds the specification (`spec`) and says it.
 struct FormatSpecError: Error {
-    let message: String
-    init(_ message: String) { self.message = message }
+    let key: EvaluationErrorKey
+    let arguments: [String: MessageValue]
+
+    init(_ key: EvaluationErrorKey, _ arguments: [String: any MessageArgument] = [:]) {
+        self.key = key
+        self.arguments = arguments.mapValues(\.messageValue)
+    }
 }

@@ -58,12 +58,8 @@ extension Interpreter {
                     groups: groups)
                 found.call = Conv2dCall(
                     input: input, weight: weight, bias: bias, geometry: geometry, output: output)
-            } catch let error as LanguageError {
-                throw error.located(at: expression.range)
-            } catch let error as CNNError {
-                throw LanguageError(error, at: expression.range)
             } catch {
-                throw LanguageError(.value, "conv2d(): \(error)", at: expression.range)
+                throw LanguageError(from: error, at: expression.range)
             }
             return .none
         }

@@ -111,18 +111,16 @@ struct Lexer {
                 }
             case "‘", "’", "“", "”":
                 let straight = scalar == "‘" || scalar == "’" ? "'" : "\""
-                throw .syntax(
-                    "curly quote '\(scalar)' — type a straight quote \(straight) instead",
+                throw LanguageError(
+                    .syntax, .curlyQuote(String(scalar), straight: straight),
                     at: SourceRange(
-                        start, SourceLocation(line: line, column: start.column + 1, offset: index + 1))
-                ).detailed(.curlyQuote(String(scalar), straight: straight))
+                        start, SourceLocation(line: line, column: start.column + 1, offset: index + 1)))
             default:
                 try lexSymbol(start: start)
             }
         }
         if let open = openBrackets.last {
-            throw .syntax("'\(open.scalar)' was never closed", at: open.range).detailed(
-                .neverClosed(String(open.scalar)))
+            throw LanguageError(.syntax, .neverClosed(String(open.scalar)), at: open.range)
         }
         if tracksLines {
             // The end of the input ends the last line; only open blocks need closing.
@@ -218,15 +216,14 @@ struct Lexer {
             openBrackets.append((scalar, range))
         case ")", "]", "}":
             guard let open = openBrackets.popLast() else {
-                throw .syntax("unmatched '\(scalar)'", at: range).detailed(.unmatched(String(scalar)))
+                throw LanguageError(.syntax, .unmatched(String(scalar)), at: range)
             }
             guard open.scalar == Self.closing[scalar] else {
-                throw .syntax(
-                    "closing '\(scalar)' does not match opening '\(open.scalar)' at \(open.range.lowerBound)",
-                    at: range
-                ).detailed(
+                throw LanguageError(
+                    .syntax,
                     .mismatchedClose(
-                        String(scalar), open: String(open.scalar), location: open.range.lowerBound))
+                        String(scalar), open: String(open.scalar), location: open.range.lowerBound),
+                    at: range)
             }
         default: break
         }
@@ -262,9 +259,7 @@ struct Lexer {
         -> LanguageError
     {
         let closing = triple ? String(repeating: String(quote), count: 3) : String(quote)
-        return .syntax(
-            "this string is never closed: add a \(closing) at its end", at: SourceRange(start, location)
-        ).detailed(.unclosedString(quote: closing))
+        return LanguageError(.syntax, .unclosedString(quote: closing), at: SourceRange(start, location))
     }
 
     /// One character of a string body (an escape sequence decoded unless `raw`), or nil at a
@@ -358,7 +353,7 @@ struct Lexer {
     }
 
     private func unclosedField(at place: SourceLocation) -> LanguageError {
-        .syntax("f-string: expecting '}' to close the replacement field", at: SourceRange(at: place))
+        .said(.syntax, .fStringUnclosedField, at: SourceRange(at: place))
     }
 
     /// `{expression=!r:spec}` at `index` (on its `{`).

@@ -280,7 +280,7 @@ extension Parser {
                 _ = advance()
                 return try node(.none, token.range)
             case _ where Self.unsupportedKeywords[name] != nil:
-                throw .syntax("'\(name)': \(Self.unsupportedKeywords[name] ?? "")", at: token.range)
+                throw LanguageError(.syntax, .statement(.unsupportedKeyword(name)), at: token.range)
             case _ where Self.keywords.contains(name):
                 throw unexpected(expected: .expression)
             default:

@@ -313,7 +313,7 @@ extension Parser {
     mutating func parseSimpleStatement() throws(LanguageError) -> Statement {
         let token = current
         if case .name(let name) = token.kind {
-            if let reason = Self.unsupportedKeywords[name] {
+            if Self.unsupportedKeywords[name] != nil {
                 throw LanguageError(
                     .syntax, .expected(.statement, found: token.found, slip: .unsupportedKeyword(name)),
                     at: token.range)

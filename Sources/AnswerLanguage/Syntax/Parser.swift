@@ -22,15 +22,7 @@ public struct Parser {
         "del", "global", "nonlocal", "elif", "try", "except", "finally", "raise", "yield", "async", "await",
     ]
     /// Python keywords the language does not have, with why.
-    static let unsupportedKeywords: [String: String] = [
-        "try": "exceptions are not part of the answer language: an error stops the code and is shown",
-        "except": "exceptions are not part of the answer language: an error stops the code and is shown",
-        "finally": "exceptions are not part of the answer language: an error stops the code and is shown",
-        "raise": "exceptions are not part of the answer language: use assert condition, 'message'",
-        "yield": "generators are not part of the answer language: return a list instead",
-        "async": "'async' is not part of the answer language",
-        "await": "'await' is not part of the answer language",
-    ]
+    static var unsupportedKeywords: [String: StatementErrorKey] { StatementProblem.unsupportedKeywords }
 
     init(tokens: [Token], options: ParserOptions) {
         self.tokens = tokens
@@ -132,7 +124,7 @@ public struct Parser {
     }
 
     func tooDeep(at range: SourceRange) -> LanguageError {
-        .limit("expression is nested too deeply (more than \(options.maxNesting) levels)", at: range)
+        .said(.limit, .nestedTooDeeply, ["limit": options.maxNesting], at: range)
     }
 
     /// Builds a node, refusing trees taller than the nesting limit.

@@ -36,7 +36,8 @@ public struct Digits: Sendable, Equatable {
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw CNNError(.io, .digitsUnreadable, ["file": url.path, "reason": error.localizedDescription])
+            throw CNNError(
+                .io, .digitsUnreadable, FileCause.arguments(.reading(url, asText: true), url, error))
         }
         return try parse(csv: text, source: url.lastPathComponent, scaled: scaled)
     }

@@ -34,7 +34,7 @@ public enum NPY {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw CNNError(.io, .npyUnreadable, ["file": url.path, "reason": error.localizedDescription])
+            throw CNNError(.io, .npyUnreadable, FileCause.arguments(.reading(url), url, error))
         }
         return try decode([UInt8](data), name: url.path)
     }
@@ -116,7 +116,7 @@ public enum NPY {
         } catch let error as CNNError {
             throw error
         } catch {
-            throw fail(.npyUnreadableData, ["reason": "\(error)"])
+            throw fail(.npyUnreadableData, ["type": String(reflecting: Swift.type(of: error))])
         }
     }
 
@@ -178,7 +178,7 @@ public enum NPY {
         do {
             try Data(encode(tensor)).write(to: url)
         } catch {
-            throw CNNError(.io, .npyUnwritable, ["file": url.path, "reason": error.localizedDescription])
+            throw CNNError(.io, .npyUnwritable, FileCause.arguments(.writing(url), url, error))
         }
     }
 
