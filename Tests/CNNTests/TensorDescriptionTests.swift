@@ -82,5 +82,8 @@ import Testing
         // torch.tensor([[1., 2.]], requires_grad=True).sum()
         let y = try Tensor([[1, 2]]).requiringGrad().sum()
         #expect(y.description == "tensor(3., grad_fn=<SumBackward0>)")
+        // torch.tensor([[1., 2.]], requires_grad=True).mean()
+        let m = try Tensor([[1, 2]]).requiringGrad().mean()
+        #expect(m.description == "tensor(1.5000, grad_fn=<MeanBackward0>)")
     }
 }

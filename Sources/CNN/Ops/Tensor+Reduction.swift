@@ -42,7 +42,9 @@ extension Tensor {
         try mean(dims: [dim], keepDim: keepDim)
     }
 
-    /// The mean over `dims`: their sum divided by the number of elements summed.
+    /// The mean over `dims`: their sum divided by the number of elements summed. One op of its
+    /// own (`grad_fn=<MeanBackward0>`, as PyTorch), not a sum and a division. Backward: `g / n`
+    /// broadcast back over the reduced dimensions.
     /// - Throws: `CNNError` for an out-of-range or repeated dimension, or an integer tensor
     ///   (PyTorch refuses `mean` of integers too; call `.float()` first).
     public func mean(dims: [Int], keepDim: Bool = false) throws -> Tensor {
@@ -50,8 +52,16 @@ extension Tensor {
             throw CNNError.argument(.meanCouldNotInferOutput, ["kind": scalarType])
         }
         let reduced = try reducedFlags(dims)
-        let n = shape.indices.filter { reduced[$0] }.reduce(1) { $0 * shape[$1] }
-        return try sum(dims: dims, keepDim: keepDim) / Double(n)
+        let n = Double(shape.indices.filter { reduced[$0] }.reduce(1) { $0 * shape[$1] })
+        let kept = try ElementwiseKernels.sum(self, reduced: reduced)
+        let outShape = keepDim ? kept.shape : Tensor.removing(reduced, from: shape)
+        // The sum and the division without recording either: the mean records itself below.
+        let y = try Tensor(storage: kept.storage, shape: outShape, kind: kept.kind) / n
+        let keptShape = kept.shape
+        let inputShape = shape
+        return y.recordingGradient(of: [self], op: "mean") { g in
+            [try (g / n).reshape(keptShape).expand(to: inputShape)]
+        }
     }
 
     /// Which dimensions `dims` names, validated.
