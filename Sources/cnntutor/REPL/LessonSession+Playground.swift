@@ -83,23 +83,26 @@ extension LessonSession {
         return result
     }
 
-    /// Prints a value: figures drawn, everything else as its Python-like text.
-    func showValue(_ value: Value) {
+    /// Prints a value: figures drawn, everything else as its Python-like text; how the pager
+    /// ended (`.finished` when nothing was paged).
+    @discardableResult
+    func showValue(_ value: Value) -> Pager.Outcome {
         switch value {
-        case .none: return
+        case .none: return .finished
         case .figure(let figure):
             io.screen.writeLines(
                 FigurePicture.lines(figure, width: width, colorLevel: colorLevel, language: language))
+            return .finished
         case .module(let layer):
             // A network's table fits the screen: its settings wrap under their own column.
-            page(Value.moduleTable(layer, width: width).split(separator: "\n").map(String.init))
+            return page(Value.moduleTable(layer, width: width).split(separator: "\n").map(String.init))
         default:
             var lines = value.description.split(separator: "\n", omittingEmptySubsequences: false).map(
                 String.init)
             if let curve = Self.lossCurve(value, text: text) {
                 lines += FigurePicture.lines(curve, width: width, colorLevel: colorLevel, language: language)
             }
-            page(lines)
+            return page(lines)
         }
     }
 

@@ -103,7 +103,8 @@ extension LessonSession {
             let source = example.text.trimmingTrailingNewlines()
             io.screen.writeLines(render("```cnn\n" + source + "\n```"))
             let value = run(example.text)
-            if let value { showValue(value) }
+            // `q` at the pager stops the whole `:run`: the examples after this one neither show nor run.
+            let shown = value.map { showValue($0) } ?? .finished
             let bound = (try? Parser.parse(example.text))?.statements.flatMap(\.assignedNames) ?? []
             let clobbered = bound.filter(protected.contains)
             overwritten.formUnion(clobbered)
@@ -116,6 +117,7 @@ extension LessonSession {
                 if state.steps.last != source { state.steps.append(source) }
                 currentState = state
             }
+            if shown != .finished { break }
         }
         for (name, value) in saved { interpreter.bind(name, value) }
         if !overwritten.isEmpty {

@@ -310,9 +310,11 @@ final class LessonSession {
         io.screen.writeLines(WordWrapper(width: width, colorLevel: colorLevel).wrap(text, style: style))
     }
 
-    /// Lines the learner asked to see, a screenful at a time on a terminal.
-    func page(_ lines: [String]) {
-        _ = Pager(screen: io.screen, reader: io.reader, prompt: text.pagerPrompt).show(lines)
+    /// Lines the learner asked to see, a screenful at a time on a terminal; `.stopped` when the
+    /// learner typed `q` (or Ctrl-C) at the pager.
+    @discardableResult
+    func page(_ lines: [String]) -> Pager.Outcome {
+        Pager(screen: io.screen, reader: io.reader, prompt: text.pagerPrompt).show(lines)
     }
 
     /// Runs a progress-store write; a failure is told, not fatal.
