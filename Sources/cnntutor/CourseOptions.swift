@@ -2,8 +2,8 @@ import ArgumentParser
 import Course
 import Wording
 
-/// `--course`: the course an instructor command works on, and loading it (shared by `check`,
-/// `grade` and `export-key` as an `@OptionGroup`).
+/// `--course`: the course a command works on, and loading it (shared by `learn`, `progress`,
+/// `check`, `grade` and `export-key` as an `@OptionGroup`).
 struct CourseOptions: ParsableArguments {
     @Option(
         name: .long,
@@ -13,9 +13,9 @@ struct CourseOptions: ParsableArguments {
     var course: String?
 
     /// The course (found as `CourseDirectory` says), or exit status 2 with where it looked or the
-    /// loader's message.
-    func load() throws -> Course {
-        try CourseDirectory.load(option: course)
+    /// loader's message; `checkout` as `CourseDirectory.load` takes it.
+    func load(checkout: Bool = false) throws -> Course {
+        try CourseDirectory.load(option: course, checkout: checkout)
     }
 }
 

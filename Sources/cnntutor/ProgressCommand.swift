@@ -34,11 +34,7 @@ struct ProgressCommand: ParsableCommand {
     @Option(name: .customLong("data-dir"), help: ArgumentHelp("Where progress is kept.", valueName: "dir"))
     var dataDirectory: String?
 
-    @Option(
-        help: ArgumentHelp(
-            "The course folder (holding course.yaml); default: $CNNTUTOR_COURSE, ./Lessons, or the installed course.",
-            valueName: "dir"))
-    var course: String?
+    @OptionGroup var courseOptions: CourseOptions
 
     mutating func run() throws {
         let directory = DataDirectory.resolve(option: dataDirectory)
@@ -102,9 +98,9 @@ struct ProgressCommand: ParsableCommand {
     /// The course named by `--course` or `$CNNTUTOR_COURSE`, else `./Lessons` or the installed
     /// course when there is one, else none: the database alone is shown.
     private func loadCourse() throws -> Course? {
-        let search = CourseDirectory.search(option: course)
+        let search = CourseDirectory.search(option: courseOptions.course)
         guard search.found != nil || search.namedButMissing != nil else { return nil }
-        return try CourseDirectory.load(option: search.found ?? course)
+        return try CourseDirectory.load(option: search.found ?? courseOptions.course)
     }
 
     /// Writes the submission for the course at hand, or the profile's only course.

@@ -42,11 +42,7 @@ struct LearnCommand: ParsableCommand {
     @Option(help: "The learner profile.")
     var profile: String = Profile.defaultName
 
-    @Option(
-        help: ArgumentHelp(
-            "The course folder (holding course.yaml); default: $CNNTUTOR_COURSE, ./Lessons, or the installed course.",
-            valueName: "dir"))
-    var course: String?
+    @OptionGroup var courseOptions: CourseOptions
 
     @Option(
         name: .customLong("data-dir"),
@@ -54,7 +50,7 @@ struct LearnCommand: ParsableCommand {
     var dataDirectory: String?
 
     mutating func run() throws {
-        let loaded = try CourseDirectory.load(option: course, checkout: true)
+        let loaded = try courseOptions.load(checkout: true)
         let directory = DataDirectory.resolve(option: dataDirectory)
         let opened: OpenedProgressStore
         do {
