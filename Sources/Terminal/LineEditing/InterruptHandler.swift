@@ -18,27 +18,12 @@ public protocol InterruptSource: AnyObject, Sendable {
     func reset()
 }
 
-/// Interrupts raised by hand, for tests (and for cancelling from code).
-public final class ManualInterruptSource: InterruptSource {
-    private let state = Mutex<(interrupted: Bool, handlers: [Int: @Sendable () -> Void], next: Int)>(
-        (false, [:], 0))
-
-    /// A source with no interrupt pending.
-    public init() {}
-
-    /// Raises an interrupt: calls the handler of every `whileRunning` in progress.
-    public func interrupt() {
-        let handlers = state.withLock { state in
-            state.interrupted = true
-            return Array(state.handlers.values)
-        }
-        for handler in handlers { handler() }
-    }
+/// The handlers of the `whileRunning` calls in progress, shared by both sources.
+private final class InterruptHandlers: Sendable {
+    private let state = Mutex<(handlers: [Int: @Sendable () -> Void], next: Int)>(([:], 0))
 
     /// Runs `body` with `onInterrupt` registered.
-    public func whileRunning<T>(onInterrupt: @escaping @Sendable () -> Void, _ body: () throws -> T) rethrows
-        -> T
-    {
+    func whileRunning<T>(onInterrupt: @escaping @Sendable () -> Void, _ body: () throws -> T) rethrows -> T {
         let key = state.withLock { state in
             state.next += 1
             state.handlers[state.next] = onInterrupt
@@ -48,12 +33,39 @@ public final class ManualInterruptSource: InterruptSource {
         return try body()
     }
 
+    /// Calls every registered handler (outside the lock: a handler may take locks of its own).
+    func callAll() {
+        for handler in state.withLock({ Array($0.handlers.values) }) { handler() }
+    }
+}
+
+/// Interrupts raised by hand, for tests (and for cancelling from code).
+public final class ManualInterruptSource: InterruptSource {
+    private let handlers = InterruptHandlers()
+    private let interrupted = Atomic<Bool>(false)
+
+    /// A source with no interrupt pending.
+    public init() {}
+
+    /// Raises an interrupt: calls the handler of every `whileRunning` in progress.
+    public func interrupt() {
+        interrupted.store(true, ordering: .releasing)
+        handlers.callAll()
+    }
+
+    /// Runs `body` with `onInterrupt` registered.
+    public func whileRunning<T>(onInterrupt: @escaping @Sendable () -> Void, _ body: () throws -> T) rethrows
+        -> T
+    {
+        try handlers.whileRunning(onInterrupt: onInterrupt, body)
+    }
+
     /// Whether `interrupt()` was called since the last `reset()`.
-    public var isInterrupted: Bool { state.withLock { $0.interrupted } }
+    public var isInterrupted: Bool { interrupted.load(ordering: .acquiring) }
 
     /// Forgets earlier interrupts.
     public func reset() {
-        state.withLock { $0.interrupted = false }
+        interrupted.store(false, ordering: .releasing)
     }
 }
 
@@ -68,30 +80,19 @@ public final class SignalInterruptHandler: InterruptSource {
     /// idempotent; the first access installs.
     public static let shared = SignalInterruptHandler()
 
-    private let state = Mutex<(handlers: [Int: @Sendable () -> Void], next: Int)>(([:], 0))
+    private let handlers = InterruptHandlers()
 
     private init() {
         signalPipe.install()
-        let started = signalPipe.startWatching { [weak self] in self?.deliver() }
+        let started = signalPipe.startWatching { [weak self] in self?.handlers.callAll() }
         precondition(started, "SignalInterruptHandler: cannot start the watcher thread")
-    }
-
-    private func deliver() {
-        let handlers = state.withLock { Array($0.handlers.values) }
-        for handler in handlers { handler() }
     }
 
     /// Runs `body` with `onInterrupt` registered.
     public func whileRunning<T>(onInterrupt: @escaping @Sendable () -> Void, _ body: () throws -> T) rethrows
         -> T
     {
-        let key = state.withLock { state in
-            state.next += 1
-            state.handlers[state.next] = onInterrupt
-            return state.next
-        }
-        defer { _ = state.withLock { $0.handlers.removeValue(forKey: key) } }
-        return try body()
+        try handlers.whileRunning(onInterrupt: onInterrupt, body)
     }
 
     /// Whether SIGINT arrived since the last `reset()`.
