@@ -1,6 +1,7 @@
 import AnswerLanguage
 import CNN
 import Grading
+import Progress
 import Terminal
 import Testing
 import Wording
@@ -16,7 +17,7 @@ import Wording
         SessionKey.self, CommandHelpKey.self, ProgressKey.self, GradingKey.self, EngineRefusal.self,
         LanguageError.Kind.self, LanguageErrorKey.self, EngineErrorKey.self, SyntaxExpectation.self,
         ExpectedType.self, BatchKey.self, StatementErrorKey.self, MisconceptionKey.self, PictureKey.self,
-        ShapeKey.self, EvaluationErrorKey.self,
+        ShapeKey.self, EvaluationErrorKey.self, ProgressErrorKey.self,
     ]
 
     static var allIDs: Set<String> {

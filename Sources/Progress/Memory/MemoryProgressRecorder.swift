@@ -25,7 +25,7 @@ public final class MemoryProgressRecorder: ProgressRecording {
     }
 
     public func openProfile(named name: String, language: Language?) throws -> Profile {
-        try ProgressNames.check("profile", name)
+        try ProgressNames.check(.profile, name)
         let created = now()
         return state.withLock { state in
             if let profile = state.profiles[name] { return profile }

@@ -31,11 +31,9 @@ struct OpenLock {
             let reason = errno
             guard reason == EWOULDBLOCK || reason == EINTR, Date() < deadline else {
                 Glibc.close(descriptor)
-                throw ProgressError.cannotOpen(
-                    path,
-                    reason: reason == EWOULDBLOCK
-                        ? "another cnntutor kept the progress database busy for \(Int(timeout)) s"
-                        : String(cString: strerror(reason)))
+                throw reason == EWOULDBLOCK
+                    ? ProgressError.busy(path, seconds: Int(timeout))
+                    : ProgressError.cannotOpen(path, reason: String(cString: strerror(reason)))
             }
             usleep(5_000)
         }

@@ -9,7 +9,7 @@ extension ProgressStore {
     public func latestAttempts(profile: String, course: String, answeredOnly: Bool) throws
         -> [ExerciseKey: Attempt]
     {
-        try perform("read the latest attempts") {
+        try perform(.init(.readLatestAttempts)) {
             try pool.read { db in
                 let records = try AttemptRecord.fetchAll(
                     db,
@@ -58,7 +58,7 @@ extension ProgressStore {
             FROM ranked AS best JOIN attempt AS latest ON latest.id = best.latest_id
             WHERE best.best_order = 1
             """
-        return try perform("read exercise statuses") {
+        return try perform(.init(.readStatuses)) {
             try pool.read { db in
                 var statuses: [ExerciseKey: ExerciseStatus] = [:]
                 for row in try Row.fetchAll(db, sql: sql, arguments: [profile, course]) {

@@ -5,9 +5,9 @@ import Wording
 /// ``ProgressRecording`` in SQL: each write one transaction, each read one snapshot.
 extension ProgressStore {
     public func openProfile(named name: String, language: Language?) throws -> Profile {
-        try ProgressNames.check("profile", name)
+        try ProgressNames.check(.profile, name)
         let created = now()
-        return try perform("open profile '\(name)'") {
+        return try perform(.init(.openProfile, name)) {
             try pool.write { db in
                 // Two processes may create the same profile at once: the loser keeps the winner's.
                 try db.execute(
@@ -23,7 +23,7 @@ extension ProgressStore {
     }
 
     public func profiles() throws -> [Profile] {
-        try perform("list profiles") {
+        try perform(.init(.listProfiles)) {
             try pool.read { db in
                 try Row.fetchAll(db, sql: "SELECT name, language, created_at FROM profile ORDER BY name")
                     .map {
@@ -36,7 +36,7 @@ extension ProgressStore {
     }
 
     public func setLanguage(_ language: Language?, profile: String) throws {
-        try perform("set the language of profile '\(profile)'") {
+        try perform(.init(.setLanguage, profile)) {
             try pool.write { db in
                 let id = try Self.profileId(db, profile)
                 try db.execute(
@@ -46,7 +46,7 @@ extension ProgressStore {
     }
 
     public func setting(_ key: String, profile: String) throws -> String? {
-        try perform("read setting '\(key)'") {
+        try perform(.init(.readSetting, key)) {
             try pool.read { db in
                 let id = try Self.profileId(db, profile)
                 return try String.fetchOne(
@@ -57,7 +57,7 @@ extension ProgressStore {
     }
 
     public func setSetting(_ key: String, to value: String?, profile: String) throws {
-        try perform("save setting '\(key)'") {
+        try perform(.init(.saveSetting, key)) {
             try pool.write { db in
                 let id = try Self.profileId(db, profile)
                 if let value {
@@ -75,7 +75,7 @@ extension ProgressStore {
 
     public func record(_ attempt: Attempt) throws {
         try ProgressNames.check(attempt)
-        try perform("record an attempt at \(attempt.key)") {
+        try perform(.init(.recordAttempt, "\(attempt.key)")) {
             try pool.write { db in
                 let id = try Self.profileId(db, attempt.profile)
                 try AttemptRecord(attempt, profileId: id).insert(db)
@@ -84,7 +84,7 @@ extension ProgressStore {
     }
 
     public func attempts(profile: String, course: String) throws -> [Attempt] {
-        try perform("read attempts") {
+        try perform(.init(.readAttempts)) {
             try pool.read { db in
                 try AttemptRecord.fetchAll(
                     db,
@@ -101,7 +101,7 @@ extension ProgressStore {
     public func setPosition(profile: String, course: String, lesson: String, step: Int) throws {
         try ProgressNames.check(course: course, lesson: lesson)
         let updated = now()
-        try perform("save the position in lesson '\(lesson)'") {
+        try perform(.init(.savePosition, lesson)) {
             try pool.write { db in
                 let id = try Self.profileId(db, profile)
                 try db.execute(
@@ -119,7 +119,7 @@ extension ProgressStore {
     public func markCompleted(profile: String, course: String, lesson: String) throws {
         try ProgressNames.check(course: course, lesson: lesson)
         let date = now()
-        try perform("mark lesson '\(lesson)' completed") {
+        try perform(.init(.markCompleted, lesson)) {
             try pool.write { db in
                 let id = try Self.profileId(db, profile)
                 try db.execute(
@@ -136,7 +136,7 @@ extension ProgressStore {
     }
 
     public func positions(profile: String, course: String) throws -> [LessonPosition] {
-        try perform("read positions") {
+        try perform(.init(.readPositions)) {
             try pool.read { db in
                 try Row.fetchAll(
                     db,
@@ -156,7 +156,7 @@ extension ProgressStore {
     }
 
     public func reset(profile: String, course: String, lesson: String) throws {
-        try perform("reset lesson '\(lesson)'") {
+        try perform(.init(.resetLesson, lesson)) {
             try pool.write { db in
                 let id = try Self.profileId(db, profile)
                 let arguments: StatementArguments = [id, course, lesson]
@@ -171,7 +171,7 @@ extension ProgressStore {
     }
 
     public func courses(profile: String) throws -> [String] {
-        try perform("list courses") {
+        try perform(.init(.listCourses)) {
             try pool.read { db in
                 try String.fetchAll(
                     db,

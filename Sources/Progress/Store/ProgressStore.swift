@@ -30,14 +30,14 @@ public struct ProgressStore: ProgressRecording {
     /// its own (a learner copying `progress.sqlite` copies all of it). If another process is
     /// reading, that step is skipped: the WAL stays beside the file and SQLite uses it.
     public func close() throws {
-        try perform("close the database") {
+        try perform(.init(.close)) {
             _ = try? pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
             try pool.close()
         }
     }
 
     /// Runs a database operation, turning its errors into ``ProgressError``s naming this file.
-    func perform<T>(_ operation: String, _ body: () throws -> T) throws -> T {
+    func perform<T>(_ operation: ProgressError.Operation, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as ProgressError {

@@ -14,7 +14,7 @@ extension LessonSession {
                 named: settings.profile, language: settings.language
             ).language
         } catch {
-            say(text.couldNotOpenProfile(settings.profile, "\(error)"), style: Theme.bad)
+            say(text.couldNotOpenProfile(settings.profile, progressProblem(error)), style: Theme.bad)
         }
         language =
             [settings.language, profileLanguage].compactMap { $0 }.first { course.languages.contains($0) }

@@ -322,7 +322,13 @@ final class LessonSession {
         do {
             try body()
         } catch {
-            say(text.couldNotSave("\(error)"), style: Theme.bad)
+            say(text.couldNotSave(progressProblem(error)), style: Theme.bad)
         }
+    }
+
+    /// A progress store's failure in the session's language: the stores throw only
+    /// `ProgressError`; anything else (a bug) is named by its type.
+    func progressProblem(_ error: any Error) -> String {
+        (error as? ProgressError)?.description(in: language) ?? String(reflecting: type(of: error))
     }
 }
