@@ -4,6 +4,8 @@
 #   make bench   the engine benchmark (release build), JSON rows on stdout; BENCH_ARGS="--threads 2"…
 #   make bench-grade  a generated class of 1,000 learners graded by `cnntutor grade --jobs 2`
 #                (release build), one JSON line on stdout; BENCH_GRADE_ARGS="--learners 300"…
+#   make bench-feedback  the REPL's feedback on every exercise's wrong answers, timed (release
+#                build), JSON on stdout; BENCH_FEEDBACK_ARGS="--read-seconds 5 --only 06-"…
 #   make fuzz    coverage-guided fuzzing (libFuzzer) of the answer language, the course loader and
 #                the submission reader, FUZZ_SECONDS each (default 60); findings in .build-fuzz/findings
 #   make install    a release build, the course, completions and the man page under PREFIX
@@ -17,7 +19,7 @@ EXTRA_APT    := libcmark-gfm-extensions-dev
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN          := .build/debug/cnntutor
 
-.PHONY: deps build run test bench bench-grade fuzz check export-key clean release install uninstall install-test
+.PHONY: deps build run test bench bench-grade bench-feedback fuzz check export-key clean release install uninstall install-test
 
 # Where `make install` puts things. DESTDIR is prepended for staged (packaging) installs.
 PREFIX     ?= $(HOME)/.local
@@ -68,6 +70,10 @@ bench-grade: deps
 	@$(SWIFT) build -c release --product cnntutor >&2
 	@$(SWIFT) build -c release --product cnntutor-grade-bench >&2
 	@.build/release/cnntutor-grade-bench $(BENCH_GRADE_ARGS)
+
+bench-feedback: deps
+	@$(SWIFT) build -c release --product cnntutor-grade-bench >&2
+	@.build/release/cnntutor-grade-bench feedback $(BENCH_FEEDBACK_ARGS)
 
 # Its own build folder: every module is compiled with libFuzzer's coverage instrumentation, and
 # cnntutor-fuzz without a main (libFuzzer's drives it). -j 1: the machines are shared.

@@ -81,7 +81,8 @@ let package = Package(
         .executableTarget(
             name: "cnntutor-grade-bench",
             dependencies: [
-                "Course", "Grading", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "AnswerLanguage", "Course", "Grading", "Wording", .product(name: "Yams", package: "Yams"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // The fuzz targets (`make fuzz` builds them with -sanitize=fuzzer into .build-fuzz); in a
         // normal build, a replayer of corpus files.
@@ -107,6 +108,6 @@ let package = Package(
         .testTarget(name: "ProgressTests", dependencies: ["Progress", "Wording"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Wording"]),
         .testTarget(name: "WordingTests", dependencies: ["Wording"]),
-        .testTarget(name: "CLITests", dependencies: ["cnntutor", "Wording"]),
+        .testTarget(name: "CLITests", dependencies: ["cnntutor", "Grading", "Wording"]),
     ]
 )

@@ -16,10 +16,26 @@ public final class Grader {
     /// The limits and settings answers are graded under.
     public let options: GradingOptions
     private var prepared: [Exercise: Result<PreparedExercise, GradingError>] = [:]
+    /// Mutants being computed on another thread (`prepareMutantsInBackground(for:)`), until grading
+    /// takes their catalogue.
+    private var preparations: [Exercise: MutantPreparation] = [:]
+    /// Catalogues of mutants this grader computed on its own thread, and those it took from a
+    /// background computation (tests count them: one of the two, once per exercise).
+    private(set) var mutantsComputedHere = 0
+    private(set) var mutantsTakenFromBackground = 0
+    /// Test seams: run on a background computation's thread before it starts, and on the
+    /// grading thread when it is about to wait for an unfinished one.
+    var beforeBackgroundComputation: (@Sendable () -> Void)?
+    var whileWaitingForBackground: (() -> Void)?
 
     /// Creates a grader.
     public init(options: GradingOptions = GradingOptions()) {
         self.options = options
+    }
+
+    deinit {
+        // Nobody will take their catalogues.
+        for preparation in preparations.values { preparation.cancel() }
     }
 
     /// Grades one answer, as typed (several lines or `;`-separated statements; the last one's
@@ -51,7 +67,7 @@ public final class Grader {
         var verdict: Verdict
         do {
             let prepared = try prepare(exercise)
-            _ = prepared.mutants
+            readyMutants(prepared)
             let session = prepared.session()
             session.interpreter.bind("answer", value)
             session.interpreter.bind("expected", prepared.expected)
@@ -120,6 +136,84 @@ public final class Grader {
         return try result.get()
     }
 
+    // MARK: - Mutants ahead of the first answer
+
+    /// Starts computing `exercise`'s misconception mutants on another thread, so that the first
+    /// wrong answer need not wait for them (the REPL calls this when it shows the exercise; the
+    /// learner reads meanwhile). Grading the exercise takes that computation's catalogue, waiting
+    /// for it when it is still running: the mutants are computed once, and an answer gets the same
+    /// verdict whenever it comes. Does nothing when they are ready or already being computed.
+    public func prepareMutantsInBackground(for exercise: Exercise) {
+        // A choice has no reference to mutate.
+        guard exercise.kind != .choice else { return }
+        if case .success(let known)? = prepared[exercise], known.cachedMutants != nil { return }
+        if let running = preparations[exercise], !running.isCancelled { return }
+        preparations[exercise] = MutantPreparation(
+            exercise, options: options, first: beforeBackgroundComputation)
+    }
+
+    /// Stops the background computations of every exercise but `exercise` (all when nil): the
+    /// learner left them. A stopped computation ends at its next mutant and its work is dropped;
+    /// the exercise computes its mutants again when graded or shown again.
+    public func stopPreparingMutants(except exercise: Exercise? = nil) {
+        for (other, preparation) in preparations where other != exercise {
+            preparation.cancel()
+            preparations[other] = nil
+        }
+    }
+
+    /// Whether `exercise`'s mutants are ready, so grading it will not compute or wait for them:
+    /// computed already, or finished in the background.
+    public func mutantsReady(for exercise: Exercise) -> Bool {
+        if case .success(let known)? = prepared[exercise], known.cachedMutants != nil { return true }
+        return preparations[exercise]?.isFinished ?? false
+    }
+
+    /// Waits for `exercise`'s background computation of mutants to end, checking `stopWaiting`
+    /// every 50 ms (Ctrl-C in the REPL); returns false when `stopWaiting` said so first. The
+    /// computation goes on either way. Returns at once when nothing is being computed.
+    public func waitForMutants(of exercise: Exercise, stopWaiting: () -> Bool) -> Bool {
+        guard let preparation = preparations[exercise], !preparation.isCancelled else { return true }
+        while preparation.wait(timeout: 0.05) == nil {
+            if stopWaiting() { return false }
+        }
+        return true
+    }
+
+    /// Seconds the background computation of `exercise`'s mutants took (its own setup and
+    /// reference included), once it finished; nil before, or when none ran (benchmarks).
+    public func backgroundMutantSeconds(for exercise: Exercise) -> Double? {
+        preparations[exercise]?.seconds ?? finishedPreparationSeconds[exercise]
+    }
+    private var finishedPreparationSeconds: [Exercise: Double] = [:]
+
+    /// How many of `exercise`'s mutants gave a value other than the expected one, and how many
+    /// values the catalogue explains (one or two misconceptions each); nil before the mutants
+    /// were made ready by grading (benchmarks).
+    public func mutantCounts(for exercise: Exercise) -> (values: Int, explained: Int)? {
+        guard case .success(let known)? = prepared[exercise], let catalogue = known.cachedMutants else {
+            return nil
+        }
+        return (catalogue.all.count, catalogue.groups.count)
+    }
+
+    /// Makes the exercise's mutants ready before an answer is judged: the background
+    /// computation's catalogue when one ran to its end (waiting for it if it is still running),
+    /// otherwise computed here.
+    private func readyMutants(_ prepared: PreparedExercise) {
+        guard prepared.cachedMutants == nil else { return }
+        if let preparation = preparations.removeValue(forKey: prepared.exercise), !preparation.isCancelled {
+            if !preparation.isFinished { whileWaitingForBackground?() }
+            if case .ready(let catalogue)? = preparation.wait() {
+                prepared.cachedMutants = catalogue
+                mutantsTakenFromBackground += 1
+            }
+            finishedPreparationSeconds[prepared.exercise] = preparation.seconds
+        }
+        if prepared.cachedMutants == nil { mutantsComputedHere += 1 }
+        _ = prepared.mutants
+    }
+
     private func gradeUntimed(_ typed: String, for exercise: Exercise, language: Language) -> Verdict {
         let maxPoints = exercise.points
         let text = GradingText()
@@ -136,7 +230,7 @@ public final class Grader {
         }
         // The mutants run once per exercise, before the answer's time limit starts: the answer
         // that happens to come first must not pay for them (nor time out because of them).
-        _ = prepared.mutants
+        readyMutants(prepared)
         let session = prepared.session()
 
         let answer: Value

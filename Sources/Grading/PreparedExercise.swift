@@ -20,6 +20,9 @@ final class PreparedExercise {
     private var cachedContext: DiagnosisContext?
     /// The misconception mutants' values, computed on first need (`PreparedExercise+Mutants`).
     var cachedMutants: MutantCatalogue?
+    /// Whether computing the mutants should stop (a background computation the learner left):
+    /// each mutant not yet run then gives no value. Set before the mutants are computed.
+    var stopMutants: (@Sendable () -> Bool)?
 
     /// Runs the setup and the reference.
     /// - Throws: `GradingError.exercise` at the failing line of the lesson or solutions file.

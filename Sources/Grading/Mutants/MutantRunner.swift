@@ -17,6 +17,7 @@ final class MutantRunner {
     /// comes out 0 explains nothing — or not finite (an infinity is close to any number by a
     /// relative tolerance, and a NaN to none).
     func value(of source: String) -> Value? {
+        if prepared.stopMutants?() == true { return nil }
         guard let value = run(source) else { return nil }
         if case .none = value { return nil }
         if let number = ValueConversion.numeric(value) {

@@ -4,7 +4,7 @@ import Course
 
 /// Mutants run in the exercise's setup that give one value: the misconceptions that explain it
 /// (one, or two the setup cannot tell apart, which the message then names both).
-struct MutantGroup {
+struct MutantGroup: Sendable {
     /// One mutant (of one or two changes), or two single ones the setup cannot tell apart.
     var mutants: [Mutant]
     var value: Value
@@ -24,7 +24,7 @@ struct MutantGroup {
 /// An exercise's misconception mutants, run once: the values that tell misconceptions apart, and
 /// the mutants the setup cannot tell from the reference (`check` reports them: such a wrong answer
 /// would pass).
-struct MutantCatalogue {
+struct MutantCatalogue: Sendable {
     /// Values that one or two misconceptions explain, each differing from the expected value.
     var groups: [MutantGroup] = []
     /// Mutants whose value the comparison cannot tell from the expected one.

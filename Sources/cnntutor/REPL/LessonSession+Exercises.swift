@@ -91,6 +91,18 @@ extension LessonSession {
         return judge()
     }
 
+    /// Waits for the exercise's misconception mutants when their computation, started when the
+    /// exercise was shown, is still running (the learner answered within seconds); false when
+    /// Ctrl-C stopped the wait (the computation goes on, so the next answer waits less).
+    func mutantsReady(for exercise: Exercise) -> Bool {
+        guard !grader.mutantsReady(for: exercise) else { return true }
+        let interrupts = io.interrupts
+        interrupts.reset()
+        return interrupts.whileRunning(onInterrupt: {}) {
+            grader.waitForMutants(of: exercise) { interrupts.isInterrupted }
+        }
+    }
+
     /// The note after a line that ran but was not graded, while the exercise still waits.
     func sayNotGraded(_ note: String) {
         guard let exercise = currentExercise, !isSettled(exercise) else { return }
@@ -126,10 +138,18 @@ extension LessonSession {
                 showValue(value)
                 return sayNotGraded(text.shownNotGraded)
             case .success(.none):
+                guard checking({ mutantsReady(for: exercise) }) else {
+                    return say(text.stoppedNotGraded, style: Theme.frame)
+                }
                 verdict = grader.grade(answerText, for: exercise, language: language)
             case .success(let value):
-                verdict = checking { grader.grade(value: value, for: exercise, language: language) }
+                let judged = checking {
+                    mutantsReady(for: exercise)
+                        ? grader.grade(value: value, for: exercise, language: language) : nil
+                }
                 keepIfItChangedTheSession(line, value: value)
+                guard let judged else { return say(text.stoppedNotGraded, style: Theme.frame) }
+                verdict = judged
             case .failure(let error) where error.kind == .cancelled:
                 return say(text.stoppedNotGraded, style: Theme.frame)
             case .failure(let error) where input == .inspection && !submitted:

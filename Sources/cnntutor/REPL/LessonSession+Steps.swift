@@ -11,10 +11,15 @@ extension LessonSession {
         let position = text.stepPosition(stepIndex + 1, of: lesson.steps.count)
         lines += WordWrapper(width: width, colorLevel: colorLevel).wrap("— \(position) —", style: Theme.frame)
         lines += render(titled(Self.markdown(of: step), lesson: lesson))
+        // The mutants of an exercise the learner left are no longer wanted.
+        grader.stopPreparingMutants(except: step.exercise)
         if let exercise = step.exercise {
             lines.append("")
             lines += exerciseLines(exercise)
             prepare(exercise)
+            // While the learner reads the exercise, its misconception mutants are computed on
+            // another thread: the first wrong answer need not wait seconds for them.
+            if !isSettled(exercise) { grader.prepareMutantsInBackground(for: exercise) }
         } else {
             let hasExample = step.blocks.contains { if case .example = $0 { true } else { false } }
             lines += WordWrapper(width: width, colorLevel: colorLevel).wrap(
