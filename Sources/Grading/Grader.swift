@@ -103,9 +103,11 @@ public final class Grader {
     /// The reference network of a `model` exercise in words: `[1, 1, 6, 6] → [1, 2, 6, 6], 20
     /// parameters`, run on zeros of its `input_shape`.
     /// - Throws: `GradingError.exercise` when the setup or reference fails or the network cannot run.
-    func modelSummary(for exercise: Exercise) throws(GradingError) -> String {
+    func modelSummary(for exercise: Exercise) throws(GradingError) -> Phrase {
         let prepared = try prepare(exercise)
-        guard let inputShape = exercise.inputShape else { return "a network" }
+        guard let inputShape = exercise.inputShape else {
+            return GradingText().networkSummary(input: nil, output: [], count: 0)
+        }
         let session = prepared.session()
         session.interpreter.bind("expected", prepared.expected)
         let comparer = Comparer(
@@ -115,7 +117,7 @@ public final class Grader {
             session.interpreter.bind(Comparer.inputName, .tensor(input))
             let output = try comparer.outputShape(of: "expected")
             let count = try comparer.parameterCount(of: "expected")
-            return "a network: \(inputShape) → \(output), \(count) parameters"
+            return GradingText().networkSummary(input: inputShape, output: output, count: count)
         } catch {
             throw GradingError(
                 .exercise, "the reference network cannot run on \(inputShape): \(error)",
@@ -315,7 +317,6 @@ public final class Grader {
             finding.fills = values
             verdict.findings = [finding]
             verdict.message = renderer.message(verdict)
-            verdict.brief = renderer.brief(verdict)
             return verdict
         }
         // A check that raised an error (the answer is not even of a shape the check can use) is
@@ -384,7 +385,6 @@ public final class Grader {
             diagnosis: diagnosis, failedChecks: failed.map(\.id))
         verdict.findings = findings
         verdict.message = renderer.message(verdict)
-        verdict.brief = renderer.brief(verdict)
         return verdict
     }
 

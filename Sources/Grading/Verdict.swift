@@ -38,9 +38,6 @@ public struct Verdict: Hashable, Sendable, Codable {
     /// checks, the comparison's finding (a built-in diagnosis, a misconception mutant, a choice
     /// finding). Reports and tests read these instead of the prose.
     public var findings: [Finding] = []
-    /// The message without the list of differing cells and the side-by-side view, for a screen
-    /// that draws the picture itself (the REPL).
-    public var brief: String?
     /// Wall-clock milliseconds spent grading the answer.
     public var durationMilliseconds: Int
     /// Whether the answer was given after the learner saw the solution (a submission's
@@ -157,7 +154,7 @@ public struct Verdict: Hashable, Sendable, Codable {
 }
 
 extension Verdict {
-    /// Decodes a verdict; `findings` and `brief` may be absent (a verdict written by a worker that
+    /// Decodes a verdict; `note` and `findings` may be absent (a verdict written by a worker that
     /// found nothing to say, or before they existed).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -172,6 +169,5 @@ extension Verdict {
             durationMilliseconds: try container.decodeIfPresent(Int.self, forKey: .durationMilliseconds) ?? 0)
         note = try container.decodeIfPresent(Phrase.self, forKey: .note)
         findings = try container.decodeIfPresent([Finding].self, forKey: .findings) ?? []
-        brief = try container.decodeIfPresent(String.self, forKey: .brief)
     }
 }

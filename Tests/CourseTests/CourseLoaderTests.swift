@@ -1,4 +1,5 @@
 import Testing
+import Wording
 
 @testable import Course
 
@@ -65,6 +66,20 @@ import Testing
         let networks = try #require(try CourseLoader.load(at: FixtureCourses.tiny).lesson("02-networks"))
         #expect(networks.exercise("tiny-net")?.inputShape == [1, 1, 6, 6])
         #expect(networks.exercise("kernel-size")?.compare == false)
+    }
+
+    /// A mistake's title is in the lesson's language: the translation's, written `id: {title:,
+    /// message:}`, or none — never the default language's words in a translated lesson.
+    @Test func mistakeTitlesPerLanguage() throws {
+        let course = try CourseLoader.load(at: FixtureCourses.tiny)
+        let lesson = { (code: Language) in course.lessons(in: code).first { $0.id == "01-basics" } }
+        let english = try #require(lesson("en")?.exercise("total"))
+        let korean = try #require(lesson("ko")?.exercise("total"))
+        #expect(english.mistakes.map(\.title) == ["averaged instead of summed"])
+        #expect(korean.mistakes.map(\.title) == ["합 대신 평균을 구함"])
+        #expect(korean.mistakes.map(\.message) == ["평균({answer})을 구했습니다. 합을 구하세요."])
+        let flipped = try #require(lesson("ko")?.exercise("feature-map"))
+        #expect(flipped.mistakes.map(\.title) == [nil])
     }
 
     @Test func solutionsAreAttached() throws {

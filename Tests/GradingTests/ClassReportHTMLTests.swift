@@ -141,6 +141,6 @@ extension ClassReport {
     static func from(_ report: ClassReport) -> ClassReport {
         ClassReport(
             course: report.course, version: report.version, exercises: report.exercises,
-            learners: report.learners, skipped: report.skipped)
+            learners: report.learners, skipped: report.skipped, mistakeTitles: report.mistakeTitles)
     }
 }

@@ -7,7 +7,7 @@ import Wording
 
 /// One renderer for every verdict: a verdict graded in one language, sent through JSON as `grade`'s
 /// workers send it, reads in another language exactly as a verdict graded in that language does —
-/// over every wrong answer of both corpora and every wrong answer the courses record.
+/// over every wrong answer of the three corpora and every wrong answer the courses record.
 @Suite(.serialized) struct VerdictRendererTests {
     typealias Corpus = WrongAnswerCorpusTests.Corpus
 
@@ -20,7 +20,7 @@ import Wording
         return exercises
     }
 
-    @Test(arguments: [Corpus.shipped, Corpus.elsewhere])
+    @Test(arguments: [Corpus.shipped, Corpus.elsewhere, Corpus.blind])
     func aVerdictGradedInEnglishReadsInKoreanAsOneGradedInKorean(corpus: Corpus) throws {
         let course = try CourseLoader.load(at: corpus.course.path)
         let grader = Grader(options: .forCourse(corpus.course.path))
@@ -49,12 +49,36 @@ import Wording
             let direct = grader.grade(answer, for: inKorean, language: Language("ko"))
             let renderer = VerdictRenderer(exercise: inKorean, language: Language("ko"))
             #expect(renderer.message(verdict) == direct.message, "\(key): \(answer)")
-            #expect(renderer.brief(verdict) == direct.brief ?? "", "\(key): \(answer)")
+            #expect(
+                renderer.brief(verdict)
+                    == VerdictRenderer(exercise: inKorean, language: Language("ko")).brief(direct),
+                "\(key): \(answer)")
             #expect(renderer.picture(verdict) == direct.diagnosis?.sideBySide, "\(key): \(answer)")
             let inEnglishAgain = VerdictRenderer(exercise: inEnglish, language: .english)
             #expect(inEnglishAgain.message(verdict) == graded.message, "\(key): \(answer)")
             compared += 1
         }
         #expect(compared >= 40, "only \(compared) verdicts compared")
+    }
+}
+
+extension VerdictRendererTests {
+    static let tiny = TestExercises.tinyCourse
+
+    /// A named mistake graded in English reads in Korean with the Korean message filled with the
+    /// values grading found, and is named by its Korean title.
+    @Test func aNamedMistakeReadsInTheReadersLanguageWithItsTitle() throws {
+        let course = try CourseLoader.load(at: Self.tiny)
+        let english = try #require(Self.exercises(course, .english)["01-basics/total"])
+        let korean = try #require(Self.exercises(course, Language("ko"))["01-basics/total"])
+        let verdict = Grader(options: .forCourse(Self.tiny)).grade("a.mean()", for: english)
+        #expect(verdict.mistake == "averaged")
+        #expect(verdict.findings.first?.fills == ["answer": "2"])
+        let renderer = VerdictRenderer(exercise: korean, language: Language("ko"))
+        #expect(renderer.message(verdict) == "평균(2)을 구했습니다. 합을 구하세요.")
+        #expect(renderer.mistakeTitle(verdict) == "합 대신 평균을 구함")
+        #expect(
+            VerdictRenderer(exercise: english, language: .english).mistakeTitle(verdict)
+                == "averaged instead of summed")
     }
 }

@@ -97,7 +97,7 @@ enum ExerciseParser {
         var seen: Set<String> = []
         return items.compactMap { item in
             guard let mistake = item.map("a mistake of \(what)") else { return nil }
-            mistake.rejectUnknownKeys(allowed: ["id", "when", "message"])
+            mistake.rejectUnknownKeys(allowed: ["id", "title", "when", "message"])
             guard let id = mistake.required("id", expected: "the mistake's id")?.string("'id'"),
                 let when = mistake.required("when", expected: "an expression over 'answer'")?.code("'when'"),
                 let message = mistake.required("message", expected: "what the learner is told")?.string(
@@ -107,7 +107,9 @@ enum ExerciseParser {
                 map.source.log.add(
                     "\(what): mistake id '\(id)' is used twice", at: mistake.location(of: "id"))
             }
-            return Exercise.Mistake(id: id, when: when, message: message, location: mistake.location)
+            return Exercise.Mistake(
+                id: id, when: when, message: message, location: mistake.location,
+                title: mistake.string("title"))
         }
     }
 

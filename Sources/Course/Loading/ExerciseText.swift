@@ -7,6 +7,8 @@ struct ExerciseText {
     let hints: [String]?
     let checks: [String: String]
     let mistakes: [String: String]
+    /// The mistakes' titles, for those written `id: {title: …, message: …}`.
+    let mistakeTitles: [String: String]
     let choices: [String: String]
     let location: CourseLocation
     /// Where each key of `checks`, `mistakes` and `choices` is, for "unknown id" problems.
@@ -35,6 +37,7 @@ struct ExerciseText {
             return nil
         }
         var locations: [String: CourseLocation] = [:]
+        var titles: [String: String] = [:]
         func messages(_ key: String) -> [String: String] {
             guard let value = map.value(key), !value.isNull else { return [:] }
             if case .sequence = value.node {
@@ -47,13 +50,27 @@ struct ExerciseText {
             var result: [String: String] = [:]
             for (entryKey, entryLocation) in inner.keys {
                 locations["\(key)/\(entryKey)"] = entryLocation
-                result[entryKey] = inner.string(entryKey)
+                // A mistake may carry its title: `id: {title: …, message: …}`.
+                if key == "mistakes", let entry = inner.value(entryKey), case .mapping = entry.node,
+                    let fields = entry.map("mistake '\(entryKey)'")
+                {
+                    fields.rejectUnknownKeys(allowed: ["title", "message"])
+                    result[entryKey] = fields.required("message", expected: "what the learner is told")?
+                        .string(
+                            "'message'")
+                    titles[entryKey] = fields.string("title")
+                } else {
+                    result[entryKey] = inner.string(entryKey)
+                }
             }
             return result
         }
+        let checks = messages("checks")
+        let mistakes = messages("mistakes")
+        let choices = messages("choices")
         return ExerciseText(
-            id: id, prompt: map.string("prompt"), hints: map.strings("hints"), checks: messages("checks"),
-            mistakes: messages("mistakes"), choices: messages("choices"), location: fenceLocation,
+            id: id, prompt: map.string("prompt"), hints: map.strings("hints"), checks: checks,
+            mistakes: mistakes, mistakeTitles: titles, choices: choices, location: fenceLocation,
             keyLocations: locations, hintsLocation: map.location(of: "hints"))
     }
 }

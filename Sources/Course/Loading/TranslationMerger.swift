@@ -89,6 +89,12 @@ struct TranslationMerger {
         }
         result.mistakes = exercise.mistakes.map { mistake in
             var mistake = mistake
+            // A title is the translation's or none: the default language's words would name the
+            // mistake in another language than the session's.
+            mistake.title = text.mistakeTitles[mistake.id]
+            if mistake.title == nil, exercise.mistakes.first(where: { $0.id == mistake.id })?.title != nil {
+                log.add("\(what) lacks the title of mistake '\(mistake.id)'", at: text.location)
+            }
             if let message = text.mistakes[mistake.id] {
                 mistake.message = message
                 mistake.location = text.keyLocations["mistakes/\(mistake.id)"] ?? text.location

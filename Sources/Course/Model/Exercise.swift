@@ -40,6 +40,10 @@ public struct Exercise: Hashable, Sendable, Identifiable {
         public var message: String
         /// Where the mistake is declared (in a translation: where its message is).
         public var location: CourseLocation
+        /// A few words naming the mistake in this lesson's language ("added the sizes"), shown
+        /// where a learner or an instructor would otherwise read its id; nil when the lesson gives
+        /// none (a translation's mistake has only the translation's title).
+        public var title: String? = nil
     }
 
     /// One option of a `choice` exercise.

@@ -121,7 +121,7 @@ extension AnswerKey {
         if !exercise.mistakes.isEmpty {
             out.append("<h4>Named mistakes</h4><ul>")
             out += exercise.mistakes.map {
-                "<li><b>\(XML.escape($0.id))</b> when <code>\(XML.escape($0.when))</code>: “\(XML.escape($0.message))”</li>"
+                "<li><b>\(XML.escape($0.id))</b>\($0.title.map { " (\(XML.escape($0)))" } ?? "") when <code>\(XML.escape($0.when))</code>: “\(XML.escape($0.message))”</li>"
             }
             out.append("</ul>")
         }

@@ -68,10 +68,10 @@ extension AnswerKey {
                 "mistakes",
                 .array(
                     exercise.mistakes.map {
-                        .object([
-                            ("id", .string($0.id)), ("when", .string($0.when)),
-                            ("message", .string($0.message)),
-                        ])
+                        .object(
+                            [("id", .string($0.id))]
+                                + ($0.title.map { [("title", JSONValue.string($0))] } ?? [])
+                                + [("when", .string($0.when)), ("message", .string($0.message))])
                     })
             ),
             (

@@ -70,7 +70,9 @@ extension AnswerKey {
         }
         if !exercise.mistakes.isEmpty {
             out += ["", "Named mistakes:", ""]
-            out += exercise.mistakes.map { "- `\($0.id)` when `\($0.when.inlineCode)`: “\($0.message)”" }
+            out += exercise.mistakes.map {
+                "- `\($0.id)`\($0.title.map { " (\($0))" } ?? "") when `\($0.when.inlineCode)`: “\($0.message)”"
+            }
         }
         if !exercise.wrongAnswers.isEmpty {
             out += ["", "Recorded wrong answers, as the grader judges them:", ""]

@@ -81,6 +81,8 @@ public struct AnswerKey: Hashable, Sendable {
         public var when: String
         /// The message the learner gets.
         public var message: String
+        /// Its title in the key's language, when the course gives one.
+        public var title: String? = nil
     }
 
     /// A recorded wrong answer and what grading it gives.

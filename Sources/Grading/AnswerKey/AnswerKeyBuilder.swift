@@ -41,7 +41,9 @@ public struct AnswerKeyBuilder: Sendable {
             if exercise.kind != .choice, exercise.kind != .model {
                 expectedNumbers = ValueConversion.numeric(expected)
             }
-            if exercise.kind == .model { expectedText = try grader.modelSummary(for: exercise) }
+            if exercise.kind == .model {
+                expectedText = grader.options.language.say(try grader.modelSummary(for: exercise))
+            }
             if exercise.kind == .choice {
                 let ids: [String] =
                     switch expected {
@@ -73,7 +75,7 @@ public struct AnswerKeyBuilder: Sendable {
                 .init(id: $0.id, expect: $0.expect.text.trimmed, message: $0.message, points: $0.points)
             },
             mistakes: exercise.mistakes.map {
-                .init(id: $0.id, when: $0.when.text.trimmed, message: $0.message)
+                .init(id: $0.id, when: $0.when.text.trimmed, message: $0.message, title: $0.title)
             },
             choices: exercise.choices.map { ($0.id, $0.text) }, wrongAnswers: wrong, problem: problem,
             why: (exercise.solution?.why ?? [:]).compactMapValues { $0.text(in: grader.options.language) })

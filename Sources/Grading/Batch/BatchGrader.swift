@@ -116,8 +116,9 @@ public struct BatchGrader: Sendable {
         return report
     }
 
-    /// Grades parsed submissions. Messages are in `options.language`: named mistakes and checks
-    /// from the course's translation when it has one, the grader's own sentences from `GradingText`.
+    /// Grades parsed submissions. Messages are in `options.language`, rendered from each verdict's
+    /// findings by `VerdictRenderer`: named mistakes and checks from the course's translation when
+    /// it has one, the grader's own sentences from the catalogs.
     public func grade(_ submissions: [LearnerSubmission], course: Course) -> ClassReport {
         let language = options.language
         let exercises = BatchExercises(course: course, language: language)
@@ -166,6 +167,7 @@ public struct BatchGrader: Sendable {
         }
         let verdicts = report.withLock { $0.verdicts.map { $0! } }  // every slot filled, as above
 
+        let renderers = exercises.exercises.map { VerdictRenderer(exercise: $0, language: language) }
         let byName = Dictionary(grouping: submissions.map { ($0.learner, $0.file) }, by: \.0)
         let learners = submissions.enumerated().map { offset, submission in
             let results = keys.enumerated().map { position, key in
@@ -174,7 +176,8 @@ public struct BatchGrader: Sendable {
                 case .unanswered:
                     verdict = .unanswered(maxPoints: exercises.exercises[position].points, language: language)
                 case .task(let index, _):
-                    verdict = verdicts[index]
+                    // Said here, from the findings, whatever the grading worker wrote.
+                    verdict = renderers[position].rendered(verdicts[index])
                 }
                 // An answer given after the learner saw the solution is worth what the course says.
                 return ClassReport.Result(
@@ -192,9 +195,14 @@ public struct BatchGrader: Sendable {
             return ClassReport.Learner(
                 learner: submission.learner, file: submission.file, results: results, notes: notes)
         }
-        return ClassReport(
+        var classReport = ClassReport(
             course: course.id, version: course.version, exercises: keys,
             learners: learners.sorted { ($0.learner, $0.file) < ($1.learner, $1.file) }, skipped: [])
+        for (key, exercise) in zip(keys, exercises.exercises) {
+            let titles = exercise.mistakes.compactMap { mistake in mistake.title.map { (mistake.id, $0) } }
+            if !titles.isEmpty { classReport.mistakeTitles[key] = Dictionary(titles) { first, _ in first } }
+        }
+        return classReport
     }
 
     /// The runner for `isolation`, with `jobs` fitted to the machine's memory.

@@ -43,6 +43,15 @@ public struct ClassReport: Hashable, Sendable {
     public var learners: [Learner]
     /// Submissions that were reported and skipped, ordered by file.
     public var skipped: [Skipped]
+    /// The titles the course gives its named mistakes in the report's language, by
+    /// `lesson-id/exercise-id` and mistake id.
+    public var mistakeTitles: [String: [String: String]] = [:]
+
+    /// A named mistake as a report names it: its id, with its title when the course gives one —
+    /// `added-sizes (크기를 더함)`.
+    func mistakeName(_ id: String, exercise: String) -> String {
+        mistakeTitles[exercise]?[id].map { "\(id) (\($0))" } ?? id
+    }
 
     /// Whether every graded answer passed and no submission was skipped.
     public var allPassed: Bool {

@@ -77,6 +77,13 @@ struct GradingText: Sendable {
         say(.networkOutput, ["input": input, "answer": answer, "expected": expected])
     }
 
+    /// A reference network in words, for the answer key: `a network: [1, 1, 6, 6] → [1, 2, 6, 6],
+    /// 20 parameters`; `input` nil when the exercise gives no input shape.
+    func networkSummary(input: [Int]?, output: [Int], count: Int) -> Phrase {
+        guard let input else { return say(.networkSummaryPlain) }
+        return say(.networkSummary, ["input": input, "output": output, "count": count])
+    }
+
     func parameterCount(_ answer: Int, expected: Int) -> Phrase {
         say(
             answer < expected ? .parameterCountFewer : .parameterCountMore,
@@ -218,5 +225,5 @@ package enum GradingKey: String, MessageKey {
         mutantEither, mutantBoth
     case networkExtraAfter, networkExtra, networkMissingAfter, networkMissing, networkReplaced,
         networkSettings
-    case networkConnection, networkLayerCount
+    case networkConnection, networkLayerCount, networkSummary, networkSummaryPlain
 }

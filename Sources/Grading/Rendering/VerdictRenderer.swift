@@ -33,6 +33,20 @@ public struct VerdictRenderer: Sendable {
     /// the picture itself (`picture(_:)`).
     public func brief(_ verdict: Verdict) -> String { sentences(verdict, full: false) }
 
+    /// The title of the named mistake the verdict names, in this language, when the course gives
+    /// one (`title:`); nil otherwise.
+    public func mistakeTitle(_ verdict: Verdict) -> String? {
+        guard let id = verdict.mistake else { return nil }
+        return exercise.mistakes.first { $0.id == id }?.title
+    }
+
+    /// The verdict with its `message` said by this renderer.
+    public func rendered(_ verdict: Verdict) -> Verdict {
+        var said = verdict
+        said.message = message(verdict)
+        return said
+    }
+
     /// Answer and expected side by side, differing cells marked, when the verdict has the planes.
     public func picture(_ verdict: Verdict) -> String? {
         verdict.diagnosis?.planes?.text(in: language)

@@ -194,9 +194,10 @@ extension ClassReport {
         ]
         for (row, item) in top.enumerated() {
             let y = Double(row) * rowHeight + 5
-            let label = Self.shortened(item.name, to: 28) + " · " + Self.shortened(item.exercise, to: 34)
+            let name = item.named ? mistakeName(item.name, exercise: item.exercise) : item.name
+            let label = Self.shortened(name, to: 28) + " · " + Self.shortened(item.exercise, to: 34)
             out.append(
-                #"<text class="label" x="\#(format(labelWidth - 8))" y="\#(format(y + 14))" text-anchor="end">\#(XML.escape(label))<title>\#(XML.escape(item.exercise)): \#(XML.escape(item.name))</title></text>"#
+                #"<text class="label" x="\#(format(labelWidth - 8))" y="\#(format(y + 14))" text-anchor="end">\#(XML.escape(label))<title>\#(XML.escape(item.exercise)): \#(XML.escape(name))</title></text>"#
             )
             let length = barWidth * Double(item.count) / largest
             out.append(
@@ -214,7 +215,9 @@ extension ClassReport {
             let items = all.filter { $0.exercise == key }.prefix(3)
             guard !items.isEmpty else { continue }
             let cells = items.map {
-                #"<span class="\#($0.named ? "named" : "finding")-text">\#(XML.escape($0.name))</span> (\#($0.count))"#
+                let name = $0.named ? mistakeName($0.name, exercise: key) : $0.name
+                return
+                    #"<span class="\#($0.named ? "named" : "finding")-text">\#(XML.escape(name))</span> (\#($0.count))"#
             }.joined(separator: ", ")
             out.append("<tr><td><code>\(XML.escape(key))</code></td><td>\(cells)</td></tr>")
         }

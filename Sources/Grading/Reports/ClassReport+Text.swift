@@ -46,7 +46,9 @@ extension ClassReport {
             lines.append("Most common named mistakes")
             lines += Self.table(
                 header: ["mistake", "exercise", "learners"],
-                rows: mistakes.prefix(10).map { [$0.mistake, $0.exercise, String($0.count)] }
+                rows: mistakes.prefix(10).map {
+                    [mistakeName($0.mistake, exercise: $0.exercise), $0.exercise, String($0.count)]
+                }
             ).map { "  " + $0 }
         }
         return lines.map { $0.trimmingTrailingSpaces() }.joined(separator: "\n") + "\n"

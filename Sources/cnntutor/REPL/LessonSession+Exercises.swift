@@ -218,9 +218,12 @@ extension LessonSession {
         case .timeout:
             say(text.stopped(renderer.message(verdict)), style: Theme.bad)
         case .fail:
-            say(
-                text.notYet(mistake: verdict.mistake, points: verdict.points, of: verdict.maxPoints),
-                style: Theme.bad)
+            // A named mistake is named by its title in the session's language; its id is a name in
+            // the course's own language, said only there.
+            let name =
+                renderer.mistakeTitle(verdict)
+                ?? (language == course.defaultLanguage ? verdict.mistake : nil)
+            say(text.notYet(mistake: name, points: verdict.points, of: verdict.maxPoints), style: Theme.bad)
             let picture = renderer.picture(verdict)
             // The picture marks the differing cells, so their list would only repeat it.
             let message = picture == nil ? renderer.message(verdict) : renderer.brief(verdict)
