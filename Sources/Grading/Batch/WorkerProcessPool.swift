@@ -112,8 +112,7 @@ private final class WorkerLane {
         case .preparationOverTime(let seconds):
             return Verdict(
                 status: .error, maxPoints: exercise.points,
-                note: GradingText().cannotBeGraded(
-                    "its setup and reference answer did not finish within \(Int(seconds)) s"),
+                note: GradingText().setupTooSlow(Int(seconds)),
                 language: language)
         case .overMemory(let bytes):
             return Verdict(

@@ -24,6 +24,11 @@ struct GradingText: Sendable {
 
     func cannotBeGraded(_ problem: String) -> Phrase { say(.cannotBeGraded, ["problem": problem]) }
 
+    /// The exercise's setup and reference ran past `seconds` in a grading worker.
+    func setupTooSlow(_ seconds: Int) -> Phrase {
+        say(.cannotBeGraded, ["problem": say(.setupTooSlow, ["seconds": seconds])])
+    }
+
     // MARK: Choices
 
     func noChoice(_ choices: String) -> Phrase { say(.noChoice, ["choices": choices]) }
@@ -225,5 +230,5 @@ package enum GradingKey: String, MessageKey {
         mutantEither, mutantBoth
     case networkExtraAfter, networkExtra, networkMissingAfter, networkMissing, networkReplaced,
         networkSettings
-    case networkConnection, networkLayerCount, networkSummary, networkSummaryPlain
+    case networkConnection, networkLayerCount, networkSummary, networkSummaryPlain, setupTooSlow
 }
