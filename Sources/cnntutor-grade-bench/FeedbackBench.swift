@@ -160,13 +160,14 @@ struct FeedbackBench: ParsableCommand {
                     verdict = grader.grade(value: value, for: exercise, language: language)
                 case .failure(let error):
                     verdict = Verdict(
-                        status: .error, points: 0, maxPoints: exercise.points,
-                        message: error.diagnostic(source: answer, language: language))
+                        status: .error, maxPoints: exercise.points,
+                        note: .verbatim(error.diagnostic(source: answer, language: language)),
+                        language: language)
                 }
             }
             // The text the REPL shows: the brief form when it draws the picture itself.
-            let text =
-                verdict.diagnosis?.sideBySide == nil ? verdict.message : verdict.brief ?? verdict.message
+            let renderer = VerdictRenderer(exercise: exercise, language: language)
+            let text = renderer.picture(verdict) == nil ? renderer.message(verdict) : renderer.brief(verdict)
             let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
             // A wrong answer with nothing to say is counted apart in `statuses`.
             return (milliseconds, text.isEmpty && !verdict.passed ? "no-feedback" : verdict.status.rawValue)
