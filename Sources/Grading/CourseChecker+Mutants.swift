@@ -168,7 +168,9 @@ extension CourseChecker {
         let session = prepared.session()
         session.interpreter.bind("answer", answer)
         session.interpreter.bind("expected", prepared.expected)
-        guard let value = try? session.evaluate(condition) else { return false }
+        guard let value = try? prepared.evaluate(condition: condition, in: session, typed: nil) else {
+            return false
+        }
         return ValueConversion.truthy(value)
     }
 }

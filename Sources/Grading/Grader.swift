@@ -206,8 +206,9 @@ public final class Grader {
         guard prepared.cachedMutants == nil else { return }
         if let preparation = preparations.removeValue(forKey: prepared.exercise), !preparation.isCancelled {
             if !preparation.isFinished { whileWaitingForBackground?() }
-            if case .ready(let catalogue)? = preparation.wait() {
+            if case .ready(let catalogue, let shared)? = preparation.wait() {
                 prepared.cachedMutants = catalogue
+                prepared.sharedCalls.state = shared
                 mutantsTakenFromBackground += 1
             }
             finishedPreparationSeconds[prepared.exercise] = preparation.seconds
@@ -306,7 +307,7 @@ public final class Grader {
         let typedMutant = source.flatMap { prepared.typedMutant($0, value: answer, comparer: comparer) }
         for mistake in exercise.mistakes {
             guard typedMutant.map({ prepared.mistake(mistake.id, couldBe: $0) }) ?? true,
-                try holds(mistake.when.text, in: session),
+                try holds(mistake.when.text, in: session, prepared: prepared, typed: source),
                 prepared.holdsByCoincidence(mistake.when.text, answer: source) != true,
                 let values = fills(mistake.message)
             else { continue }
@@ -429,9 +430,14 @@ public final class Grader {
     }
 
     /// Whether a condition holds; a condition that fails to evaluate does not hold, unless time ran out.
-    private func holds(_ condition: String, in session: TimedInterpreter) throws(LanguageError) -> Bool {
+    /// Its calls on the setup's layers are made once per exercise (`SharedCalls`); `typed` is the
+    /// answer when it ran in `session`.
+    private func holds(
+        _ condition: String, in session: TimedInterpreter, prepared: PreparedExercise, typed: String?
+    ) throws(LanguageError) -> Bool {
         do {
-            return ValueConversion.truthy(try session.evaluate(condition))
+            return ValueConversion.truthy(
+                try prepared.evaluate(condition: condition, in: session, typed: typed))
         } catch  where error.kind == .timeLimit || error.kind == .cancelled {
             throw error
         } catch {

@@ -23,6 +23,10 @@ final class PreparedExercise {
     /// Whether computing the mutants should stop (a background computation the learner left):
     /// each mutant not yet run then gives no value. Set before the mutants are computed.
     var stopMutants: (@Sendable () -> Bool)?
+    /// The calls on the setup's layers that mutants and `when`s share (`SharedCalls`).
+    lazy var sharedCalls = SharedCalls(self)
+    /// Whether calls are shared at all (tests compare verdicts with and without).
+    var sharesCalls = true
 
     /// Runs the setup and the reference.
     /// - Throws: `GradingError.exercise` at the failing line of the lesson or solutions file.

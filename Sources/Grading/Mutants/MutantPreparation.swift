@@ -18,8 +18,9 @@ import Synchronization
 final class MutantPreparation: Sendable {
     /// How the computation ended.
     enum Outcome: Sendable {
-        /// Every mutant ran: the catalogue the grader would make.
-        case ready(MutantCatalogue)
+        /// Every mutant ran: the catalogue the grader would make, and the values of the calls on
+        /// the setup's layers that mutants and `when`s share.
+        case ready(MutantCatalogue, SharedCalls.State)
         /// Stopped (`cancel()`) before the end, or the setup or reference failed: nothing to use.
         case unusable
     }
@@ -50,7 +51,8 @@ final class MutantPreparation: Sendable {
         {
             prepared.stopMutants = { [self] in stopped.load(ordering: .relaxed) }
             let catalogue = prepared.mutants
-            if !stopped.load(ordering: .relaxed) { result = .ready(catalogue) }
+            if !stopped.load(ordering: .relaxed) { prepared.shareMistakeCalls() }
+            if !stopped.load(ordering: .relaxed) { result = .ready(catalogue, prepared.sharedCalls.state) }
         }
         duration.withLock { $0 = Double(ComputeBudget.now() - start) / 1e9 }
         outcome.withLock { $0 = result }

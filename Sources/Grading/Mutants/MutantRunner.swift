@@ -4,7 +4,8 @@ import AnswerLanguage
 /// y); g[19] / g[0]`) has most of its mutants in the last step only: the steps before it, often
 /// the costly ones (a network's gradients), then run once and the mutants start from their result
 /// — when the last step reads nothing from them that it could change (no layer), so sharing the
-/// values is the same as recomputing them.
+/// values is the same as recomputing them. A reference of one line shares its calls on the setup's
+/// layers between mutants instead (`SharedCalls`).
 final class MutantRunner {
     private let prepared: PreparedExercise
     /// The bindings after each prefix ran (nil: it failed, or binds a layer the tail reads).
@@ -36,6 +37,8 @@ final class MutantRunner {
             for (name, value) in bindings { interpreter.bind(name, value) }
             return try? TimedInterpreter(interpreter, seconds: prepared.answerSeconds).run(tail)
         }
+        // A call on a layer of the setup that the mutant keeps as written runs once for all.
+        if let shared = prepared.sharedCalls.run(source) { return shared }
         return try? prepared.session().run(source)
     }
 
