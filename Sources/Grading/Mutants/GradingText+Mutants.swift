@@ -45,6 +45,11 @@ extension GradingText {
         if !quotable(piece), let key = MisconceptionKey(rawValue: misconception.rawValue + ".unquoted") {
             return Phrase(key)
         }
+        // The two names of `names-swapped` come as one piece, `a b`.
+        let names = piece.split(separator: " ").map(String.init)
+        if misconception == .namesSwapped, names.count == 2 {
+            return Phrase(MisconceptionKey.change(misconception), ["first": names[0], "second": names[1]])
+        }
         return Phrase(MisconceptionKey.change(misconception), ["piece": piece])
     }
 

@@ -51,6 +51,22 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     /// `a ** -n` → `a ** n`: the sign of an exponent lost, the ratio turned upside down.
     case exponentSignDropped = "exponent-sign-dropped"
 
+    // Writing a formula (`MutantGenerator+Formulas`, formulas only).
+    /// `(f - 1) // 2` → `f - 1 // 2`: brackets left out, so precedence changes the formula. Told
+    /// only of an answer written that way (`FormulaCatalogue`), never of one that merely has
+    /// its value, and never after another change (whose own brackets it would undo).
+    case bracketsDropped = "brackets-dropped"
+    /// `n - f + 1` → `n - 2 * f + 1`: a term counted twice.
+    case termCountedTwice = "term-counted-twice"
+    /// `C * K * K` → `C * C * K * K`: a factor counted twice.
+    case factorCountedTwice = "factor-counted-twice"
+    /// `n - f + 1` → `n + (f - 1)`: a part added where it is subtracted.
+    case groupAddedForSubtracted = "group-added-for-subtracted"
+    /// `x // s + 1` → `(x + 1) // s`: the + 1 added before dividing.
+    case plusOneBeforeDividing = "plus-one-before-dividing"
+    /// Two of the setup's names swapped everywhere (`f` and `s`).
+    case namesSwapped = "names-swapped"
+
     // Reductions, kernels and slices.
     /// `.sum()` → `.mean()`.
     case meanForSum = "mean-for-sum"
@@ -180,6 +196,9 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
         case .literalOffByOne: Traits(generic: true)
         case .distributionForgotten: Traits(unquoted: true)
         case .exponentSignDropped: Traits(reason: .always)
+        case .bracketsDropped: Traits(reason: .always)
+        case .termCountedTwice, .factorCountedTwice, .groupAddedForSubtracted, .namesSwapped: Traits()
+        case .plusOneBeforeDividing: Traits(reason: .sizes)
         case .meanForSum: Traits(reason: .always, finding: .wrongScale)
         case .sumForMean: Traits(reason: .always)
         case .maxForMean, .meanPartial: Traits()

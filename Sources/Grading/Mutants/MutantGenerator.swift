@@ -52,21 +52,30 @@ struct MutantGenerator {
 
     private let scalars: [Unicode.Scalar]
     /// Whether a name is bound to an integer in the setup (a padding `p` is; a patch `p` is not).
-    private let isInteger: (String) -> Bool
+    let isInteger: (String) -> Bool
     /// Whether the answer is a network (a ReLU may then be added after a projection).
     private let model: Bool
+    /// Whether the edits only a formula gets are made too (`MutantGenerator+Formulas`): brackets
+    /// left out, names swapped, a term counted twice… Each such mutant is told apart from a
+    /// coincidence only by evaluating it as a formula at several points, so the value-only
+    /// catalogue does without them.
+    fileprivate(set) var arithmetic = false
     private var found: [Mutant] = []
     /// Where each sub-expression's text occurs: a misconception about `8 // 2` applies to every
     /// `8 // 2` of the answer, as a learner who holds it would write it everywhere.
     private var occurrences: [String: [SourceRange]] = [:]
 
     /// Every mutant of `source`, in the order the rules find them, without repeats.
-    static func mutants(of source: String, model: Bool = false, isInteger: @escaping (String) -> Bool)
+    static func mutants(
+        of source: String, model: Bool = false, arithmetic: Bool = false,
+        isInteger: @escaping (String) -> Bool
+    )
         -> [Mutant]
     {
         guard let program = try? Parser.parse(source) else { return [] }
         var generator = MutantGenerator(
             scalars: Array(source.unicodeScalars), isInteger: isInteger, model: model)
+        generator.arithmetic = arithmetic
         for statement in program.statements {
             if case .expression(let expression) = statement { generator.index(expression) }
             if case .assignment(_, let expression) = statement { generator.index(expression) }
@@ -78,6 +87,7 @@ struct MutantGenerator {
         generator.renameAll(paddingNames, to: "0", as: .paddingForgotten, in: program)
         generator.renameAll(strideNames, to: "1", as: .strideForgotten, in: program)
         generator.renameAll(dilationNames, to: "1", as: .dilationForgotten, in: program)
+        if arithmetic { generator.swapNames(in: program) }
         var seen: Set<String> = [source]
         return generator.found.filter { seen.insert($0.source).inserted }
     }
@@ -90,7 +100,7 @@ struct MutantGenerator {
 
     // MARK: Text
 
-    private func text(_ node: ExpressionSyntax) -> String { text(node.range) }
+    func text(_ node: ExpressionSyntax) -> String { text(node.range) }
 
     private func text(_ range: SourceRange) -> String {
         let lower = max(0, min(range.lowerBound.offset, scalars.count))
@@ -115,8 +125,7 @@ struct MutantGenerator {
         return String(result)
     }
 
-    private mutating func add(_ misconception: Misconception, _ edits: [(SourceRange, String)], piece: String)
-    {
+    mutating func add(_ misconception: Misconception, _ edits: [(SourceRange, String)], piece: String) {
         let source = replacing(edits)
         guard !source.isEmpty else { return }
         found.append(Mutant(misconception: misconception, source: source, piece: piece))
@@ -125,7 +134,7 @@ struct MutantGenerator {
     /// Replaces `node` by `replacement`, parenthesised so precedence around it is kept; when the
     /// same text occurs elsewhere too (`(1, 32, 8 // 2, 8 // 2)`), also a mutant replacing every
     /// occurrence.
-    private mutating func replace(
+    mutating func replace(
         _ node: ExpressionSyntax, by replacement: String, as misconception: Misconception, piece: String
     ) {
         add(misconception, [(node.range, "(\(replacement))")], piece: piece)
@@ -148,7 +157,9 @@ struct MutantGenerator {
 
     private mutating func walk(_ node: ExpressionSyntax) {
         switch node.kind {
-        case .binary(let op, let left, let right): binary(node, op, left, right)
+        case .binary(let op, let left, let right):
+            binary(node, op, left, right)
+            if arithmetic, isArithmetic(node) { formulaRules(node, op, left, right) }
         case .call(let callee, let arguments): call(node, callee, arguments)
         case .subscript(let base, let items): subscriptRules(node, base, items)
         default: break
@@ -156,12 +167,12 @@ struct MutantGenerator {
         for child in node.kind.children { walk(child) }
     }
 
-    private static func integer(_ node: ExpressionSyntax) -> Int? {
+    static func integer(_ node: ExpressionSyntax) -> Int? {
         if case .integer(let value) = node.kind { return value }
         return nil
     }
 
-    private static func isNumber(_ node: ExpressionSyntax) -> Bool {
+    static func isNumber(_ node: ExpressionSyntax) -> Bool {
         switch node.kind {
         case .integer, .float: true
         case .unary(_, let operand): isNumber(operand)
@@ -170,7 +181,7 @@ struct MutantGenerator {
     }
 
     /// Arithmetic on numbers and names bound to integers only (no tensors, calls or indexing).
-    private func isArithmetic(_ node: ExpressionSyntax) -> Bool {
+    func isArithmetic(_ node: ExpressionSyntax) -> Bool {
         switch node.kind {
         case .integer: true
         case .name(let name): isInteger(name)
@@ -180,7 +191,7 @@ struct MutantGenerator {
         }
     }
 
-    private static func name(_ node: ExpressionSyntax) -> String? {
+    static func name(_ node: ExpressionSyntax) -> String? {
         if case .name(let name) = node.kind { return name }
         return nil
     }

@@ -31,6 +31,9 @@ struct MutantCatalogue: Sendable {
     var indistinguishable: [Mutant] = []
     /// Every mutant that ran, with its value (for `check`).
     var all: [(mutant: Mutant, value: Value)] = []
+    /// The reference's formulas and their mutants, for answers that are formulas (nil when the
+    /// reference and alternatives are not arithmetic in the setup's whole numbers or literals).
+    var formulas: FormulaCatalogue?
 
     /// Mutants run per exercise at most, so grading stays fast. A count, not a time: the same
     /// answer must get the same verdict however loaded the machine is (each mutant still runs
@@ -57,6 +60,17 @@ extension PreparedExercise {
     func mutants(matching answer: Value, source: String?, comparer: Comparer) -> MutantGroup? {
         if let source, let typed = typedMutant(source, value: answer, comparer: comparer) {
             return MutantGroup(mutants: [typed], value: answer)
+        }
+        if let source, let formulas = mutants.formulas {
+            switch formulas.explain(source) {
+            case .explained(let found): return MutantGroup(mutants: found, value: answer)
+            case .unexplained, .ambiguous:
+                // A formula in the setup's names that no mutant is: a mutant with its value at
+                // the setup's numbers is a coincidence. Literals alone may still be a number a
+                // mutant gives (`64 - 9 * 4`), told by value as before.
+                if Formula.parse(source)?.names.isEmpty == false { return nil }
+            case .notAFormula: break
+            }
         }
         guard var group = mutants.groups.first(where: { comparer.matches(answer, $0.value) }) else {
             return nil
@@ -159,6 +173,7 @@ extension PreparedExercise {
     func sameFormula(_ answer: String, _ mutant: String, comparer: Comparer) -> Bool? {
         // Only whole numbers of the setup are read, on both sides: nothing else is bound, so a
         // layer of the setup (shared between sessions) is never run, let alone trained, here.
+        if let same = mutants.formulas?.same(answer, mutant) { return same }
         for name in Self.names(in: mutant) where base[name] != nil {
             guard case .int = base[name] else { return nil }
         }
@@ -211,6 +226,13 @@ extension PreparedExercise {
             }
         }
         catalogue.all = found
+        if exercise.kind == .value {
+            var integers: [String: Int] = [:]
+            for name in base.boundNames {
+                if case .int(let value) = base[name] { integers[name] = value }
+            }
+            catalogue.formulas = FormulaCatalogue(sources: sources.map(\.text), integers: integers)
+        }
         let floors = sources.contains { $0.text.contains("//") }
         catalogue.groups = Self.explained(found, floors: floors, comparer: comparer)
         // Double slips: a second misconception applied to each single mutant. Only values no

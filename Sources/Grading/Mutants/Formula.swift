@@ -1,0 +1,211 @@
+import AnswerLanguage
+import Foundation
+
+/// An answer (or a mutant of the reference) that is plain arithmetic: whole and real literals,
+/// names, `+ - * / // % **`, a sign, and `int(…)`, `float(…)`, `abs(…)`. Such an answer is
+/// compared with the reference's mutants as a formula — evaluated here, with Python's rules, at
+/// the setup's numbers and at several other points — so that a formula equal to a mutant's value
+/// at the setup's numbers only by coincidence (floors land many formulas on the same small
+/// number) is told from one that is the mutant.
+indirect enum Formula: Hashable, Sendable {
+    case integer(Int)
+    case real(Double)
+    case name(String)
+    case negate(Formula)
+    case binary(BinaryOperator, Formula, Formula)
+    /// `int`, `float` or `abs` of one argument.
+    case call(String, Formula)
+
+    /// A number as Python computes it: whole numbers stay whole until `/`, a negative power or a
+    /// real operand makes them real.
+    enum Number: Hashable, Sendable {
+        case int(Int)
+        case real(Double)
+
+        var double: Double {
+            switch self {
+            case .int(let value): Double(value)
+            case .real(let value): value
+            }
+        }
+
+        /// Equal as values (`8` and `8.0` are), reals within a relative 1e-9.
+        func same(_ other: Number) -> Bool {
+            if case .int(let a) = self, case .int(let b) = other { return a == b }
+            let a = double
+            let b = other.double
+            return abs(a - b) <= 1e-9 * max(abs(a), abs(b)) + 1e-12
+        }
+    }
+
+    /// The formula of a single expression, or nil when `source` is anything but arithmetic.
+    static func parse(_ source: String) -> Formula? {
+        guard let program = try? Parser.parse(source), program.statements.count == 1,
+            case .expression(let expression) = program.statements[0]
+        else { return nil }
+        return Formula(expression)
+    }
+
+    init?(_ node: ExpressionSyntax) {
+        switch node.kind {
+        case .integer(let value): self = .integer(value)
+        case .float(let value): self = .real(value)
+        case .name(let name): self = .name(name)
+        case .unary(.negate, let operand):
+            guard let inner = Formula(operand) else { return nil }
+            self = .negate(inner)
+        case .unary(.plus, let operand):
+            guard let inner = Formula(operand) else { return nil }
+            self = inner
+        case .binary(let op, let left, let right):
+            guard [.add, .subtract, .multiply, .divide, .floorDivide, .remainder, .power].contains(op),
+                let a = Formula(left), let b = Formula(right)
+            else { return nil }
+            self = .binary(op, a, b)
+        case .call(let callee, let arguments):
+            guard case .name(let function) = callee.kind, ["int", "float", "abs"].contains(function),
+                arguments.count == 1, arguments[0].name == nil, !arguments[0].isSpread,
+                let inner = Formula(arguments[0].value)
+            else { return nil }
+            self = .call(function, inner)
+        default:
+            return nil
+        }
+    }
+
+    /// The names the formula reads.
+    var names: Set<String> {
+        switch self {
+        case .integer, .real: []
+        case .name(let name): [name]
+        case .negate(let inner), .call(_, let inner): inner.names
+        case .binary(_, let a, let b): a.names.union(b.names)
+        }
+    }
+
+    /// The whole-number literals, in order.
+    var literals: [Int] {
+        switch self {
+        case .integer(let value): [value]
+        case .real, .name: []
+        case .negate(let inner), .call(_, let inner): inner.literals
+        case .binary(_, let a, let b): a.literals + b.literals
+        }
+    }
+
+    /// The formula with its whole-number literals replaced in order by `replacements` (nil keeps
+    /// the literal; there must be one entry per literal).
+    func replacingLiterals(_ replacements: [String?]) -> Formula {
+        var index = 0
+        func visit(_ formula: Formula) -> Formula {
+            switch formula {
+            case .integer(let value):
+                defer { index += 1 }
+                guard index < replacements.count, let name = replacements[index] else {
+                    return .integer(value)
+                }
+                return .name(name)
+            case .real, .name: return formula
+            case .negate(let inner): return .negate(visit(inner))
+            case .call(let function, let inner): return .call(function, visit(inner))
+            case .binary(let op, let a, let b):
+                let left = visit(a)
+                return .binary(op, left, visit(b))
+            }
+        }
+        return visit(self)
+    }
+
+    /// The value with `values` bound; nil when a name is unbound, a division by zero, an overflow,
+    /// or a result that is not a finite number.
+    func evaluate(_ values: [String: Int]) -> Number? {
+        switch self {
+        case .integer(let value): return .int(value)
+        case .real(let value): return value.isFinite ? .real(value) : nil
+        case .name(let name): return values[name].map(Number.int)
+        case .negate(let inner):
+            switch inner.evaluate(values) {
+            case .int(let value)?:
+                let (negated, overflow) = Int(0).subtractingReportingOverflow(value)
+                return overflow ? nil : .int(negated)
+            case .real(let value)?: return .real(-value)
+            case nil: return nil
+            }
+        case .call(let function, let inner):
+            guard let value = inner.evaluate(values) else { return nil }
+            switch (function, value) {
+            case ("int", .int): return value
+            case ("int", .real(let x)):
+                guard abs(x) < 1e15 else { return nil }
+                return .int(Int(x.rounded(.towardZero)))
+            case ("float", _): return .real(value.double)
+            case ("abs", .int(let x)): return x == .min ? nil : .int(abs(x))
+            case ("abs", .real(let x)): return .real(abs(x))
+            default: return nil
+            }
+        case .binary(let op, let a, let b):
+            guard let x = a.evaluate(values), let y = b.evaluate(values) else { return nil }
+            if case .int(let i) = x, case .int(let j) = y { return Self.whole(op, i, j) }
+            return Self.real(op, x.double, y.double)
+        }
+    }
+
+    private static func whole(_ op: BinaryOperator, _ a: Int, _ b: Int) -> Number? {
+        switch op {
+        case .add:
+            let (value, overflow) = a.addingReportingOverflow(b)
+            return overflow ? nil : .int(value)
+        case .subtract:
+            let (value, overflow) = a.subtractingReportingOverflow(b)
+            return overflow ? nil : .int(value)
+        case .multiply:
+            let (value, overflow) = a.multipliedReportingOverflow(by: b)
+            return overflow ? nil : .int(value)
+        case .divide:
+            return b == 0 ? nil : .real(Double(a) / Double(b))
+        case .floorDivide, .remainder:
+            guard b != 0, !(a == .min && b == -1) else { return nil }
+            var quotient = a / b
+            if a % b != 0, (a < 0) != (b < 0) { quotient -= 1 }
+            return op == .floorDivide ? .int(quotient) : .int(a - quotient * b)
+        case .power:
+            guard b >= 0 else { return real(.power, Double(a), Double(b)) }
+            var result = 1
+            for _ in 0..<min(b, 64) {
+                let (value, overflow) = result.multipliedReportingOverflow(by: a)
+                if overflow { return nil }
+                result = value
+            }
+            // Past 64 factors only 0, 1 and -1 stay whole numbers that fit.
+            if b > 64, abs(a) > 1 { return nil }
+            if b > 64, a == -1 { return .int(b % 2 == 0 ? 1 : -1) }
+            return .int(result)
+        default:
+            return nil
+        }
+    }
+
+    private static func real(_ op: BinaryOperator, _ a: Double, _ b: Double) -> Number? {
+        let value: Double
+        switch op {
+        case .add: value = a + b
+        case .subtract: value = a - b
+        case .multiply: value = a * b
+        case .divide:
+            guard b != 0 else { return nil }
+            value = a / b
+        case .floorDivide:
+            guard b != 0 else { return nil }
+            value = (a / b).rounded(.down)
+        case .remainder:
+            guard b != 0 else { return nil }
+            value = a - b * (a / b).rounded(.down)
+        case .power:
+            guard a != 0 || b >= 0 else { return nil }
+            value = Foundation.pow(a, b)
+        default:
+            return nil
+        }
+        return value.isFinite ? .real(value) : nil
+    }
+}

@@ -1,0 +1,316 @@
+/// The reference's formulas (the reference and the passing alternatives that are arithmetic) and
+/// their single and double misconception mutants, each evaluated at the setup's numbers and at
+/// several other points. An answer that is a formula is explained by the mutants that are the
+/// same formula — equal at every point, not only at the setup's numbers — with the fewest
+/// changes: one moved point cannot tell floors apart (`(n + 2 * p - f) // s` and
+/// `(n - f + 1) // s` agree at many), several can.
+///
+/// The quantities that move are the setup's whole-number names. A reference written in literals
+/// only (`16 * 3 * 3 * 3 + 16`) has its literals of 3 and more lifted to quantities instead, one
+/// per value, and so has an answer's literals of those values: `16 * 3 * 3 * 3 + 1` is then the
+/// formula `q16 * q3 * q3 * q3 + 1`, which a mutant can equal. Literals 0, 1 and 2 are structure
+/// (`+ 1`, `2 * p`), not quantities.
+struct FormulaCatalogue {
+    /// A mutant and its values at `points`.
+    struct Entry {
+        var mutant: Mutant
+        /// The mutant's formula (literals lifted as the catalogue lifts them).
+        var formula: Formula
+        var values: [Formula.Number?]
+    }
+
+    /// Changes told only alone: a second change on top of one of these reads the first's own
+    /// work (`2 * f` made by counting f twice, then its 2 dropped) or undoes it.
+    static let alone: Set<Misconception> = [.termCountedTwice, .factorCountedTwice, .groupAddedForSubtracted]
+    /// Changes told only of an answer written as the mutant is (brackets left out are in the
+    /// text; a formula that merely equals it is another slip).
+    static let asWritten: Set<Misconception> = [.bracketsDropped]
+
+    /// What the catalogue says about an answer.
+    enum Explanation {
+        /// The answer is not a formula in the quantities (a call, a tensor, a constant).
+        case notAFormula
+        /// A formula no mutant is: any mutant with the same value is a coincidence.
+        case unexplained
+        /// The mutants (one, or two single ones telling different stories) that are the answer's
+        /// formula with the fewest changes.
+        case explained([Mutant])
+        /// Mutants that are the answer's formula with the same fewest changes tell more stories
+        /// than one sentence can say truthfully.
+        case ambiguous
+    }
+
+    /// Mutants kept per exercise at most: single changes, then pairs (the count bounds the work,
+    /// not a time, so verdicts are the same however loaded the machine is).
+    static let singleLimit = 200
+    static let pairLimit = 2500
+    /// Ways of reading an answer's literals as quantities tried at most.
+    static let liftLimit = 64
+
+    /// Each quantity's value at the setup.
+    let quantities: [String: Int]
+    /// The setup's whole-number names (an answer may read one the reference does not).
+    let integerNames: Set<String>
+    /// Whether the reference's literals are its quantities (`q16`).
+    let liftsLiterals: Bool
+    /// The points the formulas are evaluated at: the setup's numbers first.
+    let points: [[String: Int]]
+    private(set) var entries: [Entry] = []
+
+    /// The name a lifted literal's quantity goes by.
+    static func quantityName(_ value: Int) -> String { "q\(value)_" }
+
+    /// Nil when no source is a formula worth moving. `integers` are the setup's whole-number
+    /// bindings; `isInteger` says which names the mutant generator may treat as whole numbers.
+    init?(sources: [String], integers: [String: Int]) {
+        var formulas: [(String, Formula)] = []
+        for source in sources {
+            guard let formula = Formula.parse(source), formula.names.isSubset(of: integers.keys) else {
+                continue
+            }
+            switch formula {
+            case .integer, .real, .negate(.integer), .negate(.real): continue
+            default: break
+            }
+            formulas.append((source, formula))
+        }
+        let named = formulas.filter { !$0.1.names.isEmpty }
+        let lifted = named.isEmpty
+        let chosen = lifted ? formulas.filter { $0.1.literals.count >= 2 } : named
+        guard !chosen.isEmpty else { return nil }
+        var quantities: [String: Int] = [:]
+        for (_, formula) in chosen {
+            for name in formula.names { quantities[name] = integers[name] }
+            if lifted {
+                for value in formula.literals where value >= 3 {
+                    quantities[Self.quantityName(value)] = value
+                }
+            }
+        }
+        guard !quantities.isEmpty else { return nil }
+        self.quantities = quantities
+        integerNames = Set(integers.keys)
+        liftsLiterals = lifted
+        points = Self.points(quantities)
+
+        var seen: Set<String> = Set(chosen.map(\.0))
+        var singles: [Mutant] = []
+        for (source, _) in chosen {
+            for mutant in MutantGenerator.mutants(
+                of: source, arithmetic: true, isInteger: { integers[$0] != nil })
+            where seen.insert(mutant.source).inserted {
+                singles.append(mutant)
+            }
+        }
+        singles = Array(singles.prefix(Self.singleLimit))
+        var pairs: [Mutant] = []
+        for single in singles {
+            for next in MutantGenerator.mutants(
+                of: single.source, arithmetic: true, isInteger: { integers[$0] != nil })
+            where seen.insert(next.source).inserted {
+                let pair = single.then(next)
+                guard pair.changes[0] != pair.changes[1], !Self.alone.contains(single.misconception),
+                    !Self.alone.contains(next.misconception), next.misconception != .bracketsDropped
+                else { continue }
+                pairs.append(pair)
+            }
+        }
+        // Telling pairs first, so the limit drops the generic ones.
+        pairs.sort { $0.genericCount < $1.genericCount }
+        let referenceValues = chosen.map { values(of: lifted ? lift($0.1) : $0.1) }
+        // One name written for another at one place: not a story told (it fits too many
+        // answers), but a swap of two names that comes to the same formula is no better
+        // (`C_in * C_out + C_in` is C_in and C_out swapped only because a product commutes).
+        let confusions = chosen.flatMap { Self.confusions(of: lifted ? lift($0.1) : $0.1) }.map(values(of:))
+        for mutant in singles + pairs.prefix(Self.pairLimit) {
+            guard let formula = Formula.parse(mutant.source), formula.names.isSubset(of: integers.keys)
+            else { continue }
+            let moved = lifted ? lift(formula) : formula
+            let values = self.values(of: moved)
+            // A change that leaves the formula as it was (`* 1`, a swap of equal sides) explains
+            // nothing.
+            guard !referenceValues.contains(where: { Self.same($0, values) }) else { continue }
+            if mutant.changes.contains(where: { $0.misconception == .namesSwapped }),
+                confusions.contains(where: { Self.same($0, values) })
+            {
+                continue
+            }
+            entries.append(Entry(mutant: mutant, formula: moved, values: values))
+        }
+    }
+
+    /// The reference's literals as their quantities (for a catalogue that lifts literals).
+    private func lift(_ formula: Formula) -> Formula {
+        formula.replacingLiterals(
+            formula.literals.map { value in
+                value >= 3 && quantities[Self.quantityName(value)] != nil ? Self.quantityName(value) : nil
+            })
+    }
+
+    /// The formula with one of its names replaced by another of its names, at one place, in
+    /// every way.
+    static func confusions(of formula: Formula) -> [Formula] {
+        let names = formula.names.sorted()
+        var results: [Formula] = []
+        var position = 0
+        func count(_ f: Formula) -> Int {
+            switch f {
+            case .name: 1
+            case .integer, .real: 0
+            case .negate(let inner), .call(_, let inner): count(inner)
+            case .binary(_, let a, let b): count(a) + count(b)
+            }
+        }
+        func replacing(_ f: Formula, at target: Int, with name: String) -> Formula {
+            switch f {
+            case .name:
+                defer { position += 1 }
+                return position == target ? .name(name) : f
+            case .integer, .real: return f
+            case .negate(let inner): return .negate(replacing(inner, at: target, with: name))
+            case .call(let function, let inner):
+                return .call(function, replacing(inner, at: target, with: name))
+            case .binary(let op, let a, let b):
+                let left = replacing(a, at: target, with: name)
+                return .binary(op, left, replacing(b, at: target, with: name))
+            }
+        }
+        for target in 0..<count(formula) {
+            for name in names {
+                position = 0
+                let changed = replacing(formula, at: target, with: name)
+                if changed != formula { results.append(changed) }
+            }
+        }
+        return results
+    }
+
+    /// The formula's values at every point.
+    func values(of formula: Formula) -> [Formula.Number?] {
+        points.map { formula.evaluate($0) }
+    }
+
+    /// Whether two formulas' values agree at every point (failing at the same points), with at
+    /// least three points where both have a value.
+    static func same(_ a: [Formula.Number?], _ b: [Formula.Number?]) -> Bool {
+        guard a.count == b.count else { return false }
+        var both = 0
+        for (x, y) in zip(a, b) {
+            switch (x, y) {
+            case (nil, nil): continue
+            case (let x?, let y?):
+                guard x.same(y) else { return false }
+                both += 1
+            default: return false
+            }
+        }
+        return both >= 3
+    }
+
+    /// The setup's numbers, then the quantities moved up by different amounts at each point (so
+    /// that sizes stay sizes), and once scaled, so that floors and sums that agree near the
+    /// setup's numbers come apart.
+    private static func points(_ quantities: [String: Int]) -> [[String: Int]] {
+        let names = quantities.keys.sorted()
+        let offsets: [[Int]] = [
+            [3, 5, 7, 11, 13, 17, 19, 23],
+            [10, 4, 13, 8, 2, 21, 6, 15],
+            [1, 12, 5, 19, 9, 3, 16, 7],
+            [22, 9, 2, 6, 17, 11, 4, 30],
+        ]
+        var points = [quantities]
+        for row in offsets {
+            var point: [String: Int] = [:]
+            for (index, name) in names.enumerated() {
+                point[name] = (quantities[name] ?? 0) + row[index % row.count]
+            }
+            points.append(point)
+        }
+        var scaled: [String: Int] = [:]
+        for (index, name) in names.enumerated() {
+            scaled[name] = (quantities[name] ?? 0) * 2 + offsets[0][index % 8]
+        }
+        points.append(scaled)
+        return points
+    }
+
+    /// The answer `source`'s formula, read with its literals as quantities in every way that
+    /// fits (a literal 5 as `f` when the setup's f is 5, or as the literal), explained by the
+    /// mutants that are the same formula with the fewest changes, then the fewest generic ones.
+    func explain(_ source: String) -> Explanation {
+        guard let formula = Formula.parse(source), formula.names.isSubset(of: integerNames) else {
+            return .notAFormula
+        }
+        // A setup number the reference does not read: no mutant moves with it.
+        guard formula.names.isSubset(of: quantities.keys) else { return .unexplained }
+        let readings = self.readings(formula)
+        guard !readings.isEmpty else { return .notAFormula }
+        var best: [Mutant] = []
+        var bestRank = (Int.max, Int.max)
+        for reading in readings {
+            let values = self.values(of: reading)
+            for entry in entries where Self.same(values, entry.values) {
+                if entry.mutant.changes.contains(where: { Self.asWritten.contains($0.misconception) }),
+                    reading != entry.formula
+                {
+                    continue
+                }
+                // Literals read as quantities fit a generic change (a factor dropped, a division
+                // for a product) too easily: there only telling changes explain.
+                if liftsLiterals, entry.mutant.genericCount > 0 { continue }
+                let rank = (entry.mutant.changes.count, entry.mutant.genericCount)
+                if rank < bestRank {
+                    bestRank = rank
+                    best = [entry.mutant]
+                } else if rank == bestRank {
+                    best.append(entry.mutant)
+                }
+            }
+        }
+        guard let first = best.first else { return .unexplained }
+        // Two generic changes (a minus for a plus and a term dropped) reach too many formulas to
+        // be the learner's.
+        guard bestRank.1 < 2 else { return .ambiguous }
+        var stories: [Mutant] = [first]
+        for mutant in best.dropFirst() where !stories.contains(where: { $0.story == mutant.story }) {
+            stories.append(mutant)
+        }
+        if stories.count == 1 { return .explained(stories) }
+        if stories.count == 2, stories.allSatisfy({ $0.changes.count == 1 }) { return .explained(stories) }
+        return .ambiguous
+    }
+
+    /// Whether `answer` and `mutant` are the same formula (the answer read as written); nil when
+    /// either is not a formula in the quantities or the answer reads none of them.
+    func same(_ answer: String, _ mutant: String) -> Bool? {
+        guard let a = Formula.parse(answer), !a.names.isEmpty, a.names.isSubset(of: quantities.keys),
+            let m = Formula.parse(mutant), m.names.isSubset(of: quantities.keys)
+        else { return nil }
+        return Self.same(values(of: a), values(of: liftsLiterals ? lift(m) : m))
+    }
+
+    /// The ways of reading the answer's literals as quantities: each literal of a quantity's value
+    /// (2 and more for a setup name, 3 and more for a lifted literal) as that quantity or as
+    /// itself. Nil readings when the formula moves with nothing (a constant).
+    private func readings(_ formula: Formula) -> [Formula] {
+        let options: [[String?]] = formula.literals.map { value in
+            let threshold = liftsLiterals ? 3 : 2
+            guard value >= threshold else { return [nil] }
+            let names = quantities.filter { $0.value == value }.map(\.key).sorted()
+            return names.isEmpty ? [nil] : names + [nil]
+        }
+        var readings: [[String?]] = [[]]
+        for choices in options {
+            var next: [[String?]] = []
+            for reading in readings {
+                for choice in choices {
+                    next.append(reading + [choice])
+                    if next.count >= Self.liftLimit { break }
+                }
+                if next.count >= Self.liftLimit { break }
+            }
+            readings = next
+        }
+        return readings.map { formula.replacingLiterals($0) }.filter { !$0.names.isEmpty }
+    }
+}
