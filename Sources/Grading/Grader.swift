@@ -275,11 +275,17 @@ public final class Grader {
         language: Language, source: String? = nil
     ) throws(LanguageError) -> Verdict {
         let text = GradingText()
-        let comparison: Comparison =
+        var comparison: Comparison =
             exercise.compare
             ? try Comparer(exercise: exercise, prepared: prepared, session: session, language: language)
                 .compare(answer, prepared.expected)
             : .same
+        // A formula that has the expected value only at the setup's numbers is a mistake's
+        // formula: it fails, and the mutant it is says which (formulas' lane, kept small here).
+        let coincidental = comparison.isSame && exercise.compare && prepared.isCoincidentalPass(source)
+        if coincidental {
+            comparison = .bare(text.coincidentalFormula, "coincidental-formula")
+        }
         var failed: [Exercise.Check] = []
         var errored: Set<String> = []
         var earned = 0
@@ -365,6 +371,7 @@ public final class Grader {
                 var sentence = text.mutants(
                     match, answer: Self.printed(answer),
                     sizes: prepared.quantity == .size, network: exercise.kind == .model)
+                if coincidental { sentence = text.coincidentalFormula + sentence }
                 if let shapes = Self.shapeContext(
                     answer, prepared.expected, comparison: comparison, exercise: exercise, text: text)
                 {

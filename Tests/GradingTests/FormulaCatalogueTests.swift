@@ -71,4 +71,26 @@ import Testing
             return
         }
     }
+
+    @Test func aFormulaRightOnlyAtTheSetupsNumbersFails() {
+        // n + 2p − f = 15 is odd, so (15 + 1) / 2 = 8.0 is the expected 8; at other odd sums it
+        // is not: the + 1 went into the division, and `/` for `//`.
+        #expect(stride?.isCoincidentalPass("(n + 2 * p - f + 1) / s") == true)
+        // Right however the numbers move: not failed.
+        #expect(stride?.isCoincidentalPass("int((n + 2 * p - f) / s) + 1") == false)
+        #expect(stride?.isCoincidentalPass("(n + p + p - f) // s + 1.0") == false)
+        // A value inlined (5 for p at padded-size) may be right: only names are judged.
+        #expect(stride?.isCoincidentalPass("(n + 6 - f) // s + 1") == false)
+        // `f // 2` is `(f - 1) // 2` for every odd f (moved points keep f odd).
+        let padding = FormulaCatalogue(sources: ["(f - 1) // 2"], integers: ["f": 7])
+        #expect(padding?.isCoincidentalPass("f // 2") == false)
+    }
+
+    @Test func aPartKeptAsWrittenIsNotChanged() {
+        // `(f + 1) // 2` equals `(f - 1) // 2 + 1` for every f, but the answer has its `f - 1`:
+        // the learner did not write a plus for that minus.
+        let padding = FormulaCatalogue(sources: ["(f - 1) // 2"], integers: ["f": 7])
+        #expect(ids(padding?.explain("(7 - 1) // 2 + 1")) == nil)
+        #expect(ids(padding?.explain("(f + 1) // 2")) == ["plus-for-minus"])
+    }
 }

@@ -83,6 +83,57 @@ indirect enum Formula: Hashable, Sendable {
         }
     }
 
+    /// The formula as written up to the order of terms and factors: a sum's signed terms and a
+    /// product's factors sorted, brackets gone (`64 - (10 * 5 - 1)` and `64 + 1 - 5 * 10` read
+    /// alike). Two answers with one key have the same terms, not merely the same values.
+    var canonical: String {
+        switch self {
+        case .integer(let value): return "\(value)"
+        case .real(let value): return "\(value)"
+        case .name(let name): return name
+        case .call(let function, let inner): return "\(function)(\(inner.canonical))"
+        case .negate, .binary(.add, _, _), .binary(.subtract, _, _):
+            var terms: [String] = []
+            func collect(_ formula: Formula, _ sign: String) {
+                switch formula {
+                case .binary(.add, let a, let b):
+                    collect(a, sign)
+                    collect(b, sign)
+                case .binary(.subtract, let a, let b):
+                    collect(a, sign)
+                    collect(b, sign == "+" ? "-" : "+")
+                case .negate(let inner): collect(inner, sign == "+" ? "-" : "+")
+                default: terms.append(sign + formula.canonical)
+                }
+            }
+            collect(self, "+")
+            return "(" + terms.sorted().joined(separator: " ") + ")"
+        case .binary(.multiply, _, _):
+            var factors: [String] = []
+            func collect(_ formula: Formula) {
+                if case .binary(.multiply, let a, let b) = formula {
+                    collect(a)
+                    collect(b)
+                } else {
+                    factors.append(formula.canonical)
+                }
+            }
+            collect(self)
+            return "(" + factors.sorted().joined(separator: " * ") + ")"
+        case .binary(let op, let a, let b): return "(\(a.canonical) \(op.rawValue) \(b.canonical))"
+        }
+    }
+
+    /// Whether `part` is this formula or one of its sub-formulas.
+    func contains(_ part: Formula) -> Bool {
+        if self == part { return true }
+        switch self {
+        case .integer, .real, .name: return false
+        case .negate(let inner), .call(_, let inner): return inner.contains(part)
+        case .binary(_, let a, let b): return a.contains(part) || b.contains(part)
+        }
+    }
+
     /// The whole-number literals, in order.
     var literals: [Int] {
         switch self {

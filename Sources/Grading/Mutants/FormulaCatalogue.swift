@@ -16,15 +16,19 @@ struct FormulaCatalogue {
         var mutant: Mutant
         /// The mutant's formula (literals lifted as the catalogue lifts them).
         var formula: Formula
+        /// `formula.canonical`, kept.
+        var written: String
         var values: [Formula.Number?]
     }
 
     /// Changes told only alone: a second change on top of one of these reads the first's own
     /// work (`2 * f` made by counting f twice, then its 2 dropped) or undoes it.
     static let alone: Set<Misconception> = [.termCountedTwice, .factorCountedTwice, .groupAddedForSubtracted]
-    /// Changes told only of an answer written as the mutant is (brackets left out are in the
-    /// text; a formula that merely equals it is another slip).
-    static let asWritten: Set<Misconception> = [.bracketsDropped]
+    /// Changes told only of an answer written as the mutant is, up to the order of terms and
+    /// factors (`Formula.canonical`): brackets left out are in the text, and so is a factor
+    /// that multiplies only part of a sum (`64 - 10 * 5 + 1`); a formula that merely equals such
+    /// a mutant (`L * K` is `L * K - 1 + 1`) is another slip.
+    static let asWritten: Set<Misconception> = [.bracketsDropped, .distributionForgotten]
 
     /// What the catalogue says about an answer.
     enum Explanation {
@@ -56,6 +60,8 @@ struct FormulaCatalogue {
     /// The points the formulas are evaluated at: the setup's numbers first.
     let points: [[String: Int]]
     private(set) var entries: [Entry] = []
+    /// The reference's and alternatives' formulas (literals lifted as the catalogue lifts them).
+    private(set) var sourceFormulas: [Formula] = []
 
     /// The name a lifted literal's quantity goes by.
     static func quantityName(_ value: Int) -> String { "q\(value)_" }
@@ -117,7 +123,8 @@ struct FormulaCatalogue {
         }
         // Telling pairs first, so the limit drops the generic ones.
         pairs.sort { $0.genericCount < $1.genericCount }
-        let referenceValues = chosen.map { values(of: lifted ? lift($0.1) : $0.1) }
+        sourceFormulas = chosen.map { lifted ? lift($0.1) : $0.1 }
+        let referenceValues = sourceFormulas.map { values(of: $0) }
         // One name written for another at one place: not a story told (it fits too many
         // answers), but a swap of two names that comes to the same formula is no better
         // (`C_in * C_out + C_in` is C_in and C_out swapped only because a product commutes).
@@ -135,7 +142,7 @@ struct FormulaCatalogue {
             {
                 continue
             }
-            entries.append(Entry(mutant: mutant, formula: moved, values: values))
+            entries.append(Entry(mutant: mutant, formula: moved, written: moved.canonical, values: values))
         }
     }
 
@@ -241,6 +248,11 @@ struct FormulaCatalogue {
         guard let formula = Formula.parse(source), formula.names.isSubset(of: integerNames) else {
             return .notAFormula
         }
+        // A number alone is a number, not a formula that happens to be one name.
+        switch formula {
+        case .integer, .real, .negate(.integer), .negate(.real): return .notAFormula
+        default: break
+        }
         // A setup number the reference does not read: no mutant moves with it.
         guard formula.names.isSubset(of: quantities.keys) else { return .unexplained }
         let readings = self.readings(formula)
@@ -249,15 +261,21 @@ struct FormulaCatalogue {
         var bestRank = (Int.max, Int.max)
         for reading in readings {
             let values = self.values(of: reading)
+            let written = reading.canonical
             for entry in entries where Self.same(values, entry.values) {
                 if entry.mutant.changes.contains(where: { Self.asWritten.contains($0.misconception) }),
-                    reading != entry.formula
+                    written != entry.written
                 {
                     continue
                 }
                 // Literals read as quantities fit a generic change (a factor dropped, a division
-                // for a product) too easily: there only telling changes explain.
-                if liftsLiterals, entry.mutant.genericCount > 0 { continue }
+                // for a product) too easily: there a generic change explains only an answer
+                // written as the mutant is.
+                if liftsLiterals, entry.mutant.genericCount > 0, written != entry.written { continue }
+                // An answer that still has, as written, the part a change replaced did not make
+                // that change (`(7 - 1) // 2 + 1` has its `7 - 1`: it is not `(f + 1) // 2`,
+                // whatever the two come to).
+                if entry.mutant.changes.contains(where: { kept($0, in: reading) }) { continue }
                 let rank = (entry.mutant.changes.count, entry.mutant.genericCount)
                 if rank < bestRank {
                     bestRank = rank
@@ -280,6 +298,50 @@ struct FormulaCatalogue {
         return .ambiguous
     }
 
+    /// Whether an answer that has the expected value is, as a formula, a telling mutant of the
+    /// reference that agrees with it only at the setup's numbers (`(n + 2 * p - f + 1) / s` is
+    /// 8.0 when n + 2p − f is odd). Only a formula in the setup's names with no literal but 0,
+    /// 1 and 2 is judged (a learner who inlines a value, `n + 6 - f`, may be right), only where
+    /// it differs from every formula of the reference at points that keep each number's parity
+    /// (`f // 2` is `(f - 1) // 2` for every odd f), and not when the change is only `/` for
+    /// `//` (exact at the setup's numbers, so right there).
+    func isCoincidentalPass(_ source: String) -> Bool {
+        guard !liftsLiterals, let formula = Formula.parse(source), !formula.names.isEmpty,
+            formula.names.isSubset(of: quantities.keys), formula.literals.allSatisfy({ (0...2).contains($0) })
+        else { return false }
+        let parity = Self.parityPoints(quantities)
+        let readings = self.readings(formula)
+        for reading in readings {
+            let values = parity.map { reading.evaluate($0) }
+            if sourceFormulas.contains(where: { source in
+                Self.same(values, parity.map { source.evaluate($0) })
+            }) {
+                return false
+            }
+        }
+        // The mutants that explain it must say what is wrong: telling changes, more than `/`.
+        guard case .explained(let mutants) = explain(source) else { return false }
+        return mutants.allSatisfy { mutant in
+            mutant.genericCount == 0 && !mutant.changes.allSatisfy { $0.misconception == .floorForgotten }
+        }
+    }
+
+    /// The setup's numbers moved by even amounts, so each keeps its parity.
+    private static func parityPoints(_ quantities: [String: Int]) -> [[String: Int]] {
+        let names = quantities.keys.sorted()
+        let offsets: [[Int]] = [
+            [2, 4, 6, 8, 10, 12], [6, 2, 10, 4, 12, 8], [4, 10, 2, 12, 8, 6], [12, 8, 4, 2, 6, 10],
+        ]
+        return [quantities]
+            + offsets.map { row in
+                var point: [String: Int] = [:]
+                for (index, name) in names.enumerated() {
+                    point[name] = (quantities[name] ?? 0) + row[index % row.count]
+                }
+                return point
+            }
+    }
+
     /// Whether `answer` and `mutant` are the same formula (the answer read as written); nil when
     /// either is not a formula in the quantities or the answer reads none of them.
     func same(_ answer: String, _ mutant: String) -> Bool? {
@@ -287,6 +349,15 @@ struct FormulaCatalogue {
             let m = Formula.parse(mutant), m.names.isSubset(of: quantities.keys)
         else { return nil }
         return Self.same(values(of: a), values(of: liftsLiterals ? lift(m) : m))
+    }
+
+    /// Whether the part `change` replaced is in `reading` as it was (an operation, not a bare
+    /// name or number, which any formula has).
+    private func kept(_ change: Mutant.Change, in reading: Formula) -> Bool {
+        guard !change.original.isEmpty, var part = Formula.parse(change.original) else { return false }
+        if case .binary = part {} else { return false }
+        if liftsLiterals { part = lift(part) }
+        return reading.contains(part)
     }
 
     /// The ways of reading the answer's literals as quantities: each literal of a quantity's value

@@ -65,6 +65,15 @@ extension MutantGenerator {
                 piece: "+ 1")
         }
         if op == .multiply {
+            // `c * (a - b)` → `c * a - b`: the factor multiplying only part of a difference (the
+            // `- 1` of ten layers' `10 * (5 - 1)` taken once). Sums are `MutantGenerator`'s own.
+            for (group, other) in [(left, r), (right, l)] {
+                if case .binary(.subtract, let a, let b) = group.kind {
+                    replace(
+                        node, by: "\(text(a)) * \(other) - \(text(b))", as: .distributionForgotten,
+                        piece: other)
+                }
+            }
             // A factor counted twice (`C * C * K * K`: every filter given every channel).
             for operand in [left, right] {
                 guard let name = Self.name(operand), isInteger(name) else { continue }

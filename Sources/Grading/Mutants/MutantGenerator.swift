@@ -9,6 +9,10 @@ struct Mutant: Hashable, Sendable {
         /// The part of the reference the change is about, as written (`+ 1`, `3`, `p`): it lets
         /// the message name the change in the learner's terms.
         var piece: String
+        /// The part of the source the change replaced, when it replaced one part (empty when it
+        /// changed several places at once): an answer that still has that part as written did
+        /// not make this change there.
+        var original = ""
     }
 
     /// The changes made, in the order they were applied (one or two).
@@ -16,8 +20,8 @@ struct Mutant: Hashable, Sendable {
     /// The changed source, runnable in the exercise's setup.
     var source: String
 
-    init(misconception: Misconception, source: String, piece: String) {
-        changes = [Change(misconception: misconception, piece: piece)]
+    init(misconception: Misconception, source: String, piece: String, original: String = "") {
+        changes = [Change(misconception: misconception, piece: piece, original: original)]
         self.source = source
     }
 
@@ -128,7 +132,8 @@ struct MutantGenerator {
     mutating func add(_ misconception: Misconception, _ edits: [(SourceRange, String)], piece: String) {
         let source = replacing(edits)
         guard !source.isEmpty else { return }
-        found.append(Mutant(misconception: misconception, source: source, piece: piece))
+        let original = edits.count == 1 ? text(edits[0].0) : ""
+        found.append(Mutant(misconception: misconception, source: source, piece: piece, original: original))
     }
 
     /// Replaces `node` by `replacement`, parenthesised so precedence around it is kept; when the

@@ -65,10 +65,11 @@ extension PreparedExercise {
             switch formulas.explain(source) {
             case .explained(let found): return MutantGroup(mutants: found, value: answer)
             case .unexplained, .ambiguous:
-                // A formula in the setup's names that no mutant is: a mutant with its value at
-                // the setup's numbers is a coincidence. Literals alone may still be a number a
-                // mutant gives (`64 - 9 * 4`), told by value as before.
-                if Formula.parse(source)?.names.isEmpty == false { return nil }
+                // A formula in the setup's names (or in literals read as them) that no mutant
+                // is: a mutant with its value at the setup's numbers is a coincidence. Literals
+                // of a reference written in literals may still be a number a mutant gives
+                // (`64 - 9 * 4`), told by value as before.
+                if Formula.parse(source)?.names.isEmpty == false || !formulas.liftsLiterals { return nil }
             case .notAFormula: break
             }
         }
@@ -78,6 +79,14 @@ extension PreparedExercise {
         guard let source else { return group }
         group.mutants = group.mutants.filter { sameFormula(source, $0.source, comparer: comparer) != false }
         return group.mutants.isEmpty ? nil : group
+    }
+
+    /// Whether an answer typed as `source` that has the expected value is a misconception's
+    /// formula that agrees with the reference only at the setup's numbers
+    /// (`FormulaCatalogue.isCoincidentalPass`): it must not pass.
+    func isCoincidentalPass(_ source: String?) -> Bool {
+        guard let source, let formulas = mutants.formulas else { return false }
+        return formulas.isCoincidentalPass(source)
     }
 
     /// The single telling mutant the answer is, as typed (spaces aside), with the answer's value:

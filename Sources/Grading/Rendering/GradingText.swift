@@ -138,6 +138,8 @@ struct GradingText: Sendable {
     var numberSign: Phrase { say(.numberSign) }
 
     var notExpectedNumber: Phrase { say(.notExpectedNumber) }
+    /// A formula that has the expected value only at the setup's numbers.
+    var coincidentalFormula: Phrase { say(.coincidentalFormula) }
 
     /// A real number `ratio` × the expected one, with `guess` (from `scaleGuess`) appended.
     func numberScale(_ ratio: String, guess: Phrase?) -> Phrase {
@@ -231,4 +233,5 @@ package enum GradingKey: String, MessageKey {
     case networkExtraAfter, networkExtra, networkMissingAfter, networkMissing, networkReplaced,
         networkSettings
     case networkConnection, networkLayerCount, networkSummary, networkSummaryPlain, setupTooSlow
+    case coincidentalFormula
 }
