@@ -10,9 +10,9 @@
 /// per value, and so has an answer's literals of those values: `16 * 3 * 3 * 3 + 1` is then the
 /// formula `q16 * q3 * q3 * q3 + 1`, which a mutant can equal. Literals 0, 1 and 2 are structure
 /// (`+ 1`, `2 * p`), not quantities.
-struct FormulaCatalogue {
+struct FormulaCatalogue: Sendable {
     /// A mutant and its values at `points`.
-    struct Entry {
+    struct Entry: Sendable {
         var mutant: Mutant
         /// The mutant's formula (literals lifted as the catalogue lifts them).
         var formula: Formula
@@ -31,7 +31,7 @@ struct FormulaCatalogue {
     static let asWritten: Set<Misconception> = [.bracketsDropped, .distributionForgotten]
 
     /// What the catalogue says about an answer.
-    enum Explanation {
+    enum Explanation: Sendable {
         /// The answer is not a formula in the quantities (a call, a tensor, a constant).
         case notAFormula
         /// A formula no mutant is: any mutant with the same value is a coincidence.
