@@ -109,6 +109,11 @@ extension Builtins {
     ]
 
     static let moreCreation: [Builtin] = [
+        // `torch.Size([1, 1, 8, 8])`, as PyTorch prints a shape and a learner copies it back.
+        Builtin("Size(sizes=())", "a shape from a list or tuple of sizes, as torch.Size([1, 1, 8, 8])") {
+            call in
+            .shape(try call.intList("sizes"))
+        },
         Builtin(
             "empty(*size, dtype=None, requires_grad=False)",
             "a tensor whose values are to be overwritten (zeros here)"

@@ -4,6 +4,8 @@ import CNN
 /// `x.reshape(…)`, `x.view(…)`, ….
 extension Builtins {
     static let shapeFunctions: [Builtin] = [
+        // `torch.numel(x)` as well as `x.numel()`.
+        Builtin("numel(input)", "the number of elements") { call in .int(try call.tensor("input").count) },
         Builtin("reshape(input, *shape)", "the same elements with a new shape (one size may be -1)") { call in
             .tensor(try call.tensor("input").reshape(try call.shape()))
         },
@@ -138,7 +140,6 @@ extension Builtins {
             return input.kind == .real
                 ? .float(value) : (input.kind == .boolean ? .bool(value != 0) : .int(Int(value)))
         },
-        Builtin("numel(input)", "the number of elements") { call in .int(try call.tensor("input").count) },
         Builtin("dim(input)", "the number of dimensions") { call in .int(try call.tensor("input").rank) },
         Builtin("size(input, dim=None)", "the shape, or the size of one dimension") { call in
             let input = try call.tensor("input")

@@ -66,6 +66,7 @@ enum Builtins {
         names["torch"] = .namespace(torchNamespace)
         names["nn"] = .namespace(nnNamespace)
         names["F"] = .namespace(functionalNamespace)
+        names["math"] = .namespace(mathNamespace)
         return names
     }()
 

@@ -45,7 +45,6 @@ public enum StatementProblem: Hashable, Sendable {
     static let habits: [String: StatementErrorKey] = [
         "np": .habitNumpy, "numpy": .habitNumpy, "plt": .habitPlot, "matplotlib": .habitPlot,
         "quit": .habitQuit, "exit": .habitQuit, "next": .habitNext, "help": .habitHelp, "self": .habitSelf,
-        "math": .habitMath,
     ]
 
     /// The sentence in `language`.
@@ -62,7 +61,7 @@ public enum StatementProblem: Hashable, Sendable {
         case .moduleNotAvailable(let module):
             let specific: [String: StatementErrorKey] = [
                 "numpy": .importNumpy, "matplotlib": .importPlotting, "seaborn": .importPlotting,
-                "torchvision": .importTorchvision, "math": .importMath, "random": .importRandom,
+                "torchvision": .importTorchvision, "random": .importRandom,
             ]
             return language.say(specific[module] ?? key.importOther, ["module": module])
         case .torchPartNotAvailable(let path): return language.say(key.torchPartMissing, ["path": path])
@@ -85,8 +84,8 @@ package enum StatementErrorKey: String, MessageKey {
     package static let catalog = "statement-errors"
 
     case unexpectedIndent, unindentMismatch, expectedIndentedBlock, outsideLoop, returnOutsideFunction
-    case dangling, importNumpy, importPlotting, importTorchvision, importMath, importRandom, importOther
+    case dangling, importNumpy, importPlotting, importTorchvision, importRandom, importOther
     case torchPartMissing, assertionFailed, assertionFailedWith, unboundLocal
-    case habitNumpy, habitPlot, habitQuit, habitNext, habitSelf, habitMath, caretForPower, habitHelp
+    case habitNumpy, habitPlot, habitQuit, habitNext, habitSelf, caretForPower, habitHelp
     case unsupportedKeyword, keywordExceptions, keywordRaise, keywordYield, keywordAsync
 }

@@ -265,10 +265,11 @@ extension Evaluator {
     }
 
     func importedValue(_ path: [String], at range: SourceRange) throws(LanguageError) -> Value {
-        guard path.first == "torch" else {
+        let modules = ["torch": Builtins.torchNamespace, "math": Builtins.mathNamespace]
+        guard let module = path.first.flatMap({ modules[$0] }) else {
             throw LanguageError(.unsupported, .statement(.moduleNotAvailable(path[0])), at: range)
         }
-        var value = Value.namespace(Builtins.torchNamespace)
+        var value = Value.namespace(module)
         for (index, part) in path.enumerated().dropFirst() {
             guard case .namespace(let namespace) = value, let member = namespace.members[part] else {
                 let shown = path[...index].joined(separator: ".")
