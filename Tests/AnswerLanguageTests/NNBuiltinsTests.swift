@@ -233,6 +233,17 @@ import Testing
 }
 
 extension NNBuiltinsTests {
+    /// `nn.ReLU(inplace=True)` (a memory hint in PyTorch, copied from tutorials) builds the same
+    /// layer: its output on `x` is relu(x).
+    @Test func inplaceActivationLayersAreTheSameLayers() throws {
+        let fixture = try Fixture()
+        let plain = try fixture.tensor("nn.ReLU()(x)").scalarsAsDoubles()
+        #expect(try fixture.tensor("nn.ReLU(inplace=True)(x)").scalarsAsDoubles() == plain)
+        #expect(
+            try fixture.tensor("nn.LeakyReLU(0.1, inplace=True)(x)").scalarsAsDoubles()
+                == (try fixture.tensor("nn.LeakyReLU(0.1)(x)").scalarsAsDoubles()))
+    }
+
     @Test func summaryAndHelpAreText() throws {
         let interpreter = Interpreter()
         try interpreter.run("model = nn.Sequential(nn.Conv2d(1, 4, 3), nn.ReLU())")

@@ -22,8 +22,11 @@ extension Builtins {
                     bias: try call.bool("bias"),
                     paddingMode: paddingMode, using: &call.evaluator.generator))
         },
-        Builtin("ReLU()", "the layer max(x, 0)") { _ in .module(ReLU()) },
-        Builtin("LeakyReLU(negative_slope=0.01)", "the layer x, or negative_slope·x below 0") { call in
+        // `inplace=True` only saves memory in PyTorch; a layer's output is the same either way, and
+        // learners copy it from tutorials (`nn.ReLU(inplace=True)`).
+        Builtin("ReLU(inplace=False)", "the layer max(x, 0)") { _ in .module(ReLU()) },
+        Builtin("LeakyReLU(negative_slope=0.01, inplace=False)", "the layer x, or negative_slope·x below 0") {
+            call in
             .module(LeakyReLU(negativeSlope: try call.double("negative_slope")))
         },
         Builtin("Sigmoid()", "the layer 1 / (1 + e⁻ˣ)") { _ in .module(Sigmoid()) },
