@@ -102,7 +102,7 @@ public struct CourseChecker: Sendable {
     {
         var problems = syntaxProblems(of: exercise)
         for translation in translations {
-            problems += templateProblems(of: translation)
+            problems += templateProblems(of: translation) + fillProblems(of: translation, default: exercise)
         }
         guard let solution = exercise.solution else { return problems }
         let prepared: PreparedExercise
@@ -203,6 +203,44 @@ public struct CourseChecker: Sendable {
         }
         for mistake in exercise.mistakes {
             templates(mistake.message, at: mistake.location, what: "the message of mistake '\(mistake.id)'")
+        }
+        return problems
+    }
+}
+
+extension CourseChecker {
+    /// A translation's check and mistake messages must interpolate the expressions the default
+    /// language's do: a verdict keeps the values of the `{expr}`s of the language it was graded in
+    /// (`Verdict.Finding.fills`), and is shown in another language by filling that language's
+    /// message with them. Expressions that do not parse are reported by `templateProblems`.
+    func fillProblems(of translation: Exercise, default exercise: Exercise) -> [CourseProblem] {
+        /// The expressions, or nil when one does not parse (reported already).
+        func expressions(_ message: String) -> Set<String>? {
+            let all = MessageTemplate.expressions(in: message)
+            guard all.allSatisfy({ (try? Parser.parseExpression($0)) != nil }) else { return nil }
+            return Set(all)
+        }
+        var problems: [CourseProblem] = []
+        func compare(_ translated: String, _ original: String?, at location: CourseLocation, what: String) {
+            guard let original, let mine = expressions(translated), let theirs = expressions(original),
+                mine != theirs
+            else { return }
+            let said = { (set: Set<String>) in set.sorted().map { "{\($0)}" }.joined(separator: ", ") }
+            problems.append(
+                CourseProblem(
+                    "\(what) interpolates \(mine.isEmpty ? "nothing" : said(mine)) where the default language's interpolates \(theirs.isEmpty ? "nothing" : said(theirs)): a verdict graded in one language could not be shown in the other",
+                    at: location))
+        }
+        for check in translation.checks {
+            compare(
+                check.message, exercise.checks.first { $0.id == check.id }?.message, at: check.location,
+                what: "the message of check '\(check.id)'")
+        }
+        for mistake in translation.mistakes {
+            compare(
+                mistake.message, exercise.mistakes.first { $0.id == mistake.id }?.message,
+                at: mistake.location,
+                what: "the message of mistake '\(mistake.id)'")
         }
         return problems
     }

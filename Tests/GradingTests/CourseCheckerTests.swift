@@ -69,3 +69,25 @@ import Testing
         #expect(problems == problems.sorted())
     }
 }
+
+extension CourseCheckerTests {
+    /// A verdict keeps the values of the `{expr}`s of the language it was graded in, so a
+    /// translation's message must interpolate the same expressions to be filled from them.
+    @Test func aTranslationInterpolatesTheDefaultLanguagesExpressions() {
+        let exercise = TestExercises.make(
+            .value, setup: "a = tensor([1., 2., 3.])", reference: "a.sum()",
+            checks: [("positive", "answer > 0", "It is {answer}; it must be positive.", nil)],
+            mistakes: [("averaged", "answer == a.mean()", "You averaged ({answer}).")])
+        var translation = exercise
+        translation.checks[0].message = "{answer}입니다. 양수여야 합니다."
+        translation.mistakes[0].message = "평균({answer.item()})을 구했습니다."
+        let problems = CourseChecker().fillProblems(of: translation, default: exercise).map(\.message)
+        #expect(
+            problems == [
+                "the message of mistake 'averaged' interpolates {answer.item()} where the default language's interpolates {answer}: a verdict graded in one language could not be shown in the other"
+            ])
+        // One that does not parse is reported by the template check, not again here.
+        translation.mistakes[0].message = "평균({answer.}})을 구했습니다."
+        #expect(CourseChecker().fillProblems(of: translation, default: exercise).isEmpty)
+    }
+}
