@@ -219,6 +219,20 @@ import Wording
         "def f(a, a):\n    return a",
         "x + 1 = 2",
         "'{0}'.format()",
+        // f-strings' format specifications, keywords the language leaves out, the nesting limit.
+        "f'{3:q}'",
+        "f'{3:.}'",
+        "f'{1.5:d}'",
+        "f'{3:.5d}'",
+        "f'{3:99999}'",
+        "f'{1114112:c}'",
+        "'{:+}'.format('a')",
+        "f'{[1]:5}'",
+        "f'{3'",
+        "x = yield 3",
+        "raise ValueError('no')",
+        "try:\n    pass\nexcept:\n    pass",
+        String(repeating: "(", count: 120) + "1" + String(repeating: ")", count: 120),
     ]
 
     /// Three English words in a row, once quoted code and bracketed shapes are set aside.

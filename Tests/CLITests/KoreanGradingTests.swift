@@ -52,8 +52,10 @@ import Wording
     /// The lines of a verdict's message that are the tool's own: a diagnostic's source line and
     /// caret (the answer as typed) are left out.
     static func ownLines(_ message: String) -> [String] {
-        message.split(separator: "\n").map(String.init).filter {
-            !$0.allSatisfy { " ^~".contains($0) } && !typedLines.contains($0)
+        message.split(separator: "\n").map(String.init).filter { line in
+            // A long line is shown cut to a window, `…` at the cuts.
+            let shown = line.trimmingCharacters(in: CharacterSet(charactersIn: "…"))
+            return !line.allSatisfy { " ^~".contains($0) } && !typedLines.contains { $0.contains(shown) }
         }
     }
 
