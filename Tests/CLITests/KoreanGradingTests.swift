@@ -144,3 +144,24 @@ import Wording
         }
     }
 }
+
+extension KoreanGradingTests {
+    /// `learn --lang ko` that cannot open its progress database says so in Korean, the reason
+    /// (a file where the data folder should be) included.
+    @Test func aProgressDatabaseThatCannotOpenIsToldInKorean() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "learn-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let blocker = folder.appendingPathComponent("a-file")
+        try Data("x".utf8).write(to: blocker)
+        let data = blocker.appendingPathComponent("data").path
+        let korean = try REPLBinaryTests.run(["learn", "--data-dir", data, "--lang", "ko"], input: "")
+        #expect(korean.status == 2)
+        #expect(korean.stderr.contains("진행 상황 데이터베이스를 열 수 없습니다: \(data)"), "\(korean.stderr)")
+        #expect(korean.stderr.contains("진행 상황 폴더를 만들 수 없습니다"), "\(korean.stderr)")
+        let english = try REPLBinaryTests.run(["learn", "--data-dir", data], input: "")
+        #expect(
+            english.stderr.contains("Cannot open the progress database in \(data): \(data): cannot create"))
+    }
+}

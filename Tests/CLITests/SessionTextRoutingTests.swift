@@ -35,6 +35,7 @@ import Wording
             t.noSolution, t.solutionsNeverShown, t.confirmGiveUp, t.keepGoing, t.solutionHeading,
             t.skipped("e1"),
             t.waitsForAnswer, t.noLessonOpen, t.firstStep, t.couldNotOpenProfile("p", "x"),
+            t.cannotOpenProgress("/d", "x"),
             t.noSuchLanguage("fr", languages: "en, ko"), t.welcome(profile: "p"),
             t.damagedDatabase(reason: "r", movedTo: "/tmp/x"), t.noLesson("9"),
             t.noLesson("9", lessons: "1, 2"),

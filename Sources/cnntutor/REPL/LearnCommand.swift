@@ -56,7 +56,11 @@ struct LearnCommand: ParsableCommand {
         do {
             opened = try ProgressStore.open(directory: directory)
         } catch {
-            InstructorOutput.error("Cannot open the progress database in \(directory.path): \(error)")
+            // In the language asked for, else the course's: the profile's own is in the database.
+            let said = language.flatMap { loaded.languages.contains($0) ? $0 : nil } ?? loaded.defaultLanguage
+            let problem =
+                (error as? ProgressError)?.description(in: said) ?? String(reflecting: type(of: error))
+            InstructorOutput.error(SessionText(language: said).cannotOpenProgress(directory.path, problem))
             throw ExitCode(2)
         }
         // A parent may start us with SIGINT blocked (test runners do); Ctrl-C must reach the

@@ -13,6 +13,7 @@ enum SessionKey: String, MessageKey {
     case couldNotSave, noExerciseForAnswer, assignmentIsNotAnAnswer, noExerciseForHint, noHints
     case noMoreHints, noExerciseForSolution, noSolution, solutionsNeverShown, confirmGiveUp, keepGoing
     case solutionHeading, skipped, waitsForAnswer, noLessonOpen, firstStep, couldNotOpenProfile
+    case cannotOpenProgress
     case noSuchLanguage, welcome, damagedDatabase, noLesson, noLessonListing, welcomeBack, menuPrompt,
         menuPromptOpen, menuPromptFinished
     case lessonOverview, lessonComplete, noExercise, languages, languageSwitched, whichLessonToReset

@@ -60,6 +60,11 @@ extension SessionText {
         say(.couldNotOpenProfile, ["profile": profile, "error": error])
     }
 
+    /// `learn` could not open the progress database in `directory` (said before a session starts).
+    func cannotOpenProgress(_ directory: String, _ error: String) -> String {
+        say(.cannotOpenProgress, ["directory": directory, "error": error])
+    }
+
     func noSuchLanguage(_ asked: String, languages: String) -> String {
         say(.noSuchLanguage, ["asked": asked, "languages": languages])
     }
