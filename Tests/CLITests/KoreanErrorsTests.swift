@@ -233,6 +233,8 @@ import Wording
         "raise ValueError('no')",
         "try:\n    pass\nexcept:\n    pass",
         String(repeating: "(", count: 120) + "1" + String(repeating: ")", count: 120),
+        "x = ones(2, requires_grad=True); x += 1",
+        "x = ones(2, requires_grad=True); x[0] = 5.0",
     ]
 
     /// Three English words in a row, once quoted code and bracketed shapes are set aside.

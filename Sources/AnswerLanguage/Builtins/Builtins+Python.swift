@@ -151,10 +151,9 @@ extension Builtins {
                         largest ? try Tensor.maximum(tensor, second) : try Tensor.minimum(tensor, second))
                 case .int(let dim):
                     guard dims == nil else {
-                        throw LanguageError.argument(
-                            "\(call.function)() got multiple values for argument 'dim'",
-                            at: call.range(of: "others")
-                        ).detailed(.repeatedArgument(function: call.function, name: "dim"))
+                        throw LanguageError(
+                            .argument, .repeatedArgument(function: call.function, name: "dim"),
+                            at: call.range(of: "others"))
                     }
                     dims = [dim]
                     if call.rest.count >= 2 {

@@ -212,10 +212,3 @@ extension Builtins {
         return Double(correct) / Double(max(seen, 1))
     }
 }
-
-extension LanguageError {
-    /// A shape problem.
-    static func shape(_ message: String, at range: SourceRange?) -> LanguageError {
-        LanguageError(.shape, message, at: range)
-    }
-}

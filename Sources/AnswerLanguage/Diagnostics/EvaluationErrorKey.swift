@@ -31,7 +31,7 @@ public enum EvaluationErrorKey: String, MessageKey, Sendable {
     case formatUnsupportedType
     /// An error of another type than the engine's and the language's (a bug): said by its type.
     case unexpectedError
-    case fStringUnclosedField, nestedTooDeeply, callGivesNonTensor
+    case fStringUnclosedField, nestedTooDeeply, callGivesNonTensor, leafChangedInPlace
 }
 
 extension LanguageError {

@@ -96,11 +96,4 @@ extension LanguageError {
         /// The end of an indented block (Python's DEDENT).
         case endOfBlock
     }
-
-    /// This error with `detail` attached.
-    func detailed(_ detail: Detail) -> LanguageError {
-        var copy = self
-        copy.detail = detail
-        return copy
-    }
 }

@@ -70,11 +70,6 @@ public struct LanguageError: Error, Hashable, Sendable, CustomStringConvertible 
 }
 
 extension LanguageError {
-    /// A syntax error at `range`.
-    static func syntax(_ message: String, at range: SourceRange) -> LanguageError {
-        LanguageError(.syntax, message, at: range)
-    }
-
     /// An unknown name, with the nearest of `candidates` suggested when one is close enough.
     static func unknown(
         _ thing: Unknown, _ name: String, candidates: some Sequence<String>, at range: SourceRange?
@@ -82,26 +77,6 @@ extension LanguageError {
         let nearest = Suggestions.nearest(to: name, in: candidates)
         return LanguageError(
             .name, .unknown(thing, name: name, suggestion: nearest), at: range, suggestion: nearest)
-    }
-
-    /// A value of the wrong type.
-    static func type(_ message: String, at range: SourceRange? = nil) -> LanguageError {
-        LanguageError(.type, message, at: range)
-    }
-
-    /// A bad argument.
-    static func argument(_ message: String, at range: SourceRange? = nil) -> LanguageError {
-        LanguageError(.argument, message, at: range)
-    }
-
-    /// A value that cannot be used.
-    static func value(_ message: String, at range: SourceRange? = nil) -> LanguageError {
-        LanguageError(.value, message, at: range)
-    }
-
-    /// A limit was exceeded.
-    static func limit(_ message: String, at range: SourceRange? = nil) -> LanguageError {
-        LanguageError(.limit, message, at: range)
     }
 
     /// Translates an engine refusal into a language error at the place that caused it.

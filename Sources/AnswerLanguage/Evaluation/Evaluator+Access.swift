@@ -216,10 +216,3 @@ extension Evaluator {
         }
     }
 }
-
-extension LanguageError {
-    /// An unknown-attribute error.
-    static func name(_ message: String, at range: SourceRange) -> LanguageError {
-        LanguageError(.name, message, at: range)
-    }
-}

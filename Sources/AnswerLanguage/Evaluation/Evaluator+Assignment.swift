@@ -216,14 +216,6 @@ extension Evaluator {
 
     /// PyTorch's refusal to change a leaf that requires grad outside `torch.no_grad()`.
     static func leafInPlace(at range: SourceRange) -> LanguageError {
-        .value(
-            "a leaf tensor that requires grad cannot be changed in place while gradients are recorded: do it inside 'with torch.no_grad():'",
-            at: range)
-    }
-}
-
-extension LanguageError {
-    static func unsupported(_ message: String, at range: SourceRange?) -> LanguageError {
-        LanguageError(.unsupported, message, at: range)
+        .said(.value, .leafChangedInPlace, at: range)
     }
 }
