@@ -24,6 +24,15 @@ enum Comparison {
             message: message ?? diagnosis.phrase, diagnosis: diagnosis, finding: diagnosis.verdictFinding)
     }
 
+    /// Different, explained by how the answer's network differs from the reference's layer by
+    /// layer (`message` says it, after whatever the comparison said first).
+    static func structural(_ difference: NetworkDifference, message: Phrase) -> Comparison {
+        .different(
+            message: message, diagnosis: nil,
+            finding: Verdict.Finding(
+                .comparison, difference.id, numbers: difference.numbers, isSpecific: true))
+    }
+
     /// Different, with no cause found: `id` names what was compared (`not-a-number`, …).
     static func bare(_ message: Phrase, _ id: String, numbers: [String: Double] = [:]) -> Comparison {
         .different(
@@ -46,6 +55,10 @@ enum Comparison {
 /// Compares by kind: exact for integers, shapes, strings and bools; `rtol`/`atol` for floats and
 /// tensors; the set of ids for choices; output shape and parameter count for models.
 struct Comparer {
+    /// The number a structural finding carries (as 1) when the network's output shape differs:
+    /// its message then starts with the two output shapes, which a mutant's sentence keeps.
+    static let outputShapeDiffers = "outputShapeDiffers"
+
     /// The name the model input is bound to while comparing networks.
     static let inputName = "grader_input_"
 
@@ -123,6 +136,9 @@ struct Comparer {
             break
         }
         if let expectedShape = expected.integers, expected.number == nil {
+            if case .int(let number) = answer, expectedShape.count > 1 {
+                return .diagnosed(diagnoser.numberForShape(number))
+            }
             guard let answerShape = answer.integers ?? ValueConversion.numeric(answer)?.integerValues else {
                 return .bare(text.notAShape(answer.typeName), "not-a-shape")
             }
@@ -186,18 +202,35 @@ struct Comparer {
         } catch  where error.kind == .timeLimit || error.kind == .cancelled {
             throw error
         } catch {
-            return .bare(
-                text.networkCannotRun(on: inputShape, .verbatim(error.message(in: language))),
-                "network-cannot-run")
+            let cannotRun = text.networkCannotRun(on: inputShape, .verbatim(error.message(in: language)))
+            // The reference runs: the first layer that differs from it says why the answer cannot.
+            if case .module(let mine) = answer, case .module(let theirs) = expected,
+                let difference = Self.structuralDifference(mine, theirs, input: inputShape)
+            {
+                return .structural(difference, message: cannotRun + text.network(difference))
+            }
+            return .bare(cannotRun, "network-cannot-run")
         }
         let expectedShape = try outputShape(of: "expected")
         if answerShape != expectedShape {
+            let output = text.networkOutput(input: inputShape, answer: answerShape, expected: expectedShape)
             let diagnosis = diagnoser.shapeDiagnosis(answerShape, expected: expectedShape)
             let explanation = diagnoser.sizeExplanation(answerShape, expected: expectedShape)
+            // Which setting of which layer differs is a fact, said after the size story if any.
+            var difference: NetworkDifference?
+            if case .module(let mine) = answer, case .module(let theirs) = expected {
+                difference = Self.structuralDifference(mine, theirs, input: inputShape)
+            }
             let message = Phrase(
-                [text.networkOutput(input: inputShape, answer: answerShape, expected: expectedShape)]
-                    + (explanation.map { [$0.1] } ?? []))
+                [output] + (explanation.map { [$0.1] } ?? []) + (difference.map { [text.network($0)] } ?? []))
             if let diagnosis { return .diagnosed(diagnosis, message: message) }
+            if let difference {
+                var numbers = difference.numbers
+                numbers[Self.outputShapeDiffers] = 1
+                return .different(
+                    message: message, diagnosis: nil,
+                    finding: Verdict.Finding(.comparison, difference.id, numbers: numbers, isSpecific: true))
+            }
             return .bare(message, "network-output-shape")
         }
         // Judged by behaviour: with the reference's weights the answer must compute the same.
@@ -205,10 +238,8 @@ struct Comparer {
             let same = sameBehaviour(answer, expected, input: inputShape)
         {
             if same { return .same }
-            let difference = Self.structuralDifference(mine, theirs) ?? .connection
-            return .different(
-                message: text.network(difference), diagnosis: nil,
-                finding: Verdict.Finding(.comparison, difference.id, isSpecific: true))
+            let difference = Self.structuralDifference(mine, theirs, input: inputShape) ?? .connection
+            return .structural(difference, message: text.network(difference))
         }
         let answerCount = try parameterCount(of: "answer")
         let expectedCount = try parameterCount(of: "expected")
@@ -216,7 +247,7 @@ struct Comparer {
         // Parameters that do not line up (or a network that cannot run with the reference's
         // weights): judged by the counts, as before, and the layers say what differs.
         if answerCount != expectedCount, case .module(let mine) = answer, case .module(let theirs) = expected,
-            let difference = Self.structuralDifference(mine, theirs)
+            let difference = Self.structuralDifference(mine, theirs, input: inputShape)
         {
             // The layers tell what differs; a guess from the count alone is not needed.
             let count =

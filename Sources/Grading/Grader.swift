@@ -59,8 +59,12 @@ public final class Grader {
 
     /// Grades a value the learner already computed (in the REPL's own session), as if it were the
     /// value of a typed answer: compared, checked and diagnosed the same way. For a choice exercise
-    /// pass the id as a string, or the list of ids. `language` is as for `grade(_:for:language:)`.
-    public func grade(value: Value, for exercise: Exercise, language: Language? = nil) -> Verdict {
+    /// pass the id as a string, or the list of ids. `language` is as for `grade(_:for:language:)`;
+    /// `source` is the line that computed the value, when there is one: a misconception is then
+    /// told only if the line is that change's kind of answer (a formula is not a call's setting).
+    public func grade(value: Value, for exercise: Exercise, language: Language? = nil, source: String? = nil)
+        -> Verdict
+    {
         let start = ComputeBudget.now()
         let language = language ?? options.language
         let text = GradingText()
@@ -72,7 +76,8 @@ public final class Grader {
             session.interpreter.bind("answer", value)
             session.interpreter.bind("expected", prepared.expected)
             verdict = try judge(
-                value, exercise: exercise, prepared: prepared, session: session, language: language)
+                value, exercise: exercise, prepared: prepared, session: session, language: language,
+                source: source)
         } catch let error as GradingError {
             verdict = Verdict(
                 status: .error, maxPoints: exercise.points, note: text.cannotBeGraded("\(error)"),
@@ -404,7 +409,16 @@ public final class Grader {
         guard case .different(let finding, let diagnosis) = comparison else { return nil }
         if exercise.kind == .model {
             // The comparison of output shapes starts its message with the network's output.
-            guard diagnosis != nil || finding.id == "network-output-shape" else { return nil }
+            guard
+                diagnosis != nil || finding.id == "network-output-shape"
+                    || finding.numbers[Comparer.outputShapeDiffers] != nil
+            else { return nil }
+            // A layer's difference said after the output shapes is left to the mutant's sentence.
+            if finding.numbers[Comparer.outputShapeDiffers] != nil, case .joined(let parts, _) = finding.says,
+                let first = parts.first
+            {
+                return first
+            }
             return finding.says
         }
         guard exercise.kind == .tensor, let a = ValueConversion.numeric(answer),

@@ -54,7 +54,11 @@ extension Comparer {
     /// The first difference between two networks' layers, in call order: a layer one has and
     /// the other lacks, or a layer whose settings differ (which setting, not its value: the
     /// reference's settings are not given away). Nil when their layers are alike.
-    static func structuralDifference(_ answer: any Layer, _ reference: any Layer) -> NetworkDifference? {
+    /// `input` is the shape the networks run on: a first layer expecting other input channels
+    /// than it has is said as such (`inChannels`).
+    static func structuralDifference(_ answer: any Layer, _ reference: any Layer, input: [Int]? = nil)
+        -> NetworkDifference?
+    {
         let functional = hasClassLayer(answer) || hasClassLayer(reference)
         let a = leaves(answer, functional: functional)
         let b = leaves(reference, functional: functional)
@@ -79,8 +83,30 @@ extension Comparer {
                 }
                 return .replaced(answer: mine.layer.typeName, reference: theirs.layer.typeName)
             }
-            let settings = differingSettings(mine.layer.settingsDescription, theirs.layer.settingsDescription)
-            if !settings.isEmpty { return .settings(type: mine.layer.typeName, names: settings) }
+            let type = mine.layer.typeName
+            let own = settings(mine.layer.settingsDescription)
+            let given = settings(theirs.layer.settingsDescription)
+            let names = differingSettings(own, given)
+            if !names.isEmpty {
+                // What arrives at the layer: the input's channels at the first layer; at a later
+                // one (every layer before it alike), what the reference's same layer takes.
+                let inName = names.first { Self.inNames.contains($0) }
+                let arriving =
+                    index == 0
+                    ? input.flatMap { $0.count >= 2 ? $0[1] : nil } : inName.flatMap { Int(value(given, $0)) }
+                if let inName, let arriving, let taken = Int(value(own, inName)), taken != arriving {
+                    return .inChannels(type: type, path: mine.name, answer: taken, arriving: arriving)
+                }
+                // A setting a layer prints only when it is not its default: absent, it is that.
+                let values = names.compactMap { name -> String? in
+                    let written = value(own, name)
+                    guard let shown = written.isEmpty ? Self.defaults[name] : written else { return nil }
+                    return "\(name)=\(shown)"
+                }
+                return .settings(
+                    type: type, path: mine.name, names: names,
+                    values: values.count == names.count ? values : [])
+            }
             index += 1
         }
         if a.count > b.count { return .extra(type: a[b.count].layer.typeName, after: b.last?.layer.typeName) }
@@ -106,11 +132,24 @@ extension Comparer {
         network.namedLayers.contains { String(describing: type(of: $0.layer)) == "UserModule" }
     }
 
-    /// The names of the settings that differ (`kernel_size`, `stride`, or `channels` for the
-    /// leading positional ones), from two `extra_repr`-style descriptions.
-    private static func differingSettings(_ a: String, _ b: String) -> [String] {
-        let x = settings(a)
-        let y = settings(b)
+    /// The names of the setting a layer's input size is said by (`in_channels` for a convolution
+    /// or a block, `in_features` for a linear layer).
+    private static let inNames: Set<String> = ["in_channels", "in_features"]
+
+    /// The values of the settings a layer leaves out of its description when they are PyTorch's
+    /// defaults (`Conv2d` prints no `padding=0`).
+    private static let defaults: [String: String] = [
+        "padding": "0", "dilation": "1", "groups": "1", "padding_mode": "zeros",
+    ]
+
+    /// A setting's value as written (`(2, 2)`), or "" when the layer has none by that name.
+    private static func value(_ settings: [(String, String)], _ name: String) -> String {
+        settings.first { $0.0 == name }?.1 ?? ""
+    }
+
+    /// The names of the settings that differ (`kernel_size`, `stride`, `in_channels`…), from two
+    /// layers' settings.
+    private static func differingSettings(_ x: [(String, String)], _ y: [(String, String)]) -> [String] {
         var names: [String] = []
         for key in (x.map(\.0) + y.map(\.0)) where !names.contains(key) {
             if x.first(where: { $0.0 == key })?.1 != y.first(where: { $0.0 == key })?.1 { names.append(key) }
@@ -118,8 +157,8 @@ extension Comparer {
         return names
     }
 
-    /// `16, 32, kernel_size=(1, 1), stride=(2, 2)` as (name, value) pairs; positional values are
-    /// named `channels`.
+    /// `16, 32, kernel_size=(1, 1), stride=(2, 2)` as (name, value) pairs. Two positional values
+    /// are a layer's input and output channels (a convolution, a block), others its channels.
     private static func settings(_ text: String) -> [(String, String)] {
         var parts: [String] = []
         var depth = 0
@@ -146,7 +185,11 @@ extension Comparer {
                 positional.append(part)
             }
         }
-        return (positional.isEmpty ? [] : [("channels", positional.joined(separator: ", "))]) + named
+        switch positional.count {
+        case 0: return named
+        case 2: return [("in_channels", positional[0]), ("out_channels", positional[1])] + named
+        default: return [("channels", positional.joined(separator: ", "))] + named
+        }
     }
 }
 
@@ -158,12 +201,28 @@ enum NetworkDifference: Equatable {
     case missing(type: String, after: String?)
     /// A layer of another type where the reference has `reference`.
     case replaced(answer: String, reference: String)
-    /// A layer of `type` whose settings `names` differ.
-    case settings(type: String, names: [String])
+    /// A layer of `type` (at `path` in the network, "" for the network itself) whose settings
+    /// `names` differ; `values` are the answer's, as written (`stride=(4, 4)`), or empty when
+    /// some cannot be said.
+    case settings(type: String, path: String, names: [String], values: [String])
+    /// A layer of `type` taking `answer` input channels (or features) where `arriving` arrive: the
+    /// first layer that differs, so the layers before it pass on what the reference's do.
+    case inChannels(type: String, path: String, answer: Int, arriving: Int)
     /// The same layers, connected differently (the outputs differ on the same weights).
     case connection
     /// Another number of layers with weights.
     case layerCount(answer: Int, reference: Int)
+
+    /// The numbers a finding about it carries.
+    var numbers: [String: Double] {
+        switch self {
+        case .inChannels(_, _, let answer, let arriving):
+            ["answer": Double(answer), "arriving": Double(arriving)]
+        case .layerCount(let answer, let reference):
+            ["answer": Double(answer), "reference": Double(reference)]
+        default: [:]
+        }
+    }
 
     /// The finding's id.
     var id: String {
@@ -172,6 +231,7 @@ enum NetworkDifference: Equatable {
         case .missing: "missing-layer"
         case .replaced: "replaced-layer"
         case .settings: "layer-settings"
+        case .inChannels: "layer-input-channels"
         case .connection: "connection"
         case .layerCount: "layer-count"
         }
@@ -188,11 +248,23 @@ extension GradingText {
         case .missing(let type, nil): say(.networkMissing, ["type": type])
         case .replaced(let answer, let reference):
             say(.networkReplaced, ["answer": answer, "reference": reference])
-        case .settings(let type, let names):
-            say(.networkSettings, ["type": type, "names": names.joined(separator: ", ")])
+        case .settings(let type, let path, let names, let values) where values.isEmpty:
+            say(.networkSettingNames, ["layer": layer(type, path), "names": names.joined(separator: ", ")])
+        case .settings(let type, let path, _, let values):
+            say(.networkSettings, ["layer": layer(type, path), "settings": values.joined(separator: ", ")])
+        case .inChannels(let type, let path, let answer, let arriving):
+            say(
+                type == "Linear" ? .networkInFeatures : .networkInChannels,
+                ["layer": layer(type, path), "answer": answer, "arriving": arriving])
         case .connection: say(.networkConnection)
         case .layerCount(let answer, let reference):
             say(.networkLayerCount, ["answer": answer, "reference": reference])
         }
+    }
+
+    /// A layer as a sentence names it: its type, and its place in the network when it is inside
+    /// one (`Conv2d` \`layer1.0.conv1\`).
+    private func layer(_ type: String, _ path: String) -> Phrase {
+        path.isEmpty ? .verbatim(type) : say(.networkLayerAt, ["type": type, "path": path])
     }
 }

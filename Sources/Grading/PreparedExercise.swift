@@ -140,6 +140,9 @@ final class PreparedExercise {
         "k", "w", "kernel", "weight", "filter", "f", "kernel_size",
     ]
     private static let paddingNames: Set<String> = ["p", "pad", "padding"]
+    /// The largest setup tensor searched for a wrong answer's patch: a patch is found by trying
+    /// every place, so the search is kept to the small images an exercise shows.
+    private static let windowSourceLimit = 4096
 
     private func makeDiagnosisContext() -> DiagnosisContext {
         var context = DiagnosisContext()
@@ -156,6 +159,10 @@ final class PreparedExercise {
                     tensor.count / max(1, tensor.shape[0]),
                 ])
                 kernels.append((name, tensor.rank))
+            case .tensor(let tensor) where tensor.rank >= 2 && tensor.count <= Self.windowSourceLimit:
+                if let values = ValueConversion.numeric(.tensor(tensor)) {
+                    context.tensors.append((name, values))
+                }
             case .int(let value) where Self.kernelNames.contains(name.lowercased()):
                 context.kernelSizes.append(value)
             case .int(let value) where Self.paddingNames.contains(name.lowercased()):
@@ -167,6 +174,7 @@ final class PreparedExercise {
         context.padding = Self.integerArgument("padding", in: reference) ?? context.padding
         if let size = Self.integerArgument("kernel_size", in: reference) { context.kernelSizes.append(size) }
         context.kernelSizes = Array(Set(context.kernelSizes)).sorted()
+        context.tensors.sort { $0.name < $1.name }
         context.flippedKernelExpected = flippedKernelExpected(kernels)
         context.quantity = quantity
         let integer = { (names: [String]) -> Int? in

@@ -92,19 +92,23 @@ import Testing
         // Same output shape, 16·32·9 + 32 = 4640 parameters instead of 16·32 + 32 = 544.
         let threeByThree = grader.grade("nn.Conv2d(16, 32, 3, stride=2, padding=1)", for: exercise)
         #expect(threeByThree.status == .fail)
-        // The layers say what differs (which setting, not the reference's value).
+        // The layers say what differs: which settings, with the learner's values (not the
+        // reference's).
         #expect(
             threeByThree.message
-                == "Your network has 4640 parameters; the expected one has 544. Your Conv2d differs from the reference's in kernel_size, padding."
+                == "Your network has 4640 parameters; the expected one has 544. Your Conv2d has kernel_size=(3, 3), padding=(1, 1): the reference's is set otherwise there."
         )
         let noStride = grader.grade("nn.Conv2d(16, 32, 1)", for: exercise)
         #expect(
             noStride.message.hasPrefix(
                 "On an input of shape [1, 16, 8, 8] your network's output has shape [1, 32, 8, 8]; expected [1, 32, 4, 4]."
             ))
-        #expect(
-            grader.grade("nn.Conv2d(3, 32, 1)", for: exercise).message.hasPrefix(
-                "Your network cannot run on an input of shape [1, 16, 8, 8]"))
+        let threeChannels = grader.grade("nn.Conv2d(3, 32, 1)", for: exercise)
+        #expect(threeChannels.message.hasPrefix("Your network cannot run on an input of shape [1, 16, 8, 8]"))
+        // Why it cannot: the first layer that differs takes other input channels than arrive.
+        #expect(threeChannels.message.hasSuffix("Your Conv2d takes 3 input channels, but 16 arrive there."))
+        #expect(threeChannels.findings.map(\.id) == ["layer-input-channels"])
+        #expect(threeChannels.findings.first?.numbers == ["answer": 3, "arriving": 16])
     }
 
     @Test func checksGivePartialCreditAndMessages() {
@@ -273,7 +277,7 @@ extension GraderTests {
         let korean = Grader(options: GradingOptions(language: "ko"))
         #expect(
             korean.grade("nn.Conv2d(1, 2, 3)", for: exercise).message
-                == "모양이 [1, 1, 6, 6]인 입력에서 신경망의 출력 모양은 [1, 2, 4, 4]인데, 정답은 [1, 2, 6, 6]입니다. 각 변이 2p = 2만큼 작습니다. 패딩(p = 1)을 빠뜨린 것 같습니다."
+                == "모양이 [1, 1, 6, 6]인 입력에서 신경망의 출력 모양은 [1, 2, 4, 4]인데, 정답은 [1, 2, 6, 6]입니다. 각 변이 2p = 2만큼 작습니다. 패딩(p = 1)을 빠뜨린 것 같습니다. 입력한 신경망의 Conv2d 층은 정답과 설정이 다릅니다: padding=0."
         )
         // A misconception mutant of the reference (its biases dropped) explains the network.
         #expect(

@@ -10,7 +10,7 @@ struct Diagnoser {
     /// The language the grading runs in, which a diagnosis's `message` says its phrase in.
     var language = Language.english
 
-    private var text: GradingText { GradingText() }
+    var text: GradingText { GradingText() }
 
     /// Explains why `answer` differs from `expected` (which the comparison already found);
     /// `integral` when both are whole numbers by type (ints compared exactly), not just by value.
@@ -257,7 +257,13 @@ struct Diagnoser {
         if height == width, height > 1, answer.transposed.isClose(to: expected, rtol: rtol, atol: atol) {
             return finding(.transposed, text.transposed)
         }
+        if let flip = flippedAxis(answer, expected) { return finding(flip.0, flip.1) }
         if let shift = shift(answer, expected) { return finding(shift.0, shift.1) }
+        // Before the offset: a patch moved over a ramp is offset by a constant too.
+        if let window = otherWindow(answer, expected) {
+            diagnosis.numbers = window.2
+            return finding(window.0, window.1)
+        }
         if let offset = constantOffset(answer, expected) {
             // Only a layer's bias explains an offset; a slice moved over a ramp is offset too.
             diagnosis.numbers = ["offset": offset]
@@ -374,7 +380,7 @@ struct Diagnoser {
             language: language, isSpecific: false)
     }
 
-    private func plain(
+    func plain(
         _ finding: Diagnosis.Finding, _ phrase: Phrase, specific: Bool? = nil,
         numbers: [String: Double] = [:]
     ) -> Diagnosis {

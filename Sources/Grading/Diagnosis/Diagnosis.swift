@@ -47,6 +47,12 @@ public struct Diagnosis: Hashable, Sendable, Codable {
         case shiftedRow = "shifted-row"
         /// The values are shifted by one column.
         case shiftedColumn = "shifted-column"
+        /// The rows are in reverse order: the expected result upside down.
+        case flippedRows = "flipped-rows"
+        /// The columns are in reverse order: the expected result mirrored left to right.
+        case flippedColumns = "flipped-columns"
+        /// A patch of a setup tensor at another place than the expected patch of it.
+        case otherWindow = "other-window"
         /// Every value has the opposite sign.
         case wrongSign = "wrong-sign"
         /// Every value is the expected one times the same factor.

@@ -23,6 +23,9 @@ struct DiagnosisContext: Sendable {
     var kernelSizes: [Int] = []
     /// The padding the reference passes (`padding=p`), if a plain integer.
     var padding: Int?
+    /// The setup's small tensors (2-D or more), by name: a wrong patch may be one of them taken at
+    /// another place (`Diagnoser.otherWindow`).
+    var tensors: [(name: String, values: NumericArray)] = []
     /// The reference's value with every setup kernel rotated by 180°.
     var flippedKernelExpected: NumericArray?
 }

@@ -155,6 +155,36 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     /// `relu(f(x) + x)` → `relu(f(x)) + relu(x)`: each branch activated instead of the sum.
     case reluOnBothBranches = "relu-on-both-branches"
 
+    // What a tensor computation means (`MutantGenerator+Values`).
+    /// A `stride`, `padding`, `dilation` or pooling window set to a neighbouring value.
+    case settingChanged = "setting-changed"
+    /// A padding given where the calculation has none.
+    case paddingAdded = "padding-added"
+    /// `conv2d(x, w)` → `conv2d(x.transpose(-2, -1), w)`: the image's height and width swapped.
+    case inputTransposed = "input-transposed"
+    /// `t.sum(dim=1)` → `t.sum()`: reduced over everything where one dimension is asked.
+    case reducedEverything = "reduced-everything"
+    /// The same calculation one row further (a window's rows or a row index moved by one).
+    case rowMoved = "row-moved"
+    /// The same calculation one column further.
+    case columnMoved = "column-moved"
+    /// `x[::2]` → `x[:H // 2]`: the first half kept where every second pixel is asked.
+    case cropForSubsample = "crop-for-subsample"
+    /// `f(f(f(x)))` → `f(f(x))`: one application fewer in a chain.
+    case applicationDropped = "application-dropped"
+    /// `tensor(0.)` → `tensor(1.)`: a function evaluated at another point.
+    case otherPoint = "other-point"
+    /// `f.backward(); x.grad` → `f`: the function's value where its gradient is asked.
+    case valueForGradient = "value-for-gradient"
+    /// `relu(f(x) + x)` → `relu(f(x + x))`: the skip added before the body.
+    case skipInside = "skip-inside"
+    /// `relu(f(x) + x)` → `relu(f(x) + 2 * x)`: the shortcut added twice.
+    case skipDoubled = "skip-doubled"
+    /// `(a + b).shape` → `a.shape + b.shape`: two shapes written one after the other.
+    case shapesConcatenated = "shapes-concatenated"
+    /// A kernel turned upside down (`flip([-2])`, the other half of the 180° flip).
+    case kernelUpsideDown = "kernel-upside-down"
+
     /// How a misconception is told and weighed: the one table every other list derives from
     /// (the catalog keys `MisconceptionKey`, the reasons, the generic changes).
     struct Traits {
@@ -227,11 +257,33 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
         case .paddingOneDimension: Traits()
         case .biasAdded, .kernelThree, .strideAdded, .extraReluOnBranch, .reluOnBothBranches:
             Traits(reason: .always)
+        case .settingChanged, .reducedEverything, .applicationDropped, .otherPoint: Traits()
+        case .paddingAdded: Traits(reason: .always, finding: .paddingAdded)
+        case .inputTransposed, .valueForGradient: Traits(unquoted: true, reason: .always)
+        case .rowMoved, .columnMoved, .cropForSubsample, .skipInside, .skipDoubled, .shapesConcatenated,
+            .kernelUpsideDown:
+            Traits(reason: .always)
         }
     }
 
     /// The built-in diagnosis that tells the same story, if any.
     var diagnosisFinding: Diagnosis.Finding? { traits.finding }
+
+    /// Whether the change is about what a call computes (its settings, its input, the place it
+    /// looks at), not about arithmetic: such a change explains only an answer that calls something
+    /// itself — a formula landing on the same number is a coincidence.
+    var isAboutCalls: Bool {
+        switch self {
+        case .settingChanged, .paddingAdded, .inputTransposed, .reducedEverything, .rowMoved, .columnMoved,
+            .cropForSubsample, .applicationDropped, .otherPoint, .valueForGradient, .skipInside, .skipDoubled,
+            .kernelUpsideDown:
+            true
+        default: false
+        }
+    }
+
+    /// Whether the change gives a call's setting another value.
+    var isSetting: Bool { self == .settingChanged || self == .paddingAdded }
 
     /// Whether the change is generic (`Traits.generic`).
     var isGeneric: Bool { traits.generic }

@@ -54,11 +54,11 @@ struct MutantGenerator {
     static let strideNames: Set<String> = ["s", "S", "stride"]
     static let dilationNames: Set<String> = ["d", "D", "dilation"]
 
-    private let scalars: [Unicode.Scalar]
+    let scalars: [Unicode.Scalar]
     /// Whether a name is bound to an integer in the setup (a padding `p` is; a patch `p` is not).
     let isInteger: (String) -> Bool
     /// Whether the answer is a network (a ReLU may then be added after a projection).
-    private let model: Bool
+    let model: Bool
     /// Whether the edits only a formula gets are made too (`MutantGenerator+Formulas`): brackets
     /// left out, names swapped, a term counted twice… Each such mutant is told apart from a
     /// coincidence only by evaluating it as a formula at several points, so the value-only
@@ -88,6 +88,7 @@ struct MutantGenerator {
             if case .expression(let expression) = statement { generator.walk(expression) }
             if case .assignment(_, let expression) = statement { generator.walk(expression) }
         }
+        generator.programRules(program)
         generator.renameAll(paddingNames, to: "0", as: .paddingForgotten, in: program)
         generator.renameAll(strideNames, to: "1", as: .strideForgotten, in: program)
         generator.renameAll(dilationNames, to: "1", as: .dilationForgotten, in: program)
@@ -106,7 +107,7 @@ struct MutantGenerator {
 
     func text(_ node: ExpressionSyntax) -> String { text(node.range) }
 
-    private func text(_ range: SourceRange) -> String {
+    func text(_ range: SourceRange) -> String {
         let lower = max(0, min(range.lowerBound.offset, scalars.count))
         let upper = max(lower, min(range.upperBound.offset, scalars.count))
         var view = String.UnicodeScalarView()
@@ -169,6 +170,7 @@ struct MutantGenerator {
         case .subscript(let base, let items): subscriptRules(node, base, items)
         default: break
         }
+        valueRules(node)
         for child in node.kind.children { walk(child) }
     }
 
@@ -202,7 +204,7 @@ struct MutantGenerator {
     }
 
     /// A kernel: a kernel-like name, or an index into one (`w[0]`).
-    private static func isKernel(_ node: ExpressionSyntax) -> Bool {
+    static func isKernel(_ node: ExpressionSyntax) -> Bool {
         switch node.kind {
         case .name(let name): kernelNames.contains(name.lowercased())
         case .subscript(let base, _): isKernel(base)
@@ -321,7 +323,7 @@ struct MutantGenerator {
 
     // MARK: Calls
 
-    private static func calleeName(_ callee: ExpressionSyntax) -> String? {
+    static func calleeName(_ callee: ExpressionSyntax) -> String? {
         switch callee.kind {
         case .name(let name): name
         case .attribute(_, let name, _): name
@@ -408,11 +410,11 @@ struct MutantGenerator {
     }
 
     /// The call rebuilt with `arguments` (each as its text, keywords included).
-    private func rebuilt(_ callee: ExpressionSyntax, _ arguments: [String]) -> String {
+    func rebuilt(_ callee: ExpressionSyntax, _ arguments: [String]) -> String {
         "\(text(callee))(\(arguments.joined(separator: ", ")))"
     }
 
-    private func argumentText(_ argument: ArgumentSyntax) -> String {
+    func argumentText(_ argument: ArgumentSyntax) -> String {
         (argument.isSpread ? "*" : "") + (argument.name.map { "\($0)=" } ?? "") + text(argument.value)
     }
 

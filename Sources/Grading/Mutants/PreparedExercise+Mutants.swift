@@ -77,7 +77,9 @@ extension PreparedExercise {
             return nil
         }
         guard let source else { return group }
-        group.mutants = group.mutants.filter { sameFormula(source, $0.source, comparer: comparer) != false }
+        group.mutants = group.mutants.filter {
+            sameFormula(source, $0.source, comparer: comparer) != false && $0.canExplain(source)
+        }
         return group.mutants.isEmpty ? nil : group
     }
 
@@ -259,6 +261,8 @@ extension PreparedExercise {
                 let pair = single.then(next)
                 // The same change twice at two places reads as one change; it is left out.
                 guard pair.changes[0] != pair.changes[1] else { continue }
+                // A setting given two other values in a row is one change of that setting.
+                guard !pair.changes.allSatisfy(\.misconception.isSetting) else { continue }
                 candidates.append(pair)
             }
         }
@@ -285,8 +289,12 @@ extension PreparedExercise {
         var groups: [MutantGroup] = []
         for same in ValueIndex.grouped(found, comparer: comparer) {
             var distinct: [Mutant] = []
+            // A setting changed to two other values is two stories: each quotes its own value.
             for mutant in same.map(\.mutant)
-            where !distinct.contains(where: { $0.misconception == mutant.misconception }) {
+            where !distinct.contains(where: {
+                $0.misconception == mutant.misconception
+                    && ($0.misconception != .settingChanged || $0.changes[0].piece == mutant.changes[0].piece)
+            }) {
                 distinct.append(mutant)
             }
             let telling = distinct.filter { !$0.misconception.isGeneric }

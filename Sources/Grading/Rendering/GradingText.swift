@@ -231,7 +231,8 @@ package enum GradingKey: String, MessageKey {
     case offsetPlain, checkDoesNotHold, parameterCountOnly, mutantAnswer, mutantValue, mutantNetwork,
         mutantEither, mutantBoth
     case networkExtraAfter, networkExtra, networkMissingAfter, networkMissing, networkReplaced,
-        networkSettings
+        networkSettings, networkSettingNames, networkInChannels, networkInFeatures, networkLayerAt
     case networkConnection, networkLayerCount, networkSummary, networkSummaryPlain, setupTooSlow
     case coincidentalFormula
+    case flippedRows, flippedColumns, otherWindow
 }

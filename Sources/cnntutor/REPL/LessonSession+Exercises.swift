@@ -145,7 +145,7 @@ extension LessonSession {
             case .success(let value):
                 let judged = checking {
                     mutantsReady(for: exercise)
-                        ? grader.grade(value: value, for: exercise, language: language) : nil
+                        ? grader.grade(value: value, for: exercise, language: language, source: line) : nil
                 }
                 keepIfItChangedTheSession(line, value: value)
                 guard let judged else { return say(text.stoppedNotGraded, style: Theme.frame) }

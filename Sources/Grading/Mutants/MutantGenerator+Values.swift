@@ -1,0 +1,280 @@
+import AnswerLanguage
+
+/// Misconception rules on what a tensor computation means, rather than on its arithmetic: a
+/// convolution's or pooling's settings set to a neighbouring value, the input's height and width
+/// swapped, one input channel instead of all, the same calculation one row or column further, a
+/// sum over everything where one dimension is summed, a chain of functions one link short, the
+/// point a function is evaluated at, the value taken where its gradient is asked, a skip added
+/// inside the block or twice, a crop where every second pixel is taken, two shapes written one
+/// after the other where they broadcast. `MutantGenerator.walk` calls `valueRules` on every node
+/// and `mutants(of:)` calls `programRules` once.
+extension MutantGenerator {
+    /// The calls whose `stride`, `padding`, `dilation` and window are settings a learner may give
+    /// another value.
+    private static let settingCalls: Set<String> = [
+        "conv2d", "Conv2d", "max_pool2d", "avg_pool2d", "MaxPool2d", "AvgPool2d",
+    ]
+
+    mutating func valueRules(_ node: ExpressionSyntax) {
+        switch node.kind {
+        case .call(let callee, let arguments):
+            guard let name = Self.calleeName(callee) else { return }
+            if Self.settingCalls.contains(name) { settingRules(node, callee, name, arguments) }
+            if name == "conv2d" { inputRules(arguments) }
+            if name == "sum" || name == "mean" { reduceAllRules(node, callee, arguments) }
+            if name == "relu" { skipRules(node, callee, arguments) }
+            chainRules(node, callee, name, arguments)
+            pointRules(node, callee, name, arguments)
+        case .subscript(let base, let items):
+            positionRules(items)
+            cropRules(base, items)
+        case .attribute(let base, let name, _) where name == "shape":
+            shapeRules(node, base)
+        case .binary(.multiply, let left, let right):
+            for operand in [left, right] where Self.isKernel(operand) {
+                let kernel = text(operand)
+                add(.kernelUpsideDown, [(operand.range, "(\(kernel)).flip([-2])")], piece: kernel)
+            }
+        default:
+            break
+        }
+    }
+
+    /// Rules on the whole program: `…; f.backward(); x.grad` → `…; f`, the function's value where
+    /// its gradient is asked.
+    mutating func programRules(_ program: Program) {
+        guard program.statements.count >= 2, let last = program.statements.last,
+            case .expression(let asked) = last, case .attribute(_, "grad", _) = asked.kind
+        else { return }
+        for statement in program.statements.dropLast().reversed() {
+            guard case .expression(let expression) = statement,
+                case .call(let callee, let arguments) = expression.kind, arguments.isEmpty,
+                case .attribute(let function, "backward", _) = callee.kind
+            else { continue }
+            add(.valueForGradient, [(asked.range, text(function))], piece: text(asked))
+            return
+        }
+    }
+
+    // MARK: Settings
+
+    /// `stride`, `padding` and `dilation` given as whole numbers set one larger or doubled (one
+    /// smaller, down to their least value, where other rules do not already say "forgotten"); a
+    /// padding or dilation added where there is none; a pooling window one larger or doubled.
+    private mutating func settingRules(
+        _ node: ExpressionSyntax, _ callee: ExpressionSyntax, _ name: String, _ arguments: [ArgumentSyntax]
+    ) {
+        let layer = name.first?.isUppercase == true
+        let pooling = name.lowercased().contains("pool")
+        func changed(_ index: Int, to value: String) -> String {
+            var texts = arguments.map(argumentText)
+            let argument = arguments[index]
+            texts[index] = (argument.name.map { "\($0)=" } ?? "") + value
+            return rebuilt(callee, texts)
+        }
+        for (index, argument) in arguments.enumerated() {
+            guard let value = Self.integer(argument.value) else { continue }
+            let keyword: String
+            if let name = argument.name {
+                keyword = name
+            } else if pooling, arguments.prefix(index).filter({ $0.name == nil }).count == (layer ? 0 : 1) {
+                keyword = "kernel_size"
+            } else {
+                continue
+            }
+            let least = keyword == "padding" ? 0 : 1
+            guard ["stride", "padding", "dilation", "kernel_size"].contains(keyword),
+                !(keyword == "kernel_size" && !pooling)
+            else { continue }
+            var values = [value + 1, 2 * value]
+            if value - 1 >= least, value - 1 != least || keyword == "kernel_size" { values.append(value - 1) }
+            for new in Set(values).sorted() where new != value && new >= least {
+                let piece = "\(keyword)=\(new)"
+                let misconception: Misconception =
+                    keyword == "padding" && value == 0 ? .paddingAdded : .settingChanged
+                add(misconception, [(node.range, changed(index, to: "\(new)"))], piece: piece)
+            }
+        }
+        let given = Set(arguments.compactMap(\.name))
+        let all = arguments.map(argumentText)
+        if !given.contains("padding"), !pooling, arguments.filter({ $0.name == nil }).count < 5 {
+            for amount in 1...2 {
+                add(
+                    .paddingAdded, [(node.range, rebuilt(callee, all + ["padding=\(amount)"]))],
+                    piece: "padding=\(amount)")
+            }
+        }
+        if !given.contains("dilation"), !pooling {
+            add(.settingChanged, [(node.range, rebuilt(callee, all + ["dilation=2"]))], piece: "dilation=2")
+        }
+    }
+
+    // MARK: Inputs and channels
+
+    /// `conv2d(x, w)`: the input's height and width swapped; only its first channel used (with
+    /// the weight's first input channel).
+    private mutating func inputRules(_ arguments: [ArgumentSyntax]) {
+        let positional = arguments.filter { $0.name == nil && !$0.isSpread }
+        guard positional.count >= 2, !Self.isKernel(positional[0].value) else { return }
+        let input = positional[0].value
+        let weight = positional[1].value
+        let x = text(input)
+        add(.inputTransposed, [(input.range, "(\(x)).transpose(-2, -1)")], piece: x)
+        add(
+            .oneChannel,
+            [(input.range, "(\(x))[:, 0:1]"), (weight.range, "(\(text(weight)))[:, 0:1]")],
+            piece: "0")
+    }
+
+    /// `t.sum(dim=…)` → `t.sum()`: summed over every dimension where one is asked.
+    private mutating func reduceAllRules(
+        _ node: ExpressionSyntax, _ callee: ExpressionSyntax, _ arguments: [ArgumentSyntax]
+    ) {
+        guard case .attribute(let base, let name, _) = callee.kind,
+            let dim = arguments.first(where: { $0.name == "dim" })
+                ?? arguments.first(where: { $0.name == nil })
+        else { return }
+        replace(node, by: "(\(text(base))).\(name)()", as: .reducedEverything, piece: text(dim.value))
+    }
+
+    // MARK: Positions
+
+    /// The same calculation one row or one column further: every slice of the row (or column)
+    /// dimension moved by one, or the row (or column) index one larger.
+    private mutating func positionRules(_ items: [SubscriptItem]) {
+        guard items.count >= 2 else { return }
+        for (offset, misconception) in [(2, Misconception.rowMoved), (1, .columnMoved)] {
+            let item = items[items.count - offset]
+            switch item {
+            case .index(let index):
+                guard let value = Self.integer(index), value >= 0 else { continue }
+                add(misconception, [(index.range, "\(value + 1)")], piece: "")
+            case .slice(let start, let stop, let step, let range):
+                guard step == nil, let stop, let end = Self.integer(stop) else { continue }
+                let first = start.flatMap(Self.integer) ?? 0
+                guard start == nil || start.flatMap(Self.integer) != nil else { continue }
+                add(misconception, [(range, "\(first + 1):\(end + 1)")], piece: "")
+                if first >= 1 { add(misconception, [(range, "\(first - 1):\(end - 1)")], piece: "") }
+            }
+        }
+    }
+
+    /// `x[:, :, ::2, ::2]` → `x[:, :, :H // 2, :W // 2]`: the first half kept where every second
+    /// pixel is asked.
+    private mutating func cropRules(_ base: ExpressionSyntax, _ items: [SubscriptItem]) {
+        var edits: [(SourceRange, String)] = []
+        for (dimension, item) in items.enumerated() {
+            guard case .slice(nil, nil, let step?, let range) = item, let s = Self.integer(step), s > 1 else {
+                continue
+            }
+            edits.append((range, ":(\(text(base))).shape[\(dimension)] // \(s)"))
+        }
+        guard !edits.isEmpty else { return }
+        add(.cropForSubsample, edits, piece: "::2")
+    }
+
+    // MARK: Chains and points
+
+    /// `f(f(f(x)))` → `f(f(x))`: one application of a function fewer in a chain of them.
+    private mutating func chainRules(
+        _ node: ExpressionSyntax, _ callee: ExpressionSyntax, _ name: String, _ arguments: [ArgumentSyntax]
+    ) {
+        guard arguments.count == 1, arguments[0].name == nil,
+            case .call(let inner, _) = arguments[0].value.kind, Self.calleeName(inner) == name,
+            text(inner) == text(callee)
+        else { return }
+        add(.applicationDropped, [(node.range, text(arguments[0].value))], piece: name)
+    }
+
+    /// `sigmoid(tensor(0.))` evaluated at 1 instead (every `tensor(0.)` of the answer at once): a
+    /// derivative or a value taken at another point than asked.
+    private mutating func pointRules(
+        _ node: ExpressionSyntax, _ callee: ExpressionSyntax, _ name: String, _ arguments: [ArgumentSyntax]
+    ) {
+        guard name == "tensor", arguments.count == 1, arguments[0].name == nil else { return }
+        let value: Double
+        switch arguments[0].value.kind {
+        case .float(let number): value = number
+        case .integer(let number): value = Double(number)
+        default: return
+        }
+        let point = text(node)
+        guard let program = try? Parser.parse(String(String.UnicodeScalarView(scalars))) else { return }
+        var ranges: [SourceRange] = []
+        func visit(_ expression: ExpressionSyntax) {
+            if text(expression) == point, case .call = expression.kind {
+                ranges.append(expression.range)
+                return
+            }
+            for child in expression.kind.children { visit(child) }
+        }
+        for statement in program.statements {
+            if case .expression(let expression) = statement { visit(expression) }
+            if case .assignment(_, let expression) = statement { visit(expression) }
+        }
+        // Only the first occurrence makes the mutant, so that it is made once.
+        guard ranges.first == node.range else { return }
+        for other in [value + 1, value - 1] {
+            let written = "tensor(\(NumberFormatForSource.literal(other)))"
+            add(.otherPoint, ranges.map { ($0, written) }, piece: NumberFormatForSource.literal(other))
+        }
+    }
+
+    // MARK: Skips and shapes
+
+    /// `relu(f(x) + x)` → `relu(f(x + x))` (the skip added inside the block, before its body) and
+    /// `relu(f(x) + 2 * x)` (the shortcut counted twice).
+    private mutating func skipRules(
+        _ node: ExpressionSyntax, _ callee: ExpressionSyntax, _ arguments: [ArgumentSyntax]
+    ) {
+        guard arguments.count == 1, arguments[0].name == nil,
+            case .binary(.add, let left, let right) = arguments[0].value.kind
+        else { return }
+        let (branch, shortcut) =
+            Self.name(left) != nil && Self.name(right) == nil ? (right, left) : (left, right)
+        guard Self.name(shortcut) != nil, case .call(let body, let inner) = branch.kind, inner.count == 1,
+            text(inner[0].value) == text(shortcut)
+        else { return }
+        let x = text(shortcut)
+        let f = text(body)
+        replace(node, by: "\(text(callee))(\(f)(\(x) + \(x)))", as: .skipInside, piece: "")
+        replace(node, by: "\(text(callee))(\(text(branch)) + 2 * \(x))", as: .skipDoubled, piece: "")
+    }
+
+    /// `(a + b).shape` → `tuple(a.shape) + tuple(b.shape)`: two shapes written one after the other
+    /// where broadcasting lines them up.
+    private mutating func shapeRules(_ node: ExpressionSyntax, _ base: ExpressionSyntax) {
+        guard case .binary(let op, let left, let right) = base.kind,
+            [.add, .subtract, .multiply, .divide].contains(op)
+        else { return }
+        add(
+            .shapesConcatenated,
+            [(node.range, "(tuple((\(text(left))).shape) + tuple((\(text(right))).shape))")], piece: "")
+    }
+}
+
+/// A number as the answer language writes it in a mutant's source: `1.`, `-1.`, `2.5`.
+private enum NumberFormatForSource {
+    static func literal(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? "\(Int(value))." : "\(value)"
+    }
+}
+
+extension Mutant {
+    /// Whether this mutant may explain the answer typed as `source`: a change about what a call
+    /// computes (`Misconception.isAboutCalls`) only explains an answer that calls something.
+    func canExplain(_ source: String) -> Bool {
+        guard changes.contains(where: \.misconception.isAboutCalls) else { return true }
+        guard let program = try? Parser.parse(source) else { return false }
+        func calls(_ node: ExpressionSyntax) -> Bool {
+            if case .call = node.kind { return true }
+            return node.kind.children.contains(where: calls)
+        }
+        return program.statements.contains { statement in
+            switch statement {
+            case .expression(let expression), .assignment(_, let expression): calls(expression)
+            default: false
+            }
+        }
+    }
+}
