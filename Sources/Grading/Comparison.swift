@@ -202,13 +202,15 @@ struct Comparer {
         } catch  where error.kind == .timeLimit || error.kind == .cancelled {
             throw error
         } catch {
-            let cannotRun = text.networkCannotRun(on: inputShape, .verbatim(error.message(in: language)))
-            // The reference runs: the first layer that differs from it says why the answer cannot.
+            // The reference runs: the first layer that differs from it says why the answer cannot,
+            // in the reader's language (the engine's own diagnostic is in the grading language).
             if case .module(let mine) = answer, case .module(let theirs) = expected,
                 let difference = Self.structuralDifference(mine, theirs, input: inputShape)
             {
-                return .structural(difference, message: cannotRun + text.network(difference))
+                return .structural(
+                    difference, message: text.networkCannotRun(on: inputShape, text.network(difference)))
             }
+            let cannotRun = text.networkCannotRun(on: inputShape, .verbatim(error.message(in: language)))
             return .bare(cannotRun, "network-cannot-run")
         }
         let expectedShape = try outputShape(of: "expected")

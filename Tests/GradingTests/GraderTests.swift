@@ -284,11 +284,16 @@ extension GraderTests {
             korean.grade("nn.Conv2d(1, 2, 3, padding=1, bias=False)", for: exercise).message
                 == "입력한 신경망은 정답 신경망에서 편향 없이 하면 나오는 값을 계산합니다. 필터마다 편향이 하나 있습니다."
         )
-        // A network that cannot run on the input says why in Korean too (the engine's refusal is
-        // said in the grading's language, not quoted in English).
+        // A network that cannot run on the input says why in Korean too: its first layer that
+        // differs from the reference's, not the engine's refusal quoted in English.
         let cannotRun = korean.grade("nn.Conv2d(3, 2, 3, padding=1)", for: exercise).message
-        #expect(cannotRun.hasPrefix("모양이 [1, 1, 6, 6]인 입력으로 신경망을 실행할 수 없습니다: "), "\(cannotRun)")
-        #expect(cannotRun.contains("가중치 모양은"), "\(cannotRun)")
-        #expect(!cannotRun.contains("expects"), "\(cannotRun)")
+        #expect(
+            cannotRun
+                == "모양이 [1, 1, 6, 6]인 입력으로 신경망을 실행할 수 없습니다: 입력한 신경망의 Conv2d 층은 입력 채널을 3개 받도록 되어 있지만, 그곳에 들어오는 채널은 1개입니다."
+        )
+        // Another first difference (a layer the reference does not have) is said in Korean too.
+        let unexplained = korean.grade("nn.Sequential(nn.Flatten(), nn.Linear(5, 2))", for: exercise).message
+        #expect(unexplained.hasPrefix("모양이 [1, 1, 6, 6]인 입력으로 신경망을 실행할 수 없습니다: "), "\(unexplained)")
+        #expect(!unexplained.contains("expects"), "\(unexplained)")
     }
 }
