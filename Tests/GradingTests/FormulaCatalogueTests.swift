@@ -93,4 +93,14 @@ import Testing
         #expect(ids(padding?.explain("(7 - 1) // 2 + 1")) == nil)
         #expect(ids(padding?.explain("(f + 1) // 2")) == ["plus-for-minus"])
     }
+
+    @Test func aSumIsAlsoReadFactored() {
+        // `16 * 3 * 3 * 3 + 16` is also `(3 * 3 * 3 + 1) * 16`: one bias in all is that 16
+        // multiplying only the weights. The factored form's own `+ 1` is never quoted.
+        let count = FormulaCatalogue(sources: ["16 * 3 * 3 * 3 + 16"], integers: [:])
+        #expect(ids(count?.explain("16 * 3 * 3 * 3 + 1")) == ["distribution-forgotten"])
+        #expect(ids(count?.explain("16 * 3 * 3 * 3")) != ["plus-one-dropped"])
+        #expect(Formula.parse("(27 + 1) * 16")?.source == "(27 + 1) * 16")
+        #expect(Formula.parse("2 ** (3 - 1) - (4 - 1)")?.source == "2 ** (3 - 1) - (4 - 1)")
+    }
 }

@@ -99,18 +99,35 @@ struct FormulaCatalogue: Sendable {
         liftsLiterals = lifted
         points = Self.points(quantities)
 
-        var seen: Set<String> = Set(chosen.map(\.0))
+        // The sources as written, and the forms a learner may have distributed them into
+        // (`16 * 27 + 16` and `(27 + 1) * 16`): a change to either is one change.
+        var texts = chosen.map(\.0)
+        for (_, formula) in chosen {
+            for form in formula.distributedForms where !texts.contains(form.source) {
+                texts.append(form.source)
+            }
+        }
+        var seen: Set<String> = Set(texts)
         var singles: [Mutant] = []
-        for (source, _) in chosen {
+        var distributed: Set<String> = []
+        for (index, source) in texts.enumerated() {
+            // A distributed form is the catalogue's own writing: only the change it exists for
+            // (a factor multiplying part of the sum) is told from it, never a piece the learner
+            // never saw (the `+ 1` of `(128 + 1) * 10` for `parameter_count(nn.Linear(128, 10))`).
             for mutant in MutantGenerator.mutants(
                 of: source, arithmetic: true, isInteger: { integers[$0] != nil })
-            where seen.insert(mutant.source).inserted {
+            where (index < chosen.count || mutant.misconception == .distributionForgotten)
+                && seen.insert(mutant.source).inserted
+            {
                 singles.append(mutant)
+                if index >= chosen.count { distributed.insert(mutant.source) }
             }
         }
         singles = Array(singles.prefix(Self.singleLimit))
         var pairs: [Mutant] = []
-        for single in singles {
+        // No second change on a distributed form's mutant: it would work on the catalogue's
+        // writing (drop the factor it just moved), not on anything the learner saw.
+        for single in singles where !distributed.contains(single.source) {
             for next in MutantGenerator.mutants(
                 of: single.source, arithmetic: true, isInteger: { integers[$0] != nil })
             where seen.insert(next.source).inserted {
