@@ -3,7 +3,7 @@ import Foundation
 /// Every language's message catalogs, loaded once from JSON files and read-only afterwards.
 ///
 /// A catalog directory holds one folder per language, named by its code, with a `language.json`
-/// (`{"name": "한국어", "plural": "other"}`) and one `<catalog>.json` per `MessageKey` type
+/// (`{"name": "<its own name>", "plural": "other"}`) and one `<catalog>.json` per `MessageKey` type
 /// (`{"stepPosition": "step {$step} of {$count}"}`). Adding a language is adding a folder.
 /// `standard` is found next to the executable (see `CatalogLocation`); loading never traps — what
 /// could not be read is listed in `problems`, and the sentences it held fall back to English.

@@ -19,7 +19,7 @@ struct CourseOptions: ParsableArguments {
     }
 }
 
-/// `--lang`: the language of a command's text, one of the course's (shared by `grade` and
+/// `--lang`: the language of a command's text, one of the course's (shared by `progress`, `grade` and
 /// `export-key` as an `@OptionGroup`).
 struct CourseLanguageOption: ParsableArguments {
     @Option(

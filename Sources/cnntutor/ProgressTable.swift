@@ -25,7 +25,7 @@ struct ProgressTable {
     /// What the course gives an answer after the solution at most (`after_solution_points`).
     var afterSolutionPoints = 0
     /// The language of the table's own words (headings, statuses; catalog `progress`): the
-    /// session's in the REPL, English in `cnntutor progress`, whose output scripts read.
+    /// session's in the REPL, the learner's in `cnntutor progress`.
     var wordsLanguage = Language.english
 
     /// The table for a loaded course: every lesson in course order, whether touched or not.
@@ -72,17 +72,18 @@ struct ProgressTable {
     }
 
     /// The table from the database alone (no course at hand): the lessons the profile touched.
-    init(summaries: [LessonSummary]) {
+    init(summaries: [LessonSummary], wordsLanguage: Language = .english) {
+        self.wordsLanguage = wordsLanguage
         rows = summaries.map { summary in
             Row(
                 lesson: summary.lesson,
                 passed: summary.attempted == 0
                     ? "-"
-                    : Language.english.say(
+                    : wordsLanguage.say(
                         ProgressKey.tried, ["passed": summary.passed, "attempted": summary.attempted]),
                 points: summary.attempted == 0
                     ? "-" : "\(Self.number(summary.points))/\(Self.number(summary.maxPoints))",
-                status: Self.status(summary, steps: nil, in: .english), title: "")
+                status: Self.status(summary, steps: nil, in: wordsLanguage), title: "")
         }
     }
 
@@ -126,11 +127,14 @@ struct ProgressTable {
     }
 }
 
-/// The words of the progress table and the lesson menu (catalog `progress`).
+/// The words of the progress table, the lesson menu and `cnntutor progress` (catalog `progress`).
 enum ProgressKey: String, MessageKey {
     static let catalog = "progress"
 
     case headingLesson, headingPassed, headingPoints, headingStatus, headingTitle, total, lessonsCompleted
     case notStarted, completed, inProgress, inProgressAtStep, tried, menuDone, menuMinutes
     case afterSolutionHeading, menuOpen
+    // `cnntutor progress`'s own sentences around the table and of `--export`.
+    case noProgress, noProfile, nothingToExport, damaged, profileHeading, courseHeading, otherCourse
+    case noLessons, noAnswers, severalCourses, cannotWrite, exported
 }

@@ -2,6 +2,7 @@ import Course
 import Foundation
 import Progress
 import Testing
+import Wording
 
 /// `cnntutor progress`, run as the built binary against temporary data directories.
 ///
@@ -13,7 +14,7 @@ struct ProgressCommandTests {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let coursePath = repository.appendingPathComponent("Tests/CourseTests/Fixtures/tiny-course").path
 
-    /// A data directory holding one profile with some history in the fixture course:
+    /// A data directory holding one Korean profile with some history in the fixture course:
     /// 01-basics/total passed (2 points), 01-basics/feature-map failed, then got 1 point of partial
     /// credit with a multi-line answer, then failed again (the export keeps the best answer, the
     /// multi-line one); lesson 01-basics left at step index 2.
@@ -68,10 +69,13 @@ struct ProgressCommandTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let course = try CourseLoader.load(at: Self.coursePath)
         let basics = try #require(course.lesson("01-basics"))
+        // `--lang en` says it in English although the profile learned in Korean.
         let result = try runCnntutor([
             "progress", "--profile", "ada", "--data-dir", directory.path, "--course", Self.coursePath,
+            "--lang", "en",
         ])
         #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("\nA tiny course — tiny, version 3\n"))
         let lines = result.stdout.split(separator: "\n").map {
             $0.split(separator: " ", omittingEmptySubsequences: true)
         }
@@ -79,7 +83,7 @@ struct ProgressCommandTests {
         // Passed: total only. Points: best of total (2) + best of feature-map (1).
         #expect(Array(row.prefix(3)) == ["01-basics", "1/\(basics.exercises.count)", "3/\(basics.points)"])
         #expect(row.joined(separator: " ").contains("in progress (step 3/\(basics.steps.count))"))
-        #expect(row.last == "기초", "the profile's language (ko) picks the title")
+        #expect(row.last == basics.title, "the language asked for picks the title")
         let untouched = try #require(lines.first { $0.first == "02-networks" }).map(String.init)
         #expect(untouched.joined(separator: " ").contains("not started"))
         let total = try #require(lines.first { $0.first == "total" }).map(String.init)
@@ -96,7 +100,8 @@ struct ProgressCommandTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         // Run where there is no Lessons/ folder, so no course is at hand.
         let result = try runCnntutor(
-            ["progress", "--profile", "ada", "--data-dir", directory.path], workingDirectory: directory)
+            ["progress", "--profile", "ada", "--data-dir", directory.path, "--lang", "en"],
+            workingDirectory: directory)
         #expect(result.status == 0, "\(result.stderr)")
         let row = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("01-basics") })
         // Two exercises tried, one passed; points 2 + 1 of 2 + 3.
@@ -110,7 +115,7 @@ struct ProgressCommandTests {
         let file = directory.appendingPathComponent("answers.yaml")
         let result = try runCnntutor([
             "progress", "--profile", "ada", "--data-dir", directory.path, "--course", Self.coursePath,
-            "--export", file.path,
+            "--export", file.path, "--lang", "en",
         ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "Exported 2 answers of profile 'ada' in tiny to \(file.path).\n")
@@ -182,7 +187,7 @@ struct ProgressCommandTests {
         #expect(!withCourse.stdout.contains("removed-exercise"))
         #expect(withCourse.stdout.contains("01-basics/total"))
         let withoutCourse = try runCnntutor(
-            ["progress", "--profile", "ada", "--data-dir", directory.path, "--export", "-"],
+            ["progress", "--profile", "ada", "--data-dir", directory.path, "--export", "-", "--lang", "en"],
             workingDirectory: directory)
         #expect(withoutCourse.status == 2)
         #expect(withoutCourse.stderr.contains("several courses (other-course, tiny)"))
@@ -286,6 +291,103 @@ struct ProgressCommandTests {
             ["progress"] + arguments.map(rooted),
             environment: environment.mapValues(rooted).merging(["HOME": root + "/home"]) { $1 })
         #expect(result.stdout == "No progress recorded yet in \(rooted(expected)).\n")
+    }
+}
+
+extension ProgressCommandTests {
+    /// A Korean learner's `progress` shows no English sentence of the tool's own: the headings, the
+    /// table (from the course and from the database alone) and every `--export` message are said
+    /// from the Korean catalog in the profile's language or `--lang ko`; only paths, names, ids and
+    /// a reason the system gives stay as they are.
+    @Test func koreanProgressSaysNoEnglishSentence() throws {
+        let directory = try Self.seededDataDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let course = try CourseLoader.load(at: Self.coursePath)
+        let basics = try #require(course.lessons(in: "ko").first { $0.id == "01-basics" })
+        let data = ["--data-dir", directory.path]
+        let withCourse = ["--course", Self.coursePath]
+        // The profile learned in Korean: no --lang needed.
+        let table = try runCnntutor(["progress", "--profile", "ada"] + data + withCourse)
+        #expect(table.status == 0, "\(table.stderr)")
+        #expect(table.stdout.contains("\n작은 강좌 — tiny, 버전 3\n"), "\(table.stdout)")
+        #expect(table.stdout.contains("진행 중 (\(basics.steps.count)단계 중 3단계)"), "\(table.stdout)")
+        #expect(table.stdout.contains("  시작 전"))
+        #expect(table.stdout.split(separator: "\n").contains { $0.hasSuffix("  \(basics.title)") })
+        try Self.expectAligned(table.stdout, columns: 5)
+
+        let file = directory.appendingPathComponent("answers.yaml").path
+        let exported = try runCnntutor(
+            ["progress", "--profile", "ada", "--export", file] + data + withCourse)
+        #expect(exported.status == 0, "\(exported.stderr)")
+        #expect(exported.stdout == "'ada' 프로필의 tiny 코스 답 2개를 \(file)에 내보냈습니다.\n")
+
+        let store = try ProgressStore.open(directory: directory).store
+        try store.record(
+            Attempt(
+                profile: "ada", course: "other-course", courseVersion: "1",
+                key: ExerciseKey(lesson: "01-basics", exercise: "e"), answer: "1", verdict: .pass, points: 1,
+                maxPoints: 1, date: Date(timeIntervalSince1970: 1_767_225_700)))
+        try store.close()
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("cnntutor-none-\(UUID())")
+        let blocked = directory.appendingPathComponent("progress.sqlite/answers.yaml").path
+        let runs: [(arguments: [String], status: Int32, workingDirectory: URL?)] = [
+            // Without a course: the database alone, then the other course under the loaded one.
+            (["progress", "--profile", "ada"] + data, 0, directory),
+            (["progress", "--profile", "ada"] + data + withCourse, 0, nil),
+            (["progress", "--profile", "ada", "--export", "-"] + data, 2, directory),
+            (["progress", "--profile", "bo", "--lang", "ko"] + data + withCourse, 0, nil),
+            (["progress", "--profile", "bo", "--lang", "ko", "--export", "-"] + data + withCourse, 2, nil),
+            (["progress", "--data-dir", missing.path, "--lang", "ko", "--export", "-"] + withCourse, 2, nil),
+            (["progress", "--data-dir", missing.path, "--lang", "ko"] + withCourse, 0, nil),
+            (["progress", "--profile", "ada", "--export", blocked] + data + withCourse, 2, nil),
+        ]
+        var said = [table.stdout, exported.stdout]
+        for (index, run) in runs.enumerated() {
+            let result = try runCnntutor(run.arguments, workingDirectory: run.workingDirectory)
+            #expect(result.status == run.status, "\(run.arguments): \(result.stderr)")
+            #expect(!result.stdout.isEmpty || !result.stderr.isEmpty, "\(run.arguments)")
+            said += [result.stdout, result.stderr]
+            if run.arguments.contains(blocked) {
+                #expect(result.stderr.hasPrefix("\(blocked): 제출 파일을 쓸 수 없습니다("), "\(result.stderr)")
+            }
+            if index == 0 {
+                #expect(result.stdout.contains("시도 2개 중 1개 통과"), "\(result.stdout)")
+                try Self.expectAligned(result.stdout, columns: 4)
+            }
+        }
+        for line in said.flatMap({ $0.split(separator: "\n").map(String.init) }) {
+            // The system's reason a file cannot be written is its own words, in its language.
+            let own = line.hasPrefix(blocked) ? String(line.prefix { $0 != "(" }) : line
+            #expect(KoreanErrorsTests.englishSentence(in: own) == nil, "\(line)")
+        }
+    }
+
+    /// Every line of each table in `output` starts its columns where its header line does, in
+    /// display columns (a Hangul syllable is two): columns are separated by two spaces or more.
+    /// A table from the database alone has no title column: `count` is 4 there, else 5.
+    static func expectAligned(_ output: String, columns count: Int) throws {
+        let lines = output.split(separator: "\n").map(String.init)
+        let header = try #require(lines.firstIndex { $0.hasPrefix("레슨") }, "\(output)")
+        func starts(_ line: String) -> Set<Int> {
+            var result: Set<Int> = [0]
+            var prefix = ""
+            var spaces = 0
+            for character in line {
+                if character == " " {
+                    spaces += 1
+                } else {
+                    if spaces >= 2 { result.insert(displayWidth(prefix)) }
+                    spaces = 0
+                }
+                prefix.append(character)
+            }
+            return result
+        }
+        let columns = starts(lines[header])
+        #expect(columns.count == count, "\(lines[header])")
+        for line in lines[(header + 1)...].prefix(while: { !$0.isEmpty }) {
+            #expect(starts(line).isSubset(of: columns), "\(line)\n\(lines[header])")
+        }
     }
 }
 

@@ -48,7 +48,7 @@ public struct ClassReport: Hashable, Sendable {
     public var mistakeTitles: [String: [String: String]] = [:]
 
     /// A named mistake as a report names it: its id, with its title when the course gives one —
-    /// `added-sizes (크기를 더함)`.
+    /// `added-sizes (<the course's title for it, in Korean in a Korean report>)`.
     func mistakeName(_ id: String, exercise: String) -> String {
         mistakeTitles[exercise]?[id].map { "\(id) (\($0))" } ?? id
     }

@@ -66,7 +66,7 @@ struct LessonMenu {
         let numberWidth = String(entries.count).count
         let exerciseWidth = entries.map { "\($0.passed)/\($0.exercises)".count }.max() ?? 3
         let times = entries.map(timeText)
-        // As wide as the widest ("1개 남음" is 8 columns), so the titles after it line up.
+        // As wide as the widest (the Korean "1 open" label is 8 columns), so the titles after it line up.
         let timeWidth = max(6, times.map(displayWidth).max() ?? 0)
         return entries.enumerated().map { index, entry in
             // A lesson gone through with exercises skipped or not passed is not "done": it says
