@@ -73,6 +73,7 @@ extension Comparer {
         while index < a.count, index < b.count {
             let (mine, theirs) = (a[index], b[index])
             if mine.layer.typeName != theirs.layer.typeName {
+                if let moved = movedLayer(a, b, at: index) { return moved }
                 if index + 1 < a.count, a[index + 1].layer.typeName == theirs.layer.typeName {
                     return .extra(
                         type: mine.layer.typeName, after: index > 0 ? a[index - 1].layer.typeName : nil)
@@ -112,6 +113,36 @@ extension Comparer {
         if a.count > b.count { return .extra(type: a[b.count].layer.typeName, after: b.last?.layer.typeName) }
         if b.count > a.count {
             return .missing(type: b[a.count].layer.typeName, after: a.last?.layer.typeName)
+        }
+        return nil
+    }
+
+    /// The answer's layers are the reference's with one layer moved: at `index`, the first place
+    /// they differ, the answer's layer stands where the reference has another, and taking it out
+    /// of both (the reference's next one of its type) leaves the same layers in the same order.
+    /// A layer moved is not a layer extra or missing: said as the order it comes in.
+    private static func movedLayer(
+        _ a: [(name: String, layer: any Layer)], _ b: [(name: String, layer: any Layer)], at index: Int
+    ) -> NetworkDifference? {
+        guard a.count == b.count else { return nil }
+        let mine = a.map(\.layer.typeName)
+        let theirs = b.map(\.layer.typeName)
+        // The answer's layer moved earlier: it is found later in the reference.
+        if let later = theirs[(index + 1)...].firstIndex(of: mine[index]) {
+            var x = mine
+            var y = theirs
+            x.remove(at: index)
+            y.remove(at: later)
+            if x == y { return .moved(type: mine[index], before: theirs[index]) }
+        }
+        // The reference's layer moved later in the answer: the answer's layer at `index` comes
+        // before it there, where the reference has it after.
+        if let later = mine[(index + 1)...].firstIndex(of: theirs[index]) {
+            var x = mine
+            var y = theirs
+            x.remove(at: later)
+            y.remove(at: index)
+            if x == y { return .moved(type: mine[index], before: theirs[index]) }
         }
         return nil
     }
@@ -199,6 +230,9 @@ enum NetworkDifference: Equatable {
     case extra(type: String, after: String?)
     /// The answer lacks the reference's layer of `type`.
     case missing(type: String, after: String?)
+    /// The reference's layers in another order: the answer's `type` comes before a `before`
+    /// that the reference has it after.
+    case moved(type: String, before: String)
     /// A layer of another type where the reference has `reference`.
     case replaced(answer: String, reference: String)
     /// A layer of `type` (at `path` in the network, "" for the network itself) whose settings
@@ -229,6 +263,7 @@ enum NetworkDifference: Equatable {
         switch self {
         case .extra: "extra-layer"
         case .missing: "missing-layer"
+        case .moved: "layer-order"
         case .replaced: "replaced-layer"
         case .settings: "layer-settings"
         case .inChannels: "layer-input-channels"
@@ -246,6 +281,7 @@ extension GradingText {
         case .extra(let type, nil): say(.networkExtra, ["type": type])
         case .missing(let type, let after?): say(.networkMissingAfter, ["type": type, "after": after])
         case .missing(let type, nil): say(.networkMissing, ["type": type])
+        case .moved(let type, let before): say(.networkMoved, ["type": type, "before": before])
         case .replaced(let answer, let reference):
             say(.networkReplaced, ["answer": answer, "reference": reference])
         case .settings(let type, let path, let names, let values) where values.isEmpty:

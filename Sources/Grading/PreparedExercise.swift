@@ -172,6 +172,9 @@ final class PreparedExercise {
             }
         }
         context.padding = Self.integerArgument("padding", in: reference) ?? context.padding
+        context.unpadded =
+            context.padding == nil && reference.lowercased().contains("conv2d(")
+            && !reference.contains("padding")
         if let size = Self.integerArgument("kernel_size", in: reference) { context.kernelSizes.append(size) }
         context.kernelSizes = Array(Set(context.kernelSizes)).sorted()
         context.tensors.sort { $0.name < $1.name }

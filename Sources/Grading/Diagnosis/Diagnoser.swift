@@ -56,6 +56,16 @@ struct Diagnoser {
             }) {
                 return plain(.reshaped, base + text.reshaped)
             }
+            // The same sizes in another order is a layout story: told only when putting the
+            // answer's dimensions back in order gives the expected values. Otherwise the values
+            // differ too, and only the shape (and a size story, if any) is said.
+            if answer.shape != expected.shape, answer.shape.sorted() == expected.shape.sorted(),
+                !answer.hasPermutation(matching: expected, rtol: rtol, atol: atol)
+            {
+                return sizeExplanation(answer.shape, expected: expected.shape).map {
+                    plain($0.0, base + $0.1)
+                } ?? plain(.wrongShape, base)
+            }
         }
         return shapeDiagnosis(answer.shape, expected: expected.shape) ?? plain(.wrongShape, base)
     }
@@ -148,7 +158,9 @@ struct Diagnoser {
             if size == 2 * p { return said(delta < 0 ? .paddingForgotten : .paddingAdded) }
             if size == p, delta < 0 { return said(.paddingCountedOnce) }
         }
-        for f in context.kernelSizes where f > 1 && size == f - 1 {
+        // "Shrank where the size should stay" presumes the reference keeps the size: a reference
+        // that convolves without padding shrinks too, and the story is not true of it.
+        for f in context.kernelSizes where f > 1 && size == f - 1 && (delta > 0 || !context.unpadded) {
             return said(delta > 0 ? .kernelShrinkForgotten : .shrankByKernel, kernel: f)
         }
         // A padding is guessed only where a kernel is: a shape that merely halves or doubles

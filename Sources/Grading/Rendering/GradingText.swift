@@ -230,7 +230,7 @@ package enum GradingKey: String, MessageKey {
     case rotated, transposed, shifted, offset, valuesDiffer, differingCell, differingCells, yours, expected
     case offsetPlain, checkDoesNotHold, parameterCountOnly, mutantAnswer, mutantValue, mutantNetwork,
         mutantEither, mutantBoth
-    case networkExtraAfter, networkExtra, networkMissingAfter, networkMissing, networkReplaced,
+    case networkExtraAfter, networkExtra, networkMissingAfter, networkMissing, networkMoved, networkReplaced,
         networkSettings, networkSettingNames, networkInChannels, networkInFeatures, networkLayerAt
     case networkConnection, networkLayerCount, networkSummary, networkSummaryPlain, setupTooSlow
     case coincidentalFormula
