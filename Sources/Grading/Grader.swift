@@ -320,6 +320,7 @@ public final class Grader {
             guard typedMutant.map({ prepared.mistake(mistake.id, couldBe: $0) }) ?? true,
                 try holds(mistake.when.text, in: session, prepared: prepared, typed: source),
                 prepared.holdsByCoincidence(mistake.when.text, answer: source) != true,
+                !prepared.isAnotherFormula(than: mistake.when.text, answer: source),
                 let values = fills(mistake.message)
             else { continue }
             var verdict = Verdict(

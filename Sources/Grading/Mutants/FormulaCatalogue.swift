@@ -368,6 +368,21 @@ struct FormulaCatalogue: Sendable {
         return Self.same(values(of: a), values(of: liftsLiterals ? lift(m) : m))
     }
 
+    /// Whether two formulas in literals (the reference written in literals, `liftsLiterals`) are
+    /// another formula once their literals are read as the quantities they are: nil when either
+    /// is not such a formula or has a literal that is no quantity (`512 + 32` may be `32 * 16`
+    /// worked out: it cannot be told apart), true when they differ at the moved points.
+    func differsLifted(_ answer: String, _ other: String) -> Bool? {
+        func inQuantities(_ source: String) -> Formula? {
+            guard let formula = Formula.parse(source), formula.names.isEmpty, formula.literals.count >= 2,
+                formula.literals.allSatisfy({ $0 < 3 || quantities[Self.quantityName($0)] != nil })
+            else { return nil }
+            return formula
+        }
+        guard liftsLiterals, let a = inQuantities(answer), let b = inQuantities(other) else { return nil }
+        return !Self.same(values(of: lift(a)), values(of: lift(b)))
+    }
+
     /// Whether the part `change` replaced is in `reading` as it was (an operation, not a bare
     /// name or number, which any formula has).
     private func kept(_ change: Mutant.Change, in reading: Formula) -> Bool {

@@ -79,6 +79,8 @@ extension PreparedExercise {
         guard let source else { return group }
         group.mutants = group.mutants.filter {
             sameFormula(source, $0.source, comparer: comparer) != false && $0.canExplain(source)
+                && !Self.reducesOtherwise(source, $0.source)
+                && mutants.formulas?.differsLifted(source, $0.source) != true
         }
         return group.mutants.isEmpty ? nil : group
     }
@@ -124,6 +126,16 @@ extension PreparedExercise {
         -> Bool
     {
         guard let source else { return false }
+        // "The sign is wrong" presumes the answer is the expected expression negated: an answer
+        // that reduces otherwise than the reference and every written alternative that reduces
+        // (a `max` where they sum; a number written out reduces nothing) is another expression
+        // whose value only happens to be the negated one.
+        if finding == .wrongSign, let solution = exercise.solution {
+            let written = ([solution.reference.text] + solution.alternatives.map(\.text)).filter {
+                !Self.reductionCalls($0).isEmpty
+            }
+            if !written.isEmpty, written.allSatisfy({ Self.reducesOtherwise(source, $0) }) { return true }
+        }
         let same = mutants.all.filter {
             $0.mutant.changes.count == 1 && $0.mutant.misconception.diagnosisFinding == finding
                 && comparer.matches(answer, $0.value)
@@ -153,6 +165,21 @@ extension PreparedExercise {
         interpreter.bind("expected", expectedValue)
         guard let held = try? session.evaluate(when) else { return nil }
         return !ValueConversion.truthy(held)
+    }
+
+    /// Whether a named mistake whose `when` is a value test alone (`answer == 32 * 16 + 32`, in
+    /// literals) fits the answer typed as `answer` only by its value: read with their literals as
+    /// the quantities they are (the reference's literals, `FormulaCatalogue.liftsLiterals`), the
+    /// answer and the mistake's formula differ at other numbers (`32 * 16 + 2 * 16` is 544 too,
+    /// but BatchNorm counted on the input channels, not a bias). An answer with a literal that is
+    /// no quantity (`512 + 32`, `544`) cannot be told apart, and the mistake is said.
+    func isAnotherFormula(than when: String, answer: String?) -> Bool {
+        guard let answer, let formulas = mutants.formulas else { return false }
+        let sides = when.components(separatedBy: "==")
+        guard sides.count == 2, sides[0].trimmingCharacters(in: .whitespaces) == "answer" else {
+            return false
+        }
+        return formulas.differsLifted(answer, sides[1]) == true
     }
 
     /// An interpreter maker with the setup's whole numbers bound, those `source` uses moved up by
