@@ -82,26 +82,14 @@ extension Phrase: PhraseArgument {
     public var phraseArgument: Phrase.Argument { .phrase(self) }
 }
 
-extension MessageValue: PhraseArgument {
-    public var phraseArgument: Phrase.Argument { .value(self) }
-}
-
-extension String: PhraseArgument {
+/// Every catalog value fills a placeholder as itself.
+extension PhraseArgument where Self: MessageArgument {
     public var phraseArgument: Phrase.Argument { .value(messageValue) }
 }
 
-extension Substring: PhraseArgument {
-    public var phraseArgument: Phrase.Argument { .value(messageValue) }
-}
-
-extension Int: PhraseArgument {
-    public var phraseArgument: Phrase.Argument { .value(messageValue) }
-}
-
-extension Double: PhraseArgument {
-    public var phraseArgument: Phrase.Argument { .value(messageValue) }
-}
-
-extension Array: PhraseArgument where Element == Int {
-    public var phraseArgument: Phrase.Argument { .value(messageValue) }
-}
+extension MessageValue: PhraseArgument {}
+extension String: PhraseArgument {}
+extension Substring: PhraseArgument {}
+extension Int: PhraseArgument {}
+extension Double: PhraseArgument {}
+extension Array: PhraseArgument where Element == Int {}
