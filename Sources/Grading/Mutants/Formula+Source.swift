@@ -45,16 +45,7 @@ extension Formula {
     var distributedForms: [Formula] {
         var forms: [Formula] = []
         if case .binary(.add, let product, let term) = self {
-            var factors: [Formula] = []
-            func collect(_ f: Formula) {
-                if case .binary(.multiply, let a, let b) = f {
-                    collect(a)
-                    collect(b)
-                } else {
-                    factors.append(f)
-                }
-            }
-            collect(product)
+            var factors = product.factors
             if factors.count >= 2, let index = factors.firstIndex(of: term) {
                 factors.remove(at: index)
                 let rest = factors.dropFirst().reduce(factors[0]) { .binary(.multiply, $0, $1) }

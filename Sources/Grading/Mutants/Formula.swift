@@ -109,19 +109,16 @@ indirect enum Formula: Hashable, Sendable {
             collect(self, "+")
             return "(" + terms.sorted().joined(separator: " ") + ")"
         case .binary(.multiply, _, _):
-            var factors: [String] = []
-            func collect(_ formula: Formula) {
-                if case .binary(.multiply, let a, let b) = formula {
-                    collect(a)
-                    collect(b)
-                } else {
-                    factors.append(formula.canonical)
-                }
-            }
-            collect(self)
-            return "(" + factors.sorted().joined(separator: " * ") + ")"
+            return "(" + factors.map(\.canonical).sorted().joined(separator: " * ") + ")"
         case .binary(let op, let a, let b): return "(\(a.canonical) \(op.rawValue) \(b.canonical))"
         }
+    }
+
+    /// The factors of a product, however it is bracketed (`a * (b * c)` → a, b, c); itself when
+    /// it is not a product.
+    var factors: [Formula] {
+        if case .binary(.multiply, let a, let b) = self { return a.factors + b.factors }
+        return [self]
     }
 
     /// Whether `part` is this formula or one of its sub-formulas.
