@@ -3,7 +3,7 @@ import Foundation
 /// Every language's message catalogs, loaded once from JSON files and read-only afterwards.
 ///
 /// A catalog directory holds one folder per language, named by its code, with a `language.json`
-/// (`{"name": "<its own name>", "plural": "other"}`) and one `<catalog>.json` per `MessageKey` type
+/// (`{"name": "<its own name>", "plural": "other", "particles": "korean"}`; `particles` is optional) and one `<catalog>.json` per `MessageKey` type
 /// (`{"stepPosition": "step {$step} of {$count}"}`). Adding a language is adding a folder.
 /// `standard` is found next to the executable (see `CatalogLocation`); loading never traps — what
 /// could not be read is listed in `problems`, and the sentences it held fall back to English.
@@ -20,6 +20,8 @@ public final class Catalogs: Sendable {
     public let texts: [String: [String: String]]
     /// Each language's plural rule.
     public let plurals: [String: PluralRule]
+    /// Each language's particle rule, for the languages that have one.
+    public let particles: [String: ParticleRule]
     private let names: [String: String]
     private let patterns: [String: [String: MessagePattern]]
 
@@ -28,9 +30,11 @@ public final class Catalogs: Sendable {
     /// - Parameters:
     ///   - texts: code → "catalog.key" → message text.
     ///   - plurals: each language's plural rule (`other` when absent).
+    ///   - particles: each language's particle rule (none when absent).
     ///   - names: each language's name for itself.
     public init(
-        texts: [String: [String: String]], plurals: [String: PluralRule] = [:], names: [String: String] = [:],
+        texts: [String: [String: String]], plurals: [String: PluralRule] = [:],
+        particles: [String: ParticleRule] = [:], names: [String: String] = [:],
         directory: String? = nil, problems: [String] = []
     ) {
         var problems = problems
@@ -46,6 +50,7 @@ public final class Catalogs: Sendable {
         }
         self.texts = texts
         self.plurals = plurals
+        self.particles = particles
         self.names = names
         self.directory = directory
         self.problems = problems
@@ -59,6 +64,7 @@ public final class Catalogs: Sendable {
         let files = FileManager.default
         var texts: [String: [String: String]] = [:]
         var plurals: [String: PluralRule] = [:]
+        var particles: [String: ParticleRule] = [:]
         var names: [String: String] = [:]
         var problems: [String] = []
         let languages = ((try? files.contentsOfDirectory(atPath: directory)) ?? []).sorted()
@@ -89,13 +95,22 @@ public final class Catalogs: Sendable {
                             problems.append("\(path): unknown plural rule '\(rule)'")
                         }
                     }
+                    if let rule = messages["particles"] {
+                        if let known = ParticleRule(rawValue: rule) {
+                            particles[code] = known
+                        } else {
+                            problems.append("\(path): unknown particle rule '\(rule)'")
+                        }
+                    }
                     texts[code, default: [:]] = texts[code] ?? [:]
                     continue
                 }
                 for (key, text) in messages { texts[code, default: [:]]["\(catalog).\(key)"] = text }
             }
         }
-        self.init(texts: texts, plurals: plurals, names: names, directory: directory, problems: problems)
+        self.init(
+            texts: texts, plurals: plurals, particles: particles, names: names, directory: directory,
+            problems: problems)
     }
 
     /// The codes of the languages with catalogs.
@@ -116,7 +131,7 @@ public final class Catalogs: Sendable {
         let id = catalog + "." + key
         for code in [language.code, Language.english.code] {
             if let pattern = patterns[code]?[id] {
-                return pattern.render(arguments, plural: plurals[code] ?? .other)
+                return pattern.render(arguments, plural: plurals[code] ?? .other, particles: particles[code])
             }
         }
         let listed = arguments.keys.sorted().map { "\($0): \(arguments[$0]!.formatted)" }

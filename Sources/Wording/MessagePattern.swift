@@ -56,24 +56,44 @@ struct MessagePattern: Sendable, Hashable {
         return names
     }
 
-    /// The message with `arguments` filled in; a missing argument is written as `{$name}`.
-    func render(_ arguments: [String: MessageValue], plural: PluralRule) -> String {
-        Self.render(elements, arguments, plural)
+    /// The message with `arguments` filled in; a missing argument is written as `{$name}`. With a
+    /// particle rule, a paired particle right after a placeholder (`{$piece}을(를)`) takes the one
+    /// form that fits the value written there, when its reading is certain.
+    func render(_ arguments: [String: MessageValue], plural: PluralRule, particles: ParticleRule? = nil)
+        -> String
+    {
+        Self.render(elements, arguments, plural, particles)
     }
 
     private static func render(
-        _ elements: [Element], _ arguments: [String: MessageValue], _ plural: PluralRule
+        _ elements: [Element], _ arguments: [String: MessageValue], _ plural: PluralRule,
+        _ particles: ParticleRule?
     )
         -> String
     {
         var result = ""
+        // The value the last placeholder wrote, while nothing else has been written after it.
+        var placeholderValue: String?
         for element in elements {
             switch element {
-            case .text(let text), .literal(let text): result += text
-            case .placeholder(let name): result += arguments[name]?.formatted ?? "{$\(name)}"
+            case .text(let text):
+                if let particles, let value = placeholderValue {
+                    result += particles.resolve(text, after: value)
+                } else {
+                    result += text
+                }
+                placeholderValue = nil
+            case .literal(let text):
+                result += text
+                placeholderValue = nil
+            case .placeholder(let name):
+                let value = arguments[name]?.formatted
+                result += value ?? "{$\(name)}"
+                placeholderValue = value
             case .select(let name, let variants, let defaultIndex):
                 let chosen = choose(arguments[name], variants, plural) ?? defaultIndex
-                result += render(variants[chosen].elements, arguments, plural)
+                result += render(variants[chosen].elements, arguments, plural, particles)
+                placeholderValue = nil
             }
         }
         return result
