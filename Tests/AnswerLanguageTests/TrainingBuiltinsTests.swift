@@ -153,4 +153,30 @@ import Testing
         }
         #expect(error?.suggestion == "sigmoid")
     }
+
+    /// With lr=0 nothing learns, so each step's loss is the mean loss of exactly the rows in its
+    /// batch: unshuffled batches are consecutive rows, the last one shorter; shuffled batches
+    /// still hold every row once; a batch_size beyond any count is one batch (no overflow).
+    @Test func batchesAreSlicesOfTheSeededOrder() throws {
+        let interpreter = Self.interpreter(seed: 3)
+        try interpreter.run(
+            """
+            x = torch.arange(10.).reshape(10, 1)
+            y = x * x
+            model = nn.Linear(1, 1)
+            def mse(a, b):
+                return ((model(x[a:b]) - y[a:b]) ** 2).mean().item()
+            plain = train(model, (x, y), lr=0., batch_size=3, loss='mse', shuffle=False)['step_loss']
+            mixed = train(model, (x, y), lr=0., batch_size=3, loss='mse')['step_loss']
+            whole = train(model, (x, y), lr=0., batch_size=2 ** 62, loss='mse')['step_loss']
+            """)
+        #expect(
+            try interpreter.run("len(plain), len(mixed), len(whole)") == .tuple([.int(4), .int(4), .int(1)]))
+        #expect(try interpreter.run("[mse(0, 3), mse(3, 6), mse(6, 9), mse(9, 10)] == plain") == .bool(true))
+        // Each row once: the step means weighted by batch sizes add up to the whole loss.
+        let sums =
+            "abs(3 * (mixed[0] + mixed[1] + mixed[2]) + mixed[3] - 10 * whole[0]) / (10 * whole[0]) < 1e-6"
+        #expect(try interpreter.run(sums) == .bool(true))
+        #expect(try interpreter.run("mixed == plain") == .bool(false))
+    }
 }

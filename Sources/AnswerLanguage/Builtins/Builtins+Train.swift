@@ -55,9 +55,10 @@ extension Builtins {
             var lossSum = 0.0
             var correct = 0
             var seen = 0
-            let epochBatches = try batches(data, batchSize: batchSize, shuffle: shuffle, call: call)
-            for (index, batch) in epochBatches.enumerated() {
+            let epochBatches = try EpochBatches(data, batchSize: batchSize, shuffle: shuffle, call: call)
+            for index in 0..<epochBatches.count {
                 try ComputeBudget.checkpoint()
+                let batch = try epochBatches.batch(index)
                 optimizer.zeroGrad()
                 let output = try model(batch.inputs)
                 let loss =
@@ -162,26 +163,54 @@ extension Builtins {
         throw call.mismatch(name, .batches)
     }
 
-    /// This epoch's batches: a whole data set cut into `batchSize` pieces (in a fresh seeded order
-    /// when shuffling), or the learner's own batches.
-    static func batches(_ data: TrainingData, batchSize: Int, shuffle: Bool, call: Call) throws -> [Batch] {
-        switch data {
-        case .batches(let batches): return batches
-        case .whole(let whole):
-            let count = whole.inputs.shape.first ?? 0
-            var order = Array(0..<count)
-            if shuffle { order.shuffle(using: &call.evaluator.generator) }
-            return try stride(from: 0, to: count, by: batchSize).map { start in
-                let indices = Array(order[start..<min(start + batchSize, count)])
-                return Batch(
-                    inputs: try rows(whole.inputs, indices), targets: try rows(whole.targets, indices))
+    /// This epoch's batches: a whole data set in a fresh seeded order (when shuffling) cut into
+    /// `batchSize` pieces, or the learner's own batches.
+    ///
+    /// The shuffled data set is gathered once per epoch (PyTorch's `x[order]`) and each batch is a
+    /// slice of it, made when the loop reaches it: cutting ten million rows into batches up front,
+    /// row by row, took minutes before the first step's time-limit checkpoint was reached.
+    struct EpochBatches {
+        private enum Source {
+            case given([Batch])
+            case cut(Batch, size: Int)
+        }
+        private let source: Source
+        let count: Int
+
+        init(_ data: TrainingData, batchSize: Int, shuffle: Bool, call: Call) throws {
+            switch data {
+            case .batches(let batches):
+                source = .given(batches)
+                count = batches.count
+            case .whole(let whole):
+                let rows = whole.inputs.shape.first ?? 0
+                var order = Array(0..<rows)
+                if shuffle { order.shuffle(using: &call.evaluator.generator) }
+                let picked = [AdvancedIndex.tensor(try Tensor(order, shape: [rows]))]
+                let shuffled =
+                    shuffle
+                    ? Batch(
+                        inputs: try whole.inputs.indexed(advanced: picked),
+                        targets: try whole.targets.indexed(advanced: picked))
+                    : whole
+                source = .cut(shuffled, size: batchSize)
+                count = rows / batchSize + (rows % batchSize == 0 ? 0 : 1)
             }
         }
-    }
 
-    /// The rows `indices` of a tensor, stacked.
-    static func rows(_ tensor: Tensor, _ indices: [Int]) throws -> Tensor {
-        try Tensor.stack(indices.map { try tensor.indexed([.at($0)]) })
+        /// Batch `index` of this epoch, `0..<count`.
+        func batch(_ index: Int) throws -> Batch {
+            switch source {
+            case .given(let batches): return batches[index]
+            case .cut(let whole, let size):
+                // start ≤ rows, so neither bound overflows however large the learner's batch_size.
+                let start = index * size
+                let rows = whole.inputs.shape.first ?? 0
+                let piece = [TensorIndex.slice(start, start + Swift.min(size, rows - start), step: nil)]
+                return Batch(
+                    inputs: try whole.inputs.indexed(piece), targets: try whole.targets.indexed(piece))
+            }
+        }
     }
 
     /// How many rows of logits pick the target class.
