@@ -185,6 +185,34 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     /// A kernel turned upside down (`flip([-2])`, the other half of the 180° flip).
     case kernelUpsideDown = "kernel-upside-down"
 
+    // What a parameter count counts (`CountInventory`, `CountedLayer`): one layer taken otherwise.
+    /// A layer's bias left out of the count.
+    case countBiasForgotten = "count-bias-forgotten"
+    /// A bias counted for a layer made without one.
+    case countBiasAdded = "count-bias-added"
+    /// One bias per input channel (feature) instead of one per output.
+    case countBiasPerInput = "count-bias-per-input"
+    /// A bias for every filter and input channel instead of one per filter.
+    case countBiasPerPair = "count-bias-per-pair"
+    /// A linear layer counted as `(in + 1) · (out + 1)`: a bias on the inputs too.
+    case countBiasBothSides = "count-bias-both-sides"
+    /// A 1 × 1 convolution counted as 3 × 3.
+    case countKernelThree = "count-kernel-three"
+    /// A k × k convolution counted as 1 × 1.
+    case countKernelOne = "count-kernel-one"
+    /// A batch norm's running mean and variance (buffers) counted as parameters.
+    case countBuffers = "count-buffers"
+    /// A batch norm's scale counted, its shift not.
+    case countScaleOnly = "count-scale-only"
+    /// A batch norm counted over the input channels of the convolution before it.
+    case countNormInputChannels = "count-norm-input-channels"
+    /// A layer counted twice.
+    case countLayerTwice = "count-layer-twice"
+    /// A layer left out of the count.
+    case countLayerForgotten = "count-layer-forgotten"
+    /// A layer counted on an identity shortcut, which has none.
+    case countShortcutLayer = "count-shortcut-layer"
+
     /// How a misconception is told and weighed: the one table every other list derives from
     /// (the catalog keys `MisconceptionKey`, the reasons, the generic changes).
     struct Traits {
@@ -263,6 +291,11 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
         case .rowMoved, .columnMoved, .cropForSubsample, .skipInside, .skipDoubled, .shapesConcatenated,
             .kernelUpsideDown:
             Traits(reason: .always)
+        case .countBiasForgotten, .countBiasAdded, .countBiasPerInput, .countBiasPerPair, .countBiasBothSides,
+            .countKernelThree, .countKernelOne, .countBuffers, .countScaleOnly, .countNormInputChannels,
+            .countShortcutLayer:
+            Traits(reason: .always)
+        case .countLayerTwice, .countLayerForgotten: Traits()
         }
     }
 
@@ -281,6 +314,11 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
         default: false
         }
     }
+
+    /// Whether the change is about what a parameter count counts: its mutant's source is the
+    /// count's formula as the catalogue writes it (`CountInventory`), not a change to the
+    /// learner's text, and its sentence names the layer.
+    var isCount: Bool { rawValue.hasPrefix("count-") }
 
     /// Whether the change gives a call's setting another value.
     var isSetting: Bool { self == .settingChanged || self == .paddingAdded }

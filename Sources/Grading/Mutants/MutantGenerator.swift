@@ -13,6 +13,10 @@ struct Mutant: Hashable, Sendable {
         /// changed several places at once): an answer that still has that part as written did
         /// not make this change there.
         var original = ""
+        /// The layer a count's change is about (`Misconception.isCount`), and a size the change
+        /// puts in its place (the input channels a batch norm is counted over).
+        var layer: CountedLayer? = nil
+        var size: Int? = nil
     }
 
     /// The changes made, in the order they were applied (one or two).

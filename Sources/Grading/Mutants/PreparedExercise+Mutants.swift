@@ -34,6 +34,9 @@ struct MutantCatalogue: Sendable {
     /// The reference's formulas and their mutants, for answers that are formulas (nil when the
     /// reference and alternatives are not arithmetic in the setup's whole numbers or literals).
     var formulas: FormulaCatalogue?
+    /// What a reference that counts parameters counts, and the counts of its layers taken
+    /// otherwise (nil when the reference counts no parameters).
+    var counts: CountCatalogue?
 
     /// Mutants run per exercise at most, so grading stays fast. A count, not a time: the same
     /// answer must get the same verdict however loaded the machine is (each mutant still runs
@@ -61,6 +64,10 @@ extension PreparedExercise {
         if let source, let typed = typedMutant(source, value: answer, comparer: comparer) {
             return MutantGroup(mutants: [typed], value: answer)
         }
+        // A count written as the formula of a layer taken otherwise is that layer's story.
+        if let source, let found = mutants.counts?.explain(source) {
+            return MutantGroup(mutants: found, value: answer)
+        }
         if let source, let formulas = mutants.formulas {
             switch formulas.explain(source) {
             case .explained(let found): return MutantGroup(mutants: found, value: answer)
@@ -81,6 +88,7 @@ extension PreparedExercise {
             sameFormula(source, $0.source, comparer: comparer) != false && $0.canExplain(source)
                 && !Self.reducesOtherwise(source, $0.source)
                 && mutants.formulas?.differsLifted(source, $0.source) != true
+                && (!$0.misconception.isCount || mutants.counts?.differs(source, from: $0) != true)
         }
         return group.mutants.isEmpty ? nil : group
     }
@@ -272,7 +280,12 @@ extension PreparedExercise {
             catalogue.formulas = FormulaCatalogue(sources: sources.map(\.text), integers: integers)
         }
         let floors = sources.contains { $0.text.contains("//") }
-        catalogue.groups = Self.explained(found, floors: floors, comparer: comparer)
+        var counted: [(mutant: Mutant, value: Value)] = []
+        if exercise.kind == .value {
+            catalogue.counts = countCatalogue(sources.map(\.text))
+            counted = (catalogue.counts?.entries ?? []).map { ($0.mutant, Value.int($0.value)) }
+        }
+        catalogue.groups = Self.explained(found + counted, floors: floors, comparer: comparer)
         // Double slips: a second misconception applied to each single mutant. Only values no
         // single mutant gives (one change explains better than two), and only arithmetic and
         // tensor answers (a network's mutants are too costly to run in pairs), and only where a
@@ -308,6 +321,19 @@ extension PreparedExercise {
         return catalogue
     }
 
+    /// The count catalogue of the first source that counts parameters (`CountInventory`), its
+    /// modules made in the setup.
+    private func countCatalogue(_ sources: [String]) -> CountCatalogue? {
+        for source in sources {
+            guard
+                let inventory = CountInventory.of(source, evaluate: { try? self.session().run($0) }),
+                let catalogue = CountCatalogue(inventory)
+            else { continue }
+            return catalogue
+        }
+        return nil
+    }
+
     /// Single mutants with the same value: telling misconceptions win over generic ones; one or
     /// two of a kind explain the value, more leave it unexplained.
     private static func explained(
@@ -319,7 +345,7 @@ extension PreparedExercise {
             // A setting changed to two other values is two stories: each quotes its own value.
             for mutant in same.map(\.mutant)
             where !distinct.contains(where: {
-                $0.misconception == mutant.misconception
+                $0.misconception == mutant.misconception && $0.changes[0].layer == mutant.changes[0].layer
                     && ($0.misconception != .settingChanged || $0.changes[0].piece == mutant.changes[0].piece)
             }) {
                 distinct.append(mutant)
