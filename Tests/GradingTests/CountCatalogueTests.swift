@@ -103,4 +103,45 @@ import Testing
         #expect(korean.findings.map(\.id) == ["count-kernel-three"])
         #expect(korean.message.contains("1×1 합성곱(채널 16 → 32)의 커널을 3×3으로 세면"))
     }
+
+    static func named(_ reference: String, _ integers: [String: Int]) -> CountCatalogue? {
+        CountInventory.ofFormula([reference], integers: integers).flatMap(CountCatalogue.init)
+    }
+
+    @Test func aFormulaInNamesIsReadAsTheLayerItCounts() throws {
+        let mixing = try #require(Self.named("C_in * C_out + C_out", ["C_in": 64, "C_out": 32]))
+        #expect(ids(mixing.explain("C_in * C_out + C_in")) == ["count-bias-per-input"])
+        #expect(ids(mixing.explain("C_in * C_out * 9 + C_out")) == ["count-kernel-three"])
+        #expect(ids(mixing.explain("(C_in + 1) * (C_out + 1)")) == ["count-bias-both-sides"])
+        // Literals of a name's value read as that name.
+        #expect(ids(mixing.explain("64 * C_out + 64")) == ["count-bias-per-input"])
+        let linear = try #require(Self.named("n_out * (n_in + 1)", ["n_in": 128, "n_out": 10]))
+        #expect(ids(linear.explain("(n_in + 1) * (n_out + 1)")) == ["count-bias-both-sides"])
+        let norm = try #require(Self.named("2 * C", ["C": 64]))
+        #expect(ids(norm.explain("4 * C")) == ["count-buffers"])
+        #expect(ids(norm.explain("C")) == ["count-scale-only"])
+        // A square is no layer's count.
+        #expect(norm.explain("C * C") == nil)
+        let depthwise = try #require(Self.named("C * K * K + C", ["C": 32, "K": 3]))
+        #expect(ids(depthwise.explain("C * K * K")) == ["count-bias-forgotten"])
+    }
+
+    @Test func onlyChannelsAreALayersSizes() {
+        // Twice the padding is no batch norm over p channels, nor `f * s + s` a layer.
+        #expect(CountInventory.ofFormula(["2 * p"], integers: ["p": 2]) == nil)
+        #expect(CountInventory.ofFormula(["f * s + s"], integers: ["f": 3, "s": 2]) == nil)
+        #expect(CountInventory.ofFormula(["2 * H_out"], integers: ["H_out": 8]) == nil)
+        #expect(CountInventory.isChannelName("C_in") && CountInventory.isChannelName("n_out"))
+        #expect(CountInventory.isChannelName("in_channels") && !CountInventory.isChannelName("H_in"))
+    }
+
+    @Test func aCountInNamesIsSaidInNames() {
+        let exercise = TestExercises.make(
+            .value, setup: "C_in = 64\nC_out = 32", reference: "C_in * C_out + C_out")
+        let verdict = Grader().grade("C_in * C_out + C_in", for: exercise)
+        #expect(verdict.findings.map(\.id) == ["count-bias-per-input"])
+        #expect(
+            verdict.message.contains(
+                "with C_in biases for the layer (C_in → C_out), one per input, instead of C_out"))
+    }
 }

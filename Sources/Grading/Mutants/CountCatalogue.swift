@@ -24,41 +24,43 @@ struct CountCatalogue: Sendable {
         let found = inventory.mutants()
         guard !found.isEmpty else { return nil }
         self.inventory = inventory
-        // The layers' sizes, not the multipliers of a formula (the 4 of `4 * 32`, a batch norm's
-        // two numbers per channel counted twice, is not a size that moves).
-        var sizes: Set<Int> = Set(inventory.identityShortcuts)
-        for layer in inventory.layers + inventory.subtracted + found.compactMap(\.mutant.changes[0].layer) {
-            sizes.formUnion(layer.sizes)
-        }
-        // The 3 × 3 a 1 × 1 convolution is taken for.
-        if found.contains(where: { $0.mutant.misconception == .countKernelThree }) { sizes.insert(3) }
-        var quantities: [String: Int] = [:]
-        for size in sizes where size >= 3 { quantities[FormulaCatalogue.quantityName(size)] = size }
-        self.quantities = quantities
-        // Each size moved by its own amount, at four points.
-        let offsets = [3, 5, 7, 11, 13, 17, 19, 23]
-        let names = quantities.keys.sorted()
-        points =
-            [quantities]
-            + (0..<4).map { row in
-                var point: [String: Int] = [:]
-                for (index, name) in names.enumerated() {
-                    point[name] = (quantities[name] ?? 0) * (row + 1) + offsets[(index + row) % offsets.count]
-                }
-                return point
+        // A count in the setup's names moves with them; a count in literals moves its layers'
+        // sizes, not the multipliers of a formula (the 4 of `4 * 32`, a batch norm's two numbers
+        // per channel counted twice, is not a size that moves).
+        var quantities = inventory.values
+        if quantities.isEmpty {
+            var sizes: Set<Int> = Set(inventory.identityShortcuts)
+            for layer in inventory.layers + inventory.subtracted + found.compactMap(\.mutant.changes[0].layer)
+            {
+                sizes.formUnion(layer.sizes)
             }
+            // The 3 × 3 a 1 × 1 convolution is taken for.
+            if found.contains(where: { $0.mutant.misconception == .countKernelThree }) { sizes.insert(3) }
+            for size in sizes where size >= 3 { quantities[FormulaCatalogue.quantityName(size)] = size }
+        }
+        self.quantities = quantities
+        points = CountInventory.points(quantities.keys.sorted(), quantities)
         for (mutant, value) in found {
             guard let formula = Formula.parse(mutant.source) else { continue }
             entries.append(Entry(mutant: mutant, value: value, values: values(of: lift(formula))))
         }
     }
 
-    /// The formula with its literals of a size read as that size.
+    /// Whether the count is in the setup's names (`C_in * C_out + C_out`).
+    private var named: Bool { !inventory.values.isEmpty }
+
+    /// The formula with its literals of a size read as that size (in names: as the one name of
+    /// that value, when only one has it).
     private func lift(_ formula: Formula) -> Formula {
         formula.replacingLiterals(
             formula.literals.map { value in
+                guard value >= 3 else { return nil }
+                if named {
+                    let names = quantities.filter { $0.value == value }.map(\.key)
+                    return names.count == 1 ? names[0] : nil
+                }
                 let name = FormulaCatalogue.quantityName(value)
-                return value >= 3 && quantities[name] != nil ? name : nil
+                return quantities[name] != nil ? name : nil
             })
     }
 
@@ -67,8 +69,16 @@ struct CountCatalogue: Sendable {
     /// The answer as a formula in the count's sizes: nil when it is not arithmetic in literals
     /// alone, has fewer than two literals (a number is a number), or a literal of 3 and more that
     /// is no size of the count (`512 + 32` may be worked out from anything).
+    /// In names, the answer must read only the count's names, and at least one: its other
+    /// literals are its own (the 9 of `C_in * C_out * 9 + C_out`).
     private func sizes(_ source: String) -> Formula? {
-        guard let formula = Formula.parse(source), formula.names.isEmpty, formula.literals.count >= 2,
+        guard let formula = Formula.parse(source) else { return nil }
+        if named {
+            let lifted = lift(formula)
+            guard formula.names.isSubset(of: quantities.keys), !lifted.names.isEmpty else { return nil }
+            return lifted
+        }
+        guard formula.names.isEmpty, formula.literals.count >= 2,
             formula.literals.allSatisfy({ $0 < 3 || quantities[FormulaCatalogue.quantityName($0)] != nil })
         else { return nil }
         return lift(formula)

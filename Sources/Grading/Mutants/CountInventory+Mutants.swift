@@ -6,7 +6,7 @@
 extension CountInventory {
     /// The count mutants, each with its value, none equal to the reference's count or 0.
     func mutants() -> [(mutant: Mutant, value: Int)] {
-        guard let expected = Self.value(formula) else { return [] }
+        guard let expected = count(of: formula) else { return [] }
         let parts = layers.map { $0.formula ?? "0" }
         var found: [(mutant: Mutant, value: Int)] = []
         var seen: Set<String> = [formula]
@@ -14,7 +14,8 @@ extension CountInventory {
             var text = terms.filter { $0 != "0" }.joined(separator: " + ")
             if text.isEmpty { text = "0" }
             for part in subtracted.compactMap(\.formula) { text += " - (\(part))" }
-            guard seen.insert(text).inserted, let value = Self.value(text), value != expected, value != 0
+            text = written(text)
+            guard seen.insert(text).inserted, let value = count(of: text), value != expected, value != 0
             else {
                 return
             }
@@ -90,6 +91,10 @@ extension CountInventory {
             if layer.bias {
                 if a != b { result.append((.countBiasPerInput, "\(b) * \(a) + \(a)", nil)) }
                 result.append((.countBiasBothSides, "(\(a) + 1) * (\(b) + 1)", nil))
+                // A count in names (`C_in * C_out + C_out`) may be a 1 × 1 convolution's.
+                if !layer.names.isEmpty {
+                    result.append((.countKernelThree, "\(b) * \(a) * 3 * 3 + \(b)", nil))
+                }
             }
         case .batchNorm(let channels):
             result.append((.countBuffers, "4 * \(channels)", nil))
@@ -119,11 +124,5 @@ extension CountInventory {
         layers.append(CountedLayer(kind: .projection(channels: channels), bias: false, imagined: true))
         layers.append(CountedLayer(kind: .scale, bias: false, imagined: true))
         return layers
-    }
-
-    /// A formula in literals evaluated; nil when it is not a whole number.
-    static func value(_ text: String) -> Int? {
-        guard case .int(let value)? = Formula.parse(text)?.evaluate([:]) else { return nil }
-        return value
     }
 }

@@ -26,6 +26,9 @@ struct CountedLayer: Hashable, Sendable {
     var path: String = ""
     /// Whether the layer is only imagined by a learner (a convolution on an identity shortcut).
     var imagined = false
+    /// For a layer read from a formula in names: the name each placeholder size stands for
+    /// (`CountInventory.ofFormula`).
+    var names: [Int: String] = [:]
 
     /// The count as a formula in literals; nil when the layer has no parameters.
     var formula: String? {
@@ -65,18 +68,35 @@ struct CountInventory: Sendable {
     var subtracted: [CountedLayer] = []
     /// The channels of each identity shortcut the count passes over.
     var identityShortcuts: [Int] = []
+    /// The setup's numbers of the names a formula reference reads (empty for a count in
+    /// literals): the counts' formulas are evaluated with them.
+    var values: [String: Int] = [:]
     /// Whether the reference counts one layer written in the call itself
     /// (`parameter_count(nn.Conv2d(3, 16, 3))`): the call's own mutants then already change its
     /// bias, kernel and channels.
     var direct = false
 
-    /// The count's formula in literals (`32 * 16 + 2 * 32`); `0` when nothing is counted.
+    /// The count's formula in literals (`32 * 16 + 2 * 32`), or in names for a formula
+    /// reference; `0` when nothing is counted.
     var formula: String {
         let added = layers.compactMap(\.formula)
-        let taken = subtracted.compactMap(\.formula)
         var text = added.isEmpty ? "0" : added.joined(separator: " + ")
-        for part in taken { text += " - (\(part))" }
-        return text
+        for part in subtracted.compactMap(\.formula) { text += " - (\(part))" }
+        return written(text)
+    }
+
+    /// The placeholders of a formula reference's layers written as their names.
+    func written(_ text: String) -> String {
+        var names: [Int: String] = [:]
+        for layer in layers { names.merge(layer.names) { a, _ in a } }
+        return Self.named(text, names)
+    }
+
+    /// A count's formula evaluated (in literals, or with the setup's numbers of its names); nil
+    /// when it is not a whole number.
+    func count(of text: String) -> Int? {
+        guard case .int(let value)? = Formula.parse(text)?.evaluate(values) else { return nil }
+        return value
     }
 
     /// The inventory of `reference` when it is `parameter_count(…)` calls added and subtracted,

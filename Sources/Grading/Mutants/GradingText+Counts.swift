@@ -9,39 +9,52 @@ extension GradingText {
     func countChange(_ change: Mutant.Change) -> Phrase? {
         guard change.misconception.isCount, let layer = change.layer else { return nil }
         var arguments: [String: any PhraseArgument] = ["layer": layerPhrase(layer)]
+        let size = { (value: Int) in Self.size(value, layer) }
         switch layer.kind {
         case .conv(let a, let b, _, let groups):
-            arguments["in"] = a / max(groups, 1)
-            arguments["out"] = b
+            arguments["in"] = groups > 1 ? 1 : size(a)
+            arguments["out"] = size(b)
         case .linear(let a, let b):
-            arguments["in"] = a
-            arguments["out"] = b
+            arguments["in"] = size(a)
+            arguments["out"] = size(b)
         case .batchNorm(let channels):
-            arguments["in"] = change.size ?? channels
-            arguments["out"] = channels
+            arguments["in"] = size(change.size ?? channels)
+            arguments["out"] = size(channels)
         case .projection, .scale:
             break
         }
         return Phrase(MisconceptionKey.change(change.misconception), arguments)
     }
 
+    /// A size as the reference writes it: a number, or the name it stands for.
+    private static func size(_ value: Int, _ layer: CountedLayer) -> any PhraseArgument {
+        if let name = layer.names[value] { return name }
+        return value
+    }
+
     /// The layer with its sizes: one of the count's (`the …`), or one only imagined on a
     /// shortcut (`a …`).
     private func layerPhrase(_ layer: CountedLayer) -> Phrase {
         let imagined = layer.imagined
+        let size = { (value: Int) in Self.size(value, layer) }
         switch layer.kind {
         case .conv(let a, let b, let kernel, let groups):
-            var size: [String: any PhraseArgument] = [
-                "kernel": MessageValue.extent(kernel), "in": a, "out": b,
-            ]
-            if imagined { return Phrase(layer.bias ? CountKey.imaginedConvBias : .imaginedConv, size) }
-            guard groups > 1 else { return Phrase(CountKey.conv, size) }
-            size["groups"] = groups
-            return Phrase(CountKey.groupedConv, size)
+            // A kernel side in names is said as written: `K×K`.
+            let extent: any PhraseArgument =
+                kernel.contains(where: { layer.names[$0] != nil })
+                ? kernel.map { layer.names[$0] ?? "\($0)" }.joined(separator: "×")
+                : MessageValue.extent(kernel)
+            var sizes: [String: any PhraseArgument] = ["kernel": extent, "in": size(a), "out": size(b)]
+            if imagined { return Phrase(layer.bias ? CountKey.imaginedConvBias : .imaginedConv, sizes) }
+            guard groups > 1 else { return Phrase(CountKey.conv, sizes) }
+            sizes["groups"] = size(groups)
+            return Phrase(CountKey.groupedConv, sizes)
         case .linear(let a, let b):
-            return Phrase(CountKey.linear, ["in": a, "out": b])
+            // A count in names may be a linear layer's or a 1 × 1 convolution's.
+            return Phrase(
+                layer.names.isEmpty ? CountKey.linear : .namedLayer, ["in": size(a), "out": size(b)])
         case .batchNorm(let channels):
-            return Phrase(imagined ? CountKey.imaginedBatchNorm : .batchNorm, ["channels": channels])
+            return Phrase(imagined ? CountKey.imaginedBatchNorm : .batchNorm, ["channels": size(channels)])
         case .projection(let channels):
             return Phrase(CountKey.imaginedProjection, ["channels": channels])
         case .scale:
@@ -60,6 +73,8 @@ package enum CountKey: String, MessageKey {
     case groupedConv
     /// A linear layer of the count (`in`, `out`).
     case linear
+    /// A layer of a count in names, a linear layer's or a 1 × 1 convolution's (`in`, `out`).
+    case namedLayer
     /// A batch norm of the count (`channels`).
     case batchNorm
     /// A convolution without bias only imagined (`kernel`, `in`, `out`).

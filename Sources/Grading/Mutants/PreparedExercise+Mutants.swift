@@ -331,7 +331,12 @@ extension PreparedExercise {
             else { continue }
             return catalogue
         }
-        return nil
+        // A formula in the setup's whole numbers that is one layer's count.
+        var integers: [String: Int] = [:]
+        for name in base.boundNames {
+            if case .int(let value) = base[name] { integers[name] = value }
+        }
+        return CountInventory.ofFormula(sources, integers: integers).flatMap(CountCatalogue.init)
     }
 
     /// Single mutants with the same value: telling misconceptions win over generic ones; one or
