@@ -56,7 +56,9 @@ public enum EngineRefusal: String, MessageKey, Sendable {
     case einsumOutput, einsumNoOperand, adaptiveMaxPoolRank, adaptiveMaxPoolSize, adaptiveMaxPoolEmpty
     case bitwiseNeedsIntegers, bitwiseNotNeedsIntegers, smoothL1Beta, bceShapes, bceInputRange
     case bceWithLogitsShapes, indexWithSeveralTensors, indexTensorType, indexWithScalarMask, maskShape
-    case indexPutShape
+    case indexPutShape, narrowScalar, narrowStart, narrowLength, narrowPastEnd, unfoldNegativeSize
+    case unfoldSize, unfoldStep, traceRank, outerRanks, unfoldPatchesRank, unfoldPatchesSettings
+    case unfoldPatchesTooSmall
 
     // Files a course or a learner names: `.npy` arrays and the digits CSV (`file` is its path).
     case npyUnreadable, npyUnwritable, npyNotNumpy, npyTruncatedHeader, npyVersion, npyHeaderNotText

@@ -35,7 +35,9 @@ public enum ChoiceAnswer {
         case .failure(let error):
             guard isWrittenLikeIDs(typed) else { return .other }
             let lowered = Set(choices.map { $0.lowercased() })
-            let words = typed.split(whereSeparator: { separators.contains($0) }).map { $0.lowercased() }
+            let words =
+                joinedIDs(typed, choices: choices)
+                ?? typed.split(whereSeparator: { separators.contains($0) }).map { $0.lowercased() }
             let why = language.say(error.phrase)
             return words.allSatisfy(lowered.contains) ? .invalid(why) : .unknown(why)
         }
@@ -53,7 +55,9 @@ public enum ChoiceAnswer {
     static func parse(_ answer: String, choices: [String], multiple: Bool) -> Result<[String], Problem> {
         let text = GradingText()
         let listed = choices.joined(separator: ", ")
-        let typed = answer.split(whereSeparator: { separators.contains($0) }).map { $0.lowercased() }
+        let typed =
+            joinedIDs(answer, choices: choices)
+            ?? answer.split(whereSeparator: { separators.contains($0) }).map { $0.lowercased() }
         guard !typed.isEmpty else {
             return .failure(Problem(phrase: text.noChoice(listed)))
         }
@@ -66,6 +70,45 @@ public enum ChoiceAnswer {
             return .failure(Problem(phrase: text.pickOne(listed)))
         }
         return .success(picked)
+    }
+
+    /// Words that join ids the way people list them (`a and b`, `a & b`, `both a and b`,
+    /// `{'a', 'b'}`, `a와 b 모두`): they are read only when every other word is a choice id.
+    static let joiningWords: Set<String> = [
+        "and", "both", "&", "&&", "+", "{", "}", "그리고", "및", "모두", "둘", "다",
+    ]
+
+    /// Korean particles meaning "and" written right after an id (`a와 b`, `b과 d`).
+    static let joiningParticles = ["와", "과", "랑", "이랑"]
+
+    /// The ids of a line that lists choice ids joined by words or signs as well as separators
+    /// (`a and b`, `a & b`, `b.`: a sentence's full stop after an id), in the order typed; nil
+    /// when any word is neither an id nor a joining word (then the line is read as it is).
+    static func joinedIDs(_ answer: String, choices: [String]) -> [String]? {
+        let lowered = Set(choices.map { $0.lowercased() })
+        var spaced = answer
+        for sign in ["&", "+", "{", "}"] { spaced = spaced.replacingOccurrences(of: sign, with: " \(sign) ") }
+        var ids: [String] = []
+        var joined = false
+        for word in spaced.split(whereSeparator: { separators.contains($0) }).map({ $0.lowercased() }) {
+            let bare = word.hasSuffix(".") ? String(word.dropLast()) : word
+            if lowered.contains(word) {
+                ids.append(word)
+            } else if lowered.contains(bare) {
+                ids.append(bare)
+                joined = true
+            } else if joiningWords.contains(word) {
+                joined = true
+            } else if let particle = joiningParticles.first(where: { word.hasSuffix($0) }),
+                lowered.contains(String(word.dropLast(particle.count)))
+            {
+                ids.append(String(word.dropLast(particle.count)))
+                joined = true
+            } else {
+                return nil
+            }
+        }
+        return joined && !ids.isEmpty ? ids : nil
     }
 
     /// Whether `typed` holds only separators and words of letters, digits and `_`, with no word

@@ -41,7 +41,7 @@ import Testing
         )
         #expect(
             errorMessage { try pad(x, [1, 1], mode: .replicate, value: 1) }
-                == "pad mode 'replicate' doesn't take a value; only 'constant' does")
+                == "pad mode 'replicate' doesn't take a value other than 0; only 'constant' does")
         #expect(
             errorMessage { try pad(x, [-2, -1]) }
                 == "pad (-2, -1) leaves nothing of dimension 3 (size 3) of the input [1, 1, 3, 3]")

@@ -12,6 +12,7 @@ import Wording
 
     @Test(arguments: [
         ("b", ["b"]), (" B ", ["b"]), ("(b)", ["b"]), ("b)", ["b"]), ("'b'", ["b"]), ("[\"b\"]", ["b"]),
+        ("b.", ["b"]), ("B.", ["b"]),
     ])
     func idsArePicked(_ typed: String, _ ids: [String]) {
         #expect(ChoiceAnswer.read(typed, for: Self.single, language: .english) == .picked(ids))
@@ -21,6 +22,28 @@ import Wording
         #expect(ChoiceAnswer.read("c a", for: Self.multiple, language: .english) == .picked(["a", "c"]))
         #expect(
             ChoiceAnswer.read("['c', 'a']", for: Self.multiple, language: .english) == .picked(["a", "c"]))
+    }
+
+    /// Ids joined the way people list them are the ids; a joining word never makes a line an
+    /// answer by itself, nor turns code or a sentence into one.
+    @Test(arguments: [
+        ("a and c", ["a", "c"]), ("A and C", ["a", "c"]), ("a & c", ["a", "c"]), ("a&c", ["a", "c"]),
+        ("both a and c", ["a", "c"]), ("a + c", ["a", "c"]), ("{'a', 'c'}", ["a", "c"]),
+        ("a, c.", ["a", "c"]),
+        ("(a) and (c)", ["a", "c"]), ("a와 c 모두", ["a", "c"]), ("a, c 둘 다", ["a", "c"]),
+    ])
+    func joinedIdsArePicked(_ typed: String, _ ids: [String]) {
+        #expect(ChoiceAnswer.read(typed, for: Self.multiple, language: .english) == .picked(ids))
+    }
+
+    @Test func joiningWordsAloneOrAroundOtherWordsAreNoAnswer() {
+        #expect(
+            ChoiceAnswer.read("a and b", for: Self.single, language: .english)
+                == .invalid("Pick one choice only (of a, b, c)."))
+        #expect(ChoiceAnswer.read("and", for: Self.single, language: .english) != .picked([]))
+        #expect(ChoiceAnswer.read("a or c", for: Self.multiple, language: .english) != .picked(["a", "c"]))
+        #expect(ChoiceAnswer.read("x + 1", for: Self.multiple, language: .english) == .other)
+        #expect(ChoiceAnswer.read("a and z", for: Self.multiple, language: .english) != .picked(["a"]))
     }
 
     @Test func idsThatAreNoAnswerSayWhy() {
@@ -48,7 +71,7 @@ import Wording
     }
 
     @Test(arguments: [
-        "img.shape", "show(k)", "show (k)", "conv2d(img, k)", "2 * 3", "y = b", "k.flip([2, 3])", "b.",
+        "img.shape", "show(k)", "show (k)", "conv2d(img, k)", "2 * 3", "y = b", "k.flip([2, 3])", "b.shape",
     ])
     func codeIsNotAChoiceAnswer(_ typed: String) {
         #expect(ChoiceAnswer.read(typed, for: Self.single, language: .english) == .other)

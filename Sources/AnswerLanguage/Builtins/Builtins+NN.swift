@@ -45,7 +45,18 @@ extension Call {
 /// Activations, softmax, padding and pooling.
 extension Builtins {
     static let activations: [Builtin] = [
-        unary("relu", "max(x, 0) elementwise") { try relu($0) },
+        // `inplace=True` only saves memory in PyTorch (`F.relu(x, inplace=True)` in tutorials); it
+        // is taken by keyword, so `relu(x, y)` is still one argument too many.
+        Builtin("relu(input, *more, inplace=False)", "max(x, 0) elementwise") { call in
+            guard call.rest.isEmpty else {
+                throw LanguageError(
+                    .argument,
+                    .tooManyArguments(function: call.function, takes: 1, given: 1 + call.rest.count),
+                    at: call.restRanges[0])
+            }
+            _ = try call.bool("inplace")
+            return .tensor(try relu(try call.tensorOrNumber("input")))
+        },
         unary("sigmoid", "1 / (1 + e⁻ˣ) elementwise") { try sigmoid($0) },
         unary("tanh", "hyperbolic tangent elementwise") { try tanh($0) },
         Builtin("leaky_relu(input, negative_slope=0.01)", "x, or negative_slope·x below 0") { call in

@@ -7,21 +7,23 @@ import CNN
 /// are the same builtins with the tensor passed as the first argument.
 enum Builtins {
     /// `torch.*` functions that take a tensor first and are also tensor methods.
-    static let tensorFunctions: [Builtin] = math + reductions + shapeFunctions + extrema + moreTensorFunctions
+    static let tensorFunctions: [Builtin] =
+        math + reductions + shapeFunctions + extrema + moreTensorFunctions + vocabularyFunctions
 
     /// Functions in `torch.nn.functional` (also under `torch.` where PyTorch has them).
     static let functional: [Builtin] =
         convolutions + activations + moreActivations + pooling + layersAndLosses + moreLosses
+        + vocabularyFunctional
 
     /// `torch.*`: creation, math, reductions, shapes, randomness control.
     static let torchFunctions: [Builtin] =
-        creation + moreCreation + tensorFunctions + functional + randomness + devices
+        creation + moreCreation + tensorFunctions + functional + randomness + devices + broadcastFunctions
 
     /// Methods callable as `x.name(…)`.
     static let tensorMethods: [String: Builtin] = {
         var methods: [String: Builtin] = [:]
         for builtin in tensorFunctions + activations + moreActivations + methodsOnly + moreMethods
-            + inPlaceMethods
+            + inPlaceMethods + vocabularyMethods
         {
             methods[builtin.name] = builtin
         }
@@ -45,7 +47,7 @@ enum Builtins {
     /// `torch.nn`.
     static let nnNamespace = Namespace(
         name: "torch.nn",
-        members: members(modules + trainableModules + moreModules + lossModules).merging([
+        members: members(modules + trainableModules + moreModules + vocabularyModules + lossModules).merging([
             "functional": .namespace(functionalNamespace), "init": .namespace(initNamespace),
         ]) { $1 }.merging(classMembers) { $1 }
     )
@@ -61,7 +63,8 @@ enum Builtins {
     /// Names bound at the top level before any code runs.
     static let global: [String: Value] = {
         var names = members(
-            torchFunctions + python + teaching + modules + trainableModules + moreModules + lossModules
+            torchFunctions + python + teaching + modules + trainableModules + moreModules + vocabularyModules
+                + lossModules
                 + networks + dataSets + training + iteration + gradModes)
         names["torch"] = .namespace(torchNamespace)
         names["nn"] = .namespace(nnNamespace)

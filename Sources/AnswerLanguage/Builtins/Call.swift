@@ -56,7 +56,8 @@ struct Call {
             index += 1
         }
         for argument in arguments {
-            guard let name = argument.name else { continue }
+            guard let written = argument.name else { continue }
+            let name = Self.parameterName(written, in: signature)
             // PyTorch also accepts the variadic size by keyword: `zeros(size=(2, 3))`.
             if let variadic, variadic.name == name {
                 guard rest.isEmpty else {
@@ -71,7 +72,7 @@ struct Call {
             guard let parameter = signature.parameters.first(where: { $0.name == name && !$0.isVariadic })
             else {
                 throw .unknown(
-                    .keyword(function: function), name, candidates: signature.keywordNames,
+                    .keyword(function: function), written, candidates: signature.keywordNames,
                     at: argument.nameRange)
             }
             guard values[parameter.name] == nil else {
@@ -89,6 +90,17 @@ struct Call {
             }
             values[parameter.name] = defaultValue
         }
+    }
+
+    /// NumPy's keyword names that PyTorch's argument parser also takes (`x.sum(axis=1,
+    /// keepdims=True)`): the parameter they stand for, when the signature has it and not them.
+    static func parameterName(_ written: String, in signature: Signature) -> String {
+        let aliases = ["axis": "dim", "keepdims": "keepdim"]
+        guard let meant = aliases[written],
+            !signature.parameters.contains(where: { $0.name == written }),
+            signature.parameters.contains(where: { $0.name == meant })
+        else { return written }
+        return meant
     }
 
     /// The value bound to parameter `name`; the first extra positional argument for the `*name`

@@ -18,7 +18,7 @@ import Wording
 ///     the padded ones (`[N, C, W]` or `[C, W]` for a 2-element `pad`, and so on).
 ///   - pad: the amounts, an even number of them.
 ///   - mode: how to fill the border, see `PadMode`.
-///   - value: the fill value of `.constant` mode; nil means 0. Other modes refuse a value.
+///   - value: the fill value of `.constant` mode; nil means 0. Other modes refuse a value but 0.
 /// - Throws: `CNNError` for an odd-length pad list, too many amounts, a mode/rank mismatch, a
 ///   reflect amount not smaller than its axis, a circular one larger than its axis, or an axis
 ///   cropped to nothing.
@@ -41,7 +41,8 @@ public func pad(_ input: Tensor, _ pad: [Int], mode: PadMode = .constant, value:
             ])
     }
     if mode != .constant {
-        guard value == nil else {
+        // PyTorch lets `value=0` through (it changes nothing) and refuses any other value.
+        guard value == nil || value == 0 else {
             throw CNNError.argument(.padModeDoesnTTake, ["mode": "\(mode.rawValue)"])
         }
         guard axes >= 1 && axes <= 3 && (input.rank == axes + 1 || input.rank == axes + 2) else {

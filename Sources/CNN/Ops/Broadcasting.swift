@@ -29,3 +29,11 @@ enum Broadcasting {
         }
     }
 }
+
+extension Tensor {
+    /// The shape two tensors of shapes `a` and `b` broadcast to (PyTorch's `broadcast_shapes`).
+    /// - Throws: `CNNError` naming both shapes when they cannot be broadcast together.
+    public static func broadcastShape(_ a: [Int], _ b: [Int]) throws(CNNError) -> [Int] {
+        try Broadcasting.shape(a, b)
+    }
+}
