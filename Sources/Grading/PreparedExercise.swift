@@ -25,6 +25,8 @@ final class PreparedExercise {
     var stopMutants: (@Sendable () -> Bool)?
     /// The calls on the setup's layers that mutants and `when`s share (`SharedCalls`).
     lazy var sharedCalls = SharedCalls(self)
+    /// The setup run again with its real literals changed, to tell a story from a coincidence.
+    lazy var perturbedSetup = PerturbedSetup(self)
     /// Whether calls are shared at all (tests compare verdicts with and without).
     var sharesCalls = true
 

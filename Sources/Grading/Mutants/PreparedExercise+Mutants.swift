@@ -89,6 +89,7 @@ extension PreparedExercise {
                 && !Self.reducesOtherwise(source, $0.source)
                 && mutants.formulas?.differsLifted(source, $0.source) != true
                 && (!$0.misconception.isCount || mutants.counts?.differs(source, from: $0) != true)
+                && perturbedSetup.differ(source, $0.source, comparer: comparer) != true
         }
         return group.mutants.isEmpty ? nil : group
     }
@@ -143,6 +144,10 @@ extension PreparedExercise {
                 !Self.reductionCalls($0).isEmpty
             }
             if !written.isEmpty, written.allSatisfy({ Self.reducesOtherwise(source, $0) }) { return true }
+        }
+        // The relation read from the value alone must hold with the setup's numbers changed too.
+        if perturbedSetup.keeps(finding, answer: source, value: answer, expected: expected) == false {
+            return true
         }
         let same = mutants.all.filter {
             $0.mutant.changes.count == 1 && $0.mutant.misconception.diagnosisFinding == finding

@@ -1,0 +1,224 @@
+import AnswerLanguage
+
+/// The exercise's setup run again with every real-number literal replaced by another number, so
+/// that two expressions that agree only on the setup's own data part here.
+///
+/// A scalar answer often has a mutant's value by coincidence: on a patch whose kernel is
+/// antisymmetric, `(p * k).sum().abs()` is the response with the kernel turned by 180°; on a
+/// window that happens to sum to a negated response, the whole map's sum reads as "the sign is
+/// wrong". The same computation agrees with itself whatever the data, so a story is told only
+/// when the answer and the mutant (or the relation a diagnosis reads) still agree with the
+/// setup's numbers changed. What cannot be told — no real literal in the setup, a run that
+/// fails or is not finite, a reference the change leaves as it was — keeps the story: the check
+/// only ever removes a story, never adds one.
+final class PerturbedSetup {
+    private unowned let prepared: PreparedExercise
+    /// The perturbed setup's text, nil when the setup has no real literal to change.
+    let setup: String?
+    private var bindings: [String: Value]??
+    private var values: [String: Value?] = [:]
+
+    init(_ prepared: PreparedExercise) {
+        self.prepared = prepared
+        setup = prepared.exercise.setup.flatMap { Self.perturbed($0.text) }
+    }
+
+    /// Whether `answer` and `other` differ when run in the perturbed setup; nil when that cannot
+    /// be told (see the type's summary).
+    func differ(_ answer: String, _ other: String, comparer: Comparer) -> Bool? {
+        guard readsSetup(answer), let reference = prepared.exercise.solution?.reference.text,
+            let changed = value(of: reference), !comparer.matches(changed, prepared.expected),
+            let a = value(of: answer), let b = value(of: other)
+        else { return nil }
+        return !comparer.matches(a, b)
+    }
+
+    /// Whether a number's built-in story still holds for `answer` in the perturbed setup: the
+    /// sign still the opposite of the reference's, the offset still the same constant. Nil when
+    /// that cannot be told (see the type's summary) or `finding` is no such relation.
+    func keeps(_ finding: Diagnosis.Finding, answer: String, value original: Value, expected: Value) -> Bool?
+    {
+        guard finding == .wrongSign || finding == .constantOffset || finding == .offByOne, readsSetup(answer),
+            let reference = prepared.exercise.solution?.reference.text,
+            let a = ValueConversion.numeric(original)?.values,
+            let e = ValueConversion.numeric(expected)?.values,
+            let changed = value(of: reference).flatMap({ ValueConversion.numeric($0)?.values }),
+            let moved = value(of: answer).flatMap({ ValueConversion.numeric($0)?.values }),
+            a.count == e.count, changed.count == e.count, moved.count == e.count,
+            !Self.close(changed, e)
+        else { return nil }
+        switch finding {
+        case .wrongSign: return Self.close(moved, changed.map { -$0 })
+        default: return Self.close(zip(moved, changed).map { $0 - $1 }, zip(a, e).map { $0 - $1 })
+        }
+    }
+
+    /// Whether `source` reads a name the setup binds: an answer worked out by hand in literals
+    /// (`3 * 1 + 0 * 2 + …`) is the same whatever the setup's numbers, so changing them tells
+    /// nothing about it.
+    private func readsSetup(_ source: String) -> Bool {
+        PreparedExercise.names(in: source).contains { prepared.base[$0] != nil }
+    }
+
+    private static func close(_ x: [Double], _ y: [Double]) -> Bool {
+        zip(x, y).allSatisfy { abs($0 - $1) <= 1e-4 * max(1, abs($0), abs($1)) }
+    }
+
+    /// `source`'s value in the perturbed setup; nil when it fails, has no value or is not finite.
+    func value(of source: String) -> Value? {
+        if let known = values[source] { return known }
+        let value = run(source)
+        values[source] = value
+        return value
+    }
+
+    /// An interpreter for one run in the perturbed setup; nil when the setup has no real literal
+    /// or fails perturbed. A setup that binds a layer runs again for every run, as `session()`
+    /// does: an answer that trains it must not change it for the next.
+    private func interpreter() -> Interpreter? {
+        guard let setup else { return nil }
+        let interpreter = Interpreter(options: prepared.answerOptions)
+        if prepared.setupBindsObjects {
+            guard let fresh = Self.run(setup, prepared) else { return nil }
+            for (name, value) in fresh { interpreter.bind(name, value) }
+        } else {
+            if bindings == nil { bindings = .some(Self.run(setup, prepared)) }
+            guard let shared = bindings ?? nil else { return nil }
+            for (name, value) in shared { interpreter.bind(name, value) }
+        }
+        return interpreter
+    }
+
+    private func run(_ source: String) -> Value? {
+        guard let interpreter = interpreter(),
+            let value = try? TimedInterpreter(interpreter, seconds: prepared.answerSeconds).run(source)
+        else { return nil }
+        if case .none = value { return nil }
+        if let number = ValueConversion.numeric(value), number.values.contains(where: { !$0.isFinite }) {
+            return nil
+        }
+        return value
+    }
+
+    private static func run(_ setup: String, _ prepared: PreparedExercise) -> [String: Value]? {
+        let interpreter = Interpreter(options: prepared.base.options)
+        guard (try? TimedInterpreter(interpreter, seconds: prepared.setupSeconds).run(setup)) != nil else {
+            return nil
+        }
+        var values: [String: Value] = [:]
+        for name in interpreter.boundNames {
+            if let value = interpreter[name] { values[name] = value }
+        }
+        return values
+    }
+
+    /// Numbers put in place of the setup's real literals, in turn: small, exact in float32, of
+    /// both signs and no pattern a kernel's symmetry could keep.
+    static let replacements: [Double] = [1.5, -2, 0.5, 3, -1, 2.5, -0.5, 4, 1.25, -3, 0.75, -1.5]
+
+    /// `setup` with each real literal (`1.`, `0.25`, `1e-3`; not whole numbers, which are sizes,
+    /// counts and indices) replaced by the next of `replacements` that differs from it, bracketed
+    /// so that a sign stays with its number; strings and comments are left as they are. Nil when
+    /// the setup has no real literal.
+    static func perturbed(_ setup: String) -> String? {
+        let characters = Array(setup)
+        var result = ""
+        var index = 0
+        var replaced = 0
+        while index < characters.count {
+            let character = characters[index]
+            if character == "#" {
+                while index < characters.count, characters[index] != "\n" {
+                    result.append(characters[index])
+                    index += 1
+                }
+            } else if character == "'" || character == "\"" {
+                let end = stringEnd(characters, from: index)
+                result += String(characters[index..<end])
+                index = end
+            } else if character.isLetter || character == "_" {
+                while index < characters.count,
+                    characters[index].isLetter || characters[index].isNumber || characters[index] == "_"
+                {
+                    result.append(characters[index])
+                    index += 1
+                }
+            } else if character.isASCII && character.isNumber
+                || character == "." && index + 1 < characters.count && characters[index + 1].isASCII
+                    && characters[index + 1].isNumber
+            {
+                let end = numberEnd(characters, from: index)
+                let literal = String(characters[index..<end])
+                if literal.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }),
+                    let value = Double(literal.filter { $0 != "_" })
+                {
+                    var choice = replacements[replaced % replacements.count]
+                    if choice == value { choice = replacements[(replaced + 1) % replacements.count] }
+                    replaced += 1
+                    result += "(\(choice))"
+                } else {
+                    result += literal
+                }
+                index = end
+            } else {
+                result.append(character)
+                index += 1
+            }
+        }
+        return replaced == 0 ? nil : result
+    }
+
+    /// Where the string literal starting at `start` (a quote) ends: after its closing quote, or at
+    /// the end of the text. Triple quotes and backslash escapes are followed.
+    private static func stringEnd(_ characters: [Character], from start: Int) -> Int {
+        let quote = characters[start]
+        let triple =
+            start + 2 < characters.count && characters[start + 1] == quote && characters[start + 2] == quote
+        var index = start + (triple ? 3 : 1)
+        while index < characters.count {
+            if characters[index] == "\\" {
+                index += 2
+                continue
+            }
+            if characters[index] == quote {
+                if !triple { return index + 1 }
+                if index + 2 < characters.count, characters[index + 1] == quote,
+                    characters[index + 2] == quote
+                {
+                    return index + 3
+                }
+            }
+            index += 1
+        }
+        return characters.count
+    }
+
+    /// Where the number literal starting at `start` ends: digits and `_`, one `.`, an exponent.
+    private static func numberEnd(_ characters: [Character], from start: Int) -> Int {
+        var index = start
+        func digits() {
+            while index < characters.count,
+                characters[index].isASCII && characters[index].isNumber || characters[index] == "_"
+            {
+                index += 1
+            }
+        }
+        digits()
+        if index < characters.count, characters[index] == ".",
+            !(index + 1 < characters.count
+                && (characters[index + 1].isLetter || characters[index + 1] == "_"))
+        {
+            index += 1
+            digits()
+        }
+        if index < characters.count, characters[index] == "e" || characters[index] == "E" {
+            var look = index + 1
+            if look < characters.count, characters[look] == "+" || characters[look] == "-" { look += 1 }
+            if look < characters.count, characters[look].isASCII, characters[look].isNumber {
+                index = look
+                digits()
+            }
+        }
+        return index
+    }
+}

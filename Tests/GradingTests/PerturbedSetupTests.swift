@@ -1,0 +1,74 @@
+import Testing
+
+@testable import Course
+@testable import Grading
+
+/// A story read from a value alone is told only when it still holds with the setup's real numbers
+/// changed: the same computation agrees with itself on any data, a coincidence does not.
+@Suite struct PerturbedSetupTests {
+    let grader = Grader()
+
+    @Test func realLiteralsAreReplacedAndNothingElse() throws {
+        let setup = """
+            k = tensor([[1., -1.], [2.5e-1, 0.]])  # 1.5 in a comment stays
+            n = 7; name = 'v1.0'; y = conv2d(x, w, stride=2)
+            """
+        let changed = try #require(PerturbedSetup.perturbed(setup))
+        // Each real literal is bracketed, so a minus before it stays a minus of the new number.
+        #expect(changed.hasPrefix("k = tensor([[(1.5), -(-2.0)], [(0.5), (3.0)]])  # 1.5 in a comment stays"))
+        // Whole numbers (sizes, counts, strides), strings and names with digits are left alone.
+        #expect(changed.hasSuffix("n = 7; name = 'v1.0'; y = conv2d(x, w, stride=2)"))
+        #expect(PerturbedSetup.perturbed("n = 7\nx = ones(1, 1, n, n)") == nil)
+        #expect(PerturbedSetup.perturbed("s = \"\"\"1.5\"\"\"; t = x.T") == nil)
+    }
+
+    /// An antisymmetric kernel: turned by 180° it is its own negation, so on this patch the
+    /// absolute value of a negative response is the flipped kernel's response.
+    static let patch = TestExercises.make(
+        .value,
+        setup: """
+            p = tensor([[1., 2., 0.], [0., 1., 3.], [2., 2., 1.]])
+            k = tensor([[1., 0., -1.], [1., 0., -1.], [1., 0., -1.]])
+            """,
+        reference: "(p * k).sum()")
+
+    @Test func aMutantsValueByCoincidenceIsNoStory() {
+        let exercise = Self.patch
+        #expect(grader.grade("(p * k).sum()", for: exercise).status == .pass)
+        // The flipped kernel itself: the story holds on any data.
+        let flipped = grader.grade("(p * k.flip([0, 1])).sum()", for: exercise)
+        #expect(flipped.findings.contains { $0.id.contains("kernel-flipped") })
+        // The absolute value has that value here only.
+        let absolute = grader.grade("(p * k).sum().abs()", for: exercise)
+        #expect(absolute.status == .fail)
+        #expect(!absolute.findings.contains { $0.id.contains("kernel-flipped") })
+    }
+
+    @Test func aSignReadFromTheValueAloneIsNoStory() {
+        // The reference is 4 here (1 · 1 + 3 · 1). Its negation is -4 on any data; the window
+        // one row down plus 1 (-5 + 1) is -4 on this image only.
+        let exercise = TestExercises.make(
+            .value,
+            setup:
+                "img = tensor([[1., 0., 2.], [0., 3., 1.], [2., 1., 0.]])\nk = tensor([[1., -2.], [0., 1.]])",
+            reference: "(img[0:2, 0:2] * k).sum()")
+        let negated = grader.grade("-(img[0:2, 0:2] * k).sum()", for: exercise)
+        #expect(negated.findings.contains { $0.id == "wrong-sign" })
+        let other = grader.grade("(img[1:3, 0:2] * k).sum() + 1", for: exercise)
+        #expect(other.status == .fail)
+        #expect(!other.findings.contains { $0.id == "wrong-sign" })
+    }
+
+    @Test func anAnswerWorkedOutInLiteralsCannotBeTold() throws {
+        // Changing the setup's numbers tells nothing about an answer that reads none of them.
+        let prepared = try PreparedExercise(Self.patch, options: GradingOptions())
+        let comparer = Comparer(
+            exercise: Self.patch, prepared: prepared, session: prepared.session(), language: "en")
+        let flipped = "(p * k.flip([0, 1])).sum()"
+        #expect(prepared.perturbedSetup.differ("-1 + 3 - 1", flipped, comparer: comparer) == nil)
+        #expect(prepared.perturbedSetup.differ("(p * k).sum().abs()", flipped, comparer: comparer) == true)
+        #expect(
+            prepared.perturbedSetup.differ("(k.flip([0, 1]) * p).sum()", flipped, comparer: comparer) == false
+        )
+    }
+}
