@@ -315,7 +315,12 @@ public final class Grader {
         // change below rather than by a mistake its value fits but whose recorded answers are
         // another change.
         let comparer = Comparer(exercise: exercise, prepared: prepared, session: session, language: language)
-        let typedMutant = source.flatMap { prepared.typedMutant($0, value: answer, comparer: comparer) }
+        // A swapped operation the answer writes exactly (`F.max_pool2d` where the reference takes
+        // every second pixel) is as certain as a mutant typed as it is.
+        let typedMutant = source.flatMap {
+            prepared.typedMutant($0, value: answer, comparer: comparer)
+                ?? prepared.swapExplaining(answer, source: $0, comparer: comparer, exactly: true)
+        }
         for mistake in exercise.mistakes {
             guard typedMutant.map({ prepared.mistake(mistake.id, couldBe: $0) }) ?? true,
                 try holds(mistake.when.text, in: session, prepared: prepared, typed: source),
@@ -390,6 +395,10 @@ public final class Grader {
                 let id = match.findingID
                 findings.append(
                     Verdict.Finding(.mutant, id, numbers: numbers, says: sentence, isSpecific: true))
+            } else if let source, let fresh = prepared.freshLayerStory(source) {
+                // A layer of the answer's own where the reference uses a given weight: its random
+                // weights, not any value, explain the difference.
+                findings.append(Verdict.Finding(.mutant, "fresh-layer", says: fresh, isSpecific: true))
             } else {
                 findings.append(finding)
             }

@@ -13,7 +13,7 @@ extension GradingText {
     func mutants(_ group: MutantGroup, answer: String?, sizes: Bool, network: Bool = false) -> Phrase {
         guard let first = group.mutants.first else { return .empty }
         var change = self.change(first)
-        var reason = first.changes.count == 1 ? self.reason(first.misconception, sizes: sizes) : nil
+        var reason = first.changes.count == 1 ? self.reason(first.changes[0], sizes: sizes) : nil
         if group.mutants.count > 1 {
             // Two changes give this value and the setup cannot tell which: say both, no reason.
             change = say(.mutantEither, ["first": change, "second": self.change(group.mutants[1])])
@@ -50,12 +50,27 @@ extension GradingText {
         if misconception == .namesSwapped, names.count == 2 {
             return Phrase(MisconceptionKey.change(misconception), ["first": names[0], "second": names[1]])
         }
+        // A swapped operation's piece is the two operations; a changed clamp bound's the two bounds.
+        if misconception.isOperationSwap, let (was, now) = Self.operations(piece) {
+            return Phrase(MisconceptionKey.change(misconception), ["was": was.written, "now": now.written])
+        }
+        if misconception == .clampBoundChanged, names.count == 2 {
+            return Phrase(MisconceptionKey.change(misconception), ["was": names[0], "now": names[1]])
+        }
         return Phrase(MisconceptionKey.change(misconception), ["piece": piece])
     }
 
     /// Reasons that hold only for sizes (the output-size formula's `+ 1`, the padding's 2p, the
     /// stride's steps) are given only for sizes.
-    private func reason(_ misconception: Misconception, sizes: Bool) -> Phrase? {
+    private func reason(_ change: Mutant.Change, sizes: Bool) -> Phrase? {
+        let misconception = change.misconception
+        // A swapped operation: what the learner's operation does, then what the reference's does.
+        if misconception.isOperationSwap {
+            guard let (was, now) = Self.operations(change.piece), let a = OperationKey(now),
+                let b = OperationKey(was)
+            else { return nil }
+            return Phrase(a) + Phrase(b)
+        }
         switch misconception.traits.reason {
         case .none: return nil
         case .sizes where !sizes: return nil
@@ -63,6 +78,14 @@ extension GradingText {
         }
         guard let key = MisconceptionKey(rawValue: misconception.rawValue + ".why") else { return nil }
         return Phrase(key)
+    }
+}
+
+extension GradingText {
+    /// The two operations of a swap's piece (`sum max`: `.max()` where `.sum()` belongs).
+    static func operations(_ piece: String) -> (was: Operation, now: Operation)? {
+        let parts = piece.split(separator: " ").compactMap { Operation(rawValue: String($0)) }
+        return parts.count == 2 ? (parts[0], parts[1]) : nil
     }
 }
 

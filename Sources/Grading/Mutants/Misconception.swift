@@ -212,6 +212,23 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     case countLayerForgotten = "count-layer-forgotten"
     /// A layer counted on an identity shortcut, which has none.
     case countShortcutLayer = "count-shortcut-layer"
+    // What a call or operator does, swapped (`MutantGenerator+Swaps`): told only when the answer
+    // writes the swapped-in operation. The piece is the two operations, `was now`.
+    /// `.sum()` → `.max()`, `.min()`, `.prod()`, `.abs().sum()`, `.norm()`; `.mean()` → `.min()` …
+    case reductionSwapped = "reduction-swapped"
+    /// `relu` → `sigmoid`, `tanh`, and back.
+    case activationSwapped = "activation-swapped"
+    /// `x[:, :, ::2, ::2]` → `avg_pool2d(x, 2)` or `max_pool2d(x, 2)`, and back.
+    case poolingSwapped = "pooling-swapped"
+    /// `a * b` → `a - b`, `a + b` → `a * b` on tensors.
+    case operatorSwapped = "operator-swapped"
+    /// `(a * b).sum()` → `a.sum() * b.sum()`.
+    case productOfSums = "product-of-sums"
+    /// `x.clamp(min=a, max=b)` → `x.clamp(min=a)` or `x.clamp(max=b)`; the piece is the bound
+    /// left out.
+    case clampBoundDropped = "clamp-bound-dropped"
+    /// `x.clamp(min=0, max=b)` → `x.clamp(min=-b, max=b)`; the piece is the two lower bounds.
+    case clampBoundChanged = "clamp-bound-changed"
 
     /// How a misconception is told and weighed: the one table every other list derives from
     /// (the catalog keys `MisconceptionKey`, the reasons, the generic changes).
@@ -296,6 +313,10 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
             .countShortcutLayer:
             Traits(reason: .always)
         case .countLayerTwice, .countLayerForgotten: Traits()
+        // Their reason is what each of the two operations does (`OperationKey`).
+        case .reductionSwapped, .activationSwapped, .poolingSwapped, .operatorSwapped: Traits()
+        case .productOfSums, .clampBoundDropped: Traits(reason: .always)
+        case .clampBoundChanged: Traits()
         }
     }
 
@@ -319,6 +340,14 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     /// count's formula as the catalogue writes it (`CountInventory`), not a change to the
     /// learner's text, and its sentence names the layer.
     var isCount: Bool { rawValue.hasPrefix("count-") }
+    /// Whether the change swaps what a call or operator does: its piece is then the two
+    /// operations (`was now`), and it explains only an answer that writes the swapped-in one.
+    var isOperationSwap: Bool {
+        switch self {
+        case .reductionSwapped, .activationSwapped, .poolingSwapped, .operatorSwapped: true
+        default: false
+        }
+    }
 
     /// Whether the change gives a call's setting another value.
     var isSetting: Bool { self == .settingChanged || self == .paddingAdded }

@@ -68,6 +68,10 @@ struct MutantGenerator {
     /// coincidence only by evaluating it as a formula at several points, so the value-only
     /// catalogue does without them.
     fileprivate(set) var arithmetic = false
+    /// Whether only the swapped operations are made (`MutantGenerator+Swaps`): they are kept
+    /// apart from the other mutants, since each explains only an answer that writes the other
+    /// operation (`OperationProfile`).
+    fileprivate(set) var swaps = false
     private var found: [Mutant] = []
     /// Where each sub-expression's text occurs: a misconception about `8 // 2` applies to every
     /// `8 // 2` of the answer, as a learner who holds it would write it everywhere.
@@ -75,7 +79,7 @@ struct MutantGenerator {
 
     /// Every mutant of `source`, in the order the rules find them, without repeats.
     static func mutants(
-        of source: String, model: Bool = false, arithmetic: Bool = false,
+        of source: String, model: Bool = false, arithmetic: Bool = false, swaps: Bool = false,
         isInteger: @escaping (String) -> Bool
     )
         -> [Mutant]
@@ -84,6 +88,7 @@ struct MutantGenerator {
         var generator = MutantGenerator(
             scalars: Array(source.unicodeScalars), isInteger: isInteger, model: model)
         generator.arithmetic = arithmetic
+        generator.swaps = swaps
         for statement in program.statements {
             if case .expression(let expression) = statement { generator.index(expression) }
             if case .assignment(_, let expression) = statement { generator.index(expression) }
@@ -91,6 +96,11 @@ struct MutantGenerator {
         for statement in program.statements {
             if case .expression(let expression) = statement { generator.walk(expression) }
             if case .assignment(_, let expression) = statement { generator.walk(expression) }
+        }
+        if swaps {
+            generator.swapAll(in: program)
+            var seen: Set<String> = [source]
+            return generator.found.filter { seen.insert($0.source).inserted }
         }
         generator.programRules(program)
         generator.renameAll(paddingNames, to: "0", as: .paddingForgotten, in: program)
@@ -166,6 +176,11 @@ struct MutantGenerator {
     // MARK: The walk
 
     private mutating func walk(_ node: ExpressionSyntax) {
+        if swaps {
+            swapRules(node)
+            for child in node.kind.children { walk(child) }
+            return
+        }
         switch node.kind {
         case .binary(let op, let left, let right):
             binary(node, op, left, right)

@@ -16,13 +16,16 @@ final class MutantRunner {
     /// The mutant's value in the setup; nil when it fails, has no value, or comes out 0 — zero is
     /// what too many different slips give (a kernel summing to 0 times anything): a mutant that
     /// comes out 0 explains nothing — or not finite (an infinity is close to any number by a
-    /// relative tolerance, and a NaN to none).
-    func value(of source: String) -> Value? {
+    /// relative tolerance, and a NaN to none). With `allowingZero`, a value of 0 is kept: a swapped
+    /// operation's mutant that is 0 explains only an answer written as that mutant is.
+    func value(of source: String, allowingZero: Bool = false) -> Value? {
         if prepared.stopMutants?() == true { return nil }
         guard let value = run(source) else { return nil }
         if case .none = value { return nil }
         if let number = ValueConversion.numeric(value) {
-            if number.values.allSatisfy({ $0 == 0 }) || number.values.contains(where: { !$0.isFinite }) {
+            if (!allowingZero && number.values.allSatisfy({ $0 == 0 }))
+                || number.values.contains(where: { !$0.isFinite })
+            {
                 return nil
             }
         }

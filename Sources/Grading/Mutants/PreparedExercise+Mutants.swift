@@ -37,6 +37,9 @@ struct MutantCatalogue: Sendable {
     /// What a reference that counts parameters counts, and the counts of its layers taken
     /// otherwise (nil when the reference counts no parameters).
     var counts: CountCatalogue?
+    /// Mutants that swap what an operation does, told only for answers that write the swapped-in
+    /// operation (`PreparedExercise+Swaps`).
+    var swaps: [SwapEntry] = []
 
     /// Mutants run per exercise at most, so grading stays fast. A count, not a time: the same
     /// answer must get the same verdict however loaded the machine is (each mutant still runs
@@ -68,6 +71,9 @@ extension PreparedExercise {
         if let source, let found = mutants.counts?.explain(source) {
             return MutantGroup(mutants: found, value: answer)
         }
+        if let source, let swap = swapExplaining(answer, source: source, comparer: comparer) {
+            return MutantGroup(mutants: [swap], value: answer)
+        }
         if let source, let formulas = mutants.formulas {
             switch formulas.explain(source) {
             case .explained(let found): return MutantGroup(mutants: found, value: answer)
@@ -86,7 +92,7 @@ extension PreparedExercise {
         guard let source else { return group }
         group.mutants = group.mutants.filter {
             sameFormula(source, $0.source, comparer: comparer) != false && $0.canExplain(source)
-                && !Self.reducesOtherwise(source, $0.source)
+                && !Self.reducesOtherwise(source, $0.source) && writesSwap(source, of: $0)
                 && mutants.formulas?.differsLifted(source, $0.source) != true
                 && (!$0.misconception.isCount || mutants.counts?.differs(source, from: $0) != true)
                 && perturbedSetup.differ(source, $0.source, comparer: comparer) != true
@@ -117,13 +123,19 @@ extension PreparedExercise {
     /// recorded wrong answer in `Solutions/`, or one of them is a mutant of the same misconception
     /// (or is the same text).
     func mistake(_ id: String, couldBe mutant: Mutant) -> Bool {
-        let recorded = (exercise.solution?.wrong ?? []).filter { $0.mistake == id }
-            .map { $0.answer.text.filter { !$0.isWhitespace } }
+        let written = (exercise.solution?.wrong ?? []).filter { $0.mistake == id }.map(\.answer.text)
+        let recorded = written.map { $0.filter { !$0.isWhitespace } }
         guard !recorded.isEmpty else { return true }
         if recorded.contains(mutant.source.filter { !$0.isWhitespace }) { return true }
-        return mutants.all.contains { entry in
-            entry.mutant.misconception == mutant.misconception
-                && recorded.contains(entry.mutant.source.filter { !$0.isWhitespace })
+        // A swapped operation is the mistake whose recorded answer writes the same operations
+        // (`(p * k).mean()` is the mutant `((p * k)).mean()`).
+        if mutant.misconception.changesOperation {
+            let profile = OperationProfile(mutant.source)
+            if written.contains(where: { OperationProfile($0) == profile }) { return true }
+        }
+        return (mutants.all.map(\.mutant) + mutants.swaps.map(\.mutant)).contains { other in
+            other.misconception == mutant.misconception
+                && recorded.contains(other.source.filter { !$0.isWhitespace })
         }
     }
 
@@ -259,11 +271,13 @@ extension PreparedExercise {
             return false
         }
         var mutants: [Mutant] = []
+        var origins: [String: String] = [:]
         var seen: Set<String> = Set(sources.map(\.text))
         for source in sources {
             for mutant in MutantGenerator.mutants(of: source.text, model: model, isInteger: isInteger)
             where seen.insert(mutant.source).inserted {
                 mutants.append(mutant)
+                origins[mutant.source] = source.text
             }
         }
         let runner = MutantRunner(self)
@@ -277,6 +291,10 @@ extension PreparedExercise {
             }
         }
         catalogue.all = found
+        catalogue.swaps = swapEntries(
+            of: sources.map(\.text),
+            found: found.map { ($0.mutant, $0.value, origins[$0.mutant.source] ?? "") },
+            seen: &seen, runner: runner, comparer: comparer, model: model)
         if exercise.kind == .value {
             var integers: [String: Int] = [:]
             for name in base.boundNames {
