@@ -36,6 +36,11 @@ import Wording
         #expect(OperationProfile("q.clamp(min=0)") != OperationProfile("q.clamp(max=6)"))
         #expect(OperationProfile("torch.clamp(q, -6, 6)") != OperationProfile("q.clamp(0, 6)"))
         #expect(OperationProfile("torch.clamp(q, None, 6)") == OperationProfile("q.clamp(max=6)"))
+        // A ReLU is a clamp from below at 0: it writes what `q.clamp(min=0)` does, and no cap.
+        let capped = OperationProfile("q.clamp(min=0, max=6)")
+        #expect(OperationProfile("F.relu(q)").writes(OperationProfile("q.clamp(min=0)"), changedFrom: capped))
+        #expect(
+            !OperationProfile("F.relu(q)").writes(OperationProfile("q.clamp(max=6)"), changedFrom: capped))
     }
 
     @Test func anAnswerWritesTheSwappedInOperation() {

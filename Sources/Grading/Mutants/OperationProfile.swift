@@ -4,7 +4,7 @@ import AnswerLanguage
 /// it spells them: `torch.sum(x)` and `x.sum()`, `amax` and `max`, `F.relu` and `nn.ReLU()`, `*`
 /// and `torch.mul`. Calls that change nothing a story is about (`.item()`, `.flatten()`) are not
 /// counted. A clamp's bounds count as the bounds it has (`clamp.min`, `clamp.max`) and whether
-/// its lower bound is negative.
+/// its lower bound is negative; a ReLU writes a clamp with the lower bound 0 as well.
 ///
 /// A swapped-operation mutant explains an answer only when the answer writes every operation the
 /// mutant does and no more of those the change took away: the learner then did write the other
@@ -52,6 +52,11 @@ struct OperationProfile: Equatable, Sendable {
                     clamp(callee, arguments)
                 } else if let operation = Operation.called(name) {
                     count(operation.rawValue)
+                    // `relu(x)` is `x.clamp(min=0)`: it writes that bound too.
+                    if operation == .relu {
+                        count(Self.clamp)
+                        count(Self.lowerBound)
+                    }
                 }
             }
         case .subscript(_, let items):
