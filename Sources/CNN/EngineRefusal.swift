@@ -58,7 +58,9 @@ public enum EngineRefusal: String, MessageKey, Sendable {
     case bceWithLogitsShapes, indexWithSeveralTensors, indexTensorType, indexWithScalarMask, maskShape
     case indexPutShape, narrowScalar, narrowStart, narrowLength, narrowPastEnd, unfoldNegativeSize
     case unfoldSize, unfoldStep, traceRank, outerRanks, unfoldPatchesRank, unfoldPatchesSettings
-    case unfoldPatchesTooSmall
+    case unfoldPatchesTooSmall, gradInputWithoutGrad, gradInputUnused, tensordotLengths, tensordotSizes
+    case tensordotDims, rot90Dims, rot90Rank, rot90SameDims, movedimLengths, movedimRepeated, diagRank
+    case diagonalDims, mvRanks, oneHotType, oneHotNegative, oneHotTooFew
 
     // Files a course or a learner names: `.npy` arrays and the digits CSV (`file` is its path).
     case npyUnreadable, npyUnwritable, npyNotNumpy, npyTruncatedHeader, npyVersion, npyHeaderNotText

@@ -63,6 +63,22 @@ extension Builtins {
             .module(AdaptiveAvgPool2d(try call.size2D("output_size")))
         },
         Builtin("Sequential(*layers)", "layers applied one after another") { call in
+            // `nn.Sequential(OrderedDict([('conv', …), ('relu', …)]))` names its layers.
+            if call.rest.count == 1, case .dict(let entries) = call.rest[0] {
+                var named: [(String, any Layer)] = []
+                for entry in entries {
+                    guard case .module(let layer) = entry.value else {
+                        throw LanguageError(
+                            .type,
+                            .said(
+                                .sequentialTakesLayers,
+                                ["number": .integer(named.count + 1), "type": .text(entry.value.typeName)]),
+                            at: call.restRanges[0])
+                    }
+                    named.append((entry.key, layer))
+                }
+                return .module(try Sequential(named: named))
+            }
             var layers: [any Layer] = []
             for (index, value) in call.rest.enumerated() {
                 guard case .module(let layer) = value else {
@@ -103,6 +119,22 @@ extension Builtins {
                 let layer = try call.module("module")
                 return .list(
                     layer.namedParameters.map { .tuple([.string($0.name), .tensor($0.parameter.value)]) })
+            },
+            Builtin("modules(module)", "this layer and every layer inside it, depth first") { call in
+                .list(try call.module("module").namedLayers.map { .module($0.layer) })
+            },
+            Builtin("named_modules(module)", "(dotted name, layer) pairs, this layer first as ''") { call in
+                .list(
+                    try call.module("module").namedLayers.map {
+                        .tuple([.string($0.name), .module($0.layer)])
+                    })
+            },
+            Builtin("children(module)", "the layers directly inside this one") { call in
+                .list(try call.module("module").children.map { .module($0.layer) })
+            },
+            Builtin("named_children(module)", "(name, layer) pairs of the layers directly inside") { call in
+                .list(
+                    try call.module("module").children.map { .tuple([.string($0.name), .module($0.layer)]) })
             },
             Builtin("eval(module)", "switch to evaluation mode (batch norm uses running statistics)") {
                 call in
@@ -154,6 +186,12 @@ extension Builtins {
             case "num_batches_tracked": return .tensor(Tensor(norm.numBatchesTracked))
             case "track_running_stats": return .bool(norm.trackRunningStats)
             case "affine": return .bool(norm.weight != nil)
+            default: return nil
+            }
+        case let linear as Linear:
+            switch name {
+            case "in_features": return .int(linear.inFeatures)
+            case "out_features": return .int(linear.outFeatures)
             default: return nil
             }
         case let conv as Conv2d:

@@ -30,8 +30,18 @@ extension Builtins {
         },
         Builtin("squeeze(input, dim=None)", "dimensions of size 1 removed") { call in
             let input = try call.tensor("input")
-            guard let dim = try call.optionalInt("dim") else { return .tensor(try input.squeeze()) }
-            return .tensor(try input.squeeze(dim: dim))
+            if call.isNone("dim") { return .tensor(try input.squeeze()) }
+            if case .int(let dim) = try call.value("dim") { return .tensor(try input.squeeze(dim: dim)) }
+            // PyTorch 2 also takes a tuple of dims: each of size 1 is removed.
+            var dims: [Int] = []
+            for dim in try call.intList("dim") {
+                let d = try input.normalizedDim(dim)
+                guard !dims.contains(d) else { throw CNNError.argument(.repeatedDim, ["dim": d]) }
+                dims.append(d)
+            }
+            var result = input
+            for d in dims.sorted(by: >) { result = try result.squeeze(dim: d) }
+            return .tensor(result)
         },
         Builtin("unsqueeze(input, dim)", "a dimension of size 1 inserted at dim") { call in
             .tensor(try call.tensor("input").unsqueeze(try call.int("dim")))
@@ -113,7 +123,8 @@ extension Builtins {
 
     /// Methods that change their tensor in place in PyTorch. Called on a name (`x.requires_grad_()`),
     /// the evaluator binds the name to the result.
-    static let mutatingMethods: Set<String> = Set(["requires_grad_"] + inPlaceMethods.map(\.name))
+    static let mutatingMethods: Set<String> = Set(
+        ["requires_grad_"] + inPlaceMethods.map(\.name) + shapeInPlaceMethods.map(\.name))
 
     /// Methods that PyTorch has only on tensors, not as `torch.*` functions.
     static let methodsOnly: [Builtin] = [

@@ -104,6 +104,7 @@ extension Builtins {
 
     /// `torch.nn.functional` functions.
     static let vocabularyFunctional: [Builtin] = [
+        thresholdFunction,
         Builtin("relu6(input, inplace=False)", "min(max(x, 0), 6) elementwise") { call in
             _ = try call.bool("inplace")
             return .tensor(try hardtanh(try call.tensor("input"), minValue: 0, maxValue: 6))
@@ -119,6 +120,17 @@ extension Builtins {
                     stride: try call.size2D("stride")))
         },
     ]
+
+    /// `F.threshold(x, threshold, value)`: x where x > threshold, value elsewhere.
+    static let thresholdFunction = Builtin(
+        "threshold(input, threshold, value, inplace=False)", "x where x > threshold, value elsewhere"
+    ) { call in
+        _ = try call.bool("inplace")
+        let input = try call.tensor("input")
+        let limit = try call.double("threshold")
+        let fill = Tensor(try call.double("value"), dtype: input.dtype)
+        return .tensor(try Tensor.where(try input.gt(Tensor(limit, dtype: input.dtype)), input, fill))
+    }
 
     /// `nn.ReflectionPad2d(1)`, `nn.ConstantPad2d(1, 0.5)`, `nn.ReLU6()`, … as layers.
     static let vocabularyModules: [Builtin] = [

@@ -9,21 +9,24 @@ enum Builtins {
     /// `torch.*` functions that take a tensor first and are also tensor methods.
     static let tensorFunctions: [Builtin] =
         math + reductions + shapeFunctions + extrema + moreTensorFunctions + vocabularyFunctions
+        + moreVocabularyFunctions + elementwiseFunctions + aliasFunctions
 
     /// Functions in `torch.nn.functional` (also under `torch.` where PyTorch has them).
     static let functional: [Builtin] =
         convolutions + activations + moreActivations + pooling + layersAndLosses + moreLosses
-        + vocabularyFunctional
+        + vocabularyFunctional + aliasFunctional
 
     /// `torch.*`: creation, math, reductions, shapes, randomness control.
     static let torchFunctions: [Builtin] =
         creation + moreCreation + tensorFunctions + functional + randomness + devices + broadcastFunctions
+        + legacyConstructors + aliasTorchFunctions
 
     /// Methods callable as `x.name(…)`.
     static let tensorMethods: [String: Builtin] = {
         var methods: [String: Builtin] = [:]
         for builtin in tensorFunctions + activations + moreActivations + methodsOnly + moreMethods
-            + inPlaceMethods + vocabularyMethods
+            + inPlaceMethods + vocabularyMethods + shapeInPlaceMethods + newTensorMethods
+            + aliasMethods
         {
             methods[builtin.name] = builtin
         }
@@ -47,7 +50,9 @@ enum Builtins {
     /// `torch.nn`.
     static let nnNamespace = Namespace(
         name: "torch.nn",
-        members: members(modules + trainableModules + moreModules + vocabularyModules + lossModules).merging([
+        members: members(
+            modules + trainableModules + moreModules + vocabularyModules + aliasModules + lossModules
+        ).merging([
             "functional": .namespace(functionalNamespace), "init": .namespace(initNamespace),
         ]) { $1 }.merging(classMembers) { $1 }
     )
@@ -55,17 +60,18 @@ enum Builtins {
     /// `torch`.
     static let torchNamespace = Namespace(
         name: "torch",
-        members: members(torchFunctions + gradModes).merging(dtypes) { $1 }.merging([
-            "nn": .namespace(nnNamespace), "optim": .namespace(optimNamespace),
-            "cuda": .namespace(cudaNamespace),
-        ]) { $1 })
+        members: members(torchFunctions + gradModes).merging(dtypes) { $1 }.merging(torchConstants) { $1 }
+            .merging([
+                "nn": .namespace(nnNamespace), "optim": .namespace(optimNamespace),
+                "cuda": .namespace(cudaNamespace), "autograd": .namespace(autogradNamespace),
+            ]) { $1 })
 
     /// Names bound at the top level before any code runs.
     static let global: [String: Value] = {
         var names = members(
             torchFunctions + python + teaching + modules + trainableModules + moreModules + vocabularyModules
-                + lossModules
-                + networks + dataSets + training + iteration + gradModes)
+                + aliasModules + lossModules
+                + networks + dataSets + training + iteration + gradModes + pythonMore)
         names["torch"] = .namespace(torchNamespace)
         names["nn"] = .namespace(nnNamespace)
         names["F"] = .namespace(functionalNamespace)

@@ -258,6 +258,12 @@ struct Call {
         switch try value(name) {
         case .none: return nil
         case .dtype(let type): return type
+        // Python's own types as dtypes, as PyTorch reads them: `dtype=float` is torch.float64.
+        case .function(let function) where ["float", "int", "bool"].contains(function.name):
+            if case .builtin = function.implementation {
+                return ["float": ScalarType.float64, "int": .int64, "bool": .bool][function.name]
+            }
+            throw mismatch(name, .dtype)
         case .string(let text):
             if case .dtype(let type) = Builtins.dtypes[
                 text.hasPrefix("torch.") ? String(text.dropFirst(6)) : text]

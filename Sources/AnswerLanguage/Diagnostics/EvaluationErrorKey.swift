@@ -25,6 +25,7 @@ public enum EvaluationErrorKey: String, MessageKey, Sendable {
     case dictDisplaySpread, parameterTwice, doubleStarLast, classKeywords, nonlocalOutsideFunction
     case annotationTarget, inputTooLong, tooManyToUnpack, notEnoughToUnpack, methodArgumentCount
     case methodArgumentRange, invalidUTF8, mathDomain, mathRange, indexSelectVector
+    case createGraphUnsupported, gradOneOutput
     // A format specification (`f'{x:>8.2f}'`, `format(x, spec)`) that cannot be applied.
     case formatInvalidSpecifier, formatWidthTooLarge, formatPrecisionMissing, formatPrecisionTooLarge
     case formatPrecisionForInteger, formatCharacterOutOfRange, formatUnknownCode, formatSignForString

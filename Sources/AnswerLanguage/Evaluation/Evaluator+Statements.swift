@@ -265,7 +265,10 @@ extension Evaluator {
     }
 
     func importedValue(_ path: [String], at range: SourceRange) throws(LanguageError) -> Value {
-        let modules = ["torch": Builtins.torchNamespace, "math": Builtins.mathNamespace]
+        let modules = [
+            "torch": Builtins.torchNamespace, "math": Builtins.mathNamespace,
+            "collections": Builtins.collectionsNamespace,
+        ]
         guard let module = path.first.flatMap({ modules[$0] }) else {
             throw LanguageError(.unsupported, .statement(.moduleNotAvailable(path[0])), at: range)
         }

@@ -6,12 +6,23 @@ enum Backpropagation {
     /// over all its consumers) before its own backward runs. The graph is kept afterwards, so
     /// calling `backward()` again accumulates a second time (PyTorch would need
     /// `retain_graph=True`).
-    static func run(from root: AutogradNode, seed: Tensor) throws {
+    ///
+    /// - Parameters:
+    ///   - targets: nodes whose complete gradient is returned (`torch.autograd.grad`'s inputs).
+    ///   - accumulating: whether leaves (and nodes retaining grad) add their gradient to `.grad`.
+    /// - Returns: the gradient reaching each of `targets` that `root` depends on.
+    @discardableResult
+    static func run(
+        from root: AutogradNode, seed: Tensor, capturing targets: Set<ObjectIdentifier> = [],
+        accumulating: Bool = true
+    ) throws -> [ObjectIdentifier: Tensor] {
         var pending: [ObjectIdentifier: Tensor] = [ObjectIdentifier(root): seed]
+        var captured: [ObjectIdentifier: Tensor] = [:]
         for node in topologicalOrder(from: root).reversed() {
             try ComputeBudget.checkpoint()
             guard let gradient = pending.removeValue(forKey: ObjectIdentifier(node)) else { continue }
-            if node.isLeaf || node.retainsGrad { try node.accumulate(gradient) }
+            if targets.contains(ObjectIdentifier(node)) { captured[ObjectIdentifier(node)] = gradient }
+            if accumulating, node.isLeaf || node.retainsGrad { try node.accumulate(gradient) }
             guard let backward = node.backward else { continue }
             let inputGradients = try backward(gradient)
             precondition(
@@ -36,6 +47,7 @@ enum Backpropagation {
                 }
             }
         }
+        return captured
     }
 
     /// Nodes reachable from `root`, each after all of its inputs (iterative depth-first search, so

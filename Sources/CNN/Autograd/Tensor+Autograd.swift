@@ -109,18 +109,23 @@ extension Tensor {
         guard let node else {
             throw CNNError.argument(.backwardWithoutGrad)
         }
-        let seed: Tensor
+        let seed = try seed(gradient)
+        try withNoGrad { try Backpropagation.run(from: node, seed: seed) }
+    }
+
+    /// The gradient a reverse sweep from this tensor starts with: `gradient` of this shape, or 1
+    /// for a one-element tensor.
+    /// - Throws: `CNNError` when `gradient` has another shape, or is missing for several elements.
+    func seed(_ gradient: Tensor?) throws -> Tensor {
         if let gradient {
             guard gradient.shape == shape else {
                 throw CNNError.shape(.backwardGradientShape, ["shape": shape, "got": gradient.shape])
             }
-            seed = try gradient.to(dtype).detach()
-        } else {
-            guard count == 1 else {
-                throw CNNError.argument(.backwardNeedsGradient, ["shape": shape])
-            }
-            seed = try Tensor.ones(shape, dtype: dtype)
+            return try gradient.to(dtype).detach()
         }
-        try withNoGrad { try Backpropagation.run(from: node, seed: seed) }
+        guard count == 1 else {
+            throw CNNError.argument(.backwardNeedsGradient, ["shape": shape])
+        }
+        return try Tensor.ones(shape, dtype: dtype)
     }
 }

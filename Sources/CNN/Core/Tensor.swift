@@ -107,7 +107,7 @@ public struct Tensor: Sendable {
 
     /// `dim` made non-negative for a tensor of this rank; PyTorch accepts `-rank ..< rank`
     /// (and `-1 ... 0` for a scalar).
-    func normalizedDim(_ dim: Int, rank: Int? = nil) throws(CNNError) -> Int {
+    public func normalizedDim(_ dim: Int, rank: Int? = nil) throws(CNNError) -> Int {
         let rank = rank ?? self.rank
         let bound = Swift.max(rank, 1)
         guard dim >= -bound, dim < bound else {
