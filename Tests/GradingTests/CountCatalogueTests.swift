@@ -144,4 +144,16 @@ import Testing
             verdict.message.contains(
                 "with C_in biases for the layer (C_in → C_out), one per input, instead of C_out"))
     }
+
+    @Test func whatACountOfElementsIsMistakenFor() {
+        let exercise = TestExercises.make(.value, setup: "x = zeros(2, 3, 4)", reference: "x.numel()")
+        let ids = { (answer: String) in Grader().grade(answer, for: exercise).findings.map(\.id) }
+        #expect(ids("len(x)") == ["elements-first-dimension"])
+        #expect(ids("x.shape[0]") == ["elements-first-dimension"])
+        #expect(ids("len(x.shape)") == ["elements-dimensions"])
+        #expect(ids("x.shape[0] + x.shape[1] + x.shape[2]") == ["elements-sizes-added"])
+        #expect(ids("x.numel() - 1") == ["elements-last-index"])
+        // The second size is 3, as the number of dimensions is, but not for another shape.
+        #expect(!ids("x.shape[1]").contains("elements-dimensions"))
+    }
 }

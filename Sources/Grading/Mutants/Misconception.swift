@@ -229,6 +229,15 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     case clampBoundDropped = "clamp-bound-dropped"
     /// `x.clamp(min=0, max=b)` → `x.clamp(min=-b, max=b)`; the piece is the two lower bounds.
     case clampBoundChanged = "clamp-bound-changed"
+    // What a count of elements is mistaken for (`MutantGenerator+Counts`).
+    /// `x.numel()` → `len(x)`: the size of the first dimension for the number of elements.
+    case elementsFirstDimension = "elements-first-dimension"
+    /// `x.numel()` → `x.dim()`: the number of dimensions for the number of elements.
+    case elementsDimensions = "elements-dimensions"
+    /// `x.numel()` → `sum(x.shape)`: the sizes added instead of multiplied.
+    case elementsSizesAdded = "elements-sizes-added"
+    /// `x.numel()` → `x.numel() - 1`: the last index for the number of elements.
+    case elementsLastIndex = "elements-last-index"
 
     /// How a misconception is told and weighed: the one table every other list derives from
     /// (the catalog keys `MisconceptionKey`, the reasons, the generic changes).
@@ -317,6 +326,8 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
         case .reductionSwapped, .activationSwapped, .poolingSwapped, .operatorSwapped: Traits()
         case .productOfSums, .clampBoundDropped: Traits(reason: .always)
         case .clampBoundChanged: Traits()
+        case .elementsFirstDimension, .elementsDimensions, .elementsSizesAdded, .elementsLastIndex:
+            Traits(reason: .always)
         }
     }
 
@@ -348,6 +359,10 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
         default: false
         }
     }
+
+    /// Whether the change is what a count of elements is mistaken for (`x.numel()` → `len(x)`):
+    /// told only of an answer that agrees with it on a tensor of another shape.
+    var isElementCount: Bool { rawValue.hasPrefix("elements-") }
 
     /// Whether the change gives a call's setting another value.
     var isSetting: Bool { self == .settingChanged || self == .paddingAdded }

@@ -387,6 +387,8 @@ struct MutantGenerator {
             replace(node, by: "(\(b)).max()", as: .maxForMean, piece: ".mean()")
             replace(node, by: "(\(b)).mean(dim=0)", as: .meanPartial, piece: "0")
             replace(node, by: "(\(b)).mean(dim=-1)", as: .meanPartial, piece: "-1")
+        case "numel", "nelement":
+            elementCountRules(node, callee, arguments, isMethod: isMethod)
         case "max_pool2d", "avg_pool2d", "MaxPool2d", "AvgPool2d":
             poolRules(node, callee, name, arguments, positional)
         case "Linear":

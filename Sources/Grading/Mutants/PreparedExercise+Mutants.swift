@@ -96,6 +96,7 @@ extension PreparedExercise {
                 && mutants.formulas?.differsLifted(source, $0.source) != true
                 && (!$0.misconception.isCount || mutants.counts?.differs(source, from: $0) != true)
                 && perturbedSetup.differ(source, $0.source, comparer: comparer) != true
+                && (!$0.misconception.isElementCount || countsElementsAlike(source, $0) != false)
         }
         return group.mutants.isEmpty ? nil : group
     }
