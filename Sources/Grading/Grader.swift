@@ -367,8 +367,21 @@ public final class Grader {
                 finding = plain.verdictFinding
                 finding.says = plain.phrase
             }
+            var match = prepared.mutants(matching: answer, source: source, comparer: comparer)
+            // A bare message gives way to how the answer, as typed, relates to the expected value,
+            // or to the mutant of its value that is written with the answer's operators.
+            if match == nil, found?.isSpecific != true {
+                if let story = prepared.relationStory(
+                    answer, source: source, session: session, comparer: comparer, language: language)
+                {
+                    found = story
+                    finding = story.verdictFinding
+                    finding.says = story.phrase
+                } else {
+                    match = prepared.mutantsByOperators(answer, source: source, comparer: comparer)
+                }
+            }
             diagnosis = found
-            let match = prepared.mutants(matching: answer, source: source, comparer: comparer)
             // A built-in diagnosis telling the same story keeps its message: it quotes the sizes.
             let confirmed =
                 found.map { diagnosis in

@@ -61,6 +61,26 @@ public struct Diagnosis: Hashable, Sendable, Codable {
         case constantOffset = "constant-offset"
         /// A number off by one.
         case offByOne = "off-by-one"
+        /// A number typed with the right digits and its decimal point (or exponent) moved.
+        case decimalShifted = "decimal-shifted"
+        /// A number typed as the expected value rounded more coarsely than the tolerance allows.
+        case roundedLiteral = "rounded-literal"
+        /// The answer's last step applied to a part that already is the expected value.
+        case extraOperation = "extra-operation"
+        /// A sum of n numbers written out and divided by another count.
+        case meanCount = "mean-count"
+        /// A sum over a k × k tensor divided by k rather than k².
+        case dividedBySide = "divided-by-side"
+        /// A factor raised to a power, each factor the reciprocal of the right one.
+        case factorReciprocal = "factor-reciprocal"
+        /// A factor raised to a power, each factor 1 minus the right one.
+        case factorComplement = "factor-complement"
+        /// The reciprocal of the expected number.
+        case reciprocal
+        /// 1 minus the expected number.
+        case complement
+        /// The pieces of a right answer in the same order, grouped otherwise by brackets.
+        case regrouped = "brackets-regrouped"
         /// No recognised pattern: only which cells differ.
         case valuesDiffer = "values-differ"
     }

@@ -1,0 +1,43 @@
+import Wording
+
+/// The sentences that say how a wrong answer's value relates to the expected one, read from the
+/// answer as typed (`PreparedExercise.relationStory`): a number typed with its decimal point
+/// moved or rounded too coarsely, a right value with one step too many at the end, a mean
+/// divided by the wrong count, a repeated factor upside down or complemented, the reciprocal or
+/// the complement of the expected value, the right pieces grouped otherwise. Catalog `relations`.
+extension GradingText {
+    func relation(_ key: RelationKey, _ arguments: [String: any PhraseArgument] = [:]) -> Phrase {
+        Phrase(key, arguments)
+    }
+}
+
+/// The catalog `relations`: what the grader says about a wrong number whose value relates to the
+/// expected one in a way a misconception explains.
+package enum RelationKey: String, MessageKey {
+    package static let catalog = "relations"
+
+    /// A typed number with the right digits, the point `places` places off (`factor` = 10^places,
+    /// `larger` yes or no).
+    case decimalShifted
+    /// A typed number that is the expected value rounded to `digits` significant digits, which
+    /// the tolerance does not accept.
+    case roundedLiteral
+    /// `kept` alone is the expected value; the final step `piece` is one too many.
+    case extraOperation
+    /// As `extraOperation`, for a `kept` too long to quote.
+    case extraOperationUnquoted
+    /// A sum of `terms` numbers written out, divided by `divisor`.
+    case meanCount
+    /// A sum over `tensor`, which holds `side` × `side` = `count` values, divided by `side`.
+    case dividedBySide
+    /// `count` factors of `base`, each the reciprocal of the right one.
+    case factorReciprocal
+    /// `count` factors of `base`, each 1 minus the right one.
+    case factorComplement
+    /// The reciprocal of the expected value.
+    case reciprocal
+    /// 1 minus the expected value.
+    case complement
+    /// The pieces of a right answer in the same order, grouped otherwise.
+    case regrouped
+}
