@@ -371,9 +371,16 @@ public final class Grader {
             // A bare message gives way to how the answer, as typed, relates to the expected value,
             // or to the mutant of its value that is written with the answer's operators.
             if match == nil, found?.isSpecific != true {
-                if let story = prepared.relationStory(
+                if var story = prepared.relationStory(
                     answer, source: source, session: session, comparer: comparer, language: language)
                 {
+                    // A tensor's differing cells and picture stay with the story.
+                    if let cells = found {
+                        story.cells = cells.cells
+                        story.differingCount = cells.differingCount
+                        story.cellCount = cells.cellCount
+                        story.planes = cells.planes
+                    }
                     found = story
                     finding = story.verdictFinding
                     finding.says = story.phrase

@@ -73,6 +73,21 @@ import Wording
         #expect(finding("r.sum() / 2", row) != "divided-by-side")
     }
 
+    @Test func factorsAddedWhereTheyMultiply() {
+        let chain = TestExercises.make(
+            .value, setup: "s = sigmoid(tensor([0., 0.5, 0.6225]))",
+            reference: "(s[0] * (1 - s[0])) * (s[1] * (1 - s[1])) * (s[2] * (1 - s[2]))")
+        #expect(
+            finding("s[0] * (1 - s[0]) + s[1] * (1 - s[1]) + s[2] * (1 - s[2])", chain) == "factors-added")
+        // Typed by hand, the product is only about the expected value.
+        #expect(finding("0.25 + 0.235 + 0.227", chain) == "factors-added")
+        // Terms whose product is another number are not factors of this one.
+        #expect(finding("0.25 + 0.25 + 0.25", chain) != "factors-added")
+        // Two whole numbers multiply to too many counts to say they are its factors.
+        let count = TestExercises.make(.value, setup: "x = ones(2, 3, 4)", reference: "x.numel()")
+        #expect(finding("2 + 12", count) != "factors-added")
+    }
+
     @Test func groupedOtherwise() {
         let slope = TestExercises.make(
             .value, setup: "a = tensor(0.)", reference: "sigmoid(a) * (1 - sigmoid(a))")

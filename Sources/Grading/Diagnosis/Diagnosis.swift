@@ -71,6 +71,8 @@ public struct Diagnosis: Hashable, Sendable, Codable {
         case meanCount = "mean-count"
         /// A sum over a k × k tensor divided by k rather than k².
         case dividedBySide = "divided-by-side"
+        /// A sum whose terms multiplied give the expected number: factors added.
+        case factorsAdded = "factors-added"
         /// A factor raised to a power, each factor the reciprocal of the right one.
         case factorReciprocal = "factor-reciprocal"
         /// A factor raised to a power, each factor 1 minus the right one.

@@ -30,6 +30,8 @@ package enum RelationKey: String, MessageKey {
     case meanCount
     /// A sum over `tensor`, which holds `side` × `side` = `count` values, divided by `side`.
     case dividedBySide
+    /// A sum of `count` terms whose product is (`about`: about) the expected number.
+    case factorsAdded
     /// `count` factors of `base`, each the reciprocal of the right one.
     case factorReciprocal
     /// `count` factors of `base`, each 1 minus the right one.

@@ -29,6 +29,7 @@ extension PreparedExercise {
                 ?? repeatedFactor(typed, target, session: session, comparer: comparer, text)
                 ?? lastStep(typed, answer, session: session, comparer: comparer, text)
                 ?? divisorCount(typed, target, session: session, text)
+                ?? factorsAdded(typed, target, session: session, comparer: comparer, text)
         }
         if story == nil, !integral, let number, let target {
             story = valueRelation(number, target, comparer: comparer, text)
@@ -186,6 +187,35 @@ extension PreparedExercise {
         )
     }
 
+    /// `a + b + c` whose terms multiplied give the expected number (`0.25 + 0.235 + 0.227` for
+    /// the product of three slopes): factors added. Within the tolerance, or within 2 % when every
+    /// term is a number typed out (rounded by hand, so only about the product); at least three
+    /// terms where the expected number is whole (two whole numbers multiply to many a count).
+    private func factorsAdded(
+        _ typed: TypedAnswer, _ target: Double?, session: TimedInterpreter, comparer: Comparer,
+        _ text: GradingText
+    ) -> (Diagnosis.Finding, Phrase)? {
+        guard partsMayRunAgain, let terms = TypedAnswer.addends(typed.last), let target, target != 0,
+            terms.count >= (target == target.rounded() ? 3 : 2)
+        else { return nil }
+        let product = terms.map { "(\(typed.text($0)))" }.joined(separator: " * ")
+        guard let value = try? session.evaluate(product) else { return nil }
+        let about: Bool
+        if comparer.matches(value, expected) {
+            about = false
+        } else if terms.allSatisfy(TypedAnswer.isNumeric), let number = Self.scalar(value),
+            abs(number - target) <= 0.02 * abs(target)
+        {
+            about = true
+        } else {
+            return nil
+        }
+        return (
+            .factorsAdded,
+            text.relation(.factorsAdded, ["count": terms.count, "about": about ? "yes" : "no"])
+        )
+    }
+
     /// The answer written with a right answer's numbers, names and operations in the same
     /// order, grouped otherwise: a right answer written so (`sigmoid(a) * 1 - sigmoid(a)` for
     /// `sigmoid(a) * (1 - sigmoid(a))`), or, for a real number, the answer's own operands and
@@ -196,7 +226,11 @@ extension PreparedExercise {
     ) -> (Diagnosis.Finding, Phrase)? {
         guard let pieces = typed.pieces, let solution = exercise.solution else { return nil }
         let right = [solution.reference] + solution.alternatives
-        if right.contains(where: { TypedAnswer($0.text)?.pieces == pieces }) {
+        // The same pieces grouped alike are the same answer (an alternative graded by `check`).
+        if right.contains(where: {
+            guard let other = TypedAnswer($0.text) else { return false }
+            return other.pieces == pieces && other.canonical != typed.canonical
+        }) {
             return (.regrouped, text.relation(.regrouped))
         }
         // Whole numbers land on the same value by too many groupings to tell a story.

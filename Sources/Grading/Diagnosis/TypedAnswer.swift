@@ -57,8 +57,14 @@ struct TypedAnswer {
 
     /// How many terms a sum written out has (`2 + 4 + 6 + 9` has 4); nil for anything else.
     static func terms(_ node: ExpressionSyntax) -> Int? {
+        addends(node).map(\.count)
+    }
+
+    /// The terms of a sum written out, in order (`a + b * c` → `a`, `b * c`); nil for anything
+    /// else.
+    static func addends(_ node: ExpressionSyntax) -> [ExpressionSyntax]? {
         guard case .binary(.add, let left, let right) = node.kind else { return nil }
-        return (terms(left) ?? 1) + (terms(right) ?? 1)
+        return (addends(left) ?? [left]) + (addends(right) ?? [right])
     }
 
     /// Whether a node calls a sum (`t.sum()`, `torch.sum(t)`, `sum(xs)`) anywhere inside.
@@ -84,6 +90,11 @@ struct TypedAnswer {
     /// brackets inside them still count, and such answers are told apart rather than confused).
     var pieces: [String]? {
         guard statementCount == 1 else { return nil }
+        return pieces(of: last)
+    }
+
+    /// A node's pieces in the order they are written (`pieces`).
+    private func pieces(of node: ExpressionSyntax) -> [String] {
         func walk(_ node: ExpressionSyntax) -> [String] {
             switch node.kind {
             case .integer(let value): return ["\(value)"]
@@ -102,6 +113,19 @@ struct TypedAnswer {
                 return result + [")"]
             case .attribute(let base, let name, _): return walk(base) + [".\(name)"]
             default: return ["<\(text(node))>"]
+            }
+        }
+        return walk(node)
+    }
+
+    /// The answer's last expression with every binary operation bracketed, so two answers that
+    /// group the same pieces alike read the same (`a*(b)` and `a * b`).
+    var canonical: String {
+        func walk(_ node: ExpressionSyntax) -> String {
+            switch node.kind {
+            case .binary(let op, let left, let right): "(\(walk(left)) \(op.rawValue) \(walk(right)))"
+            case .unary(let op, let operand): "\(op.rawValue)\(walk(operand))"
+            default: (pieces(of: node)).joined(separator: " ")
             }
         }
         return walk(last)
