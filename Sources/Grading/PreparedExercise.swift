@@ -181,6 +181,8 @@ final class PreparedExercise {
         context.kernelSizes = Array(Set(context.kernelSizes)).sorted()
         context.tensors.sort { $0.name < $1.name }
         context.flippedKernelExpected = flippedKernelExpected(kernels)
+        context.shapeInputs = makeShapeInputs()
+        context.readsShapes = exercise.kind != .model
         context.quantity = quantity
         let integer = { (names: [String]) -> Int? in
             names.lazy.compactMap { name -> Int? in

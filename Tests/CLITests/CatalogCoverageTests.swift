@@ -17,7 +17,8 @@ import Wording
         SessionKey.self, CommandHelpKey.self, ProgressKey.self, GradingKey.self, EngineRefusal.self,
         LanguageError.Kind.self, LanguageErrorKey.self, EngineErrorKey.self, SyntaxExpectation.self,
         ExpectedType.self, BatchKey.self, StatementErrorKey.self, MisconceptionKey.self, PictureKey.self,
-        ShapeKey.self, EvaluationErrorKey.self, ProgressErrorKey.self, CountKey.self, OperationKey.self, RelationKey.self,
+        ShapeKey.self, EvaluationErrorKey.self, ProgressErrorKey.self, CountKey.self, OperationKey.self,
+        RelationKey.self, ShapeReadingKey.self,
     ]
 
     static var allIDs: Set<String> {

@@ -67,6 +67,9 @@ struct Diagnoser {
                 } ?? plain(.wrongShape, base)
             }
         }
+        if let (finding, story) = rowColumnStory(answer, expected) ?? expectedInside(answer, expected) {
+            return plain(finding, base + story)
+        }
         return shapeDiagnosis(answer.shape, expected: expected.shape) ?? plain(.wrongShape, base)
     }
 
@@ -75,7 +78,7 @@ struct Diagnoser {
     func shapeDiagnosis(_ answer: [Int], expected: [Int]) -> Diagnosis? {
         guard
             let (finding, explanation) = sizeExplanation(answer, expected: expected)
-                ?? dimensionStory(answer, expected)
+                ?? dimensionStory(answer, expected) ?? shapeReading(answer, expected)
         else { return nil }
         return plain(finding, text.shape(answer, expected: expected) + explanation)
     }
@@ -285,6 +288,10 @@ struct Diagnoser {
                 return diagnosis
             }
             return finding(.constantOffset, text.offset(offset))
+        }
+        if let (kind, phrase, numbers) = cellStory(answer, expected) {
+            diagnosis.numbers = numbers
+            return finding(kind, phrase)
         }
         return diagnosis
     }

@@ -37,6 +37,36 @@ public struct Diagnosis: Hashable, Sendable, Codable {
         case shapeForNumber = "shape-for-number"
         /// Some other shape.
         case wrongShape = "wrong-shape"
+        /// Only the batch size differs (`ShapeReading`).
+        case batchChanged = "batch-changed"
+        /// Height and width half the expected ones: halved once too often.
+        case halvedOnceMore = "halved-once-more"
+        /// Height and width halved twice from the input's, where the calculation halves once.
+        case halvedTwice = "halved-twice"
+        /// Height and width halved where the calculation keeps the input's size.
+        case halvedWhereKept = "halved-where-kept"
+        /// Height and width doubled where the calculation keeps the input's size.
+        case doubledWhereKept = "doubled-where-kept"
+        /// Height and width doubled where the calculation halves the input's size.
+        case doubledWhereHalved = "doubled-where-halved"
+        /// Height and width the input's, where the calculation halves them.
+        case halvingMissing = "halving-missing"
+        /// A size 1 kept where broadcasting stretches it.
+        case sizeOneKept = "size-one-kept"
+        /// Exactly one cell differs (`Diagnoser+Cells`).
+        case oneCellDiffers = "one-cell-differs"
+        /// The expected result with one row left out.
+        case rowMissing = "row-missing"
+        /// The expected result with one row more.
+        case rowExtra = "row-extra"
+        /// The expected result with one column left out.
+        case columnMissing = "column-missing"
+        /// The expected result with one column more.
+        case columnExtra = "column-extra"
+        /// The expected values inside, zeros around them: the result padded, not the input.
+        case outputPadded = "output-padded"
+        /// A tensor holding the one expected number at a single place.
+        case expectedInside = "expected-inside"
         /// The kernel was rotated by 180°: convolution instead of cross-correlation.
         case kernelFlipped = "kernel-flipped"
         /// The output is rotated by 180°.

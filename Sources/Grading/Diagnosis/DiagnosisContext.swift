@@ -31,4 +31,9 @@ struct DiagnosisContext: Sendable {
     var tensors: [(name: String, values: NumericArray)] = []
     /// The reference's value with every setup kernel rotated by 180°.
     var flippedKernelExpected: NumericArray?
+    /// The input and broadcast operands a wrong shape is read against (`Diagnoser.shapeReading`).
+    var shapeInputs = ShapeInputs()
+    /// Whether a wrong shape's per-dimension reading is said: not for a network's output, whose
+    /// message the comparison composes itself.
+    var readsShapes = true
 }

@@ -1,0 +1,73 @@
+import AnswerLanguage
+import Course
+
+extension PreparedExercise {
+    /// What a wrong shape of this exercise is read against (`ShapeInputs`): the setup tensor the
+    /// reference's calculation starts from, found by following the reference from its outside
+    /// in (`.shape`, a layer made and applied at once, a function's first argument) down to a name
+    /// the setup binds to a tensor of the expected shape's rank; and the operands of an
+    /// element-wise operation whose `.shape` the reference asks, run in the setup for their shapes.
+    func makeShapeInputs() -> ShapeInputs {
+        var inputs = ShapeInputs()
+        guard exercise.kind == .value || exercise.kind == .tensor,
+            let reference = exercise.solution?.reference.text,
+            let program = try? Parser.parse(reference), program.statements.count == 1,
+            case .expression(let root) = program.statements[0]
+        else { return inputs }
+        let rank: Int? =
+            switch expected {
+            case .tensor(let tensor): tensor.rank
+            default: expected.integers?.count
+            }
+        guard let rank, rank >= 1 else { return inputs }
+        let scalars = Array(reference.unicodeScalars)
+        func text(_ node: ExpressionSyntax) -> String {
+            let lower = max(0, min(node.range.lowerBound.offset, scalars.count))
+            let upper = max(lower, min(node.range.upperBound.offset, scalars.count))
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[lower..<upper])
+            return String(view)
+        }
+        if let name = Self.inputName(root), case .tensor(let tensor)? = base[name], tensor.rank == rank {
+            inputs.input = ShapeInputs.Named(name: name, shape: tensor.shape)
+        }
+        if case .attribute(let operation, "shape", _) = root.kind,
+            case .binary(let op, let left, let right) = operation.kind,
+            [.add, .subtract, .multiply, .divide].contains(op)
+        {
+            let session = session()
+            let shapes = [left, right].compactMap { operand -> ShapeInputs.Named? in
+                guard case .tensor(let tensor)? = try? session.run(text(operand)) else { return nil }
+                return ShapeInputs.Named(name: text(operand), shape: tensor.shape)
+            }
+            if shapes.count == 2, shapes[0].shape != shapes[1].shape { inputs.operands = shapes }
+        }
+        return inputs
+    }
+
+    /// The name the reference's calculation starts from: through `.shape`, a layer made and applied
+    /// at once (`nn.Conv2d(…)(u)`), and a function's first positional argument (`F.pad(x, …)`,
+    /// `conv2d(x, w)`); nil at anything else (an index, a method, an operator), whose effect on the
+    /// size a reading could not account for.
+    static func inputName(_ node: ExpressionSyntax) -> String? {
+        switch node.kind {
+        case .name(let name): return name
+        case .attribute(let base, "shape", _): return inputName(base)
+        case .call(let callee, let arguments):
+            let positional = arguments.filter { $0.name == nil && !$0.isSpread }
+            guard let first = positional.first else { return nil }
+            switch callee.kind {
+            case .call: return positional.count == 1 ? inputName(first.value) : nil
+            case .name: return inputName(first.value)
+            case .attribute(let owner, _, _):
+                // `F.pad(x, …)`, `torch.relu(x)`: a module's function; `x.sum()` is a method.
+                guard case .name(let module) = owner.kind, ["F", "torch", "nn"].contains(module) else {
+                    return nil
+                }
+                return inputName(first.value)
+            default: return nil
+            }
+        default: return nil
+        }
+    }
+}
