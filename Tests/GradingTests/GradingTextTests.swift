@@ -173,9 +173,9 @@ import Wording
             context: DiagnosisContext(hasBias: true),
             diagnose: { $0.diagnose(values(expected.values.map { $0 + 0.5 }), expected: expected) }),
         Case(
-            finding: .valuesDiffer,
+            finding: .oneCellDiffers,
             english: """
-                1 of 9 values differ from the expected result.
+                Only one value differs: at [0, 0, 1, 1] yours is 50, where 5 is expected; the other 8 are right.
                 Differing cells: [0, 0, 1, 1]: 50 (expected 5).
                 yours         expected
                  1   2   3     1   2   3
@@ -183,7 +183,7 @@ import Wording
                  7   8  10     7   8  10
                 """,
             korean: """
-                값 9개 중 1개가 정답과 다릅니다.
+                값 하나만 다릅니다: [0, 0, 1, 1] 위치의 값이 정답은 5인데 입력한 답은 50입니다. 나머지 8개는 맞습니다.
                 다른 칸: [0, 0, 1, 1]: 50 (정답 5).
                 입력한 답     정답
                  1   2   3     1   2   3

@@ -1,5 +1,6 @@
 import AnswerLanguage
 import Course
+import Foundation
 
 extension PreparedExercise {
     /// What a wrong shape of this exercise is read against (`ShapeInputs`): the setup tensor the
@@ -31,6 +32,10 @@ extension PreparedExercise {
         if let name = Self.inputName(root), case .tensor(let tensor)? = base[name], tensor.rank == rank {
             inputs.input = ShapeInputs.Named(name: name, shape: tensor.shape)
         }
+        if inputs.input == nil, let shape = Self.quotedInput(in: exercise.prompt, expected: expected.integers)
+        {
+            inputs.input = ShapeInputs.Named(name: "", shape: shape)
+        }
         if case .attribute(let operation, "shape", _) = root.kind,
             case .binary(let op, let left, let right) = operation.kind,
             [.add, .subtract, .multiply, .divide].contains(op)
@@ -43,6 +48,29 @@ extension PreparedExercise {
             if shapes.count == 2, shapes[0].shape != shapes[1].shape { inputs.operands = shapes }
         }
         return inputs
+    }
+
+    /// The one shape the prompt quotes besides the expected one, when the expected value is a shape
+    /// of three or more dimensions and that shape has its rank and batch size: the input the
+    /// question describes in words (`x` of shape `(1, 16, 8, 8)`), where the setup has none. Nil
+    /// when the prompt quotes no such shape or several.
+    static func quotedInput(in prompt: String, expected: [Int]?) -> [Int]? {
+        guard let expected, expected.count >= 3,
+            let regex = try? NSRegularExpression(pattern: "[\\(\\[](\\d+(?:\\s*,\\s*\\d+)+)\\s*[\\)\\]]")
+        else { return nil }
+        let range = NSRange(prompt.startIndex..., in: prompt)
+        var shapes: [[Int]] = []
+        for match in regex.matches(in: prompt, range: range) {
+            guard let found = Range(match.range(at: 1), in: prompt) else { continue }
+            let shape = prompt[found].split(separator: ",").compactMap {
+                Int($0.trimmingCharacters(in: .whitespaces))
+            }
+            guard shape.count == expected.count, shape != expected, shape[0] == expected[0],
+                !shapes.contains(shape)
+            else { continue }
+            shapes.append(shape)
+        }
+        return shapes.count == 1 ? shapes[0] : nil
     }
 
     /// The name the reference's calculation starts from: through `.shape`, a layer made and applied

@@ -13,7 +13,8 @@ struct ShapeInputs: Sendable, Hashable {
         var shape: [Int]
     }
 
-    /// The setup tensor the reference's calculation runs on, with the expected shape's rank.
+    /// The setup tensor the reference's calculation runs on, with the expected shape's rank; or
+    /// the input shape the prompt quotes (its name empty: the sentences then say "the input").
     var input: Named?
     /// The two operands of an element-wise operation whose result's shape is the expected one,
     /// as written in the reference (name = their source text).
@@ -48,7 +49,10 @@ extension Diagnoser {
                 .batchChanged,
                 Phrase(
                     ShapeReadingKey.batchChangedFromInput,
-                    ["answer": answer[0], "expected": expected[0], "name": input.name])
+                    [
+                        "answer": answer[0], "expected": expected[0], "name": input.name,
+                        "named": input.name.isEmpty ? "no" : "yes",
+                    ])
             )
         }
         return (
@@ -82,7 +86,10 @@ extension Diagnoser {
                 "answer": MessageValue.extent(a), "expected": MessageValue.extent(e),
             ]
             if let i { arguments["input"] = MessageValue.extent(i) }
-            if let name = input?.name { arguments["name"] = name }
+            if let name = input?.name {
+                arguments["name"] = name
+                arguments["named"] = name.isEmpty ? "no" : "yes"
+            }
             return (finding, Phrase(key, arguments))
         }
         guard let input, Array(input.shape.prefix(1)) == Array(expected.prefix(1)) else {
