@@ -1,3 +1,4 @@
+import AnswerLanguage
 import Testing
 
 @testable import Grading
@@ -152,5 +153,63 @@ import Testing
         #expect(d.diagnose(twice, expected: NumericArray(shape: [], values: [85])).finding != .expectedInside)
         // Not there at all.
         #expect(d.diagnose(map, expected: NumericArray(shape: [], values: [86])).finding != .expectedInside)
+    }
+}
+
+/// Where a shape reading's input comes from when the setup has none, and the layout mutants.
+@Suite struct ShapeInputsAndLayoutMutantsTests {
+    @Test func theInputAPromptQuotes() {
+        let prompt = "A block's body turns `x` of shape `(1, 16, 8, 8)` into F(x) of shape `(1, 32, 4, 4)`."
+        #expect(PreparedExercise.quotedInput(in: prompt, expected: [1, 32, 4, 4]) == [1, 16, 8, 8])
+        // Two other shapes: which is the input cannot be told.
+        let two = prompt + " The weight has shape `(1, 16, 3, 3)`."
+        #expect(PreparedExercise.quotedInput(in: two, expected: [1, 32, 4, 4]) == nil)
+        // Another batch size (a weight's out_channels in front), or a rank-2 example: no input.
+        #expect(PreparedExercise.quotedInput(in: "w is `(32, 16, 3, 3)`", expected: [1, 32, 4, 4]) == nil)
+        #expect(PreparedExercise.quotedInput(in: "Answer like `(2, 3)`.", expected: [4, 5]) == nil)
+    }
+
+    @Test func theInputTheReferenceStartsFrom() throws {
+        func input(_ reference: String) throws -> String? {
+            let program = try Parser.parse(reference)
+            guard case .expression(let root) = program.statements[0] else { return nil }
+            return PreparedExercise.inputName(root)
+        }
+        #expect(try input("nn.Sequential(nn.Conv2d(12, 24, 3, stride=2), nn.ReLU())(u).shape") == "u")
+        #expect(try input("F.max_pool2d(v, 2, stride=1)") == "v")
+        #expect(try input("conv2d(x, w, padding=1)") == "x")
+        // An index or a method changes the size in ways a reading does not follow.
+        #expect(try input("conv2d(x, w)[0, 0]") == nil)
+        #expect(try input("x.mean(dim=1)") == nil)
+    }
+
+    func mutants(_ source: String) -> [Mutant] {
+        MutantGenerator.mutants(of: source, isInteger: { _ in false })
+    }
+
+    @Test func padPairMovedAndAmountsChanged() {
+        let option = mutants("F.pad(x[:, :, ::2, ::2], (0, 0, 0, 0, 1, 1))")
+        let moved = option.filter { $0.misconception == .padDimensionMoved }.map(\.source)
+        #expect(moved.contains("F.pad(x[:, :, ::2, ::2], (1, 1))"))
+        #expect(moved.contains("F.pad(x[:, :, ::2, ::2], (0, 0, 1, 1))"))
+        #expect(moved.contains("F.pad(x[:, :, ::2, ::2], (0, 0, 0, 0, 0, 0, 1, 1))"))
+        #expect(
+            option.contains {
+                $0.misconception == .padAmountChanged
+                    && $0.source == "F.pad(x[:, :, ::2, ::2], (0, 0, 0, 0, 2, 2))"
+            })
+        // Every side padded: no single pair to move; two rings is another amount.
+        let reflect = mutants("F.pad(x, (1, 1, 1, 1), mode='reflect')")
+        #expect(!reflect.contains { $0.misconception == .padDimensionMoved })
+        #expect(reflect.contains { $0.source == "F.pad(x, (2, 2, 2, 2), mode='reflect')" })
+    }
+
+    @Test func boundedSliceTakenWhole() {
+        let patch = mutants("img[0:3, 0:3]").filter { $0.misconception == .sliceWhole }.map(\.source)
+        #expect(patch.sorted() == ["img[0:3, :]", "img[:, 0:3]"])
+        // `:` already whole and a step alone are not bounded slices.
+        #expect(!mutants("x[:, :, ::2, ::2]").contains { $0.misconception == .sliceWhole })
+        // One item alone: the whole tensor, no dimension to name.
+        #expect(!mutants("img[0:3]").contains { $0.misconception == .sliceWhole })
     }
 }

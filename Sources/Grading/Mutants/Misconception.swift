@@ -238,6 +238,14 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     case elementsSizesAdded = "elements-sizes-added"
     /// `x.numel()` → `x.numel() - 1`: the last index for the number of elements.
     case elementsLastIndex = "elements-last-index"
+    // Which dimension, and how much (`MutantGenerator+Layout`).
+    /// `F.pad(t, (0, 0, 0, 0, 1, 1))` → `F.pad(t, (0, 0, 1, 1, 0, 0))`: the padded pair put on
+    /// another dimension (the pairs run from the last dimension backwards).
+    case padDimensionMoved = "pad-dimension-moved"
+    /// `F.pad(t, (1, 1, 1, 1))` → `F.pad(t, (2, 2, 2, 2))`: another amount on each side.
+    case padAmountChanged = "pad-amount-changed"
+    /// `img[0:3, 0:3]` → `img[:, 0:3]`: one dimension taken whole where a part is asked.
+    case sliceWhole = "slice-whole"
 
     /// How a misconception is told and weighed: the one table every other list derives from
     /// (the catalog keys `MisconceptionKey`, the reasons, the generic changes).
@@ -328,6 +336,8 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
         case .clampBoundChanged: Traits()
         case .elementsFirstDimension, .elementsDimensions, .elementsSizesAdded, .elementsLastIndex:
             Traits(reason: .always)
+        case .padDimensionMoved, .padAmountChanged: Traits(unquoted: true, reason: .always)
+        case .sliceWhole: Traits(reason: .always)
         }
     }
 
@@ -341,7 +351,7 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
         switch self {
         case .settingChanged, .paddingAdded, .inputTransposed, .reducedEverything, .rowMoved, .columnMoved,
             .cropForSubsample, .applicationDropped, .otherPoint, .valueForGradient, .skipInside, .skipDoubled,
-            .kernelUpsideDown:
+            .kernelUpsideDown, .padDimensionMoved, .padAmountChanged:
             true
         default: false
         }

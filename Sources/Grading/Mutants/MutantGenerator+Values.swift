@@ -104,6 +104,11 @@ extension MutantGenerator {
                     piece: "padding=\(amount)")
             }
         }
+        // A pooling pads with nothing a sum would see as zeros (max pooling pads with −∞): only the
+        // setting is said, not the convolution's padding story.
+        if !given.contains("padding"), pooling {
+            add(.settingChanged, [(node.range, rebuilt(callee, all + ["padding=1"]))], piece: "padding=1")
+        }
         if !given.contains("dilation"), !pooling {
             add(.settingChanged, [(node.range, rebuilt(callee, all + ["dilation=2"]))], piece: "dilation=2")
         }

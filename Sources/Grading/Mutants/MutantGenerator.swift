@@ -190,6 +190,7 @@ struct MutantGenerator {
         default: break
         }
         valueRules(node)
+        layoutRules(node)
         for child in node.kind.children { walk(child) }
     }
 
