@@ -142,6 +142,21 @@ import Testing
             diagnoser(padding: 1).diagnose(Self.array(padded), expected: expected).finding != .outputPadded)
     }
 
+    @Test func expectedBlockInsideALargerAnswer() {
+        let image = NumericArray(shape: [4, 4], values: (0..<16).map(Double.init))
+        let patch = NumericArray(shape: [2, 2], values: [5, 6, 9, 10])
+        let d = diagnoser().diagnose(image, expected: patch)
+        #expect(d.finding == .expectedInside)
+        #expect(d.message.contains("rows 1–2, columns 1–2"))
+        // A constant block lies everywhere: no place to name.
+        let ones = NumericArray(shape: [3, 3], values: Array(repeating: 1, count: 9))
+        let block = NumericArray(shape: [2, 2], values: [1, 1, 1, 1])
+        #expect(diagnoser().diagnose(ones, expected: block).finding != .expectedInside)
+        // Not there at all.
+        let other = NumericArray(shape: [2, 2], values: [5, 6, 9, 11])
+        #expect(diagnoser().diagnose(image, expected: other).finding != .expectedInside)
+    }
+
     @Test func expectedNumberInsideATensor() {
         let map = NumericArray(shape: [3, 3], values: [85, 70, 12, -3, 4, 5, 6, 7, 8])
         let d = diagnoser()
@@ -178,6 +193,10 @@ import Testing
         #expect(try input("nn.Sequential(nn.Conv2d(12, 24, 3, stride=2), nn.ReLU())(u).shape") == "u")
         #expect(try input("F.max_pool2d(v, 2, stride=1)") == "v")
         #expect(try input("conv2d(x, w, padding=1)") == "x")
+        let broadcast = try Parser.parse("torch.broadcast_shapes((8, 1, 5), (3, 1))")
+        if case .expression(let root) = broadcast.statements[0] {
+            #expect(PreparedExercise.broadcastOperands(root) != nil)
+        }
         // An index or a method changes the size in ways a reading does not follow.
         #expect(try input("conv2d(x, w)[0, 0]") == nil)
         #expect(try input("x.mean(dim=1)") == nil)

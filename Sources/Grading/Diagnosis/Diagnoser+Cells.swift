@@ -130,4 +130,48 @@ extension Diagnoser {
                 ["count": answer.values.count, "index": answer.index(of: flat)])
         )
     }
+
+    /// The expected tensor is a block of a larger answer at exactly one place (every plane alike):
+    /// the right values with more around them, which rows and columns they are. Nil when the block
+    /// is found nowhere or at several places (a constant block says nothing).
+    func blockInside(_ answer: NumericArray, _ expected: NumericArray) -> (Diagnosis.Finding, Phrase)? {
+        guard answer.rank >= 2, answer.rank == expected.rank, expected.values.count >= 2,
+            Array(answer.shape.dropLast(2)) == Array(expected.shape.dropLast(2))
+        else { return nil }
+        let (rows, columns) = answer.spatial
+        let (height, width) = expected.spatial
+        guard rows >= height, columns >= width, rows * columns > height * width else { return nil }
+        var found: [(Int, Int)] = []
+        for top in 0...(rows - height) {
+            for left in 0...(columns - width) {
+                var matches = true
+                for plane in 0..<expected.planes where matches {
+                    for row in 0..<height where matches {
+                        for column in 0..<width
+                        where !NumericArray.isClose(
+                            expected.at(plane, row, column), answer.at(plane, top + row, left + column),
+                            rtol: rtol, atol: atol)
+                        {
+                            matches = false
+                            break
+                        }
+                    }
+                }
+                if matches {
+                    found.append((top, left))
+                    if found.count > 1 { return nil }
+                }
+            }
+        }
+        guard let (top, left) = found.first else { return nil }
+        return (
+            .expectedInside,
+            Phrase(
+                ShapeReadingKey.blockInside,
+                [
+                    "firstRow": top, "lastRow": top + height - 1, "firstColumn": left,
+                    "lastColumn": left + width - 1,
+                ])
+        )
+    }
 }

@@ -67,7 +67,9 @@ struct Diagnoser {
                 } ?? plain(.wrongShape, base)
             }
         }
-        if let (finding, story) = rowColumnStory(answer, expected) ?? expectedInside(answer, expected) {
+        if let (finding, story) = rowColumnStory(answer, expected) ?? expectedInside(answer, expected)
+            ?? blockInside(answer, expected)
+        {
             return plain(finding, base + story)
         }
         return shapeDiagnosis(answer.shape, expected: expected.shape) ?? plain(.wrongShape, base)

@@ -36,18 +36,38 @@ extension PreparedExercise {
         {
             inputs.input = ShapeInputs.Named(name: "", shape: shape)
         }
-        if case .attribute(let operation, "shape", _) = root.kind,
-            case .binary(let op, let left, let right) = operation.kind,
-            [.add, .subtract, .multiply, .divide].contains(op)
-        {
+        if let (left, right) = Self.broadcastOperands(root) {
             let session = session()
             let shapes = [left, right].compactMap { operand -> ShapeInputs.Named? in
-                guard case .tensor(let tensor)? = try? session.run(text(operand)) else { return nil }
-                return ShapeInputs.Named(name: text(operand), shape: tensor.shape)
+                let written = text(operand)
+                switch try? session.run(written) {
+                case .tensor(let tensor)?: return ShapeInputs.Named(name: written, shape: tensor.shape)
+                case let value?: return value.integers.map { ShapeInputs.Named(name: written, shape: $0) }
+                case nil: return nil
+                }
             }
             if shapes.count == 2, shapes[0].shape != shapes[1].shape { inputs.operands = shapes }
         }
         return inputs
+    }
+
+    /// The two operands whose broadcast shape the reference is: `(a + b).shape` (any element-wise
+    /// operator) or `torch.broadcast_shapes(a, b)` (shapes given as tuples).
+    static func broadcastOperands(_ root: ExpressionSyntax) -> (ExpressionSyntax, ExpressionSyntax)? {
+        switch root.kind {
+        case .attribute(let operation, "shape", _):
+            guard case .binary(let op, let left, let right) = operation.kind,
+                [.add, .subtract, .multiply, .divide].contains(op)
+            else { return nil }
+            return (left, right)
+        case .call(let callee, let arguments):
+            guard MutantGenerator.calleeName(callee) == "broadcast_shapes", arguments.count == 2,
+                arguments.allSatisfy({ $0.name == nil && !$0.isSpread })
+            else { return nil }
+            return (arguments[0].value, arguments[1].value)
+        default:
+            return nil
+        }
     }
 
     /// The one shape the prompt quotes besides the expected one, when the expected value is a shape

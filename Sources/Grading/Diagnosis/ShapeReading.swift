@@ -179,4 +179,7 @@ package enum ShapeReadingKey: String, MessageKey {
     case columnExtra
     /// A tensor of `count` values holding the expected number at `index` only.
     case expectedInside
+    /// The expected block inside a larger answer, at rows `firstRow`–`lastRow` and columns
+    /// `firstColumn`–`lastColumn`.
+    case blockInside
 }
