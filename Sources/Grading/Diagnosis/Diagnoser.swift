@@ -67,12 +67,15 @@ struct Diagnoser {
                 } ?? plain(.wrongShape, base)
             }
         }
+        // A size or dimension story first (it names the cause); where none fits, what the values
+        // say: a row or column more or less, or the expected values inside a larger answer.
+        if let diagnosis = shapeDiagnosis(answer.shape, expected: expected.shape) { return diagnosis }
         if let (finding, story) = rowColumnStory(answer, expected) ?? expectedInside(answer, expected)
             ?? blockInside(answer, expected)
         {
             return plain(finding, base + story)
         }
-        return shapeDiagnosis(answer.shape, expected: expected.shape) ?? plain(.wrongShape, base)
+        return plain(.wrongShape, base)
     }
 
     /// Explains a wrong shape (also a shape given as the answer to a `value` exercise), when the
