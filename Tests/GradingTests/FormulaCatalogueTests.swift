@@ -88,9 +88,9 @@ import Testing
 
     @Test func aPartKeptAsWrittenIsNotChanged() {
         // `(f + 1) // 2` equals `(f - 1) // 2 + 1` for every f, but the answer has its `f - 1`:
-        // the learner did not write a plus for that minus.
+        // the learner did not write a plus for that minus: a `+ 1` was added after it.
         let padding = FormulaCatalogue(sources: ["(f - 1) // 2"], integers: ["f": 7])
-        #expect(ids(padding?.explain("(7 - 1) // 2 + 1")) == nil)
+        #expect(ids(padding?.explain("(7 - 1) // 2 + 1")) == ["plus-one-added"])
         #expect(ids(padding?.explain("(f + 1) // 2")) == ["plus-for-minus"])
     }
 

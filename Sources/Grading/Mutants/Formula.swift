@@ -2,7 +2,8 @@ import AnswerLanguage
 import Foundation
 
 /// An answer (or a mutant of the reference) that is plain arithmetic: whole and real literals,
-/// names, `+ - * / // % **`, a sign, and `int(…)`, `float(…)`, `abs(…)`. Such an answer is
+/// names, `+ - * / // % **`, a sign, and `int(…)`, `float(…)`, `abs(…)`, `math.floor(…)`,
+/// `math.ceil(…)`. Such an answer is
 /// compared with the reference's mutants as a formula — evaluated here, with Python's rules, at
 /// the setup's numbers and at several other points — so that a formula equal to a mutant's value
 /// at the setup's numbers only by coincidence (floors land many formulas on the same small
@@ -13,7 +14,7 @@ indirect enum Formula: Hashable, Sendable {
     case name(String)
     case negate(Formula)
     case binary(BinaryOperator, Formula, Formula)
-    /// `int`, `float` or `abs` of one argument.
+    /// `int`, `float`, `abs`, `math.floor` or `math.ceil` of one argument.
     case call(String, Formula)
 
     /// A number as Python computes it: whole numbers stay whole until `/`, a negative power or a
@@ -63,8 +64,15 @@ indirect enum Formula: Hashable, Sendable {
             else { return nil }
             self = .binary(op, a, b)
         case .call(let callee, let arguments):
-            guard case .name(let function) = callee.kind, ["int", "float", "abs"].contains(function),
-                arguments.count == 1, arguments[0].name == nil, !arguments[0].isSpread,
+            let function: String
+            switch callee.kind {
+            case .name(let name) where ["int", "float", "abs"].contains(name): function = name
+            case .attribute(let base, let name, _) where ["floor", "ceil"].contains(name):
+                guard case .name("math") = base.kind else { return nil }
+                function = "math." + name
+            default: return nil
+            }
+            guard arguments.count == 1, arguments[0].name == nil, !arguments[0].isSpread,
                 let inner = Formula(arguments[0].value)
             else { return nil }
             self = .call(function, inner)
@@ -131,6 +139,20 @@ indirect enum Formula: Hashable, Sendable {
         }
     }
 
+    /// The operations the formula is written with, counted (`+` twice, `math.ceil` once): two
+    /// formulas with the same count are written alike up to their operands.
+    var operations: [String: Int] {
+        switch self {
+        case .integer, .real, .name: return [:]
+        case .negate(let inner): return inner.operations.merging(["-x": 1], uniquingKeysWith: +)
+        case .call(let function, let inner):
+            return inner.operations.merging([function: 1], uniquingKeysWith: +)
+        case .binary(let op, let a, let b):
+            return a.operations.merging(b.operations, uniquingKeysWith: +).merging(
+                [op.rawValue: 1], uniquingKeysWith: +)
+        }
+    }
+
     /// The whole-number literals, in order.
     var literals: [Int] {
         switch self {
@@ -144,15 +166,21 @@ indirect enum Formula: Hashable, Sendable {
     /// The formula with its whole-number literals replaced in order by `replacements` (nil keeps
     /// the literal; there must be one entry per literal).
     func replacingLiterals(_ replacements: [String?]) -> Formula {
+        replacingLiterals(replacements.map { $0.map(Formula.name) })
+    }
+
+    /// The formula with its whole-number literals replaced in order by `replacements` (nil keeps
+    /// the literal).
+    func replacingLiterals(_ replacements: [Formula?]) -> Formula {
         var index = 0
         func visit(_ formula: Formula) -> Formula {
             switch formula {
             case .integer(let value):
                 defer { index += 1 }
-                guard index < replacements.count, let name = replacements[index] else {
+                guard index < replacements.count, let replacement = replacements[index] else {
                     return .integer(value)
                 }
-                return .name(name)
+                return replacement
             case .real, .name: return formula
             case .negate(let inner): return .negate(visit(inner))
             case .call(let function, let inner): return .call(function, visit(inner))
@@ -187,6 +215,10 @@ indirect enum Formula: Hashable, Sendable {
                 guard abs(x) < 1e15 else { return nil }
                 return .int(Int(x.rounded(.towardZero)))
             case ("float", _): return .real(value.double)
+            case ("math.floor", .int), ("math.ceil", .int): return value
+            case ("math.floor", .real(let x)), ("math.ceil", .real(let x)):
+                guard abs(x) < 1e15 else { return nil }
+                return .int(Int(x.rounded(function == "math.ceil" ? .up : .down)))
             case ("abs", .int(let x)): return x == .min ? nil : .int(abs(x))
             case ("abs", .real(let x)): return .real(abs(x))
             default: return nil

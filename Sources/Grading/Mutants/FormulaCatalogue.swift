@@ -19,16 +19,30 @@ struct FormulaCatalogue: Sendable {
         /// `formula.canonical`, kept.
         var written: String
         var values: [Formula.Number?]
+        /// `formula.operations`, kept.
+        var operations: [String: Int]
     }
 
     /// Changes told only alone: a second change on top of one of these reads the first's own
     /// work (`2 * f` made by counting f twice, then its 2 dropped) or undoes it.
-    static let alone: Set<Misconception> = [.termCountedTwice, .factorCountedTwice, .groupAddedForSubtracted]
+    static let alone: Set<Misconception> = [
+        .termCountedTwice, .factorCountedTwice, .groupAddedForSubtracted, .countOffByOne,
+    ]
+    /// Changes told only of an answer written with the same operations as the mutant (up to its
+    /// operands): a `+ 1` added, a halving or a doubling around a formula reaches many numbers,
+    /// and an answer that does not write it (`4 * C` for `2 * (2 * C)`) made another slip.
+    static let alike: Set<Misconception> = [.plusOneAdded, .minusOneAdded, .termHalved, .formulaDoubled]
     /// Changes told only of an answer written as the mutant is, up to the order of terms and
     /// factors (`Formula.canonical`): brackets left out are in the text, and so is a factor
     /// that multiplies only part of a sum (`64 - 10 * 5 + 1`); a formula that merely equals such
     /// a mutant (`L * K` is `L * K - 1 + 1`) is another slip.
-    static let asWritten: Set<Misconception> = [.bracketsDropped, .distributionForgotten]
+    static let asWritten: Set<Misconception> = [.bracketsDropped, .distributionForgotten, .nameForName]
+    /// Changes not made twice in a row: a second `+ 1` added, a second halving or a count moved
+    /// twice is another number, not a second slip.
+    static let once: Set<Misconception> = [
+        .plusOneAdded, .minusOneAdded, .termHalved, .countOffByOne, .ceilForFloor, .nameForName,
+        .strideAsWindow,
+    ]
 
     /// What the catalogue says about an answer.
     enum Explanation: Sendable {
@@ -62,6 +76,9 @@ struct FormulaCatalogue: Sendable {
     private(set) var entries: [Entry] = []
     /// The reference's and alternatives' formulas (literals lifted as the catalogue lifts them).
     private(set) var sourceFormulas: [Formula] = []
+    /// Parts of those formulas a learner may have worked out and written as a number (`5 - 1`
+    /// as 4), by their value at the setup's numbers.
+    private(set) var workedOut: [Int: [Formula]] = [:]
 
     /// The name a lifted literal's quantity goes by.
     static func quantityName(_ value: Int) -> String { "q\(value)_" }
@@ -133,6 +150,8 @@ struct FormulaCatalogue: Sendable {
             where seen.insert(next.source).inserted {
                 let pair = single.then(next)
                 guard pair.changes[0] != pair.changes[1], !Self.alone.contains(single.misconception),
+                    single.misconception != next.misconception || !Self.once.contains(next.misconception),
+                    !Self.moves(single.misconception, next.misconception),
                     !Self.alone.contains(next.misconception), next.misconception != .bracketsDropped
                 else { continue }
                 pairs.append(pair)
@@ -141,6 +160,7 @@ struct FormulaCatalogue: Sendable {
         // Telling pairs first, so the limit drops the generic ones.
         pairs.sort { $0.genericCount < $1.genericCount }
         sourceFormulas = chosen.map { lifted ? lift($0.1) : $0.1 }
+        for formula in sourceFormulas { collectWorkedOut(formula) }
         let referenceValues = sourceFormulas.map { values(of: $0) }
         // One name written for another at one place: not a story told (it fits too many
         // answers), but a swap of two names that comes to the same formula is no better
@@ -159,8 +179,33 @@ struct FormulaCatalogue: Sendable {
             {
                 continue
             }
-            entries.append(Entry(mutant: mutant, formula: moved, written: moved.canonical, values: values))
+            entries.append(
+                Entry(
+                    mutant: mutant, formula: moved, written: moved.canonical, values: values,
+                    operations: moved.operations))
         }
+    }
+
+    /// Records `formula`'s operations on quantities (and theirs, inside) whose value at the
+    /// setup's numbers is a whole number of 3 or more: a literal of that value in an answer may be
+    /// that part, worked out.
+    private mutating func collectWorkedOut(_ formula: Formula) {
+        guard case .binary(_, let a, let b) = formula else { return }
+        collectWorkedOut(a)
+        collectWorkedOut(b)
+        guard !formula.names.isEmpty, case .int(let value)? = formula.evaluate(quantities), value >= 3,
+            !workedOut[value, default: []].contains(formula)
+        else { return }
+        workedOut[value, default: []].append(formula)
+    }
+
+    /// Whether two changes together move a `+ 1` or `- 1` (left out at one place, added at
+    /// another): one slip of where it goes, not two.
+    static func moves(_ a: Misconception, _ b: Misconception) -> Bool {
+        let pairs: [Set<Misconception>] = [
+            [.plusOneDropped, .plusOneAdded], [.minusOneDropped, .minusOneAdded],
+        ]
+        return pairs.contains([a, b])
     }
 
     /// The reference's literals as their quantities (for a catalogue that lifts literals).
@@ -275,7 +320,7 @@ struct FormulaCatalogue: Sendable {
         let readings = self.readings(formula)
         guard !readings.isEmpty else { return .notAFormula }
         var best: [Mutant] = []
-        var bestRank = (Int.max, Int.max)
+        var bestRank = (Int.max, Int.max, Int.max)
         for reading in readings {
             let values = self.values(of: reading)
             let written = reading.canonical
@@ -293,7 +338,15 @@ struct FormulaCatalogue: Sendable {
                 // that change (`(7 - 1) // 2 + 1` has its `7 - 1`: it is not `(f + 1) // 2`,
                 // whatever the two come to).
                 if entry.mutant.changes.contains(where: { kept($0, in: reading) }) { continue }
-                let rank = (entry.mutant.changes.count, entry.mutant.genericCount)
+                // Written with the answer's operations (a `math.ceil` where it has one, no
+                // `+ 1 - 1`) beats written otherwise, among as many changes of as many generic
+                // ones: `ceil(a / s)` is `a // s + 1` wherever s does not divide a, but the learner
+                // rounded up, not added one.
+                let alike = entry.operations == reading.operations
+                if !alike, entry.mutant.changes.contains(where: { Self.alike.contains($0.misconception) }) {
+                    continue
+                }
+                let rank = (entry.mutant.changes.count, entry.mutant.genericCount, alike ? 0 : 1)
                 if rank < bestRank {
                     bestRank = rank
                     best = [entry.mutant]
@@ -396,15 +449,18 @@ struct FormulaCatalogue: Sendable {
     /// (2 and more for a setup name, 3 and more for a lifted literal) as that quantity or as
     /// itself. Nil readings when the formula moves with nothing (a constant).
     private func readings(_ formula: Formula) -> [Formula] {
-        let options: [[String?]] = formula.literals.map { value in
+        let options: [[Formula?]] = formula.literals.map { value in
             let threshold = liftsLiterals ? 3 : 2
             guard value >= threshold else { return [nil] }
-            let names = quantities.filter { $0.value == value }.map(\.key).sorted()
-            return names.isEmpty ? [nil] : names + [nil]
+            let names: [Formula?] = quantities.filter { $0.value == value }.map(\.key).sorted().map {
+                .name($0)
+            }
+            let parts: [Formula?] = workedOut[value, default: []]
+            return names + parts + [nil]
         }
-        var readings: [[String?]] = [[]]
+        var readings: [[Formula?]] = [[]]
         for choices in options {
-            var next: [[String?]] = []
+            var next: [[Formula?]] = []
             for reading in readings {
                 for choice in choices {
                     next.append(reading + [choice])

@@ -32,7 +32,9 @@ extension GradingText {
 
     /// One mutant's change, or a double slip's two changes said together.
     private func change(_ mutant: Mutant) -> Phrase {
-        let parts = mutant.changes.map { countChange($0) ?? change($0.misconception, $0.piece) }
+        let parts = mutant.changes.map {
+            countChange($0) ?? change($0.misconception, $0.piece, original: $0.original)
+        }
         guard parts.count == 2 else { return parts.first ?? .empty }
         return say(.mutantBoth, ["first": parts[0], "second": parts[1]])
     }
@@ -41,7 +43,11 @@ extension GradingText {
     /// reference away and read badly, so the sentence then names the change without it.
     private func quotable(_ piece: String) -> Bool { !piece.isEmpty && piece.count <= 20 }
 
-    private func change(_ misconception: Misconception, _ piece: String) -> Phrase {
+    private func change(_ misconception: Misconception, _ piece: String, original: String) -> Phrase {
+        // A name written where another belongs quotes both (`(L - 1)` where `L` belongs).
+        if misconception == .nameForName || misconception == .countOffByOne {
+            return Phrase(MisconceptionKey.change(misconception), ["piece": piece, "original": original])
+        }
         if !quotable(piece), let key = MisconceptionKey(rawValue: misconception.rawValue + ".unquoted") {
             return Phrase(key)
         }

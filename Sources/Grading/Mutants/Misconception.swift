@@ -66,6 +66,25 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     case plusOneBeforeDividing = "plus-one-before-dividing"
     /// Two of the setup's names swapped everywhere (`f` and `s`).
     case namesSwapped = "names-swapped"
+    /// `a - f + 1` → `(a - f) // f + 1`, `(a - f) // s + 1` → `(a - f) // f + 1`: the window moved
+    /// by its own size (windows that do not overlap), where it moves by the stride.
+    case strideAsWindow = "stride-as-window"
+    /// One of the formula's names written where another belongs, at one place
+    /// (`(n + 2 * p - f) // p + 1`). Told only of an answer written so (`FormulaCatalogue`): a
+    /// formula that merely equals it is as often another slip.
+    case nameForName = "name-for-name"
+    /// `L * x` → `(L - 1) * x`: a count of the setup one too low or too high (one layer fewer).
+    case countOffByOne = "count-off-by-one"
+    /// `x` → `x + 1`: a + 1 added to the whole formula.
+    case plusOneAdded = "plus-one-added"
+    /// `x` → `x - 1`: a − 1 added to the whole formula.
+    case minusOneAdded = "minus-one-added"
+    /// `a - b` → `a - b / 2`, `x` → `x // 2`: a term, or the whole formula, halved.
+    case termHalved = "term-halved"
+    /// `x` → `2 * x`: the whole formula doubled (a padding counted for both sides).
+    case formulaDoubled = "formula-doubled"
+    /// `a // b` → `math.ceil(a / b)`: rounded up where the formula rounds down.
+    case ceilForFloor = "ceil-for-floor"
 
     // Reductions, kernels and slices.
     /// `.sum()` → `.mean()`.
@@ -291,6 +310,10 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
         case .bracketsDropped: Traits(reason: .always)
         case .termCountedTwice, .factorCountedTwice, .groupAddedForSubtracted, .namesSwapped: Traits()
         case .plusOneBeforeDividing: Traits(reason: .sizes)
+        case .strideAsWindow: Traits(reason: .always)
+        case .nameForName, .countOffByOne, .plusOneAdded, .minusOneAdded: Traits()
+        case .termHalved, .formulaDoubled: Traits(unquoted: true)
+        case .ceilForFloor: Traits(reason: .sizes)
         case .meanForSum: Traits(reason: .always, finding: .wrongScale)
         case .sumForMean: Traits(reason: .always)
         case .maxForMean, .meanPartial: Traits()

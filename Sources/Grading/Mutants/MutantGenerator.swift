@@ -106,7 +106,13 @@ struct MutantGenerator {
         generator.renameAll(paddingNames, to: "0", as: .paddingForgotten, in: program)
         generator.renameAll(strideNames, to: "1", as: .strideForgotten, in: program)
         generator.renameAll(dilationNames, to: "1", as: .dilationForgotten, in: program)
-        if arithmetic { generator.swapNames(in: program) }
+        if arithmetic {
+            for statement in program.statements {
+                if case .expression(let expression) = statement { generator.wholeFormulaRules(expression) }
+            }
+            generator.swapNames(in: program)
+            generator.nameForName(in: program)
+        }
         var seen: Set<String> = [source]
         return generator.found.filter { seen.insert($0.source).inserted }
     }
@@ -144,10 +150,16 @@ struct MutantGenerator {
         return String(result)
     }
 
-    mutating func add(_ misconception: Misconception, _ edits: [(SourceRange, String)], piece: String) {
+    /// Adds the mutant `edits` make. `wrapping` says the edits keep the part they replace
+    /// (a `+ 1` added after it, a halving around it): it has no original that an answer could
+    /// still have unchanged.
+    mutating func add(
+        _ misconception: Misconception, _ edits: [(SourceRange, String)], piece: String,
+        wrapping: Bool = false
+    ) {
         let source = replacing(edits)
         guard !source.isEmpty else { return }
-        let original = edits.count == 1 ? text(edits[0].0) : ""
+        let original = edits.count == 1 && !wrapping ? text(edits[0].0) : ""
         found.append(Mutant(misconception: misconception, source: source, piece: piece, original: original))
     }
 
@@ -155,12 +167,13 @@ struct MutantGenerator {
     /// same text occurs elsewhere too (`(1, 32, 8 // 2, 8 // 2)`), also a mutant replacing every
     /// occurrence.
     mutating func replace(
-        _ node: ExpressionSyntax, by replacement: String, as misconception: Misconception, piece: String
+        _ node: ExpressionSyntax, by replacement: String, as misconception: Misconception, piece: String,
+        wrapping: Bool = false
     ) {
-        add(misconception, [(node.range, "(\(replacement))")], piece: piece)
+        add(misconception, [(node.range, "(\(replacement))")], piece: piece, wrapping: wrapping)
         let all = occurrences[text(node)] ?? []
         guard all.count > 1, !Self.overlap(all) else { return }
-        add(misconception, all.map { ($0, "(\(replacement))") }, piece: piece)
+        add(misconception, all.map { ($0, "(\(replacement))") }, piece: piece, wrapping: wrapping)
     }
 
     private mutating func index(_ node: ExpressionSyntax) {
@@ -184,7 +197,10 @@ struct MutantGenerator {
         switch node.kind {
         case .binary(let op, let left, let right):
             binary(node, op, left, right)
-            if arithmetic, isArithmetic(node) { formulaRules(node, op, left, right) }
+            if arithmetic, isArithmetic(node) {
+                formulaRules(node, op, left, right)
+                quantityRules(node, op, left, right)
+            }
         case .call(let callee, let arguments): call(node, callee, arguments)
         case .subscript(let base, let items): subscriptRules(node, base, items)
         default: break

@@ -1,0 +1,135 @@
+import AnswerLanguage
+
+/// Edits of what a formula's quantities and coefficients are (formulas only,
+/// `MutantGenerator.arithmetic`): the window moved by its own size where it moves by the stride,
+/// the dilation taken as a stride, one name written where another belongs, a count one too low or
+/// too high, a `+ 1` or `- 1` added, a term halved or the whole doubled, rounded up for down. Each
+/// lands on many small numbers, so each is told only of an answer that is the same formula at
+/// several points (`FormulaCatalogue`).
+extension MutantGenerator {
+    /// The rules at one arithmetic node.
+    mutating func quantityRules(
+        _ node: ExpressionSyntax, _ op: BinaryOperator, _ left: ExpressionSyntax, _ right: ExpressionSyntax
+    ) {
+        if op == .add, Self.integer(right) == 1 { positionRules(node, count: left) }
+        if op == .add || op == .subtract {
+            // A term halved (the shrink of ten layers taken as half of it: one side only).
+            for term in [left, right] {
+                guard case .binary(let inner, _, _) = term.kind, inner == .multiply || inner == .floorDivide
+                else { continue }
+                let written = text(term)
+                replace(term, by: "\(written) / 2", as: .termHalved, piece: written, wrapping: true)
+                replace(term, by: "\(written) // 2", as: .termHalved, piece: written, wrapping: true)
+            }
+        }
+        if op == .multiply {
+            // A count one too low or too high: `L * (K - 1)` → `(L - 1) * (K - 1)`.
+            for (count, other) in [(left, right), (right, left)] where !Self.isNumber(other) {
+                guard let name = Self.name(count), isInteger(name) else { continue }
+                add(.countOffByOne, [(count.range, "(\(name) - 1)")], piece: "\(name) - 1")
+                add(.countOffByOne, [(count.range, "(\(name) + 1)")], piece: "\(name) + 1")
+            }
+        }
+        if op == .floorDivide {
+            replace(
+                node, by: "math.ceil(\(text(left)) / \(text(right)))", as: .ceilForFloor, piece: "//")
+        }
+    }
+
+    /// `count + 1`, the positions of a window: the window moved by its own size, and the dilation
+    /// taken as the stride.
+    private mutating func positionRules(_ node: ExpressionSyntax, count: ExpressionSyntax) {
+        switch count.kind {
+        case .binary(.subtract, _, let window):
+            // `n - f + 1` → `(n - f) // f + 1`: windows that do not overlap.
+            if let name = Self.name(window), isInteger(name) {
+                replace(node, by: "(\(text(count))) // \(name) + 1", as: .strideAsWindow, piece: name)
+            }
+            dilationAsStride(node, count: count, window: window)
+        case .binary(let division, let difference, let stride)
+        where division == .floorDivide || division == .divide:
+            // `(H - K) // S + 1` → `(H - K) // K + 1`.
+            guard case .binary(.subtract, _, let window) = difference.kind, let name = Self.name(window),
+                isInteger(name), text(stride) != name
+            else { return }
+            add(.strideAsWindow, [(stride.range, name)], piece: name)
+        default:
+            break
+        }
+    }
+
+    /// `H - (D * (K - 1) + 1) + 1` → `(H - (1 * (K - 1) + 1)) // D + 1`: the dilation's spacing
+    /// taken as the window's steps.
+    private mutating func dilationAsStride(
+        _ node: ExpressionSyntax, count: ExpressionSyntax, window: ExpressionSyntax
+    ) {
+        let dilations = names(in: window).filter { Self.dilationNames.contains($0.0) && isInteger($0.0) }
+        guard let dilation = dilations.first?.0 else { return }
+        let undilated = text(count, replacing: dilations.map { ($0.1, "1") })
+        replace(node, by: "(\(undilated)) // \(dilation) + 1", as: .strideForDilation, piece: "")
+    }
+
+    /// Rules on the whole formula: a `+ 1` or `- 1` added, the whole halved or doubled, and the
+    /// dilation taken as the stride where the formula is a size without its `+ 1`
+    /// (`H - D * (K - 1)`).
+    mutating func wholeFormulaRules(_ whole: ExpressionSyntax) {
+        guard isArithmetic(whole), !Self.isNumber(whole) else { return }
+        let written = text(whole)
+        // The piece as a formula is written, without brackets a change before left around it.
+        let piece = Formula.parse(written)?.source ?? written
+        replace(whole, by: "\(written) + 1", as: .plusOneAdded, piece: "+ 1", wrapping: true)
+        replace(whole, by: "\(written) - 1", as: .minusOneAdded, piece: "- 1", wrapping: true)
+        replace(whole, by: "(\(written)) // 2", as: .termHalved, piece: piece, wrapping: true)
+        replace(whole, by: "(\(written)) / 2", as: .termHalved, piece: piece, wrapping: true)
+        replace(whole, by: "2 * (\(written))", as: .formulaDoubled, piece: piece, wrapping: true)
+        if case .binary(.subtract, _, let window) = whole.kind {
+            let dilations = names(in: window).filter { Self.dilationNames.contains($0.0) && isInteger($0.0) }
+            if let dilation = dilations.first?.0 {
+                let undilated = text(whole, replacing: dilations.map { ($0.1, "1") })
+                replace(whole, by: "(\(undilated) - 1) // \(dilation) + 1", as: .strideForDilation, piece: "")
+            }
+        }
+    }
+
+    /// One of the formula's whole-number names written where another belongs, at one place.
+    mutating func nameForName(in program: Program) {
+        var places: [(String, SourceRange)] = []
+        for statement in program.statements {
+            if case .expression(let expression) = statement { places += names(in: expression) }
+        }
+        let distinct = Set(places.map(\.0)).filter(isInteger).sorted()
+        guard distinct.count >= 2, distinct.count <= 6 else { return }
+        for (name, range) in places where isInteger(name) {
+            for other in distinct where other != name {
+                add(.nameForName, [(range, other)], piece: other)
+            }
+        }
+    }
+
+    /// The names in `node`, with where each is written.
+    private func names(in node: ExpressionSyntax) -> [(String, SourceRange)] {
+        if case .name(let name) = node.kind { return [(name, node.range)] }
+        return node.kind.children.flatMap { names(in: $0) }
+    }
+
+    /// `node`'s text with the ranges inside it replaced.
+    private func text(_ node: ExpressionSyntax, replacing edits: [(SourceRange, String)]) -> String {
+        var result = ""
+        var position = node.range.lowerBound.offset
+        for (range, replacement) in edits.sorted(by: { $0.0.lowerBound.offset < $1.0.lowerBound.offset }) {
+            guard range.lowerBound.offset >= position, range.upperBound.offset <= node.range.upperBound.offset
+            else { continue }
+            result += text(
+                SourceRange(
+                    SourceLocation(line: 1, column: 0, offset: position),
+                    SourceLocation(line: 1, column: 0, offset: range.lowerBound.offset)))
+            result += replacement
+            position = range.upperBound.offset
+        }
+        result += text(
+            SourceRange(
+                SourceLocation(line: 1, column: 0, offset: position),
+                SourceLocation(line: 1, column: 0, offset: node.range.upperBound.offset)))
+        return result
+    }
+}
