@@ -60,6 +60,10 @@ import Wording
         // not a count moved and a − 1 dropped.
         let strided = FormulaCatalogue(sources: ["K + (K - 1) * S"], integers: ["K": 5, "S": 3])
         #expect(ids(strided, "K * S")?.contains { $0.contains("count-off-by-one") } != true)
+        // Told only as written: C_in · C_out + C_out + C_in is C_in · (C_out + 1) + C_out, but
+        // the answer writes no C_out + 1 (it adds a bias per input to one per output).
+        let mixing = FormulaCatalogue(sources: ["C_in * C_out + C_out"], integers: ["C_in": 64, "C_out": 32])
+        #expect(ids(mixing, "C_in * C_out + C_out + C_in") == nil)
     }
 
     @Test func roundedUp() {

@@ -36,7 +36,9 @@ struct FormulaCatalogue: Sendable {
     /// factors (`Formula.canonical`): brackets left out are in the text, and so is a factor
     /// that multiplies only part of a sum (`64 - 10 * 5 + 1`); a formula that merely equals such
     /// a mutant (`L * K` is `L * K - 1 + 1`) is another slip.
-    static let asWritten: Set<Misconception> = [.bracketsDropped, .distributionForgotten, .nameForName]
+    static let asWritten: Set<Misconception> = [
+        .bracketsDropped, .distributionForgotten, .nameForName, .countOffByOne,
+    ]
     /// Changes not made twice in a row: a second `+ 1` added, a second halving or a count moved
     /// twice is another number, not a second slip.
     static let once: Set<Misconception> = [
