@@ -119,6 +119,8 @@ import Wording
         #expect(dropped.findings.last?.id == "divisor-dropped")
         let subtracted = grader.grade("g[-1] - g[0]", for: ratio)
         #expect(subtracted.findings.last?.id == "subtract-for-divide")
+        // A number typed out says nothing about which change it came from.
+        #expect(grader.grade("0.5", for: ratio).findings.last?.isSpecific == false)
         // Written with an operator neither mutant has, the value stays unexplained.
         let other = grader.grade("g[-1] * 1.0", for: ratio)
         #expect(other.findings.last?.isSpecific == false)

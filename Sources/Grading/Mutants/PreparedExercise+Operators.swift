@@ -12,7 +12,10 @@ extension PreparedExercise {
     /// are narrowed to those written with the same operators; nil when none or too many remain,
     /// or when the answer is a formula the formula catalogue did not explain (a coincidence).
     func mutantsByOperators(_ answer: Value, source: String?, comparer: Comparer) -> MutantGroup? {
-        guard let source, let operators = Self.binaryOperators(in: source) else { return nil }
+        // A number typed out has no operators to tell anything by: which change it came from
+        // cannot be read from it.
+        guard let source, !Self.names(in: source).isEmpty, let operators = Self.binaryOperators(in: source)
+        else { return nil }
         if let formulas = mutants.formulas {
             guard case .notAFormula = formulas.explain(source) else { return nil }
         }
