@@ -90,15 +90,20 @@ extension PreparedExercise {
             return nil
         }
         guard let source else { return group }
-        group.mutants = group.mutants.filter {
-            sameFormula(source, $0.source, comparer: comparer) != false && $0.canExplain(source)
-                && !Self.reducesOtherwise(source, $0.source) && writesSwap(source, of: $0)
-                && mutants.formulas?.differsLifted(source, $0.source) != true
-                && (!$0.misconception.isCount || mutants.counts?.differs(source, from: $0) != true)
-                && perturbedSetup.differ(source, $0.source, comparer: comparer) != true
-                && (!$0.misconception.isElementCount || countsElementsAlike(source, $0) != false)
-        }
+        group.mutants = group.mutants.filter { mayExplain(source, $0, comparer: comparer) }
         return group.mutants.isEmpty ? nil : group
+    }
+
+    /// Whether `mutant`, whose value the answer typed as `source` has, may be told as its story:
+    /// the answer is that formula, writes that operation, and agrees with it on other numbers
+    /// and other data — every rule by which a same value is known to be a coincidence.
+    func mayExplain(_ source: String, _ mutant: Mutant, comparer: Comparer) -> Bool {
+        sameFormula(source, mutant.source, comparer: comparer) != false && mutant.canExplain(source)
+            && !Self.reducesOtherwise(source, mutant.source) && writesSwap(source, of: mutant)
+            && mutants.formulas?.differsLifted(source, mutant.source) != true
+            && (!mutant.misconception.isCount || mutants.counts?.differs(source, from: mutant) != true)
+            && perturbedSetup.differ(source, mutant.source, comparer: comparer) != true
+            && (!mutant.misconception.isElementCount || countsElementsAlike(source, mutant) != false)
     }
 
     /// Whether an answer typed as `source` that has the expected value is a misconception's

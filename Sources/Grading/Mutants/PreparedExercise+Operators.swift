@@ -22,11 +22,7 @@ extension PreparedExercise {
         let candidates = mutants.all.filter { entry in
             entry.mutant.changes.count == 1 && Self.binaryOperators(in: entry.mutant.source) == operators
                 && comparer.matches(answer, entry.value)
-        }.map(\.mutant).filter {
-            sameFormula(source, $0.source, comparer: comparer) != false && $0.canExplain(source)
-                && !Self.reducesOtherwise(source, $0.source)
-                && mutants.formulas?.differsLifted(source, $0.source) != true
-        }
+        }.map(\.mutant).filter { mayExplain(source, $0, comparer: comparer) }
         var distinct: [Mutant] = []
         // A setting changed to two other values is two stories, as in `explained`.
         for mutant in candidates
