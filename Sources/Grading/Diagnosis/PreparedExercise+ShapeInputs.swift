@@ -21,14 +21,7 @@ extension PreparedExercise {
             default: expected.integers?.count
             }
         guard let rank, rank >= 1 else { return inputs }
-        let scalars = Array(reference.unicodeScalars)
-        func text(_ node: ExpressionSyntax) -> String {
-            let lower = max(0, min(node.range.lowerBound.offset, scalars.count))
-            let upper = max(lower, min(node.range.upperBound.offset, scalars.count))
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[lower..<upper])
-            return String(view)
-        }
+        let text = SourceText(reference)
         if let name = Self.inputName(root), case .tensor(let tensor)? = base[name], tensor.rank == rank {
             inputs.input = ShapeInputs.Named(name: name, shape: tensor.shape)
         }

@@ -22,13 +22,7 @@ struct TypedAnswer {
     }
 
     /// A node's text as typed.
-    func text(_ node: ExpressionSyntax) -> String {
-        let lower = max(0, min(node.range.lowerBound.offset, scalars.count))
-        let upper = max(lower, min(node.range.upperBound.offset, scalars.count))
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[lower..<upper])
-        return String(view)
-    }
+    func text(_ node: ExpressionSyntax) -> String { SourceText(scalars: scalars)(node) }
 
     /// The answer when it is one number written out (`0.025`, `-9.09e-12`, `25`): its text
     /// without the sign, and its significant digits (leading zeros never count; trailing zeros

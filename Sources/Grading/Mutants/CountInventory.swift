@@ -106,14 +106,7 @@ struct CountInventory: Sendable {
         guard let program = try? Parser.parse(reference), program.statements.count == 1,
             case .expression(let expression) = program.statements[0]
         else { return nil }
-        let scalars = Array(reference.unicodeScalars)
-        func text(_ node: ExpressionSyntax) -> String {
-            let lower = max(0, min(node.range.lowerBound.offset, scalars.count))
-            let upper = max(lower, min(node.range.upperBound.offset, scalars.count))
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[lower..<upper])
-            return String(view)
-        }
+        let text = SourceText(reference)
         var terms: [(module: String, sign: Int)] = []
         func collect(_ node: ExpressionSyntax, _ sign: Int) -> Bool {
             switch node.kind {

@@ -127,13 +127,7 @@ struct MutantGenerator {
 
     func text(_ node: ExpressionSyntax) -> String { text(node.range) }
 
-    func text(_ range: SourceRange) -> String {
-        let lower = max(0, min(range.lowerBound.offset, scalars.count))
-        let upper = max(lower, min(range.upperBound.offset, scalars.count))
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[lower..<upper])
-        return String(view)
-    }
+    func text(_ range: SourceRange) -> String { SourceText(scalars: scalars)(range) }
 
     /// The source with each range replaced (ranges must not overlap).
     private func replacing(_ edits: [(SourceRange, String)]) -> String {

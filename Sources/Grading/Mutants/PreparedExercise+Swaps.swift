@@ -157,12 +157,7 @@ extension PreparedExercise {
 
     /// The text of `node` in `source`.
     private static func text(of node: ExpressionSyntax, in source: String) -> String {
-        let scalars = Array(source.unicodeScalars)
-        let lower = max(0, min(node.range.lowerBound.offset, scalars.count))
-        let upper = max(lower, min(node.range.upperBound.offset, scalars.count))
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[lower..<upper])
-        return String(view)
+        SourceText(source)(node)
     }
 }
 
