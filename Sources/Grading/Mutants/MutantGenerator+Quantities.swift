@@ -22,6 +22,11 @@ extension MutantGenerator {
                 replace(term, by: "\(written) // 2", as: .termHalved, piece: written, wrapping: true)
             }
         }
+        if op == .multiply, let symbol = operatorRange(left, right, "*") {
+            // `2 * 3 * 4` → `2 + 3 * 4`: a plus typed for a times, precedence then binding the rest
+            // (the bracketed `(2 + 3) * 4` is `MutantGenerator`'s own).
+            add(.sumForProduct, [(symbol, "+")], piece: "*")
+        }
         if op == .multiply {
             // A count one too low or too high: `L * (K - 1)` → `(L - 1) * (K - 1)`.
             for (count, other) in [(left, right), (right, left)] where !Self.isNumber(other) {
@@ -104,6 +109,20 @@ extension MutantGenerator {
                 add(.nameForName, [(range, other)], piece: other)
             }
         }
+    }
+
+    /// Where the operator `symbol` between `left` and `right` is written.
+    private func operatorRange(_ left: ExpressionSyntax, _ right: ExpressionSyntax, _ symbol: Unicode.Scalar)
+        -> SourceRange?
+    {
+        let lower = left.range.upperBound.offset
+        let upper = right.range.lowerBound.offset
+        guard lower < upper, upper <= scalars.count,
+            let index = (lower..<upper).first(where: { scalars[$0] == symbol })
+        else { return nil }
+        return SourceRange(
+            SourceLocation(line: 1, column: 0, offset: index),
+            SourceLocation(line: 1, column: 0, offset: index + 1))
     }
 
     /// The names in `node`, with where each is written.

@@ -268,6 +268,20 @@ private enum NumberFormatForSource {
 extension Mutant {
     /// Whether this mutant may explain the answer typed as `source`: a change about what a call
     /// computes (`Misconception.isAboutCalls`) only explains an answer that calls something.
+    /// Whether the answer typed as `source` still has, as written, an operation one of the
+    /// changes replaced (`3 + (2 - 1) * 2 + …` keeps the `2 - 1` a "`- 1` left out" drops): it
+    /// did not make that change, whatever the two values are.
+    func keepsReplacedPart(of source: String) -> Bool {
+        guard let answer = Formula.parse(source) else { return false }
+        return changes.contains { change in
+            guard !change.original.isEmpty, let part = Formula.parse(change.original), case .binary = part
+            else {
+                return false
+            }
+            return answer.contains(part)
+        }
+    }
+
     func canExplain(_ source: String) -> Bool {
         guard changes.contains(where: \.misconception.isAboutCalls) else { return true }
         guard let program = try? Parser.parse(source) else { return false }

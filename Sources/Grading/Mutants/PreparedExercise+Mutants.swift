@@ -99,7 +99,8 @@ extension PreparedExercise {
     /// and other data — every rule by which a same value is known to be a coincidence.
     func mayExplain(_ source: String, _ mutant: Mutant, comparer: Comparer) -> Bool {
         sameFormula(source, mutant.source, comparer: comparer) != false && mutant.canExplain(source)
-            && !Self.reducesOtherwise(source, mutant.source) && writesSwap(source, of: mutant)
+            && !mutant.keepsReplacedPart(of: source) && !Self.reducesOtherwise(source, mutant.source)
+            && writesSwap(source, of: mutant)
             && mutants.formulas?.differsLifted(source, mutant.source) != true
             && (!mutant.misconception.isCount || mutants.counts?.differs(source, from: mutant) != true)
             && perturbedSetup.differ(source, mutant.source, comparer: comparer) != true
