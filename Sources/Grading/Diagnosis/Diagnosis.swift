@@ -113,6 +113,16 @@ public struct Diagnosis: Hashable, Sendable, Codable {
         case complement
         /// The pieces of a right answer in the same order, grouped otherwise by brackets.
         case regrouped = "brackets-regrouped"
+        /// A value times 100 where the factor 100 is typed: a percentage.
+        case percentage
+        /// A `//` that, as `/`, gives the expected value: rounded down where it should not be.
+        case floorDivision = "floor-division"
+        /// An `int(…)` or `math.floor(…)` without which the answer is the expected value.
+        case truncated
+        /// A power of ten typed, the expected value's nearest one: its order of magnitude.
+        case orderOfMagnitude = "order-of-magnitude"
+        /// A count in an exponent where the expected value grows by the same amount per step.
+        case exponentForCount = "exponent-for-count"
         /// No recognised pattern: only which cells differ.
         case valuesDiffer = "values-differ"
     }

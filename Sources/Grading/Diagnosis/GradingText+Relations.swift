@@ -42,4 +42,14 @@ package enum RelationKey: String, MessageKey {
     case complement
     /// The pieces of a right answer in the same order, grouped otherwise.
     case regrouped
+    /// A typed factor of 100 without which the answer is the expected value.
+    case percentage
+    /// A `//` that, as `/`, gives the expected value.
+    case floorDivision
+    /// A call `call` (`int`, `math.floor`) without which the answer is the expected value.
+    case truncated
+    /// A typed power of ten that is the expected value's order of magnitude.
+    case orderOfMagnitude
+    /// A count `count` in an exponent where the expected value grows evenly with it.
+    case exponentForCount
 }

@@ -27,9 +27,15 @@ extension PreparedExercise {
                 regrouped(typed, integral: integral, session: session, comparer: comparer, text)
                 ?? typedNumber(typed, number, target, integral: integral, text)
                 ?? repeatedFactor(typed, target, session: session, comparer: comparer, text)
-                ?? lastStep(typed, answer, session: session, comparer: comparer, text)
-                ?? divisorCount(typed, target, session: session, text)
-                ?? factorsAdded(typed, target, session: session, comparer: comparer, text)
+            if story == nil {
+                story =
+                    lastStep(typed, answer, session: session, comparer: comparer, text)
+                    ?? divisorCount(typed, target, session: session, text)
+                    ?? factorsAdded(typed, target, session: session, comparer: comparer, text)
+            }
+            if story == nil {
+                story = repairStory(typed, number, target, session: session, comparer: comparer, text)
+            }
         }
         if story == nil, !integral, let number, let target {
             story = valueRelation(number, target, comparer: comparer, text)
@@ -123,14 +129,14 @@ extension PreparedExercise {
         return nil
     }
 
-    /// `E * c`, `c * E`, `E / c`, `E // c` where the part `E` alone is the expected value: the
+    /// `E * c`, `c * E`, `E / c`, `E // c`, `E ** c` where the part `E` alone is the expected value: the
     /// last step is one too many (`x.numel() * 4`, `q.clamp(0, 6) / 6`).
     private func lastStep(
         _ typed: TypedAnswer, _ answer: Value, session: TimedInterpreter, comparer: Comparer,
         _ text: GradingText
     ) -> (Diagnosis.Finding, Phrase)? {
         guard partsMayRunAgain, let (op, left, right) = typed.outermost,
-            [.multiply, .divide, .floorDivide].contains(op)
+            [.multiply, .divide, .floorDivide, .power].contains(op)
         else { return nil }
         var options = [(kept: left, piece: "\(op.rawValue) \(typed.text(right))")]
         if op == .multiply { options.append((right, "\(typed.text(left)) *")) }

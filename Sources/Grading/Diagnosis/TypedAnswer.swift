@@ -24,6 +24,9 @@ struct TypedAnswer {
     /// A node's text as typed.
     func text(_ node: ExpressionSyntax) -> String { SourceText(scalars: scalars)(node) }
 
+    /// A range's text as typed.
+    func text(_ range: SourceRange) -> String { SourceText(scalars: scalars)(range) }
+
     /// The answer when it is one number written out (`0.025`, `-9.09e-12`, `25`): its text
     /// without the sign, and its significant digits (leading zeros never count; trailing zeros
     /// of a number without a point do not either, so `20` has one).

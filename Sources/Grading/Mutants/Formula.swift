@@ -118,6 +118,10 @@ indirect enum Formula: Hashable, Sendable {
             return "(" + terms.sorted().joined(separator: " ") + ")"
         case .binary(.multiply, _, _):
             return "(" + factors.map(\.canonical).sorted().joined(separator: " * ") + ")"
+        // A square or cube written as a power is the product written out (`K ** 2` is `K * K`).
+        case .binary(.power, let base, .integer(let n)) where (2...3).contains(n):
+            let product = (2...n).reduce(base) { product, _ in .binary(.multiply, product, base) }
+            return product.canonical
         case .binary(let op, let a, let b): return "(\(a.canonical) \(op.rawValue) \(b.canonical))"
         }
     }

@@ -26,7 +26,7 @@ struct FormulaCatalogue: Sendable {
     /// Changes told only alone: a second change on top of one of these reads the first's own
     /// work (`2 * f` made by counting f twice, then its 2 dropped) or undoes it.
     static let alone: Set<Misconception> = [
-        .termCountedTwice, .factorCountedTwice, .groupAddedForSubtracted, .countOffByOne,
+        .termCountedTwice, .factorCountedTwice, .groupAddedForSubtracted, .countOffByOne, .nameSquared,
     ]
     /// Changes told only of an answer written with the same operations as the mutant (up to its
     /// operands): a `+ 1` added, a halving or a doubling around a formula reaches many numbers,
@@ -36,8 +36,12 @@ struct FormulaCatalogue: Sendable {
     /// factors (`Formula.canonical`): brackets left out are in the text, and so is a factor
     /// that multiplies only part of a sum (`64 - 10 * 5 + 1`); a formula that merely equals such
     /// a mutant (`L * K` is `L * K - 1 + 1`) is another slip.
+    /// Changes told only of an answer that writes them itself, not of one whose literal is read
+    /// as a quantity (`3 * p` read as `p * p` where p is 3 writes no square).
+    static let typedOnly: Set<Misconception> = [.squaredForDoubled, .nameSquared]
     static let asWritten: Set<Misconception> = [
-        .bracketsDropped, .distributionForgotten, .nameForName, .countOffByOne,
+        .bracketsDropped, .distributionForgotten, .nameForName, .countOffByOne, .squaredForDoubled,
+        .nameSquared,
     ]
     /// Changes not made twice in a row: a second `+ 1` added, a second halving or a count moved
     /// twice is another number, not a second slip.
@@ -309,7 +313,7 @@ struct FormulaCatalogue: Sendable {
     /// fits (a literal 5 as `f` when the setup's f is 5, or as the literal), explained by the
     /// mutants that are the same formula with the fewest changes, then the fewest generic ones.
     func explain(_ source: String) -> Explanation {
-        guard let formula = Formula.parse(source), formula.names.isSubset(of: integerNames) else {
+        guard let formula = Formula.parse(source)?.intAsFloor, formula.names.isSubset(of: integerNames) else {
             return .notAFormula
         }
         // A number alone is a number, not a formula that happens to be one name.
@@ -329,6 +333,11 @@ struct FormulaCatalogue: Sendable {
             for entry in entries where Self.same(values, entry.values) {
                 if entry.mutant.changes.contains(where: { Self.asWritten.contains($0.misconception) }),
                     written != entry.written
+                {
+                    continue
+                }
+                if entry.mutant.changes.contains(where: { Self.typedOnly.contains($0.misconception) }),
+                    reading != formula
                 {
                     continue
                 }
@@ -450,7 +459,7 @@ struct FormulaCatalogue: Sendable {
     /// The ways of reading the answer's literals as quantities: each literal of a quantity's value
     /// (2 and more for a setup name, 3 and more for a lifted literal) as that quantity or as
     /// itself. Nil readings when the formula moves with nothing (a constant).
-    private func readings(_ formula: Formula) -> [Formula] {
+    func readings(_ formula: Formula) -> [Formula] {
         let options: [[Formula?]] = formula.literals.map { value in
             let threshold = liftsLiterals ? 3 : 2
             guard value >= threshold else { return [nil] }

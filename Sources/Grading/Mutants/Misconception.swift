@@ -85,6 +85,12 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     case formulaDoubled = "formula-doubled"
     /// `a // b` → `math.ceil(a / b)`: rounded up where the formula rounds down.
     case ceilForFloor = "ceil-for-floor"
+    /// `2 * p` → `p * p` or `p ** 2`: a quantity squared where it is doubled. Told only of an
+    /// answer written so (`FormulaCatalogue.asWritten`).
+    case squaredForDoubled = "squared-for-doubled"
+    /// `f` → `f * f` or `f ** 2`: a quantity squared where it belongs once (a kernel's area for
+    /// its width). Told only of an answer written so.
+    case nameSquared = "name-squared"
 
     // Reductions, kernels and slices.
     /// `.sum()` → `.mean()`.
@@ -314,6 +320,8 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
         case .nameForName, .countOffByOne, .plusOneAdded, .minusOneAdded: Traits()
         case .termHalved, .formulaDoubled: Traits(unquoted: true)
         case .ceilForFloor: Traits(reason: .sizes)
+        case .squaredForDoubled: Traits(reason: .always)
+        case .nameSquared: Traits()
         case .meanForSum: Traits(reason: .always, finding: .wrongScale)
         case .sumForMean: Traits(reason: .always)
         case .maxForMean, .meanPartial: Traits()

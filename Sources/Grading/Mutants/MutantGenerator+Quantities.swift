@@ -13,13 +13,23 @@ extension MutantGenerator {
     ) {
         if op == .add, Self.integer(right) == 1 { positionRules(node, count: left) }
         if op == .add || op == .subtract {
-            // A term halved (the shrink of ten layers taken as half of it: one side only).
+            // A term halved (the shrink of ten layers taken as half of it: one side only), a
+            // difference halved before its `+ 1` (`(n - f) / 2 + 1`, a stride of 2 imagined), or a
+            // name halved (`n - f / 2`, half the kernel taken off).
             for term in [left, right] {
-                guard case .binary(let inner, _, _) = term.kind, inner == .multiply || inner == .floorDivide
-                else { continue }
                 let written = text(term)
-                replace(term, by: "\(written) / 2", as: .termHalved, piece: written, wrapping: true)
-                replace(term, by: "\(written) // 2", as: .termHalved, piece: written, wrapping: true)
+                switch term.kind {
+                case .binary(let inner, _, _) where inner == .multiply || inner == .floorDivide:
+                    replace(term, by: "\(written) / 2", as: .termHalved, piece: written, wrapping: true)
+                    replace(term, by: "\(written) // 2", as: .termHalved, piece: written, wrapping: true)
+                case .binary(let inner, _, _) where (inner == .add || inner == .subtract) && op == .add:
+                    let inside = Self.unbracketed(written)
+                    replace(term, by: "(\(inside)) / 2", as: .termHalved, piece: inside, wrapping: true)
+                    replace(term, by: "(\(inside)) // 2", as: .termHalved, piece: inside, wrapping: true)
+                case .name(let name) where isInteger(name):
+                    replace(term, by: "\(name) / 2", as: .termHalved, piece: name, wrapping: true)
+                default: break
+                }
             }
         }
         if op == .multiply, let symbol = operatorRange(left, right, "*") {
@@ -28,6 +38,12 @@ extension MutantGenerator {
             add(.sumForProduct, [(symbol, "+")], piece: "*")
         }
         if op == .multiply {
+            // `2 * p` → `p * p`: doubled taken as squared.
+            for (two, other) in [(left, right), (right, left)] where Self.integer(two) == 2 {
+                guard let name = Self.name(other), isInteger(name) else { continue }
+                replace(node, by: "\(name) * \(name)", as: .squaredForDoubled, piece: "\(name) * \(name)")
+                replace(node, by: "\(name) ** 2", as: .squaredForDoubled, piece: "\(name) ** 2")
+            }
             // A count one too low or too high: `L * (K - 1)` → `(L - 1) * (K - 1)`.
             for (count, other) in [(left, right), (right, left)] where !Self.isNumber(other) {
                 guard let name = Self.name(count), isInteger(name) else { continue }
@@ -123,6 +139,20 @@ extension MutantGenerator {
         return SourceRange(
             SourceLocation(line: 1, column: 0, offset: index),
             SourceLocation(line: 1, column: 0, offset: index + 1))
+    }
+
+    /// Each whole-number name squared at one place (`K * K - 1` for `K - 1`: the kernel's area
+    /// where its width belongs). Paddings, strides and dilations are amounts, not sides.
+    mutating func nameSquared(in program: Program) {
+        var places: [(String, SourceRange)] = []
+        for statement in program.statements {
+            if case .expression(let expression) = statement { places += names(in: expression) }
+        }
+        let amounts = Self.paddingNames.union(Self.strideNames).union(Self.dilationNames)
+        for (name, range) in places where isInteger(name) && !amounts.contains(name) {
+            add(.nameSquared, [(range, "(\(name) * \(name))")], piece: "\(name) * \(name)")
+            add(.nameSquared, [(range, "(\(name) ** 2)")], piece: "\(name) ** 2")
+        }
     }
 
     /// The names in `node`, with where each is written.

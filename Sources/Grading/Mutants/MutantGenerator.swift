@@ -112,6 +112,7 @@ struct MutantGenerator {
             }
             generator.swapNames(in: program)
             generator.nameForName(in: program)
+            generator.nameSquared(in: program)
         }
         var seen: Set<String> = [source]
         return generator.found.filter { seen.insert($0.source).inserted }
