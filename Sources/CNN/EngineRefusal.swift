@@ -61,6 +61,10 @@ public enum EngineRefusal: String, MessageKey, Sendable {
     case unfoldPatchesTooSmall, gradInputWithoutGrad, gradInputUnused, tensordotLengths, tensordotSizes
     case tensordotDims, rot90Dims, rot90Rank, rot90SameDims, movedimLengths, movedimRepeated, diagRank
     case diagonalDims, mvRanks, oneHotType, oneHotNegative, oneHotTooFew
+    case convTransposeInputRank, convTransposeWeightRank, convTransposeGroups, convTransposeChannels
+    case convTransposeBias, convTransposeOutputPadding, convTransposeOutputTooSmall
+    case interpolateRank, interpolateBilinearRank, interpolateBilinearType, interpolateAlignCorners
+    case interpolateSizeOrScale, interpolateSize, interpolateScale, interpolateMode
 
     // Files a course or a learner names: `.npy` arrays and the digits CSV (`file` is its path).
     case npyUnreadable, npyUnwritable, npyNotNumpy, npyTruncatedHeader, npyVersion, npyHeaderNotText

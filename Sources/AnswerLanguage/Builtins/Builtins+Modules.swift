@@ -211,6 +211,19 @@ extension Builtins {
                 }
             default: return nil
             }
+        case let conv as ConvTranspose2d:
+            switch name {
+            case "in_channels": return .int(conv.inChannels)
+            case "out_channels": return .int(conv.outChannels)
+            case "kernel_size": return pair(conv.kernelSize)
+            case "stride": return pair(conv.stride)
+            case "padding": return pair(conv.padding)
+            case "output_padding": return pair(conv.outputPadding)
+            case "dilation": return pair(conv.dilation)
+            case "groups": return .int(conv.groups)
+            case "padding_mode": return .string("zeros")
+            default: return nil
+            }
         case let pool as MaxPool2d:
             switch name {
             case "kernel_size": return pair(pool.kernelSize)

@@ -14,7 +14,7 @@ enum Builtins {
     /// Functions in `torch.nn.functional` (also under `torch.` where PyTorch has them).
     static let functional: [Builtin] =
         convolutions + activations + moreActivations + pooling + layersAndLosses + moreLosses
-        + vocabularyFunctional + aliasFunctional
+        + vocabularyFunctional + aliasFunctional + upsamplingFunctional
 
     /// `torch.*`: creation, math, reductions, shapes, randomness control.
     static let torchFunctions: [Builtin] =
@@ -52,6 +52,7 @@ enum Builtins {
         name: "torch.nn",
         members: members(
             modules + trainableModules + moreModules + vocabularyModules + aliasModules + lossModules
+                + upsamplingModules
         ).merging([
             "functional": .namespace(functionalNamespace), "init": .namespace(initNamespace),
         ]) { $1 }.merging(classMembers) { $1 }
@@ -70,7 +71,7 @@ enum Builtins {
     static let global: [String: Value] = {
         var names = members(
             torchFunctions + python + teaching + modules + trainableModules + moreModules + vocabularyModules
-                + aliasModules + lossModules
+                + aliasModules + lossModules + upsamplingModules
                 + networks + dataSets + training + iteration + gradModes + pythonMore)
         names["torch"] = .namespace(torchNamespace)
         names["nn"] = .namespace(nnNamespace)

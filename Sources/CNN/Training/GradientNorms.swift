@@ -2,8 +2,9 @@
 /// gradients shrinking from the output back to the input.
 ///
 /// Forgets the model's gradients, runs `model(x)` in the model's current mode, back-propagates
-/// the mean cross-entropy loss against labels `y`, and returns, for every `Conv2d` and `Linear`
-/// layer in model order (input side first), its dotted name and the L2 norm
+/// the mean cross-entropy loss against labels `y`, and returns, for every `Conv2d`,
+/// `ConvTranspose2d` and `Linear` layer in model order (input side first), its dotted name and
+/// the L2 norm
 /// `√(Σ ∂L/∂wᵢ²)` of its weight gradient (computed in Double). The gradients stay on the
 /// parameters afterwards, as after a PyTorch `loss.backward()`. Batch-norm scales are not
 /// "layers with weights" here: only the convolutions and linear maps are listed.
@@ -23,6 +24,7 @@ public func gradNorms(_ model: any Layer, _ x: Tensor, _ y: Tensor) throws -> [(
         let weight: Parameter
         switch layer {
         case let conv as Conv2d: weight = conv.weight
+        case let conv as ConvTranspose2d: weight = conv.weight
         case let linear as Linear: weight = linear.weight
         default: continue
         }

@@ -1,0 +1,124 @@
+import Wording
+
+/// How `interpolate` picks an output pixel's value (PyTorch's `mode`).
+public enum InterpolationMode: String, Sendable, Hashable, CaseIterable {
+    /// The input pixel at `⌊dst · scale⌋` (PyTorch's legacy `'nearest'`).
+    case nearest
+    /// The input pixel at `⌊(dst + ½) · scale⌋`, the pixel whose area holds the output's centre.
+    case nearestExact = "nearest-exact"
+    /// A weighted mean of the 2×2 input pixels around the output's position.
+    case bilinear
+}
+
+/// Images resized, PyTorch's `torch.nn.functional.interpolate` for `[batch, channels, H, W]`
+/// inputs (and `'nearest'`/`'nearest-exact'` on `[batch, channels, L]`).
+///
+/// The output size is `size`, or `⌊in · scale_factor⌋` per axis. Each output position `dst`
+/// reads the input at a source coordinate found with `scale = 1 / scale_factor` when a scale
+/// factor is given (PyTorch's default `recompute_scale_factor=None`), else `in / out`:
+/// - `nearest`: `min(⌊dst · scale⌋, in − 1)`;
+/// - `nearest-exact`: `min(⌊(dst + ½) · scale⌋, in − 1)`;
+/// - `bilinear`: with `align_corners=False`, `max(0, (dst + ½) · scale − ½)`; with `True`,
+///   `dst · (in − 1) / (out − 1)` (corners on corners, the scale factor unused); the value is
+///   `(1 − λ) · x[i] + λ · x[i + 1]` with `i = ⌊src⌋`, `λ = src − i`, along each axis in turn.
+///
+/// Built from index selection, products and sums, so its gradient is theirs.
+/// - Parameters:
+///   - size: the output's spatial sizes (one per spatial axis), or nil.
+///   - scaleFactor: one factor per spatial axis, or nil; exactly one of `size` and `scaleFactor`.
+///   - alignCorners: nil for the default; only the interpolating mode takes it.
+/// - Throws: `CNNError` for an input of another rank, both or neither of `size` and
+///   `scaleFactor`, a size or factor of the wrong length or not positive, `alignCorners` with a
+///   nearest mode, or `bilinear` on a 3-d or an integer input — PyTorch's checks.
+public func interpolate(
+    _ input: Tensor, size: [Int]? = nil, scaleFactor: [Double]? = nil, mode: InterpolationMode = .nearest,
+    alignCorners: Bool? = nil
+) throws -> Tensor {
+    guard input.rank == 3 || input.rank == 4 else {
+        throw CNNError.argument(.interpolateRank, ["shape": input.shape])
+    }
+    guard mode != .bilinear || input.rank == 4 else {
+        throw CNNError.argument(.interpolateBilinearRank, ["shape": input.shape])
+    }
+    guard mode != .bilinear || input.kind == .real else {
+        throw CNNError.argument(.interpolateBilinearType, ["dtype": input.scalarType])
+    }
+    guard mode == .bilinear || alignCorners == nil else {
+        throw CNNError.argument(.interpolateAlignCorners, ["mode": mode.rawValue])
+    }
+    let spatial = Array(input.shape[2...])
+    let (outSizes, scales): ([Int], [Double])
+    switch (size, scaleFactor) {
+    case (nil, nil), (.some, .some):
+        throw CNNError.argument(.interpolateSizeOrScale)
+    case (let sizes?, nil):
+        let sizes = sizes.count == 1 ? Array(repeating: sizes[0], count: spatial.count) : sizes
+        guard sizes.count == spatial.count, sizes.allSatisfy({ $0 > 0 }) else {
+            throw CNNError.argument(.interpolateSize, ["size": sizes, "shape": input.shape])
+        }
+        let ratios: [Double] = zip(spatial, sizes).map { pair in Double(pair.0) / Double(pair.1) }
+        (outSizes, scales) = (sizes, ratios)
+    case (nil, let factors?):
+        let factors = factors.count == 1 ? Array(repeating: factors[0], count: spatial.count) : factors
+        guard factors.count == spatial.count, factors.allSatisfy({ $0 > 0 && $0.isFinite }) else {
+            throw CNNError.argument(
+                .interpolateScale,
+                [
+                    "scale": "(" + factors.map { String($0) }.joined(separator: ", ") + ")",
+                    "shape": input.shape,
+                ])
+        }
+        let sizes: [Int] = zip(spatial, factors).map { pair in Int((Double(pair.0) * pair.1).rounded(.down)) }
+        guard sizes.allSatisfy({ $0 > 0 }) else {
+            throw CNNError.argument(.interpolateSize, ["size": sizes, "shape": input.shape])
+        }
+        (outSizes, scales) = (sizes, factors.map { 1 / $0 })
+    }
+    var y = input
+    for (axis, (inSize, outSize)) in zip(spatial, outSizes).enumerated() {
+        let dim = axis + 2
+        switch mode {
+        case .nearest, .nearestExact:
+            let shift = mode == .nearest ? 0 : 0.5
+            let sources = (0..<outSize).map {
+                min(Int(((Double($0) + shift) * scales[axis]).rounded(.down)), inSize - 1)
+            }
+            y = try y.selecting(sources, along: dim)
+        case .bilinear:
+            let (low, high, weights) = bilinearTaps(
+                inSize: inSize, outSize: outSize, scale: scales[axis], alignCorners: alignCorners ?? false)
+            // The weights as a column [out, 1] for the height, a row [out] for the width.
+            let shape = dim == 2 ? [outSize, 1] : [outSize]
+            let lambda = try Tensor(weights, shape: shape, dtype: input.dtype)
+            y = try y.selecting(low, along: dim) * (1 - lambda) + y.selecting(high, along: dim) * lambda
+        }
+    }
+    return y
+}
+
+/// Each output position's two source pixels along one axis and the second one's weight.
+private func bilinearTaps(inSize: Int, outSize: Int, scale: Double, alignCorners: Bool) -> (
+    [Int], [Int], [Double]
+) {
+    var (low, high, weights) = ([Int](), [Int](), [Double]())
+    for dst in 0..<outSize {
+        let source =
+            alignCorners
+            ? (outSize > 1 ? Double(dst) * Double(inSize - 1) / Double(outSize - 1) : 0)
+            : max(0, (Double(dst) + 0.5) * scale - 0.5)
+        let i = min(Int(source.rounded(.down)), inSize - 1)
+        low.append(i)
+        high.append(min(i + 1, inSize - 1))
+        weights.append(source - Double(i))
+    }
+    return (low, high, weights)
+}
+
+extension Tensor {
+    /// The entries at `positions` along `dim` (PyTorch `index_select`); backward adds the
+    /// gradient back at the positions.
+    fileprivate func selecting(_ positions: [Int], along dim: Int) throws -> Tensor {
+        let index = try Tensor(positions, shape: [positions.count])
+        return try indexed(advanced: Array(repeating: .basic(.all), count: dim) + [.tensor(index)])
+    }
+}
