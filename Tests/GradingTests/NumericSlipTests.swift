@@ -151,3 +151,63 @@ import Wording
         #expect(finding("K ** 2 + L", field) != "exponent-for-count")
     }
 }
+
+/// Stories for an answer that is a step of the calculation, the stride alone, or numbers where a
+/// measurement is asked.
+@Suite struct NumericStepTests {
+    func ids(_ catalogue: FormulaCatalogue?, _ answer: String) -> [String]? {
+        guard case .explained(let mutants)? = catalogue?.explain(answer) else { return nil }
+        return mutants.map { $0.changes.map(\.misconception.rawValue).sorted().joined(separator: "+") }
+    }
+
+    let stride = FormulaCatalogue(
+        sources: ["(n + 2 * p - f) // s + 1"], integers: ["n": 14, "f": 5, "p": 3, "s": 2])
+    let pool = FormulaCatalogue(sources: ["(H - K) // S + 1"], integers: ["H": 33, "K": 4, "S": 2])
+
+    @Test func strideAlone() {
+        // n // s: the size divided by the stride, no kernel, padding or + 1.
+        #expect(ids(stride, "n // s") == ["stride-only"])
+        #expect(ids(pool, "H // S") == ["stride-only"])
+        // (n + 2p) // s keeps the padding: not the stride alone.
+        #expect(ids(stride, "(n + 2 * p) // s")?.contains("stride-only") != true)
+        // n // 2 where s = 2 may halve the size as well: not told.
+        #expect(ids(stride, "n // 2") == nil)
+        // 7 typed is no formula.
+        #expect(ids(stride, "7") == nil)
+    }
+
+    @Test func stepOfTheCalculation() {
+        let stacked = FormulaCatalogue(sources: ["L * (K - 1) + 1"], integers: ["L": 4, "K": 3])
+        #expect(stacked?.step(in: "K - 1") == "K - 1")
+        #expect(stacked?.step(in: "L * (K - 1)") == "L * (K - 1)")
+        // The whole is no step of itself, and K + 1 is no part.
+        #expect(stacked?.step(in: "L * (K - 1) + 1") == nil)
+        #expect(stacked?.step(in: "K + 1") == nil)
+        // 54 is the 56 − 2 of 3 · (56 − 2) // 6, worked out.
+        let blocks = FormulaCatalogue(sources: ["3 * (56 - 2) // 6"], integers: [:])
+        #expect(blocks?.step(in: "54") == "56 - 2")
+        #expect(blocks?.step(in: "56 - 2") == "56 - 2")
+        // 55 is no part.
+        #expect(blocks?.step(in: "55") == nil)
+    }
+
+    let grader = Grader()
+
+    func finding(_ answer: String, _ exercise: Exercise) -> String? {
+        let verdict = grader.grade(answer, for: exercise)
+        #expect(verdict.status == .fail, "\(answer): \(verdict.message)")
+        return verdict.findings.last.map { $0.isSpecific ? $0.id : "bare:\($0.id)" }
+    }
+
+    @Test func numbersWhereAMeasurementIsAsked() {
+        let measured = TestExercises.make(
+            .value, setup: "net = nn.Linear(3, 2)\nx = tensor([[1., 2., 3.]])",
+            reference: "net(x).abs().sum() / 3")
+        #expect(finding("0.25 ** 20", measured) == "numbers-for-measurement")
+        // An answer that reads the network measures: no such story.
+        #expect(finding("net(x).abs().sum() / 2", measured) != "numbers-for-measurement")
+        // A reference computed from numbers alone measures nothing.
+        let slope = TestExercises.make(.value, reference: "0.5 * (1 - 0.5)")
+        #expect(finding("0.3", slope) != "numbers-for-measurement")
+    }
+}

@@ -123,6 +123,10 @@ public struct Diagnosis: Hashable, Sendable, Codable {
         case orderOfMagnitude = "order-of-magnitude"
         /// A count in an exponent where the expected value grows by the same amount per step.
         case exponentForCount = "exponent-for-count"
+        /// A part of the reference's formula: the calculation stopped before its end.
+        case partialStep = "partial-step"
+        /// Numbers alone where the expected value is measured on a layer of the setup.
+        case numbersForMeasurement = "numbers-for-measurement"
         /// No recognised pattern: only which cells differ.
         case valuesDiffer = "values-differ"
     }

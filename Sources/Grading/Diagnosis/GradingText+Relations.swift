@@ -52,4 +52,8 @@ package enum RelationKey: String, MessageKey {
     case orderOfMagnitude
     /// A count `count` in an exponent where the expected value grows evenly with it.
     case exponentForCount
+    /// The part `part` of the reference's formula: a step, not the end.
+    case partialStep
+    /// Numbers alone where the expected value is measured on the setup's `name`.
+    case numbersForMeasurement
 }

@@ -18,6 +18,34 @@ extension PreparedExercise {
             ?? roundedDown(typed, session: session, comparer: comparer, text)
             ?? powerOfTen(typed, number, target, text)
             ?? exponentForCount(typed, text)
+            ?? step(typed, text)
+            ?? measured(typed, text)
+    }
+
+    /// A part of the reference's formula, the calculation stopped before its end
+    /// (`FormulaCatalogue.step`).
+    private func step(_ typed: TypedAnswer, _ text: GradingText) -> (Diagnosis.Finding, Phrase)? {
+        guard typed.statementCount == 1, let formulas = mutants.formulas,
+            let part = formulas.step(in: typed.text(typed.last))
+        else { return nil }
+        return (.partialStep, text.relation(.partialStep, ["part": part]))
+    }
+
+    /// An answer in numbers alone where the reference measures the value on a layer or network of
+    /// the setup (`grad_norms(net, x, y)[-1] / …`): a value from the theory, or an estimate, where
+    /// the exercise asks for the measurement. Only for a real expected value: a whole one (a count
+    /// of a setup network's parameters) is as well worked out by hand.
+    private func measured(_ typed: TypedAnswer, _ text: GradingText) -> (Diagnosis.Finding, Phrase)? {
+        guard typed.statementCount == 1, TypedAnswer.isNumeric(typed.last),
+            !ValueConversion.isInteger(expected),
+            let reference = exercise.solution?.reference.text
+        else { return nil }
+        let objects = Self.names(in: reference).sorted().filter { name in
+            if case .module? = base[name] { return true }
+            return false
+        }
+        guard let object = objects.first else { return nil }
+        return (.numbersForMeasurement, text.relation(.numbersForMeasurement, ["name": object]))
     }
 
     /// A count of the setup in an exponent of the answer's formula where the reference grows by

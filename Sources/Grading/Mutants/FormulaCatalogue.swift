@@ -27,6 +27,7 @@ struct FormulaCatalogue: Sendable {
     /// work (`2 * f` made by counting f twice, then its 2 dropped) or undoes it.
     static let alone: Set<Misconception> = [
         .termCountedTwice, .factorCountedTwice, .groupAddedForSubtracted, .countOffByOne, .nameSquared,
+        .strideOnly,
     ]
     /// Changes told only of an answer written with the same operations as the mutant (up to its
     /// operands): a `+ 1` added, a halving or a doubling around a formula reaches many numbers,
@@ -37,11 +38,12 @@ struct FormulaCatalogue: Sendable {
     /// that multiplies only part of a sum (`64 - 10 * 5 + 1`); a formula that merely equals such
     /// a mutant (`L * K` is `L * K - 1 + 1`) is another slip.
     /// Changes told only of an answer that writes them itself, not of one whose literal is read
-    /// as a quantity (`3 * p` read as `p * p` where p is 3 writes no square).
-    static let typedOnly: Set<Misconception> = [.squaredForDoubled, .nameSquared]
+    /// as a quantity (`3 * p` read as `p * p` where p is 3 writes no square; `n // 2` where s is 2
+    /// may halve the size as well as divide it by the stride).
+    static let typedOnly: Set<Misconception> = [.squaredForDoubled, .nameSquared, .strideOnly]
     static let asWritten: Set<Misconception> = [
         .bracketsDropped, .distributionForgotten, .nameForName, .countOffByOne, .squaredForDoubled,
-        .nameSquared,
+        .nameSquared, .strideOnly,
     ]
     /// Changes not made twice in a row: a second `+ 1` added, a second halving or a count moved
     /// twice is another number, not a second slip.

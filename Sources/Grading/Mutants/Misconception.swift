@@ -91,6 +91,9 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     /// `f` → `f * f` or `f ** 2`: a quantity squared where it belongs once (a kernel's area for
     /// its width). Told only of an answer written so.
     case nameSquared = "name-squared"
+    /// `(n + 2 * p - f) // s + 1` → `n // s`: the size divided by the stride, nothing else of
+    /// the output size. Told only of an answer written so.
+    case strideOnly = "stride-only"
 
     // Reductions, kernels and slices.
     /// `.sum()` → `.mean()`.
@@ -322,6 +325,7 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
         case .ceilForFloor: Traits(reason: .sizes)
         case .squaredForDoubled: Traits(reason: .always)
         case .nameSquared: Traits()
+        case .strideOnly: Traits()
         case .meanForSum: Traits(reason: .always, finding: .wrongScale)
         case .sumForMean: Traits(reason: .always)
         case .maxForMean, .meanPartial: Traits()

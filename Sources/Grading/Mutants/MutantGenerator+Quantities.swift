@@ -70,6 +70,13 @@ extension MutantGenerator {
         case .binary(let division, let difference, let stride)
         where division == .floorDivide || division == .divide:
             // `(H - K) // S + 1` → `(H - K) // K + 1`.
+            // `(n + 2 * p - f) // s + 1` → `n // s`: the size divided by the stride, nothing else.
+            if let size = Self.leftmostName(difference), isInteger(size),
+                Self.name(stride).map(isInteger) == true
+            {
+                let only = "\(size) \(division.rawValue) \(text(stride))"
+                replace(node, by: only, as: .strideOnly, piece: only)
+            }
             guard case .binary(.subtract, _, let window) = difference.kind, let name = Self.name(window),
                 isInteger(name), text(stride) != name
             else { return }
@@ -152,6 +159,15 @@ extension MutantGenerator {
         for (name, range) in places where isInteger(name) && !amounts.contains(name) {
             add(.nameSquared, [(range, "(\(name) * \(name))")], piece: "\(name) * \(name)")
             add(.nameSquared, [(range, "(\(name) ** 2)")], piece: "\(name) ** 2")
+        }
+    }
+
+    /// The name a sum or difference starts with (`n` of `n + 2 * p - f`), if it starts with one.
+    static func leftmostName(_ node: ExpressionSyntax) -> String? {
+        switch node.kind {
+        case .name(let name): name
+        case .binary(let op, let left, _) where op == .add || op == .subtract: leftmostName(left)
+        default: nil
         }
     }
 
