@@ -191,12 +191,32 @@ import Wording
         #expect(blocks?.step(in: "55") == nil)
     }
 
+    @Test func nameWhereItsPlusOneBelongs() {
+        let stacked = FormulaCatalogue(sources: ["L * (K - 1) + 1"], integers: ["L": 4, "K": 3])
+        // L(K − 1) + K: the first kernel counted whole on top of every layer's K − 1.
+        #expect(ids(stacked, "L * (K - 1) + K") == ["name-for-one"])
+        // The literal 3 (K = 3) writes no K: not told.
+        #expect(ids(stacked, "L * (K - 1) + 3") == nil)
+    }
+
     let grader = Grader()
 
     func finding(_ answer: String, _ exercise: Exercise) -> String? {
         let verdict = grader.grade(answer, for: exercise)
         #expect(verdict.status == .fail, "\(answer): \(verdict.message)")
         return verdict.findings.last.map { $0.isSpecific ? $0.id : "bare:\($0.id)" }
+    }
+
+    @Test func meanOfSomeValues() {
+        let window = TestExercises.make(
+            .value, setup: "window = tensor([[2., 4.], [6., 9.]])", reference: "window.mean()")
+        // The smallest and the largest value; three of the four values.
+        #expect(finding("(2 + 9) / 2", window) == "mean-of-some")
+        #expect(finding("(4 + 6 + 9) / 3", window) == "mean-of-some")
+        // 5 is no value of the window.
+        #expect(finding("(2 + 5) / 2", window) != "mean-of-some")
+        // Four terms divided by 2 is another count (mean-count), not a mean of some.
+        #expect(finding("(2 + 4 + 6 + 9) / 2", window) != "mean-of-some")
     }
 
     @Test func numbersWhereAMeasurementIsAsked() {

@@ -127,6 +127,8 @@ public struct Diagnosis: Hashable, Sendable, Codable {
         case partialStep = "partial-step"
         /// Numbers alone where the expected value is measured on a layer of the setup.
         case numbersForMeasurement = "numbers-for-measurement"
+        /// The mean of some of the values a mean of a tensor adds, not all.
+        case meanOfSome = "mean-of-some"
         /// No recognised pattern: only which cells differ.
         case valuesDiffer = "values-differ"
     }

@@ -56,4 +56,6 @@ package enum RelationKey: String, MessageKey {
     case partialStep
     /// Numbers alone where the expected value is measured on the setup's `name`.
     case numbersForMeasurement
+    /// The mean of `terms` of the `count` values of `tensor`.
+    case meanOfSome
 }

@@ -20,6 +20,54 @@ extension PreparedExercise {
             ?? exponentForCount(typed, text)
             ?? step(typed, text)
             ?? measured(typed, text)
+            ?? meanOfSome(typed, text)
+    }
+
+    /// `(a + b) / 2` in typed numbers, each a value of the setup tensor whose mean the reference
+    /// takes (`window.mean()`), fewer than all of them: the mean of those values only (the smallest
+    /// and the largest, one row) where the mean adds them all.
+    private func meanOfSome(_ typed: TypedAnswer, _ text: GradingText) -> (Diagnosis.Finding, Phrase)? {
+        guard typed.statementCount == 1, case .binary(.divide, let sum, let divisor) = typed.last.kind,
+            case .integer(let count) = divisor.kind, let terms = TypedAnswer.addends(sum),
+            terms.count == count,
+            let reference = exercise.solution?.reference.text, let tensor = Self.meanedName(reference),
+            let values = base[tensor].flatMap(ValueConversion.numeric)?.values, terms.count < values.count
+        else { return nil }
+        var left = values
+        for term in terms {
+            let number: Double
+            switch term.kind {
+            case .integer(let value): number = Double(value)
+            case .float(let value): number = value
+            default: return nil
+            }
+            guard let index = left.firstIndex(where: { abs($0 - number) <= 1e-9 * max(1, abs(number)) })
+            else {
+                return nil
+            }
+            left.remove(at: index)
+        }
+        return (
+            .meanOfSome,
+            text.relation(.meanOfSome, ["terms": terms.count, "count": values.count, "tensor": tensor])
+        )
+    }
+
+    /// The setup name whose mean a reference takes: `t.mean()` or `torch.mean(t)`, nothing else.
+    static func meanedName(_ reference: String) -> String? {
+        guard let typed = TypedAnswer(reference), typed.statementCount == 1,
+            case .call(let callee, let arguments) = typed.last.kind,
+            MutantGenerator.calleeName(callee) == "mean"
+        else { return nil }
+        if case .attribute(let base, _, _) = callee.kind, arguments.isEmpty, case .name(let name) = base.kind,
+            name != "torch"
+        {
+            return name
+        }
+        if arguments.count == 1, arguments[0].name == nil, case .name(let name) = arguments[0].value.kind {
+            return name
+        }
+        return nil
     }
 
     /// A part of the reference's formula, the calculation stopped before its end

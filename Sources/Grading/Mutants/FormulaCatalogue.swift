@@ -27,7 +27,7 @@ struct FormulaCatalogue: Sendable {
     /// work (`2 * f` made by counting f twice, then its 2 dropped) or undoes it.
     static let alone: Set<Misconception> = [
         .termCountedTwice, .factorCountedTwice, .groupAddedForSubtracted, .countOffByOne, .nameSquared,
-        .strideOnly,
+        .strideOnly, .nameForOne,
     ]
     /// Changes told only of an answer written with the same operations as the mutant (up to its
     /// operands): a `+ 1` added, a halving or a doubling around a formula reaches many numbers,
@@ -40,10 +40,10 @@ struct FormulaCatalogue: Sendable {
     /// Changes told only of an answer that writes them itself, not of one whose literal is read
     /// as a quantity (`3 * p` read as `p * p` where p is 3 writes no square; `n // 2` where s is 2
     /// may halve the size as well as divide it by the stride).
-    static let typedOnly: Set<Misconception> = [.squaredForDoubled, .nameSquared, .strideOnly]
+    static let typedOnly: Set<Misconception> = [.squaredForDoubled, .nameSquared, .strideOnly, .nameForOne]
     static let asWritten: Set<Misconception> = [
         .bracketsDropped, .distributionForgotten, .nameForName, .countOffByOne, .squaredForDoubled,
-        .nameSquared, .strideOnly,
+        .nameSquared, .strideOnly, .nameForOne,
     ]
     /// Changes not made twice in a row: a second `+ 1` added, a second halving or a count moved
     /// twice is another number, not a second slip.

@@ -45,7 +45,9 @@ extension GradingText {
 
     private func change(_ misconception: Misconception, _ piece: String, original: String) -> Phrase {
         // A name written where another belongs quotes both (`(L - 1)` where `L` belongs).
-        if [.nameForName, .countOffByOne, .squaredForDoubled, .nameSquared].contains(misconception) {
+        if [.nameForName, .countOffByOne, .squaredForDoubled, .nameSquared, .nameForOne].contains(
+            misconception)
+        {
             return Phrase(MisconceptionKey.change(misconception), ["piece": piece, "original": original])
         }
         if !quotable(piece), let key = MisconceptionKey(rawValue: misconception.rawValue + ".unquoted") {

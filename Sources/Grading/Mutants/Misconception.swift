@@ -94,6 +94,9 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     /// `(n + 2 * p - f) // s + 1` → `n // s`: the size divided by the stride, nothing else of
     /// the output size. Told only of an answer written so.
     case strideOnly = "stride-only"
+    /// `x + 1` → `x + K`: one of the formula's names where its `+ 1` belongs (the first kernel
+    /// counted whole on top of every layer's K − 1). Told only as written.
+    case nameForOne = "name-for-one"
 
     // Reductions, kernels and slices.
     /// `.sum()` → `.mean()`.
@@ -325,7 +328,7 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
         case .ceilForFloor: Traits(reason: .sizes)
         case .squaredForDoubled: Traits(reason: .always)
         case .nameSquared: Traits()
-        case .strideOnly: Traits()
+        case .strideOnly, .nameForOne: Traits()
         case .meanForSum: Traits(reason: .always, finding: .wrongScale)
         case .sumForMean: Traits(reason: .always)
         case .maxForMean, .meanPartial: Traits()

@@ -11,7 +11,14 @@ extension MutantGenerator {
     mutating func quantityRules(
         _ node: ExpressionSyntax, _ op: BinaryOperator, _ left: ExpressionSyntax, _ right: ExpressionSyntax
     ) {
-        if op == .add, Self.integer(right) == 1 { positionRules(node, count: left) }
+        if op == .add, Self.integer(right) == 1 {
+            positionRules(node, count: left)
+            // `L * (K - 1) + 1` → `L * (K - 1) + K`: a name of the count where its `+ 1` belongs
+            // (the first window counted whole on top of every step).
+            for name in Set(names(in: left).map(\.0)).sorted() where isInteger(name) {
+                add(.nameForOne, [(right.range, name)], piece: name)
+            }
+        }
         if op == .add || op == .subtract {
             // A term halved (the shrink of ten layers taken as half of it: one side only), a
             // difference halved before its `+ 1` (`(n - f) / 2 + 1`, a stride of 2 imagined), or a
