@@ -174,9 +174,12 @@ final class PreparedExercise {
             }
         }
         context.padding = Self.integerArgument("padding", in: reference) ?? context.padding
+        // No padding anywhere (`conv2d(x, w)` is PyTorch's 0; a size formula without a padding
+        // name pads nothing): the reference's output shrinks by f − 1 itself.
+        let setup = exercise.setup?.text ?? ""
         context.unpadded =
-            context.padding == nil && reference.lowercased().contains("conv2d(")
-            && !reference.contains("padding")
+            context.padding == nil && !reference.contains("padding") && !setup.contains("padding")
+            && (reference.lowercased().contains("conv2d(") || exercise.kind == .value)
         if let size = Self.integerArgument("kernel_size", in: reference) { context.kernelSizes.append(size) }
         context.kernelSizes = Array(Set(context.kernelSizes)).sorted()
         context.tensors.sort { $0.name < $1.name }

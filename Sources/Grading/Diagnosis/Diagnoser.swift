@@ -69,7 +69,9 @@ struct Diagnoser {
         }
         // A size or dimension story first (it names the cause); where none fits, what the values
         // say: a row or column more or less, or the expected values inside a larger answer.
-        if let diagnosis = shapeDiagnosis(answer.shape, expected: expected.shape) { return diagnosis }
+        if let diagnosis = shapeDiagnosis(answer.shape, expected: expected.shape, ofValues: true) {
+            return diagnosis
+        }
         if let (finding, story) = rowColumnStory(answer, expected) ?? expectedInside(answer, expected)
             ?? blockInside(answer, expected)
         {
@@ -79,20 +81,25 @@ struct Diagnoser {
     }
 
     /// Explains a wrong shape (also a shape given as the answer to a `value` exercise), when the
-    /// spatial sizes differ by a telling amount.
-    func shapeDiagnosis(_ answer: [Int], expected: [Int]) -> Diagnosis? {
+    /// spatial sizes differ by a telling amount. `ofValues` when the shapes are those of two
+    /// tensors rather than shapes the learner typed (`dimensionStory`).
+    func shapeDiagnosis(_ answer: [Int], expected: [Int], ofValues: Bool = false) -> Diagnosis? {
         guard
             let (finding, explanation) = sizeExplanation(answer, expected: expected)
-                ?? dimensionStory(answer, expected) ?? shapeReading(answer, expected)
+                ?? dimensionStory(answer, expected, ofValues: ofValues) ?? shapeReading(answer, expected)
         else { return nil }
         return plain(finding, text.shape(answer, expected: expected) + explanation)
     }
 
     /// How the dimensions of two shapes relate, when that says something: one number for a
     /// shape, the same sizes reversed or reordered, one dimension missing or extra, only the
-    /// channels of a batch of images different.
-    func dimensionStory(_ answer: [Int], _ expected: [Int]) -> (Diagnosis.Finding, Phrase)? {
-        if answer.count == 1, expected.count > 1 {
+    /// channels of a batch of images different. `ofValues` when the shapes are those of two
+    /// tensors: a 1-d tensor is no number typed for a shape, and a missing dimension is named only
+    /// when the shapes say which one (in [3] for [3, 3] either could be).
+    func dimensionStory(_ answer: [Int], _ expected: [Int], ofValues: Bool = false) -> (
+        Diagnosis.Finding, Phrase
+    )? {
+        if answer.count == 1, expected.count > 1, !ofValues {
             return (.numberForShape, text.shapeStory(.numberForShape))
         }
         if answer.count == expected.count, answer.count >= 2, answer != expected,
@@ -110,8 +117,9 @@ struct Diagnoser {
             shape.remove(at: index)
             return shape
         }
-        if answer.count + 1 == expected.count, answer.count >= 1,
-            let index = expected.indices.first(where: { removing($0, expected) == answer })
+        let missing = expected.indices.filter { removing($0, expected) == answer }
+        if answer.count + 1 == expected.count, answer.count >= 1, let index = missing.first,
+            !ofValues || missing.count == 1
         {
             if index == 0, expected.count == 4 {
                 return (.dimensionMissing, text.shapeStory(.batchMissing, ["size": expected[0]]))
@@ -142,7 +150,11 @@ struct Diagnoser {
     /// Why the spatial sizes of two shapes differ, when they differ by a telling amount (the
     /// explanation alone, without the sentence naming both shapes).
     func sizeExplanation(_ answer: [Int], expected: [Int]) -> (Diagnosis.Finding, Phrase)? {
-        guard answer.count == expected.count, answer.count >= 1, !context.dilated else { return nil }
+        // With a stride the padding and the kernel change a size by 2p / s and (f − 1) / s, not by
+        // 2p or f − 1: a padding forgotten at stride 2 loses 1 pixel, which is no "one side only".
+        guard answer.count == expected.count, answer.count >= 1, !context.dilated, !context.strided else {
+            return nil
+        }
         let spatialDims = Array(max(0, answer.count - 2)..<answer.count)
         let leadingSame = zip(answer, expected).prefix(answer.count - spatialDims.count).allSatisfy {
             $0 == $1

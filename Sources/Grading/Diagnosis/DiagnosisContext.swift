@@ -23,8 +23,9 @@ struct DiagnosisContext: Sendable {
     var kernelSizes: [Int] = []
     /// The padding the reference passes (`padding=p`), if a plain integer.
     var padding: Int?
-    /// Whether the reference convolves without any padding written (`conv2d(x, w)`: PyTorch's
-    /// 0): its output shrinks by f − 1 itself, so no story says the size should have stayed.
+    /// Whether the reference pads nothing: it convolves without any padding written
+    /// (`conv2d(x, w)`: PyTorch's 0), or it is a size formula with no padding in it (`n - f + 1`).
+    /// Its output shrinks by f − 1 itself, so no story says the size should have stayed.
     var unpadded = false
     /// The setup's small tensors (2-D or more), by name: a wrong patch may be one of them taken at
     /// another place (`Diagnoser.otherWindow`).
