@@ -412,6 +412,27 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     /// told only of an answer that agrees with it on a tensor of another shape.
     var isElementCount: Bool { rawValue.hasPrefix("elements-") }
 
+    /// Whether the change gives a call a setting it did not have, or another value of one (a
+    /// stride added, a padding, a dilation dropped): it explains only an answer that calls that
+    /// function itself (`Mutant.canExplain`).
+    var setsACallsSetting: Bool {
+        switch self {
+        case .strideAdded, .paddingAdded, .settingChanged, .strideForDilation, .poolStrideOne,
+            .groupsForgotten,
+            .dilationForgotten:
+            true
+        default: false
+        }
+    }
+
+    /// Whether the change says over which dimensions a reduction goes (all of them, one only).
+    var changesReductionScope: Bool {
+        switch self {
+        case .reducedEverything, .meanPartial, .sumPartial: true
+        default: false
+        }
+    }
+
     /// Whether the change gives a call's setting another value.
     var isSetting: Bool { self == .settingChanged || self == .paddingAdded }
 

@@ -266,8 +266,6 @@ private enum NumberFormatForSource {
 }
 
 extension Mutant {
-    /// Whether this mutant may explain the answer typed as `source`: a change about what a call
-    /// computes (`Misconception.isAboutCalls`) only explains an answer that calls something.
     /// Whether the answer typed as `source` still has, as written, an operation one of the
     /// changes replaced (`3 + (2 - 1) * 2 + …` keeps the `2 - 1` a "`- 1` left out" drops): it
     /// did not make that change, whatever the two values are.
@@ -282,7 +280,19 @@ extension Mutant {
         }
     }
 
+    /// Whether this mutant may explain the answer typed as `source`: a change about what a call
+    /// computes (`Misconception.isAboutCalls`) only explains an answer that calls something, and
+    /// a setting given to a call (`Misconception.setsACallsSetting`) only one that calls a
+    /// function the mutant calls: a patch sliced by hand at another place may have the value of
+    /// a convolution with a stride, but no stride was written.
     func canExplain(_ source: String) -> Bool {
+        if changes.contains(where: \.misconception.setsACallsSetting) {
+            // A value typed out (`(8, 16, 27, 27)`, `torch.Size([…])`) was worked out by hand:
+            // any setting may have gone into it.
+            let typed = Self.calledNames(source).subtracting(Self.literalMakers)
+            let called = Self.calledNames(self.source)
+            if !called.isEmpty, !typed.isEmpty, called.isDisjoint(with: typed) { return false }
+        }
         guard changes.contains(where: \.misconception.isAboutCalls) else { return true }
         guard let program = try? Parser.parse(source) else { return false }
         func calls(_ node: ExpressionSyntax) -> Bool {
@@ -295,5 +305,29 @@ extension Mutant {
             default: false
             }
         }
+    }
+
+    /// Calls that only write a value out.
+    static let literalMakers: Set<String> = ["size", "tensor", "tuple", "list", "int", "float"]
+
+    /// The names of the functions `source` calls, a layer's class and its function alike
+    /// (`conv2d` for `F.conv2d(x, w)` and `nn.Conv2d(1, 1, 3)`, `maxpool2d` for `F.max_pool2d`
+    /// and `nn.MaxPool2d`, `sum` for `x.sum()`); empty when it does not parse.
+    static func calledNames(_ source: String) -> Set<String> {
+        guard let program = try? Parser.parse(source) else { return [] }
+        var names: Set<String> = []
+        func visit(_ node: ExpressionSyntax) {
+            if case .call(let callee, _) = node.kind, let name = MutantGenerator.calleeName(callee) {
+                names.insert(name.lowercased().filter { $0 != "_" })
+            }
+            for child in node.kind.children { visit(child) }
+        }
+        for statement in program.statements {
+            switch statement {
+            case .expression(let expression), .assignment(_, let expression): visit(expression)
+            default: break
+            }
+        }
+        return names
     }
 }

@@ -333,6 +333,20 @@ extension PreparedExercise {
                 guard pair.changes[0] != pair.changes[1] else { continue }
                 // A setting given two other values in a row is one change of that setting.
                 guard !pair.changes.allSatisfy(\.misconception.isSetting) else { continue }
+                // A second change that rewrites only what the first one wrote is no second slip
+                // when it is the same change again (a point moved twice is one move to the second
+                // point, `tensor(0.)` → `tensor(2.)`), or when it narrows again the reduction the
+                // first widened (two readings that contradict each other).
+                let reference = origins[single.source] ?? solution.reference.text
+                if single.misconception == next.misconception
+                    || single.misconception.changesReductionScope && next.misconception.changesReductionScope,
+                    Self.rewritesOnly(reference, single.source, next.source)
+                {
+                    if single.misconception == .otherPoint, next.misconception == .otherPoint {
+                        candidates.append(next)
+                    }
+                    continue
+                }
                 candidates.append(pair)
             }
         }
@@ -349,6 +363,24 @@ extension PreparedExercise {
         }
         catalogue.groups += Self.explainedPairs(pairs, floors: floors, comparer: comparer)
         return catalogue
+    }
+
+    /// Whether `second` (a mutant of `first`, itself a mutant of `original`) changes `first` only
+    /// inside the part `first` changed: the span between the texts' common start and common end.
+    static func rewritesOnly(_ original: String, _ first: String, _ second: String) -> Bool {
+        func span(_ a: [Character], _ b: [Character]) -> Range<Int> {
+            let prefix = zip(a, b).prefix { $0 == $1 }.count
+            let suffix = zip(a.reversed(), b.reversed()).prefix { $0 == $1 }.count
+            // Where a and b share more than either is long, the change is an insertion at `prefix`.
+            let end = max(prefix, b.count - min(suffix, b.count - prefix))
+            return prefix..<end
+        }
+        let (o, f, s) = (Array(original), Array(first), Array(second))
+        // The part of `first` its change wrote, and the part of `first` the second change replaced.
+        let written = span(o, f)
+        let replaced = span(s, f)
+        return !written.isEmpty && written.lowerBound <= replaced.lowerBound
+            && replaced.upperBound <= written.upperBound
     }
 
     /// The count catalogue of the first source that counts parameters (`CountInventory`), its
