@@ -321,8 +321,12 @@ public final class Grader {
             prepared.typedMutant($0, value: answer, comparer: comparer)
                 ?? prepared.swapExplaining(answer, source: $0, comparer: comparer, exactly: true)
         }
+        // An answer whose operators, bracketed otherwise, give the expected value made a slip of
+        // precedence: a mistake named for its value alone is not its story.
+        let precedenceSlip = prepared.isPrecedenceSlip(source)
         for mistake in exercise.mistakes {
             guard typedMutant.map({ prepared.mistake(mistake.id, couldBe: $0) }) ?? true,
+                !precedenceSlip || !PreparedExercise.isValueTest(mistake.when.text),
                 try holds(mistake.when.text, in: session, prepared: prepared, typed: source),
                 prepared.holdsByCoincidence(mistake.when.text, answer: source) != true,
                 !prepared.isAnotherFormula(than: mistake.when.text, answer: source),

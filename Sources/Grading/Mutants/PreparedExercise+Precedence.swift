@@ -1,0 +1,112 @@
+import AnswerLanguage
+
+extension PreparedExercise {
+    /// Operands a formula may have for its other bracketings to be tried: 6 have 42 bracketings.
+    static let precedenceOperandLimit = 6
+
+    /// Whether the answer typed as `source` is a precedence slip: the same numbers and operators,
+    /// bracketed otherwise, give the expected value (`7 - 1 // 2` is 7; `(7 - 1) // 2` is 3, the
+    /// expected padding). A named mistake matched by the answer's value alone is then not the
+    /// learner's: their value comes from the order the operators were done in, whatever number
+    /// the course's mistake names (`answer == f`). False for anything but plain arithmetic in
+    /// literals and the setup's whole numbers, and for a formula of more than
+    /// `precedenceOperandLimit` operands.
+    func isPrecedenceSlip(_ source: String?) -> Bool {
+        guard let source, let formula = Formula.parse(source),
+            let expected = ValueConversion.numeric(expected)?.scalarOrSelf, expected.rank == 0
+        else { return false }
+        var integers: [String: Int] = [:]
+        for name in formula.names {
+            guard case .int(let value) = base[name] else { return false }
+            integers[name] = value
+        }
+        guard let (operands, operators) = formula.chain, operators.count >= 2,
+            operands.count <= Self.precedenceOperandLimit,
+            let typed = formula.evaluate(integers)
+        else { return false }
+        let target = expected.values[0]
+        let tolerance = exercise.tolerance
+        func isExpected(_ number: Formula.Number) -> Bool {
+            abs(number.double - target) <= tolerance.atol + tolerance.rtol * abs(target)
+        }
+        guard !isExpected(typed) else { return false }
+        // Only brackets that override precedence were forgotten (`(7 - 1) // 2`): a bracketing
+        // that regroups operators of one level (`n - (f - 1)` for `n - f - 1`) or undoes the
+        // answer's own brackets (`(n - f) + 1` for `n - (f + 1)`) tells another slip.
+        let typedGroups = formula.precedenceOverrides
+        return Formula.bracketings(operands, operators).contains { tree in
+            !tree.precedenceOverrides.isSubset(of: typedGroups)
+                && tree.evaluate(integers).map(isExpected) ?? false
+        }
+    }
+
+    /// Whether a named mistake's `when` tests the answer's value alone (`answer == f`,
+    /// `allclose(answer, 0.5)`): the mistake is then matched by a number, whatever the answer's
+    /// own writing says.
+    static func isValueTest(_ when: String) -> Bool {
+        let condition = when.filter { !$0.isWhitespace }
+        for prefix in ["answer==", "allclose(answer,", "isclose(answer,"] where condition.hasPrefix(prefix) {
+            return !condition.dropFirst(prefix.count).contains("answer")
+        }
+        if condition.hasSuffix("==answer") { return !condition.dropLast(8).contains("answer") }
+        return false
+    }
+}
+
+extension Formula {
+    /// The operands and operators of the formula read left to right, every bracket forgotten
+    /// (`7 - 1 // 2` and `(7 - 1) // 2` are both `[7, 1, 2]`, `[-, //]`); nil when it is no
+    /// chain of binary operations (a sign or a call inside are kept whole as an operand).
+    var chain: (operands: [Formula], operators: [BinaryOperator])? {
+        guard case .binary = self else { return nil }
+        var operands: [Formula] = []
+        var operators: [BinaryOperator] = []
+        func walk(_ formula: Formula) {
+            if case .binary(let op, let a, let b) = formula {
+                walk(a)
+                operators.append(op)
+                walk(b)
+            } else {
+                operands.append(formula)
+            }
+        }
+        walk(self)
+        return (operands, operators)
+    }
+
+    /// How tightly an operator binds: `+ -` least, then `* / // %`, then `**`.
+    static func level(_ op: BinaryOperator) -> Int {
+        switch op {
+        case .add, .subtract: 1
+        case .power: 3
+        default: 2
+        }
+    }
+
+    /// The operations written inside brackets only because they bind less tightly than the
+    /// operator they are an operand of (`7 - 1` in `(7 - 1) // 2`).
+    var precedenceOverrides: Set<Formula> {
+        guard case .binary(let op, let a, let b) = self else { return [] }
+        var found = a.precedenceOverrides.union(b.precedenceOverrides)
+        for operand in [a, b] {
+            if case .binary(let inner, _, _) = operand, Self.level(inner) < Self.level(op) {
+                found.insert(operand)
+            }
+        }
+        return found
+    }
+
+    /// Every way of bracketing `operands` joined by `operators` in this order.
+    static func bracketings(_ operands: [Formula], _ operators: [BinaryOperator]) -> [Formula] {
+        guard operands.count > 1 else { return operands }
+        var trees: [Formula] = []
+        for split in 1..<operands.count {
+            for left in bracketings(Array(operands[..<split]), Array(operators[..<(split - 1)])) {
+                for right in bracketings(Array(operands[split...]), Array(operators[split...])) {
+                    trees.append(.binary(operators[split - 1], left, right))
+                }
+            }
+        }
+        return trees
+    }
+}
