@@ -1,0 +1,138 @@
+import Testing
+
+@testable import Course
+@testable import Grading
+
+/// Stories that were told of answers whose own mistake was another one, each refused where its
+/// premise does not hold of the answer, and still told where it does.
+@Suite struct MisleadingStoryTests {
+    let grader = Grader()
+    let plain = Diagnoser(context: DiagnosisContext(), rtol: 1e-4, atol: 1e-5)
+
+    /// The verdict's last finding id (the story told), or the named mistake's id.
+    func story(_ answer: String, _ exercise: Exercise) -> String? {
+        let verdict = grader.grade(answer, for: exercise)
+        #expect(verdict.status == .fail, "\(answer): \(verdict.message)")
+        return verdict.mistake ?? verdict.findings.last.map { $0.isSpecific ? $0.id : "bare:\($0.id)" }
+    }
+
+    // MARK: Shapes
+
+    @Test func oneNumberForAShapeOnlyWhereAShapeIsTyped() {
+        // A shape answered with one number: the story holds.
+        #expect(plain.shapeDiagnosis([120], expected: [8, 3, 5])?.finding == .numberForShape)
+        // A row of a 3 × 3 patch is a 1-d tensor, not a number typed for a shape; nor do its
+        // values say which of the two dimensions of size 3 it lacks.
+        let row = NumericArray(shape: [3], values: [1, 2, 3])
+        let patch = NumericArray(shape: [3, 3], values: (1...9).map(Double.init))
+        let told = plain.diagnose(row, expected: patch).finding
+        #expect(told != .numberForShape && told != .dimensionMissing)
+        // A tensor whose missing dimension the shapes do tell is still said to lack it.
+        let image = NumericArray(shape: [1, 2, 3], values: (1...6).map(Double.init))
+        let batch = NumericArray(shape: [4, 1, 2, 3], values: (1...24).map(Double.init))
+        #expect(plain.diagnose(image, expected: batch).finding == .dimensionMissing)
+    }
+
+    @Test func paddingStoriesNeedStrideOne() {
+        // Padding 1 forgotten at stride 1 loses 2 pixels a side pair; counted once, 1.
+        let unstrided = Diagnoser(
+            context: DiagnosisContext(kernelSizes: [3], padding: 1), rtol: 1e-4, atol: 1e-5)
+        #expect(
+            unstrided.sizeExplanation([2, 24, 9, 9], expected: [2, 24, 10, 10])?.0 == .paddingCountedOnce)
+        // At stride 2 a padding of 1 forgotten loses 1 pixel: no "one side only" story.
+        let strided = Diagnoser(
+            context: DiagnosisContext(strided: true, kernelSizes: [3], padding: 1), rtol: 1e-4, atol: 1e-5)
+        #expect(strided.sizeExplanation([2, 24, 9, 9], expected: [2, 24, 10, 10]) == nil)
+    }
+
+    @Test func shrinkWhereTheSizeShouldStayNeedsAPadding() throws {
+        let valid = TestExercises.make(.value, setup: "n = 9\nf = 3", reference: "n - f + 1")
+        #expect(try grader.prepare(valid).diagnosisContext.unpadded)
+        #expect(story("n - 2 * (f - 1)", valid) != "shrank-by-kernel")
+        // A formula with a padding in its setup keeps its size stories.
+        let padded = TestExercises.make(.value, setup: "n = 9\nf = 3\np = 1", reference: "n + 2 * p - f + 1")
+        #expect(try !grader.prepare(padded).diagnosisContext.unpadded)
+        let keeps = Diagnoser(context: DiagnosisContext(kernelSizes: [3]), rtol: 1e-4, atol: 1e-5)
+        #expect(keeps.shapeDiagnosis([1, 1, 3, 3], expected: [1, 1, 5, 5])?.finding == .shrankByKernel)
+    }
+
+    // MARK: Double stories
+
+    @Test func secondChangeRewritingTheFirstIsNoSecondSlip() {
+        #expect(PreparedExercise.rewritesOnly("v.mean(dim=(2, 3))", "(v).mean()", "((v)).mean(dim=-1)"))
+        #expect(
+            PreparedExercise.rewritesOnly(
+                "sigmoid(tensor(0.)) * (1 - sigmoid(tensor(0.)))",
+                "sigmoid(tensor(1.)) * (1 - sigmoid(tensor(1.)))",
+                "sigmoid(tensor(2.)) * (1 - sigmoid(tensor(2.)))"))
+        // Two changes at two places are two slips.
+        #expect(
+            !PreparedExercise.rewritesOnly(
+                "(n + 2 * p - f) // s + 1", "(n + 2 * 0 - f) // s + 1", "(n + 2 * 0 - f) / s + 1"))
+    }
+
+    @Test func pointMovedTwiceIsOneMove() {
+        let slope = TestExercises.make(
+            .value, reference: "sigmoid(tensor(0.)) * (1 - sigmoid(tensor(0.)))",
+            tolerance: .init(rtol: 1e-6, atol: 1e-7))
+        #expect(story("sigmoid(tensor(2.)) * (1 - sigmoid(tensor(2.)))", slope) == "other-point")
+        #expect(story("sigmoid(tensor(1.)) * (1 - sigmoid(tensor(1.)))", slope) == "other-point")
+    }
+
+    @Test func aReductionIsNotWidenedThenNarrowed() {
+        let means = TestExercises.make(
+            setup: "v = arange(12.).reshape(1, 3, 2, 2) ** 2", reference: "v.mean(dim=(2, 3))")
+        #expect(story("v.mean(dim=3)", means) != "reduced-everything+mean-partial")
+        // Every dimension reduced at once is still told so.
+        #expect(story("v.mean()", means) == "reduced-everything")
+    }
+
+    // MARK: Settings of calls
+
+    @Test func aSettingExplainsOnlyAnAnswerThatCallsTheFunction() {
+        let strided = Mutant(
+            misconception: .strideAdded, source: "conv2d(x, w, stride=2)[0, 0, 1, 1]", piece: "2")
+        // A window sliced by hand at another place writes no stride.
+        #expect(!strided.canExplain("(x[0, :, 2:4, 2:4] * w[0]).sum()"))
+        #expect(strided.canExplain("F.conv2d(x, w, stride=2)[0, 0, 1, 1]"))
+        // A shape or a number typed out was worked out by hand: any setting may be in it.
+        #expect(strided.canExplain("(8, 16, 27, 27)"))
+        #expect(strided.canExplain("torch.Size([8, 16, 27, 27])"))
+        // A layer's class calls the same function.
+        let pooled = Mutant(
+            misconception: .settingChanged, source: "F.max_pool2d(v, 2, stride=2)", piece: "2")
+        #expect(pooled.canExplain("nn.MaxPool2d(2)(v)"))
+    }
+
+    // MARK: Named mistakes matched by value
+
+    @Test func precedenceSlipIsNotTheMistakeItsValueNames() {
+        let same = TestExercises.make(
+            .value, setup: "f = 7", reference: "(f - 1) // 2",
+            mistakes: [(id: "p-is-f", when: "answer == f", message: "p = f is far too much padding.")])
+        #expect(story("7 - 1 // 2", same) != "p-is-f")
+        #expect(story("f - 1 // 2", same) != "p-is-f")
+        // The number itself, or the name, is that mistake.
+        #expect(story("7", same) == "p-is-f")
+        #expect(story("f", same) == "p-is-f")
+        // Brackets regrouping operators of one level, or undoing the answer's own, are no
+        // precedence slip: the mistake's formula is the answer's.
+        let valid = TestExercises.make(
+            .value, setup: "n = 9\nf = 3", reference: "n - f + 1",
+            mistakes: [(id: "subtracted-f", when: "answer == n - f - 1", message: "Took away too much.")])
+        #expect(story("n - f - 1", valid) == "subtracted-f")
+        #expect(story("n - (f + 1)", valid) == "subtracted-f")
+    }
+
+    @Test func bracketingsOfAChain() throws {
+        let formula = try #require(Formula.parse("7 - 1 // 2"))
+        let (operands, operators) = try #require(formula.chain)
+        #expect(operands.count == 3 && operators == [.subtract, .floorDivide])
+        let values = Formula.bracketings(operands, operators).compactMap { $0.evaluate([:])?.double }
+        #expect(values.sorted() == [3, 7])
+        #expect(PreparedExercise.isValueTest("answer == f"))
+        #expect(PreparedExercise.isValueTest("allclose(answer, 0.5)"))
+        #expect(!PreparedExercise.isValueTest("answer.shape == (1, 1, 5, 5) and answer.sum() > 0"))
+        #expect(!PreparedExercise.isValueTest("'Sigmoid' in str(answer)"))
+    }
+}
