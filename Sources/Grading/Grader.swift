@@ -326,7 +326,8 @@ public final class Grader {
         let precedenceSlip = prepared.isPrecedenceSlip(source)
         for mistake in exercise.mistakes {
             guard typedMutant.map({ prepared.mistake(mistake.id, couldBe: $0) }) ?? true,
-                !precedenceSlip || !PreparedExercise.isValueTest(mistake.when.text),
+                !precedenceSlip || !PreparedExercise.isValueTest(mistake.when.text)
+                    || PreparedExercise.writesMistakesFormula(source, when: mistake.when.text),
                 try holds(mistake.when.text, in: session, prepared: prepared, typed: source),
                 prepared.holdsByCoincidence(mistake.when.text, answer: source) != true,
                 !prepared.isAnotherFormula(than: mistake.when.text, answer: source),

@@ -33,11 +33,25 @@ extension PreparedExercise {
         // Only brackets that override precedence were forgotten (`(7 - 1) // 2`): a bracketing
         // that regroups operators of one level (`n - (f - 1)` for `n - f - 1`) or undoes the
         // answer's own brackets (`(n - f) + 1` for `n - (f + 1)`) tells another slip.
+        // One pair of brackets forgotten, not a formula rebuilt: with many operands some
+        // bracketing lands on any small number.
         let typedGroups = formula.precedenceOverrides
         return Formula.bracketings(operands, operators).contains { tree in
-            !tree.precedenceOverrides.isSubset(of: typedGroups)
+            tree.precedenceOverrides.subtracting(typedGroups).count == 1
                 && tree.evaluate(integers).map(isExpected) ?? false
         }
+    }
+
+    /// Whether the answer typed as `source` is, as written (up to the order of terms and
+    /// factors), the formula a value test `answer == …` names: the mistake is then the answer's
+    /// own, whatever its brackets.
+    static func writesMistakesFormula(_ source: String?, when: String) -> Bool {
+        guard let source, let answer = Formula.parse(source) else { return false }
+        let sides = when.components(separatedBy: "==")
+        guard sides.count == 2 else { return false }
+        let named = sides.map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let formula = Formula.parse(named[0] == "answer" ? named[1] : named[0]) else { return false }
+        return answer.canonical == formula.canonical
     }
 
     /// Whether a named mistake's `when` tests the answer's value alone (`answer == f`,
