@@ -122,6 +122,12 @@ import Testing
             mistakes: [(id: "subtracted-f", when: "answer == n - f - 1", message: "Took away too much.")])
         #expect(story("n - f - 1", valid) == "subtracted-f")
         #expect(story("n - (f + 1)", valid) == "subtracted-f")
+        // The mistake's own formula is told as that mistake, whatever else its operators give
+        // bracketed otherwise.
+        let strided = TestExercises.make(
+            .value, setup: "n = 14\nf = 5\np = 3\ns = 2", reference: "(n + 2 * p - f) // s + 1",
+            mistakes: [(id: "stride-ignored", when: "answer == n + 2 * p - f + 1", message: "No stride.")])
+        #expect(story("n + 2 * p - f + 1", strided) == "stride-ignored")
     }
 
     @Test func bracketingsOfAChain() throws {
@@ -134,5 +140,42 @@ import Testing
         #expect(PreparedExercise.isValueTest("allclose(answer, 0.5)"))
         #expect(!PreparedExercise.isValueTest("answer.shape == (1, 1, 5, 5) and answer.sum() > 0"))
         #expect(!PreparedExercise.isValueTest("'Sigmoid' in str(answer)"))
+    }
+
+    // MARK: Counts and reductions
+
+    @Test func aCountTypedAsThreeOfSomethingIsNoTermCountedTwice() {
+        let norm = TestExercises.make(.value, setup: "C = 64", reference: "C + C")
+        #expect(story("3 * C", norm) != "term-counted-twice")
+        // Written as the term once more, or as 2 × the term, it is that story.
+        #expect(story("2 * C + C", norm) == "term-counted-twice")
+        let valid = TestExercises.make(.value, setup: "n = 9\nf = 3", reference: "n - f + 1")
+        #expect(story("n - 2 * f + 1", valid) == "term-counted-twice")
+    }
+
+    @Test func aRatioOfCountsIsNoCount() {
+        let cost = TestExercises.make(
+            .value,
+            reference: "parameter_count(nn.ResidualBlock(16, 16)) - parameter_count(nn.PlainBlock(16, 16))")
+        let ratio = "parameter_count(nn.ResidualBlock(16, 16)) / parameter_count(nn.PlainBlock(16, 16))"
+        #expect(story(ratio, cost)?.hasPrefix("count-") != true)
+        // The count of a layer on the shortcut is told as one.
+        #expect(story("parameter_count(nn.Conv2d(16, 16, 1))", cost) == "count-shortcut-layer")
+    }
+
+    @Test func aSumOverAnotherAxisIsNoSumForgotten() {
+        let mix = TestExercises.make(
+            setup: "x = arange(12.).reshape(1, 3, 2, 2)\nw = tensor([1., -2., 3.]).reshape(1, 3, 1, 1)",
+            reference: "(x * w).sum(dim=1, keepdim=True)")
+        #expect(story("(x * w).sum(dim=0, keepdim=True)", mix) != "sum-forgotten")
+        #expect(story("x * w", mix) == "sum-forgotten")
+    }
+
+    @Test func anOperatorKeptIsNoOperatorSwapped() {
+        let field = TestExercises.make(.value, reference: "3 + (2 - 1) * 1 + (3 - 1) * 2")
+        // The pool's growth times its own stride multiplies as often as the reference does.
+        #expect(story("3 + (2 - 1) * 2 + (3 - 1) * 2", field) != "sum-for-product")
+        // Added where it multiplies: told.
+        #expect(story("3 + (2 - 1) + 1 + (3 - 1) * 2", field) == "sum-for-product")
     }
 }

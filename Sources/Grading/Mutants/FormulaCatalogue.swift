@@ -45,6 +45,8 @@ struct FormulaCatalogue: Sendable {
         .bracketsDropped, .distributionForgotten, .nameForName, .countOffByOne, .squaredForDoubled,
         .nameSquared, .strideOnly, .nameForOne,
     ]
+    /// Changes that repeat a term or factor as the source writes it.
+    static let countedTwice: Set<Misconception> = [.termCountedTwice, .factorCountedTwice]
     /// Changes not made twice in a row: a second `+ 1` added, a second halving or a count moved
     /// twice is another number, not a second slip.
     static let once: Set<Misconception> = [
@@ -340,6 +342,14 @@ struct FormulaCatalogue: Sendable {
                 }
                 if entry.mutant.changes.contains(where: { Self.typedOnly.contains($0.misconception) }),
                     reading != formula
+                {
+                    continue
+                }
+                // "Counted twice" doubles a term as written; an answer that types a count of its
+                // own the mutant does not write (`3 * C` where `C + C` is counted once more) counted
+                // three of something, not one term twice.
+                if entry.mutant.changes.contains(where: { Self.countedTwice.contains($0.misconception) }),
+                    !Set(reading.literals.filter { $0 >= 3 }).isSubset(of: Set(entry.formula.literals))
                 {
                     continue
                 }

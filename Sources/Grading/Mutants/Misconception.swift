@@ -425,6 +425,18 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
         }
     }
 
+    /// The arithmetic operators a generic operator change replaces (`*` where it adds for a
+    /// product); empty for every other change.
+    var replacedOperators: Set<String> {
+        switch self {
+        case .sumForProduct, .divideForMultiply: ["*"]
+        case .minusForPlus: ["+"]
+        case .plusForMinus: ["-"]
+        case .multiplyForDivide, .subtractForDivide: ["/", "//"]
+        default: []
+        }
+    }
+
     /// Whether the change says over which dimensions a reduction goes (all of them, one only).
     var changesReductionScope: Bool {
         switch self {

@@ -89,6 +89,12 @@ extension PreparedExercise {
         guard var group = mutants.groups.first(where: { comparer.matches(answer, $0.value) }) else {
             return nil
         }
+        // A count is a whole number: a real answer (a ratio of two counts, `a / b`) is no
+        // parameter count taken otherwise, whatever its value.
+        if case .int = expected, case .float = answer {
+            group.mutants = group.mutants.filter { !$0.changes.contains(where: \.misconception.isCount) }
+            if group.mutants.isEmpty { return nil }
+        }
         guard let source else { return group }
         group.mutants = group.mutants.filter { mayExplain(source, $0, comparer: comparer) }
         return group.mutants.isEmpty ? nil : group
@@ -105,6 +111,29 @@ extension PreparedExercise {
             && (!mutant.misconception.isCount || mutants.counts?.differs(source, from: mutant) != true)
             && perturbedSetup.differ(source, mutant.source, comparer: comparer) != true
             && (!mutant.misconception.isElementCount || countsElementsAlike(source, mutant) != false)
+            && !Self.keepsDroppedReduction(source, mutant) && !Self.keepsReplacedOperator(source, mutant)
+    }
+
+    /// Whether the answer typed as `source` writes more of the operator an operator change of
+    /// `mutant` replaced than the mutant does (`3 + (2 - 1) * 2 + (3 - 1) * 2` multiplies twice,
+    /// as the reference does: whatever its value, it did not add where it should multiply).
+    static func keepsReplacedOperator(_ source: String, _ mutant: Mutant) -> Bool {
+        let replaced = mutant.changes.reduce(into: Set<String>()) {
+            $0.formUnion($1.misconception.replacedOperators)
+        }
+        guard !replaced.isEmpty, let answer = Formula.parse(source),
+            let changed = Formula.parse(mutant.source)
+        else { return false }
+        let count = { (formula: Formula) in replaced.reduce(0) { $0 + (formula.operations[$1] ?? 0) } }
+        return count(answer) > count(changed)
+    }
+
+    /// Whether `mutant` drops a reduction (`Misconception.sumForgotten`) that the answer typed as
+    /// `source` still writes: summing over another axis (a size-1 batch axis) may leave the same
+    /// values as no sum at all, but the sum was not forgotten.
+    static func keepsDroppedReduction(_ source: String, _ mutant: Mutant) -> Bool {
+        mutant.changes.contains { $0.misconception == .sumForgotten }
+            && reductionCalls(source).count > reductionCalls(mutant.source).count
     }
 
     /// Whether an answer typed as `source` that has the expected value is a misconception's

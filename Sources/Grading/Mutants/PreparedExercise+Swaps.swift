@@ -79,6 +79,7 @@ extension PreparedExercise {
             (!exactly || entry.mutant.misconception.isSwapRule)
                 && profile.writes(entry.profile, changedFrom: entry.origin)
                 && (!strict || profile == entry.profile)
+                && !Self.keepsReplacedOperator(source, entry.mutant)
                 && comparer.matches(answer, entry.value)
         }
         let stories = Set(
