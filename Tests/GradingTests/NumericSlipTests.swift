@@ -47,6 +47,9 @@ import Wording
         // Told alone: a term dropped on top of a square is too far from the answer's writing.
         let strided = FormulaCatalogue(sources: ["K + (K - 1) * S"], integers: ["K": 5, "S": 3])
         #expect(ids(strided, "K * K")?.contains { $0.contains("name-squared") } != true)
+        // A factor of a product squared is that factor counted twice, not a square for a width.
+        let depthwise = FormulaCatalogue(sources: ["C * K * K + C"], integers: ["C": 32, "K": 3])
+        #expect(ids(depthwise, "C * C * K ** 2 + C")?.contains("name-squared") != true)
         // 48 written as a number is no square.
         #expect(ids(growth, "48") == nil)
     }
@@ -59,6 +62,20 @@ import Wording
         #expect(ids(padded, "(n + 2 * p - f) / 2 + 1") == ["term-halved"])
         // Divided by 3 is not halved.
         #expect(ids(valid, "(n - f) / 3 + 1")?.contains("term-halved") != true)
+    }
+
+    @Test func powerWrittenAsItsFactors() {
+        // C · K² + 1 is C · K · K + 1: one bias for all channels, the square written as a power.
+        let depthwise = FormulaCatalogue(sources: ["C * K * K + C"], integers: ["C": 32, "K": 3])
+        #expect(ids(depthwise, "C * K ** 2 + 1") == ids(depthwise, "C * K * K + 1"))
+        #expect(ids(depthwise, "C * K ** 2 + 1") != nil)
+        let effective = FormulaCatalogue(
+            sources: ["D * (K - 1) + 1", "K + (K - 1) * (D - 1)"], integers: ["D": 3, "K": 5])
+        // (D − 1) · K + 1: the roles of D and K swapped, written as the swap is.
+        #expect(ids(effective, "(D - 1) * K + 1") == ["names-swapped"])
+        // D + (K − 1)(D − 1) has the same value everywhere but is the alternative with one K
+        // written as D, not the swap as written: not told as a swap.
+        #expect(ids(effective, "D + (K - 1) * (D - 1)") != ["names-swapped"])
     }
 
     @Test func truncatedFormula() {

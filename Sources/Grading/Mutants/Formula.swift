@@ -116,12 +116,10 @@ indirect enum Formula: Hashable, Sendable {
             }
             collect(self, "+")
             return "(" + terms.sorted().joined(separator: " ") + ")"
-        case .binary(.multiply, _, _):
-            return "(" + factors.map(\.canonical).sorted().joined(separator: " * ") + ")"
-        // A square or cube written as a power is the product written out (`K ** 2` is `K * K`).
-        case .binary(.power, let base, .integer(let n)) where (2...3).contains(n):
-            let product = (2...n).reduce(base) { product, _ in .binary(.multiply, product, base) }
-            return product.canonical
+        // A square or cube written as a power is the product written out (`C * K ** 2` is
+        // `C * K * K`).
+        case .binary(.multiply, _, _), .binary(.power, _, .integer(2...3)):
+            return "(" + writtenFactors.map(\.canonical).sorted().joined(separator: " * ") + ")"
         case .binary(let op, let a, let b): return "(\(a.canonical) \(op.rawValue) \(b.canonical))"
         }
     }
@@ -131,6 +129,16 @@ indirect enum Formula: Hashable, Sendable {
     var factors: [Formula] {
         if case .binary(.multiply, let a, let b) = self { return a.factors + b.factors }
         return [self]
+    }
+
+    /// `factors`, with a square or cube written as a power taken as its factors written out.
+    private var writtenFactors: [Formula] {
+        switch self {
+        case .binary(.multiply, let a, let b): return a.writtenFactors + b.writtenFactors
+        case .binary(.power, let base, .integer(let n)) where (2...3).contains(n):
+            return Array(repeating: base.writtenFactors, count: n).flatMap { $0 }
+        default: return [self]
+        }
     }
 
     /// Whether `part` is this formula or one of its sub-formulas.

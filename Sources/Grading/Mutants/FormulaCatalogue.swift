@@ -21,6 +21,9 @@ struct FormulaCatalogue: Sendable {
         var values: [Formula.Number?]
         /// `formula.operations`, kept.
         var operations: [String: Int]
+        /// Whether only an answer written as the mutant is (up to the order of terms and factors)
+        /// is explained by it: a swap of two names that also comes to one name written for another.
+        var onlyAsWritten = false
     }
 
     /// Changes told only alone: a second change on top of one of these reads the first's own
@@ -184,15 +187,16 @@ struct FormulaCatalogue: Sendable {
             // A change that leaves the formula as it was (`* 1`, a swap of equal sides) explains
             // nothing.
             guard !referenceValues.contains(where: { Self.same($0, values) }) else { continue }
-            if mutant.changes.contains(where: { $0.misconception == .namesSwapped }),
-                confusions.contains(where: { Self.same($0, values) })
-            {
-                continue
-            }
+            // Such a swap is told only of an answer written as the swap is (`(D - 1) * K + 1` for
+            // `D * (K - 1) + 1`, though `D + (K - 1) * (D - 1)` is the alternative with one K
+            // written as D).
+            let confused =
+                mutant.changes.contains(where: { $0.misconception == .namesSwapped })
+                && confusions.contains(where: { Self.same($0, values) })
             entries.append(
                 Entry(
                     mutant: mutant, formula: moved, written: moved.canonical, values: values,
-                    operations: moved.operations))
+                    operations: moved.operations, onlyAsWritten: confused))
         }
     }
 
@@ -335,7 +339,8 @@ struct FormulaCatalogue: Sendable {
             let values = self.values(of: reading)
             let written = reading.canonical
             for entry in entries where Self.same(values, entry.values) {
-                if entry.mutant.changes.contains(where: { Self.asWritten.contains($0.misconception) }),
+                if entry.onlyAsWritten
+                    || entry.mutant.changes.contains(where: { Self.asWritten.contains($0.misconception) }),
                     written != entry.written
                 {
                     continue

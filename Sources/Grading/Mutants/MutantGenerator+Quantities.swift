@@ -156,14 +156,28 @@ extension MutantGenerator {
     }
 
     /// Each whole-number name squared at one place (`K * K - 1` for `K - 1`: the kernel's area
-    /// where its width belongs). Paddings, strides and dilations are amounts, not sides.
+    /// where its width belongs). Paddings, strides and dilations are amounts, not sides; a factor
+    /// of a product squared is that factor counted twice (`factorCountedTwice`'s story).
     mutating func nameSquared(in program: Program) {
         var places: [(String, SourceRange)] = []
+        var factors: Set<Int> = []
+        func visit(_ node: ExpressionSyntax) {
+            if case .binary(.multiply, let left, let right) = node.kind {
+                for operand in [left, right] where Self.name(operand) != nil {
+                    factors.insert(operand.range.lowerBound.offset)
+                }
+            }
+            for child in node.kind.children { visit(child) }
+        }
         for statement in program.statements {
-            if case .expression(let expression) = statement { places += names(in: expression) }
+            if case .expression(let expression) = statement {
+                places += names(in: expression)
+                visit(expression)
+            }
         }
         let amounts = Self.paddingNames.union(Self.strideNames).union(Self.dilationNames)
-        for (name, range) in places where isInteger(name) && !amounts.contains(name) {
+        for (name, range) in places
+        where isInteger(name) && !amounts.contains(name) && !factors.contains(range.lowerBound.offset) {
             add(.nameSquared, [(range, "(\(name) * \(name))")], piece: "\(name) * \(name)")
             add(.nameSquared, [(range, "(\(name) ** 2)")], piece: "\(name) ** 2")
         }
