@@ -166,6 +166,7 @@ extension Builtins {
                 let layer = try call.module("module")
                 return .tensor(try layer(try call.tensor("input")))
             },
+            stateDictMethod,
         ]
         return Dictionary(uniqueKeysWithValues: methods.map { ($0.name, $0) })
     }()
@@ -176,6 +177,8 @@ extension Builtins {
         // Every module's mode flag (PyTorch `module.training`).
         if name == "training" { return .bool(layer.mode.isTraining) }
         switch layer {
+        case let composed as ComposedLayer:
+            return composed.attributes[name] ?? composed.wrapped.flatMap { moduleSetting($0, name) }
         case let norm as BatchNorm2d:
             switch name {
             case "num_features": return .int(norm.numFeatures)

@@ -50,7 +50,11 @@ extension Builtins {
     ]
 
     /// `torch.optim`.
-    static let optimNamespace = Namespace(name: "torch.optim", members: members(optimizers))
+    static let optimNamespace = Namespace(
+        name: "torch.optim",
+        members: members(optimizers + moreOptimizers).merging([
+            "lr_scheduler": .namespace(schedulerNamespace)
+        ]) { $1 })
 
     /// The parameters an optimiser updates: each tensor of `params` traced back to its layer's
     /// parameter (`model.parameters()`), or a leaf tensor that requires grad used as it is.
@@ -105,7 +109,7 @@ extension Builtins {
                     "step": .function(Function(.builtin(step))),
                     "zero_grad": .function(Function(.builtin(zeroGrad))),
                     "param_groups": .list([.dict(group)]),
-                ], typeName: name, text: text))
+                ], typeName: name, text: text, optimizer: optimizer))
     }
 
     /// After a step, top-level names bound to an updated tensor see its new values (PyTorch

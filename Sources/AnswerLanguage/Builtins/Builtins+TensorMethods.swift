@@ -124,7 +124,8 @@ extension Builtins {
     /// Methods that change their tensor in place in PyTorch. Called on a name (`x.requires_grad_()`),
     /// the evaluator binds the name to the result.
     static let mutatingMethods: Set<String> = Set(
-        ["requires_grad_"] + inPlaceMethods.map(\.name) + shapeInPlaceMethods.map(\.name))
+        ["requires_grad_"] + inPlaceMethods.map(\.name) + shapeInPlaceMethods.map(\.name)
+            + addedInPlaceMethods.map(\.name))
 
     /// Methods that PyTorch has only on tensors, not as `torch.*` functions.
     static let methodsOnly: [Builtin] = [
@@ -164,8 +165,16 @@ extension Builtins {
             // (see `Builtins.mutatingMethods`), which makes `x.requires_grad_()` work as in PyTorch.
             return .tensor(try input.requiringGrad(try call.bool("requires_grad")))
         },
-        Builtin("backward(input, gradient=None)", "compute gradients of this tensor into the leaves' .grad") {
+        // `retain_graph=True` is taken as PyTorch takes it: the graph is kept here in any case.
+        Builtin(
+            "backward(input, gradient=None, retain_graph=None, create_graph=False)",
+            "compute gradients of this tensor into the leaves' .grad"
+        ) {
             call in
+            guard !(try call.bool("create_graph")) else {
+                throw LanguageError.said(
+                    .unsupported, .createGraphUnsupported, at: call.range(of: "create_graph"))
+            }
             try call.tensor("input").backward(gradient: try call.optionalTensor("gradient"))
             return .none
         },

@@ -9,12 +9,14 @@ enum Builtins {
     /// `torch.*` functions that take a tensor first and are also tensor methods.
     static let tensorFunctions: [Builtin] =
         math + reductions + shapeFunctions + extrema + moreTensorFunctions + vocabularyFunctions
-        + moreVocabularyFunctions + elementwiseFunctions + aliasFunctions
+        + moreVocabularyFunctions + elementwiseFunctions + aliasFunctions + sortingFunctions
+        + trigonometryFunctions
+        + sequenceFunctions
 
     /// Functions in `torch.nn.functional` (also under `torch.` where PyTorch has them).
     static let functional: [Builtin] =
         convolutions + activations + moreActivations + pooling + layersAndLosses + moreLosses
-        + vocabularyFunctional + aliasFunctional + upsamplingFunctional
+        + vocabularyFunctional + aliasFunctional + upsamplingFunctional + normalizationFunctional + pooling1d
 
     /// `torch.*`: creation, math, reductions, shapes, randomness control.
     static let torchFunctions: [Builtin] =
@@ -26,7 +28,7 @@ enum Builtins {
         var methods: [String: Builtin] = [:]
         for builtin in tensorFunctions + activations + moreActivations + methodsOnly + moreMethods
             + inPlaceMethods + vocabularyMethods + shapeInPlaceMethods + newTensorMethods
-            + aliasMethods
+            + aliasMethods + missingDtypeMethods + addedInPlaceMethods
         {
             methods[builtin.name] = builtin
         }
@@ -52,7 +54,7 @@ enum Builtins {
         name: "torch.nn",
         members: members(
             modules + trainableModules + moreModules + vocabularyModules + aliasModules + lossModules
-                + upsamplingModules
+                + upsamplingModules + normalizationModules + layers1d
         ).merging([
             "functional": .namespace(functionalNamespace), "init": .namespace(initNamespace),
         ]) { $1 }.merging(classMembers) { $1 }
@@ -71,7 +73,7 @@ enum Builtins {
     static let global: [String: Value] = {
         var names = members(
             torchFunctions + python + teaching + modules + trainableModules + moreModules + vocabularyModules
-                + aliasModules + lossModules + upsamplingModules
+                + aliasModules + lossModules + upsamplingModules + normalizationModules + layers1d
                 + networks + dataSets + training + iteration + gradModes + pythonMore)
         names["torch"] = .namespace(torchNamespace)
         names["nn"] = .namespace(nnNamespace)

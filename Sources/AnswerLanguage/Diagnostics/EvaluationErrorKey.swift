@@ -33,6 +33,14 @@ public enum EvaluationErrorKey: String, MessageKey, Sendable {
     /// An error of another type than the engine's and the language's (a bug): said by its type.
     case unexpectedError
     case fStringUnclosedField, nestedTooDeeply, callGivesNonTensor, leafChangedInPlace
+    // Gathers, sorts, normalisations and activations PyTorch has beyond the engine's.
+    case indexRank, indexMustBeInteger, indexLarger, indexOutOfBounds, scatterReduce, scatterSrcOrValue,
+        kOutOfRange, medianEmpty, heavisideTypes
+    case inPlaceResultType, instanceNormRunningStats, groupsDivideChannels, softmax2dInputRank,
+        instanceNormInputRank, layerNormShape, groupNormInputRank, preluWeights, preluParameters
+    case dropout2dInputRank, celuAlphaZero, int32Unsupported, pool1dInputRank, rollShiftsDims, diffOrder,
+        repeatsNegative, batchNorm1dInputRank
+    case amsgradUnsupported, lastEpochUnsupported, diffScalar
 }
 
 extension LanguageError {

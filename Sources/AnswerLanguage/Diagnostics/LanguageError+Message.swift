@@ -179,5 +179,5 @@ public enum ExpectedType: String, MessageKey, Sendable {
     case tensor, tensors, int, oneInt, number, finiteNumber, string, bool, function, layer, model
     case intOrInts, intOrOneInt, intOrTwoInts, ints, dtype, dtype64, float32or64, tensorWithDimensions
     case numberOrNestedList, tensorOrNumbersOrTable, tableOfNumbers, sizedValue, shortcut, batches
-    case dimensionOrTensor, dtypeDeviceOrTensor, numberPair, intOrFourInts, parameters
+    case dimensionOrTensor, dtypeDeviceOrTensor, numberPair, intOrFourInts, parameters, optimizer
 }

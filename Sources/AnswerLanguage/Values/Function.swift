@@ -1,3 +1,5 @@
+import CNN
+
 /// A callable value: a builtin, a builtin method bound to its receiver (`x.sum`), or a lambda.
 ///
 /// A reference type so that `f is f` holds and copies are cheap; immutable, hence `Sendable`.
@@ -102,10 +104,17 @@ public final class Namespace: Sendable, CustomStringConvertible {
     public let typeName: String
     /// How it prints, when it is an object rather than a namespace (an optimiser's settings).
     private let text: String?
+    /// The optimiser an optimiser object stands for (what `lr_scheduler.StepLR(optimizer, …)`
+    /// schedules), nil for other namespaces.
+    let optimizer: (any Optimizer)?
 
     /// A namespace (`torch`, `F`), or with `typeName` and `text` a library object whose
     /// attributes are fixed values and bound functions (`torch.optim.SGD(…)`).
-    init(name: String, members: [String: Value], typeName: String = "module", text: String? = nil) {
+    init(
+        name: String, members: [String: Value], typeName: String = "module", text: String? = nil,
+        optimizer: (any Optimizer)? = nil
+    ) {
+        self.optimizer = optimizer
         self.name = name
         self.members = members
         self.typeName = typeName

@@ -12,7 +12,7 @@ extension Tensor {
     /// computed in Double and stored in this tensor's dtype. Integer and boolean tensors are
     /// read as reals first, as PyTorch's float-only activations demand.
     /// - Throws: `CNNError` if the budget refuses the memory.
-    func pointwise(
+    public func pointwise(
         _ op: String, _ f: @escaping @Sendable (Double) -> Double,
         derivative: @escaping @Sendable (Double) -> Double
     ) throws -> Tensor {

@@ -1,0 +1,128 @@
+import CNN
+
+/// `torch.optim.AdamW`, `torch.optim.lr_scheduler.StepLR` and `model.state_dict()`: the rest of
+/// a typical training notebook's vocabulary.
+extension Builtins {
+    static let moreOptimizers: [Builtin] = [
+        Builtin(
+            "AdamW(params, lr=0.001, betas=(0.9, 0.999), eps=1e-08, weight_decay=0.01, amsgrad=False)",
+            "Adam with decoupled weight decay: each step first shrinks the weights by lr · weight_decay"
+        ) { call in
+            let parameters = try optimizedParameters(call)
+            guard case .tuple(let items) = try call.value("betas"), items.count == 2,
+                let beta1 = items[0].number, let beta2 = items[1].number, items[0].isNumber, items[1].isNumber
+            else {
+                throw call.mismatch("betas", .numberPair)
+            }
+            guard !(try call.bool("amsgrad")) else {
+                throw LanguageError.said(.unsupported, .amsgradUnsupported, at: call.range(of: "amsgrad"))
+            }
+            let (lr, eps, decay) = (
+                try call.double("lr"), try call.double("eps"), try call.double("weight_decay")
+            )
+            let settings: [(String, Value)] = [
+                ("lr", .float(lr)), ("betas", .tuple([.float(beta1), .float(beta2)])), ("eps", .float(eps)),
+                ("weight_decay", .float(decay)), ("amsgrad", .bool(false)),
+            ]
+            let adam = try Adam(parameters, lr: lr, betas: (beta1, beta2), eps: eps, weightDecay: 0)
+            return optimizerValue(DecoupledWeightDecay(adam, weightDecay: decay), "AdamW", settings)
+        }
+    ]
+
+    static let schedulers: [Builtin] = [
+        Builtin(
+            "StepLR(optimizer, step_size, gamma=0.1, last_epoch=-1)",
+            "multiplies the optimiser's learning rate by gamma every step_size calls of step()"
+        ) { call in
+            guard case .namespace(let object) = try call.value("optimizer"), let optimizer = object.optimizer
+            else {
+                throw call.mismatch("optimizer", .optimizer)
+            }
+            guard try call.int("last_epoch") == -1 else {
+                throw LanguageError.said(
+                    .unsupported, .lastEpochUnsupported, at: call.range(of: "last_epoch"))
+            }
+            let schedule = try StepLR(
+                optimizer, stepSize: try call.int("step_size"), gamma: try call.double("gamma"))
+            let step = Builtin("step()", "end an epoch: decay the learning rate every step_size epochs") {
+                _ in
+                schedule.step()
+                return .none
+            }
+            let lastRate = Builtin("get_last_lr()", "the learning rate in force, as a list (one per group)") {
+                _ in
+                .list([.float(schedule.learningRate)])
+            }
+            return .namespace(
+                Namespace(
+                    name: "StepLR",
+                    members: [
+                        "step": .function(Function(.builtin(step))),
+                        "get_last_lr": .function(Function(.builtin(lastRate))),
+                        "step_size": .int(schedule.stepSize), "gamma": .float(schedule.gamma),
+                        "base_lrs": .list([.float(schedule.initialLearningRate)]),
+                    ], typeName: "StepLR", text: "<torch.optim.lr_scheduler.StepLR object>"))
+        }
+    ]
+
+    /// `torch.optim.lr_scheduler`.
+    static let schedulerNamespace = Namespace(name: "torch.optim.lr_scheduler", members: members(schedulers))
+
+    /// `model.state_dict()`: every parameter and batch-norm buffer by dotted name, detached, in
+    /// PyTorch's order (each module's parameters, then its buffers, depth first).
+    static let stateDictMethod = Builtin(
+        "state_dict(module)", "the parameters and buffers by dotted name (running statistics included)"
+    ) { call in
+        var entries: [Value.DictEntry] = []
+        for (path, layer) in try call.module("module").namedLayers {
+            let prefix = path.isEmpty ? "" : path + "."
+            for (name, parameter) in layer.ownParameters {
+                entries.append(Value.DictEntry(prefix + name, .tensor(parameter.value.detach())))
+            }
+            let norm = (layer as? BatchNorm2d) ?? ((layer as? ComposedLayer)?.wrapped as? BatchNorm2d)
+            if let norm, norm.trackRunningStats {
+                entries.append(Value.DictEntry(prefix + "running_mean", .tensor(norm.runningMean)))
+                entries.append(Value.DictEntry(prefix + "running_var", .tensor(norm.runningVar)))
+                entries.append(
+                    Value.DictEntry(prefix + "num_batches_tracked", .tensor(Tensor(norm.numBatchesTracked))))
+            }
+        }
+        return .dict(entries)
+    }
+}
+
+/// AdamW (Loshchilov & Hutter; PyTorch `torch.optim.AdamW`): before Adam's step, every parameter
+/// that has a gradient is multiplied by `1 − lr · weight_decay`, at the learning rate in force.
+final class DecoupledWeightDecay: Optimizer {
+    let adam: Adam
+    let weightDecay: Double
+
+    init(_ adam: Adam, weightDecay: Double) {
+        self.adam = adam
+        self.weightDecay = weightDecay
+    }
+
+    var parameters: [Parameter] { adam.parameters }
+
+    var learningRate: Double {
+        get { adam.learningRate }
+        set { adam.learningRate = newValue }
+    }
+
+    func step() throws {
+        let factor = 1 - adam.learningRate * weightDecay
+        for parameter in adam.parameters where parameter.grad != nil && factor != 1 {
+            switch parameter.value.dtype {
+            case .float32:
+                try parameter.update(as: Float.self) { values in
+                    for i in values.indices { values[i] *= Float(factor) }
+                }
+            case .float64:
+                try parameter.update(as: Double.self) { values in
+                    for i in values.indices { values[i] *= factor }
+                }
+            }
+        }
+        try adam.step()
+    }
+}
