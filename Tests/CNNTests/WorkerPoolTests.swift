@@ -70,4 +70,94 @@ import Testing
         // The pool is free again afterwards.
         #expect((try? counts(count: 16, workers: 2)) == [Int](repeating: 1, count: 16))
     }
+
+    /// The hang of session 6 (a caller spinning forever for helpers that never came): helpers held
+    /// back before they join must not keep the caller waiting. The caller does every item itself
+    /// and returns; the helpers, let go afterwards, find the job closed and leave it alone.
+    @Test func aCallerDoesNotWaitForHelpersThatNeverJoin() throws {
+        let released = Atomic<Bool>(false)
+        let pool = WorkerPool(helperWillJoin: { _ in
+            while !released.load(ordering: .acquiring) { usleep(200) }
+        })
+        defer { released.store(true, ordering: .releasing) }
+        for round in 0..<3 {
+            let seen = Mutex([Int](repeating: 0, count: 50))
+            let workersSeen = Mutex(Set<Int>())
+            try Parallelism.forEach(count: 50, workers: 3, pool: pool) { item, worker throws(CNNError) in
+                seen.withLock { $0[item] += 1 }
+                workersSeen.withLock { _ = $0.insert(worker) }
+            }
+            #expect(seen.withLock { $0 } == [Int](repeating: 1, count: 50), "round \(round)")
+            #expect(workersSeen.withLock { $0 } == [0], "round \(round)")
+        }
+        released.store(true, ordering: .releasing)
+        // The helpers that were held come back and serve the next job normally.
+        #expect(try counts(count: 64, workers: 3) == [Int](repeating: 1, count: 64))
+    }
+
+    /// Many callers at once on one pool whose helpers arrive late by varying amounts (so some
+    /// jobs close before a helper joins, some with a helper inside, some after it parked), with
+    /// kernels inside kernels and budgets cancelled in the middle of a run. Every run either does
+    /// every item exactly once or throws `cancelled` having done none twice; none hangs.
+    @Test func concurrentNestedCancelledRunsOnLateHelpersAllFinish() throws {
+        let pool = WorkerPool(helperWillJoin: { index in
+            // A delay that varies from join to join, without a clock: 0 to ~0.3 ms.
+            let spins = Int.random(in: 0..<4)
+            for _ in 0..<spins { usleep(UInt32(50 * (index + 1))) }
+        })
+        let problems = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 6) { caller in
+            var seed = UInt64(caller + 1) &* 0x9E37_79B9_7F4A_7C15
+            func next(_ bound: Int) -> Int {
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return Int((seed >> 33) % UInt64(bound))
+            }
+            for round in 0..<150 {
+                let count = 1 + next(120)
+                let workers = 2 + next(3)
+                let cancelAt = next(4) == 0 ? next(count) : nil
+                let nested = next(3) == 0
+                let budget = ComputeBudget()
+                let seen = Mutex([Int](repeating: 0, count: count))
+                let inner = Atomic<Int>(0)
+                var thrown: CNNError?
+                do {
+                    try ComputeBudget.$current.withValue(budget) {
+                        try Parallelism.forEach(count: count, workers: workers, pool: pool) {
+                            item, _ throws(CNNError) in
+                            seen.withLock { $0[item] += 1 }
+                            if item == cancelAt { budget.cancel() }
+                            if nested {
+                                try Parallelism.forEach(count: 5, workers: 2, pool: pool) {
+                                    _, _ throws(CNNError) in
+                                    inner.add(1, ordering: .relaxed)
+                                }
+                            }
+                        }
+                    }
+                } catch {
+                    thrown = error as? CNNError
+                }
+                let ran = seen.withLock { $0 }
+                var problem: String?
+                if ran.contains(where: { $0 > 1 }) { problem = "an item ran twice" }
+                if cancelAt == nil {
+                    if thrown != nil { problem = "threw \(String(describing: thrown))" }
+                    if ran != [Int](repeating: 1, count: count) { problem = "items missing" }
+                    if nested && inner.load(ordering: .relaxed) != 5 * count {
+                        problem = "inner items missing"
+                    }
+                } else if thrown != CNNError.cancelled(), ran != [Int](repeating: 1, count: count) {
+                    // A cancel at the last item may come after every item was handed out.
+                    problem =
+                        "cancelled run neither finished nor threw cancelled: \(String(describing: thrown))"
+                }
+                if let problem {
+                    problems.withLock { $0.append("caller \(caller) round \(round): \(problem)") }
+                }
+                if next(16) == 0 { usleep(1500) }  // long enough for helpers to park
+            }
+        }
+        #expect(problems.withLock { $0 } == [])
+    }
 }

@@ -44,7 +44,7 @@ public enum Parallelism {
     /// within one item; the first error stops the handing out and is rethrown here once every
     /// running body has returned.
     static func forEach(
-        count: Int, workers: Int,
+        count: Int, workers: Int, pool: WorkerPool = .shared,
         _ body: (_ item: Int, _ worker: Int) throws(CNNError) -> Void
     ) throws(CNNError) {
         guard count > 0 else { return }
@@ -78,7 +78,9 @@ public enum Parallelism {
                 }
             }
             // A busy pool (a kernel inside a kernel, two trainings at once): all items here.
-            if !WorkerPool.shared.run(workers: workers, work) { work(0) }
+            // Worker 0 keeps taking items until none is left, so it also does the share of any
+            // helper that never joins (the pool does not wait for those).
+            if !pool.run(workers: workers, work) { work(0) }
         }
         if let error = failure.withLock({ $0 }) { throw error }
     }

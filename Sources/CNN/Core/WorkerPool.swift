@@ -17,6 +17,13 @@ import Synchronization
 /// One job at a time: a caller that finds the pool busy (a kernel inside a kernel, or two threads
 /// of a grader training at once) runs its items on its own thread instead. Kernels split work by
 /// shape, so that changes speed, never results.
+///
+/// The caller never waits for a helper that has not started: once its own share is done it closes
+/// the job, and a helper that arrives later leaves it alone. So `body(0)` must do whatever the
+/// other workers did not (as `Parallelism.forEach` does, handing items out from a shared counter),
+/// and a helper that is late, never woken or never started (a thread the system refused) costs
+/// speed, never a hang. Before, the caller waited for every helper it had asked for, and one test
+/// run under heavy load spun for 20 minutes in that wait while every other thread was idle.
 final class WorkerPool: @unchecked Sendable {
     // @unchecked: `helpers` is only touched by the caller that holds `busy`; each `Helper`'s state
     // is atomic or a semaphore; the job is published under `current`'s lock.
@@ -30,23 +37,42 @@ final class WorkerPool: @unchecked Sendable {
     /// One job: the item loop that workers 1… join, and how many helpers it wants.
     private final class Job: @unchecked Sendable {
         // @unchecked: `body` points at the caller's closure, which the caller keeps alive until
-        // `pending` reaches zero; a helper the job does not want never calls it. A pointer, not
-        // the closure itself: a helper may still hold the job for a moment after the caller has
-        // returned, and a retained closure would then outlive its `withoutActuallyEscaping`.
+        // the job is closed and no helper is inside it; a helper that did not enter never calls
+        // it. A pointer, not the closure itself: a helper may still hold the job for a moment
+        // after the caller has returned, and a retained closure would then outlive its
+        // `withoutActuallyEscaping`.
         let generation: Int
         let helpers: Int
         let body: UnsafeRawPointer
-        let pending: Atomic<Int>
+        /// Twice the number of helpers inside `body`, plus 1 once the caller has closed the job.
+        private let state = Atomic<Int>(0)
 
         init(generation: Int, helpers: Int, body: UnsafeRawPointer) {
             self.generation = generation
             self.helpers = helpers
             self.body = body
-            pending = Atomic(helpers)
         }
 
-        func run(_ worker: Int) {
-            body.assumingMemoryBound(to: ((Int) -> Void).self).pointee(worker)
+        /// Runs `body(worker)` unless the caller has already closed the job.
+        func join(_ worker: Int) {
+            var observed = state.load(ordering: .acquiring)
+            while observed & 1 == 0 {
+                let (exchanged, original) = state.compareExchange(
+                    expected: observed, desired: observed + 2, ordering: .acquiringAndReleasing)
+                if exchanged {
+                    body.assumingMemoryBound(to: ((Int) -> Void).self).pointee(worker)
+                    state.subtract(2, ordering: .releasing)
+                    return
+                }
+                observed = original
+            }
+        }
+
+        /// Lets no further helper in, then waits for those inside: they are running, not parked,
+        /// so this wait is as long as their current item.
+        func close() {
+            state.add(1, ordering: .acquiringAndReleasing)
+            WorkerPool.wait(until: { state.load(ordering: .acquiring) == 1 })
         }
     }
 
@@ -63,8 +89,17 @@ final class WorkerPool: @unchecked Sendable {
     private let current = Mutex<Job?>(nil)
     private var helpers: [Helper] = []
 
-    /// Runs `body(worker)` on the calling thread (worker 0) and on `workers − 1` helpers at once,
-    /// returning when all have; false, without running anything, when the pool is busy.
+    /// Called by a helper (with its index) just before it joins a job; tests hold helpers back
+    /// with it to show that the caller does not wait for them. Set before the pool's first job.
+    let helperWillJoin: (@Sendable (Int) -> Void)?
+
+    init(helperWillJoin: (@Sendable (Int) -> Void)? = nil) {
+        self.helperWillJoin = helperWillJoin
+    }
+
+    /// Runs `body(worker)` on the calling thread (worker 0) and on up to `workers − 1` helpers at
+    /// once (those that start before worker 0 is done), returning when all that started have;
+    /// false, without running anything, when the pool is busy.
     func run(workers: Int, _ body: (Int) -> Void) -> Bool {
         guard workers > 1 else {
             body(0)
@@ -95,7 +130,7 @@ final class WorkerPool: @unchecked Sendable {
             if helper.sleeping.exchange(false, ordering: .sequentiallyConsistent) { helper.wake.signal() }
         }
         body(0)
-        Self.wait(until: { job.pending.load(ordering: .acquiring) == 0 })
+        job.close()
         current.withLock { $0 = nil }
     }
 
@@ -118,8 +153,8 @@ final class WorkerPool: @unchecked Sendable {
             // or a newer one replaced it (the next turn of the loop takes that one).
             guard let job = current.withLock({ $0 }), job.generation == seen, helper.index < job.helpers
             else { continue }
-            job.run(helper.index + 1)
-            job.pending.subtract(1, ordering: .releasing)
+            helperWillJoin?(helper.index)
+            job.join(helper.index + 1)
         }
     }
 
@@ -140,7 +175,7 @@ final class WorkerPool: @unchecked Sendable {
 
     /// Polls `done` until it holds, yielding the CPU every few polls.
     @discardableResult
-    private static func wait(for nanoseconds: UInt64 = .max, until done: () -> Bool) -> Bool {
+    fileprivate static func wait(for nanoseconds: UInt64 = .max, until done: () -> Bool) -> Bool {
         let start = DispatchTime.now().uptimeNanoseconds
         var polls = 0
         while !done() {
