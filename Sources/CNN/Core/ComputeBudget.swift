@@ -27,6 +27,12 @@ public final class ComputeBudget: Sendable {
 
     private let cancelled = Atomic<Bool>(false)
 
+    /// For tests: how many `check()` calls pass before the budget counts as out of time, or nil.
+    /// Shows without a clock that a kernel checks inside its loop, and lets a test force a time
+    /// limit at a chosen point of a run.
+    private let checksAllowed: Int?
+    private let checksMade = Atomic<Int>(0)
+
     /// Creates a budget with a memory budget of its own.
     /// - Parameters:
     ///   - maxElements: per-tensor element limit (default 50 million, 200 MB of Float32).
@@ -53,12 +59,27 @@ public final class ComputeBudget: Sendable {
 
     /// Creates a budget whose deadline is not `timeLimit` from now: a run that has used most of
     /// its time (tests of what happens near the deadline).
-    init(maxElements: Int, memory: MemoryBudget, timeLimit: Double?, deadline: UInt64?) {
+    init(
+        maxElements: Int, memory: MemoryBudget, timeLimit: Double?, deadline: UInt64?,
+        checksAllowed: Int? = nil
+    ) {
         self.maxElements = maxElements
         self.memory = memory
         self.timeLimitSeconds = timeLimit
         self.deadline = deadline
+        self.checksAllowed = checksAllowed
     }
+
+    /// A budget without a deadline whose time runs out at its `checksAllowed + 1`-th check, as if
+    /// the clock had passed a `timeLimit`-second deadline there (tests).
+    package convenience init(checksAllowed: Int, timeLimit: Double, maxElements: Int = 50_000_000) {
+        self.init(
+            maxElements: maxElements, memory: MemoryBudget(limit: 2 << 30), timeLimit: timeLimit,
+            deadline: nil, checksAllowed: checksAllowed)
+    }
+
+    /// How many times `check()` was called (tests).
+    package var checksCount: Int { checksMade.load(ordering: .relaxed) }
 
     /// The budget in force for the current task or thread, if any.
     @TaskLocal public static var current: ComputeBudget?
@@ -91,6 +112,9 @@ public final class ComputeBudget: Sendable {
     /// Throws `CNNError.cancelled` or `CNNError.timeLimit` if this budget is spent.
     public func check() throws(CNNError) {
         if isCancelled { throw CNNError.cancelled() }
+        if let checksAllowed, checksMade.wrappingAdd(1, ordering: .relaxed).newValue > checksAllowed {
+            throw CNNError.timeLimit(seconds: timeLimitSeconds ?? 0)
+        }
         if let deadline, ComputeBudget.now() > deadline {
             throw CNNError.timeLimit(seconds: timeLimitSeconds ?? 0)
         }

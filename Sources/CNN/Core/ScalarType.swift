@@ -55,16 +55,21 @@ extension Tensor {
             result.kind = .real
             return result
         }
+        // Read in place (a copy out as an array would hold memory the budget does not count).
         let source = try detach().to(DType.float32)
-        let values = source.scalarsAsFloats()
         let largest = Float(Int64(1) << 62)
-        return try Tensor(shape: shape, of: Float.self, kind: type.kind) { out in
-            for i in 0..<values.count {
-                let v = values[i]
-                switch type {
-                case .bool: out[i] = v != 0 ? 1 : 0
-                default:
-                    out[i] = v.isNaN ? 0 : Swift.min(Swift.max(v, -largest), largest).rounded(.towardZero)
+        return try source.withUnsafeBufferPointer(as: Float.self) { values in
+            try Tensor(shape: shape, of: Float.self, kind: type.kind) { out in
+                try ElementwiseKernels.forEachChunk(count: values.count) { range in
+                    for i in range {
+                        let v = values[i]
+                        switch type {
+                        case .bool: out[i] = v != 0 ? 1 : 0
+                        default:
+                            out[i] =
+                                v.isNaN ? 0 : Swift.min(Swift.max(v, -largest), largest).rounded(.towardZero)
+                        }
+                    }
                 }
             }
         }

@@ -19,7 +19,9 @@ extension Tensor {
     private func convert<S: TensorScalar, D: TensorScalar>(from: S.Type, to: D.Type) throws -> Tensor {
         try withUnsafeBufferPointer(as: S.self) { source in
             try Tensor(shape: shape, of: D.self, kind: kind) { out in
-                for i in 0..<source.count { out[i] = D(source[i]) }
+                try ElementwiseKernels.forEachChunk(count: source.count) { range in
+                    for i in range { out[i] = D(source[i]) }
+                }
             }
         }
     }

@@ -104,11 +104,15 @@ extension Tensor {
         switch dtype {
         case .float32:
             try Tensor(shape: shape, of: Float.self, kind: kind) { out in
-                for i in 0..<out.count { out[i] = Float(value(i)) }
+                try ElementwiseKernels.forEachRange(count: out.count) { range in
+                    for i in range { out[i] = Float(value(i)) }
+                }
             }
         case .float64:
             try Tensor(shape: shape, of: Double.self, kind: kind) { out in
-                for i in 0..<out.count { out[i] = value(i) }
+                try ElementwiseKernels.forEachRange(count: out.count) { range in
+                    for i in range { out[i] = value(i) }
+                }
             }
         }
     }

@@ -54,11 +54,11 @@ enum ReferencePad {
     static func forward<T: TensorScalar>(
         input: UnsafeBufferPointer<T>, output: UnsafeMutableBufferPointer<T>,
         inShape: [Int], before: [Int], after: [Int], mode: PadMode, value: T
-    ) {
+    ) throws(CNNError) {
         let tables = zip(inShape, zip(before, after)).map { size, pads in
             sourceIndices(size: size, before: pads.0, after: pads.1, mode: mode)
         }
-        forEachPosition(tables: tables, inShape: inShape, inCount: input.count, outCount: output.count) {
+        try forEachPosition(tables: tables, inShape: inShape, inCount: input.count, outCount: output.count) {
             outIndex, inIndex in
             output[outIndex] = inIndex >= 0 ? input[inIndex] : value
         }
@@ -71,12 +71,12 @@ enum ReferencePad {
     static func backward<T: TensorScalar>(
         gradOutput: UnsafeBufferPointer<T>, gradInput: UnsafeMutableBufferPointer<T>,
         inShape: [Int], before: [Int], after: [Int], mode: PadMode
-    ) {
+    ) throws(CNNError) {
         let tables = zip(inShape, zip(before, after)).map { size, pads in
             sourceIndices(size: size, before: pads.0, after: pads.1, mode: mode)
         }
         gradInput.initialize(repeating: 0)
-        forEachPosition(
+        try forEachPosition(
             tables: tables, inShape: inShape, inCount: gradInput.count, outCount: gradOutput.count
         ) { outIndex, inIndex in
             if inIndex >= 0 { gradInput[inIndex] += gradOutput[outIndex] }
@@ -84,11 +84,12 @@ enum ReferencePad {
     }
 
     /// Calls `body(outIndex, inIndex)` for every output element in row-major order; `inIndex` is
-    /// -1 when any axis reads the constant.
+    /// -1 when any axis reads the constant. Checks the current budget every
+    /// `ElementwiseKernels.checkInterval` elements.
     private static func forEachPosition(
         tables: [[Int]], inShape: [Int], inCount: Int, outCount: Int,
         _ body: (_ outIndex: Int, _ inIndex: Int) -> Void
-    ) {
+    ) throws(CNNError) {
         let rank = tables.count
         let inPlane = inShape.reduce(1, *)
         let outPlane = tables.reduce(1) { $0 * $1.count }
@@ -102,8 +103,10 @@ enum ReferencePad {
             inStrides[axis] = inStrides[axis + 1] * inShape[axis + 1]
         }
         var position = [Int](repeating: 0, count: rank)
+        var meter = ElementMeter()
         for block in 0..<outer {
             for offset in 0..<outPlane {
+                try meter.add(1)
                 var inIndex = block * inPlane
                 for axis in 0..<rank {
                     let source = tables[axis][position[axis]]

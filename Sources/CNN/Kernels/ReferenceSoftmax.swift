@@ -13,10 +13,12 @@ enum ReferenceSoftmax {
     static func forward<T: TensorScalar>(
         input: UnsafeBufferPointer<T>, output: UnsafeMutableBufferPointer<T>,
         outer: Int, size: Int, inner: Int, log: Bool
-    ) {
+    ) throws(CNNError) {
         precondition(input.count == outer * size * inner && output.count == input.count, "softmax sizes")
+        var meter = ElementMeter()
         for o in 0..<outer {
             for k in 0..<inner {
+                try meter.add(size)
                 let base = o * size * inner + k
                 var largest = -T.infinity
                 for i in 0..<size { largest = max(largest, input[base + i * inner]) }
@@ -38,11 +40,13 @@ enum ReferenceSoftmax {
     static func backward<T: TensorScalar>(
         gradOutput: UnsafeBufferPointer<T>, output: UnsafeBufferPointer<T>,
         gradInput: UnsafeMutableBufferPointer<T>, outer: Int, size: Int, inner: Int, log: Bool
-    ) {
+    ) throws(CNNError) {
         precondition(
             gradOutput.count == outer * size * inner && gradInput.count == gradOutput.count, "softmax sizes")
+        var meter = ElementMeter()
         for o in 0..<outer {
             for k in 0..<inner {
+                try meter.add(size)
                 let base = o * size * inner + k
                 var dot: T = 0
                 for i in 0..<size {

@@ -25,7 +25,13 @@ func activate(_ f: ReferenceActivation, _ x: Tensor) throws -> Tensor {
     let kind: ElementKind = f == .relu ? x.kind : .real
     func forward<T: TensorScalar>(_: T.Type) throws -> Tensor {
         try x.withUnsafeBufferPointer(as: T.self) { src in
-            try Tensor(shape: x.shape, of: T.self, kind: kind) { out in f.forward(input: src, output: out) }
+            try Tensor(shape: x.shape, of: T.self, kind: kind) { out in
+                try ElementwiseKernels.forEachRange(count: out.count) { range in
+                    f.forward(
+                        input: UnsafeBufferPointer(rebasing: src[range]),
+                        output: UnsafeMutableBufferPointer(rebasing: out[range]))
+                }
+            }
         }
     }
     let y = try x.dtype == .float32 ? forward(Float.self) : forward(Double.self)
@@ -35,7 +41,13 @@ func activate(_ f: ReferenceActivation, _ x: Tensor) throws -> Tensor {
                 try x.withUnsafeBufferPointer(as: T.self) { src in
                     try y.withUnsafeBufferPointer(as: T.self) { out in
                         try Tensor(shape: x.shape, of: T.self) { gx in
-                            f.backward(gradOutput: gy, input: src, output: out, gradInput: gx)
+                            try ElementwiseKernels.forEachRange(count: gx.count) { range in
+                                f.backward(
+                                    gradOutput: UnsafeBufferPointer(rebasing: gy[range]),
+                                    input: UnsafeBufferPointer(rebasing: src[range]),
+                                    output: UnsafeBufferPointer(rebasing: out[range]),
+                                    gradInput: UnsafeMutableBufferPointer(rebasing: gx[range]))
+                            }
                         }
                     }
                 }

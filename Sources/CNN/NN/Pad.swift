@@ -84,7 +84,7 @@ public func pad(_ input: Tensor, _ pad: [Int], mode: PadMode = .constant, value:
     func forward<T: TensorScalar>(_: T.Type) throws -> Tensor {
         try input.withUnsafeBufferPointer(as: T.self) { x in
             try Tensor(shape: Array(outShape), of: T.self, kind: input.kind) { out in
-                ReferencePad.forward(
+                try ReferencePad.forward(
                     input: x, output: out, inShape: inShape, before: before, after: after, mode: mode,
                     value: T(fill))
             }
@@ -96,7 +96,7 @@ public func pad(_ input: Tensor, _ pad: [Int], mode: PadMode = .constant, value:
         func backward<T: TensorScalar>(_: T.Type) throws -> Tensor {
             try g.withUnsafeBufferPointer(as: T.self) { gy in
                 try Tensor(shape: inputShape, of: T.self) { gx in
-                    ReferencePad.backward(
+                    try ReferencePad.backward(
                         gradOutput: gy, gradInput: gx, inShape: inShape, before: before, after: after,
                         mode: mode)
                 }

@@ -36,7 +36,7 @@ func softmaxOperation(_ x: Tensor, dim: Int, log: Bool) throws -> Tensor {
     func forward<T: TensorScalar>(_: T.Type) throws -> Tensor {
         try x.withUnsafeBufferPointer(as: T.self) { src in
             try Tensor(shape: x.shape, of: T.self) { out in
-                ReferenceSoftmax.forward(
+                try ReferenceSoftmax.forward(
                     input: src, output: out, outer: outer, size: size, inner: inner, log: log)
             }
         }
@@ -47,7 +47,7 @@ func softmaxOperation(_ x: Tensor, dim: Int, log: Bool) throws -> Tensor {
             try g.withUnsafeBufferPointer(as: T.self) { gy in
                 try y.withUnsafeBufferPointer(as: T.self) { out in
                     try Tensor(shape: x.shape, of: T.self) { gx in
-                        ReferenceSoftmax.backward(
+                        try ReferenceSoftmax.backward(
                             gradOutput: gy, output: out, gradInput: gx, outer: outer, size: size,
                             inner: inner, log: log)
                     }

@@ -7,6 +7,32 @@ enum ElementwiseKernels {
     /// an item costs little.
     static let chunk = 1 << 14
 
+    /// Elements a loop on one thread may run between two checks of the `ComputeBudget`: about
+    /// 0.1 ms of the slowest per-element work in a release build, a millisecond or so in a debug
+    /// one, so a deadline or cancel holds within milliseconds while the check (a task-local
+    /// lookup and a clock read) costs nothing measurable.
+    static let checkInterval = 1 << 16
+
+    /// Runs `body` over `0..<count` in ranges of at most `checkInterval`, in order, on the calling
+    /// thread, checking the current budget between ranges: for loops whose order matters
+    /// (a cumulative sum, a random stream) or that are too small to fan out.
+    /// - Throws: `CNNError.timeLimit` / `.cancelled` from the budget.
+    @inline(__always)
+    static func forEachRange(count: Int, _ body: (Range<Int>) -> Void) throws(CNNError) {
+        guard count > checkInterval else {
+            if count > 0 { body(0..<count) }
+            return
+        }
+        let budget = ComputeBudget.current
+        var start = 0
+        while start < count {
+            let end = start + Swift.min(checkInterval, count - start)
+            body(start..<end)
+            try budget?.check()
+            start = end
+        }
+    }
+
     /// Runs `body` over `0..<count` in `chunk`-sized ranges, on several threads when there are
     /// enough elements to pay for waking them. The ranges depend only on `count`, so a loop whose
     /// elements are independent gives the same bits for every thread count.
@@ -34,10 +60,14 @@ enum ElementwiseKernels {
                 }
             } else if a.count == n && b.count == 1 {
                 let s = pb[0]
-                for i in 0..<n { po[i] = f(pa[i], s) }
+                try forEachChunk(count: n) { range in
+                    for i in range { po[i] = f(pa[i], s) }
+                }
             } else if a.count == 1 && b.count == n {
                 let s = pa[0]
-                for i in 0..<n { po[i] = f(s, pb[i]) }
+                try forEachChunk(count: n) { range in
+                    for i in range { po[i] = f(s, pb[i]) }
+                }
             } else {
                 let rows = RowIterator(
                     shape: shape,
@@ -46,10 +76,9 @@ enum ElementwiseKernels {
                         Broadcasting.strides(of: b.shape, broadcastTo: shape),
                         Tensor.contiguousStrides(shape),
                     ])
-                let length = rows.rowLength
                 let strideA = rows.rowStride(0)
                 let strideB = rows.rowStride(1)
-                rows.forEachRow { offsets in
+                try rows.forEachRow { offsets, length in
                     var ia = offsets[0]
                     var ib = offsets[1]
                     let row = po + offsets[2]
@@ -69,7 +98,9 @@ enum ElementwiseKernels {
         let px = UnsafePointer(x.storage.pointer(as: T.self))
         return try Tensor(uninitializedShape: x.shape, of: T.self, kind: kind) { out in
             let po = out.baseAddress!
-            for i in 0..<out.count { po[i] = f(px[i]) }
+            try forEachChunk(count: out.count) { range in
+                for i in range { po[i] = f(px[i]) }
+            }
         }
     }
 
@@ -89,9 +120,8 @@ enum ElementwiseKernels {
         return try Tensor(uninitializedShape: shape, of: T.self, kind: x.kind) { out in
             let po = out.baseAddress!
             let rows = RowIterator(shape: shape, strides: [strides, Tensor.contiguousStrides(shape)])
-            let length = rows.rowLength
             let step = rows.rowStride(0)
-            rows.forEachRow { offsets in
+            try rows.forEachRow { offsets, length in
                 var source = offsets[0]
                 let row = po + offsets[1]
                 for j in 0..<length {
@@ -117,13 +147,12 @@ enum ElementwiseKernels {
         let outStrides = x.shape.indices.map { reduced[$0] ? 0 : keptStrides[$0] }
         let px = UnsafePointer(x.storage.pointer(as: T.self))
         var totals = [Double](repeating: 0, count: Tensor.product(keptShape))
-        totals.withUnsafeMutableBufferPointer { totals in
+        try totals.withUnsafeMutableBufferPointer { (totals) throws(CNNError) in
             let pt = totals.baseAddress!
             let rows = RowIterator(shape: x.shape, strides: [x.strides, outStrides])
-            let length = rows.rowLength
             let inStep = rows.rowStride(0)
             let outStep = rows.rowStride(1)
-            rows.forEachRow { offsets in
+            try rows.forEachRow { offsets, length in
                 var source = offsets[0]
                 if outStep == 0 {
                     var rowSum = 0.0
@@ -165,9 +194,8 @@ extension ElementwiseKernels {
         return try Tensor(shape: shape, of: T.self) { out in
             let po = out.baseAddress! + offset
             let rows = RowIterator(shape: values.shape, strides: [strides, values.strides])
-            let length = rows.rowLength
             let step = rows.rowStride(0)
-            rows.forEachRow { offsets in
+            try rows.forEachRow { offsets, length in
                 var target = offsets[0]
                 let row = pv + offsets[1]
                 for j in 0..<length {

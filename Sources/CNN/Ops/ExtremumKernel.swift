@@ -18,14 +18,17 @@ struct ExtremumKernel: ScalarKernel {
         keptShape[dim] = 1
         let px = UnsafePointer(x.storage.pointer(as: T.self))
         var positions = [Int](repeating: 0, count: outer * inner)
+        var meter = ElementMeter()
         let values = try Tensor(shape: keptShape, of: T.self, kind: x.kind) { best in
-            positions.withUnsafeMutableBufferPointer { position in
+            try positions.withUnsafeMutableBufferPointer { (position) throws(CNNError) in
                 for o in 0..<outer {
                     let base = px + o * size * inner
                     let bestRow = best.baseAddress! + o * inner
                     let positionRow = position.baseAddress! + o * inner
+                    try meter.add(inner)
                     for i in 0..<inner { bestRow[i] = base[i] }
                     for r in 1..<max(size, 1) {
+                        try meter.add(inner)
                         let row = base + r * inner
                         for i in 0..<inner {
                             let value = row[i]
@@ -57,8 +60,10 @@ extension ElementwiseKernels {
         let positions = indices.scalarsAsDoubles()
         let source = gradient.scalarsAsDoubles()
         return try Tensor.filled(shape: shape, dtype: gradient.dtype, kind: .real) { _ in 0 }
-            .scattered { out in
+            .scattered { (out) throws(CNNError) in
+                var meter = ElementMeter()
                 for o in 0..<outer {
+                    try meter.add(inner)
                     for i in 0..<inner {
                         let at = o * inner + i
                         out[(o * size + Int(positions[at])) * inner + i] += source[at]
@@ -70,9 +75,9 @@ extension ElementwiseKernels {
 
 extension Tensor {
     /// This tensor with `body` applied to its elements as Double, written back in its dtype.
-    fileprivate func scattered(_ body: (inout [Double]) -> Void) throws -> Tensor {
+    fileprivate func scattered(_ body: (inout [Double]) throws(CNNError) -> Void) throws -> Tensor {
         var values = scalarsAsDoubles()
-        body(&values)
+        try body(&values)
         return try Tensor.filled(shape: shape, dtype: dtype, kind: kind) { values[$0] }
     }
 }

@@ -43,21 +43,50 @@ struct RowIterator {
     /// The stride of `operand` along a row.
     func rowStride(_ operand: Int) -> Int { strides[operand][shape.count - 1] }
 
-    /// Calls `body` with each row's starting offset of every operand, in row-major order.
+    /// Calls `body` with each row's starting offset of every operand and its length, in
+    /// row-major order. Rows longer than `ElementwiseKernels.checkInterval` come in pieces of at
+    /// most that length, and the current `ComputeBudget` is checked every that many elements, so
+    /// a copy or reduction of 10⁸ elements stops soon after a deadline or a cancel.
+    /// - Throws: `CNNError.timeLimit` / `.cancelled` from the budget.
     @inline(__always)
-    func forEachRow(_ body: (UnsafeBufferPointer<Int>) throws -> Void) rethrows {
+    func forEachRow(_ body: (UnsafeBufferPointer<Int>, _ length: Int) -> Void) throws(CNNError) {
         let outerRank = shape.count - 1
         let operands = strides.count
         let total = shape.reduce(1, *)
         if total == 0 { return }
-        let rows = total / rowLength
-        try withUnsafeTemporaryAllocation(of: Int.self, capacity: operands + outerRank) { scratch in
+        let length = rowLength
+        let rows = total / length
+        let interval = ElementwiseKernels.checkInterval
+        let budget = ComputeBudget.current
+        var sinceCheck = 0
+        try withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * operands + outerRank) {
+            (scratch) throws(CNNError) in
             let offsets = UnsafeMutableBufferPointer(rebasing: scratch[0..<operands])
-            let counter = UnsafeMutableBufferPointer(rebasing: scratch[operands...])
+            let piece = UnsafeMutableBufferPointer(rebasing: scratch[operands..<(2 * operands)])
+            let counter = UnsafeMutableBufferPointer(rebasing: scratch[(2 * operands)...])
             offsets.initialize(repeating: 0)
+            piece.initialize(repeating: 0)
             counter.initialize(repeating: 0)
             for _ in 0..<rows {
-                try body(UnsafeBufferPointer(offsets))
+                if length <= interval {
+                    body(UnsafeBufferPointer(offsets), length)
+                    sinceCheck += length
+                    if sinceCheck >= interval {
+                        sinceCheck = 0
+                        try budget?.check()
+                    }
+                } else {
+                    var start = 0
+                    while start < length {
+                        let count = Swift.min(interval, length - start)
+                        for operand in 0..<operands {
+                            piece[operand] = offsets[operand] + start * strides[operand][outerRank]
+                        }
+                        body(UnsafeBufferPointer(piece), count)
+                        try budget?.check()
+                        start += count
+                    }
+                }
                 // Advance the odometer over the outer dimensions, innermost first.
                 var dim = outerRank - 1
                 while dim >= 0 {

@@ -42,11 +42,19 @@ extension Tensor {
         func join<T: TensorScalar>(_: T.Type) throws -> Tensor {
             try Tensor(shape: outShape, of: T.self, kind: kind) { out in
                 var start = 0
+                var meter = ElementMeter()
                 for (part, block) in zip(parts, blocks) {
                     let source = UnsafePointer(part.storage.pointer(as: T.self))
                     for o in 0..<outer {
-                        (out.baseAddress! + o * outBlock + start).update(
-                            from: source + o * block, count: block)
+                        // In pieces, so that one block of 10⁸ elements still checks the budget.
+                        var done = 0
+                        repeat {
+                            let piece = Swift.min(block - done, ElementwiseKernels.checkInterval)
+                            try meter.add(piece)
+                            (out.baseAddress! + o * outBlock + start + done).update(
+                                from: source + o * block + done, count: piece)
+                            done += piece
+                        } while done < block
                     }
                     start += block
                 }

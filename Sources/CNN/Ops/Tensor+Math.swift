@@ -88,7 +88,11 @@ extension Tensor {
         try a.withUnsafeBufferPointer(as: T.self) { pa in
             try b.withUnsafeBufferPointer(as: T.self) { pb in
                 try Tensor(shape: a.shape, of: T.self, kind: kind) { out in
-                    for i in 0..<out.count { out[i] = choose[i] != 0 ? pa[i] : pb[i] }
+                    try choose.withUnsafeBufferPointer { (choose) throws(CNNError) in
+                        try ElementwiseKernels.forEachChunk(count: out.count) { range in
+                            for i in range { out[i] = choose[i] != 0 ? pa[i] : pb[i] }
+                        }
+                    }
                 }
             }
         }

@@ -15,6 +15,8 @@ extension Tensor {
         var slices = Array(repeating: TensorIndex.all, count: source.rank)
         var result: Tensor? = nil
         for i in 0..<source.shape[d] {
+            // One small product per slice: a product of 10⁶ numbers is 10⁶ steps to interrupt.
+            try ComputeBudget.checkpoint()
             slices[d] = .at(i)
             let slice = try source.indexed(slices)
             result = try result.map { try $0 * slice } ?? slice
@@ -94,6 +96,7 @@ extension Tensor {
         var pieces: [Tensor] = []
         var slices = Array(repeating: TensorIndex.all, count: rank)
         for size in sizes {
+            try ComputeBudget.checkpoint()
             slices[d] = .slice(start, start + size)
             pieces.append(try indexed(slices))
             start += size
