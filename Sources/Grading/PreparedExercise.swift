@@ -29,6 +29,9 @@ final class PreparedExercise {
     lazy var perturbedSetup = PerturbedSetup(self)
     /// Whether calls are shared at all (tests compare verdicts with and without).
     var sharesCalls = true
+    /// For tests: extra runs of the kinds it returns true for end as if stopped at their time
+    /// limit, without running (`ExtraRun`). Set before the mutants are computed.
+    var stopsExtraRun: (@Sendable (ExtraRun.Kind) -> Bool)?
 
     /// Runs the setup and the reference.
     /// - Throws: `GradingError.exercise` at the failing line of the lesson or solutions file.

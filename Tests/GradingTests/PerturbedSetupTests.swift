@@ -71,4 +71,48 @@ import Testing
             prepared.perturbedSetup.differ("(k.flip([0, 1]) * p).sum()", flipped, comparer: comparer) == false
         )
     }
+
+    /// A perturbed run stopped at its time limit (forced here, as heavy load once did in the
+    /// corpus run) cannot confirm a story, so the story is removed: the answer gets the message
+    /// it gets on an idle machine, not the unchecked story.
+    @Test func aStoppedPerturbedRunRemovesTheStoryItWasToCheck() throws {
+        let prepared = try PreparedExercise(Self.patch, options: GradingOptions())
+        prepared.stopsExtraRun = { $0 == .perturbed }
+        let comparer = Comparer(
+            exercise: Self.patch, prepared: prepared, session: prepared.session(), language: "en")
+        let flipped = "(p * k.flip([0, 1])).sum()"
+        #expect(prepared.perturbedSetup.differ("(p * k).sum().abs()", flipped, comparer: comparer) == true)
+        // Even a story that would hold is not told on a run that could not show it.
+        #expect(
+            prepared.perturbedSetup.differ("(k.flip([0, 1]) * p).sum()", flipped, comparer: comparer) == true)
+        // An answer in literals never needed the perturbed run.
+        #expect(prepared.perturbedSetup.differ("-1 + 3 - 1", flipped, comparer: comparer) == nil)
+    }
+
+    /// The whole grade with every extra run stopped: no story by value is told, and the message
+    /// is the same each time.
+    @Test func stoppedExtraRunsGiveNoStoryAndTheSameMessage() throws {
+        let grader = Grader()
+        try grader.prepare(Self.patch).stopsExtraRun = { _ in true }
+        let first = grader.grade("(p * k).sum().abs()", for: Self.patch)
+        #expect(first.status == .fail)
+        #expect(!first.findings.contains { $0.source == .mutant })
+        #expect(!first.findings.contains { $0.id.contains("kernel-flipped") })
+        let again = grader.grade("(p * k).sum().abs()", for: Self.patch)
+        #expect(again.message == first.message)
+        // With its mutants' runs stopped, the catalogue tells nothing by value.
+        let prepared = try grader.prepare(Self.patch)
+        #expect(prepared.mutants.isPartial)
+        let flipped = grader.grade("(p * k.flip([0, 1])).sum()", for: Self.patch)
+        #expect(flipped.status == .fail)
+        #expect(!flipped.findings.contains { $0.source == .mutant })
+    }
+
+    /// Without stops the catalogue is whole, and the story of the real mistake is told.
+    @Test func unstoppedRunsKeepTheCatalogueWhole() throws {
+        let grader = Grader()
+        #expect(try !grader.prepare(Self.patch).mutants.isPartial)
+        let flipped = grader.grade("(p * k.flip([0, 1])).sum()", for: Self.patch)
+        #expect(flipped.findings.contains { $0.id.contains("kernel-flipped") })
+    }
 }

@@ -10,6 +10,9 @@ final class MutantRunner {
     private let prepared: PreparedExercise
     /// The bindings after each prefix ran (nil: it failed, or binds a layer the tail reads).
     private var prefixes: [String: [String: Value]?] = [:]
+    /// Runs stopped at their time limit (`ExtraRun`): a catalogue made with any tells no story by
+    /// value, since which mutants it holds would depend on the machine's load.
+    private(set) var stoppedRuns = 0
 
     init(_ prepared: PreparedExercise) { self.prepared = prepared }
 
@@ -20,7 +23,9 @@ final class MutantRunner {
     /// operation's mutant that is 0 explains only an answer written as that mutant is.
     func value(of source: String, allowingZero: Bool = false) -> Value? {
         if prepared.stopMutants?() == true { return nil }
-        guard let value = run(source) else { return nil }
+        let outcome = run(source)
+        if outcome.isStopped { stoppedRuns += 1 }
+        guard let value = outcome.value else { return nil }
         if case .none = value { return nil }
         if let number = ValueConversion.numeric(value) {
             if (!allowingZero && number.values.allSatisfy({ $0 == 0 }))
@@ -32,17 +37,21 @@ final class MutantRunner {
         return value
     }
 
-    private func run(_ source: String) -> Value? {
+    private func run(_ source: String) -> ExtraRun {
         if let (prefix, tail) = Self.split(source), let bindings = bindings(after: prefix),
             !PreparedExercise.names(in: tail).contains(where: { bindings[$0].map(Self.isObject) ?? false })
         {
             let interpreter = Interpreter(options: prepared.answerOptions)
             for (name, value) in bindings { interpreter.bind(name, value) }
-            return try? TimedInterpreter(interpreter, seconds: prepared.answerSeconds).run(tail)
+            return prepared.extraRun(.mutant) { () throws(LanguageError) -> Value in
+                try TimedInterpreter(interpreter, seconds: prepared.answerSeconds).run(tail)
+            }
         }
         // A call on a layer of the setup that the mutant keeps as written runs once for all.
         if let shared = prepared.sharedCalls.run(source) { return shared }
-        return try? prepared.session().run(source)
+        return prepared.extraRun(.mutant) { () throws(LanguageError) -> Value in
+            try prepared.session().run(source)
+        }
     }
 
     private func bindings(after prefix: String) -> [String: Value]? {

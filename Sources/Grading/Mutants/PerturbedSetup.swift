@@ -10,13 +10,18 @@ import AnswerLanguage
 /// when the answer and the mutant (or the relation a diagnosis reads) still agree with the
 /// setup's numbers changed. What cannot be told — no real literal in the setup, a run that
 /// fails or is not finite, a reference the change leaves as it was — keeps the story: the check
-/// only ever removes a story, never adds one.
+/// only ever removes a story, never adds one. A run stopped at its time limit (or cancelled) is
+/// different: whether it finishes depends on the machine's load, and the same answer must get
+/// the same message, so the story it was to confirm is removed (`ExtraRun`).
 final class PerturbedSetup {
     private unowned let prepared: PreparedExercise
     /// The perturbed setup's text, nil when the setup has no real literal to change.
     let setup: String?
     private var bindings: [String: Value]??
     private var values: [String: Value?] = [:]
+    /// Sources whose perturbed run (or the perturbed setup's, for all of them) was stopped.
+    private var stopped: Set<String> = []
+    private var setupStopped = false
 
     init(_ prepared: PreparedExercise) {
         self.prepared = prepared
@@ -26,12 +31,21 @@ final class PerturbedSetup {
     /// Whether `answer` and `other` differ when run in the perturbed setup; nil when that cannot
     /// be told (see the type's summary).
     func differ(_ answer: String, _ other: String, comparer: Comparer) -> Bool? {
-        guard readsSetup(answer), let reference = prepared.exercise.solution?.reference.text,
-            let changed = value(of: reference), !comparer.matches(changed, prepared.expected),
-            let a = value(of: answer), let b = value(of: other)
-        else { return nil }
+        guard readsSetup(answer), let reference = prepared.exercise.solution?.reference.text else {
+            return nil
+        }
+        let changed = value(of: reference)
+        if wasStopped(reference) { return true }
+        guard let changed, !comparer.matches(changed, prepared.expected) else { return nil }
+        let a = value(of: answer)
+        let b = value(of: other)
+        if wasStopped(answer) || wasStopped(other) { return true }
+        guard let a, let b else { return nil }
         return !comparer.matches(a, b)
     }
+
+    /// Whether the perturbed run of `source` (already asked for) was stopped at its time limit.
+    private func wasStopped(_ source: String) -> Bool { setupStopped || stopped.contains(source) }
 
     /// Whether a number's built-in story still holds for `answer` in the perturbed setup: the
     /// sign still the opposite of the reference's, the offset still the same constant. Nil when
@@ -39,8 +53,12 @@ final class PerturbedSetup {
     func keeps(_ finding: Diagnosis.Finding, answer: String, value original: Value, expected: Value) -> Bool?
     {
         guard finding == .wrongSign || finding == .constantOffset || finding == .offByOne, readsSetup(answer),
-            let reference = prepared.exercise.solution?.reference.text,
-            let a = ValueConversion.numeric(original)?.values,
+            let reference = prepared.exercise.solution?.reference.text
+        else { return nil }
+        _ = value(of: reference)
+        _ = value(of: answer)
+        if wasStopped(reference) || wasStopped(answer) { return false }
+        guard let a = ValueConversion.numeric(original)?.values,
             let e = ValueConversion.numeric(expected)?.values,
             let changed = value(of: reference).flatMap({ ValueConversion.numeric($0)?.values }),
             let moved = value(of: answer).flatMap({ ValueConversion.numeric($0)?.values }),
@@ -79,10 +97,10 @@ final class PerturbedSetup {
         guard let setup else { return nil }
         let interpreter = Interpreter(options: prepared.answerOptions)
         if prepared.setupBindsObjects {
-            guard let fresh = Self.run(setup, prepared) else { return nil }
+            guard let fresh = run(setup: setup) else { return nil }
             for (name, value) in fresh { interpreter.bind(name, value) }
         } else {
-            if bindings == nil { bindings = .some(Self.run(setup, prepared)) }
+            if bindings == nil { bindings = .some(run(setup: setup)) }
             guard let shared = bindings ?? nil else { return nil }
             for (name, value) in shared { interpreter.bind(name, value) }
         }
@@ -90,9 +108,12 @@ final class PerturbedSetup {
     }
 
     private func run(_ source: String) -> Value? {
-        guard let interpreter = interpreter(),
-            let value = try? TimedInterpreter(interpreter, seconds: prepared.answerSeconds).run(source)
-        else { return nil }
+        guard let interpreter = interpreter() else { return nil }
+        let outcome = prepared.extraRun(.perturbed) { () throws(LanguageError) -> Value in
+            try TimedInterpreter(interpreter, seconds: prepared.answerSeconds).run(source)
+        }
+        if outcome.isStopped { stopped.insert(source) }
+        guard let value = outcome.value else { return nil }
         if case .none = value { return nil }
         if let number = ValueConversion.numeric(value), number.values.contains(where: { !$0.isFinite }) {
             return nil
@@ -100,11 +121,13 @@ final class PerturbedSetup {
         return value
     }
 
-    private static func run(_ setup: String, _ prepared: PreparedExercise) -> [String: Value]? {
+    private func run(setup: String) -> [String: Value]? {
         let interpreter = Interpreter(options: prepared.base.options)
-        guard (try? TimedInterpreter(interpreter, seconds: prepared.setupSeconds).run(setup)) != nil else {
-            return nil
+        let outcome = prepared.extraRun(.perturbed) { () throws(LanguageError) -> Value in
+            try TimedInterpreter(interpreter, seconds: prepared.setupSeconds).run(setup)
         }
+        if outcome.isStopped { setupStopped = true }
+        guard outcome.value != nil else { return nil }
         var values: [String: Value] = [:]
         for name in interpreter.boundNames {
             if let value = interpreter[name] { values[name] = value }

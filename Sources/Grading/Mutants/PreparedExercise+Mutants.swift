@@ -40,6 +40,10 @@ struct MutantCatalogue: Sendable {
     /// Mutants that swap what an operation does, told only for answers that write the swapped-in
     /// operation (`PreparedExercise+Swaps`).
     var swaps: [SwapEntry] = []
+    /// Whether a run made for this catalogue stopped at its time limit (`ExtraRun`): which
+    /// mutants it holds then depends on the machine's load, so no story is told by value from it
+    /// (an answer typed exactly as a mutant is still that mutant).
+    var isPartial = false
 
     /// Mutants run per exercise at most, so grading stays fast. A count, not a time: the same
     /// answer must get the same verdict however loaded the machine is (each mutant still runs
@@ -67,6 +71,7 @@ extension PreparedExercise {
         if let source, let typed = typedMutant(source, value: answer, comparer: comparer) {
             return MutantGroup(mutants: [typed], value: answer)
         }
+        if mutants.isPartial { return nil }
         // A count written as the formula of a layer taken otherwise is that layer's story.
         if let source, let found = mutants.counts?.explain(source) {
             return MutantGroup(mutants: found, value: answer)
@@ -197,6 +202,8 @@ extension PreparedExercise {
         if perturbedSetup.keeps(finding, answer: source, value: answer, expected: expected) == false {
             return true
         }
+        // Without every mutant's value, a mutant telling this story otherwise may be missing.
+        if mutants.isPartial { return true }
         let same = mutants.all.filter {
             $0.mutant.changes.count == 1 && $0.mutant.misconception.diagnosisFinding == finding
                 && comparer.matches(answer, $0.value)
@@ -220,11 +227,21 @@ extension PreparedExercise {
         guard let moved = movedIntegers(in: answer) else { return nil }
         let interpreter = moved()
         let session = TimedInterpreter(interpreter, seconds: answerSeconds)
-        guard let answerValue = try? session.run(answer), let expectedValue = try? moved().run(reference)
-        else { return nil }
+        // A run stopped at its time limit could not show the mistake holds at other numbers: it
+        // is not said (`ExtraRun`), whatever the machine's load.
+        let answerRun = extraRun(.movedNumbers) { () throws(LanguageError) -> Value in try session.run(answer)
+        }
+        if answerRun.isStopped { return true }
+        let expectedRun = extraRun(.movedNumbers) { () throws(LanguageError) -> Value in
+            try TimedInterpreter(moved(), seconds: answerSeconds).run(reference)
+        }
+        if expectedRun.isStopped { return true }
+        guard let answerValue = answerRun.value, let expectedValue = expectedRun.value else { return nil }
         interpreter.bind("answer", answerValue)
         interpreter.bind("expected", expectedValue)
-        guard let held = try? session.evaluate(when) else { return nil }
+        let held = extraRun(.movedNumbers) { () throws(LanguageError) -> Value in try session.evaluate(when) }
+        if held.isStopped { return true }
+        guard let held = held.value else { return nil }
         return !ValueConversion.truthy(held)
     }
 
@@ -276,10 +293,17 @@ extension PreparedExercise {
         for name in Self.names(in: mutant) where base[name] != nil {
             guard case .int = base[name] else { return nil }
         }
-        guard let moved = movedIntegers(in: answer),
-            let a = try? TimedInterpreter(moved(), seconds: answerSeconds).run(answer),
-            let m = try? TimedInterpreter(moved(), seconds: answerSeconds).run(mutant)
-        else { return nil }
+        guard let moved = movedIntegers(in: answer) else { return nil }
+        // Stopped at a time limit: not shown to be the same formula, so not told (`ExtraRun`).
+        let a = extraRun(.movedNumbers) { () throws(LanguageError) -> Value in
+            try TimedInterpreter(moved(), seconds: answerSeconds).run(answer)
+        }
+        if a.isStopped { return false }
+        let m = extraRun(.movedNumbers) { () throws(LanguageError) -> Value in
+            try TimedInterpreter(moved(), seconds: answerSeconds).run(mutant)
+        }
+        if m.isStopped { return false }
+        guard let a = a.value, let m = m.value else { return nil }
         return comparer.matches(a, m)
     }
 
@@ -296,10 +320,15 @@ extension PreparedExercise {
         let comparer = Comparer(exercise: exercise, prepared: self, session: session(), language: "en")
         // Only answers that pass are worth mutating: a mutant of a wrong alternative would name
         // a change to something that was never right.
+        var stopped = false
         let sources =
             [solution.reference]
             + solution.alternatives.filter { alternative in
-                guard let value = try? self.session().run(alternative.text) else { return false }
+                let run = extraRun(.mutant) { () throws(LanguageError) -> Value in
+                    try self.session().run(alternative.text)
+                }
+                if run.isStopped { stopped = true }
+                guard let value = run.value else { return false }
                 return comparer.matches(value, expected)
             }
         let isInteger: (String) -> Bool = { name in
@@ -341,10 +370,11 @@ extension PreparedExercise {
         let floors = sources.contains { $0.text.contains("//") }
         var counted: [(mutant: Mutant, value: Value)] = []
         if exercise.kind == .value {
-            catalogue.counts = countCatalogue(sources.map(\.text))
+            catalogue.counts = countCatalogue(sources.map(\.text), stopped: &stopped)
             counted = (catalogue.counts?.entries ?? []).map { ($0.mutant, Value.int($0.value)) }
         }
         catalogue.groups = Self.explained(found + counted, floors: floors, comparer: comparer)
+        catalogue.isPartial = stopped || runner.stoppedRuns > 0
         // Double slips: a second misconception applied to each single mutant. Only values no
         // single mutant gives (one change explains better than two), and only arithmetic and
         // tensor answers (a network's mutants are too costly to run in pairs), and only where a
@@ -391,6 +421,7 @@ extension PreparedExercise {
             pairs.append((pair, value))
         }
         catalogue.groups += Self.explainedPairs(pairs, floors: floors, comparer: comparer)
+        catalogue.isPartial = stopped || runner.stoppedRuns > 0
         return catalogue
     }
 
@@ -414,10 +445,20 @@ extension PreparedExercise {
 
     /// The count catalogue of the first source that counts parameters (`CountInventory`), its
     /// modules made in the setup.
-    private func countCatalogue(_ sources: [String]) -> CountCatalogue? {
+    private func countCatalogue(_ sources: [String], stopped: inout Bool) -> CountCatalogue? {
+        var stoppedHere = false
+        defer { if stoppedHere { stopped = true } }
         for source in sources {
             guard
-                let inventory = CountInventory.of(source, evaluate: { try? self.session().run($0) }),
+                let inventory = CountInventory.of(
+                    source,
+                    evaluate: { text in
+                        let run = self.extraRun(.mutant) { () throws(LanguageError) -> Value in
+                            try self.session().run(text)
+                        }
+                        if run.isStopped { stoppedHere = true }
+                        return run.value
+                    }),
                 let catalogue = CountCatalogue(inventory)
             else { continue }
             return catalogue

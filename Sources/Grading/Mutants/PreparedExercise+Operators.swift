@@ -14,7 +14,8 @@ extension PreparedExercise {
     func mutantsByOperators(_ answer: Value, source: String?, comparer: Comparer) -> MutantGroup? {
         // A number typed out has no operators to tell anything by: which change it came from
         // cannot be read from it.
-        guard let source, !Self.names(in: source).isEmpty, let operators = Self.binaryOperators(in: source)
+        guard let source, !mutants.isPartial, !Self.names(in: source).isEmpty,
+            let operators = Self.binaryOperators(in: source)
         else { return nil }
         if let formulas = mutants.formulas {
             guard case .notAFormula = formulas.explain(source) else { return nil }

@@ -111,9 +111,11 @@ final class SharedCalls {
 
     /// Runs `source` with its shared calls' values; nil when it cannot be rewritten, it fails, or
     /// sharing does not give the reference's own value (then nothing is shared for this exercise).
-    func run(_ source: String) -> Value?? {
+    func run(_ source: String) -> ExtraRun? {
         guard sharingHolds, let rewritten = rewrite(source) else { return nil }
-        return .some(try? session(for: rewritten).run(rewritten.source))
+        return prepared.extraRun(.mutant) { () throws(LanguageError) -> Value in
+            try session(for: rewritten).run(rewritten.source)
+        }
     }
 
     /// Whether the reference, rewritten, gives exactly the expected value: a last check that
