@@ -168,7 +168,12 @@ public final class Interpreter: @unchecked Sendable {
         thread.stackSize = Self.stackSize
         thread.start()
         job.done.wait()
-        return try job.result.get()
+        // Taken out of the job: the evaluation thread keeps the job until it has exited, and a
+        // result left in it would keep its tensors charged to the session's memory for that
+        // moment, so the next statement could be refused memory it has.
+        let result = job.result
+        job.result = .success(.none)
+        return try result.get()
     }
 
     /// Stack of the evaluation thread: deep enough for the parser's nesting limit times the
