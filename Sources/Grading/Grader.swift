@@ -373,12 +373,14 @@ public final class Grader {
                 finding.says = plain.phrase
             }
             var match = prepared.mutants(matching: answer, source: source, comparer: comparer)
+            var related = false
             // A bare message gives way to how the answer, as typed, relates to the expected value,
             // or to the mutant of its value that is written with the answer's operators.
             if match == nil, found?.isSpecific != true {
                 if var story = prepared.relationStory(
                     answer, source: source, session: session, comparer: comparer, language: language)
                 {
+                    related = true
                     // A tensor's differing cells and picture stay with the story.
                     if let cells = found {
                         story.cells = cells.cells
@@ -392,6 +394,28 @@ public final class Grader {
                 } else {
                     match = prepared.mutantsByOperators(answer, source: source, comparer: comparer)
                 }
+            }
+            // A mutant found by its value alone is a coincidence when the answer is written as
+            // the calculation with another argument changed: what was written says what differs.
+            var written: WrittenDifference?
+            if let group = match, group.byValue, let source {
+                written = prepared.writtenReading.difference(source, session: session, comparer: comparer)
+                if let found = written,
+                    !prepared.writtenReading.mayTellTheSame(source, found, as: group.mutants)
+                {
+                    match = nil
+                } else {
+                    written = nil
+                }
+            }
+            // Where nothing else is told, or only a cell or shape reading of the value, what was
+            // written says what differs. A network's layer-by-layer comparison and its size story,
+            // also read from what was built, keep their word.
+            let readingOnly =
+                exercise.kind == .model
+                ? found == nil && !finding.isSpecific : found != nil || !finding.isSpecific
+            if written == nil, match == nil, !related, readingOnly, let source {
+                written = prepared.writtenReading.difference(source, session: session, comparer: comparer)
             }
             diagnosis = found
             // A built-in diagnosis telling the same story keeps its message: it quotes the sizes.
@@ -424,6 +448,19 @@ public final class Grader {
                 // A layer of the answer's own where the reference uses a given weight: its random
                 // weights, not any value, explain the difference.
                 findings.append(Verdict.Finding(.mutant, "fresh-layer", says: fresh, isSpecific: true))
+            } else if let written {
+                // The answer is the calculation's calls with an argument written otherwise: that
+                // difference is true by construction, where a reading of the value (a column too
+                // many, a cell) may be true only by coincidence.
+                var sentence = text.written(written)
+                if coincidental { sentence = text.coincidentalFormula + sentence }
+                if let shapes = Self.shapeContext(
+                    answer, prepared.expected, comparison: comparison, exercise: exercise, text: text)
+                {
+                    sentence = shapes + sentence
+                }
+                findings.append(
+                    Verdict.Finding(.mutant, WrittenDifference.findingID, says: sentence, isSpecific: true))
             } else {
                 findings.append(finding)
             }

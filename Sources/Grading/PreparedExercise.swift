@@ -27,6 +27,9 @@ final class PreparedExercise {
     lazy var sharedCalls = SharedCalls(self)
     /// The setup run again with its real literals changed, to tell a story from a coincidence.
     lazy var perturbedSetup = PerturbedSetup(self)
+    /// The reference's and alternatives' call trees, for answers written as them with an
+    /// argument changed (`WrittenDifference`).
+    lazy var writtenReading = WrittenReading(self)
     /// Whether calls are shared at all (tests compare verdicts with and without).
     var sharesCalls = true
     /// For tests: extra runs of the kinds it returns true for end as if stopped at their time

@@ -8,6 +8,9 @@ struct MutantGroup: Sendable {
     /// One mutant (of one or two changes), or two single ones the setup cannot tell apart.
     var mutants: [Mutant]
     var value: Value
+    /// Whether the group was found by its value alone (not typed as the answer, nor read from
+    /// the answer's formula or operations): the answer may then be another change with this value.
+    var byValue = false
 
     /// The verdict finding's id: the misconceptions of a double slip joined by `+`, those of
     /// two alternative explanations by `|`.
@@ -94,6 +97,7 @@ extension PreparedExercise {
         guard var group = mutants.groups.first(where: { comparer.matches(answer, $0.value) }) else {
             return nil
         }
+        group.byValue = true
         // A count is a whole number: a real answer (a ratio of two counts, `a / b`) is no
         // parameter count taken otherwise, whatever its value.
         if case .int = expected, case .float = answer {

@@ -1,0 +1,142 @@
+import AnswerLanguage
+import Wording
+
+/// The reference's and alternatives' call trees, read once per exercise, against which an answer
+/// is read for a written difference (`WrittenDifference`).
+final class WrittenReading {
+    /// Unowned: the exercise keeps this.
+    private unowned let prepared: PreparedExercise
+    private lazy var reader = CallTreeReader(options: prepared.answerOptions) { [unowned prepared] name in
+        prepared.base[name] != nil
+    }
+    /// The reference's tree, then each alternative's (with its text, to run it once when needed).
+    private lazy var sources: [(text: String, tree: CallTree?)] = {
+        guard let solution = prepared.exercise.solution else { return [] }
+        return ([solution.reference] + solution.alternatives).map { ($0.text, reader.read($0.text)) }
+    }()
+    /// Whether each alternative gives the expected value (a wrong alternative is no calculation).
+    private var passes: [String: Bool] = [:]
+
+    init(_ prepared: PreparedExercise) { self.prepared = prepared }
+
+    /// How `source` (one expression) is written differently from the reference, or from the first
+    /// alternative it is closer to; nil when it is not a call tree of theirs with one or two
+    /// arguments changed. Arguments whose two values are equal in `session` are no difference.
+    func difference(_ source: String, session: TimedInterpreter, comparer: Comparer) -> WrittenDifference? {
+        guard let answer = reader.read(source) else { return nil }
+        var best: WrittenDifference?
+        for (index, entry) in sources.enumerated() {
+            guard let tree = entry.tree, var found = WrittenDifference.between(answer, tree) else { continue }
+            found.arguments = found.arguments.filter { !sameValue($0, session: session) }
+            guard !found.arguments.isEmpty, found.arguments.allSatisfy({ isSetting($0, session: session) }),
+                best.map({ found.arguments.count < $0.arguments.count }) ?? true,
+                index == 0 || passing(entry.text, comparer: comparer)
+            else { continue }
+            best = found
+        }
+        return best
+    }
+
+    /// Whether one of `mutants` may tell the same story as `written`, the answer's difference:
+    /// it is the answer read as calls, or it changes one of the same arguments (`sum(dim=0)`
+    /// for the answer's `sum(dim=1)`, a pad `(2, 2, 2, 2)` for `[2, 2, 2, 2]`), or its change is
+    /// not one of arguments at all (what it says cannot be compared). A mutant that changes only
+    /// other arguments (`padding` where the answer changed `kernel_size`) gives the answer's value
+    /// by coincidence.
+    func mayTellTheSame(_ source: String, _ written: WrittenDifference, as mutants: [Mutant]) -> Bool {
+        guard let answer = reader.read(source) else { return true }
+        let touched = Set(written.arguments.map(\.place))
+        return mutants.contains { mutant in
+            guard let tree = reader.read(mutant.source) else { return true }
+            if tree.key == answer.key { return true }
+            let changes = sources.compactMap { $0.tree.flatMap { WrittenDifference.between(tree, $0) } }
+            guard !changes.isEmpty else { return true }
+            return changes.contains { !touched.isDisjoint(with: $0.arguments.map(\.place)) }
+        }
+    }
+
+    /// Whether an argument written otherwise has the same value both ways (`padding=p` for
+    /// `padding=1`): then it is no difference. Only values without calls are run (cheap, and
+    /// nothing they compute can change between the two runs).
+    private func sameValue(_ argument: WrittenDifference.Argument, session: TimedInterpreter) -> Bool {
+        guard let yours = argument.yourValue, let theirs = argument.theirValue, !Self.calls(yours),
+            !Self.calls(theirs), let a = try? session.evaluate(yours), let b = try? session.evaluate(theirs)
+        else { return false }
+        return a == b
+    }
+
+    /// Whether an argument is a setting of its call (a number, a tuple, a keyword's value, a
+    /// tensor of one number) rather than its data: a tensor written otherwise (`w.flip([1])`, a
+    /// slice, the body applied again) is another calculation, whose difference is not in how a
+    /// call is set but in what it computes, and quoting it would quote most of the answer. An
+    /// argument that does not evaluate alone is not known to be a setting.
+    private func isSetting(_ argument: WrittenDifference.Argument, session: TimedInterpreter) -> Bool {
+        for text in [argument.yourValue, argument.theirValue].compactMap({ $0 }) {
+            guard let value = try? session.evaluate(text) else { return false }
+            switch value {
+            case .tensor(let tensor) where tensor.count > 1: return false
+            case .module, .function, .dict: return false
+            case .list(let items), .tuple(let items):
+                if items.contains(where: {
+                    if case .int = $0 { false } else if case .float = $0 { false } else { true }
+                }) {
+                    return false
+                }
+            default: continue
+            }
+        }
+        return true
+    }
+
+    /// Whether `text` makes a call (or does not parse).
+    private static func calls(_ text: String) -> Bool {
+        guard let expression = try? Parser.parseExpression(text) else { return true }
+        func visit(_ node: ExpressionSyntax) -> Bool {
+            if case .call = node.kind { return true }
+            return node.kind.children.contains(where: visit)
+        }
+        return visit(expression)
+    }
+
+    private func passing(_ text: String, comparer: Comparer) -> Bool {
+        if let known = passes[text] { return known }
+        let value = try? prepared.session().run(text)
+        let passes = value.map { comparer.matches($0, prepared.expected) } ?? false
+        self.passes[text] = passes
+        return passes
+    }
+}
+
+extension GradingText {
+    /// "Your answer is the calculation with one argument written otherwise: `dilation=(2, 1)`
+    /// where the calculation has `dilation=2`."
+    func written(_ difference: WrittenDifference) -> Phrase {
+        let parts = difference.arguments.map { argument -> Phrase in
+            switch (argument.yours, argument.theirs) {
+            case (let yours?, let theirs?): Phrase(WrittenKey.changed, ["yours": yours, "theirs": theirs])
+            case (let yours?, nil): Phrase(WrittenKey.added, ["yours": yours])
+            case (nil, let theirs?): Phrase(WrittenKey.dropped, ["theirs": theirs])
+            case (nil, nil): .empty
+            }
+        }
+        if parts.count == 2 { return Phrase(WrittenKey.writtenTwo, ["first": parts[0], "second": parts[1]]) }
+        return Phrase(WrittenKey.writtenOne, ["part": parts.first ?? .empty])
+    }
+}
+
+/// The catalog `written`: an answer written as the calculation with one or two call arguments
+/// changed, added or left out (`WrittenDifference`).
+package enum WrittenKey: String, MessageKey {
+    package static let catalog = "written"
+
+    /// One argument differs (`part`).
+    case writtenOne
+    /// Two arguments differ (`first`, `second`).
+    case writtenTwo
+    /// An argument given another value (`yours`, `theirs`).
+    case changed
+    /// An argument the calculation does not give (`yours`).
+    case added
+    /// An argument of the calculation's left out (`theirs`).
+    case dropped
+}

@@ -1,0 +1,102 @@
+/// How an answer is written differently from the reference (or a written alternative): the same
+/// calls, nested the same way, with one or two arguments changed, added or left out — compared
+/// after binding arguments to parameter names (`CallTree`). Such a difference is true by
+/// construction: it is what the learner wrote, not a reading of the value.
+struct WrittenDifference: Hashable, Sendable {
+    /// One argument written otherwise.
+    struct Argument: Hashable, Sendable {
+        /// The parameter, or nil for a position of a callee whose parameters are not known and
+        /// for a variadic one (`*size`).
+        var parameter: String?
+        /// The value as the learner wrote it (nil: left out) and as the calculation has it (nil:
+        /// not given).
+        var yourValue: String?
+        var theirValue: String?
+        /// The called builtin's name (`conv2d`).
+        var callee: String
+
+        /// The learner's argument as quoted: `dilation=(2, 1)`, or the value alone.
+        var yours: String? { yourValue.map(quoted) }
+        /// The calculation's argument as quoted.
+        var theirs: String? { theirValue.map(quoted) }
+
+        /// Which argument of which call this is, for comparing two differences.
+        var place: String { callee + "." + (parameter ?? yourValue ?? theirValue ?? "") }
+
+        private func quoted(_ value: String) -> String { parameter.map { "\($0)=\(value)" } ?? value }
+    }
+
+    /// The differing arguments, outermost call first (one or two).
+    var arguments: [Argument]
+
+    /// The verdict finding's id.
+    static let findingID = "written-difference"
+    /// The most arguments a difference may have and still be told.
+    static let limit = 2
+    /// The longest argument quoted: a longer one would give the calculation away and read badly.
+    static let longest = 48
+
+    /// How `answer` differs from `reference` in call arguments only; nil when they differ
+    /// otherwise too, in more than `limit` arguments, or not at all.
+    static func between(_ answer: CallTree, _ reference: CallTree) -> WrittenDifference? {
+        guard answer.key != reference.key, let found = differences(answer, reference),
+            (1...limit).contains(found.count),
+            found.allSatisfy({ ($0.yours?.count ?? 0) <= longest && ($0.theirs?.count ?? 0) <= longest })
+        else { return nil }
+        return WrittenDifference(arguments: found)
+    }
+
+    /// The argument differences, or nil when the trees differ elsewhere.
+    private static func differences(_ answer: CallTree, _ reference: CallTree) -> [Argument]? {
+        if answer.key == reference.key { return [] }
+        switch (answer.kind, reference.kind) {
+        case (.plain(let a), .plain(let r)):
+            guard a == r, answer.children.count == reference.children.count else { return nil }
+            var found: [Argument] = []
+            for (x, y) in zip(answer.children, reference.children) {
+                guard let inner = differences(x, y) else { return nil }
+                found += inner
+                if found.count > limit { return nil }
+            }
+            return found
+        case (.call(let a, let named), .call(let r, _)):
+            guard a == r else { return nil }
+            var found: [Argument] = []
+            let names = answer.order + reference.order.filter { !answer.order.contains($0) }
+            for name in names {
+                let x = answer.arguments[name]
+                let y = reference.arguments[name]
+                // A position (`#0`) or a variadic parameter (`*size`) is quoted by its value alone.
+                let parameter = named && !name.hasPrefix("#") && !name.hasPrefix("*") ? name : nil
+                switch (x, y) {
+                case (nil, nil): continue
+                case (let x?, let y?):
+                    if x.tree.key == y.tree.key { continue }
+                    // The same call inside: the difference is deeper.
+                    if let inner = differences(x.tree, y.tree), !inner.isEmpty {
+                        found += inner
+                    } else {
+                        found.append(
+                            Argument(
+                                parameter: parameter, yourValue: x.text, theirValue: y.text,
+                                callee: answer.calleeName))
+                    }
+                case (let x?, nil):
+                    found.append(
+                        Argument(
+                            parameter: parameter, yourValue: x.text, theirValue: nil,
+                            callee: answer.calleeName))
+                case (nil, let y?):
+                    found.append(
+                        Argument(
+                            parameter: parameter, yourValue: nil, theirValue: y.text,
+                            callee: answer.calleeName))
+                }
+                if found.count > limit { return nil }
+            }
+            return found
+        default:
+            return nil
+        }
+    }
+}
