@@ -37,11 +37,11 @@ extension CourseChecker {
         guard !exercise.mistakes.isEmpty, !catalogue.all.isEmpty else { return problems }
         // The values of the recorded wrong answers that show each mistake: a mutant giving one of
         // them is that mistake, not a coincidence.
-        var recorded: [String: [Value]] = [:]
+        var recorded: [String: [(text: String, value: Value)]] = [:]
         for wrong in solution.wrong {
             guard let mistake = wrong.mistake, let value = try? prepared.session().run(wrong.answer.text)
             else { continue }
-            recorded[mistake, default: []].append(value)
+            recorded[mistake, default: []].append((wrong.answer.text, value))
         }
         for mistake in exercise.mistakes {
             for (mutant, value) in catalogue.all {
@@ -49,7 +49,15 @@ extension CourseChecker {
                 let slip =
                     "'\(mutant.misconception.rawValue)' (`\(Self.oneLine(mutant.source))`, value "
                     + "\(ValueConversion.text(value).firstLine))"
-                if !(recorded[mistake.id] ?? []).contains(where: { comparer.matches($0, value) }) {
+                // A recorded answer with the mutant's value is that slip only if other data keeps
+                // the two equal: negating an antisymmetric kernel gives what turning it by 180°
+                // gives, on this kernel only.
+                let same = (recorded[mistake.id] ?? []).filter { comparer.matches($0.value, value) }
+                if !same.contains(where: {
+                    Self.agreeOnOtherData(
+                        $0.text, mutant.source, prepared: prepared, perturbations: perturbations,
+                        comparer: comparer)
+                }) {
                     problems.append(
                         CourseProblem(
                             "mistake '\(mistake.id)' of '\(exercise.id)' also holds for the unrelated slip \(slip): "
@@ -129,6 +137,32 @@ extension CourseChecker {
             if !comparer.matches(value, expected) { return true }
         }
         return false
+    }
+
+    /// Whether two answers still agree with the setup's tensors replaced by random ones (true
+    /// when that cannot be told: no tensor to replace, either fails there, or either does not read
+    /// the data — an answer typed as numbers proves nothing about other data).
+    static func agreeOnOtherData(
+        _ first: String, _ second: String, prepared: PreparedExercise, perturbations: [Perturbation],
+        comparer: Comparer
+    ) -> Bool {
+        // A recorded answer may read a tensor the setup made from another (`k_rotated` beside
+        // `k`), which random data would not keep in step: only answers reading the same names
+        // are compared.
+        guard PreparedExercise.names(in: first) == PreparedExercise.names(in: second) else { return true }
+        for perturbation in perturbations where !perturbation.isWholeNumber {
+            func run(_ source: String) -> Value? {
+                let session = prepared.session()
+                for (name, value) in perturbation.bindings { session.interpreter.bind(name, value) }
+                return try? session.run(source)
+            }
+            guard let a = run(first), let b = run(second),
+                let before = try? prepared.session().run(first), !comparer.matches(a, before),
+                let unmoved = try? prepared.session().run(second), !comparer.matches(b, unmoved)
+            else { continue }
+            if !comparer.matches(a, b) { return false }
+        }
+        return true
     }
 
     /// Whether `condition` holds for the mutant's value with each other whole number the setup

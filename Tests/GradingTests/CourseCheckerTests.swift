@@ -48,6 +48,10 @@ import Testing
             "01-foolable/lesson.ko.md:30:3: the message of check 'shape' of 'row-sums' cannot be said for the recorded wrong answer `img.sum(dim=1)`",
             "01-foolable/lesson.ko.md:32:3: the message of mistake 'columns': '{answer +}' is not an expression (write {{ for a literal brace)",
             "01-foolable/lesson.en.md:50:5: the message of mistake 'columns' of 'row-sums' cannot be said for the recorded wrong answer `img.sum(dim=0)`",
+            // Negating (or mirroring) a kernel that is antisymmetric (and symmetric top to bottom)
+            // is turning it by 180°: the flipped-kernel mistake would be told to a learner who
+            // negated or mirrored the kernel.
+            "01-foolable/lesson.en.md:67:11: mistake 'flipped-kernel' of 'antisymmetric-kernel' also holds for the unrelated slip 'kernel-mirrored'",
         ]
         for line in expected {
             #expect(

@@ -119,6 +119,10 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     case kernelTransposed = "kernel-transposed"
     /// A kernel mirrored left to right only (half of the 180° flip).
     case kernelMirrored = "kernel-mirrored"
+    /// `conv2d(x, -w)`: every weight of the kernel with its sign flipped. Its value is the
+    /// expected one negated; `check` needs it to see a named mistake that a negated kernel also
+    /// fits (a kernel that turned by 180° is its own negative).
+    case kernelNegated = "kernel-negated"
     /// A slice's end one smaller (`0:3` → `0:2`): the end thought inclusive.
     case sliceEndInclusive = "slice-end-inclusive"
     /// A slice's end one larger.
@@ -344,6 +348,7 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
         case .kernelFlipped: Traits(reason: .always, finding: .kernelFlipped)
         case .kernelTransposed: Traits()
         case .kernelMirrored: Traits(reason: .always)
+        case .kernelNegated: Traits(reason: .always, finding: .wrongSign)
         case .sliceEndInclusive, .sliceEndPlusOne, .sliceOneBased, .rowsColumnsSwapped:
             Traits(reason: .always)
         case .subsampleForgotten: Traits()

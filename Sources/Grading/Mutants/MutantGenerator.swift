@@ -295,6 +295,7 @@ struct MutantGenerator {
                     add(.kernelFlipped, [(operand.range, "(\(kernel)).flip([-2, -1])")], piece: kernel)
                     add(.kernelTransposed, [(operand.range, "(\(kernel)).transpose(-2, -1)")], piece: kernel)
                     add(.kernelMirrored, [(operand.range, "(\(kernel)).flip([-1])")], piece: kernel)
+                    add(.kernelNegated, [(operand.range, "(-(\(kernel)))")], piece: kernel)
                 }
                 channelRules(left, right)
             }
@@ -418,6 +419,7 @@ struct MutantGenerator {
                 add(.kernelFlipped, [(weight.value.range, "(\(w)).flip([-2, -1])")], piece: w)
                 add(.kernelTransposed, [(weight.value.range, "(\(w)).transpose(-2, -1)")], piece: w)
                 add(.kernelMirrored, [(weight.value.range, "(\(w)).flip([-1])")], piece: w)
+                add(.kernelNegated, [(weight.value.range, "(-(\(w)))")], piece: w)
             }
             dropKeyword("padding", as: .paddingForgotten, node, callee, arguments)
             dropKeyword("stride", as: .strideForgotten, node, callee, arguments)
