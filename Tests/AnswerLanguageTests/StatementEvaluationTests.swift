@@ -118,6 +118,10 @@ import Testing
     @Test(arguments: [
         ("def f(x):\n    return x + undefined\nf(1)", 2, 16, "unknown name 'undefined'"),
         ("for i in range(3):\n    y = i / 0", 2, 9, "division by zero"),
+        // An integer tensor divided by zero raises, as in PyTorch, instead of holding ±inf or NaN
+        // that an index then cannot convert (this trapped the process).
+        ("y = zeros(3)\ny[arange(2) // 0]", 2, 3, "integer division or modulo by zero"),
+        ("arange(3) % 0", 1, 1, "integer division or modulo by zero"),
         ("def f(a, b):\n    return a\nf(1, 2, 3)", 3, 9, "f() takes 2 positional arguments but 3 were given"),
         ("def f(a):\n    return a\nf()", 3, 1, "f() is missing the required argument 'a'"),
         ("def f(a):\n    return a\nf(b=1)", 3, 3, "f() got an unknown keyword argument 'b'"),

@@ -243,6 +243,13 @@ extension Evaluator {
     {
         let a = try operandTensor(lhs, op: op, other: rhs, isLeft: true, at: range)
         let b = try operandTensor(rhs, op: op, other: lhs, isLeft: false, at: range)
+        // PyTorch raises on an integer `//` or `%` by zero; the float engine would store ±inf or
+        // NaN in an integer tensor, which no index can hold (`y[arange(4) // 0]` trapped).
+        if op == .floorDivide || op == .remainder, a.kind != .real, b.kind != .real,
+            b.scalarsAsDoubles().contains(0)
+        {
+            throw LanguageError(.value, .said(.integerDivisionByZero, [:]), at: range)
+        }
         return .tensor(
             try engine(at: range) { () throws -> Tensor in
                 switch op {
