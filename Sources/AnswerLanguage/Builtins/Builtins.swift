@@ -11,17 +11,18 @@ enum Builtins {
         math + reductions + shapeFunctions + extrema + moreTensorFunctions + vocabularyFunctions
         + moreVocabularyFunctions + elementwiseFunctions + aliasFunctions + sortingFunctions
         + trigonometryFunctions
-        + sequenceFunctions
+        + sequenceFunctions + statisticsFunctions
 
     /// Functions in `torch.nn.functional` (also under `torch.` where PyTorch has them).
     static let functional: [Builtin] =
         convolutions + activations + moreActivations + pooling + layersAndLosses + moreLosses
         + vocabularyFunctional + aliasFunctional + upsamplingFunctional + normalizationFunctional + pooling1d
+        + statisticsFunctional
 
     /// `torch.*`: creation, math, reductions, shapes, randomness control.
     static let torchFunctions: [Builtin] =
         creation + moreCreation + tensorFunctions + functional + randomness + devices + broadcastFunctions
-        + legacyConstructors + aliasTorchFunctions
+        + legacyConstructors + aliasTorchFunctions + statisticsTorchOnly + sampling
 
     /// Methods callable as `x.name(…)`.
     static let tensorMethods: [String: Builtin] = {
@@ -54,7 +55,7 @@ enum Builtins {
         name: "torch.nn",
         members: members(
             modules + trainableModules + moreModules + vocabularyModules + aliasModules + lossModules
-                + upsamplingModules + normalizationModules + layers1d
+                + upsamplingModules + normalizationModules + layers1d + statisticsModules
         ).merging([
             "functional": .namespace(functionalNamespace), "init": .namespace(initNamespace),
         ]) { $1 }.merging(classMembers) { $1 }
@@ -74,6 +75,7 @@ enum Builtins {
         var names = members(
             torchFunctions + python + teaching + modules + trainableModules + moreModules + vocabularyModules
                 + aliasModules + lossModules + upsamplingModules + normalizationModules + layers1d
+                + statisticsModules
                 + networks + dataSets + training + iteration + gradModes + pythonMore)
         names["torch"] = .namespace(torchNamespace)
         names["nn"] = .namespace(nnNamespace)

@@ -41,6 +41,11 @@ public enum EvaluationErrorKey: String, MessageKey, Sendable {
     case dropout2dInputRank, celuAlphaZero, int32Unsupported, pool1dInputRank, rollShiftsDims, diffOrder,
         repeatsNegative, batchNorm1dInputRank
     case amsgradUnsupported, lastEpochUnsupported, diffScalar
+    case uniqueDim, bincountInput, bincountWeights, histcBins, histcRange, searchsortedShapes,
+        meshgridIndexing, meshgridVectors
+    case blockDiagInputs, klDivReduction, huberDelta, cdistShapes, quantileReal, quantileQ,
+        quantileInterpolation, indexAddSource
+    case randpermNegative, normalStd, bernoulliRange, multinomialInput, multinomialSamples
 }
 
 extension LanguageError {
