@@ -30,19 +30,14 @@ extension Builtins {
             "Adam over params (model.parameters()): steps scaled by running moments of the gradient"
         ) { call in
             let parameters = try optimizedParameters(call)
-            guard case .tuple(let items) = try call.value("betas"), items.count == 2,
-                let beta1 = items[0].number, let beta2 = items[1].number, items[0].isNumber, items[1].isNumber
-            else {
-                throw call.mismatch("betas", .numberPair)
-            }
-            let betas = [beta1, beta2]
+            let (beta1, beta2) = try call.numberPair("betas")
             let settings: [(String, Value)] = [
-                ("lr", .float(try call.double("lr"))), ("betas", .tuple(betas.map(Value.float))),
+                ("lr", .float(try call.double("lr"))), ("betas", .tuple([.float(beta1), .float(beta2)])),
                 ("eps", .float(try call.double("eps"))),
                 ("weight_decay", .float(try call.double("weight_decay"))),
             ]
             let optimizer = try Adam(
-                parameters, lr: try call.double("lr"), betas: (betas[0], betas[1]),
+                parameters, lr: try call.double("lr"), betas: (beta1, beta2),
                 eps: try call.double("eps"),
                 weightDecay: try call.double("weight_decay"))
             return optimizerValue(optimizer, "Adam", settings)

@@ -9,11 +9,7 @@ extension Builtins {
             "Adam with decoupled weight decay: each step first shrinks the weights by lr · weight_decay"
         ) { call in
             let parameters = try optimizedParameters(call)
-            guard case .tuple(let items) = try call.value("betas"), items.count == 2,
-                let beta1 = items[0].number, let beta2 = items[1].number, items[0].isNumber, items[1].isNumber
-            else {
-                throw call.mismatch("betas", .numberPair)
-            }
+            let (beta1, beta2) = try call.numberPair("betas")
             guard !(try call.bool("amsgrad")) else {
                 throw LanguageError.said(.unsupported, .amsgradUnsupported, at: call.range(of: "amsgrad"))
             }

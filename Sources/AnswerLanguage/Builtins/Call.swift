@@ -201,6 +201,17 @@ struct Call {
         return number
     }
 
+    /// A pair of numbers given as a tuple, like Adam's `betas=(0.9, 0.999)`.
+    func numberPair(_ name: String) throws(LanguageError) -> (Double, Double) {
+        guard case .tuple(let items) = try value(name), items.count == 2,
+            items[0].isNumber, items[1].isNumber,
+            let first = items[0].number, let second = items[1].number
+        else {
+            throw mismatch(name, .numberPair)
+        }
+        return (first, second)
+    }
+
     /// A number, or nil for `None`.
     func optionalDouble(_ name: String) throws(LanguageError) -> Double? {
         isNone(name) ? nil : try double(name)

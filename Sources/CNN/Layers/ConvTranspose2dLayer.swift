@@ -46,17 +46,9 @@ public final class ConvTranspose2d: Layer {
         guard inChannels % groups == 0 else { throw CNNError.argument(.inChannelsMustBeDivisible) }
         guard outChannels % groups == 0 else { throw CNNError.argument(.outChannelsMustBeDivisible) }
         try kernelSize.require(atLeast: 1, "kernel_size", of: function)
-        try stride.require(atLeast: 1, "stride", of: function)
-        try dilation.require(atLeast: 1, "dilation", of: function)
-        try padding.require(atLeast: 0, "padding", of: function)
-        try outputPadding.require(atLeast: 0, "output_padding", of: function)
-        guard outputPadding.height < max(stride.height, dilation.height),
-            outputPadding.width < max(stride.width, dilation.width)
-        else {
-            throw CNNError.argument(
-                .convTransposeOutputPadding,
-                ["outputPadding": outputPadding, "stride": stride, "dilation": dilation])
-        }
+        let settings = ConvTransposeSettings(
+            stride: stride, padding: padding, outputPadding: outputPadding, dilation: dilation)
+        try settings.validate(for: function)
         self.inChannels = inChannels
         self.outChannels = outChannels
         self.kernelSize = kernelSize

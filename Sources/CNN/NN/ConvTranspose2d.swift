@@ -35,10 +35,9 @@ public func convTranspose2d(
         throw CNNError.shape(.convTransposeWeightRank, ["shape": weight.shape])
     }
     try requireSameDType(input, weight, bias, function: function)
-    try stride.require(atLeast: 1, "stride", of: function)
-    try dilation.require(atLeast: 1, "dilation", of: function)
-    try padding.require(atLeast: 0, "padding", of: function)
-    try outputPadding.require(atLeast: 0, "output_padding", of: function)
+    let settings = ConvTransposeSettings(
+        stride: stride, padding: padding, outputPadding: outputPadding, dilation: dilation)
+    try settings.validate(for: function)
     guard groups > 0 else {
         throw CNNError.argument(.convTransposeGroups, ["groups": groups])
     }
@@ -55,13 +54,6 @@ public func convTranspose2d(
     let outChannels = weight.shape[1] * groups
     if let bias, bias.shape != [outChannels] {
         throw CNNError.shape(.convTransposeBias, ["shape": bias.shape, "channels": outChannels])
-    }
-    guard outputPadding.height < max(stride.height, dilation.height),
-        outputPadding.width < max(stride.width, dilation.width)
-    else {
-        throw CNNError.argument(
-            .convTransposeOutputPadding,
-            ["outputPadding": outputPadding, "stride": stride, "dilation": dilation])
     }
     let (kernelHeight, kernelWidth) = (weight.shape[2], weight.shape[3])
     let outHeight =
