@@ -187,9 +187,21 @@ import Testing
         var generator = SeededGenerator(seed: 5)
         let direct = try Conv2d(1, 4, kernelSize: 3, padding: 1, using: &generator)
         #expect(try interpreter.run("model[0].weight") == .tensor(direct.weight.value))
-        // 4 filters of 1×3×3 weights and 4 biases = 40 parameters, all in layer 0.
+        // Printed as PyTorch 2.15 prints this Sequential (run there with the same layers).
         #expect(
-            try interpreter.run("model").description == """
+            try interpreter.run("str(model)")
+                == .string(
+                    """
+                    Sequential(
+                      (0): Conv2d(1, 4, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1))
+                      (1): ReLU()
+                      (2): MaxPool2d(kernel_size=2, stride=2, padding=0, dilation=1, ceil_mode=False)
+                      (3): Flatten(start_dim=1, end_dim=-1)
+                    )
+                    """))
+        // The REPL's table: 4 filters of 1×3×3 weights and 4 biases = 40 parameters, all in layer 0.
+        #expect(
+            Value.moduleTable(try #require(interpreter["model"]?.module)) == """
                 Sequential: 4 layers, 40 parameters
                   name  layer      parameters  settings
                   0     Conv2d             40  1, 4, kernel_size=(3, 3), stride=(1, 1), padding=(1, 1)

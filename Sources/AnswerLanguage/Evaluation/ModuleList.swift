@@ -20,6 +20,28 @@ final class ModuleList: Layer, @unchecked Sendable {
         layers.enumerated().map { (String($0.offset), $0.element) }
     }
 
+    /// Printed as PyTorch 2 prints a ModuleList: a run of equal consecutive layers on one line,
+    /// `(0-2): 3 x Linear(in_features=2, out_features=2, bias=True)`, any other layer as
+    /// `(3): ReLU()`.
+    var description: String {
+        guard !layers.isEmpty else { return "ModuleList()" }
+        var lines = ["ModuleList("]
+        var start = 0
+        while start < layers.count {
+            let text = layers[start].description
+            var end = start
+            while end + 1 < layers.count, layers[end + 1].description == text { end += 1 }
+            let indented = text.split(separator: "\n", omittingEmptySubsequences: false).joined(
+                separator: "\n  ")
+            lines.append(
+                end == start
+                    ? "  (\(start)): \(indented)" : "  (\(start)-\(end)): \(end - start + 1) x \(indented)")
+            start = end + 1
+        }
+        lines.append(")")
+        return lines.joined(separator: "\n")
+    }
+
     /// A ModuleList is not called, as in PyTorch.
     func callAsFunction(_ input: Tensor) throws -> Tensor {
         throw CNNError(.unsupported, .moduleListCalled)

@@ -12,7 +12,9 @@ extension Value: CustomStringConvertible {
         case .float(let value): return Self.pythonFloat(value)
         case .string(let text): return Self.quoted(text)
         case .tensor(let tensor): return String(describing: tensor)
-        case .module(let layer): return Self.moduleTable(layer)
+        // As `print(model)` prints it in PyTorch; the REPL shows a network typed alone as a
+        // table of its layers instead (`moduleTable`), where the parameter counts are useful.
+        case .module(let layer): return layer.description
         case .list(let items): return "[" + items.map(\.description).joined(separator: ", ") + "]"
         case .tuple(let items):
             return items.count == 1

@@ -93,8 +93,11 @@ public final class BatchNorm2d: Layer {
         }
     }
 
+    /// As PyTorch 2.15 prints it: `bias=` follows `affine=` (both the same here, since the layer
+    /// has a shift exactly when it has a scale).
     public var settingsDescription: String {
-        "\(numFeatures), eps=\(eps), momentum=\(momentum.map { "\($0)" } ?? "None"), "
-            + "affine=\(weight != nil ? "True" : "False"), track_running_stats=\(trackRunningStats ? "True" : "False")"
+        let affine = weight != nil ? "True" : "False"
+        return "\(numFeatures), eps=\(eps), momentum=\(momentum.map { "\($0)" } ?? "None"), "
+            + "affine=\(affine), bias=\(affine), track_running_stats=\(trackRunningStats ? "True" : "False")"
     }
 }
