@@ -415,7 +415,11 @@ public final class Grader {
                 exercise.kind == .model
                 ? found == nil && !finding.isSpecific : found != nil || !finding.isSpecific
             if written == nil, match == nil, !related, readingOnly, let source {
-                written = prepared.writtenReading.difference(source, session: session, comparer: comparer)
+                // A step added or left out does not outrank a reading of the value: only a bare
+                // message gives way to it.
+                written = prepared.writtenReading.difference(
+                    source, session: session, comparer: comparer,
+                    steps: found?.isSpecific != true && !finding.isSpecific)
             }
             diagnosis = found
             // A built-in diagnosis telling the same story keeps its message: it quotes the sizes.

@@ -149,6 +149,48 @@ import Wording
         #expect(key("x.flip([1])") == key("x.flip(1)"))
     }
 
+    func step(_ answer: String, _ reference: String) -> String? {
+        guard let a = reader.read(answer), let r = reader.read(reference),
+            let step = WrittenDifference.step(a, r)?.step
+        else { return nil }
+        return "\(step.added ? "+" : "-") \(step.written) \(step.part ?? "at the end")"
+    }
+
+    @Test func aStepAddedOrLeftOutIsFound() {
+        #expect(step("F.relu(conv2d(x, w))", "conv2d(x, w)") == "+ F.relu(…) at the end")
+        #expect(step("conv2d(x, w).relu()", "conv2d(x, w)") == "+ ….relu() at the end")
+        #expect(step("relu(f(f(x)) + x)", "relu(f(x) + x)") == "+ f(…) f(x)")
+        #expect(step("relu(f(x) + x) + x", "relu(f(x) + x)") == "+ … + x at the end")
+        #expect(step("f(x) + x", "relu(f(x) + x)") == "- relu(…) at the end")
+        #expect(
+            step("F.max_pool2d(conv2d(x, w), 2)", "F.max_pool2d(relu(conv2d(x, w)), 2)")
+                == "- relu(…) conv2d(x, w)")
+        // Two steps, another callee, an indexing: no step.
+        #expect(step("relu(relu(conv2d(x, w)))", "conv2d(x, w)") == nil)
+        #expect(step("sigmoid(conv2d(x, w))", "relu(conv2d(x, w))") == nil)
+        #expect(step("conv2d(x, w)[0]", "conv2d(x, w)") == nil)
+    }
+
+    /// A feature map with negative values: a ReLU after it changes them.
+    let featureMap = TestExercises.make(
+        .tensor, setup: "x = torch.arange(25.).reshape(1, 1, 5, 5)\nw = tensor([[[[1., -2.], [0., -1.]]]])",
+        reference: "conv2d(x, w)")
+
+    @Test func anActivationAddedIsToldWithWhatItDoes() {
+        let verdict = english.grade("F.relu(conv2d(x, w))", for: featureMap)
+        #expect(verdict.findings.map(\.id) == [WrittenDifference.findingID], "\(verdict.message)")
+        #expect(
+            verdict.message.contains(
+                "Your answer is the calculation with one step more at the end: `F.relu(…)`. `relu` keeps positive values as they are and sets negative ones to 0."
+            ), "\(verdict.message)")
+        let ko = korean.grade("F.relu(conv2d(x, w))", for: featureMap)
+        #expect(ko.message.contains("입력한 답은 계산의 끝에 단계 하나를 더했습니다: `F.relu(…)`."), "\(ko.message)")
+        // The same values written as a clamp: that step is told, but not what `relu` does.
+        let clamp = english.grade("conv2d(x, w).clamp(min=0)", for: featureMap)
+        #expect(clamp.message.contains("`….clamp(min=0)`"), "\(clamp.message)")
+        #expect(!clamp.message.contains("`relu` keeps"), "\(clamp.message)")
+    }
+
     @Test func aNamedMistakeStaysFirst() {
         let exercise = TestExercises.make(
             .tensor,

@@ -34,6 +34,9 @@ struct CallTree: Sendable {
     var calleeName: String = ""
     /// The node as typed.
     var text: String
+    /// Where it starts in its source (in scalars); nil for a node made of several (a variadic
+    /// parameter's values).
+    var offset: Int?
     /// Equal keys: the same tree.
     private(set) var key: String = ""
 
@@ -48,6 +51,11 @@ struct CallTree: Sendable {
                     separator: ",")
                 + "}"
         }
+    }
+
+    /// Whether this node or one inside it is a call.
+    var makesCall: Bool {
+        isCall || children.contains(where: \.makesCall) || arguments.values.contains { $0.tree.makesCall }
     }
 
     /// Whether this node is a call with bound arguments.
@@ -153,7 +161,8 @@ final class CallTreeReader {
             tag = String(tag.unicodeScalars.filter { !$0.properties.isWhitespace && $0 != "(" && $0 != ")" })
         }
         var result = CallTree(
-            kind: .plain(tag: tag), children: children.map { tree($0, text) }, text: written)
+            kind: .plain(tag: tag), children: children.map { tree($0, text) }, text: written,
+            offset: node.range.lowerBound.offset)
         result.seal()
         return result
     }
@@ -179,14 +188,18 @@ final class CallTreeReader {
         var result: CallTree
         if let builtin {
             guard let bound = bind(positional, keywords, to: builtin, text) else { return nil }
-            result = CallTree(kind: .call(callee: builtin.identity, named: true), text: text(node))
+            result = CallTree(
+                kind: .call(callee: builtin.identity, named: true), text: text(node),
+                offset: node.range.lowerBound.offset)
             result.calleeName = builtin.name
             result.arguments = bound
             result.order = builtin.parameters.map { $0.isVariadic ? "*" + $0.name : $0.name }
         } else {
             // What is called is read like an argument, so that a difference inside it (a layer
             // built with another setting, then called) is found there.
-            result = CallTree(kind: .call(callee: "call", named: false), text: text(node))
+            result = CallTree(
+                kind: .call(callee: "call", named: false), text: text(node),
+                offset: node.range.lowerBound.offset)
             result.calleeName = text(callee)
             result.arguments["#callee"] = CallTree.Argument(tree: tree(callee, text), text: text(callee))
             result.order.append("#callee")
@@ -271,6 +284,7 @@ final class CallTreeReader {
         else { return tree }
         var single = tree.children[0]
         single.text = tree.text
+        single.offset = tree.offset
         return single
     }
 

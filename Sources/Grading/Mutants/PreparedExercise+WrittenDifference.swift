@@ -22,7 +22,10 @@ final class WrittenReading {
     /// How `source` (one expression) is written differently from the reference, or from the first
     /// alternative it is closer to; nil when it is not a call tree of theirs with one or two
     /// arguments changed. Arguments whose two values are equal in `session` are no difference.
-    func difference(_ source: String, session: TimedInterpreter, comparer: Comparer) -> WrittenDifference? {
+    /// With `steps`, an answer that is theirs with one step more or fewer is one too.
+    func difference(_ source: String, session: TimedInterpreter, comparer: Comparer, steps: Bool = false)
+        -> WrittenDifference?
+    {
         guard let answer = reader.read(source) else { return nil }
         var best: WrittenDifference?
         for (index, entry) in sources.enumerated() {
@@ -34,7 +37,16 @@ final class WrittenReading {
             else { continue }
             best = found
         }
-        return best
+        // A formula with a term more or fewer is the numeric stories' business: steps are told
+        // of calculations that call something (a layer, an activation, a reduction).
+        guard best == nil, steps, answer.makesCall else { return best }
+        for (index, entry) in sources.enumerated() {
+            guard let tree = entry.tree, let found = WrittenDifference.step(answer, tree),
+                index == 0 || passing(entry.text, comparer: comparer)
+            else { continue }
+            return found
+        }
+        return nil
     }
 
     /// Whether one of `mutants` may tell the same story as `written`, the answer's difference:
@@ -111,6 +123,7 @@ extension GradingText {
     /// "Your answer is the calculation with one argument written otherwise: `dilation=(2, 1)`
     /// where the calculation has `dilation=2`."
     func written(_ difference: WrittenDifference) -> Phrase {
+        if let step = difference.step { return written(step) }
         let parts = difference.arguments.map { argument -> Phrase in
             switch (argument.yours, argument.theirs) {
             case (let yours?, let theirs?): Phrase(WrittenKey.changed, ["yours": yours, "theirs": theirs])
@@ -121,6 +134,23 @@ extension GradingText {
         }
         if parts.count == 2 { return Phrase(WrittenKey.writtenTwo, ["first": parts[0], "second": parts[1]]) }
         return Phrase(WrittenKey.writtenOne, ["part": parts.first ?? .empty])
+    }
+}
+
+extension GradingText {
+    /// "Your answer is the calculation with one step more at the end: `relu(…)`." and, for an
+    /// activation, what it does.
+    func written(_ step: WrittenDifference.Step) -> Phrase {
+        let sentence: Phrase
+        switch (step.added, step.part) {
+        case (true, nil): sentence = Phrase(WrittenKey.stepAddedAtEnd, ["step": step.written])
+        case (true, let part?): sentence = Phrase(WrittenKey.stepAdded, ["step": step.written, "part": part])
+        case (false, nil): sentence = Phrase(WrittenKey.stepLeftOutAtEnd, ["step": step.written])
+        case (false, let part?):
+            sentence = Phrase(WrittenKey.stepLeftOut, ["step": step.written, "part": part])
+        }
+        guard let operation = step.operation, let key = OperationKey(operation) else { return sentence }
+        return sentence + Phrase(key)
     }
 }
 
@@ -139,4 +169,12 @@ package enum WrittenKey: String, MessageKey {
     case added
     /// An argument of the calculation's left out (`theirs`).
     case dropped
+    /// One step more after the whole calculation (`step`, its part written `…`).
+    case stepAddedAtEnd
+    /// One step more around a part (`step`, `part`).
+    case stepAdded
+    /// The calculation's last step left out (`step`).
+    case stepLeftOutAtEnd
+    /// One of the calculation's steps left out (`step`, `part`).
+    case stepLeftOut
 }

@@ -26,8 +26,10 @@ struct WrittenDifference: Hashable, Sendable {
         private func quoted(_ value: String) -> String { parameter.map { "\($0)=\(value)" } ?? value }
     }
 
-    /// The differing arguments, outermost call first (one or two).
+    /// The differing arguments, outermost call first (one or two); none for a step.
     var arguments: [Argument]
+    /// A step added or left out (`WrittenDifference+Steps`), where no argument differs.
+    var step: Step?
 
     /// The verdict finding's id.
     static let findingID = "written-difference"
