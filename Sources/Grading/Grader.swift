@@ -280,6 +280,7 @@ public final class Grader {
         language: Language, source: String? = nil
     ) throws(LanguageError) -> Verdict {
         let text = GradingText()
+        let stoppedBefore = prepared.stoppedRuns
         var comparison: Comparison =
             exercise.compare
             ? try Comparer(exercise: exercise, prepared: prepared, session: session, language: language)
@@ -397,6 +398,10 @@ public final class Grader {
             }
             // A mutant found by its value alone is a coincidence when the answer is written as
             // the calculation with another argument changed: what was written says what differs.
+            // What was written is told only where every run that could rank a story above it
+            // finished: a run stopped under load leaves a less specific message, never another
+            // story than on an idle machine (`ExtraRun`).
+            let decided = !prepared.mutants.isPartial && prepared.stoppedRuns == stoppedBefore
             var written: WrittenDifference?
             if let group = match, group.byValue, let source {
                 written = prepared.writtenReading.difference(source, session: session, comparer: comparer)
@@ -414,7 +419,7 @@ public final class Grader {
             let readingOnly =
                 exercise.kind == .model
                 ? found == nil && !finding.isSpecific : found != nil || !finding.isSpecific
-            if written == nil, match == nil, !related, readingOnly, let source {
+            if written == nil, match == nil, !related, readingOnly, decided, let source {
                 // A step added or left out does not outrank a reading of the value: only a bare
                 // message gives way to it.
                 written = prepared.writtenReading.difference(

@@ -35,6 +35,9 @@ final class PreparedExercise {
     /// For tests: extra runs of the kinds it returns true for end as if stopped at their time
     /// limit, without running (`ExtraRun`). Set before the mutants are computed.
     var stopsExtraRun: (@Sendable (ExtraRun.Kind) -> Bool)?
+    /// How many times an extra run's end was stopped (`ExtraRun`) — run now, or known from a
+    /// run kept — so a grade can tell whether a story it ranks may have been left out by load.
+    var stoppedRuns = 0
 
     /// Runs the setup and the reference.
     /// - Throws: `GradingError.exercise` at the failing line of the lesson or solutions file.

@@ -108,6 +108,27 @@ import Testing
         #expect(!flipped.findings.contains { $0.source == .mutant })
     }
 
+    /// A right alternative whose run stopped is not known to pass: a step written against it is
+    /// not told (no other story than on an idle machine), and is once its run can finish.
+    @Test func anAlternativeNotKnownToPassTellsNoStep() throws {
+        let exercise = TestExercises.make(
+            setup: """
+                x = tensor([[[[1., -2., 0.], [3., -1., 2.], [0., 1., -3.]]]])
+                w = tensor([[[[1., -1.], [0., 2.]]]])
+                """,
+            reference: "F.relu(conv2d(x, w))", alternatives: ["conv2d(x, w).clamp(min=0)"])
+        let answer = "torch.sigmoid(conv2d(x, w).clamp(min=0))"
+        let grader = Grader()
+        try grader.prepare(exercise).stopsExtraRun = { $0 == .alternative }
+        let stopped = grader.grade(answer, for: exercise)
+        #expect(stopped.status == .fail)
+        #expect(!stopped.findings.contains { $0.id == WrittenDifference.findingID })
+        try grader.prepare(exercise).stopsExtraRun = nil
+        let idle = grader.grade(answer, for: exercise)
+        #expect(idle.findings.contains { $0.id == WrittenDifference.findingID })
+        #expect(idle.message.contains("sigmoid"))
+    }
+
     /// Without stops the catalogue is whole, and the story of the real mistake is told.
     @Test func unstoppedRunsKeepTheCatalogueWhole() throws {
         let grader = Grader()

@@ -15,7 +15,7 @@ enum TestExercises {
     /// An exercise of `kind` whose setup is `setup` and reference answer `reference`.
     static func make(
         _ kind: Exercise.Kind = .tensor, id: String = "test", points: Int = 2, setup: String? = nil,
-        reference: String,
+        reference: String, alternatives: [String] = [],
         checks: [(id: String, expect: String, message: String, points: Int?)] = [],
         mistakes: [(id: String, when: String, message: String)] = [], compare: Bool = true,
         tolerance: Exercise.Tolerance = .standard, time: Double? = nil, choices: [String] = [],
@@ -37,7 +37,7 @@ enum TestExercises {
             choices: choices.map { Exercise.Choice(id: $0, text: "Choice \($0).") }, multiple: multiple,
             inputShape: inputShape,
             solution: Solution(
-                reference: code(reference), alternatives: [], wrong: [],
+                reference: code(reference), alternatives: alternatives.map { code($0) }, wrong: [],
                 location: .start(of: "solutions.yaml")),
             location: CourseLocation(file: "test.md", line: line, column: 1))
     }

@@ -21,7 +21,9 @@ enum ExtraRun {
 
     /// Which kind of extra run it is (for `PreparedExercise.stopsExtraRun`, tests).
     enum Kind: Sendable {
-        case mutant, perturbed, movedNumbers
+        /// A mutant of the reference; the setup with other literals; a formula with the setup's
+        /// whole numbers moved; a right alternative run to know it passes (`WrittenReading`).
+        case mutant, perturbed, movedNumbers, alternative
     }
 
     /// Runs `body`, sorting its end into the three outcomes.
@@ -49,7 +51,8 @@ extension PreparedExercise {
     /// Runs one extra evaluation of `kind`; `stopsExtraRun` (tests) can make it end as stopped
     /// without running, as a time limit hit under load would.
     func extraRun(_ kind: ExtraRun.Kind, _ body: () throws(LanguageError) -> Value) -> ExtraRun {
-        if stopsExtraRun?(kind) == true { return .stopped }
-        return ExtraRun.run(body)
+        let run: ExtraRun = stopsExtraRun?(kind) == true ? .stopped : ExtraRun.run(body)
+        if run.isStopped { stoppedRuns += 1 }
+        return run
     }
 }

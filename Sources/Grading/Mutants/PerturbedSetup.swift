@@ -45,7 +45,12 @@ final class PerturbedSetup {
     }
 
     /// Whether the perturbed run of `source` (already asked for) was stopped at its time limit.
-    private func wasStopped(_ source: String) -> Bool { setupStopped || stopped.contains(source) }
+    private func wasStopped(_ source: String) -> Bool {
+        let wasStopped = setupStopped || stopped.contains(source)
+        // A stop kept from an earlier grade decides this one too.
+        if wasStopped { prepared.stoppedRuns += 1 }
+        return wasStopped
+    }
 
     /// Whether a number's built-in story still holds for `answer` in the perturbed setup: the
     /// sign still the opposite of the reference's, the offset still the same constant. Nil when
