@@ -45,6 +45,7 @@ import Testing
         #expect(throws: CNNError.self) { try bn(Tensor.zeros([2, 8])) }
         #expect(
             bn.description
-                == "BatchNorm2d(8, eps=1e-05, momentum=0.1, affine=True, bias=True, track_running_stats=True)")
+                == "BatchNorm2d(8, eps=1e-05, momentum=0.1, affine=True, bias=True, track_running_stats=True)"
+        )
     }
 }
