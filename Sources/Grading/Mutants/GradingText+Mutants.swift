@@ -33,7 +33,7 @@ extension GradingText {
     /// One mutant's change, or a double slip's two changes said together.
     private func change(_ mutant: Mutant) -> Phrase {
         let parts = mutant.changes.map {
-            countChange($0) ?? change($0.misconception, $0.piece, original: $0.original)
+            countChange($0) ?? $0.told ?? change($0.misconception, $0.piece, original: $0.original)
         }
         guard parts.count == 2 else { return parts.first ?? .empty }
         return say(.mutantBoth, ["first": parts[0], "second": parts[1]])

@@ -282,6 +282,43 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     /// `img[0:3, 0:3]` → `img[:, 0:3]`: one dimension taken whole where a part is asked.
     case sliceWhole = "slice-whole"
 
+    // What a tensor calculation means (`MeaningGenerator`): each change says itself in full
+    // (`Mutant.Change.told`), with the dimensions, axes and names it is about.
+    /// A statistic taken over other dimensions (per example, per channel, across channels…).
+    case reducedOverOtherDimensions = "reduced-over-other-dimensions"
+    /// A batch's statistics taken from its first example only.
+    case firstItemOnly = "first-item-only"
+    /// Divided by the variance where its square root (the standard deviation) belongs.
+    case varianceForDeviation = "variance-for-deviation"
+    /// The variance divided by n − 1 where it is divided by n, or the other way round.
+    case varianceCorrection = "variance-correction"
+    /// Divided by the range (max − min) where the standard deviation belongs.
+    case rangeForDeviation = "range-for-deviation"
+    /// A mean taken as the sum over one value fewer (n − 1).
+    case meanOverOneFewer = "mean-over-one-fewer"
+    /// A 1-d parameter broadcast along another axis.
+    case parameterOnOtherAxis = "parameter-on-other-axis"
+    /// Two tensors of one shape (a scale and a shift) each where the other belongs.
+    case parametersSwapped = "parameters-swapped"
+    /// `g * x + b` → `(x + b) * g`: the shift before the scale.
+    case shiftBeforeScale = "shift-before-scale"
+    /// `g * x + b` → `(x - b) / g`: the transform undone.
+    case transformUndone = "transform-undone"
+    /// `(1 - m) * old + m * new` → `m * old + (1 - m) * new`.
+    case weightsSwapped = "weights-swapped"
+    /// `(1 - m) * old + m * new` → `(old + new) / 2`.
+    case unweightedAverage = "unweighted-average"
+    /// `(1 - m) * old + m * new` → `new`.
+    case oldValueReplaced = "old-value-replaced"
+    /// `(1 - m) * old + m * new` → `old + m * new`.
+    case oldWeightDropped = "old-weight-dropped"
+    /// `(1 - m) * old + m * new` → `(1 - m) * old + new`.
+    case newWeightDropped = "new-weight-dropped"
+    /// `[0, 0, 1, 1]` → `[0, 1, 0, 1]`: an index list tiled where each index repeats in place.
+    case indicesTiled = "indices-tiled"
+    /// An upsampling that repeats one axis only.
+    case oneAxisRepeated = "one-axis-repeated"
+
     /// How a misconception is told and weighed: the one table every other list derives from
     /// (the catalog keys `MisconceptionKey`, the reasons, the generic changes).
     struct Traits {
@@ -381,6 +418,11 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
             Traits(reason: .always)
         case .padDimensionMoved, .padAmountChanged: Traits(unquoted: true, reason: .always)
         case .sliceWhole: Traits(reason: .always)
+        case .parameterOnOtherAxis, .varianceCorrection, .indicesTiled: Traits(reason: .always)
+        case .reducedOverOtherDimensions, .firstItemOnly, .varianceForDeviation, .rangeForDeviation,
+            .meanOverOneFewer, .parametersSwapped, .shiftBeforeScale, .transformUndone, .weightsSwapped,
+            .unweightedAverage, .oldValueReplaced, .oldWeightDropped, .newWeightDropped, .oneAxisRepeated:
+            Traits()
         }
     }
 
@@ -452,6 +494,20 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
 
     /// Whether the change gives a call's setting another value.
     var isSetting: Bool { self == .settingChanged || self == .paddingAdded }
+
+    /// Whether the change is about what a tensor calculation means (`MeaningGenerator`): its
+    /// sentence comes with it, and a mean written as a sum over a count is the same reduction.
+    var isMeaning: Bool {
+        switch self {
+        case .reducedOverOtherDimensions, .firstItemOnly, .varianceForDeviation, .varianceCorrection,
+            .rangeForDeviation, .meanOverOneFewer, .parameterOnOtherAxis, .parametersSwapped,
+            .shiftBeforeScale,
+            .transformUndone, .weightsSwapped, .unweightedAverage, .oldValueReplaced, .oldWeightDropped,
+            .newWeightDropped, .indicesTiled, .oneAxisRepeated:
+            true
+        default: false
+        }
+    }
 
     /// Whether the change is generic (`Traits.generic`).
     var isGeneric: Bool { traits.generic }

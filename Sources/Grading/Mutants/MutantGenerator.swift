@@ -1,4 +1,5 @@
 import AnswerLanguage
+import Wording
 
 /// A wrong answer derived from a reference answer: one misconception applied at one place, or
 /// two applied one after the other (a double slip).
@@ -17,6 +18,9 @@ struct Mutant: Hashable, Sendable {
         /// puts in its place (the input channels a batch norm is counted over).
         var layer: CountedLayer? = nil
         var size: Int? = nil
+        /// The change said in full, where its sentence needs more than the piece (the dimensions
+        /// a statistic is taken over, the axis a parameter lines up with: `MeaningGenerator`).
+        var told: Phrase? = nil
     }
 
     /// The changes made, in the order they were applied (one or two).

@@ -177,8 +177,10 @@ final class PerturbedSetup {
             {
                 let end = numberEnd(characters, from: index)
                 let literal = String(characters[index..<end])
+                // A number too small to move the setup's values (an `eps` of 1e-5) stays: an
+                // answer that leaves it out is right at the setup's numbers, and must stay so here.
                 if literal.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }),
-                    let value = Double(literal.filter { $0 != "_" })
+                    let value = Double(literal.filter { $0 != "_" }), value == 0 || abs(value) >= 1e-3
                 {
                     var choice = replacements[replaced % replacements.count]
                     if choice == value { choice = replacements[(replaced + 1) % replacements.count] }

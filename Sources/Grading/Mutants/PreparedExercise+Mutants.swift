@@ -114,7 +114,12 @@ extension PreparedExercise {
     /// and other data — every rule by which a same value is known to be a coincidence.
     func mayExplain(_ source: String, _ mutant: Mutant, comparer: Comparer) -> Bool {
         sameFormula(source, mutant.source, comparer: comparer) != false && mutant.canExplain(source)
-            && !mutant.keepsReplacedPart(of: source) && !Self.reducesOtherwise(source, mutant.source)
+            && !mutant.keepsReplacedPart(of: source)
+            && !Self.reducesOtherwise(
+                source, mutant.source,
+                alike: mutant.changes.allSatisfy {
+                    $0.misconception.isMeaning || $0.misconception.changesReductionScope
+                })
             && writesSwap(source, of: mutant)
             && mutants.formulas?.differsLifted(source, mutant.source) != true
             && (!mutant.misconception.isCount || mutants.counts?.differs(source, from: mutant) != true)
@@ -349,9 +354,20 @@ extension PreparedExercise {
                 origins[mutant.source] = source.text
             }
         }
+        // What the reference means, changed (`MeaningGenerator`): run on top of the syntactic
+        // mutants, with a budget of their own, since a long reference fills that list first.
+        var meanings: [Mutant] = []
+        if !model {
+            for source in sources {
+                for mutant in meaningMutants(of: source.text) where seen.insert(mutant.source).inserted {
+                    meanings.append(mutant)
+                    origins[mutant.source] = source.text
+                }
+            }
+        }
         let runner = MutantRunner(self)
         var found: [(mutant: Mutant, value: Value)] = []
-        for mutant in mutants.prefix(MutantCatalogue.limit) {
+        for mutant in Array(mutants.prefix(MutantCatalogue.limit)) + meanings.prefix(MeaningGenerator.limit) {
             guard let value = runner.value(of: mutant.source) else { continue }
             if comparer.matches(value, expected) {
                 catalogue.indistinguishable.append(mutant)
@@ -427,6 +443,16 @@ extension PreparedExercise {
         catalogue.groups += Self.explainedPairs(pairs, floors: floors, comparer: comparer)
         catalogue.isPartial = stopped || runner.stoppedRuns > 0
         return catalogue
+    }
+
+    /// The mutants of what `source` means, the shapes of its parts read in the setup.
+    private func meaningMutants(of source: String) -> [Mutant] {
+        MeaningGenerator.mutants(of: source) { text in
+            let run = self.extraRun(.mutant) { () throws(LanguageError) -> Value in
+                try self.session().run(text)
+            }
+            return run.value.flatMap(ValueConversion.numeric)
+        }
     }
 
     /// Whether `second` (a mutant of `first`, itself a mutant of `original`) changes `first` only

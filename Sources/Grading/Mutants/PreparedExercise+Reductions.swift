@@ -25,9 +25,21 @@ extension PreparedExercise {
 
     /// Whether the answer `source` reduces with a call the mutant does not make while the mutant
     /// reduces with one the answer does not: then the mutant is not the answer's expression.
-    static func reducesOtherwise(_ source: String, _ mutant: String) -> Bool {
-        let mine = reductionCalls(source)
-        let theirs = reductionCalls(mutant)
+    /// With `alike`, reductions that one writes in terms of another are one: a mean is a sum
+    /// over a count, a variance a mean of squares, `max` and `amax` the same maximum — the answer
+    /// may spell a statistic otherwise than the mutant of what it means.
+    static func reducesOtherwise(_ source: String, _ mutant: String, alike: Bool = false) -> Bool {
+        let family = { (name: String) -> String in
+            guard alike else { return name }
+            switch name {
+            case "sum", "mean", "nansum", "nanmean", "var", "std": return "moment"
+            case "amax": return "max"
+            case "amin": return "min"
+            default: return name
+            }
+        }
+        let mine = Set(reductionCalls(source).map(family))
+        let theirs = Set(reductionCalls(mutant).map(family))
         return !mine.subtracting(theirs).isEmpty && !theirs.subtracting(mine).isEmpty
     }
 }

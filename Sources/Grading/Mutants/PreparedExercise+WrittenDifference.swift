@@ -66,6 +66,16 @@ final class WrittenReading {
     /// by coincidence.
     func mayTellTheSame(_ source: String, _ written: WrittenDifference, as mutants: [Mutant]) -> Bool {
         guard let answer = reader.read(source) else { return true }
+        // An argument rewritten as a computation of its own (`((c - c.mean()) ** 2).sum() / 3` for
+        // `c.var(unbiased=False)`) is no setting written otherwise: a mutant of what that part
+        // means may say what the computation does.
+        if mutants.contains(where: { $0.changes.contains(where: \.misconception.isMeaning) }),
+            written.arguments.contains(where: { argument in
+                [argument.yourValue, argument.theirValue].allSatisfy { $0.map(Self.calls) ?? false }
+            })
+        {
+            return true
+        }
         let touched = Set(written.arguments.map(\.place))
         return mutants.contains { mutant in
             guard let tree = reader.read(mutant.source) else { return true }

@@ -1,0 +1,119 @@
+import Wording
+
+/// The catalog `meanings`: how a mutant of what a tensor calculation means (`MeaningGenerator`)
+/// is said — the dimensions a statistic is taken over, the axis a per-channel parameter lines up
+/// with, the weights of a running average, the indices of an upsampling. Each change is said as
+/// the mutant sentence's `{$change}` ("… what the calculation gives {$change}.").
+package enum MeaningKey: String, MessageKey {
+    package static let catalog = "meanings"
+
+    /// A statistic taken over other dimensions (`what`, `yours`, `yourKept`, `theirs`,
+    /// `theirKept`).
+    case reducedOver
+    /// One reduction, as written (`op`).
+    case operation
+    /// Several reductions changed alike (`ops`, written out).
+    case statistics
+    /// What a reduction leaves: one value for the whole tensor.
+    case keptWhole
+    /// One value per index of the kept dimensions (`list`).
+    case keptPer
+    /// A number of values, where the dimensions have no names (`count`).
+    case keptCount
+    /// The kept dimensions' nouns, one each.
+    case nounExample, nounChannel, nounRow, nounColumn
+    /// Two or three nouns together (`a`, `b`, `c`).
+    case listTwo, listThree
+    /// The statistics of the first example only (`first`, `count`).
+    case firstItemOnly
+    /// Divided by the variance, not its square root.
+    case varianceForDeviation
+    /// The unbiased variance (`fewer` = n − 1) where the biased one (`count` = n) belongs, and the
+    /// other way round.
+    case unbiasedVariance, biasedVariance
+    /// Divided by the range (max − min) where the standard deviation belongs.
+    case rangeForDeviation
+    /// A sum divided by n − 1 (`fewer`) where the mean divides by n (`count`).
+    case meanOverOneFewer
+    /// A parameter (`name`), or two (`name`, `other`), lined up with another axis (`yours`,
+    /// `theirs`: an axis phrase).
+    case parameterOnAxis, parametersOnAxis
+    /// An axis with its name and number (`dim`).
+    case axisExamples, axisChannels, axisRows, axisColumns, axisOther
+    /// Scale and shift applied in the other order, or undone (`scale`, `shift`).
+    case shiftBeforeScale, transformUndone
+    /// A running average's slips (`old`, `new`, `weight`).
+    case weightsSwapped, unweightedAverage, oldValueReplaced, oldWeightDropped, newWeightDropped
+    /// An index list repeated whole where each index repeats in place (`axis`, `yours`, `theirs`).
+    case indicesTiled
+    /// Every index list of an upsampling tiled (`yours`, `theirs`: the first list both ways).
+    case indicesTiledBoth
+    /// Only one axis repeated (`yours`, `other`: axis phrases).
+    case oneAxisRepeated
+}
+
+/// The names of a tensor's dimensions in a CNN course's layouts: `[N, C, H, W]`, `[C, H, W]`,
+/// `[H, W]`. Other ranks have none: their dimensions are said by number only.
+enum TensorAxes {
+    enum Axis { case examples, channels, rows, columns }
+
+    /// The axis `dimension` is in a tensor of `rank` dimensions, if it has a name.
+    static func axis(_ dimension: Int, rank: Int) -> Axis? {
+        let names: [Axis]
+        switch rank {
+        case 4: names = [.examples, .channels, .rows, .columns]
+        case 3: names = [.channels, .rows, .columns]
+        case 2: names = [.rows, .columns]
+        default: return nil
+        }
+        return dimension >= 0 && dimension < rank ? names[dimension] : nil
+    }
+
+    /// "the channels (dimension 1)", or "dimension 4".
+    static func phrase(_ dimension: Int, rank: Int) -> Phrase {
+        let key: MeaningKey
+        switch axis(dimension, rank: rank) {
+        case .examples: key = .axisExamples
+        case .channels: key = .axisChannels
+        case .rows: key = .axisRows
+        case .columns: key = .axisColumns
+        case nil: key = .axisOther
+        }
+        return Phrase(key, ["dim": dimension])
+    }
+
+    /// What a reduction over `reduced` leaves of a tensor of `shape`: "one per example and
+    /// channel", "one value for the whole tensor", or "6 values" where the kept dimensions have
+    /// no names.
+    static func kept(reducing reduced: Set<Int>, shape: [Int]) -> Phrase {
+        let rank = shape.count
+        let kept = (0..<rank).filter { !reduced.contains($0) }
+        if kept.isEmpty { return Phrase(MeaningKey.keptWhole) }
+        let nouns: [Phrase] = kept.compactMap { dimension in
+            switch axis(dimension, rank: rank) {
+            case .examples: Phrase(MeaningKey.nounExample)
+            case .channels: Phrase(MeaningKey.nounChannel)
+            case .rows: Phrase(MeaningKey.nounRow)
+            case .columns: Phrase(MeaningKey.nounColumn)
+            case nil: nil
+            }
+        }
+        guard nouns.count == kept.count, nouns.count <= 3 else {
+            return Phrase(MeaningKey.keptCount, ["count": kept.map { shape[$0] }.reduce(1, *)])
+        }
+        let list: Phrase
+        switch nouns.count {
+        case 1: list = nouns[0]
+        case 2: list = Phrase(MeaningKey.listTwo, ["a": nouns[0], "b": nouns[1]])
+        default: list = Phrase(MeaningKey.listThree, ["a": nouns[0], "b": nouns[1], "c": nouns[2]])
+        }
+        return Phrase(MeaningKey.keptPer, ["list": list])
+    }
+
+    /// A set of dimensions as code writes it: `1`, `(0, 2, 3)`.
+    static func written(_ dimensions: Set<Int>) -> String {
+        let sorted = dimensions.sorted()
+        if sorted.count == 1 { return "\(sorted[0])" }
+        return "(" + sorted.map(String.init).joined(separator: ", ") + ")"
+    }
+}

@@ -1,0 +1,191 @@
+import AnswerLanguage
+import Wording
+
+/// Per-channel parameters: a 1-d parameter broadcast along another axis (`g[:, None]` lines up
+/// with the rows, a bare vector with the columns), two same-shaped tensors swapped, a scale and
+/// shift applied in the other order (`(x + b) * g`) or undone (`(x - b) / g`).
+extension MeaningGenerator {
+    /// A 1-d tensor of the setup lined up with an axis by the way it is written.
+    struct Broadcast {
+        var node: ExpressionSyntax
+        var name: String
+        /// The axis, counted from the right (0: the last dimension).
+        var fromRight: Int
+    }
+
+    mutating func parameterRules(_ root: ExpressionSyntax) {
+        guard let result = shape(root), result.count >= 2 else { return }
+        let rank = result.count
+        let all = Self.nodes(root)
+        var broadcasts: [Broadcast] = []
+        for node in all {
+            guard case .binary(let op, let left, let right) = node.kind,
+                [.add, .subtract, .multiply, .divide].contains(op)
+            else { continue }
+            for operand in [left, right] {
+                if let found = broadcast(operand), found.fromRight < rank,
+                    !broadcasts.contains(where: { $0.node.range == found.node.range })
+                {
+                    broadcasts.append(found)
+                }
+            }
+        }
+        let written = { (name: String, fromRight: Int) in
+            fromRight == 0 ? name : "\(name)[:" + String(repeating: ", None", count: fromRight) + "]"
+        }
+        let axis = { (fromRight: Int) in TensorAxes.phrase(rank - 1 - fromRight, rank: rank) }
+        for found in broadcasts {
+            for other in 0..<min(rank, 4) where other != found.fromRight {
+                add(
+                    .parameterOnOtherAxis, [(found.node.range, written(found.name, other))],
+                    told: Phrase(
+                        MeaningKey.parameterOnAxis,
+                        ["name": found.name, "yours": axis(other), "theirs": axis(found.fromRight)]))
+            }
+        }
+        // Every parameter moved alike, where they share one axis.
+        let names = broadcasts.map(\.name).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        if names.count == 2, Set(broadcasts.map(\.fromRight)).count == 1,
+            let axisNow = broadcasts.first?.fromRight
+        {
+            for other in 0..<min(rank, 4) where other != axisNow {
+                add(
+                    .parameterOnOtherAxis, broadcasts.map { ($0.node.range, written($0.name, other)) },
+                    told: Phrase(
+                        MeaningKey.parametersOnAxis,
+                        ["name": names[0], "other": names[1], "yours": axis(other), "theirs": axis(axisNow)]))
+            }
+        }
+        swapRules(all)
+        scaleShiftRules(all)
+    }
+
+    /// How `node` lines a 1-d tensor of the setup up: `g` (the last axis), `g[None, :, None, None]`,
+    /// `g[:, None]`, `g.view(1, -1, 1, 1)`, `g.reshape(2, 1)`, `g.unsqueeze(1)`.
+    private mutating func broadcast(_ node: ExpressionSyntax) -> Broadcast? {
+        func vector(_ base: ExpressionSyntax) -> String? {
+            guard case .name(let name) = base.kind, let shape = shape(base), shape.count == 1, shape[0] >= 2
+            else { return nil }
+            return name
+        }
+        switch node.kind {
+        case .name:
+            guard let name = vector(node) else { return nil }
+            return Broadcast(node: node, name: name, fromRight: 0)
+        case .subscript(let base, let items):
+            guard let name = vector(base) else { return nil }
+            var slice: Int?
+            for (index, item) in items.enumerated() {
+                switch item {
+                case .slice(nil, nil, nil, _):
+                    guard slice == nil else { return nil }
+                    slice = index
+                case .index(let value):
+                    guard case .none = value.kind else { return nil }
+                default: return nil
+                }
+            }
+            guard let slice else { return nil }
+            return Broadcast(node: node, name: name, fromRight: items.count - 1 - slice)
+        case .call(let callee, let arguments):
+            guard case .attribute(let base, let method, _) = callee.kind, let name = vector(base),
+                arguments.allSatisfy({ $0.name == nil && !$0.isSpread })
+            else { return nil }
+            var sizes: [Int] = []
+            for argument in arguments {
+                switch argument.value.kind {
+                case .integer(let value): sizes.append(value)
+                case .unary(.negate, let operand):
+                    guard case .integer(let value) = operand.kind else { return nil }
+                    sizes.append(-value)
+                case .tuple(let items):
+                    for item in items {
+                        guard case .integer(let value) = item.kind else { return nil }
+                        sizes.append(value)
+                    }
+                default: return nil
+                }
+            }
+            switch method {
+            case "view", "reshape":
+                let long = sizes.indices.filter { sizes[$0] != 1 }
+                guard long.count == 1 else { return nil }
+                return Broadcast(node: node, name: name, fromRight: sizes.count - 1 - long[0])
+            case "unsqueeze":
+                guard sizes.count == 1 else { return nil }
+                return Broadcast(node: node, name: name, fromRight: sizes[0] == 0 || sizes[0] == -2 ? 0 : 1)
+            default:
+                return nil
+            }
+        default:
+            return nil
+        }
+    }
+
+    /// Two tensors of the setup of one shape, each written where the other belongs.
+    private mutating func swapRules(_ all: [ExpressionSyntax]) {
+        var places: [String: [SourceRange]] = [:]
+        var order: [String] = []
+        for node in all {
+            guard case .name(let name) = node.kind, let shape = shape(node), !shape.isEmpty,
+                shape.reduce(1, *) >= 2
+            else { continue }
+            if places[name] == nil { order.append(name) }
+            places[name, default: []].append(node.range)
+        }
+        var pairs = 0
+        for (index, a) in order.enumerated() {
+            for b in order.dropFirst(index + 1) where pairs < 3 {
+                guard let sa = shapes[a].flatMap({ $0 }), let sb = shapes[b].flatMap({ $0 }), sa == sb else {
+                    continue
+                }
+                pairs += 1
+                let edits = (places[a] ?? []).map { ($0, b) } + (places[b] ?? []).map { ($0, a) }
+                add(
+                    .parametersSwapped, edits,
+                    told: Phrase(MisconceptionKey.change(.namesSwapped), ["first": a, "second": b]))
+            }
+        }
+    }
+
+    /// `g * x + b` (in any order of its parts) where the scale `g` and shift `b` are smaller than
+    /// the data `x`: `(x + b) * g`, the shift before the scale, and `(x - b) / g`, the transform
+    /// undone.
+    private mutating func scaleShiftRules(_ all: [ExpressionSyntax]) {
+        for node in all {
+            guard case .binary(.add, let left, let right) = node.kind, let whole = shape(node) else {
+                continue
+            }
+            for (product, shift) in [(left, right), (right, left)] {
+                guard case .binary(.multiply, let a, let b) = product.kind, let sa = shape(a),
+                    let sb = shape(b),
+                    let ss = shape(shift)
+                else { continue }
+                let size = { (shape: [Int]) in shape.reduce(1, *) }
+                let (scale, data) = size(sa) < size(sb) ? (a, b) : (b, a)
+                guard size(sa) != size(sb), size(ss) < size(whole), size(ss) >= 2 else { continue }
+                let (g, x, s) = (text(scale), text(data), text(shift))
+                let told = ["scale": parameterName(scale), "shift": parameterName(shift)]
+                add(
+                    .shiftBeforeScale, [(node.range, "((\(x) + \(s)) * \(g))")],
+                    told: Phrase(MeaningKey.shiftBeforeScale, told))
+                add(
+                    .transformUndone, [(node.range, "((\(x) - \(s)) / \(g))")],
+                    told: Phrase(MeaningKey.transformUndone, told))
+            }
+        }
+    }
+
+    /// A parameter as a sentence names it: the name it broadcasts (`gamma` for
+    /// `gamma[None, :, None, None]`), or its text.
+    private func parameterName(_ node: ExpressionSyntax) -> String {
+        switch node.kind {
+        case .name(let name): return name
+        case .subscript(let base, _): if case .name(let name) = base.kind { return name }
+        case .call(let callee, _):
+            if case .attribute(let base, _, _) = callee.kind, case .name(let name) = base.kind { return name }
+        default: break
+        }
+        return text(node)
+    }
+}
