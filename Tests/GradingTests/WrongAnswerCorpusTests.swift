@@ -66,9 +66,19 @@ import Yams
         static let shipped = Corpus(
             name: "shipped", course: root.appendingPathComponent("Lessons"),
             fixture: fixtures.appendingPathComponent("wrong-answers.yaml"))
+        /// The courses written elsewhere, with answers written against them (not blind): the first
+        /// (pooling, 1×1 convolutions, dilation, receptive fields) and the second (batch norm,
+        /// upsampling, flatten heads, costs; `elsewhere2-wrong-answers.yaml`, session 8).
         static let elsewhere = Corpus(
-            name: "elsewhere", course: fixtures.appendingPathComponent("elsewhere-course"),
-            fixture: fixtures.appendingPathComponent("elsewhere-wrong-answers.yaml"))
+            name: "elsewhere",
+            parts: [
+                Part(
+                    course: fixtures.appendingPathComponent("elsewhere-course"),
+                    fixture: fixtures.appendingPathComponent("elsewhere-wrong-answers.yaml")),
+                Part(
+                    course: fixtures.appendingPathComponent("elsewhere2-course"),
+                    fixture: fixtures.appendingPathComponent("elsewhere2-wrong-answers.yaml")),
+            ])
         /// Written from the lessons alone before any of it was graded (as the held-out suite is),
         /// against the shipped course: the measure the tuned-against `shipped` corpus no longer is.
         static let blind = Corpus(
