@@ -45,6 +45,19 @@ import Wording
             + "s = tensor([2., 3.])\nt = tensor([-1., 0.5])",
         reference: "s.view(1, 2, 1, 1) * h + t.view(1, 2, 1, 1)")
 
+    /// A softmax over the classes of a `[2, 3]` batch of logits.
+    let softmax = TestExercises.make(
+        .tensor, setup: "z = tensor([[1., 2., 0.5], [0., -1., 3.]])", reference: "F.softmax(z, dim=1)")
+
+    /// Channel means subtracted from a `[2, 3, 2, 3]` batch (the width equals the channels).
+    let centred = TestExercises.make(
+        .tensor, setup: "f = torch.arange(36.).reshape(2, 3, 2, 3) ** 1.5",
+        reference: "f - f.mean(dim=(0, 2, 3), keepdim=True)")
+
+    /// Nearest upsampling by 2 written as a call.
+    let interpolated = TestExercises.make(
+        .tensor, setup: "m = tensor([[[[1., 2.], [3., 5.]]]])", reference: "F.interpolate(m, scale_factor=2)")
+
     func mutantIDs(_ verdict: Verdict) -> [String] {
         verdict.findings.filter { $0.source == .mutant }.map(\.id)
     }
@@ -109,12 +122,38 @@ import Wording
         #expect(columns.message.contains("only the columns (dimension 1) repeated"))
     }
 
+    @Test func anOperationAlongAnotherDimension() {
+        let verdict = english.grade("z.exp() / z.exp().sum(0)", for: softmax)
+        #expect(mutantIDs(verdict) == ["taken-along-other-dimension"], "\(verdict.message)")
+        #expect(verdict.message.contains("along the rows (dimension 0)"))
+    }
+
+    @Test func keepdimLeftOutLinesUpWithTheLastAxis() {
+        let verdict = english.grade("f - f.mean((0, 2, 3))", for: centred)
+        #expect(mutantIDs(verdict) == ["keepdim-dropped"], "\(verdict.message)")
+        #expect(verdict.message.contains("the columns (dimension 3)"))
+    }
+
+    @Test func anUpsamplingCallTiledOrOneAxis() {
+        let tiled = english.grade("m.repeat(1, 1, 2, 2)", for: interpolated)
+        #expect(mutantIDs(tiled) == ["indices-tiled"], "\(tiled.message)")
+        let rows = english.grade("m.repeat_interleave(2, dim=2)", for: interpolated)
+        #expect(mutantIDs(rows) == ["one-axis-repeated"], "\(rows.message)")
+    }
+
     /// Another mistake with the same value is not told this story: a number added by hand that
     /// equals the old value without its weight at these numbers only.
     @Test func aCoincidenceIsNotTold() {
         // (1 - m) * old + m * new = 2.05; old + m * new = 2.35 = old + 0.85.
         let verdict = english.grade("old + 0.85", for: running)
         #expect(!mutantIDs(verdict).contains("old-weight-dropped"), "\(verdict.message)")
+        // A batch of one: the batch index dropped is a shape slip, not a mean over the batch.
+        let one = TestExercises.make(
+            .tensor,
+            setup: "v = tensor([[[[1., 3.], [5., 7.]], [[0., -2.], [2., 4.]], [[6., 6.], [6., 2.]]]])",
+            reference: "v.mean(dim=(2, 3))")
+        let dropped = english.grade("v.mean(dim=(2, 3))[0]", for: one)
+        #expect(!mutantIDs(dropped).contains("reduced-over-other-dimensions"), "\(dropped.message)")
     }
 
     @Test func koreanSaysItWithoutEnglish() {

@@ -50,6 +50,14 @@ package enum MeaningKey: String, MessageKey {
     case indicesTiledBoth
     /// Only one axis repeated (`yours`, `other`: axis phrases).
     case oneAxisRepeated
+    /// One axis tiled (`axis`; `yours`, `theirs`: the two calls).
+    case tiledAlong
+    /// The whole map tiled (`yours`: the call).
+    case tiledMap
+    /// An operation (`op`) along another axis (`yours`, `theirs`).
+    case alongOther
+    /// A statistic (`what`) without `keepdim=True`, on the last axis (`yours`) for `theirs`.
+    case keepdimDropped
 }
 
 /// The names of a tensor's dimensions in a CNN course's layouts: `[N, C, H, W]`, `[C, H, W]`,

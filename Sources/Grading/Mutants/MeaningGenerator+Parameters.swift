@@ -60,66 +60,41 @@ extension MeaningGenerator {
         scaleShiftRules(all)
     }
 
-    /// How `node` lines a 1-d tensor of the setup up: `g` (the last axis), `g[None, :, None, None]`,
-    /// `g[:, None]`, `g.view(1, -1, 1, 1)`, `g.reshape(2, 1)`, `g.unsqueeze(1)`.
+    /// How `node` lines a 1-d tensor of the setup up: `g` (the last axis), or `g` reshaped by a
+    /// chain of `view`, `reshape`, `unsqueeze` and `None`-subscripts (`g[None, :, None, None]`,
+    /// `g.view(1, -1, 1, 1)`, `g.unsqueeze(-1).unsqueeze(-1)`), read from the shape it has: every
+    /// size 1 but one, the vector's own length.
     private mutating func broadcast(_ node: ExpressionSyntax) -> Broadcast? {
-        func vector(_ base: ExpressionSyntax) -> String? {
-            guard case .name(let name) = base.kind, let shape = shape(base), shape.count == 1, shape[0] >= 2
-            else { return nil }
-            return name
-        }
-        switch node.kind {
-        case .name:
-            guard let name = vector(node) else { return nil }
-            return Broadcast(node: node, name: name, fromRight: 0)
-        case .subscript(let base, let items):
-            guard let name = vector(base) else { return nil }
-            var slice: Int?
-            for (index, item) in items.enumerated() {
-                switch item {
-                case .slice(nil, nil, nil, _):
-                    guard slice == nil else { return nil }
-                    slice = index
-                case .index(let value):
-                    guard case .none = value.kind else { return nil }
-                default: return nil
-                }
-            }
-            guard let slice else { return nil }
-            return Broadcast(node: node, name: name, fromRight: items.count - 1 - slice)
-        case .call(let callee, let arguments):
-            guard case .attribute(let base, let method, _) = callee.kind, let name = vector(base),
-                arguments.allSatisfy({ $0.name == nil && !$0.isSpread })
-            else { return nil }
-            var sizes: [Int] = []
-            for argument in arguments {
-                switch argument.value.kind {
-                case .integer(let value): sizes.append(value)
-                case .unary(.negate, let operand):
-                    guard case .integer(let value) = operand.kind else { return nil }
-                    sizes.append(-value)
-                case .tuple(let items):
-                    for item in items {
-                        guard case .integer(let value) = item.kind else { return nil }
-                        sizes.append(value)
+        var root = node
+        while true {
+            switch root.kind {
+            case .call(let callee, _):
+                guard case .attribute(let base, let method, _) = callee.kind,
+                    ["view", "reshape", "unsqueeze"].contains(method)
+                else { return nil }
+                root = base
+                continue
+            case .subscript(let base, let items):
+                let reshapes = items.allSatisfy { item in
+                    switch item {
+                    case .slice(nil, nil, nil, _): true
+                    case .index(let value): if case .none = value.kind { true } else { false }
+                    default: false
                     }
-                default: return nil
                 }
-            }
-            switch method {
-            case "view", "reshape":
-                let long = sizes.indices.filter { sizes[$0] != 1 }
-                guard long.count == 1 else { return nil }
-                return Broadcast(node: node, name: name, fromRight: sizes.count - 1 - long[0])
-            case "unsqueeze":
-                guard sizes.count == 1 else { return nil }
-                return Broadcast(node: node, name: name, fromRight: sizes[0] == 0 || sizes[0] == -2 ? 0 : 1)
+                guard reshapes else { return nil }
+                root = base
+                continue
             default:
-                return nil
+                break
             }
-        default:
-            return nil
+            break
         }
+        guard case .name(let name) = root.kind, let vector = shape(root), vector.count == 1, vector[0] >= 2,
+            let shape = shape(node), shape.filter({ $0 != 1 }) == [vector[0]],
+            let place = shape.lastIndex(of: vector[0])
+        else { return nil }
+        return Broadcast(node: node, name: name, fromRight: shape.count - 1 - place)
     }
 
     /// Two tensors of the setup of one shape, each written where the other belongs.

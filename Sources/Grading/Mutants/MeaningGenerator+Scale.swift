@@ -8,7 +8,7 @@ extension MeaningGenerator {
     mutating func scaleRules(_ root: ExpressionSyntax) {
         for node in Self.nodes(root) {
             if let found = reduction(node) {
-                statisticRules(found)
+                statisticRules(found, whole: node.range == root.range)
                 continue
             }
             guard let inside = squareRooted(node) else { continue }
@@ -57,7 +57,7 @@ extension MeaningGenerator {
             + "\(rewritten(reduced, over: reduced.dimensions, name: "amin")))"
     }
 
-    private mutating func statisticRules(_ statistic: Reduction) {
+    private mutating func statisticRules(_ statistic: Reduction, whole: Bool) {
         let count = statistic.dimensions.map { statistic.shape[$0] }.reduce(1, *)
         guard count >= 2 else { return }
         switch statistic.name {
@@ -72,7 +72,9 @@ extension MeaningGenerator {
             correctionRules(statistic, count: count)
         case "var":
             correctionRules(statistic, count: count)
-        case "mean" where count >= 3:
+        // A mean that is the whole calculation, typed as a sum over another count, is said by
+        // how the answer reads (`PreparedExercise.relationStory`: the terms it adds).
+        case "mean" where count >= 3 && !whole:
             var summed = statistic
             summed.name = "sum"
             add(

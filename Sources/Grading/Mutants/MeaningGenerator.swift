@@ -34,6 +34,8 @@ struct MeaningGenerator {
         generator.parameterRules(root)
         generator.averageRules(root)
         generator.indexRules(root)
+        generator.alongRules(root)
+        generator.upsamplingRules(root)
         var seen: Set<String> = [source]
         return Array(generator.found.filter { seen.insert($0.source).inserted }.prefix(limit))
     }
@@ -226,6 +228,12 @@ struct MeaningGenerator {
                 {
                     continue
                 }
+                // Keeping only dimensions of size 1 is one value for the whole tensor: said as that.
+                if dimensions.count < rank,
+                    (0..<rank).allSatisfy({ dimensions.contains($0) || first.shape[$0] == 1 })
+                {
+                    continue
+                }
                 // Over everything without `keepdim`, and a sum or mean of everything along the
                 // first or last dimension only: the value rules say those already.
                 if dimensions.count == rank, !first.keepdim, first.dimensions.count < rank { continue }
@@ -248,6 +256,7 @@ struct MeaningGenerator {
                     group.map { ($0.node.range, rewritten($0, over: dimensions)) },
                     told: told)
             }
+            keepdimRules(group)
             // The first example's statistics, where the batch's pool every example.
             if rank == 4, first.dimensions.contains(0), first.shape[0] > 1 {
                 let operand = "(\(text(first.operand)))[:1]"

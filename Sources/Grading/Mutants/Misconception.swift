@@ -318,6 +318,12 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     case indicesTiled = "indices-tiled"
     /// An upsampling that repeats one axis only.
     case oneAxisRepeated = "one-axis-repeated"
+    /// `softmax(x, dim=1)` → `softmax(x, dim=0)`: an operation along one dimension taken along
+    /// another.
+    case takenAlongOtherDimension = "taken-along-other-dimension"
+    /// `x.mean(dim=…, keepdim=True)` → without `keepdim`: the statistics then line up with the
+    /// last axis.
+    case keepdimDropped = "keepdim-dropped"
 
     /// How a misconception is told and weighed: the one table every other list derives from
     /// (the catalog keys `MisconceptionKey`, the reasons, the generic changes).
@@ -421,8 +427,10 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
         case .parameterOnOtherAxis, .varianceCorrection, .indicesTiled: Traits(reason: .always)
         case .reducedOverOtherDimensions, .firstItemOnly, .varianceForDeviation, .rangeForDeviation,
             .meanOverOneFewer, .parametersSwapped, .shiftBeforeScale, .transformUndone, .weightsSwapped,
-            .unweightedAverage, .oldValueReplaced, .oldWeightDropped, .newWeightDropped, .oneAxisRepeated:
+            .unweightedAverage, .oldValueReplaced, .oldWeightDropped, .newWeightDropped, .oneAxisRepeated,
+            .takenAlongOtherDimension:
             Traits()
+        case .keepdimDropped: Traits(reason: .always)
         }
     }
 
@@ -503,7 +511,7 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
             .rangeForDeviation, .meanOverOneFewer, .parameterOnOtherAxis, .parametersSwapped,
             .shiftBeforeScale,
             .transformUndone, .weightsSwapped, .unweightedAverage, .oldValueReplaced, .oldWeightDropped,
-            .newWeightDropped, .indicesTiled, .oneAxisRepeated:
+            .newWeightDropped, .indicesTiled, .oneAxisRepeated, .takenAlongOtherDimension, .keepdimDropped:
             true
         default: false
         }
