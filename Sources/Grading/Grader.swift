@@ -288,9 +288,15 @@ public final class Grader {
             : .same
         // A formula that has the expected value only at the setup's numbers is a mistake's
         // formula: it fails, and the mutant it is says which (formulas' lane, kept small here).
-        let coincidental = comparison.isSame && exercise.compare && prepared.isCoincidentalPass(source)
-        if coincidental {
-            comparison = .bare(text.coincidentalFormula, "coincidental-formula")
+        let coincidence = comparison.isSame && exercise.compare ? prepared.coincidence(source) : nil
+        let coincidental = coincidence != nil
+        // What shows it: the answer's numbers read as names, a point where it differs.
+        let coincidentalStory = coincidence.map { text.coincidence($0) } ?? .empty
+        if let coincidence {
+            comparison = .different(
+                message: coincidentalStory, diagnosis: nil,
+                finding: Verdict.Finding(
+                    .comparison, "coincidental-formula", isSpecific: !coincidence.moves.isEmpty))
         }
         var failed: [Exercise.Check] = []
         var errored: Set<String> = []
@@ -377,7 +383,9 @@ public final class Grader {
             var related = false
             // A bare message gives way to how the answer, as typed, relates to the expected value,
             // or to the mutant of its value that is written with the answer's operators.
-            if match == nil, found?.isSpecific != true {
+            // An answer with the expected value (a formula right only here) has no relation to it
+            // to tell: only the formula's own mutant may be.
+            if match == nil, found?.isSpecific != true, !coincidental {
                 if var story = prepared.relationStory(
                     answer, source: source, session: session, comparer: comparer, language: language)
                 {
@@ -419,7 +427,7 @@ public final class Grader {
             let readingOnly =
                 exercise.kind == .model
                 ? found == nil && !finding.isSpecific : found != nil || !finding.isSpecific
-            if written == nil, match == nil, !related, readingOnly, decided, let source {
+            if written == nil, match == nil, !related, readingOnly, decided, !coincidental, let source {
                 // A step added or left out does not outrank a reading of the value: only a bare
                 // message gives way to it.
                 written = prepared.writtenReading.difference(
@@ -440,7 +448,7 @@ public final class Grader {
                 var sentence = text.mutants(
                     match, answer: Self.printed(answer),
                     sizes: prepared.quantity == .size, network: exercise.kind == .model)
-                if coincidental { sentence = text.coincidentalFormula + sentence }
+                if coincidental { sentence = coincidentalStory + sentence }
                 if let shapes = Self.shapeContext(
                     answer, prepared.expected, comparison: comparison, exercise: exercise, text: text)
                 {
@@ -462,7 +470,7 @@ public final class Grader {
                 // difference is true by construction, where a reading of the value (a column too
                 // many, a cell) may be true only by coincidence.
                 var sentence = text.written(written)
-                if coincidental { sentence = text.coincidentalFormula + sentence }
+                if coincidental { sentence = coincidentalStory + sentence }
                 if let shapes = Self.shapeContext(
                     answer, prepared.expected, comparison: comparison, exercise: exercise, text: text)
                 {

@@ -338,7 +338,10 @@ struct FormulaCatalogue: Sendable {
         for reading in readings {
             let values = self.values(of: reading)
             let written = reading.canonical
-            for entry in entries where Self.same(values, entry.values) {
+            // A mutant that reads no quantity (`2 // 2`, every name dropped) is a number, not a
+            // formula an answer can be: a reading of the answer that comes to the same constant
+            // (`S // S` for `S // 2`) explains nothing.
+            for entry in entries where Self.same(values, entry.values) && !entry.formula.names.isEmpty {
                 if entry.onlyAsWritten
                     || entry.mutant.changes.contains(where: { Self.asWritten.contains($0.misconception) }),
                     written != entry.written
@@ -396,49 +399,9 @@ struct FormulaCatalogue: Sendable {
         return .ambiguous
     }
 
-    /// Whether an answer that has the expected value is, as a formula, a telling mutant of the
-    /// reference that agrees with it only at the setup's numbers (`(n + 2 * p - f + 1) / s` is
-    /// 8.0 when n + 2p − f is odd). Only a formula in the setup's names with no literal but 0,
-    /// 1 and 2 is judged (a learner who inlines a value, `n + 6 - f`, may be right), only where
-    /// it differs from every formula of the reference at points that keep each number's parity
-    /// (`f // 2` is `(f - 1) // 2` for every odd f), and not when the change is only `/` for
-    /// `//` (exact at the setup's numbers, so right there).
-    func isCoincidentalPass(_ source: String) -> Bool {
-        guard !liftsLiterals, let formula = Formula.parse(source), !formula.names.isEmpty,
-            formula.names.isSubset(of: quantities.keys), formula.literals.allSatisfy({ (0...2).contains($0) })
-        else { return false }
-        let parity = Self.parityPoints(quantities)
-        let readings = self.readings(formula)
-        for reading in readings {
-            let values = parity.map { reading.evaluate($0) }
-            if sourceFormulas.contains(where: { source in
-                Self.same(values, parity.map { source.evaluate($0) })
-            }) {
-                return false
-            }
-        }
-        // The mutants that explain it must say what is wrong: telling changes, more than `/`.
-        guard case .explained(let mutants) = explain(source) else { return false }
-        return mutants.allSatisfy { mutant in
-            mutant.genericCount == 0 && !mutant.changes.allSatisfy { $0.misconception == .floorForgotten }
-        }
-    }
-
-    /// The setup's numbers moved by even amounts, so each keeps its parity.
-    private static func parityPoints(_ quantities: [String: Int]) -> [[String: Int]] {
-        let names = quantities.keys.sorted()
-        let offsets: [[Int]] = [
-            [2, 4, 6, 8, 10, 12], [6, 2, 10, 4, 12, 8], [4, 10, 2, 12, 8, 6], [12, 8, 4, 2, 6, 10],
-        ]
-        return [quantities]
-            + offsets.map { row in
-                var point: [String: Int] = [:]
-                for (index, name) in names.enumerated() {
-                    point[name] = (quantities[name] ?? 0) + row[index % row.count]
-                }
-                return point
-            }
-    }
+    /// Whether an answer that has the expected value is a formula that agrees with the reference
+    /// only at the setup's numbers (`coincidence(_:)` says what shows it).
+    func isCoincidentalPass(_ source: String) -> Bool { coincidence(source) != nil }
 
     /// Whether `answer` and `mutant` are the same formula (the answer read as written); nil when
     /// either is not a formula in the quantities or the answer reads none of them.

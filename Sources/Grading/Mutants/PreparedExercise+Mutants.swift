@@ -150,12 +150,12 @@ extension PreparedExercise {
             && reductionCalls(source).count > reductionCalls(mutant.source).count
     }
 
-    /// Whether an answer typed as `source` that has the expected value is a misconception's
-    /// formula that agrees with the reference only at the setup's numbers
-    /// (`FormulaCatalogue.isCoincidentalPass`): it must not pass.
-    func isCoincidentalPass(_ source: String?) -> Bool {
-        guard let source, let formulas = mutants.formulas else { return false }
-        return formulas.isCoincidentalPass(source)
+    /// Whether an answer typed as `source` that has the expected value is a formula that agrees
+    /// with the reference only at the setup's numbers (`FormulaCatalogue.coincidence`), and what
+    /// shows it: it must not pass.
+    func coincidence(_ source: String?) -> FormulaCatalogue.Coincidence? {
+        guard let source, let formulas = mutants.formulas else { return nil }
+        return formulas.coincidence(source)
     }
 
     /// The single telling mutant the answer is, as typed (spaces aside), with the answer's value:
