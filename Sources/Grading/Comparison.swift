@@ -99,6 +99,16 @@ struct Comparer {
         return .different(finding: finding.verdictFinding, diagnosis: nil)
     }
 
+    /// The whole number a value is when it is one number (`5`, `5.0`, a 0-d tensor), not a
+    /// shape or a tuple of one; nil otherwise.
+    static func wholeNumber(_ value: Value) -> Int? {
+        if case .int(let number) = value { return number }
+        guard value.integers == nil, let numbers = ValueConversion.numeric(value), numbers.rank == 0,
+            let number = numbers.values.first, number == number.rounded(), abs(number) < 1e15
+        else { return nil }
+        return Int(number)
+    }
+
     /// The choice ids a choice answer's value holds (`'b'`, `['a', 'c']`), spelt as the exercise
     /// spells them; nil when it holds anything else.
     static func choiceIDs(_ value: Value, of exercise: Exercise) -> [String]? {
@@ -136,7 +146,8 @@ struct Comparer {
             break
         }
         if let expectedShape = expected.integers, expected.number == nil {
-            if case .int(let number) = answer, expectedShape.count > 1 {
+            // One number typed where a shape is asked; a tuple of one size (`(5,)`) is a shape.
+            if expectedShape.count > 1, let number = Self.wholeNumber(answer) {
                 return .diagnosed(diagnoser.numberForShape(number))
             }
             guard let answerShape = answer.integers ?? ValueConversion.numeric(answer)?.integerValues else {

@@ -331,6 +331,21 @@ public final class Grader {
         // An answer whose operators, bracketed otherwise, give the expected value made a slip of
         // precedence: a mistake named for its value alone is not its story.
         let precedenceSlip = prepared.isPrecedenceSlip(source)
+        // An answer whose writing says what it is (the expected value with a step more, a part
+        // of the reference) is not a mistake named for its value alone that says otherwise.
+        var reading: TypedReading??
+        func deniedByReading(_ when: String) -> Bool {
+            guard let source, PreparedExercise.isValueTest(when),
+                !PreparedExercise.writesMistakesFormula(source, when: when)
+            else { return false }
+            if reading == nil {
+                reading = .some(
+                    prepared.typedReading(source, answer: answer, session: session, comparer: comparer))
+            }
+            guard case .some(let typed?) = reading else { return false }
+            return prepared.contradicts(
+                typed, when: when, source: source, session: session, comparer: comparer)
+        }
         for mistake in exercise.mistakes {
             guard typedMutant.map({ prepared.mistake(mistake.id, couldBe: $0) }) ?? true,
                 !precedenceSlip || !PreparedExercise.isValueTest(mistake.when.text)
@@ -338,6 +353,7 @@ public final class Grader {
                 try holds(mistake.when.text, in: session, prepared: prepared, typed: source),
                 prepared.holdsByCoincidence(mistake.when.text, answer: source) != true,
                 !prepared.isAnotherFormula(than: mistake.when.text, answer: source),
+                !deniedByReading(mistake.when.text),
                 let values = fills(mistake.message)
             else { continue }
             var verdict = Verdict(
@@ -367,7 +383,8 @@ public final class Grader {
         var diagnosis: Diagnosis?
         if case .different(var finding, var found) = comparison {
             // A number's built-in story that the answer's formula does not tell is said plainly.
-            if let story = found, story.isSpecific, story.cells.isEmpty, let printed = Self.printed(answer),
+            if let story = found, story.isSpecific || story.finding == .offByOne, story.cells.isEmpty,
+                let printed = Self.printed(answer),
                 prepared.isCoincidentalStory(
                     story.finding, answer: answer, source: source, comparer: comparer)
             {

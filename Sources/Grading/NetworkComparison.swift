@@ -62,9 +62,11 @@ extension Comparer {
         let functional = hasClassLayer(answer) || hasClassLayer(reference)
         let a = leaves(answer, functional: functional)
         let b = leaves(reference, functional: functional)
-        // Several layers more or fewer: a deeper or shallower network, not one odd layer.
+        // Several layers more or fewer: a deeper or shallower network, not one odd layer. Depth
+        // counts the layers with weights as a network's name does (ResNet-20's 20): a
+        // normalisation layer's scale and shift are no layer of their own.
         let weighted = { (layers: [(name: String, layer: any Layer)]) in
-            layers.filter { !$0.layer.ownParameters.isEmpty }.count
+            layers.filter { !$0.layer.ownParameters.isEmpty && !Self.normalises($0.layer.typeName) }.count
         }
         if abs(a.count - b.count) > 1, weighted(a) != weighted(b) {
             return .layerCount(answer: weighted(a), reference: weighted(b))
@@ -115,6 +117,14 @@ extension Comparer {
             return .missing(type: b[a.count].layer.typeName, after: a.last?.layer.typeName)
         }
         return nil
+    }
+
+    /// Whether a layer of `type` normalises (`BatchNorm2d`, `LayerNorm`, `GroupNorm` …): its
+    /// weights scale and shift what the layer before it computed.
+    static func normalises(_ type: String) -> Bool {
+        ["BatchNorm", "LayerNorm", "GroupNorm", "InstanceNorm", "LocalResponseNorm"].contains {
+            type.hasPrefix($0)
+        }
     }
 
     /// The answer's layers are the reference's with one layer moved: at `index`, the first place

@@ -19,8 +19,10 @@ import Testing
     // MARK: Shapes
 
     @Test func oneNumberForAShapeOnlyWhereAShapeIsTyped() {
-        // A shape answered with one number: the story holds.
-        #expect(plain.shapeDiagnosis([120], expected: [8, 3, 5])?.finding == .numberForShape)
+        // A shape answered with one number: the story holds. A shape of one size typed as a
+        // tuple (`(120,)`) is a shape (`TypedReadingStoryTests`).
+        #expect(plain.numberForShape(120).finding == .numberForShape)
+        #expect(plain.shapeDiagnosis([120], expected: [8, 3, 5])?.finding != .numberForShape)
         // A row of a 3 × 3 patch is a 1-d tensor, not a number typed for a shape; nor do its
         // values say which of the two dimensions of size 3 it lacks.
         let row = NumericArray(shape: [3], values: [1, 2, 3])

@@ -91,17 +91,15 @@ struct Diagnoser {
         return plain(finding, text.shape(answer, expected: expected) + explanation)
     }
 
-    /// How the dimensions of two shapes relate, when that says something: one number for a
-    /// shape, the same sizes reversed or reordered, one dimension missing or extra, only the
-    /// channels of a batch of images different. `ofValues` when the shapes are those of two
-    /// tensors: a 1-d tensor is no number typed for a shape, and a missing dimension is named only
-    /// when the shapes say which one (in [3] for [3, 3] either could be).
+    /// How the dimensions of two shapes relate, when that says something: the same sizes
+    /// reversed or reordered, one dimension missing or extra, only the channels of a batch of
+    /// images different. A shape of one size (`(5,)`, a 1-d tensor) is a shape, never "one
+    /// number for a shape" (`numberForShape`, for a number typed). `ofValues` when the shapes are
+    /// those of two tensors: a missing dimension is named only when the shapes say which one (in
+    /// [3] for [3, 3] either could be).
     func dimensionStory(_ answer: [Int], _ expected: [Int], ofValues: Bool = false) -> (
         Diagnosis.Finding, Phrase
     )? {
-        if answer.count == 1, expected.count > 1, !ofValues {
-            return (.numberForShape, text.shapeStory(.numberForShape))
-        }
         if answer.count == expected.count, answer.count >= 2, answer != expected,
             answer.sorted() == expected.sorted()
         {

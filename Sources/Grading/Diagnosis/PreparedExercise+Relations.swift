@@ -30,6 +30,7 @@ extension PreparedExercise {
             if story == nil {
                 story =
                     lastStep(typed, answer, session: session, comparer: comparer, text)
+                    ?? referenceStep(source, answer, session: session, comparer: comparer, text)
                     ?? divisorCount(typed, target, session: session, text)
                     ?? factorsAdded(typed, target, session: session, comparer: comparer, text)
             }
@@ -152,6 +153,18 @@ extension PreparedExercise {
             return (.extraOperation, text.relation(.extraOperationUnquoted, ["piece": piece]))
         }
         return nil
+    }
+
+    /// A part of the reference's calculation written as the reference writes it
+    /// (`1 - sigmoid(tensor(0.))`, `parameter_count(nn.ResidualBlock(16, 16))`), with that part's
+    /// value: a step of the calculation, not its end (`TypedReading.referencePart`).
+    private func referenceStep(
+        _ source: String, _ answer: Value, session: TimedInterpreter, comparer: Comparer, _ text: GradingText
+    ) -> (Diagnosis.Finding, Phrase)? {
+        guard let part = referencePartStory(source, answer: answer, session: session, comparer: comparer),
+            part.count <= 60
+        else { return nil }
+        return (.partialStep, text.relation(.partialStep, ["part": part]))
     }
 
     /// `A / d` where A divided by another count n is the expected number, and n is what A

@@ -500,6 +500,16 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
         }
     }
 
+    /// Whether the change rewrites `F.pad`'s amounts (which dimensions, which sides, how much):
+    /// two such changes on the same amounts are one other tuple, not two slips (`(1, 1, 1, 1)`
+    /// to the last dimension only, then that moved to the height, is the height alone).
+    var changesPadAmounts: Bool {
+        switch self {
+        case .paddingOneDimension, .padDimensionMoved, .padAmountChanged, .paddingOneSide: true
+        default: false
+        }
+    }
+
     /// Whether the change gives a call's setting another value.
     var isSetting: Bool { self == .settingChanged || self == .paddingAdded }
 

@@ -104,6 +104,12 @@ extension PreparedExercise {
             group.mutants = group.mutants.filter { !$0.changes.contains(where: \.misconception.isCount) }
             if group.mutants.isEmpty { return nil }
         }
+        // Nor is a quotient of two computed quantities (`parameter_count(a) // parameter_count(b)`,
+        // floored or not) any change of a calculation that divides nothing: it is a ratio.
+        if case .int = expected, let source, Self.isQuotientOfCalls(source) {
+            group.mutants = group.mutants.filter { Self.divides($0.source) }
+            if group.mutants.isEmpty { return nil }
+        }
         guard let source else { return group }
         group.mutants = group.mutants.filter { mayExplain(source, $0, comparer: comparer) }
         return group.mutants.isEmpty ? nil : group
@@ -197,6 +203,9 @@ extension PreparedExercise {
         -> Bool
     {
         guard let source else { return false }
+        if finding == .offByOne, let typed = TypedAnswer(source), typed.literal == nil {
+            return !Self.typesOneOff(source, typed, formulas: mutants.formulas)
+        }
         // "The sign is wrong" presumes the answer is the expected expression negated: an answer
         // that reduces otherwise than the reference and every written alternative that reduces
         // (a `max` where they sum; a number written out reduces nothing) is another expression
@@ -219,6 +228,46 @@ extension PreparedExercise {
         }
         return !same.isEmpty
             && same.allSatisfy { sameFormula(source, $0.mutant.source, comparer: comparer) == false }
+    }
+
+    /// Whether the answer typed as `source` divides (`/` or `//`) one computed quantity by another,
+    /// each side calling something (`parameter_count(a) // parameter_count(b)`): a ratio, whatever
+    /// its value.
+    static func isQuotientOfCalls(_ source: String) -> Bool {
+        guard let typed = TypedAnswer(source), typed.statementCount == 1,
+            case .binary(let op, let left, let right) = typed.last.kind, op == .divide || op == .floorDivide
+        else { return false }
+        func calls(_ node: ExpressionSyntax) -> Bool {
+            if case .call = node.kind { return true }
+            return node.kind.children.contains(where: calls)
+        }
+        return calls(left) && calls(right)
+    }
+
+    /// Whether `source` divides (`/` or `//`) anywhere.
+    static func divides(_ source: String) -> Bool {
+        guard let typed = TypedAnswer(source) else { return false }
+        func visit(_ node: ExpressionSyntax) -> Bool {
+            if case .binary(let op, _, _) = node.kind, op == .divide || op == .floorDivide { return true }
+            return node.kind.children.contains(where: visit)
+        }
+        return visit(typed.last)
+    }
+
+    /// Whether the answer typed as `source` (no number alone) differs from the reference by a ±1
+    /// term as typed, so that "off by one" is its story: a formula that is the reference plus or
+    /// minus 1 at other numbers too (`FormulaCatalogue.differsByOne`), or an expression that is
+    /// no formula and adds or takes away a whole number at its top (`x.numel() - 1`). A ratio of
+    /// two counts that is 1 where 0 is expected, or `n - f // 2` one off at these numbers only,
+    /// made another slip.
+    static func typesOneOff(_ source: String, _ typed: TypedAnswer, formulas: FormulaCatalogue?) -> Bool {
+        if let formulas, let ones = formulas.differsByOne(source) { return ones }
+        guard Formula.parse(source) == nil else { return true }
+        guard case .binary(let op, let left, let right) = typed.last.kind, op == .add || op == .subtract
+        else { return false }
+        if case .integer = right.kind { return true }
+        if op == .add, case .integer = left.kind { return true }
+        return false
     }
 
     /// Whether a named mistake's `when` holds for the answer typed as `answer` only at the setup's
@@ -415,12 +464,17 @@ extension PreparedExercise {
                 // A second change that rewrites only what the first one wrote is no second slip
                 // when it is the same change again (a point moved twice is one move to the second
                 // point, `tensor(0.)` → `tensor(2.)`), or when it narrows again the reduction the
-                // first widened (two readings that contradict each other).
+                // first widened, or moves again the padding the first one moved (two readings that
+                // contradict each other).
                 let reference = origins[single.source] ?? solution.reference.text
-                if single.misconception == next.misconception
-                    || single.misconception.changesReductionScope && next.misconception.changesReductionScope,
-                    Self.rewritesOnly(reference, single.source, next.source)
-                {
+                let samePart =
+                    single.misconception.changesPadAmounts && next.misconception.changesPadAmounts
+                    ? Self.rewritesOnly(reference, single.source, next.source, overlapping: true)
+                    : (single.misconception == next.misconception
+                        || single.misconception.changesReductionScope
+                            && next.misconception.changesReductionScope)
+                        && Self.rewritesOnly(reference, single.source, next.source)
+                if samePart {
                     if single.misconception == .otherPoint, next.misconception == .otherPoint {
                         candidates.append(next)
                     }
@@ -457,7 +511,11 @@ extension PreparedExercise {
 
     /// Whether `second` (a mutant of `first`, itself a mutant of `original`) changes `first` only
     /// inside the part `first` changed: the span between the texts' common start and common end.
-    static func rewritesOnly(_ original: String, _ first: String, _ second: String) -> Bool {
+    /// `overlapping`: whether it changes anything of that part (and perhaps more around it, as a
+    /// tuple of pad amounts rewritten whole).
+    static func rewritesOnly(_ original: String, _ first: String, _ second: String, overlapping: Bool = false)
+        -> Bool
+    {
         func span(_ a: [Character], _ b: [Character]) -> Range<Int> {
             let prefix = zip(a, b).prefix { $0 == $1 }.count
             let suffix = zip(a.reversed(), b.reversed()).prefix { $0 == $1 }.count
@@ -469,6 +527,7 @@ extension PreparedExercise {
         // The part of `first` its change wrote, and the part of `first` the second change replaced.
         let written = span(o, f)
         let replaced = span(s, f)
+        if overlapping { return !written.isEmpty && written.overlaps(replaced) }
         return !written.isEmpty && written.lowerBound <= replaced.lowerBound
             && replaced.upperBound <= written.upperBound
     }
