@@ -157,6 +157,22 @@ import Testing
                 "F.pad(x, (1, 1, 1, 1))", "F.pad(x, (1, 1, 0, 0))", "F.pad(x, (0, 0, 1, 1))"))
     }
 
+    /// The one way load changes this answer's message: with the mutant runs stopped (a time
+    /// limit hit) no story is told by value, and the pad tuple written otherwise is told instead
+    /// — true as well, and the same on every stopped run.
+    @Test func aPadOnAnotherDimensionIsToldTrulyUnderLoadToo() throws {
+        let channels = TestExercises.make(
+            setup: "x = arange(32.).reshape(1, 2, 4, 4)",
+            reference: "F.pad(x[:, :, ::2, ::2], (0, 0, 0, 0, 1, 1))")
+        let answer = "F.pad(x[:, :, ::2, ::2], (0, 0, 1, 1, 0, 0))"
+        #expect(story(answer, channels) == "pad-dimension-moved")
+        let loaded = Grader()
+        try loaded.prepare(channels).stopsExtraRun = { _ in true }
+        let first = loaded.grade(answer, for: channels)
+        #expect(first.findings.last?.id == "written-difference", "\(first.message)")
+        #expect(loaded.grade(answer, for: channels).message == first.message)
+    }
+
     // MARK: Off by one
 
     @Test func offByOneOnlyWhereAOneIsTyped() {
