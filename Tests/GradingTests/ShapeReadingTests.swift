@@ -32,6 +32,18 @@ import Testing
         #expect(odd.shapeDiagnosis([1, 8, 2, 2], expected: [1, 8, 4, 4])?.finding == .halvedTwice)
     }
 
+    /// Every size of the input halved, the batch and channels too: told where the calculation
+    /// keeps one of them, and only for exactly those sizes.
+    @Test func everySizeHalvedIsReadAgainstTheInput() {
+        let d = diagnoser(stage)
+        #expect(d.shapeDiagnosis([2, 6, 10, 10], expected: [4, 24, 10, 10])?.finding == .everySizeHalved)
+        #expect(d.shapeDiagnosis([2, 12, 10, 10], expected: [4, 24, 10, 10])?.finding != .everySizeHalved)
+        #expect(d.shapeDiagnosis([2, 6, 5, 5], expected: [4, 24, 10, 10])?.finding != .everySizeHalved)
+        // A calculation that changes the batch and the channels: halving them all is not told.
+        let both = diagnoser(ShapeInputs(input: ShapeInputs.Named(name: "u", shape: [4, 12, 20, 20])))
+        #expect(both.shapeDiagnosis([2, 6, 10, 10], expected: [8, 24, 10, 10])?.finding != .everySizeHalved)
+    }
+
     @Test func spatialReadingsNeedTheirExactSizes() {
         let d = diagnoser(stage)
         // 20 → 10 expected, 6 given: no halving or doubling says that.

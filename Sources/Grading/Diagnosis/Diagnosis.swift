@@ -51,6 +51,8 @@ public struct Diagnosis: Hashable, Sendable, Codable {
         case doubledWhereHalved = "doubled-where-halved"
         /// Height and width the input's, where the calculation halves them.
         case halvingMissing = "halving-missing"
+        /// Every size of the input halved, the batch and channels too (`ShapeReading`).
+        case everySizeHalved = "every-size-halved"
         /// A size 1 kept where broadcasting stretches it.
         case sizeOneKept = "size-one-kept"
         /// Exactly one cell differs (`Diagnoser+Cells`).

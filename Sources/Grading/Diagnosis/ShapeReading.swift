@@ -33,8 +33,30 @@ extension Diagnoser {
         if let story = broadcastReading(answer, expected) { return story }
         guard answer.count >= 3, answer.allSatisfy({ $0 >= 1 }) else { return nil }
         let input = context.shapeInputs.input.flatMap { $0.shape.count == expected.count ? $0 : nil }
+        if let input, let story = everySizeHalved(answer, expected, input: input) { return story }
         if answer.count == 4, let story = batchReading(answer, expected, input: input) { return story }
         return spatialReading(answer, expected, input: input)
+    }
+
+    /// Every size of the input halved, the batch and channels too, where the calculation keeps
+    /// at least one of them (`(4, 8, 14, 14)` for an [8, 16, 28, 28] input pooled to
+    /// [8, 16, 14, 14]): told only where the answer is exactly that.
+    private func everySizeHalved(_ answer: [Int], _ expected: [Int], input: ShapeInputs.Named) -> (
+        Diagnosis.Finding, Phrase
+    )? {
+        let halved = input.shape.map { $0 / 2 }
+        guard input.shape.allSatisfy({ $0 >= 2 && $0 % 2 == 0 }), answer == halved,
+            zip(expected.prefix(answer.count - 2), input.shape).contains(where: { $0 == $1 })
+        else { return nil }
+        return (
+            .everySizeHalved,
+            Phrase(
+                ShapeReadingKey.everySizeHalved,
+                [
+                    "input": input.shape, "expected": expected, "name": input.name,
+                    "named": input.name.isEmpty ? "no" : "yes",
+                ])
+        )
     }
 
     /// Only the batch (dimension 0 of an [N, C, H, W] shape) differs.
@@ -162,6 +184,9 @@ package enum ShapeReadingKey: String, MessageKey {
     case doubledWhereHalved
     /// Height and width the input's, where the calculation halves them.
     case halvingMissing
+    /// Every size of the input (`input`, a shape; its `name`) halved, where the calculation
+    /// keeps the batch or the channels (`expected`, a shape).
+    case everySizeHalved
     /// A size 1 kept in dimension `index` where broadcasting stretches it to `expected`
     /// (`operand`: the operand whose size 1 it is, as written).
     case sizeOneKept

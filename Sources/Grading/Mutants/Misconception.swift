@@ -264,6 +264,18 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     case clampBoundDropped = "clamp-bound-dropped"
     /// `x.clamp(min=0, max=b)` → `x.clamp(min=-b, max=b)`; the piece is the two lower bounds.
     case clampBoundChanged = "clamp-bound-changed"
+    /// `F.pad(x, …, mode='reflect')` → `x.flip(dims)` over the padded dimensions: the image
+    /// turned around where a reflected border belongs; the piece is `reflect-pad flip`.
+    case padSwapped = "pad-swapped"
+    /// `m(…)[0, 0, i, j]`, one position of a map a call computes → `m(…).sum()`: every position
+    /// added up where one is asked; the piece is the map's call.
+    case wholeMapSummed = "whole-map-summed"
+    /// `(a * b).sum()` → its first product alone.
+    case oneProduct = "one-product"
+    /// `(a * b).sum()` → the products of its first row alone, summed.
+    case oneRowSummed = "one-row-summed"
+    /// `(a * b).sum()` → the products of its first column alone, summed.
+    case oneColumnSummed = "one-column-summed"
     // What a count of elements is mistaken for (`MutantGenerator+Counts`).
     /// `x.numel()` → `len(x)`: the size of the first dimension for the number of elements.
     case elementsFirstDimension = "elements-first-dimension"
@@ -419,7 +431,9 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
         // Their reason is what each of the two operations does (`OperationKey`).
         case .reductionSwapped, .activationSwapped, .poolingSwapped, .operatorSwapped: Traits()
         case .productOfSums, .clampBoundDropped: Traits(reason: .always)
-        case .clampBoundChanged: Traits()
+        case .clampBoundChanged, .padSwapped: Traits()
+        case .wholeMapSummed: Traits(unquoted: true, reason: .always)
+        case .oneProduct, .oneRowSummed, .oneColumnSummed: Traits(reason: .always)
         case .elementsFirstDimension, .elementsDimensions, .elementsSizesAdded, .elementsLastIndex:
             Traits(reason: .always)
         case .padDimensionMoved, .padAmountChanged: Traits(unquoted: true, reason: .always)
@@ -458,7 +472,17 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     /// operations (`was now`), and it explains only an answer that writes the swapped-in one.
     var isOperationSwap: Bool {
         switch self {
-        case .reductionSwapped, .activationSwapped, .poolingSwapped, .operatorSwapped: true
+        case .reductionSwapped, .activationSwapped, .poolingSwapped, .operatorSwapped, .padSwapped: true
+        default: false
+        }
+    }
+
+    /// Whether the change takes a part of the calculation for the whole or the whole for a part
+    /// (one product of a sum, the whole map for one position): it explains only an answer that
+    /// writes exactly the mutant's operations, since a value alone cannot tell which part.
+    var takesAPart: Bool {
+        switch self {
+        case .wholeMapSummed, .oneProduct, .oneRowSummed, .oneColumnSummed: true
         default: false
         }
     }

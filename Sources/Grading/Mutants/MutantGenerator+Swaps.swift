@@ -26,12 +26,15 @@ extension MutantGenerator {
     mutating func swapRules(_ node: ExpressionSyntax) {
         switch node.kind {
         case .call(let callee, let arguments):
+            compositePoolRules(node, callee, arguments)
+            reflectAsFlipRule(node, callee, arguments)
             guard let name = Self.calleeName(callee) else { return }
             reductionRules(node, callee, name, arguments)
             poolToSubsampleRules(node, callee, name, arguments)
             if name == "clamp" || name == "clip" { clampRules(node, callee, arguments) }
         case .subscript(let base, let items):
             subsampleToPoolRules(node, base, items)
+            wholeMapRule(node, base, items)
         case .binary(let op, let left, let right):
             operatorRules(node, op, left, right)
         default:
@@ -100,6 +103,7 @@ extension MutantGenerator {
             let piece = misconception == .sumForMean ? ".mean()" : Self.swapPiece(was, now)
             add(misconception, [(node.range, "(\(b)).\(call)")], piece: piece)
         }
+        if was == .sum, rest.isEmpty { partRules(sumOf: input, at: node) }
         // `(a * b).sum()` → `a.sum() * b.sum()`: the sums multiplied where the products are summed.
         if (was == .sum || was == .mean), rest.isEmpty,
             case .binary(.multiply, let left, let right) = input.kind
@@ -238,6 +242,13 @@ extension MutantGenerator {
             piece: Self.swapPiece(was, .subsample))
     }
 
+    /// A method call's receiver (`q` of `q.clamp(…)`); nil for a function of `torch` or `F`.
+    static func receiver(_ callee: ExpressionSyntax) -> ExpressionSyntax? {
+        guard case .attribute(let base, _, _) = callee.kind else { return nil }
+        if case .name(let name) = base.kind, ["torch", "F"].contains(name) { return nil }
+        return base
+    }
+
     // MARK: Operators
 
     /// On tensors (not whole-number arithmetic, which the formula rules cover): `*` → `-` and
@@ -284,6 +295,9 @@ extension MutantGenerator {
             return
         }
         guard let lower = bounds.lower, let upper = bounds.upper else { return }
+        if let input = bounds.input.map({ text($0.value) }) ?? Self.receiver(callee).map(text) {
+            softCapRule(node, input: input, lower: lower, upper: upper)
+        }
         let start = bounds.input.map { text($0.value) + ", " } ?? ""
         let name = text(callee)
         func call(_ inside: String) -> String { "\(name)(\(start)\(inside))" }

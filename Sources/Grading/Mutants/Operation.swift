@@ -18,6 +18,21 @@ enum Operation: String, CaseIterable, Sendable {
     case avgPool = "avg-pool"
     /// `x[:, :, ::2, ::2]`: every second pixel kept.
     case subsample
+    /// `-max_pool2d(-x, k)`: the smallest value of each window (min pooling).
+    case minPool = "min-pool"
+    /// `avg_pool2d(x, k) * k * k`: the values of each window added (sum pooling).
+    case sumPool = "sum-pool"
+    // Caps.
+    /// `x.clamp(min=0, max=c)`, `torch.minimum`/`maximum` with a bound: values outside set to
+    /// the bound, the others kept.
+    case clamp
+    /// `c * sigmoid(x)`: every value squashed smoothly into 0 to c.
+    case softCap = "soft-cap"
+    // Borders.
+    /// `F.pad(x, …, mode='reflect')`: a border mirroring the pixels next to the edge.
+    case reflectPad = "reflect-pad"
+    /// `x.flip(dims)`: the tensor turned around along `dims`.
+    case flip
     // Element-wise operators.
     case multiply, add, subtract, divide, matmul
 
@@ -30,6 +45,12 @@ enum Operation: String, CaseIterable, Sendable {
         case .maxPool: "max_pool2d"
         case .avgPool: "avg_pool2d"
         case .subsample: "::2"
+        case .minPool: "-max_pool2d(-x)"
+        case .sumPool: "avg_pool2d(x, k) * k * k"
+        case .clamp: "clamp"
+        case .softCap: "c * sigmoid(x)"
+        case .reflectPad: "F.pad(…, mode='reflect')"
+        case .flip: "flip"
         case .multiply: "*"
         case .add: "+"
         case .subtract: "-"
@@ -52,6 +73,7 @@ enum Operation: String, CaseIterable, Sendable {
         case "tanh", "Tanh": .tanh
         case "max_pool2d", "MaxPool2d": .maxPool
         case "avg_pool2d", "AvgPool2d": .avgPool
+        case "flip", "fliplr", "flipud": .flip
         case "mul", "multiply": .multiply
         case "add": .add
         case "sub", "subtract": .subtract
@@ -86,6 +108,12 @@ package enum OperationKey: String, MessageKey, CaseIterable {
     case maxPool = "max-pool"
     case avgPool = "avg-pool"
     case subsample
+    case minPool = "min-pool"
+    case sumPool = "sum-pool"
+    case clamp
+    case softCap = "soft-cap"
+    case reflectPad = "reflect-pad"
+    case flip
     case multiply, add, subtract, divide, matmul
     /// "Your answer makes a new `nn.Conv2d` layer: …"
     case freshLayer = "fresh-layer"

@@ -43,6 +43,12 @@ struct OperationProfile: Equatable, Sendable {
     private mutating func count(_ token: String) { counts[token, default: 0] += 1 }
 
     private mutating func visit(_ node: ExpressionSyntax) {
+        // Min pooling, sum pooling, a soft cap: one operation written as two.
+        if let (operation, parts) = Self.composite(node) {
+            count(operation.rawValue)
+            for part in parts { visit(part) }
+            return
+        }
         switch node.kind {
         case .binary(let op, _, _):
             if let operation = Operation.written(op) { count(operation.rawValue) }
@@ -50,6 +56,14 @@ struct OperationProfile: Equatable, Sendable {
             if let name = MutantGenerator.calleeName(callee) {
                 if name == "clamp" || name == "clip" {
                     clamp(callee, arguments)
+                } else if name == "pad", MutantGenerator.padMode(arguments) == "reflect" {
+                    count(Operation.reflectPad.rawValue)
+                } else if let (upper, bound) = Self.elementwiseBound(callee, arguments) {
+                    // `torch.minimum(x, c)` is `x.clamp(max=c)`; `torch.maximum(x, c)` is
+                    // `x.clamp(min=c)`.
+                    count(Self.clamp)
+                    count(upper ? Self.upperBound : Self.lowerBound)
+                    if !upper, ClampBounds.isNegative(bound) { count(Self.negativeLowerBound) }
                 } else if let operation = Operation.called(name) {
                     count(operation.rawValue)
                     // `relu(x)` is `x.clamp(min=0)`: it writes that bound too.
@@ -125,6 +139,10 @@ struct ClampBounds {
         case .integer(let value): value < 0
         case .float(let value): value < 0
         case .unary(.negate, let operand): MutantGenerator.isNumber(operand)
+        // `torch.tensor(-6.)`: a bound written as a tensor of one number.
+        case .call(let callee, let arguments):
+            MutantGenerator.calleeName(callee) == "tensor"
+                && arguments.first.map { isNegative($0.value) } == true
         default: false
         }
     }

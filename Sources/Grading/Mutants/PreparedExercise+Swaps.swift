@@ -53,7 +53,9 @@ extension PreparedExercise {
             }
         }
         let expectedIsZero = Self.isZero(expected)
-        for (mutant, origin) in made.prefix(Self.swapLimit) {
+        let expectedIsNumber = ValueConversion.numeric(expected)?.scalarOrSelf.rank == 0
+        for (mutant, origin) in made.prefix(Self.swapLimit)
+        where expectedIsNumber || !mutant.changes.contains(where: { $0.misconception == .wholeMapSummed }) {
             guard let value = runner.value(of: mutant.source, allowingZero: !expectedIsZero) else { continue }
             if comparer.matches(value, expected) { continue }
             entries.append(
@@ -78,14 +80,23 @@ extension PreparedExercise {
         let fitting = mutants.swaps.filter { entry in
             (!exactly || entry.mutant.misconception.isSwapRule)
                 && profile.writes(entry.profile, changedFrom: entry.origin)
-                && (!strict || profile == entry.profile)
+                && (!strict && !entry.mutant.misconception.takesAPart || profile == entry.profile)
                 && !Self.keepsReplacedOperator(source, entry.mutant)
                 && comparer.matches(answer, entry.value)
+                && !takesAPartByCoincidence(source, entry.mutant, comparer: comparer)
         }
         let stories = Set(
             fitting.map { $0.mutant.changes.map { "\($0.misconception.rawValue) \($0.piece)" } })
         guard stories.count == 1 else { return nil }
         return fitting.first?.mutant
+    }
+
+    /// Whether `mutant` takes a part for the whole (`Misconception.takesAPart`) and the answer
+    /// typed as `source` has its value only on the setup's data: a window's first column summed
+    /// is the response with the kernel transposed on one patch, not on others.
+    private func takesAPartByCoincidence(_ source: String, _ mutant: Mutant, comparer: Comparer) -> Bool {
+        guard mutant.changes.contains(where: \.misconception.takesAPart) else { return false }
+        return perturbedSetup.differ(source, mutant.source, comparer: comparer) == true
     }
 
     /// Whether a mutant that swaps an operation may explain the answer typed as `source`: always
@@ -165,7 +176,8 @@ extension PreparedExercise {
 extension Misconception {
     /// Whether the change is one `MutantGenerator+Swaps` makes.
     var isSwapRule: Bool {
-        isOperationSwap || self == .productOfSums || self == .clampBoundDropped || self == .clampBoundChanged
+        isOperationSwap || takesAPart || self == .productOfSums || self == .clampBoundDropped
+            || self == .clampBoundChanged
     }
 
     /// Whether the change swaps what an operation does, by these rules or others (`+` for `*`,
@@ -176,7 +188,7 @@ extension Misconception {
         case .sumForProduct, .matmulForMultiply, .meanForSum, .sumForMean, .maxForMean, .poolKindSwapped,
             .multiplyForAdd, .catForAdd, .productOfSums, .clampBoundDropped, .clampBoundChanged:
             true
-        default: isOperationSwap
+        default: isOperationSwap || takesAPart
         }
     }
 }
