@@ -93,6 +93,12 @@ extension Builtins {
         },
     ]
 
+    /// Tensor methods PyTorch also has as `torch.*` functions (`torch.clone(x)`,
+    /// `torch.detach(x)`, `torch.is_floating_point(x)`): the same builtins under both names.
+    static let methodsAlsoUnderTorch: [Builtin] = (methodsOnly + aliasMethods).filter {
+        ["clone", "detach", "is_floating_point"].contains($0.name)
+    }
+
     /// `torch.*` functions that take several tensors or none.
     static let aliasTorchFunctions: [Builtin] = [
         Builtin("hstack(tensors)", "tensors joined along dimension 1 (0 for vectors)") { call in

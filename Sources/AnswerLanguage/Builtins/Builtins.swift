@@ -22,7 +22,7 @@ enum Builtins {
     /// `torch.*`: creation, math, reductions, shapes, randomness control.
     static let torchFunctions: [Builtin] =
         creation + moreCreation + tensorFunctions + functional + randomness + devices + broadcastFunctions
-        + legacyConstructors + aliasTorchFunctions + statisticsTorchOnly + sampling
+        + legacyConstructors + aliasTorchFunctions + statisticsTorchOnly + sampling + methodsAlsoUnderTorch
 
     /// Methods callable as `x.name(…)`.
     static let tensorMethods: [String: Builtin] = {
