@@ -295,6 +295,17 @@ struct Comparer {
         return x.isClose(to: y, rtol: exercise.tolerance.rtol, atol: exercise.tolerance.atol)
     }
 
+    /// Whether two tensors hold the same values once their dimensions of size 1 are left out
+    /// (`[2, 1, 1, 1]` and `[2]`): a statistic taken with `keepdim=True` where it is not.
+    func matchesSqueezed(_ a: Value, _ b: Value) -> Bool {
+        guard let x = ValueConversion.numeric(a), let y = ValueConversion.numeric(b), x.shape != y.shape,
+            x.values.count > 1, x.shape.filter({ $0 != 1 }) == y.shape.filter({ $0 != 1 })
+        else { return false }
+        let squeezed = NumericArray(shape: x.shape.filter { $0 != 1 }, values: x.values)
+        let other = NumericArray(shape: y.shape.filter { $0 != 1 }, values: y.values)
+        return squeezed.isClose(to: other, rtol: exercise.tolerance.rtol, atol: exercise.tolerance.atol)
+    }
+
     func outputShape(of name: String) throws(LanguageError) -> [Int] {
         let value = try session.evaluate("\(name)(\(Self.inputName))")
         guard case .tensor(let tensor) = value else {

@@ -72,6 +72,10 @@ import Wording
         let channels = english.grade("t.transpose(0, 1).flatten(1).mean(1)", for: perExample)
         #expect(mutantIDs(channels) == ["reduced-over-other-dimensions"], "\(channels.message)")
         #expect(channels.message.contains("one per channel"))
+        // Kept dimensions of size 1 (`keepdim=True`) do not hide the statistic.
+        let kept = english.grade("t.mean(dim=(0, 2, 3), keepdim=True)", for: perExample)
+        #expect(mutantIDs(kept) == ["reduced-over-other-dimensions"], "\(kept.message)")
+        #expect(kept.message.contains("one per channel"))
         let ko = korean.grade("t.mean(0).mean(0)", for: perExample)
         #expect(ko.message.contains("행과 열마다 하나"), "\(ko.message)")
     }

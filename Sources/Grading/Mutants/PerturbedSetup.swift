@@ -30,7 +30,9 @@ final class PerturbedSetup {
 
     /// Whether `answer` and `other` differ when run in the perturbed setup; nil when that cannot
     /// be told (see the type's summary).
-    func differ(_ answer: String, _ other: String, comparer: Comparer) -> Bool? {
+    /// With `squeezed`, values that differ only in dimensions of size 1 are the same
+    /// (`Comparer.matchesSqueezed`).
+    func differ(_ answer: String, _ other: String, comparer: Comparer, squeezed: Bool = false) -> Bool? {
         guard readsSetup(answer), let reference = prepared.exercise.solution?.reference.text else {
             return nil
         }
@@ -41,7 +43,7 @@ final class PerturbedSetup {
         let b = value(of: other)
         if wasStopped(answer) || wasStopped(other) { return true }
         guard let a, let b else { return nil }
-        return !comparer.matches(a, b)
+        return !comparer.matches(a, b) && !(squeezed && comparer.matchesSqueezed(a, b))
     }
 
     /// Whether the perturbed run of `source` (already asked for) was stopped at its time limit.

@@ -94,7 +94,16 @@ extension PreparedExercise {
             case .notAFormula: break
             }
         }
-        guard var group = mutants.groups.first(where: { comparer.matches(answer, $0.value) }) else {
+        // A statistic of what the reference means, its size-1 dimensions kept or dropped otherwise
+        // (`keepdim=True` where it is not): the same values say the same story; the shapes are
+        // said in front of it.
+        guard
+            var group = mutants.groups.first(where: { comparer.matches(answer, $0.value) })
+                ?? mutants.groups.first(where: { group in
+                    group.mutants.allSatisfy { $0.changes.allSatisfy(\.misconception.isMeaning) }
+                        && comparer.matchesSqueezed(answer, group.value)
+                })
+        else {
             return nil
         }
         group.byValue = true
@@ -129,7 +138,9 @@ extension PreparedExercise {
             && writesSwap(source, of: mutant)
             && mutants.formulas?.differsLifted(source, mutant.source) != true
             && (!mutant.misconception.isCount || mutants.counts?.differs(source, from: mutant) != true)
-            && perturbedSetup.differ(source, mutant.source, comparer: comparer) != true
+            && perturbedSetup.differ(
+                source, mutant.source, comparer: comparer,
+                squeezed: mutant.changes.allSatisfy(\.misconception.isMeaning)) != true
             && (!mutant.misconception.isElementCount || countsElementsAlike(source, mutant) != false)
             && !Self.keepsDroppedReduction(source, mutant) && !Self.keepsReplacedOperator(source, mutant)
     }
@@ -573,6 +584,8 @@ extension PreparedExercise {
             where !distinct.contains(where: {
                 $0.misconception == mutant.misconception && $0.changes[0].layer == mutant.changes[0].layer
                     && ($0.misconception != .settingChanged || $0.changes[0].piece == mutant.changes[0].piece)
+                    // Each meaning mutant tells its own story (other dimensions, another axis).
+                    && (!mutant.misconception.isMeaning || $0.changes[0].told == mutant.changes[0].told)
             }) {
                 distinct.append(mutant)
             }
