@@ -46,6 +46,69 @@ final class PerturbedSetup {
         return !comparer.matches(a, b) && !(squeezed && comparer.matchesSqueezed(a, b))
     }
 
+    /// Whether `answer`, which gives the expected value, gives another value than the reference
+    /// with the setup's real literals changed: it agrees with the calculation on this data only
+    /// (the first row of a window whose second row of products is 0). Only an answer whose
+    /// numbers are all indices or call settings, and that reads every setup value the reference
+    /// reads, is read so — one that types a number in could be the setup's data typed by hand —
+    /// and a run stopped under load leaves the answer passing.
+    func agreesOnlyHere(_ answer: String, comparer: Comparer) -> Bool {
+        // Both must be read from the same data: a reference that types a number in (`11` for
+        // `c[-1]`) or reads a setup constant the answer leaves to a default (`eps`) would differ
+        // from a right answer once the setup's numbers change.
+        guard readsSetup(answer), Self.numbersAreSettings(answer),
+            let reference = prepared.exercise.solution?.reference.text, Self.numbersAreSettings(reference),
+            Set(setupNames(in: reference)).isSubset(of: setupNames(in: answer))
+        else { return false }
+        let changed = value(of: reference)
+        if wasStopped(reference) { return false }
+        guard let changed, !comparer.matches(changed, prepared.expected) else { return false }
+        let moved = value(of: answer)
+        if wasStopped(answer) { return false }
+        guard let moved else { return false }
+        return !comparer.matches(moved, changed)
+    }
+
+    /// Whether every number `source` writes is an index, a slice bound or a call's argument
+    /// (a dimension, a size), none a real number, an operand of arithmetic or a tensor's data.
+    static func numbersAreSettings(_ source: String) -> Bool {
+        guard let program = try? Parser.parse(source) else { return false }
+        func settings(_ node: ExpressionSyntax, free: Bool) -> Bool {
+            switch node.kind {
+            case .float: return false
+            case .integer: return !free
+            case .call(let callee, let arguments):
+                if let name = MutantGenerator.calleeName(callee),
+                    ["tensor", "as_tensor", "Tensor", "FloatTensor", "full", "full_like"].contains(name)
+                {
+                    return false
+                }
+                return settings(callee, free: free)
+                    && arguments.allSatisfy { settings($0.value, free: false) }
+            case .subscript(let base, let items):
+                guard settings(base, free: free) else { return false }
+                return items.allSatisfy { item in
+                    switch item {
+                    case .index(let index): settings(index, free: false)
+                    case .slice(let start, let stop, let step, _):
+                        [start, stop, step].compactMap { $0 }.allSatisfy { settings($0, free: false) }
+                    }
+                }
+            case .unary(_, let operand): return settings(operand, free: free)
+            case .tuple(let items), .list(let items):
+                return items.allSatisfy { settings($0, free: free) }
+            default:
+                return node.kind.children.allSatisfy { settings($0, free: true) }
+            }
+        }
+        return program.statements.allSatisfy { statement in
+            switch statement {
+            case .expression(let expression), .assignment(_, let expression): settings(expression, free: true)
+            default: false
+            }
+        }
+    }
+
     /// Whether the perturbed run of `source` (already asked for) was stopped at its time limit.
     private func wasStopped(_ source: String) -> Bool {
         let wasStopped = setupStopped || stopped.contains(source)
@@ -83,6 +146,11 @@ final class PerturbedSetup {
     /// nothing about it.
     private func readsSetup(_ source: String) -> Bool {
         PreparedExercise.names(in: source).contains { prepared.base[$0] != nil }
+    }
+
+    /// The names of the setup's values `source` reads.
+    private func setupNames(in source: String) -> [String] {
+        PreparedExercise.names(in: source).filter { prepared.base[$0] != nil }
     }
 
     private static func close(_ x: [Double], _ y: [Double]) -> Bool {

@@ -140,6 +140,8 @@ struct GradingText: Sendable {
     var notExpectedNumber: Phrase { say(.notExpectedNumber) }
     /// A formula that has the expected value only at the setup's numbers.
     var coincidentalFormula: Phrase { say(.coincidentalFormula) }
+    /// An answer that has the expected value on the setup's data only.
+    var coincidentalData: Phrase { say(.coincidentalData) }
 
     /// A real number `ratio` × the expected one, with `guess` (from `scaleGuess`) appended.
     func numberScale(_ ratio: String, guess: Phrase?) -> Phrase {
@@ -233,6 +235,6 @@ package enum GradingKey: String, MessageKey {
     case networkExtraAfter, networkExtra, networkMissingAfter, networkMissing, networkMoved, networkReplaced,
         networkSettings, networkSettingNames, networkInChannels, networkInFeatures, networkLayerAt
     case networkConnection, networkLayerCount, networkSummary, networkSummaryPlain, setupTooSlow
-    case coincidentalFormula
+    case coincidentalFormula, coincidentalData
     case flippedRows, flippedColumns, otherWindow
 }
