@@ -363,6 +363,7 @@ public final class Grader {
                 prepared.holdsByCoincidence(mistake.when.text, answer: source) != true,
                 !prepared.isAnotherFormula(than: mistake.when.text, answer: source),
                 !deniedByReading(mistake.when.text),
+                !prepared.writesPartLeftOut(by: mistake.id, when: mistake.when.text, source: source),
                 let values = fills(mistake.message)
             else { continue }
             var verdict = Verdict(

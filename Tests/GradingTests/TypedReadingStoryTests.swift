@@ -84,6 +84,25 @@ import Testing
         #expect(story("2048", linear) == "no-bias")
     }
 
+    @Test func aPartTheMistakeLeavesOutIsNotLeftOutWhereItIsWritten() {
+        var optionA = TestExercises.make(
+            setup: "x = arange(32.).reshape(1, 2, 4, 4)",
+            reference: "F.pad(x[:, :, ::2, ::2], (0, 0, 0, 0, 1, 1))",
+            mistakes: [
+                (id: "forgot-subsample", when: "answer.shape == (1, 4, 4, 4)", message: "Still 4 × 4.")
+            ])
+        optionA.solution?.wrong = [
+            Solution.WrongAnswer(
+                answer: TestExercises.code("F.pad(x, (0, 0, 0, 0, 1, 1))"), mistake: "forgot-subsample",
+                location: .start(of: "solutions.yaml"))
+        ]
+        // Subsampled, then padded on every dimension: the same shape, another slip.
+        #expect(story("F.pad(x[:, :, ::2, ::2], (1, 1, 1, 1, 1, 1))", optionA) != "forgot-subsample")
+        // Without the subsampling, however padded, it is the mistake.
+        #expect(story("F.pad(x, (0, 0, 0, 0, 1, 1))", optionA) == "forgot-subsample")
+        #expect(story("torch.nn.functional.pad(x, [0, 0, 0, 0, 1, 1])", optionA) == "forgot-subsample")
+    }
+
     @Test func readingsOfTheSyntax() throws {
         let typed = try #require(TypedAnswer("torch.sigmoid(torch.tensor(0., requires_grad=True)) * 2"))
         #expect(PreparedExercise.normalised(typed.last, typed) == "(sigmoid(tensor(0.0)) * 2)")

@@ -107,10 +107,63 @@ extension PreparedExercise {
 
     static let arithmetic: Set<BinaryOperator> = [.add, .subtract, .multiply, .divide, .floorDivide, .power]
 
+    /// Whether the answer typed as `source` still writes a part of the reference that every
+    /// recorded wrong answer of the named mistake `id` leaves out, where the mistake's `when`
+    /// tests the answer's value or shape alone: the mistake is that part left out
+    /// (`F.pad(x, (0, 0, 0, 0, 1, 1))` without the `x[:, :, ::2, ::2]`), and an answer that keeps
+    /// it made another slip with that shape (`F.pad(x[:, :, ::2, ::2], (1, 1, 1, 1, 1, 1))`).
+    /// Recorded answers that are numbers worked out say nothing of what was left out.
+    func writesPartLeftOut(by id: String, when: String, source: String?) -> Bool {
+        let condition = when.filter { !$0.isWhitespace }
+        guard let source, Self.isValueTest(when) || condition.hasPrefix("answer.shape=="),
+            let typed = TypedAnswer(source), typed.statementCount == 1
+        else { return false }
+        guard let reference = exercise.solution?.reference.text, let calculation = TypedAnswer(reference)
+        else { return false }
+        // Only a recorded answer that calls what the calculation calls is the calculation with
+        // something left out; one worked out by hand (`(8, 1, 5)`, `full((5, 5), 9.)`) or by
+        // another route says nothing of what was left out.
+        let called = Self.callees(calculation.last, calculation)
+        let recorded = (exercise.solution?.wrong ?? []).filter { $0.mistake == id }.compactMap {
+            TypedAnswer($0.answer.text)
+        }.filter { $0.statementCount == 1 && !Self.callees($0.last, $0).isDisjoint(with: called) }
+        guard !recorded.isEmpty else { return false }
+        let written = recorded.map { Self.nodes($0.last, $0) }
+        let leftOut = referenceParts(keywords: true).map(\.normalised).filter { part in
+            !written.contains { $0.contains(part) }
+        }
+        guard !leftOut.isEmpty else { return false }
+        return !Self.nodes(typed.last, typed).isDisjoint(with: leftOut)
+    }
+
+    /// The functions `node` calls, normalised (`F.pad` and `torch.nn.functional.pad` are `pad`).
+    private static func callees(_ node: ExpressionSyntax, _ typed: TypedAnswer) -> Set<String> {
+        var found: Set<String> = []
+        func visit(_ node: ExpressionSyntax) {
+            if case .call(let callee, _) = node.kind {
+                found.insert(normalised(ExpressionSyntax(.call(callee, []), range: node.range), typed))
+            }
+            for child in node.kind.children { visit(child) }
+        }
+        visit(node)
+        return found
+    }
+
+    /// Every node of `node` that does something, normalised with its keyword arguments.
+    private static func nodes(_ node: ExpressionSyntax, _ typed: TypedAnswer) -> Set<String> {
+        var found: Set<String> = []
+        func visit(_ node: ExpressionSyntax) {
+            if doesSomething(node) { found.insert(normalised(node, typed, keywords: true)) }
+            for child in node.kind.children { visit(child) }
+        }
+        visit(node)
+        return found
+    }
+
     /// The proper parts of the reference's (one-statement) calculation that do something — an
     /// operation or a call, not a bare name or number — each normalised, with its text and the
     /// texts of the parts inside it.
-    func referenceParts() -> [(normalised: String, text: String, inner: [String])] {
+    func referenceParts(keywords: Bool = false) -> [(normalised: String, text: String, inner: [String])] {
         guard let reference = exercise.solution?.reference.text, let typed = TypedAnswer(reference),
             typed.statementCount == 1
         else { return [] }
@@ -120,7 +173,7 @@ extension PreparedExercise {
             for child in node.kind.children { below += visit(child, top: false) }
             guard Self.doesSomething(node) else { return below }
             let text = Self.unbracketed(typed.text(node))
-            if !top { found.append((Self.normalised(node, typed), text, below)) }
+            if !top { found.append((Self.normalised(node, typed, keywords: keywords), text, below)) }
             return below + [text]
         }
         _ = visit(typed.last, top: true)
@@ -175,7 +228,7 @@ extension PreparedExercise {
     /// A node written the same whoever typed it: without `torch.`, `F.` and
     /// `torch.nn.functional.` before a call, without keyword arguments (the parts compared are
     /// evaluated too), every operation bracketed, numbers as their values.
-    static func normalised(_ node: ExpressionSyntax, _ typed: TypedAnswer) -> String {
+    static func normalised(_ node: ExpressionSyntax, _ typed: TypedAnswer, keywords: Bool = false) -> String {
         func walk(_ node: ExpressionSyntax) -> String {
             switch node.kind {
             case .integer(let value): return "\(value)"
@@ -184,8 +237,8 @@ extension PreparedExercise {
             case .unary(let op, let operand): return "\(op.rawValue)\(walk(operand))"
             case .binary(let op, let left, let right): return "(\(walk(left)) \(op.rawValue) \(walk(right)))"
             case .call(let callee, let arguments):
-                let positional = arguments.filter { $0.name == nil }.map {
-                    ($0.isSpread ? "*" : "") + walk($0.value)
+                let positional = arguments.filter { keywords || $0.name == nil }.map {
+                    ($0.name.map { "\($0)=" } ?? ($0.isSpread ? "*" : "")) + walk($0.value)
                 }
                 return "\(callable(callee))(\(positional.joined(separator: ", ")))"
             case .attribute(let base, let name, _): return "\(walk(base)).\(name)"
