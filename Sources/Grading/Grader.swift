@@ -505,6 +505,11 @@ public final class Grader {
                 }
                 findings.append(
                     Verdict.Finding(.mutant, WrittenDifference.findingID, says: sentence, isSpecific: true))
+            } else if !finding.isSpecific, let difference = prepared.formulaDifference(source) {
+                // A formula no misconception explains: where it is written otherwise, as typed.
+                findings.append(
+                    Verdict.Finding(
+                        .mutant, FormulaCatalogue.differenceID, says: difference, isSpecific: true))
             } else {
                 findings.append(finding)
             }

@@ -374,6 +374,14 @@ struct FormulaCatalogue: Sendable {
                 // ones: `ceil(a / s)` is `a // s + 1` wherever s does not divide a, but the learner
                 // rounded up, not added one.
                 let alike = entry.operations == reading.operations
+                // A division for a product is the learner's only where the answer writes that
+                // division: `(a + b) / (C * C_out)` equals `(a + b) / (C * C_out * K / K)`, but
+                // its typing leaves K² out of the divisor.
+                if entry.mutant.changes.contains(where: { $0.misconception == .divideForMultiply }),
+                    Self.divisions(reading) < Self.divisions(entry.formula)
+                {
+                    continue
+                }
                 if !alike, entry.mutant.changes.contains(where: { Self.alike.contains($0.misconception) }) {
                     continue
                 }
@@ -397,6 +405,12 @@ struct FormulaCatalogue: Sendable {
         if stories.count == 1 { return .explained(stories) }
         if stories.count == 2, stories.allSatisfy({ $0.changes.count == 1 }) { return .explained(stories) }
         return .ambiguous
+    }
+
+    /// How many divisions (`/`, `//`) a formula writes.
+    static func divisions(_ formula: Formula) -> Int {
+        let operations = formula.operations
+        return (operations["/"] ?? 0) + (operations["//"] ?? 0)
     }
 
     /// Whether an answer that has the expected value is a formula that agrees with the reference

@@ -1,7 +1,8 @@
 import Wording
 
 /// The sentences of formulas that agree with the reference only at the setup's numbers
-/// (`FormulaCatalogue.Coincidence`), catalog `formulas`.
+/// (`FormulaCatalogue.Coincidence`) and of formulas written otherwise than the reference
+/// (`FormulaCatalogue.Difference`), catalog `formulas`.
 package enum FormulaKey: String, MessageKey {
     package static let catalog = "formulas"
     /// The formula agrees only here, with a point where it does not.
@@ -12,6 +13,12 @@ package enum FormulaKey: String, MessageKey {
     case move
     /// Two names moved.
     case twoMoves
+    /// A part of the answer's formula where the reference has another.
+    case partReplaced
+    /// A part the answer adds.
+    case partAdded
+    /// A part of the reference the answer leaves out.
+    case partLeftOut
 }
 
 extension GradingText {
@@ -44,6 +51,44 @@ extension GradingText {
         switch number {
         case .int(let value): value
         case .real(let value): value
+        }
+    }
+}
+
+extension GradingText {
+    /// Where the answer's formula is written otherwise than the reference's, with the parts'
+    /// values at the setup's numbers.
+    func difference(_ found: FormulaCatalogue.Difference, values: [String: Int]) -> Phrase? {
+        func value(_ part: Formula?) -> (any PhraseArgument)? {
+            switch part?.evaluate(values) {
+            case .int(let value)?: value
+            case .real(let value)?: value
+            case nil: nil
+            }
+        }
+        let place = found.place.rawValue
+        let kind = found.isTerm ? "term" : "factor"
+        switch (found.answer, found.reference) {
+        case (let answer?, let reference?):
+            guard let mine = value(answer), let theirs = value(reference) else { return nil }
+            return Phrase(
+                FormulaKey.partReplaced,
+                [
+                    "part": answer.source, "value": mine, "reference": reference.source,
+                    "referenceValue": theirs,
+                    "place": place,
+                ])
+        case (let answer?, nil):
+            guard let mine = value(answer) else { return nil }
+            return Phrase(
+                FormulaKey.partAdded, ["part": answer.source, "value": mine, "place": place, "kind": kind])
+        case (nil, let reference?):
+            guard let theirs = value(reference) else { return nil }
+            return Phrase(
+                FormulaKey.partLeftOut,
+                ["reference": reference.source, "referenceValue": theirs, "place": place, "kind": kind])
+        case (nil, nil):
+            return nil
         }
     }
 }

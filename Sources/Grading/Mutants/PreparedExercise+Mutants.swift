@@ -1,6 +1,7 @@
 import AnswerLanguage
 import CNN
 import Course
+import Wording
 
 /// Mutants run in the exercise's setup that give one value: the misconceptions that explain it
 /// (one, or two the setup cannot tell apart, which the message then names both).
@@ -143,6 +144,20 @@ extension PreparedExercise {
                 squeezed: mutant.changes.allSatisfy(\.misconception.isMeaning)) != true
             && (!mutant.misconception.isElementCount || countsElementsAlike(source, mutant) != false)
             && !Self.keepsDroppedReduction(source, mutant) && !Self.keepsReplacedOperator(source, mutant)
+            && Self.writesGenericChange(source, mutant)
+    }
+
+    /// Whether an answer typed as `source`, a formula in names, is written as `mutant`, a formula
+    /// too, is, when the mutant's change is generic (a factor dropped, a division for a
+    /// product): matched by value alone, such a story is the learner's only where the answer
+    /// writes the same operators (`batch_mean` has the value of `running + (batch_mean -
+    /// running)`, the momentum dropped, but it replaced the old value outright). A number worked
+    /// out (`1 + 1`) or a calculation with calls is not judged.
+    static func writesGenericChange(_ source: String, _ mutant: Mutant) -> Bool {
+        guard mutant.changes.contains(where: \.misconception.isGeneric), let answer = Formula.parse(source),
+            !answer.names.isEmpty, Formula.parse(mutant.source) != nil
+        else { return true }
+        return binaryOperators(in: source) == binaryOperators(in: mutant.source)
     }
 
     /// Whether the answer typed as `source` writes more of the operator an operator change of
@@ -173,6 +188,15 @@ extension PreparedExercise {
     func coincidence(_ source: String?) -> FormulaCatalogue.Coincidence? {
         guard let source, let formulas = mutants.formulas else { return nil }
         return formulas.coincidence(source)
+    }
+
+    /// Where the answer typed as `source`, a formula in the setup's names, is written otherwise
+    /// than the reference (`FormulaCatalogue.difference`), said with the parts' values.
+    func formulaDifference(_ source: String?) -> Phrase? {
+        guard let source, let formulas = mutants.formulas, let found = formulas.difference(source) else {
+            return nil
+        }
+        return GradingText().difference(found, values: formulas.quantities)
     }
 
     /// The single telling mutant the answer is, as typed (spaces aside), with the answer's value:

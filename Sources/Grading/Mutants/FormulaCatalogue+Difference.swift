@@ -1,0 +1,126 @@
+/// Where an answer's formula is written otherwise than the reference's, when no misconception
+/// explains it: the factors of a product or the terms of a sum that differ, the rest being the
+/// same (`(H - K + 1) * (W - K + 1) * C_out * C_in * K * K` has `(H - K + 1) * (W - K + 1)` where
+/// the calculation has `H * W`; `H * H * C * K * K + H * H * C` has a term `H * H * C` the
+/// calculation does not have; `(C * K * K + C * C_out) / (C_out * K * K)` leaves the factor `C`
+/// out of the divisor). True by construction — it is what was typed — and said with the parts'
+/// values at the setup's numbers; told only when few parts differ and some are shared, so that
+/// "the rest is the same" says something.
+extension FormulaCatalogue {
+    /// A part of the answer's formula written otherwise than the reference's.
+    struct Difference: Sendable, Equatable {
+        enum Place: String, Sendable {
+            case whole, dividend, divisor
+        }
+
+        /// The answer's part (nil when the answer leaves the reference's part out).
+        var answer: Formula?
+        /// The reference's part (nil when the answer adds a part the reference has not).
+        var reference: Formula?
+        var place: Place = .whole
+        /// Whether the parts are terms of a sum (else factors of a product).
+        var isTerm = true
+    }
+
+    /// The finding's id.
+    static let differenceID = "formula-written-otherwise"
+
+    /// Parts that may differ at most, on both sides together.
+    static let differingPartLimit = 4
+
+    /// The difference between the answer typed as `source` (a formula in the setup's names) and
+    /// the nearest formula of the reference; nil when none can be told (see the extension's
+    /// summary).
+    func difference(_ source: String) -> Difference? {
+        guard !liftsLiterals, let formula = Formula.parse(source)?.intAsFloor, !formula.names.isEmpty,
+            formula.names.isSubset(of: quantities.keys), formula.literals.allSatisfy({ $0 < 3 })
+        else { return nil }
+        var best: (Difference, Int)?
+        for reference in sourceFormulas {
+            guard let found = Self.difference(formula, reference, place: .whole) else { continue }
+            let size =
+                (found.answer.map { $0.factorCount } ?? 0) + (found.reference.map { $0.factorCount } ?? 0)
+            if best == nil || size < best!.1 { best = (found, size) }
+        }
+        return best?.0
+    }
+
+    private static func difference(_ answer: Formula, _ reference: Formula, place: Difference.Place)
+        -> Difference?
+    {
+        guard answer.canonical != reference.canonical else { return nil }
+        // A quotient with one side the same: the difference is in the other.
+        if case .binary(let op, let a, let b) = answer, op == .divide || op == .floorDivide,
+            case .binary(op, let x, let y) = reference
+        {
+            if a.canonical == x.canonical { return difference(b, y, place: .divisor) }
+            if b.canonical == y.canonical {
+                return difference(a, x, place: place == .whole ? .dividend : place)
+            }
+            return nil
+        }
+        for isSum in [true, false] {
+            let mine = isSum ? Self.terms(answer) : Self.factors(answer)
+            let theirs = isSum ? Self.terms(reference) : Self.factors(reference)
+            guard mine.count > 1 || theirs.count > 1 else { continue }
+            var left = mine
+            var right: [(part: Formula, subtracted: Bool)] = []
+            for part in theirs {
+                if let index = left.firstIndex(where: {
+                    $0.part.canonical == part.part.canonical && $0.subtracted == part.subtracted
+                }) {
+                    left.remove(at: index)
+                } else {
+                    right.append(part)
+                }
+            }
+            // Subtracted parts would need their sign said: not told.
+            guard mine.count - left.count >= 1, !left.isEmpty || !right.isEmpty,
+                left.count + right.count <= differingPartLimit,
+                !left.contains(where: \.subtracted), !right.contains(where: \.subtracted)
+            else { continue }
+            // One part for one: the difference may lie deeper in it (`(C + H + W) * classes` for
+            // `C * H * W * classes` is the sum for the product).
+            // Only a part for a part is told from deeper: a factor added inside one term is said
+            // with its term (`C_in * C_out` where the calculation has `C_out`).
+            if left.count == 1, right.count == 1,
+                let deeper = difference(left[0].part, right[0].part, place: place),
+                deeper.answer != nil, deeper.reference != nil
+            {
+                return deeper
+            }
+            let combine = { (parts: [(part: Formula, subtracted: Bool)]) -> Formula? in
+                guard let first = parts.first?.part else { return nil }
+                return parts.dropFirst().reduce(first) { .binary(isSum ? .add : .multiply, $0, $1.part) }
+            }
+            return Difference(answer: combine(left), reference: combine(right), place: place, isTerm: isSum)
+        }
+        return nil
+    }
+
+    /// A sum's terms (a subtracted term marked), or the formula itself.
+    private static func terms(_ formula: Formula) -> [(part: Formula, subtracted: Bool)] {
+        switch formula {
+        case .binary(.add, let a, let b): return terms(a) + terms(b)
+        case .binary(.subtract, let a, let b): return terms(a) + terms(b).map { ($0.part, !$0.subtracted) }
+        default: return [(formula, false)]
+        }
+    }
+
+    /// A product's factors, or the formula itself.
+    private static func factors(_ formula: Formula) -> [(part: Formula, subtracted: Bool)] {
+        formula.factors.map { ($0, false) }
+    }
+}
+
+extension Formula {
+    /// How many factors and terms the formula is written with (its size, to choose the nearest
+    /// reference).
+    fileprivate var factorCount: Int {
+        switch self {
+        case .binary(_, let a, let b): a.factorCount + b.factorCount
+        case .negate(let inner), .call(_, let inner): inner.factorCount
+        default: 1
+        }
+    }
+}
