@@ -146,7 +146,7 @@ extension FormulaCatalogue {
 
     /// The readings that put a name for every literal of 3 or more (literals below stay as
     /// typed: a `+ 1` or `2 *` is structure as often as a name).
-    private func literalReadings(_ formula: Formula) -> [Formula] {
+    func literalReadings(_ formula: Formula) -> [Formula] {
         var readings: [[Formula?]] = [[]]
         for value in formula.literals {
             let choices: [Formula?] =

@@ -20,6 +20,8 @@ extension FormulaCatalogue {
         var place: Place = .whole
         /// Whether the parts are terms of a sum (else factors of a product).
         var isTerm = true
+        /// The answer read with its numbers as the setup's names, when it typed numbers.
+        var reading: String?
     }
 
     /// The finding's id.
@@ -32,9 +34,18 @@ extension FormulaCatalogue {
     /// the nearest formula of the reference; nil when none can be told (see the extension's
     /// summary).
     func difference(_ source: String) -> Difference? {
-        guard !liftsLiterals, let formula = Formula.parse(source)?.intAsFloor, !formula.names.isEmpty,
-            formula.names.isSubset(of: quantities.keys), formula.literals.allSatisfy({ $0 < 3 })
+        guard !liftsLiterals, let typed = Formula.parse(source)?.intAsFloor,
+            typed.names.isSubset(of: quantities.keys)
         else { return nil }
+        // Numbers typed for the setup's names are read as those names when only one reading
+        // fits (`9 + 5 * 5 - 3 + 1` is `n + p * p - f + 1`).
+        var formula = typed
+        if typed.literals.contains(where: { $0 >= 3 }) {
+            let readings = literalReadings(typed)
+            guard readings.count == 1 else { return nil }
+            formula = readings[0]
+        }
+        guard !formula.names.isEmpty, formula.literals.allSatisfy({ $0 < 3 }) else { return nil }
         var best: (Difference, Int)?
         for reference in sourceFormulas {
             guard let found = Self.difference(formula, reference, place: .whole) else { continue }
@@ -42,7 +53,9 @@ extension FormulaCatalogue {
                 (found.answer.map { $0.factorCount } ?? 0) + (found.reference.map { $0.factorCount } ?? 0)
             if best == nil || size < best!.1 { best = (found, size) }
         }
-        return best?.0
+        guard var found = best?.0 else { return nil }
+        if formula != typed { found.reading = formula.source }
+        return found
     }
 
     private static func difference(_ answer: Formula, _ reference: Formula, place: Difference.Place)
@@ -85,7 +98,7 @@ extension FormulaCatalogue {
             // with its term (`C_in * C_out` where the calculation has `C_out`).
             if left.count == 1, right.count == 1,
                 let deeper = difference(left[0].part, right[0].part, place: place),
-                deeper.answer != nil, deeper.reference != nil
+                let mine = deeper.answer, let theirs = deeper.reference, !mine.isLiteral, !theirs.isLiteral
             {
                 return deeper
             }
@@ -114,6 +127,14 @@ extension FormulaCatalogue {
 }
 
 extension Formula {
+    /// Whether the formula is a number alone (a `2` said for `p` tells less than `2 * p`).
+    fileprivate var isLiteral: Bool {
+        switch self {
+        case .integer, .real: true
+        default: false
+        }
+    }
+
     /// How many factors and terms the formula is written with (its size, to choose the nearest
     /// reference).
     fileprivate var factorCount: Int {

@@ -59,6 +59,12 @@ extension GradingText {
     /// Where the answer's formula is written otherwise than the reference's, with the parts'
     /// values at the setup's numbers.
     func difference(_ found: FormulaCatalogue.Difference, values: [String: Int]) -> Phrase? {
+        guard let said = differingPart(found, values: values) else { return nil }
+        guard let reading = found.reading else { return said }
+        return Phrase(FormulaKey.coincidenceRead, ["reading": reading]) + said
+    }
+
+    private func differingPart(_ found: FormulaCatalogue.Difference, values: [String: Int]) -> Phrase? {
         func value(_ part: Formula?) -> (any PhraseArgument)? {
             switch part?.evaluate(values) {
             case .int(let value)?: value
