@@ -58,6 +58,14 @@ import Wording
     let interpolated = TestExercises.make(
         .tensor, setup: "m = tensor([[[[1., 2.], [3., 5.]]]])", reference: "F.interpolate(m, scale_factor=2)")
 
+    /// Batch normalisation written as a call, and a min-max scaling of a softmax's exponentials.
+    let normalised = TestExercises.make(
+        .tensor, setup: "g = torch.arange(24.).reshape(2, 3, 2, 2) ** 1.3",
+        reference: "F.batch_norm(g, None, None, training=True)")
+    let scaled = TestExercises.make(
+        .tensor, setup: "r = tensor([[1., 4., 2.], [3., 0., 5.]])",
+        reference: "(r.exp() - r.exp().min()) / (r.exp().max() - r.exp().min())")
+
     func mutantIDs(_ verdict: Verdict) -> [String] {
         verdict.findings.filter { $0.source == .mutant }.map(\.id)
     }
@@ -143,6 +151,19 @@ import Wording
         #expect(mutantIDs(tiled) == ["indices-tiled"], "\(tiled.message)")
         let rows = english.grade("m.repeat_interleave(2, dim=2)", for: interpolated)
         #expect(mutantIDs(rows) == ["one-axis-repeated"], "\(rows.message)")
+    }
+
+    @Test func aNormalisationCallMeansItsFormula() {
+        let instance = english.grade(
+            "(g - g.mean(dim=(2, 3), keepdim=True)) / g.std(dim=(2, 3), unbiased=False, keepdim=True)",
+            for: normalised)
+        #expect(mutantIDs(instance) == ["reduced-over-other-dimensions"], "\(instance.message)")
+        #expect(instance.message.contains("one per example and channel"))
+        let rows = english.grade(
+            "(r.exp() - r.exp().amin(dim=1, keepdim=True)) / (r.exp().amax(dim=1, keepdim=True) - r.exp().amin(dim=1, keepdim=True))",
+            for: scaled)
+        #expect(mutantIDs(rows) == ["reduced-over-other-dimensions"], "\(rows.message)")
+        #expect(rows.message.contains("one per row"))
     }
 
     /// Another mistake with the same value is not told this story: a number added by hand that

@@ -29,6 +29,10 @@ struct MeaningGenerator {
             case .expression(let root) = program.statements[0]
         else { return [] }
         var generator = MeaningGenerator(source: SourceText(source), evaluate: evaluate)
+        // A normalisation written as a call is its formula: its statistics are the meaning.
+        if let formula = generator.normalisationFormula(root), formula != source {
+            return mutants(of: formula, evaluate: evaluate)
+        }
         generator.reductionRules(root)
         generator.scaleRules(root)
         generator.parameterRules(root)
@@ -89,10 +93,28 @@ struct MeaningGenerator {
         found.append(mutant)
     }
 
-    /// Whether `node` computes nothing itself: names, numbers, indexing and arithmetic on them.
+    /// Calls that work element by element: the layout of what they give is their input's.
+    static let elementwise: Set<String> = [
+        "exp", "log", "abs", "relu", "sigmoid", "tanh", "sqrt", "square", "neg", "float",
+    ]
+
+    /// Whether `node` computes nothing itself: names, numbers, indexing and arithmetic on them,
+    /// and element-by-element functions of those.
     static func isPlain(_ node: ExpressionSyntax) -> Bool {
         switch node.kind {
         case .name, .integer, .float, .none: true
+        case .call(let callee, let arguments):
+            switch callee.kind {
+            case .attribute(let base, let name, _) where elementwise.contains(name):
+                if case .name(let module) = base.kind, ["torch", "F"].contains(module) {
+                    arguments.count == 1 && arguments[0].name == nil && isPlain(arguments[0].value)
+                } else {
+                    arguments.isEmpty && isPlain(base)
+                }
+            case .name(let name) where elementwise.contains(name):
+                arguments.count == 1 && arguments[0].name == nil && isPlain(arguments[0].value)
+            default: false
+            }
         case .unary(_, let operand): isPlain(operand)
         case .binary(_, let left, let right): isPlain(left) && isPlain(right)
         case .subscript(let base, let items):
@@ -125,8 +147,9 @@ struct MeaningGenerator {
     /// The statistic `node` computes, if it is one on a plain operand of a known shape.
     mutating func reduction(_ node: ExpressionSyntax) -> Reduction? {
         guard case .call(let callee, let arguments) = node.kind,
-            case .attribute(let base, let name, _) = callee.kind,
-            Self.statistics.contains(name), !arguments.contains(where: \.isSpread)
+            case .attribute(let base, var name, _) = callee.kind,
+            Self.statistics.contains(name) || name == "max" || name == "min",
+            !arguments.contains(where: \.isSpread)
         else { return nil }
         var operand = base
         var rest = arguments
@@ -134,6 +157,12 @@ struct MeaningGenerator {
             guard let first = rest.first, first.name == nil else { return nil }
             operand = first.value
             rest.removeFirst()
+        }
+        // `x.max()` of everything is `amax` over other dimensions (`max` with a dimension gives
+        // values and indices, and `torch.max(a, b)` compares two tensors).
+        if name == "max" || name == "min" {
+            guard rest.isEmpty else { return nil }
+            name = "a" + name
         }
         guard Self.isPlain(operand), let shape = shape(operand), (1...4).contains(shape.count) else {
             return nil
@@ -187,7 +216,17 @@ struct MeaningGenerator {
     )
         -> String
     {
-        let arguments = ["dim=\(TensorAxes.written(dimensions))"] + reduction.rest
+        var arguments = ["dim=\(TensorAxes.written(dimensions))"] + reduction.rest
+        // A statistic of everything is one number that broadcasts anywhere; over fewer dimensions
+        // it keeps them (size 1), so that it still lines up with what it is combined with.
+        let rank = reduction.shape.count
+        if reduction.dimensions.count == rank, dimensions.count < rank,
+            !reduction.rest.contains(where: {
+                $0.hasPrefix("keepdim=")
+            })
+        {
+            arguments.append("keepdim=True")
+        }
         return
             "(\(operand ?? text(reduction.operand))).\(name ?? reduction.name)(\(arguments.joined(separator: ", ")))"
     }
