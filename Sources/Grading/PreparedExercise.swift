@@ -99,8 +99,10 @@ final class PreparedExercise {
     ///
     /// The bindings are copied into a new interpreter rather than `copy()`ing the setup's, because
     /// an interpreter's time limit is fixed when it is made and the setup may take longer than an
-    /// answer may. Random draws therefore start from the grading seed in every session, so an
-    /// answer and the reference drawing the same numbers get the same ones.
+    /// answer may. Random draws continue from where the setup's ended, in every session alike: an
+    /// answer and the reference drawing the same numbers get the same ones, and an answer that
+    /// draws new numbers (`torch.randn(…)` where the setup's tensor is to be used) does not get
+    /// the setup's own numbers back, as it would not in PyTorch.
     ///
     /// Layers are shared objects, as in Python: when the setup binds one, an answer that trains it
     /// would change it for the next answer, so the setup then runs again for every session.
@@ -111,6 +113,7 @@ final class PreparedExercise {
             if (try? TimedInterpreter(fresh, seconds: setupSeconds).run(setup.text)) != nil { source = fresh }
         }
         let interpreter = Interpreter(options: answerOptions)
+        interpreter.continueRandomDraws(of: source)
         for name in source.boundNames {
             if let value = source[name] { interpreter.bind(name, value) }
         }

@@ -47,6 +47,13 @@ public final class Interpreter: @unchecked Sendable {
         memory.release(bytes: evaluator.containerCharge)
     }
 
+    /// Continues `other`'s random draws: the next number drawn here is the one `other` would
+    /// draw next. A grading session takes the setup's state, so an answer that draws numbers gets
+    /// new ones, as a notebook cell run after the setup would, not the setup's own numbers again.
+    public func continueRandomDraws(of other: Interpreter) {
+        evaluator.generator = other.evaluator.generator
+    }
+
     /// A copy with the same bindings and random state, for running one answer after a shared
     /// setup: rebinding names or drawing random numbers in the copy does not affect the original.
     /// The copy is a new session with a memory budget of its own (the shared setup's tensors stay
