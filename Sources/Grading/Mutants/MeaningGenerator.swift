@@ -66,27 +66,11 @@ struct MeaningGenerator {
         return all
     }
 
-    /// The source with each range replaced (ranges must not overlap); empty when they do.
-    func replacing(_ edits: [(SourceRange, String)]) -> String {
-        var result = String.UnicodeScalarView()
-        var position = 0
-        let scalars = source.scalars
-        for (range, replacement) in edits.sorted(by: { $0.0.lowerBound.offset < $1.0.lowerBound.offset }) {
-            let lower = range.lowerBound.offset
-            guard lower >= position, range.upperBound.offset <= scalars.count else { return "" }
-            result.append(contentsOf: scalars[position..<lower])
-            result.append(contentsOf: replacement.unicodeScalars)
-            position = range.upperBound.offset
-        }
-        result.append(contentsOf: scalars[position...])
-        return String(result)
-    }
-
     func text(_ node: ExpressionSyntax) -> String { source(node.range) }
 
     /// Adds the mutant `edits` make, said by `told`.
     mutating func add(_ misconception: Misconception, _ edits: [(SourceRange, String)], told: Phrase) {
-        let source = replacing(edits)
+        let source = self.source.replacing(edits)
         guard !source.isEmpty else { return }
         var mutant = Mutant(misconception: misconception, source: source, piece: "")
         mutant.changes[0].told = told

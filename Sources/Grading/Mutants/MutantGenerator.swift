@@ -134,21 +134,6 @@ struct MutantGenerator {
 
     func text(_ range: SourceRange) -> String { SourceText(scalars: scalars)(range) }
 
-    /// The source with each range replaced (ranges must not overlap).
-    private func replacing(_ edits: [(SourceRange, String)]) -> String {
-        var result = String.UnicodeScalarView()
-        var position = 0
-        for (range, replacement) in edits.sorted(by: { $0.0.lowerBound.offset < $1.0.lowerBound.offset }) {
-            let lower = range.lowerBound.offset
-            guard lower >= position, range.upperBound.offset <= scalars.count else { return "" }
-            result.append(contentsOf: scalars[position..<lower])
-            result.append(contentsOf: replacement.unicodeScalars)
-            position = range.upperBound.offset
-        }
-        result.append(contentsOf: scalars[position...])
-        return String(result)
-    }
-
     /// Adds the mutant `edits` make. `wrapping` says the edits keep the part they replace
     /// (a `+ 1` added after it, a halving around it): it has no original that an answer could
     /// still have unchanged.
@@ -156,7 +141,7 @@ struct MutantGenerator {
         _ misconception: Misconception, _ edits: [(SourceRange, String)], piece: String,
         wrapping: Bool = false
     ) {
-        let source = replacing(edits)
+        let source = SourceText(scalars: scalars).replacing(edits)
         guard !source.isEmpty else { return }
         let original = edits.count == 1 && !wrapping ? text(edits[0].0) : ""
         found.append(Mutant(misconception: misconception, source: source, piece: piece, original: original))
