@@ -67,8 +67,11 @@ import Yams
             name: "shipped", course: root.appendingPathComponent("Lessons"),
             fixture: fixtures.appendingPathComponent("wrong-answers.yaml"))
         /// The courses written elsewhere, with answers written against them (not blind): the first
-        /// (pooling, 1×1 convolutions, dilation, receptive fields) and the second (batch norm,
-        /// upsampling, flatten heads, costs; `elsewhere2-wrong-answers.yaml`, session 8).
+        /// (pooling, 1×1 convolutions, dilation, receptive fields), the second (batch norm,
+        /// upsampling, flatten heads, costs; `elsewhere2-wrong-answers.yaml`, session 8) and the
+        /// third (initialisation, dropout, augmentation, heads and losses), whose answers come one
+        /// file per author (`elsewhere3-<author>-wrong-answers.yaml`, session 9) so that authors
+        /// writing at once never edit the same file.
         static let elsewhere = Corpus(
             name: "elsewhere",
             parts: [
@@ -78,7 +81,17 @@ import Yams
                 Part(
                     course: fixtures.appendingPathComponent("elsewhere2-course"),
                     fixture: fixtures.appendingPathComponent("elsewhere2-wrong-answers.yaml")),
-            ])
+            ] + fixtureFiles(named: "elsewhere3-").map {
+                Part(course: fixtures.appendingPathComponent("elsewhere3-course"), fixture: $0)
+            })
+
+        /// The fixtures whose names start with `prefix` and end in `-wrong-answers.yaml`, sorted so
+        /// that the corpus reads the same on every machine.
+        static func fixtureFiles(named prefix: String) -> [URL] {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? []
+            return names.filter { $0.hasPrefix(prefix) && $0.hasSuffix("-wrong-answers.yaml") }.sorted()
+                .map { fixtures.appendingPathComponent($0) }
+        }
         /// Written from the lessons alone before any of it was graded (as the held-out suite is),
         /// against the shipped course: the measure the tuned-against `shipped` corpus no longer is.
         static let blind = Corpus(
