@@ -81,9 +81,10 @@ import Yams
                 Part(
                     course: fixtures.appendingPathComponent("elsewhere2-course"),
                     fixture: fixtures.appendingPathComponent("elsewhere2-wrong-answers.yaml")),
-            ] + fixtureFiles(named: "elsewhere3-").map {
-                Part(course: fixtures.appendingPathComponent("elsewhere3-course"), fixture: $0)
-            })
+            ]
+                + fixtureFiles(named: "elsewhere3-").map {
+                    Part(course: fixtures.appendingPathComponent("elsewhere3-course"), fixture: $0)
+                })
 
         /// The fixtures whose names start with `prefix` and end in `-wrong-answers.yaml`, sorted so
         /// that the corpus reads the same on every machine.
