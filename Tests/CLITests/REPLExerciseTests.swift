@@ -154,6 +154,15 @@ struct REPLExerciseTests {
         #expect(run.session.currentExercise?.id == "one-position")
     }
 
+    @Test func theAnswerReminderIsNotRepeatedOnEveryEmptyEnter() throws {
+        let reminder = "Type your answer"
+        let repeated = REPLHarness.run([Self.goto, "", "", "", ":quit"])
+        #expect(repeated.text.components(separatedBy: reminder).count - 1 == 1)
+        // Anything typed in between makes the next empty Enter remind again.
+        let again = REPLHarness.run([Self.goto, "", "k.shape", "", ":quit"])
+        #expect(again.text.components(separatedBy: reminder).count - 1 == 2)
+    }
+
     @Test func choiceExercisesTakeLetters() throws {
         let exercise = try #require(REPLHarness.course.exercise(named: "01-tensors/channel-axis")?.exercise)
         let reference = try #require(exercise.solution?.reference.text)

@@ -42,6 +42,9 @@ final class LessonSession {
         var steps: [String] = []
         /// Names assigned at the exercise: a bare one is an answer, any other name only a look.
         var boundNames: Set<String> = []
+        /// Whether the last line was an empty Enter that printed the answer reminder: another empty
+        /// Enter then only shows the prompt again, instead of repeating the same sentence.
+        var reminded = false
         /// Whether the exercise is settled, so Enter may move on.
         var isSettled: Bool { passed || gaveUp || skipped }
     }
@@ -134,9 +137,9 @@ final class LessonSession {
     /// Handles one line as the prompt received it.
     func handle(_ line: String) {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
-        if trimmed.isEmpty {
-            enter()
-        } else if Self.leavingLines.contains(trimmed) {
+        if trimmed.isEmpty { return enter() }
+        if currentExercise != nil { currentState.reminded = false }
+        if Self.leavingLines.contains(trimmed) {
             // Python's way out; never an answer, even at an exercise.
             quit()
         } else if trimmed.hasPrefix(":") {
@@ -209,6 +212,8 @@ final class LessonSession {
     func enter() {
         guard lessonIndex != nil else { return openSuggestedLesson() }
         if let exercise = currentExercise, !isSettled(exercise) {
+            guard !currentState.reminded else { return }
+            currentState.reminded = true
             return say(
                 exercise.kind == .choice
                     ? text.choiceReminder(multiple: exercise.multiple) : text.answerReminder)
