@@ -227,6 +227,12 @@ extension Builtins {
             case "padding_mode": return .string("zeros")
             default: return nil
             }
+        case let drop as Dropout:
+            switch name {
+            case "p": return .float(drop.p)
+            case "inplace": return .bool(false)
+            default: return nil
+            }
         case let pool as MaxPool2d:
             switch name {
             case "kernel_size": return pair(pool.kernelSize)

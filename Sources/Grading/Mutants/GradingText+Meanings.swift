@@ -58,6 +58,47 @@ package enum MeaningKey: String, MessageKey {
     case alongOther
     /// A statistic (`what`) without `keepdim=True`, on the last axis (`yours`) for `theirs`.
     case keepdimDropped
+    /// `p` (`yours`, `yourValue`) where its complement `1 - p` (`theirs`, `theirValue`) belongs,
+    /// and the complement where `p` belongs.
+    case complementFor, complementOf
+    /// A factor (`piece`, `value`) applied twice (`twice`).
+    case probabilityTwice
+    /// A factor (`piece`, `value`) written as a percentage (`percent`).
+    case probabilityAsPercentage
+    /// Divided by a factor (`piece`, `value`) where the calculation multiplies, and back.
+    case dividedByFactor, multipliedByFactor
+    /// Whole sentences: the answer is a probability (`piece`, `value`) as a percentage (`percent`);
+    /// odds (`written`, `odds`); the probability (`probability`) a loss (`loss`) is the
+    /// negative logarithm of.
+    case percentageWhole, oddsWhole, probabilityForLoss
+    /// Two readings of the answer, each a whole sentence (`first`, `second`).
+    case twoReadings
+    /// A 0/1 mask (`mask`) read the other way round.
+    case maskInverted
+    /// A dropout layer in evaluation mode given the training-time scale (`p`, `scale`) or the
+    /// original paper's test-time scaling (`p`, `keep`).
+    case trainScaleAtEvaluation, paperScaleAtEvaluation
+    /// Log-probabilities for probabilities and back.
+    case logForProbability, probabilityForLog
+    /// The sigmoid of each score where softmax normalises over `count` classes.
+    case sigmoidForSoftmax
+    /// The exponential of a sum: in a softmax, in a logsumexp.
+    case expOfSumSoftmax, expOfSumLogsumexp
+    /// Another class (`yours`) where the calculation takes class `name` = `theirs`; the class of
+    /// the largest score.
+    case otherClass, largestClass
+    /// The raw scores where log-probabilities belong (what nll_loss gives on scores).
+    case nllOnScores
+    /// The largest score for logsumexp.
+    case maxForLogsumexp
+    /// p(1 − p) for the gradient p − y.
+    case slopeForGradient
+    /// Only the entry of class `name` = `index` of `count` values.
+    case targetEntryOnly
+    /// A one-hot row of class `name` = `index` taken as 1 everywhere.
+    case oneHotEverywhere
+    /// A dropout layer in evaluation mode multiplied by its drop probability (`p`).
+    case dropScaleAtEvaluation
 }
 
 /// The names of a tensor's dimensions in a CNN course's layouts: `[N, C, H, W]`, `[C, H, W]`,

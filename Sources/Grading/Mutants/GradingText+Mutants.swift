@@ -12,6 +12,16 @@ extension GradingText {
     /// size (then the output-size reasons may be given), `network` whether it is a model.
     func mutants(_ group: MutantGroup, answer: String?, sizes: Bool, network: Bool = false) -> Phrase {
         guard let first = group.mutants.first else { return .empty }
+        // A whole answer read as something else (a percentage, odds): its sentence is its own.
+        if group.mutants.contains(where: { $0.changes.count == 1 && $0.misconception.replacesWhole }) {
+            let sentences = group.mutants.prefix(2).map { mutant in
+                mutant.changes.count == 1 && mutant.misconception.replacesWhole
+                    ? mutant.changes[0].told ?? .empty : say(.mutantValue, ["change": self.change(mutant)])
+            }
+            return sentences.count == 2
+                ? Phrase(MeaningKey.twoReadings, ["first": sentences[0], "second": sentences[1]])
+                : sentences[0]
+        }
         var change = self.change(first)
         var reason = first.changes.count == 1 ? self.reason(first.changes[0], sizes: sizes) : nil
         if group.mutants.count > 1 {

@@ -17,6 +17,8 @@ struct MeaningGenerator {
     let evaluate: (String) -> NumericArray?
     private(set) var found: [Mutant] = []
     var shapes: [String: [Int]?] = [:]
+    /// The values of parts already read (`value(_:)`).
+    var values: [String: NumericArray?] = [:]
 
     /// Reductions whose dimensions are a statistic's meaning (max and min return pairs with a dim).
     static let statistics: Set<String> = ["mean", "sum", "var", "std", "amax", "amin", "nanmean", "nansum"]
@@ -40,6 +42,9 @@ struct MeaningGenerator {
         generator.indexRules(root)
         generator.alongRules(root)
         generator.upsamplingRules(root)
+        generator.probabilityRules(root)
+        generator.softmaxRules(root)
+        generator.classRules(root)
         var seen: Set<String> = [source]
         return Array(generator.found.filter { seen.insert($0.source).inserted }.prefix(limit))
     }
@@ -67,6 +72,20 @@ struct MeaningGenerator {
     }
 
     func text(_ node: ExpressionSyntax) -> String { source(node.range) }
+
+    /// The value of a part of the reference in the setup (kept: parts repeat).
+    mutating func value(_ written: String) -> NumericArray? {
+        if let known = values[written] { return known }
+        let value = evaluate(written)
+        values[written] = value
+        return value
+    }
+
+    /// The one number a part of the reference is in the setup, if it is one.
+    mutating func scalar(_ node: ExpressionSyntax) -> Double? {
+        guard let found = value(text(node)), found.values.count == 1 else { return nil }
+        return found.values[0]
+    }
 
     /// Adds the mutant `edits` make, said by `told`.
     mutating func add(_ misconception: Misconception, _ edits: [(SourceRange, String)], told: Phrase) {

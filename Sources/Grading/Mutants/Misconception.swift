@@ -337,6 +337,46 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     /// last axis.
     case keepdimDropped = "keepdim-dropped"
 
+    // What a probability means (`MeaningGenerator+Probabilities`, `+Softmax`, `+Classes`).
+    /// `1 - p` → `p`, or a factor `p` → `1 - p`: the probability of the opposite outcome.
+    case probabilityComplement = "probability-complement"
+    /// `1 - p` → `(1 - p) * (1 - p)`: the factor applied twice.
+    case probabilityTwice = "probability-twice"
+    /// `1 - p` → `(1 - p) * 100`: a probability written as a percentage inside the calculation.
+    case probabilityAsPercentage = "probability-as-percentage"
+    /// The whole answer `100 * (1 - p)` (or `100 * p`): the probability as a percentage.
+    case probabilityPercentage = "probability-percentage"
+    /// The whole answer `(1 - p) / p` or `p / (1 - p)`: odds.
+    case probabilityOdds = "probability-odds"
+    /// `a * (1 - p)` → `a / (1 - p)` and back.
+    case probabilityDivided = "probability-divided"
+    /// `h * keep` → `h * (1 - keep)`: a 0/1 mask read the other way round.
+    case keepMaskInverted = "keep-mask-inverted"
+    /// A dropout layer in evaluation mode given a training-time or test-time scale.
+    case trainScaleAtEvaluation = "train-scale-at-eval"
+    /// `softmax` → `log_softmax`.
+    case logForProbability = "log-for-probability"
+    /// `log_softmax` → `softmax`.
+    case probabilityForLog = "probability-for-log"
+    /// `softmax(x)` → `sigmoid(x)`.
+    case sigmoidForSoftmax = "sigmoid-for-softmax"
+    /// `exp(x) / exp(x).sum()` → `exp(x) / exp(x.sum())`; `logsumexp(x)` → `x.sum()`.
+    case expOfSum = "exp-of-sum"
+    /// A class index replaced by another class.
+    case otherClass = "other-class"
+    /// `cross_entropy` → `nll_loss` on the scores; `log_softmax(x)` → `x`.
+    case nllOnScores = "nll-on-scores"
+    /// `logsumexp(x)` → `x.amax()`.
+    case maxForLogsumexp = "max-for-logsumexp"
+    /// `p - y` → `p * (1 - p)`.
+    case slopeForGradient = "slope-for-gradient"
+    /// A value per class → the target class's entry only.
+    case targetEntryOnly = "target-entry-only"
+    /// A one-hot row → 1 for every class.
+    case oneHotEverywhere = "one-hot-everywhere"
+    /// A loss → `exp(-loss)`, the probability it is the negative logarithm of.
+    case probabilityForLoss = "probability-for-loss"
+
     /// How a misconception is told and weighed: the one table every other list derives from
     /// (the catalog keys `MisconceptionKey`, the reasons, the generic changes).
     struct Traits {
@@ -445,6 +485,12 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
             .takenAlongOtherDimension:
             Traits()
         case .keepdimDropped: Traits(reason: .always)
+        case .probabilityComplement, .probabilityTwice, .probabilityAsPercentage, .probabilityPercentage,
+            .probabilityOdds, .probabilityDivided, .keepMaskInverted, .trainScaleAtEvaluation,
+            .logForProbability,
+            .probabilityForLog, .sigmoidForSoftmax, .expOfSum, .otherClass, .nllOnScores, .maxForLogsumexp,
+            .slopeForGradient, .targetEntryOnly, .probabilityForLoss, .oneHotEverywhere:
+            Traits()
         }
     }
 
@@ -547,8 +593,28 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
             .transformUndone, .weightsSwapped, .unweightedAverage, .oldValueReplaced, .oldWeightDropped,
             .newWeightDropped, .indicesTiled, .oneAxisRepeated, .takenAlongOtherDimension, .keepdimDropped:
             true
+        default: isProbability
+        }
+    }
+
+    /// Whether the change is about what a probability means (`MeaningGenerator+Probabilities`,
+    /// `+Softmax`, `+Classes`).
+    var isProbability: Bool {
+        switch self {
+        case .probabilityComplement, .probabilityTwice, .probabilityAsPercentage, .probabilityPercentage,
+            .probabilityOdds, .probabilityDivided, .keepMaskInverted, .trainScaleAtEvaluation,
+            .logForProbability,
+            .probabilityForLog, .sigmoidForSoftmax, .expOfSum, .otherClass, .nllOnScores, .maxForLogsumexp,
+            .slopeForGradient, .targetEntryOnly, .probabilityForLoss, .oneHotEverywhere:
+            true
         default: false
         }
+    }
+
+    /// Whether the change replaces the whole answer (a percentage, odds, the probability for a
+    /// loss): its sentence is said whole (`MeaningKey`), not as a change of the calculation.
+    var replacesWhole: Bool {
+        self == .probabilityPercentage || self == .probabilityOdds || self == .probabilityForLoss
     }
 
     /// Whether the change is generic (`Traits.generic`).

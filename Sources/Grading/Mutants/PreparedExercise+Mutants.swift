@@ -488,7 +488,8 @@ extension PreparedExercise {
         guard !model, !setupBindsObjects else { return catalogue }
         let singles = ValueIndex(found.map(\.value), comparer: comparer)
         var candidates: [Mutant] = []
-        for (single, _) in found {
+        // A whole answer read as something else (a percentage, odds) is no calculation to slip in.
+        for (single, _) in found where !single.misconception.replacesWhole {
             for next in MutantGenerator.mutants(of: single.source, model: false, isInteger: isInteger)
             where seen.insert(next.source).inserted {
                 let pair = single.then(next)
@@ -609,7 +610,10 @@ extension PreparedExercise {
                 $0.misconception == mutant.misconception && $0.changes[0].layer == mutant.changes[0].layer
                     && ($0.misconception != .settingChanged || $0.changes[0].piece == mutant.changes[0].piece)
                     // Each meaning mutant tells its own story (other dimensions, another axis).
-                    && (!mutant.misconception.isMeaning || $0.changes[0].told == mutant.changes[0].told)
+                    && (!mutant.misconception.isMeaning || $0.changes[0].told == mutant.changes[0].told
+                        // A probability's reading told two ways (from the reference and from an
+                        // alternative) is one story; another class is its own.
+                        || mutant.misconception.isProbability && mutant.misconception != .otherClass)
             }) {
                 distinct.append(mutant)
             }

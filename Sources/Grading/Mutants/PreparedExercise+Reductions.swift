@@ -33,8 +33,9 @@ extension PreparedExercise {
             guard alike else { return name }
             switch name {
             case "sum", "mean", "nansum", "nanmean", "var", "std": return "moment"
-            case "amax": return "max"
-            case "amin": return "min"
+            // The largest value and the place of the largest value pick the same entry.
+            case "amax", "argmax": return "max"
+            case "amin", "argmin": return "min"
             default: return name
             }
         }
