@@ -3,7 +3,7 @@ import Foundation
 
 /// An answer (or a mutant of the reference) that is plain arithmetic: whole and real literals,
 /// names, `+ - * / // % **`, a sign, and `int(…)`, `float(…)`, `abs(…)`, `math.floor(…)`,
-/// `math.ceil(…)`. Such an answer is
+/// `math.ceil(…)`, `math.sqrt(…)`. Such an answer is
 /// compared with the reference's mutants as a formula — evaluated here, with Python's rules, at
 /// the setup's numbers and at several other points — so that a formula equal to a mutant's value
 /// at the setup's numbers only by coincidence (floors land many formulas on the same small
@@ -14,7 +14,7 @@ indirect enum Formula: Hashable, Sendable {
     case name(String)
     case negate(Formula)
     case binary(BinaryOperator, Formula, Formula)
-    /// `int`, `float`, `abs`, `math.floor` or `math.ceil` of one argument.
+    /// `int`, `float`, `abs`, `math.floor`, `math.ceil` or `math.sqrt` of one argument.
     case call(String, Formula)
 
     /// A number as Python computes it: whole numbers stay whole until `/`, a negative power or a
@@ -67,7 +67,7 @@ indirect enum Formula: Hashable, Sendable {
             let function: String
             switch callee.kind {
             case .name(let name) where ["int", "float", "abs"].contains(name): function = name
-            case .attribute(let base, let name, _) where ["floor", "ceil"].contains(name):
+            case .attribute(let base, let name, _) where ["floor", "ceil", "sqrt"].contains(name):
                 guard case .name("math") = base.kind else { return nil }
                 function = "math." + name
             default: return nil
@@ -231,6 +231,8 @@ indirect enum Formula: Hashable, Sendable {
             case ("math.floor", .real(let x)), ("math.ceil", .real(let x)):
                 guard abs(x) < 1e15 else { return nil }
                 return .int(Int(x.rounded(function == "math.ceil" ? .up : .down)))
+            // A standard deviation from a variance: real, and only of a number not below 0.
+            case ("math.sqrt", _): return value.double >= 0 ? .real(value.double.squareRoot()) : nil
             case ("abs", .int(let x)): return x == .min ? nil : .int(abs(x))
             case ("abs", .real(let x)): return .real(abs(x))
             default: return nil

@@ -123,6 +123,17 @@ struct FormulaCatalogue: Sendable {
                 }
             }
         }
+        // What a variance or a fan means (`MeaningGenerator+Variance`), first among the singles:
+        // telling, and few. The output name such a mutant reads (the fan-out's `C_out`) moves
+        // too, so that an answer reading it is a formula the catalogue can explain.
+        let numbers = { (text: String) in
+            Formula.parse(text)?.evaluate(integers).map { NumericArray(shape: [], values: [$0.double]) }
+        }
+        let meanings =
+            lifted ? [] : chosen.flatMap { MeaningGenerator.varianceMutants(of: $0.0, evaluate: numbers) }
+        for mutant in meanings {
+            for name in Formula.parse(mutant.source)?.names ?? [] { quantities[name] = integers[name] }
+        }
         guard !quantities.isEmpty else { return nil }
         self.quantities = quantities
         integerNames = Set(integers.keys)
@@ -138,6 +149,7 @@ struct FormulaCatalogue: Sendable {
             }
         }
         var seen: Set<String> = Set(texts)
+        let variance = meanings.filter { seen.insert($0.source).inserted }
         var singles: [Mutant] = []
         var distributed: Set<String> = []
         for (index, source) in texts.enumerated() {
@@ -153,7 +165,7 @@ struct FormulaCatalogue: Sendable {
                 if index >= chosen.count { distributed.insert(mutant.source) }
             }
         }
-        singles = Array(singles.prefix(Self.singleLimit))
+        singles = Array((variance + singles).prefix(Self.singleLimit))
         var pairs: [Mutant] = []
         // No second change on a distributed form's mutant: it would work on the catalogue's
         // writing (drop the factor it just moved), not on anything the learner saw.

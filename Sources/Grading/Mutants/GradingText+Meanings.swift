@@ -99,6 +99,22 @@ package enum MeaningKey: String, MessageKey {
     case oneHotEverywhere
     /// A dropout layer in evaluation mode multiplied by its drop probability (`p`).
     case dropScaleAtEvaluation
+    /// A square root left out (`variance`, `value`; `deviation`), taken of the whole (`value`),
+    /// a variance squared (`variance`, `value`), the root of one side of a ratio only
+    /// (`constant`, `denominator`, `yours`, `ratio`).
+    case varianceForStd, stdForVariance, squaredForRoot, rootOfDenominatorOnly, rootOfNumeratorOnly
+    /// A variance's constant taken otherwise (`yours`, `theirs`, `denominator`, `value`,
+    /// `expected`): a uniform bound's square, the variance for it, LeCun's 1 for He's 2.
+    case uniformBound, uniformVariance, reluGainDropped
+    /// Two fans averaged (`sum`, `average`) taken otherwise: multiplied (`yours`, `value`), summed
+    /// (`value`), one alone (`fan`, `value`).
+    case fansMultipliedAveraged, sumForAverage, oneFan
+    /// A fan-in (`theirs`) taken otherwise: the fan-out (`yours`, `yoursValue`, `theirsValue`),
+    /// every weight (`output`, `count`, `fan`, `yours`), both fans added or multiplied (`yours`,
+    /// `value`).
+    case fanOut, allWeights, fansAdded, fansMultiplied
+    /// Two variances (`first`, `second`) added (`sum`) where they multiply (`product`).
+    case variancesAdded
 }
 
 /// The names of a tensor's dimensions in a CNN course's layouts: `[N, C, H, W]`, `[C, H, W]`,

@@ -25,7 +25,7 @@ extension MeaningGenerator {
     }
 
     /// `torch.sqrt(e)`, `e.sqrt()`, `e ** 0.5`: the `e`.
-    private func squareRooted(_ node: ExpressionSyntax) -> ExpressionSyntax? {
+    func squareRooted(_ node: ExpressionSyntax) -> ExpressionSyntax? {
         switch node.kind {
         case .call(let callee, let arguments):
             guard case .attribute(let base, "sqrt", _) = callee.kind else {

@@ -19,6 +19,8 @@ struct MeaningGenerator {
     var shapes: [String: [Int]?] = [:]
     /// The values of parts already read (`value(_:)`).
     var values: [String: NumericArray?] = [:]
+    /// The values of parts that are one number (`MeaningGenerator+Variance`), kept likewise.
+    var numbers: [String: Double?] = [:]
 
     /// Reductions whose dimensions are a statistic's meaning (max and min return pairs with a dim).
     static let statistics: Set<String> = ["mean", "sum", "var", "std", "amax", "amin", "nanmean", "nansum"]
@@ -45,6 +47,7 @@ struct MeaningGenerator {
         generator.probabilityRules(root)
         generator.softmaxRules(root)
         generator.classRules(root)
+        generator.varianceRules(root)
         var seen: Set<String> = [source]
         return Array(generator.found.filter { seen.insert($0.source).inserted }.prefix(limit))
     }

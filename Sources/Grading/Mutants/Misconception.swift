@@ -376,6 +376,38 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     case oneHotEverywhere = "one-hot-everywhere"
     /// A loss → `exp(-loss)`, the probability it is the negative logarithm of.
     case probabilityForLoss = "probability-for-loss"
+    // What a variance or a fan means (`MeaningGenerator+Variance`): each change says itself in
+    // full too, with the parts' values.
+    /// `math.sqrt(v)` → `v`: the variance where its square root, the standard deviation, belongs.
+    case varianceForStd = "variance-for-std"
+    /// `v` → `math.sqrt(v)`: the standard deviation where the variance belongs.
+    case stdForVariance = "std-for-variance"
+    /// `math.sqrt(v)` → `v ** 2`: a variance squared where its square root belongs.
+    case squaredForRoot = "squared-for-root"
+    /// `math.sqrt(c / n)` → `c / math.sqrt(n)`: the root of the denominator only.
+    case rootOfDenominatorOnly = "root-of-denominator-only"
+    /// `math.sqrt(c / n)` → `math.sqrt(c) / n`: the root of the numerator only.
+    case rootOfNumeratorOnly = "root-of-numerator-only"
+    /// `C_in * K * K` → `C_in * K * K * C_out`: every weight of the layer counted as the fan-in.
+    case allWeightsForFan = "all-weights-for-fan"
+    /// `C_in * K * K` → `C_out * K * K`: the fan-out where the fan-in belongs.
+    case fanOutForFanIn = "fan-out-for-fan-in"
+    /// The fan-in → the fan-in plus the fan-out.
+    case fansAdded = "fans-added"
+    /// The fan-in, or the average of both fans → the fan-in times the fan-out.
+    case fansMultiplied = "fans-multiplied"
+    /// `2 / (a + b)` → `1 / (a + b)`: the sum of the fans where their average belongs.
+    case sumForAverage = "sum-for-average"
+    /// `2 / (a + b)` → `2 / a` or `1 / a`: one fan where the average of both belongs.
+    case oneFanOnly = "one-fan-only"
+    /// `2 / n` → `6 / n`: the square of a uniform initialisation's bound for the variance.
+    case uniformBoundForVariance = "uniform-bound-for-variance"
+    /// `6 / n` → `2 / n`: the variance for the square of a uniform initialisation's bound.
+    case varianceForUniformBound = "variance-for-uniform-bound"
+    /// `2 / n` → `1 / n`: LeCun's variance for He's, without the factor 2 for the ReLU.
+    case reluGainDropped = "relu-gain-dropped"
+    /// `n * s ** 2 * v` → `n * (s ** 2 + v)`: variances added where they multiply.
+    case variancesAdded = "variances-added"
 
     /// How a misconception is told and weighed: the one table every other list derives from
     /// (the catalog keys `MisconceptionKey`, the reasons, the generic changes).
@@ -491,6 +523,10 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
             .probabilityForLog, .sigmoidForSoftmax, .expOfSum, .otherClass, .nllOnScores, .maxForLogsumexp,
             .slopeForGradient, .targetEntryOnly, .probabilityForLoss, .oneHotEverywhere:
             Traits()
+        case .varianceForStd, .stdForVariance, .squaredForRoot, .rootOfDenominatorOnly, .rootOfNumeratorOnly,
+            .allWeightsForFan, .fanOutForFanIn, .fansAdded, .fansMultiplied, .sumForAverage, .oneFanOnly,
+            .uniformBoundForVariance, .varianceForUniformBound, .reluGainDropped, .variancesAdded:
+            Traits()
         }
     }
 
@@ -593,7 +629,7 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
             .transformUndone, .weightsSwapped, .unweightedAverage, .oldValueReplaced, .oldWeightDropped,
             .newWeightDropped, .indicesTiled, .oneAxisRepeated, .takenAlongOtherDimension, .keepdimDropped:
             true
-        default: isProbability
+        default: isProbability || isVariance
         }
     }
 
@@ -606,6 +642,19 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
             .logForProbability,
             .probabilityForLog, .sigmoidForSoftmax, .expOfSum, .otherClass, .nllOnScores, .maxForLogsumexp,
             .slopeForGradient, .targetEntryOnly, .probabilityForLoss, .oneHotEverywhere:
+            true
+        default: false
+        }
+    }
+
+    /// Whether the change is about what a variance or a fan means (`MeaningGenerator+Variance`):
+    /// told only of an answer that is the mutant's formula, read as a function of reals
+    /// (`Formula.sameAsReals`), wherever both are formulas.
+    var isVariance: Bool {
+        switch self {
+        case .varianceForStd, .stdForVariance, .squaredForRoot, .rootOfDenominatorOnly, .rootOfNumeratorOnly,
+            .allWeightsForFan, .fanOutForFanIn, .fansAdded, .fansMultiplied, .sumForAverage, .oneFanOnly,
+            .uniformBoundForVariance, .varianceForUniformBound, .reluGainDropped, .variancesAdded:
             true
         default: false
         }

@@ -120,9 +120,21 @@ extension PreparedExercise {
             group.mutants = group.mutants.filter { Self.divides($0.source) }
             if group.mutants.isEmpty { return nil }
         }
-        guard let source else { return group }
-        group.mutants = group.mutants.filter { mayExplain(source, $0, comparer: comparer) }
-        return group.mutants.isEmpty ? nil : group
+        guard let source else { return group.mutants.count <= 2 ? group : nil }
+        var kept: [Mutant] = []
+        // One variance change found from the reference and from an alternative is one story.
+        for mutant in group.mutants where mayExplain(source, mutant, comparer: comparer) {
+            if mutant.changes.allSatisfy(\.misconception.isVariance),
+                kept.contains(where: {
+                    $0.changes.map(\.misconception) == mutant.changes.map(\.misconception)
+                })
+            {
+                continue
+            }
+            kept.append(mutant)
+        }
+        group.mutants = kept
+        return group.mutants.isEmpty || group.mutants.count > 2 ? nil : group
     }
 
     /// Whether `mutant`, whose value the answer typed as `source` has, may be told as its story:
@@ -145,6 +157,26 @@ extension PreparedExercise {
             && (!mutant.misconception.isElementCount || countsElementsAlike(source, mutant) != false)
             && !Self.keepsDroppedReduction(source, mutant) && !Self.keepsReplacedOperator(source, mutant)
             && Self.writesGenericChange(source, mutant)
+            && (!mutant.changes.contains(where: \.misconception.isVariance)
+                || sameAsReals(source, mutant.source) != false)
+    }
+
+    /// Whether the answer typed as `source` and `mutant`, both formulas, are the same function of
+    /// reals (`Formula.sameAsReals`), the setup's numbers where the answer reads no name; nil when
+    /// either is no formula. A variance or fan mutant is told only of an answer written as it is:
+    /// `w * math.sqrt(2 / (C_out * K * K))` has the value of `w * math.sqrt(1 / (C_in * K * K))`
+    /// wherever `C_out` is twice `C_in`, but it took the fan-out, not LeCun's variance.
+    func sameAsReals(_ source: String, _ mutant: String) -> Bool? {
+        guard let answer = Formula.parse(source), let other = Formula.parse(mutant) else { return nil }
+        var setup: [String: Double] = [:]
+        for name in answer.names.union(other.names) {
+            switch base[name] {
+            case .int(let value)?: setup[name] = Double(value)
+            case .float(let value)?: setup[name] = value
+            default: break
+            }
+        }
+        return Formula.sameAsReals(answer, other, setup: setup)
     }
 
     /// Whether an answer typed as `source`, a formula in names, is written as `mutant`, a formula
@@ -623,9 +655,12 @@ extension PreparedExercise {
             // coincidence as often as not.
             if floors, telling.isEmpty { continue }
             let chosen = telling.isEmpty ? distinct : telling
-            // Two generic changes agreeing is a coincidence, not an explanation.
+            // Two generic changes agreeing is a coincidence, not an explanation. Variance and fan
+            // changes that agree (the fan-out is LeCun's variance where C_out = 2 · C_in) are kept
+            // all: each is told only of an answer written as it is (`sameAsReals`), so the typing
+            // picks one, or none is told.
             let limit = telling.isEmpty || floors ? 1 : 2
-            guard chosen.count <= limit else { continue }
+            guard chosen.count <= limit || chosen.allSatisfy(\.misconception.isVariance) else { continue }
             groups.append(MutantGroup(mutants: chosen, value: same[0].value))
         }
         return groups
