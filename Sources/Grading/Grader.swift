@@ -289,14 +289,27 @@ public final class Grader {
         // A formula that has the expected value only at the setup's numbers is a mistake's
         // formula: it fails, and the mutant it is says which (formulas' lane, kept small here).
         let coincidence = comparison.isSame && exercise.compare ? prepared.coincidence(source) : nil
-        let coincidental = coincidence != nil
+        // Nor does one that leaves out a name whose value is 1 here (`x_var = 1.0`).
+        let factorOfOne =
+            coincidence == nil && comparison.isSame && exercise.compare && exercise.kind == .value
+            ? prepared.factorOfOne(
+                source,
+                comparer: Comparer(
+                    exercise: exercise, prepared: prepared, session: session, language: language))
+            : nil
+        let coincidental = coincidence != nil || factorOfOne != nil
         // What shows it: the answer's numbers read as names, a point where it differs.
-        let coincidentalStory = coincidence.map { text.coincidence($0) } ?? .empty
+        let coincidentalStory =
+            coincidence.map { text.coincidence($0) } ?? factorOfOne.map { text.factorOfOne($0) } ?? .empty
         if let coincidence {
             comparison = .different(
                 message: coincidentalStory, diagnosis: nil,
                 finding: Verdict.Finding(
                     .comparison, "coincidental-formula", isSpecific: !coincidence.moves.isEmpty))
+        } else if factorOfOne != nil {
+            comparison = .different(
+                message: coincidentalStory, diagnosis: nil,
+                finding: Verdict.Finding(.comparison, "coincidental-formula", isSpecific: true))
         } else if comparison.isSame, exercise.compare, exercise.kind == .value || exercise.kind == .tensor,
             let source,
             prepared.perturbedSetup.agreesOnlyHere(

@@ -8,7 +8,8 @@ import Wording
 /// fan-out or every weight for the fan-in, fans added, multiplied or one alone where they are
 /// averaged, a uniform bound's square for the variance, LeCun's 1 for He's 2, variances added —
 /// each told when the answer is that formula, and not told when the answer is another mistake
-/// with the same value.
+/// with the same value. And an answer that leaves out a name whose value is 1 does not pass
+/// (`PreparedExercise+FactorOfOne`).
 @Suite struct VarianceMutantTests {
     let english = Grader(options: GradingOptions(language: "en"))
     let korean = Grader(options: GradingOptions(language: "ko"))
@@ -119,5 +120,22 @@ import Wording
         #expect(
             mutantIDs(half).allSatisfy { !["relu-gain-dropped", "fan-out-for-fan-in"].contains($0) },
             "\(half.message)")
+    }
+
+    @Test func aNameOfValueOneLeftOutDoesNotPass() {
+        let verdict = english.grade("s ** 2 * d_in", for: output)
+        #expect(!verdict.passed)
+        #expect(verdict.findings.map(\.id) == ["coincidental-formula"])
+        #expect(
+            verdict.message.contains(
+                "leaves `v` out: it gives the expected value only because `v` is 1 here"),
+            "\(verdict.message)")
+        #expect(verdict.message.contains("With `v` = 2 it gives 0.64 where the calculation gives 1.28"))
+        let korean = self.korean.grade("s ** 2 * d_in", for: output)
+        #expect(korean.message.contains("빠져 있습니다"), "\(korean.message)")
+        // Right phrasings still pass: the name typed as its value, the factors in another order.
+        for right in ["v * d_in * s * s", "d_in * s ** 2 * 1.0", "64 * 0.1 ** 2 * 1"] {
+            #expect(english.grade(right, for: output).passed, "\(right)")
+        }
     }
 }

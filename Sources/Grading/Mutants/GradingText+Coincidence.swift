@@ -19,6 +19,9 @@ package enum FormulaKey: String, MessageKey {
     case partAdded
     /// A part of the reference the answer leaves out.
     case partLeftOut
+    /// A setup name of value 1 the answer leaves out, and what it gives with the name moved
+    /// (`name`, `value`, `other`, `answer`, `expected`).
+    case leftOutAtOne
 }
 
 extension GradingText {
@@ -45,6 +48,16 @@ extension GradingText {
             parts.append(coincidentalFormula)
         }
         return Phrase(parts)
+    }
+
+    /// What shows that the answer, which leaves out a name of value 1, is right only here.
+    func factorOfOne(_ found: PreparedExercise.FactorOfOne) -> Phrase {
+        Phrase(
+            FormulaKey.leftOutAtOne,
+            [
+                "name": found.name, "value": found.value, "other": found.other, "answer": found.answer,
+                "expected": found.expected,
+            ])
     }
 
     private static func argument(_ number: Formula.Number) -> any PhraseArgument {
