@@ -41,6 +41,21 @@ import Wording
         .tensor, setup: "scores = tensor([0.5, -1., 1.5])\nlabel = 0",
         reference: "F.softmax(scores, dim=0) - F.one_hot(tensor(label), 3)")
 
+    /// A cross-entropy written as a call only, and a softmax written by hand (class 1 has the
+    /// largest score).
+    let called = TestExercises.make(
+        .value, setup: "z = tensor([1., 3., -2., 0.5])\ny = 0",
+        reference: "F.cross_entropy(z.unsqueeze(0), torch.tensor([y]))")
+    let byHand = TestExercises.make(
+        .value, setup: "z = tensor([1., 3., -2., 0.5])\ny = 0",
+        reference: "torch.exp(z[y]) / torch.exp(z).sum()")
+
+    /// A binary cross-entropy of sigmoid probabilities, and an index that picks no class.
+    let binary = TestExercises.make(
+        .value, setup: "z = tensor([0.8, -1.2, 2.])\ny = tensor([1., 0., 1.])",
+        reference: "-(y * torch.log(torch.sigmoid(z)) + (1 - y) * torch.log(1 - torch.sigmoid(z))).mean()")
+    let indexed = TestExercises.make(.value, setup: "v = tensor([4., 7., 1.])\ni = 1", reference: "v[i] * 2")
+
     func mutantIDs(_ verdict: Verdict) -> [String] {
         verdict.findings.filter { $0.source == .mutant }.map(\.id)
     }
@@ -64,7 +79,7 @@ import Wording
         #expect(mutantIDs(percent) == ["probability-percentage"], "\(percent.message)")
         #expect(
             percent.message.hasPrefix(
-                "Your answer is the probability `1 - rate` = 0.7 written as a percentage (70)"))
+                "Your answer is `1 - rate` = 0.7 written as a percentage (70)"))
         let odds = english.grade("rate / (1 - rate)", for: scale)
         #expect(mutantIDs(odds) == ["probability-odds"], "\(odds.message)")
         #expect(odds.message.contains("the odds `rate / (1 - rate)` = 0.4286"), "\(odds.message)")
@@ -114,6 +129,29 @@ import Wording
         #expect(other.message.contains("with class 1 where it takes class `label` = 0"))
     }
 
+    @Test func aLossWrittenAsACallAndASoftmaxByHand() {
+        let max = english.grade("z.max() - z[y]", for: called)
+        #expect(mutantIDs(max) == ["max-for-logsumexp"], "\(max.message)")
+        let sum = english.grade("torch.log(torch.exp(z.sum())) - z[y]", for: called)
+        #expect(mutantIDs(sum) == ["exp-of-sum"], "\(sum.message)")
+        let binary = english.grade("-torch.log(torch.sigmoid(z[y]))", for: called)
+        #expect(mutantIDs(binary) == ["sigmoid-for-softmax"], "\(binary.message)")
+        let largest = english.grade("F.cross_entropy(z[None], z.argmax()[None])", for: called)
+        #expect(mutantIDs(largest) == ["other-class"], "\(largest.message)")
+        let exp = english.grade("z[y].exp() / z.sum().exp()", for: byHand)
+        #expect(mutantIDs(exp) == ["exp-of-sum"], "\(exp.message)")
+    }
+
+    @Test func aTensorOfProbabilitiesForItsComplement() {
+        // A weighted sum's weight `y` read as a running average's tells the same value too.
+        let verdict = english.grade("-torch.log(torch.sigmoid(z)).mean()", for: binary)
+        #expect(mutantIDs(verdict).contains { $0.contains("probability-complement") }, "\(verdict.message)")
+        #expect(
+            verdict.message.contains(
+                "`torch.sigmoid(z)` where it uses its complement `1 - torch.sigmoid(z)`"),
+            "\(verdict.message)")
+    }
+
     @Test func theGradientReadOtherwise() {
         let slope = english.grade("q = scores.softmax(0); q * (1 - q)", for: gradient)
         #expect(mutantIDs(slope) == ["slope-for-gradient"], "\(slope.message)")
@@ -140,6 +178,9 @@ import Wording
         let typed = english.grade("acts * tensor([[1., 0., 0.], [0., 1., 0.]]) / 0.6", for: masked)
         #expect(!mutantIDs(typed).contains("keep-mask-inverted"), "\(typed.message)")
         // The sum of exponentials minus the label's score: log left out, not the largest score.
+        // An index into a vector that reads no scores is no class.
+        let element = english.grade("v[2] * 2", for: indexed)
+        #expect(!mutantIDs(element).contains("other-class"), "\(element.message)")
         let unlogged = english.grade("scores.exp().sum() - scores[label]", for: loss)
         #expect(mutantIDs(unlogged).allSatisfy { !$0.contains("logsumexp") }, "\(unlogged.message)")
     }

@@ -61,13 +61,17 @@ package enum MeaningKey: String, MessageKey {
     /// `p` (`yours`, `yourValue`) where its complement `1 - p` (`theirs`, `theirValue`) belongs,
     /// and the complement where `p` belongs.
     case complementFor, complementOf
+    /// The same for a tensor of probabilities (`yours`, `theirs`), without values.
+    case complementForTensor
+    /// A tensor factor (`piece`) applied twice.
+    case probabilityTwiceTensor
     /// A factor (`piece`, `value`) applied twice (`twice`).
     case probabilityTwice
     /// A factor (`piece`, `value`) written as a percentage (`percent`).
     case probabilityAsPercentage
     /// Divided by a factor (`piece`, `value`) where the calculation multiplies, and back.
     case dividedByFactor, multipliedByFactor
-    /// Whole sentences: the answer is a probability (`piece`, `value`) as a percentage (`percent`);
+    /// Whole sentences: the answer is a quantity (`piece`, `value`) as a percentage (`percent`);
     /// odds (`written`, `odds`); the probability (`probability`) a loss (`loss`) is the
     /// negative logarithm of.
     case percentageWhole, oddsWhole, probabilityForLoss

@@ -57,7 +57,9 @@ extension MeaningGenerator {
                 continue
             }
         }
-        guard !classes.isEmpty else { return }
+        // An index is a class only where the calculation reads scores or one-hot targets: `v[i]`
+        // alone is any index.
+        guard !classes.isEmpty, !scoreCalls(root).isEmpty || !oneHots.isEmpty else { return }
         var largest: Int?
         if let scores, let values = value(text(scores))?.values, values.count >= 2,
             let top = values.indices.max(by: { values[$0] < values[$1] }),

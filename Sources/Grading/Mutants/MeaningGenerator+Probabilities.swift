@@ -147,7 +147,36 @@ extension MeaningGenerator {
                 }
             }
         }
+        tensorComplementRules(all)
         evaluationDropoutRules(all)
+    }
+
+    /// `1 - p` where `p` is a tensor of probabilities (every value strictly between 0 and 1, a
+    /// sigmoid's output): `p` for its complement, and the complement applied twice.
+    private mutating func tensorComplementRules(_ all: [ExpressionSyntax]) {
+        var seen: Set<String> = []
+        for node in all {
+            guard case .binary(.subtract, let one, let p) = node.kind, Self.isOne(one), Self.isPlain(p),
+                let values = value(text(p))?.values, values.count >= 2,
+                values.allSatisfy({ $0 > 0 && $0 < 1 }), values.contains(where: { abs($0 - 0.5) > 1e-9 }),
+                seen.insert(text(node)).inserted
+            else { continue }
+            let nodes = all.filter { text($0) == text(node) && complementedTensor($0) }
+            let written = Self.bare(text(node))
+            let probability = Self.bare(text(p))
+            add(
+                .probabilityComplement, nodes.map { ($0.range, "(\(probability))") },
+                told: Phrase(MeaningKey.complementForTensor, ["yours": probability, "theirs": written]))
+            add(
+                .probabilityTwice, nodes.map { ($0.range, "((\(written)) * (\(written)))") },
+                told: Phrase(MeaningKey.probabilityTwiceTensor, ["piece": written]))
+        }
+    }
+
+    /// Whether `node` is `1 - p`, written as such.
+    private func complementedTensor(_ node: ExpressionSyntax) -> Bool {
+        guard case .binary(.subtract, let one, _) = node.kind else { return false }
+        return Self.isOne(one)
     }
 
     /// Whether `node` is a tensor of 0s and 1s with both in it.

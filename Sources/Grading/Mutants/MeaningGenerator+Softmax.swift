@@ -113,10 +113,12 @@ extension MeaningGenerator {
                         )
                     ],
                     told: Phrase(MeaningKey.nllOnScores))
+                crossEntropyFormulaRules(call)
             default:
                 break
             }
         }
+        handWrittenSoftmaxRules(all)
         // A loss (a cross-entropy, a negative log-probability) given as the probability it is
         // the negative logarithm of.
         let losses = calls.contains {
@@ -130,6 +132,53 @@ extension MeaningGenerator {
                 told: Phrase(
                     MeaningKey.probabilityForLoss, ["probability": Foundation.exp(-loss), "loss": loss]))
         }
+    }
+
+    /// A cross-entropy of one example written as a call (`F.cross_entropy(x[None], tensor([t]))`)
+    /// means logsumexp of its scores minus the target's: the largest score for logsumexp, the sum
+    /// of the scores (the log of the exponential of the sum), the target's score alone through a
+    /// sigmoid (a binary cross-entropy).
+    private mutating func crossEntropyFormulaRules(_ call: ScoreCall) {
+        guard call.arguments.count == 1, call.arguments[0].name == nil || call.arguments[0].name == "target",
+            let target = Self.tensorOfName(call.arguments[0].value, listed: true),
+            let shape = shape(call.operand), shape.count == 2, shape[0] == 1, shape[1] >= 2
+        else { return }
+        let scores = "(\(text(call.operand)))[0]"
+        let picked = "\(scores)[\(target)]"
+        add(
+            .maxForLogsumexp, [(call.node.range, "(\(scores).amax(dim=0) - \(picked))")],
+            told: Phrase(MeaningKey.maxForLogsumexp))
+        add(
+            .expOfSum, [(call.node.range, "(\(scores).sum(dim=0) - \(picked))")],
+            told: Phrase(MeaningKey.expOfSumLogsumexp))
+        add(
+            .sigmoidForSoftmax, [(call.node.range, "(-torch.log(torch.sigmoid(\(picked))))")],
+            told: Phrase(MeaningKey.sigmoidForSoftmax, ["count": shape[1]]))
+    }
+
+    /// A softmax written by hand, `exp(x) / exp(x).sum()`: the exponential of the sum,
+    /// `exp(x.sum())`, where the sum of the exponentials belongs.
+    private mutating func handWrittenSoftmaxRules(_ all: [ExpressionSyntax]) {
+        for node in all {
+            guard case .call(let callee, let arguments) = node.kind,
+                case .attribute(let summed, "sum", _) = callee.kind,
+                let inside = Self.exponentiated(summed, in: self)
+            else { continue }
+            let rest = arguments.map { ($0.name.map { "\($0)=" } ?? "") + text($0.value) }
+            add(
+                .expOfSum,
+                [(node.range, "torch.exp((\(text(inside))).sum(\(rest.joined(separator: ", "))))")],
+                told: Phrase(MeaningKey.expOfSumSoftmax))
+        }
+    }
+
+    /// `torch.exp(y)` or `y.exp()`: the `y`.
+    static func exponentiated(_ node: ExpressionSyntax, in generator: MeaningGenerator) -> ExpressionSyntax? {
+        guard case .call(let callee, let arguments) = node.kind,
+            case .attribute(let base, "exp", _) = callee.kind
+        else { return nil }
+        if generator.text(base) == "torch" { return arguments.count == 1 ? arguments[0].value : nil }
+        return arguments.isEmpty ? base : nil
     }
 
     /// Whether `root` takes the logarithm of a softmax (`-torch.log(x.softmax(0)[t])`).
