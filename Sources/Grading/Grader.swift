@@ -501,6 +501,10 @@ public final class Grader {
                 let id = match.findingID
                 findings.append(
                     Verdict.Finding(.mutant, id, numbers: numbers, says: sentence, isSpecific: true))
+            } else if let source, let random = prepared.randomMaskStory(source) {
+                // Dropout drawn afresh where the step's mask is given: a random mask, not any
+                // value, explains the difference.
+                findings.append(Verdict.Finding(.mutant, "random-mask", says: random, isSpecific: true))
             } else if let source, let fresh = prepared.freshLayerStory(source) {
                 // A layer of the answer's own where the reference uses a given weight: its random
                 // weights, not any value, explain the difference.

@@ -119,6 +119,35 @@ package enum MeaningKey: String, MessageKey {
     case fanOut, allWeights, fansAdded, fansMultiplied
     /// Two variances (`first`, `second`) added (`sum`) where they multiply (`product`).
     case variancesAdded
+    /// A subscript's slices (`slices`) on other dimensions (`yours`, `theirs`: axis phrases).
+    case slicedOtherDimensions
+    /// A slice (`slice`) in a second pair of brackets cutting `yours` again where `theirs` is cut.
+    case chainedSlice
+    /// A crop started at 0 on `axes` where it starts at `starts`.
+    case sliceFromOrigin
+    /// Where a slice starts: a name and its value (`name`, `value`), or a number (`value`).
+    case startNamed, startNumber
+    /// The first `count` indices of `axis` dropped (`yours`) where the last are (`theirs`), and
+    /// the other way round.
+    case firstDropped, lastDropped
+    /// `F.unfold`'s result (`expected`: [N, C·K·K, L]; `channels`, `window`, `column`, `positions`,
+    /// `grid`) laid out otherwise (`yours`, a shape): channels apart, one channel's window,
+    /// `Tensor.unfold`'s windows.
+    case unfoldChannelsApart, unfoldOneChannel, unfoldWindows
+    /// L counted otherwise (`count`): every pixel of the `input`, a square input (`side`), the + 1
+    /// forgotten (`yourGrid`).
+    case unfoldEveryPixel, unfoldSquare, unfoldPlusOneForgotten
+    /// A part of a window's sum of products left out: channel `index` of `count`, the product
+    /// `a` · `b` of `count`, row or column `index` (its `count` products); `value` its worth.
+    case channelLeftOut, productLeftOut, rowLeftOut, columnLeftOut
+    /// A `window` taken as `count` pixels in reading order from `corner` (the image `width`
+    /// wide), where it takes `columns` from each of `rows` rows.
+    case readingOrder
+    /// A shift the other way along `axis`: the padding `pad` at the other end, `slice` cutting the
+    /// other end (`count` places).
+    case shiftReversed
+    /// A shift along another axis (`yours`) than the calculation's (`theirs`).
+    case shiftMoved
 }
 
 /// The names of a tensor's dimensions in a CNN course's layouts: `[N, C, H, W]`, `[C, H, W]`,

@@ -48,6 +48,11 @@ struct MeaningGenerator {
         generator.softmaxRules(root)
         generator.classRules(root)
         generator.varianceRules(root)
+        generator.sliceRules(root)
+        generator.shiftRules(root)
+        generator.unfoldRules(root)
+        generator.handSumRules(root)
+        generator.readingOrderRules(root)
         var seen: Set<String> = [source]
         return Array(generator.found.filter { seen.insert($0.source).inserted }.prefix(limit))
     }
@@ -91,11 +96,17 @@ struct MeaningGenerator {
     }
 
     /// Adds the mutant `edits` make, said by `told`.
-    mutating func add(_ misconception: Misconception, _ edits: [(SourceRange, String)], told: Phrase) {
+    /// `piece`: what the change writes, where the answer must write it too for the story to be
+    /// its (`Mutant.canExplain`).
+    mutating func add(
+        _ misconception: Misconception, _ edits: [(SourceRange, String)], told: Phrase, piece: String = "",
+        terms: [String] = []
+    ) {
         let source = self.source.replacing(edits)
         guard !source.isEmpty else { return }
-        var mutant = Mutant(misconception: misconception, source: source, piece: "")
+        var mutant = Mutant(misconception: misconception, source: source, piece: piece)
         mutant.changes[0].told = told
+        mutant.changes[0].terms = terms
         found.append(mutant)
     }
 

@@ -336,6 +336,27 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     /// `x.mean(dim=…, keepdim=True)` → without `keepdim`: the statistics then line up with the
     /// last axis.
     case keepdimDropped = "keepdim-dropped"
+    /// `img[:, a:b, c:d]` → `img[a:b, c:d]`: the slices moved to the dimensions in front.
+    case slicedOtherDimensions = "sliced-other-dimensions"
+    /// `x[:, a:b, c:d]` → `x[:, a:b][:, c:d]`: the second slice cuts the first one's dimension again.
+    case chainedSlice = "chained-slice"
+    /// `x[:, top:top + n]` → `x[:, :n]`: a crop started at 0.
+    case sliceFromOrigin = "slice-from-origin"
+    /// `x[..., :-1]` → `x[..., 1:]` and back: the other end of a dimension dropped.
+    case otherEndDropped = "other-end-dropped"
+    /// `F.unfold`'s `[N, C · K · K, L]` laid out otherwise (channels apart, one channel, windows).
+    case unfoldLayout = "unfold-layout"
+    /// `F.unfold`'s positions L counted otherwise (every pixel, a square input, the + 1 forgotten).
+    case unfoldPositions = "unfold-positions"
+    /// `(a * b).sum()` → without one product, row, column or channel of it.
+    case partLeftOut = "part-left-out"
+    /// `img[0:3, 0:3]` → `img.flatten()[0:9].reshape(3, 3)`: a window as pixels in reading order.
+    case readingOrder = "reading-order"
+    /// `F.pad(x, (1, 0))[..., :-1]` → `F.pad(x, (0, 1))[..., 1:]`: a shift the other way.
+    case shiftReversed = "shift-reversed"
+    /// `F.pad(x, (1, 0))[..., :-1]` → `F.pad(x, (0, 0, 1, 0))[..., :-1, :]`: a shift along another
+    /// dimension.
+    case shiftMoved = "shift-moved"
 
     // What a probability means (`MeaningGenerator+Probabilities`, `+Softmax`, `+Classes`).
     /// `1 - p` → `p`, or a factor `p` → `1 - p`: the probability of the opposite outcome.
@@ -527,6 +548,9 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
             .allWeightsForFan, .fanOutForFanIn, .fansAdded, .fansMultiplied, .sumForAverage, .oneFanOnly,
             .uniformBoundForVariance, .varianceForUniformBound, .reluGainDropped, .variancesAdded:
             Traits()
+        case .slicedOtherDimensions, .chainedSlice, .sliceFromOrigin, .otherEndDropped,
+            .unfoldLayout, .unfoldPositions, .partLeftOut, .readingOrder, .shiftReversed, .shiftMoved:
+            Traits()
         }
     }
 
@@ -627,7 +651,21 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
             .rangeForDeviation, .meanOverOneFewer, .parameterOnOtherAxis, .parametersSwapped,
             .shiftBeforeScale,
             .transformUndone, .weightsSwapped, .unweightedAverage, .oldValueReplaced, .oldWeightDropped,
-            .newWeightDropped, .indicesTiled, .oneAxisRepeated, .takenAlongOtherDimension, .keepdimDropped:
+            .newWeightDropped, .indicesTiled, .oneAxisRepeated, .takenAlongOtherDimension, .keepdimDropped,
+            .slicedOtherDimensions, .chainedSlice, .sliceFromOrigin, .otherEndDropped,
+            .unfoldLayout, .unfoldPositions, .partLeftOut, .readingOrder, .shiftReversed, .shiftMoved:
+            true
+        default: false
+        }
+    }
+
+    /// Whether a value the change gives is told once, with the reference's words, however many
+    /// of the written answers give it (`img[:, 1:4, 2:5]` beside `img[:, top:top + size, …]`):
+    /// its sentence says where the change is, which is the same in each.
+    var toldOncePerValue: Bool {
+        switch self {
+        case .slicedOtherDimensions, .chainedSlice, .sliceFromOrigin, .otherEndDropped,
+            .unfoldLayout, .unfoldPositions, .readingOrder, .shiftReversed, .shiftMoved:
             true
         default: isProbability || isVariance
         }

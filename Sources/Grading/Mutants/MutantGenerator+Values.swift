@@ -286,6 +286,42 @@ extension Mutant {
     /// function the mutant calls: a patch sliced by hand at another place may have the value of
     /// a convolution with a stride, but no stride was written.
     func canExplain(_ source: String) -> Bool {
+        // A count of window positions taken otherwise is a shape worked out by hand: an answer
+        // that calls something (`F.unfold(x, K, padding=1).shape`) made its slip in the call.
+        if changes.contains(where: { $0.misconception == .unfoldPositions }),
+            !Self.calledNames(source).subtracting(Self.literalMakers).isEmpty
+        {
+            return false
+        }
+        // A part of a window's sum left out is told of an answer that reads the tensors element
+        // by element or row by row, not of a number typed in.
+        if changes.contains(where: { $0.misconception == .partLeftOut }), !Self.indexes(source) {
+            return false
+        }
+        // A slice's other end, a second pair of brackets and a shift the other way are told of an
+        // answer that writes them: the same values typed otherwise (the input unshifted, rows
+        // picked at once) made another slip.
+        let typed = source.filter { !$0.isWhitespace }
+        for change in changes
+        where [.otherEndDropped, .shiftReversed, .shiftMoved].contains(change.misconception) {
+            if !typed.contains(change.piece) { return false }
+        }
+        if changes.contains(where: { $0.misconception == .chainedSlice }), !typed.contains("][") {
+            return false
+        }
+        // Where a slice or a window is cut is told of an answer that cuts one; a window in reading
+        // order of one that flattens or reshapes.
+        let slicing: Set<Misconception> = [
+            .slicedOtherDimensions, .chainedSlice, .sliceFromOrigin, .otherEndDropped,
+        ]
+        if changes.contains(where: { slicing.contains($0.misconception) }), !Self.indexes(source) {
+            return false
+        }
+        if changes.contains(where: { $0.misconception == .readingOrder }),
+            Self.calledNames(source).isDisjoint(with: ["flatten", "reshape", "view", "ravel"])
+        {
+            return false
+        }
         if changes.contains(where: \.misconception.setsACallsSetting) {
             // A value typed out (`(8, 16, 27, 27)`, `torch.Size([…])`) was worked out by hand:
             // any setting may have gone into it.
@@ -302,6 +338,21 @@ extension Mutant {
         return program.statements.contains { statement in
             switch statement {
             case .expression(let expression), .assignment(_, let expression): calls(expression)
+            default: false
+            }
+        }
+    }
+
+    /// Whether `source` indexes or slices anything.
+    static func indexes(_ source: String) -> Bool {
+        guard let program = try? Parser.parse(source) else { return false }
+        func visit(_ node: ExpressionSyntax) -> Bool {
+            if case .subscript = node.kind { return true }
+            return node.kind.children.contains(where: visit)
+        }
+        return program.statements.contains { statement in
+            switch statement {
+            case .expression(let expression), .assignment(_, let expression): visit(expression)
             default: false
             }
         }

@@ -21,6 +21,9 @@ struct Mutant: Hashable, Sendable {
         /// The change said in full, where its sentence needs more than the piece (the dimensions
         /// a statistic is taken over, the axis a parameter lines up with: `MeaningGenerator`).
         var told: Phrase? = nil
+        /// The parts a sum adds, where the change leaves one out (`Misconception.partLeftOut`):
+        /// each product as a hand-typed sum writes it, those worth 0 marked `0:`.
+        var terms: [String] = []
     }
 
     /// The changes made, in the order they were applied (one or two).

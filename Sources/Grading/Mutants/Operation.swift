@@ -117,6 +117,8 @@ package enum OperationKey: String, MessageKey, CaseIterable {
     case multiply, add, subtract, divide, matmul
     /// "Your answer makes a new `nn.Conv2d` layer: …"
     case freshLayer = "fresh-layer"
+    /// "Your answer calls `F.dropout`, which draws a random mask of its own: …"
+    case randomMask = "random-mask"
 
     /// The sentence saying what `operation` does (the keys mirror `Operation`'s cases one to one,
     /// which `OperationTests` checks).

@@ -75,6 +75,17 @@ extension PreparedExercise {
         if let source, let typed = typedMutant(source, value: answer, comparer: comparer) {
             return MutantGroup(mutants: [typed], value: answer)
         }
+        // A sum typed product by product that leaves out one product of the reference, with the
+        // value that leaves: certain by its writing, whatever other change gives that value too.
+        if let source, Self.typedProducts(source) != nil,
+            let entry = mutants.all.first(where: {
+                $0.mutant.changes.count == 1 && !$0.mutant.changes[0].terms.isEmpty
+                    && Self.leavesOut(source, $0.mutant.changes[0]) == true
+                    && comparer.matches(answer, $0.value)
+            })
+        {
+            return MutantGroup(mutants: [entry.mutant], value: answer)
+        }
         if mutants.isPartial { return nil }
         // A count written as the formula of a layer taken otherwise is that layer's story.
         if let source, let found = mutants.counts?.explain(source) {
@@ -141,7 +152,13 @@ extension PreparedExercise {
     /// the answer is that formula, writes that operation, and agrees with it on other numbers
     /// and other data — every rule by which a same value is known to be a coincidence.
     func mayExplain(_ source: String, _ mutant: Mutant, comparer: Comparer) -> Bool {
-        sameFormula(source, mutant.source, comparer: comparer) != false && mutant.canExplain(source)
+        // A sum typed product by product says itself which product it left out: the data need
+        // not tell (the products worth 0 it leaves out too are worth more on other data).
+        let handTyped =
+            mutant.changes.count == 1 && !mutant.changes[0].terms.isEmpty
+            ? Self.leavesOut(source, mutant.changes[0]) : nil
+        if handTyped == false { return false }
+        return sameFormula(source, mutant.source, comparer: comparer) != false && mutant.canExplain(source)
             && !mutant.keepsReplacedPart(of: source)
             && !Self.reducesOtherwise(
                 source, mutant.source,
@@ -151,9 +168,10 @@ extension PreparedExercise {
             && writesSwap(source, of: mutant)
             && mutants.formulas?.differsLifted(source, mutant.source) != true
             && (!mutant.misconception.isCount || mutants.counts?.differs(source, from: mutant) != true)
-            && perturbedSetup.differ(
-                source, mutant.source, comparer: comparer,
-                squeezed: mutant.changes.allSatisfy(\.misconception.isMeaning)) != true
+            && (handTyped == true
+                || perturbedSetup.differ(
+                    source, mutant.source, comparer: comparer,
+                    squeezed: mutant.changes.allSatisfy(\.misconception.isMeaning)) != true)
             && (!mutant.misconception.isElementCount || countsElementsAlike(source, mutant) != false)
             && !Self.keepsDroppedReduction(source, mutant) && !Self.keepsReplacedOperator(source, mutant)
             && Self.writesGenericChange(source, mutant)
@@ -642,7 +660,8 @@ extension PreparedExercise {
                 $0.misconception == mutant.misconception && $0.changes[0].layer == mutant.changes[0].layer
                     && ($0.misconception != .settingChanged || $0.changes[0].piece == mutant.changes[0].piece)
                     // Each meaning mutant tells its own story (other dimensions, another axis).
-                    && (!mutant.misconception.isMeaning || $0.changes[0].told == mutant.changes[0].told
+                    && (!mutant.misconception.isMeaning || mutant.misconception.toldOncePerValue
+                        || $0.changes[0].told == mutant.changes[0].told
                         // A probability's reading told two ways (from the reference and from an
                         // alternative) is one story; another class is its own.
                         || mutant.misconception.isProbability && mutant.misconception != .otherClass)

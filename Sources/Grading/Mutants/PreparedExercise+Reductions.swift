@@ -32,7 +32,8 @@ extension PreparedExercise {
         let family = { (name: String) -> String in
             guard alike else { return name }
             switch name {
-            case "sum", "mean", "nansum", "nanmean", "var", "std": return "moment"
+            // A dot product is a sum of products, as a window's response sums them.
+            case "sum", "mean", "nansum", "nanmean", "var", "std", "dot": return "moment"
             // The largest value and the place of the largest value pick the same entry.
             case "amax", "argmax": return "max"
             case "amin", "argmin": return "min"
