@@ -36,6 +36,16 @@ import Wording
     /// A fan-in as a product.
     let fanIn = TestExercises.make(.value, setup: "Cin = 6\nCout = 10\nr = 3", reference: "Cin * r * r")
 
+    /// LeCun's and He's standard deviations written as a constant over a root.
+    let lecun = TestExercises.make(.value, setup: "n_in = 200\nn_out = 50", reference: "1 / math.sqrt(n_in)")
+    let he = TestExercises.make(
+        .value, setup: "fan_in = 72\nfan_out = 18", reference: "math.sqrt(2) / math.sqrt(fan_in)")
+
+    /// A variance through a layer given the weights' variance: a product with a real in it, no
+    /// fan-in.
+    let through = TestExercises.make(
+        .value, setup: "n_in = 100\nn_out = 10\nw_var = 0.02", reference: "n_in * w_var")
+
     func mutantIDs(_ verdict: Verdict) -> [String] {
         verdict.findings.filter { $0.source == .mutant }.map(\.id)
     }
@@ -120,6 +130,25 @@ import Wording
         #expect(
             mutantIDs(half).allSatisfy { !["relu-gain-dropped", "fan-out-for-fan-in"].contains($0) },
             "\(half.message)")
+    }
+
+    @Test func aDeviationWrittenAsAConstantOverARoot() {
+        let variance = english.grade("1 / n_in", for: lecun)
+        #expect(mutantIDs(variance) == ["variance-for-std"], "\(variance.message)")
+        let fanOut = english.grade("1 / math.sqrt(n_out)", for: lecun)
+        #expect(mutantIDs(fanOut) == ["fan-out-for-fan-in"], "\(fanOut.message)")
+        let uniform = english.grade("math.sqrt(3 / n_in)", for: lecun)
+        #expect(mutantIDs(uniform) == ["uniform-bound-for-variance"], "\(uniform.message)")
+        let gain = english.grade("1 / math.sqrt(fan_in)", for: he)
+        #expect(mutantIDs(gain) == ["relu-gain-dropped"], "\(gain.message)")
+        let korean = self.korean.grade("1 / math.sqrt(fan_in)", for: he)
+        #expect(korean.message.contains("LeCun"), "\(korean.message)")
+    }
+
+    @Test func aProductWithARealIsNoFanIn() {
+        let verdict = english.grade("n_out * w_var", for: through)
+        #expect(!verdict.message.contains("fan-in"), "\(verdict.message)")
+        #expect(!mutantIDs(verdict).contains("fan-out-for-fan-in"), "\(verdict.message)")
     }
 
     @Test func aNameOfValueOneLeftOutDoesNotPass() {

@@ -40,6 +40,10 @@ extension MeaningGenerator {
 
     mutating func varianceRules(_ root: ExpressionSyntax) {
         for node in Self.nodes(root) {
+            if let deviation = rootedDenominator(node) {
+                deviationRules(deviation)
+                continue
+            }
             guard let inside = squareRooted(node), let ratio = fanRatio(inside) else { continue }
             rootRules(node, inside: inside, ratio: ratio)
             ratioRules(ratio, rooted: true)
@@ -169,6 +173,78 @@ extension MeaningGenerator {
         let value = evaluate(source).flatMap { $0.values.count == 1 ? $0.values[0] : nil }
         numbers[source] = value
         return value
+    }
+
+    /// A standard deviation written as a constant over the square root of a fan
+    /// (`1 / math.sqrt(n_in)`, `math.sqrt(2) / math.sqrt(C_in * K * K)`): the node, the fan's
+    /// factors and where they are written, and the variance's constant (the square of the
+    /// numerator, or what its square root is of).
+    struct RootedDenominator {
+        var node: ExpressionSyntax
+        var fan: ExpressionSyntax
+        var factors: [ExpressionSyntax]
+        var constant: Double
+    }
+
+    func rootedDenominator(_ node: ExpressionSyntax) -> RootedDenominator? {
+        guard case .binary(.divide, let numerator, let denominator) = node.kind,
+            let fan = squareRooted(denominator), let factors = product(fan)
+        else { return nil }
+        var constant: Double
+        switch numerator.kind {
+        case .integer(let c): constant = Double(c * c)
+        case .float(let c): constant = c * c
+        default:
+            guard let inside = squareRooted(numerator) else { return nil }
+            switch inside.kind {
+            case .integer(let c): constant = Double(c)
+            case .float(let c): constant = c
+            default: return nil
+            }
+        }
+        guard constant > 0, constant < 1000 else { return nil }
+        return RootedDenominator(node: node, fan: fan, factors: factors, constant: constant)
+    }
+
+    /// A number as a learner writes it: whole where it is whole.
+    static func written(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e6 ? "\(Int(value))" : "\(value)"
+    }
+
+    /// The variance for such a deviation, squared for rooted, its constant taken otherwise, its fan
+    /// taken otherwise (the fan-out, every weight, both fans).
+    private mutating func deviationRules(_ deviation: RootedDenominator) {
+        let fan = bare(deviation.fan)
+        let c = deviation.constant
+        let variance = "\(Self.written(c)) / (\(fan))"
+        guard let value = number(variance), let expected = number(text(deviation.node)) else { return }
+        add(
+            .varianceForStd, [(deviation.node.range, "(\(variance))")],
+            told: Phrase(
+                MeaningKey.varianceForStd, ["variance": variance, "value": value, "deviation": expected]))
+        add(
+            .squaredForRoot, [(deviation.node.range, "(\(variance)) ** 2")],
+            told: Phrase(MeaningKey.squaredForRoot, ["variance": variance, "value": value]))
+        var changes: [(Misconception, Double, MeaningKey)] = [
+            (.uniformBoundForVariance, 3 * c, .uniformBound)
+        ]
+        if c == c.rounded(), Int(c) % 3 == 0 {
+            changes.append((.varianceForUniformBound, c / 3, .uniformVariance))
+        }
+        if c == 2 { changes.append((.reluGainDropped, 1, .reluGainDropped)) }
+        for (misconception, other, key) in changes {
+            let yours = Self.written(other)
+            guard let changed = number("\(yours) / (\(fan))") else { continue }
+            add(
+                misconception, [(deviation.node.range, "(math.sqrt(\(yours)) / math.sqrt(\(fan)))")],
+                told: Phrase(
+                    key,
+                    [
+                        "yours": yours, "theirs": Self.written(c), "denominator": fan, "value": changed,
+                        "expected": value,
+                    ]))
+        }
+        fanRules(deviation.factors, at: deviation.fan.range, bracketed: true)
     }
 
     // MARK: Rules
@@ -336,8 +412,12 @@ extension MeaningGenerator {
             squared = index
         }
         guard let squared else {
-            // A product of whole numbers with an input name: a fan-in.
-            fanRules(factors, at: root.range, bracketed: false)
+            // A product of whole numbers with an input name: a fan-in. (A product with a real
+            // in it, `n_in * w_var`, is no count of inputs.)
+            let counts = factors.allSatisfy { factor in
+                number(text(factor)).map { $0 == $0.rounded() } ?? false
+            }
+            if counts { fanRules(factors, at: root.range, bracketed: false) }
             return
         }
         wholeRooted(root)
