@@ -112,6 +112,10 @@ import Wording
         #expect(
             largest.message.contains(
                 "class 2, the class with the largest score, where it takes class `label` = 0"))
+        let lost = english.grade("F.cross_entropy(scores[None], tensor([label]))", for: probability)
+        #expect(mutantIDs(lost) == ["loss-for-probability"], "\(lost.message)")
+        #expect(
+            lost.message.hasPrefix("Your answer is −log p = 1.3715, the loss of the probability p = 0.2537"))
         let ko = korean.grade("F.log_softmax(scores, dim=0)[label]", for: probability)
         #expect(ko.message.contains("로그 확률(`log_softmax`)"), "\(ko.message)")
     }

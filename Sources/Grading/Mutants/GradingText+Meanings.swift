@@ -75,6 +75,9 @@ package enum MeaningKey: String, MessageKey {
     /// odds (`written`, `odds`); the probability (`probability`) a loss (`loss`) is the
     /// negative logarithm of.
     case percentageWhole, oddsWhole, probabilityForLoss
+    /// A whole sentence: the answer is the loss −log p (`loss`) of the probability asked for
+    /// (`probability`).
+    case lossForProbability
     /// Two readings of the answer, each a whole sentence (`first`, `second`).
     case twoReadings
     /// A 0/1 mask (`mask`) read the other way round.

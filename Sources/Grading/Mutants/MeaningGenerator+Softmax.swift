@@ -131,6 +131,16 @@ extension MeaningGenerator {
                 .probabilityForLoss, [(root.range, "torch.exp(-(\(text(root))))")],
                 told: Phrase(
                     MeaningKey.probabilityForLoss, ["probability": Foundation.exp(-loss), "loss": loss]))
+        } else if calls.contains(where: { $0.name == "softmax" }), let probability = scalar(root),
+            probability > 0, probability < 1
+        {
+            // A probability given as its loss, −log p.
+            add(
+                .lossForProbability, [(root.range, "(-torch.log(torch.tensor(\(text(root)))))")],
+                told: Phrase(
+                    MeaningKey.lossForProbability,
+                    ["probability": probability, "loss": -Foundation.log(probability)]
+                ))
         }
     }
 

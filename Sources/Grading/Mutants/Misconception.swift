@@ -393,6 +393,8 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     case slopeForGradient = "slope-for-gradient"
     /// A value per class → the target class's entry only.
     case targetEntryOnly = "target-entry-only"
+    /// A probability → `-log(p)`, the loss of it.
+    case lossForProbability = "loss-for-probability"
     /// A one-hot row → 1 for every class.
     case oneHotEverywhere = "one-hot-everywhere"
     /// A loss → `exp(-loss)`, the probability it is the negative logarithm of.
@@ -542,7 +544,7 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
             .probabilityOdds, .probabilityDivided, .keepMaskInverted, .trainScaleAtEvaluation,
             .logForProbability,
             .probabilityForLog, .sigmoidForSoftmax, .expOfSum, .otherClass, .nllOnScores, .maxForLogsumexp,
-            .slopeForGradient, .targetEntryOnly, .probabilityForLoss, .oneHotEverywhere:
+            .slopeForGradient, .targetEntryOnly, .probabilityForLoss, .oneHotEverywhere, .lossForProbability:
             Traits()
         case .varianceForStd, .stdForVariance, .squaredForRoot, .rootOfDenominatorOnly, .rootOfNumeratorOnly,
             .allWeightsForFan, .fanOutForFanIn, .fansAdded, .fansMultiplied, .sumForAverage, .oneFanOnly,
@@ -679,7 +681,7 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
             .probabilityOdds, .probabilityDivided, .keepMaskInverted, .trainScaleAtEvaluation,
             .logForProbability,
             .probabilityForLog, .sigmoidForSoftmax, .expOfSum, .otherClass, .nllOnScores, .maxForLogsumexp,
-            .slopeForGradient, .targetEntryOnly, .probabilityForLoss, .oneHotEverywhere:
+            .slopeForGradient, .targetEntryOnly, .probabilityForLoss, .oneHotEverywhere, .lossForProbability:
             true
         default: false
         }
@@ -702,6 +704,7 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     /// loss): its sentence is said whole (`MeaningKey`), not as a change of the calculation.
     var replacesWhole: Bool {
         self == .probabilityPercentage || self == .probabilityOdds || self == .probabilityForLoss
+            || self == .lossForProbability
     }
 
     /// Whether the change is generic (`Traits.generic`).
