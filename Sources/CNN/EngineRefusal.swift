@@ -55,7 +55,7 @@ public enum EngineRefusal: String, MessageKey, Sendable {
     case einsumOperandCount, einsumSubscript, einsumDiagonal, einsumSubscriptCount, einsumBroadcast
     case einsumOutput, einsumNoOperand, adaptiveMaxPoolRank, adaptiveMaxPoolSize, adaptiveMaxPoolEmpty
     case bitwiseNeedsIntegers, bitwiseNotNeedsIntegers, smoothL1Beta, bceShapes, bceInputRange
-    case bceWithLogitsShapes, indexWithSeveralTensors, indexTensorType, indexWithScalarMask, maskShape
+    case bceWithLogitsShapes, indexShapesMismatch, indexTensorType, indexWithScalarMask, maskShape
     case indexPutShape, narrowScalar, narrowStart, narrowLength, narrowPastEnd, unfoldNegativeSize
     case unfoldSize, unfoldStep, traceRank, outerRanks, unfoldPatchesRank, unfoldPatchesSettings
     case unfoldPatchesTooSmall, gradInputWithoutGrad, gradInputUnused, tensordotLengths, tensordotSizes

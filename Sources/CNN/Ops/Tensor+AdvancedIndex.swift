@@ -14,17 +14,20 @@ extension Tensor {
     ///   the index, and negative positions count from the end;
     /// - a boolean mask of `k` dimensions selects the elements (rows) where it is true, in
     ///   row-major order: `x[x > 0]` is one-dimensional.
+    /// - several index tensors (`x[rows, cols]`, `logp[torch.arange(n), target]`) are broadcast
+    ///   together to one shape `B`, a mask counting as its true positions (one index per
+    ///   dimension it covers); the result has `B` where they stand when they stand side by side,
+    ///   and `B` first otherwise (NumPy's and PyTorch's rule).
     /// Backward: the gradient is added back at the picked positions (repeats accumulate).
-    /// - Throws: `CNNError` for more than one tensor item, a real-valued index tensor, a position
-    ///   out of range, or a mask whose shape does not match the dimensions it indexes.
+    /// - Throws: `CNNError` for index tensors that do not broadcast together, a real-valued index
+    ///   tensor, a position out of range, or a mask whose shape does not match the dimensions it
+    ///   indexes.
     public func indexed(advanced items: [AdvancedIndex]) throws -> Tensor {
         let tensorItems = items.indices.filter { if case .tensor = items[$0] { true } else { false } }
         var basic: [TensorIndex] = []
         for item in items { if case .basic(let index) = item { basic.append(index) } }
         guard let position = tensorItems.first else { return try indexed(basic) }
-        guard tensorItems.count == 1 else {
-            throw CNNError.argument(.indexWithSeveralTensors)
-        }
+        guard tensorItems.count == 1 else { return try indexed(several: items) }
         guard case .tensor(let index) = items[position] else { return try indexed(basic) }
         guard index.kind != .real else {
             throw CNNError.argument(.indexTensorType, ["dtype": index.scalarType])
@@ -79,6 +82,140 @@ extension Tensor {
             return position < 0 ? position + size : position
         }
         return try selected.taking(rows, along: p, indexShape: index.shape)
+    }
+
+    /// `self[items…]` with several tensor items (see `indexed(advanced:)`).
+    private func indexed(several items: [AdvancedIndex]) throws -> Tensor {
+        var widths: [Int] = []
+        for item in items {
+            guard case .tensor(let index) = item else {
+                widths.append(0)
+                continue
+            }
+            guard index.kind != .real else {
+                throw CNNError.argument(.indexTensorType, ["dtype": index.scalarType])
+            }
+            guard index.kind != .boolean || index.rank > 0 else {
+                throw CNNError.argument(.indexWithScalarMask)
+            }
+            widths.append(index.kind == .boolean ? index.rank : 1)
+        }
+        let consumed =
+            items.filter {
+                if case .basic(.at) = $0 { true } else if case .basic(.slice) = $0 { true } else { false }
+            }.count + widths.reduce(0, +)
+        // Index the other entries first, with full slices where the tensors stand, noting the
+        // first dimension of the selection each tensor indexes.
+        var replaced: [TensorIndex] = []
+        var starts: [(item: Int, dim: Int)] = []
+        var outputDims = 0
+        for (i, item) in items.enumerated() {
+            switch item {
+            case .tensor:
+                replaced += Array(repeating: .all, count: widths[i])
+                starts.append((i, outputDims))
+                outputDims += widths[i]
+            case .basic(let entry):
+                replaced.append(entry)
+                switch entry {
+                case .at: break
+                case .slice, .newAxis: outputDims += 1
+                case .ellipsis: outputDims += Swift.max(0, rank - consumed)
+                }
+            }
+        }
+        let selected = try indexed(replaced)
+        guard outputDims <= selected.rank else {
+            throw CNNError.argument(.tooManyIndices, ["rank": rank, "count": consumed, "shape": shape])
+        }
+        // One array of positions per indexed dimension.
+        var arrays: [(dim: Int, positions: [Int], shape: [Int])] = []
+        for (item, start) in starts {
+            guard case .tensor(let index) = items[item] else { continue }
+            let values = index.scalarsAsDoubles()
+            if index.kind == .boolean {
+                let indexed = Array(selected.shape[start..<start + index.rank])
+                guard indexed == index.shape else {
+                    throw CNNError.shape(
+                        .maskShape, ["mask": index.shape, "indexed": indexed, "position": start])
+                }
+                let trues = values.indices.filter { values[$0] != 0 }
+                for d in 0..<index.rank {
+                    let stride = Tensor.product(Array(index.shape[(d + 1)...]))
+                    arrays.append((start + d, trues.map { ($0 / stride) % index.shape[d] }, [trues.count]))
+                }
+            } else {
+                let size = selected.shape[start]
+                let positions = try values.map { value throws(CNNError) -> Int in
+                    let position = Int(value)
+                    guard position >= -size, position < size else {
+                        throw .argument(.indexOutOfRange(index: position, dimension: start, size: size))
+                    }
+                    return position < 0 ? position + size : position
+                }
+                arrays.append((start, positions, index.shape))
+            }
+        }
+        let common = try Tensor.broadcastIndexShapes(arrays.map(\.shape))
+        let expanded = arrays.map { Tensor.broadcastPositions($0.positions, $0.shape, to: common) }
+        let dims = arrays.map(\.dim)
+        let sizes = dims.map { selected.shape[$0] }
+        let rest = (0..<selected.rank).filter { !dims.contains($0) }
+        let restShape = rest.map { selected.shape[$0] }
+        let rows = (0..<Tensor.product(common)).map { k in
+            zip(expanded, sizes).reduce(0) { row, pair in row * pair.1 + pair.0[k] }
+        }
+        let front = try selected.permute(dims + rest)
+        let picked = try front.reshape([Tensor.product(sizes), Tensor.product(restShape)]).gatherRows(rows)
+        let gathered = try picked.reshape(common + restShape)
+        let adjacent = zip(dims, dims.dropFirst()).allSatisfy { $1 == $0 + 1 }
+        guard adjacent, let first = dims.first, first > 0 else { return gathered }
+        let m = common.count
+        let back = (0..<gathered.rank).map { j in j < first ? m + j : (j < first + m ? j - first : j) }
+        return try gathered.permute(back)
+    }
+
+    /// The shape several index tensors broadcast to.
+    /// - Throws: `CNNError` when two of them do not broadcast.
+    static func broadcastIndexShapes(_ shapes: [[Int]]) throws -> [Int] {
+        let rank = shapes.map(\.count).max() ?? 0
+        var common = [Int](repeating: 1, count: rank)
+        for shape in shapes {
+            for (d, size) in shape.enumerated() {
+                let position = rank - shape.count + d
+                if common[position] == 1 {
+                    common[position] = size
+                } else if size != 1, size != common[position] {
+                    let text = shapes.map { "\($0)" }.joined(separator: ", ")
+                    throw CNNError.shape(.indexShapesMismatch, ["shapes": text])
+                }
+            }
+        }
+        return common
+    }
+
+    /// `positions` (row-major, of `shape`) repeated as broadcasting to `target` repeats them.
+    static func broadcastPositions(_ positions: [Int], _ shape: [Int], to target: [Int]) -> [Int] {
+        var strides = [Int](repeating: 0, count: target.count)
+        var stride = 1
+        for d in shape.indices.reversed() {
+            strides[target.count - shape.count + d] = shape[d] == 1 ? 0 : stride
+            stride *= shape[d]
+        }
+        var coordinate = [Int](repeating: 0, count: target.count)
+        var result: [Int] = []
+        result.reserveCapacity(product(target))
+        for _ in 0..<product(target) {
+            result.append(positions[zip(coordinate, strides).reduce(0) { $0 + $1.0 * $1.1 }])
+            var d = target.count - 1
+            while d >= 0 {
+                coordinate[d] += 1
+                if coordinate[d] < target[d] { break }
+                coordinate[d] = 0
+                d -= 1
+            }
+        }
+        return result
     }
 
     /// The slices at `rows` along `dim`, their dimension replaced by `indexShape`.
