@@ -37,7 +37,8 @@ extension Builtins {
             "nll_loss(input, target, weight=None, ignore_index=-100, reduction='mean')",
             "the negative log-likelihood of class indices, for log-probabilities (log_softmax outputs)"
         ) { call in
-            .tensor(
+            try checkClassTarget(try call.tensor("input"), try call.tensor("target"), call)
+            return .tensor(
                 try nllLoss(
                     try call.tensor("input"), try call.tensor("target"),
                     weight: try call.optionalTensor("weight"),
@@ -102,6 +103,7 @@ extension Builtins {
 
     static func crossEntropyLoss(_ call: Call, weight: Tensor?) throws -> Tensor {
         let (input, target) = (try call.tensor("input"), try call.tensor("target"))
+        try checkClassTarget(input, target, call)
         let (reduction, ignoreIndex) = (try call.reduction("reduction"), try call.int("ignore_index"))
         let smoothing = try call.double("label_smoothing")
         guard let weight else {
@@ -207,7 +209,7 @@ extension Builtins {
             let weight = try call.optionalTensor("weight")
             let (ignoreIndex, reduction) = (try call.int("ignore_index"), try call.reduction("reduction"))
             let smoothing = try call.double("label_smoothing")
-            return lossModule("CrossEntropyLoss") { input, target in
+            return lossModule("CrossEntropyLoss", classIndices: true) { input, target in
                 guard let weight else {
                     return try crossEntropy(
                         input, target, reduction: reduction, ignoreIndex: ignoreIndex,
@@ -223,7 +225,7 @@ extension Builtins {
         ) { call in
             let weight = try call.optionalTensor("weight")
             let (ignoreIndex, reduction) = (try call.int("ignore_index"), try call.reduction("reduction"))
-            return lossModule("NLLLoss") { input, target in
+            return lossModule("NLLLoss", classIndices: true) { input, target in
                 try nllLoss(input, target, weight: weight, reduction: reduction, ignoreIndex: ignoreIndex)
             }
         },
@@ -263,14 +265,29 @@ extension Builtins {
     ]
 
     /// A loss module: a function of `(input, target)` named after its class.
-    static func lossModule(_ name: String, _ loss: @escaping @Sendable (Tensor, Tensor) throws -> Tensor)
+    static func lossModule(
+        _ name: String, classIndices: Bool = false,
+        _ loss: @escaping @Sendable (Tensor, Tensor) throws -> Tensor
+    )
         -> Value
     {
         .function(
             Function(
                 .builtin(
                     Builtin("\(name)(input, target)", "the loss of input against target") { call in
-                        .tensor(try loss(try call.tensor("input"), try call.tensor("target")))
+                        let (input, target) = (try call.tensor("input"), try call.tensor("target"))
+                        if classIndices { try checkClassTarget(input, target, call) }
+                        return .tensor(try loss(input, target))
                     })))
+    }
+
+    /// PyTorch's refusal of real-valued class indices (`F.cross_entropy(logits, labels.float())`
+    /// is "expected scalar type Long but found Float"): a target of real numbers is class
+    /// probabilities, and then has the input's shape.
+    static func checkClassTarget(_ input: Tensor, _ target: Tensor, _ call: Call) throws {
+        guard target.kind == .real, target.shape != input.shape else { return }
+        throw LanguageError.said(
+            .type, .crossEntropyTargetType, ["dtype": target.scalarType, "shape": input.shape],
+            at: call.range(of: "target"))
     }
 }

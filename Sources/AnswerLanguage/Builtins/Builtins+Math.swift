@@ -32,16 +32,43 @@ extension Builtins {
             }
             return .tensor(try input.pow(try call.double("exponent")))
         },
-        Builtin("where(condition, input, other)", "input where condition holds, other elsewhere") { call in
-            .tensor(
-                try Tensor.where(
-                    try call.tensor("condition"), try call.tensorOrNumber("input"),
-                    try call.tensorOrNumber("other")))
+        Builtin(
+            "where(condition, input=None, other=None)",
+            "input where condition holds, other elsewhere; with the condition alone, where it holds"
+        ) { call in
+            let condition = try call.tensor("condition")
+            guard call.isNone("input"), call.isNone("other") else {
+                return .tensor(
+                    try Tensor.where(
+                        condition, try call.tensorOrNumber("input"), try call.tensorOrNumber("other")))
+            }
+            // `torch.where(mask)` is `torch.nonzero(mask, as_tuple=True)`: one index tensor per dimension.
+            let rows = try nonzeroIndices(condition)
+            return .tuple(
+                try (0..<Swift.max(condition.rank, 1)).map { d in
+                    .tensor(try Tensor(rows.map { $0.isEmpty ? 0 : $0[d] }, shape: [rows.count]))
+                })
         },
         binary("add", "input + other") { try $0 + $1 },
         binary("sub", "input − other") { try $0 - $1 },
         binary("mul", "input · other elementwise") { try $0 * $1 },
-        binary("div", "input / other elementwise") { try $0 / $1 },
+        Builtin(
+            "div(input, other, rounding_mode=None)",
+            "input / other elementwise; rounding_mode 'floor' or 'trunc' rounds the quotient"
+        ) { call in
+            let (input, other) = try binaryOperands(call)
+            switch try call.optionalString("rounding_mode") {
+            case nil: return .tensor(try input / other)
+            case "floor"?: return .tensor(try Tensor.floorDivide(input, other))
+            case "trunc"?:
+                let quotient = try (input / other).truncated()
+                let integers = input.kind != .real && other.kind != .real
+                return .tensor(integers ? try quotient.converted(to: .int64) : quotient)
+            case let mode?:
+                throw LanguageError.said(
+                    .value, .roundingMode, ["mode": mode], at: call.range(of: "rounding_mode"))
+            }
+        },
         binary("floor_divide", "input // other elementwise (rounding down, as Python)") {
             try Tensor.floorDivide($0, $1)
         },
@@ -116,14 +143,20 @@ extension Builtins {
         _ name: String, _ summary: String, _ operation: @escaping @Sendable (Tensor, Tensor) throws -> Tensor
     ) -> Builtin {
         Builtin("\(name)(input, other)", summary) { call in
-            let input = try call.tensorOrNumber("input")
-            let other: Tensor
-            switch try call.value("other") {
-            case .int(let value) where input.kind == .real: other = Tensor(Double(value), dtype: input.dtype)
-            case .float(let value): other = Tensor(value, dtype: input.dtype)
-            default: other = try call.tensorOrNumber("other")
-            }
+            let (input, other) = try binaryOperands(call)
             return .tensor(try operation(input, other))
+        }
+    }
+
+    /// `input` and `other` as tensors, a Python number taking the input's type as PyTorch's
+    /// scalars do.
+    static func binaryOperands(_ call: Call) throws -> (Tensor, Tensor) {
+        let input = try call.tensorOrNumber("input")
+        switch try call.value("other") {
+        case .int(let value) where input.kind == .real:
+            return (input, Tensor(Double(value), dtype: input.dtype))
+        case .float(let value): return (input, Tensor(value, dtype: input.dtype))
+        default: return (input, try call.tensorOrNumber("other"))
         }
     }
 }

@@ -24,7 +24,9 @@ extension Builtins {
         },
         // `inplace=True` only saves memory in PyTorch; a layer's output is the same either way, and
         // learners copy it from tutorials (`nn.ReLU(inplace=True)`).
-        Builtin("ReLU(inplace=False)", "the layer max(x, 0)") { _ in .module(ReLU()) },
+        Builtin("ReLU(inplace=False)", "the layer max(x, 0)") { call in
+            .module(ReLU(inplace: try call.bool("inplace")))
+        },
         Builtin("LeakyReLU(negative_slope=0.01, inplace=False)", "the layer x, or negative_slope·x below 0") {
             call in
             .module(LeakyReLU(negativeSlope: try call.double("negative_slope")))
@@ -110,64 +112,85 @@ extension Builtins {
 
     /// Methods of layers: `model.parameters()`, `model.eval()`, ….
     static let moduleMethods: [String: Builtin] = {
-        let methods = [
-            Builtin("parameters(module)", "the learnable tensors, in order") { call in
-                let layer = try call.module("module")
-                return .list(layer.parameters().map { .tensor($0.value) })
-            },
-            Builtin("named_parameters(module)", "(name, tensor) pairs of the learnable tensors") { call in
-                let layer = try call.module("module")
-                return .list(
-                    layer.namedParameters.map { .tuple([.string($0.name), .tensor($0.parameter.value)]) })
-            },
-            Builtin("modules(module)", "this layer and every layer inside it, depth first") { call in
-                .list(try call.module("module").namedLayers.map { .module($0.layer) })
-            },
-            Builtin("named_modules(module)", "(dotted name, layer) pairs, this layer first as ''") { call in
-                .list(
-                    try call.module("module").namedLayers.map {
-                        .tuple([.string($0.name), .module($0.layer)])
-                    })
-            },
-            Builtin("children(module)", "the layers directly inside this one") { call in
-                .list(try call.module("module").children.map { .module($0.layer) })
-            },
-            Builtin("named_children(module)", "(name, layer) pairs of the layers directly inside") { call in
-                .list(
-                    try call.module("module").children.map { .tuple([.string($0.name), .module($0.layer)]) })
-            },
-            Builtin("eval(module)", "switch to evaluation mode (batch norm uses running statistics)") {
-                call in
-                let layer = try call.module("module")
-                layer.eval()
-                return .module(layer)
-            },
-            Builtin("train(module, mode=True)", "switch to training mode") { call in
-                let layer = try call.module("module")
-                layer.train(try call.bool("mode"))
-                return .module(layer)
-            },
-            Builtin("zero_grad(module)", "forget every parameter's gradient") { call in
-                let layer = try call.module("module")
-                layer.zeroGrad()
-                return .none
-            },
-            Builtin("double(module)", "convert the parameters to float64 (for gradcheck)") { call in
-                let layer = try call.module("module")
-                try layer.to(.float64)
-                return .module(layer)
-            },
-            Builtin("float(module)", "convert the parameters to float32") { call in
-                let layer = try call.module("module")
-                try layer.to(.float32)
-                return .module(layer)
-            },
-            Builtin("forward(module, input)", "apply the layer, like module(input)") { call in
-                let layer = try call.module("module")
-                return .tensor(try layer(try call.tensor("input")))
-            },
-            stateDictMethod,
-        ]
+        let methods =
+            [
+                Builtin("parameters(module)", "the learnable tensors, in order") { call in
+                    let layer = try call.module("module")
+                    return .list(layer.parameters().map { .tensor($0.value) })
+                },
+                Builtin("named_parameters(module)", "(name, tensor) pairs of the learnable tensors") { call in
+                    let layer = try call.module("module")
+                    return .list(
+                        layer.namedParameters.map { .tuple([.string($0.name), .tensor($0.parameter.value)]) })
+                },
+                Builtin("modules(module)", "this layer and every layer inside it, depth first") { call in
+                    .list(try call.module("module").namedLayers.map { .module($0.layer) })
+                },
+                Builtin("named_modules(module)", "(dotted name, layer) pairs, this layer first as ''") {
+                    call in
+                    .list(
+                        try call.module("module").namedLayers.map {
+                            .tuple([.string($0.name), .module($0.layer)])
+                        })
+                },
+                Builtin("children(module)", "the layers directly inside this one") { call in
+                    .list(try call.module("module").children.map { .module($0.layer) })
+                },
+                Builtin("named_children(module)", "(name, layer) pairs of the layers directly inside") {
+                    call in
+                    .list(
+                        try call.module("module").children.map {
+                            .tuple([.string($0.name), .module($0.layer)])
+                        })
+                },
+                Builtin("eval(module)", "switch to evaluation mode (batch norm uses running statistics)") {
+                    call in
+                    let layer = try call.module("module")
+                    layer.eval()
+                    return .module(layer)
+                },
+                Builtin("train(module, mode=True)", "switch to training mode") { call in
+                    let layer = try call.module("module")
+                    layer.train(try call.bool("mode"))
+                    return .module(layer)
+                },
+                Builtin("zero_grad(module)", "forget every parameter's gradient") { call in
+                    let layer = try call.module("module")
+                    layer.zeroGrad()
+                    return .none
+                },
+                Builtin("double(module)", "convert the parameters to float64 (for gradcheck)") { call in
+                    let layer = try call.module("module")
+                    try layer.to(.float64)
+                    return .module(layer)
+                },
+                Builtin("float(module)", "convert the parameters to float32") { call in
+                    let layer = try call.module("module")
+                    try layer.to(.float32)
+                    return .module(layer)
+                },
+                Builtin("forward(module, input)", "apply the layer, like module(input)") { call in
+                    let layer = try call.module("module")
+                    return .tensor(try layer(try call.tensor("input")))
+                },
+                Builtin(
+                    "apply(module, fn)", "call fn on every layer inside, then on this one; returns this layer"
+                ) {
+                    call in
+                    let layer = try call.module("module")
+                    let function = try call.value("fn")
+                    // PyTorch's order: each child's subtree first, the layer itself last.
+                    func visit(_ layer: any Layer) throws {
+                        for child in layer.children { try visit(child.layer) }
+                        let argument = EvaluatedArgument(
+                            name: nil, nameRange: nil, value: .module(layer), range: call.range)
+                        _ = try call.evaluator.call(function, [argument], at: call.range)
+                    }
+                    try visit(layer)
+                    return .module(layer)
+                },
+                stateDictMethod,
+            ] + moduleDeviceMethods
         return Dictionary(uniqueKeysWithValues: methods.map { ($0.name, $0) })
     }()
 
@@ -227,17 +250,19 @@ extension Builtins {
             case "padding_mode": return .string("zeros")
             default: return nil
             }
-        case let drop as Dropout:
+        case let dropout as Dropout:
             switch name {
-            case "p": return .float(drop.p)
+            case "p": return .float(dropout.p)
             case "inplace": return .bool(false)
             default: return nil
             }
         case let pool as MaxPool2d:
+            // PyTorch keeps a pooling layer's sizes as given: `nn.MaxPool2d(2).kernel_size` is 2.
+            func given(_ size: Size2D) -> Value { size.height == size.width ? .int(size.height) : pair(size) }
             switch name {
-            case "kernel_size": return pair(pool.kernelSize)
-            case "stride": return pair(pool.stride)
-            case "padding": return pair(pool.padding)
+            case "kernel_size": return given(pool.kernelSize)
+            case "stride": return given(pool.stride)
+            case "padding": return given(pool.padding)
             default: return nil
             }
         default:

@@ -45,8 +45,8 @@ extension Call {
 /// Activations, softmax, padding and pooling.
 extension Builtins {
     static let activations: [Builtin] = [
-        // `inplace=True` only saves memory in PyTorch (`F.relu(x, inplace=True)` in tutorials); it
-        // is taken by keyword, so `relu(x, y)` is still one argument too many.
+        // `inplace=True` (`F.relu(x, inplace=True)` in tutorials) is taken by keyword, so
+        // `relu(x, y)` is still one argument too many.
         Builtin("relu(input, *more, inplace=False)", "max(x, 0) elementwise") { call in
             guard call.rest.isEmpty else {
                 throw LanguageError(
@@ -54,8 +54,20 @@ extension Builtins {
                     .tooManyArguments(function: call.function, takes: 1, given: 1 + call.rest.count),
                     at: call.restRanges[0])
             }
-            _ = try call.bool("inplace")
-            return .tensor(try relu(try call.tensorOrNumber("input")))
+            guard try call.bool("inplace"), case .tensor(let input) = try call.value("input") else {
+                return .tensor(try relu(try call.tensorOrNumber("input")))
+            }
+            // In place, as PyTorch: names bound to the input see the result, which stays in the
+            // graph (`out = F.relu(out, inplace=True)` in a block's forward still trains).
+            try checkInPlace(input, call)
+            let output = try relu(input)
+            for (name, bound) in call.evaluator.globals {
+                guard case .tensor(let tensor) = bound, tensor.shape == input.shape,
+                    tensor.sharesStorage(with: input) || tensor.sharesNode(with: input)
+                else { continue }
+                call.evaluator.globals[name] = .tensor(output)
+            }
+            return .tensor(output)
         },
         unary("sigmoid", "1 / (1 + e⁻ˣ) elementwise") { try sigmoid($0) },
         unary("tanh", "hyperbolic tangent elementwise") { try tanh($0) },

@@ -91,9 +91,11 @@ extension Builtins {
             optimizer.zeroGrad()
             return .none
         }
-        let group: [Value.DictEntry] =
-            [Value.DictEntry("params", .list(optimizer.parameters.map { .tensor($0.value) }))]
-            + settings.map { Value.DictEntry($0.0, $0.1) }
+        var entries = ["params": Value.list(optimizer.parameters.map { .tensor($0.value) })]
+        for (key, value) in settings { entries[key] = value }
+        let group = Namespace(
+            name: "param_group", members: entries, typeName: "dict", optimizer: optimizer,
+            role: .parameterGroup(keys: ["params"] + settings.map(\.0)))
         let text =
             "\(name) (\nParameter Group 0\n"
             + settings.map { "    \($0.0): \($0.1)" }.joined(separator: "\n") + "\n)"
@@ -103,7 +105,7 @@ extension Builtins {
                 members: [
                     "step": .function(Function(.builtin(step))),
                     "zero_grad": .function(Function(.builtin(zeroGrad))),
-                    "param_groups": .list([.dict(group)]),
+                    "param_groups": .list([.namespace(group)]),
                 ], typeName: name, text: text, optimizer: optimizer))
     }
 
@@ -124,6 +126,12 @@ extension Builtins {
     static let initializers: [Builtin] = [
         initializer("zeros_(tensor)", "fill with 0") { tensor, _ in try Tensor.zeros(tensor.shape) },
         initializer("ones_(tensor)", "fill with 1") { tensor, _ in try Tensor.ones(tensor.shape) },
+        initializer("eye_(tensor)", "fill a matrix with the identity") { tensor, call in
+            guard tensor.rank == 2 else {
+                throw LanguageError.said(.value, .eyeNeedsMatrix, at: call.range(of: "tensor"))
+            }
+            return try Tensor.eye(tensor.shape[0], tensor.shape[1])
+        },
         initializer("constant_(tensor, val)", "fill with val") { tensor, call in
             try Tensor.full(tensor.shape, try call.double("val"))
         },
@@ -177,8 +185,18 @@ extension Builtins {
             members([
                 Builtin("calculate_gain(nonlinearity, param=None)", "the recommended gain for a nonlinearity")
                 { call in
-                    .float(try gain(try call.string("nonlinearity"), try call.optionalDouble("param"), call))
-                }
+                    let name = try call.string("nonlinearity")
+                    let value = try gain(name, try call.optionalDouble("param"), call)
+                    // PyTorch returns the int 1 for the linear ones and sigmoid.
+                    return ["tanh", "relu", "leaky_relu", "selu"].contains(name) ? .float(value) : .int(1)
+                },
+                Builtin(
+                    "_calculate_fan_in_and_fan_out(tensor)",
+                    "(fan_in, fan_out): inputs and outputs per weight, receptive field included"
+                ) { call in
+                    let (fanIn, fanOut) = try fans(try call.tensor("tensor"), call)
+                    return .tuple([.int(fanIn), .int(fanOut)])
+                },
             ])
         ) { $1 })
 
@@ -256,7 +274,7 @@ extension Builtins {
         Builtin("device(type)", "the device named type; only 'cpu' exists here") { call in
             let name = try call.string("type")
             try checkDevice(name, call, at: call.range(of: "type"))
-            return .string("cpu")
+            return .namespace(.cpu)
         }
     ]
 }

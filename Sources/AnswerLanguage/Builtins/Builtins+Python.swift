@@ -42,8 +42,12 @@ extension Builtins {
                 }
                 return .int(Int(number.rounded(.toNearestOrEven)))
             }
+            if case .int(let whole) = try call.value("number"), digits >= 0 { return .int(whole) }
+            guard digits < 0 else { return .float(FormatSpec.rounded(number, digits: digits)) }
             let scale = Double.pow(10, Double(digits))
-            return .float((number * scale).rounded(.toNearestOrEven) / scale)
+            let rounded = (number * scale).rounded(.toNearestOrEven) / scale
+            if case .int = try call.value("number"), abs(rounded) < 9e18 { return .int(Int(rounded)) }
+            return .float(rounded)
         },
         Builtin("int(x)", "a number or one-element tensor as an int (truncated)") { call in
             if case .string(let text) = try call.value("x") {
@@ -70,7 +74,12 @@ extension Builtins {
         Builtin("bool(x)", "the truth value of x") { call in
             .bool(try call.evaluator.truth(try call.value("x"), at: call.range(of: "x")))
         },
-        Builtin("str(x)", "x as text, as it prints") { call in .string(try call.value("x").description) },
+        Builtin("str(x)", "x as text: a string itself, anything else as it prints") { call in
+            .string(Evaluator.str(try call.value("x")))
+        },
+        Builtin("repr(x)", "x as it prints, a string in quotes") { call in
+            .string(try call.value("x").description)
+        },
         Builtin("list(x)", "the items of a tuple, shape, string or the rows of a tensor as a list") { call in
             .list(try items(call, "x"))
         },
@@ -102,11 +111,11 @@ extension Builtins {
     /// `max`/`min`: of a tensor (PyTorch), or of numbers (Python).
     static let extrema: [Builtin] = [
         Builtin(
-            "max(input, *others, dim=None, keepdim=False)",
+            "max(input, *others, dim=None, keepdim=False, key=None)",
             "the largest element, or the largest of several numbers"
         ) { call in try extremum(call, largest: true) },
         Builtin(
-            "min(input, *others, dim=None, keepdim=False)",
+            "min(input, *others, dim=None, keepdim=False, key=None)",
             "the smallest element, or the smallest of several numbers"
         ) { call in try extremum(call, largest: false) },
     ]
@@ -132,11 +141,24 @@ extension Builtins {
     /// - `max(x, 1)`, `max(x, 1, True)`, `max(x, dim=1, keepdim=True)`: `(values, indices)`,
     ///   also readable as `.values` / `.indices`;
     /// - `max(x, y)` with a tensor `y`: the elementwise maximum (`torch.maximum`);
-    /// - `max(3, 5)`, `max([1, 2])`: Python's.
+    /// - `max(3, 5)`, `max([1, 2])`, `max(names, key=len)`: Python's.
     /// A number after a tensor is a dimension, as in PyTorch: `max(zeros(2), 3)` is refused as
     /// a dimension out of range, which is what `torch.max` says.
     static func extremum(_ call: Call, largest: Bool) throws -> Value {
         let input = try call.value("input")
+        let key = try call.value("key")
+        if key != .none {
+            // Python's `max(names, key=len)`: the first item whose key is largest (smallest).
+            let items =
+                call.rest.isEmpty ? try call.evaluator.iterate(input, at: call.range) : [input] + call.rest
+            guard
+                let best = try call.evaluator.sorted(items, key: key, reverse: largest, at: call.range).first
+            else {
+                throw LanguageError(
+                    .value, .said(.emptySequence, ["function": .text(call.function)]), at: call.range)
+            }
+            return best
+        }
         if case .tensor(let tensor) = input {
             var dims = try call.dims("dim")
             var keepDim = try call.bool("keepdim")

@@ -60,7 +60,7 @@ extension Builtins {
     /// `math`, bound at the top level and by `import math`.
     static let mathNamespace = Namespace(
         name: "math",
-        members: members(pythonMath).merging([
+        members: members(pythonMath + moreMath).merging([
             "pi": .float(Double.pi), "e": .float(M_E), "inf": .float(Double.infinity),
             "nan": .float(Double.nan),
         ]) { $1 })

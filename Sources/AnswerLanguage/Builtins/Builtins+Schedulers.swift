@@ -62,7 +62,8 @@ extension Builtins {
     ]
 
     /// `torch.optim.lr_scheduler`.
-    static let schedulerNamespace = Namespace(name: "torch.optim.lr_scheduler", members: members(schedulers))
+    static let schedulerNamespace = Namespace(
+        name: "torch.optim.lr_scheduler", members: members(schedulers + moreSchedulers))
 
     /// `model.state_dict()`: every parameter and batch-norm buffer by dotted name, detached, in
     /// PyTorch's order (each module's parameters, then its buffers, depth first).

@@ -62,10 +62,10 @@ extension Builtins {
             .tensor(try Tensor.stack(try call.tensors("tensors"), dim: try call.int("dim")))
         },
         Builtin("matmul(input, other)", "matrix product (batched, broadcasting), like @") { call in
-            .tensor(try Tensor.matmul(try call.tensor("input"), try call.tensor("other")))
+            .tensor(try matrixProduct(try call.tensor("input"), try call.tensor("other")))
         },
         Builtin("mm(input, other)", "product of two matrices") { call in
-            .tensor(try Tensor.matmul(try call.tensor("input"), try call.tensor("other")))
+            .tensor(try matrixProduct(try call.tensor("input"), try call.tensor("other")))
         },
         Builtin(
             "argmax(input, dim=None, keepdim=False)", "the index of the largest element, overall or along dim"
@@ -212,6 +212,7 @@ extension Builtins {
                 case .dtype(let type): requested = type
                 case .tensor(let other): requested = other.scalarType
                 case .string(let device): try checkDevice(device, call, at: call.restRanges[index])
+                case .namespace(let device) where device.isDevice: break
                 default: throw call.mismatch("args", .dtypeDeviceOrTensor)
                 }
             }

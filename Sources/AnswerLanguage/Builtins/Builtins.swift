@@ -29,7 +29,7 @@ enum Builtins {
         var methods: [String: Builtin] = [:]
         for builtin in tensorFunctions + activations + moreActivations + methodsOnly + moreMethods
             + inPlaceMethods + vocabularyMethods + shapeInPlaceMethods + newTensorMethods
-            + aliasMethods + missingDtypeMethods + addedInPlaceMethods
+            + aliasMethods + missingDtypeMethods + addedInPlaceMethods + reachMethods
         {
             methods[builtin.name] = builtin
         }
@@ -39,6 +39,7 @@ enum Builtins {
     /// Attributes of tensors that are values, not methods (for "did you mean" and completion).
     static let tensorProperties = [
         "shape", "grad", "dtype", "requires_grad", "is_leaf", "grad_fn", "ndim", "data", "device", "T", "mT",
+        "is_cuda",
     ]
 
     /// `torch.float32`, … and their PyTorch aliases (`torch.float`, `torch.long`, …).
@@ -58,6 +59,7 @@ enum Builtins {
                 + upsamplingModules + normalizationModules + layers1d + statisticsModules
         ).merging([
             "functional": .namespace(functionalNamespace), "init": .namespace(initNamespace),
+            "utils": .namespace(utilsNamespace),
         ]) { $1 }.merging(classMembers) { $1 }
     )
 
@@ -68,6 +70,8 @@ enum Builtins {
             .merging([
                 "nn": .namespace(nnNamespace), "optim": .namespace(optimNamespace),
                 "cuda": .namespace(cudaNamespace), "autograd": .namespace(autogradNamespace),
+                "utils": .namespace(
+                    Namespace(name: "torch.utils", members: ["data": .namespace(dataNamespace)])),
             ]) { $1 })
 
     /// Names bound at the top level before any code runs.
@@ -86,10 +90,16 @@ enum Builtins {
 
     /// Binary operators the engine provides beyond `+ - * /`, keyed by operator.
     static let tensorOperators: [BinaryOperator: @Sendable (Tensor, Tensor) throws -> Tensor] = [
-        .matmul: { try Tensor.matmul($0, $1) },
+        .matmul: { try matrixProduct($0, $1) },
         .floorDivide: { try Tensor.floorDivide($0, $1) },
         .remainder: { try Tensor.remainder($0, $1) },
     ]
+
+    /// `a @ b`: integer matrices multiply to an integer (int64) matrix, as in PyTorch.
+    static func matrixProduct(_ a: Tensor, _ b: Tensor) throws -> Tensor {
+        let product = try Tensor.matmul(a, b)
+        return a.kind == .integer && b.kind == .integer ? try product.converted(to: .int64) : product
+    }
 
     static func members(_ builtins: [Builtin]) -> [String: Value] {
         var result: [String: Value] = [:]

@@ -36,6 +36,11 @@ public enum EvaluationErrorKey: String, MessageKey, Sendable {
     // Gathers, sorts, normalisations and activations PyTorch has beyond the engine's.
     case indexRank, indexMustBeInteger, indexLarger, indexOutOfBounds, scatterReduce, scatterSrcOrValue,
         kOutOfRange, medianEmpty, heavisideTypes
+    // Reach (session 9): what a notebook types that PyTorch has and the language refuses precisely.
+    case parameterGroupKeyFixed, learningRateNumber, crossEntropyTargetType, eyeNeedsMatrix, roundingMode,
+        stopIteration,
+        sizeMismatchBetweenTensors, percentIncomplete, percentTooFewArguments, percentTooManyArguments,
+        percentUnknownCode
     case inPlaceResultType, instanceNormRunningStats, groupsDivideChannels, softmax2dInputRank,
         instanceNormInputRank, layerNormShape, groupNormInputRank, preluWeights, preluParameters
     case dropout2dInputRank, celuAlphaZero, int32Unsupported, pool1dInputRank, rollShiftsDims, diffOrder,

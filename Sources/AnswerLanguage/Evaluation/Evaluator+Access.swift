@@ -51,6 +51,9 @@ extension Evaluator {
                 Function(
                     .builtin(Builtin("numel()", "the number of elements of this shape") { _ in .int(count) }))
             )
+        case .text(let text) where name == "__name__" && text.hasPrefix("<class '") && text.hasSuffix("'>"):
+            // `type(m).__name__`: the class's name.
+            return .string(String(text.dropFirst(8).dropLast(2)))
         case .tuple(let items) where Builtins.returnTypeField(items, name) != nil:
             return Builtins.returnTypeField(items, name) ?? .none
         default:
@@ -69,10 +72,11 @@ extension Evaluator {
         case "dtype": return .dtype(tensor.scalarType)
         case "requires_grad": return .bool(tensor.requiresGrad)
         case "is_leaf": return .bool(tensor.isLeaf)
+        case "is_cuda": return .bool(false)
         case "grad_fn": return tensor.gradientFunctionName.map { .string($0) } ?? Value.none
         case "ndim": return .int(tensor.rank)
         case "data": return .tensor(tensor.detach())
-        case "device": return .string("cpu")
+        case "device": return .namespace(.cpu)
         case "T":
             // PyTorch's `.T` reverses every dimension (a matrix transposed, a vector unchanged).
             return .tensor(try engine(at: range) { try tensor.permute(Array((0..<tensor.rank).reversed())) })
@@ -97,6 +101,13 @@ extension Evaluator {
             case .one(let value): return value
             case .many(let values): return .module(Sequential(values.compactMap(\.module)))
             }
+        case .namespace(let group) where group.parameterGroupKeys != nil:
+            guard items.count == 1, case .index(let keyExpression) = items[0] else {
+                throw LanguageError(.type, .said(.dictOneKey, [:]), at: range)
+            }
+            let key = try dictKey(try evaluate(keyExpression, in: scope), at: keyExpression.range)
+            if let value = group.groupEntry(key) { return value }
+            throw .unknown(.key, key, candidates: group.parameterGroupKeys ?? [], at: keyExpression.range)
         case .dict(let entries):
             guard items.count == 1, case .index(let keyExpression) = items[0] else {
                 throw LanguageError(.type, .said(.dictOneKey, [:]), at: range)

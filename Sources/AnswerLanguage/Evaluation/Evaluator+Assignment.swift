@@ -142,8 +142,21 @@ extension Evaluator {
         case ("grad", .none):
             tensor.zeroGrad()
             return nil
+        case ("grad", .tensor(let gradient)) where tensor.requiresGrad && gradient.shape == tensor.shape:
+            // `x.grad.zero_()`, `x.grad[0] = 0`, `x.grad = torch.zeros_like(x)`: the new gradient,
+            // in the tensor's own type.
+            tensor.setGrad(try engine(at: range) { try gradient.converted(to: tensor.scalarType) })
+            return nil
         case ("requires_grad", _):
             let flag = try truth(value, at: range)
+            if let parameter = Parameter.owner(of: tensor), tensor.isLeaf,
+                parameter.value.requiresGrad == tensor.requiresGrad
+            {
+                // A layer's weights, from `model.parameters()` or `conv.weight`: frozen or
+                // unfrozen in the layer itself, as PyTorch's flag on the parameter is.
+                try engine(at: range) { try parameter.setRequiresGrad(flag) }
+                return .tensor(parameter.value)
+            }
             return .tensor(try engine(at: range) { try tensor.requiringGrad(flag) })
         case ("data", .tensor(let data)):
             if tensor.requiresGrad, tensor.isLeaf, data.shape == tensor.shape {

@@ -81,10 +81,18 @@ extension Evaluator {
     /// `format(value, spec)`: Python's for numbers and strings; a one-element-free 0-d tensor
     /// formats as its number, as PyTorch's `Tensor.__format__` does.
     func formatted(_ value: Value, _ spec: String, at range: SourceRange) throws(LanguageError) -> String {
-        if spec.isEmpty { return Self.str(value) }
         var number: Double?
         if case .tensor(let tensor) = value, tensor.rank == 0 {
             number = try engine(at: range) { try tensor.item() }
+        }
+        if spec.isEmpty {
+            // `f"{loss}"` of a 0-d tensor is its item's text (`1.5`, not `tensor(1.5000)`).
+            guard case .tensor(let tensor) = value, let number else { return Self.str(value) }
+            switch tensor.kind {
+            case .boolean: return Self.str(.bool(number != 0))
+            case .integer where abs(number) < 9e15: return Self.str(.int(Int(number)))
+            default: return Self.str(.float(number))
+            }
         }
         do throws(FormatSpecError) {
             let parsed = try FormatSpec(spec)
@@ -113,6 +121,7 @@ extension Evaluator {
     static func str(_ value: Value) -> String {
         switch value {
         case .string(let text), .text(let text): text
+        case .namespace(let device) where device.isDevice: device.name
         default: value.description
         }
     }

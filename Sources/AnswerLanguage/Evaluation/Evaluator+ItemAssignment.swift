@@ -51,6 +51,23 @@ extension Evaluator {
                 }
             }
             return .list(values)
+        case .namespace(let group) where group.parameterGroupKeys != nil:
+            // An optimiser's parameter group is the optimiser's own: `g['lr'] = 0.01` changes the
+            // rate the next step uses, as in PyTorch; its other settings are fixed here.
+            guard items.count == 1, case .index(let keyExpression) = items[0] else {
+                throw LanguageError(.type, .said(.dictOneKey, [:]), at: range)
+            }
+            let key = try dictKey(try evaluate(keyExpression, in: scope), at: keyExpression.range)
+            guard key == "lr", let optimizer = group.optimizer else {
+                throw LanguageError.said(.unsupported, .parameterGroupKeyFixed, ["key": key], at: range)
+            }
+            switch value {
+            case .int(let rate): optimizer.learningRate = Double(rate)
+            case .float(let rate): optimizer.learningRate = rate
+            default:
+                throw LanguageError.said(.type, .learningRateNumber, ["type": value.typeName], at: range)
+            }
+            return nil
         case .dict(var entries):
             guard items.count == 1, case .index(let keyExpression) = items[0] else {
                 throw LanguageError(.type, .said(.dictOneKey, [:]), at: range)

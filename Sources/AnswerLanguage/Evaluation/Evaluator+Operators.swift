@@ -64,6 +64,9 @@ extension Evaluator {
     func binary(_ op: BinaryOperator, _ lhs: Value, _ rhs: Value, at range: SourceRange) throws(LanguageError)
         -> Value
     {
+        if op == .remainder, case .string(let format) = lhs {
+            return .string(try percentFormatted(format, rhs, at: range))
+        }
         if case .tensor = lhs { return try tensorBinary(op, lhs, rhs, at: range) }
         if case .tensor = rhs { return try tensorBinary(op, lhs, rhs, at: range) }
         if [.bitAnd, .bitOr, .bitXor].contains(op), case .float = lhs, rhs.isNumber {
@@ -95,6 +98,9 @@ extension Evaluator {
         case (.list(let a), .int(let n)) where op == .multiply: return .list(try repeated(a, n, at: range))
         case (.tuple(let a), .int(let n)) where op == .multiply: return .tuple(try repeated(a, n, at: range))
         case (.int(let n), .list(let a)) where op == .multiply: return .list(try repeated(a, n, at: range))
+        case (.int(let n), .tuple(let a)) where op == .multiply: return .tuple(try repeated(a, n, at: range))
+        case (.int(let n), .string(let a)) where op == .multiply:
+            return .string(try repeated(Array(a), n, at: range).map(String.init).joined())
         case (.shape(let a), .shape(let b)) where op == .add: return .shape(a + b)
         case (.shape(let a), .tuple) where op == .add:
             if let b = rhs.integers { return .shape(a + b) }

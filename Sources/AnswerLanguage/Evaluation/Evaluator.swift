@@ -213,6 +213,13 @@ final class Evaluator: @unchecked Sendable {
         if case .name("super") = callee.kind, lookupIfBound("super", in: scope) == nil {
             return try superProxy(arguments, in: scope, at: range)
         }
+        if case .name(let name) = callee.kind, let builtin = Builtins.iteratorCalls[name],
+            lookupIfBound(name, in: scope) == nil
+        {
+            return try call(
+                .function(Function(.builtin(builtin))), try evaluateArguments(arguments, in: scope), at: range
+            )
+        }
         if case .attribute(let base, let method, let nameRange) = callee.kind {
             let receiver = try evaluate(base, in: scope)
             switch receiver {
@@ -347,6 +354,16 @@ final class Evaluator: @unchecked Sendable {
     private func invoke(_ builtin: Builtin, _ arguments: [EvaluatedArgument], at range: SourceRange)
         throws(LanguageError) -> Value
     {
+        var arguments = arguments
+        // `torch.zeros(2, device=device)`: the functions that take a dtype take a device in
+        // PyTorch; here every tensor is on the CPU, so the CPU is accepted and dropped.
+        if let index = arguments.firstIndex(where: { $0.name == "device" }),
+            builtin.signature.keywordNames.contains("dtype"),
+            !builtin.signature.keywordNames.contains("device")
+        {
+            try Builtins.acceptDevice(arguments[index].value, at: arguments[index].range)
+            arguments.remove(at: index)
+        }
         let bound = try Call(builtin.signature, arguments: arguments, evaluator: self, range: range)
         try checkpoint(at: range)
         do {

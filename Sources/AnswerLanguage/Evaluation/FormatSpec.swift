@@ -155,6 +155,14 @@ struct FormatSpec {
         return pad(precision.map { String(text.prefix($0)) } ?? text, numeric: false)
     }
 
+    /// Python's `round(value, digits)` for `digits ≥ 0`: the double nearest the value's exact
+    /// decimal expansion rounded half to even at `digits` places (so `round(2.675, 2)` is 2.67,
+    /// since 2.675 is stored as 2.67499999…), as `%.*f` rounds it.
+    static func rounded(_ value: Double, digits: Int) -> Double {
+        guard value.isFinite, digits < 23 else { return value }
+        return Double(String(format: "%.\(digits)f", value)) ?? value
+    }
+
     /// C's printf conversion of a non-negative finite number.
     private static func c(_ value: Double, _ code: Character, _ precision: Int, alternate: Bool) -> String {
         String(format: "%\(alternate ? "#" : "").\(precision)\(code)", value)

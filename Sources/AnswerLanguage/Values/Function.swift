@@ -97,6 +97,17 @@ public final class Function: Sendable, CustomStringConvertible {
 
 /// A named set of builtins reached with `.`: `torch`, `torch.nn`, `F` (`torch.nn.functional`).
 public final class Namespace: Sendable, CustomStringConvertible {
+    /// What a namespace stands for beyond its members.
+    enum Role: Sendable {
+        /// A module of builtins, or a library object with fixed attributes (an optimiser).
+        case namespace
+        /// One of an optimiser's `param_groups`: a dict whose `'lr'` is the optimiser's learning
+        /// rate now, and changes it when set (`for g in opt.param_groups: g['lr'] = 0.01`).
+        case parameterGroup(keys: [String])
+        /// `torch.device('cpu')`, `x.device`: prints as `device(type='cpu')`, `str()` is `'cpu'`.
+        case device
+    }
+
     /// The full dotted name, `torch.nn.functional`.
     public let name: String
     let members: [String: Value]
@@ -107,23 +118,52 @@ public final class Namespace: Sendable, CustomStringConvertible {
     /// The optimiser an optimiser object stands for (what `lr_scheduler.StepLR(optimizer, …)`
     /// schedules), nil for other namespaces.
     let optimizer: (any Optimizer)?
+    let role: Role
 
     /// A namespace (`torch`, `F`), or with `typeName` and `text` a library object whose
     /// attributes are fixed values and bound functions (`torch.optim.SGD(…)`).
     init(
         name: String, members: [String: Value], typeName: String = "module", text: String? = nil,
-        optimizer: (any Optimizer)? = nil
+        optimizer: (any Optimizer)? = nil, role: Role = .namespace
     ) {
         self.optimizer = optimizer
         self.name = name
         self.members = members
         self.typeName = typeName
         self.text = text
+        self.role = role
     }
+
+    /// The device every tensor here is on.
+    static let cpu = Namespace(
+        name: "cpu", members: ["type": .string("cpu"), "index": .none], typeName: "device",
+        text: "device(type='cpu')", role: .device)
 
     /// Names reachable as `namespace.name`, sorted.
     public var memberNames: [String] { members.keys.sorted() }
 
+    /// Whether this is a device (`torch.device('cpu')`).
+    var isDevice: Bool {
+        if case .device = role { return true }
+        return false
+    }
+
+    /// The keys of a parameter group in order, nil for other namespaces.
+    var parameterGroupKeys: [String]? {
+        if case .parameterGroup(let keys) = role { return keys }
+        return nil
+    }
+
+    /// A parameter group's entry: `'lr'` as the optimiser has it now.
+    func groupEntry(_ key: String) -> Value? {
+        if key == "lr", let optimizer { return .float(optimizer.learningRate) }
+        return members[key]
+    }
+
     /// `<module 'torch.nn.functional'>`, or an object's own text.
-    public var description: String { text ?? "<module '\(name)'>" }
+    public var description: String {
+        guard case .parameterGroup(let keys) = role else { return text ?? "<module '\(name)'>" }
+        let entries = keys.map { key in "'\(key)': \(groupEntry(key).map { "\($0)" } ?? "None")" }
+        return "{" + entries.joined(separator: ", ") + "}"
+    }
 }

@@ -66,6 +66,8 @@ extension Value {
             out += #""parameters": \#(layer.parameterCount), "text": \#(Self.jsonString(layer.description))}"#
         case .function(let function):
             out += #"{"type": "function", "name": \#(Self.jsonString(function.name))}"#
+        case .namespace(let device) where device.isDevice:
+            out += #"{"type": "device", "value": \#(Self.jsonString(device.name))}"#
         case .namespace(let namespace):
             out += #"{"type": "namespace", "name": \#(Self.jsonString(namespace.name))}"#
         case .ellipsis: out += #"{"type": "ellipsis"}"#

@@ -124,6 +124,10 @@ extension Value: Equatable {
         switch (lhs, rhs) {
         case (.none, .none), (.ellipsis, .ellipsis): return true
         case (.text(let a), .text(let b)): return a == b
+        case (.text(let text), .function(let function)), (.function(let function), .text(let text)):
+            // `type(x) == float`, `type(m) == nn.Conv2d`: what `type()` says is the class the
+            // builtin makes.
+            return text == "<class '\(function.name)'>"
         case (.string(let a), .string(let b)): return a == b
         case (.dtype(let a), .dtype(let b)): return a == b
         case (.tensor(let a), .tensor(let b)): return a.shape == b.shape && a.isEqual(to: b)

@@ -34,6 +34,15 @@ extension Tensor {
     /// `backward()` starts from nothing. Affects every copy of this tensor.
     public func zeroGrad() { node?.grad = nil }
 
+    /// Replaces the accumulated gradient (PyTorch `x.grad = g`; what `x.grad.zero_()` leaves).
+    /// Does nothing for a tensor that does not require grad.
+    /// - Precondition: `gradient` has this tensor's shape.
+    public func setGrad(_ gradient: Tensor) {
+        precondition(
+            gradient.shape == shape, "grad of shape \(gradient.shape) for a tensor of shape \(shape)")
+        node?.grad = gradient.detach()
+    }
+
     /// Returns this tensor marked (or unmarked) as requiring grad (PyTorch `requires_grad_()`).
     ///
     /// Marking a leaf gives it a fresh gradient slot, shared by copies made afterwards.

@@ -1,8 +1,11 @@
 /// `max(0, x)` element-wise (PyTorch `nn.ReLU`); any shape.
 public final class ReLU: Layer {
     public let mode = TrainingMode()
+    /// PyTorch's `inplace=True`: saves memory there, and here only shows in the layer's text.
+    public let inplace: Bool
     /// A ReLU layer.
-    public init() {}
+    public init(inplace: Bool = false) { self.inplace = inplace }
+    public var settingsDescription: String { inplace ? "inplace=True" : "" }
     /// Applies the ReLU.
     public func callAsFunction(_ input: Tensor) throws -> Tensor { try relu(input) }
 }

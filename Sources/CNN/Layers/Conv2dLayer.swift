@@ -112,7 +112,9 @@ public final class Conv2d: Layer {
             "\(inChannels), \(outChannels), kernel_size=\(Self.pair(kernelSize)), stride=\(Self.pair(stride))"
         switch padding {
         case .explicit(let amount): if amount != 0 { text += ", padding=\(Self.pair(amount))" }
-        case .same, .valid: text += ", padding=\(padding)"
+        // PyTorch writes the string without quotes: `padding=same`.
+        case .same: text += ", padding=same"
+        case .valid: text += ", padding=valid"
         }
         if dilation != 1 { text += ", dilation=\(Self.pair(dilation))" }
         if groups != 1 { text += ", groups=\(groups)" }

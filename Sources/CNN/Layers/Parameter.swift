@@ -36,7 +36,8 @@ public final class Parameter: Sendable, CustomStringConvertible {
     /// Whether `tensor` is these weights (or a view or `.data` of them): it shares their storage.
     public func holds(_ tensor: Tensor) -> Bool { value.sharesStorage(with: tensor) }
 
-    /// The current weights: a leaf tensor that requires grad. Reading is O(1) (no copy).
+    /// The current weights: a leaf tensor that requires grad unless frozen (`setRequiresGrad`).
+    /// Reading is O(1) (no copy).
     public var value: Tensor { current.withLock { $0 } }
 
     /// The gradient accumulated by `backward()` since the last `zeroGrad()`, or nil.
@@ -59,8 +60,20 @@ public final class Parameter: Sendable, CustomStringConvertible {
             throw CNNError.shape(
                 .cannotAssignATensorOf, ["newValueShape": newValue.shape, "shape": shape])
         }
-        let leaf = try newValue.to(value.dtype).detach().requiringGrad()
+        let leaf = try newValue.to(value.dtype).detach().requiringGrad(value.requiresGrad)
         current.withLock { $0 = leaf }
+    }
+
+    /// Freezes (`false`) or unfreezes the weights (PyTorch `p.requires_grad = False`, as transfer
+    /// learning does): frozen weights are a tensor that does not require grad, so `backward()`
+    /// leaves them without a gradient and optimisers skip them. `assign` and `convert` keep the
+    /// setting.
+    /// - Throws: `CNNError` only for weights that are not real numbers (never, for a parameter).
+    public func setRequiresGrad(_ requiresGrad: Bool) throws {
+        let current = value
+        guard requiresGrad != current.requiresGrad else { return }
+        let leaf = try current.detach().requiringGrad(requiresGrad)
+        self.current.withLock { $0 = leaf }
     }
 
     /// Converts the weights to `dtype` (PyTorch `model.double()` / `.float()` on one parameter),
@@ -68,7 +81,7 @@ public final class Parameter: Sendable, CustomStringConvertible {
     /// - Throws: `CNNError` if a budget refuses the memory.
     public func convert(to dtype: DType) throws {
         guard dtype != value.dtype else { return }
-        let leaf = try value.to(dtype).detach().requiringGrad()
+        let leaf = try value.to(dtype).detach().requiringGrad(value.requiresGrad)
         current.withLock { $0 = leaf }
     }
 
