@@ -80,6 +80,11 @@ import Testing
             return close(y, x)
         case "shape": return (e["value"] as? [Int]) == (a["value"] as? [Int])
         case "module": return e["name"] as? String == a["name"] as? String
+        case "dict":
+            guard let x = e["items"] as? [String: Any], let y = a["items"] as? [String: Any],
+                Set(x.keys) == Set(y.keys)
+            else { return false }
+            return x.allSatisfy { key, value in y[key].map { same(value, $0) } ?? false }
         case "list", "tuple":
             guard let x = e["items"] as? [Any], let y = a["items"] as? [Any], x.count == y.count else {
                 return false

@@ -87,6 +87,8 @@ def encode(value):
         return {"type": "tuple", "items": [encode(v) for v in value]}
     if isinstance(value, list):
         return {"type": "list", "items": [encode(v) for v in value]}
+    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+        return {"type": "dict", "items": {k: encode(v) for k, v in value.items()}}
     if isinstance(value, type):
         return {"type": "text", "value": repr(value)}
     if isinstance(value, nn.Module):
