@@ -319,17 +319,26 @@ public final class Grader {
         {
             // The expected value on this data only: another calculation that agrees here.
             comparison = .bare(text.coincidentalData, "coincidental-data")
+        } else if comparison.isSame, exercise.compare, exercise.kind == .value || exercise.kind == .tensor,
+            let source,
+            prepared.agreesOnlyAtTypedData(
+                source,
+                comparer: Comparer(
+                    exercise: exercise, prepared: prepared, session: session, language: language))
+        {
+            // The expected value at the number the calculation types in only (`tensor(0.)`).
+            comparison = .bare(text.coincidentalPoint, "coincidental-data")
         }
         var failed: [Exercise.Check] = []
-        var errored: Set<String> = []
+        var errored: [String: LanguageError] = [:]
         var earned = 0
         for check in exercise.checks {
             switch try outcome(check.expect.text, in: session) {
             case .held: earned += check.points ?? 0
             case .failed: failed.append(check)
-            case .errored:
+            case .errored(let error):
                 failed.append(check)
-                errored.insert(check.id)
+                errored[check.id] = error
             }
         }
         if comparison.isSame, failed.isEmpty {
@@ -376,6 +385,8 @@ public final class Grader {
                 prepared.holdsByCoincidence(mistake.when.text, answer: source) != true,
                 !prepared.isAnotherFormula(than: mistake.when.text, answer: source),
                 !deniedByReading(mistake.when.text),
+                !prepared.typingContradicts(source, when: mistake.when.text),
+                !prepared.countsOtherwise(source, value: answer, when: mistake.when.text, comparer: comparer),
                 !prepared.writesPartLeftOut(by: mistake.id, when: mistake.when.text, source: source),
                 let values = fills(mistake.message)
             else { continue }
@@ -390,10 +401,19 @@ public final class Grader {
         }
         // A check that raised an error (the answer is not even of a shape the check can use) is
         // not worth a sentence when another check failed plainly: that one says what is wrong.
-        let plainly = failed.filter { !errored.contains($0.id) }
+        let plainly = failed.filter { errored[$0.id] == nil }
         var findings: [Verdict.Finding] = []
         for check in plainly.isEmpty ? failed : plainly {
-            if let values = fills(check.message) {
+            if let error = errored[check.id] {
+                // What its message claims is not known of an answer the check cannot run on
+                // (a network that cannot take the check's input): the condition and the error
+                // are what is true.
+                findings.append(
+                    Verdict.Finding(
+                        .check, check.id,
+                        says: text.checkCannotRun(check.expect.text, .verbatim(error.message(in: language))),
+                        isSpecific: false))
+            } else if let values = fills(check.message) {
                 var finding = Verdict.Finding(.check, check.id, isSpecific: true)
                 finding.fills = values
                 findings.append(finding)
@@ -420,6 +440,15 @@ public final class Grader {
                 finding.says = plain.phrase
             }
             var match = prepared.mutants(matching: answer, source: source, comparer: comparer)
+            // An answer whose own operators, bracketed otherwise, give the expected value made a
+            // slip of precedence (`1 / 1 - p`): a change found by its value alone is not its story.
+            if precedenceSlip, let group = match, group.byValue,
+                !group.mutants.contains(where: {
+                    $0.changes.allSatisfy { $0.misconception == .bracketsDropped }
+                })
+            {
+                match = nil
+            }
             var related = false
             // A bare message gives way to how the answer, as typed, relates to the expected value,
             // or to the mutant of its value that is written with the answer's operators.
@@ -573,7 +602,10 @@ public final class Grader {
         return NumberFormat.short(number.values[0])
     }
 
-    private enum CheckOutcome { case held, failed, errored }
+    private enum CheckOutcome {
+        case held, failed
+        case errored(LanguageError)
+    }
 
     /// Whether a check holds, fails, or raises an error; throws only when time ran out.
     private func outcome(_ condition: String, in session: TimedInterpreter) throws(LanguageError)
@@ -584,7 +616,7 @@ public final class Grader {
         } catch  where error.kind == .timeLimit || error.kind == .cancelled {
             throw error
         } catch {
-            return .errored
+            return .errored(error)
         }
     }
 

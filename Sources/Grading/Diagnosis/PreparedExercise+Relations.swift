@@ -38,7 +38,9 @@ extension PreparedExercise {
                 story = repairStory(typed, number, target, session: session, comparer: comparer, text)
             }
         }
-        if story == nil, !integral, let number, let target {
+        if story == nil, !integral, let number, let target,
+            !(source.map { takesARightPartOtherwise($0, session: session, comparer: comparer) } ?? false)
+        {
             story = valueRelation(number, target, comparer: comparer, text)
         }
         guard let (finding, said) = story else { return nil }
@@ -48,6 +50,24 @@ extension PreparedExercise {
             language: language)
         if let number { diagnosis.numbers["answer"] = number }
         return diagnosis
+    }
+
+    /// Whether the answer typed as `source` is `1 - X` or `1 / X` whose `X` has the expected
+    /// value only at the setup's numbers or at the number the calculation types in
+    /// (`1 - sigmoid(tensor(0.)) ** 2`: σ(0)² is σ(0)(1 − σ(0)) at 0 only): the complement or the
+    /// reciprocal of the expected value, a guess from the number, is not what it took.
+    private func takesARightPartOtherwise(_ source: String, session: TimedInterpreter, comparer: Comparer)
+        -> Bool
+    {
+        guard partsMayRunAgain, let typed = TypedAnswer(source), let (op, left, right) = typed.outermost,
+            op == .subtract || op == .divide, case .integer(1) = left.kind,
+            let reference = exercise.solution?.reference.text,
+            let value = try? session.evaluate(typed.text(right)), comparer.matches(value, expected)
+        else { return false }
+        let part = typed.text(right)
+        return sameFormula(part, reference, comparer: comparer) == false
+            || perturbedSetup.differ(part, reference, comparer: comparer) == true
+            || differAtTypedData(part, reference, comparer: comparer) == true
     }
 
     /// A value's one number, when it has exactly one.
@@ -147,6 +167,13 @@ extension PreparedExercise {
                 comparer.matches(value, expected),
                 !comparer.matches(value, answer)
             else { continue }
+            // A part that is the expected value only at the setup's numbers (`(C_in + C_out) *
+            // K` is 400 = `C_in * K * K` at K = 5) is no right calculation with a step more.
+            if let reference = exercise.solution?.reference.text,
+                sameFormula(part, reference, comparer: comparer) == false
+            {
+                continue
+            }
             if part.count <= 40 {
                 return (.extraOperation, text.relation(.extraOperation, ["kept": part, "piece": piece]))
             }
@@ -258,6 +285,16 @@ extension PreparedExercise {
         // The answer's own grouping is among them, but its value is not the expected one.
         for grouping in TypedAnswer.groupings(chain.operands, chain.operators) {
             guard let value = try? session.evaluate(grouping), comparer.matches(value, expected) else {
+                continue
+            }
+            // A grouping that is the expected value only at the setup's numbers or data, or at the
+            // number the calculation types in (`(1 - sigmoid(tensor(0.))) ** 2` is σ(1 − σ) at 0
+            // only), is no right answer regrouped.
+            let reference = solution.reference.text
+            if sameFormula(grouping, reference, comparer: comparer) == false
+                || perturbedSetup.differ(grouping, reference, comparer: comparer) == true
+                || differAtTypedData(grouping, reference, comparer: comparer) == true
+            {
                 continue
             }
             return (.regrouped, text.relation(.regrouped))

@@ -2,8 +2,8 @@ import AnswerLanguage
 import Foundation
 
 /// An answer (or a mutant of the reference) that is plain arithmetic: whole and real literals,
-/// names, `+ - * / // % **`, a sign, and `int(…)`, `float(…)`, `abs(…)`, `math.floor(…)`,
-/// `math.ceil(…)`, `math.sqrt(…)`. Such an answer is
+/// names, `+ - * / // % **`, a sign, and `int(…)`, `float(…)`, `abs(…)`, `round(…)`,
+/// `math.floor(…)`, `math.ceil(…)`, `math.sqrt(…)`. Such an answer is
 /// compared with the reference's mutants as a formula — evaluated here, with Python's rules, at
 /// the setup's numbers and at several other points — so that a formula equal to a mutant's value
 /// at the setup's numbers only by coincidence (floors land many formulas on the same small
@@ -14,7 +14,7 @@ indirect enum Formula: Hashable, Sendable {
     case name(String)
     case negate(Formula)
     case binary(BinaryOperator, Formula, Formula)
-    /// `int`, `float`, `abs`, `math.floor`, `math.ceil` or `math.sqrt` of one argument.
+    /// `int`, `float`, `abs`, `round`, `math.floor`, `math.ceil` or `math.sqrt` of one argument.
     case call(String, Formula)
 
     /// A number as Python computes it: whole numbers stay whole until `/`, a negative power or a
@@ -66,7 +66,7 @@ indirect enum Formula: Hashable, Sendable {
         case .call(let callee, let arguments):
             let function: String
             switch callee.kind {
-            case .name(let name) where ["int", "float", "abs"].contains(name): function = name
+            case .name(let name) where ["int", "float", "abs", "round"].contains(name): function = name
             case .attribute(let base, let name, _) where ["floor", "ceil", "sqrt"].contains(name):
                 guard case .name("math") = base.kind else { return nil }
                 function = "math." + name
@@ -233,6 +233,11 @@ indirect enum Formula: Hashable, Sendable {
                 return .int(Int(x.rounded(function == "math.ceil" ? .up : .down)))
             // A standard deviation from a variance: real, and only of a number not below 0.
             case ("math.sqrt", _): return value.double >= 0 ? .real(value.double.squareRoot()) : nil
+            // Python's `round` of one number: to the nearest whole number, halves to the even one.
+            case ("round", .int): return value
+            case ("round", .real(let x)):
+                guard abs(x) < 1e15 else { return nil }
+                return .int(Int(x.rounded(.toNearestOrEven)))
             case ("abs", .int(let x)): return x == .min ? nil : .int(abs(x))
             case ("abs", .real(let x)): return .real(abs(x))
             default: return nil

@@ -57,7 +57,12 @@ extension FormulaCatalogue {
             guard quantities.values.contains(literal) || parts[literal] != nil else { return nil }
         }
         guard let readings = coincidenceReadings(formula, parts: parts) else { return nil }
-        let points = validPoints()
+        // A division rounded up or to the nearest agrees with a floor and a `+ 1` wherever the
+        // divisor does not divide it, which moves that keep every parity never change
+        // (`math.ceil((n + 2 * p - f) / s)` with 15 odd and s even): such an answer is tried at
+        // points of other parities too. A right one agrees there as well
+        // (`math.ceil((a + 1) / b)` is `a // b + 1` for all whole numbers).
+        let points = validPoints(parityFree: formula.roundsOtherwiseThanFloor)
         guard points.count >= 3 else { return nil }
         let references = sourceFormulas.map { source in points.map { source.evaluate($0) } }
         for reading in readings {
@@ -182,10 +187,10 @@ extension FormulaCatalogue {
 
     /// The setup's numbers, then points with one name moved, two names moved and all of them
     /// moved, kept only where valid (see the extension's summary).
-    func validPoints() -> [[String: Int]] {
+    func validPoints(parityFree: Bool = false) -> [[String: Int]] {
         let names = quantities.keys.sorted()
         var candidates: [[String: Int]] = [quantities]
-        for step in [2, 4, 6, 8, 12, 24, 60] {
+        for step in [2, 4, 6, 8, 12, 24, 60] + (parityFree ? [1, 3, 5] : []) {
             for name in names {
                 var point = quantities
                 point[name, default: 0] += step
@@ -288,9 +293,24 @@ extension Formula {
         switch self {
         case .integer, .real, .name: self
         case .negate(let inner): .negate(inner.floorForDivide)
+        // A division rounded up or to the nearest is rounded on purpose: not a floor forgotten.
+        case .call(let function, _) where function == "math.ceil" || function == "round": self
         case .call(let function, let inner): .call(function, inner.floorForDivide)
         case .binary(.divide, let a, let b): .binary(.floorDivide, a.floorForDivide, b.floorForDivide)
         case .binary(let op, let a, let b): .binary(op, a.floorForDivide, b.floorForDivide)
+        }
+    }
+}
+
+extension Formula {
+    /// Whether the formula rounds a number up or to the nearest (`math.ceil`, `round`).
+    var roundsOtherwiseThanFloor: Bool {
+        switch self {
+        case .integer, .real, .name: false
+        case .negate(let inner): inner.roundsOtherwiseThanFloor
+        case .call(let function, let inner):
+            function == "math.ceil" || function == "round" || inner.roundsOtherwiseThanFloor
+        case .binary(_, let a, let b): a.roundsOtherwiseThanFloor || b.roundsOtherwiseThanFloor
         }
     }
 }

@@ -488,7 +488,18 @@ struct MutantGenerator {
         dropKeyword("groups", as: .groupsForgotten, node, callee, arguments)
         dropKeyword("dilation", as: .dilationForgotten, node, callee, arguments)
         swapSizes(arguments, positional)
-        if model {
+        // A ReLU after the convolution is one on the shortcut only where the convolution is a
+        // shortcut: a 1 × 1 projection that is the whole network asked for, or one in a network
+        // that adds a shortcut. After a head's or a stage's convolution it is a layer too many,
+        // which the layer-by-layer comparison says.
+        let kernel =
+            arguments.first { $0.name == "kernel_size" } ?? (positional.count > 2 ? positional[2] : nil)
+        let whole = String(String.UnicodeScalarView(scalars)).filter { !$0.isWhitespace }
+        let projection =
+            kernel.map { ["1", "(1, 1)"].contains(text($0.value)) } == true
+            && (text(node).filter { !$0.isWhitespace } == whole || whole.contains("Residual")
+                || whole.contains("shortcut"))
+        if model, projection {
             add(
                 .activationOnShortcut, [(node.range, "nn.Sequential(\(rebuilt(callee, all)), nn.ReLU())")],
                 piece: "")

@@ -26,3 +26,20 @@ extension PreparedExercise {
         return a.shape == m.shape && a.values == m.values
     }
 }
+
+extension PreparedExercise {
+    /// Whether a named mistake whose `when` tests the answer's value alone (`answer == 3`) fits
+    /// the answer typed as `source` only by its number: the element counts taken otherwise that
+    /// have this number (`x.dim()`, the sizes added) all count otherwise than the answer when
+    /// the tensor has another shape (`countsElementsAlike`): `x.size(1)` is 3 like the number of
+    /// dimensions of a (2, 3, 4) tensor, but it is a dimension's size. False when no such count
+    /// has the number, or one of them cannot be told apart.
+    func countsOtherwise(_ source: String?, value: Value, when: String, comparer: Comparer) -> Bool {
+        guard let source, Self.isValueTest(when) else { return false }
+        let same = mutants.all.filter {
+            $0.mutant.changes.count == 1 && $0.mutant.misconception.isElementCount
+                && comparer.matches(value, $0.value)
+        }
+        return !same.isEmpty && same.allSatisfy { countsElementsAlike(source, $0.mutant) == false }
+    }
+}

@@ -96,7 +96,12 @@ extension PreparedExercise {
         }
         if let source, let formulas = mutants.formulas {
             switch formulas.explain(source) {
-            case .explained(let found): return MutantGroup(mutants: found, value: answer)
+            case .explained(let found):
+                // The same formula at every point, but typed otherwise than the change writes
+                // it (`math.floor(f / 2) + 1` is `math.ceil((f + 1) / 2)`, with no plus for a
+                // minus and nothing rounded up): the change is not what the learner did.
+                let typed = found.filter { !typingContradicts(source, $0) }
+                return typed.isEmpty ? nil : MutantGroup(mutants: typed, value: answer)
             case .unexplained, .ambiguous:
                 // A formula in the setup's names (or in literals read as them) that no mutant
                 // is: a mutant with its value at the setup's numbers is a coincidence. Literals
@@ -174,7 +179,7 @@ extension PreparedExercise {
                     squeezed: mutant.changes.allSatisfy(\.misconception.isMeaning)) != true)
             && (!mutant.misconception.isElementCount || countsElementsAlike(source, mutant) != false)
             && !Self.keepsDroppedReduction(source, mutant) && !Self.keepsReplacedOperator(source, mutant)
-            && Self.writesGenericChange(source, mutant)
+            && Self.writesGenericChange(source, mutant) && !typingContradicts(source, mutant)
             && (!mutant.changes.contains(where: \.misconception.isVariance)
                 || sameAsReals(source, mutant.source) != false)
     }

@@ -12,14 +12,20 @@ extension PreparedExercise {
     /// literals and the setup's whole numbers, and for a formula of more than
     /// `precedenceOperandLimit` operands.
     func isPrecedenceSlip(_ source: String?) -> Bool {
-        guard let source, let formula = Formula.parse(source),
+        guard let source, let typed = Formula.parse(source),
             let expected = ValueConversion.numeric(expected)?.scalarOrSelf, expected.rank == 0
         else { return false }
         var integers: [String: Int] = [:]
-        for name in formula.names {
-            guard case .int(let value) = base[name] else { return false }
-            integers[name] = value
+        var reals: [String: Double] = [:]
+        for name in typed.names {
+            switch base[name] {
+            case .int(let value)?: integers[name] = value
+            // A real number of the setup (a probability) is written in as the number it is.
+            case .float(let value)?: reals[name] = value
+            default: return false
+            }
         }
+        let formula = typed.substituting(reals)
         guard let (operands, operators) = formula.chain, operators.count >= 2,
             operands.count <= Self.precedenceOperandLimit,
             let typed = formula.evaluate(integers)
@@ -68,6 +74,18 @@ extension PreparedExercise {
 }
 
 extension Formula {
+    /// The formula with each name of `values` replaced by its real number.
+    func substituting(_ values: [String: Double]) -> Formula {
+        guard !values.isEmpty else { return self }
+        switch self {
+        case .integer, .real: return self
+        case .name(let name): return values[name].map(Formula.real) ?? self
+        case .negate(let inner): return .negate(inner.substituting(values))
+        case .call(let function, let inner): return .call(function, inner.substituting(values))
+        case .binary(let op, let a, let b): return .binary(op, a.substituting(values), b.substituting(values))
+        }
+    }
+
     /// The operands and operators of the formula read left to right, every bracket forgotten
     /// (`7 - 1 // 2` and `(7 - 1) // 2` are both `[7, 1, 2]`, `[-, //]`); nil when it is no
     /// chain of binary operations (a sign or a call inside are kept whole as an operand).

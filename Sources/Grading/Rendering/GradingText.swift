@@ -142,6 +142,8 @@ struct GradingText: Sendable {
     var coincidentalFormula: Phrase { say(.coincidentalFormula) }
     /// An answer that has the expected value on the setup's data only.
     var coincidentalData: Phrase { say(.coincidentalData) }
+    /// The expected value only at a number the calculation types into a tensor (`tensor(0.)`).
+    var coincidentalPoint: Phrase { say(.coincidentalPoint) }
 
     /// A real number `ratio` × the expected one, with `guess` (from `scaleGuess`) appended.
     func numberScale(_ ratio: String, guess: Phrase?) -> Phrase {
@@ -196,6 +198,12 @@ struct GradingText: Sendable {
     /// condition itself, in the answer language.
     func checkDoesNotHold(_ condition: String) -> Phrase { say(.checkDoesNotHold, ["condition": condition]) }
 
+    /// A check that could not run on the answer (`problem`, the error it raised): what its
+    /// message claims is not known, only that the condition cannot be evaluated.
+    func checkCannotRun(_ condition: String, _ problem: Phrase) -> Phrase {
+        say(.checkCannotRun, ["condition": condition, "problem": problem])
+    }
+
     /// The two parameter counts, with no guess at the cause (the layers say it).
     func parameterCountOnly(_ answer: Int, expected: Int) -> Phrase {
         say(.parameterCountOnly, ["answer": answer, "expected": expected])
@@ -232,9 +240,10 @@ package enum GradingKey: String, MessageKey {
     case rotated, transposed, shifted, offset, valuesDiffer, differingCell, differingCells, yours, expected
     case offsetPlain, checkDoesNotHold, parameterCountOnly, mutantAnswer, mutantValue, mutantNetwork,
         mutantEither, mutantBoth
+    case checkCannotRun
     case networkExtraAfter, networkExtra, networkMissingAfter, networkMissing, networkMoved, networkReplaced,
         networkSettings, networkSettingNames, networkInChannels, networkInFeatures, networkLayerAt
     case networkConnection, networkLayerCount, networkSummary, networkSummaryPlain, setupTooSlow
-    case coincidentalFormula, coincidentalData
+    case coincidentalFormula, coincidentalData, coincidentalPoint
     case flippedRows, flippedColumns, otherWindow
 }
