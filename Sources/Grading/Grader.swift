@@ -330,15 +330,15 @@ public final class Grader {
             comparison = .bare(text.coincidentalPoint, "coincidental-data")
         }
         var failed: [Exercise.Check] = []
-        var errored: [String: LanguageError] = [:]
+        var errored: Set<String> = []
         var earned = 0
         for check in exercise.checks {
             switch try outcome(check.expect.text, in: session) {
             case .held: earned += check.points ?? 0
             case .failed: failed.append(check)
-            case .errored(let error):
+            case .errored:
                 failed.append(check)
-                errored[check.id] = error
+                errored.insert(check.id)
             }
         }
         if comparison.isSame, failed.isEmpty {
@@ -401,17 +401,17 @@ public final class Grader {
         }
         // A check that raised an error (the answer is not even of a shape the check can use) is
         // not worth a sentence when another check failed plainly: that one says what is wrong.
-        let plainly = failed.filter { errored[$0.id] == nil }
+        let plainly = failed.filter { !errored.contains($0.id) }
         var findings: [Verdict.Finding] = []
         for check in plainly.isEmpty ? failed : plainly {
-            if let error = errored[check.id] {
+            if errored.contains(check.id) {
                 // What its message claims is not known of an answer the check cannot run on
-                // (a network that cannot take the check's input): the condition and the error
-                // are what is true.
+                // (a network that cannot take the check's input): that the condition cannot be
+                // evaluated is what is true.
                 findings.append(
                     Verdict.Finding(
                         .check, check.id,
-                        says: text.checkCannotRun(check.expect.text, .verbatim(error.message(in: language))),
+                        says: text.checkCannotRun(check.expect.text),
                         isSpecific: false))
             } else if let values = fills(check.message) {
                 var finding = Verdict.Finding(.check, check.id, isSpecific: true)
@@ -602,10 +602,7 @@ public final class Grader {
         return NumberFormat.short(number.values[0])
     }
 
-    private enum CheckOutcome {
-        case held, failed
-        case errored(LanguageError)
-    }
+    private enum CheckOutcome { case held, failed, errored }
 
     /// Whether a check holds, fails, or raises an error; throws only when time ran out.
     private func outcome(_ condition: String, in session: TimedInterpreter) throws(LanguageError)
@@ -616,7 +613,7 @@ public final class Grader {
         } catch  where error.kind == .timeLimit || error.kind == .cancelled {
             throw error
         } catch {
-            return .errored(error)
+            return .errored
         }
     }
 

@@ -112,6 +112,11 @@ import Testing
         #expect(story("(1 / 2) ** 20", chain) == "half")
         #expect(story("math.sqrt(0.25) ** 20", chain) == "half")
         #expect(story("0.5 ** 10 * 0.5 ** 10", chain) == "half")
+        // Products regroup their numbers: 16 · 27 is 16 · 3 · 3 · 3.
+        let count = TestExercises.make(
+            .value, reference: "16 * 3 * 3 * 3 + 16",
+            mistakes: [(id: "no-bias", when: "answer == 16 * 3 * 3 * 3", message: "No bias.")])
+        #expect(story("16 * 27", count) == "no-bias")
     }
 
     // MARK: Right only here

@@ -104,7 +104,7 @@ extension PreparedExercise {
     /// answer typed as `source` did: it writes fewer of an operator the mistake's formula adds to
     /// the reference (`round((n + 2 * p - f) / s) + 1` writes no `+ 1` inside the division), or
     /// more of one it takes away, or rounds or pads where neither does; or, both in numbers alone,
-    /// the mistake's operation with other numbers on both sides (`writesOtherNumbers`). A single
+    /// the mistake's power with another base and exponent (`writesOtherNumbers`). A single
     /// number, or the mistake's own formula, is not judged.
     func typingContradicts(_ source: String?, when: String) -> Bool {
         guard let source, let (named, typed) = Self.testedFormula(when),
@@ -114,12 +114,13 @@ extension PreparedExercise {
         return typingContradicts(source, changed: typed.text(named), changes: nil)
     }
 
-    /// Whether the answer typed as `source`, numbers alone, is the operation of `named` (numbers
-    /// alone too) with other numbers on both sides: `(1 / 4) ** 10` has the value of
-    /// `0.5 ** 20`, but a quarter per step over ten steps is not a half over twenty.
+    /// Whether the answer typed as `source`, numbers alone, is the power `named` is (numbers
+    /// alone too) with another base and another exponent: `(1 / 4) ** 10` has the value of
+    /// `0.5 ** 20`, but a quarter per step over ten steps is not a half over twenty. (Products
+    /// and sums regroup their numbers freely: `16 * 27` is `16 * 3 * 3 * 3`.)
     static func writesOtherNumbers(_ source: String, as named: Formula) -> Bool {
         guard let answer = Formula.parse(source), answer.names.isEmpty,
-            case .binary(let op, let a, let b) = answer, case .binary(op, let x, let y) = named,
+            case .binary(.power, let a, let b) = answer, case .binary(.power, let x, let y) = named,
             let a = a.evaluate([:]), let b = b.evaluate([:]), let x = x.evaluate([:]), let y = y.evaluate([:])
         else { return false }
         return !a.same(x) && !b.same(y)

@@ -198,11 +198,10 @@ struct GradingText: Sendable {
     /// condition itself, in the answer language.
     func checkDoesNotHold(_ condition: String) -> Phrase { say(.checkDoesNotHold, ["condition": condition]) }
 
-    /// A check that could not run on the answer (`problem`, the error it raised): what its
-    /// message claims is not known, only that the condition cannot be evaluated.
-    func checkCannotRun(_ condition: String, _ problem: Phrase) -> Phrase {
-        say(.checkCannotRun, ["condition": condition, "problem": problem])
-    }
+    /// A check that raised an error on the answer: what its message claims is not known, only
+    /// that the condition cannot be evaluated (the error, said in the grading language only, is
+    /// not kept: a verdict reads alike in every language).
+    func checkCannotRun(_ condition: String) -> Phrase { say(.checkCannotRun, ["condition": condition]) }
 
     /// The two parameter counts, with no guess at the cause (the layers say it).
     func parameterCountOnly(_ answer: Int, expected: Int) -> Phrase {
