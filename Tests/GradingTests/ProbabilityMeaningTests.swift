@@ -128,6 +128,11 @@ import Wording
         let p = english.grade("torch.softmax(scores, 0)[label]", for: loss)
         #expect(mutantIDs(p) == ["probability-for-loss"], "\(p.message)")
         #expect(p.message.hasPrefix("Your answer is the probability 0.2537 itself"), "\(p.message)")
+        // The reference's class index with the largest score reduces otherwise than this answer;
+        // the alternative's (`cross_entropy` of `argmax`) tells the same story and fits it.
+        let largest = english.grade("torch.log(scores.exp().sum()) - scores.max()", for: loss)
+        #expect(mutantIDs(largest) == ["other-class"], "\(largest.message)")
+        #expect(largest.message.contains("class 2, the class with the largest score"), "\(largest.message)")
         let other = english.grade("F.cross_entropy(scores[None], tensor([1]))", for: loss)
         #expect(mutantIDs(other) == ["other-class"], "\(other.message)")
         #expect(other.message.contains("with class 1 where it takes class `label` = 0"))

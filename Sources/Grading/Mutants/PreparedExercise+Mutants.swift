@@ -12,6 +12,9 @@ struct MutantGroup: Sendable {
     /// Whether the group was found by its value alone (not typed as the answer, nor read from
     /// the answer's formula or operations): the answer may then be another change with this value.
     var byValue = false
+    /// Meaning mutants that tell the same story as one of `mutants` (from an alternative, or
+    /// written otherwise): tried in its place when the answer's typing rules that one out.
+    var alternates: [Mutant] = []
 
     /// The verdict finding's id: the misconceptions of a double slip joined by `+`, those of
     /// two alternative explanations by `|`.
@@ -137,6 +140,7 @@ extension PreparedExercise {
             if group.mutants.isEmpty { return nil }
         }
         guard let source else { return group.mutants.count <= 2 ? group : nil }
+        let told = group.mutants
         var kept: [Mutant] = []
         // One variance change found from the reference and from an alternative is one story.
         for mutant in group.mutants where mayExplain(source, mutant, comparer: comparer) {
@@ -150,6 +154,15 @@ extension PreparedExercise {
             kept.append(mutant)
         }
         group.mutants = kept
+        // A story whose first mutant the typing rules out may still be the answer's as another
+        // source writes it (the reference's class index, an alternative's `argmax`).
+        for alternate in group.alternates
+        where told.contains(where: { Self.sameStory($0, alternate) })
+            && !group.mutants.contains(where: { Self.sameStory($0, alternate) })
+            && mayExplain(source, alternate, comparer: comparer)
+        {
+            group.mutants.append(alternate)
+        }
         return group.mutants.isEmpty || group.mutants.count > 2 ? nil : group
     }
 
@@ -659,19 +672,14 @@ extension PreparedExercise {
         var groups: [MutantGroup] = []
         for same in ValueIndex.grouped(found, comparer: comparer) {
             var distinct: [Mutant] = []
+            var alternates: [Mutant] = []
             // A setting changed to two other values is two stories: each quotes its own value.
-            for mutant in same.map(\.mutant)
-            where !distinct.contains(where: {
-                $0.misconception == mutant.misconception && $0.changes[0].layer == mutant.changes[0].layer
-                    && ($0.misconception != .settingChanged || $0.changes[0].piece == mutant.changes[0].piece)
-                    // Each meaning mutant tells its own story (other dimensions, another axis).
-                    && (!mutant.misconception.isMeaning || mutant.misconception.toldOncePerValue
-                        || $0.changes[0].told == mutant.changes[0].told
-                        // A probability's reading told two ways (from the reference and from an
-                        // alternative) is one story; another class is its own.
-                        || mutant.misconception.isProbability && mutant.misconception != .otherClass)
-            }) {
-                distinct.append(mutant)
+            for mutant in same.map(\.mutant) {
+                guard distinct.contains(where: { Self.sameStory($0, mutant) }) else {
+                    distinct.append(mutant)
+                    continue
+                }
+                if mutant.changes.count == 1, mutant.misconception.isMeaning { alternates.append(mutant) }
             }
             let telling = distinct.filter { !$0.misconception.isGeneric }
             // With floor division so many formulas land on the same small number that only one
@@ -685,9 +693,28 @@ extension PreparedExercise {
             // picks one, or none is told.
             let limit = telling.isEmpty || floors ? 1 : 2
             guard chosen.count <= limit || chosen.allSatisfy(\.misconception.isVariance) else { continue }
-            groups.append(MutantGroup(mutants: chosen, value: same[0].value))
+            var group = MutantGroup(mutants: chosen, value: same[0].value)
+            group.alternates = alternates.filter { alternate in
+                chosen.contains { Self.sameStory($0, alternate) }
+            }
+            groups.append(group)
         }
         return groups
+    }
+
+    /// Whether two single mutants with one value tell one story: the same misconception at the
+    /// same layer, a setting changed to the same value, and a meaning mutant said alike (each
+    /// tells its own dimensions or axis; a probability's reading is one story whether it comes from
+    /// the reference or an alternative, another class its own).
+    static func sameStory(_ a: Mutant, _ b: Mutant) -> Bool {
+        a.misconception == b.misconception && a.changes[0].layer == b.changes[0].layer
+            && (a.misconception != .settingChanged || a.changes[0].piece == b.changes[0].piece)
+            // Each meaning mutant tells its own story (other dimensions, another axis), except
+            // those told once per value; a probability's reading told two ways (from the
+            // reference and from an alternative) is one story, and another class is its own.
+            && (!b.misconception.isMeaning || b.misconception.toldOncePerValue
+                || a.changes[0].told == b.changes[0].told
+                || b.misconception.isProbability && b.misconception != .otherClass)
     }
 
     /// Pairs with the same value: the pairs with fewest generic changes compete, and the value is
