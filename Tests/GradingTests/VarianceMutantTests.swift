@@ -100,6 +100,9 @@ import Wording
         #expect(mutantIDs(one) == ["one-fan-only"], "\(one.message)")
         let uniform = english.grade("6 / (fan_in + fan_out)", for: glorot)
         #expect(mutantIDs(uniform) == ["uniform-bound-for-variance"], "\(uniform.message)")
+        let bound = english.grade("math.sqrt(6 / (fan_in + fan_out))", for: glorot)
+        #expect(mutantIDs(bound) == ["uniform-bound-for-variance"], "\(bound.message)")
+        #expect(bound.message.contains("the bound a of a uniform initialisation"), "\(bound.message)")
         let rooted = english.grade("(2 / (fan_in + fan_out)) ** 0.5", for: glorot)
         #expect(mutantIDs(rooted) == ["std-for-variance"], "\(rooted.message)")
     }

@@ -113,6 +113,9 @@ package enum MeaningKey: String, MessageKey {
     /// A variance's constant taken otherwise (`yours`, `theirs`, `denominator`, `value`,
     /// `expected`): a uniform bound's square, the variance for it, LeCun's 1 for He's 2.
     case uniformBound, uniformVariance, reluGainDropped
+    /// The uniform bound itself, √(3c / fan), where the variance c / fan is asked (`yours` = 3c,
+    /// `theirs` = c, `denominator`, `value`, `expected`).
+    case uniformBoundRooted
     /// Two fans averaged (`sum`, `average`) taken otherwise: multiplied (`yours`, `value`), summed
     /// (`value`), one alone (`fan`, `value`).
     case fansMultipliedAveraged, sumForAverage, oneFan

@@ -319,6 +319,18 @@ extension MeaningGenerator {
                             "expected": expected,
                         ]))
             }
+            // A variance asked, the uniform bound itself given: √(3c / fan).
+            let bound = "math.sqrt(\(Self.written(3 * c)) / (\(denominator)))"
+            if !rooted, let value = number(bound) {
+                add(
+                    .uniformBoundForVariance, [(ratio.node.range, bound)],
+                    told: Phrase(
+                        MeaningKey.uniformBoundRooted,
+                        [
+                            "yours": Self.written(3 * c), "theirs": constant, "denominator": denominator,
+                            "value": value, "expected": expected,
+                        ]))
+            }
         }
         guard fans else { return }
         if ratio.fans.count == 1 {
