@@ -657,7 +657,7 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
             .slicedOtherDimensions, .chainedSlice, .sliceFromOrigin, .otherEndDropped,
             .unfoldLayout, .unfoldPositions, .partLeftOut, .readingOrder, .shiftReversed, .shiftMoved:
             true
-        default: false
+        default: isProbability || isVariance
         }
     }
 
@@ -669,7 +669,7 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
         case .slicedOtherDimensions, .chainedSlice, .sliceFromOrigin, .otherEndDropped,
             .unfoldLayout, .unfoldPositions, .readingOrder, .shiftReversed, .shiftMoved:
             true
-        default: isProbability || isVariance
+        default: false
         }
     }
 
