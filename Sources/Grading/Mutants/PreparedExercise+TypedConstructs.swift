@@ -168,6 +168,9 @@ extension PreparedExercise {
             case .ceilForFloor: if typed("floor") > 0 { return true }
             case .exponentOffByOne, .exponentSignDropped: if typed("root") > 0 { return true }
             case .paddingDropped, .paddingForgotten: if typed("pad") > made("pad") { return true }
+            // Dividing where the calculation multiplies (or back) needs a product or a quotient
+            // typed: `(1 - q) ** 1` for `(1 - q) ** -1` dropped the exponent's sign.
+            case .probabilityDivided: if typed("*") + typed("/") + typed("//") == 0 { return true }
             default: break
             }
         }
