@@ -332,4 +332,21 @@ import Wording
                 == .tuple([.float(0.2), .bool(false)]))
         #expect(try interpreter.run("torch.ones(2).type_as(torch.tensor([1])).dtype") == .dtype(.int64))
     }
+
+    @Test func boolTensorsStayBoolAndFloatLimitsAreKnown() throws {
+        let interpreter = Interpreter()
+        // PyTorch: tensor([True]) + tensor([True]) is tensor([True]); * is and; - is refused.
+        #expect(
+            try interpreter.run("(torch.tensor([True, False]) + torch.tensor([True, False])).tolist()")
+                == .list([.bool(true), .bool(false)]))
+        #expect(
+            try interpreter.run("(torch.tensor([True, True]) * torch.tensor([True, False])).tolist()")
+                == .list([.bool(true), .bool(false)]))
+        #expect(message("torch.tensor([True]) - torch.tensor([True])").contains("two bool tensors"))
+        #expect(try interpreter.run("torch.finfo(torch.float32).eps") == .float(Double(Float.ulpOfOne)))
+        #expect(
+            try interpreter.run("torch.finfo(torch.float64).bits, torch.finfo().dtype")
+                == .tuple([.int(64), .string("float32")]))
+        #expect(message("torch.finfo(torch.long)").contains("floating point"))
+    }
 }

@@ -271,10 +271,38 @@ extension Builtins {
 
     /// `torch.device('cpu')` and friends.
     static let devices: [Builtin] = [
+        Builtin("finfo(type=None)", "the limits of a floating-point dtype: eps, max, min, tiny, bits") {
+            call in
+            let type = try call.scalarType("type") ?? .float32
+            guard type.kind == .real else {
+                throw LanguageError.said(.type, .finfoNeedsFloat, at: call.range(of: "type"))
+            }
+            let double = type == .float64
+            let members: [String: Value] = [
+                "eps": .float(double ? Double.ulpOfOne : Double(Float.ulpOfOne)),
+                "max": .float(
+                    double ? Double.greatestFiniteMagnitude : Double(Float.greatestFiniteMagnitude)),
+                "min": .float(
+                    double ? -Double.greatestFiniteMagnitude : -Double(Float.greatestFiniteMagnitude)),
+                "tiny": .float(double ? Double.leastNormalMagnitude : Double(Float.leastNormalMagnitude)),
+                "smallest_normal": .float(
+                    double ? Double.leastNormalMagnitude : Double(Float.leastNormalMagnitude)),
+                "bits": .int(double ? 64 : 32), "resolution": .float(double ? 1e-15 : 1e-06),
+                "dtype": .string(type.rawValue),
+            ]
+            return .namespace(
+                Namespace(
+                    name: "finfo", members: members, typeName: "finfo",
+                    text: double
+                        ? "finfo(resolution=1e-15, min=-1.79769e+308, max=1.79769e+308, eps=2.22045e-16, "
+                            + "smallest_normal=2.22507e-308, tiny=2.22507e-308, dtype=float64)"
+                        : "finfo(resolution=1e-06, min=-3.40282e+38, max=3.40282e+38, eps=1.19209e-07, "
+                            + "smallest_normal=1.17549e-38, tiny=1.17549e-38, dtype=float32)"))
+        },
         Builtin("device(type)", "the device named type; only 'cpu' exists here") { call in
             let name = try call.string("type")
             try checkDevice(name, call, at: call.range(of: "type"))
             return .namespace(.cpu)
-        }
+        },
     ]
 }

@@ -40,7 +40,7 @@ public enum EvaluationErrorKey: String, MessageKey, Sendable {
     case parameterGroupKeyFixed, learningRateNumber, crossEntropyTargetType, eyeNeedsMatrix, roundingMode,
         stopIteration,
         sizeMismatchBetweenTensors, percentIncomplete, percentTooFewArguments, percentTooManyArguments,
-        percentUnknownCode
+        percentUnknownCode, finfoNeedsFloat, boolSubtraction
     case inPlaceResultType, instanceNormRunningStats, groupsDivideChannels, softmax2dInputRank,
         instanceNormInputRank, layerNormShape, groupNormInputRank, preluWeights, preluParameters
     case dropout2dInputRank, celuAlphaZero, int32Unsupported, pool1dInputRank, rollShiftsDims, diffOrder,

@@ -256,6 +256,14 @@ extension Evaluator {
         {
             throw LanguageError(.value, .said(.integerDivisionByZero, [:]), at: range)
         }
+        if a.kind == .boolean, b.kind == .boolean, [.add, .subtract, .multiply].contains(op) {
+            // PyTorch keeps two bool tensors bool: + is or, * is and, and - is refused.
+            guard op != .subtract else { throw LanguageError.said(.type, .boolSubtraction, at: range) }
+            return .tensor(
+                try engine(at: range) {
+                    op == .add ? try Tensor.bitwiseOr(a, b) : try Tensor.bitwiseAnd(a, b)
+                })
+        }
         return .tensor(
             try engine(at: range) { () throws -> Tensor in
                 switch op {
