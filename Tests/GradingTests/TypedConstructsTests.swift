@@ -158,6 +158,14 @@ import Testing
         #expect(["extra-operation", "formula-doubled"].contains(story("C_in * K * K * 2", fan)))
     }
 
+    @Test func aGroupingRightAtAFactorOfOneIsNoRegrouping() {
+        let variance = TestExercises.make(
+            .value, setup: "n_in = 256\nw_std = 0.05\nx_var = 1.0", reference: "n_in * w_std ** 2 * x_var")
+        // The standard deviation: `x_var ** 0.5` regrouped is 1 here only.
+        let verdict = grader.grade("(n_in * w_std ** 2 * x_var) ** 0.5", for: variance)
+        #expect(verdict.findings.last?.id != "brackets-regrouped", "\(verdict.message)")
+    }
+
     // MARK: Networks and checks
 
     @Test func aShortcutStoryNeedsAShortcut() {

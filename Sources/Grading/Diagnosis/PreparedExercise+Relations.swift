@@ -66,6 +66,7 @@ extension PreparedExercise {
         else { return false }
         let part = typed.text(right)
         return sameFormula(part, reference, comparer: comparer) == false
+            || differAtOtherReals(part, reference) == true
             || perturbedSetup.differ(part, reference, comparer: comparer) == true
             || differAtTypedData(part, reference, comparer: comparer) == true
     }
@@ -292,6 +293,7 @@ extension PreparedExercise {
             // only), is no right answer regrouped.
             let reference = solution.reference.text
             if sameFormula(grouping, reference, comparer: comparer) == false
+                || differAtOtherReals(grouping, reference) == true
                 || perturbedSetup.differ(grouping, reference, comparer: comparer) == true
                 || differAtTypedData(grouping, reference, comparer: comparer) == true
             {

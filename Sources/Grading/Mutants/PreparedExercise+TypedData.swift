@@ -69,3 +69,30 @@ extension PreparedExercise {
         return found
     }
 }
+
+extension PreparedExercise {
+    /// Whether `source` and `other`, formulas in the setup's numbers, differ when the setup's
+    /// real numbers are moved to others of the same sign (and away from 0 and 1, which make a
+    /// power or a product of them vanish): `n_in * w_std ** 2 * x_var ** 0.5` is
+    /// `n_in * w_std ** 2 * x_var` where x_var is 1 only. Nil when either is no such formula or
+    /// the setup has no real number they read (perturbed data may turn a variance negative
+    /// and leave a root without a value, so this is read as a formula).
+    func differAtOtherReals(_ source: String, _ other: String) -> Bool? {
+        guard let a = Formula.parse(source), let b = Formula.parse(other) else { return nil }
+        var integers: [String: Int] = [:]
+        var reals: [String: Double] = [:]
+        for name in a.names.union(b.names) {
+            switch base[name] {
+            case .int(let value)?: integers[name] = value
+            case .float(let value)?: reals[name] = value
+            default: return nil
+            }
+        }
+        guard !reals.isEmpty else { return nil }
+        let moved = reals.mapValues { $0 == 0 ? 0.375 : $0 * 1.375 + ($0 > 0 ? 0.125 : -0.125) }
+        guard let x = a.substituting(moved).evaluate(integers),
+            let y = b.substituting(moved).evaluate(integers)
+        else { return nil }
+        return !x.same(y)
+    }
+}
