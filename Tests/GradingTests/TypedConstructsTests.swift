@@ -63,7 +63,7 @@ import Testing
             .value, setup: "q = 0.3", reference: "1 / (1 - q)", alternatives: ["(1 - q) ** -1"])
         #expect(story("1 / 1 - q", survivors) == "brackets-regrouped")
         // Without the division it is the keep probability itself.
-        #expect(story("(1 - q) ** 1", survivors) == "exponent-sign-dropped")
+        #expect(story("(1 - q) ** 1", survivors)?.contains("exponent-sign-dropped") == true)
     }
 
     @Test func aPaddingTypedIsNotLeftOut() {
