@@ -42,6 +42,9 @@ import Wording
         .value, setup: "q = tensor([[2., 5.], [0., 1.]])\nw = tensor([[2., -1.], [4., 3.]])",
         reference: "(q * w).sum()")
 
+    /// A centred crop's offset.
+    let offset = TestExercises.make(.value, setup: "L = 16\nm = 5", reference: "(L - m) // 2")
+
     /// A 2 × 3 window of a 4 × 5 image.
     let window = TestExercises.make(
         .tensor, setup: "im = torch.arange(20.).reshape(4, 5)", reference: "im[0:2, 0:3]")
@@ -125,5 +128,13 @@ import Wording
         #expect(ko.message.contains("곱 4개의 합에서"), "\(ko.message)")
         let reading = english.grade("im.flatten()[:6].reshape(2, 3)", for: window)
         #expect(mutantIDs(reading) == ["reading-order"], "\(reading.message)")
+    }
+
+    @Test func aFloorTakenApartIsToldOnlyOfThatFormula() {
+        let apart = english.grade("L // 2 - m // 2", for: offset)
+        #expect(mutantIDs(apart) == ["floor-taken-apart"], "\(apart.message)")
+        // The same 6 from a + 1 added before halving: another formula, not told so.
+        let plusOne = english.grade("(L - m + 1) // 2", for: offset)
+        #expect(!mutantIDs(plusOne).contains("floor-taken-apart"), "\(plusOne.message)")
     }
 }

@@ -48,6 +48,8 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     /// `(a + b) * c` → `a * c + b`: a factor multiplying only part of a sum (one bias in all
     /// rather than one per filter).
     case distributionForgotten = "distribution-forgotten"
+    /// `(a - b) // c` → `a // c - b // c`: each part rounded down on its own.
+    case floorTakenApart = "floor-taken-apart"
     /// `a ** -n` → `a ** n`: the sign of an exponent lost, the ratio turned upside down.
     case exponentSignDropped = "exponent-sign-dropped"
 
@@ -472,6 +474,7 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
         case .matmulForMultiply: Traits(reason: .always)
         case .literalOffByOne: Traits(generic: true)
         case .distributionForgotten: Traits(unquoted: true)
+        case .floorTakenApart: Traits(unquoted: true, reason: .always)
         case .exponentSignDropped: Traits(reason: .always)
         case .bracketsDropped: Traits(reason: .always)
         case .termCountedTwice, .factorCountedTwice, .groupAddedForSubtracted, .namesSwapped: Traits()

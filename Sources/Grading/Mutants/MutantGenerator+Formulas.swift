@@ -56,6 +56,15 @@ extension MutantGenerator {
                     piece: "\(text(b)) - \(r)")
             }
         }
+        // `(a - b) // c` → `a // c - b // c`: each part divided and rounded down on its own (the
+        // centre's offset as half the image less half the crop), which can gain or lose a step.
+        if op == .floorDivide, case .binary(let inner, let a, let b) = left.kind,
+            inner == .add || inner == .subtract, !Self.isNumber(a), !Self.isNumber(b)
+        {
+            // Both parts quantities: `1 // 2` of `(f - 1) // 2` is no half of anything.
+            let apart = "\(text(a)) // \(r) \(inner.rawValue) \(text(b)) // \(r)"
+            replace(node, by: apart, as: .floorTakenApart, piece: apart)
+        }
         // `x // s + 1` → `(x + 1) // s`: the + 1 of an output size added before dividing.
         if op == .add, Self.integer(right) == 1, case .binary(let division, let a, let b) = left.kind,
             division == .floorDivide || division == .divide
