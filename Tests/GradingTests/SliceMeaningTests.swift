@@ -73,6 +73,9 @@ import Wording
         // The row unshifted has the value of the other end dropped, but drops nothing.
         let unshifted = english.grade("row.clone()", for: shift)
         #expect(!mutantIDs(unshifted).contains("other-end-dropped"), "\(unshifted.message)")
+        // Padded and cut on both sides: `1:-1` holds `1:` but drops the last too.
+        let both = english.grade("F.pad(row, (1, 1))[:, 1:-1]", for: shift)
+        #expect(!mutantIDs(both).contains("other-end-dropped"), "\(both.message)")
         let dropped = english.grade("F.pad(row, (1, 0))[:, 1:]", for: shift)
         #expect(mutantIDs(dropped) == ["other-end-dropped"], "\(dropped.message)")
         let left = english.grade("F.pad(g, (0, 1))[:, 1:]", for: shiftMap)

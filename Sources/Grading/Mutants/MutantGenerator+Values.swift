@@ -304,7 +304,8 @@ extension Mutant {
         let typed = source.filter { !$0.isWhitespace }
         for change in changes
         where [.otherEndDropped, .shiftReversed, .shiftMoved].contains(change.misconception) {
-            if !typed.contains(change.piece) { return false }
+            // The slice itself (`1:`), not one that holds it (`1:-1` cuts both ends).
+            if !Self.slices(in: source).contains(change.piece) { return false }
         }
         if changes.contains(where: { $0.misconception == .chainedSlice }), !typed.contains("][") {
             return false
@@ -341,6 +342,28 @@ extension Mutant {
             default: false
             }
         }
+    }
+
+    /// The slices `source` writes between brackets, each without spaces (`1:`, `:-1`).
+    static func slices(in source: String) -> Set<String> {
+        guard let program = try? Parser.parse(source) else { return [] }
+        let text = SourceText(source)
+        var found: Set<String> = []
+        func visit(_ node: ExpressionSyntax) {
+            if case .subscript(_, let items) = node.kind {
+                for case .slice(_, _, _, let range) in items {
+                    found.insert(text(range).filter { !$0.isWhitespace })
+                }
+            }
+            for child in node.kind.children { visit(child) }
+        }
+        for statement in program.statements {
+            switch statement {
+            case .expression(let expression), .assignment(_, let expression): visit(expression)
+            default: break
+            }
+        }
+        return found
     }
 
     /// Whether `source` indexes or slices anything.
