@@ -39,7 +39,8 @@ import Testing
 
     static func run(_ texts: [String], jobs: Int = 1, timeLimit: Double = 0.5) throws -> [Verdict] {
         let verdicts = Mutex<[Int: Verdict]>([:])
-        try pool(jobs: jobs, timeLimit: timeLimit).run(texts.map { AnswerTask(exercise: 0, text: $0) }) { index, verdict in
+        try pool(jobs: jobs, timeLimit: timeLimit).run(texts.map { AnswerTask(exercise: 0, text: $0) }) {
+            index, verdict in
             verdicts.withLock { $0[index] = verdict }
         }
         return verdicts.withLock { state in texts.indices.map { state[$0]! } }
