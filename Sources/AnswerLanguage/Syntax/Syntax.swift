@@ -259,6 +259,17 @@ public enum Statement: Hashable, Sendable {
 /// A parsed piece of source: its statements in order.
 public struct Program: Hashable, Sendable {
     public var statements: [Statement]
+
+    /// The values its expression statements and assignments compute, in order (what the grader's
+    /// walks over an answer read; not the blocks of compound statements).
+    public var valueExpressions: [ExpressionSyntax] {
+        statements.compactMap { statement in
+            switch statement {
+            case .expression(let expression), .assignment(_, let expression): expression
+            default: nil
+            }
+        }
+    }
 }
 
 extension ExpressionSyntax.Kind {

@@ -33,10 +33,7 @@ extension PreparedExercise {
             if case .name(let name) = node.kind { found.insert(name) }
             for child in node.kind.children { visit(child) }
         }
-        for statement in program.statements {
-            if case .expression(let expression) = statement { visit(expression) }
-            if case .assignment(_, let expression) = statement { visit(expression) }
-        }
+        program.valueExpressions.forEach(visit)
         return found
     }
 }

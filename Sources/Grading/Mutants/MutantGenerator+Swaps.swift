@@ -155,10 +155,7 @@ extension MutantGenerator {
             }
             for child in node.kind.children { visit(child) }
         }
-        for statement in program.statements {
-            if case .expression(let expression) = statement { visit(expression) }
-            if case .assignment(_, let expression) = statement { visit(expression) }
-        }
+        program.valueExpressions.forEach(visit)
         for (was, found) in calls.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             for now in Self.activationSwaps[was] ?? [] {
                 var edits: [(SourceRange, String)] = []

@@ -213,10 +213,7 @@ extension MutantGenerator {
             }
             for child in expression.kind.children { visit(child) }
         }
-        for statement in program.statements {
-            if case .expression(let expression) = statement { visit(expression) }
-            if case .assignment(_, let expression) = statement { visit(expression) }
-        }
+        program.valueExpressions.forEach(visit)
         // Only the first occurrence makes the mutant, so that it is made once.
         guard ranges.first == node.range else { return }
         for other in [value + 1, value - 1] {
@@ -336,12 +333,7 @@ extension Mutant {
             if case .call = node.kind { return true }
             return node.kind.children.contains(where: calls)
         }
-        return program.statements.contains { statement in
-            switch statement {
-            case .expression(let expression), .assignment(_, let expression): calls(expression)
-            default: false
-            }
-        }
+        return program.valueExpressions.contains(where: calls)
     }
 
     /// The slices `source` writes between brackets, each without spaces (`1:`, `:-1`).
@@ -357,12 +349,7 @@ extension Mutant {
             }
             for child in node.kind.children { visit(child) }
         }
-        for statement in program.statements {
-            switch statement {
-            case .expression(let expression), .assignment(_, let expression): visit(expression)
-            default: break
-            }
-        }
+        program.valueExpressions.forEach(visit)
         return found
     }
 
@@ -373,12 +360,7 @@ extension Mutant {
             if case .subscript = node.kind { return true }
             return node.kind.children.contains(where: visit)
         }
-        return program.statements.contains { statement in
-            switch statement {
-            case .expression(let expression), .assignment(_, let expression): visit(expression)
-            default: false
-            }
-        }
+        return program.valueExpressions.contains(where: visit)
     }
 
     /// Calls that only write a value out.
@@ -396,12 +378,7 @@ extension Mutant {
             }
             for child in node.kind.children { visit(child) }
         }
-        for statement in program.statements {
-            switch statement {
-            case .expression(let expression), .assignment(_, let expression): visit(expression)
-            default: break
-            }
-        }
+        program.valueExpressions.forEach(visit)
         return names
     }
 }

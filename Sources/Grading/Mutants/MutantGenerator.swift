@@ -96,14 +96,8 @@ struct MutantGenerator {
             scalars: Array(source.unicodeScalars), isInteger: isInteger, model: model)
         generator.arithmetic = arithmetic
         generator.swaps = swaps
-        for statement in program.statements {
-            if case .expression(let expression) = statement { generator.index(expression) }
-            if case .assignment(_, let expression) = statement { generator.index(expression) }
-        }
-        for statement in program.statements {
-            if case .expression(let expression) = statement { generator.walk(expression) }
-            if case .assignment(_, let expression) = statement { generator.walk(expression) }
-        }
+        for expression in program.valueExpressions { generator.index(expression) }
+        for expression in program.valueExpressions { generator.walk(expression) }
         if swaps {
             generator.swapAll(in: program)
             var seen: Set<String> = [source]
@@ -725,10 +719,7 @@ extension MutantGenerator {
             }
             for child in node.kind.children { visit(child) }
         }
-        for statement in program.statements {
-            if case .expression(let expression) = statement { visit(expression) }
-            if case .assignment(_, let expression) = statement { visit(expression) }
-        }
+        program.valueExpressions.forEach(visit)
         if !edits.isEmpty { add(misconception, edits, piece: piece) }
     }
 }

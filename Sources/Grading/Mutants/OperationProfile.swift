@@ -21,12 +21,7 @@ struct OperationProfile: Equatable, Sendable {
     /// The profile of `source`; empty when it does not parse or writes none of the operations.
     init(_ source: String) {
         guard let program = try? Parser.parse(source) else { return }
-        for statement in program.statements {
-            switch statement {
-            case .expression(let expression), .assignment(_, let expression): visit(expression)
-            default: break
-            }
-        }
+        program.valueExpressions.forEach(visit)
     }
 
     /// Whether the source writes any operation.

@@ -52,10 +52,7 @@ extension PreparedExercise {
             if case .binary(let op, _, _) = node.kind { counts[op.rawValue, default: 0] += 1 }
             for child in node.kind.children { visit(child) }
         }
-        for statement in program.statements {
-            if case .expression(let expression) = statement { visit(expression) }
-            if case .assignment(_, let expression) = statement { visit(expression) }
-        }
+        program.valueExpressions.forEach(visit)
         return counts
     }
 }

@@ -39,13 +39,7 @@ extension PreparedExercise {
             for child in node.kind.children { visit(child, answer: isAnswer) }
         }
         for (program, isAnswer) in [(answer, true), (written, false)] {
-            for statement in program.statements {
-                switch statement {
-                case .expression(let expression), .assignment(_, let expression):
-                    visit(expression, answer: isAnswer)
-                default: break
-                }
-            }
+            for expression in program.valueExpressions { visit(expression, answer: isAnswer) }
         }
         guard let called, !referenceDrops else { return nil }
         let named = Self.names(in: source)

@@ -152,13 +152,7 @@ extension PreparedExercise {
             for child in node.kind.children { visit(child, answer: answer) }
         }
         for (program, isAnswer) in [(answer, true), (written, false)] {
-            for statement in program.statements {
-                switch statement {
-                case .expression(let expression), .assignment(_, let expression):
-                    visit(expression, answer: isAnswer)
-                default: break
-                }
-            }
+            for expression in program.valueExpressions { visit(expression, answer: isAnswer) }
         }
         let named = Self.names(in: source)
         guard let made, !referenceMakes, let weight = weights.first, !named.contains(weight) else {

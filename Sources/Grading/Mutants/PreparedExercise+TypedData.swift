@@ -60,12 +60,7 @@ extension PreparedExercise {
             }
             for child in node.kind.children { visit(child, inside: within) }
         }
-        for statement in program.statements {
-            switch statement {
-            case .expression(let expression), .assignment(_, let expression): visit(expression, inside: false)
-            default: break
-            }
-        }
+        for expression in program.valueExpressions { visit(expression, inside: false) }
         return found
     }
 }
