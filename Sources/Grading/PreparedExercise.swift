@@ -30,6 +30,13 @@ final class PreparedExercise {
     /// The reference's and alternatives' call trees, for answers written as them with an
     /// argument changed (`WrittenDifference`).
     lazy var writtenReading = WrittenReading(self)
+    /// The constructs of the reference and of each alternative, in that order, those that are one
+    /// expression (`PreparedExercise+TypedConstructs`): read once, not for each mutant an answer
+    /// is tested against.
+    lazy var solutionConstructs: [[String: Int]] = {
+        guard let solution = exercise.solution else { return [] }
+        return ([solution.reference] + solution.alternatives).compactMap { Self.constructs($0.text) }
+    }()
     /// Whether calls are shared at all (tests compare verdicts with and without).
     var sharesCalls = true
     /// For tests: extra runs of the kinds it returns true for end as if stopped at their time

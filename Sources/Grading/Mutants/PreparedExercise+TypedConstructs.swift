@@ -132,17 +132,13 @@ extension PreparedExercise {
         -> Bool
     {
         guard exercise.kind != .model, let answer = Self.constructs(source), !answer.isEmpty,
-            let changed = Self.constructs(changedSource), let solution = exercise.solution
+            let changed = Self.constructs(changedSource)
         else { return false }
         // The solution the change was made from: the one whose constructs are nearest.
         let distance = { (other: [String: Int]) in
             Set(other.keys).union(changed.keys).reduce(0) { $0 + abs((other[$1] ?? 0) - (changed[$1] ?? 0)) }
         }
-        guard
-            let original = ([solution.reference] + solution.alternatives).compactMap({
-                Self.constructs($0.text)
-            }).min(by: { distance($0) < distance($1) })
-        else { return false }
+        guard let original = solutionConstructs.min(by: { distance($0) < distance($1) }) else { return false }
         let typed = { (key: String) in answer[key] ?? 0 }
         let made = { (key: String) in changed[key] ?? 0 }
         let was = { (key: String) in original[key] ?? 0 }
