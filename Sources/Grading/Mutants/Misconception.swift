@@ -451,9 +451,25 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
         /// The built-in diagnosis that tells the same story, if any: when it was found too, its
         /// message (which quotes the shapes and sizes) is kept.
         var finding: Diagnosis.Finding?
+        /// What the change tells the meaning of (`MeaningGenerator`), if it is about what a
+        /// tensor calculation means rather than how it is written.
+        var meaning: Meaning?
     }
 
     enum Reason { case none, always, sizes }
+
+    /// What a meaning change is about (`Traits.meaning`).
+    enum Meaning {
+        /// What a tensor calculation computes (a reduction's dimensions, a statistic, a part).
+        case calculation
+        /// Where the calculation looks (a slice, a window, a shift): a value it gives is told
+        /// once (`toldOncePerValue`).
+        case place
+        /// What a probability means (`MeaningGenerator+Probabilities`, `+Softmax`, `+Classes`).
+        case probability
+        /// What a variance or a fan means (`MeaningGenerator+Variance`).
+        case variance
+    }
 
     var traits: Traits {
         switch self {
@@ -536,26 +552,26 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
             Traits(reason: .always)
         case .padDimensionMoved, .padAmountChanged: Traits(unquoted: true, reason: .always)
         case .sliceWhole: Traits(reason: .always)
-        case .parameterOnOtherAxis, .varianceCorrection, .indicesTiled: Traits(reason: .always)
+        case .parameterOnOtherAxis, .varianceCorrection, .indicesTiled, .keepdimDropped:
+            Traits(reason: .always, meaning: .calculation)
         case .reducedOverOtherDimensions, .firstItemOnly, .varianceForDeviation, .rangeForDeviation,
             .meanOverOneFewer, .parametersSwapped, .shiftBeforeScale, .transformUndone, .weightsSwapped,
             .unweightedAverage, .oldValueReplaced, .oldWeightDropped, .newWeightDropped, .oneAxisRepeated,
-            .takenAlongOtherDimension:
-            Traits()
-        case .keepdimDropped: Traits(reason: .always)
+            .takenAlongOtherDimension, .partLeftOut:
+            Traits(meaning: .calculation)
         case .probabilityComplement, .probabilityTwice, .probabilityAsPercentage, .probabilityPercentage,
             .probabilityOdds, .probabilityDivided, .keepMaskInverted, .trainScaleAtEvaluation,
             .logForProbability,
             .probabilityForLog, .sigmoidForSoftmax, .expOfSum, .otherClass, .nllOnScores, .maxForLogsumexp,
             .slopeForGradient, .targetEntryOnly, .probabilityForLoss, .oneHotEverywhere, .lossForProbability:
-            Traits()
+            Traits(meaning: .probability)
         case .varianceForStd, .stdForVariance, .squaredForRoot, .rootOfDenominatorOnly, .rootOfNumeratorOnly,
             .allWeightsForFan, .fanOutForFanIn, .fansAdded, .fansMultiplied, .sumForAverage, .oneFanOnly,
             .uniformBoundForVariance, .varianceForUniformBound, .reluGainDropped, .variancesAdded:
-            Traits()
+            Traits(meaning: .variance)
         case .slicedOtherDimensions, .chainedSlice, .sliceFromOrigin, .otherEndDropped,
-            .unfoldLayout, .unfoldPositions, .partLeftOut, .readingOrder, .shiftReversed, .shiftMoved:
-            Traits()
+            .unfoldLayout, .unfoldPositions, .readingOrder, .shiftReversed, .shiftMoved:
+            Traits(meaning: .place)
         }
     }
 
@@ -650,58 +666,21 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
 
     /// Whether the change is about what a tensor calculation means (`MeaningGenerator`): its
     /// sentence comes with it, and a mean written as a sum over a count is the same reduction.
-    var isMeaning: Bool {
-        switch self {
-        case .reducedOverOtherDimensions, .firstItemOnly, .varianceForDeviation, .varianceCorrection,
-            .rangeForDeviation, .meanOverOneFewer, .parameterOnOtherAxis, .parametersSwapped,
-            .shiftBeforeScale,
-            .transformUndone, .weightsSwapped, .unweightedAverage, .oldValueReplaced, .oldWeightDropped,
-            .newWeightDropped, .indicesTiled, .oneAxisRepeated, .takenAlongOtherDimension, .keepdimDropped,
-            .slicedOtherDimensions, .chainedSlice, .sliceFromOrigin, .otherEndDropped,
-            .unfoldLayout, .unfoldPositions, .partLeftOut, .readingOrder, .shiftReversed, .shiftMoved:
-            true
-        default: isProbability || isVariance
-        }
-    }
+    var isMeaning: Bool { traits.meaning != nil }
 
     /// Whether a value the change gives is told once, with the reference's words, however many
     /// of the written answers give it (`img[:, 1:4, 2:5]` beside `img[:, top:top + size, …]`):
     /// its sentence says where the change is, which is the same in each.
-    var toldOncePerValue: Bool {
-        switch self {
-        case .slicedOtherDimensions, .chainedSlice, .sliceFromOrigin, .otherEndDropped,
-            .unfoldLayout, .unfoldPositions, .readingOrder, .shiftReversed, .shiftMoved:
-            true
-        default: false
-        }
-    }
+    var toldOncePerValue: Bool { traits.meaning == .place }
 
     /// Whether the change is about what a probability means (`MeaningGenerator+Probabilities`,
     /// `+Softmax`, `+Classes`).
-    var isProbability: Bool {
-        switch self {
-        case .probabilityComplement, .probabilityTwice, .probabilityAsPercentage, .probabilityPercentage,
-            .probabilityOdds, .probabilityDivided, .keepMaskInverted, .trainScaleAtEvaluation,
-            .logForProbability,
-            .probabilityForLog, .sigmoidForSoftmax, .expOfSum, .otherClass, .nllOnScores, .maxForLogsumexp,
-            .slopeForGradient, .targetEntryOnly, .probabilityForLoss, .oneHotEverywhere, .lossForProbability:
-            true
-        default: false
-        }
-    }
+    var isProbability: Bool { traits.meaning == .probability }
 
     /// Whether the change is about what a variance or a fan means (`MeaningGenerator+Variance`):
     /// told only of an answer that is the mutant's formula, read as a function of reals
     /// (`Formula.sameAsReals`), wherever both are formulas.
-    var isVariance: Bool {
-        switch self {
-        case .varianceForStd, .stdForVariance, .squaredForRoot, .rootOfDenominatorOnly, .rootOfNumeratorOnly,
-            .allWeightsForFan, .fanOutForFanIn, .fansAdded, .fansMultiplied, .sumForAverage, .oneFanOnly,
-            .uniformBoundForVariance, .varianceForUniformBound, .reluGainDropped, .variancesAdded:
-            true
-        default: false
-        }
-    }
+    var isVariance: Bool { traits.meaning == .variance }
 
     /// Whether the change replaces the whole answer (a percentage, odds, the probability for a
     /// loss): its sentence is said whole (`MeaningKey`), not as a change of the calculation.
