@@ -1,5 +1,3 @@
-import Foundation
-
 /// Formulas read as functions of real numbers: a reference in reals (`n_in * w_std ** 2 * x_var`)
 /// or scaling a tensor (`w * math.sqrt(2 / (C_in * K * K))`) has no whole-number points to move,
 /// but two such formulas are still the same function or not. `w / math.sqrt(C_in * K * K)` is
@@ -27,26 +25,9 @@ extension Formula {
             }
         case .binary(let op, let a, let b):
             guard let x = a.value(reals: values), let y = b.value(reals: values) else { return nil }
-            let result: Double
-            switch op {
-            case .add: result = x + y
-            case .subtract: result = x - y
-            case .multiply: result = x * y
-            case .divide:
-                guard y != 0 else { return nil }
-                result = x / y
-            case .floorDivide:
-                guard y != 0 else { return nil }
-                result = (x / y).rounded(.down)
-            case .remainder:
-                guard y != 0 else { return nil }
-                result = x - y * (x / y).rounded(.down)
-            case .power:
-                guard x > 0 || y == y.rounded() else { return nil }
-                result = Foundation.pow(x, y)
-            default: return nil
-            }
-            return result.isFinite ? result : nil
+            // A power of a number not above 0 only to a whole exponent (no `0 ** 0.5` either).
+            if op == .power, x <= 0, y != y.rounded() { return nil }
+            return Self.real(op, x, y)?.double
         }
     }
 

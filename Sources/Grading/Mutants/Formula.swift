@@ -284,7 +284,9 @@ indirect enum Formula: Hashable, Sendable {
         }
     }
 
-    private static func real(_ op: BinaryOperator, _ a: Double, _ b: Double) -> Number? {
+    /// `a op b` in reals, Python's rules (`//` floors); nil for a division by zero, `0` to a
+    /// negative power, or a result that is not a finite number.
+    static func real(_ op: BinaryOperator, _ a: Double, _ b: Double) -> Number? {
         let value: Double
         switch op {
         case .add: value = a + b
