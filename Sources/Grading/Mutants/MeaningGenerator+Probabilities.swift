@@ -18,22 +18,9 @@ extension MeaningGenerator {
         return (p, value)
     }
 
-    /// `text` without one pair of brackets around the whole of it, as a sentence quotes it.
-    static func bare(_ text: String) -> String {
-        guard text.hasPrefix("("), text.hasSuffix(")") else { return text }
-        var depth = 0
-        for (offset, character) in text.enumerated() {
-            if character == "(" { depth += 1 }
-            if character == ")" { depth -= 1 }
-            // The first bracket closes before the end: `(a) * (b)` keeps its brackets.
-            if depth == 0, offset < text.count - 1 { return text }
-        }
-        return String(text.dropFirst().dropLast())
-    }
-
     /// `text` in brackets unless it is one name or number.
     static func grouped(_ text: String) -> String {
-        let inner = bare(text)
+        let inner = MutantGenerator.unbracketed(text)
         return inner.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
             ? inner : "(\(inner))"
     }
@@ -56,13 +43,13 @@ extension MeaningGenerator {
             if let index = complements.firstIndex(where: { $0.written == text(node) }) {
                 complements[index].nodes.append(node)
             } else {
-                complements.append((text(node), [node], Self.bare(text(p)), value))
+                complements.append((text(node), [node], MutantGenerator.unbracketed(text(p)), value))
             }
         }
         let whole = text(root)
         for complement in complements {
             let q = 1 - complement.value
-            let written = Self.bare(complement.written)
+            let written = MutantGenerator.unbracketed(complement.written)
             let each = { (replacement: String) in complement.nodes.map { ($0.range, replacement) } }
             add(
                 .probabilityComplement, each("(\(complement.p))"),
@@ -116,13 +103,15 @@ extension MeaningGenerator {
                     .probabilityDivided, [(node.range, "((\(text(left))) \(flipped) (\(text(right))))")],
                     told: Phrase(
                         op == .multiply ? MeaningKey.dividedByFactor : MeaningKey.multipliedByFactor,
-                        ["piece": Self.bare(text(right)), "value": q]))
+                        ["piece": MutantGenerator.unbracketed(text(right)), "value": q]))
             } else if op == .multiply, ranges.contains(left.range),
                 let q = complemented(left).map({ 1 - $0.value })
             {
                 add(
                     .probabilityDivided, [(node.range, "((\(text(right))) / (\(text(left))))")],
-                    told: Phrase(MeaningKey.dividedByFactor, ["piece": Self.bare(text(left)), "value": q]))
+                    told: Phrase(
+                        MeaningKey.dividedByFactor,
+                        ["piece": MutantGenerator.unbracketed(text(left)), "value": q]))
             }
             guard op == .multiply else { continue }
             for (factor, other) in [(left, right), (right, left)] {
@@ -162,8 +151,8 @@ extension MeaningGenerator {
                 seen.insert(text(node)).inserted
             else { continue }
             let nodes = all.filter { text($0) == text(node) && complementedTensor($0) }
-            let written = Self.bare(text(node))
-            let probability = Self.bare(text(p))
+            let written = MutantGenerator.unbracketed(text(node))
+            let probability = MutantGenerator.unbracketed(text(p))
             add(
                 .probabilityComplement, nodes.map { ($0.range, "(\(probability))") },
                 told: Phrase(MeaningKey.complementForTensor, ["yours": probability, "theirs": written]))

@@ -137,23 +137,9 @@ extension MeaningGenerator {
 
     /// The text of `node` without the brackets around it, if it is written in brackets.
     func bare(_ node: ExpressionSyntax) -> String {
-        var written = Array(text(node))
-        while written.first == "(", written.last == ")" {
-            // The first bracket must close at the end, not earlier (`(a) * (b)`).
-            var depth = 0
-            var closesAtEnd = true
-            for (index, character) in written.enumerated() {
-                if character == "(" { depth += 1 }
-                if character == ")" { depth -= 1 }
-                if depth == 0, index < written.count - 1 {
-                    closesAtEnd = false
-                    break
-                }
-            }
-            guard closesAtEnd else { break }
-            written = Array(written.dropFirst().dropLast())
-        }
-        return String(written)
+        var written = text(node)
+        while case let inner = MutantGenerator.unbracketed(written), inner != written { written = inner }
+        return written
     }
 
     /// A product's factors written as a product.
