@@ -52,4 +52,11 @@ extension PreparedExercise {
         guard written.count == typed.count, written.isSubset(of: worth.union(zero)) else { return false }
         return !written.contains(change.piece) && worth.subtracting([change.piece]).isSubset(of: written)
     }
+
+    /// `leavesOut` of `mutant`'s change when the mutant is one change that names the sum's products;
+    /// nil for any other mutant.
+    static func leavesOut(_ source: String, _ mutant: Mutant) -> Bool? {
+        guard mutant.changes.count == 1, !mutant.changes[0].terms.isEmpty else { return nil }
+        return leavesOut(source, mutant.changes[0])
+    }
 }

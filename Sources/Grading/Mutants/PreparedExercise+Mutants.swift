@@ -82,9 +82,7 @@ extension PreparedExercise {
         // value that leaves: certain by its writing, whatever other change gives that value too.
         if let source, Self.typedProducts(source) != nil,
             let entry = mutants.all.first(where: {
-                $0.mutant.changes.count == 1 && !$0.mutant.changes[0].terms.isEmpty
-                    && Self.leavesOut(source, $0.mutant.changes[0]) == true
-                    && comparer.matches(answer, $0.value)
+                Self.leavesOut(source, $0.mutant) == true && comparer.matches(answer, $0.value)
             })
         {
             return MutantGroup(mutants: [entry.mutant], value: answer)
@@ -172,9 +170,7 @@ extension PreparedExercise {
     func mayExplain(_ source: String, _ mutant: Mutant, comparer: Comparer) -> Bool {
         // A sum typed product by product says itself which product it left out: the data need
         // not tell (the products worth 0 it leaves out too are worth more on other data).
-        let handTyped =
-            mutant.changes.count == 1 && !mutant.changes[0].terms.isEmpty
-            ? Self.leavesOut(source, mutant.changes[0]) : nil
+        let handTyped = Self.leavesOut(source, mutant)
         if handTyped == false { return false }
         return sameFormula(source, mutant.source, comparer: comparer) != false && mutant.canExplain(source)
             && !mutant.keepsReplacedPart(of: source)
