@@ -21,7 +21,7 @@ struct OperationProfile: Equatable, Sendable {
     /// The profile of `source`; empty when it does not parse or writes none of the operations.
     init(_ source: String) {
         guard let program = try? Parser.parse(source) else { return }
-        program.valueExpressions.forEach(visit)
+        for expression in program.valueExpressions { visit(expression) }
     }
 
     /// Whether the source writes any operation.
