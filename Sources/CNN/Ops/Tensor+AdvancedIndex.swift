@@ -74,12 +74,8 @@ extension Tensor {
             return try selected.reshape(merged).taking(rows, along: p, indexShape: [rows.count])
         }
         let size = selected.shape[p]
-        let rows = try flags.map { value throws(CNNError) -> Int in
-            let position = Int(value)
-            guard position >= -size, position < size else {
-                throw .argument(.indexOutOfRange(index: position, dimension: p, size: size))
-            }
-            return position < 0 ? position + size : position
+        let rows = try flags.map { value throws(CNNError) in
+            try Tensor.wrappedPosition(Int(value), dimension: p, size: size)
         }
         return try selected.taking(rows, along: p, indexShape: index.shape)
     }
@@ -146,12 +142,8 @@ extension Tensor {
                 }
             } else {
                 let size = selected.shape[start]
-                let positions = try values.map { value throws(CNNError) -> Int in
-                    let position = Int(value)
-                    guard position >= -size, position < size else {
-                        throw .argument(.indexOutOfRange(index: position, dimension: start, size: size))
-                    }
-                    return position < 0 ? position + size : position
+                let positions = try values.map { value throws(CNNError) in
+                    try Tensor.wrappedPosition(Int(value), dimension: start, size: size)
                 }
                 arrays.append((start, positions, index.shape))
             }
@@ -231,6 +223,15 @@ extension Tensor {
         let m = indexShape.count
         let back = (0..<gathered.rank).map { j in j < dim ? m + j : (j < dim + m ? j - dim : j) }
         return try gathered.permute(back)
+    }
+
+    /// `position` along a dimension of `size`, negative ones counting from the end.
+    /// - Throws: `CNNError` for a position outside `-size..<size`.
+    static func wrappedPosition(_ position: Int, dimension: Int, size: Int) throws(CNNError) -> Int {
+        guard position >= -size, position < size else {
+            throw .argument(.indexOutOfRange(index: position, dimension: dimension, size: size))
+        }
+        return position < 0 ? position + size : position
     }
 
     /// Rows `rows` of this `[size, width]` matrix, as a `[rows.count, width]` matrix.

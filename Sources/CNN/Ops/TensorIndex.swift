@@ -73,11 +73,7 @@ extension Tensor {
         for index in expanded {
             switch index {
             case .at(let position):
-                let size = shape[dim]
-                guard position >= -size, position < size else {
-                    throw .argument(.indexOutOfRange(index: position, dimension: dim, size: size))
-                }
-                offset += (position < 0 ? position + size : position) * own[dim]
+                offset += try Tensor.wrappedPosition(position, dimension: dim, size: shape[dim]) * own[dim]
                 dim += 1
             case .slice(let start, let end, let step):
                 let size = shape[dim]
