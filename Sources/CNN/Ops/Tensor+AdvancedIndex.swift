@@ -149,7 +149,7 @@ extension Tensor {
             }
         }
         let common = try Tensor.broadcastIndexShapes(arrays.map(\.shape))
-        let expanded = arrays.map { Tensor.broadcastPositions($0.positions, $0.shape, to: common) }
+        let expanded = try arrays.map { try Tensor.broadcastPositions($0.positions, $0.shape, to: common) }
         let dims = arrays.map(\.dim)
         let sizes = dims.map { selected.shape[$0] }
         let rest = (0..<selected.rank).filter { !dims.contains($0) }
@@ -170,41 +170,26 @@ extension Tensor {
     /// The shape several index tensors broadcast to.
     /// - Throws: `CNNError` when two of them do not broadcast.
     static func broadcastIndexShapes(_ shapes: [[Int]]) throws -> [Int] {
-        let rank = shapes.map(\.count).max() ?? 0
-        var common = [Int](repeating: 1, count: rank)
-        for shape in shapes {
-            for (d, size) in shape.enumerated() {
-                let position = rank - shape.count + d
-                if common[position] == 1 {
-                    common[position] = size
-                } else if size != 1, size != common[position] {
-                    let text = shapes.map { "\($0)" }.joined(separator: ", ")
-                    throw CNNError.shape(.indexShapesMismatch, ["shapes": text])
-                }
-            }
+        do {
+            return try shapes.reduce([]) { try Broadcasting.shape($0, $1) }
+        } catch {
+            let text = shapes.map { "\($0)" }.joined(separator: ", ")
+            throw CNNError.shape(.indexShapesMismatch, ["shapes": text])
         }
-        return common
     }
 
     /// `positions` (row-major, of `shape`) repeated as broadcasting to `target` repeats them.
-    static func broadcastPositions(_ positions: [Int], _ shape: [Int], to target: [Int]) -> [Int] {
-        var strides = [Int](repeating: 0, count: target.count)
-        var stride = 1
-        for d in shape.indices.reversed() {
-            strides[target.count - shape.count + d] = shape[d] == 1 ? 0 : stride
-            stride *= shape[d]
-        }
-        var coordinate = [Int](repeating: 0, count: target.count)
+    /// - Throws: `CNNError` from the compute budget.
+    static func broadcastPositions(_ positions: [Int], _ shape: [Int], to target: [Int]) throws -> [Int] {
+        let rows = RowIterator(shape: target, strides: [Broadcasting.strides(of: shape, broadcastTo: target)])
+        let step = rows.rowStride(0)
         var result: [Int] = []
         result.reserveCapacity(product(target))
-        for _ in 0..<product(target) {
-            result.append(positions[zip(coordinate, strides).reduce(0) { $0 + $1.0 * $1.1 }])
-            var d = target.count - 1
-            while d >= 0 {
-                coordinate[d] += 1
-                if coordinate[d] < target[d] { break }
-                coordinate[d] = 0
-                d -= 1
+        try rows.forEachRow { offsets, length in
+            var source = offsets[0]
+            for _ in 0..<length {
+                result.append(positions[source])
+                source += step
             }
         }
         return result
