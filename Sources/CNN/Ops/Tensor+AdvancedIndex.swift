@@ -71,13 +71,13 @@ extension Tensor {
             merged.append(flags.count)
             merged += selected.shape[(p + width)...]
             let rows = flags.indices.filter { flags[$0] != 0 }
-            return try selected.reshape(merged).taking(rows, along: p, indexShape: [rows.count])
+            return try selected.reshape(merged).taking(rows, along: [p], indexShape: [rows.count])
         }
         let size = selected.shape[p]
         let rows = try flags.map { value throws(CNNError) in
             try Tensor.wrappedPosition(Int(value), dimension: p, size: size)
         }
-        return try selected.taking(rows, along: p, indexShape: index.shape)
+        return try selected.taking(rows, along: [p], indexShape: index.shape)
     }
 
     /// `self[items…]` with several tensor items (see `indexed(advanced:)`).
@@ -152,19 +152,10 @@ extension Tensor {
         let expanded = try arrays.map { try Tensor.broadcastPositions($0.positions, $0.shape, to: common) }
         let dims = arrays.map(\.dim)
         let sizes = dims.map { selected.shape[$0] }
-        let rest = (0..<selected.rank).filter { !dims.contains($0) }
-        let restShape = rest.map { selected.shape[$0] }
         let rows = (0..<Tensor.product(common)).map { k in
             zip(expanded, sizes).reduce(0) { row, pair in row * pair.1 + pair.0[k] }
         }
-        let front = try selected.permute(dims + rest)
-        let picked = try front.reshape([Tensor.product(sizes), Tensor.product(restShape)]).gatherRows(rows)
-        let gathered = try picked.reshape(common + restShape)
-        let adjacent = zip(dims, dims.dropFirst()).allSatisfy { $1 == $0 + 1 }
-        guard adjacent, let first = dims.first, first > 0 else { return gathered }
-        let m = common.count
-        let back = (0..<gathered.rank).map { j in j < first ? m + j : (j < first + m ? j - first : j) }
-        return try gathered.permute(back)
+        return try selected.taking(rows, along: dims, indexShape: common)
     }
 
     /// The shape several index tensors broadcast to.
@@ -195,18 +186,20 @@ extension Tensor {
         return result
     }
 
-    /// The slices at `rows` along `dim`, their dimension replaced by `indexShape`.
-    func taking(_ rows: [Int], along dim: Int, indexShape: [Int]) throws -> Tensor {
-        var order = [dim]
-        order += (0..<rank).filter { $0 != dim }
-        let front = try permute(order)
-        let size = shape[dim]
-        let rest = Array(front.shape.dropFirst())
-        let width = Tensor.product(rest)
-        let picked = try front.reshape([size, width]).gatherRows(rows)
-        let gathered = try picked.reshape(indexShape + rest)
+    /// The elements at `rows` of the dimensions `dims` taken together (a row counts their
+    /// positions in row-major order), those dimensions replaced by `indexShape`: where they stood
+    /// when they stand side by side, first otherwise (NumPy's and PyTorch's rule).
+    func taking(_ rows: [Int], along dims: [Int], indexShape: [Int]) throws -> Tensor {
+        let rest = (0..<rank).filter { !dims.contains($0) }
+        let restShape = rest.map { shape[$0] }
+        let front = try permute(dims + rest)
+        let size = Tensor.product(dims.map { shape[$0] })
+        let picked = try front.reshape([size, Tensor.product(restShape)]).gatherRows(rows)
+        let gathered = try picked.reshape(indexShape + restShape)
+        let adjacent = zip(dims, dims.dropFirst()).allSatisfy { $1 == $0 + 1 }
+        guard adjacent, let first = dims.first, first > 0 else { return gathered }
         let m = indexShape.count
-        let back = (0..<gathered.rank).map { j in j < dim ? m + j : (j < dim + m ? j - dim : j) }
+        let back = (0..<gathered.rank).map { j in j < first ? m + j : (j < first + m ? j - first : j) }
         return try gathered.permute(back)
     }
 
