@@ -120,39 +120,21 @@ extension Builtins {
         _ make: @escaping @Sendable (Call) throws -> @Sendable (Double, Int, Call) throws -> Double
     ) -> Builtin {
         Builtin(signature, summary) { call in
-            guard case .namespace(let object) = try call.value("optimizer"), let optimizer = object.optimizer
-            else {
-                throw call.mismatch("optimizer", .optimizer)
-            }
-            guard try call.int("last_epoch") == -1 else {
-                throw LanguageError.said(
-                    .unsupported, .lastEpochUnsupported, at: call.range(of: "last_epoch"))
-            }
+            let optimizer = try scheduledOptimizer(call)
             let rate = try make(call)
             let base = optimizer.learningRate
             let epochs = Mutex(0)
             optimizer.learningRate = try rate(base, 0, call)
-            let name = String(signature.prefix { $0 != "(" })
-            let step = Builtin("step()", "end an epoch: set the learning rate for the next one") { stepCall in
+            return schedulerValue(
+                String(signature.prefix { $0 != "(" }), optimizer, base: base,
+                stepSummary: "end an epoch: set the learning rate for the next one"
+            ) { stepCall in
                 let epoch = epochs.withLock { count in
                     count += 1
                     return count
                 }
                 optimizer.learningRate = try rate(base, epoch, stepCall)
-                return .none
             }
-            let lastRate = Builtin("get_last_lr()", "the learning rate in force, as a list (one per group)") {
-                _ in
-                .list([.float(optimizer.learningRate)])
-            }
-            return .namespace(
-                Namespace(
-                    name: name,
-                    members: [
-                        "step": .function(Function(.builtin(step))),
-                        "get_last_lr": .function(Function(.builtin(lastRate))),
-                        "base_lrs": .list([.float(base)]),
-                    ], typeName: name, text: "<torch.optim.lr_scheduler.\(name) object>"))
         }
     }
 

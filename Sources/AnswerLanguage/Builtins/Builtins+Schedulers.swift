@@ -30,36 +30,50 @@ extension Builtins {
             "StepLR(optimizer, step_size, gamma=0.1, last_epoch=-1)",
             "multiplies the optimiser's learning rate by gamma every step_size calls of step()"
         ) { call in
-            guard case .namespace(let object) = try call.value("optimizer"), let optimizer = object.optimizer
-            else {
-                throw call.mismatch("optimizer", .optimizer)
-            }
-            guard try call.int("last_epoch") == -1 else {
-                throw LanguageError.said(
-                    .unsupported, .lastEpochUnsupported, at: call.range(of: "last_epoch"))
-            }
+            let optimizer = try scheduledOptimizer(call)
             let schedule = try StepLR(
                 optimizer, stepSize: try call.int("step_size"), gamma: try call.double("gamma"))
-            let step = Builtin("step()", "end an epoch: decay the learning rate every step_size epochs") {
-                _ in
-                schedule.step()
-                return .none
-            }
-            let lastRate = Builtin("get_last_lr()", "the learning rate in force, as a list (one per group)") {
-                _ in
-                .list([.float(schedule.learningRate)])
-            }
-            return .namespace(
-                Namespace(
-                    name: "StepLR",
-                    members: [
-                        "step": .function(Function(.builtin(step))),
-                        "get_last_lr": .function(Function(.builtin(lastRate))),
-                        "step_size": .int(schedule.stepSize), "gamma": .float(schedule.gamma),
-                        "base_lrs": .list([.float(schedule.initialLearningRate)]),
-                    ], typeName: "StepLR", text: "<torch.optim.lr_scheduler.StepLR object>"))
+            return schedulerValue(
+                "StepLR", optimizer, base: schedule.initialLearningRate,
+                stepSummary: "end an epoch: decay the learning rate every step_size epochs",
+                settings: ["step_size": .int(schedule.stepSize), "gamma": .float(schedule.gamma)]
+            ) { _ in schedule.step() }
         }
     ]
+
+    /// The optimiser a scheduler's `optimizer` argument stands for.
+    /// - Throws: `LanguageError` for another value, or a `last_epoch` other than -1.
+    static func scheduledOptimizer(_ call: Call) throws -> any Optimizer {
+        guard case .namespace(let object) = try call.value("optimizer"), let optimizer = object.optimizer else {
+            throw call.mismatch("optimizer", .optimizer)
+        }
+        guard try call.int("last_epoch") == -1 else {
+            throw LanguageError.said(.unsupported, .lastEpochUnsupported, at: call.range(of: "last_epoch"))
+        }
+        return optimizer
+    }
+
+    /// A scheduler as a value, printed as PyTorch prints it: `step()` runs `advance`,
+    /// `get_last_lr()` reads the optimiser's learning rate in force, `base_lrs` is `base`;
+    /// `settings` are the scheduler's own members (StepLR's `step_size`, `gamma`).
+    static func schedulerValue(
+        _ name: String, _ optimizer: any Optimizer, base: Double, stepSummary: String,
+        settings: [String: Value] = [:], advance: @escaping @Sendable (Call) throws -> Void
+    ) -> Value {
+        let step = Builtin("step()", stepSummary) { call in
+            try advance(call)
+            return .none
+        }
+        let lastRate = Builtin("get_last_lr()", "the learning rate in force, as a list (one per group)") { _ in
+            .list([.float(optimizer.learningRate)])
+        }
+        return .namespace(
+            Namespace(
+                name: name,
+                members: members([step, lastRate]).merging(settings) { $1 }
+                    .merging(["base_lrs": .list([.float(base)])]) { $1 },
+                typeName: name, text: "<torch.optim.lr_scheduler.\(name) object>"))
+    }
 
     /// `torch.optim.lr_scheduler`.
     static let schedulerNamespace = Namespace(
