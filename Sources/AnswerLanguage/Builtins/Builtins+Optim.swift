@@ -301,7 +301,7 @@ extension Builtins {
         },
         Builtin("device(type)", "the device named type; only 'cpu' exists here") { call in
             let name = try call.string("type")
-            try checkDevice(name, call, at: call.range(of: "type"))
+            try checkDevice(name, at: call.range(of: "type"))
             return .namespace(.cpu)
         },
     ]

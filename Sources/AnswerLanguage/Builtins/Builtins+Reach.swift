@@ -294,10 +294,7 @@ extension Builtins {
     static func acceptDevice(_ value: Value, at range: SourceRange) throws(LanguageError) {
         switch value {
         case .namespace(let device) where device.isDevice: return
-        case .string(let name):
-            guard name == "cpu" || name.hasPrefix("cpu:") else {
-                throw LanguageError(.value, .deviceUnavailable(name), at: range)
-            }
+        case .string(let name): try checkDevice(name, at: range)
         default: throw LanguageError(.value, .deviceUnavailable(Evaluator.str(value)), at: range)
         }
     }

@@ -211,13 +211,13 @@ extension Builtins {
                 switch argument {
                 case .dtype(let type): requested = type
                 case .tensor(let other): requested = other.scalarType
-                case .string(let device): try checkDevice(device, call, at: call.restRanges[index])
+                case .string(let device): try checkDevice(device, at: call.restRanges[index])
                 case .namespace(let device) where device.isDevice: break
                 default: throw call.mismatch("args", .dtypeDeviceOrTensor)
                 }
             }
             if case .string(let device) = try call.value("device") {
-                try checkDevice(device, call, at: call.range(of: "device"))
+                try checkDevice(device, at: call.range(of: "device"))
             }
             if let requested { tensor = try tensor.converted(to: requested) }
             return .tensor(try call.bool("copy") ? try tensor.cloned() : tensor)
@@ -263,7 +263,7 @@ extension Builtins {
 
     /// Accepts the CPU device (`'cpu'`, `'cpu:0'`) and refuses others as PyTorch does on a
     /// machine without them.
-    static func checkDevice(_ device: String, _ call: Call, at range: SourceRange) throws(LanguageError) {
+    static func checkDevice(_ device: String, at range: SourceRange) throws(LanguageError) {
         guard device == "cpu" || device.hasPrefix("cpu:") else {
             throw LanguageError(.value, .deviceUnavailable(device), at: range)
         }
