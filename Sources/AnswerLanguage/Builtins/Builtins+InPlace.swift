@@ -19,18 +19,26 @@ extension Builtins {
         } else {
             result = original.requiresGrad && original.isLeaf ? try value.requiringGrad() : value
         }
+        try rebindNames(boundTo: original, call) { tensor in
+            // A name bound to a leaf that requires grad keeps requiring it (`w.data.zero_()`).
+            !tensor.requiresGrad
+                ? result.detach()
+                : result.requiresGrad ? result : try result.detach().requiringGrad()
+        }
+        return result
+    }
+
+    /// Every top-level name bound to `original` (a tensor of its shape sharing its storage or
+    /// its graph node) rebound to `rebound(the tensor it names)`.
+    static func rebindNames(
+        boundTo original: Tensor, _ call: Call, _ rebound: (Tensor) throws -> Tensor
+    ) rethrows {
         for (name, bound) in call.evaluator.globals {
             guard case .tensor(let tensor) = bound, tensor.shape == original.shape,
                 tensor.sharesStorage(with: original) || tensor.sharesNode(with: original)
             else { continue }
-            // A name bound to a leaf that requires grad keeps requiring it (`w.data.zero_()`).
-            let rebound =
-                !tensor.requiresGrad
-                ? result.detach()
-                : result.requiresGrad ? result : try result.detach().requiringGrad()
-            call.evaluator.globals[name] = .tensor(rebound)
+            call.evaluator.globals[name] = .tensor(try rebound(tensor))
         }
-        return result
     }
 
     /// PyTorch refuses in-place changes to a leaf that requires grad while gradients are

@@ -61,12 +61,7 @@ extension Builtins {
             // graph (`out = F.relu(out, inplace=True)` in a block's forward still trains).
             try checkInPlace(input, call)
             let output = try relu(input)
-            for (name, bound) in call.evaluator.globals {
-                guard case .tensor(let tensor) = bound, tensor.shape == input.shape,
-                    tensor.sharesStorage(with: input) || tensor.sharesNode(with: input)
-                else { continue }
-                call.evaluator.globals[name] = .tensor(output)
-            }
+            rebindNames(boundTo: input, call) { _ in output }
             return .tensor(output)
         },
         unary("sigmoid", "1 / (1 + e⁻ˣ) elementwise") { try sigmoid($0) },
