@@ -44,7 +44,8 @@ extension Builtins {
     /// The optimiser a scheduler's `optimizer` argument stands for.
     /// - Throws: `LanguageError` for another value, or a `last_epoch` other than -1.
     static func scheduledOptimizer(_ call: Call) throws -> any Optimizer {
-        guard case .namespace(let object) = try call.value("optimizer"), let optimizer = object.optimizer else {
+        guard case .namespace(let object) = try call.value("optimizer"), let optimizer = object.optimizer
+        else {
             throw call.mismatch("optimizer", .optimizer)
         }
         guard try call.int("last_epoch") == -1 else {
@@ -64,7 +65,8 @@ extension Builtins {
             try advance(call)
             return .none
         }
-        let lastRate = Builtin("get_last_lr()", "the learning rate in force, as a list (one per group)") { _ in
+        let lastRate = Builtin("get_last_lr()", "the learning rate in force, as a list (one per group)") {
+            _ in
             .list([.float(optimizer.learningRate)])
         }
         return .namespace(
