@@ -63,9 +63,32 @@ import Yams
             self.parts = parts
         }
 
+        /// The shipped course's lessons.
+        static let lessons = root.appendingPathComponent("Lessons")
+
+        /// A fixture's file in `Fixtures`.
+        static func fixture(_ name: String) -> URL { fixtures.appendingPathComponent(name) }
+
+        /// The course written elsewhere named `course` (`Fixtures/<course>-course`) and the answers
+        /// in `fixture` graded against it.
+        static func part(elsewhere course: String, fixture: URL) -> Part {
+            Part(course: Self.fixture("\(course)-course"), fixture: fixture)
+        }
+
+        /// A blind corpus named `name`, one fixture for the shipped course
+        /// (`<name>-wrong-answers.yaml`) and one for the course written elsewhere named `course`
+        /// (`<name>-<course>-wrong-answers.yaml`).
+        static func blind(_ name: String, course: String) -> Corpus {
+            Corpus(
+                name: name,
+                parts: [
+                    Part(course: lessons, fixture: fixture("\(name)-wrong-answers.yaml")),
+                    part(elsewhere: course, fixture: fixture("\(name)-\(course)-wrong-answers.yaml")),
+                ])
+        }
+
         static let shipped = Corpus(
-            name: "shipped", course: root.appendingPathComponent("Lessons"),
-            fixture: fixtures.appendingPathComponent("wrong-answers.yaml"))
+            name: "shipped", course: lessons, fixture: fixture("wrong-answers.yaml"))
         /// The courses written elsewhere, with answers written against them (not blind): the first
         /// (pooling, 1×1 convolutions, dilation, receptive fields), the second (batch norm,
         /// upsampling, flatten heads, costs; `elsewhere2-wrong-answers.yaml`, session 8) and the
@@ -75,83 +98,39 @@ import Yams
         static let elsewhere = Corpus(
             name: "elsewhere",
             parts: [
-                Part(
-                    course: fixtures.appendingPathComponent("elsewhere-course"),
-                    fixture: fixtures.appendingPathComponent("elsewhere-wrong-answers.yaml")),
-                Part(
-                    course: fixtures.appendingPathComponent("elsewhere2-course"),
-                    fixture: fixtures.appendingPathComponent("elsewhere2-wrong-answers.yaml")),
-            ]
-                + fixtureFiles(named: "elsewhere3-").map {
-                    Part(course: fixtures.appendingPathComponent("elsewhere3-course"), fixture: $0)
-                })
+                part(elsewhere: "elsewhere", fixture: fixture("elsewhere-wrong-answers.yaml")),
+                part(elsewhere: "elsewhere2", fixture: fixture("elsewhere2-wrong-answers.yaml")),
+            ] + fixtureFiles(named: "elsewhere3-").map { part(elsewhere: "elsewhere3", fixture: $0) })
 
         /// The fixtures whose names start with `prefix` and end in `-wrong-answers.yaml`, sorted so
         /// that the corpus reads the same on every machine.
         static func fixtureFiles(named prefix: String) -> [URL] {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? []
             return names.filter { $0.hasPrefix(prefix) && $0.hasSuffix("-wrong-answers.yaml") }.sorted()
-                .map { fixtures.appendingPathComponent($0) }
+                .map { fixture($0) }
         }
         /// Written from the lessons alone before any of it was graded (as the held-out suite is),
         /// against the shipped course: the measure the tuned-against `shipped` corpus no longer is.
         static let blind = Corpus(
-            name: "blind", course: root.appendingPathComponent("Lessons"),
-            fixture: fixtures.appendingPathComponent("blind-wrong-answers.yaml"))
+            name: "blind", course: lessons, fixture: fixture("blind-wrong-answers.yaml"))
         /// A second blind corpus written the same way (session 6), for both courses: how well what
         /// was tuned against `blind` generalises to answers nobody has graded before.
-        static let blind2 = Corpus(
-            name: "blind2",
-            parts: [
-                Part(
-                    course: root.appendingPathComponent("Lessons"),
-                    fixture: fixtures.appendingPathComponent("blind2-wrong-answers.yaml")),
-                Part(
-                    course: fixtures.appendingPathComponent("elsewhere-course"),
-                    fixture: fixtures.appendingPathComponent("blind2-elsewhere-wrong-answers.yaml")),
-            ])
+        static let blind2 = blind("blind2", course: "elsewhere")
         /// A third blind corpus (session 7), written and committed before any grading like blind2,
         /// for the shipped course and for a second course written elsewhere (`elsewhere2-course`:
         /// batch normalisation, upsampling sizes, flatten heads, multiply-add counts), whose topics
         /// no lane had seen: the team's final estimate of the held-out suite.
-        static let blind3 = Corpus(
-            name: "blind3",
-            parts: [
-                Part(
-                    course: root.appendingPathComponent("Lessons"),
-                    fixture: fixtures.appendingPathComponent("blind3-wrong-answers.yaml")),
-                Part(
-                    course: fixtures.appendingPathComponent("elsewhere2-course"),
-                    fixture: fixtures.appendingPathComponent("blind3-elsewhere2-wrong-answers.yaml")),
-            ])
+        static let blind3 = blind("blind3", course: "elsewhere2")
         /// A fourth blind corpus (session 8), written and committed before any grading like blind3,
         /// for the shipped course and for a third course written elsewhere (`elsewhere3-course`:
         /// initialisation, dropout, augmentation, GAP and class-activation heads, softmax and
         /// cross-entropy, im2col shapes, strided downsampling): the session's closing measure.
-        static let blind4 = Corpus(
-            name: "blind4",
-            parts: [
-                Part(
-                    course: root.appendingPathComponent("Lessons"),
-                    fixture: fixtures.appendingPathComponent("blind4-wrong-answers.yaml")),
-                Part(
-                    course: fixtures.appendingPathComponent("elsewhere3-course"),
-                    fixture: fixtures.appendingPathComponent("blind4-elsewhere3-wrong-answers.yaml")),
-            ])
+        static let blind4 = blind("blind4", course: "elsewhere3")
         /// A fifth blind corpus (session 9), written and committed before any grading like blind4,
         /// for the shipped course and for a fourth course written elsewhere (`elsewhere4-course`:
         /// an SGD step by hand, learning-rate schedules, input normalisation, scoring a classifier,
         /// label smoothing, boxes and IoU, group normalisation): the session's closing measure.
-        static let blind5 = Corpus(
-            name: "blind5",
-            parts: [
-                Part(
-                    course: root.appendingPathComponent("Lessons"),
-                    fixture: fixtures.appendingPathComponent("blind5-wrong-answers.yaml")),
-                Part(
-                    course: fixtures.appendingPathComponent("elsewhere4-course"),
-                    fixture: fixtures.appendingPathComponent("blind5-elsewhere4-wrong-answers.yaml")),
-            ])
+        static let blind5 = blind("blind5", course: "elsewhere4")
     }
 
     static func corpus(_ corpus: Corpus = .shipped) throws -> (
