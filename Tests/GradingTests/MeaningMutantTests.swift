@@ -66,23 +66,19 @@ import Wording
         .tensor, setup: "r = tensor([[1., 4., 2.], [3., 0., 5.]])",
         reference: "(r.exp() - r.exp().min()) / (r.exp().max() - r.exp().min())")
 
-    func mutantIDs(_ verdict: Verdict) -> [String] {
-        verdict.findings.filter { $0.source == .mutant }.map(\.id)
-    }
-
     @Test func aStatisticOverOtherDimensionsIsToldWhatItKeeps() {
         // Typed as two means in a row: over the examples and channels, one per row and column.
         let verdict = english.grade("t.mean(0).mean(0)", for: perExample)
-        #expect(mutantIDs(verdict) == ["reduced-over-other-dimensions"])
+        #expect(verdict.mutantIDs == ["reduced-over-other-dimensions"])
         #expect(verdict.message.contains("`dim=(0, 1)` (one per row and column)"), "\(verdict.message)")
         #expect(verdict.message.contains("`dim=(1, 2, 3)` (one per example)"), "\(verdict.message)")
         // One per channel, typed through a permutation.
         let channels = english.grade("t.transpose(0, 1).flatten(1).mean(1)", for: perExample)
-        #expect(mutantIDs(channels) == ["reduced-over-other-dimensions"], "\(channels.message)")
+        #expect(channels.mutantIDs == ["reduced-over-other-dimensions"], "\(channels.message)")
         #expect(channels.message.contains("one per channel"))
         // Kept dimensions of size 1 (`keepdim=True`) do not hide the statistic.
         let kept = english.grade("t.mean(dim=(0, 2, 3), keepdim=True)", for: perExample)
-        #expect(mutantIDs(kept) == ["reduced-over-other-dimensions"], "\(kept.message)")
+        #expect(kept.mutantIDs == ["reduced-over-other-dimensions"], "\(kept.message)")
         #expect(kept.message.contains("one per channel"))
         let ko = korean.grade("t.mean(0).mean(0)", for: perExample)
         #expect(ko.message.contains("행과 열마다 하나"), "\(ko.message)")
@@ -91,17 +87,17 @@ import Wording
     @Test func theNormalisersScaleIsTold() {
         let unbiased = english.grade(
             "(v - v.mean()) / torch.sqrt(((v - v.mean()) ** 2).sum() / 7)", for: standardise)
-        #expect(mutantIDs(unbiased) == ["variance-correction"], "\(unbiased.message)")
+        #expect(unbiased.mutantIDs == ["variance-correction"], "\(unbiased.message)")
         #expect(unbiased.message.contains("n − 1 = 7") && unbiased.message.contains("n = 8"))
         let variance = english.grade("(v - v.mean()) / ((v - v.mean()) ** 2).mean()", for: standardise)
-        #expect(mutantIDs(variance) == ["variance-for-deviation"], "\(variance.message)")
+        #expect(variance.mutantIDs == ["variance-for-deviation"], "\(variance.message)")
         let range = english.grade("(v - v.mean()) / (v.max() - v.min())", for: standardise)
-        #expect(mutantIDs(range) == ["range-for-deviation"], "\(range.message)")
+        #expect(range.mutantIDs == ["range-for-deviation"], "\(range.message)")
     }
 
     @Test func aParameterOnAnotherAxisIsToldWhichAxes() {
         let verdict = english.grade("f + b", for: bias)
-        #expect(mutantIDs(verdict) == ["parameter-on-other-axis"], "\(verdict.message)")
+        #expect(verdict.mutantIDs == ["parameter-on-other-axis"], "\(verdict.message)")
         #expect(verdict.message.contains("the columns (dimension 3)"))
         #expect(verdict.message.contains("the channels (dimension 1)"))
         let rows = english.grade("f + b.reshape(3, 1)", for: bias)
@@ -110,59 +106,59 @@ import Wording
 
     @Test func scaleAndShiftInTheOtherOrderSwappedOrUndone() {
         let order = english.grade("(h + t[:, None, None]) * s[:, None, None]", for: affine)
-        #expect(mutantIDs(order) == ["shift-before-scale"], "\(order.message)")
+        #expect(order.mutantIDs == ["shift-before-scale"], "\(order.message)")
         let swapped = english.grade("t[:, None, None] * h + s[:, None, None]", for: affine)
-        #expect(mutantIDs(swapped) == ["parameters-swapped"], "\(swapped.message)")
+        #expect(swapped.mutantIDs == ["parameters-swapped"], "\(swapped.message)")
         let undone = english.grade("(h - t[:, None, None]) / s[:, None, None]", for: affine)
-        #expect(mutantIDs(undone) == ["transform-undone"], "\(undone.message)")
+        #expect(undone.mutantIDs == ["transform-undone"], "\(undone.message)")
     }
 
     @Test func aRunningAveragesWeightsAreTold() {
         let whole = english.grade("m * new + old", for: running)
-        #expect(mutantIDs(whole) == ["old-weight-dropped"], "\(whole.message)")
+        #expect(whole.mutantIDs == ["old-weight-dropped"], "\(whole.message)")
         let plain = english.grade("(old + new) * 0.5", for: running)
         #expect(plain.message.contains("a plain average of `old` and `new`"), "\(plain.message)")
-        #expect(mutantIDs(plain) == ["unweighted-average"], "\(plain.message)")
+        #expect(plain.mutantIDs == ["unweighted-average"], "\(plain.message)")
     }
 
     @Test func anIndexListTiledOrOneAxisOnly() {
         let tiled = english.grade("z.repeat(3, 1)[:, [0, 0, 0, 1, 1, 1]]", for: upsample)
-        #expect(mutantIDs(tiled) == ["indices-tiled"], "\(tiled.message)")
+        #expect(tiled.mutantIDs == ["indices-tiled"], "\(tiled.message)")
         #expect(tiled.message.contains("the rows (dimension 0)"))
         let columns = english.grade("z.repeat_interleave(3, dim=1)", for: upsample)
-        #expect(mutantIDs(columns) == ["one-axis-repeated"], "\(columns.message)")
+        #expect(columns.mutantIDs == ["one-axis-repeated"], "\(columns.message)")
         #expect(columns.message.contains("only the columns (dimension 1) repeated"))
     }
 
     @Test func anOperationAlongAnotherDimension() {
         let verdict = english.grade("z.exp() / z.exp().sum(0)", for: softmax)
-        #expect(mutantIDs(verdict) == ["taken-along-other-dimension"], "\(verdict.message)")
+        #expect(verdict.mutantIDs == ["taken-along-other-dimension"], "\(verdict.message)")
         #expect(verdict.message.contains("along the rows (dimension 0)"))
     }
 
     @Test func keepdimLeftOutLinesUpWithTheLastAxis() {
         let verdict = english.grade("f - f.mean((0, 2, 3))", for: centred)
-        #expect(mutantIDs(verdict) == ["keepdim-dropped"], "\(verdict.message)")
+        #expect(verdict.mutantIDs == ["keepdim-dropped"], "\(verdict.message)")
         #expect(verdict.message.contains("the columns (dimension 3)"))
     }
 
     @Test func anUpsamplingCallTiledOrOneAxis() {
         let tiled = english.grade("m.repeat(1, 1, 2, 2)", for: interpolated)
-        #expect(mutantIDs(tiled) == ["indices-tiled"], "\(tiled.message)")
+        #expect(tiled.mutantIDs == ["indices-tiled"], "\(tiled.message)")
         let rows = english.grade("m.repeat_interleave(2, dim=2)", for: interpolated)
-        #expect(mutantIDs(rows) == ["one-axis-repeated"], "\(rows.message)")
+        #expect(rows.mutantIDs == ["one-axis-repeated"], "\(rows.message)")
     }
 
     @Test func aNormalisationCallMeansItsFormula() {
         let instance = english.grade(
             "(g - g.mean(dim=(2, 3), keepdim=True)) / g.std(dim=(2, 3), unbiased=False, keepdim=True)",
             for: normalised)
-        #expect(mutantIDs(instance) == ["reduced-over-other-dimensions"], "\(instance.message)")
+        #expect(instance.mutantIDs == ["reduced-over-other-dimensions"], "\(instance.message)")
         #expect(instance.message.contains("one per example and channel"))
         let rows = english.grade(
             "(r.exp() - r.exp().amin(dim=1, keepdim=True)) / (r.exp().amax(dim=1, keepdim=True) - r.exp().amin(dim=1, keepdim=True))",
             for: scaled)
-        #expect(mutantIDs(rows) == ["reduced-over-other-dimensions"], "\(rows.message)")
+        #expect(rows.mutantIDs == ["reduced-over-other-dimensions"], "\(rows.message)")
         #expect(rows.message.contains("one per row"))
     }
 
@@ -171,14 +167,14 @@ import Wording
     @Test func aCoincidenceIsNotTold() {
         // (1 - m) * old + m * new = 2.05; old + m * new = 2.35 = old + 0.85.
         let verdict = english.grade("old + 0.85", for: running)
-        #expect(!mutantIDs(verdict).contains("old-weight-dropped"), "\(verdict.message)")
+        #expect(!verdict.mutantIDs.contains("old-weight-dropped"), "\(verdict.message)")
         // A batch of one: the batch index dropped is a shape slip, not a mean over the batch.
         let one = TestExercises.make(
             .tensor,
             setup: "v = tensor([[[[1., 3.], [5., 7.]], [[0., -2.], [2., 4.]], [[6., 6.], [6., 2.]]]])",
             reference: "v.mean(dim=(2, 3))")
         let dropped = english.grade("v.mean(dim=(2, 3))[0]", for: one)
-        #expect(!mutantIDs(dropped).contains("reduced-over-other-dimensions"), "\(dropped.message)")
+        #expect(!dropped.mutantIDs.contains("reduced-over-other-dimensions"), "\(dropped.message)")
     }
 
     @Test func koreanSaysItWithoutEnglish() {

@@ -5,16 +5,9 @@ import Testing
 
 /// Stories that were told of answers whose own mistake was another one, each refused where its
 /// premise does not hold of the answer, and still told where it does.
-@Suite struct MisleadingStoryTests {
+@Suite struct MisleadingStoryTests: StorySuite {
     let grader = Grader()
     let plain = Diagnoser(context: DiagnosisContext(), rtol: 1e-4, atol: 1e-5)
-
-    /// The verdict's last finding id (the story told), or the named mistake's id.
-    func story(_ answer: String, _ exercise: Exercise) -> String? {
-        let verdict = grader.grade(answer, for: exercise)
-        #expect(verdict.status == .fail, "\(answer): \(verdict.message)")
-        return verdict.mistake ?? verdict.findings.last.map { $0.isSpecific ? $0.id : "bare:\($0.id)" }
-    }
 
     // MARK: Shapes
 

@@ -11,7 +11,7 @@ import Wording
 /// and on one with the same value (or the same look) that it does not fit. Setups are the
 /// shipped course's and the elsewhere course's numbers; every expected story is worked out by
 /// hand in the comment beside it.
-@Suite struct NumericSlipTests {
+@Suite struct NumericSlipTests: StorySuite {
     func ids(_ catalogue: FormulaCatalogue?, _ answer: String) -> [String]? {
         guard case .explained(let mutants)? = catalogue?.explain(answer) else { return nil }
         return mutants.map { $0.changes.map(\.misconception.rawValue).sorted().joined(separator: "+") }
@@ -103,12 +103,6 @@ import Wording
 
     let grader = Grader()
 
-    func finding(_ answer: String, _ exercise: Exercise) -> String? {
-        let verdict = grader.grade(answer, for: exercise)
-        #expect(verdict.status == .fail, "\(answer): \(verdict.message)")
-        return verdict.findings.last.map { $0.isSpecific ? $0.id : "bare:\($0.id)" }
-    }
-
     func message(_ answer: String, _ exercise: Exercise, _ language: Language = .english) -> String {
         var options = GradingOptions()
         options.language = language
@@ -171,7 +165,7 @@ import Wording
 
 /// Stories for an answer that is a step of the calculation, the stride alone, or numbers where a
 /// measurement is asked.
-@Suite struct NumericStepTests {
+@Suite struct NumericStepTests: StorySuite {
     func ids(_ catalogue: FormulaCatalogue?, _ answer: String) -> [String]? {
         guard case .explained(let mutants)? = catalogue?.explain(answer) else { return nil }
         return mutants.map { $0.changes.map(\.misconception.rawValue).sorted().joined(separator: "+") }
@@ -217,12 +211,6 @@ import Wording
     }
 
     let grader = Grader()
-
-    func finding(_ answer: String, _ exercise: Exercise) -> String? {
-        let verdict = grader.grade(answer, for: exercise)
-        #expect(verdict.status == .fail, "\(answer): \(verdict.message)")
-        return verdict.findings.last.map { $0.isSpecific ? $0.id : "bare:\($0.id)" }
-    }
 
     @Test func meanOfSomeValues() {
         let window = TestExercises.make(

@@ -56,18 +56,14 @@ import Wording
         reference: "-(y * torch.log(torch.sigmoid(z)) + (1 - y) * torch.log(1 - torch.sigmoid(z))).mean()")
     let indexed = TestExercises.make(.value, setup: "v = tensor([4., 7., 1.])\ni = 1", reference: "v[i] * 2")
 
-    func mutantIDs(_ verdict: Verdict) -> [String] {
-        verdict.findings.filter { $0.source == .mutant }.map(\.id)
-    }
-
     @Test func theComplementOfAProbabilityIsTold() {
         let exchanged = english.grade("rate * units", for: kept)
-        #expect(mutantIDs(exchanged) == ["probability-complement"], "\(exchanged.message)")
+        #expect(exchanged.mutantIDs == ["probability-complement"], "\(exchanged.message)")
         #expect(exchanged.message.contains("`rate` = 0.3 where it uses its complement `1 - rate` = 0.7"))
         let twice = english.grade("units * (1 - rate) ** 2", for: kept)
-        #expect(mutantIDs(twice) == ["probability-twice"], "\(twice.message)")
+        #expect(twice.mutantIDs == ["probability-twice"], "\(twice.message)")
         let divided = english.grade("units / (1 - rate)", for: kept)
-        #expect(mutantIDs(divided) == ["probability-divided"], "\(divided.message)")
+        #expect(divided.mutantIDs == ["probability-divided"], "\(divided.message)")
         #expect(divided.message.contains("dividing by `1 - rate` = 0.7 where it multiplies by it"))
         let ko = korean.grade("rate * units", for: kept)
         #expect(ko.message.contains("여사건 `1 - rate` = 0.7"), "\(ko.message)")
@@ -76,22 +72,22 @@ import Wording
 
     @Test func aPercentageOrOddsForTheWholeAnswer() {
         let percent = english.grade("100 - 30", for: kept)
-        #expect(mutantIDs(percent) == ["probability-percentage"], "\(percent.message)")
+        #expect(percent.mutantIDs == ["probability-percentage"], "\(percent.message)")
         #expect(
             percent.message.hasPrefix(
                 "Your answer is `1 - rate` = 0.7 written as a percentage (70)"))
         let odds = english.grade("rate / (1 - rate)", for: scale)
-        #expect(mutantIDs(odds) == ["probability-odds"], "\(odds.message)")
+        #expect(odds.mutantIDs == ["probability-odds"], "\(odds.message)")
         #expect(odds.message.contains("the odds `rate / (1 - rate)` = 0.4286"), "\(odds.message)")
         let inside = english.grade("1 / (100 - 30)", for: scale)
-        #expect(mutantIDs(inside) == ["probability-as-percentage"], "\(inside.message)")
+        #expect(inside.mutantIDs == ["probability-as-percentage"], "\(inside.message)")
     }
 
     @Test func aMaskReadTheOtherWayAndAScaleAtEvaluation() {
         let inverted = english.grade("acts * (1 - mask) / (1 - rate)", for: masked)
-        #expect(mutantIDs(inverted) == ["keep-mask-inverted"], "\(inverted.message)")
+        #expect(inverted.mutantIDs == ["keep-mask-inverted"], "\(inverted.message)")
         let trained = english.grade("v / (1 - layer.p)", for: evaluation)
-        #expect(mutantIDs(trained) == ["train-scale-at-eval"], "\(trained.message)")
+        #expect(trained.mutantIDs == ["train-scale-at-eval"], "\(trained.message)")
         #expect(trained.message.contains("1 / (1 − 0.4) = 1.6667"), "\(trained.message)")
         let paper = english.grade("v * 0.6", for: evaluation)
         #expect(paper.message.contains("the original paper's test-time rule"), "\(paper.message)")
@@ -101,19 +97,19 @@ import Wording
 
     @Test func softmaxReadOtherwise() {
         let log = english.grade("F.log_softmax(scores, dim=0)[label]", for: probability)
-        #expect(mutantIDs(log) == ["log-for-probability"], "\(log.message)")
+        #expect(log.mutantIDs == ["log-for-probability"], "\(log.message)")
         let sigmoid = english.grade("torch.sigmoid(scores[label])", for: probability)
-        #expect(mutantIDs(sigmoid) == ["sigmoid-for-softmax"], "\(sigmoid.message)")
+        #expect(sigmoid.mutantIDs == ["sigmoid-for-softmax"], "\(sigmoid.message)")
         #expect(sigmoid.message.contains("all 3 classes"))
         let sum = english.grade("scores.exp()[label] / scores.sum().exp()", for: probability)
-        #expect(mutantIDs(sum) == ["exp-of-sum"], "\(sum.message)")
+        #expect(sum.mutantIDs == ["exp-of-sum"], "\(sum.message)")
         let largest = english.grade("scores.softmax(0).max()", for: probability)
-        #expect(mutantIDs(largest) == ["other-class"], "\(largest.message)")
+        #expect(largest.mutantIDs == ["other-class"], "\(largest.message)")
         #expect(
             largest.message.contains(
                 "class 2, the class with the largest score, where it takes class `label` = 0"))
         let lost = english.grade("F.cross_entropy(scores[None], tensor([label]))", for: probability)
-        #expect(mutantIDs(lost) == ["loss-for-probability"], "\(lost.message)")
+        #expect(lost.mutantIDs == ["loss-for-probability"], "\(lost.message)")
         #expect(
             lost.message.hasPrefix("Your answer is −log p = 1.3715, the loss of the probability p = 0.2537"))
         let ko = korean.grade("F.log_softmax(scores, dim=0)[label]", for: probability)
@@ -122,39 +118,39 @@ import Wording
 
     @Test func aLossReadOtherwise() {
         let raw = english.grade("F.nll_loss(scores[None], tensor([label]))", for: loss)
-        #expect(mutantIDs(raw) == ["nll-on-scores"], "\(raw.message)")
+        #expect(raw.mutantIDs == ["nll-on-scores"], "\(raw.message)")
         let max = english.grade("scores.max() - scores[label]", for: loss)
-        #expect(mutantIDs(max) == ["max-for-logsumexp"], "\(max.message)")
+        #expect(max.mutantIDs == ["max-for-logsumexp"], "\(max.message)")
         let p = english.grade("torch.softmax(scores, 0)[label]", for: loss)
-        #expect(mutantIDs(p) == ["probability-for-loss"], "\(p.message)")
+        #expect(p.mutantIDs == ["probability-for-loss"], "\(p.message)")
         #expect(p.message.hasPrefix("Your answer is the probability 0.2537 itself"), "\(p.message)")
         // The reference's class index with the largest score reduces otherwise than this answer;
         // the alternative's (`cross_entropy` of `argmax`) tells the same story and fits it.
         let largest = english.grade("torch.log(scores.exp().sum()) - scores.max()", for: loss)
-        #expect(mutantIDs(largest) == ["other-class"], "\(largest.message)")
+        #expect(largest.mutantIDs == ["other-class"], "\(largest.message)")
         #expect(largest.message.contains("class 2, the class with the largest score"), "\(largest.message)")
         let other = english.grade("F.cross_entropy(scores[None], tensor([1]))", for: loss)
-        #expect(mutantIDs(other) == ["other-class"], "\(other.message)")
+        #expect(other.mutantIDs == ["other-class"], "\(other.message)")
         #expect(other.message.contains("with class 1 where it takes class `label` = 0"))
     }
 
     @Test func aLossWrittenAsACallAndASoftmaxByHand() {
         let max = english.grade("z.max() - z[y]", for: called)
-        #expect(mutantIDs(max) == ["max-for-logsumexp"], "\(max.message)")
+        #expect(max.mutantIDs == ["max-for-logsumexp"], "\(max.message)")
         let sum = english.grade("torch.log(torch.exp(z.sum())) - z[y]", for: called)
-        #expect(mutantIDs(sum) == ["exp-of-sum"], "\(sum.message)")
+        #expect(sum.mutantIDs == ["exp-of-sum"], "\(sum.message)")
         let binary = english.grade("-torch.log(torch.sigmoid(z[y]))", for: called)
-        #expect(mutantIDs(binary) == ["sigmoid-for-softmax"], "\(binary.message)")
+        #expect(binary.mutantIDs == ["sigmoid-for-softmax"], "\(binary.message)")
         let largest = english.grade("F.cross_entropy(z[None], z.argmax()[None])", for: called)
-        #expect(mutantIDs(largest) == ["other-class"], "\(largest.message)")
+        #expect(largest.mutantIDs == ["other-class"], "\(largest.message)")
         let exp = english.grade("z[y].exp() / z.sum().exp()", for: byHand)
-        #expect(mutantIDs(exp) == ["exp-of-sum"], "\(exp.message)")
+        #expect(exp.mutantIDs == ["exp-of-sum"], "\(exp.message)")
     }
 
     @Test func aTensorOfProbabilitiesForItsComplement() {
         // A weighted sum's weight `y` read as a running average's tells the same value too.
         let verdict = english.grade("-torch.log(torch.sigmoid(z)).mean()", for: binary)
-        #expect(mutantIDs(verdict).contains { $0.contains("probability-complement") }, "\(verdict.message)")
+        #expect(verdict.mutantIDs.contains { $0.contains("probability-complement") }, "\(verdict.message)")
         #expect(
             verdict.message.contains(
                 "`torch.sigmoid(z)` where it uses its complement `1 - torch.sigmoid(z)`"),
@@ -163,14 +159,14 @@ import Wording
 
     @Test func theGradientReadOtherwise() {
         let slope = english.grade("q = scores.softmax(0); q * (1 - q)", for: gradient)
-        #expect(mutantIDs(slope) == ["slope-for-gradient"], "\(slope.message)")
+        #expect(slope.mutantIDs == ["slope-for-gradient"], "\(slope.message)")
         let entry = english.grade("scores.softmax(0)[label] - 1", for: gradient)
-        #expect(mutantIDs(entry) == ["target-entry-only"], "\(entry.message)")
+        #expect(entry.mutantIDs == ["target-entry-only"], "\(entry.message)")
         #expect(entry.message.contains("only the entry of class `label` = 0, one of its 3 values"))
         let largest = english.grade("scores.softmax(0) - F.one_hot(scores.argmax(), 3)", for: gradient)
-        #expect(mutantIDs(largest) == ["other-class"], "\(largest.message)")
+        #expect(largest.mutantIDs == ["other-class"], "\(largest.message)")
         let everywhere = english.grade("scores.softmax(0) - 1", for: gradient)
-        #expect(mutantIDs(everywhere) == ["one-hot-everywhere"], "\(everywhere.message)")
+        #expect(everywhere.mutantIDs == ["one-hot-everywhere"], "\(everywhere.message)")
     }
 
     /// Another mistake with the same value is not told these stories: a formula that writes the
@@ -179,18 +175,18 @@ import Wording
     @Test func anotherSlipWithTheSameValueIsNotTold() {
         // units * (1 - rate) - 80 = 60 = rate * units: the complement is written, 80 taken away.
         let subtracted = english.grade("units * (1 - rate) - 80", for: kept)
-        #expect(!mutantIDs(subtracted).contains("probability-complement"), "\(subtracted.message)")
+        #expect(!subtracted.mutantIDs.contains("probability-complement"), "\(subtracted.message)")
         // 1 / (1 - rate) squared is 2.0408; so is 2 + 0.0408 typed with the rate read once.
         let added = english.grade("2 + rate * 0.136", for: scale)
-        #expect(!mutantIDs(added).contains("probability-twice"), "\(added.message)")
+        #expect(!added.mutantIDs.contains("probability-twice"), "\(added.message)")
         // The mask and its data typed as numbers: right here, another tensor elsewhere.
         let typed = english.grade("acts * tensor([[1., 0., 0.], [0., 1., 0.]]) / 0.6", for: masked)
-        #expect(!mutantIDs(typed).contains("keep-mask-inverted"), "\(typed.message)")
+        #expect(!typed.mutantIDs.contains("keep-mask-inverted"), "\(typed.message)")
         // The sum of exponentials minus the label's score: log left out, not the largest score.
         // An index into a vector that reads no scores is no class.
         let element = english.grade("v[2] * 2", for: indexed)
-        #expect(!mutantIDs(element).contains("other-class"), "\(element.message)")
+        #expect(!element.mutantIDs.contains("other-class"), "\(element.message)")
         let unlogged = english.grade("scores.exp().sum() - scores[label]", for: loss)
-        #expect(mutantIDs(unlogged).allSatisfy { !$0.contains("logsumexp") }, "\(unlogged.message)")
+        #expect(unlogged.mutantIDs.allSatisfy { !$0.contains("logsumexp") }, "\(unlogged.message)")
     }
 }

@@ -8,15 +8,8 @@ import Wording
 /// (`PreparedExercise.relationStory`), and the mutant of an answer's value chosen by its operators
 /// (`mutantsByOperators`); each story is tried on an answer it fits and on one with a similar
 /// value whose typing does not make it true.
-@Suite struct RelationStoryTests {
+@Suite struct RelationStoryTests: StorySuite {
     let grader = Grader()
-
-    /// The built-in finding the answer gets (nil for a named mistake or a mutant).
-    func finding(_ answer: String, _ exercise: Exercise) -> String? {
-        let verdict = grader.grade(answer, for: exercise)
-        #expect(verdict.status == .fail, "\(answer): \(verdict.message)")
-        return verdict.findings.last.map { $0.isSpecific ? $0.id : "bare:\($0.id)" }
-    }
 
     /// 0.25 ** 20 (= 9.094947e-13), as a power of a quarter.
     let power = TestExercises.make(.value, reference: "0.25 ** 20", tolerance: .init(rtol: 1e-4, atol: 0))

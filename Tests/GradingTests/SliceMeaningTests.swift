@@ -49,18 +49,14 @@ import Wording
     let window = TestExercises.make(
         .tensor, setup: "im = torch.arange(20.).reshape(4, 5)", reference: "im[0:2, 0:3]")
 
-    func mutantIDs(_ verdict: Verdict) -> [String] {
-        verdict.findings.filter { $0.source == .mutant }.map(\.id)
-    }
-
     @Test func slicesOnOtherDimensionsAreToldWhereTheyCut() {
         let front = english.grade("v[r:r + n, c:c + n, :]", for: crop)
-        #expect(mutantIDs(front) == ["sliced-other-dimensions"], "\(front.message)")
+        #expect(front.mutantIDs == ["sliced-other-dimensions"], "\(front.message)")
         #expect(front.message.contains("dimension 0"), "\(front.message)")
         let chained = english.grade("v[:, r:r + n, :][:, c:c + n]", for: crop)
-        #expect(mutantIDs(chained) == ["chained-slice"], "\(chained.message)")
+        #expect(chained.mutantIDs == ["chained-slice"], "\(chained.message)")
         let origin = english.grade("v[:, 0:n, 0:n]", for: crop)
-        #expect(mutantIDs(origin) == ["slice-from-origin"], "\(origin.message)")
+        #expect(origin.mutantIDs == ["slice-from-origin"], "\(origin.message)")
         #expect(origin.message.contains("`r` = 2"), "\(origin.message)")
         let ko = korean.grade("v[:, 0:n, 0:n]", for: crop)
         #expect(ko.message.contains("0부터 시작하면"), "\(ko.message)")
@@ -69,75 +65,75 @@ import Wording
     @Test func aSliceStoryNeedsTheSliceTyped() {
         // The rows 3:4 typed at once: the value of a second subscript on the rows, not that slip.
         let direct = english.grade("v[:, 3:4]", for: crop)
-        #expect(!mutantIDs(direct).contains("chained-slice"), "\(direct.message)")
+        #expect(!direct.mutantIDs.contains("chained-slice"), "\(direct.message)")
         // The row unshifted has the value of the other end dropped, but drops nothing.
         let unshifted = english.grade("row.clone()", for: shift)
-        #expect(!mutantIDs(unshifted).contains("other-end-dropped"), "\(unshifted.message)")
+        #expect(!unshifted.mutantIDs.contains("other-end-dropped"), "\(unshifted.message)")
         // Padded and cut on both sides: `1:-1` holds `1:` but drops the last too.
         let both = english.grade("F.pad(row, (1, 1))[:, 1:-1]", for: shift)
-        #expect(!mutantIDs(both).contains("other-end-dropped"), "\(both.message)")
+        #expect(!both.mutantIDs.contains("other-end-dropped"), "\(both.message)")
         let dropped = english.grade("F.pad(row, (1, 0))[:, 1:]", for: shift)
-        #expect(mutantIDs(dropped) == ["other-end-dropped"], "\(dropped.message)")
+        #expect(dropped.mutantIDs == ["other-end-dropped"], "\(dropped.message)")
         let left = english.grade("F.pad(g, (0, 1))[:, 1:]", for: shiftMap)
-        #expect(mutantIDs(left) == ["shift-reversed"], "\(left.message)")
+        #expect(left.mutantIDs == ["shift-reversed"], "\(left.message)")
         let down = english.grade("F.pad(g, (0, 0, 1, 0))[:-1]", for: shiftMap)
-        #expect(mutantIDs(down) == ["shift-moved"], "\(down.message)")
+        #expect(down.mutantIDs == ["shift-moved"], "\(down.message)")
         #expect(down.message.contains("along the rows (dimension 0)"), "\(down.message)")
     }
 
     @Test func aDropoutOfItsOwnWhereTheStepsMaskIsGiven() {
         let random = english.grade("F.dropout(a, 0.5)", for: masked)
-        #expect(mutantIDs(random) == ["random-mask"], "\(random.message)")
+        #expect(random.mutantIDs == ["random-mask"], "\(random.message)")
         #expect(random.message.contains("`m`"), "\(random.message)")
         let ko = korean.grade("F.dropout(a, 0.5)", for: masked)
         #expect(ko.message.contains("무작위"), "\(ko.message)")
         // Dropout switched off draws nothing: no random mask is told.
         let off = english.grade("F.dropout(a, 0.5, training=False)", for: masked)
-        #expect(!mutantIDs(off).contains("random-mask"), "\(off.message)")
+        #expect(!off.mutantIDs.contains("random-mask"), "\(off.message)")
     }
 
     @Test func unfoldShapesAreToldWhatEachDimensionCounts() {
         // [4, 18, 15]: C · K · K = 18, L = 5 · 3 = 15.
         let pixels = english.grade("(4, 18, 7 * 5)", for: unfolded)
-        #expect(mutantIDs(pixels) == ["unfold-positions"], "\(pixels.message)")
+        #expect(pixels.mutantIDs == ["unfold-positions"], "\(pixels.message)")
         #expect(pixels.message.contains("every pixel"), "\(pixels.message)")
         let apart = english.grade("(4, 2, 9, 15)", for: unfolded)
-        #expect(mutantIDs(apart) == ["unfold-layout"], "\(apart.message)")
+        #expect(apart.mutantIDs == ["unfold-layout"], "\(apart.message)")
         let one = english.grade("(4, 9, 15)", for: unfolded)
-        #expect(mutantIDs(one) == ["unfold-layout"], "\(one.message)")
+        #expect(one.mutantIDs == ["unfold-layout"], "\(one.message)")
         let windows = english.grade("(4, 2, 5, 3, 3, 3)", for: unfolded)
-        #expect(mutantIDs(windows) == ["unfold-layout"], "\(windows.message)")
+        #expect(windows.mutantIDs == ["unfold-layout"], "\(windows.message)")
         let plusOne = english.grade("(4, 18, 4 * 2)", for: unfolded)
-        #expect(mutantIDs(plusOne) == ["unfold-positions"], "\(plusOne.message)")
+        #expect(plusOne.mutantIDs == ["unfold-positions"], "\(plusOne.message)")
         // The padding typed: L = 35 comes from `padding=1`, not from counting every pixel.
         let padded = english.grade("F.unfold(z, 3, padding=1).shape", for: unfolded)
-        #expect(!mutantIDs(padded).contains("unfold-positions"), "\(padded.message)")
+        #expect(!padded.mutantIDs.contains("unfold-positions"), "\(padded.message)")
     }
 
     @Test func aHandSumWithAProductLeftOutSaysWhichProduct() {
         // Two products are worth 2; the answer keeps q[0, 0] · w[0, 0], so it left out the other.
         let sum = english.grade("q[0, 0] * w[0, 0] + q[1, 0] * w[1, 0] + q[1, 1] * w[1, 1]", for: response)
-        #expect(mutantIDs(sum) == ["part-left-out"], "\(sum.message)")
+        #expect(sum.mutantIDs == ["part-left-out"], "\(sum.message)")
         #expect(sum.message.contains("`q[0, 1]` · `w[0, 1]` = 2"), "\(sum.message)")
         // q[0, 0] subtracted (not its product): the same value, another slip.
         let other = english.grade("(q * w).sum() - q[0, 0]", for: response)
-        #expect(!mutantIDs(other).contains("part-left-out"), "\(other.message)")
+        #expect(!other.mutantIDs.contains("part-left-out"), "\(other.message)")
         // The product worth 0 left out too (it is 0 on this data only): the one worth 4 is named,
         // not the column that holds both.
         let zero = english.grade("q[0, 1] * w[0, 1] + q[1, 1] * w[1, 1]", for: zeroed)
-        #expect(mutantIDs(zero) == ["part-left-out"], "\(zero.message)")
+        #expect(zero.mutantIDs == ["part-left-out"], "\(zero.message)")
         #expect(zero.message.contains("`q[0, 0]` · `w[0, 0]` = 4"), "\(zero.message)")
         let ko = korean.grade("q[0, 1] * w[0, 1] + q[1, 1] * w[1, 1]", for: zeroed)
         #expect(ko.message.contains("곱 4개의 합에서"), "\(ko.message)")
         let reading = english.grade("im.flatten()[:6].reshape(2, 3)", for: window)
-        #expect(mutantIDs(reading) == ["reading-order"], "\(reading.message)")
+        #expect(reading.mutantIDs == ["reading-order"], "\(reading.message)")
     }
 
     @Test func aFloorTakenApartIsToldOnlyOfThatFormula() {
         let apart = english.grade("L // 2 - m // 2", for: offset)
-        #expect(mutantIDs(apart) == ["floor-taken-apart"], "\(apart.message)")
+        #expect(apart.mutantIDs == ["floor-taken-apart"], "\(apart.message)")
         // The same 6 from a + 1 added before halving: another formula, not told so.
         let plusOne = english.grade("(L - m + 1) // 2", for: offset)
-        #expect(!mutantIDs(plusOne).contains("floor-taken-apart"), "\(plusOne.message)")
+        #expect(!plusOne.mutantIDs.contains("floor-taken-apart"), "\(plusOne.message)")
     }
 }

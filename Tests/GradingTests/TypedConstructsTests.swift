@@ -14,8 +14,7 @@ import Testing
     /// not specific); `pass` for a passing answer.
     func story(_ answer: String, _ exercise: Exercise) -> String? {
         let verdict = grader.grade(answer, for: exercise)
-        if verdict.passed { return "pass" }
-        return verdict.mistake ?? verdict.findings.last.map { $0.isSpecific ? $0.id : "bare:\($0.id)" }
+        return verdict.passed ? "pass" : verdict.story
     }
 
     // MARK: Constructs

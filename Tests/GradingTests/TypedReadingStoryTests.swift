@@ -6,16 +6,8 @@ import Testing
 /// Stories read from what the answer's own writing says it is — the expected value with a step
 /// more, a part of the reference, a ratio, a shape of one size, a ±1 as typed — refused where a
 /// named mistake or a value reading says otherwise, and still told where they hold.
-@Suite struct TypedReadingStoryTests {
+@Suite struct TypedReadingStoryTests: StorySuite {
     let grader = Grader()
-
-    /// The verdict's named mistake, or its last finding's id (`bare:` before a finding that is
-    /// not specific).
-    func story(_ answer: String, _ exercise: Exercise) -> String? {
-        let verdict = grader.grade(answer, for: exercise)
-        #expect(verdict.status == .fail, "\(answer): \(verdict.message)")
-        return verdict.mistake ?? verdict.findings.last.map { $0.isSpecific ? $0.id : "bare:\($0.id)" }
-    }
 
     // MARK: Named mistakes matched by value
 

@@ -46,20 +46,16 @@ import Wording
     let through = TestExercises.make(
         .value, setup: "n_in = 100\nn_out = 10\nw_var = 0.02", reference: "n_in * w_var")
 
-    func mutantIDs(_ verdict: Verdict) -> [String] {
-        verdict.findings.filter { $0.source == .mutant }.map(\.id)
-    }
-
     @Test func theVarianceForTheDeviationAndTheRootOfOnePart() {
         let variance = english.grade("2 / (k * k * in_features)", for: deviation)
-        #expect(mutantIDs(variance) == ["variance-for-std"], "\(variance.message)")
+        #expect(variance.mutantIDs == ["variance-for-std"], "\(variance.message)")
         #expect(
             variance.message.contains("standard deviation asked is its square root, 0.1"),
             "\(variance.message)")
         let lower = english.grade("2 / math.sqrt(in_features * k * k)", for: deviation)
-        #expect(mutantIDs(lower) == ["root-of-denominator-only"], "\(lower.message)")
+        #expect(lower.mutantIDs == ["root-of-denominator-only"], "\(lower.message)")
         let squared = english.grade("(2 / (in_features * k * k)) ** 2", for: deviation)
-        #expect(mutantIDs(squared) == ["squared-for-root"], "\(squared.message)")
+        #expect(squared.mutantIDs == ["squared-for-root"], "\(squared.message)")
         let korean = self.korean.grade("2 / (k * k * in_features)", for: deviation)
         #expect(korean.message.contains("표준편차"), "\(korean.message)")
     }
@@ -67,83 +63,83 @@ import Wording
     @Test func fanOutAndLeCunWithOneValueAreToldByWhatIsTyped() {
         // √(2 / 400) = √(1 / 200): the fan-out and LeCun's variance give one number here.
         let fanOut = english.grade("math.sqrt(2 / (out_features * k * k))", for: deviation)
-        #expect(mutantIDs(fanOut) == ["fan-out-for-fan-in"], "\(fanOut.message)")
+        #expect(fanOut.mutantIDs == ["fan-out-for-fan-in"], "\(fanOut.message)")
         #expect(fanOut.message.contains("fan-out `out_features * k * k` = 400"), "\(fanOut.message)")
         let lecun = english.grade("(1 / (in_features * k * k)) ** 0.5", for: deviation)
-        #expect(mutantIDs(lecun) == ["relu-gain-dropped"], "\(lecun.message)")
+        #expect(lecun.mutantIDs == ["relu-gain-dropped"], "\(lecun.message)")
         #expect(!lecun.message.contains("fan-out"), "\(lecun.message)")
         // On a tensor, where no whole-number formula is read, the typing decides too.
         let scaledOut = english.grade("math.sqrt(2 / (k * k * out_features)) * v", for: scaled)
-        #expect(mutantIDs(scaledOut) == ["fan-out-for-fan-in"], "\(scaledOut.message)")
+        #expect(scaledOut.mutantIDs == ["fan-out-for-fan-in"], "\(scaledOut.message)")
         let scaledLeCun = english.grade("v / math.sqrt(in_features * k * k)", for: scaled)
-        #expect(mutantIDs(scaledLeCun) == ["relu-gain-dropped"], "\(scaledLeCun.message)")
+        #expect(scaledLeCun.mutantIDs == ["relu-gain-dropped"], "\(scaledLeCun.message)")
         #expect(!scaledLeCun.message.contains("fan-out"), "\(scaledLeCun.message)")
     }
 
     @Test func everyWeightAndBothFansForTheFanIn() {
         let all = english.grade("math.sqrt(2 / (in_features * k * k * out_features))", for: deviation)
-        #expect(mutantIDs(all) == ["all-weights-for-fan"], "\(all.message)")
+        #expect(all.mutantIDs == ["all-weights-for-fan"], "\(all.message)")
         let added = english.grade(
             "v * math.sqrt(2 / (in_features * k * k + out_features * k * k))", for: scaled)
-        #expect(mutantIDs(added) == ["fans-added"], "\(added.message)")
+        #expect(added.mutantIDs == ["fans-added"], "\(added.message)")
         let product = english.grade("Cin * r * r * Cout", for: fanIn)
-        #expect(mutantIDs(product) == ["all-weights-for-fan"], "\(product.message)")
+        #expect(product.mutantIDs == ["all-weights-for-fan"], "\(product.message)")
     }
 
     @Test func averagedFansTakenOtherwise() {
         let multiplied = english.grade("2 / fan_in / fan_out", for: glorot)
-        #expect(mutantIDs(multiplied) == ["fans-multiplied"], "\(multiplied.message)")
+        #expect(multiplied.mutantIDs == ["fans-multiplied"], "\(multiplied.message)")
         #expect(multiplied.message.contains("(fan_in + fan_out) / 2 = 80"), "\(multiplied.message)")
         let sum = english.grade("1 / (fan_out + fan_in)", for: glorot)
-        #expect(mutantIDs(sum) == ["sum-for-average"], "\(sum.message)")
+        #expect(sum.mutantIDs == ["sum-for-average"], "\(sum.message)")
         let one = english.grade("1 / fan_in", for: glorot)
-        #expect(mutantIDs(one) == ["one-fan-only"], "\(one.message)")
+        #expect(one.mutantIDs == ["one-fan-only"], "\(one.message)")
         let uniform = english.grade("6 / (fan_in + fan_out)", for: glorot)
-        #expect(mutantIDs(uniform) == ["uniform-bound-for-variance"], "\(uniform.message)")
+        #expect(uniform.mutantIDs == ["uniform-bound-for-variance"], "\(uniform.message)")
         let bound = english.grade("math.sqrt(6 / (fan_in + fan_out))", for: glorot)
-        #expect(mutantIDs(bound) == ["uniform-bound-for-variance"], "\(bound.message)")
+        #expect(bound.mutantIDs == ["uniform-bound-for-variance"], "\(bound.message)")
         #expect(bound.message.contains("the bound a of a uniform initialisation"), "\(bound.message)")
         let rooted = english.grade("(2 / (fan_in + fan_out)) ** 0.5", for: glorot)
-        #expect(mutantIDs(rooted) == ["std-for-variance"], "\(rooted.message)")
+        #expect(rooted.mutantIDs == ["std-for-variance"], "\(rooted.message)")
     }
 
     @Test func aSumOfProductsVariances() {
         let rooted = english.grade("math.sqrt(d_in * s ** 2 * v)", for: output)
-        #expect(mutantIDs(rooted) == ["std-for-variance"], "\(rooted.message)")
+        #expect(rooted.mutantIDs == ["std-for-variance"], "\(rooted.message)")
         let out = english.grade("v * s ** 2 * d_out", for: output)
-        #expect(mutantIDs(out) == ["fan-out-for-fan-in"], "\(out.message)")
+        #expect(out.mutantIDs == ["fan-out-for-fan-in"], "\(out.message)")
         let added = english.grade("d_in * (s * s + v)", for: output)
-        #expect(mutantIDs(added) == ["variances-added"], "\(added.message)")
+        #expect(added.mutantIDs == ["variances-added"], "\(added.message)")
         // √d_in · s · v is the standard deviation only because v = 1: not that story.
         let other = english.grade("math.sqrt(d_in) * s * v", for: output)
-        #expect(!mutantIDs(other).contains("std-for-variance"), "\(other.message)")
+        #expect(!other.mutantIDs.contains("std-for-variance"), "\(other.message)")
     }
 
     @Test func anotherSlipWithTheSameValueIsNotToldAsOne() {
         // Halved as typed: 0.32 is the fan-out's value too, but the answer reads no `d_out`.
         let halved = english.grade("d_in * s ** 2 * v / 2", for: output)
-        #expect(!mutantIDs(halved).contains("fan-out-for-fan-in"), "\(halved.message)")
+        #expect(!halved.mutantIDs.contains("fan-out-for-fan-in"), "\(halved.message)")
         #expect(!halved.message.contains("fan-out"), "\(halved.message)")
         // The Glorot variance divided by 30 is 2 / (fan_in · fan_out) here only.
         let divided = english.grade("2 / (fan_in + fan_out) / 30", for: glorot)
-        #expect(!mutantIDs(divided).contains("fans-multiplied"), "\(divided.message)")
+        #expect(!divided.mutantIDs.contains("fans-multiplied"), "\(divided.message)")
         // A tensor scaled by half the deviation has LeCun's and the fan-out's values (√(1/200) is
         // 0.0707 and so is half of √(2/100)), but is neither as typed.
         let half = english.grade("v * math.sqrt(2 / (in_features * k)) / 2", for: scaled)
         #expect(
-            mutantIDs(half).allSatisfy { !["relu-gain-dropped", "fan-out-for-fan-in"].contains($0) },
+            half.mutantIDs.allSatisfy { !["relu-gain-dropped", "fan-out-for-fan-in"].contains($0) },
             "\(half.message)")
     }
 
     @Test func aDeviationWrittenAsAConstantOverARoot() {
         let variance = english.grade("1 / n_in", for: lecun)
-        #expect(mutantIDs(variance) == ["variance-for-std"], "\(variance.message)")
+        #expect(variance.mutantIDs == ["variance-for-std"], "\(variance.message)")
         let fanOut = english.grade("1 / math.sqrt(n_out)", for: lecun)
-        #expect(mutantIDs(fanOut) == ["fan-out-for-fan-in"], "\(fanOut.message)")
+        #expect(fanOut.mutantIDs == ["fan-out-for-fan-in"], "\(fanOut.message)")
         let uniform = english.grade("math.sqrt(3 / n_in)", for: lecun)
-        #expect(mutantIDs(uniform) == ["uniform-bound-for-variance"], "\(uniform.message)")
+        #expect(uniform.mutantIDs == ["uniform-bound-for-variance"], "\(uniform.message)")
         let gain = english.grade("1 / math.sqrt(fan_in)", for: he)
-        #expect(mutantIDs(gain) == ["relu-gain-dropped"], "\(gain.message)")
+        #expect(gain.mutantIDs == ["relu-gain-dropped"], "\(gain.message)")
         let korean = self.korean.grade("1 / math.sqrt(fan_in)", for: he)
         #expect(korean.message.contains("LeCun"), "\(korean.message)")
     }
@@ -151,7 +147,7 @@ import Wording
     @Test func aProductWithARealIsNoFanIn() {
         let verdict = english.grade("n_out * w_var", for: through)
         #expect(!verdict.message.contains("fan-in"), "\(verdict.message)")
-        #expect(!mutantIDs(verdict).contains("fan-out-for-fan-in"), "\(verdict.message)")
+        #expect(!verdict.mutantIDs.contains("fan-out-for-fan-in"), "\(verdict.message)")
     }
 
     @Test func aNameOfValueOneLeftOutDoesNotPass() {
