@@ -94,13 +94,15 @@ import Yams
         /// upsampling, flatten heads, costs; `elsewhere2-wrong-answers.yaml`, session 8) and the
         /// third (initialisation, dropout, augmentation, heads and losses), whose answers come one
         /// file per author (`elsewhere3-<author>-wrong-answers.yaml`, session 9) so that authors
-        /// writing at once never edit the same file.
+        /// writing at once never edit the same file, and the fourth (blind5's course: SGD by hand,
+        /// schedules, scoring, boxes, group norm) the same way (`elsewhere4-<author>-…`, session 10).
         static let elsewhere = Corpus(
             name: "elsewhere",
             parts: [
                 part(elsewhere: "elsewhere", fixture: fixture("elsewhere-wrong-answers.yaml")),
                 part(elsewhere: "elsewhere2", fixture: fixture("elsewhere2-wrong-answers.yaml")),
-            ] + fixtureFiles(named: "elsewhere3-").map { part(elsewhere: "elsewhere3", fixture: $0) })
+            ] + fixtureFiles(named: "elsewhere3-").map { part(elsewhere: "elsewhere3", fixture: $0) }
+                + fixtureFiles(named: "elsewhere4-").map { part(elsewhere: "elsewhere4", fixture: $0) })
 
         /// The fixtures whose names start with `prefix` and end in `-wrong-answers.yaml`, sorted so
         /// that the corpus reads the same on every machine.

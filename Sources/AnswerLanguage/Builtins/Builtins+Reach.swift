@@ -192,11 +192,7 @@ extension Builtins {
                 guard size >= 1 else { throw CNNError.argument(.batchSizeMustBeAt, ["batchSize": size]) }
                 if try call.bool("shuffle") {
                     // One order per loader (PyTorch draws a new one each epoch).
-                    var order = Array(items.indices)
-                    for i in stride(from: order.count - 1, to: 0, by: -1) {
-                        order.swapAt(i, Int.random(in: 0...i, using: &call.evaluator.generator))
-                    }
-                    items = order.map { items[$0] }
+                    items = try shuffledOrder(items.count, call).map { items[$0] }
                 }
                 var batches: [Value] = []
                 var start = 0

@@ -4,6 +4,17 @@ import CNN
 /// `bernoulli`, `multinomial`. Shapes, dtypes and the rules (which values can come out) are
 /// PyTorch's; the numbers come from the interpreter's seeded generator, not PyTorch's.
 extension Builtins {
+    /// 0 … n−1 shuffled by the interpreter's seeded generator (Fisher–Yates): `randperm`'s order
+    /// and a shuffling `DataLoader`'s.
+    static func shuffledOrder(_ n: Int, _ call: Call) throws -> [Int] {
+        var order = Array(0..<n)
+        for i in stride(from: n - 1, to: 0, by: -1) {
+            if i % 4096 == 0 { try ComputeBudget.checkpoint() }
+            order.swapAt(i, Int.random(in: 0...i, using: &call.evaluator.generator))
+        }
+        return order
+    }
+
     static let sampling: [Builtin] = [
         Builtin("randperm(n, dtype=None, requires_grad=False)", "0 … n−1 in a random order") { call in
             let n = try call.int("n")
@@ -11,12 +22,7 @@ extension Builtins {
                 throw LanguageError.said(.argument, .randpermNegative, ["n": n], at: call.range(of: "n"))
             }
             try checkCount(n, call)
-            var order = Array(0..<n)
-            for i in stride(from: n - 1, to: 0, by: -1) {
-                if i % 4096 == 0 { try ComputeBudget.checkpoint() }
-                order.swapAt(i, Int.random(in: 0...i, using: &call.evaluator.generator))
-            }
-            let result = try Tensor(order, shape: [n])
+            let result = try Tensor(try shuffledOrder(n, call), shape: [n])
             return .tensor(try call.scalarType("dtype").map { try result.converted(to: $0) } ?? result)
         },
         Builtin(
