@@ -297,16 +297,27 @@ public final class Grader {
                 comparer: Comparer(
                     exercise: exercise, prepared: prepared, session: session, language: language))
             : nil
-        let coincidental = coincidence != nil || factorOfOne != nil
+        // Nor one that writes `1 - x` where the calculation has `x` (or back), right only because
+        // x is one half here.
+        let complement =
+            coincidence == nil && factorOfOne == nil && comparison.isSame && exercise.compare
+                && (exercise.kind == .value || exercise.kind == .tensor)
+            ? prepared.complementAtHalf(
+                source,
+                comparer: Comparer(
+                    exercise: exercise, prepared: prepared, session: session, language: language))
+            : nil
+        let coincidental = coincidence != nil || factorOfOne != nil || complement != nil
         // What shows it: the answer's numbers read as names, a point where it differs.
         let coincidentalStory =
-            coincidence.map { text.coincidence($0) } ?? factorOfOne.map { text.factorOfOne($0) } ?? .empty
+            coincidence.map { text.coincidence($0) } ?? factorOfOne.map { text.factorOfOne($0) }
+            ?? complement.map { text.complementAtHalf($0) } ?? .empty
         if let coincidence {
             comparison = .different(
                 message: coincidentalStory, diagnosis: nil,
                 finding: Verdict.Finding(
                     .comparison, "coincidental-formula", isSpecific: !coincidence.moves.isEmpty))
-        } else if factorOfOne != nil {
+        } else if factorOfOne != nil || complement != nil {
             comparison = .different(
                 message: coincidentalStory, diagnosis: nil,
                 finding: Verdict.Finding(.comparison, "coincidental-formula", isSpecific: true))
@@ -367,7 +378,7 @@ public final class Grader {
         var reading: TypedReading??
         func deniedByReading(_ when: String) -> Bool {
             guard let source, PreparedExercise.isValueTest(when),
-                !PreparedExercise.writesMistakesFormula(source, when: when)
+                !prepared.isMistakesFormula(source, when: when)
             else { return false }
             if reading == nil {
                 reading = .some(
@@ -378,7 +389,10 @@ public final class Grader {
                 typed, when: when, source: source, session: session, comparer: comparer)
         }
         for mistake in exercise.mistakes {
-            guard typedMutant.map({ prepared.mistake(mistake.id, couldBe: $0) }) ?? true,
+            // An answer that is the mistake's own formula (typed otherwise: multiplied out, a
+            // name typed as its number) is that mistake, whatever else its value fits.
+            let ownFormula = prepared.isMistakesFormula(source, when: mistake.when.text)
+            guard ownFormula || typedMutant.map({ prepared.mistake(mistake.id, couldBe: $0) }) ?? true,
                 !precedenceSlip || !PreparedExercise.isValueTest(mistake.when.text)
                     || PreparedExercise.writesMistakesFormula(source, when: mistake.when.text),
                 try holds(mistake.when.text, in: session, prepared: prepared, typed: source),

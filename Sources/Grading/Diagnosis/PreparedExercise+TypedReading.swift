@@ -209,13 +209,22 @@ extension PreparedExercise {
     }
 
     /// The formula a value test compares the answer with (`answer == X`, `X == answer`,
-    /// `allclose(answer, X, …)`), with the text it is in; nil for any other condition.
+    /// `allclose(answer, X, …)`, `abs(answer - X) < tol`), with the text it is in; nil for any
+    /// other condition.
     static func testedFormula(_ when: String) -> (ExpressionSyntax, TypedAnswer)? {
         guard isValueTest(when), let typed = TypedAnswer(when) else { return nil }
         switch typed.last.kind {
         case .comparison(let first, let links) where links.count == 1 && links[0].op == .equal:
             if case .name("answer") = first.kind { return (links[0].operand, typed) }
             if case .name("answer") = links[0].operand.kind { return (first, typed) }
+            return nil
+        case .comparison(let first, let links)
+        where links.count == 1 && (links[0].op == .less || links[0].op == .lessOrEqual):
+            guard case .call(let callee, let arguments) = first.kind, case .name("abs") = callee.kind,
+                arguments.count == 1, case .binary(.subtract, let a, let b) = arguments[0].value.kind
+            else { return nil }
+            if case .name("answer") = a.kind { return (b, typed) }
+            if case .name("answer") = b.kind { return (a, typed) }
             return nil
         case .call(_, let arguments) where arguments.count >= 2:
             guard case .name("answer") = arguments[0].value.kind, arguments[1].name == nil else { return nil }

@@ -22,6 +22,12 @@ package enum FormulaKey: String, MessageKey {
     /// A setup name of value 1 the answer leaves out, and what it gives with the name moved
     /// (`name`, `value`, `other`, `answer`, `expected`).
     case leftOutAtOne
+    /// The answer (or the calculation, where the answer does not) writes `1 - name`, which is
+    /// `name` itself only because the name is one half here (`name`, `value`).
+    case complementAtHalf, complementAtHalfLeftOut
+    /// What the answer and the calculation give with the name moved (`name`, `other`, and
+    /// `answer`, `expected` when both are one number).
+    case complementMoved, complementMovedDiffers
 }
 
 extension GradingText {
@@ -58,6 +64,22 @@ extension GradingText {
                 "name": found.name, "value": found.value, "other": found.other, "answer": found.answer,
                 "expected": found.expected,
             ])
+    }
+
+    /// What shows that the answer, which writes a complement otherwise than the calculation, is
+    /// right only because its name is one half here.
+    func complementAtHalf(_ found: PreparedExercise.ComplementAtHalf) -> Phrase {
+        let opening = Phrase(
+            found.answerWrites ? FormulaKey.complementAtHalf : FormulaKey.complementAtHalfLeftOut,
+            ["name": found.name, "value": found.value])
+        guard let answer = found.answer, let expected = found.expected else {
+            return opening
+                + Phrase(FormulaKey.complementMovedDiffers, ["name": found.name, "other": found.other])
+        }
+        return opening
+            + Phrase(
+                FormulaKey.complementMoved,
+                ["name": found.name, "other": found.other, "answer": answer, "expected": expected])
     }
 
     private static func argument(_ number: Formula.Number) -> any PhraseArgument {

@@ -60,11 +60,47 @@ extension PreparedExercise {
         return answer.canonical == formula.canonical
     }
 
+    /// Whether the answer typed as `source` is the formula a value test names (`answer == …`,
+    /// `allclose(answer, …)`), as written (`writesMistakesFormula`) or as the same function of the
+    /// names it reads: with each of them moved to other real numbers, the names only the mistake
+    /// reads kept at their setup values, the two still agree (`Formula.sameAsReals`). So
+    /// `0.1 * g + 0.9 * v` is `mu * v + (1 - mu) * g` where mu = 0.9 (its complement typed as a
+    /// number), and `theta - eta * g + eta * lam * theta` is `theta - eta * (g - lam * theta)`
+    /// (multiplied out): the mistake is the answer's own, whatever its typing shows. A tensor of
+    /// the setup is read as a factor (the formula works element by element). False when either
+    /// is no formula, reads no name, or reads a setup value that is neither a number nor a tensor,
+    /// and when the answer works a part out in numbers to 0 or 1 (`f - 1 // 2` is `f` as a
+    /// function, but writes another calculation).
+    func isMistakesFormula(_ source: String?, when: String) -> Bool {
+        if Self.writesMistakesFormula(source, when: when) { return true }
+        guard let source, let answer = Formula.parse(source), !answer.names.isEmpty,
+            !answer.worksOutToNothing,
+            let (named, typed) = Self.testedFormula(when), let mistake = Formula.parse(typed.text(named)),
+            !mistake.names.isEmpty
+        else { return false }
+        var setup: [String: Double] = [:]
+        for name in answer.names.union(mistake.names) {
+            switch base[name] {
+            case .int(let value)?: setup[name] = Double(value)
+            case .float(let value)?: setup[name] = value
+            case .tensor?: continue
+            default: return false
+            }
+        }
+        return Formula.sameAsReals(answer, mistake, setup: setup) == true
+    }
+
     /// Whether a named mistake's `when` tests the answer's value alone (`answer == f`,
-    /// `allclose(answer, 0.5)`): the mistake is then matched by a number, whatever the answer's
-    /// own writing says.
+    /// `allclose(answer, 0.5)`, `abs(answer - f) < 1e-9`): the mistake is then matched by a
+    /// number, whatever the answer's own writing says.
     static func isValueTest(_ when: String) -> Bool {
         let condition = when.filter { !$0.isWhitespace }
+        if condition.hasPrefix("abs("), condition.contains(")<"),
+            condition.hasPrefix("abs(answer-") || condition.contains("-answer)<"),
+            condition.components(separatedBy: "answer").count == 2
+        {
+            return true
+        }
         for prefix in ["answer==", "allclose(answer,", "isclose(answer,"] where condition.hasPrefix(prefix) {
             return !condition.dropFirst(prefix.count).contains("answer")
         }
@@ -74,6 +110,18 @@ extension PreparedExercise {
 }
 
 extension Formula {
+    /// Whether a part in numbers alone, with an operation, comes to 0 or 1 (`1 // 2`, `2 - 1`):
+    /// as a function it does nothing, but it was written to do something.
+    var worksOutToNothing: Bool {
+        switch self {
+        case .integer, .real, .name: return false
+        case .negate(let inner), .call(_, let inner): return inner.worksOutToNothing
+        case .binary(_, let a, let b):
+            if names.isEmpty, let value = evaluate([:])?.double, value == 0 || value == 1 { return true }
+            return a.worksOutToNothing || b.worksOutToNothing
+        }
+    }
+
     /// The formula with each name of `values` replaced by its real number.
     func substituting(_ values: [String: Double]) -> Formula {
         guard !values.isEmpty else { return self }

@@ -108,7 +108,7 @@ extension PreparedExercise {
     /// number, or the mistake's own formula, is not judged.
     func typingContradicts(_ source: String?, when: String) -> Bool {
         guard let source, let (named, typed) = Self.testedFormula(when),
-            let formula = Formula.parse(typed.text(named)), !Self.writesMistakesFormula(source, when: when)
+            let formula = Formula.parse(typed.text(named)), !isMistakesFormula(source, when: when)
         else { return false }
         guard !formula.names.isEmpty else { return Self.writesOtherNumbers(source, as: formula) }
         return typingContradicts(source, changed: typed.text(named), changes: nil)
