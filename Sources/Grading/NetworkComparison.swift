@@ -87,8 +87,8 @@ extension Comparer {
                 return .replaced(answer: mine.layer.typeName, reference: theirs.layer.typeName)
             }
             let type = mine.layer.typeName
-            let own = settings(mine.layer.settingsDescription)
-            let given = settings(theirs.layer.settingsDescription)
+            let own = settings(of: mine.layer)
+            let given = settings(of: theirs.layer)
             let names = differingSettings(own, given)
             if !names.isEmpty {
                 // What arrives at the layer: the input's channels at the first layer; at a later
@@ -99,6 +99,11 @@ extension Comparer {
                     ? input.flatMap { $0.count >= 2 ? $0[1] : nil } : inName.flatMap { Int(value(given, $0)) }
                 if let inName, let arriving, let taken = Int(value(own, inName)), taken != arriving {
                     return .inChannels(type: type, path: mine.name, answer: taken, arriving: arriving)
+                }
+                // A GroupNorm's groups are no channels: said as the groups they make.
+                if names.contains("num_groups"), let norm = NormLayer(mine.layer), norm.groups > 0 {
+                    return .normGroups(
+                        type: type, path: mine.name, groups: norm.groups, channels: norm.channels)
                 }
                 // A setting a layer prints only when it is not its default: absent, it is that.
                 let values = names.compactMap { name -> String? in
@@ -174,8 +179,9 @@ extension Comparer {
     }
 
     /// The names of the setting a layer's input size is said by (`in_channels` for a convolution
-    /// or a block, `in_features` for a linear layer).
-    private static let inNames: Set<String> = ["in_channels", "in_features"]
+    /// or a block, `in_features` for a linear layer, `num_channels` for a GroupNorm,
+    /// `num_features` for a BatchNorm or an InstanceNorm).
+    private static let inNames: Set<String> = ["in_channels", "in_features", "num_channels", "num_features"]
 
     /// The values of the settings a layer leaves out of its description when they are PyTorch's
     /// defaults (`Conv2d` prints no `padding=0`).
@@ -198,34 +204,16 @@ extension Comparer {
         return names
     }
 
-    /// `16, 32, kernel_size=(1, 1), stride=(2, 2)` as (name, value) pairs. Two positional values
-    /// are a layer's input and output channels (a convolution, a block), others its channels.
-    private static func settings(_ text: String) -> [(String, String)] {
-        var parts: [String] = []
-        var depth = 0
-        var current = ""
-        for character in text {
-            if character == "(" || character == "[" { depth += 1 }
-            if character == ")" || character == "]" { depth -= 1 }
-            if character == ",", depth == 0 {
-                parts.append(current.trimmingCharacters(in: .whitespaces))
-                current = ""
-            } else {
-                current.append(character)
-            }
+    /// `16, 32, kernel_size=(1, 1), stride=(2, 2)` as (name, value) pairs. A normalisation
+    /// layer's positional values are named as PyTorch names them (`GroupNorm(4, 16)`: num_groups,
+    /// num_channels); of any other layer, two positional values are its input and output channels
+    /// (a convolution, a block), others its channels.
+    private static func settings(of layer: any Layer) -> [(String, String)] {
+        let split = LayerSettings.split(layer.settingsDescription)
+        if NormLayer.positionalNames(of: layer.typeName) != nil {
+            return NormLayer.named(type: layer.typeName, split)
         }
-        if !current.trimmingCharacters(in: .whitespaces).isEmpty {
-            parts.append(current.trimmingCharacters(in: .whitespaces))
-        }
-        var positional: [String] = []
-        var named: [(String, String)] = []
-        for part in parts {
-            if let equals = part.firstIndex(of: "=") {
-                named.append((String(part[..<equals]), String(part[part.index(after: equals)...])))
-            } else {
-                positional.append(part)
-            }
-        }
+        let (positional, named) = (split.positional, split.named)
         switch positional.count {
         case 0: return named
         case 2: return [("in_channels", positional[0]), ("out_channels", positional[1])] + named
@@ -252,6 +240,9 @@ enum NetworkDifference: Equatable {
     /// A layer of `type` taking `answer` input channels (or features) where `arriving` arrive: the
     /// first layer that differs, so the layers before it pass on what the reference's do.
     case inChannels(type: String, path: String, answer: Int, arriving: Int)
+    /// A GroupNorm (at `path`) normalising its `channels` channels in `groups` groups, where the
+    /// reference's groups differ.
+    case normGroups(type: String, path: String, groups: Int, channels: Int)
     /// The same layers, connected differently (the outputs differ on the same weights).
     case connection
     /// Another number of layers with weights.
@@ -264,6 +255,8 @@ enum NetworkDifference: Equatable {
             ["answer": Double(answer), "arriving": Double(arriving)]
         case .layerCount(let answer, let reference):
             ["answer": Double(answer), "reference": Double(reference)]
+        case .normGroups(_, _, let groups, let channels):
+            ["groups": Double(groups), "channels": Double(channels)]
         default: [:]
         }
     }
@@ -277,6 +270,7 @@ enum NetworkDifference: Equatable {
         case .replaced: "replaced-layer"
         case .settings: "layer-settings"
         case .inChannels: "layer-input-channels"
+        case .normGroups: "norm-groups"
         case .connection: "connection"
         case .layerCount: "layer-count"
         }
@@ -294,6 +288,7 @@ extension GradingText {
         case .moved(let type, let before): say(.networkMoved, ["type": type, "before": before])
         case .replaced(let answer, let reference):
             say(.networkReplaced, ["answer": answer, "reference": reference])
+                + normalisations(answer, reference)
         case .settings(let type, let path, let names, let values) where values.isEmpty:
             say(.networkSettingNames, ["layer": layer(type, path), "names": names.joined(separator: ", ")])
         case .settings(let type, let path, _, let values):
@@ -302,10 +297,35 @@ extension GradingText {
             say(
                 type == "Linear" ? .networkInFeatures : .networkInChannels,
                 ["layer": layer(type, path), "answer": answer, "arriving": arriving])
+        case .normGroups(let type, let path, let groups, let channels):
+            say(
+                .networkNormGroups,
+                [
+                    "layer": layer(type, path), "groups": groups, "channels": channels,
+                    "size": channels / max(groups, 1),
+                    "form": groups == 1 ? "layer" : groups == channels ? "instance" : "groups",
+                ])
         case .connection: say(.networkConnection)
         case .layerCount(let answer, let reference):
             say(.networkLayerCount, ["answer": answer, "reference": reference])
         }
+    }
+
+    /// Over what each of two normalisation layers of other kinds takes its statistics (a
+    /// BatchNorm2d where the reference has a GroupNorm); empty unless both normalise, otherwise.
+    private func normalisations(_ answer: String, _ reference: String) -> Phrase {
+        guard let mine = NormLayer.kind(of: answer), let theirs = NormLayer.kind(of: reference),
+            mine != theirs
+        else { return .empty }
+        let key = { (kind: NormLayer.Kind) -> GradingKey in
+            switch kind {
+            case .batch: .normOverBatch
+            case .group: .normInGroups
+            case .layer: .normOverLastDimensions
+            case .instance: .normPerChannel
+            }
+        }
+        return say(key(mine), ["type": answer]) + say(key(theirs), ["type": reference])
     }
 
     /// A layer as a sentence names it: its type, and its place in the network when it is inside

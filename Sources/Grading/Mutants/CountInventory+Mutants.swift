@@ -102,8 +102,52 @@ extension CountInventory {
             if case .conv(let a, let b, _, _)? = previous?.kind, b == channels, a != channels {
                 result.append((.countNormInputChannels, "2 * \(a)", a))
             }
+        case .norm(let norm):
+            result += Self.variants(of: norm, after: previous)
         case .projection, .scale:
             break
+        }
+        return result
+    }
+
+    /// The ways of counting a normalisation layer otherwise (`NormLayer`): its scale alone; running
+    /// statistics it keeps counted, or imagined where it keeps none; a scale and shift counted
+    /// where it is made without them; a GroupNorm's per group, for one group, or once per group;
+    /// a LayerNorm's per channel rather than per normalised element; the channels of the
+    /// convolution before it. Each term written with 2s, not 4s, so that no multiplier reads as a
+    /// size of the layer (a GroupNorm of 4 groups).
+    private static func variants(of norm: NormLayer, after previous: CountedLayer?) -> [(
+        Misconception, String, Int?
+    )] {
+        var result: [(Misconception, String, Int?)] = []
+        let elements = norm.elementsFormula
+        guard norm.parameterCount > 0 else {
+            return [(.countAffineCounted, "2 * \(elements)", nil)]
+        }
+        let both = norm.scale && norm.shift
+        let own = both ? "2 * \(elements)" : elements
+        if both { result.append((.countScaleOnly, elements, nil)) }
+        result.append(
+            (
+                norm.runningStatistics ? .countBuffers : .countStatisticsImagined, "\(own) + 2 * \(elements)",
+                nil
+            ))
+        switch norm.kind {
+        case .group where norm.groups > 1:
+            let size = norm.channels / norm.groups
+            let times = { (count: Int) in both ? "2 * \(count)" : "\(count)" }
+            result.append((.countNormPerGroup, times(norm.groups), norm.groups))
+            let group = "\(norm.channels) // \(norm.groups)"
+            if size > 1 { result.append((.countNormOneGroup, both ? "2 * \(group)" : group, size)) }
+            result.append((.countNormTimesGroups, "\(own) * \(norm.groups)", norm.groups))
+        case .layer where norm.shape.count > 1:
+            result.append(
+                (.countNormPerChannel, both ? "2 * \(norm.channels)" : "\(norm.channels)", norm.channels))
+        default:
+            break
+        }
+        if norm.kind != .layer, case .conv(let a, let b, _, _)? = previous?.kind, b == norm.channels, a != b {
+            result.append((.countNormInputChannels, both ? "2 * \(a)" : "\(a)", a))
         }
         return result
     }

@@ -13,6 +13,9 @@ struct CountedLayer: Hashable, Sendable {
         case linear(inFeatures: Int, outFeatures: Int)
         /// `nn.BatchNorm2d(channels)` with its scale and shift.
         case batchNorm(channels: Int)
+        /// Any other normalisation layer (a GroupNorm, a LayerNorm, an InstanceNorm, a BatchNorm
+        /// without its scale and shift), read by `NormLayer`.
+        case norm(NormLayer)
         /// A 1 × 1 convolution without bias and a batch norm, `channels` to `channels` (a
         /// projection where the shortcut is an identity): only imagined.
         case projection(channels: Int)
@@ -41,6 +44,9 @@ struct CountedLayer: Hashable, Sendable {
         case .linear(let a, let b):
             return bias ? "\(b) * \(a) + \(b)" : "\(b) * \(a)"
         case .batchNorm(let channels): return "2 * \(channels)"
+        case .norm(let norm):
+            guard norm.parameterCount > 0 else { return nil }
+            return norm.scale && norm.shift ? "2 * \(norm.elementsFormula)" : norm.elementsFormula
         case .projection(let channels): return "\(channels) * \(channels) + 2 * \(channels)"
         case .scale: return "1"
         }
@@ -52,6 +58,10 @@ struct CountedLayer: Hashable, Sendable {
         case .conv(let a, let b, let kernel, let groups): [a, b, a / max(groups, 1), groups] + kernel
         case .linear(let a, let b): [a, b]
         case .batchNorm(let channels), .projection(let channels): [channels]
+        case .norm(let norm):
+            norm.kind == .group
+                ? [norm.channels, norm.groups, norm.channels / max(norm.groups, 1)]
+                : norm.kind == .layer ? norm.shape + [norm.elements] : [norm.channels]
         case .scale: []
         }
     }
@@ -101,8 +111,12 @@ struct CountInventory: Sendable {
 
     /// The inventory of `reference` when it is `parameter_count(…)` calls added and subtracted,
     /// each module made by `evaluate`; nil when it is anything else or a module has a layer with
-    /// parameters that is not a convolution, a linear layer or a batch norm.
-    static func of(_ reference: String, evaluate: (String) -> Value?) -> CountInventory? {
+    /// parameters that is not a convolution, a linear layer or a normalisation layer.
+    /// `integers` are the setup's whole numbers: a count of normalisation layers alone made from
+    /// them (`parameter_count(nn.GroupNorm(G, C))`) is written in their names (`nameSizes`).
+    static func of(_ reference: String, integers: [String: Int] = [:], evaluate: (String) -> Value?)
+        -> CountInventory?
+    {
         guard let program = try? Parser.parse(reference), program.statements.count == 1,
             case .expression(let expression) = program.statements[0]
         else { return nil }
@@ -150,7 +164,51 @@ struct CountInventory: Sendable {
             if case .layer(let layer) = leaf.content { inventory.subtracted.append(layer) }
         }
         guard !inventory.layers.isEmpty || !inventory.identityShortcuts.isEmpty else { return nil }
+        inventory.nameSizes(Set(terms.flatMap { Self.identifiers($0.module) }), integers)
         return inventory
+    }
+
+    /// A count of normalisation layers alone whose module is made from the setup's whole numbers
+    /// (`nn.GroupNorm(G, C)`): each of its sizes that is the value of one name the module reads is
+    /// written as that name, so the count and its mutants are formulas in the learner's names
+    /// (`2 * C`, `2 * G`), told of an answer typed in them. Only sizes of 3 and more: a count's
+    /// multipliers (the 2 of a scale and a shift) are never a size.
+    private mutating func nameSizes(_ read: Set<String>, _ integers: [String: Int]) {
+        guard !layers.isEmpty, identityShortcuts.isEmpty, subtracted.isEmpty,
+            layers.allSatisfy({ if case .norm = $0.kind { true } else { false } })
+        else { return }
+        let sizes = Set(layers.flatMap(\.sizes))
+        var names: [Int: String] = [:]
+        var values: [String: Int] = [:]
+        for name in read.sorted() {
+            guard let value = integers[name], value >= 3, sizes.contains(value) else { continue }
+            // A value two names share is neither's.
+            if names[value] != nil {
+                names[value] = ""
+                continue
+            }
+            names[value] = name
+        }
+        names = names.filter { !$0.value.isEmpty }
+        guard !names.isEmpty else { return }
+        for (value, name) in names { values[name] = value }
+        for index in layers.indices { layers[index].names = names }
+        self.values = values
+    }
+
+    /// The names a module's text reads (`G`, `C` of `nn.GroupNorm(G, C)`).
+    private static func identifiers(_ text: String) -> [String] {
+        var names: [String] = []
+        var current = ""
+        for character in text + " " {
+            if character.isLetter || character == "_" || (character.isNumber && !current.isEmpty) {
+                current.append(character)
+            } else {
+                if !current.isEmpty { names.append(current) }
+                current = ""
+            }
+        }
+        return names
     }
 
     /// A module's layers with parameters and its identity shortcuts, with their paths.
@@ -173,6 +231,17 @@ struct CountInventory: Sendable {
                         path: path.isEmpty ? "shortcut" : "\(path).shortcut",
                         content: .identity(block.inChannels)))
             }
+            // A normalisation layer counts even without parameters: a learner may count a scale
+            // and shift it is made without. A BatchNorm with both and running statistics is the
+            // batch norm of the convolution counts.
+            if let norm = NormLayer(layer) {
+                let kind: CountedLayer.Kind =
+                    norm.kind == .batch && norm.scale && norm.shift && norm.runningStatistics
+                    ? .batchNorm(channels: norm.channels) : .norm(norm)
+                leaves.append(
+                    Leaf(path: path, content: .layer(CountedLayer(kind: kind, bias: norm.shift, path: path))))
+                continue
+            }
             guard !layer.ownParameters.isEmpty else { continue }
             let counted: CountedLayer
             switch layer {
@@ -186,8 +255,6 @@ struct CountInventory: Sendable {
                 counted = CountedLayer(
                     kind: .linear(inFeatures: linear.inFeatures, outFeatures: linear.outFeatures),
                     bias: linear.bias != nil, path: path)
-            case let norm as BatchNorm2d where norm.weight != nil && norm.bias != nil:
-                counted = CountedLayer(kind: .batchNorm(channels: norm.numFeatures), bias: true, path: path)
             default:
                 return nil
             }

@@ -20,6 +20,9 @@ extension GradingText {
         case .batchNorm(let channels):
             arguments["in"] = size(change.size ?? channels)
             arguments["out"] = size(channels)
+        case .norm(let norm):
+            arguments["in"] = size(change.size ?? norm.channels)
+            arguments["out"] = size(norm.elements)
         case .projection, .scale:
             break
         }
@@ -54,7 +57,23 @@ extension GradingText {
             return Phrase(
                 layer.names.isEmpty ? CountKey.linear : .namedLayer, ["in": size(a), "out": size(b)])
         case .batchNorm(let channels):
+            // A count in names says only that it counts a normalisation layer, not which.
+            if !imagined, layer.names[channels] != nil {
+                return Phrase(CountKey.namedNorm, ["channels": size(channels)])
+            }
             return Phrase(imagined ? CountKey.imaginedBatchNorm : .batchNorm, ["channels": size(channels)])
+        case .norm(let norm):
+            switch norm.kind {
+            case .group:
+                return Phrase(
+                    CountKey.groupNorm,
+                    ["type": norm.type, "channels": size(norm.channels), "groups": size(norm.groups)])
+            case .layer:
+                return Phrase(
+                    CountKey.layerNorm, ["type": norm.type, "shape": MessageValue.tuple(norm.shape)])
+            case .batch, .instance:
+                return Phrase(CountKey.norm, ["type": norm.type, "channels": size(norm.channels)])
+            }
         case .projection(let channels):
             return Phrase(CountKey.imaginedProjection, ["channels": channels])
         case .scale:
@@ -77,6 +96,15 @@ package enum CountKey: String, MessageKey {
     case namedLayer
     /// A batch norm of the count (`channels`).
     case batchNorm
+    /// A normalisation layer of a count in names, of a kind the formula does not say (`channels`).
+    case namedNorm
+    /// A GroupNorm of the count (`type`, `channels`, `groups`).
+    case groupNorm
+    /// A LayerNorm of the count (`type`, `shape`: its normalized_shape).
+    case layerNorm
+    /// Another normalisation layer of the count: an InstanceNorm, a BatchNorm without scale and
+    /// shift (`type`, `channels`).
+    case norm
     /// A convolution without bias only imagined (`kernel`, `in`, `out`).
     case imaginedConv
     /// A convolution with bias only imagined (`kernel`, `in`, `out`).

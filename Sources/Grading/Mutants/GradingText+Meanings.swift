@@ -154,6 +154,12 @@ package enum MeaningKey: String, MessageKey {
     case shiftReversed
     /// A shift along another axis (`yours`) than the calculation's (`theirs`).
     case shiftMoved
+    /// A group normalisation of `groups` groups of `size` channels done channel by channel.
+    case normEachChannel
+    /// … done over all `channels` channels of each image at once.
+    case normAllChannels
+    /// … done channel by channel over the whole batch.
+    case normOverBatch
 }
 
 /// The names of a tensor's dimensions in a CNN course's layouts: `[N, C, H, W]`, `[C, H, W]`,

@@ -53,6 +53,7 @@ struct MeaningGenerator {
         generator.unfoldRules(root)
         generator.handSumRules(root)
         generator.readingOrderRules(root)
+        generator.groupRules(root)
         var seen: Set<String> = [source]
         return Array(generator.found.filter { seen.insert($0.source).inserted }.prefix(limit))
     }

@@ -249,6 +249,19 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     case countLayerForgotten = "count-layer-forgotten"
     /// A layer counted on an identity shortcut, which has none.
     case countShortcutLayer = "count-shortcut-layer"
+    /// A running mean and variance counted for a normalisation layer that keeps none (a GroupNorm,
+    /// a LayerNorm).
+    case countStatisticsImagined = "count-statistics-imagined"
+    /// A scale and a shift counted for a normalisation layer made without them (`affine=False`).
+    case countAffineCounted = "count-affine-counted"
+    /// A GroupNorm's scale and shift counted per group, not per channel.
+    case countNormPerGroup = "count-norm-per-group"
+    /// A GroupNorm's scale and shift counted for one group's channels only.
+    case countNormOneGroup = "count-norm-one-group"
+    /// A GroupNorm's scale and shift counted once per group.
+    case countNormTimesGroups = "count-norm-times-groups"
+    /// A LayerNorm's scale and shift counted per channel, not per normalised element.
+    case countNormPerChannel = "count-norm-per-channel"
     // What a call or operator does, swapped (`MutantGenerator+Swaps`): told only when the answer
     // writes the swapped-in operation. The piece is the two operations, `was now`.
     /// `.sum()` → `.max()`, `.min()`, `.prod()`, `.abs().sum()`, `.norm()`; `.mean()` → `.min()` …
@@ -352,6 +365,12 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     case unfoldPositions = "unfold-positions"
     /// `(a * b).sum()` → without one product, row, column or channel of it.
     case partLeftOut = "part-left-out"
+    /// `F.group_norm(x, G)` → `F.group_norm(x, C)`: each channel normalised by itself.
+    case normPerChannel = "norm-per-channel"
+    /// `F.group_norm(x, G)` → `F.group_norm(x, 1)`: all of an image's channels normalised together.
+    case normAllChannels = "norm-all-channels"
+    /// `F.group_norm(x, G)` → `F.batch_norm(x, …)`: each channel normalised over the whole batch.
+    case normOverBatch = "norm-over-batch"
     /// `img[0:3, 0:3]` → `img.flatten()[0:9].reshape(3, 3)`: a window as pixels in reading order.
     case readingOrder = "reading-order"
     /// `F.pad(x, (1, 0))[..., :-1]` → `F.pad(x, (0, 1))[..., 1:]`: a shift the other way.
@@ -539,7 +558,8 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
             Traits(reason: .always)
         case .countBiasForgotten, .countBiasAdded, .countBiasPerInput, .countBiasPerPair, .countBiasBothSides,
             .countKernelThree, .countKernelOne, .countBuffers, .countScaleOnly, .countNormInputChannels,
-            .countShortcutLayer:
+            .countShortcutLayer, .countStatisticsImagined, .countAffineCounted, .countNormPerGroup,
+            .countNormOneGroup, .countNormTimesGroups, .countNormPerChannel:
             Traits(reason: .always)
         case .countLayerTwice, .countLayerForgotten: Traits()
         // Their reason is what each of the two operations does (`OperationKey`).
@@ -557,7 +577,7 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
         case .reducedOverOtherDimensions, .firstItemOnly, .varianceForDeviation, .rangeForDeviation,
             .meanOverOneFewer, .parametersSwapped, .shiftBeforeScale, .transformUndone, .weightsSwapped,
             .unweightedAverage, .oldValueReplaced, .oldWeightDropped, .newWeightDropped, .oneAxisRepeated,
-            .takenAlongOtherDimension, .partLeftOut:
+            .takenAlongOtherDimension, .partLeftOut, .normPerChannel, .normAllChannels, .normOverBatch:
             Traits(meaning: .calculation)
         case .probabilityComplement, .probabilityTwice, .probabilityAsPercentage, .probabilityPercentage,
             .probabilityOdds, .probabilityDivided, .keepMaskInverted, .trainScaleAtEvaluation,

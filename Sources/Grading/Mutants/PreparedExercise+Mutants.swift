@@ -637,10 +637,14 @@ extension PreparedExercise {
     private func countCatalogue(_ sources: [String], stopped: inout Bool) -> CountCatalogue? {
         var stoppedHere = false
         defer { if stoppedHere { stopped = true } }
+        var integers: [String: Int] = [:]
+        for name in base.boundNames {
+            if case .int(let value) = base[name] { integers[name] = value }
+        }
         for source in sources {
             guard
                 let inventory = CountInventory.of(
-                    source,
+                    source, integers: integers,
                     evaluate: { text in
                         let run = self.extraRun(.mutant) { () throws(LanguageError) -> Value in
                             try self.session().run(text)
@@ -653,10 +657,6 @@ extension PreparedExercise {
             return catalogue
         }
         // A formula in the setup's whole numbers that is one layer's count.
-        var integers: [String: Int] = [:]
-        for name in base.boundNames {
-            if case .int(let value) = base[name] { integers[name] = value }
-        }
         return CountInventory.ofFormula(sources, integers: integers).flatMap(CountCatalogue.init)
     }
 

@@ -241,7 +241,8 @@ package enum GradingKey: String, MessageKey {
         mutantEither, mutantBoth
     case checkCannotRun
     case networkExtraAfter, networkExtra, networkMissingAfter, networkMissing, networkMoved, networkReplaced,
-        networkSettings, networkSettingNames, networkInChannels, networkInFeatures, networkLayerAt
+        networkSettings, networkSettingNames, networkInChannels, networkInFeatures, networkLayerAt,
+        networkNormGroups, normOverBatch, normInGroups, normOverLastDimensions, normPerChannel
     case networkConnection, networkLayerCount, networkSummary, networkSummaryPlain, setupTooSlow
     case coincidentalFormula, coincidentalData, coincidentalPoint
     case flippedRows, flippedColumns, otherWindow
