@@ -61,6 +61,29 @@ extension Builtins {
         }
     }
 
+    /// `name_(input, other, …)` for arithmetic: `other` read as `+`'s operand is (a Python
+    /// number takes the input's type), and a result the input cannot hold (`counts.add_(0.5)`,
+    /// `x.div_(2)` on int64) is PyTorch's refusal rather than a silent cast.
+    static func arithmeticInPlace(
+        _ signature: String, _ summary: String,
+        _ body: @escaping @Sendable (Tensor, Tensor, Call) throws -> Tensor
+    ) -> Builtin {
+        Builtin(signature, summary) { call in
+            let (input, other) = try binaryOperands(call)
+            try checkInPlace(input, call)
+            let replacement = try withNoGrad { try body(input, other, call) }
+            guard canCast(replacement.scalarType, to: input.scalarType) else {
+                throw LanguageError.said(
+                    .type, .inPlaceResultType,
+                    [
+                        "function": call.function, "result": replacement.scalarType.rawValue,
+                        "dtype": input.scalarType.rawValue,
+                    ], at: call.range)
+            }
+            return .tensor(try writeBack(input, replacement, call))
+        }
+    }
+
     /// Tensor methods that change their receiver.
     static let inPlaceMethods: [Builtin] = [
         inPlace("zero_(input)", "set every element to 0, in place") { input, _ in
@@ -72,17 +95,21 @@ extension Builtins {
         inPlace("copy_(input, src)", "copy src's values (broadcast) into this tensor, in place") { _, call in
             try call.tensor("src")
         },
-        inPlace("add_(input, other, alpha=1)", "add other·alpha, in place") { input, call in
-            try input + call.tensorOrNumber("other") * call.double("alpha")
+        arithmeticInPlace("add_(input, other, alpha=1)", "add other·alpha, in place") { input, other, call in
+            try input + alphaScaled(other, input, call)
         },
-        inPlace("sub_(input, other, alpha=1)", "subtract other·alpha, in place") { input, call in
-            try input - call.tensorOrNumber("other") * call.double("alpha")
+        arithmeticInPlace("sub_(input, other, alpha=1)", "subtract other·alpha, in place") {
+            input, other, call in
+            try input - alphaScaled(other, input, call)
         },
-        inPlace("mul_(input, other)", "multiply by other, in place") { input, call in
-            try input * call.tensorOrNumber("other")
+        arithmeticInPlace("mul_(input, other)", "multiply by other, in place") { input, other, _ in
+            try input * other
         },
-        inPlace("div_(input, other)", "divide by other, in place") { input, call in
-            try input / call.tensorOrNumber("other")
+        arithmeticInPlace(
+            "div_(input, other, rounding_mode=None)",
+            "divide by other (rounded as rounding_mode says), in place"
+        ) { input, other, call in
+            try divided(input, other, call)
         },
         inPlace("clamp_(input, min=None, max=None)", "limit every element to [min, max], in place") {
             input, call in

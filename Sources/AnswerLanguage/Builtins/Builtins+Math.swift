@@ -49,25 +49,33 @@ extension Builtins {
                     .tensor(try Tensor(rows.map { $0.isEmpty ? 0 : $0[d] }, shape: [rows.count]))
                 })
         },
-        binary("add", "input + other") { try $0 + $1 },
-        binary("sub", "input − other") { try $0 - $1 },
+        Builtin("add(input, other, alpha=1)", "input + alpha · other") { call in
+            let (input, other) = try binaryOperands(call)
+            let sum = try input + alphaScaled(other, input, call)
+            // Between bools `add` is a logical or, as PyTorch's bool result is.
+            return .tensor(
+                input.kind == .boolean && other.kind == .boolean ? try sum.converted(to: .bool) : sum)
+        },
+        Builtin("sub(input, other, alpha=1)", "input − alpha · other") { call in
+            let (input, other) = try binaryOperands(call)
+            return .tensor(try input - alphaScaled(other, input, call))
+        },
         binary("mul", "input · other elementwise") { try $0 * $1 },
         Builtin(
             "div(input, other, rounding_mode=None)",
             "input / other elementwise; rounding_mode 'floor' or 'trunc' rounds the quotient"
         ) { call in
             let (input, other) = try binaryOperands(call)
-            switch try call.optionalString("rounding_mode") {
-            case nil: return .tensor(try input / other)
-            case "floor"?: return .tensor(try Tensor.floorDivide(input, other))
-            case "trunc"?:
-                let quotient = try (input / other).truncated()
-                let integers = input.kind != .real && other.kind != .real
-                return .tensor(integers ? try quotient.converted(to: .int64) : quotient)
-            case let mode?:
-                throw LanguageError.said(
-                    .value, .roundingMode, ["mode": mode], at: call.range(of: "rounding_mode"))
-            }
+            return .tensor(try divided(input, other, call))
+        },
+        Builtin("divide(input, other, rounding_mode=None)", "div under its other name") { call in
+            let (input, other) = try binaryOperands(call)
+            return .tensor(try divided(input, other, call))
+        },
+        binary("true_divide", "input / other elementwise, a real result") { try $0 / $1 },
+        Builtin("rsub(input, other, alpha=1)", "other − alpha · input") { call in
+            let (input, other) = try binaryOperands(call)
+            return .tensor(try other - alphaScaled(input, other, call))
         },
         binary("floor_divide", "input // other elementwise (rounding down, as Python)") {
             try Tensor.floorDivide($0, $1)
@@ -145,6 +153,59 @@ extension Builtins {
         Builtin("\(name)(input, other)", summary) { call in
             let (input, other) = try binaryOperands(call)
             return .tensor(try operation(input, other))
+        }
+    }
+
+    /// `input / other` rounded as `rounding_mode` says (`div`, `divide`, `div_`): None divides
+    /// exactly (a real result), 'floor' and 'trunc' keep integer tensors integer, where a zero
+    /// divisor is PyTorch's ZeroDivisionError.
+    static func divided(_ input: Tensor, _ other: Tensor, _ call: Call) throws -> Tensor {
+        let mode = try call.optionalString("rounding_mode")
+        let integers = input.kind != .real && other.kind != .real
+        if mode != nil, integers, try other.eq(Tensor(0)).sum().item() > 0 {
+            throw LanguageError.said(.value, .integerDivisionByZero, at: call.range)
+        }
+        switch mode {
+        case nil: return try input / other
+        case "floor"?: return try Tensor.floorDivide(input, other)
+        case "trunc"?:
+            let quotient = try (input / other).truncated()
+            return integers ? try quotient.converted(to: .int64) : quotient
+        case let mode?:
+            throw LanguageError.said(
+                .value, .roundingMode, ["mode": mode], at: call.range(of: "rounding_mode"))
+        }
+    }
+
+    /// Whether PyTorch writes a result of type `result` into a tensor of type `target` in place:
+    /// not a real into an integer or bool tensor, nor an integer into a bool one.
+    static func canCast(_ result: ScalarType, to target: ScalarType) -> Bool {
+        switch (result.kind, target.kind) {
+        case (.real, .integer), (.real, .boolean), (.integer, .boolean): false
+        default: true
+        }
+    }
+
+    /// `alpha · other` for `add`/`sub` (and their in-place twins), in the type PyTorch gives it:
+    /// an int `alpha` keeps integer tensors integer, a float `alpha` with integer (or bool)
+    /// tensors on both sides is PyTorch's refusal, and between bools any nonzero `alpha` is 1.
+    static func alphaScaled(_ other: Tensor, _ input: Tensor, _ call: Call) throws -> Tensor {
+        let alpha = try call.value("alpha")
+        let integral = input.kind != .real && other.kind != .real
+        switch alpha {
+        case .int(1), .bool(true): return other
+        case .float where integral:
+            throw LanguageError.said(.type, .alphaIntegral, at: call.range(of: "alpha"))
+        case .int(let value) where integral:
+            if input.kind == .boolean, other.kind == .boolean {
+                return value == 0 ? try Tensor.zeros(other.shape).converted(to: .bool) : other
+            }
+            return try other * Tensor(value)
+        case .bool(false) where integral:
+            return try other * Tensor(0)
+        default:
+            let real = other.kind == .real ? other : try other.converted(to: input.scalarType)
+            return try real * (try call.double("alpha"))
         }
     }
 

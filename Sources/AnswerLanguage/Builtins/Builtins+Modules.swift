@@ -189,7 +189,7 @@ extension Builtins {
                     try visit(layer)
                     return .module(layer)
                 },
-                stateDictMethod,
+                stateDictMethod, loadStateDictMethod, moduleRequiresGradMethod,
             ] + moduleDeviceMethods
         return Dictionary(uniqueKeysWithValues: methods.map { ($0.name, $0) })
     }()

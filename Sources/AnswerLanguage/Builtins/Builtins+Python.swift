@@ -26,6 +26,8 @@ extension Builtins {
             case .string(let text): return .int(text.count)
             case .dict(let entries): return .int(entries.count)
             case .module(let layer): return .int(layer.children.count)
+            case .namespace(let dataset) where dataset.datasetTensors != nil:
+                return .int(dataset.datasetTensors?.first?.shape.first ?? 0)
             case .tensor(let tensor):
                 guard let first = tensor.shape.first else {
                     throw LanguageError(.type, .said(.lenOfScalarTensor, [:]), at: call.range(of: "obj"))

@@ -173,15 +173,13 @@ extension Builtins {
                     }
                     return tensor
                 }
-                guard let count = tensors.first?.shape[0] else { return .list([]) }
+                guard let count = tensors.first?.shape[0] else {
+                    throw LanguageError.said(.value, .tensorDatasetEmpty, at: call.range)
+                }
                 guard tensors.allSatisfy({ $0.shape[0] == count }) else {
                     throw LanguageError.said(.value, .sizeMismatchBetweenTensors, at: call.range)
                 }
-                try call.evaluator.requireRoom(forItems: count, at: call.range)
-                return .list(
-                    try (0..<count).map { row in
-                        .tuple(try tensors.map { .tensor(try $0.indexed([.at(row)])) })
-                    })
+                return .namespace(.tensorDataset(tensors))
             },
             Builtin(
                 "DataLoader(dataset, batch_size=1, shuffle=False, drop_last=False)",
@@ -239,7 +237,11 @@ extension Builtins {
     static let reachMethods: [Builtin] = [
         Builtin("type_as(input, other)", "the tensor converted to other's dtype") { call in
             .tensor(try call.tensor("input").converted(to: try call.tensor("other").scalarType))
-        }
+        },
+        Builtin("cuda(input, device=None, non_blocking=False)", "refused: there is no GPU here") { call in
+            _ = try call.tensor("input")
+            throw LanguageError(.value, .deviceUnavailable("cuda"), at: call.range)
+        },
     ]
 
     // MARK: - math

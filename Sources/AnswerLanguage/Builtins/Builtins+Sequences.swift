@@ -104,7 +104,9 @@ extension Builtins {
             call in
             _ = try call.tensor("input")
             throw LanguageError.said(
-                .unsupported, .int32Unsupported, ["function": name, "dtype": dtype], at: call.range)
+                .unsupported,
+                dtype.hasPrefix("int") || dtype == "uint8" ? .int32Unsupported : .float16Unsupported,
+                ["function": name, "dtype": dtype], at: call.range)
         }
     }
 

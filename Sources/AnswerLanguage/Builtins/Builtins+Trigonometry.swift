@@ -184,11 +184,12 @@ extension Builtins {
         let twins = [
             "abs", "neg", "exp", "log", "sqrt", "rsqrt", "sigmoid", "tanh", "relu", "floor", "ceil",
             "round", "trunc", "frac", "sign", "reciprocal", "pow", "square", "log2", "log10", "log1p", "exp2",
-            "remainder", "fmod", "clip", "cumsum", "cumprod", "lerp", "fix", "masked_fill",
+            "remainder", "fmod", "clip", "cumsum", "cumprod", "lerp", "fix", "masked_fill", "index_add",
         ]
         let sources =
             math + elementwiseFunctions + moreVocabularyFunctions + aliasFunctions + activations
             + moreActivations + vocabularyFunctions + sequenceFunctions + trigonometryFunctions
+            + statisticsFunctions
         var seen = Set<String>()
         let common = sources.filter { twins.contains($0.name) && !existing.contains($0.name + "_") }
             .filter { seen.insert($0.name).inserted }.map(inPlaceTwin)

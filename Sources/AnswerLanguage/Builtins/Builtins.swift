@@ -48,6 +48,15 @@ enum Builtins {
         "double": .dtype(.float64), "int64": .dtype(.int64), "long": .dtype(.int64), "bool": .dtype(.bool),
     ]
 
+    /// PyTorch's dtypes the engine does not have, by their `torch.` names, with the dtype each
+    /// stands for: refused where they are named, saying which dtypes there are.
+    static let missingDtypes: [String: String] = [
+        "int32": "int32", "int": "int32", "int16": "int16", "short": "int16", "int8": "int8",
+        "uint8": "uint8", "float16": "float16", "half": "float16", "bfloat16": "bfloat16",
+        "IntTensor": "int32", "ShortTensor": "int16", "CharTensor": "int8", "ByteTensor": "uint8",
+        "HalfTensor": "float16",
+    ]
+
     /// `torch.nn.functional`, also known as `F`.
     static let functionalNamespace = Namespace(name: "torch.nn.functional", members: members(functional))
 

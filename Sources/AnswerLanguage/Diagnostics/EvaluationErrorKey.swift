@@ -51,6 +51,10 @@ public enum EvaluationErrorKey: String, MessageKey, Sendable {
     case blockDiagInputs, klDivReduction, huberDelta, cdistShapes, quantileReal, quantileQ,
         quantileInterpolation, indexAddSource
     case randpermNegative, normalStd, bernoulliRange, multinomialInput, multinomialSamples
+    // Reach (session 10): dtypes kept by in-place writes, alpha, rounding, state dicts, grads.
+    case augmentedResultType, alphaIntegral, integerDivisionByZero, dtypeUnsupported, float16Unsupported,
+        gradSize, gradType, gradNotTensor, gradWithoutRequiresGrad, stateDictNotDict, stateDictMissingKey,
+        stateDictUnexpectedKey, stateDictSizeMismatch, stateDictValueNotTensor, tensorDatasetEmpty
 }
 
 extension LanguageError {

@@ -7,6 +7,9 @@ extension Evaluator {
         switch base {
         case .namespace(let namespace):
             if let member = namespace.members[name] { return member }
+            if namespace.name == "torch", let dtype = Builtins.missingDtypes[name] {
+                throw LanguageError.said(.unsupported, .dtypeUnsupported, ["dtype": dtype], at: range)
+            }
             throw .unknown(.member(of: namespace.name), name, candidates: namespace.members.keys, at: range)
         case .tensor(let tensor):
             if let property = try tensorProperty(tensor, name, at: range) { return property }
@@ -101,6 +104,12 @@ extension Evaluator {
             case .one(let value): return value
             case .many(let values): return .module(Sequential(values.compactMap(\.module)))
             }
+        case .namespace(let dataset) where dataset.datasetTensors != nil:
+            // PyTorch's `tuple(tensor[index] for tensor in self.tensors)`.
+            return .tuple(
+                try (dataset.datasetTensors ?? []).map { (tensor) throws(LanguageError) in
+                    .tensor(try index(tensor, items, in: scope, at: range))
+                })
         case .namespace(let group) where group.parameterGroupKeys != nil:
             guard items.count == 1, case .index(let keyExpression) = items[0] else {
                 throw LanguageError(.type, .said(.dictOneKey, [:]), at: range)

@@ -142,11 +142,25 @@ extension Evaluator {
         case ("grad", .none):
             tensor.zeroGrad()
             return nil
-        case ("grad", .tensor(let gradient)) where tensor.requiresGrad && gradient.shape == tensor.shape:
+        case ("grad", .tensor(let gradient)):
             // `x.grad.zero_()`, `x.grad[0] = 0`, `x.grad = torch.zeros_like(x)`: the new gradient,
-            // in the tensor's own type.
-            tensor.setGrad(try engine(at: range) { try gradient.converted(to: tensor.scalarType) })
+            // which must have the tensor's shape and dtype, as PyTorch checks.
+            guard gradient.shape == tensor.shape else {
+                throw LanguageError.said(
+                    .shape, .gradSize, ["grad": gradient.shape, "shape": tensor.shape], at: range)
+            }
+            guard gradient.scalarType == tensor.scalarType else {
+                throw LanguageError.said(
+                    .type, .gradType,
+                    ["grad": gradient.scalarType.rawValue, "dtype": tensor.scalarType.rawValue], at: range)
+            }
+            guard tensor.requiresGrad else {
+                throw LanguageError.said(.unsupported, .gradWithoutRequiresGrad, at: range)
+            }
+            tensor.setGrad(gradient)
             return nil
+        case ("grad", _):
+            throw LanguageError.said(.type, .gradNotTensor, ["type": value.typeName], at: range)
         case ("requires_grad", _):
             let flag = try truth(value, at: range)
             if let parameter = Parameter.owner(of: tensor), tensor.isLeaf,
@@ -202,7 +216,11 @@ extension Evaluator {
         case .subscript(let base, let items, let itemRange):
             let container = try evaluate(base, in: scope)
             let current = try subscriptValue(container, items, in: scope, at: itemRange)
-            let result = try binary(op, current, value, at: range)
+            var result = try binary(op, current, value, at: range)
+            if case .tensor(let old) = current, case .tensor(let new) = result {
+                // `cm[t, p] += 1` is PyTorch's `+=` on the selection, then a write back into it.
+                result = .tensor(try Self.keepingType(new, of: old, at: range))
+            }
             if let changed = try settingItem(container, items, result, in: scope, at: itemRange) {
                 try writeBack(changed, to: base, in: scope)
             }
@@ -221,10 +239,31 @@ extension Evaluator {
                 .shape, .said(.inPlaceShape, ["shape": .shape(old.shape), "broadcast": .shape(new.shape)]),
                 at: range)
         }
-        guard old.requiresGrad, old.isLeaf else { return result }
+        let kept = try Self.keepingType(new, of: old, at: range)
+        guard old.requiresGrad, old.isLeaf else { return .tensor(kept) }
         guard !GradMode.isEnabled else { throw Self.leafInPlace(at: range) }
-        try engine(at: range) { try old.overwriteLeaf(with: new) }
+        try engine(at: range) { try old.overwriteLeaf(with: kept) }
         return nil
+    }
+
+    /// `new`, the result of an in-place update of `old`, in `old`'s type, as PyTorch writes it:
+    /// `x += t64` keeps a float32 `x` float32, `counts[i] += 1` keeps int64; a result `old`
+    /// cannot hold (a real in an integer or bool tensor, an integer in a bool one) is PyTorch's
+    /// refusal.
+    static func keepingType(_ new: Tensor, of old: Tensor, at range: SourceRange) throws(LanguageError)
+        -> Tensor
+    {
+        guard new.scalarType != old.scalarType else { return new }
+        guard Builtins.canCast(new.scalarType, to: old.scalarType) else {
+            throw LanguageError.said(
+                .type, .augmentedResultType,
+                ["result": new.scalarType.rawValue, "dtype": old.scalarType.rawValue], at: range)
+        }
+        do {
+            return try new.converted(to: old.scalarType)
+        } catch {
+            throw LanguageError(from: error, at: range)
+        }
     }
 
     /// PyTorch's refusal to change a leaf that requires grad outside `torch.no_grad()`.

@@ -187,6 +187,16 @@ extension Evaluator {
         case .module(let layer)
         where layer is ModuleList || (!(layer is UserModule) && !layer.children.isEmpty):
             return layer.children.map { .module($0.layer) }
+        case .namespace(let dataset) where dataset.datasetTensors != nil:
+            let tensors = dataset.datasetTensors ?? []
+            let count = tensors.first?.shape.first ?? 0
+            try requireRoom(forItems: count, at: range)
+            return try (0..<count).map { (row) throws(LanguageError) in
+                .tuple(
+                    try tensors.map { (tensor) throws(LanguageError) in
+                        .tensor(try engine(at: range) { try tensor.indexed([.at(row)]) })
+                    })
+            }
         default:
             throw LanguageError(.type, .said(.notIterable, ["type": .text(value.typeName)]), at: range)
         }

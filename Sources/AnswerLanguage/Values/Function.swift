@@ -106,6 +106,9 @@ public final class Namespace: Sendable, CustomStringConvertible {
         case parameterGroup(keys: [String])
         /// `torch.device('cpu')`, `x.device`: prints as `device(type='cpu')`, `str()` is `'cpu'`.
         case device
+        /// `TensorDataset(x, y)`: its tensors of one length; `len`, `ds[i]` (a tuple of the
+        /// tensors indexed alike, slices too) and iteration as PyTorch's.
+        case tensorDataset([Tensor])
     }
 
     /// The full dotted name, `torch.nn.functional`.
@@ -146,6 +149,20 @@ public final class Namespace: Sendable, CustomStringConvertible {
     var isDevice: Bool {
         if case .device = role { return true }
         return false
+    }
+
+    /// A `TensorDataset`'s tensors, nil for other namespaces.
+    var datasetTensors: [Tensor]? {
+        if case .tensorDataset(let tensors) = role { return tensors }
+        return nil
+    }
+
+    /// `TensorDataset(*tensors)`, printing as PyTorch's object does (without an address).
+    static func tensorDataset(_ tensors: [Tensor]) -> Namespace {
+        Namespace(
+            name: "TensorDataset", members: ["tensors": .tuple(tensors.map(Value.tensor))],
+            typeName: "TensorDataset", text: "<torch.utils.data.dataset.TensorDataset object>",
+            role: .tensorDataset(tensors))
     }
 
     /// The keys of a parameter group in order, nil for other namespaces.

@@ -63,6 +63,26 @@ public final class BatchNorm2d: Layer {
     /// Number of training batches folded into the running statistics.
     public var numBatchesTracked: Int { running.withLock { $0.batchesTracked } }
 
+    /// Replaces the running statistics given (PyTorch `load_state_dict` writing the buffers
+    /// `running_mean`, `running_var`, `num_batches_tracked`), each in this layer's dtype.
+    /// - Throws: `CNNError.shape` when a statistic is not `[numFeatures]`.
+    public func setRunningStatistics(mean: Tensor?, variance: Tensor?, batchesTracked: Int?) throws {
+        for statistic in [mean, variance].compactMap({ $0 }) where statistic.shape != [numFeatures] {
+            throw CNNError.shape(
+                .cannotAssignATensorOf, ["newValueShape": statistic.shape, "shape": [numFeatures]])
+        }
+        let dtype = runningMean.dtype
+        let newMean = try mean.map { try $0.detach().converted(to: ScalarType(storage: dtype, kind: .real)) }
+        let newVariance = try variance.map {
+            try $0.detach().converted(to: ScalarType(storage: dtype, kind: .real))
+        }
+        running.withLock { stats in
+            if let newMean { stats.mean = newMean }
+            if let newVariance { stats.variance = newVariance }
+            if let batchesTracked { stats.batchesTracked = batchesTracked }
+        }
+    }
+
     /// Normalises `input` `[N, numFeatures, H, W]`.
     /// - Throws: `CNNError.shape` for a wrong rank or channel count; `CNNError.argument` in
     ///   training mode when a channel has a single value.

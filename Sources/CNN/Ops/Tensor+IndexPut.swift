@@ -13,7 +13,9 @@ extension Tensor {
         guard (try? Broadcasting.shape(values.shape, view.shape)) == view.shape else {
             throw CNNError.shape(.indexPutShape, ["values": values.shape, "view": view.shape])
         }
-        let source = try values.to(dtype).expand(to: view.shape)
+        // Written in this tensor's own type, as PyTorch's copy into it casts: a real written into
+        // an integer tensor is cut toward zero, anything written into a bool tensor is `!= 0`.
+        let source = try values.converted(to: scalarType).expand(to: view.shape)
         let targetShape = shape
         let mask = try withNoGrad {
             try ElementwiseKernels.scatter(
@@ -23,6 +25,8 @@ extension Tensor {
         let placed = try ElementwiseKernels.scatter(
             source.detach(), into: targetShape, offset: view.offset, strides: view.strides
         ).recordingGradient(of: [source], op: "index_put") { g in [try g.indexed(indices)] }
-        return try Tensor.where(mask, placed, self)
+        var result = try Tensor.where(mask, placed, self)
+        result.kind = kind
+        return result
     }
 }
