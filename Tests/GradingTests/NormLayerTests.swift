@@ -117,4 +117,27 @@ import Testing
         // Another slip with a normalised look is no group story.
         #expect(story("F.group_norm(x, G) * 2", exercise)?.hasPrefix("norm-") != true)
     }
+
+    @Test func channelsGroupedByAReshapeAreToldHowMany() {
+        let exercise = TestExercises.make(
+            .value, setup: "x = torch.zeros(2, 12, 5, 5)\nG = 3",
+            reference: "x.reshape(2, G, -1).mean(dim=-1).shape")
+        #expect(story("x.mean(dim=(2, 3)).shape", exercise) == "norm-per-channel")
+        #expect(story("(x.shape[0], x.shape[1])", exercise) == "norm-per-channel")
+        #expect(story("x.flatten(1).mean(1, keepdim=True).shape", exercise) == "norm-all-channels")
+        #expect(story("(2, 12 // G)", exercise) == "group-size-for-groups")
+        // The groups' shape with another slip is no grouping story.
+        #expect(story("(G, 2)", exercise)?.hasPrefix("norm-") != true)
+        #expect(grader.grade("(2, G)", for: exercise).status == .pass)
+    }
+
+    @Test func aStatisticsShapeKeptOrFlattenedIsSaidSo() {
+        let exercise = TestExercises.make(
+            .value, setup: "x = torch.zeros(2, 12, 5, 5)\nG = 3",
+            reference: "x.reshape(2, G, -1).mean(dim=-1).shape")
+        #expect(story("(2, G, 1, 1)", exercise) == "size-one-dimensions")
+        #expect(story("(2 * G,)", exercise) == "flattened")
+        // Another count of values in one dimension is no flattening.
+        #expect(story("(2 * G + 1,)", exercise) != "flattened")
+    }
 }

@@ -142,6 +142,20 @@ struct Diagnoser {
                 text.shapeStory(.channelsChanged, ["answer": answer[1], "expected": expected[1]])
             )
         }
+        // Shapes typed or computed (not a tensor's, whose values say more): dimensions of size 1
+        // added or dropped (a statistic taken with `keepdim=True`), or the right number of values
+        // in one flat dimension.
+        if !ofValues, answer.count != expected.count,
+            answer.filter({ $0 != 1 }) == expected.filter({ $0 != 1 })
+        {
+            let key: ShapeKey = answer.count > expected.count ? .sizeOneAdded : .sizeOneDropped
+            return (.sizeOneDimensions, text.shapeStory(key, ["count": abs(answer.count - expected.count)]))
+        }
+        if !ofValues, answer.count == 1, expected.count >= 2, expected.allSatisfy({ $0 > 1 }),
+            answer[0] == expected.reduce(1, *)
+        {
+            return (.flattened, text.shapeStory(.flattened, ["count": answer[0], "rank": expected.count]))
+        }
         return nil
     }
 

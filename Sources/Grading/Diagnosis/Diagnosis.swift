@@ -31,6 +31,8 @@ public struct Diagnosis: Hashable, Sendable, Codable {
         case dimensionExtra = "dimension-extra"
         /// Only the channel dimension of a batch of images differs.
         case channelsChanged = "channels-changed"
+        /// A shape of one dimension holding as many values as the expected shape.
+        case flattened
         /// One number given where a shape is asked.
         case numberForShape = "number-for-shape"
         /// Several numbers (a shape) given where one number is asked.

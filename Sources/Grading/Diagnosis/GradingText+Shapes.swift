@@ -28,6 +28,12 @@ package enum ShapeKey: String, MessageKey {
     case dimensionExtra
     /// Only the channel dimension differs (`answer`, `expected`).
     case channelsChanged
+    /// A shape with `count` dimensions of size 1 more than the expected one, the other sizes alike.
+    case sizeOneAdded
+    /// A shape with `count` dimensions of size 1 fewer than the expected one, the other sizes alike.
+    case sizeOneDropped
+    /// One dimension of `count`: every value of the expected `rank` dimensions in one flat one.
+    case flattened
     /// One number given where a shape is asked.
     case numberForShape
     /// Several numbers (`count`, `answer`) given where one is asked.

@@ -160,6 +160,13 @@ package enum MeaningKey: String, MessageKey {
     case normAllChannels
     /// … done channel by channel over the whole batch.
     case normOverBatch
+    /// Channels grouped one per group (`channels` groups) where the calculation makes `groups`
+    /// groups of `size`.
+    case groupsPerChannel
+    /// … all `channels` in one group.
+    case groupsAllChannels
+    /// … in `size` groups of `groups` channels: the number of groups taken for their size.
+    case groupSizeForGroups
 }
 
 /// The names of a tensor's dimensions in a CNN course's layouts: `[N, C, H, W]`, `[C, H, W]`,

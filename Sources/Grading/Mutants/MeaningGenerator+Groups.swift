@@ -38,6 +38,34 @@ extension MeaningGenerator {
         }
     }
 
+    /// Channels grouped by a reshape (`x.reshape(N, G, -1)` of an `[N, C, …]` tensor, G dividing
+    /// C), as a group normalisation's statistics are taken: the channels one per group, all in
+    /// one, or in groups of G (the number of groups taken for the group's size), told as such (the
+    /// shape of the means per channel, `(2, 12)`, for the groups' `(2, 3)`).
+    mutating func groupReshapeRules(_ root: ExpressionSyntax) {
+        for node in Self.nodes(root) {
+            guard case .call(let callee, let arguments) = node.kind,
+                case .attribute(let base, let method, _) = callee.kind, ["reshape", "view"].contains(method),
+                arguments.count == 3, arguments.allSatisfy({ $0.name == nil && !$0.isSpread }),
+                text(arguments[2].value).replacingOccurrences(of: " ", with: "") == "-1",
+                let shape = shape(base), shape.count >= 3, scalar(arguments[0].value) == Double(shape[0]),
+                let groups = scalar(arguments[1].value).flatMap({ Int(exactly: $0) }), groups > 1,
+                groups < shape[1], shape[1] % groups == 0
+            else { continue }
+            let channels = shape[1]
+            let told = ["groups": groups, "size": channels / groups, "channels": channels]
+            let place = arguments[1].value.range
+            add(.normPerChannel, [(place, "\(channels)")], told: Phrase(MeaningKey.groupsPerChannel, told))
+            add(.normAllChannels, [(place, "1")], told: Phrase(MeaningKey.groupsAllChannels, told))
+            // The number of groups taken for the channels in each group.
+            if channels / groups != groups {
+                add(
+                    .groupSizeForGroups, [(place, "\(channels / groups)")],
+                    told: Phrase(MeaningKey.groupSizeForGroups, told))
+            }
+        }
+    }
+
     /// The input, the groups and the `eps` as written of a group normalisation without learned
     /// scale and shift; nil for any other node.
     private func groupNormalisation(_ node: ExpressionSyntax) -> (

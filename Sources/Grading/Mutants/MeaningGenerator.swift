@@ -54,6 +54,7 @@ struct MeaningGenerator {
         generator.handSumRules(root)
         generator.readingOrderRules(root)
         generator.groupRules(root)
+        generator.groupReshapeRules(root)
         var seen: Set<String> = [source]
         return Array(generator.found.filter { seen.insert($0.source).inserted }.prefix(limit))
     }

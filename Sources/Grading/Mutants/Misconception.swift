@@ -371,6 +371,8 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     case normAllChannels = "norm-all-channels"
     /// `F.group_norm(x, G)` → `F.batch_norm(x, …)`: each channel normalised over the whole batch.
     case normOverBatch = "norm-over-batch"
+    /// `x.reshape(N, G, -1)` → `x.reshape(N, C // G, -1)`: G taken as the channels in a group.
+    case groupSizeForGroups = "group-size-for-groups"
     /// `img[0:3, 0:3]` → `img.flatten()[0:9].reshape(3, 3)`: a window as pixels in reading order.
     case readingOrder = "reading-order"
     /// `F.pad(x, (1, 0))[..., :-1]` → `F.pad(x, (0, 1))[..., 1:]`: a shift the other way.
@@ -577,7 +579,8 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
         case .reducedOverOtherDimensions, .firstItemOnly, .varianceForDeviation, .rangeForDeviation,
             .meanOverOneFewer, .parametersSwapped, .shiftBeforeScale, .transformUndone, .weightsSwapped,
             .unweightedAverage, .oldValueReplaced, .oldWeightDropped, .newWeightDropped, .oneAxisRepeated,
-            .takenAlongOtherDimension, .partLeftOut, .normPerChannel, .normAllChannels, .normOverBatch:
+            .takenAlongOtherDimension, .partLeftOut, .normPerChannel, .normAllChannels, .normOverBatch,
+            .groupSizeForGroups:
             Traits(meaning: .calculation)
         case .probabilityComplement, .probabilityTwice, .probabilityAsPercentage, .probabilityPercentage,
             .probabilityOdds, .probabilityDivided, .keepMaskInverted, .trainScaleAtEvaluation,
