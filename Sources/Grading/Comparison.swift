@@ -154,7 +154,9 @@ struct Comparer {
                 return .bare(text.notAShape(answer.typeName), "not-a-shape")
             }
             if answerShape == expectedShape { return .same }
-            if let diagnosis = diagnoser.shapeDiagnosis(answerShape, expected: expectedShape) {
+            if let diagnosis = diagnoser.shapeDiagnosis(answerShape, expected: expectedShape)
+                ?? diagnoser.keptOrFlattened(answerShape, expected: expectedShape)
+            {
                 return .diagnosed(diagnosis)
             }
             return .bare(text.notTheShape(answerShape), "wrong-shape")

@@ -139,5 +139,10 @@ import Testing
         #expect(story("(2 * G,)", exercise) == "flattened")
         // Another count of values in one dimension is no flattening.
         #expect(story("(2 * G + 1,)", exercise) != "flattened")
+        // A network's output with size-1 dimensions more is told by its layers (a Flatten missing).
+        let head = TestExercises.make(
+            .model, reference: "nn.Sequential(nn.Conv2d(4, 3, 1), nn.AdaptiveAvgPool2d(1), nn.Flatten())",
+            inputShape: [2, 4, 5, 5])
+        #expect(story("nn.Sequential(nn.Conv2d(4, 3, 1), nn.AdaptiveAvgPool2d(1))", head) == "missing-layer")
     }
 }

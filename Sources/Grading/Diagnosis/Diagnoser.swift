@@ -91,6 +91,24 @@ struct Diagnoser {
         return plain(finding, text.shape(answer, expected: expected) + explanation)
     }
 
+    /// A shape asked as a value (typed or computed, not a tensor's nor a network's output, whose
+    /// values or layers say more): dimensions of size 1 added or dropped (a statistic taken with
+    /// `keepdim=True`), or the right number of values in one flat dimension; nil otherwise.
+    func keptOrFlattened(_ answer: [Int], expected: [Int]) -> Diagnosis? {
+        if answer.count != expected.count, answer.filter({ $0 != 1 }) == expected.filter({ $0 != 1 }) {
+            let key: ShapeKey = answer.count > expected.count ? .sizeOneAdded : .sizeOneDropped
+            let story = text.shapeStory(key, ["count": abs(answer.count - expected.count)])
+            return plain(.sizeOneDimensions, text.shape(answer, expected: expected) + story)
+        }
+        if answer.count == 1, expected.count >= 2, expected.allSatisfy({ $0 > 1 }),
+            answer[0] == expected.reduce(1, *)
+        {
+            let story = text.shapeStory(.flattened, ["count": answer[0], "rank": expected.count])
+            return plain(.flattened, text.shape(answer, expected: expected) + story)
+        }
+        return nil
+    }
+
     /// How the dimensions of two shapes relate, when that says something: the same sizes
     /// reversed or reordered, one dimension missing or extra, only the channels of a batch of
     /// images different. A shape of one size (`(5,)`, a 1-d tensor) is a shape, never "one
@@ -141,20 +159,6 @@ struct Diagnoser {
                 .channelsChanged,
                 text.shapeStory(.channelsChanged, ["answer": answer[1], "expected": expected[1]])
             )
-        }
-        // Shapes typed or computed (not a tensor's, whose values say more): dimensions of size 1
-        // added or dropped (a statistic taken with `keepdim=True`), or the right number of values
-        // in one flat dimension.
-        if !ofValues, answer.count != expected.count,
-            answer.filter({ $0 != 1 }) == expected.filter({ $0 != 1 })
-        {
-            let key: ShapeKey = answer.count > expected.count ? .sizeOneAdded : .sizeOneDropped
-            return (.sizeOneDimensions, text.shapeStory(key, ["count": abs(answer.count - expected.count)]))
-        }
-        if !ofValues, answer.count == 1, expected.count >= 2, expected.allSatisfy({ $0 > 1 }),
-            answer[0] == expected.reduce(1, *)
-        {
-            return (.flattened, text.shapeStory(.flattened, ["count": answer[0], "rank": expected.count]))
         }
         return nil
     }
