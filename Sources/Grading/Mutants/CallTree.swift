@@ -75,6 +75,18 @@ struct CallTree: Sendable {
         if case .call(_, let named) = kind { return named }
         return false
     }
+
+    /// Conversions to floating point: the same values, of another type.
+    static let conversions: Set<String> = ["float", "double"]
+
+    /// The tree without a conversion to floating point around it (`(p == t).float()` is
+    /// `p == t`, counted or averaged alike).
+    var unconverted: CallTree {
+        guard namesParameters, Self.conversions.contains(calleeName), arguments.count == 1,
+            let input = arguments["input"]
+        else { return self }
+        return input.tree.unconverted
+    }
 }
 
 /// Reads expressions into `CallTree`s, resolving callees through a fresh interpreter (builtins
@@ -123,7 +135,62 @@ final class CallTreeReader {
         {
             return call
         }
+        if let picked = picked(node, text) { return picked }
         return plain(node, text)
+    }
+
+    /// Builtins that return a pair of values and indices.
+    static let pairCalls: Set<String> = ["max", "min", "topk", "sort", "kthvalue"]
+
+    /// `x.max(dim=1).values`, `x.topk(2)[1]`: one half of the pair a call returns, read as a call
+    /// of its own. The values of `max` or `min` over a dimension are `amax` or `amin`, their
+    /// indices `argmax` or `argmin`; another call's half is that call with `.values` or
+    /// `.indices` after it. `calleeName` says it as written: `max(…)[0]`, `topk(…).indices`.
+    private func picked(_ node: ExpressionSyntax, _ text: SourceText) -> CallTree? {
+        let base: ExpressionSyntax
+        let values: Bool
+        let suffix: String
+        switch node.kind {
+        case .attribute(let of, let name, _) where name == "values" || name == "indices":
+            (base, values, suffix) = (of, name == "values", "." + name)
+        case .subscript(let of, let items):
+            guard items.count == 1, case .index(let index) = items[0],
+                case .integer(let position) = index.kind,
+                position == 0 || position == 1
+            else { return nil }
+            (base, values, suffix) = (of, position == 0, "[\(position)]")
+        default:
+            return nil
+        }
+        guard case .call(let callee, let arguments) = base.kind,
+            let call = bound(base, callee, arguments, text), call.namesParameters,
+            Self.pairCalls.contains(call.calleeName)
+        else { return nil }
+        var result = call
+        if call.calleeName == "max" || call.calleeName == "min" {
+            // Over a dimension only (`max(1)` binds the 1 as one of `*others`): `max()` of
+            // everything is one number, and `max(a, b)` compares two tensors.
+            var bound = call.arguments
+            if let others = bound.removeValue(forKey: "*others") {
+                guard bound["dim"] == nil, others.tree.children.count == 1,
+                    case .plain(let tag) = others.tree.children[0].kind, tag.hasPrefix("int:") || tag == "-∘"
+                else { return nil }
+                bound["dim"] = CallTree.Argument(tree: others.tree.children[0], text: others.text)
+            }
+            guard bound["dim"] != nil, bound["key"] == nil,
+                let builtin = function("torch." + (values ? "a" : "arg") + call.calleeName)
+            else { return nil }
+            result.kind = .call(callee: builtin.identity, named: true)
+            result.arguments = bound
+            result.order = builtin.parameters.map { $0.isVariadic ? "*" + $0.name : $0.name }
+        } else {
+            result.kind = .call(callee: (call.callee ?? "") + (values ? "#values" : "#indices"), named: true)
+        }
+        result.calleeName = call.calleeName + "(…)" + suffix
+        result.text = text(node)
+        result.offset = node.range.lowerBound.offset
+        result.seal()
+        return result
     }
 
     private func plain(_ node: ExpressionSyntax, _ text: SourceText) -> CallTree {

@@ -90,7 +90,8 @@ final class WrittenReading {
     /// `padding=1`): then it is no difference. Only values without calls are run (cheap, and
     /// nothing they compute can change between the two runs).
     private func sameValue(_ argument: WrittenDifference.Argument, session: TimedInterpreter) -> Bool {
-        guard let yours = argument.yourValue, let theirs = argument.theirValue, !Self.calls(yours),
+        guard !argument.isCallee, let yours = argument.yourValue, let theirs = argument.theirValue,
+            !Self.calls(yours),
             !Self.calls(theirs), let a = try? session.evaluate(yours), let b = try? session.evaluate(theirs)
         else { return false }
         return a == b
@@ -102,6 +103,8 @@ final class WrittenReading {
     /// call is set but in what it computes, and quoting it would quote most of the answer. An
     /// argument that does not evaluate alone is not known to be a setting.
     private func isSetting(_ argument: WrittenDifference.Argument, session: TimedInterpreter) -> Bool {
+        // A callee in another's place computes otherwise with the same arguments: it quotes no data.
+        if argument.isCallee { return true }
         for text in [argument.yourValue, argument.theirValue].compactMap({ $0 }) {
             guard let value = try? session.evaluate(text) else { return false }
             switch value {
@@ -156,8 +159,18 @@ extension GradingText {
             case (nil, nil): .empty
             }
         }
-        if parts.count == 2 { return Phrase(WrittenKey.writtenTwo, ["first": parts[0], "second": parts[1]]) }
-        return Phrase(WrittenKey.writtenOne, ["part": parts.first ?? .empty])
+        // A callee in another's place is no argument: said as a call written otherwise.
+        let calls = difference.arguments.contains(where: \.isCallee)
+        var sentence: Phrase
+        if parts.count == 2 {
+            sentence = Phrase(
+                calls ? WrittenKey.calledTwo : WrittenKey.writtenTwo, ["first": parts[0], "second": parts[1]])
+        } else {
+            sentence = Phrase(
+                calls ? WrittenKey.calledOne : WrittenKey.writtenOne, ["part": parts.first ?? .empty])
+        }
+        for meaning in difference.arguments.compactMap({ self.meaning($0) }) { sentence = sentence + meaning }
+        return sentence
     }
 }
 
@@ -193,6 +206,22 @@ package enum WrittenKey: String, MessageKey {
     case added
     /// An argument of the calculation's left out (`theirs`).
     case dropped
+    /// One callee called in another's place (`part`).
+    case calledOne
+    /// A callee and an argument, or two callees, written otherwise (`first`, `second`).
+    case calledTwo
+    // What a callee or an argument written otherwise means (`WrittenDifference.Meaning`, one to
+    // one): `yours` and `theirs` as quoted, `call` the callee of an argument.
+    case valuesForPositions, positionsForValues
+    case smallestForLargest, largestForSmallest
+    case rateForCount, countForRate
+    case averageForSum, sumForAverage
+    case varianceForDeviation, deviationForVariance
+    case allForAny, anyForAll
+    case spreadForMean, meanForSpread
+    case nMinusOneForN, nForNMinusOne
+    case keepdimKept, keepdimDropped
+    case smallestTaken, largestTaken
     /// One step more after the whole calculation (`step`, its part written `…`).
     case stepAddedAtEnd
     /// One step more around a part (`step`, `part`).

@@ -1,12 +1,14 @@
 /// How an answer is written differently from the reference (or a written alternative): the same
-/// calls, nested the same way, with one or two arguments changed, added or left out — compared
-/// after binding arguments to parameter names (`CallTree`). Such a difference is true by
-/// construction: it is what the learner wrote, not a reading of the value.
+/// calls, nested the same way, with one or two arguments changed, added or left out, or one
+/// builtin called in another's place with the same arguments (`argmin` for `argmax`, `mean` for
+/// `sum`, `max(…).values` for `argmax`) — compared after binding arguments to parameter names
+/// (`CallTree`). Such a difference is true by construction: it is what the learner wrote, not a
+/// reading of the value.
 struct WrittenDifference: Hashable, Sendable {
-    /// One argument written otherwise.
+    /// One argument written otherwise, or one callee called in another's place.
     struct Argument: Hashable, Sendable {
-        /// The parameter, or nil for a position of a callee whose parameters are not known and
-        /// for a variadic one (`*size`).
+        /// The parameter, or nil for a position of a callee whose parameters are not known, for
+        /// a variadic one (`*size`) and for a callee.
         var parameter: String?
         /// The value as the learner wrote it (nil: left out) and as the calculation has it (nil:
         /// not given).
@@ -14,6 +16,10 @@ struct WrittenDifference: Hashable, Sendable {
         var theirValue: String?
         /// The called builtin's name (`conv2d`).
         var callee: String
+        /// Whether the two values are the callees themselves (`argmin`, `argmax`), not an argument.
+        var isCallee = false
+        /// What the change means, where the two calls say it (`WrittenDifference+Meaning`).
+        var meaning: Meaning?
 
         /// The learner's argument as quoted: `dilation=(2, 1)`, or the value alone.
         var yours: String? { yourValue.map(quoted) }
@@ -21,7 +27,10 @@ struct WrittenDifference: Hashable, Sendable {
         var theirs: String? { theirValue.map(quoted) }
 
         /// Which argument of which call this is, for comparing two differences.
-        var place: String { callee + "." + (parameter ?? yourValue ?? theirValue ?? "") }
+        var place: String {
+            isCallee
+                ? "callee:" + (theirValue ?? "") : callee + "." + (parameter ?? yourValue ?? theirValue ?? "")
+        }
 
         private func quoted(_ value: String) -> String { parameter.map { "\($0)=\(value)" } ?? value }
     }
@@ -48,6 +57,20 @@ struct WrittenDifference: Hashable, Sendable {
         return WrittenDifference(arguments: found)
     }
 
+    /// Builtins that reduce or rank values, each in another's place a difference of meaning
+    /// (`argmin` for `argmax`, `mean` for `sum`, `var` for `std`). Others may be spellings of one
+    /// calculation (`view` and `reshape`) or compute something else altogether (`numel`).
+    static let reductions: Set<String> = [
+        "sum", "mean", "nansum", "nanmean", "prod", "std", "var", "median", "amax", "amin", "max", "min",
+        "argmax", "argmin", "any", "all", "norm", "logsumexp", "count_nonzero", "cumsum", "cumprod",
+        "softmax", "log_softmax", "topk", "sort", "kthvalue", "argsort",
+    ]
+
+    /// Whether a callee (or a half of a pair, `max(…).values`) is one of `reductions`.
+    static func isReduction(_ name: String) -> Bool {
+        reductions.contains(name.range(of: "(…)").map { String(name[..<$0.lowerBound]) } ?? name)
+    }
+
     /// The argument differences, or nil when the trees differ elsewhere.
     private static func differences(_ answer: CallTree, _ reference: CallTree) -> [Argument]? {
         if answer.key == reference.key { return [] }
@@ -61,9 +84,21 @@ struct WrittenDifference: Hashable, Sendable {
                 if found.count > limit { return nil }
             }
             return found
-        case (.call(let a, let named), .call(let r, _)):
-            guard a == r else { return nil }
+        case (.call(let a, let named), .call(let r, let known)):
             var found: [Argument] = []
+            if a != r {
+                // Another builtin in the same place, given only what both take: the callee is
+                // the difference (`argmin` for `argmax`), its arguments are compared as ever.
+                guard named, known, isReduction(answer.calleeName), isReduction(reference.calleeName),
+                    answer.arguments.keys.allSatisfy(reference.order.contains),
+                    reference.arguments.keys.allSatisfy(answer.order.contains)
+                else { return nil }
+                found.append(
+                    Argument(
+                        parameter: nil, yourValue: answer.calleeName, theirValue: reference.calleeName,
+                        callee: answer.calleeName, isCallee: true,
+                        meaning: meaning(called: answer, for: reference)))
+            }
             let names = answer.order + reference.order.filter { !answer.order.contains($0) }
             for name in names {
                 let x = answer.arguments[name]
@@ -74,8 +109,10 @@ struct WrittenDifference: Hashable, Sendable {
                 case (nil, nil): continue
                 case (let x?, let y?):
                     if x.tree.key == y.tree.key { continue }
+                    // A conversion to floats (`(p == t).float()`) computes the same values.
+                    if x.tree.unconverted.key == y.tree.unconverted.key { continue }
                     // The same call inside: the difference is deeper.
-                    if let inner = differences(x.tree, y.tree), !inner.isEmpty {
+                    if let inner = differences(x.tree.unconverted, y.tree.unconverted), !inner.isEmpty {
                         found += inner
                     } else {
                         found.append(
