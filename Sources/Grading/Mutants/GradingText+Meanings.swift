@@ -33,6 +33,8 @@ package enum MeaningKey: String, MessageKey {
     case unbiasedVariance, biasedVariance
     /// Divided by the range (max − min) where the standard deviation belongs.
     case rangeForDeviation
+    /// A group normalisation's statistics across the groups (`groups`); the mean subtracted only.
+    case statisticsAcrossGroups, centredOnly
     /// A sum divided by n − 1 (`fewer`) where the mean divides by n (`count`).
     case meanOverOneFewer
     /// A parameter (`name`), or two (`name`, `other`), lined up with another axis (`yours`,

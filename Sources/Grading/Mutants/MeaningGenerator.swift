@@ -37,6 +37,7 @@ struct MeaningGenerator {
         if let formula = generator.normalisationFormula(root), formula != source {
             return mutants(of: formula, evaluate: evaluate)
         }
+        generator.groupStatisticsRules(root)
         generator.reductionRules(root)
         generator.scaleRules(root)
         generator.parameterRules(root)

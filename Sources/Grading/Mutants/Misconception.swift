@@ -351,6 +351,11 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     /// `x.mean(dim=…, keepdim=True)` → without `keepdim`: the statistics then line up with the
     /// last axis.
     case keepdimDropped = "keepdim-dropped"
+    /// A group normalisation's statistics taken across the groups at each place
+    /// (`MeaningGenerator+GroupStatistics`).
+    case statisticsAcrossGroups = "statistics-across-groups"
+    /// A normalisation's mean subtracted, but nothing divided.
+    case centredOnly = "centred-only"
     /// `img[:, a:b, c:d]` → `img[a:b, c:d]`: the slices moved to the dimensions in front.
     case slicedOtherDimensions = "sliced-other-dimensions"
     /// `x[:, a:b, c:d]` → `x[:, a:b][:, c:d]`: the second slice cuts the first one's dimension again.
@@ -576,6 +581,7 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
         case .sliceWhole: Traits(reason: .always)
         case .parameterOnOtherAxis, .varianceCorrection, .indicesTiled, .keepdimDropped:
             Traits(reason: .always, meaning: .calculation)
+        case .statisticsAcrossGroups, .centredOnly: Traits(meaning: .calculation)
         case .reducedOverOtherDimensions, .firstItemOnly, .varianceForDeviation, .rangeForDeviation,
             .meanOverOneFewer, .parametersSwapped, .shiftBeforeScale, .transformUndone, .weightsSwapped,
             .unweightedAverage, .oldValueReplaced, .oldWeightDropped, .newWeightDropped, .oneAxisRepeated,
