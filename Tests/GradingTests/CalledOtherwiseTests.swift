@@ -75,6 +75,9 @@ import Wording
         // Spellings of one calculation, or a call that is no reduction: none either.
         #expect(difference("s.view(1, 5, 4, 1)", "s.reshape(1, 1, 5, 4)").isEmpty)
         #expect(difference("s.sum()", "s.numel()").isEmpty)
+        // Convolutions are a family of their own.
+        #expect(difference("F.conv_transpose2d(x, s)", "F.conv2d(x, s)") == ["conv_transpose2d / conv2d"])
+        #expect(difference("F.conv2d(x, s)", "F.max_pool2d(x, s)").isEmpty)
         #expect(difference("(s.argmin(dim=1) == t).sum() + 0", "(s.argmax(dim=1) == t).sum()").isEmpty)
     }
 

@@ -219,6 +219,7 @@ package enum WrittenKey: String, MessageKey {
     case varianceForDeviation, deviationForVariance
     case allForAny, anyForAll
     case spreadForMean, meanForSpread
+    case transposedForConvolution, convolutionForTransposed
     case nMinusOneForN, nForNMinusOne
     case keepdimKept, keepdimDropped
     case smallestTaken, largestTaken

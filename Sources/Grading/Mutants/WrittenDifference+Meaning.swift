@@ -14,6 +14,7 @@ extension WrittenDifference {
         case varianceForDeviation, deviationForVariance
         case allForAny, anyForAll
         case spreadForMean, meanForSpread
+        case transposedForConvolution, convolutionForTransposed
         case nMinusOneForN, nForNMinusOne
         case keepdimKept, keepdimDropped
         /// `largest=False` given or left out (`topk`).
@@ -65,6 +66,10 @@ extension WrittenDifference {
         case ("std", "var"): return .deviationForVariance
         case ("std", "mean"), ("var", "mean"): return .spreadForMean
         case ("mean", "std"), ("mean", "var"): return .meanForSpread
+        case ("conv_transpose2d", "conv2d"), ("conv_transpose1d", "conv1d"), ("conv_transpose3d", "conv3d"):
+            return .transposedForConvolution
+        case ("conv2d", "conv_transpose2d"), ("conv1d", "conv_transpose1d"), ("conv3d", "conv_transpose3d"):
+            return .convolutionForTransposed
         case ("all", "any"): return .allForAny
         case ("any", "all"): return .anyForAll
         default: return nil

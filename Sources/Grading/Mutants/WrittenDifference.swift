@@ -57,18 +57,24 @@ struct WrittenDifference: Hashable, Sendable {
         return WrittenDifference(arguments: found)
     }
 
-    /// Builtins that reduce or rank values, each in another's place a difference of meaning
-    /// (`argmin` for `argmax`, `mean` for `sum`, `var` for `std`). Others may be spellings of one
-    /// calculation (`view` and `reshape`) or compute something else altogether (`numel`).
-    static let reductions: Set<String> = [
-        "sum", "mean", "nansum", "nanmean", "prod", "std", "var", "median", "amax", "amin", "max", "min",
-        "argmax", "argmin", "any", "all", "norm", "logsumexp", "count_nonzero", "cumsum", "cumprod",
-        "softmax", "log_softmax", "topk", "sort", "kthvalue", "argsort",
+    /// Families of builtins each of which, in another's place with the same arguments, computes
+    /// something else that the two names say: reductions and rankings (`argmin` for `argmax`,
+    /// `mean` for `sum`, `var` for `std`), convolutions (`conv_transpose2d` for `conv2d`). Other
+    /// callees may be spellings of one calculation (`view` and `reshape`) or compute something
+    /// unrelated (`numel` for `sum`).
+    static let families: [Set<String>] = [
+        [
+            "sum", "mean", "nansum", "nanmean", "prod", "std", "var", "median", "amax", "amin", "max", "min",
+            "argmax", "argmin", "any", "all", "norm", "logsumexp", "count_nonzero", "cumsum", "cumprod",
+            "softmax", "log_softmax", "topk", "sort", "kthvalue", "argsort",
+        ],
+        ["conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d", "conv_transpose3d"],
     ]
 
-    /// Whether a callee (or a half of a pair, `max(…).values`) is one of `reductions`.
-    static func isReduction(_ name: String) -> Bool {
-        reductions.contains(name.range(of: "(…)").map { String(name[..<$0.lowerBound]) } ?? name)
+    /// Whether two callees (or halves of pairs, `max(…).values`) are of one family.
+    static func related(_ a: String, _ b: String) -> Bool {
+        let base = { (name: String) in name.range(of: "(…)").map { String(name[..<$0.lowerBound]) } ?? name }
+        return families.contains { $0.contains(base(a)) && $0.contains(base(b)) }
     }
 
     /// The argument differences, or nil when the trees differ elsewhere.
@@ -89,7 +95,7 @@ struct WrittenDifference: Hashable, Sendable {
             if a != r {
                 // Another builtin in the same place, given only what both take: the callee is
                 // the difference (`argmin` for `argmax`), its arguments are compared as ever.
-                guard named, known, isReduction(answer.calleeName), isReduction(reference.calleeName),
+                guard named, known, related(answer.calleeName, reference.calleeName),
                     answer.arguments.keys.allSatisfy(reference.order.contains),
                     reference.arguments.keys.allSatisfy(answer.order.contains)
                 else { return nil }
