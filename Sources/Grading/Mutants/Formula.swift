@@ -41,26 +41,33 @@ indirect enum Formula: Hashable, Sendable {
 
     /// The formula of a single expression, or nil when `source` is anything but arithmetic.
     static func parse(_ source: String) -> Formula? {
-        guard let program = try? Parser.parse(source), program.statements.count == 1,
-            case .expression(let expression) = program.statements[0]
-        else { return nil }
-        return Formula(expression)
+        expression(source).flatMap { Formula($0) }
     }
 
-    init?(_ node: ExpressionSyntax) {
+    /// The formula of `node`, with the parts `atom` names (a subscript, an attribute read or a call,
+    /// `Formula+Atoms`) read as names.
+    init?(_ node: ExpressionSyntax, atom: (ExpressionSyntax) -> String? = { _ in nil }) {
+        switch node.kind {
+        case .subscript, .attribute, .call:
+            if let name = atom(node) {
+                self = .name(name)
+                return
+            }
+        default: break
+        }
         switch node.kind {
         case .integer(let value): self = .integer(value)
         case .float(let value): self = .real(value)
         case .name(let name): self = .name(name)
         case .unary(.negate, let operand):
-            guard let inner = Formula(operand) else { return nil }
+            guard let inner = Formula(operand, atom: atom) else { return nil }
             self = .negate(inner)
         case .unary(.plus, let operand):
-            guard let inner = Formula(operand) else { return nil }
+            guard let inner = Formula(operand, atom: atom) else { return nil }
             self = inner
         case .binary(let op, let left, let right):
             guard [.add, .subtract, .multiply, .divide, .floorDivide, .remainder, .power].contains(op),
-                let a = Formula(left), let b = Formula(right)
+                let a = Formula(left, atom: atom), let b = Formula(right, atom: atom)
             else { return nil }
             self = .binary(op, a, b)
         case .call(let callee, let arguments):
@@ -73,7 +80,7 @@ indirect enum Formula: Hashable, Sendable {
             default: return nil
             }
             guard arguments.count == 1, arguments[0].name == nil, !arguments[0].isSpread,
-                let inner = Formula(arguments[0].value)
+                let inner = Formula(arguments[0].value, atom: atom)
             else { return nil }
             self = .call(function, inner)
         default:

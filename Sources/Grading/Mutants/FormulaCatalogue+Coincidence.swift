@@ -43,7 +43,7 @@ extension FormulaCatalogue {
     /// The coincidence an answer typed as `source` is (see the extension's summary), or nil when
     /// it may be right or cannot be judged.
     func coincidence(_ source: String) -> Coincidence? {
-        guard !liftsLiterals, let formula = Formula.parse(source)?.intAsFloor,
+        guard !liftsLiterals, let formula = parse(source)?.intAsFloor,
             formula.names.isSubset(of: quantities.keys)
         else { return nil }
         switch formula {
@@ -150,12 +150,13 @@ extension FormulaCatalogue {
     }
 
     /// The readings that put a name for every literal of 3 or more (literals below stay as
-    /// typed: a `+ 1` or `2 *` is structure as often as a name).
-    func literalReadings(_ formula: Formula) -> [Formula] {
+    /// typed: a `+ 1` or `2 *` is structure as often as a name), but for the values in `keeping`,
+    /// which stay as typed too.
+    func literalReadings(_ formula: Formula, keeping: Set<Int> = []) -> [Formula] {
         var readings: [[Formula?]] = [[]]
         for value in formula.literals {
             let choices: [Formula?] =
-                value >= 3
+                value >= 3 && !keeping.contains(value)
                 ? quantities.keys.sorted().filter { quantities[$0] == value }.map { .name($0) } : [nil]
             readings = readings.flatMap { reading in choices.map { reading + [$0] } }
             if readings.count > 2 { return [] }

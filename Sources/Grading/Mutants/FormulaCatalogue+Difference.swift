@@ -30,22 +30,29 @@ extension FormulaCatalogue {
     /// Parts that may differ at most, on both sides together.
     static let differingPartLimit = 4
 
-    /// The difference between the answer typed as `source` (a formula in the setup's names) and
-    /// the nearest formula of the reference; nil when none can be told (see the extension's
-    /// summary).
-    func difference(_ source: String) -> Difference? {
-        guard !liftsLiterals, let typed = Formula.parse(source)?.intAsFloor,
-            typed.names.isSubset(of: quantities.keys)
+    /// The difference between the answer typed as `source` (a formula in the setup's names and
+    /// atoms) and the nearest formula of the reference; nil when none can be told (see the
+    /// extension's summary). `extra` are atoms only the answer reads (`cm.sum()`), with their
+    /// values in the setup.
+    func difference(_ source: String, extra: [String: Int] = [:]) -> Difference? {
+        let known = quantities.merging(extra) { own, _ in own }
+        guard !liftsLiterals, let typed = Formula.parse(source, atoms: atoms.union(extra.keys))?.intAsFloor,
+            typed.names.isSubset(of: known.keys)
         else { return nil }
         // Numbers typed for the setup's names are read as those names when only one reading
-        // fits (`9 + 5 * 5 - 3 + 1` is `n + p * p - f + 1`).
+        // fits (`9 + 5 * 5 - 3 + 1` is `n + p * p - f + 1`); a number the reference writes
+        // itself (the overlap `9` of `9 / (… - 9)`) stays that number, whatever quantity has its
+        // value too.
+        let written = Set(sourceFormulas.flatMap(\.literals))
         var formula = typed
-        if typed.literals.contains(where: { $0 >= 3 }) {
-            let readings = literalReadings(typed)
+        if typed.literals.contains(where: { $0 >= 3 && !written.contains($0) }) {
+            let readings = literalReadings(typed, keeping: written)
             guard readings.count == 1 else { return nil }
             formula = readings[0]
         }
-        guard !formula.names.isEmpty, formula.literals.allSatisfy({ $0 < 3 }) else { return nil }
+        guard !formula.names.isEmpty, formula.literals.allSatisfy({ $0 < 3 || written.contains($0) }) else {
+            return nil
+        }
         var best: (Difference, Int)?
         for reference in sourceFormulas {
             guard let found = Self.difference(formula, reference, place: .whole) else { continue }
@@ -54,6 +61,13 @@ extension FormulaCatalogue {
             if best == nil || size < best!.1 { best = (found, size) }
         }
         guard var found = best?.0 else { return nil }
+        // Two parts of one value (`cm[1, 1]` where the calculation has `cm[c, c]`) do not make
+        // the answer's value: the difference that does is elsewhere.
+        if let mine = found.answer?.evaluate(known), let theirs = found.reference?.evaluate(known),
+            mine.same(theirs)
+        {
+            return nil
+        }
         if formula != typed { found.reading = formula.source }
         return found
     }
@@ -66,9 +80,12 @@ extension FormulaCatalogue {
         if case .binary(let op, let a, let b) = answer, op == .divide || op == .floorDivide,
             case .binary(op, let x, let y) = reference
         {
-            if a.canonical == x.canonical { return difference(b, y, place: .divisor) }
+            if a.canonical == x.canonical {
+                return difference(b, y, place: .divisor) ?? replaced(b, y, .divisor)
+            }
             if b.canonical == y.canonical {
-                return difference(a, x, place: place == .whole ? .dividend : place)
+                let side: Difference.Place = place == .whole ? .dividend : place
+                return difference(a, x, place: side) ?? replaced(a, x, side)
             }
             return nil
         }
@@ -109,6 +126,16 @@ extension FormulaCatalogue {
             return Difference(answer: combine(left), reference: combine(right), place: place, isTerm: isSum)
         }
         return nil
+    }
+
+    /// One side of a quotient written as another part outright, the other side the same
+    /// (`cm.sum()` where the divisor is `cm[:, c].sum()`); nil for a number, which says less than
+    /// the part it stands for.
+    private static func replaced(_ answer: Formula, _ reference: Formula, _ place: Difference.Place)
+        -> Difference?
+    {
+        guard !answer.isLiteral, !reference.isLiteral else { return nil }
+        return Difference(answer: answer, reference: reference, place: place, isTerm: false)
     }
 
     /// A sum's terms (a subtracted term marked), or the formula itself.

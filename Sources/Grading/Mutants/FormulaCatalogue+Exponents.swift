@@ -8,7 +8,7 @@ extension FormulaCatalogue {
     /// exponent of the answer's formula while every source formula grows by the same nonzero
     /// amount with each one more of it; nil when there is none.
     func exponentCount(in source: String) -> String? {
-        guard let formula = Formula.parse(source), formula.names.isSubset(of: integerNames) else {
+        guard let formula = parse(source), formula.names.isSubset(of: integerNames) else {
             return nil
         }
         for reading in readings(formula) {

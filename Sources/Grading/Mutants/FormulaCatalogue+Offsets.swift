@@ -8,7 +8,7 @@ extension FormulaCatalogue {
     /// the calculation's whole-number names or has no reading that moves with them (a number
     /// alone).
     func differsByOne(_ source: String) -> Bool? {
-        guard let formula = Formula.parse(source)?.intAsFloor, formula.names.isSubset(of: quantities.keys)
+        guard let formula = parse(source)?.intAsFloor, formula.names.isSubset(of: quantities.keys)
         else { return nil }
         let readings = self.readings(formula)
         guard !readings.isEmpty else { return nil }
@@ -47,8 +47,8 @@ extension FormulaCatalogue {
         // Only the quantities the calculation reads move: a formula reading any other name
         // cannot be compared.
         let moving = Set(quantities.keys)
-        guard let formula = Formula.parse(source)?.intAsFloor, formula.names.isSubset(of: moving),
-            let named = Formula.parse(other)?.intAsFloor, named.names.isSubset(of: moving),
+        guard let formula = parse(source)?.intAsFloor, formula.names.isSubset(of: moving),
+            let named = parse(other)?.intAsFloor, named.names.isSubset(of: moving),
             !named.names.isEmpty
         else { return nil }
         let readings = self.readings(formula)

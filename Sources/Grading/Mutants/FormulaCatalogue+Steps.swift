@@ -6,7 +6,7 @@ extension FormulaCatalogue {
     /// The part of a source formula that the answer is, written as the course writes it (a lifted
     /// literal as its number); nil when the answer is no such part.
     func step(in source: String) -> String? {
-        guard let formula = Formula.parse(source)?.intAsFloor, formula.names.isSubset(of: integerNames) else {
+        guard let formula = parse(source)?.intAsFloor, formula.names.isSubset(of: integerNames) else {
             return nil
         }
         var parts: [Formula] = []

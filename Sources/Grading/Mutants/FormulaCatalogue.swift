@@ -80,6 +80,9 @@ struct FormulaCatalogue: Sendable {
 
     /// Each quantity's value at the setup.
     let quantities: [String: Int]
+    /// The parts of a formula read as quantities by their text (`box[2]`, `x.shape[1]`:
+    /// `Formula+Atoms`); each is among `integerNames` too.
+    let atoms: Set<String>
     /// The setup's whole-number names (an answer may read one the reference does not).
     let integerNames: Set<String>
     /// Whether the reference's literals are its quantities (`q16`).
@@ -93,15 +96,19 @@ struct FormulaCatalogue: Sendable {
     /// as 4), by their value at the setup's numbers.
     private(set) var workedOut: [Int: [Formula]] = [:]
 
+    /// The formula of `source`, its atoms read as quantities.
+    func parse(_ source: String) -> Formula? { Formula.parse(source, atoms: atoms) }
+
     /// The name a lifted literal's quantity goes by.
     static func quantityName(_ value: Int) -> String { "q\(value)_" }
 
     /// Nil when no source is a formula worth moving. `integers` are the setup's whole-number
     /// bindings; `isInteger` says which names the mutant generator may treat as whole numbers.
-    init?(sources: [String], integers: [String: Int]) {
+    init?(sources: [String], integers: [String: Int], atoms: Set<String> = []) {
         var formulas: [(String, Formula)] = []
         for source in sources {
-            guard let formula = Formula.parse(source), formula.names.isSubset(of: integers.keys) else {
+            guard let formula = Formula.parse(source, atoms: atoms), formula.names.isSubset(of: integers.keys)
+            else {
                 continue
             }
             switch formula {
@@ -127,16 +134,21 @@ struct FormulaCatalogue: Sendable {
         // telling, and few. The output name such a mutant reads (the fan-out's `C_out`) moves
         // too, so that an answer reading it is a formula the catalogue can explain.
         let numbers = { (text: String) in
-            Formula.parse(text)?.evaluate(integers).map { NumericArray(shape: [], values: [$0.double]) }
+            Formula.parse(text, atoms: atoms)?.evaluate(integers).map {
+                NumericArray(shape: [], values: [$0.double])
+            }
         }
         let meanings =
             lifted ? [] : chosen.flatMap { MeaningGenerator.varianceMutants(of: $0.0, evaluate: numbers) }
         for mutant in meanings {
-            for name in Formula.parse(mutant.source)?.names ?? [] { quantities[name] = integers[name] }
+            for name in Formula.parse(mutant.source, atoms: atoms)?.names ?? [] {
+                quantities[name] = integers[name]
+            }
         }
         guard !quantities.isEmpty else { return nil }
         self.quantities = quantities
         integerNames = Set(integers.keys)
+        self.atoms = atoms
         liftsLiterals = lifted
         points = Self.points(quantities)
 
@@ -192,7 +204,8 @@ struct FormulaCatalogue: Sendable {
         // (`C_in * C_out + C_in` is C_in and C_out swapped only because a product commutes).
         let confusions = chosen.flatMap { Self.confusions(of: lifted ? lift($0.1) : $0.1) }.map(values(of:))
         for mutant in singles + pairs.prefix(Self.pairLimit) {
-            guard let formula = Formula.parse(mutant.source), formula.names.isSubset(of: integers.keys)
+            guard let formula = Formula.parse(mutant.source, atoms: atoms),
+                formula.names.isSubset(of: integers.keys)
             else { continue }
             let moved = lifted ? lift(formula) : formula
             let values = self.values(of: moved)
@@ -332,8 +345,12 @@ struct FormulaCatalogue: Sendable {
     /// The answer `source`'s formula, read with its literals as quantities in every way that
     /// fits (a literal 5 as `f` when the setup's f is 5, or as the literal), explained by the
     /// mutants that are the same formula with the fewest changes, then the fewest generic ones.
-    func explain(_ source: String) -> Explanation {
-        guard let formula = Formula.parse(source)?.intAsFloor, formula.names.isSubset(of: integerNames) else {
+    /// `extra` are atoms only the answer reads (`m.sum()`), with their setup values: a formula
+    /// reading one is no mutant.
+    func explain(_ source: String, extra: [String: Int] = [:]) -> Explanation {
+        guard let formula = Formula.parse(source, atoms: atoms.union(extra.keys))?.intAsFloor,
+            formula.names.isSubset(of: integerNames.union(extra.keys))
+        else {
             return .notAFormula
         }
         // A number alone is a number, not a formula that happens to be one name.
@@ -432,8 +449,8 @@ struct FormulaCatalogue: Sendable {
     /// Whether `answer` and `mutant` are the same formula (the answer read as written); nil when
     /// either is not a formula in the quantities or the answer reads none of them.
     func same(_ answer: String, _ mutant: String) -> Bool? {
-        guard let a = Formula.parse(answer), !a.names.isEmpty, a.names.isSubset(of: quantities.keys),
-            let m = Formula.parse(mutant), m.names.isSubset(of: quantities.keys)
+        guard let a = parse(answer), !a.names.isEmpty, a.names.isSubset(of: quantities.keys),
+            let m = parse(mutant), m.names.isSubset(of: quantities.keys)
         else { return nil }
         return Self.same(values(of: a), values(of: liftsLiterals ? lift(m) : m))
     }
@@ -456,7 +473,7 @@ struct FormulaCatalogue: Sendable {
     /// Whether the part `change` replaced is in `reading` as it was (an operation, not a bare
     /// name or number, which any formula has).
     private func kept(_ change: Mutant.Change, in reading: Formula) -> Bool {
-        guard !change.original.isEmpty, var part = Formula.parse(change.original) else { return false }
+        guard !change.original.isEmpty, var part = parse(change.original) else { return false }
         if case .binary = part {} else { return false }
         if liftsLiterals { part = lift(part) }
         return reading.contains(part)

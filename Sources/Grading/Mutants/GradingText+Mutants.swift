@@ -55,8 +55,9 @@ extension GradingText {
 
     private func change(_ misconception: Misconception, _ piece: String, original: String) -> Phrase {
         // A name written where another belongs quotes both (`(L - 1)` where `L` belongs).
-        if [.nameForName, .countOffByOne, .squaredForDoubled, .nameSquared, .nameForOne].contains(
-            misconception)
+        if [.nameForName, .countOffByOne, .squaredForDoubled, .nameSquared, .nameForOne, .extremumSwapped]
+            .contains(
+                misconception)
         {
             return Phrase(MisconceptionKey.change(misconception), ["piece": piece, "original": original])
         }

@@ -75,6 +75,9 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     /// (`(n + 2 * p - f) // p + 1`). Told only of an answer written so (`FormulaCatalogue`): a
     /// formula that merely equals it is as often another slip.
     case nameForName = "name-for-name"
+    /// `torch.minimum(a, b)` → `torch.maximum(a, b)`, `min(a, b)` → `max(a, b)` and back: the
+    /// larger of the values where the smaller belongs (a box's overlap edges).
+    case extremumSwapped = "extremum-swapped"
     /// `L * x` → `(L - 1) * x`: a count of the setup one too low or too high (one layer fewer).
     case countOffByOne = "count-off-by-one"
     /// `x` → `x + 1`: a + 1 added to the whole formula.
@@ -522,7 +525,7 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
         case .termCountedTwice, .factorCountedTwice, .groupAddedForSubtracted, .namesSwapped: Traits()
         case .plusOneBeforeDividing: Traits(reason: .sizes)
         case .strideAsWindow: Traits(reason: .always)
-        case .nameForName, .countOffByOne, .plusOneAdded, .minusOneAdded: Traits()
+        case .nameForName, .countOffByOne, .plusOneAdded, .minusOneAdded, .extremumSwapped: Traits()
         case .termHalved, .formulaDoubled: Traits(unquoted: true)
         case .ceilForFloor: Traits(reason: .sizes)
         case .squaredForDoubled: Traits(reason: .always)

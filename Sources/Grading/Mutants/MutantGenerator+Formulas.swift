@@ -113,6 +113,7 @@ extension MutantGenerator {
         var places: [(String, SourceRange)] = []
         func visit(_ node: ExpressionSyntax) {
             if case .name(let name) = node.kind, isInteger(name) { places.append((name, node.range)) }
+            if let atom = wholeAtom(node) { return places.append((atom, node.range)) }
             for child in node.kind.children { visit(child) }
         }
         for statement in program.statements {

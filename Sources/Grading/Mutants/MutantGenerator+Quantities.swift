@@ -195,7 +195,20 @@ extension MutantGenerator {
     /// The names in `node`, with where each is written.
     private func names(in node: ExpressionSyntax) -> [(String, SourceRange)] {
         if case .name(let name) = node.kind { return [(name, node.range)] }
+        if let atom = wholeAtom(node) { return [(atom, node.range)] }
         return node.kind.children.flatMap { names(in: $0) }
+    }
+
+    /// The name of the atom `node` is (`Formula+Atoms`), when it is one the formula reads as a
+    /// whole number (`box[2]` in `box[2] - box[0]`): it moves, and is written for another, as a
+    /// name is.
+    func wholeAtom(_ node: ExpressionSyntax) -> String? {
+        switch node.kind {
+        case .subscript, .attribute, .call:
+            let name = Formula.atomName(text(node))
+            return isInteger(name) ? name : nil
+        default: return nil
+        }
     }
 
     /// `node`'s text with the ranges inside it replaced.

@@ -283,6 +283,17 @@ extension Mutant {
     /// function the mutant calls: a patch sliced by hand at another place may have the value of
     /// a convolution with a stride, but no stride was written.
     func canExplain(_ source: String) -> Bool {
+        // The smaller for the larger is told of an answer that takes the swapped-in one as often
+        // as the mutant does (however spelled: `torch.min(a, b)` is `torch.minimum(a, b)`): a
+        // number typed, or the reference's own extremum kept, is another slip.
+        for change in changes where change.misconception == .extremumSwapped {
+            let family = MutantGenerator.extremumFamily(change.piece)
+            if family.reduce(0, { $0 + MutantGenerator.calls(of: $1, in: source) })
+                < family.reduce(0, { $0 + MutantGenerator.calls(of: $1, in: self.source) })
+            {
+                return false
+            }
+        }
         // A count of window positions taken otherwise is a shape worked out by hand: an answer
         // that calls something (`F.unfold(x, K, padding=1).shape`) made its slip in the call.
         if changes.contains(where: { $0.misconception == .unfoldPositions }),

@@ -204,11 +204,13 @@ struct MutantGenerator {
         }
     }
 
-    /// Arithmetic on numbers and names bound to integers only (no tensors, calls or indexing).
+    /// Arithmetic on numbers, names bound to integers and atoms read as whole numbers
+    /// (`box[2]`: `Formula+Atoms`) only (no tensors, other calls or indexing).
     func isArithmetic(_ node: ExpressionSyntax) -> Bool {
         switch node.kind {
         case .integer: true
         case .name(let name): isInteger(name)
+        case .subscript, .attribute, .call: wholeAtom(node) != nil
         case .unary(_, let operand): isArithmetic(operand)
         case .binary(_, let left, let right): isArithmetic(left) && isArithmetic(right)
         default: false
@@ -359,6 +361,7 @@ struct MutantGenerator {
             replace(node, by: text(arguments[0].value), as: .layerSkipped, piece: text(callee))
         }
         guard let name = Self.calleeName(callee) else { return }
+        extremumRule(callee, name, arguments)
         let positional = arguments.filter { $0.name == nil && !$0.isSpread }
         let isMethod: Bool = {
             if case .attribute(let base, _, _) = callee.kind {

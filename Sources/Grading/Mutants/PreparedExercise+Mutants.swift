@@ -96,7 +96,10 @@ extension PreparedExercise {
             return MutantGroup(mutants: [swap], value: answer)
         }
         if let source, let formulas = mutants.formulas {
-            switch formulas.explain(source) {
+            // Entries and calls only the answer reads (`m.sum()`) make it a formula too, one no
+            // mutant is.
+            let extra = wholeAtoms(answer: source, besides: formulas.integerNames)
+            switch formulas.explain(source, extra: extra) {
             case .explained(let found):
                 // The same formula at every point, but typed otherwise than the change writes
                 // it (`math.floor(f / 2) + 1` is `math.ceil((f + 1) / 2)`, with no plus for a
@@ -108,7 +111,11 @@ extension PreparedExercise {
                 // is: a mutant with its value at the setup's numbers is a coincidence. Literals
                 // of a reference written in literals may still be a number a mutant gives
                 // (`64 - 9 * 4`), told by value as before.
-                if Formula.parse(source)?.names.isEmpty == false || !formulas.liftsLiterals { return nil }
+                if Formula.parse(source, atoms: formulas.atoms.union(extra.keys))?.names.isEmpty == false
+                    || !formulas.liftsLiterals
+                {
+                    return nil
+                }
             case .notAFormula: break
             }
         }
@@ -257,10 +264,10 @@ extension PreparedExercise {
     /// Where the answer typed as `source`, a formula in the setup's names, is written otherwise
     /// than the reference (`FormulaCatalogue.difference`), said with the parts' values.
     func formulaDifference(_ source: String?) -> Phrase? {
-        guard let source, let formulas = mutants.formulas, let found = formulas.difference(source) else {
-            return nil
-        }
-        return GradingText().difference(found, values: formulas.quantities)
+        guard let source, let formulas = mutants.formulas else { return nil }
+        let extra = wholeAtoms(answer: source, besides: formulas.integerNames)
+        guard let found = formulas.difference(source, extra: extra) else { return nil }
+        return GradingText().difference(found, values: formulas.quantities.merging(extra) { own, _ in own })
     }
 
     /// The single telling mutant the answer is, as typed (spaces aside), with the answer's value:
@@ -533,7 +540,11 @@ extension PreparedExercise {
             for name in base.boundNames {
                 if case .int(let value) = base[name] { integers[name] = value }
             }
-            catalogue.formulas = FormulaCatalogue(sources: sources.map(\.text), integers: integers)
+            // The tensor entries and calls the formulas read (`box[2] - box[0]`), as quantities.
+            let atoms = wholeAtoms(of: sources.map(\.text))
+            integers.merge(atoms) { name, _ in name }
+            catalogue.formulas = FormulaCatalogue(
+                sources: sources.map(\.text), integers: integers, atoms: Set(atoms.keys))
         }
         let floors = sources.contains { $0.text.contains("//") }
         var counted: [(mutant: Mutant, value: Value)] = []

@@ -1,0 +1,77 @@
+import Testing
+import Wording
+
+@testable import Course
+@testable import Grading
+
+/// Formulas over a tensor's entries and calls (`Formula+Atoms`): each entry or call is one
+/// quantity, named by its text and valued in the setup, so the formula catalogue tells where such
+/// a formula is written otherwise; and the smaller of two values for the larger
+/// (`MutantGenerator+Extrema`). Each story is refused where another atom, or another mistake,
+/// merely has the same value.
+@Suite struct FormulaAtomsTests: StorySuite {
+    let grader = Grader()
+
+    /// A rectangle `(left, top, right, bottom)`: 4 wide, 2 high, area 8.
+    let rectangle = TestExercises.make(
+        .value, setup: "r = tensor([1., 2., 5., 4.])", reference: "(r[2] - r[0]) * (r[3] - r[1])")
+
+    @Test func atomsAreReadByTheirText() throws {
+        let atoms = Formula.atomParts(of: "(r[2] - r[ 0 ]) * x.shape[1] + t.sum() - int(len(t))")
+        #expect(atoms.map(\.name) == ["r[2]", "r[0]", "x.shape[1]", "t.sum()", "len(t)"])
+        // A call alone is a value, not a formula over atoms.
+        #expect(Formula.atomParts(of: "t.sum()").isEmpty)
+        let formula = try #require(Formula.parse("(r[2] - r[ 0 ]) * 2", atoms: ["r[2]", "r[0]"]))
+        #expect(formula.names == ["r[2]", "r[0]"])
+        #expect(Formula.parse("(r[2] - r[1]) * 2", atoms: ["r[2]", "r[0]"]) == nil)
+    }
+
+    @Test func aCoordinatePairedWronglyIsTold() {
+        // The height taken from the left edge: 4 × (4 − 1) = 12.
+        #expect(story("(r[2] - r[0]) * (r[3] - r[0])", rectangle) == "name-for-name")
+        // The width taken twice: told where it is written otherwise, with both parts' values.
+        let square = grader.grade("(r[2] - r[0]) * (r[2] - r[0])", for: rectangle)
+        #expect(square.story == FormulaCatalogue.differenceID)
+        #expect(square.message.contains("(= 4)") && square.message.contains("(= 2)"))
+    }
+
+    @Test func anotherMistakeOfTheSameValueIsNotToldAsACoordinate() {
+        // 4 × 4 − 4 = 12 too, but no coordinate is paired wrongly.
+        let other = grader.grade("(r[2] - r[0]) * r[3] - r[3]", for: rectangle)
+        #expect(other.status == .fail)
+        #expect(other.story != "name-for-name")
+    }
+
+    @Test func anotherEntryOfTheSameValueIsAnotherAtom() {
+        // r[0] and r[1] are both 3: the height written with the left edge agrees only here.
+        let equal = TestExercises.make(
+            .value, setup: "r = tensor([3., 3., 8., 6.])", reference: "(r[2] - r[0]) * (r[3] - r[1])")
+        let verdict = grader.grade("(r[2] - r[0]) * (r[3] - r[0])", for: equal)
+        #expect(verdict.status == .fail, "\(verdict.message)")
+        // Written as the reference is, reordered, it passes.
+        #expect(grader.grade("(r[3] - r[1]) * (r[2] - r[0])", for: equal).status == .pass)
+    }
+
+    @Test func aDivisorOnlyTheAnswerReadsIsSaid() throws {
+        // Class 0's share of the column (5 of 7), divided instead by every count (15).
+        let counts = TestExercises.make(
+            .value, setup: "m = tensor([[5, 1], [2, 7]])", reference: "m[0, 0] / m[:, 0].sum()")
+        let verdict = grader.grade("m[0, 0] / m.sum()", for: counts)
+        #expect(verdict.story == FormulaCatalogue.differenceID)
+        #expect(verdict.message.contains("m.sum()") && verdict.message.contains("(= 15)"))
+        let says = try #require(verdict.findings.last?.says)
+        #expect(!Language("ko").say(says).contains("calculation"))
+    }
+
+    @Test func theSmallerForTheLargerIsToldOfAnAnswerThatTakesIt() {
+        // The overlap of two spans: from the larger start to the smaller end (3 − 2 = 1).
+        let spans = TestExercises.make(
+            .value, setup: "a = tensor([2., 6.])\nb = tensor([1., 3.])",
+            reference: "torch.minimum(a[1], b[1]) - torch.maximum(a[0], b[0])")
+        #expect(story("torch.minimum(a[1], b[1]) - torch.minimum(a[0], b[0])", spans) == "extremum-swapped")
+        #expect(story("min(a[1], b[1]) - min(a[0], b[0])", spans) == "extremum-swapped")
+        // The same value (2) typed, or reached without a minimum: no story of one.
+        #expect(story("3 - 1", spans) != "extremum-swapped")
+        #expect(story("b[1] - b[0]", spans) != "extremum-swapped")
+    }
+}
