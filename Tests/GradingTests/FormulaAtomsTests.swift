@@ -74,4 +74,16 @@ import Wording
         #expect(story("3 - 1", spans) != "extremum-swapped")
         #expect(story("b[1] - b[0]", spans) != "extremum-swapped")
     }
+
+    @Test func aTensorFormulaWrittenOtherwiseIsSaidWithoutValues() {
+        // Rows scaled by their spread: divided by the variance where the deviation belongs.
+        let scaled = TestExercises.make(
+            .tensor, setup: "x = tensor([[2., 4.], [6., 8.]])\nmu = tensor([1., 2.])\nsd = tensor([2., 4.])",
+            reference: "(x - mu) / sd")
+        let verdict = grader.grade("(x - mu) / sd ** 2", for: scaled)
+        #expect(verdict.story == FormulaCatalogue.differenceID)
+        #expect(verdict.message.contains("`sd ** 2`") && !verdict.message.contains("(= "))
+        // Two parts of one value are no difference to tell: `mu * 1` is `mu`.
+        #expect(grader.grade("(x - mu * 1) / sd", for: scaled).status == .pass)
+    }
 }

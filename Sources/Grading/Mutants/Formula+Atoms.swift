@@ -1,4 +1,5 @@
 import AnswerLanguage
+import Foundation
 
 /// Formulas over the values a course computes with, not only over its names: a course written
 /// elsewhere does its arithmetic over a tensor's entries and over calls (`box[2] - box[0]`,
@@ -8,8 +9,11 @@ import AnswerLanguage
 /// value stay two quantities, which the catalogue's other points move apart, so a formula that
 /// reads one is never taken for a formula that reads the other.
 extension Formula {
-    /// An atom's name: its text without spaces (`box[ 2 ]` and `box[2]` are one atom).
-    static func atomName(_ text: String) -> String { text.filter { !$0.isWhitespace } }
+    /// An atom's name: its text written one way, without spaces but one after each comma
+    /// (`box[ 2 ]` and `box[2]` are one atom; `cm[:,c]` is written `cm[:, c]`).
+    static func atomName(_ text: String) -> String {
+        text.filter { !$0.isWhitespace }.replacingOccurrences(of: ",", with: ", ")
+    }
 
     /// The formula of a single expression with the parts named in `atoms` read as names; nil when
     /// `source` is anything else.
@@ -61,10 +65,12 @@ extension Formula {
         return arithmetic ? parts : []
     }
 
-    /// Whether `node` only reads the setup's data: a name, then subscripts (by numbers, names and
+    /// The name whose data `node` only reads: a name, then subscripts (by numbers, names and
     /// slices of them), attribute reads and method calls given numbers (`cm[:, c].sum()`,
-    /// `x.shape[1]`, `t.sum(dim=0)[2]`), not a computation of its own (`F.conv2d(x, w).shape[2]`).
-    static func readsData(_ node: ExpressionSyntax) -> Bool {
+    /// `x.shape[1]`, `t.sum(dim=0)[2]` read `cm`, `x`, `t`); nil for a computation of its own
+    /// (`F.conv2d(x, w).shape[2]`, `nn.Conv2d(3, 16, 3).weight.numel()` read `F` and `nn`, which
+    /// the caller tells from data).
+    static func dataRoot(_ node: ExpressionSyntax) -> String? {
         func plain(_ value: ExpressionSyntax?) -> Bool {
             guard let value else { return true }
             switch value.kind {
@@ -75,25 +81,27 @@ extension Formula {
             }
         }
         switch node.kind {
-        case .name: return true
-        case .attribute(let base, _, _): return readsData(base)
+        case .name(let name): return name
+        case .attribute(let base, _, _): return dataRoot(base)
         case .subscript(let base, let items):
-            return readsData(base)
-                && items.allSatisfy { item in
-                    switch item {
-                    case .index(let index): plain(index)
-                    case .slice(let start, let stop, let step, _): plain(start) && plain(stop) && plain(step)
-                    }
+            let indexed = items.allSatisfy { item in
+                switch item {
+                case .index(let index): plain(index)
+                case .slice(let start, let stop, let step, _): plain(start) && plain(stop) && plain(step)
                 }
+            }
+            return indexed ? dataRoot(base) : nil
         case .call(let callee, let arguments):
-            guard case .attribute(let base, _, _) = callee.kind else { return false }
-            return readsData(base) && arguments.allSatisfy { !$0.isSpread && plain($0.value) }
-        default: return false
+            guard case .attribute(let base, _, _) = callee.kind,
+                arguments.allSatisfy({ !$0.isSpread && plain($0.value) })
+            else { return nil }
+            return dataRoot(base)
+        default: return nil
         }
     }
 
     /// Whether `callee` is one of the functions a formula reads (`int`, `abs`, `math.floor` …).
-    private static func isOwnFunction(_ callee: ExpressionSyntax) -> Bool {
+    static func isOwnFunction(_ callee: ExpressionSyntax) -> Bool {
         switch callee.kind {
         case .name(let name): ["int", "float", "abs", "round"].contains(name)
         case .attribute(let base, let name, _):

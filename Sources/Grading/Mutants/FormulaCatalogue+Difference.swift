@@ -72,7 +72,7 @@ extension FormulaCatalogue {
         return found
     }
 
-    private static func difference(_ answer: Formula, _ reference: Formula, place: Difference.Place)
+    static func difference(_ answer: Formula, _ reference: Formula, place: Difference.Place)
         -> Difference?
     {
         guard answer.canonical != reference.canonical else { return nil }

@@ -398,6 +398,13 @@ struct FormulaCatalogue: Sendable {
                 // that change (`(7 - 1) // 2 + 1` has its `7 - 1`: it is not `(f + 1) // 2`,
                 // whatever the two come to).
                 if entry.mutant.changes.contains(where: { kept($0, in: reading) }) { continue }
+                // An answer that keeps a whole formula of the reference, with a step around it
+                // (`(w) * (h) / 2`), halved the whole, not one of its terms: the step is its story.
+                if entry.mutant.changes.contains(where: { $0.misconception == .termHalved }),
+                    sourceFormulas.contains(where: { reading != $0 && reading.contains($0) })
+                {
+                    continue
+                }
                 // Written with the answer's operations (a `math.ceil` where it has one, no
                 // `+ 1 - 1`) beats written otherwise, among as many changes of as many generic
                 // ones: `ceil(a / s)` is `a // s + 1` wherever s does not divide a, but the learner

@@ -19,6 +19,9 @@ package enum FormulaKey: String, MessageKey {
     case partAdded
     /// A part of the reference the answer leaves out.
     case partLeftOut
+    /// `partReplaced`, `partAdded`, `partLeftOut` for parts that are no single number (a tensor):
+    /// said without values.
+    case partReplacedPlain, partAddedPlain, partLeftOutPlain
     /// A setup name of value 1 the answer leaves out, and what it gives with the name moved
     /// (`name`, `value`, `other`, `answer`, `expected`).
     case leftOutAtOne

@@ -65,7 +65,7 @@ extension GradingText {
             return Phrase(key)
         }
         // The two names of `names-swapped` come as one piece, `a b`.
-        let names = piece.split(separator: " ").map(String.init)
+        let names = Self.words(piece)
         if misconception == .namesSwapped, names.count == 2 {
             return Phrase(MisconceptionKey.change(misconception), ["first": names[0], "second": names[1]])
         }
@@ -101,6 +101,26 @@ extension GradingText {
 }
 
 extension GradingText {
+    /// A piece's words: split at its spaces outside brackets (`cm[c, c] cm[:, c].sum()` is two
+    /// names, each an atom: `Formula+Atoms`).
+    static func words(_ piece: String) -> [String] {
+        var words: [String] = []
+        var word = ""
+        var depth = 0
+        for character in piece {
+            if "([{".contains(character) { depth += 1 }
+            if ")]}".contains(character) { depth -= 1 }
+            if character == " ", depth == 0 {
+                if !word.isEmpty { words.append(word) }
+                word = ""
+            } else {
+                word.append(character)
+            }
+        }
+        if !word.isEmpty { words.append(word) }
+        return words
+    }
+
     /// The two operations of a swap's piece (`sum max`: `.max()` where `.sum()` belongs).
     static func operations(_ piece: String) -> (was: Operation, now: Operation)? {
         let parts = piece.split(separator: " ").compactMap { Operation(rawValue: String($0)) }

@@ -43,7 +43,7 @@ extension PreparedExercise {
                         position.insert(rest % size, at: 0)
                         rest /= size
                     }
-                    let name = baseName + "[" + position.map(String.init).joined(separator: ",") + "]"
+                    let name = baseName + "[" + position.map(String.init).joined(separator: ", ") + "]"
                     if values[name] == nil { values[name] = Int(entry) }
                 }
             }
@@ -61,10 +61,21 @@ extension PreparedExercise {
         var values: [String: Int] = [:]
         for part in Formula.atomParts(of: source) where !known.contains(part.name) && values[part.name] == nil
         {
-            guard Formula.readsData(part.node), let value = wholeNumber(part.text) else { return [:] }
+            guard let root = Formula.dataRoot(part.node), isData(base[root]),
+                let value = wholeNumber(part.text)
+            else { return [:] }
             values[part.name] = value
         }
         return values
+    }
+
+    /// Whether a setup binding is data (numbers, a tensor, a shape, a list of them), not a
+    /// namespace, a layer or a function.
+    private func isData(_ value: Value?) -> Bool {
+        switch value {
+        case .int?, .float?, .tensor?, .shape?, .list?, .tuple?: true
+        default: false
+        }
     }
 
     /// The value of `text` in the setup as a whole number, or nil.
@@ -76,7 +87,7 @@ extension PreparedExercise {
     }
 
     /// The value of `text` in the setup as numbers (not a bool), or nil when it fails or is none.
-    private func numbers(_ text: String) -> NumericArray? {
+    func numbers(_ text: String) -> NumericArray? {
         let run = extraRun(.mutant) { () throws(LanguageError) -> Value in try self.session().run(text) }
         guard let value = run.value else { return nil }
         if case .bool = value { return nil }

@@ -96,9 +96,10 @@ extension PreparedExercise {
             return MutantGroup(mutants: [swap], value: answer)
         }
         if let source, let formulas = mutants.formulas {
-            // Entries and calls only the answer reads (`m.sum()`) make it a formula too, one no
-            // mutant is.
-            let extra = wholeAtoms(answer: source, besides: formulas.integerNames)
+            // Where the calculation reads entries and calls, those only the answer reads
+            // (`m.sum()`) make it a formula too, one no mutant is.
+            let extra =
+                formulas.atoms.isEmpty ? [:] : wholeAtoms(answer: source, besides: formulas.integerNames)
             switch formulas.explain(source, extra: extra) {
             case .explained(let found):
                 // The same formula at every point, but typed otherwise than the change writes
@@ -264,9 +265,10 @@ extension PreparedExercise {
     /// Where the answer typed as `source`, a formula in the setup's names, is written otherwise
     /// than the reference (`FormulaCatalogue.difference`), said with the parts' values.
     func formulaDifference(_ source: String?) -> Phrase? {
-        guard let source, let formulas = mutants.formulas else { return nil }
+        guard let source else { return nil }
+        guard let formulas = mutants.formulas else { return atomDifference(source) }
         let extra = wholeAtoms(answer: source, besides: formulas.integerNames)
-        guard let found = formulas.difference(source, extra: extra) else { return nil }
+        guard let found = formulas.difference(source, extra: extra) else { return atomDifference(source) }
         return GradingText().difference(found, values: formulas.quantities.merging(extra) { own, _ in own })
     }
 
