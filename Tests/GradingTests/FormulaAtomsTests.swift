@@ -76,14 +76,19 @@ import Wording
     }
 
     @Test func aTensorFormulaWrittenOtherwiseIsSaidWithoutValues() {
-        // Rows scaled by their spread: divided by the variance where the deviation belongs.
+        // Rows centred and scaled by per-column statistics: divided by the variance where the
+        // deviation belongs.
         let scaled = TestExercises.make(
-            .tensor, setup: "x = tensor([[2., 4.], [6., 8.]])\nmu = tensor([1., 2.])\nsd = tensor([2., 4.])",
-            reference: "(x - mu) / sd")
-        let verdict = grader.grade("(x - mu) / sd ** 2", for: scaled)
+            .tensor, setup: "x = tensor([[2., 4.], [6., 8.]])\nstats = tensor([[1., 2.], [2., 4.]])",
+            reference: "(x - stats[0]) / stats[1]")
+        let verdict = grader.grade("(x - stats[0]) / stats[1] ** 2", for: scaled)
         #expect(verdict.story == FormulaCatalogue.differenceID)
-        #expect(verdict.message.contains("`sd ** 2`") && !verdict.message.contains("(= "))
-        // Two parts of one value are no difference to tell: `mu * 1` is `mu`.
-        #expect(grader.grade("(x - mu * 1) / sd", for: scaled).status == .pass)
+        #expect(verdict.message.contains("`stats[1] ** 2`") && !verdict.message.contains("(= "))
+        // Two parts of one value are no difference to tell: `stats[0] * 1` is `stats[0]`.
+        #expect(grader.grade("(x - stats[0] * 1) / stats[1]", for: scaled).status == .pass)
+        // A calculation in names alone is the formula catalogue's, not read here.
+        let named = TestExercises.make(
+            .tensor, setup: "x = tensor([[2., 4.], [6., 8.]])\nsd = tensor([2., 4.])", reference: "x / sd")
+        #expect(grader.grade("x / sd ** 2", for: named).story != FormulaCatalogue.differenceID)
     }
 }
