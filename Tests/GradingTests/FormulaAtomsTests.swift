@@ -26,6 +26,23 @@ import Wording
         #expect(Formula.parse("(r[2] - r[1]) * 2", atoms: ["r[2]", "r[0]"]) == nil)
     }
 
+    @Test func onlyReadsOfDataAreAnAnswersOwnAtoms() throws {
+        let read = try #require(Formula.expression("cm[:, c].sum(dim=0)"))
+        #expect(Formula.dataRoot(read) == "cm")
+        // A layer made, or a convolution run, reads a namespace (which is no data of the setup's),
+        // and a call given a calculation reads nothing.
+        let layer = try #require(Formula.expression("nn.Conv2d(3, 16, 3).weight.numel()"))
+        #expect(Formula.dataRoot(layer) == "nn")
+        let run = try #require(Formula.expression("F.conv2d(x, w + 1).shape[2]"))
+        #expect(Formula.dataRoot(run) == nil)
+    }
+
+    @Test func theWholeAreaHalvedIsAStepTooMany() {
+        // `/ 2` after the whole area: the area is right, the step is one too many — not one of its
+        // factors halved, which gives the same number.
+        #expect(story("(r[2] - r[0]) * (r[3] - r[1]) / 2", rectangle) == "extra-operation")
+    }
+
     @Test func aCoordinatePairedWronglyIsTold() {
         // The height taken from the left edge: 4 × (4 − 1) = 12.
         #expect(story("(r[2] - r[0]) * (r[3] - r[0])", rectangle) == "name-for-name")

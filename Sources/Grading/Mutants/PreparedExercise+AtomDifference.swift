@@ -26,7 +26,7 @@ extension PreparedExercise {
                 let found = FormulaCatalogue.difference(answer, reference, place: .whole)
             else { continue }
             let size = (found.answer?.source.count ?? 0) + (found.reference?.source.count ?? 0)
-            if best == nil || size < best!.1 { best = (found, size) }
+            if size < best?.1 ?? .max { best = (found, size) }
         }
         // A part worked out by hand (`20 * 24`) is a number, not a part of the calculation
         // written otherwise.
