@@ -388,6 +388,16 @@ public final class Grader {
             return prepared.contradicts(
                 typed, when: when, source: source, session: session, comparer: comparer)
         }
+        // A mistake named for a network's parameter count alone says nothing of its output: its
+        // message, written for networks that count so, may say it works (a 3 × 3 kernel padded to
+        // the reference's shape), which is not so of one whose output has another shape.
+        func outputDenies(_ when: String) -> Bool {
+            guard exercise.kind == .model, exercise.compare, PreparedExercise.testsCountOnly(when),
+                let mine = try? comparer.outputShape(of: "answer"),
+                let theirs = try? comparer.outputShape(of: "expected")
+            else { return false }
+            return mine != theirs
+        }
         for mistake in exercise.mistakes {
             // An answer that is the mistake's own formula (typed otherwise: multiplied out, a
             // name typed as its number) is that mistake, whatever else its value fits.
@@ -396,6 +406,7 @@ public final class Grader {
                 !precedenceSlip || !PreparedExercise.isValueTest(mistake.when.text)
                     || PreparedExercise.writesMistakesFormula(source, when: mistake.when.text),
                 try holds(mistake.when.text, in: session, prepared: prepared, typed: source),
+                !outputDenies(mistake.when.text),
                 prepared.holdsByCoincidence(mistake.when.text, answer: source) != true,
                 !prepared.isAnotherFormula(than: mistake.when.text, answer: source),
                 !deniedByReading(mistake.when.text),
@@ -452,6 +463,34 @@ public final class Grader {
                 found = plain
                 finding = plain.verdictFinding
                 finding.says = plain.phrase
+            }
+            // A size story read from the number alone yields to the padding the answer typed.
+            if let story = found, story.cells.isEmpty, let printed = Self.printed(answer),
+                let number = Self.number(answer), let wanted = Self.number(prepared.expected)
+            {
+                let reading = prepared.typedPaddingReading(
+                    story, answer: number, expected: wanted, source: source, session: session)
+                var told = story
+                switch reading {
+                case .keep: break
+                case .added(let p):
+                    told.finding = .paddingAdded
+                    told.isSpecific = true
+                    told.phrase =
+                        text.numberIs(printed)
+                        + text.sizeDelta(
+                            .paddingAdded, size: 2 * p, padding: prepared.diagnosisContext.padding,
+                            kernel: nil)
+                case .plain:
+                    told.finding = .valuesDiffer
+                    told.isSpecific = false
+                    told.phrase = text.numberIs(printed) + text.notExpectedNumber
+                }
+                if reading != .keep {
+                    found = told
+                    finding = told.verdictFinding
+                    finding.says = told.phrase
+                }
             }
             var match = prepared.mutants(matching: answer, source: source, comparer: comparer)
             // An answer whose own operators, bracketed otherwise, give the expected value made a
@@ -610,6 +649,12 @@ public final class Grader {
 
     /// A number or shape as a message quotes it (`6`, `0.25`, `[1, 32, 4, 4]`); nil for tensors
     /// and other values, which a sentence cannot quote.
+    /// A value's one number, when it has exactly one.
+    static func number(_ value: Value) -> Double? {
+        guard let number = ValueConversion.numeric(value)?.scalarOrSelf, number.rank == 0 else { return nil }
+        return number.values[0]
+    }
+
     static func printed(_ value: Value) -> String? {
         if let shape = value.integers, value.number == nil { return "\(shape)" }
         guard let number = ValueConversion.numeric(value)?.scalarOrSelf, number.rank == 0 else { return nil }

@@ -173,4 +173,83 @@ import Testing
         // Added where it multiplies: told.
         #expect(story("3 + (2 - 1) + 1 + (3 - 1) * 2", field) == "sum-for-product")
     }
+
+    // MARK: What the typing says against a value's story
+
+    @Test func aCallsOnePositionalIsItsEnd() {
+        // `arange(n)` ends at n and starts at 0: an answer starting at 1 did not write `start=n`.
+        let table = TestExercises.make(setup: "lr = 0.3\nn = 6", reference: "lr * 0.8 ** arange(n)")
+        for answer in ["lr * 0.8 ** arange(1, n + 1)", "lr * 0.8 ** torch.arange(1, n)"] {
+            let verdict = failing(answer, table, sourceLocation: #_sourceLocation)
+            #expect(!verdict.message.contains("`start=n`"), "\(answer): \(verdict.message)")
+        }
+        let short = failing("lr * 0.8 ** arange(n - 1)", table, sourceLocation: #_sourceLocation)
+        #expect(!short.message.contains("start="), "\(short.message)")
+        // Zero written as the start is the default: the same calculation.
+        #expect(grader.grade("lr * 0.8 ** arange(0, n)", for: table).passed)
+        // `range(k)` alike.
+        let series = TestExercises.make(
+            .value, setup: "a = 2.0\nr = 0.5\nk = 4", reference: "a * sum(r ** i for i in range(k))")
+        let shifted = failing(
+            "a * sum(r ** i for i in range(1, k))", series, sourceLocation: #_sourceLocation)
+        #expect(!shifted.message.contains("`start=k`"), "\(shifted.message)")
+    }
+
+    @Test func aPaddingTypedIsWhatTheSizeDid() {
+        let size = TestExercises.make(.value, setup: "n = 11\nf = 5", reference: "n - f + 1")
+        // Padded back to n: not the kernel's shrink forgotten.
+        let same = story(
+            "F.conv2d(torch.ones(1, 1, n, n), torch.ones(1, 1, f, f), padding='same').shape[-1]", size)
+        #expect(same != "kernel-shrink-forgotten", "\(same ?? "")")
+        // A padding of 2 a side is the 4 more.
+        #expect(
+            story("conv2d(zeros(1, 1, n, n), zeros(1, 1, f, f), padding=2).shape[2]", size) == "padding-added"
+        )
+    }
+
+    @Test func aRightPartWithAStepMoreIsNoRegrouping() {
+        let slope = TestExercises.make(
+            .value, setup: "a = 0.0", reference: "sigmoid(tensor(a)) * (1 - sigmoid(tensor(a)))")
+        let told = story("math.exp(a) / (1 + math.exp(a)) ** 2 * 2", slope)
+        #expect(told == "extra-operation", "\(told ?? "")")
+    }
+
+    @Test func aSlipInsideANumberWorkedOutIsNoChange() {
+        let area = TestExercises.make(
+            .value, setup: "box = tensor([3., 2., 9., 7.])",
+            reference: "(box[2] - box[0]) * (box[3] - box[1])")
+        // 14 is no part of the calculation: which slip made 42 cannot be read from it.
+        let hidden = story("3 * 14", area)
+        #expect(hidden != "term-dropped", "\(hidden ?? "")")
+        // The height read as box[3] alone, typed: 7 is box[3].
+        #expect(story("6 * 7", area) == "term-dropped")
+        // A number alone says nothing either way: its value's story stands.
+        #expect(story("42", area) == "term-dropped")
+    }
+
+    @Test func aPairOfChangesMustBeTyped() {
+        let decay = TestExercises.make(
+            setup: "w = tensor([2.0, -1.0, 4.0])\ng = tensor([1.0, 0.5, -2.0])\nlr = 0.1\nwd = 0.2",
+            reference: "w - lr * (g + wd * w)")
+        let scaled = story("w * wd - lr * g", decay) ?? ""
+        #expect(!scaled.contains("+"), "\(scaled)")
+        let series = TestExercises.make(
+            .value, setup: "a = 2.0\nr = 0.5\nn = 3", reference: "a * sum(r ** i for i in range(n))")
+        let counted = story("n * a", series) ?? ""
+        #expect(!counted.contains("+"), "\(counted)")
+    }
+
+    @Test func aCountsMistakeIsNotToldOfAnotherOutput() {
+        let projection = TestExercises.make(
+            .model, reference: "nn.Conv2d(8, 4, 1, stride=2)",
+            mistakes: [
+                (
+                    id: "big-kernel", when: "parameter_count(answer) == 8 * 4 * 9 + 4",
+                    message: "A 3 × 3 kernel: it works, but costs nine times the weights."
+                )
+            ], inputShape: [1, 8, 6, 6])
+        // No padding: 2 × 2 where 3 × 3 comes out, which does not work.
+        #expect(story("nn.Conv2d(8, 4, 3, stride=2)", projection) != "big-kernel")
+        #expect(story("nn.Conv2d(8, 4, 3, stride=2, padding=1)", projection) == "big-kernel")
+    }
 }

@@ -23,13 +23,21 @@ extension PreparedExercise {
         let integral = ValueConversion.isInteger(answer) && ValueConversion.isInteger(expected)
         var story: (Diagnosis.Finding, Phrase)?
         if let source, let typed = TypedAnswer(source) {
+            // A right answer's pieces grouped otherwise is certain; the answer's own operands
+            // regrouped into the expected value is a guess, which a right part with one step more
+            // after it (`e / (1 + e) ** 2 * 2`, evaluated) outranks.
             story =
-                regrouped(typed, integral: integral, session: session, comparer: comparer, text)
+                regrouped(
+                    typed, integral: integral, ownGroupings: false, session: session, comparer: comparer, text
+                )
                 ?? typedNumber(typed, number, target, integral: integral, text)
                 ?? repeatedFactor(typed, target, session: session, comparer: comparer, text)
             if story == nil {
                 story =
                     lastStep(typed, answer, session: session, comparer: comparer, text)
+                    ?? regrouped(
+                        typed, integral: integral, ownGroupings: true, session: session, comparer: comparer,
+                        text)
                     ?? referenceStep(source, answer, session: session, comparer: comparer, text)
                     ?? divisorCount(typed, target, session: session, text)
                     ?? factorsAdded(typed, target, session: session, comparer: comparer, text)
@@ -267,18 +275,21 @@ extension PreparedExercise {
     /// order, grouped otherwise: a right answer written so (`sigmoid(a) * 1 - sigmoid(a)` for
     /// `sigmoid(a) * (1 - sigmoid(a))`), or, for a real number, the answer's own operands and
     /// operators grouped another way give the expected value (`0.5 * 1 - 0.5`).
+    /// `ownGroupings`: whether to try the answer's own operands grouped otherwise, rather than a
+    /// right answer's pieces.
     private func regrouped(
-        _ typed: TypedAnswer, integral: Bool, session: TimedInterpreter, comparer: Comparer,
-        _ text: GradingText
+        _ typed: TypedAnswer, integral: Bool, ownGroupings: Bool, session: TimedInterpreter,
+        comparer: Comparer, _ text: GradingText
     ) -> (Diagnosis.Finding, Phrase)? {
         guard let pieces = typed.pieces, let solution = exercise.solution else { return nil }
         let right = [solution.reference] + solution.alternatives
         // The same pieces grouped alike are the same answer (an alternative graded by `check`).
-        if right.contains(where: {
-            guard let other = TypedAnswer($0.text) else { return false }
-            return other.pieces == pieces && other.canonical != typed.canonical
-        }) {
-            return (.regrouped, text.relation(.regrouped))
+        if !ownGroupings {
+            let regroupsRight = right.contains {
+                guard let other = TypedAnswer($0.text) else { return false }
+                return other.pieces == pieces && other.canonical != typed.canonical
+            }
+            return regroupsRight ? (.regrouped, text.relation(.regrouped)) : nil
         }
         // Whole numbers land on the same value by too many groupings to tell a story.
         guard !integral, partsMayRunAgain, let chain = typed.chain, (3...5).contains(chain.operands.count)

@@ -285,8 +285,41 @@ final class CallTreeReader {
         return result
     }
 
+    /// Builtins whose first parameter means the second one when it is given alone, as PyTorch's
+    /// and Python's overloads read them: `arange(end)`, `range(stop)`, `randint(high, size=…)`.
+    /// The first parameter then takes its value 0 (`arange(10)` is `arange(0, 10)`).
+    static let aloneMeansSecond: [String: (first: String, second: String)] = [
+        "arange": ("start", "end"), "range": ("start", "stop"), "randint": ("low", "high"),
+    ]
+
     /// Binds arguments as `Call` does; an argument equal to its parameter's default is left out.
+    /// A call of an overloaded builtin given its first parameter alone binds it as PyTorch does
+    /// (`aloneMeansSecond`), and its first parameter's 0 is a default.
     private func bind(
+        _ positional: [ExpressionSyntax], _ keywords: [ArgumentSyntax], to builtin: Builtin,
+        _ text: SourceText
+    ) -> [String: CallTree.Argument]? {
+        guard var result = bindAsSigned(positional, keywords, to: builtin, text) else { return nil }
+        if let (first, second) = Self.aloneMeansSecond[builtin.name] {
+            if let alone = result[first], result[second] == nil {
+                result[second] = alone
+                result[first] = nil
+            } else if result[first]?.tree.key == Self.zeroKey {
+                result[first] = nil
+            }
+        }
+        return result
+    }
+
+    /// The key of the number `0` as a tree reads it.
+    private static let zeroKey: String = {
+        var zero = CallTree(kind: .plain(tag: "int:0"), text: "0")
+        zero.seal()
+        return zero.key
+    }()
+
+    /// Binds arguments in the order the builtin's signature gives them.
+    private func bindAsSigned(
         _ positional: [ExpressionSyntax], _ keywords: [ArgumentSyntax], to builtin: Builtin,
         _ text: SourceText
     ) -> [String: CallTree.Argument]? {

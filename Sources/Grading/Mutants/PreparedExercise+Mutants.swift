@@ -146,6 +146,8 @@ extension PreparedExercise {
             if group.mutants.isEmpty { return nil }
         }
         guard let source else { return group.mutants.count <= 2 ? group : nil }
+        // A slip hidden in a number the learner worked out (`9 / 40`) is no change to read.
+        if hidesSlipInWorkedNumber(source, session: comparer.session) { return nil }
         let told = group.mutants
         var kept: [Mutant] = []
         // One variance change found from the reference and from an alternative is one story.
@@ -197,6 +199,7 @@ extension PreparedExercise {
             && (!mutant.misconception.isElementCount || countsElementsAlike(source, mutant) != false)
             && !Self.keepsDroppedReduction(source, mutant) && !Self.keepsReplacedOperator(source, mutant)
             && Self.writesGenericChange(source, mutant) && !typingContradicts(source, mutant)
+            && !typingContradictsPair(source, mutant)
             && (!mutant.changes.contains(where: \.misconception.isVariance)
                 || sameAsReals(source, mutant.source) != false)
     }

@@ -13,7 +13,7 @@ extension PreparedExercise {
 
     /// The constructs `source` (one expression) writes, counted: binary operators (`+`, `//`,
     /// `**` …), `**-` for a negative exponent, `root` for a square root, `floor` for a division
-    /// floored by a call, and the telling calls. A square or cube written as a power counts as
+    /// floored by a call, and the telling calls (a `padding=` setting that pads counts as `pad`). A square or cube written as a power counts as
     /// the products it is (`K ** 2` as `K * K`), a power 1 as nothing, a root as a power, and a
     /// division floored by a call (`int(a / b)`, `math.floor(a / b)`) as `//` too. Arithmetic on
     /// numbers alone is one number (the `0.5 - 1` of a mutant's exponent); indices and slices
@@ -74,6 +74,10 @@ extension PreparedExercise {
                 } else if tellingCalls.contains(name) {
                     counts[name, default: 0] += 1
                 }
+                // A padding given as a setting pads as `F.pad` does.
+                for argument in arguments where argument.name == "padding" && Self.pads(argument.value) {
+                    counts["pad", default: 0] += 1
+                }
                 if case .attribute(let base, _, _) = callee.kind { visit(base) }
                 for argument in name == "pow" ? Array(arguments.prefix(1)) : arguments {
                     visit(argument.value)
@@ -84,6 +88,20 @@ extension PreparedExercise {
         }
         visit(typed.last)
         return counts
+    }
+
+    /// Whether a `padding=` setting typed as `value` pads: not `0`, `(0, 0)` nor `'valid'`.
+    static func pads(_ value: ExpressionSyntax) -> Bool {
+        switch value.kind {
+        case .integer(let p): return p != 0
+        case .string(let mode): return mode != "valid"
+        case .tuple(let items):
+            return !items.allSatisfy {
+                if case .integer(0) = $0.kind { return true }
+                return false
+            }
+        default: return true
+        }
     }
 
     /// Whether the answer typed as `source` cannot be the change `mutant` made to the reference,
@@ -97,6 +115,36 @@ extension PreparedExercise {
     /// Only an answer that writes some construct is read so: a number worked out says nothing.
     func typingContradicts(_ source: String, _ mutant: Mutant) -> Bool {
         typingContradicts(source, changed: mutant.source, changes: mutant.changes.map(\.misconception))
+    }
+
+    /// Whether a pair of changes found by its value alone is, by the typing of the answer typed
+    /// as `source` (a formula in the setup's names), not what it did. One change is read by its
+    /// own construct (`typingContradicts`); two agreeing with a value by coincidence are likelier,
+    /// so the answer must write every operator the pair adds or takes away — `theta * lam - eta
+    /// * g` has the value of `theta - eta * g - (1 - lam) * theta` (the complement of `lam`, the
+    /// step's product not distributed) but writes one minus, not three — and make every call the
+    /// pair's changes lie inside: `steps * g0` has the value of `g0 * sum(k for k in
+    /// range(steps))` (0 + 1 + 2 = 3) but sums nothing.
+    func typingContradictsPair(_ source: String, _ mutant: Mutant) -> Bool {
+        guard mutant.changes.count >= 2, let answer = Formula.parse(source), !answer.names.isEmpty else {
+            return false
+        }
+        return typingContradicts(source, changed: mutant.source, changes: nil)
+            || !Self.calledNames(mutant.source).isSubset(of: Self.calledNames(source))
+    }
+
+    /// The names of the functions and methods `source` calls.
+    static func calledNames(_ source: String) -> Set<String> {
+        guard let typed = TypedAnswer(source) else { return [] }
+        var found: Set<String> = []
+        func visit(_ node: ExpressionSyntax) {
+            if case .call(let callee, _) = node.kind, let name = MutantGenerator.calleeName(callee) {
+                found.insert(name)
+            }
+            for child in node.kind.children { visit(child) }
+        }
+        visit(typed.last)
+        return found
     }
 
     /// Whether the named mistake whose `when` tests the answer's value against a formula in the
