@@ -215,16 +215,21 @@ import Testing
     }
 
     @Test func aSlipInsideANumberWorkedOutIsNoChange() {
+        let fence = TestExercises.make(
+            .value, setup: "r = tensor([1., 2., 6., 5.])", reference: "2 * ((r[2] - r[0]) + (r[3] - r[1]))")
+        // 10 stands for the sum of the sides, inside which a slip made it: which cannot be read.
+        let hidden = story("2 * 10", fence)
+        #expect(hidden != "term-dropped", "\(hidden ?? "")")
         let area = TestExercises.make(
             .value, setup: "box = tensor([3., 2., 9., 7.])",
             reference: "(box[2] - box[0]) * (box[3] - box[1])")
-        // 14 is no part of the calculation: which slip made 42 cannot be read from it.
-        let hidden = story("3 * 14", area)
-        #expect(hidden != "term-dropped", "\(hidden ?? "")")
         // The height read as box[3] alone, typed: 7 is box[3].
         #expect(story("6 * 7", area) == "term-dropped")
         // A number alone says nothing either way: its value's story stands.
         #expect(story("42", area) == "term-dropped")
+        // A power typed one off is that very change.
+        let chain = TestExercises.make(.value, reference: "0.5 ** 12", tolerance: .init(rtol: 1e-4, atol: 0))
+        #expect(story("0.5 ** 13", chain) == "exponent-off-by-one")
     }
 
     @Test func aPairOfChangesMustBeTyped() {

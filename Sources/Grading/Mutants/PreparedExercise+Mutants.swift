@@ -105,7 +105,11 @@ extension PreparedExercise {
                 // The same formula at every point, but typed otherwise than the change writes
                 // it (`math.floor(f / 2) + 1` is `math.ceil((f + 1) / 2)`, with no plus for a
                 // minus and nothing rounded up): the change is not what the learner did.
-                let typed = found.filter { !typingContradicts(source, $0) }
+                // Nor is a change made inside a part the answer typed as a number worked out.
+                let typed = found.filter {
+                    !typingContradicts(source, $0)
+                        && !hidesSlipInWorkedNumber(source, $0, session: comparer.session)
+                }
                 return typed.isEmpty ? nil : MutantGroup(mutants: typed, value: answer)
             case .unexplained, .ambiguous:
                 // A formula in the setup's names (or in literals read as them) that no mutant
@@ -146,8 +150,6 @@ extension PreparedExercise {
             if group.mutants.isEmpty { return nil }
         }
         guard let source else { return group.mutants.count <= 2 ? group : nil }
-        // A slip hidden in a number the learner worked out (`9 / 40`) is no change to read.
-        if hidesSlipInWorkedNumber(source, session: comparer.session) { return nil }
         let told = group.mutants
         var kept: [Mutant] = []
         // One variance change found from the reference and from an alternative is one story.
@@ -200,6 +202,7 @@ extension PreparedExercise {
             && !Self.keepsDroppedReduction(source, mutant) && !Self.keepsReplacedOperator(source, mutant)
             && Self.writesGenericChange(source, mutant) && !typingContradicts(source, mutant)
             && !typingContradictsPair(source, mutant)
+            && !hidesSlipInWorkedNumber(source, mutant, session: comparer.session)
             && (!mutant.changes.contains(where: \.misconception.isVariance)
                 || sameAsReals(source, mutant.source) != false)
     }

@@ -1,111 +1,112 @@
 import AnswerLanguage
 
-/// The numbers an answer written in numbers alone types, read against the calculation's parts.
-/// `9 / 40` for an IoU of `9 / (area_a + area_b - 9)` has the value of the calculation without
-/// `box_a[1]` (5 · 5 + 24 − 9 = 40), and of the enclosing box's area (8 · 5) as well: the slip,
-/// whichever it was, lies inside the 40 the learner worked out, and no change can be read from
-/// it. Where every number typed is a part of the calculation (`9 / (20 + 24)`, `(7 - 2) * 4`
-/// with `box[3]` = 4) the change is in what was typed, and a mutant with its value may tell it.
+/// The numbers an answer written in numbers alone types, read against where a mutant made its
+/// change. `9 / 40` for an IoU of `9 / (area_a + area_b - 9)` has the value of the calculation
+/// without `box_a[1]` (5 · 5 + 24 − 9 = 40), and of the enclosing box's area (8 · 5) as well:
+/// the 40 stands for the whole denominator, inside which the change was made, and whichever
+/// slip the learner made there cannot be read from a number they worked out. `0.25 ** 21` types
+/// the very part the change rewrote (the power), and `9 / (20 + 24)` types each part: there
+/// the change is in what was typed.
 extension PreparedExercise {
-    /// Whether the answer typed as `source`, arithmetic on numbers alone, types a number that is
-    /// the value of no part of the reference or an alternative (nor a number they type), read in
-    /// `session`: a mutant found by its value alone is then a guess at a slip hidden in that
-    /// number. A single number typed alone says nothing either way and is not judged.
-    func hidesSlipInWorkedNumber(_ source: String, session: TimedInterpreter) -> Bool {
+    /// Whether the answer typed as `source`, arithmetic on numbers alone, written with the
+    /// operations of `mutant` (each number standing for a part of it with that part's value),
+    /// types a number for a part that holds the mutant's change, where the change rewrote a
+    /// calculation (`box_a[3] - box_a[1]` → `box_a[3]`) rather than a number typed
+    /// (`20` → `21`): the mutant's story is then a guess. An answer written otherwise than the
+    /// mutant, or a single number, is not judged.
+    func hidesSlipInWorkedNumber(_ source: String, _ mutant: Mutant, session: TimedInterpreter) -> Bool {
         guard let typed = TypedAnswer(source), typed.statementCount == 1, TypedAnswer.isNumeric(typed.last),
-            case .binary = typed.last.kind
+            case .binary = typed.last.kind, let changed = TypedAnswer(mutant.source),
+            changed.statementCount == 1,
+            let solution = exercise.solution
         else { return false }
-        let parts = partValues(session: session)
-        guard !parts.isEmpty else { return false }
-        return Self.typedNumbers(typed.last).contains { number in
-            !parts.contains { Self.sameNumber(number.value, $0, digits: number.digits) }
+        // The part the change rewrote: the smallest, over the solutions it may come from.
+        let parts = ([solution.reference] + solution.alternatives).compactMap {
+            original -> (was: ExpressionSyntax, now: ExpressionSyntax)? in
+            guard let original = TypedAnswer(original.text), original.statementCount == 1 else { return nil }
+            return Self.changedPart(original.last, original, changed.last, changed)
         }
+        guard let part = parts.min(by: { Self.length($0.now.range) < Self.length($1.now.range) }),
+            Self.literal(part.was) == nil
+        else { return false }
+        func value(_ node: ExpressionSyntax) -> Double? {
+            guard let result = try? session.evaluate(changed.text(node)),
+                let number = ValueConversion.numeric(result)?.scalarOrSelf, number.rank == 0
+            else { return nil }
+            return number.values[0]
+        }
+        // Nil where the answer is not written as the mutant is.
+        func hides(_ answer: ExpressionSyntax, _ node: ExpressionSyntax) -> Bool? {
+            if let number = Self.literal(answer) {
+                guard let standsFor = value(node), abs(number - standsFor) <= 1e-9 * max(1, abs(standsFor))
+                else { return nil }
+                // A number for the rewritten part itself shows the change where that part is
+                // a number or a name read (`box[3]`); one for a calculation, or for more, hides it.
+                let now = part.now.range
+                if node.range == now { return Self.calculates(part.now) }
+                return node.range.lowerBound.offset <= now.lowerBound.offset
+                    && now.upperBound.offset <= node.range.upperBound.offset
+            }
+            guard case .binary(let op, let left, let right) = answer.kind,
+                case .binary(op, let first, let second) = node.kind
+            else { return nil }
+            let inOrder = [hides(left, first), hides(right, second)]
+            if !inOrder.contains(nil) { return inOrder.contains(true) }
+            guard op == .add || op == .multiply else { return nil }
+            let swapped = [hides(left, second), hides(right, first)]
+            return swapped.contains(nil) ? nil : swapped.contains(true)
+        }
+        return hides(typed.last, changed.last) == true
     }
 
-    /// The numbers `node` types, each with its significant digits as typed.
-    private static func typedNumbers(_ node: ExpressionSyntax) -> [(value: Double, digits: Int)] {
+    /// A number typed (`40`, `-0.5`), as a value.
+    private static func literal(_ node: ExpressionSyntax) -> Double? {
         switch node.kind {
-        case .integer(let value): return [(Double(value), 15)]
-        case .float(let value): return [(value, max(1, min(15, significantDigits(value))))]
-        default: return node.kind.children.flatMap(typedNumbers)
+        case .integer(let value): return Double(value)
+        case .float(let value): return value
+        case .unary(.negate, let operand): return literal(operand).map { -$0 }
+        default: return nil
         }
     }
 
-    /// The significant digits a real number is written with (`0.257` has 3).
-    private static func significantDigits(_ value: Double) -> Int {
-        let written = "\(abs(value))".filter { $0 != "." && $0 != "-" }
-        let trimmed = written.drop { $0 == "0" }
-        return trimmed.contains("e") ? 15 : trimmed.count
-    }
-
-    /// Whether a number typed with `digits` significant digits is `part`, exactly or rounded.
-    private static func sameNumber(_ typed: Double, _ part: Double, digits: Int) -> Bool {
-        if abs(typed - part) <= 1e-9 * max(1, abs(part)) { return true }
-        return digits < 15 && rounds(part, to: digits, giving: typed)
-    }
-
-    /// The values of the reference's and the alternatives' parts: every sub-expression that is a
-    /// number, with the partial sums and products of their chains of `+`/`-` and `*` (a learner
-    /// works `16 * 3 * 3` out as 144 or as 16 · 9), and every number they type. Empty when a part
-    /// cannot be read again cheaply (the setup binds a layer).
-    private func partValues(session: TimedInterpreter) -> [Double] {
-        guard !setupBindsObjects, let solution = exercise.solution else { return [] }
-        var values: [Double] = []
-        for source in [solution.reference] + solution.alternatives {
-            guard let typed = TypedAnswer(source.text), typed.statementCount == 1 else { continue }
-            func value(_ node: ExpressionSyntax) -> Double? {
-                switch node.kind {
-                case .integer(let number): return Double(number)
-                case .float(let number): return number
-                default:
-                    guard let result = try? session.evaluate(typed.text(node)),
-                        let number = ValueConversion.numeric(result)?.scalarOrSelf, number.rank == 0
-                    else { return nil }
-                    return number.values[0]
-                }
-            }
-            func visit(_ node: ExpressionSyntax) {
-                if let number = value(node) { values.append(number) }
-                if let terms = Self.chain(node, additive: true), terms.count > 2 {
-                    values += Self.partialCombinations(
-                        terms.compactMap { term in
-                            value(term.node).map { term.negated ? -$0 : $0 }
-                        }, of: +)
-                }
-                if let factors = Self.chain(node, additive: false), factors.count > 2 {
-                    values += Self.partialCombinations(factors.compactMap { value($0.node) }, of: *)
-                }
-                for child in node.kind.children { visit(child) }
-            }
-            visit(typed.last)
+    /// Whether `node` calculates: an operation or a call, not a number or a name read.
+    private static func calculates(_ node: ExpressionSyntax) -> Bool {
+        switch node.kind {
+        case .binary, .call, .comprehension, .conditional: return true
+        case .unary(_, let operand): return calculates(operand)
+        default: return false
         }
-        return values
     }
 
-    /// The operands of a chain of `+` and `-` (`additive`) or of `*`, with whether each is
-    /// subtracted; nil when `node` is not such an operation.
-    private static func chain(_ node: ExpressionSyntax, additive: Bool) -> [(
-        node: ExpressionSyntax, negated: Bool
-    )]? {
-        guard case .binary(let op, let left, let right) = node.kind,
-            additive ? (op == .add || op == .subtract) : op == .multiply
-        else { return nil }
-        let head = chain(left, additive: additive) ?? [(left, false)]
-        let tail = chain(right, additive: additive) ?? [(right, false)]
-        return head + tail.map { ($0.node, op == .subtract ? !$0.negated : $0.negated) }
+    private static func length(_ range: SourceRange) -> Int {
+        range.upperBound.offset - range.lowerBound.offset
     }
 
-    /// The sums (or products) of every subset of two or more of `operands`, for chains of up to
-    /// six operands.
-    private static func partialCombinations(_ operands: [Double], of combine: (Double, Double) -> Double)
-        -> [Double]
-    {
-        guard operands.count <= 6 else { return [] }
-        var found: [Double] = []
-        for mask in 1..<(1 << operands.count) where mask.nonzeroBitCount >= 2 {
-            let picked = operands.indices.filter { mask & (1 << $0) != 0 }.map { operands[$0] }
-            found.append(picked.dropFirst().reduce(picked[0], combine))
+    /// The smallest part of `changed` (a mutant of `original`) that differs from `original`, as
+    /// it was in `original` and as it is in `changed`: where both are the same operation, the
+    /// one operand that differs, and so on down; nil where they are written alike.
+    private static func changedPart(
+        _ original: ExpressionSyntax, _ originalText: TypedAnswer, _ changed: ExpressionSyntax,
+        _ changedText: TypedAnswer
+    ) -> (was: ExpressionSyntax, now: ExpressionSyntax)? {
+        let written = { (node: ExpressionSyntax, text: TypedAnswer) in
+            text.text(node).filter { !$0.isWhitespace }
         }
-        return found
+        guard written(original, originalText) != written(changed, changedText) else { return nil }
+        let sameOperation: Bool
+        switch (original.kind, changed.kind) {
+        case (.binary(let a, _, _), .binary(let b, _, _)): sameOperation = a == b
+        case (.unary(let a, _), .unary(let b, _)): sameOperation = a == b
+        case (.call(let a, _), .call(let b, _)):
+            sameOperation = written(a, originalText) == written(b, changedText)
+        case (.subscript, .subscript), (.tuple, .tuple), (.list, .list): sameOperation = true
+        default: sameOperation = false
+        }
+        let before = original.kind.children
+        let after = changed.kind.children
+        guard sameOperation, before.count == after.count else { return (original, changed) }
+        let differing = zip(before, after).filter { written($0, originalText) != written($1, changedText) }
+        guard differing.count == 1, let (inner, outer) = differing.first else { return (original, changed) }
+        return changedPart(inner, originalText, outer, changedText) ?? (original, changed)
     }
 }
