@@ -45,7 +45,11 @@ extension CourseChecker {
         }
         for mistake in exercise.mistakes {
             for (mutant, value) in catalogue.all {
-                guard Self.holds(mistake.when.text, answer: value, prepared: prepared) else { continue }
+                // A mistake the grader does not tell of this slip (one named for a network's
+                // parameter count, of a network with another output) is no coincidence to report.
+                guard Self.holds(mistake.when.text, answer: value, prepared: prepared),
+                    !prepared.countOnlyMistakeDenied(mistake.when.text, answer: value)
+                else { continue }
                 let slip =
                     "'\(mutant.misconception.rawValue)' (`\(Self.oneLine(mutant.source))`, value "
                     + "\(ValueConversion.text(value).firstLine))"

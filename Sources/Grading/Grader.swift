@@ -388,16 +388,6 @@ public final class Grader {
             return prepared.contradicts(
                 typed, when: when, source: source, session: session, comparer: comparer)
         }
-        // A mistake named for a network's parameter count alone says nothing of its output: its
-        // message, written for networks that count so, may say it works (a 3 × 3 kernel padded to
-        // the reference's shape), which is not so of one whose output has another shape.
-        func outputDenies(_ when: String) -> Bool {
-            guard exercise.kind == .model, exercise.compare, PreparedExercise.testsCountOnly(when),
-                let mine = try? comparer.outputShape(of: "answer"),
-                let theirs = try? comparer.outputShape(of: "expected")
-            else { return false }
-            return mine != theirs
-        }
         for mistake in exercise.mistakes {
             // An answer that is the mistake's own formula (typed otherwise: multiplied out, a
             // name typed as its number) is that mistake, whatever else its value fits.
@@ -406,7 +396,8 @@ public final class Grader {
                 !precedenceSlip || !PreparedExercise.isValueTest(mistake.when.text)
                     || PreparedExercise.writesMistakesFormula(source, when: mistake.when.text),
                 try holds(mistake.when.text, in: session, prepared: prepared, typed: source),
-                !outputDenies(mistake.when.text),
+                // One named for a network's parameter count alone is not told of another output.
+                !prepared.countOnlyMistakeDenied(mistake.when.text, answer: answer),
                 prepared.holdsByCoincidence(mistake.when.text, answer: source) != true,
                 !prepared.isAnotherFormula(than: mistake.when.text, answer: source),
                 !deniedByReading(mistake.when.text),

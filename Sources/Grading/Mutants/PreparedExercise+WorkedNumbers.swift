@@ -10,10 +10,10 @@ import AnswerLanguage
 extension PreparedExercise {
     /// Whether the answer typed as `source`, arithmetic on numbers alone, written with the
     /// operations of `mutant` (each number standing for a part of it with that part's value),
-    /// types a number for a part that holds the mutant's change, where the change rewrote a
-    /// calculation (`box_a[3] - box_a[1]` → `box_a[3]`) rather than a number typed
-    /// (`20` → `21`): the mutant's story is then a guess. An answer written otherwise than the
-    /// mutant, or a single number, is not judged.
+    /// types a number for a part that holds the mutant's change inside it, where the change
+    /// rewrote a calculation (`box_a[3] - box_a[1]` → `box_a[3]`) rather than a number typed
+    /// (`20` → `21`), or for the part two changes rewrote: the mutant's story is then a guess.
+    /// An answer written otherwise than the mutant, or a single number, is not judged.
     func hidesSlipInWorkedNumber(_ source: String, _ mutant: Mutant, session: TimedInterpreter) -> Bool {
         guard let typed = TypedAnswer(source), typed.statementCount == 1, TypedAnswer.isNumeric(typed.last),
             case .binary = typed.last.kind, let changed = TypedAnswer(mutant.source),
@@ -40,12 +40,18 @@ extension PreparedExercise {
             if let number = Self.literal(answer) {
                 guard let standsFor = value(node), abs(number - standsFor) <= 1e-9 * max(1, abs(standsFor))
                 else { return nil }
-                // A number for the rewritten part itself shows the change where that part is
-                // a number or a name read (`box[3]`); one for a calculation, or for more, hides it.
+                // A number for the rewritten part itself shows the change (`14` for a variance
+                // where a deviation was, `4` where `10 * (5 - 1)` lost its factor), unless two
+                // changes were made inside it. A number for more than the rewritten part hides
+                // it, unless it is the value of a part inside (`14`, n, for `n + 2 * 0`).
                 let now = part.now.range
-                if node.range == now { return Self.calculates(part.now) }
-                return node.range.lowerBound.offset <= now.lowerBound.offset
-                    && now.upperBound.offset <= node.range.upperBound.offset
+                if node.range == now { return mutant.changes.count > 1 }
+                guard node.range.lowerBound.offset <= now.lowerBound.offset,
+                    now.upperBound.offset <= node.range.upperBound.offset
+                else { return false }
+                return !Self.descendants(of: node).contains { inner in
+                    value(inner).map { abs(number - $0) <= 1e-9 * max(1, abs($0)) } ?? false
+                }
             }
             guard case .binary(let op, let left, let right) = answer.kind,
                 case .binary(op, let first, let second) = node.kind
@@ -69,13 +75,9 @@ extension PreparedExercise {
         }
     }
 
-    /// Whether `node` calculates: an operation or a call, not a number or a name read.
-    private static func calculates(_ node: ExpressionSyntax) -> Bool {
-        switch node.kind {
-        case .binary, .call, .comprehension, .conditional: return true
-        case .unary(_, let operand): return calculates(operand)
-        default: return false
-        }
+    /// The parts inside `node`, at every depth.
+    private static func descendants(of node: ExpressionSyntax) -> [ExpressionSyntax] {
+        node.kind.children.flatMap { [$0] + descendants(of: $0) }
     }
 
     private static func length(_ range: SourceRange) -> Int {
