@@ -75,6 +75,19 @@ extension PreparedExercise {
         }
     }
 
+    /// The operands of a chain of `+` and `-` (`additive`) or of `*`, with whether each is
+    /// subtracted; nil when `node` is not such an operation.
+    private static func chain(_ node: ExpressionSyntax, additive: Bool) -> [(
+        node: ExpressionSyntax, negated: Bool
+    )]? {
+        guard case .binary(let op, let left, let right) = node.kind,
+            additive ? (op == .add || op == .subtract) : op == .multiply
+        else { return nil }
+        let head = chain(left, additive: additive) ?? [(left, false)]
+        let tail = chain(right, additive: additive) ?? [(right, false)]
+        return head + tail.map { ($0.node, op == .subtract ? !$0.negated : $0.negated) }
+    }
+
     /// The parts inside `node`, at every depth.
     private static func descendants(of node: ExpressionSyntax) -> [ExpressionSyntax] {
         node.kind.children.flatMap { [$0] + descendants(of: $0) }
@@ -95,6 +108,20 @@ extension PreparedExercise {
             text.text(node).filter { !$0.isWhitespace }
         }
         guard written(original, originalText) != written(changed, changedText) else { return nil }
+        // A chain of sums or of products is one part: a term or factor more or less rewrites it
+        // whole (`16 * 3 * 3 * 3` → `3 * 3 * 3`); one operand rewritten is read further down.
+        for additive in [true, false] {
+            guard let before = chain(original, additive: additive),
+                let after = chain(changed, additive: additive)
+            else { continue }
+            let differing = zip(before, after).filter {
+                $0.negated != $1.negated || written($0.node, originalText) != written($1.node, changedText)
+            }
+            guard before.count == after.count, differing.count == 1, let (inner, outer) = differing.first,
+                inner.negated == outer.negated
+            else { return (original, changed) }
+            return changedPart(inner.node, originalText, outer.node, changedText) ?? (original, changed)
+        }
         let sameOperation: Bool
         switch (original.kind, changed.kind) {
         case (.binary(let a, _, _), .binary(let b, _, _)): sameOperation = a == b
