@@ -35,6 +35,9 @@ package enum MeaningKey: String, MessageKey {
     case rangeForDeviation
     /// A group normalisation's statistics across the groups (`groups`); the mean subtracted only.
     case statisticsAcrossGroups, centredOnly
+    /// A table's share taken otherwise (`entry`, `line`, `table` as written): over the whole
+    /// table, the whole diagonal over the whole table.
+    case shareOfAll, diagonalShare
     /// A sum divided by n − 1 (`fewer`) where the mean divides by n (`count`).
     case meanOverOneFewer
     /// A parameter (`name`), or two (`name`, `other`), lined up with another axis (`yours`,

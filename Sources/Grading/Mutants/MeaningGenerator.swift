@@ -38,6 +38,7 @@ struct MeaningGenerator {
             return mutants(of: formula, evaluate: evaluate)
         }
         generator.groupStatisticsRules(root)
+        generator.tableShareRules(root)
         generator.reductionRules(root)
         generator.scaleRules(root)
         generator.parameterRules(root)

@@ -359,6 +359,11 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     case statisticsAcrossGroups = "statistics-across-groups"
     /// A normalisation's mean subtracted, but nothing divided.
     case centredOnly = "centred-only"
+    /// A table's entry over the whole table's total where its column's or row's belongs
+    /// (`MeaningGenerator+Tables`).
+    case shareOfAll = "share-of-all"
+    /// The whole diagonal over the whole table (the accuracy) where one entry over its line belongs.
+    case diagonalShare = "diagonal-share"
     /// `img[:, a:b, c:d]` → `img[a:b, c:d]`: the slices moved to the dimensions in front.
     case slicedOtherDimensions = "sliced-other-dimensions"
     /// `x[:, a:b, c:d]` → `x[:, a:b][:, c:d]`: the second slice cuts the first one's dimension again.
@@ -584,7 +589,7 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
         case .sliceWhole: Traits(reason: .always)
         case .parameterOnOtherAxis, .varianceCorrection, .indicesTiled, .keepdimDropped:
             Traits(reason: .always, meaning: .calculation)
-        case .statisticsAcrossGroups, .centredOnly: Traits(meaning: .calculation)
+        case .statisticsAcrossGroups, .centredOnly, .shareOfAll, .diagonalShare: Traits(meaning: .calculation)
         case .reducedOverOtherDimensions, .firstItemOnly, .varianceForDeviation, .rangeForDeviation,
             .meanOverOneFewer, .parametersSwapped, .shiftBeforeScale, .transformUndone, .weightsSwapped,
             .unweightedAverage, .oldValueReplaced, .oldWeightDropped, .newWeightDropped, .oneAxisRepeated,

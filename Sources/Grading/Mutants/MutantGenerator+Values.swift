@@ -309,6 +309,24 @@ extension Mutant {
         // A slice's other end, a second pair of brackets and a shift the other way are told of an
         // answer that writes them: the same values typed otherwise (the input unshifted, rows
         // picked at once) made another slip.
+        // A table's share taken otherwise is told of an answer that reads the table (the piece):
+        // the same number reached from other numbers is another slip.
+        for change in changes where [.shareOfAll, .diagonalShare].contains(change.misconception) {
+            let names = source.split { !($0.isLetter || $0.isNumber || $0 == "_") }
+            if !names.contains(Substring(change.piece)) { return false }
+            // The whole diagonal is read as such (`diag`, `trace`) or entry by entry (three at
+            // least), not one entry of it.
+            let typed = source.filter { !$0.isWhitespace }
+            if change.misconception == .diagonalShare, !typed.contains("diag"), !typed.contains("trace"),
+                typed.components(separatedBy: change.piece + "[").count < 4
+            {
+                return false
+            }
+        }
+        // Another class of a table (`cm[k, k]`) is told of an answer that indexes the table.
+        for change in changes where change.misconception == .otherClass && change.piece.hasSuffix("[") {
+            if !source.filter({ !$0.isWhitespace }).contains(change.piece) { return false }
+        }
         let typed = source.filter { !$0.isWhitespace }
         for change in changes
         where [.otherEndDropped, .shiftReversed, .shiftMoved].contains(change.misconception) {
