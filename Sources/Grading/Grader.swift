@@ -288,7 +288,10 @@ public final class Grader {
             : .same
         // A formula that has the expected value only at the setup's numbers is a mistake's
         // formula: it fails, and the mutant it is says which (formulas' lane, kept small here).
-        let coincidence = comparison.isSame && exercise.compare ? prepared.coincidence(source) : nil
+        // In whole and real numbers together too (`gamma ** (epoch // (every + 1))`).
+        let coincidence =
+            comparison.isSame && exercise.compare
+            ? prepared.coincidence(source) ?? prepared.coincidenceWithReals(source) : nil
         // Nor does one that leaves out a name whose value is 1 here (`x_var = 1.0`).
         let factorOfOne =
             coincidence == nil && comparison.isSame && exercise.compare && exercise.kind == .value

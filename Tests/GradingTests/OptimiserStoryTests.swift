@@ -101,4 +101,80 @@ import Testing
         let message = grader.grade("lr0 * (1 - factor) ** k", for: decay).message
         #expect(message.contains("`1 - factor`") && message.contains("`factor` = 0.3"), "\(message)")
     }
+
+    // MARK: What a step means
+
+    /// A momentum step, in names no course uses.
+    let momentum = TestExercises.make(
+        .tensor,
+        setup:
+            "w = tensor([1.0, -2.0, 0.5])\ndw = tensor([0.3, 0.1, -0.2])\nvel = tensor([0.2, 0.0, -0.4])\nlr = 0.1\nbeta = 0.8",
+        reference: "w - lr * (beta * vel + dw)")
+
+    @Test func aStepsTensorsInOtherPlaces() {
+        #expect(story("vel - lr * (beta * vel + dw)", momentum) == "tensor-for-tensor")
+        #expect(story("w - lr * (beta * dw + vel)", momentum) == "tensors-swapped")
+        #expect(story("w - lr * (beta * vel + (1 - beta) * dw)", momentum) == "complement-weighted")
+        #expect(story("w - lr * (beta * vel + beta * dw)", momentum) == "factor-on-both")
+        let message = grader.grade("vel - lr * (beta * vel + dw)", for: momentum).message
+        #expect(message.contains("`vel` where `w` belongs"), "\(message)")
+    }
+
+    @Test func aStepStoryOnlyWhereTheAnswerWritesIt() {
+        // Stepped along the old velocity: no swap with a term dropped on top of it.
+        #expect(!(story("w - lr * vel", momentum) ?? "").contains("swapped"))
+        // A running average's old share left out is no factor on both terms.
+        let running = TestExercises.make(
+            .value, setup: "old = 2.0\nnew = 6.0\nm = 0.1", reference: "old + m * (new - old)")
+        #expect(story("m * new", running) != "factor-on-both")
+        // Products typed out by hand read no tensor: none is written for another.
+        let patch = TestExercises.make(
+            .value, setup: "p = tensor([[1., 2.], [0., 3.]])\nk = tensor([[2., -1.], [1., 1.]])",
+            reference: "(p * k).sum()")
+        #expect(story("2*2 + -1*-1 + 1*1 + 1*1", patch) != "tensor-for-tensor")
+    }
+
+    @Test func aDecayTermInThePenaltysForm() {
+        #expect(story("w - lr * (dw + wd * w ** 2)", decayed) == "decay-squared")
+        #expect(story("w - lr * dw - lr * wd / 2 * w", decayed) == "decay-halved")
+        #expect(story("w - lr * (dw + 2 * wd * w)", decayed) == "decay-doubled")
+        #expect(story("w - lr * (dw + wd * dw)", decayed) == "tensor-for-tensor")
+    }
+
+    @Test func aWeightStoryNeedsTheAnswersFormula() {
+        // 0.875 is beta * m + (1 - beta) * g here, and m + beta / 2 too: another formula.
+        let average = TestExercises.make(
+            .value, setup: "m = 0.5\ng = 2.0\nbeta = 0.75", reference: "beta * m + g")
+        #expect(story("beta * m + (1 - beta) * g", average) == "complement-weighted")
+        #expect(story("m + beta / 2", average) != "complement-weighted")
+    }
+
+    // MARK: Schedules
+
+    let schedule = TestExercises.make(
+        .value, setup: "lr0 = 0.3\nfactor = 0.2\nepoch = 17\nstep = 5",
+        reference: "lr0 * factor ** (epoch // step)")
+
+    @Test func aScheduleReadOtherwise() {
+        #expect(story("lr0 * factor ** (epoch % step)", schedule) == "remainder-for-floor")
+        #expect(story("lr0 / factor ** (epoch // step)", schedule) == "power-divided")
+        #expect(story("lr0 - factor * (epoch // step)", schedule) == "power-subtracted")
+        #expect(story("lr0 - lr0 * factor * (epoch // step)", schedule) == "power-subtracted")
+    }
+
+    @Test func aScheduleRightOnlyAtTheseWholeNumbersDoesNotPass() {
+        // 12 // 6 is 12 // 5, and 12 % 5 is 12 // 5 too: only at epoch 12.
+        let here = TestExercises.make(
+            .value, setup: "lr0 = 0.3\nfactor = 0.2\nepoch = 12\nstep = 5",
+            reference: "lr0 * factor ** (epoch // step)")
+        #expect(story("lr0 * factor ** (epoch // (step + 1))", here) == "coincidental-formula")
+        #expect(story("lr0 * factor ** (epoch % step)", here) == "coincidental-formula")
+        #expect(story("lr0 * factor ** ((epoch + 1) // step)", here) == "coincidental-formula")
+        for right in [
+            "lr0 * factor ** int(epoch / step)", "lr0 * factor ** 2", "lr0 * factor * factor",
+            "lr0 * factor ** math.floor(epoch / step)", "lr0 * factor ** ((epoch - epoch % step) // step)",
+        ] {
+            #expect(grader.grade(right, for: here).status == .pass, "\(right)")
+        }
+    }
 }

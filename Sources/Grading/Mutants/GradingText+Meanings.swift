@@ -49,6 +49,18 @@ package enum MeaningKey: String, MessageKey {
     case shiftBeforeScale, transformUndone
     /// A running average's slips (`old`, `new`, `weight`).
     case weightsSwapped, unweightedAverage, oldValueReplaced, oldWeightDropped, newWeightDropped
+    /// A term added whole (`term`) weighted by the complement of the factor beside it, or by
+    /// that factor (`weight`) too.
+    case complementWeighted, factorOnBoth
+    /// The decay term (`term`: `weight` times the parameter `x`) squared, halved, doubled.
+    case decaySquared, decayHalved, decayDoubled
+    /// The remainder (`yours`) where a count of whole steps (`theirs`) belongs.
+    case remainderForFloor
+    /// Divided by a decay's power (`base`, `power`) where the calculation multiplies.
+    case powerDivided
+    /// A piece (`piece`) subtracted once per step (`yours`: the whole) where the calculation
+    /// multiplies by `factor` once per step.
+    case powerSubtracted
     /// An index list repeated whole where each index repeats in place (`axis`, `yours`, `theirs`).
     case indicesTiled
     /// Every index list of an upsampling tiled (`yours`, `theirs`: the first list both ways).

@@ -57,6 +57,7 @@ struct MeaningGenerator {
         generator.readingOrderRules(root)
         generator.groupRules(root)
         generator.groupReshapeRules(root)
+        generator.stepRules(root)
         var seen: Set<String> = [source]
         return Array(generator.found.filter { seen.insert($0.source).inserted }.prefix(limit))
     }

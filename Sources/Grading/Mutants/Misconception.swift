@@ -467,6 +467,31 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     case reluGainDropped = "relu-gain-dropped"
     /// `n * s ** 2 * v` → `n * (s ** 2 + v)`: variances added where they multiply.
     case variancesAdded = "variances-added"
+    // What an optimiser's step or a schedule means (`MeaningGenerator+Steps`): each change
+    // says itself in full too.
+    /// A tensor of the step written once where another of its shape belongs (`v - eta * …` for
+    /// `theta - eta * …`: the velocity stepped instead of the parameters).
+    case tensorForTensor = "tensor-for-tensor"
+    /// Two tensors of the step's arithmetic of one shape exchanged (`mu * g + v` for `mu * v + g`:
+    /// mu on the gradient instead of the velocity).
+    case tensorsSwapped = "tensors-swapped"
+    /// `m * a + b` → `m * a + (1 - m) * b`: a term added whole weighted by the complement of the
+    /// factor beside it, as a moving average (dampening) weighs it.
+    case complementWeighted = "complement-weighted"
+    /// `m * a + b` → `m * a + m * b`: the factor multiplying the other term too.
+    case factorOnBoth = "factor-on-both"
+    /// `x - eta * (g + c * x)` → `… c * x ** 2 …`: the decay term in the penalty's form.
+    case decaySquared = "decay-squared"
+    /// `c * x` → `c / 2 * x`: the decay term halved (the penalty's 1/2 kept).
+    case decayHalved = "decay-halved"
+    /// `c * x` → `2 * c * x`: the decay term doubled.
+    case decayDoubled = "decay-doubled"
+    /// `a // k` → `a % k`: the remainder where a count of whole steps belongs.
+    case remainderForFloor = "remainder-for-floor"
+    /// `b * g ** n` → `b / g ** n`: divided by the decay where it multiplies.
+    case powerDivided = "power-divided"
+    /// `b * g ** n` → `b - g * n` or `b - b * g * n`: subtracted once per step where it multiplies.
+    case powerSubtracted = "power-subtracted"
 
     /// How a misconception is told and weighed: the one table every other list derives from
     /// (the catalog keys `MisconceptionKey`, the reasons, the generic changes).
@@ -503,6 +528,8 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
         case probability
         /// What a variance or a fan means (`MeaningGenerator+Variance`).
         case variance
+        /// What an optimiser's step or a schedule means (`MeaningGenerator+Steps`).
+        case step
     }
 
     var traits: Traits {
@@ -606,6 +633,10 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
             .allWeightsForFan, .fanOutForFanIn, .fansAdded, .fansMultiplied, .sumForAverage, .oneFanOnly,
             .uniformBoundForVariance, .varianceForUniformBound, .reluGainDropped, .variancesAdded:
             Traits(meaning: .variance)
+        case .tensorForTensor, .tensorsSwapped, .complementWeighted, .factorOnBoth, .decaySquared,
+            .decayHalved, .decayDoubled,
+            .remainderForFloor, .powerDivided, .powerSubtracted:
+            Traits(meaning: .step)
         case .slicedOtherDimensions, .chainedSlice, .sliceFromOrigin, .otherEndDropped,
             .unfoldLayout, .unfoldPositions, .readingOrder, .shiftReversed, .shiftMoved:
             Traits(meaning: .place)
@@ -718,6 +749,17 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     /// told only of an answer that is the mutant's formula, read as a function of reals
     /// (`Formula.sameAsReals`), wherever both are formulas.
     var isVariance: Bool { traits.meaning == .variance }
+
+    /// Whether the change is told only of an answer that is its mutant's formula read as a
+    /// function of reals, wherever both are formulas: a variance's or fan's reading, an
+    /// optimiser's step or a schedule read otherwise (a momentum's `mu` on the gradient has the
+    /// value of many other slips on three numbers).
+    var isToldAsReals: Bool { traits.meaning == .variance || traits.meaning == .step }
+
+    /// Whether the change reads an optimiser's step or a schedule otherwise
+    /// (`MeaningGenerator+Steps`): told only of an answer written as its formula, in names, and
+    /// never with a second slip on top (a swap then a term dropped is no learner's story).
+    var isStep: Bool { traits.meaning == .step }
 
     /// Whether the change replaces the whole answer (a percentage, odds, the probability for a
     /// loss): its sentence is said whole (`MeaningKey`), not as a change of the calculation.

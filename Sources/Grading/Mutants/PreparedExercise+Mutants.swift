@@ -203,8 +203,11 @@ extension PreparedExercise {
             && Self.writesGenericChange(source, mutant) && !typingContradicts(source, mutant)
             && !typingContradictsPair(source, mutant)
             && !hidesSlipInWorkedNumber(source, mutant, session: comparer.session)
-            && (!mutant.changes.contains(where: \.misconception.isVariance)
+            && (!mutant.changes.contains(where: \.misconception.isToldAsReals)
                 || sameAsReals(source, mutant.source) != false)
+            && (!mutant.changes.contains(where: \.misconception.isStep)
+                || !Self.names(in: source).isDisjoint(with: base.boundNames)
+                    && sameAsReals(source, mutant.source) != false)
     }
 
     /// Whether the answer typed as `source` and `mutant`, both formulas, are the same function of
@@ -572,7 +575,8 @@ extension PreparedExercise {
         let singles = ValueIndex(found.map(\.value), comparer: comparer)
         var candidates: [Mutant] = []
         // A whole answer read as something else (a percentage, odds) is no calculation to slip in.
-        for (single, _) in found where !single.misconception.replacesWhole {
+        // Nor is a step read otherwise (`MeaningGenerator+Steps`) one to slip in again.
+        for (single, _) in found where !single.misconception.replacesWhole && !single.misconception.isStep {
             for next in MutantGenerator.mutants(of: single.source, model: false, isInteger: isInteger)
             where seen.insert(next.source).inserted {
                 let pair = single.then(next)
