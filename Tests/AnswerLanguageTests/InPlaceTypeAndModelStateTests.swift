@@ -330,4 +330,63 @@ import Testing
         #expect(message("torch.utils.data.TensorDataset()") == "TensorDataset() needs at least one tensor")
         #expect(message("ds = torch.utils.data.TensorDataset(torch.ones(3)); ds[3]").contains("out of"))
     }
+
+    // MARK: - index_put_ and ReduceLROnPlateau
+
+    @Test func indexPutAccumulatesAConfusionMatrix() throws {
+        // PyTorch: tensor([[1, 0, 0], [0, 2, 0], [0, 1, 0]]), int64.
+        let cm = try #require(
+            try tensor(
+                """
+                cm = torch.zeros(3, 3, dtype=torch.long)
+                cm.index_put_((torch.tensor([0, 1, 1, 2]), torch.tensor([0, 1, 1, 1])), torch.tensor(1), accumulate=True)
+                cm
+                """))
+        #expect(cm.scalarType == .int64)
+        #expect(cm.scalarsAsDoubles() == [1, 0, 0, 0, 2, 0, 0, 1, 0])
+        // Without accumulate a position written twice keeps one value; index_put leaves x as it was.
+        let interpreter = Interpreter()
+        try interpreter.run(
+            "x = torch.zeros(2, 3); y = x.index_put((torch.tensor([0, 0]), torch.tensor([1, 1])), torch.tensor([1., 2.]), accumulate=True)"
+        )
+        #expect(try tensor("y", interpreter)?.scalarsAsDoubles() == [0, 3, 0, 0, 0, 0])
+        #expect(try tensor("x", interpreter)?.scalarsAsDoubles() == [0, 0, 0, 0, 0, 0])
+    }
+
+    @Test func aPlateauReducesTheRateAfterPatienceBadEpochs() throws {
+        // PyTorch (mode='max', factor=0.1, patience=0): [0.1, 0.1, 0.01, 0.01, 0.001].
+        let interpreter = Interpreter()
+        try interpreter.run(
+            """
+            opt = torch.optim.SGD(nn.Linear(2, 2).parameters(), lr=0.1)
+            sched = torch.optim.lr_scheduler.ReduceLROnPlateau(opt, mode='max', factor=0.1, patience=0)
+            rates = []
+            for acc in [0.5, 0.6, 0.6, 0.7, 0.65]:
+                sched.step(acc)
+                rates.append(opt.param_groups[0]['lr'])
+            """)
+        guard case .list(let rates) = try run("rates", interpreter) else {
+            Issue.record("rates is not a list")
+            return
+        }
+        let expected = [0.1, 0.1, 0.01, 0.01, 0.001]
+        #expect(rates.count == 5)
+        for (rate, value) in zip(rates, expected) {
+            guard case .float(let r) = rate else { continue }
+            #expect(abs(r - value) < 1e-12)
+        }
+        // Cooldown and min_lr: PyTorch [0.02].
+        try interpreter.run(
+            """
+            opt2 = torch.optim.SGD(nn.Linear(2, 2).parameters(), lr=0.1)
+            s2 = torch.optim.lr_scheduler.ReduceLROnPlateau(opt2, patience=2, cooldown=1, min_lr=0.02)
+            for loss in [torch.tensor(1.0), 0.9, 0.95, 0.95, 0.95, 0.95, 0.95, 0.95, 0.95]:
+                s2.step(loss)
+            """)
+        #expect(try run("s2.get_last_lr()", interpreter) == .list([.float(0.02)]))
+        #expect(
+            message(
+                "opt = torch.optim.SGD(nn.Linear(2, 2).parameters(), lr=0.1); torch.optim.lr_scheduler.ReduceLROnPlateau(opt, factor=2.0)"
+            ) == "Factor should be < 1.0.")
+    }
 }

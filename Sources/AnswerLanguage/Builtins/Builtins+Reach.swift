@@ -12,6 +12,7 @@ extension Builtins {
     static let utilsNamespace = Namespace(
         name: "torch.nn.utils",
         members: members([
+            parametersToVector,
             Builtin(
                 "clip_grad_norm_(parameters, max_norm, norm_type=2.0)",
                 "scale all gradients together so their total norm is at most max_norm; returns the norm before"
@@ -68,6 +69,7 @@ extension Builtins {
     /// `MultiStepLR`, `ExponentialLR`, `CosineAnnealingLR`, `LambdaLR`: each sets the optimiser's
     /// learning rate to PyTorch's closed form at the epoch its `step()` count reaches.
     static let moreSchedulers: [Builtin] = [
+        plateauScheduler,
         schedule(
             "MultiStepLR(optimizer, milestones, gamma=0.1, last_epoch=-1)",
             "multiplies the learning rate by gamma at each milestone epoch"

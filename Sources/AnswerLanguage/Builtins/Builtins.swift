@@ -29,7 +29,7 @@ enum Builtins {
         var methods: [String: Builtin] = [:]
         for builtin in tensorFunctions + activations + moreActivations + methodsOnly + moreMethods
             + inPlaceMethods + vocabularyMethods + shapeInPlaceMethods + newTensorMethods
-            + aliasMethods + missingDtypeMethods + addedInPlaceMethods + reachMethods
+            + aliasMethods + missingDtypeMethods + addedInPlaceMethods + reachMethods + indexPutMethods
         {
             methods[builtin.name] = builtin
         }

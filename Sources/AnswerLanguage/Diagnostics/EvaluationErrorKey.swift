@@ -54,7 +54,8 @@ public enum EvaluationErrorKey: String, MessageKey, Sendable {
     // Reach (session 10): dtypes kept by in-place writes, alpha, rounding, state dicts, grads.
     case augmentedResultType, alphaIntegral, integerDivisionByZero, dtypeUnsupported, float16Unsupported,
         gradSize, gradType, gradNotTensor, gradWithoutRequiresGrad, stateDictNotDict, stateDictMissingKey,
-        stateDictUnexpectedKey, stateDictSizeMismatch, stateDictValueNotTensor, tensorDatasetEmpty
+        stateDictUnexpectedKey, stateDictSizeMismatch, stateDictValueNotTensor, tensorDatasetEmpty,
+        plateauMode, plateauFactor
 }
 
 extension LanguageError {
