@@ -35,8 +35,11 @@ extension Builtins {
                     })
                 entries.append(
                     StateEntry(key: prefix + "num_batches_tracked", shape: []) { tensor in
+                        // A count: a NaN or an infinity (typed by hand) is taken as 0, never trapped on.
+                        let count = try tensor.item()
                         try norm.setRunningStatistics(
-                            mean: nil, variance: nil, batchesTracked: Int(try tensor.item()))
+                            mean: nil, variance: nil,
+                            batchesTracked: count.isFinite ? Int(Swift.min(Swift.max(count, 0), 1e15)) : 0)
                     })
             }
         }
