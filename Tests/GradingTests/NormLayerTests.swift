@@ -84,6 +84,7 @@ import Testing
         #expect(story("G * 2", exercise) == "count-norm-per-group")
         #expect(story("2 * C + 2 * C", exercise) == "count-statistics-imagined")
         #expect(story("2 * C // G", exercise) == "count-norm-one-group")
+        #expect(story("(C // G) * 2", exercise) == "count-norm-one-group")
         #expect(story("2 * C * G", exercise) == "count-norm-times-groups")
         let scale = grader.grade("C", for: exercise)
         #expect(scale.lastFinding == "count-scale-only")
@@ -144,5 +145,19 @@ import Testing
             .model, reference: "nn.Sequential(nn.Conv2d(4, 3, 1), nn.AdaptiveAvgPool2d(1), nn.Flatten())",
             inputShape: [2, 4, 5, 5])
         #expect(story("nn.Sequential(nn.Conv2d(4, 3, 1), nn.AdaptiveAvgPool2d(1))", head) == "missing-layer")
+    }
+
+    @Test func aGroupingWrittenTwiceIsChangedEverywhere() throws {
+        let grouped = "(x).reshape(2, G, -1)"
+        let formula =
+            "((\(grouped) - \(grouped).mean(dim=-1, keepdim=True)) / torch.sqrt(\(grouped).var(dim=-1, "
+            + "unbiased=False, keepdim=True) + 1e-05)).reshape((x).shape)"
+        let exercise = TestExercises.make(
+            .tensor, setup: "x = torch.arange(32.).reshape(2, 4, 2, 2) ** 1.5\nG = 2", reference: formula)
+        let prepared = try PreparedExercise(exercise, options: GradingOptions())
+        let grouping = prepared.mutants.all.map(\.mutant).filter { $0.misconception == .normAllChannels }
+        #expect(grouping.count == 1)
+        #expect(grouping.first?.source.contains("reshape(2, G, -1)") == false)
+        #expect(story("F.layer_norm(x, x.shape[1:])", exercise) == "norm-all-channels")
     }
 }

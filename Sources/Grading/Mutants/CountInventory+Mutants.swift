@@ -138,7 +138,12 @@ extension CountInventory {
             let times = { (count: Int) in both ? "2 * \(count)" : "\(count)" }
             result.append((.countNormPerGroup, times(norm.groups), norm.groups))
             let group = "\(norm.channels) // \(norm.groups)"
-            if size > 1 { result.append((.countNormOneGroup, both ? "2 * \(group)" : group, size)) }
+            // Written either way a learner brackets it: `2 * C // G` and `2 * (C // G)` part
+            // where G does not divide C.
+            if size > 1 {
+                result.append((.countNormOneGroup, both ? "2 * \(group)" : group, size))
+                if both { result.append((.countNormOneGroup, "2 * (\(group))", size)) }
+            }
             result.append((.countNormTimesGroups, "\(own) * \(norm.groups)", norm.groups))
         case .layer where norm.shape.count > 1:
             result.append(

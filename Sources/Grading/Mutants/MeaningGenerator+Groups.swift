@@ -43,6 +43,10 @@ extension MeaningGenerator {
     /// one, or in groups of G (the number of groups taken for the group's size), told as such (the
     /// shape of the means per channel, `(2, 12)`, for the groups' `(2, 3)`).
     mutating func groupReshapeRules(_ root: ExpressionSyntax) {
+        // The same grouping written several times (a normalisation by hand reshapes for its mean
+        // and for its variance) is changed everywhere at once.
+        var places: [String: [SourceRange]] = [:]
+        var order: [(key: String, groups: Int, channels: Int)] = []
         for node in Self.nodes(root) {
             guard case .call(let callee, let arguments) = node.kind,
                 case .attribute(let base, let method, _) = callee.kind, ["reshape", "view"].contains(method),
@@ -52,15 +56,20 @@ extension MeaningGenerator {
                 let groups = scalar(arguments[1].value).flatMap({ Int(exactly: $0) }), groups > 1,
                 groups < shape[1], shape[1] % groups == 0
             else { continue }
-            let channels = shape[1]
+            let key = text(node)
+            if places[key] == nil { order.append((key, groups, shape[1])) }
+            places[key, default: []].append(arguments[1].value.range)
+        }
+        for (key, groups, channels) in order {
+            let ranges = places[key] ?? []
             let told = ["groups": groups, "size": channels / groups, "channels": channels]
-            let place = arguments[1].value.range
-            add(.normPerChannel, [(place, "\(channels)")], told: Phrase(MeaningKey.groupsPerChannel, told))
-            add(.normAllChannels, [(place, "1")], told: Phrase(MeaningKey.groupsAllChannels, told))
+            let edits = { (written: String) in ranges.map { ($0, written) } }
+            add(.normPerChannel, edits("\(channels)"), told: Phrase(MeaningKey.groupsPerChannel, told))
+            add(.normAllChannels, edits("1"), told: Phrase(MeaningKey.groupsAllChannels, told))
             // The number of groups taken for the channels in each group.
             if channels / groups != groups {
                 add(
-                    .groupSizeForGroups, [(place, "\(channels / groups)")],
+                    .groupSizeForGroups, edits("\(channels / groups)"),
                     told: Phrase(MeaningKey.groupSizeForGroups, told))
             }
         }
