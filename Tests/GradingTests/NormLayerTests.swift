@@ -85,6 +85,7 @@ import Testing
         #expect(story("2 * C + 2 * C", exercise) == "count-statistics-imagined")
         #expect(story("2 * C // G", exercise) == "count-norm-one-group")
         #expect(story("(C // G) * 2", exercise) == "count-norm-one-group")
+        #expect(story("C // G", exercise) == "count-group-channels")
         #expect(story("2 * C * G", exercise) == "count-norm-times-groups")
         let scale = grader.grade("C", for: exercise)
         #expect(scale.lastFinding == "count-scale-only")

@@ -144,6 +144,8 @@ extension CountInventory {
                 result.append((.countNormOneGroup, both ? "2 * \(group)" : group, size))
                 if both { result.append((.countNormOneGroup, "2 * (\(group))", size)) }
             }
+            // The channels in one group, which are no parameters at all.
+            if size > 2 { result.append((.countGroupChannels, group, size)) }
             result.append((.countNormTimesGroups, "\(own) * \(norm.groups)", norm.groups))
         case .layer where norm.shape.count > 1:
             result.append(

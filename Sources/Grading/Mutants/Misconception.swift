@@ -263,6 +263,8 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     case countNormOneGroup = "count-norm-one-group"
     /// A GroupNorm's scale and shift counted once per group.
     case countNormTimesGroups = "count-norm-times-groups"
+    /// A GroupNorm's channels in one group given for its parameters.
+    case countGroupChannels = "count-group-channels"
     /// A LayerNorm's scale and shift counted per channel, not per normalised element.
     case countNormPerChannel = "count-norm-per-channel"
     // What a call or operator does, swapped (`MutantGenerator+Swaps`): told only when the answer
@@ -601,7 +603,7 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
         case .countBiasForgotten, .countBiasAdded, .countBiasPerInput, .countBiasPerPair, .countBiasBothSides,
             .countKernelThree, .countKernelOne, .countBuffers, .countScaleOnly, .countNormInputChannels,
             .countShortcutLayer, .countStatisticsImagined, .countAffineCounted, .countNormPerGroup,
-            .countNormOneGroup, .countNormTimesGroups, .countNormPerChannel:
+            .countNormOneGroup, .countNormTimesGroups, .countNormPerChannel, .countGroupChannels:
             Traits(reason: .always)
         case .countLayerTwice, .countLayerForgotten: Traits()
         // Their reason is what each of the two operations does (`OperationKey`).
