@@ -69,6 +69,19 @@ import Wording
         #expect(grader.grade("(r[3] - r[1]) * (r[2] - r[0])", for: equal).status == .pass)
     }
 
+    @Test func numbersReadOffATableAreNotJudgedByMovingItsParts() {
+        // Class 1's recall, 4 of the 2 + 4 + 1 images of class 1: its entry lies inside the row's
+        // sum, so the two are never moved apart, and the numbers typed off the table pass.
+        let table = TestExercises.make(
+            .value, setup: "cm = tensor([[3, 1, 0], [2, 4, 1], [0, 2, 5]])\nc = 1",
+            reference: "cm[c, c] / cm[c].sum()")
+        #expect(grader.grade("4 / (2 + 4 + 1)", for: table).status == .pass)
+        #expect(grader.grade("cm[1, 1] / (cm[1, 0] + cm[1, 1] + cm[1, 2])", for: table).status == .pass)
+        // Its row summed in another order passes too; the column's sum (the precision) fails.
+        #expect(grader.grade("4 / (1 + 4 + 2)", for: table).status == .pass)
+        #expect(grader.grade("4 / (3 + 4 + 2)", for: table).status == .fail)
+    }
+
     @Test func aDivisorOnlyTheAnswerReadsIsSaid() throws {
         // Class 0's share of the column (5 of 7), divided instead by every count (15).
         let counts = TestExercises.make(

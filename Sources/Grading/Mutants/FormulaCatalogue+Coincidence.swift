@@ -43,6 +43,12 @@ extension FormulaCatalogue {
     /// The coincidence an answer typed as `source` is (see the extension's summary), or nil when
     /// it may be right or cannot be judged.
     func coincidence(_ source: String) -> Coincidence? {
+        // Moving quantities one by one is sound only where they are free of each other: entries
+        // of a tensor are, but a sum, a slice or an entry indexed by a name is not free of the
+        // entries and names it reads (`cm[c, c]` lies inside `cm[c].sum()`), so `4 / (2 + 4 + 1)`
+        // read off the table would seem right only here. Such formulas are judged by running
+        // them on other data (`PerturbedSetup`), not by moving their parts.
+        guard atoms.allSatisfy(Self.isFreeEntry) else { return nil }
         guard !liftsLiterals, let formula = parse(source)?.intAsFloor,
             formula.names.isSubset(of: quantities.keys)
         else { return nil }
@@ -81,6 +87,12 @@ extension FormulaCatalogue {
             if let witness = witness(shown, points: points) { found = witness.with(reading: found.reading) }
         }
         return found
+    }
+
+    /// Whether an atom is an entry of a tensor indexed by whole numbers alone (`box[2]`,
+    /// `logits[0, 3]`), which may be moved apart from the other entries.
+    static func isFreeEntry(_ atom: String) -> Bool {
+        atom.wholeMatch(of: /[A-Za-z_][A-Za-z0-9_]*\[-?[0-9]+(, -?[0-9]+)*\]/) != nil
     }
 
     /// Whether two formulas' values agree wherever both have one, at three points at least.
