@@ -160,6 +160,8 @@ import Testing
         #expect(story("lr0 / factor ** (epoch // step)", schedule) == "power-divided")
         #expect(story("lr0 - factor * (epoch // step)", schedule) == "power-subtracted")
         #expect(story("lr0 - lr0 * factor * (epoch // step)", schedule) == "power-subtracted")
+        #expect(story("lr0 * factor ** epoch", schedule) == "decay-every-step")
+        #expect(story("lr0 * factor ** math.ceil(epoch / step)", schedule) == "count-rounded-up")
     }
 
     @Test func aScheduleRightOnlyAtTheseWholeNumbersDoesNotPass() {

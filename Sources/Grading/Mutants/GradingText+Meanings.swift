@@ -54,8 +54,11 @@ package enum MeaningKey: String, MessageKey {
     case complementWeighted, factorOnBoth
     /// The decay term (`term`: `weight` times the parameter `x`) squared, halved, doubled.
     case decaySquared, decayHalved, decayDoubled
-    /// The remainder (`yours`) where a count of whole steps (`theirs`) belongs.
-    case remainderForFloor
+    /// The remainder, or the count rounded up (`yours`), where a count of whole steps (`theirs`)
+    /// belongs.
+    case remainderForFloor, countRoundedUp
+    /// A decay (`factor`) at every one of `yours` where it comes once every `every`.
+    case decayEveryStep
     /// Divided by a decay's power (`base`, `power`) where the calculation multiplies.
     case powerDivided
     /// A piece (`piece`) subtracted once per step (`yours`: the whole) where the calculation

@@ -7,8 +7,9 @@ import Wording
 /// term added whole also weighted by the complement of the factor beside it (dampening, as a
 /// moving average weighs it) or by that factor itself; the decay term `c * x` of the parameter `x`
 /// the step updates squared (the penalty's form), halved or doubled; a count of whole steps
-/// `a // k` taken as the remainder `a % k`; a factor raised to a count (`gamma ** n`) divided by,
-/// or subtracted once per step, where it multiplies. Each change is told only of an answer that
+/// `a // k` taken as the remainder `a % k` or rounded up; a decay raised to such a count applied
+/// at every one of what is counted; a factor raised to a count (`gamma ** n`) divided by, or
+/// subtracted once per step, where it multiplies. Each change is told only of an answer that
 /// is the mutant's formula as a function of reals (`Misconception.isToldAsReals`).
 extension MeaningGenerator {
     mutating func stepRules(_ root: ExpressionSyntax) {
@@ -138,12 +139,28 @@ extension MeaningGenerator {
     private mutating func scheduleRules(_ all: [ExpressionSyntax]) {
         for node in all {
             if case .binary(.floorDivide, let a, let k) = node.kind {
+                let theirs = MutantGenerator.unbracketed(text(node))
                 let remainder = "\(operand(a)) % \(operand(k))"
                 add(
                     .remainderForFloor, [(node.range, "(\(remainder))")],
+                    told: Phrase(MeaningKey.remainderForFloor, ["yours": remainder, "theirs": theirs]))
+                // A tensor is rounded up by `torch.ceil`, a number by `math.ceil`.
+                let ceil = (shape(a)?.isEmpty ?? true) ? "math.ceil" : "torch.ceil"
+                let rounded = "\(ceil)(\(operand(a)) / \(operand(k)))"
+                add(
+                    .countRoundedUp, [(node.range, "(\(rounded))")],
+                    told: Phrase(MeaningKey.countRoundedUp, ["yours": rounded, "theirs": theirs]))
+            }
+            // A decay raised to a count of whole steps (`gamma ** (epoch // every)`), applied at
+            // every one of what is counted instead.
+            if case .binary(.power, let g, let n) = node.kind, fraction(g) != nil,
+                case .binary(.floorDivide, let a, let k) = n.kind
+            {
+                add(
+                    .decayEveryStep, [(n.range, operand(a))],
                     told: Phrase(
-                        MeaningKey.remainderForFloor,
-                        ["yours": remainder, "theirs": MutantGenerator.unbracketed(text(node))]))
+                        MeaningKey.decayEveryStep,
+                        ["factor": text(g), "yours": MutantGenerator.unbracketed(text(a)), "every": text(k)]))
             }
             guard case .binary(.multiply, let left, let right) = node.kind else { continue }
             for (b, power) in [(left, right), (right, left)] {

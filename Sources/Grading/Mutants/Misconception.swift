@@ -490,6 +490,11 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     case decayDoubled = "decay-doubled"
     /// `a // k` → `a % k`: the remainder where a count of whole steps belongs.
     case remainderForFloor = "remainder-for-floor"
+    /// `a // k` → `math.ceil(a / k)`: a count of whole steps rounded up.
+    case countRoundedUp = "count-rounded-up"
+    /// `g ** (a // k)` → `g ** a`: a decay applied at every one of what is counted, where it
+    /// comes once every `k`.
+    case decayEveryStep = "decay-every-step"
     /// `b * g ** n` → `b / g ** n`: divided by the decay where it multiplies.
     case powerDivided = "power-divided"
     /// `b * g ** n` → `b - g * n` or `b - b * g * n`: subtracted once per step where it multiplies.
@@ -637,7 +642,7 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
             Traits(meaning: .variance)
         case .tensorForTensor, .tensorsSwapped, .complementWeighted, .factorOnBoth, .decaySquared,
             .decayHalved, .decayDoubled,
-            .remainderForFloor, .powerDivided, .powerSubtracted:
+            .remainderForFloor, .countRoundedUp, .decayEveryStep, .powerDivided, .powerSubtracted:
             Traits(meaning: .step)
         case .slicedOtherDimensions, .chainedSlice, .sliceFromOrigin, .otherEndDropped,
             .unfoldLayout, .unfoldPositions, .readingOrder, .shiftReversed, .shiftMoved:
