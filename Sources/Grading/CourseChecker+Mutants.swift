@@ -130,8 +130,9 @@ extension CourseChecker {
             for (name, value) in bindings { session.interpreter.bind(name, value) }
             return try? session.run(source)
         }
-        for perturbation in perturbations
-        where !(perturbation.isWholeNumber && mutant.misconception.isGeneric) {
+        let change = mutant.misconception
+        let wholeNumbersTell = !change.isGeneric && !change.differsOnlyWhereInexact
+        for perturbation in perturbations where wholeNumbersTell || !perturbation.isWholeNumber {
             // A mutant of an answer written with literals (`conv2d(ones(1, 1, 8, 8), …)`) does
             // not read the setup's data: other data says nothing about it.
             guard let expected = run(reference, with: perturbation.bindings),

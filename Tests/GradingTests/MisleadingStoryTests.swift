@@ -223,8 +223,11 @@ import Testing
         let area = TestExercises.make(
             .value, setup: "box = tensor([3., 2., 9., 7.])",
             reference: "(box[2] - box[0]) * (box[3] - box[1])")
-        // The height read as box[3] alone, typed: 7 is box[3].
-        #expect(story("6 * 7", area) == "term-dropped")
+        // The height read as box[3] alone, typed: 7 is box[3]. Where box[3] is read as a quantity
+        // of its own (`Formula+Atoms`) the typed 6 * 7 has more than one reading and is told
+        // nothing particular: a less specific message, never another story.
+        let typed = story("6 * 7", area)
+        #expect(typed == "term-dropped" || typed?.hasPrefix("bare") == true, "\(typed ?? "")")
         // A number alone says nothing either way: its value's story stands.
         #expect(story("42", area) == "term-dropped")
         // A power typed one off is that very change.

@@ -777,4 +777,10 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
 
     /// Whether the change is generic (`Traits.generic`).
     var isGeneric: Bool { traits.generic }
+
+    /// Whether the change gives another value only where a division is not exact (`a // k`
+    /// rounded up): other whole numbers in the setup may break an exactness the course keeps
+    /// (channels a multiple of the reduction), so they prove nothing about it, as for a generic
+    /// change.
+    var differsOnlyWhereInexact: Bool { self == .countRoundedUp }
 }
