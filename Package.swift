@@ -104,6 +104,9 @@ let package = Package(
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
                 .product(name: "Yams", package: "Yams"),
             ],
+            // The snapshots are read by swift-snapshot-testing from beside the test file, not
+            // bundled.
+            exclude: ["__Snapshots__"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "ProgressTests", dependencies: ["Progress", "Wording"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Wording"]),

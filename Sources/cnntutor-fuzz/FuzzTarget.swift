@@ -131,7 +131,8 @@ final class CourseScratch: Sendable {
         try? files.createDirectory(atPath: root + "/Solutions", withIntermediateDirectories: true)
         for (name, text) in defaults {
             let data = name == target ? Data(content) : Data(text.utf8)
-            files.createFile(atPath: path(of: name), contents: data)
+            // A file that cannot be written leaves the course incomplete, which the loader reports.
+            _ = files.createFile(atPath: path(of: name), contents: data)
         }
         _ = try? CourseLoader.load(at: root + "/Lessons")
     }

@@ -80,7 +80,7 @@ import Testing
             try? FileManager.default.createDirectory(
                 atPath: root + "/Solutions", withIntermediateDirectories: true)
             for (name, text) in defaults {
-                FileManager.default.createFile(
+                _ = FileManager.default.createFile(
                     atPath: path(name), contents: name == target ? Data(content) : Data(text.utf8))
             }
             _ = try? CourseLoader.load(at: root + "/Lessons")

@@ -119,7 +119,7 @@ extension Tensor {
             throw CNNError.argument(.backwardWithoutGrad)
         }
         let seed = try seed(gradient)
-        try withNoGrad { try Backpropagation.run(from: node, seed: seed) }
+        _ = try withNoGrad { try Backpropagation.run(from: node, seed: seed) }
     }
 
     /// The gradient a reverse sweep from this tensor starts with: `gradient` of this shape, or 1

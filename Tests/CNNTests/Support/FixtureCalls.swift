@@ -50,7 +50,7 @@ enum FixtureCalls {
         _ c: TorchReference.Case, tolerance: Double = 1e-12, sourceLocation: SourceLocation = #_sourceLocation
     ) throws {
         var inputs: [String: Tensor] = [:]
-        for (name, value) in c.inputs {
+        for name in c.inputs.keys {
             let wantsGrad = c.grads?[name] != nil
             inputs[name] = try c.input(name, requiresGrad: wantsGrad)
         }
