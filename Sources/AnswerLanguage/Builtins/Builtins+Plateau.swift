@@ -53,10 +53,11 @@ extension Builtins {
             case (false, false): value > best + threshold
             }
         }
-        let step = Builtin(
-            "step(metrics)", "record this epoch's metric; reduce the rate after patience bad ones"
-        ) {
-            call in
+        return schedulerValue(
+            "ReduceLROnPlateau", optimizer, base: base, stepSignature: "step(metrics)",
+            stepSummary: "record this epoch's metric; reduce the rate after patience bad ones",
+            settings: ["factor": .float(factor), "patience": .int(patience), "mode": .string(mode)]
+        ) { call in
             let metric: Double
             if case .tensor(let tensor) = try call.value("metrics") {
                 metric = try tensor.item()
@@ -84,19 +85,6 @@ extension Builtins {
                 let new = Swift.max(old * factor, minRate)
                 if old - new > eps { optimizer.learningRate = new }
             }
-            return .none
         }
-        let lastRate = Builtin("get_last_lr()", "the learning rate in force, as a list (one per group)") {
-            _ in
-            .list([.float(optimizer.learningRate)])
-        }
-        return .namespace(
-            Namespace(
-                name: "ReduceLROnPlateau",
-                members: members([step, lastRate]).merging([
-                    "factor": .float(factor), "patience": .int(patience), "mode": .string(mode),
-                    "base_lrs": .list([.float(base)]),
-                ]) { $1 },
-                typeName: "ReduceLROnPlateau", text: "<torch.optim.lr_scheduler.ReduceLROnPlateau object>"))
     }
 }

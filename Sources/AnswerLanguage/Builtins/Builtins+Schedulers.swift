@@ -54,14 +54,15 @@ extension Builtins {
         return optimizer
     }
 
-    /// A scheduler as a value, printed as PyTorch prints it: `step()` runs `advance`,
-    /// `get_last_lr()` reads the optimiser's learning rate in force, `base_lrs` is `base`;
-    /// `settings` are the scheduler's own members (StepLR's `step_size`, `gamma`).
+    /// A scheduler as a value, printed as PyTorch prints it: `step()` (or `stepSignature`) runs
+    /// `advance`, `get_last_lr()` reads the optimiser's learning rate in force, `base_lrs` is
+    /// `base`; `settings` are the scheduler's own members (StepLR's `step_size`, `gamma`).
     static func schedulerValue(
-        _ name: String, _ optimizer: any Optimizer, base: Double, stepSummary: String,
-        settings: [String: Value] = [:], advance: @escaping @Sendable (Call) throws -> Void
+        _ name: String, _ optimizer: any Optimizer, base: Double, stepSignature: String = "step()",
+        stepSummary: String, settings: [String: Value] = [:],
+        advance: @escaping @Sendable (Call) throws -> Void
     ) -> Value {
-        let step = Builtin("step()", stepSummary) { call in
+        let step = Builtin(stepSignature, stepSummary) { call in
             try advance(call)
             return .none
         }
