@@ -641,18 +641,17 @@ public final class Grader {
         return text.shape(a.shape, expected: e.shape)
     }
 
-    /// A number or shape as a message quotes it (`6`, `0.25`, `[1, 32, 4, 4]`); nil for tensors
-    /// and other values, which a sentence cannot quote.
     /// A value's one number, when it has exactly one.
     static func number(_ value: Value) -> Double? {
         guard let number = ValueConversion.numeric(value)?.scalarOrSelf, number.rank == 0 else { return nil }
         return number.values[0]
     }
 
+    /// A number or shape as a message quotes it (`6`, `0.25`, `[1, 32, 4, 4]`); nil for tensors
+    /// and other values, which a sentence cannot quote.
     static func printed(_ value: Value) -> String? {
         if let shape = value.integers, value.number == nil { return "\(shape)" }
-        guard let number = ValueConversion.numeric(value)?.scalarOrSelf, number.rank == 0 else { return nil }
-        return NumberFormat.short(number.values[0])
+        return number(value).map(NumberFormat.short)
     }
 
     private enum CheckOutcome { case held, failed, errored }

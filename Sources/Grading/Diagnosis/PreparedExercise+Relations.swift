@@ -18,8 +18,8 @@ extension PreparedExercise {
     ) -> Diagnosis? {
         guard exercise.kind == .value || exercise.kind == .tensor else { return nil }
         let text = GradingText()
-        let number = Self.scalar(answer)
-        let target = Self.scalar(expected)
+        let number = Grader.number(answer)
+        let target = Grader.number(expected)
         let integral = ValueConversion.isInteger(answer) && ValueConversion.isInteger(expected)
         var story: (Diagnosis.Finding, Phrase)?
         if let source, let typed = TypedAnswer(source) {
@@ -77,12 +77,6 @@ extension PreparedExercise {
             || differAtOtherReals(part, reference) == true
             || perturbedSetup.differ(part, reference, comparer: comparer) == true
             || differAtTypedData(part, reference, comparer: comparer) == true
-    }
-
-    /// A value's one number, when it has exactly one.
-    private static func scalar(_ value: Value) -> Double? {
-        guard let number = ValueConversion.numeric(value)?.scalarOrSelf, number.rank == 0 else { return nil }
-        return number.values[0]
     }
 
     /// Whether evaluating parts of the answer again is cheap and changes nothing: not when the
@@ -211,7 +205,7 @@ extension PreparedExercise {
     ) -> (Diagnosis.Finding, Phrase)? {
         guard partsMayRunAgain, let (op, left, right) = typed.outermost, op == .divide,
             case .integer(let divisor) = right.kind, divisor >= 1, let target, target != 0,
-            let sum = (try? session.evaluate(typed.text(left))).flatMap(Self.scalar),
+            let sum = (try? session.evaluate(typed.text(left))).flatMap(Grader.number),
             let count = NumberFormat.smallWholeNumber(sum / target), count != divisor
         else { return nil }
         if let terms = TypedAnswer.terms(left), terms == count {
@@ -258,7 +252,7 @@ extension PreparedExercise {
         let about: Bool
         if comparer.matches(value, expected) {
             about = false
-        } else if terms.allSatisfy(TypedAnswer.isNumeric), let number = Self.scalar(value),
+        } else if terms.allSatisfy(TypedAnswer.isNumeric), let number = Grader.number(value),
             abs(number - target) <= 0.02 * abs(target)
         {
             about = true

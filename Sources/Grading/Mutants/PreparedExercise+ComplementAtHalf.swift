@@ -48,13 +48,7 @@ extension PreparedExercise {
             guard !comparer.matches(expected, self.expected), !comparer.matches(answer, expected) else {
                 continue
             }
-            let number = { (value: Value) -> Double? in
-                guard let numeric = ValueConversion.numeric(value), numeric.values.count == 1 else {
-                    return nil
-                }
-                return numeric.values[0]
-            }
-            let (a, e) = (number(answer), number(expected))
+            let (a, e) = (Grader.number(answer), Grader.number(expected))
             return ComplementAtHalf(
                 name: name, answerWrites: (typed[name] ?? 0) > (written[name] ?? 0), value: 0.5,
                 other: Self.complementMove, answer: a == nil || e == nil ? nil : a,
