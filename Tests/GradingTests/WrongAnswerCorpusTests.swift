@@ -87,22 +87,30 @@ import Yams
                 ])
         }
 
+        /// The shipped course's own corpus, and from session 11 one file per author
+        /// (`shipped-<author>-wrong-answers.yaml`) so that authors writing at once never edit the
+        /// same file.
         static let shipped = Corpus(
-            name: "shipped", course: lessons, fixture: fixture("wrong-answers.yaml"))
+            name: "shipped",
+            parts: [Part(course: lessons, fixture: fixture("wrong-answers.yaml"))]
+                + fixtureFiles(named: "shipped-").map { Part(course: lessons, fixture: $0) })
         /// The courses written elsewhere, with answers written against them (not blind): the first
         /// (pooling, 1×1 convolutions, dilation, receptive fields), the second (batch norm,
         /// upsampling, flatten heads, costs; `elsewhere2-wrong-answers.yaml`, session 8) and the
         /// third (initialisation, dropout, augmentation, heads and losses), whose answers come one
         /// file per author (`elsewhere3-<author>-wrong-answers.yaml`, session 9) so that authors
         /// writing at once never edit the same file, and the fourth (blind5's course: SGD by hand,
-        /// schedules, scoring, boxes, group norm) the same way (`elsewhere4-<author>-…`, session 10).
+        /// schedules, scoring, boxes, group norm) the same way (`elsewhere4-<author>-…`, session 10),
+        /// and the fifth (blind6's course: cheaper and transposed convolutions, gates, early
+        /// stopping; `elsewhere5-<author>-…`, session 11).
         static let elsewhere = Corpus(
             name: "elsewhere",
             parts: [
                 part(elsewhere: "elsewhere", fixture: fixture("elsewhere-wrong-answers.yaml")),
                 part(elsewhere: "elsewhere2", fixture: fixture("elsewhere2-wrong-answers.yaml")),
             ] + fixtureFiles(named: "elsewhere3-").map { part(elsewhere: "elsewhere3", fixture: $0) }
-                + fixtureFiles(named: "elsewhere4-").map { part(elsewhere: "elsewhere4", fixture: $0) })
+                + fixtureFiles(named: "elsewhere4-").map { part(elsewhere: "elsewhere4", fixture: $0) }
+                + fixtureFiles(named: "elsewhere5-").map { part(elsewhere: "elsewhere5", fixture: $0) })
 
         /// The fixtures whose names start with `prefix` and end in `-wrong-answers.yaml`, sorted so
         /// that the corpus reads the same on every machine.
