@@ -298,6 +298,12 @@ import Yams
         ],
         ["en", "ko"])
     func corpusIsDiagnosed(corpus: Corpus, language: String) throws {
+        // `CORPUS_ONLY=blind7,shipped` grades only the corpora named (the whole run takes minutes).
+        let environment = ProcessInfo.processInfo.environment
+        if let only = environment["CORPUS_ONLY"], !only.split(separator: ",").contains(Substring(corpus.name))
+        {
+            return
+        }
         let (wrong, _) = try Self.corpus(corpus)
         let least = [
             "shipped": 150, "blind": 120, "blind2": 200, "blind3": 250, "blind4": 350, "blind5": 350,
