@@ -372,6 +372,7 @@ public final class Grader {
         let typedMutant = source.flatMap {
             prepared.typedMutant($0, value: answer, comparer: comparer)
                 ?? prepared.swapExplaining(answer, source: $0, comparer: comparer, exactly: true)
+                ?? prepared.curveMutant($0, value: answer, comparer: comparer)
         }
         // An answer whose operators, bracketed otherwise, give the expected value made a slip of
         // precedence: a mistake named for its value alone is not its story.

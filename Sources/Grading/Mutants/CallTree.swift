@@ -87,6 +87,23 @@ struct CallTree: Sendable {
         else { return self }
         return input.tree.unconverted
     }
+
+    /// Calls that read a one-number tensor as a Python number (`int(t)`, `float(t)`, `t.item()`):
+    /// the grader compares the number either way.
+    static let scalarReads: Set<String> = ["int", "float", "item"]
+
+    /// The tree without the calls around it that read its one number as a Python number
+    /// (`int(val.argmin())` is `val.argmin()`): around the whole answer they change nothing
+    /// a comparison sees, so they are no difference of how it is written.
+    var scalarRead: CallTree {
+        guard isScalarRead, let only = arguments.values.first else { return self }
+        return only.tree.scalarRead
+    }
+
+    /// Whether the tree is a call that reads a one-number tensor out (`scalarReads`).
+    var isScalarRead: Bool {
+        namesParameters && Self.scalarReads.contains(calleeName) && arguments.count == 1
+    }
 }
 
 /// Reads expressions into `CallTree`s, resolving callees through a fresh interpreter (builtins
@@ -140,7 +157,7 @@ final class CallTreeReader {
     }
 
     /// Builtins that return a pair of values and indices.
-    static let pairCalls: Set<String> = ["max", "min", "topk", "sort", "kthvalue"]
+    static let pairCalls: Set<String> = ["max", "min", "topk", "sort", "kthvalue", "cummin", "cummax"]
 
     /// `x.max(dim=1).values`, `x.topk(2)[1]`: one half of the pair a call returns, read as a call
     /// of its own. The values of `max` or `min` over a dimension are `amax` or `amin`, their

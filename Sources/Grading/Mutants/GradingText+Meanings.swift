@@ -187,6 +187,24 @@ package enum MeaningKey: String, MessageKey {
     case groupsAllChannels
     /// … in `size` groups of `groups` channels: the number of groups taken for their size.
     case groupSizeForGroups
+    /// The last position of a curve (`operand`, `last`) where the position of its `end` value is
+    /// asked; `end`: the smallest or the largest.
+    case lastPosition, curveSmallest, curveLargest
+    /// The position of the second `end` value of `operand`.
+    case secondRanked
+    /// Every one of `count` values counted where those with `condition` true are.
+    case everyValueCounted
+    /// The values where `condition` is false counted.
+    case complementCounted
+    /// An early-stopping question read otherwise (`curve`, `patience` as named, `end`: the
+    /// lowest or highest): more than, or one fewer than, `patience` epochs without a new best;
+    /// the count not started again; one epoch after the stop; the patience counted from the best
+    /// of the whole curve; the kept epoch for the stop; the last epoch (`last`); the stop for the
+    /// kept epoch; the whole curve's best for the kept epoch.
+    case patienceExceeded, patienceShort, badCountNotReset, stopOneLate, patienceFromOverallBest,
+        keptForStop, neverStopped, stopForKept, bestForKept
+    /// The best end of a curve: the lowest value, the highest.
+    case curveLowest, curveHighest
 }
 
 /// The names of a tensor's dimensions in a CNN course's layouts: `[N, C, H, W]`, `[C, H, W]`,

@@ -58,6 +58,7 @@ struct MeaningGenerator {
         generator.groupRules(root)
         generator.groupReshapeRules(root)
         generator.stepRules(root)
+        generator.curveRules(root)
         var seen: Set<String> = [source]
         return Array(generator.found.filter { seen.insert($0.source).inserted }.prefix(limit))
     }

@@ -396,6 +396,36 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     /// dimension.
     case shiftMoved = "shift-moved"
 
+    // What a position on a curve and a count of positions mean (`MeaningGenerator+Curves`).
+    /// `val.argmin()` → `len(val) - 1`: the last position where the best one's is asked.
+    case lastPosition = "last-position"
+    /// `val.argmin()` → `val.sort().indices[1]`: the second best's position.
+    case secondRanked = "second-ranked"
+    /// `(cond).sum()` → `(cond).numel()`: every value counted.
+    case everyValueCounted = "every-value-counted"
+    /// `(cond).sum()` → `(~(cond)).sum()`: the values where the condition fails counted.
+    case complementCounted = "complement-counted"
+
+    // An early-stopping question read otherwise (`PreparedExercise+CurveQuestion`).
+    /// Training stopped after more than `patience` epochs in a row without a new best.
+    case patienceExceeded = "patience-exceeded"
+    /// … after one epoch fewer than `patience`.
+    case patienceShort = "patience-short"
+    /// The epochs without a new best counted in all, never starting again at a new best.
+    case badCountNotReset = "bad-count-not-reset"
+    /// One epoch after the stop.
+    case stopOneLate = "stop-one-late"
+    /// `patience` counted from the best epoch of the whole curve.
+    case patienceFromOverallBest = "patience-from-overall-best"
+    /// The kept epoch (the best up to the stop) where the stop is asked.
+    case keptForStop = "kept-for-stop"
+    /// The last epoch, as if training never stopped.
+    case neverStopped = "never-stopped"
+    /// The stop where the kept epoch is asked.
+    case stopForKept = "stop-for-kept"
+    /// The best epoch of the whole curve where the kept one (before the stop) is asked.
+    case bestForKept = "best-for-kept"
+
     // What a probability means (`MeaningGenerator+Probabilities`, `+Softmax`, `+Classes`).
     /// `1 - p` → `p`, or a factor `p` → `1 - p`: the probability of the opposite outcome.
     case probabilityComplement = "probability-complement"
@@ -647,6 +677,10 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
         case .slicedOtherDimensions, .chainedSlice, .sliceFromOrigin, .otherEndDropped,
             .unfoldLayout, .unfoldPositions, .readingOrder, .shiftReversed, .shiftMoved:
             Traits(meaning: .place)
+        case .lastPosition, .secondRanked, .everyValueCounted,
+            .complementCounted, .patienceExceeded, .patienceShort, .badCountNotReset, .stopOneLate,
+            .patienceFromOverallBest, .keptForStop, .neverStopped, .stopForKept, .bestForKept:
+            Traits(meaning: .calculation)
         }
     }
 

@@ -78,6 +78,11 @@ extension PreparedExercise {
         if let source, let typed = typedMutant(source, value: answer, comparer: comparer) {
             return MutantGroup(mutants: [typed], value: answer)
         }
+        // A curve read otherwise, supported by the answer's writing (`curveMutant`): a name for
+        // the last epoch (`stopped`) is a formula no mutant is, but not a coincidence.
+        if let source, let curve = curveMutant(source, value: answer, comparer: comparer) {
+            return MutantGroup(mutants: [curve], value: answer)
+        }
         // A sum typed product by product that leaves out one product of the reference, with the
         // value that leaves: certain by its writing, whatever other change gives that value too.
         if let source, Self.typedProducts(source) != nil,
@@ -529,6 +534,12 @@ extension PreparedExercise {
                     meanings.append(mutant)
                     origins[mutant.source] = source.text
                 }
+            }
+            // An early-stopping question's misreadings (`PreparedExercise+CurveQuestion`).
+            for mutant in curveQuestionMutants(reference: solution.reference.text)
+            where seen.insert(mutant.source).inserted {
+                meanings.append(mutant)
+                origins[mutant.source] = solution.reference.text
             }
         }
         let runner = MutantRunner(self)

@@ -32,7 +32,13 @@ final class WrittenReading {
         for (index, entry) in sources.enumerated() {
             guard let tree = entry.tree, var found = WrittenDifference.between(answer, tree) else { continue }
             found.arguments = found.arguments.filter { !sameValue($0, session: session) }
-            guard !found.arguments.isEmpty, found.arguments.allSatisfy({ isSetting($0, session: session) }),
+            // Tensor data is no setting, but the same curve read over other entries (`val[:5]`
+            // for `val[:stopped + 1]`) says plainly which entries differ.
+            for index in found.arguments.indices where !isSetting(found.arguments[index], session: session) {
+                found.arguments[index].extent = extent(found.arguments[index], session: session)
+            }
+            guard !found.arguments.isEmpty,
+                found.arguments.allSatisfy({ $0.extent != nil || isSetting($0, session: session) }),
                 best.map({ found.arguments.count < $0.arguments.count }) ?? true
             else { continue }
             if index > 0 {
@@ -122,6 +128,46 @@ final class WrittenReading {
         return true
     }
 
+    /// The entries the two sides of `argument` read of one 1-d tensor of the setup, where each is
+    /// that tensor's name or one slice of it without a step (`val`, `val[:stopped + 1]`), and they
+    /// read other entries: `[yourFirst, yourLast, theirFirst, theirLast]`.
+    private func extent(_ argument: WrittenDifference.Argument, session: TimedInterpreter) -> [Int]? {
+        guard !argument.isCallee, let yours = argument.yourValue, let theirs = argument.theirValue,
+            let a = entries(yours, session: session), let b = entries(theirs, session: session),
+            a.base == b.base, a.first != b.first || a.last != b.last
+        else { return nil }
+        return [a.first, a.last, b.first, b.last]
+    }
+
+    /// The first and last entry `text` reads of a 1-d tensor the setup binds: its name alone, or
+    /// the name with one slice (Python's rules: negative bounds count from the end, bounds past
+    /// the end stop there). Nil for anything else, or a slice that reads nothing.
+    private func entries(_ text: String, session: TimedInterpreter) -> (base: String, first: Int, last: Int)?
+    {
+        guard let expression = try? Parser.parseExpression(text) else { return nil }
+        let written = SourceText(text)
+        var base = expression
+        var bounds: (start: ExpressionSyntax?, stop: ExpressionSyntax?) = (nil, nil)
+        if case .subscript(let of, let items) = expression.kind {
+            guard items.count == 1, case .slice(let start, let stop, nil, _) = items[0] else { return nil }
+            base = of
+            bounds = (start, stop)
+        }
+        guard case .name(let name) = base.kind, prepared.base[name] != nil,
+            case .tensor(let tensor)? = try? session.evaluate(name), tensor.shape.count == 1
+        else { return nil }
+        let count = tensor.shape[0]
+        func place(_ node: ExpressionSyntax?, otherwise: Int) -> Int? {
+            guard let node else { return otherwise }
+            guard case .int(let index)? = try? session.evaluate(written(node.range)) else { return nil }
+            return min(max(index < 0 ? index + count : index, 0), count)
+        }
+        guard let start = place(bounds.start, otherwise: 0), let stop = place(bounds.stop, otherwise: count),
+            stop > start
+        else { return nil }
+        return (name, start, stop - 1)
+    }
+
     /// Whether `text` makes a call (or does not parse).
     private static func calls(_ text: String) -> Bool {
         guard let expression = try? Parser.parseExpression(text) else { return true }
@@ -169,8 +215,25 @@ extension GradingText {
             sentence = Phrase(
                 calls ? WrittenKey.calledOne : WrittenKey.writtenOne, ["part": parts.first ?? .empty])
         }
-        for meaning in difference.arguments.compactMap({ self.meaning($0) }) { sentence = sentence + meaning }
+        for meaning in difference.arguments.compactMap({ self.meaning($0) ?? self.extent($0) }) {
+            sentence = sentence + meaning
+        }
         return sentence
+    }
+}
+
+extension GradingText {
+    /// The entries each side of `argument` reads, where they are a curve's (`extent`).
+    func extent(_ argument: WrittenDifference.Argument) -> Phrase? {
+        guard let extent = argument.extent, extent.count == 4, let yours = argument.yourValue,
+            let theirs = argument.theirValue
+        else { return nil }
+        return Phrase(
+            WrittenKey.otherEntries,
+            [
+                "yours": yours, "yourFirst": extent[0], "yourLast": extent[1], "theirs": theirs,
+                "theirFirst": extent[2], "theirLast": extent[3],
+            ])
     }
 }
 
@@ -185,6 +248,9 @@ extension GradingText {
         case (false, nil): sentence = Phrase(WrittenKey.stepLeftOutAtEnd, ["step": step.written])
         case (false, let part?):
             sentence = Phrase(WrittenKey.stepLeftOut, ["step": step.written, "part": part])
+        }
+        if step.countsFromOne {
+            return sentence + Phrase(step.added ? WrittenKey.countedFromOne : WrittenKey.countedFromZero)
         }
         guard let operation = step.operation, let key = OperationKey(operation) else { return sentence }
         return sentence + Phrase(key)
@@ -223,6 +289,12 @@ package enum WrittenKey: String, MessageKey {
     case nMinusOneForN, nForNMinusOne
     case keepdimKept, keepdimDropped
     case smallestTaken, largestTaken
+    case runningForOverall, overallForRunning
+    /// The entries of one tensor each side reads (`yours`, `yourFirst`, `yourLast`, `theirs`,
+    /// `theirFirst`, `theirLast`).
+    case otherEntries
+    /// A position counted from 1 by a `+ 1` added; from 0 with the calculation's `+ 1` left out.
+    case countedFromOne, countedFromZero
     /// One step more after the whole calculation (`step`, its part written `…`).
     case stepAddedAtEnd
     /// One step more around a part (`step`, `part`).

@@ -19,6 +19,8 @@ extension WrittenDifference {
         case keepdimKept, keepdimDropped
         /// `largest=False` given or left out (`topk`).
         case smallestTaken, largestTaken
+        /// The running extreme (`cummin`) where the extreme of the whole (`min`) belongs, and back.
+        case runningForOverall, overallForRunning
     }
 
     /// What a callee's result is: values or their positions (`argmax`), or another result named by
@@ -57,6 +59,12 @@ extension WrittenDifference {
         if yours.result == theirs.result, let a = yours.end, let b = theirs.end, a != b {
             return a == "smallest" ? .smallestForLargest : .largestForSmallest
         }
+        // The running extreme so far and the extreme of everything, at the same end.
+        let running: [String: String] = ["cummin": "min", "cummax": "max"]
+        let overall: [String: String] = ["min": "min", "amin": "min", "max": "max", "amax": "max"]
+        let (a, b) = (base(answer.calleeName), base(reference.calleeName))
+        if let end = overall[a], running[b] == end, yours.result == "values" { return .overallForRunning }
+        if let end = running[a], overall[b] == end, theirs.result == "values" { return .runningForOverall }
         switch (answer.calleeName, reference.calleeName) {
         case ("mean", "sum"):
             return isTruthValues(reference.arguments["input"]?.tree) ? .rateForCount : .averageForSum
@@ -74,6 +82,11 @@ extension WrittenDifference {
         case ("any", "all"): return .anyForAll
         default: return nil
         }
+    }
+
+    /// A callee's name without the half of a pair it is read as (`cummin` of `cummin(…).values`).
+    private static func base(_ name: String) -> String {
+        name.range(of: "(…)").map { String(name[..<$0.lowerBound]) } ?? name
     }
 
     /// Comparisons and the calls that give true/false values.

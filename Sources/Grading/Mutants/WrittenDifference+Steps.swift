@@ -15,6 +15,16 @@ extension WrittenDifference {
         var part: String?
         /// The activation the step is, when it is one (its sentence says what it does).
         var operation: Operation?
+        /// Whether the step is `… + 1` around a position (`argmin`, `argmax`, a pair's indices):
+        /// the position counted from 1 (added) or from 0 (left out).
+        var countsFromOne = false
+    }
+
+    /// Whether `tree` gives positions: an `argmin` or `argmax`, or the indices of a pair
+    /// (`max(…).indices`, `sort(…)[1]`), a number read out around it or not.
+    static func givesPositions(_ tree: CallTree) -> Bool {
+        let name = tree.scalarRead.calleeName
+        return ["argmin", "argmax"].contains(name) || name.hasSuffix(".indices") || name.hasSuffix("[1]")
     }
 
     /// The longest step and part quoted.
@@ -72,9 +82,15 @@ extension WrittenDifference {
         let part = added ? hole.text : inner.text
         guard step.count <= longestStep, atEnd || part.count <= longest else { return nil }
         let operation = outer.isCall ? Operation.called(outer.calleeName) : nil
+        var counted = false
+        if case .plain("∘+∘") = outer.kind, outer.children.count == 2, outer.children[0].key == hole.key,
+            case .plain("int:1") = outer.children[1].kind, givesPositions(hole)
+        {
+            counted = true
+        }
         return Step(
             added: added, written: step, part: atEnd ? nil : part,
-            operation: [.relu, .sigmoid, .tanh].contains(operation) ? operation : nil)
+            operation: [.relu, .sigmoid, .tanh].contains(operation) ? operation : nil, countsFromOne: counted)
     }
 
     /// The parts of two nodes of the same kind, paired; nil when they are not the same kind of

@@ -20,6 +20,9 @@ struct WrittenDifference: Hashable, Sendable {
         var isCallee = false
         /// What the change means, where the two calls say it (`WrittenDifference+Meaning`).
         var meaning: Meaning?
+        /// Where both values read one 1-d tensor of the setup over other entries (`val[:5]` for
+        /// `val[:stopped + 1]`): the first and last entry each reads, yours then theirs.
+        var extent: [Int]? = nil
 
         /// The learner's argument as quoted: `dilation=(2, 1)`, or the value alone.
         var yours: String? { yourValue.map(quoted) }
@@ -50,6 +53,13 @@ struct WrittenDifference: Hashable, Sendable {
     /// How `answer` differs from `reference` in call arguments only; nil when they differ
     /// otherwise too, in more than `limit` arguments, or not at all.
     static func between(_ answer: CallTree, _ reference: CallTree) -> WrittenDifference? {
+        // A number read out around the whole (`int(…)`, `.item()`) is the same number: where only
+        // one side reads it out, or the two read it otherwise, the calls inside are compared.
+        // (The same reading on both sides is compared as any call: its argument is then the
+        // difference, `x=val[best] / train[best]`.)
+        let same = answer.isScalarRead && reference.isScalarRead && answer.calleeName == reference.calleeName
+        let answer = same ? answer : answer.scalarRead
+        let reference = same ? reference : reference.scalarRead
         guard answer.key != reference.key, let found = differences(answer, reference),
             (1...limit).contains(found.count),
             found.allSatisfy({ ($0.yours?.count ?? 0) <= longest && ($0.theirs?.count ?? 0) <= longest })
@@ -66,7 +76,7 @@ struct WrittenDifference: Hashable, Sendable {
         [
             "sum", "mean", "nansum", "nanmean", "prod", "std", "var", "median", "amax", "amin", "max", "min",
             "argmax", "argmin", "any", "all", "norm", "logsumexp", "count_nonzero", "cumsum", "cumprod",
-            "softmax", "log_softmax", "topk", "sort", "kthvalue", "argsort",
+            "softmax", "log_softmax", "topk", "sort", "kthvalue", "argsort", "cummin", "cummax",
         ],
         ["conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d", "conv_transpose3d"],
     ]
