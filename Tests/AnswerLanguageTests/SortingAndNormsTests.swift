@@ -63,7 +63,7 @@ import Testing
     /// Conversions to dtypes the engine does not have say so, naming the dtype.
     @Test func missingIntegerWidthsAreRefusedByName() throws {
         let interpreter = Interpreter()
-        for (method, dtype) in [("int", "int32"), ("half", "float16"), ("byte", "uint8")] {
+        for (method, dtype) in [("short", "int16"), ("half", "float16"), ("byte", "uint8")] {
             let error = #expect(throws: LanguageError.self) {
                 try interpreter.run("torch.tensor([1., 2.]).\(method)()")
             }

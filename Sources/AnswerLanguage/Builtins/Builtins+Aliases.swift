@@ -86,7 +86,7 @@ extension Builtins {
         },
         Builtin("element_size(input)", "the bytes one element takes in PyTorch") { call in
             switch try call.tensor("input").scalarType {
-            case .float32: .int(4)
+            case .float32, .int32: .int(4)
             case .float64, .int64: .int(8)
             case .bool: .int(1)
             }

@@ -10,6 +10,7 @@ extension Builtins {
         legacyConstructor("FloatTensor", .float32),
         legacyConstructor("DoubleTensor", .float64),
         legacyConstructor("LongTensor", .int64),
+        legacyConstructor("IntTensor", .int32),
         legacyConstructor("BoolTensor", .bool),
     ]
 

@@ -95,10 +95,11 @@ extension Builtins {
         inPlace("copy_(input, src)", "copy src's values (broadcast) into this tensor, in place") { _, call in
             try call.tensor("src")
         },
-        arithmeticInPlace("add_(input, other, alpha=1)", "add other·alpha, in place") { input, other, call in
+        arithmeticInPlace("add_(input, other, *_, alpha=1)", "add other·alpha, in place") {
+            input, other, call in
             try input + alphaScaled(other, input, call)
         },
-        arithmeticInPlace("sub_(input, other, alpha=1)", "subtract other·alpha, in place") {
+        arithmeticInPlace("sub_(input, other, *_, alpha=1)", "subtract other·alpha, in place") {
             input, other, call in
             try input - alphaScaled(other, input, call)
         },

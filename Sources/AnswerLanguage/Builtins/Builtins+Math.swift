@@ -49,14 +49,14 @@ extension Builtins {
                     .tensor(try Tensor(rows.map { $0.isEmpty ? 0 : $0[d] }, shape: [rows.count]))
                 })
         },
-        Builtin("add(input, other, alpha=1)", "input + alpha · other") { call in
+        Builtin("add(input, other, *_, alpha=1)", "input + alpha · other") { call in
             let (input, other) = try binaryOperands(call)
             let sum = try input + alphaScaled(other, input, call)
             // Between bools `add` is a logical or, as PyTorch's bool result is.
             return .tensor(
                 input.kind == .boolean && other.kind == .boolean ? try sum.converted(to: .bool) : sum)
         },
-        Builtin("sub(input, other, alpha=1)", "input − alpha · other") { call in
+        Builtin("sub(input, other, *_, alpha=1)", "input − alpha · other") { call in
             let (input, other) = try binaryOperands(call)
             return .tensor(try input - alphaScaled(other, input, call))
         },
@@ -73,7 +73,7 @@ extension Builtins {
             return .tensor(try divided(input, other, call))
         },
         binary("true_divide", "input / other elementwise, a real result") { try $0 / $1 },
-        Builtin("rsub(input, other, alpha=1)", "other − alpha · input") { call in
+        Builtin("rsub(input, other, *_, alpha=1)", "other − alpha · input") { call in
             let (input, other) = try binaryOperands(call)
             return .tensor(try other - alphaScaled(input, other, call))
         },
@@ -170,7 +170,8 @@ extension Builtins {
         case "floor"?: return try Tensor.floorDivide(input, other)
         case "trunc"?:
             let quotient = try (input / other).truncated()
-            return integers ? try quotient.converted(to: .int64) : quotient
+            let kind = ElementKind.promoted(input.kind, rank: input.rank, other.kind, rank: other.rank)
+            return integers ? try quotient.converted(to: ScalarType(storage: .float32, kind: kind)) : quotient
         case let mode?:
             throw LanguageError.said(
                 .value, .roundingMode, ["mode": mode], at: call.range(of: "rounding_mode"))
@@ -181,7 +182,9 @@ extension Builtins {
     /// not a real into an integer or bool tensor, nor an integer into a bool one.
     static func canCast(_ result: ScalarType, to target: ScalarType) -> Bool {
         switch (result.kind, target.kind) {
-        case (.real, .integer), (.real, .boolean), (.integer, .boolean): false
+        case (.real, .integer), (.real, .integer32), (.real, .boolean), (.integer, .boolean),
+            (.integer32, .boolean):
+            false
         default: true
         }
     }

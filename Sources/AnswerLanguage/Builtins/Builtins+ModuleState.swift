@@ -5,7 +5,7 @@ import CNN
 extension Builtins {
     /// One entry a layer's `state_dict()` holds: its dotted key, its shape and how a loaded
     /// tensor is written into the layer.
-    private struct StateEntry {
+    struct StateEntry {
         var key: String
         var shape: [Int]
         var load: (Tensor) throws -> Void
@@ -13,7 +13,7 @@ extension Builtins {
 
     /// The entries of `layer`'s state in `state_dict()`'s order: each module's parameters,
     /// then its buffers (a batch norm's running statistics), depth first.
-    private static func stateEntries(_ layer: any Layer) -> [StateEntry] {
+    static func stateEntries(_ layer: any Layer) -> [StateEntry] {
         var entries: [StateEntry] = []
         for (path, layer) in layer.namedLayers {
             let prefix = path.isEmpty ? "" : path + "."
@@ -56,7 +56,7 @@ extension Builtins {
     ) { call in
         let layer = try call.module("module")
         let given = try call.value("state_dict")
-        guard case .dict(let items) = given else {
+        guard case .dict(let items) = given.asDict else {
             throw LanguageError.said(
                 .type, .stateDictNotDict, ["type": given.typeName], at: call.range(of: "state_dict"))
         }
@@ -64,17 +64,15 @@ extension Builtins {
         let expected = Set(entries.map(\.key))
         let missing = entries.map(\.key).filter { key in !items.contains { $0.key == key } }
         let unexpected = items.map(\.key).filter { !expected.contains($0) }
-        let type = layer.typeName
+        // PyTorch gathers every problem and raises one RuntimeError listing them: missing keys,
+        // unexpected keys (both only when strict), then each size mismatch, one per line.
+        var problems: [LanguageError.EvaluationLine] = []
         if try call.bool("strict") {
-            if let first = missing.first {
-                throw LanguageError.said(
-                    .value, .stateDictMissingKey, ["type": type, "key": first, "count": missing.count],
-                    at: call.range)
+            if !missing.isEmpty {
+                problems.append(.init(.stateDictMissingKeys, ["keys": quotedKeys(missing)]))
             }
-            if let first = unexpected.first {
-                throw LanguageError.said(
-                    .value, .stateDictUnexpectedKey, ["type": type, "key": first, "count": unexpected.count],
-                    at: call.range)
+            if !unexpected.isEmpty {
+                problems.append(.init(.stateDictUnexpectedKeys, ["keys": quotedKeys(unexpected)]))
             }
         }
         var loads: [(Tensor, StateEntry)] = []
@@ -86,15 +84,28 @@ extension Builtins {
                     at: call.range(of: "state_dict"))
             }
             guard tensor.shape == entry.shape else {
-                throw LanguageError.said(
-                    .shape, .stateDictSizeMismatch,
-                    ["type": type, "key": entry.key, "given": tensor.shape, "shape": entry.shape],
-                    at: call.range)
+                problems.append(
+                    .init(
+                        .stateDictSizeMismatch,
+                        ["key": entry.key, "given": tensor.shape, "shape": entry.shape]))
+                continue
             }
             loads.append((tensor, entry))
         }
+        guard problems.isEmpty else {
+            let kind: LanguageError.Kind =
+                problems.contains { $0.key == .stateDictSizeMismatch } ? .shape : .value
+            throw LanguageError(
+                kind, .evaluationLines([.init(.stateDictErrors, ["type": layer.typeName])] + problems),
+                at: call.range)
+        }
         for (tensor, entry) in loads { try entry.load(tensor) }
         return .namespace(incompatibleKeys(missing: missing, unexpected: unexpected))
+    }
+
+    /// Keys as PyTorch lists them in its message: `"0.weight", "2.bias"`.
+    private static func quotedKeys(_ keys: [String]) -> String {
+        keys.map { "\"\($0)\"" }.joined(separator: ", ")
     }
 
     /// PyTorch's `_IncompatibleKeys`: prints `<All keys matched successfully>` when both lists
@@ -123,5 +134,35 @@ extension Builtins {
         let flag = try call.bool("requires_grad")
         for parameter in layer.parameters() { try parameter.setRequiresGrad(flag) }
         return .module(layer)
+    }
+}
+
+extension Evaluator {
+    /// `sd['fc.weight'] = t` on a live `state_dict()` (also what an in-place change to an entry,
+    /// `sd['w'].zero_()`, writes back): the tensor is copied into the model's parameter or buffer
+    /// of that name, as the model's tensor PyTorch's entry is; a key the model lacks is refused.
+    func setStateDictEntry(
+        _ object: Namespace, _ items: [SubscriptItem], _ value: Value, in scope: Scope?, at range: SourceRange
+    ) throws(LanguageError) {
+        guard let layer = object.stateDictLayer, items.count == 1, case .index(let keyExpression) = items[0]
+        else { throw LanguageError(.type, .said(.dictOneKey, [:]), at: range) }
+        let key = try dictKey(try evaluate(keyExpression, in: scope), at: keyExpression.range)
+        let entries = Builtins.stateEntries(layer)
+        guard let entry = entries.first(where: { $0.key == key }) else {
+            throw LanguageError.said(.type, .stateDictNewKey, ["key": key], at: keyExpression.range)
+        }
+        guard case .tensor(let tensor) = value else {
+            throw LanguageError.said(
+                .type, .stateDictValueNotTensor, ["key": key, "type": value.typeName], at: range)
+        }
+        guard tensor.shape == entry.shape else {
+            throw LanguageError(
+                .shape,
+                .evaluationLines([
+                    .init(.stateDictErrors, ["type": layer.typeName]),
+                    .init(.stateDictSizeMismatch, ["key": key, "given": tensor.shape, "shape": entry.shape]),
+                ]), at: range)
+        }
+        try engine(at: range) { try entry.load(tensor.detach()) }
     }
 }

@@ -5,9 +5,11 @@ import CNN
 extension Builtins {
     static let moreTensorFunctions: [Builtin] = [
         Builtin("prod(input, dim=None, keepdim=False)", "the product of all elements, or along dim") { call in
-            .tensor(
-                try call.tensor("input").product(
-                    dim: try call.optionalInt("dim"), keepDim: try call.bool("keepdim")))
+            let input = try call.tensor("input")
+            let product = try input.product(
+                dim: try call.optionalInt("dim"), keepDim: try call.bool("keepdim"))
+            // PyTorch multiplies int32 and bool elements into an int64 product.
+            return .tensor(input.kind == .integer32 ? try product.converted(to: .int64) : product)
         },
         Builtin(
             "norm(input, p='fro', dim=None, keepdim=False)",

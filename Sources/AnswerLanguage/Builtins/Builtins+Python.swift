@@ -28,6 +28,12 @@ extension Builtins {
             case .module(let layer): return .int(layer.children.count)
             case .namespace(let dataset) where dataset.datasetTensors != nil:
                 return .int(dataset.datasetTensors?.first?.shape.first ?? 0)
+            case .namespace(let loader) where loader.loaderPlan != nil:
+                return .int(loader.loaderPlan?.batchCount ?? 0)
+            case .namespace(let subset) where subset.subsetItems != nil:
+                return .int(subset.subsetItems?.count ?? 0)
+            case .namespace(let object) where object.stateDictLayer != nil:
+                return .int(Value.namespace(object).stateDictEntries?.count ?? 0)
             case .tensor(let tensor):
                 guard let first = tensor.shape.first else {
                     throw LanguageError(.type, .said(.lenOfScalarTensor, [:]), at: call.range(of: "obj"))

@@ -183,57 +183,8 @@ extension Builtins {
                 }
                 return .namespace(.tensorDataset(tensors))
             },
-            Builtin(
-                "DataLoader(dataset, batch_size=1, shuffle=False, drop_last=False)",
-                "the data set in batches of batch_size (the last one smaller unless drop_last)"
-            ) { call in
-                var items = try call.evaluator.iterate(try call.value("dataset"), at: call.range)
-                let size = try call.int("batch_size")
-                guard size >= 1 else { throw CNNError.argument(.batchSizeMustBeAt, ["batchSize": size]) }
-                if try call.bool("shuffle") {
-                    // One order per loader (PyTorch draws a new one each epoch).
-                    items = try shuffledOrder(items.count, call).map { items[$0] }
-                }
-                var batches: [Value] = []
-                var start = 0
-                while start < items.count {
-                    let part = Array(items[start..<Swift.min(start + size, items.count)])
-                    start += size
-                    if part.count < size, try call.bool("drop_last") { break }
-                    batches.append(try batch(part, call))
-                }
-                return .list(batches)
-            },
+            dataLoader, randomSplit, subsetConstructor,
         ]))
-
-    /// PyTorch's default collation: tensors stacked, tuples collated field by field, numbers
-    /// made a tensor.
-    private static func batch(_ items: [Value], _ call: Call) throws -> Value {
-        switch items.first {
-        case .tensor?:
-            let tensors = try items.map { item in
-                guard case .tensor(let tensor) = item else { throw call.mismatch("dataset", .tensor) }
-                return tensor
-            }
-            return .tensor(try Tensor.stack(tensors))
-        case .tuple(let first)?, .list(let first)?:
-            let fields = try (0..<first.count).map { field in
-                try batch(
-                    try items.map { item in
-                        guard case .tuple(let parts) = item, parts.count == first.count else {
-                            throw call.mismatch("dataset", .tensor)
-                        }
-                        return parts[field]
-                    }, call)
-            }
-            return .list(fields)
-        case .int?, .float?, .bool?:
-            guard let nested = Call.nested(.list(items)) else { throw call.mismatch("dataset", .tensor) }
-            return .tensor(try Tensor(nested: nested))
-        default:
-            throw call.mismatch("dataset", .tensor)
-        }
-    }
 
     /// Tensor methods of the same boilerplate: `x.type_as(y)`.
     static let reachMethods: [Builtin] = [

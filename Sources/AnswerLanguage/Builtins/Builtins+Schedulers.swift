@@ -80,15 +80,21 @@ extension Builtins {
 
     /// `torch.optim.lr_scheduler`.
     static let schedulerNamespace = Namespace(
-        name: "torch.optim.lr_scheduler", members: members(schedulers + moreSchedulers))
+        name: "torch.optim.lr_scheduler", members: members(schedulers + moreSchedulers + [oneCycleScheduler]))
 
     /// `model.state_dict()`: every parameter and batch-norm buffer by dotted name, detached, in
     /// PyTorch's order (each module's parameters, then its buffers, depth first).
     static let stateDictMethod = Builtin(
         "state_dict(module)", "the parameters and buffers by dotted name (running statistics included)"
     ) { call in
+        .namespace(.stateDict(of: try call.module("module")))
+    }
+
+    /// The entries of `layer`'s state dict now: each parameter detached (sharing its storage, so
+    /// an in-place change reaches the parameter), then each batch norm's buffers.
+    static func stateDictEntries(_ layer: any Layer) -> [Value.DictEntry] {
         var entries: [Value.DictEntry] = []
-        for (path, layer) in try call.module("module").namedLayers {
+        for (path, layer) in layer.namedLayers {
             let prefix = path.isEmpty ? "" : path + "."
             for (name, parameter) in layer.ownParameters {
                 entries.append(Value.DictEntry(prefix + name, .tensor(parameter.value.detach())))
@@ -101,7 +107,7 @@ extension Builtins {
                     Value.DictEntry(prefix + "num_batches_tracked", .tensor(Tensor(norm.numBatchesTracked))))
             }
         }
-        return .dict(entries)
+        return entries
     }
 }
 
@@ -121,6 +127,11 @@ final class DecoupledWeightDecay: Optimizer {
     var learningRate: Double {
         get { adam.learningRate }
         set { adam.learningRate = newValue }
+    }
+
+    var cycledMomentum: Double? {
+        get { adam.cycledMomentum }
+        set { adam.cycledMomentum = newValue }
     }
 
     func step() throws {

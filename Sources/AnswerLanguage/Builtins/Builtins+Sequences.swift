@@ -96,7 +96,7 @@ extension Builtins {
 
     /// Conversions to dtypes the engine does not have: refused, naming the dtype.
     static let missingDtypeMethods: [Builtin] = [
-        ("int", "int32"), ("short", "int16"), ("char", "int8"), ("byte", "uint8"), ("half", "float16"),
+        ("short", "int16"), ("char", "int8"), ("byte", "uint8"), ("half", "float16"),
         ("bfloat16", "bfloat16"),
     ].map { name, dtype in
         Builtin("\(name)(input)", "the tensor as torch.\(dtype): not provided here (use .long() or .float())")
@@ -352,7 +352,7 @@ extension Builtins {
         let d = try input.normalizedDim(dim)
         let size = input.rank == 0 ? 1 : input.shape[d]
         let counts = repeats.scalarsAsDoubles().map { Int($0) }
-        guard repeats.kind == .integer, repeats.rank <= 1, counts.count == 1 || counts.count == size,
+        guard repeats.kind.isIntegral, repeats.rank <= 1, counts.count == 1 || counts.count == size,
             counts.allSatisfy({ $0 >= 0 })
         else {
             throw LanguageError.said(
@@ -386,7 +386,7 @@ extension Builtins {
     /// where elements are 0); integers and booleans give int64, as in PyTorch.
     static func cumulativeProduct(_ input: Tensor, _ dim: Int) throws -> Tensor {
         let d = try input.normalizedDim(dim)
-        let x = input.kind == .boolean ? try input.converted(to: .int64) : input
+        let x = input.kind == .boolean || input.kind == .integer32 ? try input.converted(to: .int64) : input
         guard x.rank > 0, x.shape[d] > 0 else { return x }
         var running = try x.narrow(dim: d, start: 0, length: 1)
         var slices = [running]

@@ -55,7 +55,7 @@ extension Builtins {
             var entries: [Value.DictEntry] = []
             for value in call.rest {
                 let items: [Value]
-                if case .dict(let more) = value {
+                if case .dict(let more) = value.asDict {
                     entries += more
                     continue
                 }

@@ -78,7 +78,7 @@ extension Builtins {
         ) {
             call in
             let input = try call.tensor("input")
-            guard input.rank == 1, input.kind == .integer else {
+            guard input.rank == 1, input.kind.isIntegral else {
                 throw LanguageError.said(
                     .argument, .bincountInput, ["shape": input.shape], at: call.range(of: "input"))
             }
@@ -307,7 +307,7 @@ extension Builtins {
             .tensor(try scatterAdd(try call.tensor("input"), call))
         },
         Builtin(
-            "index_add(input, dim, index, source, alpha=1)",
+            "index_add(input, dim, index, source, *_, alpha=1)",
             "a copy of input with source's slices added at the positions index lists along dim"
         ) {
             call in
@@ -608,7 +608,7 @@ extension Builtins {
     static func indexAdd(_ input: Tensor, _ call: Call) throws -> Tensor {
         let index = try call.tensor("index")
         let source = try call.tensor("source")
-        guard index.kind == .integer, index.rank <= 1 else {
+        guard index.kind.isIntegral, index.rank <= 1 else {
             throw LanguageError.said(
                 .argument, .indexSelectVector, ["rank": index.rank], at: call.range(of: "index"))
         }

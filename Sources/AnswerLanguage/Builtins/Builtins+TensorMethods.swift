@@ -198,6 +198,9 @@ extension Builtins {
         Builtin("long(input)", "the tensor as int64 (reals truncated toward zero)") { call in
             .tensor(try call.tensor("input").converted(to: .int64))
         },
+        Builtin("int(input)", "the tensor as int32 (reals truncated toward zero)") { call in
+            .tensor(try call.tensor("input").converted(to: .int32))
+        },
         Builtin("bool(input)", "the tensor as bool (nonzero is True)") { call in
             .tensor(try call.tensor("input").converted(to: .bool))
         },
@@ -257,6 +260,7 @@ extension Builtins {
         case .float32: "torch.FloatTensor"
         case .float64: "torch.DoubleTensor"
         case .int64: "torch.LongTensor"
+        case .int32: "torch.IntTensor"
         case .bool: "torch.BoolTensor"
         }
     }
@@ -275,7 +279,8 @@ extension Builtins {
             let value = values.first ?? 0
             switch kind {
             case .real: return .float(value)
-            case .integer: return Int(exactly: value.rounded(.towardZero)).map(Value.int) ?? .float(value)
+            case .integer, .integer32:
+                return Int(exactly: value.rounded(.towardZero)).map(Value.int) ?? .float(value)
             case .boolean: return .bool(value != 0)
             }
         }

@@ -46,14 +46,15 @@ enum Builtins {
     static let dtypes: [String: Value] = [
         "float32": .dtype(.float32), "float": .dtype(.float32), "float64": .dtype(.float64),
         "double": .dtype(.float64), "int64": .dtype(.int64), "long": .dtype(.int64), "bool": .dtype(.bool),
+        "int32": .dtype(.int32), "int": .dtype(.int32),
     ]
 
     /// PyTorch's dtypes the engine does not have, by their `torch.` names, with the dtype each
     /// stands for: refused where they are named, saying which dtypes there are.
     static let missingDtypes: [String: String] = [
-        "int32": "int32", "int": "int32", "int16": "int16", "short": "int16", "int8": "int8",
+        "int16": "int16", "short": "int16", "int8": "int8",
         "uint8": "uint8", "float16": "float16", "half": "float16", "bfloat16": "bfloat16",
-        "IntTensor": "int32", "ShortTensor": "int16", "CharTensor": "int8", "ByteTensor": "uint8",
+        "ShortTensor": "int16", "CharTensor": "int8", "ByteTensor": "uint8",
         "HalfTensor": "float16",
     ]
 
@@ -75,13 +76,15 @@ enum Builtins {
     /// `torch`.
     static let torchNamespace = Namespace(
         name: "torch",
-        members: members(torchFunctions + gradModes).merging(dtypes) { $1 }.merging(torchConstants) { $1 }
-            .merging([
-                "nn": .namespace(nnNamespace), "optim": .namespace(optimNamespace),
-                "cuda": .namespace(cudaNamespace), "autograd": .namespace(autogradNamespace),
-                "utils": .namespace(
-                    Namespace(name: "torch.utils", members: ["data": .namespace(dataNamespace)])),
-            ]) { $1 })
+        members: members(torchFunctions + gradModes + [generatorConstructor]).merging(dtypes) { $1 }.merging(
+            torchConstants
+        ) { $1 }
+        .merging([
+            "nn": .namespace(nnNamespace), "optim": .namespace(optimNamespace),
+            "cuda": .namespace(cudaNamespace), "autograd": .namespace(autogradNamespace),
+            "utils": .namespace(
+                Namespace(name: "torch.utils", members: ["data": .namespace(dataNamespace)])),
+        ]) { $1 })
 
     /// Names bound at the top level before any code runs.
     static let global: [String: Value] = {
@@ -104,10 +107,13 @@ enum Builtins {
         .remainder: { try Tensor.remainder($0, $1) },
     ]
 
-    /// `a @ b`: integer matrices multiply to an integer (int64) matrix, as in PyTorch.
+    /// `a @ b`: integer matrices multiply to an integer matrix (int64, or int32 from two int32
+    /// ones), as in PyTorch.
     static func matrixProduct(_ a: Tensor, _ b: Tensor) throws -> Tensor {
         let product = try Tensor.matmul(a, b)
-        return a.kind == .integer && b.kind == .integer ? try product.converted(to: .int64) : product
+        guard a.kind.isIntegral && b.kind.isIntegral else { return product }
+        return try product.converted(
+            to: ScalarType(storage: .float32, kind: ElementKind.promoted(a.kind, b.kind)))
     }
 
     static func members(_ builtins: [Builtin]) -> [String: Value] {

@@ -275,16 +275,26 @@ struct Call {
                 return ["float": ScalarType.float64, "int": .int64, "bool": .bool][function.name]
             }
             throw mismatch(name, .dtype)
-        case .string(let text):
-            if case .dtype(let type) = Builtins.dtypes[
-                text.hasPrefix("torch.") ? String(text.dropFirst(6)) : text]
-            {
+        // The legacy tensor types as dtypes: `x.type(torch.IntTensor)`, `x.type('torch.IntTensor')`.
+        case .function(let function) where Self.legacyTypes[function.name] != nil:
+            if case .builtin = function.implementation, let type = Self.legacyTypes[function.name] {
                 return type
             }
+            throw mismatch(name, .dtype)
+        case .string(let text):
+            let bare = text.hasPrefix("torch.") ? String(text.dropFirst(6)) : text
+            if case .dtype(let type) = Builtins.dtypes[bare] { return type }
+            if let type = Self.legacyTypes[bare] { return type }
             throw mismatch(name, .dtype)
         default: throw mismatch(name, .dtype)
         }
     }
+
+    /// PyTorch's legacy tensor types and the dtype each stands for.
+    static let legacyTypes: [String: ScalarType] = [
+        "FloatTensor": .float32, "DoubleTensor": .float64, "LongTensor": .int64, "IntTensor": .int32,
+        "BoolTensor": .bool,
+    ]
 
     /// The storage of the dtype `name` asks for (float64 for `torch.float64`, float32 for every
     /// other type, which `Builtins.finish` then converts to), nil for `None`.

@@ -15,12 +15,14 @@ struct Signature: Sendable {
     /// The signature as written, for messages and help.
     let text: String
 
-    /// Parses `"name(a, b=1, *rest, c=None)"`; the defaults must be literals.
+    /// Parses `"name(a, b=1, *rest, c=None)"` (a bare `*`, written `*` or `*_`, makes what follows
+    /// keyword-only); the defaults must be literals.
     ///
     /// Signatures are written by us, so a malformed one is our bug and traps.
     init(_ text: String) {
-        self.text = text
-        guard let expression = try? Parser.parseExpression(text),
+        self.text = text.replacing("*_,", with: "*,")
+        // The parser reads call arguments, where a bare `*` is not an expression: `*_` stands in.
+        guard let expression = try? Parser.parseExpression(self.text.replacing("*,", with: "*_,")),
             case .call(let callee, let arguments) = expression.kind,
             case .name(let name) = callee.kind
         else { preconditionFailure("malformed builtin signature \(text)") }
@@ -36,6 +38,12 @@ struct Signature: Sendable {
                     Parameter(
                         name: keyword, defaultValue: value, isVariadic: false, isKeywordOnly: afterVariadic))
             } else if case .name(let parameter) = argument.value.kind {
+                // `*_` is Python's bare `*`: what follows is keyword-only, and nothing collects
+                // extra positional arguments (`add(input, other, *, alpha=1)`).
+                if argument.isSpread && parameter == "_" {
+                    afterVariadic = true
+                    continue
+                }
                 parameters.append(
                     Parameter(
                         name: parameter, defaultValue: nil, isVariadic: argument.isSpread,

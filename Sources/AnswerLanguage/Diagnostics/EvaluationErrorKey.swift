@@ -53,9 +53,14 @@ public enum EvaluationErrorKey: String, MessageKey, Sendable {
     case randpermNegative, normalStd, bernoulliRange, multinomialInput, multinomialSamples
     // Reach (session 10): dtypes kept by in-place writes, alpha, rounding, state dicts, grads.
     case augmentedResultType, alphaIntegral, integerDivisionByZero, dtypeUnsupported, float16Unsupported,
-        gradSize, gradType, gradNotTensor, gradWithoutRequiresGrad, stateDictNotDict, stateDictMissingKey,
-        stateDictUnexpectedKey, stateDictSizeMismatch, stateDictValueNotTensor, tensorDatasetEmpty,
+        gradSize, gradType, gradNotTensor, gradWithoutRequiresGrad, stateDictNotDict,
+        stateDictSizeMismatch, stateDictErrors, stateDictMissingKeys,
+        stateDictUnexpectedKeys, stateDictValueNotTensor, tensorDatasetEmpty,
         plateauMode, plateauFactor
+    // Reach (session 11): one-cycle schedules and splitting data sets.
+    case oneCycleSteps, oneCyclePositive, oneCyclePctStart, oneCycleAnneal, oneCycleTooManySteps,
+        randomSplitSum, randomSplitFraction, randomSplitNegative, dataLoaderOption, subsetIndex,
+        stateDictNewKey, deepcopyModule
 }
 
 extension LanguageError {

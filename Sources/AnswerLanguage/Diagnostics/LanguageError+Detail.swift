@@ -54,6 +54,22 @@ extension LanguageError {
         /// A refusal of the evaluator, a builtin or the parser with no case of its own: its sentence
         /// in the catalog `evaluation-errors`, and the pieces.
         case evaluation(EvaluationErrorKey, [String: MessageValue])
+        /// A refusal that lists several problems, as PyTorch's `load_state_dict` does: each line a
+        /// sentence of the catalog `evaluation-errors`, said in one language and joined by a
+        /// newline and a tab (PyTorch's layout).
+        case evaluationLines([EvaluationLine])
+    }
+
+    /// One line of an `evaluationLines` detail.
+    public struct EvaluationLine: Hashable, Sendable {
+        public var key: EvaluationErrorKey
+        public var arguments: [String: MessageValue]
+
+        /// A line saying `key` with `arguments`.
+        public init(_ key: EvaluationErrorKey, _ arguments: [String: any MessageArgument] = [:]) {
+            self.key = key
+            self.arguments = arguments.mapValues(\.messageValue)
+        }
     }
 
     /// What sort of thing an unknown name was meant to be.

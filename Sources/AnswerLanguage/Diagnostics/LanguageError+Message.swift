@@ -107,6 +107,8 @@ extension LanguageError {
         case .statement(let problem): return problem.sentence(in: language)
         case .said(let sentence, let arguments): return language.say(sentence, arguments)
         case .evaluation(let sentence, let arguments): return language.say(sentence, arguments)
+        case .evaluationLines(let lines):
+            return lines.map { language.say($0.key, $0.arguments) }.joined(separator: "\n\t")
         }
     }
 }

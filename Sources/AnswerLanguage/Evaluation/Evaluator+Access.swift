@@ -104,6 +104,13 @@ extension Evaluator {
             case .one(let value): return value
             case .many(let values): return .module(Sequential(values.compactMap(\.module)))
             }
+        case .namespace(let object) where object.stateDictLayer != nil:
+            return try subscriptValue(base.asDict, items, in: scope, at: range)
+        case .namespace(let subset) where subset.subsetItems != nil:
+            switch try sequenceSubscript(subset.subsetItems ?? [], items, in: scope, at: range) {
+            case .one(let value): return value
+            case .many(let values): return .list(values)
+            }
         case .namespace(let dataset) where dataset.datasetTensors != nil:
             // PyTorch's `tuple(tensor[index] for tensor in self.tensors)`.
             return .tuple(

@@ -90,7 +90,9 @@ extension Evaluator {
             guard case .tensor(let tensor) = value, let number else { return Self.str(value) }
             switch tensor.kind {
             case .boolean: return Self.str(.bool(number != 0))
-            case .integer where abs(number) < 9e15: return Self.str(.int(Int(number)))
+            case .integer,
+                .integer32 where abs(number) < 9e15:
+                return Self.str(.int(Int(number)))
             default: return Self.str(.float(number))
             }
         }
@@ -103,7 +105,7 @@ extension Evaluator {
             case .string(let text): return try parsed.format(text)
             case .tensor(let tensor) where tensor.rank == 0:
                 let number = number ?? 0
-                if tensor.kind == .integer, number.rounded() == number, abs(number) < 9e15 {
+                if tensor.kind.isIntegral, number.rounded() == number, abs(number) < 9e15 {
                     return try parsed.format(Int(number))
                 }
                 return try parsed.format(number)

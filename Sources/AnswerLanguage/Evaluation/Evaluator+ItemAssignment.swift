@@ -13,6 +13,9 @@ extension Evaluator {
         _ container: Value, _ items: [SubscriptItem], _ value: Value, in scope: Scope?, at range: SourceRange
     ) throws(LanguageError) -> Value? {
         switch container {
+        case .namespace(let object) where object.stateDictLayer != nil:
+            try setStateDictEntry(object, items, value, in: scope, at: range)
+            return nil
         case .tensor(let tensor):
             let changed = try assignItems(tensor, items, value, in: scope, at: range)
             guard tensor.requiresGrad, tensor.isLeaf else { return .tensor(changed) }

@@ -415,6 +415,8 @@ extension Evaluator {
                     .type, .said(.inStringNeedsString, ["type": .text(item.typeName)]), at: range)
             }
             return part.isEmpty || text.contains(part)
+        case .namespace(let namespace) where namespace.stateDictLayer != nil:
+            return try contains(container.asDict, item, at: range)
         case .namespace(let namespace):
             guard case .string(let name) = item else { return false }
             return namespace.members[name] != nil

@@ -187,6 +187,13 @@ extension Evaluator {
         case .module(let layer)
         where layer is ModuleList || (!(layer is UserModule) && !layer.children.isEmpty):
             return layer.children.map { .module($0.layer) }
+        case .namespace(let loader) where loader.loaderPlan != nil:
+            guard let plan = loader.loaderPlan else { return [] }
+            return try loaderBatches(plan, at: range)
+        case .namespace(let subset) where subset.subsetItems != nil:
+            return subset.subsetItems ?? []
+        case .namespace(let object) where object.stateDictLayer != nil:
+            return (value.stateDictEntries ?? []).map { .string($0.key) }
         case .namespace(let dataset) where dataset.datasetTensors != nil:
             let tensors = dataset.datasetTensors ?? []
             let count = tensors.first?.shape.first ?? 0
@@ -277,7 +284,7 @@ extension Evaluator {
     func importedValue(_ path: [String], at range: SourceRange) throws(LanguageError) -> Value {
         let modules = [
             "torch": Builtins.torchNamespace, "math": Builtins.mathNamespace,
-            "collections": Builtins.collectionsNamespace,
+            "collections": Builtins.collectionsNamespace, "copy": Builtins.copyNamespace,
         ]
         guard let module = path.first.flatMap({ modules[$0] }) else {
             throw LanguageError(.unsupported, .statement(.moduleNotAvailable(path[0])), at: range)

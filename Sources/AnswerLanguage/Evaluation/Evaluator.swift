@@ -234,6 +234,14 @@ final class Evaluator: @unchecked Sendable {
                     if let changed, Self.isAssignable(base) { try writeBack(changed, to: base, in: scope) }
                     return result
                 }
+            case .namespace(let object) where object.stateDictLayer != nil:
+                // A live state dict answers dict methods from the model as it is now.
+                if let (result, _) = try containerMethod(
+                    receiver.asDict, method, try evaluateArguments(arguments, in: scope), at: range,
+                    nameRange: nameRange)
+                {
+                    return result
+                }
             default: break
             }
             let function = try attribute(of: receiver, method, at: nameRange)

@@ -109,6 +109,16 @@ public final class Namespace: Sendable, CustomStringConvertible {
         /// `TensorDataset(x, y)`: its tensors of one length; `len`, `ds[i]` (a tuple of the
         /// tensors indexed alike, slices too) and iteration as PyTorch's.
         case tensorDataset([Tensor])
+        /// `DataLoader(…)`: batches made each time it is walked (a new order per epoch when it
+        /// shuffles); `len` is its number of batches.
+        case dataLoader(LoaderPlan)
+        /// `random_split`'s and `Subset`'s parts: the picked items of a data set, indexed and
+        /// walked like a list.
+        case subset([Value])
+        /// `model.state_dict()`: PyTorch's tensors share the parameters' storage, so the dict is
+        /// read from the model whenever it is used (a later step shows in it, an in-place change
+        /// to an entry changes the model).
+        case stateDict(any Layer)
     }
 
     /// The full dotted name, `torch.nn.functional`.
@@ -165,20 +175,74 @@ public final class Namespace: Sendable, CustomStringConvertible {
             role: .tensorDataset(tensors))
     }
 
+    /// A `DataLoader`'s plan, nil for other namespaces.
+    var loaderPlan: LoaderPlan? {
+        if case .dataLoader(let plan) = role { return plan }
+        return nil
+    }
+
+    /// A `Subset`'s items, nil for other namespaces.
+    var subsetItems: [Value]? {
+        if case .subset(let items) = role { return items }
+        return nil
+    }
+
+    /// `DataLoader(dataset, …)`, printing as PyTorch's object does (without an address).
+    static func dataLoader(_ plan: LoaderPlan, dataset: Value) -> Namespace {
+        Namespace(
+            name: "DataLoader",
+            members: [
+                "dataset": dataset, "batch_size": .int(plan.batchSize), "drop_last": .bool(plan.dropLast),
+            ],
+            typeName: "DataLoader", text: "<torch.utils.data.dataloader.DataLoader object>",
+            role: .dataLoader(plan))
+    }
+
+    /// The model a `state_dict()` reads, nil for other namespaces.
+    var stateDictLayer: (any Layer)? {
+        if case .stateDict(let layer) = role { return layer }
+        return nil
+    }
+
+    /// `model.state_dict()`: a live view of the model's parameters and buffers.
+    static func stateDict(of layer: any Layer) -> Namespace {
+        Namespace(name: "OrderedDict", members: [:], typeName: "OrderedDict", role: .stateDict(layer))
+    }
+
+    /// A `Subset` of `dataset` at `indices`, whose items are `items`.
+    static func subset(dataset: Value, indices: [Int], items: [Value]) -> Namespace {
+        Namespace(
+            name: "Subset", members: ["dataset": dataset, "indices": .list(indices.map(Value.int))],
+            typeName: "Subset", text: "<torch.utils.data.dataset.Subset object>", role: .subset(items))
+    }
+
     /// The keys of a parameter group in order, nil for other namespaces.
     var parameterGroupKeys: [String]? {
         if case .parameterGroup(let keys) = role { return keys }
         return nil
     }
 
-    /// A parameter group's entry: `'lr'` as the optimiser has it now.
+    /// A parameter group's entry: `'lr'`, and the `'momentum'` or `'betas'` a one-cycle
+    /// schedule cycles, as the optimiser has them now.
     func groupEntry(_ key: String) -> Value? {
         if key == "lr", let optimizer { return .float(optimizer.learningRate) }
+        if let momentum = optimizer?.cycledMomentum {
+            if key == "momentum", members[key] != nil { return .float(momentum) }
+            if key == "betas", case .tuple(let betas)? = members[key], betas.count == 2 {
+                return .tuple([.float(momentum), betas[1]])
+            }
+        }
         return members[key]
     }
 
     /// `<module 'torch.nn.functional'>`, or an object's own text.
     public var description: String {
+        if case .stateDict(let layer) = role {
+            let entries = Builtins.stateDictEntries(layer)
+            guard !entries.isEmpty else { return "OrderedDict()" }
+            return "OrderedDict(["
+                + entries.map { "(\(Value.string($0.key)), \($0.value))" }.joined(separator: ", ") + "])"
+        }
         guard case .parameterGroup(let keys) = role else { return text ?? "<module '\(name)'>" }
         let entries = keys.map { key in "'\(key)': \(groupEntry(key).map { "\($0)" } ?? "None")" }
         return "{" + entries.joined(separator: ", ") + "}"

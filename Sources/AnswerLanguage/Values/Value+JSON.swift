@@ -36,7 +36,7 @@ extension Value {
                 if index > 0 { out += ", " }
                 switch tensor.kind {
                 case .real: out += Self.jsonNumber(value)
-                case .integer: out += value.isFinite ? String(Int(value)) : Self.jsonNumber(value)
+                case .integer, .integer32: out += value.isFinite ? String(Int(value)) : Self.jsonNumber(value)
                 case .boolean: out += value != 0 ? "true" : "false"
                 }
             }
@@ -66,6 +66,8 @@ extension Value {
             out += #""parameters": \#(layer.parameterCount), "text": \#(Self.jsonString(layer.description))}"#
         case .function(let function):
             out += #"{"type": "function", "name": \#(Self.jsonString(function.name))}"#
+        case .namespace(let object) where object.stateDictLayer != nil:
+            asDict.writeJSON(to: &out)
         case .namespace(let device) where device.isDevice:
             out += #"{"type": "device", "value": \#(Self.jsonString(device.name))}"#
         case .namespace(let namespace):

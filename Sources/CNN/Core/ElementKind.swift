@@ -10,12 +10,32 @@ public enum ElementKind: String, Sendable, Hashable {
     case real
     /// Whole numbers (PyTorch `int64`).
     case integer
+    /// Whole numbers PyTorch keeps as `int32` (`.int()`, `dtype=torch.int32`): the same exact
+    /// float32 storage as `integer`, but PyTorch prints, promotes and reports them as `int32`.
+    case integer32
     /// 0 or 1 (PyTorch `bool`).
     case boolean
 
-    /// The kind of `a ⊕ b` for `+ - *` and friends: real wins; integers and booleans give integers.
-    static func promoted(_ a: ElementKind, _ b: ElementKind) -> ElementKind {
+    /// Whether the numbers are whole (`int64` or `int32`).
+    public var isIntegral: Bool { self == .integer || self == .integer32 }
+
+    /// The kind of `a ⊕ b` for `+ - *` and friends: real wins; `int32` with `int32` or `bool`
+    /// stays `int32` (PyTorch's promotion lattice); any other integers and booleans give `int64`.
+    public static func promoted(_ a: ElementKind, _ b: ElementKind) -> ElementKind {
         if a == .real || b == .real { return .real }
+        if (a == .integer32 || b == .integer32) && a != .integer && b != .integer { return .integer32 }
         return .integer
+    }
+
+    /// The kind of `a ⊕ b` where PyTorch's rule for dimensioned and 0-d operands applies: a 0-d
+    /// tensor (or a Python number) beside a dimensioned tensor of the same category (integral or
+    /// real) does not widen it, so `x_int32 + 1` stays `int32`.
+    public static func promoted(_ a: ElementKind, rank aRank: Int, _ b: ElementKind, rank bRank: Int)
+        -> ElementKind
+    {
+        let kind = promoted(a, b)
+        guard kind.isIntegral, (aRank == 0) != (bRank == 0) else { return kind }
+        let dimensioned = aRank == 0 ? b : a
+        return dimensioned.isIntegral ? dimensioned : kind
     }
 }

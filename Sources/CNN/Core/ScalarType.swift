@@ -11,6 +11,7 @@ public enum ScalarType: String, Sendable, Hashable, CaseIterable {
     case float32
     case float64
     case int64
+    case int32
     case bool
 
     /// The dtype that holds the numbers.
@@ -21,6 +22,7 @@ public enum ScalarType: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .float32, .float64: .real
         case .int64: .integer
+        case .int32: .integer32
         case .bool: .boolean
         }
     }
@@ -33,19 +35,21 @@ public enum ScalarType: String, Sendable, Hashable, CaseIterable {
         switch kind {
         case .real: self = storage == .float64 ? .float64 : .float32
         case .integer: self = .int64
+        case .integer32: self = .int32
         case .boolean: self = .bool
         }
     }
 }
 
 extension Tensor {
-    /// PyTorch's dtype of this tensor: `float32`/`float64` for real numbers, `int64`, `bool`.
+    /// PyTorch's dtype of this tensor: `float32`/`float64` for real numbers, `int64`, `int32`, `bool`.
     public var scalarType: ScalarType { ScalarType(storage: dtype, kind: kind) }
 
     /// This tensor converted to `type` (PyTorch `.to(dtype)`, `.long()`, `.bool()`, …): reals
     /// become integers by truncation toward zero (NaN becomes 0, infinities the largest float32
     /// integer of their sign), anything becomes `bool` as `x != 0`, integers and booleans become
-    /// reals exactly. Returns `self` when the type is already `type`. Gradients flow only between
+    /// reals exactly; between `int64` and `int32` the numbers are kept (both are exact below 2^24
+    /// here; PyTorch would wrap an int64 beyond 2^31 when narrowing). Returns `self` when the type is already `type`. Gradients flow only between
     /// floating-point types; a conversion to `int64` or `bool` is cut from the graph, as in PyTorch.
     /// - Throws: `CNNError` if the budget refuses the memory.
     public func converted(to type: ScalarType) throws -> Tensor {
@@ -53,6 +57,11 @@ extension Tensor {
         if type.isFloatingPoint {
             var result = try to(type.storage)
             result.kind = .real
+            return result
+        }
+        if type.kind.isIntegral && kind.isIntegral {
+            var result = detach()
+            result.kind = type.kind
             return result
         }
         // Read in place (a copy out as an array would hold memory the budget does not count).

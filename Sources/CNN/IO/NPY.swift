@@ -144,7 +144,7 @@ public enum NPY {
         let descr: String =
             switch (tensor.kind, tensor.dtype) {
             case (.boolean, _): "|b1"
-            case (.integer, _): "<i8"
+            case (.integer, _), (.integer32, _): "<i8"
             case (.real, .float32): "<f4"
             case (.real, .float64): "<f8"
             }

@@ -4,6 +4,14 @@ enum BinaryOperation: Sendable {
     case equal, notEqual, less, lessEqual, greater, greaterEqual
     case bitAnd, bitOr, bitXor
 
+    /// The kind of the result given the operands' kinds and ranks: a 0-d integer operand does not
+    /// widen a dimensioned `int32` one (PyTorch's rule for 0-d tensors and Python numbers).
+    func resultKind(_ a: ElementKind, rank aRank: Int, _ b: ElementKind, rank bRank: Int) -> ElementKind {
+        let kind = resultKind(a, b)
+        guard kind.isIntegral, a != .boolean || b != .boolean else { return kind }
+        return ElementKind.promoted(a, rank: aRank, b, rank: bRank)
+    }
+
     /// The kind of the result given the operands' kinds (see `ElementKind`).
     func resultKind(_ a: ElementKind, _ b: ElementKind) -> ElementKind {
         switch self {
@@ -11,7 +19,7 @@ enum BinaryOperation: Sendable {
         case .power, .floorDivide, .remainder: ElementKind.promoted(a, b)
         case .add, .subtract, .multiply, .maximum, .minimum: ElementKind.promoted(a, b)
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: .boolean
-        case .bitAnd, .bitOr, .bitXor: a == .boolean && b == .boolean ? .boolean : .integer
+        case .bitAnd, .bitOr, .bitXor: a == .boolean && b == .boolean ? .boolean : ElementKind.promoted(a, b)
         }
     }
 }
@@ -67,7 +75,7 @@ extension Tensor {
         let dtype = DType.promoted(a.dtype, b.dtype)
         let kernel = BinaryKernel(
             a: try a.detach().to(dtype), b: try b.detach().to(dtype), operation: operation, shape: shape,
-            kind: operation.resultKind(a.kind, b.kind))
+            kind: operation.resultKind(a.kind, rank: a.rank, b.kind, rank: b.rank))
         return try dtype.dispatch(kernel)
     }
 

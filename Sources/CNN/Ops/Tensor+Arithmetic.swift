@@ -83,7 +83,9 @@ extension Tensor {
         }
         var y = try Tensor.elementwise(x, x.scalarLike(exponent), .power)
         // Integers to whole non-negative powers stay integers (`arange(4) ** 2` is int64 in PyTorch).
-        if kind != .real && exponent >= 0 && exponent == exponent.rounded() { y.kind = .integer }
+        if kind != .real && exponent >= 0 && exponent == exponent.rounded() {
+            y.kind = kind == .boolean ? .integer : kind
+        }
         return y.recordingGradient(of: [x], op: "pow") { g in
             [try g * exponent * x.pow(exponent - 1)]
         }

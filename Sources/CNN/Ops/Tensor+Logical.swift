@@ -39,9 +39,9 @@ extension Tensor {
         switch kind {
         case .boolean:
             return try Tensor.elementwise(detach(), Tensor(scalar: 0, dtype: dtype, kind: .boolean), .equal)
-        case .integer:
+        case .integer, .integer32:
             var result = try (-detach()) - Tensor(1)
-            result.kind = .integer
+            result.kind = kind
             return result
         case .real:
             throw CNNError.argument(.bitwiseNotNeedsIntegers, ["dtype": scalarType])

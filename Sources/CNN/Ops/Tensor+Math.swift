@@ -66,7 +66,7 @@ extension Tensor {
                 try b.expand(to: shape).to(dtype)
             )
         }
-        let kind = ElementKind.promoted(a.kind, b.kind)
+        let kind = ElementKind.promoted(a.kind, rank: a.rank, b.kind, rank: b.rank)
         let choose = c.scalarsAsDoubles()
         let y: Tensor =
             switch dtype {

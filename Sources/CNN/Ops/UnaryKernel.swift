@@ -29,7 +29,8 @@ struct UnaryKernel: ScalarKernel {
             let hi = high.map { T($0) } ?? T.infinity
             let kind =
                 x.kind == .real || low.map { $0 != $0.rounded() } == true
-                    || high.map { $0 != $0.rounded() } == true ? ElementKind.real : .integer
+                    || high.map { $0 != $0.rounded() } == true
+                ? ElementKind.real : (x.kind == .boolean ? .integer : x.kind)
             // PyTorch's clamp applies min first, then max: with min > max every element is max.
             return try run(kind: kind) { (v: T) in v.isNaN ? v : Swift.min(Swift.max(v, lo), hi) }
         }

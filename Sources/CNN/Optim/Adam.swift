@@ -12,8 +12,12 @@ import Wording
 ///     p = p − step_size · m / denom
 public final class Adam: Optimizer {
     public let parameters: [Parameter]
-    /// Decay rates of the first and second moment estimates, β₁ and β₂.
-    public let betas: (Double, Double)
+    /// Decay rates of the first and second moment estimates, β₁ and β₂; a one-cycle schedule
+    /// changes β₁ between steps, as PyTorch's `OneCycleLR` writes the group's `'betas'`.
+    public var betas: (Double, Double) {
+        get { state.withLock { $0.betas } }
+        set { state.withLock { $0.betas = newValue } }
+    }
     /// Added to the denominator for numerical stability.
     public let eps: Double
     /// L2 penalty added to the gradient as `weightDecay · p`.
@@ -26,6 +30,7 @@ public final class Adam: Optimizer {
     }
     private struct State {
         var learningRate: Double
+        var betas: (Double, Double)
         var moments: [Moments?]
     }
     private let state: Mutex<State>
@@ -49,10 +54,15 @@ public final class Adam: Optimizer {
             throw CNNError.argument(.invalidWeightDecayValue, ["weightDecay": weightDecay])
         }
         self.parameters = parameters
-        self.betas = betas
         self.eps = eps
         self.weightDecay = weightDecay
-        state = Mutex(State(learningRate: lr, moments: Array(repeating: nil, count: parameters.count)))
+        state = Mutex(
+            State(learningRate: lr, betas: betas, moments: Array(repeating: nil, count: parameters.count)))
+    }
+
+    public var cycledMomentum: Double? {
+        get { betas.0 }
+        set { if let newValue { betas = (newValue, betas.1) } }
     }
 
     public var learningRate: Double {
@@ -71,8 +81,10 @@ public final class Adam: Optimizer {
                         meanOfSquares: Tensor.zeros(parameter.shape, dtype: parameter.value.dtype))
                 moments.step += 1
                 switch parameter.value.dtype {
-                case .float32: try update(Float.self, parameter, grad, &moments, state.learningRate)
-                case .float64: try update(Double.self, parameter, grad, &moments, state.learningRate)
+                case .float32:
+                    try update(Float.self, parameter, grad, &moments, state.learningRate, state.betas)
+                case .float64:
+                    try update(Double.self, parameter, grad, &moments, state.learningRate, state.betas)
                 }
                 state.moments[index] = moments
             }
@@ -81,7 +93,8 @@ public final class Adam: Optimizer {
 
     /// One parameter's update in its scalar type `T`.
     private func update<T: TensorScalar>(
-        _: T.Type, _ parameter: Parameter, _ grad: Tensor, _ moments: inout Moments, _ lr: Double
+        _: T.Type, _ parameter: Parameter, _ grad: Tensor, _ moments: inout Moments, _ lr: Double,
+        _ betas: (Double, Double)
     ) throws {
         var g = grad.elements(as: T.self)
         if weightDecay != 0 {

@@ -15,9 +15,19 @@ public protocol Optimizer: AnyObject, Sendable {
     /// as in PyTorch.
     /// - Throws: `CNNError` if a budget refuses memory for the update.
     func step() throws
+
+    /// The momentum a one-cycle schedule cycles: SGD's momentum, Adam's β₁; nil (and setting it
+    /// does nothing) for an optimiser without one.
+    var cycledMomentum: Double? { get set }
 }
 
 extension Optimizer {
+    /// No momentum to cycle.
+    public var cycledMomentum: Double? {
+        get { nil }
+        set {}
+    }
+
     /// Forgets every parameter's gradient (PyTorch `optimizer.zero_grad()`).
     public func zeroGrad() {
         for parameter in parameters { parameter.zeroGrad() }

@@ -13,8 +13,12 @@ import Wording
 ///     p = p − lr · g
 public final class SGD: Optimizer {
     public let parameters: [Parameter]
-    /// Momentum factor (0 = plain SGD).
-    public let momentum: Double
+    /// Momentum factor (0 = plain SGD); a one-cycle schedule changes it between steps, as
+    /// PyTorch's `OneCycleLR` writes the parameter group's `'momentum'`.
+    public var momentum: Double {
+        get { state.withLock { $0.momentum } }
+        set { state.withLock { $0.momentum = newValue } }
+    }
     /// Dampening for momentum: the new gradient enters the buffer scaled by `1 − dampening`.
     public let dampening: Double
     /// L2 penalty added to the gradient as `weightDecay · p`.
@@ -24,6 +28,7 @@ public final class SGD: Optimizer {
 
     private struct State {
         var learningRate: Double
+        var momentum: Double
         var momentumBuffers: [Tensor?]
     }
     private let state: Mutex<State>
@@ -46,12 +51,18 @@ public final class SGD: Optimizer {
             throw CNNError.argument(.nesterovMomentumRequiresAMomentum)
         }
         self.parameters = parameters
-        self.momentum = momentum
         self.dampening = dampening
         self.weightDecay = weightDecay
         self.nesterov = nesterov
         state = Mutex(
-            State(learningRate: lr, momentumBuffers: Array(repeating: nil, count: parameters.count)))
+            State(
+                learningRate: lr, momentum: momentum,
+                momentumBuffers: Array(repeating: nil, count: parameters.count)))
+    }
+
+    public var cycledMomentum: Double? {
+        get { momentum }
+        set { if let newValue { momentum = newValue } }
     }
 
     public var learningRate: Double {
@@ -65,10 +76,13 @@ public final class SGD: Optimizer {
                 guard let grad = parameter.grad else { continue }
                 switch parameter.value.dtype {
                 case .float32:
-                    try update(Float.self, parameter, grad, &state.momentumBuffers[index], state.learningRate)
+                    try update(
+                        Float.self, parameter, grad, &state.momentumBuffers[index], state.learningRate,
+                        state.momentum)
                 case .float64:
                     try update(
-                        Double.self, parameter, grad, &state.momentumBuffers[index], state.learningRate)
+                        Double.self, parameter, grad, &state.momentumBuffers[index], state.learningRate,
+                        state.momentum)
                 }
             }
         }
@@ -78,10 +92,11 @@ public final class SGD: Optimizer {
     /// one pass reading the gradient, the buffer and the weights, writing the buffer in place and
     /// the weights (in place unless a graph still holds them).
     private func update<T: TensorScalar>(
-        _: T.Type, _ parameter: Parameter, _ grad: Tensor, _ buffer: inout Tensor?, _ lr: Double
+        _: T.Type, _ parameter: Parameter, _ grad: Tensor, _ buffer: inout Tensor?, _ lr: Double,
+        _ factor: Double
     ) throws {
-        let (decay, mu, keep, step) = (T(weightDecay), T(momentum), T(1 - dampening), T(-lr))
-        let (momentum, nesterov) = (momentum != 0, nesterov)
+        let (decay, mu, keep, step) = (T(weightDecay), T(factor), T(1 - dampening), T(-lr))
+        let (momentum, nesterov) = (factor != 0, nesterov)
         let firstStep = buffer == nil
         // Taken out of the state, so that it is the only reference and is written in place.
         var held: Tensor? = nil
