@@ -292,9 +292,12 @@ public final class Grader {
         let coincidence =
             comparison.isSame && exercise.compare
             ? prepared.coincidence(source) ?? prepared.coincidenceWithReals(source) : nil
+        // An answer whose numbers are the rest worked out for the names it writes (`H_in * 4`)
+        // leaves no name out and is right on other data of those names.
+        let worked = coincidence == nil && comparison.isSame && prepared.worksOutTheRest(source)
         // Nor does one that leaves out a name whose value is 1 here (`x_var = 1.0`).
         let factorOfOne =
-            coincidence == nil && comparison.isSame && exercise.compare && exercise.kind == .value
+            coincidence == nil && !worked && comparison.isSame && exercise.compare && exercise.kind == .value
             ? prepared.factorOfOne(
                 source,
                 comparer: Comparer(
@@ -303,7 +306,7 @@ public final class Grader {
         // Nor one that writes `1 - x` where the calculation has `x` (or back), right only because
         // x is one half here.
         let complement =
-            coincidence == nil && factorOfOne == nil && comparison.isSame && exercise.compare
+            coincidence == nil && !worked && factorOfOne == nil && comparison.isSame && exercise.compare
                 && (exercise.kind == .value || exercise.kind == .tensor)
             ? prepared.complementAtHalf(
                 source,
@@ -324,7 +327,8 @@ public final class Grader {
             comparison = .different(
                 message: coincidentalStory, diagnosis: nil,
                 finding: Verdict.Finding(.comparison, "coincidental-formula", isSpecific: true))
-        } else if comparison.isSame, exercise.compare, exercise.kind == .value || exercise.kind == .tensor,
+        } else if comparison.isSame, !worked, exercise.compare,
+            exercise.kind == .value || exercise.kind == .tensor,
             let source,
             prepared.perturbedSetup.agreesOnlyHere(
                 source,
@@ -564,7 +568,8 @@ public final class Grader {
                 // about a wrong shape or a network's output stays in front.
                 var sentence = text.mutants(
                     match, answer: Self.printed(answer),
-                    sizes: prepared.quantity == .size, network: exercise.kind == .model)
+                    sizes: prepared.quantity == .size, network: exercise.kind == .model,
+                    sizeFormula: prepared.diagnosisContext.sizeFormula)
                 if coincidental { sentence = coincidentalStory + sentence }
                 if let shapes = Self.shapeContext(
                     answer, prepared.expected, comparison: comparison, exercise: exercise, text: text)

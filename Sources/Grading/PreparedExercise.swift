@@ -206,6 +206,7 @@ final class PreparedExercise {
         context.shapeInputs = makeShapeInputs()
         context.readsShapes = exercise.kind != .model
         context.quantity = quantity
+        context.sizeFormula = sizeFormula
         let integer = { (names: [String]) -> Int? in
             names.lazy.compactMap { name -> Int? in
                 if case .int(let value) = self.base[name] { return value }

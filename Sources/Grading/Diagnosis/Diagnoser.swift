@@ -168,7 +168,11 @@ struct Diagnoser {
     func sizeExplanation(_ answer: [Int], expected: [Int]) -> (Diagnosis.Finding, Phrase)? {
         // With a stride the padding and the kernel change a size by 2p / s and (f − 1) / s, not by
         // 2p or f − 1: a padding forgotten at stride 2 loses 1 pixel, which is no "one side only".
-        guard answer.count == expected.count, answer.count >= 1, !context.dilated, !context.strided else {
+        // A transposed convolution's or an upsampling's size is no convolution's: its kernel grows
+        // it and its padding trims it, so these stories would say the opposite of what happened.
+        guard answer.count == expected.count, answer.count >= 1, !context.dilated, !context.strided,
+            context.sizeFormula.tellsConvolutionStories
+        else {
             return nil
         }
         let spatialDims = Array(max(0, answer.count - 2)..<answer.count)
@@ -228,7 +232,8 @@ struct Diagnoser {
         // 12 short is not a padding of 6 forgotten).
         // A padding the exercise does not have is never guessed for a number, and with a stride
         // the padding and the kernel change a size by 2p / s and (f − 1) / s: no story then.
-        if context.quantity == .size, !context.strided, !context.dilated, answer == answer.rounded(),
+        if context.quantity == .size, !context.strided, !context.dilated,
+            context.sizeFormula.tellsConvolutionStories, answer == answer.rounded(),
             expected == expected.rounded(),
             context.padding != nil || !context.kernelSizes.isEmpty,
             let whole = NumberFormat.integer(delta),
@@ -244,7 +249,9 @@ struct Diagnoser {
             integral || context.quantity.map(counts.contains) == true,
             context.quantity.map(counts.contains) ?? true
         {
-            let formula = context.quantity == .size
+            // The `+ 1` is an ordinary convolution's count of positions: a transposed convolution
+            // or an upsampling has none to check.
+            let formula = context.quantity == .size && context.sizeFormula.tellsConvolutionStories
             return plain(
                 .offByOne, base + text.offByOne(formula: formula), specific: formula, numbers: numbers)
         }

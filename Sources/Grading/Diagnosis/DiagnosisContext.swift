@@ -7,6 +7,9 @@ struct DiagnosisContext: Sendable {
     /// What the expected number is (a `value` exercise's declared or inferred quantity): size and
     /// padding stories are told only about sizes, off-by-one only about whole numbers that count.
     var quantity: Exercise.Quantity?
+    /// Which size formula the reference computes (`SizeFormula`): an ordinary convolution's size
+    /// stories are told only where it is not known to be another's.
+    var sizeFormula = SizeFormula.unknown
     /// Whether the exercise has a stride other than 1 (`s`, `stride=`): a size then changes by
     /// 2p / s, not 2p, and no size story is told about a number.
     var strided = false

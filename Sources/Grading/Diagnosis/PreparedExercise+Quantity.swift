@@ -18,6 +18,15 @@ extension PreparedExercise {
         }
         if reference.contains(".shape") { return .size }
         if names.contains("n"), integer("n") { return .size }
+        // A convolution's, a transposed convolution's or an upsampling's size in the course's own
+        // names (`(H_in - 1) * s - 2 * p + k`): a size, though it reads `p` and `s`.
+        if let formula = Formula.parse(reference), formula.names.allSatisfy(integer) {
+            var integers: [String: Int] = [:]
+            for name in formula.names {
+                if case .int(let value) = base[name] { integers[name] = value }
+            }
+            if SizeFormula.isSize(formula, integers: integers) { return .size }
+        }
         if names.contains(where: { ["f", "p", "s"].contains($0) && integer($0) }) { return .padding }
         if reference.contains("parameter_count") || reference.contains("numel") { return .count }
         if ["grad", "sigmoid", "backward", "**"].contains(where: reference.contains) { return .factor }

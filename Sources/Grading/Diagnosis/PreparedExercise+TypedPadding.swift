@@ -30,7 +30,10 @@ extension PreparedExercise {
         _ story: Diagnosis, answer: Double, expected: Double, source: String?, session: TimedInterpreter
     ) -> TypedPaddingReading {
         let sizeStory = Self.paddingStories.contains(story.finding)
-        guard sizeStory || !story.isSpecific, diagnosisContext.quantity == .size, let source else {
+        // A padding that grows a size by 2p is an ordinary convolution's: a transposed one trims.
+        guard sizeStory || !story.isSpecific, diagnosisContext.quantity == .size,
+            diagnosisContext.sizeFormula.tellsConvolutionStories, let source
+        else {
             return .keep
         }
         let typed = Self.typedPaddings(source)

@@ -77,6 +77,7 @@ extension FormulaCatalogue {
                 if references.contains(where: { Self.agrees(values, $0) }) { return nil }
             }
         }
+        if agreesWhereItsNamesMove(formula) { return nil }
         // The reading told: the one that reads every literal of 3 or more as a name, when there
         // is exactly one.
         let told = literalReadings(formula)
@@ -87,6 +88,52 @@ extension FormulaCatalogue {
             if let witness = witness(shown, points: points) { found = witness.with(reading: found.reading) }
         }
         return found
+    }
+
+    /// Whether an answer that writes some of the setup's names and some numbers is the
+    /// reference wherever the names it writes move, by any step, the others kept at the setup's
+    /// numbers: its numbers are the rest worked out at the setup (`H_in * 4` for two stages that
+    /// each double a side at k = 4, s = 2, p = 1 — the 4 is s · s, though k is 4 too). An answer
+    /// that writes only names (`H_in * k`) chose them and is judged by them; one that is right
+    /// only at a parity or at some sizes (`n // 2 + 1`) differs at a point moved by one. Only a
+    /// number of 3 or more is such a rest: 0, 1 and 2 are structure as often (`K // 2 - 1` for
+    /// `(K - S) // 2` at S = 2 took off one, not S / 2).
+    func worksOutTheRest(_ source: String) -> Bool {
+        guard atoms.allSatisfy(Self.isFreeEntry), !liftsLiterals, let formula = parse(source)?.intAsFloor,
+            formula.names.isSubset(of: quantities.keys)
+        else { return false }
+        return agreesWhereItsNamesMove(formula)
+    }
+
+    private func agreesWhereItsNamesMove(_ formula: Formula) -> Bool {
+        let names = formula.names.sorted()
+        guard !names.isEmpty, formula.literals.contains(where: { $0 >= 3 }) else { return false }
+        var candidates: [[String: Int]] = []
+        for step in [1, 2, 3, 4, 5, 7, 8, 12, 25] {
+            for name in names {
+                var point = quantities
+                point[name, default: 0] += step
+                candidates.append(point)
+            }
+            if names.count > 1 {
+                var point = quantities
+                for (index, name) in names.enumerated() { point[name, default: 0] += step * (index + 1) }
+                candidates.append(point)
+            }
+        }
+        let setup = constraints()
+        let points = candidates.filter { point in setup.allSatisfy { $0.holds(at: point) } }
+        guard points.count >= 3 else { return false }
+        let references = sourceFormulas.map { source in points.map { source.evaluate($0) } }
+        return [formula, formula.floorForDivide].contains { candidate in
+            let values = points.map { candidate.evaluate($0) }
+            return references.contains { reference in
+                zip(values, reference).allSatisfy { pair in
+                    guard let a = pair.0, let b = pair.1 else { return pair.0 == nil && pair.1 == nil }
+                    return a.same(b)
+                } && values.compactMap({ $0 }).count >= 3
+            }
+        }
     }
 
     /// Whether an atom is an entry of a tensor indexed by whole numbers alone (`box[2]`,

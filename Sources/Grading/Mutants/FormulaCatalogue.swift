@@ -30,7 +30,7 @@ struct FormulaCatalogue: Sendable {
     /// work (`2 * f` made by counting f twice, then its 2 dropped) or undoes it.
     static let alone: Set<Misconception> = [
         .termCountedTwice, .factorCountedTwice, .groupAddedForSubtracted, .countOffByOne, .nameSquared,
-        .strideOnly, .nameForOne,
+        .strideOnly, .nameForOne, .scaledOnly,
     ]
     /// Changes told only of an answer written with the same operations as the mutant (up to its
     /// operands): a `+ 1` added, a halving or a doubling around a formula reaches many numbers,
@@ -43,10 +43,12 @@ struct FormulaCatalogue: Sendable {
     /// Changes told only of an answer that writes them itself, not of one whose literal is read
     /// as a quantity (`3 * p` read as `p * p` where p is 3 writes no square; `n // 2` where s is 2
     /// may halve the size as well as divide it by the stride).
-    static let typedOnly: Set<Misconception> = [.squaredForDoubled, .nameSquared, .strideOnly, .nameForOne]
+    static let typedOnly: Set<Misconception> = [
+        .squaredForDoubled, .nameSquared, .strideOnly, .nameForOne, .scaledOnly,
+    ]
     static let asWritten: Set<Misconception> = [
         .bracketsDropped, .distributionForgotten, .nameForName, .countOffByOne, .squaredForDoubled,
-        .nameSquared, .strideOnly, .nameForOne,
+        .nameSquared, .strideOnly, .nameForOne, .scaledOnly,
     ]
     /// Changes that repeat a term or factor as the source writes it.
     static let countedTwice: Set<Misconception> = [.termCountedTwice, .factorCountedTwice]

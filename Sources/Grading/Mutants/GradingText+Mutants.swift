@@ -10,7 +10,12 @@ extension GradingText {
     /// is the learner's value as printed (nil for a tensor), `group` the one or two single
     /// changes (or the one double slip) that give it, `sizes` whether the number is a spatial
     /// size (then the output-size reasons may be given), `network` whether it is a model.
-    func mutants(_ group: MutantGroup, answer: String?, sizes: Bool, network: Bool = false) -> Phrase {
+    /// `sizeFormula` is which size formula the exercise's calculation is (`SizeFormula`): an
+    /// ordinary convolution's reasons are not given of another's, whose own are given instead.
+    func mutants(
+        _ group: MutantGroup, answer: String?, sizes: Bool, network: Bool = false,
+        sizeFormula: SizeFormula = .unknown
+    ) -> Phrase {
         guard let first = group.mutants.first else { return .empty }
         // A whole answer read as something else (a percentage, odds): its sentence is its own.
         if group.mutants.contains(where: { $0.changes.count == 1 && $0.misconception.replacesWhole }) {
@@ -23,7 +28,9 @@ extension GradingText {
                 : sentences[0]
         }
         var change = self.change(first)
-        var reason = first.changes.count == 1 ? self.reason(first.changes[0], sizes: sizes) : nil
+        var reason =
+            first.changes.count == 1
+            ? self.reason(first.changes[0], sizes: sizes, sizeFormula: sizeFormula) : nil
         if group.mutants.count > 1 {
             // Two changes give this value and the setup cannot tell which: say both, no reason.
             change = say(.mutantEither, ["first": change, "second": self.change(group.mutants[1])])
@@ -81,8 +88,21 @@ extension GradingText {
 
     /// Reasons that hold only for sizes (the output-size formula's `+ 1`, the padding's 2p, the
     /// stride's steps) are given only for sizes.
-    private func reason(_ change: Mutant.Change, sizes: Bool) -> Phrase? {
+    private func reason(_ change: Mutant.Change, sizes: Bool, sizeFormula: SizeFormula) -> Phrase? {
         let misconception = change.misconception
+        // A transposed convolution trims its padding and spreads its patches s apart; an
+        // upsampling has no padding or kernel: an ordinary convolution's reason would be false.
+        if !sizeFormula.tellsConvolutionStories {
+            // A `± 1` has a reason only in the size itself (not in a padding worked out from it).
+            if sizeFormula == .transposed, misconception.traits.transposedReason,
+                sizes || misconception.traits.reason != .none || misconception.isGeneric,
+                Self.transposedReasonHolds(change),
+                let key = MisconceptionKey(rawValue: misconception.rawValue + ".why.transposed")
+            {
+                return Phrase(key)
+            }
+            if misconception.hasConvolutionReason { return nil }
+        }
         // A swapped operation: what the learner's operation does, then what the reference's does.
         if misconception.isOperationSwap {
             guard let (was, now) = Self.operations(change.piece), let a = OperationKey(now),
@@ -101,6 +121,23 @@ extension GradingText {
 }
 
 extension GradingText {
+    /// Whether a generic change's transposed-convolution reason is about what it changed: a
+    /// term left out that is an output padding (`O`, `op`), a plus where the padding's `- 2 * p`
+    /// is subtracted. Every other change's holds wherever the size is a transposed convolution's.
+    static func transposedReasonHolds(_ change: Mutant.Change) -> Bool {
+        switch change.misconception {
+        case .termDropped:
+            return SizeFormula.outputPaddingRoles.contains(change.piece.lowercased())
+        case .plusForMinus:
+            guard case .binary(.subtract, _, let subtracted)? = Formula.parse(change.original) else {
+                return false
+            }
+            return TransposedStage.doubled(subtracted) != nil
+        default:
+            return true
+        }
+    }
+
     /// A piece's words: split at its spaces outside brackets (`cm[c, c] cm[:, c].sum()` is two
     /// names, each an atom: `Formula+Atoms`).
     static func words(_ piece: String) -> [String] {
@@ -147,8 +184,11 @@ package struct MisconceptionKey: MessageKey, Hashable {
     package static let allCases: [MisconceptionKey] = Misconception.allCases.flatMap { misconception in
         let id = misconception.rawValue
         let traits = misconception.traits
-        return [id] + (traits.unquoted ? [id + ".unquoted"] : [])
-            + (traits.reason == .none ? [] : [id + ".why"])
+        var keys: [String] = [id]
+        if traits.unquoted { keys.append(id + ".unquoted") }
+        if traits.reason != .none { keys.append(id + ".why") }
+        if traits.transposedReason { keys.append(id + ".why.transposed") }
+        return keys
     }.map(MisconceptionKey.init(unchecked:))
 
     private static let known = Set(allCases.map(\.rawValue))

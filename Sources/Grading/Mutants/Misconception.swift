@@ -530,6 +530,27 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     /// `b * g ** n` → `b - g * n` or `b - b * g * n`: subtracted once per step where it multiplies.
     case powerSubtracted = "power-subtracted"
 
+    // What a size formula is (`MutantGenerator+SizeFormulas`): told of a transposed convolution's
+    // or an upsampling's size, whose own formula the reference writes (`SizeFormula`).
+    /// `(n - 1) * s - 2 * p + k` → `(n + 2 * p - k) // s + 1`: an ordinary convolution's size
+    /// where a transposed convolution's belongs (in every stage of a decoder).
+    case convolutionForTransposed = "convolution-for-transposed"
+    /// `- 2 * p` → `+ 2 * p` in every stage of a decoder's size: the padding added where it trims.
+    /// (In one stage it is `plusForMinus`, told with a transposed convolution's reason.)
+    case transposedPaddingAdded = "transposed-padding-added"
+    /// The last stage of a decoder left out: `((n - 1) * s - 2 * p + k - 1) * s - 2 * p + k` →
+    /// `(n - 1) * s - 2 * p + k`, `n * r * r` → `n * r` (one upsampling where two belong).
+    case stageLeftOut = "stage-left-out"
+    /// `(n - 1) * s - 2 * p + k` → `n * s`: the size multiplied by the stride, nothing else of a
+    /// transposed convolution's size (`n * s * s` for two stages). Told only of an answer written so.
+    case scaledOnly = "scaled-only"
+    /// A decoder's stages taken as one whose stride is their strides' product:
+    /// `(n - 1) * s * s - 2 * p + k`, the kernel and padding counted once for all.
+    case stagesMerged = "stages-merged"
+    /// `(a - b) // c` → `a // c - b`: a term taken out of the division (the kernel subtracted
+    /// after the stride divides the padded size).
+    case termOutsideDivision = "term-outside-division"
+
     /// How a misconception is told and weighed: the one table every other list derives from
     /// (the catalog keys `MisconceptionKey`, the reasons, the generic changes).
     struct Traits {
@@ -550,6 +571,10 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
         /// What the change tells the meaning of (`MeaningGenerator`), if it is about what a
         /// tensor calculation means rather than how it is written.
         var meaning: Meaning?
+        /// Whether its reason has a transposed convolution's version (`<id>.why.transposed`),
+        /// said in its place where the size is a transposed convolution's: the padding trims,
+        /// the patches start s apart (`GradingText.reason`).
+        var transposedReason = false
     }
 
     enum Reason { case none, always, sizes }
@@ -572,15 +597,17 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     var traits: Traits {
         switch self {
         case .plusOneDropped: Traits(reason: .sizes)
-        case .minusOneDropped: Traits()
-        case .termDropped: Traits(generic: true, unquoted: true)
-        case .minusForPlus, .plusForMinus, .operandsSwapped, .sumForProduct, .multiplyForDivide,
-            .subtractForDivide:
+        case .minusOneDropped: Traits(transposedReason: true)
+        // A term left out that is an output padding, and a plus for a padding's minus, have a
+        // transposed convolution's reason (`GradingText.reason`).
+        case .termDropped: Traits(generic: true, unquoted: true, transposedReason: true)
+        case .plusForMinus: Traits(generic: true, transposedReason: true)
+        case .minusForPlus, .operandsSwapped, .sumForProduct, .multiplyForDivide, .subtractForDivide:
             Traits(generic: true)
         case .factorDropped: Traits(generic: true, unquoted: true)
-        case .paddingOneSide: Traits(reason: .always, finding: .paddingCountedOnce)
-        case .paddingForgotten: Traits(reason: .sizes, finding: .paddingForgotten)
-        case .strideForgotten: Traits(reason: .sizes)
+        case .paddingOneSide: Traits(reason: .always, finding: .paddingCountedOnce, transposedReason: true)
+        case .paddingForgotten: Traits(reason: .sizes, finding: .paddingForgotten, transposedReason: true)
+        case .strideForgotten: Traits(reason: .sizes, transposedReason: true)
         case .floorForgotten: Traits(reason: .always)
         case .divisorDropped, .numeratorDropped: Traits(generic: true, unquoted: true)
         case .productForPower: Traits(reason: .always)
@@ -594,7 +621,8 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
         case .termCountedTwice, .factorCountedTwice, .groupAddedForSubtracted, .namesSwapped: Traits()
         case .plusOneBeforeDividing: Traits(reason: .sizes)
         case .strideAsWindow: Traits(reason: .always)
-        case .nameForName, .countOffByOne, .plusOneAdded, .minusOneAdded, .extremumSwapped: Traits()
+        case .nameForName, .countOffByOne, .extremumSwapped: Traits()
+        case .plusOneAdded, .minusOneAdded: Traits(transposedReason: true)
         case .termHalved, .formulaDoubled: Traits(unquoted: true)
         case .ceilForFloor: Traits(reason: .sizes)
         case .squaredForDoubled: Traits(reason: .always)
@@ -630,7 +658,7 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
         case .biasAdded, .kernelThree, .strideAdded, .extraReluOnBranch, .reluOnBothBranches:
             Traits(reason: .always)
         case .settingChanged, .reducedEverything, .applicationDropped, .otherPoint: Traits()
-        case .paddingAdded: Traits(reason: .always, finding: .paddingAdded)
+        case .paddingAdded: Traits(reason: .always, finding: .paddingAdded, transposedReason: true)
         case .inputTransposed, .valueForGradient: Traits(unquoted: true, reason: .always)
         case .rowMoved, .columnMoved, .cropForSubsample, .skipInside, .skipDoubled, .shapesConcatenated,
             .kernelUpsideDown:
@@ -674,6 +702,10 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
             .decayHalved, .decayDoubled,
             .remainderForFloor, .countRoundedUp, .decayEveryStep, .powerDivided, .powerSubtracted:
             Traits(meaning: .step)
+        case .convolutionForTransposed, .stageLeftOut: Traits(unquoted: true, reason: .always)
+        case .scaledOnly, .stagesMerged: Traits(reason: .always)
+        case .termOutsideDivision: Traits(reason: .sizes)
+        case .transposedPaddingAdded: Traits(reason: .always)
         case .slicedOtherDimensions, .chainedSlice, .sliceFromOrigin, .otherEndDropped,
             .unfoldLayout, .unfoldPositions, .readingOrder, .shiftReversed, .shiftMoved:
             Traits(meaning: .place)
@@ -686,6 +718,23 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
 
     /// The built-in diagnosis that tells the same story, if any.
     var diagnosisFinding: Diagnosis.Finding? { traits.finding }
+
+    /// Whether the change is what a transposed convolution's or an upsampling's size formula is
+    /// taken for (`MutantGenerator+SizeFormulas`): made on a formula's stages, it explains only an
+    /// answer that is its formula at every point.
+    var isSizeFormula: Bool {
+        switch self {
+        case .convolutionForTransposed, .transposedPaddingAdded, .stageLeftOut, .scaledOnly, .stagesMerged:
+            true
+        default: false
+        }
+    }
+
+    /// Whether its reason is an ordinary convolution's (its padding widens the input, its `+ 1`
+    /// counts positions, its kernel slides s at a time): not said of a size known to be another's.
+    var hasConvolutionReason: Bool {
+        traits.reason == .sizes || self == .paddingOneSide || self == .paddingAdded
+    }
 
     /// Whether the change is about what a call computes (its settings, its input, the place it
     /// looks at), not about arithmetic: such a change explains only an answer that calls something

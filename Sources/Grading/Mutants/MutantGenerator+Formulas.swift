@@ -65,6 +65,17 @@ extension MutantGenerator {
             let apart = "\(text(a)) // \(r) \(inner.rawValue) \(text(b)) // \(r)"
             replace(node, by: apart, as: .floorTakenApart, piece: apart)
         }
+        // `(a - b) // c` → `a // c - b`: a term taken out of the division (the kernel subtracted
+        // after the stride divides the padded size, `(n + 2 * p) // s - f + 1`).
+        // Only a floor divided by a name (a stride): few mutants, where sizes are.
+        if op == .floorDivide, Self.name(right) != nil, case .binary(let inner, let a, let b) = left.kind,
+            inner == .add || inner == .subtract, !Self.isNumber(a), !Self.isNumber(b)
+        {
+            replace(
+                node, by: "(\(text(a))) \(symbol) \(r) \(inner.rawValue) \(text(b))",
+                as: .termOutsideDivision,
+                piece: text(b))
+        }
         // `x // s + 1` → `(x + 1) // s`: the + 1 of an output size added before dividing.
         if op == .add, Self.integer(right) == 1, case .binary(let division, let a, let b) = left.kind,
             division == .floorDivide || division == .divide

@@ -83,6 +83,11 @@ extension MutantGenerator {
             {
                 let only = "\(size) \(division.rawValue) \(text(stride))"
                 replace(node, by: only, as: .strideOnly, piece: only)
+                // The same written with the other division (`n / s` for `n // s`): the size over
+                // the stride is what the learner thought, rounded or not.
+                let other = division == .floorDivide ? BinaryOperator.divide : .floorDivide
+                let written = "\(size) \(other.rawValue) \(text(stride))"
+                replace(node, by: written, as: .strideOnly, piece: written)
             }
             guard case .binary(.subtract, _, let window) = difference.kind, let name = Self.name(window),
                 isInteger(name), text(stride) != name

@@ -97,6 +97,9 @@ struct MutantGenerator {
         generator.arithmetic = arithmetic
         generator.swaps = swaps
         for expression in program.valueExpressions { generator.index(expression) }
+        // A size formula's own readings first: where a generic change writes the same formula
+        // (the output padding's term left out), the telling one is kept.
+        if arithmetic, !swaps { generator.sizeFormulaRules(in: program) }
         for expression in program.valueExpressions { generator.walk(expression) }
         if swaps {
             generator.swapAll(in: program)

@@ -97,6 +97,14 @@ extension PreparedExercise {
         if let source, let found = mutants.counts?.explain(source) {
             return MutantGroup(mutants: found, value: answer)
         }
+        // A size formula read in stages (a decoder's stages merged, its last left out) that is the
+        // answer's formula at every point is surer than an operation swapped found by value.
+        if let source, let formulas = mutants.formulas,
+            case .explained(let found) = formulas.explain(source),
+            found.allSatisfy({ $0.changes.allSatisfy(\.misconception.isSizeFormula) })
+        {
+            return MutantGroup(mutants: found, value: answer)
+        }
         if let source, let swap = swapExplaining(answer, source: source, comparer: comparer) {
             return MutantGroup(mutants: [swap], value: answer)
         }
@@ -274,6 +282,14 @@ extension PreparedExercise {
     func coincidence(_ source: String?) -> FormulaCatalogue.Coincidence? {
         guard let source, let formulas = mutants.formulas else { return nil }
         return formulas.coincidence(source)
+    }
+
+    /// Whether an answer typed as `source` with the expected value is the reference wherever the
+    /// names it writes move, its numbers the rest worked out (`FormulaCatalogue.worksOutTheRest`):
+    /// a name it leaves out is in those numbers, not forgotten.
+    func worksOutTheRest(_ source: String?) -> Bool {
+        guard let source, let formulas = mutants.formulas else { return false }
+        return formulas.worksOutTheRest(source)
     }
 
     /// Where the answer typed as `source`, a formula in the setup's names, is written otherwise
