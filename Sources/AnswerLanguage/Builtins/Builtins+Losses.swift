@@ -198,7 +198,7 @@ extension Builtins {
     ]
 
     /// PyTorch's `_get_softmax_dim` for `dim=None`: 0 for 0-, 1- and 3-dimensional inputs, else 1.
-    private static func implicitSoftmaxDim(_ x: Tensor) -> Int { [0, 1, 3].contains(x.rank) ? 0 : 1 }
+    static func implicitSoftmaxDim(_ x: Tensor) -> Int { [0, 1, 3].contains(x.rank) ? 0 : 1 }
 
     /// Loss modules: `criterion = nn.CrossEntropyLoss(); loss = criterion(output, target)`.
     static let lossModules: [Builtin] = [

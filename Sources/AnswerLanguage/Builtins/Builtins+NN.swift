@@ -69,11 +69,15 @@ extension Builtins {
         Builtin("leaky_relu(input, negative_slope=0.01)", "x, or negative_slope·x below 0") { call in
             .tensor(try leakyRelu(try call.tensor("input"), negativeSlope: try call.double("negative_slope")))
         },
-        Builtin("softmax(input, dim)", "exponentials normalised to sum to 1 along dim") { call in
-            .tensor(try softmax(try call.tensor("input"), dim: try call.int("dim")))
+        // Without `dim`, PyTorch picks one (0 for 0-, 1- and 3-d inputs, else 1) and warns.
+        Builtin("softmax(input, dim=None)", "exponentials normalised to sum to 1 along dim") { call in
+            let input = try call.tensor("input")
+            return .tensor(try softmax(input, dim: try call.optionalInt("dim") ?? implicitSoftmaxDim(input)))
         },
-        Builtin("log_softmax(input, dim)", "the logarithm of softmax, computed stably") { call in
-            .tensor(try logSoftmax(try call.tensor("input"), dim: try call.int("dim")))
+        Builtin("log_softmax(input, dim=None)", "the logarithm of softmax, computed stably") { call in
+            let input = try call.tensor("input")
+            return .tensor(
+                try logSoftmax(input, dim: try call.optionalInt("dim") ?? implicitSoftmaxDim(input)))
         },
     ]
 

@@ -189,7 +189,7 @@ extension Builtins {
         let sources =
             math + elementwiseFunctions + moreVocabularyFunctions + aliasFunctions + activations
             + moreActivations + vocabularyFunctions + sequenceFunctions + trigonometryFunctions
-            + statisticsFunctions
+            + statisticsFunctions + notebookExtras
         var seen = Set<String>()
         let common = sources.filter { twins.contains($0.name) && !existing.contains($0.name + "_") }
             .filter { seen.insert($0.name).inserted }.map(inPlaceTwin)

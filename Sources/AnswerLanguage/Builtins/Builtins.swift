@@ -11,7 +11,7 @@ enum Builtins {
         math + reductions + shapeFunctions + extrema + moreTensorFunctions + vocabularyFunctions
         + moreVocabularyFunctions + elementwiseFunctions + aliasFunctions + sortingFunctions
         + trigonometryFunctions
-        + sequenceFunctions + statisticsFunctions
+        + sequenceFunctions + statisticsFunctions + notebookExtras
 
     /// Functions in `torch.nn.functional` (also under `torch.` where PyTorch has them).
     static let functional: [Builtin] =
@@ -30,6 +30,7 @@ enum Builtins {
         for builtin in tensorFunctions + activations + moreActivations + methodsOnly + moreMethods
             + inPlaceMethods + vocabularyMethods + shapeInPlaceMethods + newTensorMethods
             + aliasMethods + missingDtypeMethods + addedInPlaceMethods + reachMethods + indexPutMethods
+            + notebookExtraMethods
         {
             methods[builtin.name] = builtin
         }

@@ -48,7 +48,8 @@ public final class ConvTranspose2d: Layer {
         try kernelSize.require(atLeast: 1, "kernel_size", of: function)
         let settings = ConvTransposeSettings(
             stride: stride, padding: padding, outputPadding: outputPadding, dilation: dilation)
-        try settings.validate(for: function)
+        // PyTorch makes the layer and refuses a too-large output_padding at its first forward.
+        try settings.validate(for: function, outputPaddingAgainstStride: false)
         self.inChannels = inChannels
         self.outChannels = outChannels
         self.kernelSize = kernelSize

@@ -10,17 +10,20 @@ struct ConvTransposeSettings {
     /// Checks every setting's range and that `outputPadding` is smaller than the stride or the
     /// dilation on each axis (otherwise it would not pick one of a strided conv's input sizes).
     ///
-    /// - Parameter function: the PyTorch name quoted in the error (`conv_transpose2d`,
-    ///   `ConvTranspose2d`).
+    /// - Parameters:
+    ///   - function: the PyTorch name quoted in the error (`conv_transpose2d`, `ConvTranspose2d`).
+    ///   - outputPaddingAgainstStride: whether to compare `outputPadding` with the stride and
+    ///     dilation; PyTorch's layer makes that check only when it runs (in the function).
     /// - Throws: `CNNError.argument` naming the first setting out of range.
-    func validate(for function: String) throws {
+    func validate(for function: String, outputPaddingAgainstStride: Bool = true) throws {
         try stride.require(atLeast: 1, "stride", of: function)
         try dilation.require(atLeast: 1, "dilation", of: function)
         try padding.require(atLeast: 0, "padding", of: function)
         try outputPadding.require(atLeast: 0, "output_padding", of: function)
-        guard outputPadding.height < max(stride.height, dilation.height),
-            outputPadding.width < max(stride.width, dilation.width)
-        else {
+        let fits =
+            outputPadding.height < max(stride.height, dilation.height)
+            && outputPadding.width < max(stride.width, dilation.width)
+        guard fits || !outputPaddingAgainstStride else {
             throw CNNError.argument(
                 .convTransposeOutputPadding,
                 ["outputPadding": outputPadding, "stride": stride, "dilation": dilation])

@@ -6,8 +6,26 @@ public enum InterpolationMode: String, Sendable, Hashable, CaseIterable {
     case nearest
     /// The input pixel at `⌊(dst + ½) · scale⌋`, the pixel whose area holds the output's centre.
     case nearestExact = "nearest-exact"
+    /// A weighted mean of the two input samples around the output's position, on `[N, C, L]`.
+    case linear
     /// A weighted mean of the 2×2 input pixels around the output's position.
     case bilinear
+    /// Keys' cubic convolution (a = −0.75, PyTorch's) over the 4×4 pixels around the position.
+    case bicubic
+    /// The mean of the input pixels each output pixel covers (PyTorch's adaptive average pooling).
+    case area
+
+    /// The rank of the input the mode takes, nil when it takes 3-d and 4-d inputs.
+    var inputRank: Int? {
+        switch self {
+        case .linear: 3
+        case .bilinear, .bicubic: 4
+        case .nearest, .nearestExact, .area: nil
+        }
+    }
+
+    /// Whether the mode interpolates (and so takes `align_corners`).
+    var interpolates: Bool { self == .linear || self == .bilinear || self == .bicubic }
 }
 
 /// Images resized, PyTorch's `torch.nn.functional.interpolate` for `[batch, channels, H, W]`
@@ -37,13 +55,17 @@ public func interpolate(
     guard input.rank == 3 || input.rank == 4 else {
         throw CNNError.argument(.interpolateRank, ["shape": input.shape])
     }
-    guard mode != .bilinear || input.rank == 4 else {
-        throw CNNError.argument(.interpolateBilinearRank, ["shape": input.shape])
+    if let needed = mode.inputRank, input.rank != needed {
+        throw CNNError.argument(
+            .interpolateBilinearRank,
+            ["got": input.rank, "mode": mode.rawValue, "needed": needed, "shape": input.shape])
     }
-    guard mode != .bilinear || input.kind == .real else {
-        throw CNNError.argument(.interpolateBilinearType, ["dtype": input.scalarType])
+    guard mode == .nearest || mode == .nearestExact || input.kind == .real else {
+        throw CNNError.argument(
+            .interpolateBilinearType,
+            ["mode": mode == .area ? "adaptive_avg_pool" : mode.rawValue, "dtype": input.scalarType])
     }
-    guard mode == .bilinear || alignCorners == nil else {
+    guard mode.interpolates || alignCorners == nil else {
         throw CNNError.argument(.interpolateAlignCorners, ["mode": mode.rawValue])
     }
     let spatial = Array(input.shape[2...])
@@ -74,9 +96,12 @@ public func interpolate(
         }
         (outSizes, scales) = (sizes, factors.map { 1 / $0 })
     }
+    if mode == .area { return try areaInterpolated(input, outSizes) }
     var y = input
     for (axis, (inSize, outSize)) in zip(spatial, outSizes).enumerated() {
         let dim = axis + 2
+        // Weights broadcast along `dim`: [out] for the last axis, [out, 1] for the height.
+        let weightShape = [outSize] + Array(repeating: 1, count: input.rank - 1 - dim)
         switch mode {
         case .nearest, .nearestExact:
             let shift = mode == .nearest ? 0 : 0.5
@@ -84,16 +109,61 @@ public func interpolate(
                 min(Int(((Double($0) + shift) * scales[axis]).rounded(.down)), inSize - 1)
             }
             y = try y.selecting(sources, along: dim)
-        case .bilinear:
+        case .linear, .bilinear:
             let (low, high, weights) = bilinearTaps(
                 inSize: inSize, outSize: outSize, scale: scales[axis], alignCorners: alignCorners ?? false)
-            // The weights as a column [out, 1] for the height, a row [out] for the width.
-            let shape = dim == 2 ? [outSize, 1] : [outSize]
-            let lambda = try Tensor(weights, shape: shape, dtype: input.dtype)
+            let lambda = try Tensor(weights, shape: weightShape, dtype: input.dtype)
             y = try y.selecting(low, along: dim) * (1 - lambda) + y.selecting(high, along: dim) * lambda
+        case .bicubic:
+            let taps = bicubicTaps(
+                inSize: inSize, outSize: outSize, scale: scales[axis], alignCorners: alignCorners ?? false)
+            var sum: Tensor?
+            for (positions, weights) in taps {
+                let term =
+                    try y.selecting(positions, along: dim)
+                    * Tensor(weights, shape: weightShape, dtype: input.dtype)
+                sum = try sum.map { try $0 + term } ?? term
+            }
+            if let sum { y = sum }
+        case .area:
+            break
         }
     }
     return y
+}
+
+/// `'area'`: PyTorch's adaptive average pooling to the output size (a 3-d input as one row).
+private func areaInterpolated(_ input: Tensor, _ outSizes: [Int]) throws -> Tensor {
+    guard input.rank == 3 else {
+        return try adaptiveAvgPool2d(input, outputSize: Size2D(outSizes[0], outSizes[1]))
+    }
+    let pooled = try adaptiveAvgPool2d(input.unsqueeze(2), outputSize: Size2D(1, outSizes[0]))
+    return try pooled.squeeze(dim: 2)
+}
+
+/// Each output position's four source pixels along one axis (clamped to the edges) and their
+/// weights, as PyTorch's `upsample_bicubic2d`: the source coordinate is not clamped at 0, and
+/// the weights are Keys' cubic convolution with a = −0.75.
+private func bicubicTaps(inSize: Int, outSize: Int, scale: Double, alignCorners: Bool) -> [([Int], [Double])]
+{
+    let a = -0.75
+    func near(_ x: Double) -> Double { ((a + 2) * x - (a + 3)) * x * x + 1 }
+    func far(_ x: Double) -> Double { ((a * x - 5 * a) * x + 8 * a) * x - 4 * a }
+    var taps = Array(repeating: ([Int](), [Double]()), count: 4)
+    for dst in 0..<outSize {
+        let source =
+            alignCorners
+            ? (outSize > 1 ? Double(dst) * Double(inSize - 1) / Double(outSize - 1) : 0)
+            : (Double(dst) + 0.5) * scale - 0.5
+        let base = Int(source.rounded(.down))
+        let t = source - Double(base)
+        let weights = [far(t + 1), near(t), near(1 - t), far(2 - t)]
+        for k in 0..<4 {
+            taps[k].0.append(min(max(base - 1 + k, 0), inSize - 1))
+            taps[k].1.append(weights[k])
+        }
+    }
+    return taps
 }
 
 /// Each output position's two source pixels along one axis and the second one's weight.
