@@ -184,15 +184,17 @@ final class PreparedExercise {
                 if let values = ValueConversion.numeric(.tensor(tensor)) {
                     context.tensors.append((name, values))
                 }
-            case .int(let value) where Self.kernelNames.contains(name.lowercased()):
+            // Only sizes a story can be told of: the stories double a padding and subtract from a
+            // kernel size, which a setup's 2**63 - 1 would overflow.
+            case .int(let value) where Self.kernelNames.contains(name.lowercased()) && Self.isSize(value):
                 context.kernelSizes.append(value)
-            case .int(let value) where Self.paddingNames.contains(name.lowercased()):
+            case .int(let value) where Self.paddingNames.contains(name.lowercased()) && Self.isSize(value):
                 context.padding = value
             default:
                 break
             }
         }
-        context.padding = Self.integerArgument("padding", in: reference) ?? context.padding
+        context.padding = Self.integerArgument("padding", in: reference).flatMap { Self.isSize($0) ? $0 : nil } ?? context.padding
         // No padding anywhere (`conv2d(x, w)` is PyTorch's 0; a size formula without a padding
         // name pads nothing): the reference's output shrinks by f − 1 itself.
         let setup = exercise.setup?.text ?? ""
@@ -253,13 +255,18 @@ final class PreparedExercise {
         return flipped
     }
 
-    /// `name=<int>` in code, e.g. the reference's `padding=1`.
+    /// `name=<int>` in code, e.g. the reference's `padding=1`; nil also for digits past `Int`.
     static func integerArgument(_ name: String, in code: String) -> Int? {
-        guard let range = code.range(of: "\(name)\\s*=\\s*[0-9]+", options: .regularExpression) else {
+        guard let range = code.range(of: "\(name)\\s*=\\s*[0-9]+", options: .regularExpression),
+            let digits = code[range].split(separator: "=").last
+        else {
             return nil
         }
-        return Int(code[range].split(separator: "=").last!.trimmingCharacters(in: .whitespaces))
+        return Int(digits.trimmingCharacters(in: .whitespaces))
     }
+
+    /// Whether `value` can be a padding or kernel size a story is told of (0 … 2³⁰).
+    static func isSize(_ value: Int) -> Bool { (0...(1 << 30)).contains(value) }
 }
 
 extension ChoiceAnswer {

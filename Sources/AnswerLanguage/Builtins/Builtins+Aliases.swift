@@ -161,8 +161,8 @@ extension Builtins {
             var classes = try call.int("num_classes")
             let values = labels.scalarsAsDoubles()
             if let low = values.min(), low < 0 { throw CNNError.argument(.oneHotNegative) }
-            let top = Int(values.max() ?? -1)
-            if classes == -1 { classes = top + 1 }
+            let top = Int(saturating: values.max() ?? -1)
+            if classes == -1 { classes = top == .max ? .max : top + 1 }
             guard top < classes else { throw CNNError.argument(.oneHotTooFew, ["classes": classes]) }
             let positions = try Tensor.arange(classes).converted(to: .int64)
             return .tensor(try labels.unsqueeze(labels.rank).eq(positions).converted(to: .int64))

@@ -190,6 +190,9 @@ extension Evaluator {
         batches.reserveCapacity(plan.batchCount)
         var start = 0
         while start < items.count {
+            // A batch of one row of a million-row data set is a million tensors: the time limit
+            // and a cancel hold between them.
+            try engine(at: range) { try ComputeBudget.checkpoint() }
             let part = Array(items[start..<Swift.min(start + plan.batchSize, items.count)])
             start += plan.batchSize
             if part.count < plan.batchSize, plan.dropLast { break }

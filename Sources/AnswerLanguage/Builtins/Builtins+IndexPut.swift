@@ -20,12 +20,31 @@ extension Builtins {
         }
         let values = try call.tensorOrNumber("values")
         guard try call.bool("accumulate") else { return try input.replacing(advanced: items, with: values) }
+        try checkAccumulation(input, parts, call)
         let positions = try withNoGrad {
             try Tensor.arange(0, Double(input.count), dtype: .float64).reshape(input.shape).indexed(
                 advanced: items)
         }
         let spread = try values.converted(to: input.scalarType).expand(to: positions.shape).reshape([-1])
         return try addAt(input, positions.scalarsAsDoubles().map { Int($0) }, spread, call)
+    }
+
+    /// Refuses, before any position is worked out, an accumulation `addAt` would refuse: as many
+    /// positions as the integer index tensors broadcast to (masks select at most their size),
+    /// times the input's elements, past its limit.
+    private static func checkAccumulation(_ input: Tensor, _ parts: [Value], _ call: Call) throws {
+        var shape: [Int] = []
+        for part in parts {
+            guard case .tensor(let index) = part, index.kind == .integer else { return }
+            shape = try Tensor.broadcastShape(shape, index.shape)
+        }
+        let positions = shape.reduce(1) { $0.multipliedReportingOverflow(by: $1).overflow ? .max : $0 * $1 }
+        let (count, overflow) = positions.multipliedReportingOverflow(by: Swift.max(input.count, 1))
+        let limit = Swift.min(call.evaluator.options.maxElements, addAtLimit)
+        guard !overflow, count <= limit else {
+            throw LanguageError.said(
+                .limit, .listOverLimit, ["count": overflow ? Int.max : count, "limit": limit], at: call.range)
+        }
     }
 
     /// `index_put` and its in-place twin, tensor methods.

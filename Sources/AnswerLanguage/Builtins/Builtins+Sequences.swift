@@ -351,7 +351,7 @@ extension Builtins {
     {
         let d = try input.normalizedDim(dim)
         let size = input.rank == 0 ? 1 : input.shape[d]
-        let counts = repeats.scalarsAsDoubles().map { Int($0) }
+        let counts = repeats.scalarsAsDoubles().map { Int(saturating: $0) }
         guard repeats.kind.isIntegral, repeats.rank <= 1, counts.count == 1 || counts.count == size,
             counts.allSatisfy({ $0 >= 0 })
         else {

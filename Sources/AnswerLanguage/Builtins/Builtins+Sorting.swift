@@ -171,7 +171,7 @@ extension Builtins {
         for (n, value) in values.enumerated() {
             // The time limit holds inside long loops too.
             if n % 4096 == 0 { try ComputeBudget.checkpoint() }
-            let at = Int(value)
+            let at = Int(saturating: value)
             guard at >= 0, at < inputShape[d] else {
                 throw LanguageError.said(
                     .argument, .indexOutOfBounds,

@@ -82,13 +82,14 @@ extension Builtins {
                 throw LanguageError.said(
                     .argument, .bincountInput, ["shape": input.shape], at: call.range(of: "input"))
             }
-            let values = input.scalarsAsDoubles().map { Int($0) }
+            let values = input.scalarsAsDoubles().map { Int(saturating: $0) }
             guard values.allSatisfy({ $0 >= 0 }) else {
                 throw LanguageError.said(
                     .argument, .bincountInput, ["shape": input.shape], at: call.range(of: "input"))
             }
             let minLength = try call.int("minlength")
-            let length = Swift.max(values.max().map { $0 + 1 } ?? 0, minLength)
+            // Held below Int.max: an overflowed element (saturated to it) has no next count.
+            let length = Swift.max(values.max().map { $0 == .max ? .max : $0 + 1 } ?? 0, minLength)
             try checkCount(length, call)
             guard let weights = try call.optionalTensor("weights") else {
                 var counts = Array(repeating: 0, count: length)
@@ -132,7 +133,8 @@ extension Builtins {
             }
             var counts = Array(repeating: 0.0, count: bins)
             for v in values where v >= low && v <= high {
-                let bin = Swift.min(Int((v - low) * Double(bins) / (high - low)), bins - 1)
+                // Saturating: between ±1e308 the width overflows to infinity and the ratio to NaN.
+                let bin = Swift.max(0, Swift.min(Int(saturating: (v - low) * Double(bins) / (high - low)), bins - 1))
                 counts[bin] += 1
             }
             let type: DType = input.kind == .real ? input.dtype : .float32
@@ -614,7 +616,7 @@ extension Builtins {
         }
         let d = try input.normalizedDim(try call.int("dim"))
         var expected = input.shape.isEmpty ? [1] : input.shape
-        let picks = index.scalarsAsDoubles().map { Int($0) }
+        let picks = index.scalarsAsDoubles().map { Int(saturating: $0) }
         expected[d] = picks.count
         guard (source.shape.isEmpty ? [1] : source.shape) == expected else {
             throw LanguageError.said(
@@ -641,10 +643,12 @@ extension Builtins {
     }
 
     /// input with `values[k]` added at flat position `positions[k]`: a one-hot `[k, n]` product.
+    /// The one-hot matrix `addAt` builds is in memory: at most ten million entries.
+    static let addAtLimit = 10_000_000
+
     static func addAt(_ input: Tensor, _ positions: [Int], _ values: Tensor, _ call: Call) throws -> Tensor {
         let n = Swift.max(input.count, 1)
-        // The one-hot matrix is built in memory: at most ten million entries.
-        let limit = Swift.min(call.evaluator.options.maxElements, 10_000_000)
+        let limit = Swift.min(call.evaluator.options.maxElements, addAtLimit)
         guard positions.count * n <= limit else {
             throw LanguageError.said(
                 .limit, .listOverLimit, ["count": positions.count * n, "limit": limit], at: call.range)

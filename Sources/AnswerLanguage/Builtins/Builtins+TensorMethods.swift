@@ -148,9 +148,11 @@ extension Builtins {
         },
         Builtin("item(input)", "the number held by a one-element tensor") { call in
             let input = try call.tensor("input")
-            let value = try input.item()
-            return input.kind == .real
-                ? .float(value) : (input.kind == .boolean ? .bool(value != 0) : .int(Int(value)))
+            switch input.kind {
+            case .real: return .float(try input.item())
+            case .boolean: return .bool(try input.item() != 0)
+            case .integer: return .int(try integerItem(input, call))
+            }
         },
         Builtin("dim(input)", "the number of dimensions") { call in .int(try call.tensor("input").rank) },
         Builtin("size(input, dim=None)", "the shape, or the size of one dimension") { call in

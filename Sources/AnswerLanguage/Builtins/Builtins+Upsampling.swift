@@ -86,7 +86,7 @@ extension Builtins {
             let spatial = Array(input.shape[2...])
             let perAxis = given.count == 1 ? Array(repeating: given[0], count: spatial.count) : given
             if perAxis.count == spatial.count {
-                size = zip(spatial, perAxis).map { Int((Double($0) * $1).rounded(.down)) }
+                size = zip(spatial, perAxis).map { Int(saturating: (Double($0) * $1).rounded(.down)) }
                 factors = nil
             }
         }

@@ -182,7 +182,7 @@ extension Builtins {
     /// An int, or a one-element integer tensor (`narrow`'s `start` may be `torch.tensor(1)`).
     private static func integerScalar(_ call: Call, _ name: String) throws -> Int {
         if case .tensor(let tensor) = try call.value(name), tensor.kind.isIntegral, tensor.count == 1 {
-            return Int(try tensor.item())
+            return try integerItem(tensor, call)
         }
         return try call.int(name)
     }

@@ -362,7 +362,7 @@ struct Call {
     {
         guard let first = shape.first else {
             let value = values.first ?? 0
-            return integer ? .integer(Int(value)) : .real(value)
+            return integer ? .integer(Int(saturating: value)) : .real(value)
         }
         let stride = values.count / max(first, 1)
         return .list(

@@ -61,6 +61,8 @@ public enum EvaluationErrorKey: String, MessageKey, Sendable {
     case oneCycleSteps, oneCyclePositive, oneCyclePctStart, oneCycleAnneal, oneCycleTooManySteps,
         randomSplitSum, randomSplitFraction, randomSplitNegative, dataLoaderOption, subsetIndex,
         stateDictNewKey, deepcopyModule
+    // An integer tensor's element past int64's range (its arithmetic overflowed).
+    case integerOverflow
 }
 
 extension LanguageError {

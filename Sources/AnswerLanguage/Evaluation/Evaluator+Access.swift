@@ -159,7 +159,7 @@ extension Evaluator {
             switch try sequenceSubscript(sizes.map(Value.int), items, in: scope, at: range) {
             case .one(let value): return value
             case .many(let values):
-                return .shape(values.compactMap { $0.asInteger.flatMap { $0.number.map(Int.init) } })
+                return .shape(values.compactMap { $0.wholeInteger })
             }
         case .string(let text):
             switch try sequenceSubscript(text.map { Value.string(String($0)) }, items, in: scope, at: range) {
@@ -190,7 +190,7 @@ extension Evaluator {
         switch items[0] {
         case .index(let expression):
             let value = try evaluate(expression, in: scope)
-            guard let index = value.asInteger.flatMap({ $0.number.map(Int.init) }) else {
+            guard let index = value.wholeInteger else {
                 throw LanguageError(
                     .type, .said(.indicesMustBeIntegers, ["type": .text(value.typeName)]),
                     at: expression.range)

@@ -436,6 +436,16 @@ extension Value {
         }
     }
 
+    /// An int or a bool as an `Int` (`True` is 1), read directly: through a `Double` the
+    /// largest int would be 2⁶³, which no `Int` holds.
+    var wholeInteger: Int? {
+        switch self {
+        case .int(let value): value
+        case .bool(let flag): flag ? 1 : 0
+        default: nil
+        }
+    }
+
     var isNumber: Bool {
         switch self {
         case .int, .float, .bool: true

@@ -25,7 +25,8 @@ extension Evaluator {
                 case .int(let position): indices.append(.basic(.at(position)))
                 case .bool(let flag): indices.append(.basic(.at(flag ? 1 : 0)))
                 case .tensor(let index) where index.rank == 0 && index.kind.isIntegral:
-                    indices.append(.basic(.at(Int(try engine(at: expression.range) { try index.item() }))))
+                    indices.append(
+                        .basic(.at(Int(saturating: try engine(at: expression.range) { try index.item() }))))
                 case .tensor(let index): indices.append(.tensor(index))
                 case .list, .tuple:
                     guard let nested = Call.nested(value) else {

@@ -164,7 +164,7 @@ public enum NPY {
         for value in values {
             switch descr {
             case "|b1": bytes.append(value != 0 ? 1 : 0)
-            case "<i8": withUnsafeBytes(of: Int64(value).littleEndian) { bytes += $0 }
+            case "<i8": withUnsafeBytes(of: Int64(Int(saturating: value)).littleEndian) { bytes += $0 }
             case "<f8": withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes += $0 }
             default: withUnsafeBytes(of: Float(value).bitPattern.littleEndian) { bytes += $0 }
             }

@@ -90,11 +90,20 @@ public func interpolate(
                     "shape": input.shape,
                 ])
         }
-        let sizes: [Int] = zip(spatial, factors).map { pair in Int((Double(pair.0) * pair.1).rounded(.down)) }
+        // Held to Int's range: a factor of 1e300 asks for a size the element limit refuses.
+        let sizes: [Int] = zip(spatial, factors).map { pair in Int(saturating: (Double(pair.0) * pair.1).rounded(.down)) }
         guard sizes.allSatisfy({ $0 > 0 }) else {
             throw CNNError.argument(.interpolateSize, ["size": sizes, "shape": input.shape])
         }
         (outSizes, scales) = (sizes, factors.map { 1 / $0 })
+    }
+    // Each axis's source positions are listed before the output is made: a size past the element
+    // limit (a factor of 1e10) is refused first, on its own as well as in the output's count.
+    let outputShape = Array(input.shape.prefix(input.rank - spatial.count)) + outSizes
+    let limit = ComputeBudget.current?.maxElements ?? TensorStorage.largestAllocation / 8
+    let count = try Tensor.checkedCount(outputShape)
+    if let largest = ([count] + outSizes).max(), largest > limit {
+        throw CNNError.tooLarge(shape: outputShape, elements: largest, limit: limit)
     }
     if mode == .area { return try areaInterpolated(input, outSizes) }
     var y = input

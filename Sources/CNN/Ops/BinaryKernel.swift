@@ -55,12 +55,17 @@ struct BinaryKernel: ScalarKernel {
         case .lessEqual: try run { (x: T, y: T) in x <= y ? 1 : 0 }
         case .greater: try run { (x: T, y: T) in x > y ? 1 : 0 }
         case .greaterEqual: try run { (x: T, y: T) in x >= y ? 1 : 0 }
-        // Integer operands only (checked by the callers); their values are whole and exact.
-        case .bitAnd: try run { (x: T, y: T) in T(Int64(x) & Int64(y)) }
-        case .bitOr: try run { (x: T, y: T) in T(Int64(x) | Int64(y)) }
-        case .bitXor: try run { (x: T, y: T) in T(Int64(x) ^ Int64(y)) }
+        // Integer operands only (checked by the callers): whole, but past int64's range after an
+        // overflow, which is held to it rather than trapped on.
+        case .bitAnd: try run { (x: T, y: T) in T(Self.bits(x) & Self.bits(y)) }
+        case .bitOr: try run { (x: T, y: T) in T(Self.bits(x) | Self.bits(y)) }
+        case .bitXor: try run { (x: T, y: T) in T(Self.bits(x) ^ Self.bits(y)) }
         }
     }
+
+    /// An integer element as int64's bits, held to int64's range.
+    @inline(__always)
+    private static func bits<T: TensorScalar>(_ x: T) -> Int { Int(saturating: Double(x)) }
 
     @inline(__always)
     private func run<T: TensorScalar>(_ f: (T, T) -> T) throws -> Tensor {

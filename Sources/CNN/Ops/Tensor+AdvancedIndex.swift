@@ -75,7 +75,7 @@ extension Tensor {
         }
         let size = selected.shape[p]
         let rows = try flags.map { value throws(CNNError) in
-            try Tensor.wrappedPosition(Int(value), dimension: p, size: size)
+            try Tensor.wrappedPosition(Int(saturating: value), dimension: p, size: size)
         }
         return try selected.taking(rows, along: [p], indexShape: index.shape)
     }
@@ -143,7 +143,7 @@ extension Tensor {
             } else {
                 let size = selected.shape[start]
                 let positions = try values.map { value throws(CNNError) in
-                    try Tensor.wrappedPosition(Int(value), dimension: start, size: size)
+                    try Tensor.wrappedPosition(Int(saturating: value), dimension: start, size: size)
                 }
                 arrays.append((start, positions, index.shape))
             }

@@ -18,7 +18,7 @@ struct Diagnoser {
         if answer.shape != expected.shape {
             // Several whole numbers where one is asked: a shape given for a size or a count.
             if expected.values.count == 1, answer.rank == 1, (2...5).contains(answer.values.count),
-                answer.values.allSatisfy({ $0 == $0.rounded() && $0 >= 0 })
+                answer.values.allSatisfy({ $0 == $0.rounded() && $0 >= 0 && $0 < 1e15 })
             {
                 let numbers = answer.values.map { Int($0) }
                 return plain(

@@ -42,8 +42,10 @@ extension PreparedExercise {
         let delta = answer - expected
         // A padding the exercise has, typed again, is "added twice"; another one is no story.
         let known = diagnosisContext.padding
-        guard let first = amounts.first, let p = first, p > 0, amounts.allSatisfy({ $0 == p }),
-            delta == Double(2 * p), known == nil || known == p
+        // A padding is a size: one past 2³⁰ (`padding=2**62`, typed where it is never evaluated)
+        // is no padding a story is told of, and twice it would overflow.
+        guard let first = amounts.first, let p = first, (1...(1 << 30)).contains(p),
+            amounts.allSatisfy({ $0 == p }), delta == Double(2 * p), known == nil || known == p
         else { return sizeStory ? .plain : .keep }
         return .added(p)
     }

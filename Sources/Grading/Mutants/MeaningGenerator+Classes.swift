@@ -14,7 +14,7 @@ extension MeaningGenerator {
         var classes: [(name: String, index: Int, count: Int)] = []
         func found(_ name: String, _ index: Double?, _ count: Int?) {
             guard let index, let count, (2...Self.classLimit).contains(count), index == index.rounded(),
-                index >= 0, Int(index) < count, !classes.contains(where: { $0.name == name })
+                index >= 0, index < Double(count), !classes.contains(where: { $0.name == name })
             else { return }
             classes.append((name, Int(index), count))
         }

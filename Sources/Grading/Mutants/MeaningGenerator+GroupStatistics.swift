@@ -74,7 +74,7 @@ extension MeaningGenerator {
             return nil
         }
         guard let input, let groups, let shape = shape(input), shape.count >= 3, let count = scalar(groups),
-            count == count.rounded(), count >= 1, shape[1] % Int(count) == 0
+            count == count.rounded(), count >= 1, count <= Double(shape[1]), shape[1] % Int(count) == 0
         else { return nil }
         return GroupStatistics(input: text(input), groups: Int(count), shape: shape, eps: eps)
     }

@@ -1,4 +1,5 @@
 import AnswerLanguage
+import CNN
 import Wording
 
 /// A window's products added up (`(img[1:3, 2:4] * k).sum()`) with a part left out — one
@@ -26,10 +27,12 @@ extension MeaningGenerator {
                     guard let next = rest.popFirst() else { return "(\(text(node)))[\(written)]" }
                     var from = 0
                     if let start {
-                        guard let value = evaluate(text(start)), value.values.count == 1 else {
+                        guard let value = evaluate(text(start)), value.values.count == 1,
+                            let whole = Int(wholeNumber: value.values[0]), abs(whole) < 1 << 30
+                        else {
                             return "(\(text(node)))[\(written)]"
                         }
-                        from = Int(value.values[0])
+                        from = whole
                     }
                     coordinates.append("\(from + next)")
                 default: return "(\(text(node)))[\(written)]"
@@ -138,7 +141,10 @@ extension MeaningGenerator {
                     starts.append(0)
                     continue
                 }
-                guard let value = evaluate(text(start)), value.values.count == 1, value.values[0] >= 0 else {
+                // A start past any size (2**62) is no window's: the offsets below would overflow.
+                guard let value = evaluate(text(start)), value.values.count == 1, value.values[0] >= 0,
+                    value.values[0] < Double(1 << 30)
+                else {
                     break
                 }
                 starts.append(Int(value.values[0]))

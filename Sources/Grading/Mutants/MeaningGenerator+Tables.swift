@@ -28,7 +28,7 @@ extension MeaningGenerator {
             told: Phrase(MeaningKey.diagonalShare, told), piece: table)
         // The same share of another class, where the index is a name.
         guard case .name(let name) = row.kind, let index = scalar(row), index == index.rounded(), index >= 0,
-            Int(index) < shape[0]
+            index < Double(shape[0])
         else { return }
         let uses = Self.nodes(root).filter { node in
             if case .name(name) = node.kind { return true }
