@@ -194,7 +194,9 @@ final class PreparedExercise {
                 break
             }
         }
-        context.padding = Self.integerArgument("padding", in: reference).flatMap { Self.isSize($0) ? $0 : nil } ?? context.padding
+        context.padding =
+            Self.integerArgument("padding", in: reference).flatMap { Self.isSize($0) ? $0 : nil }
+            ?? context.padding
         // No padding anywhere (`conv2d(x, w)` is PyTorch's 0; a size formula without a padding
         // name pads nothing): the reference's output shrinks by f − 1 itself.
         let setup = exercise.setup?.text ?? ""

@@ -27,6 +27,11 @@ import Wording
         "nn.Conv2d(10**6, 10**6, 3)", "nn.Sequential(*[nn.ReLU()] * 10**6)", "torch.randn(64, 64, 64, 64)",
         "F.conv2d(torch.ones(1, 3, 5, 5), torch.ones(1, 2, 3, 3))", "import os\nos.system('ls')",
         "__import__('os')", "open('/etc/passwd').read()", "exit()", "a, b = 1", "def f(:\n  pass",
+        // A padding typed where it is never run (the typed-padding reading doubled it), numbers
+        // past int64 where a shape of whole numbers is read, overflowed integer tensors.
+        "5 if True else f(padding=2**62)", "(lambda padding: 7)(padding=2**62)",
+        "(lambda padding: 7)(padding=9223372036854775807)", "[float('inf'), 1.0]", "[1e300, 2.0]",
+        "torch.tensor([2**62]) * 4", "(torch.tensor([10]) ** 400).item()", "[1][9223372036854775807]",
     ]
 
     static func course() throws -> Course {

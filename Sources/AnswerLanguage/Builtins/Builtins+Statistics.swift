@@ -134,7 +134,8 @@ extension Builtins {
             var counts = Array(repeating: 0.0, count: bins)
             for v in values where v >= low && v <= high {
                 // Saturating: between ±1e308 the width overflows to infinity and the ratio to NaN.
-                let bin = Swift.max(0, Swift.min(Int(saturating: (v - low) * Double(bins) / (high - low)), bins - 1))
+                let bin = Swift.max(
+                    0, Swift.min(Int(saturating: (v - low) * Double(bins) / (high - low)), bins - 1))
                 counts[bin] += 1
             }
             let type: DType = input.kind == .real ? input.dtype : .float32

@@ -91,7 +91,9 @@ public func interpolate(
                 ])
         }
         // Held to Int's range: a factor of 1e300 asks for a size the element limit refuses.
-        let sizes: [Int] = zip(spatial, factors).map { pair in Int(saturating: (Double(pair.0) * pair.1).rounded(.down)) }
+        let sizes: [Int] = zip(spatial, factors).map { pair in
+            Int(saturating: (Double(pair.0) * pair.1).rounded(.down))
+        }
         guard sizes.allSatisfy({ $0 > 0 }) else {
             throw CNNError.argument(.interpolateSize, ["size": sizes, "shape": input.shape])
         }

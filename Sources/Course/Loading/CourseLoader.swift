@@ -132,9 +132,7 @@ public enum CourseLoader {
     }
 
     private static func read(_ path: String) throws(CourseError) -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CourseError.unreadable(path, "no such file, or not readable")
-        }
+        let data = try SourceFile.read(path)
         guard let text = String(data: data, encoding: .utf8) else {
             throw CourseError.unreadable(path, "not valid UTF-8")
         }

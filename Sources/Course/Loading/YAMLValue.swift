@@ -131,6 +131,16 @@ struct YAMLMap {
         mapping.map { ($0.key.string ?? "\($0.key)", source.location($0.key.mark)) }
     }
 
+    /// Every key with its location and value, in the file's order.
+    var entries: [(key: String, location: CourseLocation, value: YAMLValue)] {
+        mapping.map {
+            (
+                $0.key.string ?? "\($0.key)", source.location($0.key.mark),
+                YAMLValue(node: $0.value, source: source)
+            )
+        }
+    }
+
     /// The value for `key`, if present.
     func value(_ key: String) -> YAMLValue? {
         mapping.first { $0.key.string == key }.map { YAMLValue(node: $0.value, source: source) }

@@ -258,7 +258,9 @@ struct Diagnoser {
         if expected != 0, NumericArray.isClose(answer, -expected, rtol: rtol, atol: atol) {
             return plain(.wrongSign, base + text.numberSign)
         }
-        if expected != 0, answer != 0 {
+        // NaN or an infinity (an answer of float('nan'), or one past Double) is no scale of the
+        // expected number: "nan × the expected value" would be no story.
+        if expected != 0, answer != 0, (answer / expected).isFinite {
             let ratio = answer / expected
             if !integral {
                 let guess = context.quantity == nil || context.quantity == .response ? scaleGuess(ratio) : nil
@@ -365,7 +367,7 @@ struct Diagnoser {
             expected.values[pivot] != 0
         else { return nil }
         let ratio = answer.values[pivot] / expected.values[pivot]
-        guard ratio != 0, abs(ratio - 1) > 1e-6 else { return nil }
+        guard ratio != 0, ratio.isFinite, abs(ratio - 1) > 1e-6 else { return nil }
         let scaled = zip(answer.values, expected.values).allSatisfy {
             NumericArray.isClose($0, ratio * $1, rtol: rtol, atol: atol * max(1, abs(ratio)))
         }

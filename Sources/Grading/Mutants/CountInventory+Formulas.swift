@@ -100,7 +100,8 @@ extension CountInventory {
             + (0..<4).map { row in
                 var point: [String: Int] = [:]
                 for (index, name) in names.enumerated() {
-                    point[name] = (base[name] ?? 0) * (row + 1) + offsets[(index + row) % offsets.count]
+                    point[name] = (base[name] ?? 0).scaled(by: row + 1).moved(
+                        by: offsets[(index + row) % offsets.count])
                 }
                 return point
             }

@@ -43,7 +43,7 @@ extension FormulaCatalogue {
             var values: [Double] = []
             for step in 0..<4 {
                 var moved = point
-                moved[name] = start + step
+                moved[name] = start.moved(by: step)
                 guard let value = formula.evaluate(moved) else { return false }
                 values.append(value.double)
             }

@@ -332,13 +332,13 @@ struct FormulaCatalogue: Sendable {
         for row in offsets {
             var point: [String: Int] = [:]
             for (index, name) in names.enumerated() {
-                point[name] = (quantities[name] ?? 0) + row[index % row.count]
+                point[name] = (quantities[name] ?? 0).moved(by: row[index % row.count])
             }
             points.append(point)
         }
         var scaled: [String: Int] = [:]
         for (index, name) in names.enumerated() {
-            scaled[name] = (quantities[name] ?? 0) * 2 + offsets[0][index % 8]
+            scaled[name] = (quantities[name] ?? 0).scaled(by: 2).moved(by: offsets[0][index % 8])
         }
         points.append(scaled)
         return points

@@ -86,8 +86,9 @@ extension MutantGenerator {
             guard ["stride", "padding", "dilation", "kernel_size"].contains(keyword),
                 !(keyword == "kernel_size" && !pooling)
             else { continue }
-            var values = [value + 1, 2 * value]
-            if value - 1 >= least, value - 1 != least || keyword == "kernel_size" { values.append(value - 1) }
+            var values = [value.moved(by: 1), value.scaled(by: 2)]
+            let less = value.moved(by: -1)
+            if less >= least, less != least || keyword == "kernel_size" { values.append(less) }
             for new in Set(values).sorted() where new != value && new >= least {
                 let piece = "\(keyword)=\(new)"
                 let misconception: Misconception =
@@ -153,7 +154,7 @@ extension MutantGenerator {
             switch item {
             case .index(let index):
                 guard let value = Self.integer(index), value >= 0 else { continue }
-                add(misconception, [(index.range, "\(value + 1)")], piece: "")
+                add(misconception, [(index.range, "\(value.moved(by: 1))")], piece: "")
             case .slice(let start, let stop, let step, let range):
                 guard step == nil, let stop, let end = Self.integer(stop) else { continue }
                 let first = start.flatMap(Self.integer) ?? 0

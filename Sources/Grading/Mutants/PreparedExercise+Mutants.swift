@@ -472,7 +472,7 @@ extension PreparedExercise {
                 if case .int(let value) = base[name] { interpreter.bind(name, .int(value)) }
             }
             for (index, (name, value)) in integers.enumerated() {
-                interpreter.bind(name, .int(value + offsets[index % offsets.count]))
+                interpreter.bind(name, .int(value.moved(by: offsets[index % offsets.count])))
             }
             return interpreter
         }

@@ -57,12 +57,12 @@ extension PreparedExercise {
             for offset in Self.realsCoincidenceOffsets {
                 guard let value = integers[name] else { continue }
                 var point = integers
-                point[name] = value + offset
+                point[name] = value.moved(by: offset)
                 guard signs(point) == setupSigns, let mine = typed.evaluate(point) else { continue }
                 let theirs = references.compactMap { $0.evaluate(point) }
                 guard theirs.count == references.count, !theirs.contains(where: mine.same) else { continue }
                 var found = FormulaCatalogue.Coincidence()
-                found.moves = [.init(name: name, value: value, other: value + offset)]
+                found.moves = [.init(name: name, value: value, other: value.moved(by: offset))]
                 found.answer = mine
                 found.expected = theirs[0]
                 return found
