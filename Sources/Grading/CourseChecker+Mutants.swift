@@ -109,7 +109,8 @@ extension CourseChecker {
                     tensors.append((name, .tensor(random)))
                 }
             case .int(let value):
-                integers.append(Perturbation(bindings: [(name, .int(value.moved(by: 2)))], isWholeNumber: true))
+                integers.append(
+                    Perturbation(bindings: [(name, .int(value.moved(by: 2)))], isWholeNumber: true))
             default:
                 break
             }
