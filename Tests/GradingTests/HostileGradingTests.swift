@@ -29,8 +29,8 @@ import Wording
         "__import__('os')", "open('/etc/passwd').read()", "exit()", "a, b = 1", "def f(:\n  pass",
         // A padding typed where it is never run (the typed-padding reading doubled it), numbers
         // past int64 where a shape of whole numbers is read, overflowed integer tensors.
-        "5 if True else f(padding=2**62)", "(lambda padding: 7)(padding=2**62)",
-        "(lambda padding: 7)(padding=9223372036854775807)", "[float('inf'), 1.0]", "[1e300, 2.0]",
+        "5 if True else f(padding=2**62)", "(lambda padding: 8)(padding=2**62)",
+        "(lambda padding: 8)(padding=9223372036854775807)", "[float('inf'), 1.0]", "[1e300, 2.0]",
         "torch.tensor([2**62]) * 4", "(torch.tensor([10]) ** 400).item()", "[1][9223372036854775807]",
     ]
 
