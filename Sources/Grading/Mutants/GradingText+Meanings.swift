@@ -205,6 +205,10 @@ package enum MeaningKey: String, MessageKey {
         keptForStop, neverStopped, stopForKept, bestForKept
     /// The best end of a curve: the lowest value, the highest.
     case curveLowest, curveHighest
+    /// A flip of `operand` along `axes` read as its values negated.
+    case negatedForFlipped
+    /// A flip of `operand` along `axis` read as a roll by `count`.
+    case rolledForFlipped
 }
 
 /// The names of a tensor's dimensions in a CNN course's layouts: `[N, C, H, W]`, `[C, H, W]`,

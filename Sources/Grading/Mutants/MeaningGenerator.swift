@@ -59,6 +59,7 @@ struct MeaningGenerator {
         generator.groupReshapeRules(root)
         generator.stepRules(root)
         generator.curveRules(root)
+        generator.flipRules(root)
         var seen: Set<String> = [source]
         return Array(generator.found.filter { seen.insert($0.source).inserted }.prefix(limit))
     }

@@ -426,6 +426,12 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     /// The best epoch of the whole curve where the kept one (before the stop) is asked.
     case bestForKept = "best-for-kept"
 
+    // A flip read otherwise (`MeaningGenerator+Flips`).
+    /// `x.flip(d)` → `-x`: the values negated where their order is reversed.
+    case negatedForFlipped = "negated-for-flipped"
+    /// `x.flip(d)` → `x.roll(k, dims=d)`: the values rolled round where their order is reversed.
+    case rolledForFlipped = "rolled-for-flipped"
+
     // What a probability means (`MeaningGenerator+Probabilities`, `+Softmax`, `+Classes`).
     /// `1 - p` → `p`, or a factor `p` → `1 - p`: the probability of the opposite outcome.
     case probabilityComplement = "probability-complement"
@@ -711,7 +717,8 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
             Traits(meaning: .place)
         case .lastPosition, .secondRanked, .everyValueCounted,
             .complementCounted, .patienceExceeded, .patienceShort, .badCountNotReset, .stopOneLate,
-            .patienceFromOverallBest, .keptForStop, .neverStopped, .stopForKept, .bestForKept:
+            .patienceFromOverallBest, .keptForStop, .neverStopped, .stopForKept, .bestForKept,
+            .negatedForFlipped, .rolledForFlipped:
             Traits(meaning: .calculation)
         }
     }
