@@ -56,6 +56,8 @@ import Wording
         #expect(SizeFormula.of(["(f - 1) // 2"], integers: conv) == .unknown)
         #expect(SizeFormula.of(["L * (K - 1) + 1"], integers: ["L": 3, "K": 3]) == .unknown)
         #expect(SizeFormula.of(["D * (K - 1) + 1"], integers: ["D": 2, "K": 3]) == .unknown)
+        #expect(SizeFormula.of(["K + (K - 1) * S"], integers: ["K": 3, "S": 2]) == .unknown)
+        #expect(SizeFormula.of(["r + (r - 1) * s"], integers: ["r": 3, "s": 2]) == .unknown)
         #expect(SizeFormula.of(["C * H * W"], integers: ["C": 8, "H": 4, "W": 4]) == .unknown)
         #expect(SizeFormula.of(["2 * C"], integers: ["C": 8]) == .unknown)
         // A decoder's stages, the first applied first.
@@ -200,6 +202,28 @@ import Wording
         for answer in ["x", "F.conv2d(x, w)", "x * 2"] {
             _ = told(answer, spread)
         }
+    }
+
+    @Test func theSecondCourseWrittenElsewhere() {
+        // elsewhere2's transposed convolution (its own names, a stride of 3).
+        let tconv = TestExercises.make(
+            .value, setup: "H_in = 26\nK = 4\nS = 3\nP = 1", reference: "(H_in - 1) * S - 2 * P + K")
+        #expect(told("(H_in + 2 * P - K) // S + 1", tconv).story == "convolution-for-transposed")
+        #expect(told("(H_in - 1) * S - P + K", tconv).message.contains("trims"))
+        #expect(told("H_in * S", tconv).story == "scaled-only")
+        #expect(grader.grade("S * (H_in - 1) + K - 2 * P", for: tconv).status == .pass)
+    }
+
+    @Test func cropsAreNoConvolutionsSize() {
+        // Crop positions and a centre crop's offset: no kernel, padding or stride the formula
+        // names, so no size kind (and no convolution's story) is read into them.
+        let crops: [String: Int] = ["H": 32, "W": 32, "size": 28]
+        #expect(SizeFormula.of(["2 * (H - size + 1) * (W - size + 1)"], integers: crops) == .unknown)
+        #expect(SizeFormula.of(["(H - size) // 2"], integers: crops) == .unknown)
+        let count = TestExercises.make(
+            .value, setup: "H = 32\nW = 32\nsize = 28", reference: "2 * (H - size + 1) * (W - size + 1)")
+        _ = told("2 * (H - size) * (W - size)", count)
+        _ = told("(H - size + 1) * (W - size + 1)", count)
     }
 
     @Test func noConvolutionStoryInNamesNeverSeen() throws {

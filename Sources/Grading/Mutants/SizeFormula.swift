@@ -184,6 +184,11 @@ struct TransposedStage: Sendable, Equatable {
             }
         }
         guard let input, let stride, !added.isEmpty, added.count <= 2 else { return nil }
+        // The input is a size: a stage before, or a name of no known part — not the kernel
+        // itself (`K + (K - 1) * S` is a receptive field, a kernel widened by strides).
+        guard !added.contains(input),
+            TransposedStage(input) != nil || input.names.contains(where: { !SizeFormula.hasRole($0) })
+        else { return nil }
         var kernel = added[0]
         var outputPadding: Formula?
         if added.count == 2 {
