@@ -501,6 +501,13 @@ public final class Grader {
             {
                 match = nil
             }
+            // An answer right only at the setup's numbers that is the size times the strides
+            // alone: the coincidence says it, and "nothing but" adds no cause to it.
+            if coincidental, let group = match,
+                group.mutants.allSatisfy({ $0.changes.allSatisfy { $0.misconception == .scaledOnly } })
+            {
+                match = nil
+            }
             var related = false
             // A bare message gives way to how the answer, as typed, relates to the expected value,
             // or to the mutant of its value that is written with the answer's operators.

@@ -30,7 +30,7 @@ struct FormulaCatalogue: Sendable {
     /// work (`2 * f` made by counting f twice, then its 2 dropped) or undoes it.
     static let alone: Set<Misconception> = [
         .termCountedTwice, .factorCountedTwice, .groupAddedForSubtracted, .countOffByOne, .nameSquared,
-        .strideOnly, .nameForOne, .scaledOnly,
+        .strideOnly, .nameForOne, .scaledOnly, .termOutsideDivision,
     ]
     /// Changes told only of an answer written with the same operations as the mutant (up to its
     /// operands): a `+ 1` added, a halving or a doubling around a formula reaches many numbers,
