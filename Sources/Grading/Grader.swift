@@ -412,6 +412,13 @@ public final class Grader {
                 !prepared.typingContradicts(source, when: mistake.when.text),
                 !prepared.countsOtherwise(source, value: answer, when: mistake.when.text, comparer: comparer),
                 !prepared.writesPartLeftOut(by: mistake.id, when: mistake.when.text, source: source),
+                // Nor one whose recorded answers write a step more that the answer leaves out
+                // (`img[:3][:3]`'s second slice, for `img[0:3]` of the same shape).
+                ownFormula
+                    || !prepared.leavesOutRecordedStep(
+                        by: mistake.id, when: mistake.when.text, source: source),
+                // Nor one named by a number alone that the answer reaches on this data only.
+                !prepared.holdsOnThisDataOnly(when: mistake.when.text, source: source),
                 let values = fills(mistake.message)
             else { continue }
             var verdict = Verdict(
@@ -505,6 +512,16 @@ public final class Grader {
             // alone: the coincidence says it, and "nothing but" adds no cause to it.
             if coincidental, let group = match,
                 group.mutants.allSatisfy({ $0.changes.allSatisfy { $0.misconception == .scaledOnly } })
+            {
+                match = nil
+            }
+            // An answer that writes the calculation whole with a step around it (`1 - 0.25 **
+            // 20`) did that step: a generic change inside the calculation its value fits ("without
+            // dividing by 4") is not its story. A telling change that is such a step (the last
+            // index, `x.numel() - 1`) still is.
+            if let group = match, group.byValue, let source,
+                group.mutants.allSatisfy({ $0.changes.allSatisfy(\.misconception.isGeneric) }),
+                prepared.writesExpectedWithStep(source, session: session, comparer: comparer)
             {
                 match = nil
             }

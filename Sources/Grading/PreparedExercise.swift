@@ -209,6 +209,7 @@ final class PreparedExercise {
         context.flippedKernelExpected = flippedKernelExpected(kernels)
         context.shapeInputs = makeShapeInputs()
         context.readsShapes = exercise.kind != .model
+        context.imageLayout = Self.typesImageLayout(reference)
         context.quantity = quantity
         context.sizeFormula = sizeFormula
         let integer = { (names: [String]) -> Int? in
@@ -223,6 +224,17 @@ final class PreparedExercise {
         context.dilated = (dilation ?? 1) != 1 || reference.contains("dilation=(")
         context.hasBias = ["conv2d", "nn.", "linear", "bias"].contains(where: reference.contains)
         return context
+    }
+
+    /// Whether a reference that types a shape as a tuple leaves it a batch of images: false when
+    /// its first size is a name that is no batch's (`(C_in, C_out, k, k)`); true for any other
+    /// reference (a tensor's `.shape`, numbers typed, `(N, C, H, W)`).
+    static func typesImageLayout(_ reference: String) -> Bool {
+        guard let typed = TypedAnswer(reference), typed.statementCount == 1,
+            case .tuple(let items) = typed.last.kind,
+            let first = items.first, case .name(let name) = first.kind
+        else { return true }
+        return DiagnosisContext.batchNames.contains(name)
     }
 
     /// The names passed as the weight (second argument) of `conv2d` in `code`: the kernels whose

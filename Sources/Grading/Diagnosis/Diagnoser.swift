@@ -124,7 +124,7 @@ struct Diagnoser {
             if answer.count > 2, answer == expected.reversed() {
                 return (.dimensionsReversed, text.shapeStory(.dimensionsReversed))
             }
-            return expected.count == 4
+            return expected.count == 4 && context.imageLayout
                 ? (.dimensionsPermuted, text.shapeStory(.imageDimensionsPermuted))
                 : (.dimensionsPermuted, text.shapeStory(.dimensionsPermuted))
         }
@@ -137,7 +137,7 @@ struct Diagnoser {
         if answer.count + 1 == expected.count, answer.count >= 1, let index = missing.first,
             !ofValues || missing.count == 1
         {
-            if index == 0, expected.count == 4 {
+            if index == 0, expected.count == 4, context.imageLayout {
                 return (.dimensionMissing, text.shapeStory(.batchMissing, ["size": expected[0]]))
             }
             return (
@@ -152,7 +152,7 @@ struct Diagnoser {
                 .dimensionExtra, text.shapeStory(.dimensionExtra, ["index": index, "size": answer[index]])
             )
         }
-        if answer.count == 4, expected.count == 4,
+        if answer.count == 4, expected.count == 4, context.imageLayout,
             (0..<4).filter({ answer[$0] != expected[$0] }) == [1]
         {
             return (

@@ -40,4 +40,11 @@ struct DiagnosisContext: Sendable {
     /// Whether a wrong shape's per-dimension reading is said: not for a network's output, whose
     /// message the comparison composes itself.
     var readsShapes = true
+    /// Whether a 4-d expected shape is a batch of images, [N, C, H, W], as far as the course says:
+    /// not where the reference types the shape as a tuple whose first size is a name that is no
+    /// batch (`(C_in, C_out, k, k)`, a weight's shape). Only then is a missing first dimension
+    /// "the batch", and a difference at index 1 "the channels".
+    var imageLayout = true
+    /// Names a batch size goes by.
+    static let batchNames: Set<String> = ["N", "B", "batch", "batch_size", "bs", "n_batch", "n_images"]
 }

@@ -56,6 +56,23 @@ extension PreparedExercise {
         return nil
     }
 
+    /// Whether the answer typed as `source` writes, as one operand of its outermost operation,
+    /// a calculation that alone is the expected value (`0.25 ** 20` of `1 - 0.25 ** 20`): it did
+    /// the calculation and a step more, so no change inside the calculation that its value
+    /// happens to fit (`1 ** 20`, "without dividing by 4") is its story. Parts are evaluated
+    /// again only where that is cheap and changes nothing (no layer in the setup).
+    func writesExpectedWithStep(_ source: String, session: TimedInterpreter, comparer: Comparer) -> Bool {
+        guard !setupBindsObjects, let typed = TypedAnswer(source), typed.statementCount == 1,
+            case .binary(let op, let left, let right) = typed.last.kind, Self.arithmetic.contains(op)
+        else { return false }
+        return [left, right].contains { part in
+            guard Self.doesSomething(part), let value = try? session.evaluate(typed.text(part)) else {
+                return false
+            }
+            return comparer.matches(value, expected)
+        }
+    }
+
     /// Whether the named mistake whose `when` is `when` (a value test) says something of the
     /// answer that its typed `reading` says is not so: the mistake's formula is not the expected
     /// value with one step more, or it is another part of the reference than the answer, or a

@@ -47,6 +47,9 @@ struct FormulaCatalogue: Sendable {
         .squaredForDoubled, .nameSquared, .strideOnly, .nameForOne, .scaledOnly,
     ]
     static let asWritten: Set<Misconception> = [
+        // Two names swapped: `(n - crop - 1) ** 2` is `(crop - n + 1) ** 2` at every point, by
+        // the square, but writes the names in their own places.
+        .namesSwapped,
         .bracketsDropped, .distributionForgotten, .nameForName, .countOffByOne, .squaredForDoubled,
         .nameSquared, .strideOnly, .nameForOne, .scaledOnly,
     ]
@@ -189,6 +192,7 @@ struct FormulaCatalogue: Sendable {
             where seen.insert(next.source).inserted {
                 let pair = single.then(next)
                 guard pair.changes[0] != pair.changes[1], !Self.alone.contains(single.misconception),
+                    !Self.rewritesFirst(single.changes[0], next.changes[0], sources: texts),
                     single.misconception != next.misconception || !Self.once.contains(next.misconception),
                     !Self.moves(single.misconception, next.misconception),
                     !Self.alone.contains(next.misconception), next.misconception != .bracketsDropped
@@ -225,6 +229,26 @@ struct FormulaCatalogue: Sendable {
                     mutant: mutant, formula: moved, written: moved.canonical, values: values,
                     operations: moved.operations, onlyAsWritten: confused))
         }
+    }
+
+    /// Whether the second change of a pair keeps only a piece of what the first one wrote, and
+    /// none of what the first kept of the calculation (`f` halved to `f / 2`, then `f / 2`
+    /// replaced by its divisor `2`): one change made otherwise (`f` written 2), not two slips.
+    /// A second change that rewrites the first's writing otherwise (`… // s` then `/` for its
+    /// `//`) is a second slip, and so is one on what the first left of the calculation's own
+    /// writing (`n - f` of `n - f + 1` with its `+ 1` dropped, a part of `sources`).
+    static func rewritesFirst(_ first: Mutant.Change, _ second: Mutant.Change, sources: [String]) -> Bool {
+        func bare(_ text: String) -> String {
+            PreparedExercise.unbracketed(text).filter { !$0.isWhitespace }
+        }
+        let written = bare(first.replacement)
+        let kept = bare(second.replacement)
+        guard !second.original.isEmpty, !written.isEmpty, bare(second.original) == written, !kept.isEmpty,
+            kept.count < written.count, written.contains(kept)
+        else { return false }
+        let piece = bare(first.piece)
+        if !piece.isEmpty, kept.contains(piece) { return false }
+        return !sources.contains { bare($0).contains(written) }
     }
 
     /// Records `formula`'s operations on quantities (and theirs, inside) whose value at the

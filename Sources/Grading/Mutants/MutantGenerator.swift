@@ -14,6 +14,9 @@ struct Mutant: Hashable, Sendable {
         /// changed several places at once): an answer that still has that part as written did
         /// not make this change there.
         var original = ""
+        /// The text the change wrote, when it changed one part (`(f / 2)` for `f` halved): a
+        /// second change that replaces exactly that text rewrites the first, no second slip.
+        var replacement = ""
         /// The layer a count's change is about (`Misconception.isCount`), and a size the change
         /// puts in its place (the input channels a batch norm is counted over).
         var layer: CountedLayer? = nil
@@ -107,9 +110,14 @@ struct MutantGenerator {
             return generator.found.filter { seen.insert($0.source).inserted }
         }
         generator.programRules(program)
-        generator.renameAll(paddingNames, to: "0", as: .paddingForgotten, in: program)
-        generator.renameAll(strideNames, to: "1", as: .strideForgotten, in: program)
-        generator.renameAll(dilationNames, to: "1", as: .dilationForgotten, in: program)
+        // A name is a padding, a stride or a dilation by its name only where the calculation
+        // could use it so: in a count that only multiplies and adds names (`H * W * D * C * K *
+        // K`), every name is a count (D output channels), and none is "forgotten" as a setting.
+        if !program.valueExpressions.allSatisfy(isCountOfNames) {
+            generator.renameAll(paddingNames, to: "0", as: .paddingForgotten, in: program)
+            generator.renameAll(strideNames, to: "1", as: .strideForgotten, in: program)
+            generator.renameAll(dilationNames, to: "1", as: .dilationForgotten, in: program)
+        }
         if arithmetic {
             for statement in program.statements {
                 if case .expression(let expression) = statement { generator.wholeFormulaRules(expression) }
@@ -144,7 +152,9 @@ struct MutantGenerator {
         let source = SourceText(scalars: scalars).replacing(edits)
         guard !source.isEmpty else { return }
         let original = edits.count == 1 && !wrapping ? text(edits[0].0) : ""
-        found.append(Mutant(misconception: misconception, source: source, piece: piece, original: original))
+        var mutant = Mutant(misconception: misconception, source: source, piece: piece, original: original)
+        if edits.count == 1 { mutant.changes[0].replacement = edits[0].1 }
+        found.append(mutant)
     }
 
     /// Replaces `node` by `replacement`, parenthesised so precedence around it is kept; when the
@@ -593,13 +603,18 @@ struct MutantGenerator {
         add(.channelsSwapped, [(positional[0].value.range, b), (positional[1].value.range, a)], piece: "")
     }
 
-    /// `relu(body)`, and when the body is `a + b`, the residual block's classic mix-ups. The
-    /// shortcut is the operand that is a plain name (`x`); the other is the residual branch.
+    /// `relu(body)` where the body is a residual block's sum `F(x) + x`: the block's classic
+    /// mix-ups, the final ReLU left out among them. The shortcut is the operand that is a plain
+    /// name (`x`); the other is the residual branch. Every story here says "a residual block adds
+    /// x to F(x)", so a ReLU around anything else (an SE gate's hidden layer, a bias added) is
+    /// no block and gets none of them: its ReLU left out is told as the step it is
+    /// (`WrittenDifference+Steps`).
     private mutating func residualRules(_ node: ExpressionSyntax, body: ExpressionSyntax) {
-        replace(node, by: text(body), as: .finalReluMissing, piece: "")
         guard case .binary(.add, let left, let right) = body.kind else { return }
         let (branch, shortcut) =
             Self.name(left) != nil && Self.name(right) == nil ? (right, left) : (left, right)
+        guard Self.isSkip(shortcut, of: branch) else { return }
+        replace(node, by: text(body), as: .finalReluMissing, piece: "")
         let a = text(branch)
         let x = text(shortcut)
         replace(node, by: "F.relu(\(a)) + \(x)", as: .reluBeforeAdd, piece: "")
@@ -612,6 +627,38 @@ struct MutantGenerator {
         if case .call(let f, let inner) = branch.kind, inner.count == 1, text(inner[0].value) == x {
             replace(node, by: "\(text(f))(F.relu(\(x))) + \(x)", as: .preActivation, piece: "")
         }
+    }
+
+    /// Whether `node` is a count in names alone: names multiplied and added, nothing else (no
+    /// number, no difference, no division), as a count of parameters or multiply-adds is.
+    static func isCountOfNames(_ node: ExpressionSyntax) -> Bool {
+        switch node.kind {
+        case .name: return true
+        case .binary(let op, let left, let right) where op == .add || op == .multiply:
+            return isCountOfNames(left) && isCountOfNames(right)
+        default: return false
+        }
+    }
+
+    /// Whether `shortcut` is a residual block's skip around `branch`: it reads its input, and the
+    /// branch reads every name it does (`x` of `f(x) + x`, `proj(x)` of `bn(conv(x)) + proj(x)`);
+    /// a bias or another tensor added (`conv2d(x, w) + b`) is no skip.
+    static func isSkip(_ shortcut: ExpressionSyntax, of branch: ExpressionSyntax) -> Bool {
+        // Modules a function is called from are no input (`F.relu`, `torch.cat`).
+        let modules: Set<String> = ["F", "torch", "nn", "functional", "math"]
+        func names(_ node: ExpressionSyntax) -> Set<String> {
+            switch node.kind {
+            case .name(let name): return modules.contains(name) ? [] : [name]
+            case .call(let callee, let arguments):
+                // A function's own name is no input it reads (`proj` of `proj(x)`).
+                var read: Set<String> = []
+                if case .attribute(let base, _, _) = callee.kind { read = names(base) }
+                return arguments.reduce(read) { $0.union(names($1.value)) }
+            default: return node.kind.children.reduce([]) { $0.union(names($1)) }
+            }
+        }
+        let read = names(shortcut)
+        return !read.isEmpty && read.isSubset(of: names(branch))
     }
 
     // MARK: Subscripts

@@ -141,6 +141,33 @@ final class PerturbedSetup {
         }
     }
 
+    /// Whether `answer` (a number) still stands to the reference with the setup's numbers
+    /// changed as the number `mistake` stands to the expected value here: by the same
+    /// offset or the same factor (`int(val.argmin()) + 1` stays one more; `len(val) - 1` does
+    /// not). Nil when that cannot be told (see the type's summary); false when a run was stopped.
+    func keepsRelation(answer: String, to mistake: Double) -> Bool? {
+        guard readsSetup(answer), let reference = prepared.exercise.solution?.reference.text,
+            let e = Grader.number(prepared.expected)
+        else { return nil }
+        let changed = value(of: reference)
+        let moved = value(of: answer)
+        if wasStopped(reference) || wasStopped(answer) { return false }
+        guard let changed = changed.flatMap(Grader.number),
+            let moved = moved.flatMap(Grader.number),
+            !Self.close([changed], [e])
+        else { return nil }
+        // Only a slip's own relation is read (one more or less, twice or half): a mistake whose
+        // number is another calculation's (the whole curve's lowest epoch, 3 after the kept
+        // one's) moves otherwise, and cannot be told.
+        let offset = mistake - e
+        let ratio = e == 0 ? 0 : mistake / e
+        if abs(abs(offset) - 1) < 1e-9 { return Self.close([moved - changed], [offset]) }
+        if Self.close([ratio], [2]) || Self.close([ratio], [0.5]) {
+            return Self.close([moved], [changed * ratio])
+        }
+        return nil
+    }
+
     /// Whether `source` reads a name the setup binds: an answer worked out by hand in literals
     /// (`3 * 1 + 0 * 2 + …`) is the same whatever the setup's numbers, so changing them tells
     /// nothing about it.

@@ -342,7 +342,10 @@ extension PreparedExercise {
     {
         guard let source else { return false }
         if finding == .offByOne, let typed = TypedAnswer(source), typed.literal == nil {
+            // One off as typed, and still one off with the setup's numbers changed:
+            // `len(val) - 1` is one more than the lowest loss's epoch on this curve only.
             return !Self.typesOneOff(source, typed, formulas: mutants.formulas)
+                || perturbedSetup.keeps(finding, answer: source, value: answer, expected: expected) == false
         }
         // "The sign is wrong" presumes the answer is the expected expression negated: an answer
         // that reduces otherwise than the reference and every written alternative that reduces

@@ -84,6 +84,11 @@ extension PreparedExercise {
                 && !Self.keepsReplacedOperator(source, entry.mutant)
                 && comparer.matches(answer, entry.value)
                 && !takesAPartByCoincidence(source, entry.mutant, comparer: comparer)
+                // An operator story needs the operators where the change put them: a formula
+                // in the setup's names is that swap only as the same formula at every point
+                // (`(H_in - 1) * s * s - 2 * p + k` writes a `+`, a `-` and a `*` as
+                // `… - (2 + p) …` does, but adds nothing where a product belongs).
+                && mutants.formulas?.same(source, entry.mutant.source) != false
         }
         let stories = Set(
             fitting.map { $0.mutant.changes.map { "\($0.misconception.rawValue) \($0.piece)" } })
