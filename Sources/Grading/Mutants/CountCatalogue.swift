@@ -39,7 +39,10 @@ struct CountCatalogue: Sendable {
             for size in sizes where size >= 3 { quantities[FormulaCatalogue.quantityName(size)] = size }
         }
         self.quantities = quantities
-        points = CountInventory.points(quantities.keys.sorted(), quantities)
+        // In names, a name divided by another (`C // r`, a group's `C_in // g`) stays a multiple of
+        // it, so that `C * C // r` and `C * (C // r)` are one count at every point.
+        points = CountInventory.points(
+            quantities.keys.sorted(), quantities, divisions: inventory.values.isEmpty ? [] : inventory.allDivisions)
         for (mutant, value) in found {
             guard let formula = Formula.parse(mutant.source) else { continue }
             entries.append(Entry(mutant: mutant, value: value, values: values(of: lift(formula))))

@@ -4,13 +4,31 @@
 /// layer's term changed, in literals (`32 * 16 * 3 * 3 + 2 * 32`), so that an answer written as a
 /// formula is told by its formula, not only by its value (`CountInventory.explain`).
 extension CountInventory {
+    /// One way of counting a layer otherwise: the term counted in its place, a size the story
+    /// quotes, another layer it names, and whether it is a double slip with the layer's bias
+    /// forgotten too.
+    struct Variant {
+        var misconception: Misconception
+        var term: String
+        var size: Int? = nil
+        var other: CountedLayer? = nil
+        /// For a count of multiply-adds: whether the term is used at every position (else it is
+        /// counted once, as written).
+        var perPosition = true
+        /// A second change of the same layer (its bias forgotten as well).
+        var second: Misconception? = nil
+    }
+
     /// The count mutants, each with its value, none equal to the reference's count or 0.
     func mutants() -> [(mutant: Mutant, value: Int)] {
         guard let expected = count(of: formula) else { return [] }
-        let parts = layers.map { $0.formula ?? "0" }
+        let parts = layers.map { term($0.formula) ?? "0" }
         var found: [(mutant: Mutant, value: Int)] = []
         var seen: Set<String> = [formula]
-        func add(_ misconception: Misconception, _ layer: CountedLayer, _ terms: [String], size: Int? = nil) {
+        func add(
+            _ misconception: Misconception, _ layer: CountedLayer, _ terms: [String], size: Int? = nil,
+            other: CountedLayer? = nil, second: Misconception? = nil, piece: String = "", original: String = ""
+        ) {
             var text = terms.filter { $0 != "0" }.joined(separator: " + ")
             if text.isEmpty { text = "0" }
             for part in subtracted.compactMap(\.formula) { text += " - (\(part))" }
@@ -19,9 +37,15 @@ extension CountInventory {
             else {
                 return
             }
-            var mutant = Mutant(misconception: misconception, source: text, piece: "")
+            var mutant = Mutant(misconception: misconception, source: text, piece: piece, original: original)
             mutant.changes[0].layer = layer
             mutant.changes[0].size = size
+            mutant.changes[0].other = other
+            if let second {
+                var change = Mutant.Change(misconception: second, piece: "")
+                change.layer = layer
+                mutant.changes.append(change)
+            }
             found.append((mutant, value))
         }
         func replacing(_ index: Int, by term: String) -> [String] {
@@ -30,13 +54,25 @@ extension CountInventory {
             return terms
         }
         for (index, layer) in layers.enumerated() {
-            for (misconception, term, size) in variants(of: layer, after: index > 0 ? layers[index - 1] : nil)
-            {
-                add(misconception, layer, replacing(index, by: term), size: size)
+            let previous = index > 0 ? layers[index - 1] : nil
+            for variant in variants(of: layer, after: previous) {
+                let term = variant.perPosition ? self.term(variant.term) ?? "0" : variant.term
+                add(
+                    variant.misconception, layer, replacing(index, by: term), size: variant.size,
+                    other: variant.other, second: variant.second)
             }
-            guard layers.count >= 2, let own = layer.formula else { continue }
+            // Multiply-adds: a layer's weights counted once, not at every position.
+            if operations, let weights = layer.formula {
+                add(.countOncePerMap, layer, replacing(index, by: weights))
+            }
+            guard layers.count >= 2, let own = term(layer.formula) else { continue }
             add(.countLayerTwice, layer, replacing(index, by: "2 * (\(own))"))
             add(.countLayerForgotten, layer, replacing(index, by: "0"))
+        }
+        for change in wholeVariants() {
+            add(
+                change.misconception, change.layer, change.terms, other: change.other, piece: change.piece,
+                original: change.original)
         }
         for channels in identityShortcuts {
             for imagined in Self.imagined(channels) {
@@ -46,42 +82,44 @@ extension CountInventory {
         return found
     }
 
-    /// The ways of counting `layer` otherwise: each the term counted in its place and a size the
-    /// story quotes; `previous` is the layer counted just before it (a batch norm's convolution).
-    private func variants(of layer: CountedLayer, after previous: CountedLayer?) -> [(
-        Misconception, String, Int?
-    )] {
-        var result: [(Misconception, String, Int?)] = []
+    /// The ways of counting `layer` otherwise; `previous` is the layer counted just before it (a
+    /// batch norm's convolution).
+    private func variants(of layer: CountedLayer, after previous: CountedLayer?) -> [Variant] {
+        var result: [Variant] = []
         func counted(_ misconception: Misconception, as other: CountedLayer) {
-            result.append((misconception, other.formula ?? "0", nil))
+            result.append(Variant(misconception: misconception, term: other.formula ?? "0"))
         }
         switch layer.kind {
-        case .conv(let a, let b, let kernel, let groups):
-            let perFilter = a / max(groups, 1)
+        case .conv(let a, let b, let kernel, let groups), .transposedConv(let a, let b, let kernel, let groups):
             var weights = layer
             weights.bias = false
             // The call's own mutants change a layer written in the reference (`bias=False`, a
-            // kernel of 1): only the counts no call argument gives are made for it.
+            // kernel of 1): only the counts no call argument gives are made for it. A count of
+            // multiply-adds counts no bias: no story of one is told of it.
+            if !direct, !operations {
+                var other = layer
+                other.bias = !layer.bias
+                counted(layer.bias ? .countBiasForgotten : .countBiasAdded, as: other)
+            }
             if !direct {
-                counted(
-                    layer.bias ? .countBiasForgotten : .countBiasAdded,
-                    as: CountedLayer(kind: layer.kind, bias: !layer.bias))
                 let square = kernel.allSatisfy { $0 == 1 } ? [3, 3] : [1, 1]
                 var other = layer
-                other.kind = .conv(inChannels: a, outChannels: b, kernel: square, groups: groups)
+                other.kind = layer.kind.withKernel(square)
                 counted(square == [3, 3] ? .countKernelThree : .countKernelOne, as: other)
             }
             // The bias counted per input channel, or per filter and input channel.
-            if layer.bias, let product = weights.formula {
-                if a != b { result.append((.countBiasPerInput, "\(product) + \(a)", nil)) }
-                if perFilter > 1 {
-                    result.append((.countBiasPerPair, "\(product) + \(b) * \(perFilter)", nil))
+            if layer.bias, !operations, let product = weights.formula {
+                if a != b, layer.ordered { result.append(Variant(misconception: .countBiasPerInput, term: "\(product) + \(a)")) }
+                if a != groups {
+                    result.append(
+                        Variant(misconception: .countBiasPerPair, term: "\(product) + \(b) * \(layer.quotient(a, groups))"))
                 }
                 // A 1 × 1 convolution is a linear layer at every pixel: the same slip.
                 if kernel.allSatisfy({ $0 == 1 }), groups == 1 {
-                    result.append((.countBiasBothSides, "(\(a) + 1) * (\(b) + 1)", nil))
+                    result.append(Variant(misconception: .countBiasBothSides, term: "(\(a) + 1) * (\(b) + 1)"))
                 }
             }
+            result += convolutionVariants(layer, a: a, b: b, kernel: kernel, groups: groups)
         case .linear(let a, let b):
             if !direct {
                 counted(
@@ -89,21 +127,24 @@ extension CountInventory {
                     as: CountedLayer(kind: layer.kind, bias: !layer.bias))
             }
             if layer.bias {
-                if a != b { result.append((.countBiasPerInput, "\(b) * \(a) + \(a)", nil)) }
-                result.append((.countBiasBothSides, "(\(a) + 1) * (\(b) + 1)", nil))
+                if a != b { result.append(Variant(misconception: .countBiasPerInput, term: "\(b) * \(a) + \(a)")) }
+                result.append(Variant(misconception: .countBiasBothSides, term: "(\(a) + 1) * (\(b) + 1)"))
+                if b != 1 { result.append(Variant(misconception: .countOneBias, term: "\(b) * \(a) + 1")) }
                 // A count in names (`C_in * C_out + C_out`) may be a 1 × 1 convolution's.
-                if !layer.names.isEmpty {
-                    result.append((.countKernelThree, "\(b) * \(a) * 3 * 3 + \(b)", nil))
+                if !layer.names.isEmpty, layers.count == 1 {
+                    result.append(Variant(misconception: .countKernelThree, term: "\(b) * \(a) * 3 * 3 + \(b)"))
                 }
             }
         case .batchNorm(let channels):
-            result.append((.countBuffers, "4 * \(channels)", nil))
-            result.append((.countScaleOnly, "\(channels)", nil))
+            result.append(Variant(misconception: .countBuffers, term: "4 * \(channels)"))
+            result.append(Variant(misconception: .countScaleOnly, term: "\(channels)"))
             if case .conv(let a, let b, _, _)? = previous?.kind, b == channels, a != channels {
-                result.append((.countNormInputChannels, "2 * \(a)", a))
+                result.append(Variant(misconception: .countNormInputChannels, term: "2 * \(a)", size: a))
             }
         case .norm(let norm):
-            result += Self.variants(of: norm, after: previous)
+            result += Self.variants(of: norm, after: previous).map {
+                Variant(misconception: $0.0, term: $0.1, size: $0.2)
+            }
         case .projection, .scale:
             break
         }
@@ -175,5 +216,17 @@ extension CountInventory {
         layers.append(CountedLayer(kind: .projection(channels: channels), bias: false, imagined: true))
         layers.append(CountedLayer(kind: .scale, bias: false, imagined: true))
         return layers
+    }
+}
+
+extension CountedLayer.Kind {
+    /// A convolution's kind with another kernel; any other kind as it is.
+    func withKernel(_ kernel: [Int]) -> Self {
+        switch self {
+        case .conv(let a, let b, _, let g): .conv(inChannels: a, outChannels: b, kernel: kernel, groups: g)
+        case .transposedConv(let a, let b, _, let g):
+            .transposedConv(inChannels: a, outChannels: b, kernel: kernel, groups: g)
+        default: self
+        }
     }
 }

@@ -9,6 +9,9 @@ struct CountedLayer: Hashable, Sendable {
     enum Kind: Hashable, Sendable {
         /// `nn.Conv2d(in, out, (kh, kw), groups=g)`.
         case conv(inChannels: Int, outChannels: Int, kernel: [Int], groups: Int)
+        /// `nn.ConvTranspose2d(in, out, (kh, kw), groups=g)`: its weight is `[in, out / g, kh, kw]`,
+        /// the same number of weights as a convolution's from `in` to `out`, written inputs first.
+        case transposedConv(inChannels: Int, outChannels: Int, kernel: [Int], groups: Int)
         /// `nn.Linear(in, out)`.
         case linear(inFeatures: Int, outFeatures: Int)
         /// `nn.BatchNorm2d(channels)` with its scale and shift.
@@ -30,16 +33,42 @@ struct CountedLayer: Hashable, Sendable {
     /// Whether the layer is only imagined by a learner (a convolution on an identity shortcut).
     var imagined = false
     /// For a layer read from a formula in names: the name each placeholder size stands for
-    /// (`CountInventory.ofFormula`).
+    /// (`CountInventory.ofFormula`), or the expression in names (`C // r`) a module's argument
+    /// writes it as (`CountInventory.nameLayers`).
     var names: [Int: String] = [:]
+    /// Whether which of its two channel counts is the input and which the output is known: a
+    /// count without bias read from a formula (`D * C * K * K`) is the same either way, and a
+    /// story about one side (one filter counted, each filter over one channel) would be a guess.
+    var ordered = true
+
+    /// `x / g` as a count writes it: `1` where g is x (a depthwise layer), `(x // g)` where both
+    /// are sizes in names (so that it moves with them), else the number.
+    func quotient(_ x: Int, _ g: Int) -> String {
+        if g <= 1 { return "\(x)" }
+        if x == g { return "1" }
+        if names[x] != nil, names[g] != nil { return "(\(x) // \(g))" }
+        return "\(x / g)"
+    }
+
+    /// The weights of a convolution of `filters` filters, each over `inputs` channels (as a
+    /// count writes it) with a kernel of `kernel`: the factors multiplied, the 1s left out but
+    /// for one.
+    static func weights(_ factors: [String]) -> String {
+        let kept = factors.filter { $0 != "1" }
+        return kept.isEmpty ? "1" : kept.joined(separator: " * ")
+    }
 
     /// The count as a formula in literals; nil when the layer has no parameters.
     var formula: String? {
         switch kind {
         case .conv(let a, let b, let kernel, let groups):
-            let perFilter = a / max(groups, 1)
-            let factors = [b, perFilter] + kernel.filter { $0 != 1 }
-            let weights = factors.map(String.init).joined(separator: " * ")
+            // Written `out * in/g * kh * kw` as before (`32 * 1 * 3 * 3` for a depthwise layer).
+            let factors = ["\(b)", quotient(a, groups)] + kernel.filter { $0 != 1 }.map(String.init)
+            let weights = factors.joined(separator: " * ")
+            return bias ? "\(weights) + \(b)" : weights
+        case .transposedConv(let a, let b, let kernel, let groups):
+            let factors = ["\(a)", quotient(b, groups)] + kernel.filter { $0 != 1 }.map(String.init)
+            let weights = Self.weights(factors)
             return bias ? "\(weights) + \(b)" : weights
         case .linear(let a, let b):
             return bias ? "\(b) * \(a) + \(b)" : "\(b) * \(a)"
@@ -55,7 +84,8 @@ struct CountedLayer: Hashable, Sendable {
     /// The sizes the layer's count is a formula in: channels, features, kernel sides, groups.
     var sizes: [Int] {
         switch kind {
-        case .conv(let a, let b, let kernel, let groups): [a, b, a / max(groups, 1), groups] + kernel
+        case .conv(let a, let b, let kernel, let groups), .transposedConv(let a, let b, let kernel, let groups):
+            [a, b, a / max(groups, 1), groups] + (groups > 1 ? [b / groups] : []) + kernel
         case .linear(let a, let b): [a, b]
         case .batchNorm(let channels), .projection(let channels): [channels]
         case .norm(let norm):
@@ -86,10 +116,51 @@ struct CountInventory: Sendable {
     /// bias, kernel and channels.
     var direct = false
 
+    /// For a count of multiply-adds (`H * W * D * C * K * K`): the names of the map's positions
+    /// every layer's weights are used at; empty for a count of parameters.
+    var positions: [String] = []
+    /// The whole-number divisions between the count's names (`C // r`), kept exact where the
+    /// count is compared at other numbers (`CountInventory.points`).
+    var divisions: [Division] = []
+
+    /// Whether the count is of multiply-adds: each weight once per position, no bias.
+    var operations: Bool { !positions.isEmpty }
+
+    /// A layer's term of the count: its parameters, or its weights used at every position.
+    func term(_ layerFormula: String?) -> String? {
+        guard let layerFormula else { return nil }
+        guard operations else { return layerFormula }
+        return positions.joined(separator: " * ") + " * (\(layerFormula))"
+    }
+
+    /// `divisions`, and those a grouped layer in names makes: its channels divided by its groups.
+    var allDivisions: [Division] {
+        var found = divisions
+        for layer in layers {
+            switch layer.kind {
+            case .conv(let a, let b, _, let g), .transposedConv(let a, let b, _, let g):
+                guard g != 1, let groups = layer.names[g], Self.isName(groups) else { continue }
+                for channels in [a, b] where channels != g {
+                    if let name = layer.names[channels], Self.isName(name) {
+                        found.append(Division(dividend: name, divisor: groups))
+                    }
+                }
+            default: continue
+            }
+        }
+        return found
+    }
+
+    /// Whether a size's text is one name (not an expression such as `C // r`).
+    static func isName(_ text: String) -> Bool {
+        if case .name? = Formula.parse(text) { return true }
+        return false
+    }
+
     /// The count's formula in literals (`32 * 16 + 2 * 32`), or in names for a formula
     /// reference; `0` when nothing is counted.
     var formula: String {
-        let added = layers.compactMap(\.formula)
+        let added = layers.compactMap { term($0.formula) }
         var text = added.isEmpty ? "0" : added.joined(separator: " + ")
         for part in subtracted.compactMap(\.formula) { text += " - (\(part))" }
         return written(text)
@@ -165,6 +236,7 @@ struct CountInventory: Sendable {
         }
         guard !inventory.layers.isEmpty || !inventory.identityShortcuts.isEmpty else { return nil }
         inventory.nameSizes(Set(terms.flatMap { Self.identifiers($0.module) }), integers)
+        inventory.nameLayers(terms.map(\.module), integers)
         return inventory
     }
 
@@ -248,6 +320,12 @@ struct CountInventory: Sendable {
             case let conv as Conv2d:
                 counted = CountedLayer(
                     kind: .conv(
+                        inChannels: conv.inChannels, outChannels: conv.outChannels,
+                        kernel: [conv.kernelSize.height, conv.kernelSize.width], groups: conv.groups),
+                    bias: conv.bias != nil, path: path)
+            case let conv as ConvTranspose2d:
+                counted = CountedLayer(
+                    kind: .transposedConv(
                         inChannels: conv.inChannels, outChannels: conv.outChannels,
                         kernel: [conv.kernelSize.height, conv.kernelSize.width], groups: conv.groups),
                     bias: conv.bias != nil, path: path)

@@ -11,9 +11,14 @@ extension GradingText {
         var arguments: [String: any PhraseArgument] = ["layer": layerPhrase(layer)]
         let size = { (value: Int) in Self.size(value, layer) }
         switch layer.kind {
-        case .conv(let a, let b, _, let groups):
-            arguments["in"] = groups > 1 ? 1 : size(a)
+        case .conv(let a, let b, let kernel, let groups), .transposedConv(let a, let b, let kernel, let groups):
+            arguments["in"] = groups != 1 && a == groups ? 1 : size(a)
             arguments["out"] = size(b)
+            arguments["groups"] = size(groups)
+            arguments["channels"] = size(a)
+            arguments["perGroup"] = Self.quotient(a, groups, layer)
+            arguments["side"] = size(kernel.first ?? 1)
+            arguments["kernel"] = Self.extent(kernel, layer)
         case .linear(let a, let b):
             arguments["in"] = size(a)
             arguments["out"] = size(b)
@@ -26,7 +31,26 @@ extension GradingText {
         case .projection, .scale:
             break
         }
+        if let other = change.other { arguments["other"] = layerPhrase(other) }
+        // A reduction's story quotes the size put where the reduced one belongs.
+        if change.misconception == .countReductionForgotten || change.misconception == .countReductionAsWidth {
+            arguments["piece"] = change.piece
+            arguments["original"] = change.original
+        }
         return Phrase(MisconceptionKey.change(change.misconception), arguments)
+    }
+
+    /// `x / g` as the reference writes it: `C_in / g` in names, else the number.
+    private static func quotient(_ x: Int, _ g: Int, _ layer: CountedLayer) -> any PhraseArgument {
+        if let a = layer.names[x], let b = layer.names[g] { return x == g ? "1" : "\(a) / \(b)" }
+        return x / max(g, 1)
+    }
+
+    /// A kernel's extent: `K×K` in names, else `3×3`.
+    private static func extent(_ kernel: [Int], _ layer: CountedLayer) -> any PhraseArgument {
+        kernel.contains(where: { layer.names[$0] != nil })
+            ? kernel.map { layer.names[$0] ?? "\($0)" }.joined(separator: "×")
+            : MessageValue.extent(kernel)
     }
 
     /// A size as the reference writes it: a number, or the name it stands for.
@@ -43,15 +67,24 @@ extension GradingText {
         switch layer.kind {
         case .conv(let a, let b, let kernel, let groups):
             // A kernel side in names is said as written: `K×K`.
-            let extent: any PhraseArgument =
-                kernel.contains(where: { layer.names[$0] != nil })
-                ? kernel.map { layer.names[$0] ?? "\($0)" }.joined(separator: "×")
-                : MessageValue.extent(kernel)
-            var sizes: [String: any PhraseArgument] = ["kernel": extent, "in": size(a), "out": size(b)]
+            var sizes: [String: any PhraseArgument] = [
+                "kernel": Self.extent(kernel, layer), "in": size(a), "out": size(b),
+            ]
             if imagined { return Phrase(layer.bias ? CountKey.imaginedConvBias : .imaginedConv, sizes) }
-            guard groups > 1 else { return Phrase(CountKey.conv, sizes) }
+            guard groups != 1 else { return Phrase(CountKey.conv, sizes) }
+            // One filter per channel: a depthwise convolution.
+            if a == groups, b == groups {
+                return Phrase(CountKey.depthwiseConv, ["kernel": sizes["kernel"] ?? "", "channels": size(a)])
+            }
             sizes["groups"] = size(groups)
             return Phrase(CountKey.groupedConv, sizes)
+        case .transposedConv(let a, let b, let kernel, let groups):
+            var sizes: [String: any PhraseArgument] = [
+                "kernel": Self.extent(kernel, layer), "in": size(a), "out": size(b),
+            ]
+            guard groups != 1 else { return Phrase(CountKey.transposedConv, sizes) }
+            sizes["groups"] = size(groups)
+            return Phrase(CountKey.groupedTransposedConv, sizes)
         case .linear(let a, let b):
             // A count in names may be a linear layer's or a 1 × 1 convolution's.
             return Phrase(
@@ -90,6 +123,12 @@ package enum CountKey: String, MessageKey {
     case conv
     /// A grouped convolution of the count (`kernel`, `in`, `out`, `groups`).
     case groupedConv
+    /// A depthwise convolution of the count: one filter per channel (`kernel`, `channels`).
+    case depthwiseConv
+    /// A transposed convolution of the count (`kernel`, `in`, `out`).
+    case transposedConv
+    /// A grouped transposed convolution of the count (`kernel`, `in`, `out`, `groups`).
+    case groupedTransposedConv
     /// A linear layer of the count (`in`, `out`).
     case linear
     /// A layer of a count in names, a linear layer's or a 1 × 1 convolution's (`in`, `out`).

@@ -267,6 +267,59 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     case countGroupChannels = "count-group-channels"
     /// A LayerNorm's scale and shift counted per channel, not per normalised element.
     case countNormPerChannel = "count-norm-per-channel"
+    /// A grouped convolution counted as an ordinary one: every filter over all the input channels.
+    case countGroupsIgnored = "count-groups-ignored"
+    /// The count without groups multiplied by the groups, where they divide it.
+    case countGroupsMultiplied = "count-groups-multiplied"
+    /// One group's filters counted, not every group's.
+    case countOneGroup = "count-one-group"
+    /// The groups written where each filter's channels (in / g) belong.
+    case countGroupsForChannels = "count-groups-for-channels"
+    /// One filter counted (its weights and bias), not every output channel's.
+    case countOneFilter = "count-one-filter"
+    /// One filter's weights counted, with every bias.
+    case countOneFilterWeights = "count-one-filter-weights"
+    /// A square kernel's side where its area belongs.
+    case countKernelSide = "count-kernel-side"
+    /// Each filter counted over one input channel (as a depthwise one), not all of them.
+    case countOneInputChannel = "count-one-input-channel"
+    /// One bias for the whole layer, not one per output.
+    case countOneBias = "count-one-bias"
+    /// A convolution's bias counted as one more input channel: `(in + 1) · out · k · k`.
+    case countBiasAsInputChannel = "count-bias-as-input-channel"
+    /// A convolution's biases counted as one more filter: `(out + 1) · in · k · k`.
+    case countBiasAsFilter = "count-bias-as-filter"
+    /// Two layers' counts multiplied where they add.
+    case countLayersMultiplied = "count-layers-multiplied"
+    /// A depthwise convolution and the 1 × 1 after it counted as one ordinary convolution.
+    case countSeparableAsOrdinary = "count-separable-as-ordinary"
+    /// A 1 × 1 convolution counted with another layer's kernel.
+    case countKernelOfOther = "count-kernel-of-other"
+    /// A layer counted from its outputs to its outputs (a 1 × 1 from D to D).
+    case countOutputsForInputs = "count-outputs-for-inputs"
+    /// A reduced size (`C // r`) written without its reduction (`C`).
+    case countReductionForgotten = "count-reduction-forgotten"
+    /// The reduction (`r`) written where the reduced size (`C // r`) belongs.
+    case countReductionAsWidth = "count-reduction-as-width"
+    /// A layer's multiply-adds counted once, not at every position of the map.
+    case countOncePerMap = "count-once-per-map"
+    // A layer's weight shape taken otherwise (`PreparedExercise+WeightShapes`).
+    /// A grouped convolution's weight with the filters divided by the groups, not each filter's channels.
+    case weightOutputsDivided = "weight-outputs-divided"
+    /// A grouped convolution's weight with a dimension per group.
+    case weightGroupDimension = "weight-group-dimension"
+    /// A grouped convolution's weight with the groups where each filter's channels belong.
+    case weightGroupsForChannels = "weight-groups-for-channels"
+    /// A convolution's weight in a transposed convolution's order (inputs first).
+    case weightTransposedOrder = "weight-transposed-order"
+    /// A transposed convolution's weight in a convolution's order (outputs first).
+    case weightConvolutionOrder = "weight-convolution-order"
+    /// A convolution's weight with its kernel flattened into one dimension.
+    case weightKernelFlattened = "weight-kernel-flattened"
+    /// A convolution's weight without its kernel's dimensions (a linear layer's shape).
+    case weightKernelDropped = "weight-kernel-dropped"
+    /// A convolution's weight without its input channels' dimension.
+    case weightInputsDropped = "weight-inputs-dropped"
     // What a call or operator does, swapped (`MutantGenerator+Swaps`): told only when the answer
     // writes the swapped-in operation. The piece is the two operations, `was now`.
     /// `.sum()` → `.max()`, `.min()`, `.prod()`, `.abs().sum()`, `.norm()`; `.mean()` → `.min()` …
@@ -673,6 +726,10 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
             .countKernelThree, .countKernelOne, .countBuffers, .countScaleOnly, .countNormInputChannels,
             .countShortcutLayer, .countStatisticsImagined, .countAffineCounted, .countNormPerGroup,
             .countNormOneGroup, .countNormTimesGroups, .countNormPerChannel, .countGroupChannels:
+            Traits(reason: .always)
+        case .weightOutputsDivided, .weightGroupDimension, .weightGroupsForChannels, .weightTransposedOrder, .weightConvolutionOrder, .weightKernelFlattened, .weightKernelDropped, .weightInputsDropped:
+            Traits(reason: .always)
+        case .countGroupsIgnored, .countGroupsMultiplied, .countOneGroup, .countGroupsForChannels, .countOneFilter, .countOneFilterWeights, .countKernelSide, .countOneInputChannel, .countOneBias, .countBiasAsInputChannel, .countBiasAsFilter, .countLayersMultiplied, .countSeparableAsOrdinary, .countKernelOfOther, .countOutputsForInputs, .countReductionForgotten, .countReductionAsWidth, .countOncePerMap:
             Traits(reason: .always)
         case .countLayerTwice, .countLayerForgotten: Traits()
         // Their reason is what each of the two operations does (`OperationKey`).

@@ -21,6 +21,9 @@ struct Mutant: Hashable, Sendable {
         /// puts in its place (the input channels a batch norm is counted over).
         var layer: CountedLayer? = nil
         var size: Int? = nil
+        /// Another layer a count's change names (the layer whose kernel it took, the layer its
+        /// count was multiplied with).
+        var other: CountedLayer? = nil
         /// The change said in full, where its sentence needs more than the piece (the dimensions
         /// a statistic is taken over, the axis a parameter lines up with: `MeaningGenerator`).
         var told: Phrase? = nil

@@ -561,9 +561,17 @@ extension PreparedExercise {
                 origins[mutant.source] = solution.reference.text
             }
         }
+        // A layer's weight shape taken otherwise (`PreparedExercise+WeightShapes`).
+        var shapes: [Mutant] = []
+        if exercise.kind == .value {
+            for mutant in weightShapeMutants(sources.map(\.text)) where seen.insert(mutant.source).inserted {
+                shapes.append(mutant)
+                origins[mutant.source] = solution.reference.text
+            }
+        }
         let runner = MutantRunner(self)
         var found: [(mutant: Mutant, value: Value)] = []
-        for mutant in Array(mutants.prefix(MutantCatalogue.limit)) + meanings.prefix(MeaningGenerator.limit) {
+        for mutant in Array(mutants.prefix(MutantCatalogue.limit)) + shapes + meanings.prefix(MeaningGenerator.limit) {
             guard let value = runner.value(of: mutant.source) else { continue }
             if comparer.matches(value, expected) {
                 catalogue.indistinguishable.append(mutant)
