@@ -73,7 +73,9 @@ import Wording
         #expect(story("C * K * K + C + C * D + D", exercise) == "count-bias-added")
         #expect(story("C * K * K + C * D + C", exercise) == "count-bias-per-input")
         let message = grader.grade("C * K * K * D + D", for: exercise).message
-        #expect(message.contains("the depthwise K×K convolution (C channels) and the 1×1 convolution (C → D channels)"))
+        #expect(
+            message.contains(
+                "the depthwise K×K convolution (C channels) and the 1×1 convolution (C → D channels)"))
         #expect(grader.grade("D * (C + 1) + C * K * K", for: exercise).status == .pass)
     }
 
@@ -81,7 +83,8 @@ import Wording
         let setup = "C = 48\nr = 4"
         for exercise in [
             Self.count("2 * C * (C // r) + C // r + C", setup: setup),
-            Self.count("parameter_count(nn.Linear(C, C // r)) + parameter_count(nn.Linear(C // r, C))", setup: setup),
+            Self.count(
+                "parameter_count(nn.Linear(C, C // r)) + parameter_count(nn.Linear(C // r, C))", setup: setup),
         ] {
             #expect(story("C * r + r + r * C + C", exercise) == "count-reduction-as-width")
             #expect(story("2 * (C * C + C)", exercise) == "count-reduction-forgotten")
@@ -94,7 +97,8 @@ import Wording
 
     @Test func aTransposedConvolutionIsCountedAsItself() {
         let exercise = Self.count(
-            "parameter_count(nn.ConvTranspose2d(C_in, C_out, k, stride=2))", setup: "C_in = 48\nC_out = 24\nk = 4")
+            "parameter_count(nn.ConvTranspose2d(C_in, C_out, k, stride=2))",
+            setup: "C_in = 48\nC_out = 24\nk = 4")
         #expect(story("C_in * C_out * k * k + C_in", exercise) == "count-bias-per-input")
         #expect(story("(C_in + 1) * C_out * k * k", exercise) == "count-bias-as-input-channel")
         #expect(story("C_in * k * k + C_out", exercise) == "count-one-filter-weights")
@@ -115,7 +119,9 @@ import Wording
         // Which of C and D is the input is not written: no story of one side.
         for answer in ["W * H * C * K * K", "H * W * D * K * K"] {
             let told = story(answer, conv)
-            #expect(told != "count-one-filter" && told != "count-one-filter-weights" && told != "count-one-input-channel")
+            #expect(
+                told != "count-one-filter" && told != "count-one-filter-weights"
+                    && told != "count-one-input-channel")
         }
         let separable = Self.count(
             "H * W * C * K * K + H * W * C * D", setup: "H = 10\nW = 7\nC = 12\nD = 20\nK = 3")

@@ -42,7 +42,8 @@ struct CountCatalogue: Sendable {
         // In names, a name divided by another (`C // r`, a group's `C_in // g`) stays a multiple of
         // it, so that `C * C // r` and `C * (C // r)` are one count at every point.
         points = CountInventory.points(
-            quantities.keys.sorted(), quantities, divisions: inventory.values.isEmpty ? [] : inventory.allDivisions)
+            quantities.keys.sorted(), quantities,
+            divisions: inventory.values.isEmpty ? [] : inventory.allDivisions)
         for (mutant, value) in found {
             guard let formula = Formula.parse(mutant.source) else { continue }
             entries.append(Entry(mutant: mutant, value: value, values: values(of: lift(formula))))
@@ -79,6 +80,9 @@ struct CountCatalogue: Sendable {
         if named {
             let lifted = lift(formula)
             guard formula.names.isSubset(of: quantities.keys), !lifted.names.isEmpty else { return nil }
+            // An answer in literals alone with a number no size has (`64 * 32 * 4 + 64`, the 4 a
+            // 2 × 2 kernel worked out) may be worked out from anything: only its value is told.
+            if formula.names.isEmpty, lifted.literals.contains(where: { $0 >= 3 }) { return nil }
             return lifted
         }
         guard formula.names.isEmpty, formula.literals.count >= 2,

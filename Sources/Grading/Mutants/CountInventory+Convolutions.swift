@@ -7,7 +7,8 @@
 /// (`in · out/g · kh · kw`), and one bias per output channel: the same stories hold of it.
 extension CountInventory {
     /// The variants of the convolution `layer` (`a` → `b` channels, `kernel`, `groups`).
-    func convolutionVariants(_ layer: CountedLayer, a: Int, b: Int, kernel: [Int], groups g: Int) -> [Variant] {
+    func convolutionVariants(_ layer: CountedLayer, a: Int, b: Int, kernel: [Int], groups g: Int) -> [Variant]
+    {
         var result: [Variant] = []
         let sides = kernel.filter { $0 != 1 }.map(String.init)
         let inputs = layer.quotient(a, g)
@@ -21,33 +22,48 @@ extension CountInventory {
         }
         if g != 1 {
             // An ordinary convolution: every filter over all the input channels.
-            if !direct { weightsCounted(.countGroupsIgnored, CountedLayer.weights(["\(b)", "\(a)"] + sides), size: a) }
-            weightsCounted(.countGroupsMultiplied, CountedLayer.weights(["\(b)", "\(a)"] + sides + ["\(g)"]), size: g)
+            if !direct {
+                weightsCounted(.countGroupsIgnored, CountedLayer.weights(["\(b)", "\(a)"] + sides), size: a)
+            }
+            weightsCounted(
+                .countGroupsMultiplied, CountedLayer.weights(["\(b)", "\(a)"] + sides + ["\(g)"]), size: g)
             if b != g {
                 let filters = layer.quotient(b, g)
                 let group = CountedLayer.weights([filters, inputs] + sides)
-                result.append(Variant(misconception: .countOneGroup, term: bias ? "\(group) + \(filters)" : group, size: g))
-                if bias { result.append(Variant(misconception: .countOneGroup, term: withBias(group), size: g)) }
+                result.append(
+                    Variant(
+                        misconception: .countOneGroup, term: bias ? "\(group) + \(filters)" : group, size: g))
+                if bias {
+                    result.append(Variant(misconception: .countOneGroup, term: withBias(group), size: g))
+                }
             }
             // The groups where each filter's channels (in / g) belong; for a depthwise layer that
             // is the ordinary convolution's count, told as such.
-            if a != g { weightsCounted(.countGroupsForChannels, CountedLayer.weights(["\(b)", "\(g)"] + sides), size: g) }
+            if a != g {
+                weightsCounted(
+                    .countGroupsForChannels, CountedLayer.weights(["\(b)", "\(g)"] + sides), size: g)
+            }
         }
-        if b != 1, layer.ordered {
+        // Not of a 1 × 1 layer, whose one filter (`in + out`) reads as the channels added.
+        if b != 1, layer.ordered, !sides.isEmpty {
             let filter = CountedLayer.weights([inputs] + sides)
             result.append(Variant(misconception: .countOneFilter, term: bias ? "\(filter) + 1" : filter))
-            if bias { result.append(Variant(misconception: .countOneFilterWeights, term: "\(filter) + \(b)")) }
+            if bias {
+                result.append(Variant(misconception: .countOneFilterWeights, term: "\(filter) + \(b)"))
+            }
         }
         // One side of a square kernel where its area belongs.
         if kernel.count == 2, kernel[0] == kernel[1], kernel[0] != 1 {
-            weightsCounted(.countKernelSide, CountedLayer.weights(["\(b)", inputs, "\(kernel[0])"]), size: kernel[0])
+            weightsCounted(
+                .countKernelSide, CountedLayer.weights(["\(b)", inputs, "\(kernel[0])"]), size: kernel[0])
         }
         // Each filter over one input channel (a depthwise layer's count).
         if g == 1, a != 1, layer.ordered {
             weightsCounted(.countOneInputChannel, CountedLayer.weights(["\(b)"] + sides), size: a)
         }
         for change in weightChanges {
-            result.append(Variant(misconception: change.misconception, term: withBias(change.term), size: change.size))
+            result.append(
+                Variant(misconception: change.misconception, term: withBias(change.term), size: change.size))
             if bias {
                 result.append(
                     Variant(
@@ -57,12 +73,14 @@ extension CountInventory {
         }
         if bias {
             if b != 1 { result.append(Variant(misconception: .countOneBias, term: "\(own) + 1")) }
-            if !sides.isEmpty {
+            // Not of a depthwise layer, whose one input channel more reads as the weights doubled.
+            if !sides.isEmpty, inputs != "1" {
                 // `(in + 1) · out · k · k`: a bias for every kernel position of every filter.
                 let positions = CountedLayer.weights(["\(b)"] + sides)
                 result.append(Variant(misconception: .countBiasAsInputChannel, term: "\(own) + \(positions)"))
             }
-            if layer.ordered, !sides.isEmpty || inputs != "1" {
+            // Not of a 1 × 1 layer, whose one filter more (`+ in`) reads as a bias per input.
+            if layer.ordered, !sides.isEmpty {
                 // `(out + 1) · in · k · k`: one more filter.
                 let filter = CountedLayer.weights([inputs] + sides)
                 result.append(Variant(misconception: .countBiasAsFilter, term: "\(own) + \(filter)"))
@@ -91,7 +109,8 @@ extension CountInventory {
         if layers.count == 2 {
             result.append(
                 WholeChange(
-                    misconception: .countLayersMultiplied, layer: layers[0], terms: ["(\(parts[0])) * (\(parts[1]))"],
+                    misconception: .countLayersMultiplied, layer: layers[0],
+                    terms: ["(\(parts[0])) * (\(parts[1]))"],
                     other: layers[1]))
         }
         for (index, layer) in layers.enumerated() {
@@ -107,7 +126,9 @@ extension CountInventory {
                 var terms = parts
                 terms[index] = term(ordinary.formula) ?? "0"
                 terms[index + 1] = "0"
-                result.append(WholeChange(misconception: .countSeparableAsOrdinary, layer: layer, terms: terms, other: next))
+                result.append(
+                    WholeChange(
+                        misconception: .countSeparableAsOrdinary, layer: layer, terms: terms, other: next))
             }
             // A 1 × 1 convolution counted with the kernel of another convolution of the count.
             if kernel.allSatisfy({ $0 == 1 }),
@@ -120,7 +141,8 @@ extension CountInventory {
                 wider.kind = layer.kind.withKernel(otherKernel)
                 var terms = parts
                 terms[index] = term(wider.formula) ?? "0"
-                result.append(WholeChange(misconception: .countKernelOfOther, layer: layer, terms: terms, other: other))
+                result.append(
+                    WholeChange(misconception: .countKernelOfOther, layer: layer, terms: terms, other: other))
             }
             // From its outputs to its outputs (a 1 × 1 from D to D), in a count of several layers.
             if layers.count >= 2, g == 1, a != b, layer.ordered {
@@ -155,7 +177,10 @@ extension CountInventory {
                     changed.kind = layer.kind.mapSizes { $0 == placeholder ? size : $0 }
                     return term(changed.formula) ?? "0"
                 }
-                result.append(WholeChange(misconception: misconception, layer: layer, terms: terms, piece: piece, original: text))
+                result.append(
+                    WholeChange(
+                        misconception: misconception, layer: layer, terms: terms, piece: piece, original: text
+                    ))
             }
         }
         return result

@@ -101,11 +101,16 @@ extension CountInventory {
             for b in names where b != a {
                 guard let i = value[a], let o = value[b] else { continue }
                 // Depthwise: `C * K * K + C`, channels a, kernel b.
-                add([CountedLayer(kind: .conv(inChannels: i, outChannels: i, kernel: [o, o], groups: i), bias: true)])
+                add([
+                    CountedLayer(
+                        kind: .conv(inChannels: i, outChannels: i, kernel: [o, o], groups: i), bias: true)
+                ])
                 // Depthwise-separable: a depthwise convolution of kernel b, then a 1 × 1 to d.
                 for d in names where d != a && d != b {
                     guard let out = value[d] else { continue }
-                    for (depthBias, pointBias) in [(false, true), (true, true), (false, false), (true, false)] {
+                    for (depthBias, pointBias) in [
+                        (false, true), (true, true), (false, false), (true, false),
+                    ] {
                         add([
                             CountedLayer(
                                 kind: .conv(inChannels: i, outChannels: i, kernel: [o, o], groups: i),
@@ -147,7 +152,9 @@ extension CountInventory {
                         for bias in [true, false] {
                             add([
                                 CountedLayer(
-                                    kind: .conv(inChannels: i, outChannels: o, kernel: [kernel, kernel], groups: groups),
+                                    kind: .conv(
+                                        inChannels: i, outChannels: o, kernel: [kernel, kernel],
+                                        groups: groups),
                                     bias: bias)
                             ])
                         }
@@ -165,7 +172,12 @@ extension CountInventory {
                     for k in rest where k != a {
                         guard let i = value[a], let kernel = value[k] else { continue }
                         add(
-                            [CountedLayer(kind: .conv(inChannels: i, outChannels: i, kernel: [kernel, kernel], groups: i), bias: false)],
+                            [
+                                CountedLayer(
+                                    kind: .conv(
+                                        inChannels: i, outChannels: i, kernel: [kernel, kernel], groups: i),
+                                    bias: false)
+                            ],
                             positions: positions)
                     }
                 }
@@ -182,9 +194,11 @@ extension CountInventory {
                         add(
                             [
                                 CountedLayer(
-                                    kind: .conv(inChannels: i, outChannels: i, kernel: [o, o], groups: i), bias: false),
+                                    kind: .conv(inChannels: i, outChannels: i, kernel: [o, o], groups: i),
+                                    bias: false),
                                 CountedLayer(
-                                    kind: .conv(inChannels: i, outChannels: kernel, kernel: [1, 1], groups: 1),
+                                    kind: .conv(
+                                        inChannels: i, outChannels: kernel, kernel: [1, 1], groups: 1),
                                     bias: false),
                             ], positions: positions)
                     }
@@ -224,7 +238,9 @@ extension CountInventory {
 
     /// The setup's numbers, and four points where each name moves by its own amount; a name
     /// divided by another (`divisions`) kept a multiple of it.
-    static func points(_ names: [String], _ integers: [String: Int], divisions: [Division] = []) -> [[String: Int]] {
+    static func points(_ names: [String], _ integers: [String: Int], divisions: [Division] = []) -> [[String:
+        Int]]
+    {
         let offsets = [3, 5, 7, 11, 13, 17, 19, 23]
         var base: [String: Int] = [:]
         for name in names { base[name] = integers[name] ?? 0 }
@@ -236,7 +252,8 @@ extension CountInventory {
                         by: offsets[(index + row) % offsets.count])
                 }
                 for division in divisions {
-                    guard let divisor = point[division.divisor], divisor > 0, let dividend = point[division.dividend]
+                    guard let divisor = point[division.divisor], divisor > 0,
+                        let dividend = point[division.dividend]
                     else { continue }
                     point[division.dividend] = divisor * max(2, dividend / divisor)
                 }

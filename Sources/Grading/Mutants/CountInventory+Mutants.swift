@@ -24,19 +24,22 @@ extension CountInventory {
         guard let expected = count(of: formula) else { return [] }
         let parts = layers.map { term($0.formula) ?? "0" }
         var found: [(mutant: Mutant, value: Int)] = []
-        var seen: Set<String> = [formula]
+        // The texts made, with their stories: a text two stories make (`16 * 3 * 3`, one kernel
+        // side or one input channel where both are 3) is kept for each, so that both are told.
+        var seen: [String: Set<Set<Misconception>>] = [formula: []]
         func add(
             _ misconception: Misconception, _ layer: CountedLayer, _ terms: [String], size: Int? = nil,
-            other: CountedLayer? = nil, second: Misconception? = nil, piece: String = "", original: String = ""
+            other: CountedLayer? = nil, second: Misconception? = nil, piece: String = "",
+            original: String = ""
         ) {
             var text = terms.filter { $0 != "0" }.joined(separator: " + ")
             if text.isEmpty { text = "0" }
             for part in subtracted.compactMap(\.formula) { text += " - (\(part))" }
             text = written(text)
-            guard seen.insert(text).inserted, let value = count(of: text), value != expected, value != 0
-            else {
-                return
-            }
+            let story = Set([misconception] + (second.map { [$0] } ?? []))
+            if let stories = seen[text], stories.isEmpty || stories.contains(story) { return }
+            seen[text, default: []].insert(story)
+            guard let value = count(of: text), value != expected, value != 0 else { return }
             var mutant = Mutant(misconception: misconception, source: text, piece: piece, original: original)
             mutant.changes[0].layer = layer
             mutant.changes[0].size = size
@@ -61,9 +64,15 @@ extension CountInventory {
                     variant.misconception, layer, replacing(index, by: term), size: variant.size,
                     other: variant.other, second: variant.second)
             }
-            // Multiply-adds: a layer's weights counted once, not at every position.
+            // Multiply-adds: a layer's weights counted once, not at every position; a single
+            // layer's parameters, its biases with them.
             if operations, let weights = layer.formula {
                 add(.countOncePerMap, layer, replacing(index, by: weights))
+                var biased = layer
+                biased.bias = true
+                if layers.count == 1, layer.isWeighted, let parameters = biased.formula {
+                    add(.countParametersForOperations, layer, [parameters])
+                }
             }
             guard layers.count >= 2, let own = term(layer.formula) else { continue }
             add(.countLayerTwice, layer, replacing(index, by: "2 * (\(own))"))
@@ -90,7 +99,8 @@ extension CountInventory {
             result.append(Variant(misconception: misconception, term: other.formula ?? "0"))
         }
         switch layer.kind {
-        case .conv(let a, let b, let kernel, let groups), .transposedConv(let a, let b, let kernel, let groups):
+        case .conv(let a, let b, let kernel, let groups),
+            .transposedConv(let a, let b, let kernel, let groups):
             var weights = layer
             weights.bias = false
             // The call's own mutants change a layer written in the reference (`bias=False`, a
@@ -109,14 +119,19 @@ extension CountInventory {
             }
             // The bias counted per input channel, or per filter and input channel.
             if layer.bias, !operations, let product = weights.formula {
-                if a != b, layer.ordered { result.append(Variant(misconception: .countBiasPerInput, term: "\(product) + \(a)")) }
+                if a != b, layer.ordered {
+                    result.append(Variant(misconception: .countBiasPerInput, term: "\(product) + \(a)"))
+                }
                 if a != groups {
                     result.append(
-                        Variant(misconception: .countBiasPerPair, term: "\(product) + \(b) * \(layer.quotient(a, groups))"))
+                        Variant(
+                            misconception: .countBiasPerPair,
+                            term: "\(product) + \(b) * \(layer.quotient(a, groups))"))
                 }
                 // A 1 × 1 convolution is a linear layer at every pixel: the same slip.
                 if kernel.allSatisfy({ $0 == 1 }), groups == 1 {
-                    result.append(Variant(misconception: .countBiasBothSides, term: "(\(a) + 1) * (\(b) + 1)"))
+                    result.append(
+                        Variant(misconception: .countBiasBothSides, term: "(\(a) + 1) * (\(b) + 1)"))
                 }
             }
             result += convolutionVariants(layer, a: a, b: b, kernel: kernel, groups: groups)
@@ -127,12 +142,15 @@ extension CountInventory {
                     as: CountedLayer(kind: layer.kind, bias: !layer.bias))
             }
             if layer.bias {
-                if a != b { result.append(Variant(misconception: .countBiasPerInput, term: "\(b) * \(a) + \(a)")) }
+                if a != b {
+                    result.append(Variant(misconception: .countBiasPerInput, term: "\(b) * \(a) + \(a)"))
+                }
                 result.append(Variant(misconception: .countBiasBothSides, term: "(\(a) + 1) * (\(b) + 1)"))
                 if b != 1 { result.append(Variant(misconception: .countOneBias, term: "\(b) * \(a) + 1")) }
                 // A count in names (`C_in * C_out + C_out`) may be a 1 × 1 convolution's.
                 if !layer.names.isEmpty, layers.count == 1 {
-                    result.append(Variant(misconception: .countKernelThree, term: "\(b) * \(a) * 3 * 3 + \(b)"))
+                    result.append(
+                        Variant(misconception: .countKernelThree, term: "\(b) * \(a) * 3 * 3 + \(b)"))
                 }
             }
         case .batchNorm(let channels):

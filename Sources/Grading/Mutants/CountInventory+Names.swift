@@ -46,7 +46,9 @@ extension CountInventory {
             next += 2
         }
         var read: [String: Int] = [:]
-        for text in Set(named.values) { for name in parsed[text]?.names ?? [] { read[name] = integers[name] } }
+        for text in Set(named.values) {
+            for name in parsed[text]?.names ?? [] { read[name] = integers[name] }
+        }
         for name in read.keys.sorted() where !placeholders.values.contains(name) {
             placeholders[next] = name
             next += 2
@@ -118,7 +120,8 @@ extension CountedLayer {
     /// from them.
     var slots: [Int] {
         switch kind {
-        case .conv(let a, let b, let kernel, let groups), .transposedConv(let a, let b, let kernel, let groups):
+        case .conv(let a, let b, let kernel, let groups),
+            .transposedConv(let a, let b, let kernel, let groups):
             [a, b, groups] + kernel
         case .linear(let a, let b): [a, b]
         default: []

@@ -84,7 +84,8 @@ struct CountedLayer: Hashable, Sendable {
     /// The sizes the layer's count is a formula in: channels, features, kernel sides, groups.
     var sizes: [Int] {
         switch kind {
-        case .conv(let a, let b, let kernel, let groups), .transposedConv(let a, let b, let kernel, let groups):
+        case .conv(let a, let b, let kernel, let groups),
+            .transposedConv(let a, let b, let kernel, let groups):
             [a, b, a / max(groups, 1), groups] + (groups > 1 ? [b / groups] : []) + kernel
         case .linear(let a, let b): [a, b]
         case .batchNorm(let channels), .projection(let channels): [channels]

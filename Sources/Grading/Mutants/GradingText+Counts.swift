@@ -11,7 +11,8 @@ extension GradingText {
         var arguments: [String: any PhraseArgument] = ["layer": layerPhrase(layer)]
         let size = { (value: Int) in Self.size(value, layer) }
         switch layer.kind {
-        case .conv(let a, let b, let kernel, let groups), .transposedConv(let a, let b, let kernel, let groups):
+        case .conv(let a, let b, let kernel, let groups),
+            .transposedConv(let a, let b, let kernel, let groups):
             arguments["in"] = groups != 1 && a == groups ? 1 : size(a)
             arguments["out"] = size(b)
             arguments["groups"] = size(groups)
@@ -33,7 +34,8 @@ extension GradingText {
         }
         if let other = change.other { arguments["other"] = layerPhrase(other) }
         // A reduction's story quotes the size put where the reduced one belongs.
-        if change.misconception == .countReductionForgotten || change.misconception == .countReductionAsWidth {
+        if change.misconception == .countReductionForgotten || change.misconception == .countReductionAsWidth
+        {
             arguments["piece"] = change.piece
             arguments["original"] = change.original
         }

@@ -303,6 +303,8 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     case countReductionAsWidth = "count-reduction-as-width"
     /// A layer's multiply-adds counted once, not at every position of the map.
     case countOncePerMap = "count-once-per-map"
+    /// A layer's parameters (its biases with them) given for its multiply-adds.
+    case countParametersForOperations = "count-parameters-for-operations"
     // A layer's weight shape taken otherwise (`PreparedExercise+WeightShapes`).
     /// A grouped convolution's weight with the filters divided by the groups, not each filter's channels.
     case weightOutputsDivided = "weight-outputs-divided"
@@ -727,9 +729,14 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
             .countShortcutLayer, .countStatisticsImagined, .countAffineCounted, .countNormPerGroup,
             .countNormOneGroup, .countNormTimesGroups, .countNormPerChannel, .countGroupChannels:
             Traits(reason: .always)
-        case .weightOutputsDivided, .weightGroupDimension, .weightGroupsForChannels, .weightTransposedOrder, .weightConvolutionOrder, .weightKernelFlattened, .weightKernelDropped, .weightInputsDropped:
+        case .weightOutputsDivided, .weightGroupDimension, .weightGroupsForChannels, .weightTransposedOrder,
+            .weightConvolutionOrder, .weightKernelFlattened, .weightKernelDropped, .weightInputsDropped:
             Traits(reason: .always)
-        case .countGroupsIgnored, .countGroupsMultiplied, .countOneGroup, .countGroupsForChannels, .countOneFilter, .countOneFilterWeights, .countKernelSide, .countOneInputChannel, .countOneBias, .countBiasAsInputChannel, .countBiasAsFilter, .countLayersMultiplied, .countSeparableAsOrdinary, .countKernelOfOther, .countOutputsForInputs, .countReductionForgotten, .countReductionAsWidth, .countOncePerMap:
+        case .countGroupsIgnored, .countGroupsMultiplied, .countOneGroup, .countGroupsForChannels,
+            .countOneFilter, .countOneFilterWeights, .countKernelSide, .countOneInputChannel, .countOneBias,
+            .countBiasAsInputChannel, .countBiasAsFilter, .countLayersMultiplied, .countSeparableAsOrdinary,
+            .countKernelOfOther, .countOutputsForInputs, .countReductionForgotten, .countReductionAsWidth,
+            .countOncePerMap, .countParametersForOperations:
             Traits(reason: .always)
         case .countLayerTwice, .countLayerForgotten: Traits()
         // Their reason is what each of the two operations does (`OperationKey`).
@@ -817,6 +824,9 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     /// count's formula as the catalogue writes it (`CountInventory`), not a change to the
     /// learner's text, and its sentence names the layer.
     var isCount: Bool { rawValue.hasPrefix("count-") }
+
+    /// Whether the change is a layer's weight shape taken otherwise (`PreparedExercise+WeightShapes`).
+    var isWeightShape: Bool { rawValue.hasPrefix("weight-") }
     /// Whether the change swaps what a call or operator does: its piece is then the two
     /// operations (`was now`), and it explains only an answer that writes the swapped-in one.
     var isOperationSwap: Bool {

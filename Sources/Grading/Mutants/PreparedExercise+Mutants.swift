@@ -571,7 +571,9 @@ extension PreparedExercise {
         }
         let runner = MutantRunner(self)
         var found: [(mutant: Mutant, value: Value)] = []
-        for mutant in Array(mutants.prefix(MutantCatalogue.limit)) + shapes + meanings.prefix(MeaningGenerator.limit) {
+        for mutant in Array(mutants.prefix(MutantCatalogue.limit)) + shapes
+            + meanings.prefix(MeaningGenerator.limit)
+        {
             guard let value = runner.value(of: mutant.source) else { continue }
             if comparer.matches(value, expected) {
                 catalogue.indistinguishable.append(mutant)
@@ -614,7 +616,11 @@ extension PreparedExercise {
         var candidates: [Mutant] = []
         // A whole answer read as something else (a percentage, odds) is no calculation to slip in.
         // Nor is a step read otherwise (`MeaningGenerator+Steps`) one to slip in again.
-        for (single, _) in found where !single.misconception.replacesWhole && !single.misconception.isStep {
+        // Nor is a weight shape taken otherwise one to slip in again (its dimensions are told).
+        for (single, _) in found
+        where !single.misconception.replacesWhole && !single.misconception.isStep
+            && !single.misconception.isWeightShape
+        {
             for next in MutantGenerator.mutants(of: single.source, model: false, isInteger: isInteger)
             where seen.insert(next.source).inserted {
                 let pair = single.then(next)
@@ -702,9 +708,9 @@ extension PreparedExercise {
         for name in base.boundNames {
             if case .int(let value) = base[name] { integers[name] = value }
         }
-        for source in sources {
+        for (index, source) in sources.enumerated() {
             guard
-                let inventory = CountInventory.of(
+                var inventory = CountInventory.of(
                     source, integers: integers,
                     evaluate: { text in
                         let run = self.extraRun(.mutant) { () throws(LanguageError) -> Value in
@@ -712,9 +718,12 @@ extension PreparedExercise {
                         }
                         if run.isStopped { stoppedHere = true }
                         return run.value
-                    }),
-                let catalogue = CountCatalogue(inventory)
+                    })
             else { continue }
+            // A layer written in an alternative's call is no call of the reference's: the counts
+            // its call arguments give (its bias, its kernel) are made as for any layer.
+            if index > 0 { inventory.direct = false }
+            guard let catalogue = CountCatalogue(inventory) else { continue }
             return catalogue
         }
         // A formula in the setup's whole numbers that is one layer's count.

@@ -17,12 +17,15 @@ extension PreparedExercise {
         }
         for source in sources {
             let text = source.trimmingCharacters(in: .whitespaces)
-            guard let range = text.range(of: ".weight.shape", options: .backwards) ?? text.range(
-                of: ".weight.size()", options: .backwards),
+            guard
+                let range = text.range(of: ".weight.shape", options: .backwards)
+                    ?? text.range(
+                        of: ".weight.size()", options: .backwards),
                 range.upperBound == text.endIndex
             else { continue }
             let module = String(text[..<range.lowerBound])
-            let run = extraRun(.mutant) { () throws(LanguageError) -> Value in try self.session().run(module) }
+            let run = extraRun(.mutant) { () throws(LanguageError) -> Value in try self.session().run(module)
+            }
             guard case .module(let layer)? = run.value, let shape = WeightShape(layer) else { continue }
             return shape.mutants(written: WeightShape.names(module, integers))
         }
@@ -103,7 +106,8 @@ struct WeightShape {
             add(transposed ? .weightConvolutionOrder : .weightTransposedOrder, other + sides)
         }
         if kernel.count == 2, kernel.allSatisfy({ $0 != 1 }) {
-            let area = kernel[0] == kernel[1] && written[kernel[0]] != nil
+            let area =
+                kernel[0] == kernel[1] && written[kernel[0]] != nil
                 ? "\(bracketed(kernel[0])) * \(bracketed(kernel[1]))" : "\(kernel[0] * kernel[1])"
             add(.weightKernelFlattened, [first, perGroup, area])
             add(.weightKernelDropped, [first, perGroup])
