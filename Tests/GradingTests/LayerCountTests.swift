@@ -140,6 +140,32 @@ import Wording
         #expect(story("C * K * K", exercise) == "count-once-per-map")
     }
 
+    @Test func aGroupedWeightShapeIsToldByItsRoles() {
+        // K and g share the value 5: each dimension is still written in its own name.
+        let exercise = Self.count(
+            "nn.Conv2d(C_in, C_out, K, groups=g).weight.shape", setup: "C_in = 20\nC_out = 10\nK = 5\ng = 5")
+        #expect(story("(C_out // g, C_in, K, K)", exercise) == "weight-outputs-divided")
+        #expect(story("(g, C_out // g, C_in // g, K, K)", exercise) == "weight-group-dimension")
+        #expect(story("(C_out, g, K, K)", exercise) == "weight-groups-for-channels")
+        #expect(story("(C_in, C_out // g, K, K)", exercise) == "weight-transposed-order")
+        #expect(story("(C_out, C_in // g, K * K)", exercise) == "weight-kernel-flattened")
+        // The outputs-divided value, written with the kernel: no groups story.
+        #expect(story("(K // 2, C_in, K, K)", exercise) != "weight-outputs-divided")
+        #expect(grader.grade("(C_out, C_in // g, K, K)", for: exercise).status == .pass)
+    }
+
+    @Test func aTransposedWeightShapeIsToldByItsOrder() {
+        let exercise = Self.count(
+            "(C_in, C_out, k, k)", setup: "C_in = 6\nC_out = 4\nk = 3",
+            alternatives: ["nn.ConvTranspose2d(C_in, C_out, k).weight.shape"])
+        #expect(story("(C_out, C_in, k, k)", exercise) == "weight-convolution-order")
+        #expect(story("(C_in, C_out, k * k)", exercise) == "weight-kernel-flattened")
+        #expect(story("(C_in, C_out)", exercise) == "weight-kernel-dropped")
+        let inputs = grader.grade("(C_out, k, k)", for: exercise)
+        #expect(inputs.story == "weight-inputs-dropped")
+        #expect(!inputs.message.contains("batch"))
+    }
+
     @Test func aCountOfSomethingElseIsNoLayer() {
         // One filter's weights: no depthwise layer to take for an ordinary one.
         let filter = Self.count("C_in * K * K", setup: "C_in = 12\nK = 5")

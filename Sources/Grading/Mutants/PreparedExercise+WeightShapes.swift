@@ -27,7 +27,7 @@ extension PreparedExercise {
             let run = extraRun(.mutant) { () throws(LanguageError) -> Value in try self.session().run(module)
             }
             guard case .module(let layer)? = run.value, let shape = WeightShape(layer) else { continue }
-            return shape.mutants(written: WeightShape.names(module, integers))
+            return shape.mutants(roles: shape.roles(module, integers))
         }
         return []
     }
@@ -56,37 +56,65 @@ struct WeightShape {
         }
     }
 
-    /// Each size a module's arguments write in names, as written (a value two expressions share
-    /// is neither's).
-    static func names(_ module: String, _ integers: [String: Int]) -> [Int: String] {
-        var written: [Int: Set<String>] = [:]
-        for argument in CountInventory.arguments(module) {
-            guard let formula = Formula.parse(argument), !formula.names.isEmpty,
-                formula.names.isSubset(of: integers.keys), case .int(let value)? = formula.evaluate(integers)
+    /// The texts the module's call writes its sizes in, by their role (`nn.Conv2d(C_in, C_out, K,
+    /// groups=g)`: in `C_in`, out `C_out`, kernel `K`, groups `g`), where an argument is a formula
+    /// in the setup's whole numbers with the layer's value: two roles of one value (K = g = 3)
+    /// stay apart.
+    func roles(_ module: String, _ integers: [String: Int]) -> [String: String] {
+        guard let program = try? Parser.parse(module), program.statements.count == 1,
+            case .expression(let expression) = program.statements[0],
+            case .call(_, let arguments) = expression.kind
+        else { return [:] }
+        let text = SourceText(module)
+        let order = ["in_channels", "out_channels", "kernel_size"]
+        let values = [
+            "in_channels": inChannels, "out_channels": outChannels, "kernel_size": kernel[0], "groups": groups,
+        ]
+        var found: [String: String] = [:]
+        var position = 0
+        for argument in arguments where !argument.isSpread {
+            let role: String
+            if let name = argument.name {
+                role = name
+            } else {
+                guard position < order.count else { continue }
+                role = order[position]
+                position += 1
+            }
+            let written = text(argument.value)
+            guard let value = values[role], let formula = Formula.parse(written), !formula.names.isEmpty,
+                formula.names.isSubset(of: integers.keys), case .int(value)? = formula.evaluate(integers)
             else { continue }
-            written[value, default: []].insert(formula.source)
+            // A kernel of one side written for both.
+            if role == "kernel_size", kernel[0] != kernel[1] { continue }
+            found[role] = formula.source
         }
-        return written.compactMapValues { $0.count == 1 ? $0.first : nil }
+        return found
     }
 
-    /// The weight-shape mutants, their dimensions written in `written`'s names where it has them.
-    func mutants(written: [Int: String]) -> [Mutant] {
-        func size(_ value: Int) -> String { written[value] ?? "\(value)" }
-        func bracketed(_ value: Int) -> String {
-            guard let text = written[value] else { return "\(value)" }
+    /// The weight-shape mutants, their dimensions written in the names `roles` gives.
+    func mutants(roles: [String: String]) -> [Mutant] {
+        let (a, b, g) = (inChannels, outChannels, groups)
+        func written(_ role: String, _ value: Int) -> String { roles[role] ?? "\(value)" }
+        func bracketed(_ role: String, _ value: Int) -> String {
+            guard let text = roles[role] else { return "\(value)" }
             return CountInventory.isName(text) ? text : "(\(text))"
         }
+        let inText = written("in_channels", a)
+        let outText = written("out_channels", b)
+        let gText = written("groups", g)
         /// `x / g` in names where both are, else the number.
-        func quotient(_ x: Int, _ g: Int) -> String {
-            if g == 1 { return size(x) }
-            if written[x] != nil, written[g] != nil { return "\(bracketed(x)) // \(bracketed(g))" }
+        func quotient(_ role: String, _ x: Int) -> String {
+            if g == 1 { return written(role, x) }
+            if roles[role] != nil, roles["groups"] != nil {
+                return "\(bracketed(role, x)) // \(bracketed("groups", g))"
+            }
             return "\(x / g)"
         }
-        let (a, b, g) = (inChannels, outChannels, groups)
-        let sides = kernel.map(size)
+        let sides = kernel.map { written("kernel_size", $0) }
         // The reference's order: a convolution's filters first, a transposed one's inputs first.
-        let first = transposed ? size(a) : size(b)
-        let perGroup = transposed ? quotient(b, g) : quotient(a, g)
+        let first = transposed ? inText : outText
+        let perGroup = transposed ? quotient("out_channels", b) : quotient("in_channels", a)
         var found: [Mutant] = []
         func add(_ misconception: Misconception, _ dimensions: [String]) {
             let text = "(" + dimensions.joined(separator: ", ") + (dimensions.count == 1 ? ",)" : ")")
@@ -94,21 +122,20 @@ struct WeightShape {
         }
         // Groups are told of a convolution's weight only (a grouped transposed one is rare).
         if g != 1, !transposed {
-            let whole = transposed ? b : a
-            let divided = transposed ? a : b
-            if divided != g { add(.weightOutputsDivided, [quotient(divided, g), size(whole)] + sides) }
-            add(.weightGroupDimension, [size(g), quotient(divided, g), perGroup] + sides)
-            if whole != g, whole / g != g { add(.weightGroupsForChannels, [first, size(g)] + sides) }
+            if b != g { add(.weightOutputsDivided, [quotient("out_channels", b), inText] + sides) }
+            add(.weightGroupDimension, [gText, quotient("out_channels", b), perGroup] + sides)
+            if a != g, a / g != g { add(.weightGroupsForChannels, [first, gText] + sides) }
         }
         // The other kind's order: a convolution's weight written inputs first, and the reverse.
-        let other = transposed ? [size(b), quotient(a, g)] : [size(a), quotient(b, g)]
+        let other = transposed ? [outText, quotient("in_channels", a)] : [inText, quotient("out_channels", b)]
         if other != [first, perGroup] {
             add(transposed ? .weightConvolutionOrder : .weightTransposedOrder, other + sides)
         }
         if kernel.count == 2, kernel.allSatisfy({ $0 != 1 }) {
             let area =
-                kernel[0] == kernel[1] && written[kernel[0]] != nil
-                ? "\(bracketed(kernel[0])) * \(bracketed(kernel[1]))" : "\(kernel[0] * kernel[1])"
+                roles["kernel_size"] != nil
+                ? "\(bracketed("kernel_size", kernel[0])) * \(bracketed("kernel_size", kernel[1]))"
+                : "\(kernel[0] * kernel[1])"
             add(.weightKernelFlattened, [first, perGroup, area])
             add(.weightKernelDropped, [first, perGroup])
         }
