@@ -1,4 +1,5 @@
 import AnswerLanguage
+import Foundation
 import Testing
 import Wording
 
@@ -164,6 +165,33 @@ import Wording
         let inputs = grader.grade("(C_out, k, k)", for: exercise)
         #expect(inputs.story == "weight-inputs-dropped")
         #expect(!inputs.message.contains("batch"))
+    }
+
+    /// An exercise of a course written elsewhere (`Fixtures/<folder>`).
+    static func course(_ folder: String, _ lesson: String, _ id: String) throws -> Exercise {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures").appendingPathComponent(folder).path
+        let lessons = try CourseLoader.load(at: path).lessons(in: Language("en"))
+        return try #require(lessons.first { $0.id == lesson }?.exercise(id))
+    }
+
+    /// New wrong answers to the courses written elsewhere whose corpora take no file per author.
+    @Test func theCoursesWrittenElsewhereCountTheirLayers() throws {
+        let grouped = try Self.course("elsewhere2-course", "04-compute-cost", "grouped-weights")
+        #expect(story("C_out * (C_in // G) * K", grouped) == "count-kernel-side")
+        #expect(story("(C_in // G) * K * K", grouped) == "count-one-filter")
+        let macs = try Self.course("elsewhere2-course", "04-compute-cost", "conv-macs")
+        #expect(story("C_out * C_in * K * K + C_out", macs) == "count-parameters-for-operations")
+        #expect(story("W * H * K * K * C_in", macs) == "count-one-filter")
+        let depthwise = try Self.course("elsewhere2-course", "04-compute-cost", "depthwise-macs")
+        #expect(story("H * H * C * C * K * K", depthwise) == "count-groups-ignored")
+        let call = try Self.course("elsewhere-course", "05-layer-parameters", "depthwise-call")
+        #expect(story("32 * 3 + 32", call) == "count-kernel-side")
+        #expect(story("32 * 3 * 3 + 1", call) == "count-one-bias")
+        for right in ["(C_in // G) * K * K * C_out", "H * W * C_in * C_out * K ** 2"] {
+            let exercise = right.hasPrefix("H") ? macs : grouped
+            #expect(grader.grade(right, for: exercise).status == .pass)
+        }
     }
 
     @Test func aCountOfSomethingElseIsNoLayer() {

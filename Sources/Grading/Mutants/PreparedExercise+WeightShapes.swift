@@ -68,7 +68,8 @@ struct WeightShape {
         let text = SourceText(module)
         let order = ["in_channels", "out_channels", "kernel_size"]
         let values = [
-            "in_channels": inChannels, "out_channels": outChannels, "kernel_size": kernel[0], "groups": groups,
+            "in_channels": inChannels, "out_channels": outChannels, "kernel_size": kernel[0],
+            "groups": groups,
         ]
         var found: [String: String] = [:]
         var position = 0
@@ -127,7 +128,8 @@ struct WeightShape {
             if a != g, a / g != g { add(.weightGroupsForChannels, [first, gText] + sides) }
         }
         // The other kind's order: a convolution's weight written inputs first, and the reverse.
-        let other = transposed ? [outText, quotient("in_channels", a)] : [inText, quotient("out_channels", b)]
+        let other =
+            transposed ? [outText, quotient("in_channels", a)] : [inText, quotient("out_channels", b)]
         if other != [first, perGroup] {
             add(transposed ? .weightConvolutionOrder : .weightTransposedOrder, other + sides)
         }
