@@ -579,6 +579,13 @@ public final class Grader {
                     source, session: session, comparer: comparer,
                     steps: found?.isSpecific != true && !finding.isSpecific)
             }
+            // A number typed otherwise in a formula is the formula catalogue's to tell, with the
+            // parts' values (`FormulaCatalogue+Difference`).
+            if let typed = written, typed.arguments.contains(where: \.isOperand), !finding.isSpecific,
+                prepared.formulaDifference(source) != nil
+            {
+                written = nil
+            }
             diagnosis = found
             // A built-in diagnosis telling the same story keeps its message: it quotes the sizes.
             let confirmed =

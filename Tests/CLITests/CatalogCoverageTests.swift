@@ -18,7 +18,8 @@ import Wording
         LanguageError.Kind.self, LanguageErrorKey.self, EngineErrorKey.self, SyntaxExpectation.self,
         ExpectedType.self, BatchKey.self, StatementErrorKey.self, MisconceptionKey.self, PictureKey.self,
         ShapeKey.self, EvaluationErrorKey.self, ProgressErrorKey.self, CountKey.self, OperationKey.self,
-        RelationKey.self, ShapeReadingKey.self, WrittenKey.self, MeaningKey.self, FormulaKey.self,
+        RelationKey.self, ShapeReadingKey.self, WrittenKey.self, ComputesKey.self, MeaningKey.self,
+        FormulaKey.self,
     ]
 
     static var allIDs: Set<String> {

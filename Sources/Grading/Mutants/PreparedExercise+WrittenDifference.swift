@@ -49,6 +49,9 @@ final class WrittenReading {
             }
             best = found
         }
+        // A number or a name typed otherwise in the arithmetic, where no call's argument is: the
+        // reference's typing token for token but for that one part.
+        if best == nil { best = operandDifference(answer, session: session, comparer: comparer) }
         // A formula with a term more or fewer is the numeric stories' business: steps are told
         // of calculations that call something (a layer, an activation, a reduction). The
         // reference's step needs no run; an alternative's is told only once it is known to pass.
@@ -62,6 +65,60 @@ final class WrittenReading {
             return found
         }
         return nil
+    }
+
+    /// The one number or name of the answer typed otherwise than in the reference or a passing
+    /// alternative, with the values of names; nil when there is none, or it has the same value.
+    private func operandDifference(_ answer: CallTree, session: TimedInterpreter, comparer: Comparer)
+        -> WrittenDifference?
+    {
+        for (index, entry) in sources.enumerated() {
+            guard let tree = entry.tree, var found = WrittenDifference.between(answer, tree, operands: true),
+                found.arguments.count == 1, found.arguments[0].isOperand,
+                // A name typed for a number or a number for a name, in a calculation with names
+                // or calls: two numbers (`n - f + 2` for `n - f + 1`, `(8, 3, 1)` for `(8, 3, 5)`)
+                // say no more than the value, and a misconception may say why.
+                [found.arguments[0].yourValue, found.arguments[0].theirValue].contains(where: Self.isName),
+                tree.makesCall || Self.hasName(tree),
+                !sameValue(found.arguments[0], session: session),
+                isSetting(found.arguments[0], session: session)
+            else { continue }
+            if index > 0 {
+                guard let passes = passing(entry.text, comparer: comparer) else { return nil }
+                guard passes else { continue }
+            }
+            found.arguments[0].yourNumber = number(found.arguments[0].yourValue, session: session)
+            found.arguments[0].theirNumber = number(found.arguments[0].theirValue, session: session)
+            return found
+        }
+        return nil
+    }
+
+    /// Whether `text` is a name (`thr`), not a number.
+    private static func isName(_ text: String?) -> Bool {
+        guard let first = text?.unicodeScalars.first else { return false }
+        return first == "_" || first.properties.isAlphabetic
+    }
+
+    /// Whether `tree` has a name among its operands.
+    private static func hasName(_ tree: CallTree) -> Bool {
+        if tree.isOperand, isName(tree.text) { return true }
+        return tree.children.contains(where: hasName) || tree.arguments.values.contains { hasName($0.tree) }
+    }
+
+    /// The value of a name that holds one number (`thr`); nil for a number typed as such (it says
+    /// itself) or anything else.
+    private func number(_ text: String?, session: TimedInterpreter) -> Double? {
+        guard let text, let first = text.unicodeScalars.first, first == "_" || first.properties.isAlphabetic,
+            let value = try? session.evaluate(text)
+        else { return nil }
+        switch value {
+        case .int(let n): return Double(n)
+        case .float(let x): return x
+        case .tensor(let tensor) where tensor.count == 1:
+            return ValueConversion.numeric(value).flatMap { $0.values.first }
+        default: return nil
+        }
     }
 
     /// Whether one of `mutants` may tell the same story as `written`, the answer's difference:
@@ -86,7 +143,11 @@ final class WrittenReading {
         return mutants.contains { mutant in
             guard let tree = reader.read(mutant.source) else { return true }
             if tree.key == answer.key { return true }
-            let changes = sources.compactMap { $0.tree.flatMap { WrittenDifference.between(tree, $0) } }
+            // An operand typed otherwise is compared with mutants' own operands.
+            let operands = written.arguments.contains(where: \.isOperand)
+            let changes = sources.compactMap {
+                $0.tree.flatMap { WrittenDifference.between(tree, $0, operands: operands) }
+            }
             guard !changes.isEmpty else { return true }
             return changes.contains { !touched.isDisjoint(with: $0.arguments.map(\.place)) }
         }
@@ -111,6 +172,8 @@ final class WrittenReading {
     private func isSetting(_ argument: WrittenDifference.Argument, session: TimedInterpreter) -> Bool {
         // A callee in another's place computes otherwise with the same arguments: it quotes no data.
         if argument.isCallee { return true }
+        // Two arguments given the other way round quote what the calculation gives too.
+        if argument.swappedWith != nil { return true }
         for text in [argument.yourValue, argument.theirValue].compactMap({ $0 }) {
             guard let value = try? session.evaluate(text) else { return false }
             switch value {
@@ -197,6 +260,7 @@ extension GradingText {
     /// where the calculation has `dilation=2`."
     func written(_ difference: WrittenDifference) -> Phrase {
         if let step = difference.step { return written(step) }
+        if let told = writtenAlone(difference) { return told }
         let parts = difference.arguments.map { argument -> Phrase in
             switch (argument.yours, argument.theirs) {
             case (let yours?, let theirs?): Phrase(WrittenKey.changed, ["yours": yours, "theirs": theirs])
@@ -218,7 +282,62 @@ extension GradingText {
         for meaning in difference.arguments.compactMap({ self.meaning($0) ?? self.extent($0) }) {
             sentence = sentence + meaning
         }
+        // Another interpolation mode: what each makes a new value.
+        for argument in difference.arguments
+        where argument.parameter == "mode" && WrittenDifference.resizers.contains(argument.callee) {
+            guard let yours = WrittenDifference.interpolation(argument.yourValue),
+                let theirs = WrittenDifference.interpolation(argument.theirValue), yours != theirs
+            else { continue }
+            sentence =
+                sentence + Phrase(WrittenKey.modeFor, ["what": Phrase(yours), "theirWhat": Phrase(theirs)])
+        }
+        // The same callee written otherwise twice (`tanh(…) * (1 - tanh(…))`) is described once.
+        var described: Set<String> = []
+        for argument in difference.arguments {
+            guard let yours = argument.computesYours, let theirs = argument.computesTheirs,
+                described.insert(argument.place).inserted
+            else { continue }
+            sentence =
+                sentence
+                + Phrase(
+                    WrittenKey.computesFor,
+                    [
+                        "yours": argument.yourValue ?? "", "theirs": argument.theirValue ?? "",
+                        "what": Phrase(yours), "theirWhat": Phrase(theirs),
+                    ])
+        }
         return sentence
+    }
+
+    /// An operand typed otherwise or two arguments swapped, which is said on its own.
+    private func writtenAlone(_ difference: WrittenDifference) -> Phrase? {
+        guard difference.arguments.count == 1, let argument = difference.arguments.first else { return nil }
+        if argument.isOperand {
+            let yours = argument.yourValue ?? ""
+            let theirs = argument.theirValue ?? ""
+            switch (argument.yourNumber, argument.theirNumber) {
+            case (let mine?, let their?):
+                return Phrase(
+                    WrittenKey.typedBothValued,
+                    ["yours": yours, "value": mine, "theirs": theirs, "theirValue": their])
+            case (nil, let their?):
+                return Phrase(
+                    WrittenKey.typedValued, ["yours": yours, "theirs": theirs, "theirValue": their])
+            case (let mine?, nil):
+                return Phrase(WrittenKey.typedYoursValued, ["yours": yours, "value": mine, "theirs": theirs])
+            case (nil, nil):
+                return Phrase(WrittenKey.typed, ["yours": yours, "theirs": theirs])
+            }
+        }
+        if let second = argument.swappedWith, let first = argument.parameter {
+            return Phrase(
+                WrittenKey.swapped,
+                [
+                    "call": argument.callee, "first": first, "second": second,
+                    "yours": argument.yourValue ?? "", "theirs": argument.theirValue ?? "",
+                ])
+        }
+        return nil
     }
 }
 
@@ -295,6 +414,18 @@ package enum WrittenKey: String, MessageKey {
     case otherEntries
     /// A position counted from 1 by a `+ 1` added; from 0 with the calculation's `+ 1` left out.
     case countedFromOne, countedFromZero
+    /// What a callee in another's place computes, and what the calculation's does (`yours`,
+    /// `theirs`, `what`, `theirWhat`: `ComputesKey` phrases).
+    case computesFor
+    /// What another interpolation mode makes each new value (`what`), and the calculation's
+    /// (`theirWhat`): `ComputesKey` phrases.
+    case modeFor
+    /// A number or a name typed otherwise in the arithmetic (`yours`, `theirs`), with the value
+    /// of a name (`value` the learner's, `theirValue` the calculation's) where it holds one.
+    case typed, typedValued, typedYoursValued, typedBothValued
+    /// Two arguments of one call swapped (`call`, the parameters `first` and `second`, `yours`
+    /// what the learner gives `first`, `theirs` what the calculation gives it).
+    case swapped
     /// One step more after the whole calculation (`step`, its part written `…`).
     case stepAddedAtEnd
     /// One step more around a part (`step`, `part`).
