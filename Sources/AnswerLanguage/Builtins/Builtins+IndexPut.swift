@@ -35,7 +35,7 @@ extension Builtins {
     private static func checkAccumulation(_ input: Tensor, _ parts: [Value], _ call: Call) throws {
         var shape: [Int] = []
         for part in parts {
-            guard case .tensor(let index) = part, index.kind == .integer else { return }
+            guard case .tensor(let index) = part, index.kind.isIntegral else { return }
             shape = try Tensor.broadcastShape(shape, index.shape)
         }
         let positions = shape.reduce(1) { $0.multipliedReportingOverflow(by: $1).overflow ? .max : $0 * $1 }

@@ -151,7 +151,7 @@ extension Builtins {
             switch input.kind {
             case .real: return .float(try input.item())
             case .boolean: return .bool(try input.item() != 0)
-            case .integer: return .int(try integerItem(input, call))
+            case .integer, .integer32: return .int(try integerItem(input, call))
             }
         },
         Builtin("dim(input)", "the number of dimensions") { call in .int(try call.tensor("input").rank) },
