@@ -94,7 +94,9 @@ import Wording
         let error = #expect(throws: LanguageError.self) {
             try Interpreter(options: EvaluationOptions(timeLimit: 0.3)).run(
                 "from torch.utils.data import DataLoader, TensorDataset\n"
-                    + "d = DataLoader(TensorDataset(torch.ones(10**6, 1)), batch_size=1)")
+                    + "d = DataLoader(TensorDataset(torch.ones(10**6, 1)), batch_size=1)\n"
+                    // The loader makes its batches when a loop walks it (a new order each epoch).
+                    + "for batch in d:\n    pass\n")
         }
         #expect(error?.kind == .timeLimit)
     }

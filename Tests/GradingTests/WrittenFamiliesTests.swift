@@ -29,8 +29,8 @@ import Wording
         #expect(log.arguments[0].computesYours == .log10 && log.arguments[0].computesTheirs == .naturalLog)
         #expect(found("x.relu()", "torch.sigmoid(x)")?.arguments[0].computesYours == .relu)
         #expect(found("F.avg_pool2d(x, 2)", "F.max_pool2d(x, 2)")?.arguments[0].computesYours == .avgPool)
-        // One argument each, under two parameter names: `int(x)` for `math.floor(x)`.
-        #expect(found("int(x)", "math.floor(x)")?.arguments.map(\.yourValue) == ["int"])
+        // (`int(x)` for `math.floor(x)` is no callee difference: an `int(…)` around the whole reads
+        // the number out, and the calls inside are compared — the curves lane's rule.)
         // A `dim` the other callee has no parameter for is no argument left out.
         let gate = try #require(found("torch.sigmoid(z)", "torch.softmax(z, dim=0)"))
         #expect(gate.arguments.count == 1 && gate.arguments[0].isCallee)
