@@ -7,27 +7,9 @@ import Testing
 /// `rounding_mode`, `requires_grad_` on models, `state_dict` round trips, `.grad` assignment,
 /// devices, dtypes the engine lacks and `TensorDataset`. Every expected value is PyTorch 2.15's
 /// (the same code is in `Differential/snippets.txt`, run in PyTorch by `make_differential.py`).
-@Suite struct InPlaceTypeAndModelStateTests {
-    func run(_ source: String, _ interpreter: Interpreter = Interpreter()) throws -> Value {
-        try interpreter.run(source)
-    }
-
-    func tensor(_ source: String, _ interpreter: Interpreter = Interpreter()) throws -> Tensor? {
-        guard case .tensor(let tensor) = try interpreter.run(source) else {
-            Issue.record("\(source) is not a tensor")
-            return nil
-        }
-        return tensor
-    }
-
-    func message(_ source: String) -> String {
-        do {
-            _ = try Interpreter().run(source)
-            return ""
-        } catch {
-            return error.message
-        }
-    }
+@Suite struct InPlaceTypeAndModelStateTests: RunsSnippets {
+    /// The message of the error the snippet raises, or "" when it runs.
+    func message(_ source: String) -> String { error(source)?.message ?? "" }
 
     // MARK: - Dtypes kept
 

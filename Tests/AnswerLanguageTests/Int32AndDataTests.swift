@@ -8,28 +8,7 @@ import Wording
 /// `load_state_dict` error listing every problem, `OneCycleLR`, `random_split`, a `DataLoader`
 /// that reshuffles each epoch, a live `state_dict()` and `copy.deepcopy`. Every expected value is
 /// PyTorch 2.15's (`Differential/snippets.txt` runs the same code through `make_differential.py`).
-@Suite struct Int32AndDataTests {
-    func run(_ source: String, _ interpreter: Interpreter = Interpreter()) throws -> Value {
-        try interpreter.run(source)
-    }
-
-    func tensor(_ source: String, _ interpreter: Interpreter = Interpreter()) throws -> Tensor? {
-        guard case .tensor(let tensor) = try interpreter.run(source) else {
-            Issue.record("\(source) is not a tensor")
-            return nil
-        }
-        return tensor
-    }
-
-    func error(_ source: String) -> LanguageError? {
-        do {
-            _ = try Interpreter().run(source)
-            return nil
-        } catch {
-            return error
-        }
-    }
-
+@Suite struct Int32AndDataTests: RunsSnippets {
     // MARK: - int32
 
     @Test(arguments: [

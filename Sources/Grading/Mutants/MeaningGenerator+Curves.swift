@@ -24,15 +24,8 @@ extension MeaningGenerator {
 
     /// The extremum `node` takes, if it is an `argmin`/`argmax` of a whole 1-d tensor.
     mutating func curveExtremum(_ node: ExpressionSyntax) -> CurveExtremum? {
-        guard case .call(let callee, let arguments) = node.kind,
-            case .attribute(let base, let name, _) = callee.kind, name == "argmin" || name == "argmax"
-        else { return nil }
-        var operand = base
-        var rest = arguments
-        if text(base) == "torch" {
-            guard let first = rest.first, first.name == nil else { return nil }
-            operand = first.value
-            rest.removeFirst()
+        guard let (name, operand, rest) = methodCall(node), name == "argmin" || name == "argmax" else {
+            return nil
         }
         // Over the one dimension there is (or none named): a position along the curve.
         for argument in rest {
@@ -104,16 +97,7 @@ extension MeaningGenerator {
     /// `(cond).sum()` or `torch.sum(cond)` over a comparison of 1-d tensors: every value counted,
     /// or those where the condition fails.
     private mutating func countRules(_ node: ExpressionSyntax) {
-        guard case .call(let callee, let arguments) = node.kind,
-            case .attribute(let base, "sum", _) = callee.kind
-        else { return }
-        var condition = base
-        if text(base) == "torch" {
-            guard arguments.count == 1, arguments[0].name == nil else { return }
-            condition = arguments[0].value
-        } else {
-            guard arguments.isEmpty else { return }
-        }
+        guard let (name, condition, rest) = methodCall(node), name == "sum", rest.isEmpty else { return }
         let compared = Self.unconvertedNode(condition)
         guard case .comparison(_, let links) = compared.kind, links.count == 1,
             let shape = shape(compared), shape.count == 1, shape[0] >= Self.shortestCurve

@@ -45,17 +45,9 @@ extension MeaningGenerator {
 
     /// The operand `node` flips and the dimensions it reverses (counted from 0), if it is a flip.
     private mutating func flipped(_ node: ExpressionSyntax) -> (ExpressionSyntax, Set<Int>)? {
-        guard case .call(let callee, let arguments) = node.kind,
-            case .attribute(let base, let name, _) = callee.kind,
-            ["flip", "fliplr", "flipud"].contains(name), !arguments.contains(where: \.isSpread)
+        guard case .call(_, let arguments) = node.kind, !arguments.contains(where: \.isSpread),
+            let (name, operand, rest) = methodCall(node), ["flip", "fliplr", "flipud"].contains(name)
         else { return nil }
-        var operand = base
-        var rest = arguments
-        if text(base) == "torch" {
-            guard let first = rest.first, first.name == nil else { return nil }
-            operand = first.value
-            rest.removeFirst()
-        }
         guard let shape = shape(operand), !shape.isEmpty else { return nil }
         let rank = shape.count
         switch name {

@@ -88,6 +88,20 @@ struct MeaningGenerator {
 
     func text(_ node: ExpressionSyntax) -> String { source(node.range) }
 
+    /// A call written as a tensor's method (`val.argmin()`) or as torch's function
+    /// (`torch.argmin(val)`): its name, the tensor it works on and the arguments after it; nil for
+    /// any other node, and for torch's form without a positional tensor first.
+    func methodCall(_ node: ExpressionSyntax) -> (
+        name: String, operand: ExpressionSyntax, rest: [ArgumentSyntax]
+    )? {
+        guard case .call(let callee, let arguments) = node.kind,
+            case .attribute(let base, let name, _) = callee.kind
+        else { return nil }
+        guard text(base) == "torch" else { return (name, base, arguments) }
+        guard let first = arguments.first, first.name == nil else { return nil }
+        return (name, first.value, Array(arguments.dropFirst()))
+    }
+
     /// The value of a part of the reference in the setup (kept: parts repeat).
     mutating func value(_ written: String) -> NumericArray? {
         if let known = values[written] { return known }
