@@ -102,7 +102,8 @@ import Yams
         /// writing at once never edit the same file, and the fourth (blind5's course: SGD by hand,
         /// schedules, scoring, boxes, group norm) the same way (`elsewhere4-<author>-…`, session 10),
         /// and the fifth (blind6's course: cheaper and transposed convolutions, gates, early
-        /// stopping; `elsewhere5-<author>-…`, session 11).
+        /// stopping; `elsewhere5-<author>-…`, session 11), and from session 12 blind7's and
+        /// blind8's courses (`elsewhere6-<author>-…`, `elsewhere7-<author>-…`).
         static let elsewhere = Corpus(
             name: "elsewhere",
             parts: [
@@ -110,7 +111,9 @@ import Yams
                 part(elsewhere: "elsewhere2", fixture: fixture("elsewhere2-wrong-answers.yaml")),
             ] + fixtureFiles(named: "elsewhere3-").map { part(elsewhere: "elsewhere3", fixture: $0) }
                 + fixtureFiles(named: "elsewhere4-").map { part(elsewhere: "elsewhere4", fixture: $0) }
-                + fixtureFiles(named: "elsewhere5-").map { part(elsewhere: "elsewhere5", fixture: $0) })
+                + fixtureFiles(named: "elsewhere5-").map { part(elsewhere: "elsewhere5", fixture: $0) }
+                + fixtureFiles(named: "elsewhere6-").map { part(elsewhere: "elsewhere6", fixture: $0) }
+                + fixtureFiles(named: "elsewhere7-").map { part(elsewhere: "elsewhere7", fixture: $0) })
 
         /// The fixtures whose names start with `prefix` and end in `-wrong-answers.yaml`, sorted so
         /// that the corpus reads the same on every machine.
