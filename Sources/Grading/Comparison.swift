@@ -161,6 +161,11 @@ struct Comparer {
             }
             return .bare(text.notTheShape(answerShape), "wrong-shape")
         }
+        // A `torch.Size` where one number is asked is no number, though it holds one size that
+        // equals it (`x.flatten().shape` for a count): `torch.Size([24]) == 24` is False.
+        if case .shape(let sizes) = answer, expected.number != nil, expected.integers == nil {
+            return .diagnosed(diagnoser.sizeObjectForNumber(sizes))
+        }
         guard let expectedNumbers = ValueConversion.numeric(expected) else {
             return answer == expected
                 ? .same

@@ -110,4 +110,13 @@ extension Diagnoser {
             text.numberIs(NumberFormat.short(Double(number))) + text.shapeStory(.numberForShape),
             numbers: ["answer": Double(number)])
     }
+
+    /// A shape given where one number is asked, though it holds one size (`x.flatten().shape`,
+    /// `torch.Size([24])`, for a count of 24): PyTorch does not take it for the number.
+    func sizeObjectForNumber(_ sizes: [Int]) -> Diagnosis {
+        plain(
+            .shapeForNumber,
+            text.shapeStory(.sizeObjectForNumber, ["answer": sizes]),
+            numbers: sizes.count == 1 ? ["answer": Double(sizes[0])] : [:])
+    }
 }

@@ -38,4 +38,6 @@ package enum ShapeKey: String, MessageKey {
     case numberForShape
     /// Several numbers (`count`, `answer`) given where one is asked.
     case shapeForNumber
+    /// A shape (`answer`, a `torch.Size`) given where one number is asked, though it holds one size.
+    case sizeObjectForNumber
 }

@@ -57,6 +57,14 @@ extension FormulaCatalogue {
         default: break
         }
         let parts = referenceParts()
+        // An answer with no name in it is a formula only when it types one of the setup's numbers
+        // (2 and more): `18 * 6` multiplies two numbers worked out from the setup (the positions,
+        // the kernel's entries), like `108` itself, and tells nothing of which formula gave them.
+        if formula.names.isEmpty,
+            !formula.literals.contains(where: { literal in literal >= 2 && quantities.values.contains(literal) })
+        {
+            return nil
+        }
         // Every literal of 3 or more must be a name's value or a part's: otherwise the number was
         // worked out some other way, which cannot be read.
         for literal in formula.literals where literal >= 3 {
@@ -68,15 +76,38 @@ extension FormulaCatalogue {
         // (`math.ceil((n + 2 * p - f) / s)` with 15 odd and s even): such an answer is tried at
         // points of other parities too. A right one agrees there as well
         // (`math.ceil((a + 1) / b)` is `a // b + 1` for all whole numbers).
-        let points = validPoints(parityFree: formula.roundsOtherwiseThanFloor)
+        // So is a floor the reference takes of a number that is odd only by its setup (`(n + 2 *
+        // p - f) // s` of 15): `(n + 2 * p - f - 1) // s + 1` is 8 there as well, and only a
+        // point where the sum is even tells the extra `- 1`. A number of one name keeps its
+        // parity (`f // 2` of an odd kernel is a choice of the course, not a coincidence).
+        // Where a size or a count is asked, a halving the reference floors that is exact only
+        // because a sum of names is even here is such a parity too (`(side - ksz) // 2 - ksz + 2`
+        // for `(side - ksz + 1) // 2 - ksz + 1` with 32 even).
+        let incidental = wholeSizes ? incidentallyExactNames() : []
+        let points = validPoints(
+            parityFree: formula.roundsOtherwiseThanFloor, oddSteps: inexactlyFlooredNames().union(incidental),
+            keepingIncidentalExactness: !wholeSizes)
         guard points.count >= 3 else { return nil }
         let references = sourceFormulas.map { source in points.map { source.evaluate($0) } }
         for reading in readings {
-            for candidate in [reading, reading.floorForDivide] {
-                let values = points.map { candidate.evaluate($0) }
-                if references.contains(where: { Self.agrees(values, $0) }) { return nil }
-            }
+            let values = points.map { reading.evaluate($0) }
+            if references.contains(where: { Self.agrees(values, $0) }) { return nil }
         }
+        // A reading that agrees once its `/` floors: right at the setup, where the division is
+        // exact. A side is a whole number, so where the reference floors a sum that is even only
+        // by its setup (`incidentallyExactNames`), the answer's fraction at a point where that sum
+        // is odd shows the `/` (`(side - ksz + 1) / 2` gives 10.5 at ksz = 6). Where no such point
+        // is (the division exact by the course's rule), the `/` is read as the floor.
+        var fractions: [Coincidence] = []
+        for reading in readings {
+            let floored = reading.floorForDivide
+            guard floored != reading else { continue }
+            let values = points.map { floored.evaluate($0) }
+            guard references.contains(where: { Self.agrees(values, $0) }) else { continue }
+            guard wholeSizes, let fraction = witness(reading, points: points) else { return nil }
+            fractions.append(fraction.with(reading: reading == formula ? nil : reading.source))
+        }
+        if let fraction = fractions.first { return fraction }
         if agreesWhereItsNamesMove(formula) { return nil }
         // The reading told: the one that reads every literal of 3 or more as a name, when there
         // is exactly one.
@@ -154,24 +185,47 @@ extension FormulaCatalogue {
     }
 
     /// The reference's sub-formulas that read a name, by their whole value at the setup's numbers
-    /// (1 and more): a literal of that value may be that part, worked out.
+    /// (1 and more): a literal of that value may be that part, worked out. A product's factors
+    /// may be multiplied out in any grouping (`18 * 6` for `(H - kh + 1) * (W - kw + 1) * kh *
+    /// kw`: 6 is `kh * kw`, which the written order never brackets), so each product of two or
+    /// more of one product's factors is a part too.
     private func referenceParts() -> [Int: [Formula]] {
         var parts: [Int: [Formula]] = [:]
-        func visit(_ formula: Formula) {
+        func add(_ formula: Formula) {
+            guard !formula.names.isEmpty, case .int(let value)? = formula.evaluate(quantities), value >= 2,
+                !parts[value, default: []].contains(formula)
+            else { return }
+            parts[value, default: []].append(formula)
+        }
+        func visit(_ formula: Formula, inProduct: Bool = false) {
             switch formula {
+            case .binary(.multiply, let a, let b):
+                visit(a, inProduct: true)
+                visit(b, inProduct: true)
+                if !inProduct { Self.subProducts(formula.factors).forEach(add) }
             case .binary(_, let a, let b):
                 visit(a)
                 visit(b)
             case .negate(let inner), .call(_, let inner): visit(inner)
             default: return
             }
-            guard !formula.names.isEmpty, case .int(let value)? = formula.evaluate(quantities), value >= 2,
-                !parts[value, default: []].contains(formula)
-            else { return }
-            parts[value, default: []].append(formula)
+            add(formula)
         }
         for formula in sourceFormulas { visit(formula) }
         return parts
+    }
+
+    /// The products of every choice of two or more of `factors` but all of them (the whole is
+    /// the product itself), in the factors' order; none past six factors (63 choices at most).
+    static func subProducts(_ factors: [Formula]) -> [Formula] {
+        guard factors.count >= 3, factors.count <= 6 else { return [] }
+        var products: [Formula] = []
+        for mask in 1..<(1 << factors.count) - 1 where mask.nonzeroBitCount >= 2 {
+            let chosen = factors.indices.filter { mask & (1 << $0) != 0 }.map { factors[$0] }
+            guard let first = chosen.first else { continue }
+            products.append(chosen.dropFirst().reduce(first) { .binary(.multiply, $0, $1) })
+        }
+        return products
     }
 
     /// Every way of reading the answer's literals (see the extension's summary); nil when there
@@ -246,12 +300,25 @@ extension FormulaCatalogue {
     }
 
     /// The setup's numbers, then points with one name moved, two names moved and all of them
-    /// moved, kept only where valid (see the extension's summary).
-    func validPoints(parityFree: Bool = false) -> [[String: Int]] {
+    /// moved, kept only where valid (see the extension's summary). Names move by even steps, so
+    /// that parities stay, but every name with `parityFree` and the names in `oddSteps` move by
+    /// odd steps too.
+    /// Without `keepingIncidentalExactness`, a division of a sum by a number the reference floors
+    /// need not stay exact (`isIncidentallyExact`).
+    func validPoints(
+        parityFree: Bool = false, oddSteps: Set<String> = [], keepingIncidentalExactness: Bool = true
+    ) -> [[String: Int]] {
         let names = quantities.keys.sorted()
         var candidates: [[String: Int]] = [quantities]
-        for step in [2, 4, 6, 8, 12, 24, 60] + (parityFree ? [1, 3, 5] : []) {
+        for step in [2, 4, 6, 8, 12, 24, 60] {
             for name in names {
+                var point = quantities
+                point[name, default: 0] += step
+                candidates.append(point)
+            }
+        }
+        for step in [1, 3, 5] {
+            for name in names where parityFree || oddSteps.contains(name) {
                 var point = quantities
                 point[name, default: 0] += step
                 candidates.append(point)
@@ -277,10 +344,66 @@ extension FormulaCatalogue {
             }
             candidates.append(point)
         }
-        let setup = constraints()
+        let setup = constraints(keepingIncidentalExactness: keepingIncidentalExactness)
         return candidates.filter { point in
             setup.allSatisfy { $0.holds(at: point) }
         }
+    }
+
+    /// The names of the sums (two names or more) that the reference floors by a number (`//`),
+    /// exactly at the setup's numbers: that they are even there is the setup's, not the rule's.
+    private func incidentallyExactNames() -> Set<String> {
+        var found: Set<String> = []
+        func visit(_ formula: Formula) {
+            switch formula {
+            case .integer, .real, .name: return
+            case .negate(let inner), .call(_, let inner): visit(inner)
+            case .binary(let op, let a, let b):
+                if op == .floorDivide, Self.isIncidentallyExact(a, b, at: quantities) { found.formUnion(a.names) }
+                visit(a)
+                visit(b)
+            }
+        }
+        for formula in sourceFormulas { visit(formula) }
+        return found
+    }
+
+    /// Whether `a // b` divides a sum of two names or more by a number, exactly at `point`.
+    private static func isIncidentallyExact(_ a: Formula, _ b: Formula, at point: [String: Int]) -> Bool {
+        guard a.names.count >= 2, b.names.isEmpty, case .int(let x)? = a.evaluate(point),
+            case .int(let y)? = b.evaluate(point), y > 1
+        else { return false }
+        return x % y == 0
+    }
+
+    /// The names read by a sum or product of two or more names that the reference floors (`//`,
+    /// `%`, `math.floor` or `int` of a `/`) where the divisor does not divide it at the setup's
+    /// numbers: its remainder there is the setup's, not the formula's.
+    func inexactlyFlooredNames() -> Set<String> {
+        var found: Set<String> = []
+        func visit(_ formula: Formula) {
+            switch formula {
+            case .integer, .real, .name: return
+            case .negate(let inner): visit(inner)
+            case .call(let function, let inner):
+                if function == "math.floor" || function == "int", case .binary(.divide, let a, let b) = inner {
+                    note(a, b)
+                }
+                visit(inner)
+            case .binary(let op, let a, let b):
+                if op == .floorDivide || op == .remainder { note(a, b) }
+                visit(a)
+                visit(b)
+            }
+        }
+        func note(_ a: Formula, _ b: Formula) {
+            guard a.names.count >= 2, case .int(let x)? = a.evaluate(quantities),
+                case .int(let y)? = b.evaluate(quantities), y != 0, x % y != 0
+            else { return }
+            found.formUnion(a.names)
+        }
+        for formula in sourceFormulas { visit(formula) }
+        return found
     }
 
     /// What a point must keep of the setup's numbers: each part of the reference's sign, each of
@@ -303,7 +426,7 @@ extension FormulaCatalogue {
         }
     }
 
-    private func constraints() -> [Constraint] {
+    private func constraints(keepingIncidentalExactness: Bool = true) -> [Constraint] {
         var found: [Constraint] = []
         func visit(_ formula: Formula) {
             switch formula {
@@ -314,7 +437,9 @@ extension FormulaCatalogue {
                 visit(b)
                 guard let value = formula.evaluate(quantities) else { return }
                 var constraint = Constraint(part: formula, nonNegative: value.double >= 0)
+                let incidental = op == .floorDivide && Self.isIncidentallyExact(a, b, at: quantities)
                 if [.divide, .floorDivide, .remainder].contains(op),
+                    keepingIncidentalExactness || !incidental,
                     case .int(let x)? = a.evaluate(quantities),
                     case .int(let y)? = b.evaluate(quantities), y != 0, x % y == 0
                 {

@@ -92,6 +92,10 @@ struct FormulaCatalogue: Sendable {
     let integerNames: Set<String>
     /// Whether the reference's literals are its quantities (`q16`).
     let liftsLiterals: Bool
+    /// Whether the number asked is a size or a count (`quantity: size`, `count`), a whole number
+    /// wherever the setup's numbers move: an answer's `/` that is exact only at the setup's
+    /// numbers is then no floor (`FormulaCatalogue+Coincidence`).
+    var wholeSizes = false
     /// The points the formulas are evaluated at: the setup's numbers first.
     let points: [[String: Int]]
     private(set) var entries: [Entry] = []

@@ -596,6 +596,7 @@ extension PreparedExercise {
             integers.merge(atoms) { name, _ in name }
             catalogue.formulas = FormulaCatalogue(
                 sources: sources.map(\.text), integers: integers, atoms: Set(atoms.keys))
+            catalogue.formulas?.wholeSizes = quantity == .size || quantity == .count
         }
         let floors = sources.contains { $0.text.contains("//") }
         var counted: [(mutant: Mutant, value: Value)] = []
