@@ -42,7 +42,8 @@ import Testing
         #expect(found.moves.count == 1)
         #expect(found.answer != found.expected)
         let alexnet = FormulaCatalogue(
-            sources: ["(side + 2 * pad - ksz) // st + 1"], integers: ["side": 224, "ksz": 11, "st": 4, "pad": 2])
+            sources: ["(side + 2 * pad - ksz) // st + 1"],
+            integers: ["side": 224, "ksz": 11, "st": 4, "pad": 2])
         #expect(alexnet?.coincidence("(side + 2 * pad - ksz - 1) // st + 1") != nil)
         #expect(alexnet?.coincidence("(side + 2 * pad - ksz + 1) // st + 1") != nil)
         // Must not: right formulas agree at every parity.
@@ -71,7 +72,8 @@ import Testing
         // Must not: a division exact by the course's rule (groups divide channels) stays exact.
         var grouped = try #require(
             FormulaCatalogue(
-                sources: ["C_out * (C_in // G) * K * K"], integers: ["C_in": 32, "C_out": 64, "K": 3, "G": 4]))
+                sources: ["C_out * (C_in // G) * K * K"], integers: ["C_in": 32, "C_out": 64, "K": 3, "G": 4])
+        )
         grouped.wholeSizes = true
         #expect(grouped.coincidence("C_in * C_out / G * K * K") == nil)
         // Must not: a padding halves K − S exactly by its nature.
@@ -81,7 +83,9 @@ import Testing
 
     @Test func truncationsAreWrittenAsFloors() {
         #expect(PerturbedSetup.flooringTruncations("int(a / b) + 1") == "int((a / b) // 1) + 1")
-        #expect(PerturbedSetup.flooringTruncations("(x * y).long().float()") == "((x * y)).floor().long().float()")
+        #expect(
+            PerturbedSetup.flooringTruncations("(x * y).long().float()") == "((x * y)).floor().long().float()"
+        )
         #expect(PerturbedSetup.flooringTruncations("math.trunc(int(x))") == "math.floor(int((x) // 1))")
         #expect(PerturbedSetup.flooringTruncations("x.to(torch.int64)") == "(x).floor().to(torch.int64)")
         // Must not: a call to another dtype, or a floor, is left as written.
@@ -91,7 +95,8 @@ import Testing
 
     /// Widths rounded down by a multiplier: every width is positive, so `int`'s truncation is the floor.
     static let widths = TestExercises.make(
-        .tensor, setup: "base = tensor([32., 64., 128., 256.])\nalpha = 0.6", reference: "(alpha * base).floor()")
+        .tensor, setup: "base = tensor([32., 64., 128., 256.])\nalpha = 0.6",
+        reference: "(alpha * base).floor()")
 
     @Test func roundingTowardZeroIsRoundingDownWhereNothingIsNegative() {
         for answer in [

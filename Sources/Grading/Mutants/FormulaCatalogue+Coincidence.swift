@@ -61,7 +61,8 @@ extension FormulaCatalogue {
         // (2 and more): `18 * 6` multiplies two numbers worked out from the setup (the positions,
         // the kernel's entries), like `108` itself, and tells nothing of which formula gave them.
         if formula.names.isEmpty,
-            !formula.literals.contains(where: { literal in literal >= 2 && quantities.values.contains(literal) })
+            !formula.literals.contains(where: { literal in literal >= 2 && quantities.values.contains(literal)
+            })
         {
             return nil
         }
@@ -359,7 +360,9 @@ extension FormulaCatalogue {
             case .integer, .real, .name: return
             case .negate(let inner), .call(_, let inner): visit(inner)
             case .binary(let op, let a, let b):
-                if op == .floorDivide, Self.isIncidentallyExact(a, b, at: quantities) { found.formUnion(a.names) }
+                if op == .floorDivide, Self.isIncidentallyExact(a, b, at: quantities) {
+                    found.formUnion(a.names)
+                }
                 visit(a)
                 visit(b)
             }
@@ -386,7 +389,8 @@ extension FormulaCatalogue {
             case .integer, .real, .name: return
             case .negate(let inner): visit(inner)
             case .call(let function, let inner):
-                if function == "math.floor" || function == "int", case .binary(.divide, let a, let b) = inner {
+                if function == "math.floor" || function == "int", case .binary(.divide, let a, let b) = inner
+                {
                     note(a, b)
                 }
                 visit(inner)

@@ -10,12 +10,15 @@ extension PerturbedSetup {
     /// Whether `answer` and `reference` agree in the perturbed setup once every truncation in
     /// either is written as a floor; false when neither truncates or a run fails or is stopped.
     func agreesFlooringTruncations(_ answer: String, reference: String, comparer: Comparer) -> Bool {
-        guard let floored = Self.flooringTruncations(answer), let flooredReference = Self.flooringTruncations(reference),
+        guard let floored = Self.flooringTruncations(answer),
+            let flooredReference = Self.flooringTruncations(reference),
             floored != answer || flooredReference != reference
         else { return false }
         let moved = value(of: floored)
         let changed = value(of: flooredReference)
-        guard let moved, let changed, !wasStopped(floored), !wasStopped(flooredReference) else { return false }
+        guard let moved, let changed, !wasStopped(floored), !wasStopped(flooredReference) else {
+            return false
+        }
         return comparer.matches(moved, changed)
     }
 
@@ -44,7 +47,8 @@ extension PerturbedSetup {
     }
 
     private static let integerTypes: Set<String> = [
-        "torch.long", "torch.int64", "torch.int", "torch.int32", "torch.int16", "torch.int8", "torch.LongTensor",
+        "torch.long", "torch.int64", "torch.int", "torch.int32", "torch.int16", "torch.int8",
+        "torch.LongTensor",
         "torch.IntTensor",
     ]
 
@@ -88,7 +92,9 @@ extension PerturbedSetup {
     /// The text of `range` with the outermost truncations inside it written as floors, each of
     /// their operands rewritten the same way.
     private static func rewrite(_ range: Range<Int>, _ found: [Truncation], _ text: SourceText) -> String {
-        let inside = found.filter { range.contains($0.whole.lowerBound) && $0.whole.upperBound <= range.upperBound }
+        let inside = found.filter {
+            range.contains($0.whole.lowerBound) && $0.whole.upperBound <= range.upperBound
+        }
         let outermost = inside.filter { candidate in
             !inside.contains { other in
                 other.whole != candidate.whole && other.whole.lowerBound <= candidate.whole.lowerBound
