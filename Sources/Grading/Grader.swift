@@ -419,6 +419,8 @@ public final class Grader {
                         by: mistake.id, when: mistake.when.text, source: source),
                 // Nor one named by a number alone that the answer reaches on this data only.
                 !prepared.holdsOnThisDataOnly(when: mistake.when.text, source: source),
+                // Nor one recorded as a call left out that the answer writes (`ker.flip(…)`).
+                !prepared.writesRecordedOmission(by: mistake.id, source: source),
                 let values = fills(mistake.message)
             else { continue }
             var verdict = Verdict(

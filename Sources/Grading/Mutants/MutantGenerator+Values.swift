@@ -346,6 +346,7 @@ extension Mutant {
             return false
         }
         if !canExplainCurve(source) || !canExplainFlip(source) { return false }
+        if !writesNamedChange(source) { return false }
         if changes.contains(where: { $0.misconception == .readingOrder }),
             Self.calledNames(source).isDisjoint(with: ["flatten", "reshape", "view", "ravel"])
         {

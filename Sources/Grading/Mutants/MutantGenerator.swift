@@ -89,6 +89,10 @@ struct MutantGenerator {
     /// Where each sub-expression's text occurs: a misconception about `8 // 2` applies to every
     /// `8 // 2` of the answer, as a learner who holds it would write it everywhere.
     private var occurrences: [String: [SourceRange]] = [:]
+    /// Doubled names (`2 * P`) that are no padding: a padding's `2 * p` is added to a size, so a
+    /// doubled name that is a factor of a product (`2 * P * 4`) or added only to itself
+    /// (`P + P + 2 * P`: Adam's averages counted) is a count, not both sides of a padding.
+    private var notPaddings: Set<SourceRange> = []
 
     /// Every mutant of `source`, in the order the rules find them, without repeats.
     static func mutants(
@@ -175,6 +179,20 @@ struct MutantGenerator {
 
     private mutating func index(_ node: ExpressionSyntax) {
         if case .binary = node.kind { occurrences[text(node), default: []].append(node.range) }
+        if case .binary(let op, let left, let right) = node.kind {
+            if op == .multiply {
+                notPaddings.formUnion([left.range, right.range])
+            } else if op == .add || op == .subtract {
+                let terms = Self.terms(of: node)
+                for term in terms {
+                    guard let name = Self.doubledName(term) else { continue }
+                    let others = terms.filter { $0.range != term.range }
+                    if others.allSatisfy({ SharedCalls.names(in: $0).isSubset(of: [name]) }) {
+                        notPaddings.insert(term.range)
+                    }
+                }
+            }
+        }
         for child in node.kind.children { index(child) }
     }
 
@@ -205,6 +223,22 @@ struct MutantGenerator {
         valueRules(node)
         layoutRules(node)
         for child in node.kind.children { walk(child) }
+    }
+
+    /// The terms a chain of `+` and `-` adds (`a`, `b`, `c` of `a + b - c`).
+    static func terms(of node: ExpressionSyntax) -> [ExpressionSyntax] {
+        guard case .binary(let op, let left, let right) = node.kind, op == .add || op == .subtract else {
+            return [node]
+        }
+        return terms(of: left) + terms(of: right)
+    }
+
+    /// The name `node` doubles (`p` of `2 * p` or `p * 2`), if it is a padding's name.
+    static func doubledName(_ node: ExpressionSyntax) -> String? {
+        guard case .binary(.multiply, let left, let right) = node.kind else { return nil }
+        if integer(left) == 2, let name = name(right), paddingNames.contains(name) { return name }
+        if integer(right) == 2, let name = name(left), paddingNames.contains(name) { return name }
+        return nil
     }
 
     static func integer(_ node: ExpressionSyntax) -> Int? {
@@ -270,9 +304,14 @@ struct MutantGenerator {
             replace(node, by: "\(l) + \(r)", as: .plusForMinus, piece: "-")
             replace(node, by: "\(r) - \(l)", as: .operandsSwapped, piece: "-")
         case .multiply:
-            if Self.integer(left) == 2, let name = Self.name(right), Self.paddingNames.contains(name) {
+            let isCount = notPaddings.contains(node.range)
+            if !isCount, Self.integer(left) == 2, let name = Self.name(right),
+                Self.paddingNames.contains(name)
+            {
                 replace(node, by: r, as: .paddingOneSide, piece: "\(l) * \(r)")
-            } else if Self.integer(right) == 2, let name = Self.name(left), Self.paddingNames.contains(name) {
+            } else if !isCount, Self.integer(right) == 2, let name = Self.name(left),
+                Self.paddingNames.contains(name)
+            {
                 replace(node, by: l, as: .paddingOneSide, piece: "\(l) * \(r)")
             } else {
                 replace(node, by: l, as: .factorDropped, piece: r)

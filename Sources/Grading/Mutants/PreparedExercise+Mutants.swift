@@ -119,9 +119,12 @@ extension PreparedExercise {
                 // it (`math.floor(f / 2) + 1` is `math.ceil((f + 1) / 2)`, with no plus for a
                 // minus and nothing rounded up): the change is not what the learner did.
                 // Nor is a change made inside a part the answer typed as a number worked out.
+                // Nor a change whose story the typing does not write (two names swapped where
+                // one of them is not written; a `/` swapped where none is typed).
                 let typed = found.filter {
                     !typingContradicts(source, $0)
                         && !hidesSlipInWorkedNumber(source, $0, session: comparer.session)
+                        && $0.writesNamedChange(source)
                 }
                 return typed.isEmpty ? nil : MutantGroup(mutants: typed, value: answer)
             case .unexplained, .ambiguous:
@@ -213,7 +216,8 @@ extension PreparedExercise {
                     squeezed: mutant.changes.allSatisfy(\.misconception.isMeaning)) != true)
             && (!mutant.misconception.isElementCount || countsElementsAlike(source, mutant) != false)
             && !Self.keepsDroppedReduction(source, mutant) && !Self.keepsReplacedOperator(source, mutant)
-            && Self.writesGenericChange(source, mutant) && !typingContradicts(source, mutant)
+            && Self.writesGenericChange(source, mutant) && writesChangeWithCalls(source, mutant)
+            && !typingContradicts(source, mutant)
             && !typingContradictsPair(source, mutant)
             && !hidesSlipInWorkedNumber(source, mutant, session: comparer.session)
             && (!mutant.changes.contains(where: \.misconception.isToldAsReals)

@@ -82,6 +82,7 @@ extension PreparedExercise {
                 && profile.writes(entry.profile, changedFrom: entry.origin)
                 && (!strict && !entry.mutant.misconception.takesAPart || profile == entry.profile)
                 && !Self.keepsReplacedOperator(source, entry.mutant)
+                && entry.mutant.writesSwappedOperatorAsOften(source)
                 && comparer.matches(answer, entry.value)
                 && !takesAPartByCoincidence(source, entry.mutant, comparer: comparer)
                 // An operator story needs the operators where the change put them: a formula
@@ -115,6 +116,7 @@ extension PreparedExercise {
             return true
         }
         return profile.writes(entry.profile, changedFrom: entry.origin)
+            && mutant.writesSwappedOperatorAsOften(source)
     }
 
     /// Every number of `value` is 0.

@@ -1,0 +1,26 @@
+import AnswerLanguage
+
+/// A number computed with calls (`math.exp(z0)`, `torch.softmax(…)`) is no formula the catalogue
+/// reads, so the rules that compare a formula's writing with a mutant's pass it by. Matched by
+/// value alone, a generic change must still be written: "without the term `1`" of
+/// `1 / (1 + math.exp(-z0))` is `1 / math.exp(-z0)`, whose division `math.exp(z0)` does not write
+/// (it is e^z0 by algebra, the exponential where the sigmoid belongs); and a mutant that reads
+/// none of the setup's names (`1`, the divisor dropped from `1 / (…)`) is a constant, which an
+/// answer computed from the setup equals on this data only.
+extension PreparedExercise {
+    /// Whether `mutant`, found by its value, may be the story of a number the answer typed as
+    /// `source` computes with calls (see the extension's summary). True of every other answer.
+    func writesChangeWithCalls(_ source: String, _ mutant: Mutant) -> Bool {
+        guard Grader.number(expected) != nil, Formula.parse(source) == nil,
+            let typed = TypedAnswer(source), typed.statementCount == 1
+        else { return true }
+        let reads = { (text: String) in Self.names(in: text).contains { self.base[$0] != nil } }
+        guard reads(source) else { return true }
+        if !reads(mutant.source) { return false }
+        guard mutant.changes.contains(where: \.misconception.isGeneric),
+            let written = Self.binaryOperators(in: source),
+            let changed = Self.binaryOperators(in: mutant.source)
+        else { return true }
+        return changed.keys.allSatisfy { written[$0] != nil }
+    }
+}
