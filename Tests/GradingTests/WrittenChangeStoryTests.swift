@@ -134,4 +134,16 @@ import Testing
         // Written with the division, the term left out is told.
         #expect(story("1 / math.exp(-z)", prob) == "term-dropped")
     }
+
+    // MARK: A complement read from the value
+
+    @Test func aComplementHoldsOnOtherData() {
+        let zeros = TestExercises.make(
+            .value, setup: "pre = torch.tensor([[0.5, -1., 0., 2.], [-0.25, 0., 1.5, -3.]])",
+            reference: "(F.relu(pre) == 0).float().mean()")
+        // The negatives only (3/8), the exact zeros missed: 1 − 5/8 on this data alone.
+        #expect(finding("(pre < 0).float().mean()", zeros) != "complement")
+        // The positives' share is the complement of the zeros' on any data.
+        #expect(finding("(F.relu(pre) > 0).float().mean()", zeros) == "complement")
+    }
 }

@@ -50,6 +50,10 @@ extension PreparedExercise {
             !(source.map { takesARightPartOtherwise($0, session: session, comparer: comparer) } ?? false)
         {
             story = valueRelation(number, target, comparer: comparer, text)
+            // The complement read from the value alone must hold on other data too.
+            if story?.0 == .complement, let source, perturbedSetup.keepsComplement(answer: source) == false {
+                story = nil
+            }
         }
         guard let (finding, said) = story else { return nil }
         let phrase = number.map { text.numberIs(NumberFormat.short($0)) + said } ?? said

@@ -143,6 +143,24 @@ final class PerturbedSetup {
         }
     }
 
+    /// Whether `answer` (a number) is still 1 minus the reference's value with the setup's real
+    /// numbers changed, as it is here: the negatives' share `(pre < 0).float().mean()` is 1 minus
+    /// the share of zeros after a ReLU only on data whose exact zeros happen to make up the
+    /// difference; the positives' share is its complement on any data. Nil when that cannot be
+    /// told (see the type's summary); false when a run was stopped.
+    func keepsComplement(answer: String) -> Bool? {
+        guard readsSetup(answer), let reference = prepared.exercise.solution?.reference.text,
+            let e = Grader.number(prepared.expected)
+        else { return nil }
+        let changed = value(of: reference)
+        let moved = value(of: answer)
+        if wasStopped(reference) || wasStopped(answer) { return false }
+        guard let changed = changed.flatMap(Grader.number), let moved = moved.flatMap(Grader.number),
+            !Self.close([changed], [e])
+        else { return nil }
+        return Self.close([moved + changed], [1])
+    }
+
     /// Whether `answer` (a number) still stands to the reference with the setup's numbers
     /// changed as the number `mistake` stands to the expected value here: by the same
     /// offset or the same factor (`int(val.argmin()) + 1` stays one more; `len(val) - 1` does
