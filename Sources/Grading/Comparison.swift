@@ -145,6 +145,13 @@ struct Comparer {
         default:
             break
         }
+        // A tuple of whole numbers that is no shape (a position, `(row, column)`): its numbers are
+        // what they are, not sizes nor an image's pixels to be turned or shifted.
+        if expected.integers != nil, expected.number == nil, !prepared.diagnosisContext.tupleIsShape {
+            let numbers = answer.integers ?? ValueConversion.numeric(answer)?.integerValues
+            return numbers == expected.integers
+                ? .same : .bare(text.answerIs(ValueConversion.text(answer)), "not-expected-value")
+        }
         if let expectedShape = expected.integers, expected.number == nil {
             // One number typed where a shape is asked; a tuple of one size (`(5,)`) is a shape.
             if expectedShape.count > 1, let number = Self.wholeNumber(answer) {

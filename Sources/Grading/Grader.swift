@@ -602,7 +602,8 @@ public final class Grader {
                 var sentence = text.mutants(
                     match, answer: Self.printed(answer),
                     sizes: prepared.quantity == .size, network: exercise.kind == .model,
-                    sizeFormula: prepared.diagnosisContext.sizeFormula)
+                    sizeFormula: prepared.diagnosisContext.sizeFormula,
+                    premises: prepared.diagnosisContext.premises)
                 if coincidental { sentence = coincidentalStory + sentence }
                 if let shapes = Self.shapeContext(
                     answer, prepared.expected, comparison: comparison, exercise: exercise, text: text)

@@ -127,6 +127,16 @@ final class PreparedExercise {
         return TimedInterpreter(interpreter, seconds: answerSeconds)
     }
 
+    /// The names the setup binds to a layer or network: calling one applies a layer
+    /// (`ReasonPremise.layer`).
+    var boundLayers: Set<String> {
+        Set(
+            base.boundNames.filter { name in
+                if case .module? = base[name] { return true }
+                return false
+            })
+    }
+
     /// Whether the setup bound a layer (directly or inside a list, tuple or dict): every session
     /// then runs the setup again.
     var setupBindsObjects: Bool {
@@ -223,13 +233,20 @@ final class PreparedExercise {
         let dilation = Self.integerArgument("dilation", in: reference) ?? integer(["d", "D", "dilation"])
         context.dilated = (dilation ?? 1) != 1 || reference.contains("dilation=(")
         context.hasBias = ["conv2d", "nn.", "linear", "bias"].contains(where: reference.contains)
+        context.tupleIsShape = Self.tupleIsShape(reference)
+        context.premises = ReasonPremise.holding(
+            in: [reference] + (exercise.solution?.alternatives.map(\.text) ?? []), layers: boundLayers)
         return context
     }
 
     /// Whether a reference that types a shape as a tuple leaves it a batch of images: false when
     /// its first size is a name that is no batch's (`(C_in, C_out, k, k)`); true for any other
-    /// reference (a tensor's `.shape`, numbers typed, `(N, C, H, W)`).
+    /// reference (a tensor's `.shape`, numbers typed, `(N, C, H, W)`) but one that reads a
+    /// layer's `.weight`.
     static func typesImageLayout(_ reference: String) -> Bool {
+        // A layer's weight (`….weight.shape`, `….weight.grad.shape`) is [C_out, C_in, kh, kw]:
+        // no batch of images.
+        if reference.contains(".weight") { return false }
         guard let typed = TypedAnswer(reference), typed.statementCount == 1,
             case .tuple(let items) = typed.last.kind,
             let first = items.first, case .name(let name) = first.kind

@@ -43,7 +43,13 @@ struct Diagnoser {
                 return plain(.dimensionsReversed, base + text.shapeStory(.dimensionsReversed))
             }
             if answer.shape.filter({ $0 != 1 }) == expected.shape.filter({ $0 != 1 }) {
-                return plain(.sizeOneDimensions, base + text.sizeOneDimensions)
+                // Its example (`x[None, None]`, `[0, 0]`) adds or drops leading dimensions: said
+                // only where that is the whole difference.
+                let leading = { (shape: [Int]) in Array(shape.drop { $0 == 1 }) }
+                let fixedInFront = leading(answer.shape) == leading(expected.shape)
+                return plain(
+                    .sizeOneDimensions,
+                    base + (fixedInFront ? text.sizeOneDimensions : text.sizeOneDimensionsElsewhere))
             }
             if answer.rank >= 2, answer.transposed.shape == expected.shape {
                 if answer.transposed.isClose(to: expected, rtol: rtol, atol: atol) {

@@ -45,6 +45,12 @@ struct DiagnosisContext: Sendable {
     /// batch (`(C_in, C_out, k, k)`, a weight's shape). Only then is a missing first dimension
     /// "the batch", and a difference at index 1 "the channels".
     var imageLayout = true
+    /// What the reference and its right alternatives compute, as far as a sentence takes it for
+    /// granted (`ReasonPremise`): a filter's response, a residual block, pooling, a layer.
+    var premises: Set<ReasonPremise> = Set(ReasonPremise.allCases)
+    /// Whether an expected tuple of whole numbers is a shape (`PreparedExercise.tupleIsShape`):
+    /// not a position or another pair the reference computes with other calls.
+    var tupleIsShape = true
     /// Names a batch size goes by.
     static let batchNames: Set<String> = ["N", "B", "batch", "batch_size", "bs", "n_batch", "n_images"]
 }

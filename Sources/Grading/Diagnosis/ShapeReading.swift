@@ -66,6 +66,14 @@ extension Diagnoser {
         guard answer[0] != expected[0], Array(answer.dropFirst()) == Array(expected.dropFirst()) else {
             return nil
         }
+        // "A layer gives one output per input image" only where a layer takes the batch in: a
+        // batch cut from a data set (its last one smaller) has no layer to keep its size.
+        guard context.premises.contains(.layer) else {
+            return (
+                .batchChanged,
+                Phrase(ShapeReadingKey.batchSizeDiffers, ["answer": answer[0], "expected": expected[0]])
+            )
+        }
         if let input, input.shape[0] == expected[0] {
             return (
                 .batchChanged,
@@ -114,9 +122,13 @@ extension Diagnoser {
             }
             return (finding, Phrase(key, arguments))
         }
+        // "Halved once too often", "the calculation halves them": only of a calculation that
+        // makes maps smaller (`ReasonPremise.downsampling`); a valid convolution whose output
+        // happens to be half its input halves nothing.
+        let downsamples = context.premises.contains(.downsampling)
         guard let input, Array(input.shape.prefix(1)) == Array(expected.prefix(1)) else {
             // No input to read against: only an answer exactly half the expected size.
-            guard zip(a, e).allSatisfy({ $1 >= 4 && $1 == 2 * $0 }) else { return nil }
+            guard downsamples, zip(a, e).allSatisfy({ $1 >= 4 && $1 == 2 * $0 }) else { return nil }
             return said(.halvedOnceMore, .halvedOnceMore)
         }
         let i = Array(input.shape.suffix(2))
@@ -126,7 +138,7 @@ extension Diagnoser {
             if doubled { return said(.doubledWhereKept, .doubledWhereKept, input: i) }
             return nil
         }
-        guard halves(e, i) else { return nil }
+        guard downsamples, halves(e, i) else { return nil }
         if halves(a, e) { return said(.halvedTwice, .halvedTwice, input: i) }
         if doubled { return said(.doubledWhereHalved, .doubledWhereHalved, input: i) }
         if a == i { return said(.halvingMissing, .halvingMissing, input: i) }
@@ -170,6 +182,8 @@ package enum ShapeReadingKey: String, MessageKey {
 
     /// Only the batch size differs (`answer`, `expected`).
     case batchChanged
+    /// Only the batch size differs, where no layer takes the batch in (`answer`, `expected`).
+    case batchSizeDiffers
     /// The batch size differs from the input's (`answer`, `expected`, the input's `name`).
     case batchChangedFromInput
     /// Height and width half the expected ones (`answer`, `expected` as extents).

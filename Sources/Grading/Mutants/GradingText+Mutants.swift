@@ -12,9 +12,11 @@ extension GradingText {
     /// size (then the output-size reasons may be given), `network` whether it is a model.
     /// `sizeFormula` is which size formula the exercise's calculation is (`SizeFormula`): an
     /// ordinary convolution's reasons are not given of another's, whose own are given instead.
+    /// `premises` is what the exercise's calculation is (`ReasonPremise`): a reason that speaks
+    /// of a filter, a residual block or pooling is given only where the calculation has one.
     func mutants(
         _ group: MutantGroup, answer: String?, sizes: Bool, network: Bool = false,
-        sizeFormula: SizeFormula = .unknown
+        sizeFormula: SizeFormula = .unknown, premises: Set<ReasonPremise> = Set(ReasonPremise.allCases)
     ) -> Phrase {
         guard let first = group.mutants.first else { return .empty }
         // A whole answer read as something else (a percentage, odds): its sentence is its own.
@@ -30,7 +32,7 @@ extension GradingText {
         var change = self.change(first)
         var reason =
             first.changes.count == 1
-            ? self.reason(first.changes[0], sizes: sizes, sizeFormula: sizeFormula) : nil
+            ? self.reason(first.changes[0], sizes: sizes, sizeFormula: sizeFormula, premises: premises) : nil
         if group.mutants.count > 1 {
             // Two changes give this value and the setup cannot tell which: say both, no reason.
             change = say(.mutantEither, ["first": change, "second": self.change(group.mutants[1])])
@@ -60,6 +62,15 @@ extension GradingText {
     /// reference away and read badly, so the sentence then names the change without it.
     private func quotable(_ piece: String) -> Bool { !piece.isEmpty && piece.count <= 20 }
 
+    /// A part left out is named whenever it reads as one (a product of a few names, 40 characters
+    /// at most): "without one of its terms" leaves the learner to guess which.
+    private func quotable(_ piece: String, _ misconception: Misconception) -> Bool {
+        guard [.termDropped, .factorDropped, .divisorDropped].contains(misconception) else {
+            return quotable(piece)
+        }
+        return !piece.isEmpty && piece.count <= 40 && !piece.contains("\n") && !piece.contains(";")
+    }
+
     private func change(_ misconception: Misconception, _ piece: String, original: String) -> Phrase {
         // A name written where another belongs quotes both (`(L - 1)` where `L` belongs).
         if [.nameForName, .countOffByOne, .squaredForDoubled, .nameSquared, .nameForOne, .extremumSwapped]
@@ -68,7 +79,9 @@ extension GradingText {
         {
             return Phrase(MisconceptionKey.change(misconception), ["piece": piece, "original": original])
         }
-        if !quotable(piece), let key = MisconceptionKey(rawValue: misconception.rawValue + ".unquoted") {
+        if !quotable(piece, misconception),
+            let key = MisconceptionKey(rawValue: misconception.rawValue + ".unquoted")
+        {
             return Phrase(key)
         }
         // The two names of `names-swapped` come as one piece, `a b`.
@@ -88,8 +101,13 @@ extension GradingText {
 
     /// Reasons that hold only for sizes (the output-size formula's `+ 1`, the padding's 2p, the
     /// stride's steps) are given only for sizes.
-    private func reason(_ change: Mutant.Change, sizes: Bool, sizeFormula: SizeFormula) -> Phrase? {
+    private func reason(
+        _ change: Mutant.Change, sizes: Bool, sizeFormula: SizeFormula, premises: Set<ReasonPremise>
+    ) -> Phrase? {
         let misconception = change.misconception
+        // A reason about a filter, a residual block or pooling is false of a calculation that
+        // has none: the change is said without it.
+        if let premise = misconception.reasonPremise, !premises.contains(premise) { return nil }
         // A transposed convolution trims its padding and spreads its patches s apart; an
         // upsampling has no padding or kernel: an ordinary convolution's reason would be false.
         if !sizeFormula.tellsConvolutionStories {

@@ -893,8 +893,9 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
         }
     }
 
-    /// Whether the change gives a call's setting another value.
-    var isSetting: Bool { self == .settingChanged || self == .paddingAdded }
+    /// Whether the change gives a call's setting another value (a stride added is one: a stride
+    /// of 2 added and then set to 3 is `stride=3` typed, one change, not two).
+    var isSetting: Bool { self == .settingChanged || self == .paddingAdded || self == .strideAdded }
 
     /// Whether the change is about what a tensor calculation means (`MeaningGenerator`): its
     /// sentence comes with it, and a mean written as a sum over a count is the same reduction.

@@ -125,6 +125,7 @@ extension PreparedExercise {
                     !typingContradicts(source, $0)
                         && !hidesSlipInWorkedNumber(source, $0, session: comparer.session)
                         && $0.writesNamedChange(source)
+                        && !pairDropsWhatItWrites(source, $0)
                 }
                 return typed.isEmpty ? nil : MutantGroup(mutants: typed, value: answer)
             case .unexplained, .ambiguous:
@@ -200,6 +201,17 @@ extension PreparedExercise {
         // not tell (the products worth 0 it leaves out too are worth more on other data).
         let handTyped = Self.leavesOut(source, mutant)
         if handTyped == false { return false }
+        // A change that calls its operand a kernel tells nothing where nothing is a filter's
+        // kernel (`ReasonPremise`): `w`'s signs flipped in a weight-decay step is no kernel's.
+        let premises = diagnosisContext.premises
+        if mutant.changes.contains(where: {
+            $0.misconception.changePremise.map { !premises.contains($0) } ?? false
+        }) {
+            return false
+        }
+        // An operator changed keeps its operands: an answer without one of them left it out.
+        if Self.keepsOperands(mutant), leavesOutOperand(source, of: mutant.source) { return false }
+        if pairDropsWhatItWrites(source, mutant) { return false }
         return sameFormula(source, mutant.source, comparer: comparer) != false && mutant.canExplain(source)
             && !mutant.keepsReplacedPart(of: source)
             && !Self.reducesOtherwise(

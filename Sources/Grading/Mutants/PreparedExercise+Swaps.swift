@@ -90,6 +90,8 @@ extension PreparedExercise {
                 // (`(H_in - 1) * s * s - 2 * p + k` writes a `+`, a `-` and a `*` as
                 // `… - (2 + p) …` does, but adds nothing where a product belongs).
                 && mutants.formulas?.same(source, entry.mutant.source) != false
+                // A swap keeps its operands: an answer without one of them left it out.
+                && !leavesOutOperand(source, of: entry.mutant.source)
         }
         let stories = Set(
             fitting.map { $0.mutant.changes.map { "\($0.misconception.rawValue) \($0.piece)" } })

@@ -104,6 +104,11 @@ struct GradingText: Sendable {
 
     var sizeOneDimensions: Phrase { say(.sizeOneDimensions) }
 
+    /// The sizes other than 1 agree, but adding or removing leading size-1 dimensions
+    /// (`x[None, None]`, `[0, 0]`) would not make the shapes agree: the size-1 dimensions sit
+    /// elsewhere, so no such example is given (`[8, 1, 8]` for `[1, 1, 8, 8]`).
+    var sizeOneDimensionsElsewhere: Phrase { say(.sizeOneDimensionsElsewhere) }
+
     var transposedShapeAndValues: Phrase { say(.transposedShapeAndValues) }
 
     var transposedShape: Phrase { say(.transposedShape) }
@@ -233,6 +238,7 @@ package enum GradingKey: String, MessageKey {
     case choiceWrong, choiceWrongMore, choiceMissing
     case answerIs, notAShape, notTheShape, notANumber, notATensor, differs, networkCannotRun, networkOutput
     case parameterCountFewer, parameterCountMore, shape, sizeOneDimensions, transposedShapeAndValues
+    case sizeOneDimensionsElsewhere
     case transposedShape, reshaped, paddingForgotten, paddingAdded, paddingCountedOnce, kernelShrinkForgotten
     case shrankByKernel, numberIs, offByOne, numberSign, notExpectedNumber, numberScale, wholeFactorSmaller
     case wholeFactorLarger, scaleGuessAveraged, scaleGuessLarger, kernelFlipped, tensorSign, tensorScale
