@@ -174,6 +174,8 @@ final class WrittenReading {
         if argument.isCallee { return true }
         // Two arguments given the other way round quote what the calculation gives too.
         if argument.swappedWith != nil { return true }
+        // A comparison's operator is how it is set, whatever data its sides read.
+        if argument.comparison != nil { return true }
         for text in [argument.yourValue, argument.theirValue].compactMap({ $0 }) {
             guard let value = try? session.evaluate(text) else { return false }
             switch value {
@@ -312,6 +314,7 @@ extension GradingText {
     /// An operand typed otherwise or two arguments swapped, which is said on its own.
     private func writtenAlone(_ difference: WrittenDifference) -> Phrase? {
         guard difference.arguments.count == 1, let argument = difference.arguments.first else { return nil }
+        if let compared = comparedOtherwise(argument) { return compared }
         if argument.isOperand {
             let yours = argument.yourValue ?? ""
             let theirs = argument.theirValue ?? ""
@@ -426,6 +429,12 @@ package enum WrittenKey: String, MessageKey {
     /// Two arguments of one call swapped (`call`, the parameters `first` and `second`, `yours`
     /// what the learner gives `first`, `theirs` what the calculation gives it).
     case swapped
+    /// One comparison written with another operator (`yours`, `theirs` the comparisons as typed,
+    /// `yourOperator`, `theirOperator`, and where each holds: `yourHolds`, `theirHolds`, a
+    /// `holds…` phrase; `WrittenDifference+Comparisons`).
+    case comparedOne
+    /// Where a comparison operator holds, of its two sides.
+    case holdsLess, holdsLessOrEqual, holdsGreater, holdsGreaterOrEqual, holdsEqual, holdsNotEqual
     /// One step more after the whole calculation (`step`, its part written `…`).
     case stepAddedAtEnd
     /// One step more around a part (`step`, `part`).

@@ -39,6 +39,9 @@ struct WrittenDifference: Hashable, Sendable {
         /// An operand's values where it is a name of a number (`thr`, 0.7), to say with it.
         var yourNumber: Double?
         var theirNumber: Double?
+        /// For one comparison written with another operator, its sides the same (`pre < 0` for
+        /// `pre > 0`): the learner's operator and the calculation's (`WrittenDifference+Comparisons`).
+        var comparison: ComparisonChange?
 
         /// The learner's argument as quoted: `dilation=(2, 1)`, or the value alone.
         var yours: String? { yourValue.map(quoted) }
@@ -48,6 +51,7 @@ struct WrittenDifference: Hashable, Sendable {
         /// Which argument of which call this is, for comparing two differences.
         var place: String {
             if isOperand { return "operand@\(offset ?? -1)" }
+            if comparison != nil { return "comparison@\(offset ?? -1)" }
             if swappedWith != nil { return callee + ".swap" }
             return isCallee
                 ? "callee:" + (theirValue ?? "") : callee + "." + (parameter ?? yourValue ?? theirValue ?? "")
@@ -96,6 +100,7 @@ struct WrittenDifference: Hashable, Sendable {
         if answer.key == reference.key { return [] }
         switch (answer.kind, reference.kind) {
         case (.plain(let a), .plain(let r)):
+            if a != r, let comparison = comparison(answer, reference) { return [comparison] }
             if operands, a != r, answer.isOperand, reference.isOperand {
                 return [
                     Argument(
