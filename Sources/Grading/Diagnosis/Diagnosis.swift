@@ -95,6 +95,9 @@ public struct Diagnosis: Hashable, Sendable, Codable {
         case constantOffset = "constant-offset"
         /// A number off by one.
         case offByOne = "off-by-one"
+        /// A size in bytes divided into another unit than the calculation's (KiB for MiB, MB for
+        /// MiB), or counted in bits (`PreparedExercise+MemoryUnits`).
+        case memoryUnit = "memory-unit"
         /// A number typed with the right digits and its decimal point (or exponent) moved.
         case decimalShifted = "decimal-shifted"
         /// A number typed as the expected value rounded more coarsely than the tolerance allows.

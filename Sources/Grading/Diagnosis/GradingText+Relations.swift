@@ -16,6 +16,12 @@ extension GradingText {
 package enum RelationKey: String, MessageKey {
     package static let catalog = "relations"
 
+    /// The same bytes divided into another unit: `yours` and `theirs` the divisors as typed
+    /// (`/ 2 ** 10`), `unit` and `theirUnit` their units (`KiB`, `MiB`).
+    case otherUnit
+    /// A number counted in bits where the calculation counts bytes: `yours` the factor typed
+    /// (`32`), `theirs` the calculation's (`4`).
+    case bitsForBytes
     /// A typed number with the right digits, the point `places` places off (`factor` = 10^places,
     /// `larger` yes or no).
     case decimalShifted

@@ -26,8 +26,10 @@ extension PreparedExercise {
             // A right answer's pieces grouped otherwise is certain; the answer's own operands
             // regrouped into the expected value is a guess, which a right part with one step more
             // after it (`e / (1 + e) ** 2 * 2`, evaluated) outranks.
+            // A size said in another unit than the calculation's is typed on both sides: certain.
             story =
-                regrouped(
+                memoryUnit(typed, number, target, comparer: comparer, text)
+                ?? regrouped(
                     typed, integral: integral, ownGroupings: false, session: session, comparer: comparer, text
                 )
                 ?? typedNumber(typed, number, target, integral: integral, text)
