@@ -588,6 +588,13 @@ public final class Grader {
             {
                 written = nil
             }
+            // A tuple of formulas that nothing else explains, read entry by entry: the reference's
+            // with a change in its entries, at every point (`TupleFormulas`).
+            if match == nil, written == nil, !related, found?.isSpecific != true, !finding.isSpecific,
+                !coincidental, let source, let tuple = prepared.tupleMutant(source)
+            {
+                match = MutantGroup(mutants: [tuple], value: answer)
+            }
             diagnosis = found
             // A built-in diagnosis telling the same story keeps its message: it quotes the sizes.
             let confirmed =

@@ -112,7 +112,57 @@ struct Diagnoser {
             let story = text.shapeStory(.flattened, ["count": answer[0], "rank": expected.count])
             return plain(.flattened, text.shape(answer, expected: expected) + story)
         }
+        // Neighbouring dimensions multiplied into one (a flatten of some of them), or one given
+        // apart as several: every size of the shorter shape the product of the next ones of the
+        // longer (a size 1 only as itself, so that the groups are the only ones).
+        if answer.count >= 2, expected.count >= 2, answer.count != expected.count,
+            answer.allSatisfy({ $0 >= 1 }), expected.allSatisfy({ $0 >= 1 })
+        {
+            let merged = answer.count < expected.count
+            let (short, long) = merged ? (answer, expected) : (expected, answer)
+            if let groups = Self.groups(of: long, into: short) {
+                let said = Phrase(
+                    groups.filter { $0.count > 1 }.map {
+                        text.shapeStory(
+                            .dimensionGroup, ["sizes": MessageValue.extent($0), "size": $0.reduce(1, *)])
+                    }, separator: ", ")
+                let story = text.shapeStory(merged ? .dimensionsMerged : .dimensionsSplit, ["groups": said])
+                return plain(
+                    merged ? .dimensionsMerged : .dimensionsSplit,
+                    text.shape(answer, expected: expected) + story)
+            }
+        }
         return nil
+    }
+
+    /// `long` cut into neighbouring groups whose products are `short`'s sizes, in order; nil when
+    /// it cannot be. A size 1 is a group of its own (the batch of one image): anywhere else it
+    /// could join either neighbour, and the groups would not be the only ones. Every other group
+    /// ends where its product is reached.
+    static func groups(of long: [Int], into short: [Int]) -> [[Int]]? {
+        var groups: [[Int]] = []
+        var index = 0
+        for size in short {
+            if size == 1 {
+                guard index < long.count, long[index] == 1 else { return nil }
+                groups.append([1])
+                index += 1
+                continue
+            }
+            var group: [Int] = []
+            var product = 1
+            while index < long.count, product < size {
+                guard long[index] > 1 else { return nil }
+                let (next, overflow) = product.multipliedReportingOverflow(by: long[index])
+                guard !overflow else { return nil }
+                product = next
+                group.append(long[index])
+                index += 1
+            }
+            guard product == size else { return nil }
+            groups.append(group)
+        }
+        return index == long.count ? groups : nil
     }
 
     /// How the dimensions of two shapes relate, when that says something: the same sizes

@@ -33,6 +33,11 @@ public struct Diagnosis: Hashable, Sendable, Codable {
         case channelsChanged = "channels-changed"
         /// A shape of one dimension holding as many values as the expected shape.
         case flattened
+        /// Neighbouring dimensions of the expected shape multiplied into one (`(24, 5)` for
+        /// [8, 3, 5]).
+        case dimensionsMerged = "dimensions-merged"
+        /// Dimensions the expected shape has as one given apart (`(3, 6, 5, 7)` for [18, 35]).
+        case dimensionsSplit = "dimensions-split"
         /// One number given where a shape is asked.
         case numberForShape = "number-for-shape"
         /// Several numbers (a shape) given where one number is asked.

@@ -34,6 +34,12 @@ package enum ShapeKey: String, MessageKey {
     case sizeOneDropped
     /// One dimension of `count`: every value of the expected `rank` dimensions in one flat one.
     case flattened
+    /// Neighbouring expected dimensions multiplied into one, each group said by `groups`.
+    case dimensionsMerged
+    /// Expected dimensions given apart as neighbouring ones, each group said by `groups`.
+    case dimensionsSplit
+    /// One group of a merge or split: the sizes (`sizes`, an extent) and their product (`size`).
+    case dimensionGroup
     /// One number given where a shape is asked.
     case numberForShape
     /// Several numbers (`count`, `answer`) given where one is asked.

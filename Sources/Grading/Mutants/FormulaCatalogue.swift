@@ -348,7 +348,7 @@ struct FormulaCatalogue: Sendable {
     /// The setup's numbers, then the quantities moved up by different amounts at each point (so
     /// that sizes stay sizes), and once scaled, so that floors and sums that agree near the
     /// setup's numbers come apart.
-    private static func points(_ quantities: [String: Int]) -> [[String: Int]] {
+    static func points(_ quantities: [String: Int]) -> [[String: Int]] {
         let names = quantities.keys.sorted()
         let offsets: [[Int]] = [
             [3, 5, 7, 11, 13, 17, 19, 23],

@@ -31,7 +31,7 @@ extension GradingText {
         }
         var change = self.change(first)
         var reason =
-            first.changes.count == 1
+            first.changes.count == 1 && !first.changes[0].inEntries
             ? self.reason(first.changes[0], sizes: sizes, sizeFormula: sizeFormula, premises: premises) : nil
         if group.mutants.count > 1 {
             // Two changes give this value and the setup cannot tell which: say both, no reason.
@@ -50,7 +50,7 @@ extension GradingText {
     }
 
     /// One mutant's change, or a double slip's two changes said together.
-    private func change(_ mutant: Mutant) -> Phrase {
+    func change(_ mutant: Mutant) -> Phrase {
         let parts = mutant.changes.map {
             countChange($0) ?? $0.told ?? change($0.misconception, $0.piece, original: $0.original)
         }

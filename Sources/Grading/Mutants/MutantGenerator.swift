@@ -30,6 +30,9 @@ struct Mutant: Hashable, Sendable {
         /// The parts a sum adds, where the change leaves one out (`Misconception.partLeftOut`):
         /// each product as a hand-typed sum writes it, those worth 0 marked `0:`.
         var terms: [String] = []
+        /// Where the change was made in one or more entries of a tuple (`told` says which): the
+        /// entries need not be sizes, so no size's reason is given (`TupleFormulas`).
+        var inEntries = false
     }
 
     /// The changes made, in the order they were applied (one or two).

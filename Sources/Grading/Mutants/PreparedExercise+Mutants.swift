@@ -41,6 +41,9 @@ struct MutantCatalogue: Sendable {
     /// The reference's formulas and their mutants, for answers that are formulas (nil when the
     /// reference and alternatives are not arithmetic in the setup's whole numbers or literals).
     var formulas: FormulaCatalogue?
+    /// The entries of a reference that is a tuple of formulas, each with its mutants (nil
+    /// otherwise): a shape or position read entry by entry (`TupleFormulas`).
+    var tuples: TupleFormulas?
     /// What a reference that counts parameters counts, and the counts of its layers taken
     /// otherwise (nil when the reference counts no parameters).
     var counts: CountCatalogue?
@@ -613,6 +616,7 @@ extension PreparedExercise {
             catalogue.formulas = FormulaCatalogue(
                 sources: sources.map(\.text), integers: integers, atoms: Set(atoms.keys))
             catalogue.formulas?.wholeSizes = quantity == .size || quantity == .count
+            catalogue.tuples = TupleFormulas(sources: sources.map(\.text), integers: integers)
         }
         let floors = sources.contains { $0.text.contains("//") }
         var counted: [(mutant: Mutant, value: Value)] = []

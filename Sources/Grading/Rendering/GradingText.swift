@@ -252,4 +252,6 @@ package enum GradingKey: String, MessageKey {
     case networkConnection, networkLayerCount, networkSummary, networkSummaryPlain, setupTooSlow
     case coincidentalFormula, coincidentalData, coincidentalPoint
     case flippedRows, flippedColumns, otherWindow
+    /// A change made in a tuple's entries (`TupleFormulas`): the same in each, or in one of them.
+    case mutantInEachEntry, mutantInEntry
 }
