@@ -345,7 +345,7 @@ extension Mutant {
         if changes.contains(where: { slicing.contains($0.misconception) }), !Self.indexes(source) {
             return false
         }
-        if !canExplainCurve(source) || !canExplainFlip(source) { return false }
+        if !canExplainCurve(source) || !canExplainFlip(source) || !writesNamedSlices(source) { return false }
         if !writesNamedChange(source) { return false }
         if changes.contains(where: { $0.misconception == .readingOrder }),
             Self.calledNames(source).isDisjoint(with: ["flatten", "reshape", "view", "ravel"])

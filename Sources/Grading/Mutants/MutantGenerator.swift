@@ -114,6 +114,10 @@ struct MutantGenerator {
         // (the output padding's term left out), the telling one is kept.
         if arithmetic, !swaps { generator.sizeFormulaRules(in: program) }
         for expression in program.valueExpressions { generator.walk(expression) }
+        // The part of a value a step assigns to is indexed as any other (`m[a:b] = 0`).
+        if !swaps, !arithmetic {
+            for part in assignedParts(of: program) { generator.walk(part) }
+        }
         if swaps {
             generator.swapAll(in: program)
             var seen: Set<String> = [source]
@@ -220,7 +224,9 @@ struct MutantGenerator {
                 quantityRules(node, op, left, right)
             }
         case .call(let callee, let arguments): call(node, callee, arguments)
-        case .subscript(let base, let items): subscriptRules(node, base, items)
+        case .subscript(let base, let items):
+            subscriptRules(node, base, items)
+            namedSliceRules(items)
         default: break
         }
         valueRules(node)
