@@ -79,4 +79,11 @@ public enum EngineRefusal: String, MessageKey, Sendable {
 
     // Sizes past what the machine can hold or count.
     case convWorkAreaTooLarge, tooManyElementsToCount, matmulTooLargeForBLAS
+
+    // Hooks on gradients (`x.register_hook`).
+    case hookChangedSize
+
+    // Fold (col2im) and local response normalisation.
+    case foldRank, foldChannels, foldBlocks, localResponseNormRank, localResponseNormSize
+    case maxUnpoolShapes, maxUnpoolIndex
 }

@@ -85,13 +85,18 @@ extension Builtins {
             return .bool(true)
         },
         Builtin("element_size(input)", "the bytes one element takes in PyTorch") { call in
-            switch try call.tensor("input").scalarType {
-            case .float32, .int32: .int(4)
-            case .float64, .int64: .int(8)
-            case .bool: .int(1)
-            }
+            .int(elementSize(try call.tensor("input").scalarType))
         },
     ]
+
+    /// The bytes one element of `type` takes in PyTorch (`element_size()`, `itemsize`).
+    static func elementSize(_ type: ScalarType) -> Int {
+        switch type {
+        case .float32, .int32: 4
+        case .float64, .int64: 8
+        case .bool: 1
+        }
+    }
 
     /// Tensor methods PyTorch also has as `torch.*` functions (`torch.clone(x)`,
     /// `torch.detach(x)`, `torch.is_floating_point(x)`): the same builtins under both names.

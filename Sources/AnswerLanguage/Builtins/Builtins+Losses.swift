@@ -64,20 +64,22 @@ extension Builtins {
             "binary_cross_entropy(input, target, weight=None, reduction='mean')",
             "the loss of probabilities in [0, 1] against 0/1 targets"
         ) { call in
-            .tensor(
+            let (input, target) = (try call.tensor("input"), try call.tensor("target"))
+            try checkBinaryTarget(input, target, logits: false, call)
+            return .tensor(
                 try binaryCrossEntropy(
-                    try call.tensor("input"), try call.tensor("target"),
-                    weight: try call.optionalTensor("weight"),
+                    input, target, weight: try call.optionalTensor("weight"),
                     reduction: try call.reduction("reduction")))
         },
         Builtin(
             "binary_cross_entropy_with_logits(input, target, weight=None, reduction='mean', pos_weight=None)",
             "binary cross-entropy of logits (sigmoid included, computed stably)"
         ) { call in
-            .tensor(
+            let (input, target) = (try call.tensor("input"), try call.tensor("target"))
+            try checkBinaryTarget(input, target, logits: true, call)
+            return .tensor(
                 try binaryCrossEntropyWithLogits(
-                    try call.tensor("input"), try call.tensor("target"),
-                    weight: try call.optionalTensor("weight"),
+                    input, target, weight: try call.optionalTensor("weight"),
                     posWeight: try call.optionalTensor("pos_weight"),
                     reduction: try call.reduction("reduction")))
         },
@@ -247,7 +249,7 @@ extension Builtins {
         Builtin("BCELoss(weight=None, reduction='mean')", "the loss module calling binary_cross_entropy") {
             call in
             let (weight, reduction) = (try call.optionalTensor("weight"), try call.reduction("reduction"))
-            return lossModule("BCELoss") { input, target in
+            return lossModule("BCELoss", binaryTarget: .probabilities) { input, target in
                 try binaryCrossEntropy(input, target, weight: weight, reduction: reduction)
             }
         },
@@ -257,7 +259,7 @@ extension Builtins {
         ) { call in
             let (weight, reduction) = (try call.optionalTensor("weight"), try call.reduction("reduction"))
             let posWeight = try call.optionalTensor("pos_weight")
-            return lossModule("BCEWithLogitsLoss") { input, target in
+            return lossModule("BCEWithLogitsLoss", binaryTarget: .logits) { input, target in
                 try binaryCrossEntropyWithLogits(
                     input, target, weight: weight, posWeight: posWeight, reduction: reduction)
             }
@@ -266,7 +268,7 @@ extension Builtins {
 
     /// A loss module: a function of `(input, target)` named after its class.
     static func lossModule(
-        _ name: String, classIndices: Bool = false,
+        _ name: String, classIndices: Bool = false, binaryTarget: BinaryInput? = nil,
         _ loss: @escaping @Sendable (Tensor, Tensor) throws -> Tensor
     )
         -> Value
@@ -277,6 +279,9 @@ extension Builtins {
                     Builtin("\(name)(input, target)", "the loss of input against target") { call in
                         let (input, target) = (try call.tensor("input"), try call.tensor("target"))
                         if classIndices { try checkClassTarget(input, target, call) }
+                        if let binaryTarget {
+                            try checkBinaryTarget(input, target, logits: binaryTarget == .logits, call)
+                        }
                         return .tensor(try loss(input, target))
                     })))
     }
@@ -288,6 +293,25 @@ extension Builtins {
         guard target.kind == .real, target.shape != input.shape else { return }
         throw LanguageError.said(
             .type, .crossEntropyTargetType, ["dtype": target.scalarType, "shape": input.shape],
+            at: call.range(of: "target"))
+    }
+
+    /// What a binary loss reads: probabilities (`BCELoss`) or logits (`BCEWithLogitsLoss`).
+    enum BinaryInput { case probabilities, logits }
+
+    /// PyTorch's refusal of a 0/1 target that is not real-valued: `BCEWithLogitsLoss()(logits,
+    /// labels)` with int64 labels is "result type Float can't be cast to the desired output type
+    /// Long", and `binary_cross_entropy` wants the input's own dtype ("Found dtype Long but
+    /// expected Float"). Computing a loss anyway would be a result PyTorch never gives.
+    static func checkBinaryTarget(_ input: Tensor, _ target: Tensor, logits: Bool, _ call: Call) throws {
+        let fits = logits ? target.kind == .real : target.scalarType == input.scalarType
+        guard !fits else { return }
+        throw LanguageError.said(
+            .type, .binaryTargetType,
+            [
+                "function": call.function, "dtype": target.scalarType.rawValue,
+                "input": input.scalarType.rawValue,
+            ],
             at: call.range(of: "target"))
     }
 }

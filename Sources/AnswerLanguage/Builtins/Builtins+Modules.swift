@@ -190,7 +190,7 @@ extension Builtins {
                     return .module(layer)
                 },
                 stateDictMethod, loadStateDictMethod, moduleRequiresGradMethod,
-            ] + moduleDeviceMethods
+            ] + moduleDeviceMethods + moduleHookMethods + moduleBufferMethods
         return Dictionary(uniqueKeysWithValues: methods.map { ($0.name, $0) })
     }()
 

@@ -98,15 +98,34 @@ extension Builtins {
                     value: try call.optionalDouble("value")))
         },
         Builtin(
-            "max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False)",
-            "the largest value of each window"
+            "max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False)",
+            "the largest value of each window (with return_indices, also where each came from)"
         ) { call in
-            .tensor(
-                try maxPool2d(
-                    try call.tensor("input"), kernelSize: try call.size2D("kernel_size"),
+            let (output, indices) = try maxPool2dWithIndices(
+                try call.tensor("input"), kernelSize: try call.size2D("kernel_size"),
+                stride: call.isNone("stride") ? nil : try call.size2D("stride"),
+                padding: try call.size2D("padding"),
+                dilation: try call.size2D("dilation"), ceilMode: try call.bool("ceil_mode"))
+            return try call.bool("return_indices")
+                ? .tuple([.tensor(output), .tensor(indices)]) : .tensor(output)
+        },
+        Builtin(
+            "max_unpool2d(input, indices, kernel_size, stride=None, padding=0, output_size=None)",
+            "put each pooled value back where max_pool2d(…, return_indices=True) found it, zeros elsewhere"
+        ) { call in
+            var size: Size2D? = nil
+            if !call.isNone("output_size") {
+                // PyTorch takes the whole output shape or only its last two sizes.
+                let sizes = try call.intList("output_size").suffix(2)
+                guard sizes.count == 2 else { throw call.mismatch("output_size", .intOrTwoInts) }
+                size = Size2D(sizes[sizes.startIndex], sizes[sizes.startIndex + 1])
+            }
+            return .tensor(
+                try maxUnpool2d(
+                    try call.tensor("input"), indices: try call.tensor("indices"),
+                    kernelSize: try call.size2D("kernel_size"),
                     stride: call.isNone("stride") ? nil : try call.size2D("stride"),
-                    padding: try call.size2D("padding"),
-                    dilation: try call.size2D("dilation"), ceilMode: try call.bool("ceil_mode")))
+                    padding: try call.size2D("padding"), outputSize: size))
         },
         Builtin(
             "avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True, divisor_override=None)",

@@ -17,7 +17,7 @@ enum Builtins {
     static let functional: [Builtin] =
         convolutions + activations + moreActivations + pooling + layersAndLosses + moreLosses
         + vocabularyFunctional + aliasFunctional + upsamplingFunctional + normalizationFunctional + pooling1d
-        + statisticsFunctional
+        + statisticsFunctional + foldFunctional
 
     /// `torch.*`: creation, math, reductions, shapes, randomness control.
     static let torchFunctions: [Builtin] =
@@ -30,6 +30,7 @@ enum Builtins {
         for builtin in tensorFunctions + activations + moreActivations + methodsOnly + moreMethods
             + inPlaceMethods + vocabularyMethods + shapeInPlaceMethods + newTensorMethods
             + aliasMethods + missingDtypeMethods + addedInPlaceMethods + reachMethods + indexPutMethods
+            + hookMethods
             + notebookExtraMethods
         {
             methods[builtin.name] = builtin
@@ -40,7 +41,7 @@ enum Builtins {
     /// Attributes of tensors that are values, not methods (for "did you mean" and completion).
     static let tensorProperties = [
         "shape", "grad", "dtype", "requires_grad", "is_leaf", "grad_fn", "ndim", "data", "device", "T", "mT",
-        "is_cuda",
+        "is_cuda", "itemsize", "nbytes",
     ]
 
     /// `torch.float32`, … and their PyTorch aliases (`torch.float`, `torch.long`, …).
@@ -67,7 +68,7 @@ enum Builtins {
         name: "torch.nn",
         members: members(
             modules + trainableModules + moreModules + vocabularyModules + aliasModules + lossModules
-                + upsamplingModules + normalizationModules + layers1d + statisticsModules
+                + upsamplingModules + normalizationModules + layers1d + statisticsModules + foldModules
         ).merging([
             "functional": .namespace(functionalNamespace), "init": .namespace(initNamespace),
             "utils": .namespace(utilsNamespace),
@@ -92,7 +93,7 @@ enum Builtins {
         var names = members(
             torchFunctions + python + teaching + modules + trainableModules + moreModules + vocabularyModules
                 + aliasModules + lossModules + upsamplingModules + normalizationModules + layers1d
-                + statisticsModules
+                + statisticsModules + foldModules
                 + networks + dataSets + training + iteration + gradModes + pythonMore)
         names["torch"] = .namespace(torchNamespace)
         names["nn"] = .namespace(nnNamespace)

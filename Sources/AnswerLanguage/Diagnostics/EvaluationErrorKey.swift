@@ -61,6 +61,8 @@ public enum EvaluationErrorKey: String, MessageKey, Sendable {
     case oneCycleSteps, oneCyclePositive, oneCyclePctStart, oneCycleAnneal, oneCycleTooManySteps,
         randomSplitSum, randomSplitFraction, randomSplitNegative, dataLoaderOption, subsetIndex,
         stateDictNewKey, deepcopyModule
+    // Reach (session 12): binary targets, hooks, fold, local response norm.
+    case binaryTargetType, forwardHookResult, hookWithoutGrad, hookResult, containerFromDictChanged
     // An integer tensor's element past int64's range (its arithmetic overflowed).
     case integerOverflow
 }

@@ -78,6 +78,9 @@ extension Evaluator {
         case "is_cuda": return .bool(false)
         case "grad_fn": return tensor.gradientFunctionName.map { .string($0) } ?? Value.none
         case "ndim": return .int(tensor.rank)
+        // The bytes of one element and of all of them, as PyTorch stores each dtype.
+        case "itemsize": return .int(Builtins.elementSize(tensor.scalarType))
+        case "nbytes": return .int(Builtins.elementSize(tensor.scalarType) * tensor.count)
         case "data": return .tensor(tensor.detach())
         case "device": return .namespace(.cpu)
         case "T":

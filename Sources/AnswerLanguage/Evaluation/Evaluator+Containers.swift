@@ -180,6 +180,14 @@ extension Evaluator {
             let values = try positional(arguments, method, 1, 2, at: range)
             let key = try dictKey(values[0], at: range)
             return (entries.first { $0.key == key }?.value ?? (values.count > 1 ? values[1] : .none), nil)
+        case "setdefault":
+            // Python's: the value of key if there is one, else default (None) stored under it.
+            let values = try positional(arguments, method, 1, 2, at: range)
+            let key = try dictKey(values[0], at: range)
+            if let existing = entries.first(where: { $0.key == key }) { return (existing.value, nil) }
+            let value = values.count > 1 ? values[1] : .none
+            entries.append(Value.DictEntry(key, value))
+            return (value, .dict(entries))
         case "pop":
             let values = try positional(arguments, method, 1, 2, at: range)
             let key = try dictKey(values[0], at: range)
@@ -224,7 +232,8 @@ extension Evaluator {
     {
         throw .unknown(
             .attribute(of: "dict"), method,
-            candidates: ["keys", "values", "items", "get", "pop", "update", "copy", "clear"], at: nameRange)
+            candidates: ["keys", "values", "items", "get", "pop", "update", "copy", "clear", "setdefault"],
+            at: nameRange)
     }
 
     private func stringMethod(

@@ -142,7 +142,21 @@ extension Evaluator {
         let first = EvaluatedArgument(name: nil, nameRange: nil, value: .module(module), range: range)
         runningModules.append(module)
         defer { runningModules.removeLast() }
-        return try invoke(defined, [first] + arguments, at: range)
+        // A module with forward hooks (`ForwardHooks`) runs them after its forward, unless its
+        // container's `callChild` runs them already.
+        guard ForwardHooks.hasHooks(module), arguments.count == 1, arguments[0].name == nil,
+            case .tensor(let tensor) = arguments[0].value
+        else { return try invoke(defined, [first] + arguments, at: range) }
+        let output = try engine(at: range) {
+            try ForwardHooks.run(module, tensor) {
+                let result = try invoke(defined, [first] + arguments, at: range)
+                guard case .tensor(let output) = result else {
+                    throw LanguageError.said(.type, .forwardHookResult, ["type": result.typeName], at: range)
+                }
+                return output
+            }
+        }
+        return .tensor(output)
     }
 
     /// `module(x)` from the engine (a container or the trainer calling a module written here).

@@ -232,6 +232,16 @@ final class Evaluator: @unchecked Sendable {
                     nameRange: nameRange)
                 {
                     if let changed, Self.isAssignable(base) { try writeBack(changed, to: base, in: scope) }
+                    // `d.setdefault(k, []).append(x)` changes the list inside `d` in Python; here
+                    // lists and dicts are values, so say so rather than leave `d` unchanged.
+                    if changed != nil, case .call(let inner, _) = base.kind,
+                        case .attribute(_, let source, _) = inner.kind,
+                        ["setdefault", "get"].contains(source)
+                    {
+                        throw LanguageError.said(
+                            .unsupported, .containerFromDictChanged, ["method": method, "source": source],
+                            at: range)
+                    }
                     return result
                 }
             case .namespace(let object) where object.stateDictLayer != nil:
@@ -318,7 +328,8 @@ final class Evaluator: @unchecked Sendable {
             {
                 return .tensor(try engine(at: range) { try parent.callChild(child.name, layer, tensor) })
             }
-            return .tensor(try engine(at: range) { try layer(tensor) })
+            return .tensor(
+                try engine(at: range) { try ForwardHooks.run(layer, tensor) { try layer(tensor) } })
         default:
             throw LanguageError(.type, .notCallable(callee.typeName), at: calleeRange ?? range)
         }

@@ -20,7 +20,8 @@ enum Backpropagation {
         var captured: [ObjectIdentifier: Tensor] = [:]
         for node in topologicalOrder(from: root).reversed() {
             try ComputeBudget.checkpoint()
-            guard let gradient = pending.removeValue(forKey: ObjectIdentifier(node)) else { continue }
+            guard var gradient = pending.removeValue(forKey: ObjectIdentifier(node)) else { continue }
+            gradient = try node.runHooks(gradient)
             if targets.contains(ObjectIdentifier(node)) { captured[ObjectIdentifier(node)] = gradient }
             if accumulating, node.isLeaf || node.retainsGrad { try node.accumulate(gradient) }
             guard let backward = node.backward else { continue }

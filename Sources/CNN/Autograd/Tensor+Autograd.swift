@@ -82,6 +82,14 @@ extension Tensor {
         if !node.isLeaf { node.retainsGrad = true }
     }
 
+    /// Runs `hook` on every gradient that reaches this tensor in later backward passes, before it
+    /// is accumulated or passed on (PyTorch `register_hook`); nil if this tensor does not require
+    /// grad. The handle removes the hook again.
+    public func registerHook(_ hook: @escaping GradientHook) -> GradientHookHandle? {
+        guard let node else { return nil }
+        return GradientHookHandle(node: node, id: node.addHook(hook))
+    }
+
     /// The same values cut from the graph: the result never requires grad (PyTorch `detach()`).
     /// - Complexity: O(1); the storage is shared.
     public func detach() -> Tensor {
@@ -137,4 +145,14 @@ extension Tensor {
         }
         return try Tensor.ones(shape, dtype: dtype)
     }
+}
+
+/// What `Tensor.registerHook` returns: `remove()` takes the hook away (PyTorch's
+/// `RemovableHandle`).
+public struct GradientHookHandle: Sendable {
+    let node: AutogradNode
+    let id: Int
+
+    /// Removes the hook; later backward passes no longer run it.
+    public func remove() { node.removeHook(id) }
 }

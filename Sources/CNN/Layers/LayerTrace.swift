@@ -28,11 +28,15 @@ final class LayerTrace: Sendable {
 extension Layer {
     /// Calls `child` (named `name` in this container) on `input`. Containers call their children
     /// through this so that `summary` can see every sub-layer's output; outside a summary it is
-    /// just `child(input)`.
+    /// just `child(input)` (and its forward hooks, `ForwardHooks`).
     public func callChild(_ name: String, _ child: any Layer, _ input: Tensor) throws -> Tensor {
-        guard let trace = LayerTrace.current else { return try child(input) }
+        guard let trace = LayerTrace.current else {
+            return try ForwardHooks.run(child, input) { try child(input) }
+        }
         let path = LayerTrace.path.isEmpty ? name : "\(LayerTrace.path).\(name)"
-        let output = try LayerTrace.$path.withValue(path) { try child(input) }
+        let output = try LayerTrace.$path.withValue(path) {
+            try ForwardHooks.run(child, input) { try child(input) }
+        }
         trace.append(
             LayerTrace.Row(
                 path: path, typeName: child.typeName, outputShape: output.shape,

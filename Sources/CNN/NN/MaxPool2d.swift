@@ -19,6 +19,20 @@ public func maxPool2d(
     _ input: Tensor, kernelSize: Size2D, stride: Size2D? = nil, padding: Size2D = 0, dilation: Size2D = 1,
     ceilMode: Bool = false
 ) throws -> Tensor {
+    try maxPool2dWithIndices(
+        input, kernelSize: kernelSize, stride: stride, padding: padding, dilation: dilation,
+        ceilMode: ceilMode
+    ).output
+}
+
+/// `maxPool2d` and where each maximum came from, PyTorch's `max_pool2d(…, return_indices=True)`:
+/// `indices` (int64, the output's shape) holds each window's winner as a flat position within its
+/// own `height × width` plane, what `maxUnpool2d` reads.
+/// - Throws: as `maxPool2d`.
+public func maxPool2dWithIndices(
+    _ input: Tensor, kernelSize: Size2D, stride: Size2D? = nil, padding: Size2D = 0, dilation: Size2D = 1,
+    ceilMode: Bool = false
+) throws -> (output: Tensor, indices: Tensor) {
     let x = try Pool2dGeometry.batched(input, "max_pool2d")
     let g = try Pool2dGeometry.resolve(
         "max_pool2d", input: x.shape, kernel: kernelSize, stride: stride, padding: padding,
@@ -58,5 +72,52 @@ public func maxPool2d(
         }
         return [try gradient.dtype == .float32 ? backward(Float.self) : backward(Double.self)]
     }
-    return try Pool2dGeometry.unbatched(pooled, like: input)
+    let positions = try Tensor(indices, shape: g.outputShape)
+    return (
+        try Pool2dGeometry.unbatched(pooled, like: input),
+        try Pool2dGeometry.unbatched(positions, like: input)
+    )
+}
+
+/// The inverse placement of max pooling, PyTorch's `F.max_unpool2d`: each value of `input` put at
+/// the position `indices` names within its plane of an `outputSize` image, zeros elsewhere.
+/// `outputSize` defaults to `(in − 1)·stride − 2·padding + kernel` per axis. Backward: the
+/// gradient read back from those positions.
+/// - Throws: `CNNError` when the input and indices differ in shape, the input is not 3- or
+///   4-dimensional, or an index falls outside the output plane.
+public func maxUnpool2d(
+    _ input: Tensor, indices: Tensor, kernelSize: Size2D, stride: Size2D? = nil, padding: Size2D = 0,
+    outputSize: Size2D? = nil
+) throws -> Tensor {
+    guard input.rank == 3 || input.rank == 4, indices.shape == input.shape else {
+        throw CNNError.argument(.maxUnpoolShapes, ["input": input.shape, "indices": indices.shape])
+    }
+    let x = input.rank == 4 ? input : try input.unsqueeze(0)
+    let step = stride ?? kernelSize
+    let (inH, inW) = (x.shape[2], x.shape[3])
+    let size =
+        outputSize
+        ?? Size2D(
+            (inH - 1) * step.height - 2 * padding.height + kernelSize.height,
+            (inW - 1) * step.width - 2 * padding.width + kernelSize.width)
+    let plane = size.height * size.width
+    let planes = x.shape[0] * x.shape[1]
+    let positions = indices.scalarsAsDoubles().map { Int(exactly: $0.rounded()) ?? -1 }
+    if let bad = positions.first(where: { $0 < 0 || $0 >= plane }) {
+        throw CNNError.argument(.maxUnpoolIndex, ["index": bad, "height": size.height, "width": size.width])
+    }
+    let perPlane = inH * inW
+    // Flat positions in the whole output, one per input element.
+    let targets = positions.enumerated().map { $0.offset / Swift.max(perPlane, 1) * plane + $0.element }
+    let values = x.scalarsAsDoubles()
+    var out = [Double](repeating: 0, count: planes * plane)
+    for (value, target) in zip(values, targets) { out[target] = value }
+    let outShape = [x.shape[0], x.shape[1], size.height, size.width]
+    let y = try Tensor(out, shape: outShape, dtype: x.dtype).converted(to: x.scalarType)
+    let inShape = x.shape
+    let result = y.recordingGradient(of: [x], op: "max_unpool2d") { g in
+        let gradient = g.scalarsAsDoubles()
+        return [try Tensor(targets.map { gradient[$0] }, shape: inShape, dtype: g.dtype)]
+    }
+    return try Pool2dGeometry.unbatched(result, like: input)
 }
