@@ -146,4 +146,16 @@ import Testing
         // The positives' share is the complement of the zeros' on any data.
         #expect(finding("(F.relu(pre) > 0).float().mean()", zeros) == "complement")
     }
+
+    // MARK: A number typed beside the name of its value
+
+    @Test func aNumberBesideItsNameIsNotThatName() throws {
+        let bytes = try #require(
+            FormulaCatalogue(sources: ["4 * B * C * H * W"], integers: ["B": 8, "C": 16, "H": 7, "W": 7]))
+        // Eight bytes per number, B written too: not `B * C * H * W * B`.
+        #expect(bytes.difference("B * C * H * W * 8") == nil)
+        // A number typed for a name the answer does not write is still read as that name.
+        let read = try #require(bytes.difference("8 * C * H * W"))
+        #expect(read.reading != nil)
+    }
 }

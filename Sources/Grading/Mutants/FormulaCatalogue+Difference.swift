@@ -45,7 +45,16 @@ extension FormulaCatalogue {
         // value too.
         let written = Set(sourceFormulas.flatMap(\.literals))
         var formula = typed
-        if typed.literals.contains(where: { $0 >= 3 && !written.contains($0) }) {
+        // A number typed beside the name of that value is not that name typed again: `B * C * H
+        // * W * 8` writes B itself, and its 8 is eight bytes per number, not the batch size B = 8.
+        let unread = typed.literals.filter { $0 >= 3 && !written.contains($0) }
+        if unread.contains(where: { literal in
+            let named = known.filter { $0.value == literal }.map(\.key)
+            return !named.isEmpty && named.allSatisfy(typed.names.contains)
+        }) {
+            return nil
+        }
+        if !unread.isEmpty {
             let readings = literalReadings(typed, keeping: written)
             guard readings.count == 1 else { return nil }
             formula = readings[0]

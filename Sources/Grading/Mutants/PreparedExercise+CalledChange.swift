@@ -28,7 +28,10 @@ extension PreparedExercise {
             let written = Self.binaryOperators(in: source),
             let changed = Self.binaryOperators(in: mutant.source)
         else { return true }
-        return changed.keys.allSatisfy { written[$0] != nil }
+        // Only a division: a product or a sum is often written as a call (`math.prod`, a loss
+        // function's own weighting), a quotient seldom.
+        let divides = { (counts: [String: Int]) in counts["/"] != nil || counts["//"] != nil }
+        return !divides(changed) || divides(written)
     }
 
     /// Whether `node` is one number written out (`1`, `-0.5`), no calculation.
