@@ -128,6 +128,9 @@ final class WrittenReading {
     /// other arguments (`padding` where the answer changed `kernel_size`) gives the answer's value
     /// by coincidence.
     func mayTellTheSame(_ source: String, _ written: WrittenDifference, as mutants: [Mutant]) -> Bool {
+        // A comparison written otherwise changes which entries a mask keeps: a mutant of what the
+        // calculation means (the mask read the other way, the complement counted) says why.
+        if written.arguments.contains(where: { $0.comparison != nil }) { return true }
         guard let answer = reader.read(source) else { return true }
         // An argument rewritten as a computation of its own (`((c - c.mean()) ** 2).sum() / 3` for
         // `c.var(unbiased=False)`) is no setting written otherwise: a mutant of what that part
