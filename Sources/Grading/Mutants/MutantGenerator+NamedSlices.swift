@@ -67,8 +67,9 @@ extension Mutant {
     /// (`left:left + size - 1`), where its change is a slice's end or start moved: the same values
     /// typed otherwise (`left:left + 2`, a number where the name belongs) made another slip.
     func writesNamedSlices(_ source: String) -> Bool {
-        let moves: Set<Misconception> = [.sliceEndPlusOne, .sliceEndInclusive, .sliceOneBased]
-        guard changes.contains(where: { moves.contains($0.misconception) }) else { return true }
+        guard changes.contains(where: { PreparedExercise.sliceMoves.contains($0.misconception) }) else {
+            return true
+        }
         let moved = Self.typedSlices(in: self.source).filter { slice in
             slice.contains(where: \.isLetter) && (slice.contains("+1") || slice.contains("-1"))
         }

@@ -12,8 +12,9 @@ struct MutantGroup: Sendable {
     /// Whether the group was found by its value alone (not typed as the answer, nor read from
     /// the answer's formula or operations): the answer may then be another change with this value.
     var byValue = false
-    /// Meaning mutants that tell the same story as one of `mutants` (from an alternative, or
-    /// written otherwise): tried in its place when the answer's typing rules that one out.
+    /// Meaning mutants and slices moved that tell the same story as one of `mutants` (from an
+    /// alternative, or written otherwise): tried in its place when the answer's typing rules that
+    /// one out.
     var alternates: [Mutant] = []
 
     /// The verdict finding's id: the misconceptions of a double slip joined by `+`, those of
@@ -766,7 +767,13 @@ extension PreparedExercise {
                     distinct.append(mutant)
                     continue
                 }
-                if mutant.changes.count == 1, mutant.misconception.isMeaning { alternates.append(mutant) }
+                // A slice moved in names is told only of an answer that writes that slice
+                // (`writesNamedSlices`): the same move in an alternative's numbers stands in.
+                if mutant.changes.count == 1,
+                    mutant.misconception.isMeaning || Self.sliceMoves.contains(mutant.misconception)
+                {
+                    alternates.append(mutant)
+                }
             }
             let telling = distinct.filter { !$0.misconception.isGeneric }
             // With floor division so many formulas land on the same small number that only one
@@ -788,6 +795,10 @@ extension PreparedExercise {
         }
         return groups
     }
+
+    /// A slice's end or start moved by one: the same move may be written in names (the reference)
+    /// and in numbers (an alternative).
+    static let sliceMoves: Set<Misconception> = [.sliceEndPlusOne, .sliceEndInclusive, .sliceOneBased]
 
     /// Whether two single mutants with one value tell one story: the same misconception at the
     /// same layer, a setting changed to the same value, and a meaning mutant said alike (each
