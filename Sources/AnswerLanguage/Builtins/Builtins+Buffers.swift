@@ -4,6 +4,27 @@ import CNN
 /// (a batch norm's running statistics), in `state_dict()`'s order.
 extension Builtins {
     static let moduleBufferMethods: [Builtin] = [
+        Builtin(
+            "register_buffer(module, name, tensor, persistent=True)",
+            "keep tensor as module.name: in state_dict() (when persistent), not a parameter"
+        ) { call in
+            let module = try writtenModule(call)
+            let name = try call.string("name")
+            guard case .tensor(let tensor) = try call.value("tensor") else {
+                throw call.mismatch("tensor", .tensor)
+            }
+            try module.registerBuffer(name, tensor, persistent: try call.bool("persistent"))
+            return .none
+        },
+        Builtin(
+            "add_module(module, name, module_to_add)", "add a layer as module.name, like self.name = layer"
+        ) {
+            call in
+            let module = try writtenModule(call)
+            let layer = try call.module("module_to_add")
+            try module.setAttribute(try call.string("name"), .module(layer), writeBack: false)
+            return .none
+        },
         Builtin("named_buffers(module)", "(dotted name, tensor) pairs of the buffers (running statistics)") {
             call in
             .list(buffers(try call.module("module")).map { .tuple([.string($0.key), $0.value]) })
@@ -12,6 +33,18 @@ extension Builtins {
             .list(buffers(try call.module("module")).map(\.value))
         },
     ]
+
+    /// The module written in the language the method is called on; PyTorch's built-in layers
+    /// cannot gain buffers or layers here.
+    private static func writtenModule(_ call: Call) throws -> UserModule {
+        let layer = try call.module("module")
+        guard let module = layer as? UserModule else {
+            throw LanguageError.said(
+                .unsupported, .addToBuiltinLayer, ["method": call.function, "type": layer.typeName],
+                at: call.range)
+        }
+        return module
+    }
 
     /// The state dict's entries that are not parameters.
     private static func buffers(_ layer: any Layer) -> [Value.DictEntry] {

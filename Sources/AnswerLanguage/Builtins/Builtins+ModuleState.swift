@@ -23,6 +23,15 @@ extension Builtins {
                         try parameter.assign(try tensor.converted(to: parameter.value.scalarType))
                     })
             }
+            if let module = layer as? UserModule {
+                for (name, buffer) in module.buffers {
+                    entries.append(
+                        StateEntry(key: prefix + name, shape: buffer.shape) { tensor in
+                            try module.registerBuffer(
+                                name, try tensor.converted(to: buffer.scalarType), persistent: true)
+                        })
+                }
+            }
             let norm = (layer as? BatchNorm2d) ?? ((layer as? ComposedLayer)?.wrapped as? BatchNorm2d)
             if let norm, norm.trackRunningStats {
                 entries.append(

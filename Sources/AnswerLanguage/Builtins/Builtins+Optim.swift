@@ -181,7 +181,7 @@ extension Builtins {
     /// `torch.nn.init`.
     static let initNamespace = Namespace(
         name: "torch.nn.init",
-        members: members(initializers).merging(
+        members: members(initializers + moreInitializers).merging(
             members([
                 Builtin("calculate_gain(nonlinearity, param=None)", "the recommended gain for a nonlinearity")
                 { call in

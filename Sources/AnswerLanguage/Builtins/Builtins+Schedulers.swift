@@ -99,6 +99,9 @@ extension Builtins {
             for (name, parameter) in layer.ownParameters {
                 entries.append(Value.DictEntry(prefix + name, .tensor(parameter.value.detach())))
             }
+            for (name, tensor) in (layer as? UserModule)?.buffers ?? [] {
+                entries.append(Value.DictEntry(prefix + name, .tensor(tensor)))
+            }
             let norm = (layer as? BatchNorm2d) ?? ((layer as? ComposedLayer)?.wrapped as? BatchNorm2d)
             if let norm, norm.trackRunningStats {
                 entries.append(Value.DictEntry(prefix + "running_mean", .tensor(norm.runningMean)))

@@ -62,7 +62,8 @@ public enum EvaluationErrorKey: String, MessageKey, Sendable {
         randomSplitSum, randomSplitFraction, randomSplitNegative, dataLoaderOption, subsetIndex,
         stateDictNewKey, deepcopyModule
     // Reach (session 12): binary targets, hooks, fold, local response norm.
-    case binaryTargetType, forwardHookResult, hookWithoutGrad, hookResult, containerFromDictChanged
+    case binaryTargetType, forwardHookResult, hookWithoutGrad, hookResult, containerFromDictChanged,
+        diracRank, diracGroups, orthogonalRank, addToBuiltinLayer
     // An integer tensor's element past int64's range (its arithmetic overflowed).
     case integerOverflow
 }

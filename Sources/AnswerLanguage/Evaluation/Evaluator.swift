@@ -232,14 +232,12 @@ final class Evaluator: @unchecked Sendable {
                     nameRange: nameRange)
                 {
                     if let changed, Self.isAssignable(base) { try writeBack(changed, to: base, in: scope) }
-                    // `d.setdefault(k, []).append(x)` changes the list inside `d` in Python; here
-                    // lists and dicts are values, so say so rather than leave `d` unchanged.
-                    if changed != nil, case .call(let inner, _) = base.kind,
-                        case .attribute(_, let source, _) = inner.kind,
+                    if let changed, case .call(let inner, let innerArguments) = base.kind,
+                        case .attribute(let owner, let source, _) = inner.kind,
                         ["setdefault", "get"].contains(source)
                     {
-                        throw LanguageError.said(
-                            .unsupported, .containerFromDictChanged, ["method": method, "source": source],
+                        try writeBackIntoDict(
+                            changed, owner, innerArguments, method: method, source: source, in: scope,
                             at: range)
                     }
                     return result
@@ -411,5 +409,38 @@ final class Evaluator: @unchecked Sendable {
         }
         try checkpoint(at: range)
         return try body()
+    }
+}
+
+extension Evaluator {
+    /// `d.setdefault(k, []).append(x)` (or `d.get(k).append(x)`) changes the list inside `d` in
+    /// Python. Lists and dicts are values here, so the changed copy is written back to `d[k]` —
+    /// when `d` is a place and `k` a literal or a name (evaluating it again changes nothing); a
+    /// key `get` did not find stays absent, as in Python. Otherwise refused, never lost silently.
+    func writeBackIntoDict(
+        _ changed: Value, _ owner: ExpressionSyntax, _ arguments: [ArgumentSyntax], method: String,
+        source: String,
+        in scope: Scope?, at range: SourceRange
+    ) throws(LanguageError) {
+        guard Self.isAssignable(owner), let keyArgument = arguments.first, keyArgument.name == nil,
+            !keyArgument.isSpread, Self.isPlainKey(keyArgument.value)
+        else {
+            throw LanguageError.said(
+                .unsupported, .containerFromDictChanged, ["method": method, "source": source], at: range)
+        }
+        let key = try dictKey(try evaluate(keyArgument.value, in: scope), at: keyArgument.value.range)
+        guard case .dict(var entries) = try evaluate(owner, in: scope),
+            let index = entries.firstIndex(where: { $0.key == key })
+        else { return }
+        entries[index].value = changed
+        try writeBack(.dict(entries), to: owner, in: scope)
+    }
+
+    /// A string, number or name: an expression whose second evaluation gives the same value.
+    private static func isPlainKey(_ expression: ExpressionSyntax) -> Bool {
+        switch expression.kind {
+        case .string, .integer, .name: true
+        default: false
+        }
     }
 }

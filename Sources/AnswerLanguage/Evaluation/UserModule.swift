@@ -77,6 +77,26 @@ final class UserModule: Layer, @unchecked Sendable {
     var isInitialized = false
     private(set) var order: [String] = []
     private var slots: [String: Slot] = [:]
+    /// The attributes `register_buffer` made (persistent ones only): tensors in `state_dict()`
+    /// after the parameters, that are not parameters (PyTorch's buffers).
+    private(set) var bufferNames: [String] = []
+
+    /// The buffers with their tensors now, in registration order.
+    var buffers: [(name: String, tensor: Tensor)] {
+        bufferNames.compactMap { name in
+            if case .value(.tensor(let tensor))? = slots[name] { return (name, tensor) }
+            return nil
+        }
+    }
+
+    /// `self.register_buffer(name, tensor)`: `name` holds `tensor` (detached), listed among the
+    /// buffers when `persistent`. - Throws: `CNNError` before `super().__init__()`.
+    func registerBuffer(_ name: String, _ tensor: Tensor, persistent: Bool) throws {
+        guard isInitialized else { throw CNNError.argument(.assignBeforeSuperInit, ["name": name]) }
+        if slots[name] == nil { order.append(name) }
+        slots[name] = .value(.tensor(tensor.detach()))
+        if persistent, !bufferNames.contains(name) { bufferNames.append(name) }
+    }
 
     init(type: UserClass) {
         self.type = type
@@ -158,6 +178,7 @@ final class UserModule: Layer, @unchecked Sendable {
     func removeAttribute(_ name: String) -> Bool {
         guard slots.removeValue(forKey: name) != nil else { return false }
         order.removeAll { $0 == name }
+        bufferNames.removeAll { $0 == name }
         return true
     }
 
