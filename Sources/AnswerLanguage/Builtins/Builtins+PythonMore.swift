@@ -23,6 +23,7 @@ extension Builtins {
                 }
                 results.append(try call.evaluator.call(function, arguments, at: call.range))
             }
+            try call.evaluator.requireShallow(results, at: call.range)
             return .list(results)
         },
         Builtin(

@@ -9,7 +9,10 @@ extension Builtins {
         Builtin("enumerate(iterable, start=0)", "(index, item) pairs, as a list") { call in
             var index = try call.int("start")
             var pairs: [Value] = []
-            for item in try call.evaluator.iterate(try call.value("iterable"), at: call.range) {
+            let items = try call.evaluator.iterate(try call.value("iterable"), at: call.range)
+            // Each item goes two levels down: into its pair, and the pair into the list.
+            try call.evaluator.requireShallow(items, levels: 2, at: call.range)
+            for item in items {
                 pairs.append(.tuple([.int(index), item]))
                 index += 1
             }
@@ -24,6 +27,9 @@ extension Builtins {
                 columns.append(try call.evaluator.iterate(value, at: call.restRanges[index]))
             }
             let count = columns.map(\.count).min() ?? 0
+            for column in columns {
+                try call.evaluator.requireShallow(column.prefix(count), levels: 2, at: call.range)
+            }
             return .list((0..<count).map { row in .tuple(columns.map { $0[row] }) })
         },
         Builtin("sorted(iterable, key=None, reverse=False)", "the items in increasing order, as a list") {
@@ -68,6 +74,7 @@ extension Builtins {
                         Value.DictEntry(try call.evaluator.dictKey(pair[0], at: call.range), pair[1]))
                 }
             }
+            try call.evaluator.requireShallow(entries.lazy.map(\.value), at: call.range)
             return .dict(entries)
         },
         Builtin("isinstance(obj, classinfo)", "whether obj is of the type (or one of the types) given") {

@@ -26,6 +26,8 @@ public enum EvaluationErrorKey: String, MessageKey, Sendable {
     case annotationTarget, inputTooLong, tooManyToUnpack, notEnoughToUnpack, methodArgumentCount
     case methodArgumentRange, invalidUTF8, mathDomain, mathRange, indexSelectVector
     case createGraphUnsupported, gradOneOutput
+    /// Lists, tuples and dicts nested past `Value.maxNesting` (hostile, session 12).
+    case containerTooDeep
     // A format specification (`f'{x:>8.2f}'`, `format(x, spec)`) that cannot be applied.
     case formatInvalidSpecifier, formatWidthTooLarge, formatPrecisionMissing, formatPrecisionTooLarge
     case formatPrecisionForInteger, formatCharacterOutOfRange, formatUnknownCode, formatSignForString

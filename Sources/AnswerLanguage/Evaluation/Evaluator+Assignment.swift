@@ -77,7 +77,9 @@ extension Evaluator {
             }
         case .subscript(let base, let items):
             let container = try evaluate(base, in: scope)
-            if let changed = try settingItem(container, items, value, in: scope, at: expression.range) {
+            if let changed = try settingItem(
+                container, items, value, in: scope, at: expression.range, writingBack: true)
+            {
                 try writeBack(changed, to: base, in: scope)
             }
         default:

@@ -46,6 +46,8 @@ extension Evaluator {
             }
         }
         try produce(comprehension.clauses[...])
+        try requireShallow(items, at: range)
+        try requireShallow(entries.lazy.map(\.value), at: range)
         switch comprehension.kind {
         case .dict: return .dict(entries)
         case .set:

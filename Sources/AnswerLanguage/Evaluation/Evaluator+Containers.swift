@@ -46,13 +46,17 @@ extension Evaluator {
         var items = items
         switch method {
         case "append":
-            items.append(try positional(arguments, method, 1, 1, at: range)[0])
+            let item = try positional(arguments, method, 1, 1, at: range)[0]
+            try requireShallow(item, at: range)
+            items.append(item)
             guard items.count <= options.maxElements else {
                 throw LanguageError.said(.limit, .listTooLong, ["limit": options.maxElements], at: range)
             }
             return (.none, .list(items))
         case "extend":
-            items += try iterate(try positional(arguments, method, 1, 1, at: range)[0], at: range)
+            let added = try iterate(try positional(arguments, method, 1, 1, at: range)[0], at: range)
+            try requireShallow(added, at: range)
+            items += added
             return (.none, .list(items))
         case "insert":
             let values = try positional(arguments, method, 2, 2, at: range)
@@ -60,6 +64,7 @@ extension Evaluator {
                 throw LanguageError.said(.type, .insertPosition, at: range)
             }
             if index < 0 { index += items.count }
+            try requireShallow(values[1], at: range)
             items.insert(values[1], at: min(max(index, 0), items.count))
             return (.none, .list(items))
         case "pop":
@@ -175,6 +180,7 @@ extension Evaluator {
             return (.list(entries.map(\.value)), nil)
         case "items":
             _ = try positional(arguments, method, 0, 0, at: range)
+            try requireShallow(entries.lazy.map(\.value), levels: 2, at: range)
             return (.list(entries.map { .tuple([.string($0.key), $0.value]) }), nil)
         case "get":
             let values = try positional(arguments, method, 1, 2, at: range)
@@ -208,6 +214,7 @@ extension Evaluator {
                     throw LanguageError.said(.type, .updateArgument, at: argument.range)
                 }
             }
+            try requireShallow(added.lazy.map(\.value), at: range)
             for entry in added {
                 if let index = entries.firstIndex(where: { $0.key == entry.key }) {
                     entries[index].value = entry.value

@@ -29,7 +29,10 @@ extension Evaluator {
                     at: argument.range)
             }
         }
-        if let variadic { bindings[variadic.name] = .tuple(extra) }
+        if let variadic {
+            try requireShallow(extra, at: range)
+            bindings[variadic.name] = .tuple(extra)
+        }
         var keywords: [Value.DictEntry] = []
         for argument in arguments {
             guard let name = argument.name else { continue }
@@ -53,7 +56,10 @@ extension Evaluator {
             }
             bindings[name] = argument.value
         }
-        if let keywordVariadic { bindings[keywordVariadic.name] = .dict(keywords) }
+        if let keywordVariadic {
+            try requireShallow(keywords.lazy.map(\.value), at: range)
+            bindings[keywordVariadic.name] = .dict(keywords)
+        }
         for (parameter, defaultValue) in zip(parameters, defaults) where bindings[parameter.name] == nil {
             guard let defaultValue else {
                 if let function {

@@ -9,9 +9,18 @@ import CNN
 extension Evaluator {
     /// The container with `items` set to `value`, to be written back; nil when the container
     /// changed in place (a leaf tensor that requires grad, under `torch.no_grad()`).
+    /// - Parameter writingBack: `value` is a changed copy of the item itself (`a[0].append(x)`,
+    ///   `a[0][1] = x`), whose new parts were measured against the nesting limit where they were
+    ///   put; measuring it again would walk the whole item on every write.
     func settingItem(
-        _ container: Value, _ items: [SubscriptItem], _ value: Value, in scope: Scope?, at range: SourceRange
+        _ container: Value, _ items: [SubscriptItem], _ value: Value, in scope: Scope?, at range: SourceRange,
+        writingBack: Bool = false
     ) throws(LanguageError) -> Value? {
+        switch container {
+        case .list, .dict:
+            if !writingBack { try requireShallow(value, at: range) }
+        default: break
+        }
         switch container {
         case .namespace(let object) where object.stateDictLayer != nil:
             try setStateDictEntry(object, items, value, in: scope, at: range)

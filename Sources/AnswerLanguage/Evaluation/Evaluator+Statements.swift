@@ -178,9 +178,12 @@ extension Evaluator {
             guard tensor.rank > 0 else {
                 throw LanguageError(.type, .said(.iterateScalarTensor, [:]), at: range)
             }
+            try requireRoom(forItems: tensor.shape[0], at: range)
             var rows: [Value] = []
             rows.reserveCapacity(tensor.shape[0])
             for row in 0..<tensor.shape[0] {
+                // A million rows are a million tensors: the time limit holds between them.
+                if row % Self.rowsPerCheck == 0 { try checkpoint(at: range) }
                 rows.append(.tensor(try engine(at: range) { try tensor.indexed([.at(row)]) }))
             }
             return rows
@@ -199,7 +202,8 @@ extension Evaluator {
             let count = tensors.first?.shape.first ?? 0
             try requireRoom(forItems: count, at: range)
             return try (0..<count).map { (row) throws(LanguageError) in
-                .tuple(
+                if row % Self.rowsPerCheck == 0 { try checkpoint(at: range) }
+                return .tuple(
                     try tensors.map { (tensor) throws(LanguageError) in
                         .tensor(try engine(at: range) { try tensor.indexed([.at(row)]) })
                     })
@@ -208,6 +212,10 @@ extension Evaluator {
             throw LanguageError(.type, .said(.notIterable, ["type": .text(value.typeName)]), at: range)
         }
     }
+
+    /// Rows of a tensor made between two budget checks while it is iterated (each is a tensor
+    /// of its own, ~1 µs): well within the 100 ms a cancel or the deadline promises.
+    static let rowsPerCheck = 4096
 
     // MARK: - with
 

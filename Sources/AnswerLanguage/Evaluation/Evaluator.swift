@@ -115,11 +115,18 @@ final class Evaluator: @unchecked Sendable {
                     entries.append(Value.DictEntry(key, value))
                 }
             }
+            try requireShallow(entries.lazy.map(\.value), at: expression.range)
             return .dict(entries)
         case .set:
             throw LanguageError(.unsupported, .said(.setsUnsupported, [:]), at: expression.range)
-        case .list(let items): return .list(try evaluateAll(items, in: scope))
-        case .tuple(let items): return .tuple(try evaluateAll(items, in: scope))
+        case .list(let items):
+            let values = try evaluateAll(items, in: scope)
+            try requireShallow(values, at: expression.range)
+            return .list(values)
+        case .tuple(let items):
+            let values = try evaluateAll(items, in: scope)
+            try requireShallow(values, at: expression.range)
+            return .tuple(values)
         case .unary(let op, let operand):
             return try unary(op, try evaluate(operand, in: scope), at: expression.range)
         case .binary(.and, let left, let right):
