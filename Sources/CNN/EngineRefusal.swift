@@ -69,7 +69,7 @@ public enum EngineRefusal: String, MessageKey, Sendable {
     // Files a course or a learner names: `.npy` arrays and the digits CSV (`file` is its path).
     case npyUnreadable, npyUnwritable, npyNotNumpy, npyTruncatedHeader, npyVersion, npyHeaderNotText
     case npyFortranOrder, npyDtype, npyShapeTooLarge, npyTruncatedData, npyUnreadableData, npyHeaderField
-    case npyStructured, npyFortranField, npyShapeField, npyShapeSize
+    case npyStructured, npyFortranField, npyShapeField, npyShapeSize, npyNotRegular, npyTooManyElements
     case digitsUnreadable, digitsRowLength, digitsNotWhole, digitsOutOfRange, digitsEmpty
 
     // Modules written in the answer language (`class Net(nn.Module)`, `nn.ModuleList`), and `t()`.

@@ -71,7 +71,11 @@ struct EvalCommand: ParsableCommand {
             let (name, path) = split(binding, option: "--let")
             guard let name else { fail("--let \(binding): expected NAME=FILE.npy") }
             do {
-                interpreter.bind(name, .tensor(try NPY.read(contentsOf: URL(fileURLWithPath: path))))
+                interpreter.bind(
+                    name,
+                    .tensor(
+                        try NPY.read(contentsOf: URL(fileURLWithPath: path), maxElements: options.maxElements)
+                    ))
             } catch {
                 fail("--let \(name): \(error)")
             }

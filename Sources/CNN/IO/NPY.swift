@@ -1,6 +1,12 @@
 import Foundation
 import Wording
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// NumPy's `.npy` file format (format versions 1.0–3.0, as `numpy.save` writes them), so tensors
 /// can come from and go to NumPy and PyTorch (`torch.from_numpy(np.load(…))`).
 ///
@@ -27,96 +33,151 @@ public enum NPY {
 
     static let magic: [UInt8] = [0x93] + Array("NUMPY".utf8)
 
-    /// Reads the `.npy` file at `url`.
-    /// - Throws: `CNNError` with code `.io`, naming the file and what is wrong with it.
-    public static func read(contentsOf url: URL) throws(CNNError) -> Tensor {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw CNNError(.io, .npyUnreadable, FileCause.arguments(.reading(url), url, error))
+    /// Reads the `.npy` file at `url`, a piece at a time: the header first, then, once the
+    /// shape is known to be within `maxElements` and the file long enough for it, exactly the
+    /// data the shape needs. Only regular files are read (a FIFO, a device or a socket could
+    /// block or never end), so no file can hang the reader or make it allocate more than the
+    /// tensor it describes.
+    /// - Throws: `CNNError` with code `.io`, naming the file and what is wrong with it, or with
+    ///   code `.tooLarge` for a shape of more than `maxElements` elements.
+    public static func read(contentsOf url: URL, maxElements: Int = .max) throws(CNNError) -> Tensor {
+        let file = try NPYFile(url)
+        let prefix = try file.read(upTo: 12)
+        let (headerStart, headerLength) = try headerPlace(prefix, name: url.path)
+        guard headerLength <= maxHeaderLength, file.size - headerStart >= headerLength else {
+            throw CNNError(.io, .npyTruncatedHeader, ["file": url.path])
         }
-        return try decode([UInt8](data), name: url.path)
+        let header = try file.read(upTo: headerLength, at: headerStart)
+        guard header.count == headerLength else {
+            throw CNNError(.io, .npyTruncatedHeader, ["file": url.path])
+        }
+        let layout = try Layout(header, name: url.path)
+        guard layout.count <= maxElements else {
+            throw CNNError(
+                .tooLarge, .npyTooManyElements,
+                ["file": url.path, "shape": layout.shape, "count": layout.count, "limit": maxElements])
+        }
+        let dataStart = headerStart + headerLength
+        let has = file.size - dataStart
+        guard has >= layout.byteCount else { throw layout.truncated(has: has, name: url.path) }
+        let data = try file.read(upTo: layout.byteCount, at: dataStart)
+        guard data.count == layout.byteCount else { throw layout.truncated(has: data.count, name: url.path) }
+        return try layout.tensor(data, at: 0, name: url.path)
     }
+
+    /// The longest header read: NumPy pads headers to 64 bytes and writes a few hundred; a header
+    /// length past this is a damaged or hostile file, refused before anything is read.
+    static let maxHeaderLength = 1 << 20
 
     /// Decodes the bytes of a `.npy` file; `name` is used in error messages.
     /// - Throws: `CNNError` with code `.io` for a malformed or unsupported file.
     public static func decode(_ bytes: [UInt8], name: String) throws(CNNError) -> Tensor {
-        func fail(_ problem: EngineRefusal, _ arguments: [String: any MessageArgument] = [:]) -> CNNError {
-            CNNError(.io, problem, arguments.merging(["file": name]) { own, _ in own })
+        let (headerStart, headerLength) = try headerPlace(bytes, name: name)
+        guard bytes.count - headerStart >= headerLength else {
+            throw CNNError(.io, .npyTruncatedHeader, ["file": name])
         }
+        let layout = try Layout(Array(bytes[headerStart..<headerStart + headerLength]), name: name)
+        let dataStart = headerStart + headerLength
+        guard bytes.count - dataStart >= layout.byteCount else {
+            throw layout.truncated(has: bytes.count - dataStart, name: name)
+        }
+        return try layout.tensor(bytes, at: dataStart, name: name)
+    }
+
+    /// Where the header starts and how long it is, read from the magic string and version.
+    static func headerPlace(_ bytes: [UInt8], name: String) throws(CNNError) -> (start: Int, length: Int) {
         guard bytes.count >= 10, Array(bytes[0..<6]) == magic else {
-            throw fail(.npyNotNumpy)
+            throw CNNError(.io, .npyNotNumpy, ["file": name])
         }
         let major = bytes[6]
-        let headerLength: Int
-        let headerStart: Int
         switch major {
         case 1:
-            headerLength = Int(bytes[8]) | Int(bytes[9]) << 8
-            headerStart = 10
+            return (10, Int(bytes[8]) | Int(bytes[9]) << 8)
         case 2, 3:
-            guard bytes.count >= 12 else { throw fail(.npyTruncatedHeader) }
-            headerLength = (0..<4).reduce(0) { $0 | Int(bytes[8 + $1]) << (8 * $1) }
-            headerStart = 12
+            guard bytes.count >= 12 else { throw CNNError(.io, .npyTruncatedHeader, ["file": name]) }
+            return (12, (0..<4).reduce(0) { $0 | Int(bytes[8 + $1]) << (8 * $1) })
         default:
-            throw fail(.npyVersion, ["version": "\(major).\(bytes[7])"])
+            throw CNNError(.io, .npyVersion, ["file": name, "version": "\(major).\(bytes[7])"])
         }
-        guard bytes.count >= headerStart + headerLength else {
-            throw fail(.npyTruncatedHeader)
-        }
-        guard let header = String(bytes: bytes[headerStart..<headerStart + headerLength], encoding: .utf8)
-        else {
-            throw fail(.npyHeaderNotText)
-        }
-        let fields = try Header(header, fail: fail)
-        if fields.fortranOrder {
-            throw fail(.npyFortranOrder)
-        }
-        let order = fields.descr.first
-        let code = String(fields.descr.dropFirst())
-        guard let type = ElementType(rawValue: code),
-            order == "<" || order == ">" || order == "|" || order == "="
-        else {
-            throw fail(.npyDtype, ["dtype": fields.descr])
-        }
-        var count = 1
-        for size in fields.shape {
-            let (product, overflow) = count.multipliedReportingOverflow(by: size)
-            guard !overflow, size >= 0 else { throw fail(.npyShapeTooLarge, ["shape": fields.shape]) }
-            count = product
-        }
-        let dataStart = headerStart + headerLength
-        let needed = count.multipliedReportingOverflow(by: type.byteCount)
-        guard !needed.overflow, bytes.count - dataStart >= needed.partialValue else {
-            throw fail(
-                .npyTruncatedData,
-                [
-                    "shape": fields.shape, "dtype": fields.descr, "needed": needed.partialValue,
-                    "has": bytes.count - dataStart,
-                ])
-        }
-        let bigEndian = order == ">"
-        let kind: ElementKind =
-            switch type {
-            case .float32, .float64: .real
-            case .int32, .int64, .uint8: .integer
-            case .bool: .boolean
+    }
+
+    /// What a header says: the element type and byte order, the shape, and the sizes they make.
+    struct Layout {
+        var type: ElementType
+        var descr: String
+        var bigEndian: Bool
+        var shape: [Int]
+        /// Elements of the shape.
+        var count: Int
+        /// Bytes of data the shape needs.
+        var byteCount: Int
+
+        init(_ headerBytes: [UInt8], name: String) throws(CNNError) {
+            func fail(_ problem: EngineRefusal, _ arguments: [String: any MessageArgument] = [:]) -> CNNError
+            {
+                CNNError(.io, problem, arguments.merging(["file": name]) { own, _ in own })
             }
-        do {
-            return try Tensor(shape: fields.shape, of: Float.self, kind: kind) { out in
-                bytes.withUnsafeBytes { raw in
-                    let base = dataStart
-                    for i in 0..<count {
-                        let offset = base + i * type.byteCount
-                        out[i] = element(raw, offset, type, bigEndian: bigEndian)
+            guard let header = String(bytes: headerBytes, encoding: .utf8) else {
+                throw fail(.npyHeaderNotText)
+            }
+            let fields = try Header(header, fail: fail)
+            if fields.fortranOrder {
+                throw fail(.npyFortranOrder)
+            }
+            let order = fields.descr.first
+            let code = String(fields.descr.dropFirst())
+            guard let type = ElementType(rawValue: code),
+                order == "<" || order == ">" || order == "|" || order == "="
+            else {
+                throw fail(.npyDtype, ["dtype": fields.descr])
+            }
+            var count = 1
+            for size in fields.shape {
+                let (product, overflow) = count.multipliedReportingOverflow(by: size)
+                guard !overflow, size >= 0 else { throw fail(.npyShapeTooLarge, ["shape": fields.shape]) }
+                count = product
+            }
+            let bytes = count.multipliedReportingOverflow(by: type.byteCount)
+            guard !bytes.overflow else { throw fail(.npyShapeTooLarge, ["shape": fields.shape]) }
+            self.type = type
+            descr = fields.descr
+            bigEndian = order == ">"
+            shape = fields.shape
+            self.count = count
+            byteCount = bytes.partialValue
+        }
+
+        /// The refusal of a file with only `has` bytes of data.
+        func truncated(has: Int, name: String) -> CNNError {
+            CNNError(
+                .io, .npyTruncatedData,
+                ["file": name, "shape": shape, "dtype": descr, "needed": byteCount, "has": max(0, has)])
+        }
+
+        /// The tensor whose elements start at `dataStart` in `bytes` (which holds all of them).
+        func tensor(_ bytes: [UInt8], at dataStart: Int, name: String) throws(CNNError) -> Tensor {
+            let kind: ElementKind =
+                switch type {
+                case .float32, .float64: .real
+                case .int32, .int64, .uint8: .integer
+                case .bool: .boolean
+                }
+            do {
+                return try Tensor(shape: shape, of: Float.self, kind: kind) { out in
+                    bytes.withUnsafeBytes { raw in
+                        for i in 0..<count {
+                            let offset = dataStart + i * type.byteCount
+                            out[i] = element(raw, offset, type, bigEndian: bigEndian)
+                        }
                     }
                 }
+            } catch let error as CNNError {
+                throw error
+            } catch {
+                throw CNNError(
+                    .io, .npyUnreadableData,
+                    ["file": name, "type": String(reflecting: Swift.type(of: error))])
             }
-        } catch let error as CNNError {
-            throw error
-        } catch {
-            throw fail(.npyUnreadableData, ["type": String(reflecting: Swift.type(of: error))])
         }
     }
 
@@ -231,5 +292,66 @@ public enum NPY {
             }
             shape = sizes
         }
+    }
+}
+
+/// A `.npy` file opened for reading in pieces (`NPY.read`): a regular file only, its size taken
+/// when opened, closed when the value goes.
+private final class NPYFile {
+    let url: URL
+    let descriptor: Int32
+    /// Bytes in the file when it was opened.
+    let size: Int
+
+    init(_ url: URL) throws(CNNError) {
+        self.url = url
+        // Non-blocking: opening a FIFO for reading would otherwise wait for a writer forever.
+        let descriptor = open(url.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let reason = String(cString: strerror(errno))
+            throw CNNError(
+                .io, .npyUnreadable,
+                ["file": url.path, "cause": FileCause.reading(url).rawValue, "reason": reason])
+        }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(descriptor)
+            throw CNNError(.io, .npyUnreadable, ["file": url.path, "cause": "other", "reason": reason])
+        }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR:
+            close(descriptor)
+            throw CNNError(.io, .npyUnreadable, ["file": url.path, "cause": "directory", "reason": ""])
+        default:
+            close(descriptor)
+            throw CNNError(.io, .npyNotRegular, ["file": url.path])
+        }
+        self.descriptor = descriptor
+        size = Int(status.st_size)
+    }
+
+    deinit { close(descriptor) }
+
+    /// Up to `count` bytes from `offset`: fewer only when the file ends first (it may have
+    /// shrunk since it was opened).
+    func read(upTo count: Int, at offset: Int = 0) throws(CNNError) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: max(0, count))
+        var done = 0
+        while done < count {
+            let got = bytes.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return pread(descriptor, base + done, count - done, off_t(offset + done))
+            }
+            if got < 0 {
+                if errno == EINTR { continue }
+                let reason = String(cString: strerror(errno))
+                throw CNNError(.io, .npyUnreadable, ["file": url.path, "cause": "other", "reason": reason])
+            }
+            if got == 0 { break }
+            done += got
+        }
+        return done == count ? bytes : Array(bytes[0..<done])
     }
 }
