@@ -122,10 +122,11 @@ extension Diagnoser {
             }
             return (finding, Phrase(key, arguments))
         }
-        // "Halved once too often", "the calculation halves them": only of a calculation that
-        // makes maps smaller (`ReasonPremise.downsampling`); a valid convolution whose output
-        // happens to be half its input halves nothing.
-        let downsamples = context.premises.contains(.downsampling)
+        // "Halved once too often", "the calculation halves them": not of a calculation that
+        // applies layers none of which makes maps smaller (`ReasonPremise.downsampling`): a valid
+        // convolution whose output happens to be half its input halves nothing.
+        // A reference typed in numbers calls nothing to read: its sizes keep their stories.
+        let downsamples = context.premises.contains(.downsampling) || !context.premises.contains(.layer)
         guard let input, Array(input.shape.prefix(1)) == Array(expected.prefix(1)) else {
             // No input to read against: only an answer exactly half the expected size.
             guard downsamples, zip(a, e).allSatisfy({ $1 >= 4 && $1 == 2 * $0 }) else { return nil }

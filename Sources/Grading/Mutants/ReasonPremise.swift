@@ -34,7 +34,12 @@ enum ReasonPremise: Hashable, Sendable, CaseIterable {
             if lowered.contains("residual") || lowered.contains("shortcut") { found.insert(.residualBlock) }
             guard let program = try? Parser.parse(source) else { continue }
             for expression in Self.expressions(program.statements) {
-                Self.visit(expression, layers: layers, into: &found)
+                var here: Set<ReasonPremise> = []
+                Self.visit(expression, layers: layers, into: &here)
+                // A forward pass run for its `.backward()` shapes no result: the gradient has its
+                // input's size, however the pass pooled (`(F.avg_pool2d(v, 2) * g).sum().backward()`).
+                if Self.isBackward(expression) { here.remove(.downsampling) }
+                found.formUnion(here)
             }
         }
         return found
@@ -77,7 +82,10 @@ enum ReasonPremise: Hashable, Sendable, CaseIterable {
             if let name, name.lowercased().contains("pool"), !name.lowercased().contains("adaptive") {
                 found.insert(.downsampling)
             }
-            if arguments.contains(where: { $0.name == "stride" && !Self.isOne($0.value) }) {
+            // A transposed convolution's stride enlarges its maps.
+            if name?.lowercased().contains("transpose") != true,
+                arguments.contains(where: { $0.name == "stride" && !Self.isOne($0.value) })
+            {
                 found.insert(.downsampling)
             }
             // `nn.Conv2d(…)(x)`: a layer made and applied at once.
@@ -102,6 +110,14 @@ enum ReasonPremise: Hashable, Sendable, CaseIterable {
             break
         }
         for child in node.kind.children { visit(child, layers: layers, into: &found) }
+    }
+
+    /// `….backward()`.
+    private static func isBackward(_ node: ExpressionSyntax) -> Bool {
+        if case .call(let callee, _) = node.kind, case .attribute(_, "backward", _) = callee.kind {
+            return true
+        }
+        return false
     }
 
     /// `(a * b).sum(…)` or `torch.sum(a * b, …)` with two different operands that are no numbers.
