@@ -20,6 +20,11 @@ struct ChoiceFinding: Hashable, Sendable {
     var wrongCount: Int
     /// How many right choices were not picked.
     var missingCount: Int
+    /// Whether the finding tells the learner more than the verdict does: a wrong pick with the
+    /// author's `why`, a right choice left out, or which of several picks is wrong. A single wrong
+    /// pick without a `why` ("Choice d is not right.") says only that the answer is wrong, so it
+    /// is no diagnosis (`Verdict.Finding.isSpecific` false).
+    var saysMore = true
 
     /// A finding as a verdict carried it.
     init(kind: Kind, choice: String, wrongCount: Int, missingCount: Int) {
@@ -46,13 +51,15 @@ struct ChoiceFinding: Hashable, Sendable {
         }
         wrongCount = wrong.count
         missingCount = missing.count
+        saysMore =
+            kind == .missing || picked.count > 1 || exercise.solution?.why[choice] != nil
     }
 
     /// The finding as a verdict carries it: its choice, and the counts as numbers.
     var verdictFinding: Verdict.Finding {
         var finding = Verdict.Finding(
             .choice, kind.rawValue,
-            numbers: ["wrong": Double(wrongCount), "missing": Double(missingCount)], isSpecific: true)
+            numbers: ["wrong": Double(wrongCount), "missing": Double(missingCount)], isSpecific: saysMore)
         finding.choice = choice
         return finding
     }

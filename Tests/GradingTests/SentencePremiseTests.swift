@@ -186,4 +186,23 @@ import Wording
             reference: "F.conv2d(x, w)")
         #expect(story("F.conv2d(x, w, stride=3)", map) != "stride-added+setting-changed")
     }
+
+    // MARK: Choices
+
+    @Test func aSingleWrongPickWithoutWhyIsNoDiagnosis() throws {
+        let single = TestExercises.make(.choice, reference: "b", choices: ["a", "b", "c"])
+        let bare = try #require(grader.grade("c", for: single).findings.first)
+        #expect(bare.id == "choice-wrong" && !bare.isSpecific)
+        var explained = single
+        explained.solution?.why = [
+            "c": LocalizedText(
+                texts: ["en": "That pads the image.", "ko": "그것은 이미지에 패딩을 합니다."], defaultLanguage: "en",
+                location: .start(of: "solutions.yaml"))
+        ]
+        #expect(try #require(grader.grade("c", for: explained).findings.first).isSpecific)
+        // Of several picks, which one is wrong is news.
+        let multiple = TestExercises.make(
+            .choice, reference: "a, c", choices: ["a", "b", "c"], multiple: true)
+        #expect(try #require(grader.grade("a, b", for: multiple).findings.first).isSpecific)
+    }
 }
