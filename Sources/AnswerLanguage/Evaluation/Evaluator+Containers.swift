@@ -192,6 +192,7 @@ extension Evaluator {
             let key = try dictKey(values[0], at: range)
             if let existing = entries.first(where: { $0.key == key }) { return (existing.value, nil) }
             let value = values.count > 1 ? values[1] : .none
+            try requireShallow(value, at: range)
             entries.append(Value.DictEntry(key, value))
             return (value, .dict(entries))
         case "pop":
