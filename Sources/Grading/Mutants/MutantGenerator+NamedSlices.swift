@@ -70,27 +70,9 @@ extension Mutant {
         guard changes.contains(where: { PreparedExercise.sliceMoves.contains($0.misconception) }) else {
             return true
         }
-        let moved = Self.typedSlices(in: self.source).filter { slice in
+        let moved = Self.slices(in: self.source, assignedParts: true).filter { slice in
             slice.contains(where: \.isLetter) && (slice.contains("+1") || slice.contains("-1"))
         }
-        return moved.isSubset(of: Self.typedSlices(in: source))
-    }
-
-    /// The slices `source` writes between brackets, in values and in the parts its steps assign
-    /// to, each without spaces (`top:top+cut`).
-    static func typedSlices(in source: String) -> Set<String> {
-        guard let program = try? Parser.parse(source) else { return [] }
-        let text = SourceText(source)
-        var found: Set<String> = []
-        func visit(_ node: ExpressionSyntax) {
-            if case .subscript(_, let items) = node.kind {
-                for case .slice(_, _, _, let range) in items {
-                    found.insert(text(range).filter { !$0.isWhitespace })
-                }
-            }
-            for child in node.kind.children { visit(child) }
-        }
-        (program.valueExpressions + MutantGenerator.assignedParts(of: program)).forEach(visit)
-        return found
+        return moved.isSubset(of: Self.slices(in: source, assignedParts: true))
     }
 }

@@ -368,8 +368,9 @@ extension Mutant {
         return program.valueExpressions.contains(where: calls)
     }
 
-    /// The slices `source` writes between brackets, each without spaces (`1:`, `:-1`).
-    static func slices(in source: String) -> Set<String> {
+    /// The slices `source` writes between brackets, each without spaces (`1:`, `:-1`), in its
+    /// values and, with `assignedParts`, in the parts its steps assign to (`m[top:top+cut] = 0`).
+    static func slices(in source: String, assignedParts: Bool = false) -> Set<String> {
         guard let program = try? Parser.parse(source) else { return [] }
         let text = SourceText(source)
         var found: Set<String> = []
@@ -381,7 +382,8 @@ extension Mutant {
             }
             for child in node.kind.children { visit(child) }
         }
-        program.valueExpressions.forEach(visit)
+        (program.valueExpressions + (assignedParts ? MutantGenerator.assignedParts(of: program) : []))
+            .forEach(visit)
         return found
     }
 

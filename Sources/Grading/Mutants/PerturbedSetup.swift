@@ -149,16 +149,11 @@ final class PerturbedSetup {
     /// difference; the positives' share is its complement on any data. Nil when that cannot be
     /// told (see the type's summary); false when a run was stopped.
     func keepsComplement(answer: String) -> Bool? {
-        guard readsSetup(answer), let reference = prepared.exercise.solution?.reference.text,
-            let e = Grader.number(prepared.expected)
-        else { return nil }
-        let changed = value(of: reference)
-        let moved = value(of: answer)
-        if wasStopped(reference) || wasStopped(answer) { return false }
-        guard let changed = changed.flatMap(Grader.number), let moved = moved.flatMap(Grader.number),
-            !Self.close([changed], [e])
-        else { return nil }
-        return Self.close([moved + changed], [1])
+        switch movedNumbers(answer: answer) {
+        case .stopped: return false
+        case .untold: return nil
+        case .numbers(_, let changed, let moved): return Self.close([moved + changed], [1])
+        }
     }
 
     /// Whether `answer` (a number) still stands to the reference with the setup's numbers
@@ -166,16 +161,13 @@ final class PerturbedSetup {
     /// offset or the same factor (`int(val.argmin()) + 1` stays one more; `len(val) - 1` does
     /// not). Nil when that cannot be told (see the type's summary); false when a run was stopped.
     func keepsRelation(answer: String, to mistake: Double) -> Bool? {
-        guard readsSetup(answer), let reference = prepared.exercise.solution?.reference.text,
-            let e = Grader.number(prepared.expected)
-        else { return nil }
-        let changed = value(of: reference)
-        let moved = value(of: answer)
-        if wasStopped(reference) || wasStopped(answer) { return false }
-        guard let changed = changed.flatMap(Grader.number),
-            let moved = moved.flatMap(Grader.number),
-            !Self.close([changed], [e])
-        else { return nil }
+        let (e, changed, moved): (Double, Double, Double)
+        switch movedNumbers(answer: answer) {
+        case .stopped: return false
+        case .untold: return nil
+        case .numbers(let expected, let reference, let answer):
+            (e, changed, moved) = (expected, reference, answer)
+        }
         // Only a slip's own relation is read (one more or less, twice or half): a mistake whose
         // number is another calculation's (the whole curve's lowest epoch, 3 after the kept
         // one's) moves otherwise, and cannot be told.
@@ -186,6 +178,30 @@ final class PerturbedSetup {
             return Self.close([moved], [changed * ratio])
         }
         return nil
+    }
+
+    /// What the number questions above compare: the expected number here, and the reference's
+    /// and the answer's numbers with the setup's numbers changed.
+    private enum MovedNumbers {
+        /// A run was stopped (time, Ctrl-C): the question is answered no.
+        case stopped
+        /// Cannot be told: the answer reads no setup name, a value is no number, or changing the
+        /// setup did not move the reference.
+        case untold
+        case numbers(expected: Double, reference: Double, answer: Double)
+    }
+
+    private func movedNumbers(answer: String) -> MovedNumbers {
+        guard readsSetup(answer), let reference = prepared.exercise.solution?.reference.text,
+            let e = Grader.number(prepared.expected)
+        else { return .untold }
+        let changed = value(of: reference)
+        let moved = value(of: answer)
+        if wasStopped(reference) || wasStopped(answer) { return .stopped }
+        guard let changed = changed.flatMap(Grader.number), let moved = moved.flatMap(Grader.number),
+            !Self.close([changed], [e])
+        else { return .untold }
+        return .numbers(expected: e, reference: changed, answer: moved)
     }
 
     /// Whether `source` reads a name the setup binds: an answer worked out by hand in literals
