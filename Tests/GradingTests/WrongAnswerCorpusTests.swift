@@ -103,7 +103,8 @@ import Yams
         /// schedules, scoring, boxes, group norm) the same way (`elsewhere4-<author>-…`, session 10),
         /// and the fifth (blind6's course: cheaper and transposed convolutions, gates, early
         /// stopping; `elsewhere5-<author>-…`, session 11), and from session 12 blind7's and
-        /// blind8's courses (`elsewhere6-<author>-…`, `elsewhere7-<author>-…`).
+        /// blind8's courses (`elsewhere6-<author>-…`, `elsewhere7-<author>-…`), from session 13
+        /// blind9's (`elsewhere8-<author>-…`).
         static let elsewhere = Corpus(
             name: "elsewhere",
             parts: [
@@ -113,7 +114,8 @@ import Yams
                 + fixtureFiles(named: "elsewhere4-").map { part(elsewhere: "elsewhere4", fixture: $0) }
                 + fixtureFiles(named: "elsewhere5-").map { part(elsewhere: "elsewhere5", fixture: $0) }
                 + fixtureFiles(named: "elsewhere6-").map { part(elsewhere: "elsewhere6", fixture: $0) }
-                + fixtureFiles(named: "elsewhere7-").map { part(elsewhere: "elsewhere7", fixture: $0) })
+                + fixtureFiles(named: "elsewhere7-").map { part(elsewhere: "elsewhere7", fixture: $0) }
+                + fixtureFiles(named: "elsewhere8-").map { part(elsewhere: "elsewhere8", fixture: $0) })
 
         /// The fixtures whose names start with `prefix` and end in `-wrong-answers.yaml`, sorted so
         /// that the corpus reads the same on every machine.
