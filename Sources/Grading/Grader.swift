@@ -256,7 +256,8 @@ public final class Grader {
                 return failure(error, source: typed, maxPoints: maxPoints, language: language)
             }
             if case .none = answer {
-                return Verdict(status: .error, maxPoints: maxPoints, note: text.noValue, language: language)
+                return Verdict(
+                    status: .error, maxPoints: maxPoints, note: noValueNote(typed), language: language)
             }
         }
         session.interpreter.bind("answer", answer)

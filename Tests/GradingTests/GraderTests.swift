@@ -1,5 +1,6 @@
 import AnswerLanguage
 import Testing
+import Wording
 
 @testable import Course
 @testable import Grading
@@ -160,6 +161,26 @@ import Testing
         #expect(verdict.message.contains("^"))
         #expect(grader.grade("y = conv2d(img, k)", for: exercise).status == .error)
         #expect(grader.grade("", for: exercise).message == "No answer was submitted.")
+    }
+
+    /// A last line that is a statement has no value; a last line that is an expression whose value
+    /// is None (`.grad` of a tensor no backward pass reached) is told so, not "must be an expression".
+    @Test func noneValueIsToldApartFromAStatement() {
+        let exercise = TestExercises.make(setup: Self.imageSetup, reference: "conv2d(img, k)")
+        let statement = grader.grade("y = conv2d(img, k)", for: exercise)
+        #expect(statement.message.contains("must be an expression"))
+        for none in [
+            "x = img.clone().requires_grad_(); y = conv2d(x, k).sum(); y.backward(); y.grad",
+            "x = img.clone().requires_grad_(); conv2d(x, k).sum().backward()", "k.grad",
+        ] {
+            let verdict = grader.grade(none, for: exercise)
+            #expect(verdict.status == .error)
+            #expect(
+                verdict.message.hasPrefix("Your answer's last line gives None"), "\(none): \(verdict.message)"
+            )
+            let korean = grader.grade(none, for: exercise, language: Language("ko"))
+            #expect(korean.message.hasPrefix("답의 마지막 줄이 None을 주므로"), "\(none): \(korean.message)")
+        }
     }
 
     @Test func answersInSteps() {

@@ -22,6 +22,10 @@ struct GradingText: Sendable {
 
     var noValue: Phrase { say(.noValue) }
 
+    /// The answer's last line is an expression, but what it gives is None (`img.grad` before any
+    /// backward pass reaches `img`, `loss.backward()`, `print(x)`): not a missing expression.
+    var valueIsNone: Phrase { say(.valueIsNone) }
+
     func cannotBeGraded(_ problem: String) -> Phrase { say(.cannotBeGraded, ["problem": problem]) }
 
     /// The exercise's setup and reference ran past `seconds` in a grading worker.
@@ -234,7 +238,8 @@ struct GradingText: Sendable {
 package enum GradingKey: String, MessageKey {
     package static let catalog = "grading"
 
-    case unanswered, noValue, cannotBeGraded, noChoice, notAChoice, pickOne, wrongChoices, wrongChoice
+    case unanswered, noValue, valueIsNone, cannotBeGraded, noChoice, notAChoice, pickOne, wrongChoices,
+        wrongChoice
     case choiceWrong, choiceWrongMore, choiceMissing
     case answerIs, notAShape, notTheShape, notANumber, notATensor, differs, networkCannotRun, networkOutput
     case parameterCountFewer, parameterCountMore, shape, sizeOneDimensions, transposedShapeAndValues

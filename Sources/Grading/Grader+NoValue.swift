@@ -1,0 +1,15 @@
+import AnswerLanguage
+import Wording
+
+extension Grader {
+    /// What to tell an answer that ran but left nothing to grade: a last line that is a statement
+    /// (`x = …`, `loss.backward()` written as a step) has no value, while a last line that is an
+    /// expression whose value is None (`img.grad` before a backward pass reached `img`) does have
+    /// one — telling that learner "its last line must be an expression" would be false.
+    func noValueNote(_ typed: String) -> Phrase {
+        guard let program = try? Parser.parse(typed), case .expression = program.statements.last else {
+            return GradingText().noValue
+        }
+        return GradingText().valueIsNone
+    }
+}
