@@ -22,6 +22,28 @@ import Testing
         #expect(PerturbedSetup.perturbed("s = \"\"\"1.5\"\"\"; t = x.T") == nil)
     }
 
+    /// A list of 0s and 1s is a mask: moved, it stays a mask (every third entry turned), so a right
+    /// answer that relies on the values being 0 or 1 — the union of two masks clamped at 1 — is not
+    /// told it agrees "on this data only".
+    @Test func masksAreMovedToOtherMasks() throws {
+        let changed = try #require(
+            PerturbedSetup.perturbed(
+                "m = tensor([[0., 1., 1.], [1., 0., 0.]])\nw = tensor([1., -1., 0., 1.])"))
+        #expect(changed.hasPrefix("m = tensor([[(0.0), (0.0), (1.0)], [(1.0), (1.0), (0.0)]])"))
+        // A negated 1 is no mask entry: that list moves as data does.
+        #expect(changed.hasSuffix("w = tensor([(1.5), -(-2.0), (0.5), (3.0)])"))
+        let iou = TestExercises.make(
+            .value,
+            setup: """
+                pm = tensor([[0., 1., 1., 0.], [0., 1., 1., 1.], [0., 0., 1., 0.], [0., 0., 0., 0.]])
+                gm = tensor([[0., 0., 1., 1.], [0., 1., 1., 1.], [0., 1., 1., 0.], [0., 0., 0., 0.]])
+                """,
+            reference: "(pm * gm).sum() / (pm + gm - pm * gm).sum()")
+        #expect(grader.grade("(pm * gm).sum() / (pm + gm).clamp(max=1).sum()", for: iou).status == .pass)
+        #expect(grader.grade("(pm * gm).sum() / torch.maximum(pm, gm).sum()", for: iou).status == .pass)
+        #expect(grader.grade("(pm * gm).sum() / (pm + gm).sum()", for: iou).status == .fail)
+    }
+
     /// An antisymmetric kernel: turned by 180° it is its own negation, so on this patch the
     /// absolute value of a negative response is the flipped kernel's response.
     static let patch = TestExercises.make(

@@ -279,13 +279,17 @@ final class PerturbedSetup {
 
     /// `setup` with each real literal (`1.`, `0.25`, `1e-3`; not whole numbers, which are sizes,
     /// counts and indices) replaced by the next of `replacements` that differs from it, bracketed
-    /// so that a sign stays with its number; strings and comments are left as they are. Nil when
-    /// the setup has no real literal.
+    /// so that a sign stays with its number; strings and comments are left as they are. A list of
+    /// 0s and 1s (a mask, `maskSpans`) is moved to another mask. Nil when the setup has no real
+    /// literal.
     static func perturbed(_ setup: String) -> String? {
         let characters = Array(setup)
+        let masks = maskSpans(characters)
         var result = ""
         var index = 0
         var replaced = 0
+        var maskPosition = 0
+        var maskEntriesTurned = 0
         while index < characters.count {
             let character = characters[index]
             if character == "#" {
@@ -313,6 +317,14 @@ final class PerturbedSetup {
                 // A number too small to move the setup's values (an `eps` of 1e-5) stays: an
                 // answer that leaves it out is right at the setup's numbers, and must stay so here.
                 if literal.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }),
+                    let value = Double(literal.filter { $0 != "_" }),
+                    masks.contains(where: { $0.contains(index) })
+                {
+                    let moved = maskEntry(value, position: maskPosition)
+                    maskPosition += 1
+                    if moved != value { maskEntriesTurned += 1 }
+                    result += "(\(moved))"
+                } else if literal.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }),
                     let value = Double(literal.filter { $0 != "_" }), value == 0 || abs(value) >= 1e-3
                 {
                     var choice = replacements[replaced % replacements.count]
@@ -328,7 +340,7 @@ final class PerturbedSetup {
                 index += 1
             }
         }
-        return replaced == 0 ? nil : result
+        return replaced + maskEntriesTurned == 0 ? nil : result
     }
 
     /// Where the string literal starting at `start` (a quote) ends: after its closing quote, or at
