@@ -58,11 +58,12 @@ extension Builtins {
             return .bool(true)
         },
         Builtin("dict(*pairs)", "a dict from (key, value) pairs, or from keyword arguments") { call in
-            var entries: [Value.DictEntry] = []
+            // A key given twice keeps its first place and takes the later value, as in Python.
+            var entries = Value.DictBuilder()
             for value in call.rest {
                 let items: [Value]
                 if case .dict(let more) = value.asDict {
-                    entries += more
+                    for entry in more { entries.set(entry.key, entry.value) }
                     continue
                 }
                 items = try call.evaluator.iterate(value, at: call.range)
@@ -70,12 +71,11 @@ extension Builtins {
                     guard case .tuple(let pair) = item, pair.count == 2 else {
                         throw LanguageError.said(.type, .dictTakesPairs, at: call.range)
                     }
-                    entries.append(
-                        Value.DictEntry(try call.evaluator.dictKey(pair[0], at: call.range), pair[1]))
+                    entries.set(try call.evaluator.dictKey(pair[0], at: call.range), pair[1])
                 }
             }
-            try call.evaluator.requireShallow(entries.lazy.map(\.value), at: call.range)
-            return .dict(entries)
+            try call.evaluator.requireShallow(entries.entries.lazy.map(\.value), at: call.range)
+            return .dict(entries.entries)
         },
         Builtin("isinstance(obj, classinfo)", "whether obj is of the type (or one of the types) given") {
             call in

@@ -11,18 +11,13 @@ extension Evaluator {
     {
         let frame = Scope([:], parent: scope, kind: .comprehension)
         var items: [Value] = []
-        var entries: [Value.DictEntry] = []
+        var entries = Value.DictBuilder()
         func produce(_ clauses: ArraySlice<Comprehension.Clause>) throws(LanguageError) {
             guard let clause = clauses.first else {
                 try checkpoint(at: range)
                 if case .dict(let keyExpression) = comprehension.kind {
                     let key = try dictKey(try evaluate(keyExpression, in: frame), at: keyExpression.range)
-                    let value = try evaluate(comprehension.element, in: frame)
-                    if let index = entries.firstIndex(where: { $0.key == key }) {
-                        entries[index].value = value
-                    } else {
-                        entries.append(Value.DictEntry(key, value))
-                    }
+                    entries.set(key, try evaluate(comprehension.element, in: frame))
                 } else {
                     items.append(try evaluate(comprehension.element, in: frame))
                 }
@@ -47,9 +42,9 @@ extension Evaluator {
         }
         try produce(comprehension.clauses[...])
         try requireShallow(items, at: range)
-        try requireShallow(entries.lazy.map(\.value), at: range)
+        try requireShallow(entries.entries.lazy.map(\.value), at: range)
         switch comprehension.kind {
-        case .dict: return .dict(entries)
+        case .dict: return .dict(entries.entries)
         case .set:
             throw LanguageError(.unsupported, .said(.setComprehension, [:]), at: range)
         case .list, .generator: return .list(items)

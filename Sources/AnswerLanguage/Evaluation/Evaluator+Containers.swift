@@ -216,14 +216,9 @@ extension Evaluator {
                 }
             }
             try requireShallow(added.lazy.map(\.value), at: range)
-            for entry in added {
-                if let index = entries.firstIndex(where: { $0.key == entry.key }) {
-                    entries[index].value = entry.value
-                } else {
-                    entries.append(entry)
-                }
-            }
-            return (.none, .dict(entries))
+            var updated = Value.DictBuilder(entries)
+            for entry in added { updated.set(entry.key, entry.value) }
+            return (.none, .dict(updated.entries))
         case "copy":
             return (.dict(entries), nil)
         case "clear":
