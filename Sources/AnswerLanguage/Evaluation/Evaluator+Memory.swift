@@ -68,12 +68,22 @@ extension Value {
     /// Bytes held by the lists, tuples and dicts reachable from `values`, nested ones included;
     /// tensors are not counted here (their storage is charged on its own). Stops counting past
     /// `limit`, so measuring a huge structure costs no more than the budget it is measured against.
+    ///
+    /// A list held in several places (`[row] * 1000`, `[r, r]`, a name bound twice) is one list in
+    /// Python, as here (copies share their storage until one is changed): its storage is counted
+    /// once, however many times it is reached.
     static func containerBytes(_ values: some Sequence<Value>, limit: Int = .max) -> Int {
         var total = 0
         var pending: [Value] = Array(values)
+        // Storages of large lists already counted. `values` keeps every storage alive while this
+        // runs, so no two of them share an address.
+        var counted: Set<Int> = []
         while let value = pending.popLast(), total <= limit {
             switch value {
             case .list(let items), .tuple(let items):
+                if items.count >= 16, let address = storageAddress(items), !counted.insert(address).inserted {
+                    continue
+                }
                 total += items.count * itemBytes
                 // A plain loop: this runs after every statement that built a large list, and a
                 // lazy filter through a key path cost ~0.2 µs an item in the debug build.
@@ -84,6 +94,11 @@ extension Value {
                     }
                 }
             case .dict(let entries):
+                if entries.count >= 16, let address = storageAddress(entries),
+                    !counted.insert(address).inserted
+                {
+                    continue
+                }
                 total += entries.count * MemoryLayout<DictEntry>.stride
                 pending.append(contentsOf: entries.lazy.map(\.value).filter(\.isContainer))
             case .string(let text) where text.utf8.count > 15:
@@ -93,6 +108,11 @@ extension Value {
             }
         }
         return total
+    }
+
+    /// The address of an array's storage (copies of one array share it), nil for an empty one.
+    static func storageAddress<T>(_ items: [T]) -> Int? {
+        items.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { Int(bitPattern: $0) } }
     }
 
     /// Whether this value holds other values that `containerBytes` descends into.

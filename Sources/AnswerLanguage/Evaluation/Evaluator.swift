@@ -29,6 +29,8 @@ final class Evaluator: @unchecked Sendable {
     /// Whether a large container was built (`requireRoom`) since the last measurement: the
     /// statement that built it is measured when it ends.
     var containersGrew = false
+    /// Heights of large containers already measured against the nesting limit (see the type).
+    let nestingHeights = NestingHeights()
 
     init(options: EvaluationOptions) {
         self.options = options
@@ -105,18 +107,13 @@ final class Evaluator: @unchecked Sendable {
         case .comprehension(let comprehension):
             return try evaluate(comprehension, in: scope, at: expression.range)
         case .dict(let items):
-            var entries: [Value.DictEntry] = []
+            var built = Value.DictBuilder()
             for item in items {
                 let key = try dictKey(try evaluate(item.key, in: scope), at: item.key.range)
-                let value = try evaluate(item.value, in: scope)
-                if let index = entries.firstIndex(where: { $0.key == key }) {
-                    entries[index].value = value
-                } else {
-                    entries.append(Value.DictEntry(key, value))
-                }
+                built.set(key, try evaluate(item.value, in: scope))
             }
-            try requireShallow(entries.lazy.map(\.value), at: expression.range)
-            return .dict(entries)
+            try requireShallow(built.entries.lazy.map(\.value), at: expression.range)
+            return .dict(built.entries)
         case .set:
             throw LanguageError(.unsupported, .said(.setsUnsupported, [:]), at: expression.range)
         case .list(let items):

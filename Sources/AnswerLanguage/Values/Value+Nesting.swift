@@ -14,35 +14,55 @@ extension Value {
 
     /// How many containers deep this value nests, counting itself: a number or a tensor is 0,
     /// `[1]` is 1, `[(1, 2)]` is 2. Stops and returns `limit + 1` as soon as it is past `limit`.
-    /// Iterative (an explicit stack), so measuring a value of any depth cannot overflow the stack;
-    /// a list shared many times inside another (`[row] * 1000`) is walked once.
-    func nestingDepth(upTo limit: Int = Value.maxNesting) -> Int {
+    /// Iterative (an explicit stack), so measuring a value of any depth cannot overflow the stack.
+    /// A large storage is walked once: its height is remembered for the rest of the walk (a list
+    /// shared many times inside another, `[row] * 1000`) and, given `heights`, for later walks
+    /// (a big list wrapped again and again, `y = [x]` in a loop).
+    func nestingDepth(upTo limit: Int = Value.maxNesting, heights: NestingHeights? = nil) -> Int {
         guard let top = containedValues else { return 0 }
-        // Each frame: a container's items, the next one to look at, the container's own depth.
-        var stack: [(items: ContainedValues, next: Int, depth: Int)] = [(top, 0, 1)]
-        var deepest = 1
-        // Large storages already walked, with the depth they were walked at: one seen again no
-        // deeper adds nothing.
-        var seen: [Int: Int] = [:]
-        walking: while var frame = stack.popLast() {
+        // Each frame: a container's items, the next one to look at, the container's own depth and
+        // the deepest level found inside it so far.
+        var stack: [(items: ContainedValues, next: Int, depth: Int, deepest: Int)] = [(top, 0, 1, 1)]
+        // Heights of the large storages finished in this walk. The walked value keeps every
+        // storage alive, so no two of them share an address.
+        var walked: [Int: Int] = [:]
+        while var frame = stack.popLast() {
+            var descended = false
             while frame.next < frame.items.count {
                 let item = frame.items[frame.next]
                 frame.next += 1
                 guard let inner = item.containedValues else { continue }
                 let depth = frame.depth + 1
-                deepest = max(deepest, depth)
-                if deepest > limit { return limit + 1 }
-                if inner.count == 0 { continue }
-                if let identity = inner.identity {
-                    if let walked = seen[identity], walked >= depth { continue }
-                    seen[identity] = depth
+                if inner.count == 0 {
+                    frame.deepest = max(frame.deepest, depth)
+                    if depth > limit { return limit + 1 }
+                    continue
                 }
+                if let address = inner.address,
+                    let height = walked[address] ?? heights?.height(of: inner, at: address)
+                {
+                    frame.deepest = max(frame.deepest, depth + height - 1)
+                    if frame.deepest > limit { return limit + 1 }
+                    continue
+                }
+                if depth > limit { return limit + 1 }
                 stack.append(frame)
-                stack.append((inner, 0, depth))
-                continue walking
+                stack.append((inner, 0, depth, depth))
+                descended = true
+                break
             }
+            if descended { continue }
+            // Every item of this container measured: its height is known.
+            if let address = frame.items.address {
+                let height = frame.deepest - frame.depth + 1
+                walked[address] = height
+                heights?.record(frame.items, at: address, height: height)
+            }
+            guard var parent = stack.popLast() else { return frame.deepest }
+            parent.deepest = max(parent.deepest, frame.deepest)
+            stack.append(parent)
         }
-        return deepest
+        return 1
     }
 
     /// The values a list, tuple or dict holds, nil for any other value.
@@ -55,7 +75,7 @@ extension Value {
     }
 
     /// A container's items, read without copying them out of a dict's entries.
-    private enum ContainedValues {
+    fileprivate enum ContainedValues {
         case items([Value])
         case entries([DictEntry])
 
@@ -73,19 +93,60 @@ extension Value {
             }
         }
 
-        /// The address of a large list's storage (copies of one list share it; the walked value
-        /// keeps every storage alive, so no two are at one address), nil for a small container,
-        /// which is cheaper to walk again than to remember.
-        var identity: Int? {
+        /// The address of a large container's storage (copies of one list share it), nil for a
+        /// small container, which is cheaper to walk again than to remember.
+        var address: Int? {
             guard count >= 16 else { return nil }
             switch self {
-            case .items(let items):
-                return items.withUnsafeBufferPointer { buffer in
-                    buffer.baseAddress.map { Int(bitPattern: $0) }
-                }
-            case .entries: return nil
+            case .items(let items): return Value.storageAddress(items)
+            case .entries(let entries): return Value.storageAddress(entries)
             }
         }
+
+        /// The storage object itself, to be held weakly by `NestingHeights` (an array is one
+        /// reference to its storage object; a non-empty one's is its own, on the heap).
+        var storage: AnyObject {
+            switch self {
+            case .items(let items): unsafeBitCast(items, to: AnyObject.self)
+            case .entries(let entries): unsafeBitCast(entries, to: AnyObject.self)
+            }
+        }
+    }
+}
+
+/// Heights of large lists, tuples and dicts measured earlier in a session (`Evaluator`'s), so
+/// that wrapping a big distinct list again (`x = [[0] * 1000 for _ in range(1000)]`, then
+/// `y = [x]` a thousand times) looks its height up instead of walking its million items again.
+///
+/// A storage is held weakly: remembering it never keeps a list (or the tensors in it) alive. An
+/// entry counts only while that very storage is alive with the same number of items; a list
+/// bound to a name is never changed in place (values are copied on write), so its height holds.
+final class NestingHeights {
+    private struct Entry {
+        weak var storage: AnyObject?
+        let count: Int
+        let height: Int
+    }
+
+    private var entries: [Int: Entry] = [:]
+    /// Entries kept before the dead ones are dropped (a few MB at most).
+    private static let capacity = 1 << 16
+
+    /// The remembered height of `items` (at `address`), nil when it was not measured.
+    fileprivate func height(of items: Value.ContainedValues, at address: Int) -> Int? {
+        guard let entry = entries[address], entry.count == items.count, let storage = entry.storage,
+            storage === items.storage
+        else { return nil }
+        return entry.height
+    }
+
+    /// Remembers the height of `items`.
+    fileprivate func record(_ items: Value.ContainedValues, at address: Int, height: Int) {
+        if entries.count >= Self.capacity {
+            entries = entries.filter { $0.value.storage != nil }
+            if entries.count >= Self.capacity / 2 { entries.removeAll(keepingCapacity: true) }
+        }
+        entries[address] = Entry(storage: items.storage, count: items.count, height: height)
     }
 }
 
@@ -98,7 +159,10 @@ extension Evaluator {
         throws(LanguageError)
     {
         let room = Value.maxNesting - levels
-        for item in items where item.nestingDepth(upTo: room) > room {
+        // Measured as one list, so that a storage shared by several items (`[r, r, r]`) is walked
+        // once; one level deeper than the items themselves.
+        guard Value.list(Array(items)).nestingDepth(upTo: room + 1, heights: nestingHeights) <= room + 1
+        else {
             throw LanguageError.said(.limit, .containerTooDeep, ["limit": Value.maxNesting], at: range)
         }
     }
