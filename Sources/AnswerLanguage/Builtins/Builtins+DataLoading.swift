@@ -188,6 +188,9 @@ extension Evaluator {
         }
         var batches: [Value] = []
         batches.reserveCapacity(plan.batchCount)
+        // Stopped part way (the time limit), the batches made so far are freed off this thread.
+        var finished = false
+        defer { if !finished { LateRelease.release(&batches) } }
         var start = 0
         while start < items.count {
             // A batch of one row of a million-row data set is a million tensors: the time limit
@@ -207,6 +210,7 @@ extension Evaluator {
             }
             batches.append(batch)
         }
+        finished = true
         return batches
     }
 }

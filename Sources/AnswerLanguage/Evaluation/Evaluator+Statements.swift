@@ -128,7 +128,10 @@ extension Evaluator {
             }
         } else {
             let iterable = try evaluate(statement.iterable, in: scope)
-            let items = try iterate(iterable, at: statement.iterable.range)
+            var items = try iterate(iterable, at: statement.iterable.range)
+            // A loop left early (a limit, an error, `break`) over a million batches leaves them to
+            // be freed off this thread, so a refusal is not said a second late.
+            defer { LateRelease.release(&items) }
             for item in items {
                 try checkpoint(at: statement.iterable.range)
                 if let flow = try body(item) { return flow }
@@ -181,11 +184,14 @@ extension Evaluator {
             try requireRoom(forItems: tensor.shape[0], at: range)
             var rows: [Value] = []
             rows.reserveCapacity(tensor.shape[0])
+            var finished = false
+            defer { if !finished { LateRelease.release(&rows) } }
             for row in 0..<tensor.shape[0] {
                 // A million rows are a million tensors: the time limit holds between them.
                 if row % Self.rowsPerCheck == 0 { try checkpoint(at: range) }
                 rows.append(.tensor(try engine(at: range) { try tensor.indexed([.at(row)]) }))
             }
+            finished = true
             return rows
         case .module(let layer)
         where layer is ModuleList || (!(layer is UserModule) && !layer.children.isEmpty):
