@@ -128,7 +128,7 @@ import Wording
             "Solutions/01-broken.yaml:6:1: solutions file: unknown key 'unknown-exercise'; lesson '01-broken' has no such exercise; expected one of misspelt, no-choices",
             "course.yaml:6:3: 'title' has no text for language 'ko'",
             "course.yaml:8:5: 01-broken/lesson.fr.md is in language 'fr', which course.yaml's 'languages' does not list",
-            "course.yaml:9:5: lesson '02-missing': cannot read 02-missing/lesson.en.md; expected the lesson in the default language",
+            "course.yaml:9:5: lesson '02-missing': cannot read 02-missing/lesson.en.md: No such file or directory; expected the lesson in the default language",
         ]
         #expect(found == expected)
     }

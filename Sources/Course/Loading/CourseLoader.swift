@@ -22,10 +22,17 @@ public enum CourseLoader {
         for (id, location) in manifest.lessons {
             let folder = join(directory, id)
             let defaultFile = join(folder, "lesson.\(manifest.defaultLanguage).md")
-            guard let text = try? read(defaultFile) else {
+            let text: String
+            do {
+                text = try read(defaultFile)
+            } catch {
+                // The reason (missing, a folder, too large, not UTF-8 at line:column) with it.
                 log.add(
-                    "lesson '\(id)': cannot read \(defaultFile); expected the lesson in the default language",
+                    "lesson '\(id)': \(error.message); expected the lesson in the default language",
                     at: location)
+                if error.location.line > 1 || error.location.column > 1 {
+                    log.add(error.message, at: error.location)
+                }
                 continue
             }
             let parsed = LessonParser(file: defaultFile, isDefault: true, defaultFile: defaultFile, log: log)
@@ -47,19 +54,24 @@ public enum CourseLoader {
                 requires: parsed.requires.map(\.id), steps: parsed.steps, file: defaultFile)
             removeDuplicateExercises(from: &lesson, log: log)
             let solutionsFile = join(solutionsDirectory, "\(id).yaml")
-            lesson = SolutionParser.attach(
-                try? read(solutionsFile), file: solutionsFile, to: lesson, languages: manifest.languages,
-                defaultLanguage: manifest.defaultLanguage, log: log)
+            let solutionsText = readIfPresent(solutionsFile, log: log)
+            // A solutions file that is there but unreadable was reported as it is, not as missing.
+            if solutionsText != nil || !FileManager.default.fileExists(atPath: solutionsFile) {
+                lesson = SolutionParser.attach(
+                    solutionsText, file: solutionsFile, to: lesson, languages: manifest.languages,
+                    defaultLanguage: manifest.defaultLanguage, log: log)
+            }
             lessons.append(lesson)
 
             for language in manifest.languages where language != manifest.defaultLanguage {
                 let file = join(folder, "lesson.\(language).md")
-                guard let text = try? read(file) else {
+                guard FileManager.default.fileExists(atPath: file) else {
                     log.add(
                         "lesson '\(id)' has no '\(language)' translation: expected \(file)",
                         at: .start(of: defaultFile))
                     continue
                 }
+                guard let text = readIfPresent(file, log: log) else { continue }
                 let translation = LessonParser(
                     file: file, isDefault: false, defaultFile: defaultFile, log: log
                 ).parse(text)
@@ -134,8 +146,27 @@ public enum CourseLoader {
     private static func read(_ path: String) throws(CourseError) -> String {
         let data = try SourceFile.read(path)
         guard let text = String(data: data, encoding: .utf8) else {
-            throw CourseError.unreadable(path, "not valid UTF-8")
+            // Where the bad bytes start, as a submission's are reported.
+            let bytes = Array(data)
+            let (line, column, offset) = SubmissionLoader.invalidUTF8Position(in: bytes)
+            let byte = offset < bytes.count ? " 0x" + String(bytes[offset], radix: 16, uppercase: true) : ""
+            throw CourseError(
+                .unreadable,
+                "cannot read \(path): not valid UTF-8: the byte\(byte) at offset \(offset) does not start a valid character",
+                at: CourseLocation(file: path, line: line, column: column))
         }
         return text
+    }
+
+    /// The text of a file that may be absent (a lesson's solutions or translation): nil when
+    /// there is no file; a file that is there but cannot be read (not UTF-8, a folder, too large)
+    /// is a problem at its place, never taken for a missing one.
+    private static func readIfPresent(_ path: String, log: ProblemLog) -> String? {
+        do {
+            return try read(path)
+        } catch {
+            if FileManager.default.fileExists(atPath: path) { log.add(error.message, at: error.location) }
+            return nil
+        }
     }
 }

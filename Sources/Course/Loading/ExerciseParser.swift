@@ -127,18 +127,33 @@ enum ExerciseParser {
         return result
     }
 
+    /// The longest time limit an exercise may set: a day. Longer is a typing slip (`1e308`), and a
+    /// grade that waits that long for one answer has no limit at all.
+    static let maxTimeLimit = 86_400.0
+
     private static func limits(_ map: YAMLMap, what: String) -> Exercise.Limits {
         guard let value = map.value("limits"), let limits = value.map("'limits'") else {
             return Exercise.Limits()
         }
         limits.rejectUnknownKeys(allowed: ["time", "elements", "memory"])
+        // Megabytes past what a byte count can hold (2^43 MB) are as unusable as a negative count.
+        let megabytes = limits.int("memory")
+        let bytes = megabytes.map { $0.multipliedReportingOverflow(by: 1_048_576) }
         let result = Exercise.Limits(
             time: limits.double("time"), elements: limits.int("elements"),
-            memory: limits.int("memory").map { $0 * 1_048_576 })
-        if (result.time ?? 1) <= 0 || (result.elements ?? 1) <= 0 || (result.memory ?? 1) <= 0 {
+            memory: bytes.map { $0.overflow ? Int.max : $0.partialValue })
+        // `!(x > 0)` also refuses NaN (`.nan`), which no comparison with 0 would catch.
+        if !((result.time ?? 1) > 0) || (result.elements ?? 1) <= 0 || (megabytes ?? 1) <= 0 {
             map.source.log.add(
                 "\(what): limits must be positive (time in seconds, elements, memory in MB)",
                 at: value.location)
+        } else if let time = result.time, !time.isFinite || time > Self.maxTimeLimit {
+            map.source.log.add(
+                "\(what): the time limit must be at most \(Int(Self.maxTimeLimit)) seconds",
+                at: value.location)
+        } else if bytes?.overflow == true {
+            map.source.log.add(
+                "\(what): the memory limit is more megabytes than any machine has", at: value.location)
         }
         return result
     }

@@ -82,6 +82,15 @@ struct Manifest {
         var seen: Set<String> = []
         let lessons: [(String, CourseLocation)] = lessonList.compactMap { item in
             guard let lesson = item.string("a lesson") else { return nil }
+            // A lesson is a folder beside course.yaml: `../x`, `/etc` or `a/b` would read elsewhere.
+            guard !lesson.isEmpty, lesson != ".", lesson != "..", !lesson.contains("/"),
+                !lesson.contains("\0")
+            else {
+                log.add(
+                    "lesson '\(lesson)': expected the name of a folder beside course.yaml (no '/', not '..')",
+                    at: item.location)
+                return nil
+            }
             guard seen.insert(lesson).inserted else {
                 log.add("lesson '\(lesson)' is listed twice", at: item.location)
                 return nil

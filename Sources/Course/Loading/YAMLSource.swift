@@ -21,6 +21,14 @@ struct YAMLSource {
 
     /// Parses the text, or records the YAML error at its place and returns nil.
     func parse(what: String) -> YAMLValue? {
+        if let alias = YAMLAliases.first(in: text) {
+            log.add(
+                "\(what): YAML aliases are not supported: '*\(alias.name)' repeats the node anchored as "
+                    + "'&\(alias.name)'; write the value out where it is needed",
+                at: CourseLocation(
+                    file: file, line: lineOffset + alias.line, column: columnOffset + alias.column))
+            return nil
+        }
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 log.add("empty \(what): expected a YAML mapping", at: location(nil))
@@ -45,6 +53,13 @@ struct YAMLSource {
             return (problem + context, mark)
         case .reader(let problem, _, _, _):
             return (problem, nil)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            // Yams's own text spans lines and quotes the file back; one line, at the key's place.
+            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            return (
+                "\(keys) appear\(duplicates.count == 1 ? "s" : "") more than once in one mapping",
+                context.mark
+            )
         default:
             return ("\(error)", nil)
         }
