@@ -14,7 +14,21 @@ final class TimedInterpreter {
     init(_ interpreter: Interpreter, seconds: Double) {
         self.interpreter = interpreter
         self.seconds = seconds
-        self.deadline = ComputeBudget.now() + UInt64(max(0, seconds) * 1e9)
+        self.deadline = ComputeBudget.now().addingReportingOverflow(Self.nanoseconds(seconds)).partialValue
+    }
+
+    /// `seconds` as nanoseconds for the clock, saturating: a limit a course or a flag gives as
+    /// 1e308 s (or NaN, refused where it is read) must not trap converting to an integer.
+    static func nanoseconds(_ seconds: Double) -> UInt64 {
+        let nanoseconds = seconds * 1e9
+        guard nanoseconds > 0 else { return 0 }
+        return nanoseconds < 1e18 ? UInt64(nanoseconds) : UInt64(1e18)
+    }
+
+    /// Whole seconds for a message, saturating like `nanoseconds`.
+    static func wholeSeconds(_ seconds: Double) -> Int {
+        guard seconds > 0 else { return 0 }
+        return seconds < 1e9 ? Int(seconds) : 1_000_000_000
     }
 
     /// Runs statements; the value of the last is the result.

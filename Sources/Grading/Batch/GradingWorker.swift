@@ -48,11 +48,15 @@ public enum GradingWorker {
         let encoder = encoder()
         let decoder = decoder()
         var buffer: [UInt8] = []
+        // How much of `buffer` is known to hold no newline: each chunk is searched once, so a
+        // 10 MB answer arriving in 64 KB chunks is not searched from its start 150 times.
+        var searched = 0
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            if let newline = buffer.firstIndex(of: 0x0A) {
+            if let newline = buffer[searched...].firstIndex(of: 0x0A) {
                 let line = Array(buffer[..<newline])
                 buffer.removeSubrange(...newline)
+                searched = 0
                 let verdict: Verdict
                 if let request = try? decoder.decode(Request.self, from: Data(line)) {
                     if let exercise = exercises.exercise(request.exercise) {
@@ -77,6 +81,7 @@ public enum GradingWorker {
             let count = read(STDIN_FILENO, &chunk, chunk.count)
             if count < 0, errno == EINTR { continue }
             guard count > 0 else { return }
+            searched = buffer.count
             buffer += chunk[..<count]
         }
     }

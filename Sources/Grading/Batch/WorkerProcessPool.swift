@@ -112,7 +112,7 @@ private final class WorkerLane {
         case .preparationOverTime(let seconds):
             return Verdict(
                 status: .error, maxPoints: exercise.points,
-                note: GradingText().setupTooSlow(Int(seconds)),
+                note: GradingText().setupTooSlow(TimedInterpreter.wholeSeconds(seconds)),
                 language: language)
         case .overMemory(let bytes):
             return Verdict(
@@ -180,15 +180,18 @@ private final class WorkerLane {
     /// or ends.
     private func readLine(within seconds: Double) -> Reply {
         let started = ComputeBudget.now()
-        let limit = UInt64(seconds * 1e9)
+        let limit = TimedInterpreter.nanoseconds(seconds)
         var pollDescriptor = pollfd(fd: output, events: Int16(POLLIN), revents: 0)
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        // The part of `buffer` already searched for a newline: a long reply is searched once.
+        var searched = 0
         while true {
-            if let newline = buffer.firstIndex(of: 0x0A) {
+            if let newline = buffer[searched...].firstIndex(of: 0x0A) {
                 let line = Data(buffer[..<newline])
                 buffer.removeSubrange(...newline)
                 return .line(line)
             }
+            searched = buffer.count
             if poll(&pollDescriptor, 1, 50) > 0 {
                 let count = read(output, &chunk, chunk.count)
                 if count > 0 {
