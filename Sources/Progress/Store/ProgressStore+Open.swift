@@ -31,6 +31,12 @@ extension ProgressStore {
         // One process at a time inspects, moves aside, creates and migrates (see `OpenLock`).
         let lock = try OpenLock(path: path + ".lock", timeout: busyTimeout)
         defer { lock.unlock() }
+        // SQLite would open a named pipe put in the database's place (or its journal's) and wait
+        // for a writer for ever; a folder or a device is no database either.
+        for file in [path, path + "-wal", path + "-shm"] where !isRegularOrAbsent(file) {
+            throw ProgressError.cannotOpen(
+                file, reason: "not a regular file (a folder, device, pipe or socket)")
+        }
         var recovered: DamagedDatabase? = nil
         if FileManager.default.fileExists(atPath: path), let damage = try inspect(path) {
             recovered = try moveAside(path, reason: damage, date: now())
@@ -48,6 +54,13 @@ extension ProgressStore {
         } catch {
             throw openError(path, error)
         }
+    }
+
+    /// Whether `path` (followed through symbolic links) is a regular file or nothing at all.
+    private static func isRegularOrAbsent(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return errno == ENOENT }
+        return info.st_mode & S_IFMT == S_IFREG
     }
 
     /// The connection settings: a busy timeout so concurrent processes wait for each other.
