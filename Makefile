@@ -6,8 +6,8 @@
 #                (release build), one JSON line on stdout; BENCH_GRADE_ARGS="--learners 300"…
 #   make bench-feedback  the REPL's feedback on every exercise's wrong answers, timed (release
 #                build), JSON on stdout; BENCH_FEEDBACK_ARGS="--read-seconds 5 --only 06-"…
-#   make fuzz    coverage-guided fuzzing (libFuzzer) of the answer language, the course loader and
-#                the submission reader, FUZZ_SECONDS each (default 60); findings in .build-fuzz/findings
+#   make fuzz    coverage-guided fuzzing (libFuzzer) of the answer language, the course loader,
+#                the submission reader and the .npy reader, FUZZ_SECONDS each (default 60); findings in .build-fuzz/findings
 #   make install    a release build, the course, completions and the man page under PREFIX
 #                   (default ~/.local; `sudo make install PREFIX=/usr/local` works too)
 #   make uninstall  removes exactly what install put there (same PREFIX)
@@ -79,7 +79,7 @@ bench-feedback: deps
 # cnntutor-fuzz without a main (libFuzzer's drives it). -j 1: the machines are shared.
 # SWIFT_BACKTRACE=enable=no leaves a trap to libFuzzer, which writes the input to findings/.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= answer course submission
+FUZZ_TARGETS ?= answer course submission npy
 FUZZ_BUILD   := .build-fuzz
 fuzz: deps
 	$(SWIFT) build -j 1 --build-path $(FUZZ_BUILD) --product cnntutor-fuzz \

@@ -1,12 +1,12 @@
 #if CNNTUTOR_FUZZING
     import Foundation
 
-    /// The target `make fuzz` chose (`CNNTUTOR_FUZZ_TARGET`: answer, course or submission).
+    /// The target `make fuzz` chose (`CNNTUTOR_FUZZ_TARGET`: answer, course, submission or npy).
     let fuzzTarget: FuzzTarget = {
         let name = ProcessInfo.processInfo.environment["CNNTUTOR_FUZZ_TARGET"] ?? "answer"
         guard let target = FuzzTarget(rawValue: name) else {
             // The fuzzer's own configuration, not an input: stop at once with the reason.
-            fatalError("CNNTUTOR_FUZZ_TARGET=\(name): expected answer, course or submission")
+            fatalError("CNNTUTOR_FUZZ_TARGET=\(name): expected answer, course, submission or npy")
         }
         return target
     }()

@@ -18,6 +18,9 @@ enum FuzzTarget: String, CaseIterable {
     case course
     /// The submission reader of `cnntutor grade`.
     case submission
+    /// The `.npy` reader (`cnntutor eval --let`, `np.load`-style data files): from bytes, and
+    /// from a file in pieces under an element limit.
+    case npy
 
     /// Limits that keep one input to a few milliseconds: small tensors, 20 MB, 0.2 s.
     static let answerOptions = EvaluationOptions(maxElements: 100_000, maxBytes: 20_000_000, timeLimit: 0.2)
@@ -29,6 +32,18 @@ enum FuzzTarget: String, CaseIterable {
         case .course: CourseScratch.shared.load(bytes)
         case .submission:
             _ = try? SubmissionLoader.parse(String(decoding: bytes, as: UTF8.self), file: "fuzz.yaml")
+        case .npy: Self.runNPY(bytes)
+        }
+    }
+
+    /// A scratch `.npy` file per process, rewritten for each input.
+    private static let npyPath = NSTemporaryDirectory() + "cnntutor-fuzz-\(getpid()).npy"
+
+    private static func runNPY(_ bytes: [UInt8]) {
+        if let tensor = try? NPY.decode(bytes, name: "fuzz.npy") { _ = tensor.description }
+        guard FileManager.default.createFile(atPath: npyPath, contents: Data(bytes)) else { return }
+        if let tensor = try? NPY.read(contentsOf: URL(fileURLWithPath: npyPath), maxElements: 100_000) {
+            _ = tensor.description
         }
     }
 

@@ -12,7 +12,7 @@
             let arguments = CommandLine.arguments.dropFirst()
             guard let name = arguments.first, let target = FuzzTarget(rawValue: name) else {
                 FileHandle.standardError.write(
-                    Data("usage: cnntutor-fuzz answer|course|submission FILE-OR-FOLDER…\n".utf8))
+                    Data("usage: cnntutor-fuzz answer|course|submission|npy FILE-OR-FOLDER…\n".utf8))
                 exit(2)
             }
             var count = 0
