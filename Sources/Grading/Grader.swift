@@ -422,6 +422,13 @@ public final class Grader {
                 !prepared.holdsOnThisDataOnly(when: mistake.when.text, source: source),
                 // Nor one recorded as a call left out that the answer writes (`ker.flip(…)`).
                 !prepared.writesRecordedOmission(by: mistake.id, source: source),
+                // Nor one matched by its condition whose recorded answers are of another kind
+                // (shape, the reference's pattern turned), nor one whose recorded answers leave
+                // out a setting the answer gives as the calculation does.
+                ownFormula
+                    || !prepared.differsInKindFromRecorded(
+                        by: mistake.id, answer: answer, comparer: comparer),
+                ownFormula || !prepared.writesSettingRecordedWithout(by: mistake.id, source: source),
                 let values = fills(mistake.message)
             else { continue }
             var verdict = Verdict(
@@ -459,6 +466,18 @@ public final class Grader {
         }
         var diagnosis: Diagnosis?
         if case .different(var finding, var found) = comparison {
+            // A mirror or a turn read from the values alone is no story of an answer that only
+            // reorders dimensions (`TypedAnswer.permutesWithoutReversing`): its cells are said.
+            if var story = found, [.flippedRows, .flippedColumns, .rotated].contains(story.finding),
+                let source, TypedAnswer.permutesWithoutReversing(source)
+            {
+                story.finding = .valuesDiffer
+                story.isSpecific = false
+                story.phrase = text.valuesDiffer(story.differingCount, of: story.cellCount)
+                found = story
+                finding = story.verdictFinding
+                finding.says = story.phrase
+            }
             // A number's built-in story that the answer's formula does not tell is said plainly.
             if let story = found, story.isSpecific || story.finding == .offByOne, story.cells.isEmpty,
                 let printed = Self.printed(answer),

@@ -37,6 +37,9 @@ final class PreparedExercise {
         guard let solution = exercise.solution else { return [] }
         return ([solution.reference] + solution.alternatives).compactMap { Self.constructs($0.text) }
     }()
+    /// The values of each named mistake's recorded answers that are tensors, by the mistake's id,
+    /// computed on first need (`PreparedExercise+RecordedKind`).
+    var recordedTensors: [String: [(value: Value, array: NumericArray)]] = [:]
     /// Whether calls are shared at all (tests compare verdicts with and without).
     var sharesCalls = true
     /// For tests: extra runs of the kinds it returns true for end as if stopped at their time

@@ -211,10 +211,10 @@ struct Diagnoser {
         if answer.count == 4, expected.count == 4, context.imageLayout,
             (0..<4).filter({ answer[$0] != expected[$0] }) == [1]
         {
-            return (
-                .channelsChanged,
-                text.shapeStory(.channelsChanged, ["answer": answer[1], "expected": expected[1]])
-            )
+            // Why a convolution or a pooling gives the channels it does is no reason where the
+            // calculation has no layer (a folded weight's dimension 1 is its input channels).
+            let key: ShapeKey = context.premises.contains(.layer) ? .channelsChanged : .channelsChangedPlain
+            return (.channelsChanged, text.shapeStory(key, ["answer": answer[1], "expected": expected[1]]))
         }
         return nil
     }

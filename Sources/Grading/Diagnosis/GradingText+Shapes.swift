@@ -28,6 +28,9 @@ package enum ShapeKey: String, MessageKey {
     case dimensionExtra
     /// Only the channel dimension differs (`answer`, `expected`).
     case channelsChanged
+    /// Only the channel dimension differs (`answer`, `expected`), without why a convolution or a
+    /// pooling would change it: said where the calculation has no layer (`ReasonPremise.layer`).
+    case channelsChangedPlain
     /// A shape with `count` dimensions of size 1 more than the expected one, the other sizes alike.
     case sizeOneAdded
     /// A shape with `count` dimensions of size 1 fewer than the expected one, the other sizes alike.

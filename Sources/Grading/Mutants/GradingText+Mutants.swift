@@ -108,6 +108,14 @@ extension GradingText {
         // A reason about a filter, a residual block or pooling is false of a calculation that
         // has none: the change is said without it.
         if let premise = misconception.reasonPremise, !premises.contains(premise) { return nil }
+        // "A filter's response adds the products" speaks of the sum changed: where the
+        // calculation has a filter elsewhere, a sum of something else (a map's values, an
+        // entropy's terms) is no filter's response.
+        if misconception == .meanForSum, !change.original.isEmpty,
+            !ReasonPremise.sumsProducts(change.original)
+        {
+            return nil
+        }
         // A transposed convolution trims its padding and spreads its patches s apart; an
         // upsampling has no padding or kernel: an ordinary convolution's reason would be false.
         if !sizeFormula.tellsConvolutionStories {

@@ -216,6 +216,8 @@ extension PreparedExercise {
         // An operator changed keeps its operands: an answer without one of them left it out.
         if Self.keepsOperands(mutant), leavesOutOperand(source, of: mutant.source) { return false }
         if pairDropsWhatItWrites(source, mutant) { return false }
+        // Numbers alone, the calculation's own rearranged: no number was changed or dropped.
+        if rearrangesNumbers(source, of: mutant) { return false }
         return sameFormula(source, mutant.source, comparer: comparer) != false && mutant.canExplain(source)
             && !mutant.keepsReplacedPart(of: source)
             && !Self.reducesOtherwise(
@@ -476,7 +478,17 @@ extension PreparedExercise {
         guard sides.count == 2, sides[0].trimmingCharacters(in: .whitespaces) == "answer" else {
             return false
         }
-        return formulas.differsLifted(answer, sides[1]) == true
+        if formulas.differsLifted(answer, sides[1]) == true { return true }
+        // A mistake named by one number (`answer == 9`): its formulas are the reference's single
+        // changes with that value (`(56 - 2) // 6`, the factor 3 left out). An answer in the
+        // reference's numbers that is none of them at other numbers (`56 // 6`, the `- 2` left
+        // out too, equal only by rounding) reached the number by another slip.
+        guard let number = Double(sides[1].trimmingCharacters(in: .whitespaces)) else { return false }
+        let named = mutants.all.filter { entry in
+            entry.mutant.changes.count == 1
+                && ValueConversion.numeric(entry.value).map { $0.values == [number] } == true
+        }.map(\.mutant.source)
+        return !named.isEmpty && named.allSatisfy { formulas.differsLifted(answer, $0) == true }
     }
 
     /// An interpreter maker with the setup's whole numbers bound, those `source` uses moved up by

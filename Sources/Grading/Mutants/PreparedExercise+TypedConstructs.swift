@@ -20,6 +20,24 @@ extension PreparedExercise {
     /// are not read. Nil when `source` is not one expression.
     static func constructs(_ source: String) -> [String: Int]? {
         guard let typed = TypedAnswer(source), typed.statementCount == 1 else { return nil }
+        return constructs(of: typed.last)
+    }
+
+    /// The constructs every step of `source` writes, added up (an answer in steps: `x = tensor(0.,
+    /// requires_grad=True); …; x.grad * 3`); nil unless every statement is an expression or an
+    /// assignment. Read only for what an answer never writes anywhere: a step's construct may
+    /// serve another purpose than the value's (making an input), so counts are not compared.
+    static func constructsOfSteps(_ source: String) -> [String: Int]? {
+        guard let program = try? Parser.parse(source),
+            program.valueExpressions.count == program.statements.count
+        else { return nil }
+        return program.valueExpressions.reduce(into: [:]) { total, expression in
+            total.merge(constructs(of: expression)) { $0 + $1 }
+        }
+    }
+
+    /// The constructs one expression writes (`constructs`).
+    private static func constructs(of expression: ExpressionSyntax) -> [String: Int] {
         var counts: [String: Int] = [:]
         func number(_ node: ExpressionSyntax) -> Double? {
             guard let formula = Formula(node), formula.names.isEmpty else { return nil }
@@ -86,7 +104,7 @@ extension PreparedExercise {
                 for child in node.kind.children { visit(child) }
             }
         }
-        visit(typed.last)
+        visit(expression)
         return counts
     }
 
@@ -114,7 +132,31 @@ extension PreparedExercise {
     /// nearest, or pads where neither the change nor what it changed does made another slip.
     /// Only an answer that writes some construct is read so: a number worked out says nothing.
     func typingContradicts(_ source: String, _ mutant: Mutant) -> Bool {
-        typingContradicts(source, changed: mutant.source, changes: mutant.changes.map(\.misconception))
+        // An answer in steps is read for the operator a swap puts in: `x.grad * 3` after a
+        // backward pass writes no `+` anywhere, so its value is no plus written for a minus.
+        if Self.constructs(source) == nil, exercise.kind != .model,
+            let steps = Self.constructsOfSteps(source),
+            !steps.isEmpty
+        {
+            return mutant.changes.contains { change in
+                let needed = Self.putInOperators(change.misconception)
+                return !needed.isEmpty && needed.allSatisfy { (steps[$0] ?? 0) == 0 }
+            }
+        }
+        return typingContradicts(source, changed: mutant.source, changes: mutant.changes.map(\.misconception))
+    }
+
+    /// The operators an operator change puts in, one of which an answer it explains must write
+    /// (`+` for a plus written for a minus); empty for every other change.
+    static func putInOperators(_ misconception: Misconception) -> Set<String> {
+        switch misconception {
+        case .plusForMinus: ["+"]
+        case .minusForPlus, .subtractForDivide: ["-"]
+        case .multiplyForDivide: ["*"]
+        case .divideForMultiply: ["/", "//"]
+        case .probabilityDivided: ["*", "/", "//"]
+        default: []
+        }
     }
 
     /// Whether a pair of changes found by its value alone is, by the typing of the answer typed

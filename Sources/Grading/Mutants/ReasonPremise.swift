@@ -120,6 +120,16 @@ enum ReasonPremise: Hashable, Sendable, CaseIterable {
         return false
     }
 
+    /// Whether `source` is, as a whole, a sum of products (`(p * k).sum()`): the part a change
+    /// to that sum is about is a filter's response, not only somewhere in the calculation.
+    static func sumsProducts(_ source: String) -> Bool {
+        guard let typed = TypedAnswer(source), typed.statementCount == 1,
+            case .call(let callee, let arguments) = typed.last.kind,
+            MutantGenerator.calleeName(callee) == "sum"
+        else { return false }
+        return sumsProducts(callee, arguments)
+    }
+
     /// `(a * b).sum(…)` or `torch.sum(a * b, …)` with two different operands that are no numbers.
     private static func sumsProducts(_ callee: ExpressionSyntax, _ arguments: [ArgumentSyntax]) -> Bool {
         var summed: ExpressionSyntax?
@@ -133,7 +143,24 @@ enum ReasonPremise: Hashable, Sendable, CaseIterable {
         guard let summed, case .binary(.multiply, let left, let right) = summed.kind,
             !isNumber(left), !isNumber(right), left.kind != right.kind
         else { return false }
-        return true
+        // Probabilities times log-probabilities summed are an entropy or a cross-entropy (an
+        // expectation of a log), not a window's products with a kernel's weights.
+        return !takesLog(left) && !takesLog(right)
+    }
+
+    /// The logarithms whose weighted sum is an entropy, not a filter's response.
+    private static let logarithms: Set<String> = [
+        "log", "log2", "log10", "log1p", "log_softmax", "logsigmoid",
+    ]
+
+    /// Whether `node` takes a logarithm anywhere (`log_softmax(z, dim=0)`, `p.log()`).
+    private static func takesLog(_ node: ExpressionSyntax) -> Bool {
+        if case .call(let callee, _) = node.kind, let name = MutantGenerator.calleeName(callee),
+            logarithms.contains(name.lowercased())
+        {
+            return true
+        }
+        return node.kind.children.contains(where: takesLog)
     }
 
     /// `relu(f(x) + x)`, as a function or as the sum's method.
