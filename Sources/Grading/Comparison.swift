@@ -147,10 +147,16 @@ struct Comparer {
         }
         // A tuple of whole numbers that is no shape (a position, `(row, column)`): its numbers are
         // what they are, not sizes nor an image's pixels to be turned or shifted.
-        if expected.integers != nil, expected.number == nil, !prepared.diagnosisContext.tupleIsShape {
+        if let position = expected.integers, expected.number == nil, !prepared.diagnosisContext.tupleIsShape {
             let numbers = answer.integers ?? ValueConversion.numeric(answer)?.integerValues
-            return numbers == expected.integers
-                ? .same : .bare(text.answerIs(ValueConversion.text(answer)), "not-expected-value")
+            if numbers == position { return .same }
+            // A position's slips are slips of indexing, read against where the extreme sits.
+            if let source = prepared.diagnosisContext.position,
+                let reading = diagnoser.positionReading(answer, expected: position, source: source)
+            {
+                return .diagnosed(reading)
+            }
+            return .bare(text.answerIs(ValueConversion.text(answer)), "not-expected-value")
         }
         if let expectedShape = expected.integers, expected.number == nil {
             // One number typed where a shape is asked; a tuple of one size (`(5,)`) is a shape.

@@ -237,6 +237,10 @@ final class PreparedExercise {
         context.dilated = (dilation ?? 1) != 1 || reference.contains("dilation=(")
         context.hasBias = ["conv2d", "nn.", "linear", "bias"].contains(where: reference.contains)
         context.tupleIsShape = Self.tupleIsShape(reference)
+        if !context.tupleIsShape {
+            context.position = Self.positionSource(
+                expected: expected, reference: reference, tensors: context.tensors)
+        }
         context.premises = ReasonPremise.holding(
             in: [reference] + (exercise.solution?.alternatives.map(\.text) ?? []), layers: boundLayers)
         return context

@@ -141,6 +141,9 @@ public struct Diagnosis: Hashable, Sendable, Codable {
         case numbersForMeasurement = "numbers-for-measurement"
         /// The mean of some of the values a mean of a tensor adds, not all.
         case meanOfSome = "mean-of-some"
+        /// A position (`(row, column)` of a tensor's extreme) misread: its coordinates swapped,
+        /// counted from 1, split by the wrong size, the value for its place (`Diagnoser+Positions`).
+        case positionMisread = "position-misread"
         /// No recognised pattern: only which cells differ.
         case valuesDiffer = "values-differ"
     }

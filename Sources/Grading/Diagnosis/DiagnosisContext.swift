@@ -51,6 +51,9 @@ struct DiagnosisContext: Sendable {
     /// Whether an expected tuple of whole numbers is a shape (`PreparedExercise.tupleIsShape`):
     /// not a position or another pair the reference computes with other calls.
     var tupleIsShape = true
+    /// The setup tensor whose extreme's `(row, column)` the exercise asks for, if it asks one
+    /// (`PreparedExercise.positionSource`).
+    var position: PositionSource?
     /// Names a batch size goes by.
     static let batchNames: Set<String> = ["N", "B", "batch", "batch_size", "bs", "n_batch", "n_images"]
 }

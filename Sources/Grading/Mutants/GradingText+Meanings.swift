@@ -209,29 +209,47 @@ package enum MeaningKey: String, MessageKey {
     case negatedForFlipped
     /// A flip of `operand` along `axis` read as a roll by `count`.
     case rolledForFlipped
+    /// A `reshape` (`yours`) where the calculation moves whole dimensions (`theirs`).
+    case reshapedForMoved
+    /// An index list in another order (`yours`) along `axis` where the calculation's is `theirs`.
+    case otherIndexOrder
+    /// A matrix product (`theirs`) taken the other way round: its transpose.
+    case productReversed
+    /// A `window` × `window` average (`yours`) where the calculation averages the whole map
+    /// (`theirs`).
+    case localForGlobalPooling
+    /// A square weight (`name`) multiplied where the calculation multiplies by its transpose;
+    /// several (`names`, written out).
+    case transposeDropped, transposesDropped
 }
 
 /// The names of a tensor's dimensions in a CNN course's layouts: `[N, C, H, W]`, `[C, H, W]`,
-/// `[H, W]`. Other ranks have none: their dimensions are said by number only.
+/// `[H, W]`, or channels last (`[N, H, W, C]`, `[H, W, C]`) where the exercise shows it
+/// (`TensorLayout`). Other ranks, and a layout not known, have none: their dimensions are said by
+/// number only.
 enum TensorAxes {
     enum Axis { case examples, channels, rows, columns }
 
-    /// The axis `dimension` is in a tensor of `rank` dimensions, if it has a name.
-    static func axis(_ dimension: Int, rank: Int) -> Axis? {
+    /// The axis `dimension` is in a tensor of `rank` dimensions laid out as `layout`, if it has a
+    /// name.
+    static func axis(_ dimension: Int, rank: Int, layout: TensorLayout = .channelsFirst) -> Axis? {
         let names: [Axis]
-        switch rank {
-        case 4: names = [.examples, .channels, .rows, .columns]
-        case 3: names = [.channels, .rows, .columns]
-        case 2: names = [.rows, .columns]
+        switch (rank, layout) {
+        case (2, _): names = [.rows, .columns]
+        case (_, .unknown): return nil
+        case (4, .channelsFirst): names = [.examples, .channels, .rows, .columns]
+        case (3, .channelsFirst): names = [.channels, .rows, .columns]
+        case (4, .channelsLast): names = [.examples, .rows, .columns, .channels]
+        case (3, .channelsLast): names = [.rows, .columns, .channels]
         default: return nil
         }
         return dimension >= 0 && dimension < rank ? names[dimension] : nil
     }
 
     /// "the channels (dimension 1)", or "dimension 4".
-    static func phrase(_ dimension: Int, rank: Int) -> Phrase {
+    static func phrase(_ dimension: Int, rank: Int, layout: TensorLayout = .channelsFirst) -> Phrase {
         let key: MeaningKey
-        switch axis(dimension, rank: rank) {
+        switch axis(dimension, rank: rank, layout: layout) {
         case .examples: key = .axisExamples
         case .channels: key = .axisChannels
         case .rows: key = .axisRows
@@ -244,12 +262,14 @@ enum TensorAxes {
     /// What a reduction over `reduced` leaves of a tensor of `shape`: "one per example and
     /// channel", "one value for the whole tensor", or "6 values" where the kept dimensions have
     /// no names.
-    static func kept(reducing reduced: Set<Int>, shape: [Int]) -> Phrase {
+    static func kept(reducing reduced: Set<Int>, shape: [Int], layout: TensorLayout = .channelsFirst)
+        -> Phrase
+    {
         let rank = shape.count
         let kept = (0..<rank).filter { !reduced.contains($0) }
         if kept.isEmpty { return Phrase(MeaningKey.keptWhole) }
         let nouns: [Phrase] = kept.compactMap { dimension in
-            switch axis(dimension, rank: rank) {
+            switch axis(dimension, rank: rank, layout: layout) {
             case .examples: Phrase(MeaningKey.nounExample)
             case .channels: Phrase(MeaningKey.nounChannel)
             case .rows: Phrase(MeaningKey.nounRow)

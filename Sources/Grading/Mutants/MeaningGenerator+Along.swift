@@ -37,8 +37,8 @@ extension MeaningGenerator {
                     told: Phrase(
                         MeaningKey.alongOther,
                         [
-                            "op": name, "yours": TensorAxes.phrase(other, rank: rank),
-                            "theirs": TensorAxes.phrase(theirs, rank: rank),
+                            "op": name, "yours": axisPhrase(other, rank: rank),
+                            "theirs": axisPhrase(theirs, rank: rank),
                         ]))
             }
         }
@@ -68,8 +68,8 @@ extension MeaningGenerator {
             told: Phrase(
                 MeaningKey.keepdimDropped,
                 [
-                    "what": what, "yours": TensorAxes.phrase(rank - 1, rank: rank),
-                    "theirs": TensorAxes.phrase(axis, rank: rank),
+                    "what": what, "yours": axisPhrase(rank - 1, rank: rank),
+                    "theirs": axisPhrase(axis, rank: rank),
                 ]))
     }
 
@@ -101,7 +101,7 @@ extension MeaningGenerator {
                 told: Phrase(
                     MeaningKey.tiledAlong,
                     [
-                        "axis": TensorAxes.phrase(dimension, rank: shape.count), "yours": "repeat",
+                        "axis": axisPhrase(dimension, rank: shape.count), "yours": "repeat",
                         "theirs": "repeat_interleave",
                     ]))
             interleaves.append((node, base, dimension, shape.count))
@@ -115,8 +115,8 @@ extension MeaningGenerator {
                 told: Phrase(
                     MeaningKey.oneAxisRepeated,
                     [
-                        "yours": TensorAxes.phrase(kept.dimension, rank: kept.rank),
-                        "other": TensorAxes.phrase(dropped.dimension, rank: dropped.rank),
+                        "yours": axisPhrase(kept.dimension, rank: kept.rank),
+                        "other": axisPhrase(dropped.dimension, rank: dropped.rank),
                     ]))
         }
     }
@@ -134,8 +134,8 @@ extension MeaningGenerator {
         add(
             .indicesTiled, [(node.range, "(\(x)).repeat(1, 1, \(factor), \(factor))")],
             told: Phrase(MeaningKey.tiledMap, ["yours": "repeat"]))
-        let rows = TensorAxes.phrase(2, rank: 4)
-        let columns = TensorAxes.phrase(3, rank: 4)
+        let rows = axisPhrase(2, rank: 4)
+        let columns = axisPhrase(3, rank: 4)
         for (dimension, kept, other) in [(2, rows, columns), (3, columns, rows)] {
             add(
                 .oneAxisRepeated, [(node.range, "(\(x)).repeat_interleave(\(factor), dim=\(dimension))")],

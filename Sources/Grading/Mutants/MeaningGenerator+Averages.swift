@@ -114,7 +114,7 @@ extension MeaningGenerator {
             }
         }
         for found in repeats {
-            let axis = TensorAxes.phrase(found.dimension, rank: found.rank)
+            let axis = axisPhrase(found.dimension, rank: found.rank)
             add(
                 .indicesTiled, [(found.item.range, found.tiled)],
                 told: Phrase(
@@ -135,8 +135,8 @@ extension MeaningGenerator {
                 told: Phrase(
                     MeaningKey.oneAxisRepeated,
                     [
-                        "yours": TensorAxes.phrase(kept.dimension, rank: kept.rank),
-                        "other": TensorAxes.phrase(dropped.dimension, rank: dropped.rank),
+                        "yours": axisPhrase(kept.dimension, rank: kept.rank),
+                        "other": axisPhrase(dropped.dimension, rank: dropped.rank),
                     ]))
         }
     }

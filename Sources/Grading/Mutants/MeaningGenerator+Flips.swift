@@ -16,7 +16,7 @@ extension MeaningGenerator {
             else { continue }
             let rank = shape.count
             let written = text(operand)
-            guard let axes = Self.axes(dimensions.sorted(), rank: rank) else { continue }
+            guard let axes = axes(dimensions.sorted(), rank: rank) else { continue }
             // The values negated: told only where that is not the flip itself on this data.
             let negated = "(-\(Self.grouped(written)))"
             if let value = value(negated), value != flipped {
@@ -36,7 +36,7 @@ extension MeaningGenerator {
                     told: Phrase(
                         MeaningKey.rolledForFlipped,
                         [
-                            "operand": written, "axis": TensorAxes.phrase(dimension, rank: rank),
+                            "operand": written, "axis": axisPhrase(dimension, rank: rank),
                             "count": count,
                         ]))
             }

@@ -11,21 +11,27 @@ extension MeaningGenerator {
         var name: String
         /// The axis, counted from the right (0: the last dimension).
         var fromRight: Int
+        /// The dimensions of the arithmetic it takes part in (`(img * lum[:, None, None]).sum(0)`
+        /// broadcasts over 3 dimensions, though it gives 2).
+        var rank: Int = 0
+        /// How the dimensions of that arithmetic are laid out.
+        var layout: TensorLayout = .channelsFirst
     }
 
     mutating func parameterRules(_ root: ExpressionSyntax) {
-        guard let result = shape(root), result.count >= 2 else { return }
-        let rank = result.count
         let all = Self.nodes(root)
         var broadcasts: [Broadcast] = []
         for node in all {
             guard case .binary(let op, let left, let right) = node.kind,
-                [.add, .subtract, .multiply, .divide].contains(op)
+                [.add, .subtract, .multiply, .divide].contains(op), let result = shape(node),
+                result.count >= 2
             else { continue }
-            for operand in [left, right] {
-                if let found = broadcast(operand), found.fromRight < rank,
+            for (operand, other) in [(left, right), (right, left)] {
+                if var found = broadcast(operand), found.fromRight < result.count,
                     !broadcasts.contains(where: { $0.node.range == found.node.range })
                 {
+                    found.rank = result.count
+                    found.layout = layout(of: other, rank: result.count)
                     broadcasts.append(found)
                 }
             }
@@ -33,29 +39,39 @@ extension MeaningGenerator {
         let written = { (name: String, fromRight: Int) in
             fromRight == 0 ? name : "\(name)[:" + String(repeating: ", None", count: fromRight) + "]"
         }
-        let axis = { (fromRight: Int) in TensorAxes.phrase(rank - 1 - fromRight, rank: rank) }
+        let axis = { (found: Broadcast, fromRight: Int) in
+            TensorAxes.phrase(found.rank - 1 - fromRight, rank: found.rank, layout: found.layout)
+        }
         for found in broadcasts {
-            for other in 0..<min(rank, 4) where other != found.fromRight {
+            for other in 0..<min(found.rank, 4) where other != found.fromRight {
                 add(
                     .parameterOnOtherAxis, [(found.node.range, written(found.name, other))],
                     told: Phrase(
                         MeaningKey.parameterOnAxis,
-                        ["name": found.name, "yours": axis(other), "theirs": axis(found.fromRight)]))
+                        [
+                            "name": found.name, "yours": axis(found, other),
+                            "theirs": axis(found, found.fromRight),
+                        ]))
             }
         }
         // Every parameter moved alike, where they share one axis.
         let names = broadcasts.map(\.name).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         if names.count == 2, Set(broadcasts.map(\.fromRight)).count == 1,
-            let axisNow = broadcasts.first?.fromRight
+            Set(broadcasts.map(\.rank)).count == 1,
+            let first = broadcasts.first
         {
-            for other in 0..<min(rank, 4) where other != axisNow {
+            for other in 0..<min(first.rank, 4) where other != first.fromRight {
                 add(
                     .parameterOnOtherAxis, broadcasts.map { ($0.node.range, written($0.name, other)) },
                     told: Phrase(
                         MeaningKey.parametersOnAxis,
-                        ["name": names[0], "other": names[1], "yours": axis(other), "theirs": axis(axisNow)]))
+                        [
+                            "name": names[0], "other": names[1], "yours": axis(first, other),
+                            "theirs": axis(first, first.fromRight),
+                        ]))
             }
         }
+        guard let result = shape(root), result.count >= 2 else { return }
         swapRules(all)
         scaleShiftRules(all)
     }
@@ -90,7 +106,18 @@ extension MeaningGenerator {
             }
             break
         }
-        guard case .name(let name) = root.kind, let vector = shape(root), vector.count == 1, vector[0] >= 2,
+        // A vector computed element by element from the setup's (`(g / torch.sqrt(v + eps))`) is
+        // lined up as a name is; it is written in brackets where it is moved.
+        let name: String
+        switch root.kind {
+        case .name(let written): name = written
+        case .binary, .call, .unary:
+            guard Self.isPlain(root) else { return nil }
+            let written = text(root)
+            name = Self.isBracketed(written) ? written : "(\(written))"
+        default: return nil
+        }
+        guard let vector = shape(root), vector.count == 1, vector[0] >= 2,
             let shape = shape(node), shape.filter({ $0 != 1 }) == [vector[0]],
             let place = shape.lastIndex(of: vector[0])
         else { return nil }
@@ -162,5 +189,17 @@ extension MeaningGenerator {
         default: break
         }
         return text(node)
+    }
+
+    /// Whether `code` is one bracketed expression: `(a / b)`, not `(a) * (b)`.
+    static func isBracketed(_ code: String) -> Bool {
+        guard code.hasPrefix("("), code.hasSuffix(")") else { return false }
+        var depth = 0
+        for (offset, character) in code.enumerated() {
+            if character == "(" { depth += 1 }
+            if character == ")" { depth -= 1 }
+            if depth == 0 { return offset == code.count - 1 }
+        }
+        return false
     }
 }

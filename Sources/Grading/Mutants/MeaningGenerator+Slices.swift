@@ -37,8 +37,8 @@ extension MeaningGenerator {
     }
 
     /// Several dimensions said together: "the rows (dimension 1)", "… and …".
-    static func axes(_ dimensions: [Int], rank: Int) -> Phrase? {
-        let phrases = dimensions.map { TensorAxes.phrase($0, rank: rank) }
+    func axes(_ dimensions: [Int], rank: Int) -> Phrase? {
+        let phrases = dimensions.map { axisPhrase($0, rank: rank) }
         switch phrases.count {
         case 1: return phrases[0]
         case 2: return Phrase(MeaningKey.listTwo, ["a": phrases[0], "b": phrases[1]])
@@ -58,8 +58,8 @@ extension MeaningGenerator {
             let cutting = items.indices.filter { Self.cuts(items[$0]) }
             let slices = cutting.map { written[$0] }.joined(separator: ", ")
             // Slices moved one dimension to the front: the leading `:` left out.
-            if items.count >= 2, Self.isWhole(items[0]), let theirs = Self.axes(cutting, rank: rank),
-                let yours = Self.axes(cutting.map { $0 - 1 }, rank: rank)
+            if items.count >= 2, Self.isWhole(items[0]), let theirs = axes(cutting, rank: rank),
+                let yours = axes(cutting.map { $0 - 1 }, rank: rank)
             {
                 add(
                     .slicedOtherDimensions,
@@ -91,8 +91,8 @@ extension MeaningGenerator {
             told: Phrase(
                 MeaningKey.chainedSlice,
                 [
-                    "slice": itemText(items[last]), "yours": TensorAxes.phrase(previous, rank: rank),
-                    "theirs": TensorAxes.phrase(last, rank: rank),
+                    "slice": itemText(items[last]), "yours": axisPhrase(previous, rank: rank),
+                    "theirs": axisPhrase(last, rank: rank),
                 ]))
     }
 
@@ -130,7 +130,7 @@ extension MeaningGenerator {
         var groups = [moved]
         if moved.count > 1 { groups += moved.map { [$0] } }
         for group in groups {
-            guard let axes = Self.axes(group.map(\.dimension), rank: rank) else { continue }
+            guard let axes = axes(group.map(\.dimension), rank: rank) else { continue }
             let starts: Phrase
             switch group.count {
             case 1: starts = group[0].start
@@ -151,7 +151,7 @@ extension MeaningGenerator {
     ) {
         for (dimension, item) in items.enumerated() {
             guard case .slice(let start, let stop, nil, let range) = item else { continue }
-            let axis = TensorAxes.phrase(dimension, rank: rank)
+            let axis = axisPhrase(dimension, rank: rank)
             if start == nil, let stop, case .unary(.negate, let operand) = stop.kind,
                 case .integer(let count) = operand.kind, count > 0
             {
@@ -195,8 +195,8 @@ extension MeaningGenerator {
                 told: Phrase(
                     MeaningKey.shiftMoved,
                     [
-                        "yours": TensorAxes.phrase(other, rank: rank),
-                        "theirs": TensorAxes.phrase(from, rank: rank),
+                        "yours": axisPhrase(other, rank: rank),
+                        "theirs": axisPhrase(from, rank: rank),
                     ]),
                 piece: written[other])
         }
@@ -256,7 +256,7 @@ extension MeaningGenerator {
                     told: Phrase(
                         MeaningKey.shiftReversed,
                         [
-                            "axis": TensorAxes.phrase(dimension, rank: rank), "pad": tuple, "slice": slice,
+                            "axis": axisPhrase(dimension, rank: rank), "pad": tuple, "slice": slice,
                             "count": count,
                         ]),
                     piece: slice)

@@ -21,6 +21,10 @@ struct MeaningGenerator {
     var values: [String: NumericArray?] = [:]
     /// The values of parts that are one number (`MeaningGenerator+Variance`), kept likewise.
     var numbers: [String: Double?] = [:]
+    /// The layout each setup tensor of the reference shows (`inferLayouts`), where it shows one.
+    var nameLayouts: [String: TensorLayout] = [:]
+    /// The layout of the reference's tensors of each rank together (`inferLayouts`).
+    var rankLayouts: [Int: TensorLayout] = [:]
 
     /// Reductions whose dimensions are a statistic's meaning (max and min return pairs with a dim).
     static let statistics: Set<String> = ["mean", "sum", "var", "std", "amax", "amin", "nanmean", "nansum"]
@@ -37,6 +41,7 @@ struct MeaningGenerator {
         if let formula = generator.normalisationFormula(root), formula != source {
             return mutants(of: formula, evaluate: evaluate)
         }
+        generator.inferLayouts(root)
         generator.groupStatisticsRules(root)
         generator.tableShareRules(root)
         generator.reductionRules(root)
@@ -60,6 +65,9 @@ struct MeaningGenerator {
         generator.stepRules(root)
         generator.curveRules(root)
         generator.flipRules(root)
+        generator.moveRules(root)
+        generator.indexOrderRules(root)
+        generator.productRules(root)
         var seen: Set<String> = [source]
         return Array(generator.found.filter { seen.insert($0.source).inserted }.prefix(limit))
     }
@@ -295,7 +303,11 @@ struct MeaningGenerator {
                 ? Phrase(MeaningKey.operation, ["op": names[0]])
                 : Phrase(MeaningKey.statistics, ["ops": names.joined(separator: ", ")])
             let theirs = TensorAxes.written(first.dimensions)
-            let theirKept = TensorAxes.kept(reducing: first.dimensions, shape: first.shape)
+            // The dimensions named as they are in this operand's layout (an `(H, W, C)` image's
+            // dimension 0 is its rows), or by number when it is not known.
+            let operandLayout = layout(of: first.operand, rank: rank)
+            let theirKept = TensorAxes.kept(
+                reducing: first.dimensions, shape: first.shape, layout: operandLayout)
             for mask in 1..<(1 << rank) {
                 let dimensions = Set((0..<rank).filter { mask & (1 << $0) != 0 })
                 guard dimensions != first.dimensions else { continue }
@@ -324,7 +336,8 @@ struct MeaningGenerator {
                     MeaningKey.reducedOver,
                     [
                         "what": what, "yours": TensorAxes.written(dimensions),
-                        "yourKept": TensorAxes.kept(reducing: dimensions, shape: first.shape),
+                        "yourKept": TensorAxes.kept(
+                            reducing: dimensions, shape: first.shape, layout: operandLayout),
                         "theirs": theirs,
                         "theirKept": theirKept,
                     ])

@@ -486,6 +486,19 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     case negatedForFlipped = "negated-for-flipped"
     /// `x.flip(d)` → `x.roll(k, dims=d)`: the values rolled round where their order is reversed.
     case rolledForFlipped = "rolled-for-flipped"
+    /// `x.permute(2, 0, 1)` → `x.reshape(3, 2, 3)`: the values cut anew in memory order where
+    /// whole dimensions are moved (`MeaningGenerator+Moves`).
+    case reshapeForMove = "reshape-for-move"
+    /// `x[[2, 1, 0]]` → `x[[2, 0, 1]]`: an index list in another order (`MeaningGenerator+Moves`).
+    case indexOrderChanged = "index-order-changed"
+    /// `a @ b` → `b.T @ a.T`: the product taken the other way round, its transpose
+    /// (`MeaningGenerator+Products`).
+    case productReversed = "product-reversed"
+    /// `F.adaptive_avg_pool2d(x, 1)` → `F.avg_pool2d(x, 2)`: a small window's average where the
+    /// whole map is averaged.
+    case localForGlobalPooling = "local-for-global-pooling"
+    /// `x @ W.T` → `x @ W`: a square weight's transpose left out.
+    case transposeDropped = "transpose-dropped"
 
     // What a probability means (`MeaningGenerator+Probabilities`, `+Softmax`, `+Classes`).
     /// `1 - p` → `p`, or a factor `p` → `1 - p`: the probability of the opposite outcome.
@@ -784,6 +797,10 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
             .patienceFromOverallBest, .keptForStop, .neverStopped, .stopForKept, .bestForKept,
             .negatedForFlipped, .rolledForFlipped:
             Traits(meaning: .calculation)
+        case .reshapeForMove: Traits(reason: .always, meaning: .calculation)
+        case .indexOrderChanged: Traits(meaning: .place)
+        case .productReversed, .localForGlobalPooling, .transposeDropped:
+            Traits(reason: .always, meaning: .calculation)
         }
     }
 
