@@ -133,6 +133,26 @@ import Wording
         #expect(verdict.mutantIDs == ["product-reversed"], "\(verdict.message)")
     }
 
+    @Test func squareWeightsTransposeLeftOut() {
+        let head = TestExercises.make(
+            .tensor,
+            setup:
+                "feat = tensor([[0.5, 1.0]])\nW1 = tensor([[1., 2.], [0.5, -1.]])\nW2 = tensor([[0., 1.], [2., 1.]])",
+            reference: "(feat @ W1.T) @ W2.T")
+        let both = english.grade("(feat @ W1) @ W2", for: head)
+        #expect(both.mutantIDs == ["transpose-dropped"], "\(both.message)")
+        #expect(both.message.contains("`W1`, `W2`"), "\(both.message)")
+        let one = english.grade("(feat @ W1.T) @ W2", for: head)
+        #expect(one.mutantIDs == ["transpose-dropped"], "\(one.message)")
+        #expect(one.message.contains("`W2.T`"), "\(one.message)")
+        // A symmetric weight is its own transpose: no transpose is missing from the value here
+        // (the answer is right only on this data, which the grader says otherwise).
+        let symmetric = TestExercises.make(
+            .tensor, setup: "feat = tensor([[0.5, 1.0]])\nS = tensor([[1., 2.], [2., -1.]])",
+            reference: "feat @ S.T")
+        #expect(!english.grade("feat @ S", for: symmetric).mutantIDs.contains("transpose-dropped"))
+    }
+
     @Test func localPoolingForGlobal() {
         let gap = TestExercises.make(
             .tensor, setup: "maps = (arange(40.).reshape(1, 2, 4, 5) * 3 % 7)",

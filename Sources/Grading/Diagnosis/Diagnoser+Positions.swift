@@ -115,8 +115,9 @@ extension Diagnoser {
         if case .tuple(let items) = answer, items.count == 2,
             let down = ValueConversion.numeric(items[0]), let across = ValueConversion.numeric(items[1]),
             down.shape == [columns], across.shape == [rows],
-            down.values.map({ Int($0) }) == Self.extremes(values, alongRows: true, largest: source.largest),
-            across.values.map({ Int($0) }) == Self.extremes(values, alongRows: false, largest: source.largest)
+            // Compared as numbers: a learner's tensor may hold anything (NaN, 1e300).
+            down.values == Self.extremes(values, alongRows: true, largest: source.largest).map(Double.init),
+            across.values == Self.extremes(values, alongRows: false, largest: source.largest).map(Double.init)
         {
             return told(.positionPerAxis, ["extreme": extreme])
         }

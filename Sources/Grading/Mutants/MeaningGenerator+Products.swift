@@ -60,6 +60,8 @@ extension MeaningGenerator {
             else { continue }
             dropped.append((right.range, text(base), text(base)))
         }
+        // Said in the order they are written (the walk meets the outer product first).
+        dropped.sort { $0.range.lowerBound.offset < $1.range.lowerBound.offset }
         for one in dropped {
             add(
                 .transposeDropped, [(one.range, one.written)],
