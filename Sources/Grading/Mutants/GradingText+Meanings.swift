@@ -10,6 +10,25 @@ package enum MeaningKey: String, MessageKey {
     /// A statistic taken over other dimensions (`what`, `yours`, `yourKept`, `theirs`,
     /// `theirKept`).
     case reducedOver
+    /// A real-valued formula's slips (`MeaningGenerator+Reals`), each with the parts as written:
+    /// the division and a term in the other order (`numerator`, `divisor`, `term`).
+    case dividedBeforeSubtracting, dividedBeforeAdding, subtractedBeforeDividing, addedBeforeDividing
+    /// The divisor squared, or its square root taken (`divisor`); a square root left out
+    /// (`inside`); the numerator left out (`numerator`, `divisor`).
+    case divisorSquared, divisorRooted, rootLeftOut, numeratorLeftOut
+    /// A share `w` and its complement `1 - w` each where the other belongs (`share`).
+    case sharesSwapped
+    /// A divisor one off (`yours`, `theirs`).
+    case divisorOneOff
+    /// The exponential left out: of a softmax (`scores`), of one `exp` (`inside`).
+    case exponentialLeftOutSoftmax, exponentialLeftOut
+    /// A scale (`scale`) applied to what a call (`call`) gives, not to its input (`input`):
+    /// dividing, multiplying; the call's result raised to the power 1 / scale.
+    case dividedAfterCall, multipliedAfterCall, powerForTemperature
+    /// Rounded before multiplying by `scale`; the fraction dropped where rounding belongs.
+    case roundedBeforeScaling, truncatedForRounded
+    /// The logarithm of the raw scores (`scores`), softmax left out.
+    case logWithoutSoftmax
     /// One reduction, as written (`op`).
     case operation
     /// Several reductions changed alike (`ops`, written out).

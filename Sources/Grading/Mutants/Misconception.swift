@@ -625,6 +625,38 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     /// after the stride divides the padded size).
     case termOutsideDivision = "term-outside-division"
 
+    // A formula over real-valued names and calls slipped (`MeaningGenerator+Reals`): each change
+    // says itself in full, and is told only where the answer keeps agreeing with the mutant on the
+    // setup's numbers changed (`PreparedExercise+RealSlips`).
+    /// `(a - b) / c` → `a / c - b`, and `a / c - b` → `(a - b) / c`: the division and the term in
+    /// the other order.
+    case divisionReordered = "division-reordered"
+    /// `a / s` → `a / s ** 2`: the divisor squared (a variance where the deviation belongs).
+    case divisorSquared = "divisor-squared"
+    /// `a / s` → `a / sqrt(s)`: the divisor's square root where the divisor belongs.
+    case divisorRooted = "divisor-rooted"
+    /// `sqrt(e)` → `e`: a square root left out.
+    case rootLeftOut = "root-left-out"
+    /// `a / b` → `1 / b`: the numerator left out.
+    case numeratorLeftOut = "numerator-left-out"
+    /// `w` ↔ `1 - w` everywhere: the two shares of a mix each where the other belongs.
+    case sharesSwapped = "shares-swapped"
+    /// `a / n` → `a / (n - 1)`, `/ 255` → `/ 256`: a divisor one off.
+    case divisorOneOff = "divisor-one-off"
+    /// `softmax(x)` → `x / x.sum()`, `exp(e)` → `e`: the exponential left out.
+    case exponentialLeftOut = "exponential-left-out"
+    /// `f(x / T)` → `f(x) / T`: a scale applied to what a call gives instead of to its input.
+    case scaleAfterCall = "scale-after-call"
+    /// `softmax(x / T)` → `softmax(x) ** (1 / T)`: the probabilities raised to a power, not
+    /// normalised again.
+    case powerForTemperature = "power-for-temperature"
+    /// `round(x * c)` → `round(x) * c`: rounded before scaling.
+    case roundedBeforeScaling = "rounded-before-scaling"
+    /// `round(e)` → `trunc(e)`: the fraction dropped where the nearest whole number belongs.
+    case truncatedForRounded = "truncated-for-rounded"
+    /// `log_softmax(x)` → `log(x)`: the logarithm of the raw scores, softmax left out.
+    case logWithoutSoftmax = "log-without-softmax"
+
     /// How a misconception is told and weighed: the one table every other list derives from
     /// (the catalog keys `MisconceptionKey`, the reasons, the generic changes).
     struct Traits {
@@ -666,6 +698,9 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
         case variance
         /// What an optimiser's step or a schedule means (`MeaningGenerator+Steps`).
         case step
+        /// A formula over real-valued names and calls slipped (`MeaningGenerator+Reals`): told
+        /// only where the answer keeps agreeing with it on other numbers (`isRealSlip`).
+        case reals
     }
 
     var traits: Traits {
@@ -788,6 +823,10 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
         case .convolutionForTransposed, .stageLeftOut: Traits(unquoted: true, reason: .always)
         case .scaledOnly, .stagesMerged: Traits(reason: .always)
         case .termOutsideDivision: Traits(reason: .sizes)
+        case .divisionReordered, .divisorSquared, .divisorRooted, .rootLeftOut, .numeratorLeftOut,
+            .sharesSwapped, .divisorOneOff, .exponentialLeftOut, .scaleAfterCall, .powerForTemperature,
+            .roundedBeforeScaling, .truncatedForRounded, .logWithoutSoftmax:
+            Traits(meaning: .reals)
         case .transposedPaddingAdded: Traits(reason: .always)
         case .slicedOtherDimensions, .chainedSlice, .sliceFromOrigin, .otherEndDropped,
             .unfoldLayout, .unfoldPositions, .readingOrder, .shiftReversed, .shiftMoved:
@@ -942,6 +981,11 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     /// (`MeaningGenerator+Steps`): told only of an answer written as its formula, in names, and
     /// never with a second slip on top (a swap then a term dropped is no learner's story).
     var isStep: Bool { traits.meaning == .step }
+
+    /// Whether the change is a real-valued formula's slip (`MeaningGenerator+Reals`): told only of
+    /// an answer that writes it and agrees with it on the setup's numbers changed
+    /// (`PreparedExercise.realSlipHolds`).
+    var isRealSlip: Bool { traits.meaning == .reals }
 
     /// Whether the change replaces the whole answer (a percentage, odds, the probability for a
     /// loss): its sentence is said whole (`MeaningKey`), not as a change of the calculation.

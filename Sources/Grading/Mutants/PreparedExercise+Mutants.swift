@@ -240,6 +240,8 @@ extension PreparedExercise {
             && !hidesSlipInWorkedNumber(source, mutant, session: comparer.session)
             && (!mutant.changes.contains(where: \.misconception.isToldAsReals)
                 || sameAsReals(source, mutant.source) != false)
+            && (!mutant.changes.contains(where: \.misconception.isRealSlip)
+                || realSlipHolds(source, mutant, comparer: comparer))
             && (!mutant.changes.contains(where: \.misconception.isStep)
                 || !Self.names(in: source).isDisjoint(with: base.boundNames)
                     && sameAsReals(source, mutant.source) != false)
@@ -613,6 +615,12 @@ extension PreparedExercise {
                 found.append((mutant, value))
             }
         }
+        // Slips in a real-valued formula (`MeaningGenerator+Reals`), on top of the others: only
+        // values no telling mutant gives already.
+        if !model {
+            found += realSlipValues(
+                sources.map(\.text), seen: &seen, found: found, runner: runner, comparer: comparer)
+        }
         catalogue.all = found
         catalogue.swaps = swapEntries(
             of: sources.map(\.text),
@@ -653,7 +661,7 @@ extension PreparedExercise {
         // Nor is a weight shape taken otherwise one to slip in again (its dimensions are told).
         for (single, _) in found
         where !single.misconception.replacesWhole && !single.misconception.isStep
-            && !single.misconception.isWeightShape
+            && !single.misconception.isWeightShape && !single.misconception.isRealSlip
         {
             for next in MutantGenerator.mutants(of: single.source, model: false, isInteger: isInteger)
             where seen.insert(next.source).inserted {
