@@ -520,7 +520,9 @@ public final class Grader {
                     finding.says = told.phrase
                 }
             }
+            // A part left out with no readable name is not told ("without one of its terms").
             var match = prepared.mutants(matching: answer, source: source, comparer: comparer)
+                .flatMap(\.nameable)
             // An answer whose own operators, bracketed otherwise, give the expected value made a
             // slip of precedence (`1 / 1 - p`): a change found by its value alone is not its story.
             if precedenceSlip, let group = match, group.byValue,
@@ -569,6 +571,7 @@ public final class Grader {
                     finding.says = story.phrase
                 } else {
                     match = prepared.mutantsByOperators(answer, source: source, comparer: comparer)
+                        .flatMap(\.nameable)
                 }
             }
             // A mutant found by its value alone is a coincidence when the answer is written as
@@ -578,6 +581,16 @@ public final class Grader {
             // story than on an idle machine (`ExtraRun`).
             let decided = !prepared.mutants.isPartial && prepared.stoppedRuns == stoppedBefore
             var written: WrittenDifference?
+            // A double slip that gives the answer's value, where the answer is the calculation
+            // with one step fewer or more (the square root left out, told "`*` where `**` belongs
+            // and without the factor `0.5`"): the one change typed is told, not two.
+            if let group = match, decided, let source,
+                group.mutants.allSatisfy({ $0.changes.count == 2 }),
+                let step = prepared.writtenReading.oneStep(source, comparer: comparer)
+            {
+                match = nil
+                written = step
+            }
             if let group = match, group.byValue, let source {
                 written = prepared.writtenReading.difference(source, session: session, comparer: comparer)
                 if let found = written,

@@ -68,6 +68,9 @@ package enum MeaningKey: String, MessageKey {
     case shiftBeforeScale, transformUndone
     /// A running average's slips (`old`, `new`, `weight`).
     case weightsSwapped, unweightedAverage, oldValueReplaced, oldWeightDropped, newWeightDropped
+    /// The same slips of a weighted sum of two quantities that is no running update (two losses
+    /// mixed): its parts named, never "old" or "new" (`old`, `new`, `weight` as above).
+    case mixWeightsSwapped, mixUnweighted, mixOneTermOnly, mixOldWeightDropped, mixNewWeightDropped
     /// A term added whole (`term`) weighted by the complement of the factor beside it, or by
     /// that factor (`weight`) too.
     case complementWeighted, factorOnBoth

@@ -62,13 +62,11 @@ extension GradingText {
     /// reference away and read badly, so the sentence then names the change without it.
     private func quotable(_ piece: String) -> Bool { !piece.isEmpty && piece.count <= 20 }
 
-    /// A part left out is named whenever it reads as one (a product of a few names, 40 characters
-    /// at most): "without one of its terms" leaves the learner to guess which.
+    /// A part left out is named by `ReadablePiece` (40 characters whole, longer ones shortened);
+    /// where it has no readable name the change is not told (`Mutant.Change.isNameable`), so the
+    /// unquoted sentence is only a fallback.
     private func quotable(_ piece: String, _ misconception: Misconception) -> Bool {
-        guard [.termDropped, .factorDropped, .divisorDropped].contains(misconception) else {
-            return quotable(piece)
-        }
-        return !piece.isEmpty && piece.count <= 40 && !piece.contains("\n") && !piece.contains(";")
+        !Mutant.Change.namesDroppedPart.contains(misconception) && quotable(piece)
     }
 
     private func change(_ misconception: Misconception, _ piece: String, original: String) -> Phrase {
@@ -78,6 +76,12 @@ extension GradingText {
                 misconception)
         {
             return Phrase(MisconceptionKey.change(misconception), ["piece": piece, "original": original])
+        }
+        // A part left out is named readably, shortened if long (`Mutant+ReadablePiece`).
+        if Mutant.Change.namesDroppedPart.contains(misconception),
+            let name = ReadablePiece.name(piece, beside: original)
+        {
+            return Phrase(MisconceptionKey.change(misconception), ["piece": name])
         }
         if !quotable(piece, misconception),
             let key = MisconceptionKey(rawValue: misconception.rawValue + ".unquoted")

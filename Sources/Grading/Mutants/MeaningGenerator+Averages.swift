@@ -14,15 +14,46 @@ extension MeaningGenerator {
             else { continue }
             let (o, n, m) = (text(old), text(new), text(weight))
             let told = ["old": o, "new": n, "weight": m]
+            // "The old value" and "the new value" are true of a running update only; a weighted
+            // sum of two quantities (two losses, two images) names its two parts instead.
+            let running = Self.isRunning(old: old, weight: weight)
             let edits: [(Misconception, MeaningKey, String)] = [
-                (.weightsSwapped, .weightsSwapped, "(\(m) * \(o) + (1 - \(m)) * \(n))"),
-                (.unweightedAverage, .unweightedAverage, "((\(o) + \(n)) / 2)"),
-                (.oldValueReplaced, .oldValueReplaced, "(\(n))"),
-                (.oldWeightDropped, .oldWeightDropped, "(\(o) + \(m) * \(n))"),
-                (.newWeightDropped, .newWeightDropped, "((1 - \(m)) * \(o) + \(n))"),
+                (
+                    .weightsSwapped, running ? .weightsSwapped : .mixWeightsSwapped,
+                    "(\(m) * \(o) + (1 - \(m)) * \(n))"
+                ),
+                (.unweightedAverage, running ? .unweightedAverage : .mixUnweighted, "((\(o) + \(n)) / 2)"),
+                (.oldValueReplaced, running ? .oldValueReplaced : .mixOneTermOnly, "(\(n))"),
+                (
+                    .oldWeightDropped, running ? .oldWeightDropped : .mixOldWeightDropped,
+                    "(\(o) + \(m) * \(n))"
+                ),
+                (
+                    .newWeightDropped, running ? .newWeightDropped : .mixNewWeightDropped,
+                    "((1 - \(m)) * \(o) + \(n))"
+                ),
             ]
             for (misconception, key, replacement) in edits {
                 add(misconception, [(node.range, replacement)], told: Phrase(key, told))
+            }
+        }
+    }
+
+    /// Words of a name that say it holds a running value (`run_mu`, `running`, `ema`, `prev`)
+    /// or a running update's rate (`momentum`, `mom`, `decay`).
+    static let runningWords: Set<String> = [
+        "run", "running", "ema", "avg", "average", "moving", "old", "prev", "previous", "smoothed",
+        "momentum", "mom", "decay",
+    ]
+
+    /// Whether the mix updates a running value: the course names the old part or the weight as
+    /// one (`(1 - mom) * run_mu + mom * m_b`). A weighted sum of two losses or two images
+    /// (`alpha * kd + (1 - alpha) * ce`) has no old and no new value.
+    static func isRunning(old: ExpressionSyntax, weight: ExpressionSyntax) -> Bool {
+        let names = SharedCalls.names(in: old).union(SharedCalls.names(in: weight))
+        return names.contains { name in
+            name.lowercased().split(whereSeparator: { $0 == "_" || $0.isNumber }).contains {
+                runningWords.contains(String($0))
             }
         }
     }

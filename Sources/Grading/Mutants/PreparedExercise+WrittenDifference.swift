@@ -37,6 +37,17 @@ final class WrittenReading {
             for index in found.arguments.indices where !isSetting(found.arguments[index], session: session) {
                 found.arguments[index].extent = extent(found.arguments[index], session: session)
             }
+            // A list of numbers is told by the entry that differs, or not at all: never by
+            // quoting the calculation's whole list.
+            let readings = found.arguments.map(WrittenDifference.entryReading)
+            if readings.contains(.untold)
+                || (found.arguments.count > 1 && readings.contains { $0 != .notAList })
+            {
+                continue
+            }
+            for (index, reading) in readings.enumerated() {
+                if case .told(let entry) = reading { found.arguments[index].entry = entry }
+            }
             guard !found.arguments.isEmpty,
                 found.arguments.allSatisfy({ $0.extent != nil || isSetting($0, session: session) }),
                 best.map({ found.arguments.count < $0.arguments.count }) ?? true
@@ -58,6 +69,27 @@ final class WrittenReading {
         guard best == nil, steps, answer.makesCall else { return best }
         for (index, entry) in sources.enumerated() {
             guard let tree = entry.tree, let found = WrittenDifference.step(answer, tree) else { continue }
+            if index > 0 {
+                guard let passes = passing(entry.text, comparer: comparer) else { return nil }
+                guard passes else { continue }
+            }
+            return found
+        }
+        return nil
+    }
+
+    /// How `source` is the reference, or a passing alternative, with one call more or fewer
+    /// around a part (`gam / (run_var + eps)` for `gam / torch.sqrt(run_var + eps)`), whether or
+    /// not the answer calls anything; nil otherwise, or when an alternative that could say so has
+    /// not finished its run. A two-change reading of such an answer ("`*` where `**` belongs and
+    /// without the factor `0.5`") is contorted: the one call typed or left out is its story. (An
+    /// operator more or fewer in a formula stays the formula catalogue's to read.)
+    func oneStep(_ source: String, comparer: Comparer) -> WrittenDifference? {
+        guard let answer = reader.read(source) else { return nil }
+        for (index, entry) in sources.enumerated() {
+            guard let tree = entry.tree, let found = WrittenDifference.step(answer, tree),
+                found.step?.isCall == true
+            else { continue }
             if index > 0 {
                 guard let passes = passing(entry.text, comparer: comparer) else { return nil }
                 guard passes else { continue }
@@ -318,6 +350,13 @@ extension GradingText {
     private func writtenAlone(_ difference: WrittenDifference) -> Phrase? {
         guard difference.arguments.count == 1, let argument = difference.arguments.first else { return nil }
         if let compared = comparedOtherwise(argument) { return compared }
+        if let entry = argument.entry {
+            let place = entry.place.map(String.init).joined(separator: ", ")
+            let told = ["place": place, "yours": entry.yours, "theirs": entry.theirs]
+            if !entry.sizes { return Phrase(WrittenKey.entryOne, told) }
+            let single = !entry.yours.contains(",") && !entry.theirs.contains(",")
+            return Phrase(single ? WrittenKey.sizeOne : WrittenKey.sizesFrom, told)
+        }
         if argument.isOperand {
             let yours = argument.yourValue ?? ""
             let theirs = argument.theirValue ?? ""
@@ -415,6 +454,9 @@ package enum WrittenKey: String, MessageKey {
     case keepdimKept, keepdimDropped
     case smallestTaken, largestTaken
     case runningForOverall, overallForRunning
+    /// One entry of a list of numbers typed otherwise (`place`, `yours`, `theirs`); one size of
+    /// a shape, or its sizes from one dimension on (`place` the dimension).
+    case entryOne, sizeOne, sizesFrom
     /// The entries of one tensor each side reads (`yours`, `yourFirst`, `yourLast`, `theirs`,
     /// `theirFirst`, `theirLast`).
     case otherEntries

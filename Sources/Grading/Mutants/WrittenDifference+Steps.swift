@@ -15,6 +15,8 @@ extension WrittenDifference {
         var part: String?
         /// The activation the step is, when it is one (its sentence says what it does).
         var operation: Operation?
+        /// Whether the step is a call (`torch.sqrt(…)`), not an operator around a part.
+        var isCall = false
         /// Whether the step is `… + 1` around a position (`argmin`, `argmax`, a pair's indices):
         /// the position counted from 1 (added) or from 0 (left out).
         var countsFromOne = false
@@ -90,7 +92,8 @@ extension WrittenDifference {
         }
         return Step(
             added: added, written: step, part: atEnd ? nil : part,
-            operation: [.relu, .sigmoid, .tanh].contains(operation) ? operation : nil, countsFromOne: counted)
+            operation: [.relu, .sigmoid, .tanh].contains(operation) ? operation : nil, isCall: outer.isCall,
+            countsFromOne: counted)
     }
 
     /// The parts of two nodes of the same kind, paired; nil when they are not the same kind of

@@ -39,6 +39,9 @@ struct WrittenDifference: Hashable, Sendable {
         /// An operand's values where it is a name of a number (`thr`, 0.7), to say with it.
         var yourNumber: Double?
         var theirNumber: Double?
+        /// For a list of numbers written otherwise, the entry that differs
+        /// (`WrittenDifference+Entries`): told in place of the two whole lists.
+        var entry: EntryChange?
         /// For one comparison written with another operator, its sides the same (`pre < 0` for
         /// `pre > 0`): the learner's operator and the calculation's (`WrittenDifference+Comparisons`).
         var comparison: ComparisonChange?
