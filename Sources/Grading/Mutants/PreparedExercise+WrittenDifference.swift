@@ -37,16 +37,17 @@ final class WrittenReading {
             for index in found.arguments.indices where !isSetting(found.arguments[index], session: session) {
                 found.arguments[index].extent = extent(found.arguments[index], session: session)
             }
-            // A list of numbers is told by the entry that differs, or not at all: never by
-            // quoting the calculation's whole list.
+            // Typed data is told by the entry that differs, or not at all: never by quoting the
+            // calculation's whole list. A shape's sizes by the dimensions that differ, where they
+            // are one run; otherwise, or beside another difference, quoted as any setting.
             let readings = found.arguments.map(WrittenDifference.entryReading)
-            if readings.contains(.untold)
-                || (found.arguments.count > 1 && readings.contains { $0 != .notAList })
-            {
+            if readings.contains(.untold) { continue }
+            if found.arguments.count == 1, case .told(let entry) = readings[0] {
+                found.arguments[0].entry = entry
+            } else if readings.contains(where: {
+                if case .told(let entry) = $0 { !entry.sizes } else { false }
+            }) {
                 continue
-            }
-            for (index, reading) in readings.enumerated() {
-                if case .told(let entry) = reading { found.arguments[index].entry = entry }
             }
             guard !found.arguments.isEmpty,
                 found.arguments.allSatisfy({ $0.extent != nil || isSetting($0, session: session) }),

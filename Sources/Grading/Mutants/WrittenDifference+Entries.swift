@@ -60,14 +60,17 @@ extension WrittenDifference {
         guard sizes || dataCalls.contains(callee) else { return .notAList }
         if yours.map(\.place) == theirs.map(\.place) {
             let differing = yours.indices.filter { !same(yours[$0].entry, theirs[$0].entry) }
-            guard differing.count == 1, let index = differing.first else { return .untold }
+            guard differing.count == 1, let index = differing.first else {
+                return sizes ? .notAList : .untold
+            }
             return .told(
                 EntryChange(
                     place: yours[index].place, yours: yours[index].entry, theirs: theirs[index].entry,
                     sizes: sizes))
         }
         // A shape whose sizes differ in one run (`1, 1, 64` for `1, 1, 8, 8`): that run, from the
-        // dimension where it starts, the rest alike on both sides.
+        // dimension where it starts, the rest alike on both sides. Sizes that differ otherwise are
+        // quoted as any setting (`G, -1` for `2, G, -1`); typed data never is.
         guard sizes else { return .untold }
         let (mineAll, theirAll) = (yours.map(\.entry), theirs.map(\.entry))
         var prefix = 0
@@ -83,7 +86,7 @@ extension WrittenDifference {
         let their = Array(theirAll[prefix..<(theirAll.count - suffix)])
         guard !mine.isEmpty, !their.isEmpty, mine.count <= sizeRun, their.count <= sizeRun,
             prefix + suffix >= 1
-        else { return .untold }
+        else { return .notAList }
         return .told(
             EntryChange(
                 place: [prefix], yours: mine.joined(separator: ", "), theirs: their.joined(separator: ", "),
