@@ -208,6 +208,9 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     case rowMoved = "row-moved"
     /// The same calculation one column further.
     case columnMoved = "column-moved"
+    /// `g[-1]` → `g[-2]`, `v[2]` → `v[3]`: the entry next to the one asked from a list or a
+    /// vector (a layer's, an epoch's, a class's value), one index off.
+    case indexMoved = "index-moved"
     /// `x[::2]` → `x[:H // 2]`: the first half kept where every second pixel is asked.
     case cropForSubsample = "crop-for-subsample"
     /// `f(f(f(x)))` → `f(f(x))`: one application fewer in a chain.
@@ -769,8 +772,8 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
         case .settingChanged, .reducedEverything, .applicationDropped, .otherPoint: Traits()
         case .paddingAdded: Traits(reason: .always, finding: .paddingAdded, transposedReason: true)
         case .inputTransposed, .valueForGradient: Traits(unquoted: true, reason: .always)
-        case .rowMoved, .columnMoved, .cropForSubsample, .skipInside, .skipDoubled, .shapesConcatenated,
-            .kernelUpsideDown:
+        case .rowMoved, .columnMoved, .indexMoved, .cropForSubsample, .skipInside, .skipDoubled,
+            .shapesConcatenated, .kernelUpsideDown:
             Traits(reason: .always)
         case .countBiasForgotten, .countBiasAdded, .countBiasPerInput, .countBiasPerPair, .countBiasBothSides,
             .countKernelThree, .countKernelOne, .countBuffers, .countScaleOnly, .countNormInputChannels,
@@ -869,8 +872,8 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     var isAboutCalls: Bool {
         switch self {
         case .settingChanged, .paddingAdded, .inputTransposed, .reducedEverything, .rowMoved, .columnMoved,
-            .cropForSubsample, .applicationDropped, .otherPoint, .valueForGradient, .skipInside, .skipDoubled,
-            .kernelUpsideDown, .padDimensionMoved, .padAmountChanged:
+            .indexMoved, .cropForSubsample, .applicationDropped, .otherPoint, .valueForGradient, .skipInside,
+            .skipDoubled, .kernelUpsideDown, .padDimensionMoved, .padAmountChanged:
             true
         default: false
         }

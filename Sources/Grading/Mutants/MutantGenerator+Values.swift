@@ -26,7 +26,7 @@ extension MutantGenerator {
             chainRules(node, callee, name, arguments)
             pointRules(node, callee, name, arguments)
         case .subscript(let base, let items):
-            positionRules(items)
+            positionRules(base, items)
             cropRules(base, items)
         case .attribute(let base, let name, _) where name == "shape":
             shapeRules(node, base)
@@ -147,7 +147,8 @@ extension MutantGenerator {
 
     /// The same calculation one row or one column further: every slice of the row (or column)
     /// dimension moved by one, or the row (or column) index one larger.
-    private mutating func positionRules(_ items: [SubscriptItem]) {
+    private mutating func positionRules(_ base: ExpressionSyntax, _ items: [SubscriptItem]) {
+        if items.count == 1 { entryRules(base, items[0]) }
         guard items.count >= 2 else { return }
         for (offset, misconception) in [(2, Misconception.rowMoved), (1, .columnMoved)] {
             let item = items[items.count - offset]
@@ -162,6 +163,36 @@ extension MutantGenerator {
                 add(misconception, [(range, "\(first + 1):\(end + 1)")], piece: "")
                 if first >= 1 { add(misconception, [(range, "\(first - 1):\(end - 1)")], piece: "") }
             }
+        }
+    }
+
+    /// `g[-1]` → `g[-2]`, `v[2]` → `v[1]` and `v[3]`: the entry next to the one asked, counted
+    /// from the same end (from 0 forwards, from -1 backwards; `0` and `-1` are never taken for
+    /// each other, which is another story).
+    /// A shape's or size's entries are dimensions (the layout's stories), not values.
+    private mutating func entryRules(_ base: ExpressionSyntax, _ item: SubscriptItem) {
+        guard case .index(let index) = item else { return }
+        switch base.kind {
+        case .attribute(_, let name, _) where name == "shape": return
+        case .call(let callee, _) where Self.calleeName(callee) == "size": return
+        default: break
+        }
+        let value: Int
+        if let n = Self.integer(index) {
+            value = n
+        } else if case .unary(.negate, let operand) = index.kind, let n = Self.integer(operand), n >= 1 {
+            value = -n
+        } else {
+            return
+        }
+        let moved =
+            value >= 0
+            ? [value + 1, value - 1].filter { $0 >= 0 } : [value - 1, value + 1].filter { $0 < 0 }
+        for now in moved {
+            // The entry quoted with its list where that is a name (`g[-2]`), alone otherwise.
+            let list: String
+            if case .name = base.kind { list = text(base) } else { list = "" }
+            add(.indexMoved, [(index.range, "\(now)")], piece: "\(list)[\(now)]")
         }
     }
 

@@ -48,6 +48,10 @@ struct MutantCatalogue: Sendable {
     /// What a reference that counts parameters counts, and the counts of its layers taken
     /// otherwise (nil when the reference counts no parameters).
     var counts: CountCatalogue?
+    /// The reference in the setup's names read as one layer's count (`2 * ch`, a batch norm),
+    /// where an alternative's call in literals made `counts`: an answer in those names that no
+    /// formula mutant is may still be that layer counted otherwise (`4 * ch`, its buffers).
+    var namedCounts: CountCatalogue?
     /// Mutants that swap what an operation does, told only for answers that write the swapped-in
     /// operation (`PreparedExercise+Swaps`).
     var swaps: [SwapEntry] = []
@@ -140,6 +144,9 @@ extension PreparedExercise {
                 if Formula.parse(source, atoms: formulas.atoms.union(extra.keys))?.names.isEmpty == false
                     || !formulas.liftsLiterals
                 {
+                    if let found = mutants.namedCounts?.explain(source) {
+                        return MutantGroup(mutants: found, value: answer)
+                    }
                     return nil
                 }
             case .notAFormula: break
@@ -644,6 +651,14 @@ extension PreparedExercise {
         if exercise.kind == .value {
             catalogue.counts = countCatalogue(sources.map(\.text), stopped: &stopped)
             counted = (catalogue.counts?.entries ?? []).map { ($0.mutant, Value.int($0.value)) }
+            if let counts = catalogue.counts, counts.inventory.values.isEmpty, let reference = sources.first {
+                var integers: [String: Int] = [:]
+                for name in base.boundNames {
+                    if case .int(let value) = base[name] { integers[name] = value }
+                }
+                catalogue.namedCounts = CountInventory.ofFormula([reference.text], integers: integers)
+                    .flatMap(CountCatalogue.init)
+            }
         }
         catalogue.groups = Self.explained(found + counted, floors: floors, comparer: comparer)
         catalogue.isPartial = stopped || runner.stoppedRuns > 0

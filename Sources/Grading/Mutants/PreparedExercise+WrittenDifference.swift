@@ -5,12 +5,12 @@ import Wording
 /// is read for a written difference (`WrittenDifference`).
 final class WrittenReading {
     /// Unowned: the exercise keeps this.
-    private unowned let prepared: PreparedExercise
-    private lazy var reader = CallTreeReader(options: prepared.answerOptions) { [unowned prepared] name in
+    unowned let prepared: PreparedExercise
+    lazy var reader = CallTreeReader(options: prepared.answerOptions) { [unowned prepared] name in
         prepared.base[name] != nil
     }
     /// The reference's tree, then each alternative's (with its text, to run it once when needed).
-    private lazy var sources: [(text: String, tree: CallTree?)] = {
+    lazy var sources: [(text: String, tree: CallTree?)] = {
         guard let solution = prepared.exercise.solution else { return [] }
         return ([solution.reference] + solution.alternatives).map { ($0.text, reader.read($0.text)) }
     }()
@@ -27,7 +27,9 @@ final class WrittenReading {
     func difference(_ source: String, session: TimedInterpreter, comparer: Comparer, steps: Bool = false)
         -> WrittenDifference?
     {
-        guard let answer = reader.read(source) else { return nil }
+        guard let answer = reader.read(source) else {
+            return stepwiseDifference(source, session: session, comparer: comparer)
+        }
         var best: WrittenDifference?
         for (index, entry) in sources.enumerated() {
             guard let tree = entry.tree, var found = WrittenDifference.between(answer, tree) else { continue }
@@ -64,6 +66,8 @@ final class WrittenReading {
         // A number or a name typed otherwise in the arithmetic, where no call's argument is: the
         // reference's typing token for token but for that one part.
         if best == nil { best = operandDifference(answer, session: session, comparer: comparer) }
+        // What one of the calculation's steps computes, where the calculation goes on from it.
+        if best == nil, let stopped = earlierStep(answer, comparer: comparer) { return stopped }
         // A formula with a term more or fewer is the numeric stories' business: steps are told
         // of calculations that call something (a layer, an activation, a reduction). The
         // reference's step needs no run; an alternative's is told only once it is known to pass.
@@ -192,7 +196,7 @@ final class WrittenReading {
     /// Whether an argument written otherwise has the same value both ways (`padding=p` for
     /// `padding=1`): then it is no difference. Only values without calls are run (cheap, and
     /// nothing they compute can change between the two runs).
-    private func sameValue(_ argument: WrittenDifference.Argument, session: TimedInterpreter) -> Bool {
+    func sameValue(_ argument: WrittenDifference.Argument, session: TimedInterpreter) -> Bool {
         guard !argument.isCallee, let yours = argument.yourValue, let theirs = argument.theirValue,
             !Self.calls(yours),
             !Self.calls(theirs), let a = try? session.evaluate(yours), let b = try? session.evaluate(theirs)
@@ -205,7 +209,7 @@ final class WrittenReading {
     /// slice, the body applied again) is another calculation, whose difference is not in how a
     /// call is set but in what it computes, and quoting it would quote most of the answer. An
     /// argument that does not evaluate alone is not known to be a setting.
-    private func isSetting(_ argument: WrittenDifference.Argument, session: TimedInterpreter) -> Bool {
+    func isSetting(_ argument: WrittenDifference.Argument, session: TimedInterpreter) -> Bool {
         // A callee in another's place computes otherwise with the same arguments: it quotes no data.
         if argument.isCallee { return true }
         // Two arguments given the other way round quote what the calculation gives too.
@@ -281,7 +285,7 @@ final class WrittenReading {
 
     /// Whether the alternative `text` gives the expected value; nil when its run stopped (under
     /// load), which is not kept, so an idle run later still decides.
-    private func passing(_ text: String, comparer: Comparer) -> Bool? {
+    func passing(_ text: String, comparer: Comparer) -> Bool? {
         if let known = passes[text] { return known }
         let run = prepared.extraRun(.alternative) { () throws(LanguageError) -> Value in
             try prepared.session().run(text)
@@ -298,6 +302,7 @@ extension GradingText {
     /// where the calculation has `dilation=2`."
     func written(_ difference: WrittenDifference) -> Phrase {
         if let step = difference.step { return written(step) }
+        if let name = difference.stoppedAt { return Phrase(WrittenKey.stoppedAtStep, ["name": name]) }
         if let told = writtenAlone(difference) { return told }
         let parts = difference.arguments.map { argument -> Phrase in
             switch (argument.yours, argument.theirs) {
@@ -481,6 +486,8 @@ package enum WrittenKey: String, MessageKey {
     case comparedOne
     /// Where a comparison operator holds, of its two sides.
     case holdsLess, holdsLessOrEqual, holdsGreater, holdsGreaterOrEqual, holdsEqual, holdsNotEqual
+    /// What the calculation's step binding `name` computes, where the calculation goes on from it.
+    case stoppedAtStep
     /// One step more after the whole calculation (`step`, its part written `…`).
     case stepAddedAtEnd
     /// One step more around a part (`step`, `part`).

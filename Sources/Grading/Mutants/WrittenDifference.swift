@@ -67,6 +67,9 @@ struct WrittenDifference: Hashable, Sendable {
     var arguments: [Argument]
     /// A step added or left out (`WrittenDifference+Steps`), where no argument differs.
     var step: Step?
+    /// The name a step of the calculation binds, where the answer is that step's value and
+    /// stops there (`WrittenReading.earlierStep`).
+    var stoppedAt: String? = nil
 
     /// The verdict finding's id.
     static let findingID = "written-difference"
