@@ -50,6 +50,31 @@ import Wording
         #expect(prepared?.rearrangesNumbers("38", of: changed) == false)
     }
 
+    // MARK: Another slip named
+
+    @Test func aSignDroppedIsNoAbsoluteValue() {
+        let entropy = TestExercises.make(
+            .value, setup: "p = tensor([0.2, 0.3, 0.5])", reference: "-(p * torch.log(p)).sum()")
+        // The minus left out: the value of `-(…).abs().sum()`, but nothing made absolute.
+        #expect(story("(p * torch.log(p)).sum()", entropy) != "reduction-swapped")
+        // The absolute values typed: that story.
+        #expect(story("-(p * torch.log(p)).abs().sum()", entropy) == "reduction-swapped")
+    }
+
+    @Test func aMistakeNamedByANumberIsNotAnotherRoundedFormula() {
+        var third = TestExercises.make(
+            .value, reference: "3 * (30 - 2) // 4",
+            mistakes: [("one-third", "answer == 7", "7 is one third: there are three.")])
+        third.solution?.wrong = [Self.recorded("7", "one-third")]
+        // The `- 2` left out too: 30 // 4 is 7 only by rounding.
+        #expect(grader.grade("30 // 4", for: third).mistake == nil)
+        // The third as the calculation writes it, unfloored where it is whole, and the number alone:
+        // named.
+        #expect(grader.grade("(30 - 2) // 4", for: third).mistake == "one-third")
+        #expect(grader.grade("(30 - 2) / 4", for: third).mistake == "one-third")
+        #expect(grader.grade("7", for: third).mistake == "one-third")
+    }
+
     // MARK: A named mistake of another kind
 
     /// A filter for the falling diagonal (bright lower-left), with a named mistake recorded as a

@@ -56,6 +56,20 @@ extension Mutant {
         return true
     }
 
+    /// Whether the answer typed as `source` takes an absolute value where this mutant swaps a
+    /// reduction for the absolute values added (`.abs().sum()`): the negated entropy `(p *
+    /// log p).sum()` has the value of `-(p * log p).abs().sum()` (every term is negative), but
+    /// it dropped one sign, not the terms' signs. True for every other mutant.
+    func writesAbsoluteValues(_ source: String) -> Bool {
+        for change in changes where change.misconception == .reductionSwapped {
+            let now = change.piece.split(separator: " ").last.map(String.init)
+            if now == Operation.absSum.rawValue, !Self.calledNames(source).contains("abs") {
+                return false
+            }
+        }
+        return true
+    }
+
     /// The binary operator that writes `operation`, if one does.
     static func symbol(of operation: Operation) -> String? {
         [BinaryOperator.add, .subtract, .multiply, .divide, .matmul].first {

@@ -376,13 +376,7 @@ extension Mutant {
         if changes.contains(where: { slicing.contains($0.misconception) }), !Self.indexes(source) {
             return false
         }
-        // The absolute values added are told of an answer that takes an absolute value: the
-        // negated entropy `(p * log p).sum()` has the value of `-(p * log p).abs().sum()`, but
-        // dropped a sign, not the signs of the terms.
-        for change in changes where change.misconception == .reductionSwapped {
-            let now = change.piece.split(separator: " ").last.map(String.init)
-            if now == Operation.absSum.rawValue, !Self.calledNames(source).contains("abs") { return false }
-        }
+        if !writesAbsoluteValues(source) { return false }
         if !canExplainCurve(source) || !canExplainFlip(source) || !writesNamedSlices(source) { return false }
         if !writesNamedChange(source) { return false }
         if changes.contains(where: { $0.misconception == .readingOrder }),

@@ -492,12 +492,16 @@ extension PreparedExercise {
         // changes with that value (`(56 - 2) // 6`, the factor 3 left out). An answer in the
         // reference's numbers that is none of them at other numbers (`56 // 6`, the `- 2` left
         // out too, equal only by rounding) reached the number by another slip.
+        // A single number typed is not read so (`Formula` needs two literals).
         guard let number = Double(sides[1].trimmingCharacters(in: .whitespaces)) else { return false }
         let named = mutants.all.filter { entry in
             entry.mutant.changes.count == 1
                 && ValueConversion.numeric(entry.value).map { $0.values == [number] } == true
         }.map(\.mutant.source)
-        return !named.isEmpty && named.allSatisfy { formulas.differsLifted(answer, $0) == true }
+        // Read as reals (`//` as `/`): a division typed unfloored (`(56 - 2) / 6`) is the same
+        // slip where its quotient is whole, as the mistake's number is.
+        let real = { (source: String) in source.replacingOccurrences(of: "//", with: "/") }
+        return !named.isEmpty && named.allSatisfy { formulas.differsLifted(real(answer), real($0)) == true }
     }
 
     /// An interpreter maker with the setup's whole numbers bound, those `source` uses moved up by

@@ -83,6 +83,7 @@ extension PreparedExercise {
                 && (!strict && !entry.mutant.misconception.takesAPart || profile == entry.profile)
                 && !Self.keepsReplacedOperator(source, entry.mutant)
                 && entry.mutant.writesSwappedOperatorAsOften(source)
+                && entry.mutant.writesAbsoluteValues(source)
                 && comparer.matches(answer, entry.value)
                 && !takesAPartByCoincidence(source, entry.mutant, comparer: comparer)
                 // An operator story needs the operators where the change put them: a formula
