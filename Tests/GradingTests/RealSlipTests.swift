@@ -84,7 +84,7 @@ import Wording
 
     /// Fractions written as whole percentages.
     let percent = TestExercises.make(
-        .tensor, setup: "q = tensor([0.123, 0.456, 0.789])", reference: "(q * 100).round()")
+        .tensor, setup: "q = tensor([0.127, 0.468, 0.893])", reference: "(q * 100).round()")
 
     @Test func roundedBeforeScalingOrTruncated() {
         let early = english.grade("torch.round(q) * 100", for: percent)

@@ -9,7 +9,8 @@ import Wording
 extension PreparedExercise {
     /// The values of `sources`' real-valued slips, run in the setup: those the setup cannot tell
     /// from the reference are left out (not reported by `check`: they are no course's problem),
-    /// and so are those whose value a telling mutant already gives (its story stands).
+    /// and so are those whose value another mutant already gives: its story stands (`w / (1 - w)`
+    /// with its shares swapped is the ratio turned upside down, already told so).
     func realSlipValues(
         _ sources: [String], seen: inout Set<String>, found: [(mutant: Mutant, value: Value)],
         runner: MutantRunner, comparer: Comparer
@@ -28,11 +29,10 @@ extension PreparedExercise {
             }
             for mutant in made where seen.insert(mutant.source).inserted { slips.append(mutant) }
         }
-        let telling = found.filter { !$0.mutant.changes.contains(where: \.misconception.isGeneric) }
         var values: [(mutant: Mutant, value: Value)] = []
         for mutant in slips.prefix(MeaningGenerator.realSlipLimit) {
             guard let value = runner.value(of: mutant.source), !comparer.matches(value, expected),
-                !telling.contains(where: { comparer.matches(value, $0.value) })
+                !found.contains(where: { comparer.matches(value, $0.value) })
             else { continue }
             values.append((mutant, value))
         }
