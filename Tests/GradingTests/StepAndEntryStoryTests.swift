@@ -101,4 +101,30 @@ import Wording
         // The calculation doubled as written is the formula's own story, not the buffers'.
         #expect(story("2 * ch * 2", learned) != "count-buffers")
     }
+
+    /// A batch norm's state dict counted, and its learned parameters counted.
+    let stored = TestExercises.make(
+        .value, setup: "ch = 8", reference: "sum(v.numel() for v in nn.BatchNorm2d(ch).state_dict().values())"
+    )
+    let learnedByCall = TestExercises.make(
+        .value, setup: "ch = 8", reference: "parameter_count(nn.BatchNorm2d(ch))")
+
+    @Test func parametersAreToldApartFromTheStateDict() {
+        #expect(finding("2 * ch", stored) == "parameters-for-state")
+        #expect(finding("parameter_count(nn.BatchNorm2d(ch))", stored) == "parameters-for-state")
+        #expect(finding("4 * ch + 1", learnedByCall) == "state-for-parameters")
+        let ko = korean.grade("2 * ch", for: stored)
+        #expect(ko.message.contains("num_batches_tracked"), "\(ko.message)")
+    }
+
+    @Test func noStateStoryWhereNothingIsBuffered() {
+        // A convolution keeps no buffers: its state dict is its parameters, no story tells them apart.
+        let conv = TestExercises.make(
+            .value, setup: "ch = 8",
+            reference: "sum(v.numel() for v in nn.Conv2d(ch, ch, 3).state_dict().values())")
+        #expect(finding("ch * ch * 9", conv) != "parameters-for-state")
+        // Another number than either count.
+        #expect(finding("3 * ch", stored) != "parameters-for-state")
+        #expect(finding("3 * ch", learnedByCall) != "state-for-parameters")
+    }
 }

@@ -144,6 +144,12 @@ public struct Diagnosis: Hashable, Sendable, Codable {
         /// A position (`(row, column)` of a tensor's extreme) misread: its coordinates swapped,
         /// counted from 1, split by the wrong size, the value for its place (`Diagnoser+Positions`).
         case positionMisread = "position-misread"
+        /// A module's learnable parameters counted where its `state_dict()` is (buffers left out).
+        case parametersForState = "parameters-for-state"
+        /// A module's `state_dict()` counted without its batch counters (`num_batches_tracked`).
+        case counterForgotten = "counter-forgotten"
+        /// Everything a module's `state_dict()` holds counted where its parameters are.
+        case stateForParameters = "state-for-parameters"
         /// No recognised pattern: only which cells differ.
         case valuesDiffer = "values-differ"
     }

@@ -64,4 +64,12 @@ package enum RelationKey: String, MessageKey {
     case numbersForMeasurement
     /// The mean of `terms` of the `count` values of `tensor`.
     case meanOfSome
+    /// `module`'s learnable parameters alone (`parameters`), where its state dict (`state`) is
+    /// counted.
+    case parametersForState
+    /// `module`'s state dict without its `counters` batch counters.
+    case counterForgotten
+    /// Everything `module`'s state dict holds (`state`), where its parameters (`parameters`) are
+    /// counted.
+    case stateForParameters
 }

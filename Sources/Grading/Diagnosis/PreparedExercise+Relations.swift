@@ -48,6 +48,9 @@ extension PreparedExercise {
                 story = repairStory(typed, number, target, session: session, comparer: comparer, text)
             }
         }
+        // A module's parameters for its state dict or back: the engine's counts of the module the
+        // calculation writes, whatever the answer typed.
+        if story == nil { story = stateCountStory(number, session: session, text) }
         if story == nil, !integral, let number, let target,
             !(source.map { takesARightPartOtherwise($0, session: session, comparer: comparer) } ?? false)
         {

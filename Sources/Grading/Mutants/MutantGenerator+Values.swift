@@ -188,7 +188,11 @@ extension MutantGenerator {
         let moved =
             value >= 0
             ? [value + 1, value - 1].filter { $0 >= 0 } : [value - 1, value + 1].filter { $0 < 0 }
-        for now in moved {
+        // An entry the calculation itself reads (`box[0]` beside `box[1]`) is one of its own
+        // entries taken for another, which the formula's atoms tell ("`box[0]` where `box[1]`
+        // belongs"), not an index off.
+        let whole = String(String.UnicodeScalarView(scalars)).filter { $0 != " " }
+        for now in moved where !whole.contains("\(text(base))[\(now)]".filter { $0 != " " }) {
             // The entry quoted with its list where that is a name (`g[-2]`), alone otherwise.
             let list: String
             if case .name = base.kind { list = text(base) } else { list = "" }

@@ -134,6 +134,7 @@ extension PreparedExercise {
                         && !hidesSlipInWorkedNumber(source, $0, session: comparer.session)
                         && $0.writesNamedChange(source)
                         && !pairDropsWhatItWrites(source, $0)
+                        && Self.writesMovedIndex(source, $0)
                 }
                 return typed.isEmpty ? nil : MutantGroup(mutants: typed, value: answer)
             case .unexplained, .ambiguous:
@@ -204,6 +205,19 @@ extension PreparedExercise {
         return group.mutants.isEmpty || group.mutants.count > 2 ? nil : group
     }
 
+    /// Whether an answer writes each index a change moved, as a number (`[-2]` for `g[-1]`): an
+    /// answer that reaches the same entry otherwise (`[cls - 1]`, a number worked out) did
+    /// something its own typing tells. Changes of other kinds hold trivially.
+    static func writesMovedIndex(_ source: String, _ mutant: Mutant) -> Bool {
+        let typed = source.filter { $0 != " " }
+        return mutant.changes.allSatisfy { change in
+            guard change.misconception == .indexMoved, let open = change.piece.lastIndex(of: "[") else {
+                return true
+            }
+            return typed.contains(String(change.piece[open...]))
+        }
+    }
+
     /// Whether `mutant`, whose value the answer typed as `source` has, may be told as its story:
     /// the answer is that formula, writes that operation, and agrees with it on other numbers
     /// and other data — every rule by which a same value is known to be a coincidence.
@@ -244,6 +258,7 @@ extension PreparedExercise {
             && Self.writesGenericChange(source, mutant) && writesChangeWithCalls(source, mutant)
             && !typingContradicts(source, mutant)
             && !typingContradictsPair(source, mutant)
+            && Self.writesMovedIndex(source, mutant)
             && !hidesSlipInWorkedNumber(source, mutant, session: comparer.session)
             && (!mutant.changes.contains(where: \.misconception.isToldAsReals)
                 || sameAsReals(source, mutant.source) != false)
