@@ -94,7 +94,8 @@ extension Builtins {
         switch type {
         case .float32, .int32: 4
         case .float64, .int64: 8
-        case .bool: 1
+        case .int16: 2
+        case .bool, .int8, .uint8: 1
         }
     }
 

@@ -20,10 +20,26 @@ extension Builtins {
             "add_module(module, name, module_to_add)", "add a layer as module.name, like self.name = layer"
         ) {
             call in
-            let module = try writtenModule(call)
             let layer = try call.module("module_to_add")
+            // nn.Sequential() filled by add_module, as PyTorch tutorials build one.
+            if let sequential = try call.module("module") as? Sequential {
+                try sequential.add(layer, named: try call.string("name"))
+                return .none
+            }
+            let module = try writtenModule(call)
             try module.setAttribute(try call.string("name"), .module(layer), writeBack: false)
             return .none
+        },
+        Builtin("append(module, module_to_add)", "add a layer at the end of an nn.Sequential; returns it") {
+            call in
+            let layer = try call.module("module")
+            guard let sequential = layer as? Sequential else {
+                throw LanguageError.said(
+                    .unsupported, .addToBuiltinLayer, ["method": call.function, "type": layer.typeName],
+                    at: call.range)
+            }
+            try sequential.add(try call.module("module_to_add"))
+            return .module(sequential)
         },
         Builtin("named_buffers(module)", "(dotted name, tensor) pairs of the buffers (running statistics)") {
             call in

@@ -11,6 +11,9 @@ extension Builtins {
         legacyConstructor("DoubleTensor", .float64),
         legacyConstructor("LongTensor", .int64),
         legacyConstructor("IntTensor", .int32),
+        legacyConstructor("ShortTensor", .int16),
+        legacyConstructor("CharTensor", .int8),
+        legacyConstructor("ByteTensor", .uint8),
         legacyConstructor("BoolTensor", .bool),
     ]
 

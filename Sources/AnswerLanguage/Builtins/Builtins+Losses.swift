@@ -231,6 +231,20 @@ extension Builtins {
                 try nllLoss(input, target, weight: weight, reduction: reduction, ignoreIndex: ignoreIndex)
             }
         },
+        Builtin(
+            "KLDivLoss(size_average=None, reduce=None, reduction='mean', log_target=False)",
+            "the loss module calling kl_div(input, target): input log-probabilities"
+        ) { call in
+            guard let reduction = KLReduction(rawValue: try call.string("reduction")) else {
+                throw LanguageError.said(
+                    .argument, .klDivReduction, ["reduction": try call.string("reduction")],
+                    at: call.range(of: "reduction"))
+            }
+            let logTarget = try call.bool("log_target")
+            return lossModule("KLDivLoss") { input, target in
+                try klDivergence(input, target, reduction: reduction, logTarget: logTarget)
+            }
+        },
         Builtin("MSELoss(reduction='mean')", "the loss module calling mse_loss") { call in
             let reduction = try call.reduction("reduction")
             return lossModule("MSELoss") { input, target in try mseLoss(input, target, reduction: reduction) }
@@ -266,6 +280,10 @@ extension Builtins {
         },
     ]
 
+    /// The summary of every loss module's function, by which it prints as PyTorch prints the
+    /// module (`CrossEntropyLoss()`).
+    static let lossModuleSummary = "the loss of input against target"
+
     /// A loss module: a function of `(input, target)` named after its class.
     static func lossModule(
         _ name: String, classIndices: Bool = false, binaryTarget: BinaryInput? = nil,
@@ -276,7 +294,7 @@ extension Builtins {
         .function(
             Function(
                 .builtin(
-                    Builtin("\(name)(input, target)", "the loss of input against target") { call in
+                    Builtin("\(name)(input, target)", lossModuleSummary) { call in
                         let (input, target) = (try call.tensor("input"), try call.tensor("target"))
                         if classIndices { try checkClassTarget(input, target, call) }
                         if let binaryTarget {

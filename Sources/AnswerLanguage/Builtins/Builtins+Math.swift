@@ -21,9 +21,23 @@ extension Builtins {
         unary("neg", "−x elementwise") { try -$0 },
         unary("square", "x² elementwise") { try $0 * $0 },
         Builtin("clamp(input, min=None, max=None)", "each element limited to [min, max]") { call in
-            .tensor(
-                try call.tensorOrNumber("input").clamp(
-                    min: try call.optionalDouble("min"), max: try call.optionalDouble("max")))
+            let input = try call.tensorOrNumber("input")
+            // Tensor bounds (per-element limits, as an adversarial example's ε-ball) are
+            // torch.maximum then torch.minimum, PyTorch's order.
+            if case .tensor(let low) = try call.value("min") {
+                let raised = try Tensor.maximum(input, low)
+                guard case .tensor(let high) = try call.value("max") else {
+                    return .tensor(
+                        try call.isNone("max") ? raised : raised.clamp(max: try call.double("max")))
+                }
+                return .tensor(try Tensor.minimum(raised, high))
+            }
+            if case .tensor(let high) = try call.value("max") {
+                let lowered = call.isNone("min") ? input : try input.clamp(min: try call.double("min"))
+                return .tensor(try Tensor.minimum(lowered, high))
+            }
+            return .tensor(
+                try input.clamp(min: try call.optionalDouble("min"), max: try call.optionalDouble("max")))
         },
         Builtin("pow(input, exponent)", "input to the power exponent, elementwise") { call in
             let input = try call.tensorOrNumber("input")
@@ -181,12 +195,8 @@ extension Builtins {
     /// Whether PyTorch writes a result of type `result` into a tensor of type `target` in place:
     /// not a real into an integer or bool tensor, nor an integer into a bool one.
     static func canCast(_ result: ScalarType, to target: ScalarType) -> Bool {
-        switch (result.kind, target.kind) {
-        case (.real, .integer), (.real, .integer32), (.real, .boolean), (.integer, .boolean),
-            (.integer32, .boolean):
-            false
-        default: true
-        }
+        if result.kind == .real { return target.kind == .real }
+        return target.kind != .boolean || result.kind == .boolean
     }
 
     /// `alpha · other` for `add`/`sub` (and their in-place twins), in the type PyTorch gives it:

@@ -149,6 +149,24 @@ extension Builtins {
                     layer.eval()
                     return .module(layer)
                 },
+                Builtin("reset_running_stats(module)", "a batch norm's running mean 0, variance 1, count 0") {
+                    call in
+                    let layer = try call.module("module")
+                    let norm = (layer as? BatchNorm2d) ?? ((layer as? ComposedLayer)?.wrapped as? BatchNorm2d)
+                    guard let norm else {
+                        throw LanguageError.said(
+                            .unsupported, .addToBuiltinLayer,
+                            ["method": call.function, "type": layer.typeName],
+                            at: call.range)
+                    }
+                    if norm.trackRunningStats {
+                        try norm.setRunningStatistics(
+                            mean: try Tensor.zeros([norm.numFeatures]),
+                            variance: try Tensor.ones([norm.numFeatures]),
+                            batchesTracked: 0)
+                    }
+                    return .none
+                },
                 Builtin("train(module, mode=True)", "switch to training mode") { call in
                     let layer = try call.module("module")
                     layer.train(try call.bool("mode"))

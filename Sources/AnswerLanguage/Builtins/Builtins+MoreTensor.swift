@@ -8,8 +8,8 @@ extension Builtins {
             let input = try call.tensor("input")
             let product = try input.product(
                 dim: try call.optionalInt("dim"), keepDim: try call.bool("keepdim"))
-            // PyTorch multiplies int32 and bool elements into an int64 product.
-            return .tensor(input.kind == .integer32 ? try product.converted(to: .int64) : product)
+            // PyTorch multiplies narrower integers (int32, uint8, …) into an int64 product.
+            return .tensor(input.kind.wraps ? try product.converted(to: .int64) : product)
         },
         Builtin(
             "norm(input, p='fro', dim=None, keepdim=False)",

@@ -47,7 +47,7 @@ extension Builtins {
     /// `torch.optim`.
     static let optimNamespace = Namespace(
         name: "torch.optim",
-        members: members(optimizers + moreOptimizers).merging([
+        members: members((optimizers + moreOptimizers).map(acceptingParameterGroups)).merging([
             "lr_scheduler": .namespace(schedulerNamespace)
         ]) { $1 })
 
@@ -106,6 +106,9 @@ extension Builtins {
                     "step": .function(Function(.builtin(step))),
                     "zero_grad": .function(Function(.builtin(zeroGrad))),
                     "param_groups": .list([.namespace(group)]),
+                    // The settings as given (PyTorch's `optimizer.defaults`; it also lists
+                    // options this engine does not have).
+                    "defaults": .dict(settings.map { Value.DictEntry($0.0, $0.1) }),
                 ], typeName: name, text: text, optimizer: optimizer))
     }
 

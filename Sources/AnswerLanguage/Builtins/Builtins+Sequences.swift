@@ -96,8 +96,7 @@ extension Builtins {
 
     /// Conversions to dtypes the engine does not have: refused, naming the dtype.
     static let missingDtypeMethods: [Builtin] = [
-        ("short", "int16"), ("char", "int8"), ("byte", "uint8"), ("half", "float16"),
-        ("bfloat16", "bfloat16"),
+        ("half", "float16"), ("bfloat16", "bfloat16"),
     ].map { name, dtype in
         Builtin("\(name)(input)", "the tensor as torch.\(dtype): not provided here (use .long() or .float())")
         {
@@ -386,7 +385,7 @@ extension Builtins {
     /// where elements are 0); integers and booleans give int64, as in PyTorch.
     static func cumulativeProduct(_ input: Tensor, _ dim: Int) throws -> Tensor {
         let d = try input.normalizedDim(dim)
-        let x = input.kind == .boolean || input.kind == .integer32 ? try input.converted(to: .int64) : input
+        let x = input.kind == .boolean || input.kind.wraps ? try input.converted(to: .int64) : input
         guard x.rank > 0, x.shape[d] > 0 else { return x }
         var running = try x.narrow(dim: d, start: 0, length: 1)
         var slices = [running]

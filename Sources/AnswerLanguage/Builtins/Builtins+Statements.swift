@@ -146,6 +146,11 @@ extension Builtins {
         Builtin("enable_grad()", "a context for 'with' in which operations record gradients") { _ in
             .function(Function(.gradMode(enabled: true)))
         },
+        Builtin(
+            "inference_mode(mode=True)", "like no_grad(): a context (or decorator) that records no gradients"
+        ) { call in
+            .function(Function(.gradMode(enabled: !(try call.bool("mode")))))
+        },
         Builtin("set_grad_enabled(mode)", "a context for 'with' that records gradients or not") { call in
             .function(Function(.gradMode(enabled: try call.bool("mode"))))
         },

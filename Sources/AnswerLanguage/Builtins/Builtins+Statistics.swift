@@ -350,27 +350,15 @@ extension Builtins {
             "Kullback-Leibler divergence of log-probabilities input from target"
         ) {
             call in
-            let (input, target) = (try call.tensor("input"), try call.tensor("target"))
-            let pointwise: Tensor
-            if try call.bool("log_target") {
-                pointwise = try target.exp() * (target - input)
-            } else {
-                let positive = try target.gt(Tensor(0))
-                let safe = try Tensor.where(positive, target, Tensor(1, dtype: target.dtype))
-                pointwise =
-                    try Tensor.where(positive, target * safe.log(), Tensor(0, dtype: target.dtype)) - target
-                    * input
-            }
-            switch try call.string("reduction") {
-            case "none": return .tensor(pointwise)
-            case "sum": return .tensor(try pointwise.sum())
-            case "mean": return .tensor(try pointwise.mean())
-            case "batchmean":
-                return .tensor(try pointwise.sum() / Double(input.rank == 0 ? 1 : input.shape[0]))
-            case let other:
+            guard let reduction = KLReduction(rawValue: try call.string("reduction")) else {
                 throw LanguageError.said(
-                    .argument, .klDivReduction, ["reduction": other], at: call.range(of: "reduction"))
+                    .argument, .klDivReduction, ["reduction": try call.string("reduction")],
+                    at: call.range(of: "reduction"))
             }
+            return .tensor(
+                try klDivergence(
+                    try call.tensor("input"), try call.tensor("target"), reduction: reduction,
+                    logTarget: try call.bool("log_target")))
         },
         Builtin(
             "huber_loss(input, target, reduction='mean', delta=1.0)",
@@ -662,5 +650,36 @@ extension Builtins {
         let added = try Tensor.matmul(row, onehot).reshape(input.shape)
         let sum = try x + added
         return input.kind == .real ? sum : try sum.converted(to: input.scalarType)
+    }
+}
+
+extension Builtins {
+    /// `kl_div`'s reductions; `batchmean` divides the sum by the batch size (the divergence).
+    enum KLReduction: String, Sendable {
+        case none, sum, mean, batchmean
+    }
+
+    /// PyTorch's `kl_div(input, target)`: `target · (log target − input)` elementwise (0 where the
+    /// target is 0), or `exp(target) · (target − input)` with `log_target`, then reduced.
+    static func klDivergence(_ input: Tensor, _ target: Tensor, reduction: KLReduction, logTarget: Bool)
+        throws
+        -> Tensor
+    {
+        let pointwise: Tensor
+        if logTarget {
+            pointwise = try target.exp() * (target - input)
+        } else {
+            let positive = try target.gt(Tensor(0))
+            let safe = try Tensor.where(positive, target, Tensor(1, dtype: target.dtype))
+            pointwise =
+                try Tensor.where(positive, target * safe.log(), Tensor(0, dtype: target.dtype)) - target
+                * input
+        }
+        switch reduction {
+        case .none: return pointwise
+        case .sum: return try pointwise.sum()
+        case .mean: return try pointwise.mean()
+        case .batchmean: return try pointwise.sum() / Double(input.rank == 0 ? 1 : input.shape[0])
+        }
     }
 }

@@ -151,7 +151,7 @@ extension Builtins {
             switch input.kind {
             case .real: return .float(try input.item())
             case .boolean: return .bool(try input.item() != 0)
-            case .integer, .integer32: return .int(try integerItem(input, call))
+            case .integer, .integer32, .int16, .int8, .uint8: return .int(try integerItem(input, call))
             }
         },
         Builtin("dim(input)", "the number of dimensions") { call in .int(try call.tensor("input").rank) },
@@ -202,6 +202,16 @@ extension Builtins {
         },
         Builtin("int(input)", "the tensor as int32 (reals truncated toward zero)") { call in
             .tensor(try call.tensor("input").converted(to: .int32))
+        },
+        Builtin("short(input)", "the tensor as int16 (reals truncated toward zero, wrapped)") { call in
+            .tensor(try call.tensor("input").converted(to: .int16))
+        },
+        Builtin("char(input)", "the tensor as int8 (reals truncated toward zero, wrapped)") { call in
+            .tensor(try call.tensor("input").converted(to: .int8))
+        },
+        Builtin("byte(input)", "the tensor as uint8, an image's bytes (truncated, wrapped into 0…255)") {
+            call in
+            .tensor(try call.tensor("input").converted(to: .uint8))
         },
         Builtin("bool(input)", "the tensor as bool (nonzero is True)") { call in
             .tensor(try call.tensor("input").converted(to: .bool))
@@ -263,6 +273,9 @@ extension Builtins {
         case .float64: "torch.DoubleTensor"
         case .int64: "torch.LongTensor"
         case .int32: "torch.IntTensor"
+        case .int16: "torch.ShortTensor"
+        case .int8: "torch.CharTensor"
+        case .uint8: "torch.ByteTensor"
         case .bool: "torch.BoolTensor"
         }
     }
@@ -281,7 +294,7 @@ extension Builtins {
             let value = values.first ?? 0
             switch kind {
             case .real: return .float(value)
-            case .integer, .integer32:
+            case .integer, .integer32, .int16, .int8, .uint8:
                 return Int(exactly: value.rounded(.towardZero)).map(Value.int) ?? .float(value)
             case .boolean: return .bool(value != 0)
             }

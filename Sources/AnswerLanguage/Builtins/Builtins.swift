@@ -23,6 +23,7 @@ enum Builtins {
     static let torchFunctions: [Builtin] =
         creation + moreCreation + tensorFunctions + functional + randomness + devices + broadcastFunctions
         + legacyConstructors + aliasTorchFunctions + statisticsTorchOnly + sampling + methodsAlsoUnderTorch
+        + integerTypeFunctions
 
     /// Methods callable as `x.name(…)`.
     static let tensorMethods: [String: Builtin] = {
@@ -48,16 +49,14 @@ enum Builtins {
     static let dtypes: [String: Value] = [
         "float32": .dtype(.float32), "float": .dtype(.float32), "float64": .dtype(.float64),
         "double": .dtype(.float64), "int64": .dtype(.int64), "long": .dtype(.int64), "bool": .dtype(.bool),
-        "int32": .dtype(.int32), "int": .dtype(.int32),
+        "int32": .dtype(.int32), "int": .dtype(.int32), "int16": .dtype(.int16), "short": .dtype(.int16),
+        "int8": .dtype(.int8), "uint8": .dtype(.uint8),
     ]
 
     /// PyTorch's dtypes the engine does not have, by their `torch.` names, with the dtype each
     /// stands for: refused where they are named, saying which dtypes there are.
     static let missingDtypes: [String: String] = [
-        "int16": "int16", "short": "int16", "int8": "int8",
-        "uint8": "uint8", "float16": "float16", "half": "float16", "bfloat16": "bfloat16",
-        "ShortTensor": "int16", "CharTensor": "int8", "ByteTensor": "uint8",
-        "HalfTensor": "float16",
+        "float16": "float16", "half": "float16", "bfloat16": "bfloat16", "HalfTensor": "float16",
     ]
 
     /// `torch.nn.functional`, also known as `F`.
@@ -84,6 +83,7 @@ enum Builtins {
         .merging([
             "nn": .namespace(nnNamespace), "optim": .namespace(optimNamespace),
             "cuda": .namespace(cudaNamespace), "autograd": .namespace(autogradNamespace),
+            "special": .namespace(specialNamespace),
             "utils": .namespace(
                 Namespace(name: "torch.utils", members: ["data": .namespace(dataNamespace)])),
         ]) { $1 })

@@ -293,6 +293,7 @@ struct Call {
     /// PyTorch's legacy tensor types and the dtype each stands for.
     static let legacyTypes: [String: ScalarType] = [
         "FloatTensor": .float32, "DoubleTensor": .float64, "LongTensor": .int64, "IntTensor": .int32,
+        "ShortTensor": .int16, "CharTensor": .int8, "ByteTensor": .uint8,
         "BoolTensor": .bool,
     ]
 

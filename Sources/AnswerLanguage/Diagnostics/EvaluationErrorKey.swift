@@ -63,6 +63,9 @@ public enum EvaluationErrorKey: String, MessageKey, Sendable {
     case oneCycleSteps, oneCyclePositive, oneCyclePctStart, oneCycleAnneal, oneCycleTooManySteps,
         randomSplitSum, randomSplitFraction, randomSplitNegative, dataLoaderOption, subsetIndex,
         stateDictNewKey, deepcopyModule
+    // Reach (session 13): parameter groups.
+    case parameterGroupWithoutParams, iinfoNeedsInteger, unravelIndexNeedsIntegers, unravelIndexShape,
+        quantizedTensorsUnsupported
     // Reach (session 12): binary targets, hooks, fold, local response norm.
     case binaryTargetType, forwardHookResult, hookWithoutGrad, hookResult, containerFromDictChanged,
         diracRank, diracGroups, orthogonalRank, addToBuiltinLayer

@@ -155,6 +155,7 @@ public enum LanguageErrorKey: String, MessageKey, Sendable {
     case superFirstArgument, superNoArguments, superOutsideMethod
     case listOneIndex, dictOneKey, noItemAssignment, noItemDeletion, moduleListTakesLayers
     case classesAreLayers, oneBaseClass
+    case decoratorOutsideClass, decoratorNotCallable
     case trainEpochs, trainBatchSize, padMode, reductionMode, paddingMode, popEmpty, popIndex, removeMissing
     case notInList, spreadDict, spreadRepeatedKeyword, spreadSequence, tableKeyType, setComprehension
 }

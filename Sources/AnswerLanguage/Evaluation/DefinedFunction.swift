@@ -10,11 +10,30 @@ final class DefinedFunction: @unchecked Sendable {
     /// The class whose body defined it, set once when the class is made (for `super()`); weak
     /// because the class holds the function.
     weak var owner: UserClass?
+    /// What a decorator made of it: gradients off (`@torch.no_grad()`) or on while it runs.
+    let gradMode: Bool?
+    /// What a decorator inside a class made of it.
+    let role: Role
 
-    init(definition: FunctionDefinition, defaults: [Value?], captured: Scope?) {
+    /// How a function defined in a class is reached through an instance.
+    enum Role: Sendable {
+        /// A method: the instance is passed first.
+        case method
+        /// `@staticmethod`: called as it is, without the instance.
+        case staticMethod
+        /// `@property`: reading the attribute calls it with the instance.
+        case property
+    }
+
+    init(
+        definition: FunctionDefinition, defaults: [Value?], captured: Scope?, gradMode: Bool? = nil,
+        role: Role = .method
+    ) {
         self.definition = definition
         self.defaults = defaults
         self.captured = captured
+        self.gradMode = gradMode
+        self.role = role
     }
 
     /// `name(a, b=1, *args)` as help shows it.

@@ -7,6 +7,9 @@ extension Evaluator {
         switch base {
         case .namespace(let namespace):
             if let member = namespace.members[name] { return member }
+            if namespace.name == "torch", ["quint8", "qint8", "qint32", "quint4x2"].contains(name) {
+                throw LanguageError.said(.unsupported, .quantizedTensorsUnsupported, at: range)
+            }
             if namespace.name == "torch", let dtype = Builtins.missingDtypes[name] {
                 throw LanguageError.said(.unsupported, .dtypeUnsupported, ["dtype": dtype], at: range)
             }

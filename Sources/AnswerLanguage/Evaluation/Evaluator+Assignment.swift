@@ -112,6 +112,11 @@ extension Evaluator {
             }
             try engine(at: range) { try module.setAttribute(name, value, writeBack: writeBack) }
             return nil
+        case .module(let sequential as Sequential) where value.module != nil:
+            // PyTorch's Module.__setattr__ registers a layer set on a Sequential as its child.
+            guard let child = value.module else { return nil }
+            try engine(at: range) { try sequential.add(child, named: name) }
+            return nil
         case .module(let layer):
             if let parameter = layer.ownParameters.first(where: { $0.name == name })?.parameter,
                 case .tensor(let tensor) = value

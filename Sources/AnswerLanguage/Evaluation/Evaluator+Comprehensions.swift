@@ -87,8 +87,7 @@ extension Evaluator {
             guard case .tensor(let tensor) = value, let number else { return Self.str(value) }
             switch tensor.kind {
             case .boolean: return Self.str(.bool(number != 0))
-            case .integer,
-                .integer32 where abs(number) < 9e15:
+            case let kind where kind.isIntegral && abs(number) < 9e15:
                 return Self.str(.int(Int(number)))
             default: return Self.str(.float(number))
             }

@@ -83,16 +83,27 @@ extension Evaluator {
             arguments, to: definition.parameters, defaults: function.defaults, function: definition.name,
             at: range)
         var method: (owner: UserClass, selfName: String)?
-        if let owner = function.owner, let first = definition.parameters.first, first.kind == .normal {
+        if let owner = function.owner, function.role != .staticMethod,
+            let first = definition.parameters.first,
+            first.kind == .normal
+        {
             method = (owner, first.name)
         }
         let scope = Scope(
             bindings, parent: function.captured, kind: .function, locals: definition.locals,
             globalNames: definition.globals, method: method)
-        return try deeper(at: range) { () throws(LanguageError) -> Value in
-            if case .returned(let value) = try run(definition.body, in: scope) { return value }
-            return .none
+        let body = { () throws(LanguageError) -> Value in
+            try self.deeper(at: range) { () throws(LanguageError) -> Value in
+                if case .returned(let value) = try self.run(definition.body, in: scope) { return value }
+                return .none
+            }
         }
+        guard let enabled = function.gradMode else { return try body() }
+        // `@torch.no_grad()`: the body runs as inside `with torch.no_grad():`.
+        let result = GradMode.$isEnabled.withValue(enabled) { () -> Result<Value, LanguageError> in
+            do throws(LanguageError) { return .success(try body()) } catch { return .failure(error) }
+        }
+        return try result.get()
     }
 
     /// `Block(…)`: a new instance, set up by the class's `__init__`.
@@ -237,7 +248,14 @@ extension Evaluator {
         if name == "training" { return .bool(module.isTraining) }
         if let (value, _) = module.type.lookup(name) {
             if case .function(let function) = value, let defined = function.definedFunction {
-                return .function(Function(.method(defined, receiver: .module(module))))
+                switch defined.role {
+                case .method: return .function(Function(.method(defined, receiver: .module(module))))
+                case .staticMethod: return value
+                case .property:
+                    let receiver = EvaluatedArgument(
+                        name: nil, nameRange: nil, value: .module(module), range: range)
+                    return try invoke(defined, [receiver], at: range)
+                }
             }
             return value
         }

@@ -64,8 +64,7 @@ extension Evaluator {
                         try evaluate(value, in: scope)
                     })
             }
-            let function = DefinedFunction(definition: definition, defaults: defaults, captured: scope)
-            try bind(definition.name, .function(Function(.defined(function))), in: scope)
+            try bind(definition.name, try decorated(definition, defaults: defaults, in: scope), in: scope)
         case .class(let definition):
             try defineClass(definition, in: scope)
         case .with(let statement):

@@ -31,6 +31,11 @@ final class Evaluator: @unchecked Sendable {
     var containersGrew = false
     /// Heights of large containers already measured against the nesting limit (see the type).
     let nestingHeights = NestingHeights()
+    /// How each built-in layer was made (`nn.Conv2d(3, 8, 3)`), by the layer's identity, so that
+    /// `copy.deepcopy(model)` can make it again (see `Builtins.deepCopyLayer`).
+    var layerRecipes: [ObjectIdentifier: LayerRecipe] = [:]
+    /// The size of `layerRecipes` at which recipes of dropped layers are next let go.
+    var recipePruneCount = 16
 
     init(options: EvaluationOptions) {
         self.options = options
@@ -44,6 +49,7 @@ final class Evaluator: @unchecked Sendable {
         let copy = Evaluator(options: options)
         copy.globals = globals
         copy.generator = generator
+        copy.layerRecipes = layerRecipes
         return copy
     }
 
@@ -387,11 +393,14 @@ final class Evaluator: @unchecked Sendable {
         }
         let bound = try Call(builtin.signature, arguments: arguments, evaluator: self, range: range)
         try checkpoint(at: range)
+        let result: Value
         do {
-            return try builtin.body(bound)
+            result = try builtin.body(bound)
         } catch {
             throw LanguageError(from: error, at: range)
         }
+        recordRecipe(of: result, builtin, arguments)
+        return result
     }
 
     private func invoke(_ lambda: Lambda, _ arguments: [EvaluatedArgument], at range: SourceRange)

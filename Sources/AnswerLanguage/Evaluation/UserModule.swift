@@ -102,6 +102,26 @@ final class UserModule: Layer, @unchecked Sendable {
         self.type = type
     }
 
+    /// An instance of the same class with every attribute copied by `copyValue` (sub-layers and
+    /// tensors deep-copied by `copy.deepcopy`) and every parameter a new parameter holding a
+    /// clone of this one's value.
+    func copied(_ copyValue: (Value) throws -> Value) throws -> UserModule {
+        let copy = UserModule(type: type)
+        copy.isInitialized = isInitialized
+        copy.order = order
+        copy.bufferNames = bufferNames
+        for name in order {
+            switch slots[name] {
+            case .value(let value)?: copy.slots[name] = .value(try copyValue(value))
+            case .parameter(let parameter)?:
+                copy.slots[name] = .parameter(try Parameter(try parameter.value.detach().cloned()))
+            case nil: continue
+            }
+        }
+        copy.mode.set(training: mode.isTraining)
+        return copy
+    }
+
     var typeName: String { type.name }
 
     var ownParameters: [(name: String, parameter: Parameter)] {

@@ -29,10 +29,32 @@ extension Parser {
         if case .name(let keyword) = current.kind, Self.compoundKeywords.contains(keyword) {
             return [try parseCompound(keyword)]
         }
-        if current.isSymbol("@") {
-            throw LanguageError(.syntax, .said(.decorators, [:]), at: current.range)
-        }
+        if current.isSymbol("@") { return [try parseDecorated()] }
         return try parseSimpleLine()
+    }
+
+    /// `@decorator` lines and the `def` they decorate; decorators of anything but a `def` (a
+    /// class) are refused as before.
+    mutating func parseDecorated() throws(LanguageError) -> Statement {
+        let first = current
+        var decorators: [ExpressionSyntax] = []
+        while current.isSymbol("@") {
+            _ = advance()
+            decorators.append(try parseExpression())
+            guard current.kind == .newline else {
+                throw unexpected(expected: .endOfStatement, orMissingOperator: false)
+            }
+            while current.kind == .newline { _ = advance() }
+        }
+        guard case .name("def") = current.kind else {
+            throw LanguageError(.syntax, .said(.decorators, [:]), at: first.range)
+        }
+        guard case .function(var definition) = try parseCompound("def") else {
+            throw LanguageError(.syntax, .said(.decorators, [:]), at: first.range)
+        }
+        definition.decorators = decorators
+        definition.range = first.range.union(definition.range)
+        return .function(definition)
     }
 
     /// Simple statements separated by `;`, through the end of the line.

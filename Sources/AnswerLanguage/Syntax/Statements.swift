@@ -53,6 +53,8 @@ public struct FunctionDefinition: Hashable, Sendable {
     public var locals: Set<String>
     /// Names declared `global` in the body.
     public var globals: Set<String>
+    /// The `@…` lines above the `def`, outermost first (`@torch.no_grad()`, `@staticmethod`).
+    public var decorators: [ExpressionSyntax] = []
 }
 
 /// `class Name(bases): body`.

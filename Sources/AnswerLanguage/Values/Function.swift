@@ -90,6 +90,8 @@ public final class Function: Sendable, CustomStringConvertible {
         case .userClass(let type): "<class '\(type.name)'>"
         case .superProxy(let owner, _): "<super: <class '\(owner.name)'>>"
         case .gradMode(let enabled): enabled ? "<torch.enable_grad>" : "<torch.no_grad>"
+        // A loss module prints as PyTorch's does: `CrossEntropyLoss()`.
+        case .builtin(let builtin) where builtin.summary == Builtins.lossModuleSummary: "\(builtin.name)()"
         default: "<function \(signature)>"
         }
     }

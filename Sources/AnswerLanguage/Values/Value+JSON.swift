@@ -36,7 +36,7 @@ extension Value {
                 if index > 0 { out += ", " }
                 switch tensor.kind {
                 case .real: out += Self.jsonNumber(value)
-                case .integer, .integer32:
+                case .integer, .integer32, .int16, .int8, .uint8:
                     out += Int(wholeNumber: value).map(String.init) ?? Self.jsonNumber(value)
                 case .boolean: out += value != 0 ? "true" : "false"
                 }

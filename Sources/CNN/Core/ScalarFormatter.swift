@@ -22,7 +22,7 @@ struct ScalarFormatter {
             mode = .boolean
             width = values.contains(0) ? 5 : 4
             return
-        case .integer, .integer32:
+        case .integer, .integer32, .int16, .int8, .uint8:
             mode = .integer
             width = values.map { ScalarFormatter.render($0, .integer).count }.max() ?? 1
             return

@@ -12,6 +12,9 @@ public enum ScalarType: String, Sendable, Hashable, CaseIterable {
     case float64
     case int64
     case int32
+    case int16
+    case int8
+    case uint8
     case bool
 
     /// The dtype that holds the numbers.
@@ -23,6 +26,9 @@ public enum ScalarType: String, Sendable, Hashable, CaseIterable {
         case .float32, .float64: .real
         case .int64: .integer
         case .int32: .integer32
+        case .int16: .int16
+        case .int8: .int8
+        case .uint8: .uint8
         case .bool: .boolean
         }
     }
@@ -36,6 +42,9 @@ public enum ScalarType: String, Sendable, Hashable, CaseIterable {
         case .real: self = storage == .float64 ? .float64 : .float32
         case .integer: self = .int64
         case .integer32: self = .int32
+        case .int16: self = .int16
+        case .int8: self = .int8
+        case .uint8: self = .uint8
         case .boolean: self = .bool
         }
     }
@@ -48,8 +57,8 @@ extension Tensor {
     /// This tensor converted to `type` (PyTorch `.to(dtype)`, `.long()`, `.bool()`, …): reals
     /// become integers by truncation toward zero (NaN becomes 0, infinities the largest float32
     /// integer of their sign), anything becomes `bool` as `x != 0`, integers and booleans become
-    /// reals exactly; between `int64` and `int32` the numbers are kept (both are exact below 2^24
-    /// here; PyTorch would wrap an int64 beyond 2^31 when narrowing). Returns `self` when the type is already `type`. Gradients flow only between
+    /// reals exactly; to `int64` the numbers are kept, to a narrower integer (`int32`, `int16`,
+    /// `int8`, `uint8`) they wrap around its range as PyTorch's casts do. Returns `self` when the type is already `type`. Gradients flow only between
     /// floating-point types; a conversion to `int64` or `bool` is cut from the graph, as in PyTorch.
     /// - Throws: `CNNError` if the budget refuses the memory.
     public func converted(to type: ScalarType) throws -> Tensor {
@@ -59,7 +68,7 @@ extension Tensor {
             result.kind = .real
             return result
         }
-        if type.kind.isIntegral && kind.isIntegral {
+        if type.kind.isIntegral && kind.isIntegral && !type.kind.wraps {
             var result = detach()
             result.kind = type.kind
             return result
@@ -74,6 +83,8 @@ extension Tensor {
                         let v = values[i]
                         switch type {
                         case .bool: out[i] = v != 0 ? 1 : 0
+                        // Narrowing wraps as C casts do (`300` is `44` as `uint8`, `-1` is `255`).
+                        case _ where type.kind.wraps: out[i] = type.kind.wrapped(v)
                         default:
                             out[i] =
                                 v.isNaN ? 0 : Swift.min(Swift.max(v, -largest), largest).rounded(.towardZero)

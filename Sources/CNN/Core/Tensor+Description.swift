@@ -27,7 +27,7 @@ extension Tensor: CustomStringConvertible {
             if summarize { suffixes.append("size=\(tupleText(shape))") }
         }
         if dtype == .float64 && kind == .real { suffixes.append("dtype=torch.float64") }
-        if kind == .integer32 { suffixes.append("dtype=torch.int32") }
+        if kind.wraps { suffixes.append("dtype=torch.\(scalarType.rawValue)") }
         if let name = gradientFunctionName {
             suffixes.append("grad_fn=<\(name.prefix(1).uppercased() + name.dropFirst())Backward0>")
         } else if requiresGrad {

@@ -205,7 +205,7 @@ public enum NPY {
         let descr: String =
             switch (tensor.kind, tensor.dtype) {
             case (.boolean, _): "|b1"
-            case (.integer, _), (.integer32, _): "<i8"
+            case (.integer, _), (.integer32, _), (.int16, _), (.int8, _), (.uint8, _): "<i8"
             case (.real, .float32): "<f4"
             case (.real, .float64): "<f8"
             }

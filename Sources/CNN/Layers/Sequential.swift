@@ -1,15 +1,37 @@
+import Synchronization
 import Wording
 
 /// Layers applied one after another (PyTorch `nn.Sequential`); children are named `0`, `1`, … or
 /// by the names given, so parameters read `0.weight`, `conv1.weight`, …
 public final class Sequential: Layer {
     public let mode = TrainingMode()
+    /// The layers in call order, with their names; guarded because `add_module`/`append` change
+    /// them after the Sequential is made, as PyTorch's are.
+    private let list: Mutex<[(name: String, layer: any Layer)]>
+
     /// The layers in call order, with their names.
-    public let children: [(name: String, layer: any Layer)]
+    public var children: [(name: String, layer: any Layer)] { list.withLock { $0 } }
 
     /// Layers named by position, `0`, `1`, …
     public init(_ layers: [any Layer]) {
-        children = layers.enumerated().map { (String($0.offset), $0.element) }
+        list = Mutex(layers.enumerated().map { (String($0.offset), $0.element) })
+    }
+
+    /// Adds `layer` as `name` at the end (PyTorch `add_module`), or in the place of the layer
+    /// already named so; `name` nil names it by its position (`append`).
+    /// - Throws: `CNNError.argument` for an empty or dotted name.
+    public func add(_ layer: any Layer, named name: String? = nil) throws(CNNError) {
+        let name = name ?? String(count)
+        guard !name.isEmpty, !name.contains(".") else {
+            throw CNNError.argument(.sequentialLayerNamesMustBe, ["name": name])
+        }
+        list.withLock { children in
+            if let index = children.firstIndex(where: { $0.name == name }) {
+                children[index].layer = layer
+            } else {
+                children.append((name, layer))
+            }
+        }
     }
 
     /// Layers named by position, `0`, `1`, …
@@ -24,7 +46,7 @@ public final class Sequential: Layer {
                 throw CNNError.argument(.sequentialLayerNamesMustBe, ["name": name])
             }
         }
-        children = layers.map { ($0.0, $0.1) }
+        list = Mutex(layers.map { ($0.0, $0.1) })
     }
 
     /// The layers in call order.

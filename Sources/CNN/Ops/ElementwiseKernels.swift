@@ -49,6 +49,18 @@ enum ElementwiseKernels {
     static func binary<T: TensorScalar>(
         _ a: Tensor, _ b: Tensor, shape: [Int], kind: ElementKind, _ f: (T, T) -> T
     ) throws -> Tensor {
+        // Fixed-width integers wrap as PyTorch's do (`uint8` 250 + 10 is 4); checked once here
+        // so the common kinds keep the plain loop.
+        if kind.wraps {
+            return try wrappingBinary(a, b, shape: shape, kind: kind) { kind.wrapped(f($0, $1)) }
+        }
+        return try wrappingBinary(a, b, shape: shape, kind: kind, f)
+    }
+
+    @inline(__always)
+    private static func wrappingBinary<T: TensorScalar>(
+        _ a: Tensor, _ b: Tensor, shape: [Int], kind: ElementKind, _ f: (T, T) -> T
+    ) throws -> Tensor {
         let pa = UnsafePointer(a.storage.pointer(as: T.self))
         let pb = UnsafePointer(b.storage.pointer(as: T.self))
         return try Tensor(uninitializedShape: shape, of: T.self, kind: kind) { out in
@@ -95,6 +107,15 @@ enum ElementwiseKernels {
     /// `f(x)` for every element of `x`, which holds `T`.
     @inline(__always)
     static func unary<T: TensorScalar>(_ x: Tensor, kind: ElementKind, _ f: (T) -> T) throws -> Tensor {
+        // `-x` of a `uint8` tensor wraps (`-1` is `255`), as in PyTorch.
+        if kind.wraps { return try plainUnary(x, kind: kind) { kind.wrapped(f($0)) } }
+        return try plainUnary(x, kind: kind, f)
+    }
+
+    @inline(__always)
+    private static func plainUnary<T: TensorScalar>(_ x: Tensor, kind: ElementKind, _ f: (T) -> T) throws
+        -> Tensor
+    {
         let px = UnsafePointer(x.storage.pointer(as: T.self))
         return try Tensor(uninitializedShape: x.shape, of: T.self, kind: kind) { out in
             let po = out.baseAddress!

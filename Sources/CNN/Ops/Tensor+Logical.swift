@@ -39,7 +39,7 @@ extension Tensor {
         switch kind {
         case .boolean:
             return try Tensor.elementwise(detach(), Tensor(scalar: 0, dtype: dtype, kind: .boolean), .equal)
-        case .integer, .integer32:
+        case .integer, .integer32, .int16, .int8, .uint8:
             var result = try (-detach()) - Tensor(1)
             result.kind = kind
             return result
