@@ -15,10 +15,10 @@ extension PreparedExercise {
     func stateCountStory(_ number: Double?, session: TimedInterpreter, _ text: GradingText) -> (
         Diagnosis.Finding, Phrase
     )? {
-        guard !setupBindsObjects, let number, number == number.rounded(), let solution = exercise.solution,
+        // `Int(exactly:)`: a learner's number may be infinite (`float('inf')`) or past Int's range.
+        guard !setupBindsObjects, let number, let answer = Int(exactly: number), let solution = exercise.solution,
             let target = Grader.number(expected), number != target
         else { return nil }
-        let answer = Int(number)
         for source in [solution.reference] + solution.alternatives {
             for (module, countsState) in Self.countedModules(source.text) {
                 guard let counts = stateCounts(of: module, session: session),

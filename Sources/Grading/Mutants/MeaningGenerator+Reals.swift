@@ -168,9 +168,10 @@ extension MeaningGenerator {
             switch divisor.kind {
             case .name(let name) where isInteger(name):
                 others = ["\(name) - 1", "\(name) + 1"]
-            case .integer(let value) where value >= 3:
+            // Bounded so that a course's huge literal (`10**400` typed as `1e400`) cannot trap.
+            case .integer(let value) where value >= 3 && value < 1 << 53:
                 others = ["\(value + 1)", "\(value - 1)"]
-            case .float(let value) where value >= 3 && value == value.rounded():
+            case .float(let value) where value >= 3 && value < 0x1p53 && value == value.rounded():
                 others = ["\(Int(value) + 1).0", "\(Int(value) - 1).0"]
             default:
                 continue
