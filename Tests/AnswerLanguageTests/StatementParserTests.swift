@@ -77,7 +77,6 @@ import Wording
         ("a, b += 1", 1, 1, "'+=' needs one target"),
         ("def f(a=1, b):\n    pass", 1, 12, "parameter 'b' without a default follows one with a default"),
         ("from numpy import *", 1, 19, "'from … import *' is not supported"),
-        ("@decorator\ndef f():\n    pass", 1, 1, "decorators"),
         ("if a: if b: c", 1, 7, "a 'if' block cannot follow ':' on the same line"),
         ("sum(x for x in xs, 1)", 1, 5, "a generator expression must be in parentheses"),
     ])

@@ -19,7 +19,7 @@ import Wording
         ExpectedType.self, BatchKey.self, StatementErrorKey.self, MisconceptionKey.self, PictureKey.self,
         ShapeKey.self, EvaluationErrorKey.self, ProgressErrorKey.self, CountKey.self, OperationKey.self,
         RelationKey.self, ShapeReadingKey.self, WrittenKey.self, ComputesKey.self, MeaningKey.self,
-        FormulaKey.self,
+        FormulaKey.self, PositionKey.self,
     ]
 
     static var allIDs: Set<String> {

@@ -166,7 +166,9 @@ import Testing
             .tensor, setup: "gain = tensor([2.0, 0.5])\nv = tensor([3.0, 1.0])\neps = 1e-5",
             reference: "gain / torch.sqrt(v + eps)", alternatives: ["gain / (v + eps) ** 0.5"])
         let said = message("gain / (v + eps)", scale)
-        #expect(said.contains("`torch.sqrt(…)`"), "\(said)")
+        // Told as the step (`torch.sqrt(…)` left out) or, since session 13's real-valued slips, as
+        // the root left out of the divisor: both one change.
+        #expect(said.contains("`torch.sqrt(…)`") || said.contains("square root"), "\(said)")
         #expect(!said.contains("where `**` belongs"))
     }
 

@@ -42,15 +42,15 @@ public enum ElementKind: String, Sendable, Hashable {
     public var wraps: Bool { integerWidth.map { $0.bits < 64 } ?? false }
 
     /// `value` wrapped into this kind's range as two's-complement arithmetic does (`250 + 10` is
-    /// `4` in `uint8`, `100000 * 100000` is `1410065408` in `int32`); unchanged for kinds that do
-    /// not wrap. NaN and infinities (an integer division by zero is refused before) become 0.
+    /// `4` in `uint8`, `100000 * 100000` is `1410065408` in `int32`), its fraction cut off as a
+    /// conversion to an integer type does (`1.7` → `1`); unchanged for kinds that do not wrap. NaN and infinities (an integer division by zero is refused before) become 0.
     /// An `int32` of magnitude 2^31 is kept: float32 storage rounds int32's largest values
     /// (2^31 − 1 down to 2^31 − 64) up to it, and wrapping them would flip their sign.
     @inline(__always)
     public func wrapped<T: BinaryFloatingPoint>(_ value: T) -> T {
         guard let (bits, signed) = integerWidth, bits < 64 else { return value }
         guard value.isFinite else { return 0 }
-        if bits == 32, Swift.abs(Double(value)) <= 0x1p31 { return value }
+        if bits == 32, Swift.abs(Double(value)) <= 0x1p31 { return value.rounded(.towardZero) }
         let modulus = Double(UInt64(1) << UInt64(bits))
         let v = Double(value).rounded(.towardZero)
         var r = v - modulus * (v / modulus).rounded(.down)
