@@ -7,9 +7,12 @@ extension Grader {
     /// expression whose value is None (`img.grad` before a backward pass reached `img`) does have
     /// one — telling that learner "its last line must be an expression" would be false.
     func noValueNote(_ typed: String) -> Phrase {
+        let text = GradingText()
         guard let program = try? Parser.parse(typed), case .expression = program.statements.last else {
-            return GradingText().noValue
+            return text.noValue
         }
-        return GradingText().valueIsNone
+        // Parsed again only on this error path: the run's value does not say which kind of line
+        // gave it (`Value.none` is both "no value" and Python's None).
+        return text.valueIsNone
     }
 }

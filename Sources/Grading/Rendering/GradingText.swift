@@ -23,7 +23,7 @@ struct GradingText: Sendable {
     var noValue: Phrase { say(.noValue) }
 
     /// The answer's last line is an expression, but what it gives is None (`img.grad` before any
-    /// backward pass reaches `img`, `loss.backward()`, `print(x)`): not a missing expression.
+    /// backward pass reaches `img`, `loss.backward()`, `opt.step()`): not a missing expression.
     var valueIsNone: Phrase { say(.valueIsNone) }
 
     func cannotBeGraded(_ problem: String) -> Phrase { say(.cannotBeGraded, ["problem": problem]) }
