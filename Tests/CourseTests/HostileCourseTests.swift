@@ -124,7 +124,17 @@ import Testing
             let course = try CourseLoader.load(
                 at: try Self.course(lesson: Data((Self.lessonHead + block).utf8)))
             #expect(course.problems.contains { $0.message.contains(expected) }, "\(limits)")
+            // Reported and then dropped: the exercise runs under the default limits, not the refused one.
+            let exercise = course.lessons.first?.exercises.first
+            #expect(exercise?.limits == Exercise.Limits(), "\(limits)")
         }
+    }
+
+    @Test func aRefusedLimitLeavesTheOthersInForce() throws {
+        let block =
+            "```exercise\nid: plus\nkind: value\npoints: 1\nprompt: What?\nlimits: {time: .nan, elements: 500}\n```\n"
+        let course = try CourseLoader.load(at: try Self.course(lesson: Data((Self.lessonHead + block).utf8)))
+        #expect(course.lessons.first?.exercises.first?.limits == Exercise.Limits(elements: 500))
     }
 }
 

@@ -136,26 +136,37 @@ enum ExerciseParser {
             return Exercise.Limits()
         }
         limits.rejectUnknownKeys(allowed: ["time", "elements", "memory"])
-        // Megabytes past what a byte count can hold (2^43 MB) are as unusable as a negative count.
-        let megabytes = limits.int("memory")
-        let bytes = megabytes.map { $0.multipliedReportingOverflow(by: 1_048_576) }
-        let result = Exercise.Limits(
-            time: limits.double("time"), elements: limits.int("elements"),
-            memory: bytes.map { $0.overflow ? Int.max : $0.partialValue })
+        // A refused value is reported and then left out: the exercise runs under the default for
+        // that limit, never under the refused one (a NaN or 1e308 seconds is no limit at all).
+        let refuse = { (problem: String) in map.source.log.add("\(what): \(problem)", at: value.location) }
+        let positive = "limits must be positive (time in seconds, elements, memory in MB)"
+        var time = limits.double("time")
         // `!(x > 0)` also refuses NaN (`.nan`), which no comparison with 0 would catch.
-        if !((result.time ?? 1) > 0) || (result.elements ?? 1) <= 0 || (megabytes ?? 1) <= 0 {
-            map.source.log.add(
-                "\(what): limits must be positive (time in seconds, elements, memory in MB)",
-                at: value.location)
-        } else if let time = result.time, !time.isFinite || time > Self.maxTimeLimit {
-            map.source.log.add(
-                "\(what): the time limit must be at most \(Int(Self.maxTimeLimit)) seconds",
-                at: value.location)
-        } else if bytes?.overflow == true {
-            map.source.log.add(
-                "\(what): the memory limit is more megabytes than any machine has", at: value.location)
+        if let seconds = time, !(seconds > 0) {
+            refuse(positive)
+            time = nil
+        } else if let seconds = time, !seconds.isFinite || seconds > Self.maxTimeLimit {
+            refuse("the time limit must be at most \(Int(Self.maxTimeLimit)) seconds")
+            time = nil
         }
-        return result
+        var elements = limits.int("elements")
+        if let count = elements, count <= 0 {
+            refuse(positive)
+            elements = nil
+        }
+        // Megabytes past what a byte count can hold (2^43 MB) are as unusable as a negative count.
+        var memory: Int?
+        if let megabytes = limits.int("memory") {
+            let bytes = megabytes.multipliedReportingOverflow(by: 1_048_576)
+            if megabytes <= 0 {
+                refuse(positive)
+            } else if bytes.overflow {
+                refuse("the memory limit is more megabytes than any machine has")
+            } else {
+                memory = bytes.partialValue
+            }
+        }
+        return Exercise.Limits(time: time, elements: elements, memory: memory)
     }
 
     private static func choices(_ map: YAMLMap, kind: Exercise.Kind, what: String) -> [Exercise.Choice] {
