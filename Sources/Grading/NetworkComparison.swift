@@ -168,9 +168,17 @@ extension Comparer {
     private static func leaves(_ network: any Layer, functional: Bool = false) -> [(
         name: String, layer: any Layer
     )] {
+        // A weightless shortcut (an Identity, a zero-padding shortcut) is a connection, said by
+        // the skip checks, not a layer "after its BatchNorm2d".
         network.namedLayers.filter {
             $0.layer.children.isEmpty && (!functional || !$0.layer.ownParameters.isEmpty)
+                && !Self.isWeightlessShortcut($0.layer)
         }
+    }
+
+    /// Whether `layer` is a shortcut that holds no weights: what it does is the skip connection.
+    private static func isWeightlessShortcut(_ layer: any Layer) -> Bool {
+        layer.ownParameters.isEmpty && (layer.typeName == "Identity" || layer.typeName.hasSuffix("Shortcut"))
     }
 
     /// Whether a network has a layer written as a class in the answer language.
