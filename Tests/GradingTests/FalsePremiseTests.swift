@@ -73,6 +73,10 @@ import Wording
         #expect(grader.grade("(30 - 2) // 4", for: third).mistake == "one-third")
         #expect(grader.grade("(30 - 2) / 4", for: third).mistake == "one-third")
         #expect(grader.grade("7", for: third).mistake == "one-third")
+        // Rounded by a call rather than by `//`: the same third.
+        #expect(grader.grade("int((30 - 2) / 4)", for: third).mistake == "one-third")
+        #expect(grader.grade("math.floor((30 - 2) / 4)", for: third).mistake == "one-third")
+        #expect(grader.grade("int(30 / 4)", for: third).mistake == nil)
     }
 
     // MARK: A named mistake of another kind

@@ -513,9 +513,14 @@ extension PreparedExercise {
             entry.mutant.changes.count == 1
                 && ValueConversion.numeric(entry.value).map { $0.values == [number] } == true
         }.map(\.mutant.source)
-        // Read as reals (`//` as `/`): a division typed unfloored (`(56 - 2) / 6`) is the same
-        // slip where its quotient is whole, as the mistake's number is.
-        let real = { (source: String) in source.replacingOccurrences(of: "//", with: "/") }
+        // Read as reals (`//` as `/`, a rounding call as its argument): a division typed
+        // unfloored (`(56 - 2) / 6`) or rounded by a call (`int((56 - 2) / 6)`) is the same slip
+        // where its quotient is whole, as the mistake's number is.
+        let real = { (source: String) in
+            source.replacingOccurrences(of: "//", with: "/").replacingOccurrences(
+                of: #"\b(int|round|math\.floor|math\.ceil|math\.trunc)\("#, with: "(",
+                options: .regularExpression)
+        }
         return !named.isEmpty && named.allSatisfy { formulas.differsLifted(real(answer), real($0)) == true }
     }
 
