@@ -84,6 +84,19 @@ struct REPLLookingTests {
         #expect(Grader().grade(answer, for: exercise).passed)
     }
 
+    @Test func aValueThatIsNoneIsToldWhyNotGraded() throws {
+        // `y.grad` of a non-leaf reads a value, and PyTorch's value there is None: the learner
+        // meant it as the answer, so the note says why it is None, and the session goes on.
+        let run = REPLHarness.run([
+            ":goto 05-vanishing-gradients/three-sigmoids", "x = tensor(0., requires_grad=True)",
+            "y = sigmoid(sigmoid(sigmoid(x)))", "y.backward()", "y.grad", "x.grad", ":quit",
+        ])
+        let english = Language("en")
+        #expect(run.text.contains(SessionText(language: english).noneValueNotGraded))
+        #expect(run.text.contains(SessionText(language: english).noValueNotGraded))
+        #expect(try run.attempts().map(\.verdict) == [.pass])
+    }
+
     @Test func namesBoundInAGradedLineAreKeptToo() throws {
         let run = REPLHarness.run([Self.featureMap, "y = conv2d(x, w); y * 2", "y", ":quit"])
         let attempts = try run.attempts()

@@ -129,9 +129,10 @@ extension LessonSession {
             // training shows its bar), then judged by the grader like a typed answer's value.
             switch execute(line) {
             case .success(.none) where !submitted:
-                // A line with no value (`loss.backward()`) was a step towards the answer.
+                // A line with no value (`loss.backward()`) was a step towards the answer; one that
+                // reads a value that is None (`img.grad`) was likely meant as the answer.
                 keepIfItChangedTheSession(line, value: .none)
-                return sayNotGraded(text.noValueNotGraded)
+                return sayNotGraded(Self.readsAValue(line) ? text.noneValueNotGraded : text.noValueNotGraded)
             case .success(let value)
             where input == .inspection && !submitted && !inspectionAnswers(value, exercise: exercise):
                 keepIfItChangedTheSession(line, value: value)
@@ -345,5 +346,18 @@ extension AttemptVerdict {
         case .error: self = .error
         case .timeout: self = .timeout
         }
+    }
+}
+
+extension LessonSession {
+    /// Whether `line`'s last statement reads a value (`img.grad`, `y`, `xs[0]`) rather than calls
+    /// something for its effect (`loss.backward()`, `print(…)`): a None there is a value the
+    /// learner asked for, not a step.
+    static func readsAValue(_ line: String) -> Bool {
+        guard let program = try? Parser.parse(line), case .expression(let last) = program.statements.last else {
+            return false
+        }
+        if case .call = last.kind { return false }
+        return true
     }
 }

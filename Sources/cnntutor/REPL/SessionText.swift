@@ -47,6 +47,10 @@ struct SessionText {
     /// After a line with no value at an exercise (`loss.backward()`).
     var noValueNotGraded: String { say(.noValueNotGraded) }
 
+    /// After a line that reads a value which is None at an exercise (`img.grad` before a backward
+    /// pass reached `img`): the learner likely meant it as the answer, so why it is None is said.
+    var noneValueNotGraded: String { say(.noneValueNotGraded) }
+
     func correct(points: Int, of maxPoints: Int) -> String {
         say(.correct, ["points": points, "maxPoints": maxPoints])
     }
