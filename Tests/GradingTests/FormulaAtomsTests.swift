@@ -121,7 +121,8 @@ import Wording
         // The real-valued slip (the divisor squared) tells it first since session 13; either way
         // the divisor is named as written and no value is quoted.
         #expect([FormulaCatalogue.differenceID, "divisor-squared"].contains(verdict.story ?? ""))
-        #expect(verdict.message.contains("`stats[1]`") && !verdict.message.contains("(= "), "\(verdict.message)")
+        #expect(
+            verdict.message.contains("`stats[1]`") && !verdict.message.contains("(= "), "\(verdict.message)")
         // Two parts of one value are no difference to tell: `stats[0] * 1` is `stats[0]`.
         #expect(grader.grade("(x - stats[0] * 1) / stats[1]", for: scaled).status == .pass)
         // A calculation in names alone is the formula catalogue's, not read here.

@@ -16,8 +16,8 @@ extension PreparedExercise {
         Diagnosis.Finding, Phrase
     )? {
         // `Int(exactly:)`: a learner's number may be infinite (`float('inf')`) or past Int's range.
-        guard !setupBindsObjects, let number, let answer = Int(exactly: number), let solution = exercise.solution,
-            let target = Grader.number(expected), number != target
+        guard !setupBindsObjects, let number, let answer = Int(exactly: number),
+            let solution = exercise.solution, let target = Grader.number(expected), number != target
         else { return nil }
         for source in [solution.reference] + solution.alternatives {
             for (module, countsState) in Self.countedModules(source.text) {

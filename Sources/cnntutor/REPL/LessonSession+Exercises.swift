@@ -354,7 +354,8 @@ extension LessonSession {
     /// something for its effect (`loss.backward()`, `print(…)`): a None there is a value the
     /// learner asked for, not a step.
     static func readsAValue(_ line: String) -> Bool {
-        guard let program = try? Parser.parse(line), case .expression(let last) = program.statements.last else {
+        guard let program = try? Parser.parse(line), case .expression(let last) = program.statements.last
+        else {
             return false
         }
         if case .call = last.kind { return false }

@@ -6,7 +6,8 @@ enum SessionKey: String, MessageKey {
 
     case stepPosition, continueStep, exerciseHeading, settledAfterSkipping, settledAfterPassing
     case chooseSeveral, chooseOne, answerNote, shownNotGraded, notGradedAtChoiceSeveral
-    case notGradedAtChoiceOne, noValueNotGraded, noneValueNotGraded, correct, continueAfterPass, didNotRun, stopped, notYet
+    case notGradedAtChoiceOne, noValueNotGraded, noneValueNotGraded, correct, continueAfterPass, didNotRun,
+        stopped, notYet
     case tryAgainWithHints, tryAgain, hintHeading, enterContinues, answerReminder, choiceReminder
     case trainingLabel, epochLabel, lossLabel, accuracyLabel, testLabel, lossCurveTitle, lossPerStep
     case elapsed, left, goodbye, stoppedKeepingBindings, stoppedNotGraded, setupFailed, noExample
