@@ -77,6 +77,27 @@ extension Builtins {
     static func optimizerValue(_ optimizer: any Optimizer, _ name: String, _ settings: [(String, Value)])
         -> Value
     {
+        var entries = ["params": Value.list(optimizer.parameters.map { .tensor($0.value) })]
+        for (key, value) in settings { entries[key] = value }
+        let group = Namespace(
+            name: "param_group", members: entries, typeName: "dict", optimizer: optimizer,
+            role: .parameterGroup(keys: ["params"] + settings.map(\.0)))
+        let text =
+            "\(name) (\nParameter Group 0\n"
+            + settings.map { "    \($0.0): \($0.1)" }.joined(separator: "\n") + "\n)"
+        return .namespace(
+            Namespace(
+                name: name,
+                members: optimizerMethods(optimizer).merging([
+                    "param_groups": .list([.namespace(group)]),
+                    // The settings as given (PyTorch's `optimizer.defaults`; it also lists
+                    // options this engine does not have).
+                    "defaults": .dict(settings.map { Value.DictEntry($0.0, $0.1) }),
+                ]) { own, _ in own }, typeName: name, text: text, optimizer: optimizer))
+    }
+
+    /// An optimiser's `step()` and `zero_grad()`, for one parameter group or several.
+    static func optimizerMethods(_ optimizer: any Optimizer) -> [String: Value] {
         let step = Builtin("step(closure=None)", "update every parameter from its gradient") { call in
             guard call.isNone("closure") else {
                 throw LanguageError.said(.unsupported, .stepClosureUnsupported, at: call.range)
@@ -91,25 +112,9 @@ extension Builtins {
             optimizer.zeroGrad()
             return .none
         }
-        var entries = ["params": Value.list(optimizer.parameters.map { .tensor($0.value) })]
-        for (key, value) in settings { entries[key] = value }
-        let group = Namespace(
-            name: "param_group", members: entries, typeName: "dict", optimizer: optimizer,
-            role: .parameterGroup(keys: ["params"] + settings.map(\.0)))
-        let text =
-            "\(name) (\nParameter Group 0\n"
-            + settings.map { "    \($0.0): \($0.1)" }.joined(separator: "\n") + "\n)"
-        return .namespace(
-            Namespace(
-                name: name,
-                members: [
-                    "step": .function(Function(.builtin(step))),
-                    "zero_grad": .function(Function(.builtin(zeroGrad))),
-                    "param_groups": .list([.namespace(group)]),
-                    // The settings as given (PyTorch's `optimizer.defaults`; it also lists
-                    // options this engine does not have).
-                    "defaults": .dict(settings.map { Value.DictEntry($0.0, $0.1) }),
-                ], typeName: name, text: text, optimizer: optimizer))
+        return [
+            "step": .function(Function(.builtin(step))), "zero_grad": .function(Function(.builtin(zeroGrad))),
+        ]
     }
 
     /// After a step, top-level names bound to an updated tensor see its new values (PyTorch

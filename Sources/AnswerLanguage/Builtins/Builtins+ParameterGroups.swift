@@ -51,20 +51,6 @@ extension Builtins {
             made.append((optimizer, first))
         }
         let optimizer = GroupedOptimizer(made.map(\.optimizer))
-        let step = Builtin("step(closure=None)", "update every parameter from its gradient") { stepCall in
-            guard stepCall.isNone("closure") else {
-                throw LanguageError.said(.unsupported, .stepClosureUnsupported, at: stepCall.range)
-            }
-            try optimizer.step()
-            refreshBindings(of: optimizer.parameters, stepCall)
-            return .none
-        }
-        let zeroGrad = Builtin(
-            "zero_grad(set_to_none=True)", "forget every parameter's gradient (it becomes None)"
-        ) { _ in
-            optimizer.zeroGrad()
-            return .none
-        }
         let name = builtin.name
         let text =
             "\(name) ("
@@ -77,11 +63,9 @@ extension Builtins {
         return .namespace(
             Namespace(
                 name: name,
-                members: [
-                    "step": .function(Function(.builtin(step))),
-                    "zero_grad": .function(Function(.builtin(zeroGrad))),
-                    "param_groups": .list(made.map { .namespace($0.value) }),
-                ], typeName: name, text: text, optimizer: optimizer))
+                members: optimizerMethods(optimizer).merging([
+                    "param_groups": .list(made.map { .namespace($0.value) })
+                ]) { own, _ in own }, typeName: name, text: text, optimizer: optimizer))
     }
 }
 
