@@ -233,6 +233,9 @@ package enum MeaningKey: String, MessageKey {
     case rolledForFlipped
     /// A `reshape` (`yours`) where the calculation moves whole dimensions (`theirs`).
     case reshapedForMoved
+    /// One of the calculation's operations (`op`, as written) applied to `inner`, where the
+    /// calculation applies it to `outer` (`OperationMover`).
+    case operationMoved
     /// An index list in another order (`yours`) along `axis` where the calculation's is `theirs`.
     case otherIndexOrder
     /// A matrix product (`theirs`) taken the other way round: its transpose.

@@ -492,6 +492,9 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
     /// `x.permute(2, 0, 1)` → `x.reshape(3, 2, 3)`: the values cut anew in memory order where
     /// whole dimensions are moved (`MeaningGenerator+Moves`).
     case reshapeForMove = "reshape-for-move"
+    /// `(x + d).clamp(0, 1)` → `x.clamp(0, 1) + d`: one of the calculation's operations applied
+    /// to another part of it, one step lower or higher (`OperationMover`).
+    case operationMoved = "operation-moved"
     /// `x[[2, 1, 0]]` → `x[[2, 0, 1]]`: an index list in another order (`MeaningGenerator+Moves`).
     case indexOrderChanged = "index-order-changed"
     /// `a @ b` → `b.T @ a.T`: the product taken the other way round, its transpose
@@ -840,6 +843,7 @@ public enum Misconception: String, Hashable, Sendable, CaseIterable {
             .negatedForFlipped, .rolledForFlipped:
             Traits(meaning: .calculation)
         case .reshapeForMove: Traits(reason: .always, meaning: .calculation)
+        case .operationMoved: Traits()
         case .indexOrderChanged: Traits(meaning: .place)
         case .productReversed, .localForGlobalPooling, .transposeDropped:
             Traits(reason: .always, meaning: .calculation)

@@ -55,6 +55,9 @@ struct MutantCatalogue: Sendable {
     /// Mutants that swap what an operation does, told only for answers that write the swapped-in
     /// operation (`PreparedExercise+Swaps`).
     var swaps: [SwapEntry] = []
+    /// Mutants with one operation applied at another place, told only where no other mutant
+    /// explains the answer (`PreparedExercise+MovedOperations`).
+    var moves: [MovedEntry] = []
     /// Whether a run made for this catalogue stopped at its time limit (`ExtraRun`): which
     /// mutants it holds then depends on the machine's load, so no story is told by value from it
     /// (an answer typed exactly as a mutant is still that mutant).
@@ -83,6 +86,19 @@ extension PreparedExercise {
     /// numbers by coincidence (`H - D * K + 1` and `H - (D * (K - 1) + 1) - 1` at D = 3) differs
     /// from it at others.
     func mutants(matching answer: Value, source: String?, comparer: Comparer) -> MutantGroup? {
+        let group = singleMutants(matching: answer, source: source, comparer: comparer)
+        // One of the calculation's operations at another place: the last reading of a value, or
+        // of one only generic changes give (`q * sc - zp` is `q * sc - zp * sc` without a factor
+        // `sc`, but it moved `- zp` out of `(q - zp) * sc`, which its typing shows).
+        if let group, !group.mutants.allSatisfy({ $0.genericCount == $0.changes.count }) { return group }
+        guard let source, let moved = movedExplaining(answer, source: source, comparer: comparer) else {
+            return group
+        }
+        return MutantGroup(mutants: [moved], value: answer)
+    }
+
+    /// The misconceptions other than a moved operation whose mutant has the answer's value.
+    private func singleMutants(matching answer: Value, source: String?, comparer: Comparer) -> MutantGroup? {
         if let source, let typed = typedMutant(source, value: answer, comparer: comparer) {
             return MutantGroup(mutants: [typed], value: answer)
         }
@@ -657,6 +673,10 @@ extension PreparedExercise {
             of: sources.map(\.text),
             found: found.map { ($0.mutant, $0.value, origins[$0.mutant.source] ?? "") },
             seen: &seen, runner: runner, comparer: comparer, model: model)
+        if !model {
+            catalogue.moves = movedEntries(
+                of: sources.map(\.text), seen: &seen, runner: runner, comparer: comparer)
+        }
         if exercise.kind == .value {
             var integers: [String: Int] = [:]
             for name in base.boundNames {
