@@ -32,6 +32,9 @@ struct CallTree: Sendable {
     var order: [String] = []
     /// The builtin's name, for a bound call (`conv2d`, `Conv2d`, `max_pool2d`).
     var calleeName: String = ""
+    /// The parameter a method's receiver is bound to (`input` of `t.backward()`), for a builtin
+    /// called as a method: the receiver is what the method is called on, no argument typed.
+    var receiver: String?
     /// The node as typed.
     var text: String
     /// Where it starts in its source (in scalars); nil for a node made of several (a variadic
@@ -262,12 +265,14 @@ final class CallTreeReader {
         var positional = arguments.filter { $0.name == nil }.map(\.value)
         let keywords = arguments.filter { $0.name != nil }
         var builtin: Builtin?
+        var methodForm = false
         if let path = Self.dottedPath(callee), !isBoundInSetup(path[0]) {
             builtin = function(path.joined(separator: "."))
         } else if case .attribute(let receiver, let name, _) = callee.kind, let method = method(name) {
             // A tensor method is its function with the tensor first.
             builtin = method
             positional.insert(receiver, at: 0)
+            methodForm = true
         }
         var result: CallTree
         if let builtin {
@@ -277,6 +282,7 @@ final class CallTreeReader {
                 offset: node.range.lowerBound.offset)
             result.calleeName = builtin.name
             result.arguments = bound
+            if methodForm { result.receiver = builtin.parameters.first?.name }
             result.order = builtin.parameters.map { $0.isVariadic ? "*" + $0.name : $0.name }
         } else {
             // What is called is read like an argument, so that a difference inside it (a layer

@@ -306,6 +306,9 @@ extension GradingText {
         if let told = writtenAlone(difference) { return told }
         let parts = difference.arguments.map { argument -> Phrase in
             switch (argument.yours, argument.theirs) {
+            case (let yours?, let theirs?) where argument.isReceiver:
+                Phrase(
+                    WrittenKey.receiverChanged, ["call": argument.callee, "yours": yours, "theirs": theirs])
             case (let yours?, let theirs?): Phrase(WrittenKey.changed, ["yours": yours, "theirs": theirs])
             case (let yours?, nil): Phrase(WrittenKey.added, ["yours": yours])
             case (nil, let theirs?): Phrase(WrittenKey.dropped, ["theirs": theirs])
@@ -438,6 +441,8 @@ package enum WrittenKey: String, MessageKey {
     case writtenTwo
     /// An argument given another value (`yours`, `theirs`).
     case changed
+    /// A method called on another value (`call` the method, `yours`, `theirs`).
+    case receiverChanged
     /// An argument the calculation does not give (`yours`).
     case added
     /// An argument of the calculation's left out (`theirs`).

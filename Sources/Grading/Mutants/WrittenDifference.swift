@@ -45,6 +45,9 @@ struct WrittenDifference: Hashable, Sendable {
         /// For one comparison written with another operator, its sides the same (`pre < 0` for
         /// `pre > 0`): the learner's operator and the calculation's (`WrittenDifference+Comparisons`).
         var comparison: ComparisonChange?
+        /// Whether the two values are what a method is called on (`net(img).sum()` of
+        /// `net(img).sum().backward()`), said as such, not as an argument `input=`.
+        var isReceiver = false
 
         /// The learner's argument as quoted: `dilation=(2, 1)`, or the value alone.
         var yours: String? { yourValue.map(quoted) }
@@ -182,10 +185,11 @@ struct WrittenDifference: Hashable, Sendable {
                     {
                         found += inner
                     } else {
+                        let receiver = answer.receiver == name && reference.receiver == name
                         found.append(
                             Argument(
-                                parameter: parameter, yourValue: x.text, theirValue: y.text,
-                                callee: answer.calleeName))
+                                parameter: receiver ? nil : parameter, yourValue: x.text, theirValue: y.text,
+                                callee: answer.calleeName, isReceiver: receiver))
                     }
                 case (let x?, nil):
                     found.append(
