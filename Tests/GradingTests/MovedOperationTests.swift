@@ -100,10 +100,14 @@ import Wording
         #expect(!verdict.findings.contains { $0.id == "operation-moved" })
     }
 
-    @Test func theMutantsMoveOneOperationOneStep() {
+    @Test func theMutantsMoveOneOperationOneStep() throws {
         let sources = Set(OperationMover.mutants(of: "(a + d).clamp(0, 1)").map(\.source))
         #expect(sources.contains("((((a).clamp(0, 1)) + d))"))
         #expect(sources.contains("((a + ((d).clamp(0, 1))))"))
+        // Two steps lower comes after every move one step lower.
+        let moves = OperationMover.mutants(of: "(a.abs() + d).sum()").map(\.source)
+        let far = try #require(moves.firstIndex(of: "((((a).sum()).abs() + d))"))
+        #expect(moves.firstIndex(of: "((((a.abs()).sum()) + d))").map { $0 < far } == true)
         // A number typed is never what an operation is moved onto.
         #expect(OperationMover.mutants(of: "(x - 1).abs()").map(\.source) == ["((((x).abs()) - 1))"])
         #expect(

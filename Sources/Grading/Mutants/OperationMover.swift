@@ -34,16 +34,21 @@ enum OperationMover {
     /// Operators whose one operand is a term or factor that may be applied elsewhere.
     static let movableOperators: Set<BinaryOperator> = [.add, .subtract, .multiply, .divide, .floorDivide]
 
-    /// Every mutant of `source` with one operation applied one step lower in its tree; each says
-    /// the operation, where the answer applies it and where the calculation does (`Change.told`).
+    /// Every mutant of `source` with one operation applied one step lower in its tree, then those
+    /// with it two steps lower (`torch.sigmoid(z / n) - t` for `(torch.sigmoid(z) - t) / n`), so
+    /// that a limit drops the farther moves first; each says the operation, where the answer
+    /// applies it and where the calculation does (`Change.told`).
     static func mutants(of source: String) -> [Mutant] {
         guard let program = try? Parser.parse(source) else { return [] }
         let text = SourceText(source)
         var found: [Mutant] = []
+        var farther: [Mutant] = []
         var seen: Set<String> = [source]
         func visit(_ node: ExpressionSyntax) {
             for (input, display) in applications(node, text) where isOperation(input) {
-                for operand in operands(of: input) {
+                let near = operands(of: input)
+                let far = near.flatMap(operands(of:))
+                for (depth, operand) in near.map({ (1, $0) }) + far.map({ (2, $0) }) {
                     let moved = applied(node, to: input, operand: operand, text)
                     let written = text.replacing([(node.range, "(\(moved))")])
                     guard !written.isEmpty, seen.insert(written).inserted,
@@ -56,13 +61,13 @@ enum OperationMover {
                     mutant.changes[0].terms = [key(node, input: input, text), text(operand)]
                     mutant.changes[0].told = Phrase(
                         MeaningKey.operationMoved, ["op": display, "inner": inner, "outer": outer])
-                    found.append(mutant)
+                    if depth == 1 { found.append(mutant) } else { farther.append(mutant) }
                 }
             }
             for child in node.kind.children { visit(child) }
         }
         program.valueExpressions.forEach(visit)
-        return found
+        return found + farther
     }
 
     /// The inputs `node` applies a movable operation to, each with the operation as the sentence
