@@ -683,6 +683,22 @@ public final class Grader {
                 findings.append(
                     Verdict.Finding(
                         .mutant, FormulaCatalogue.differenceID, says: difference, isSpecific: true))
+            } else if !finding.isSpecific, found?.isSpecific != true, !related, !coincidental, let source,
+                var story = prepared.confirmedRelationStory(
+                    answer, source: source, session: session, comparer: comparer, language: language)
+            {
+                // Where nothing says the slip, how the value stands to the expected one on any
+                // data (`PreparedExercise+ValueRelations`); a tensor's cells stay with it.
+                if let cells = found {
+                    story.cells = cells.cells
+                    story.differingCount = cells.differingCount
+                    story.cellCount = cells.cellCount
+                    story.planes = cells.planes
+                }
+                diagnosis = story
+                var told = story.verdictFinding
+                told.says = story.phrase
+                findings.append(told)
             } else {
                 findings.append(finding)
             }

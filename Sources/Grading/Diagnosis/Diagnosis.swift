@@ -103,6 +103,16 @@ public struct Diagnosis: Hashable, Sendable, Codable {
         /// A size in bytes divided into another unit than the calculation's (KiB for MiB, MB for
         /// MiB), or counted in bits (`PreparedExercise+MemoryUnits`).
         case memoryUnit = "memory-unit"
+        /// The expected number squared, on other data too (`PreparedExercise+ValueRelations`).
+        case valueSquared = "value-squared"
+        /// The expected number's square root, on other data too.
+        case valueRooted = "value-rooted"
+        /// The expected number times a part of the calculation, on other data too.
+        case timesPart = "times-part"
+        /// The expected number divided by a part of the calculation, on other data too.
+        case overPart = "over-part"
+        /// The calculation's quantity divided by another number than the calculation's.
+        case otherDivisor = "other-divisor"
         /// A number typed with the right digits and its decimal point (or exponent) moved.
         case decimalShifted = "decimal-shifted"
         /// A number typed as the expected value rounded more coarsely than the tolerance allows.

@@ -72,4 +72,16 @@ package enum RelationKey: String, MessageKey {
     /// Everything `module`'s state dict holds (`state`), where its parameters (`parameters`) are
     /// counted.
     case stateForParameters
+    /// The expected value squared, with the setup's numbers moved too.
+    case valueSquared
+    /// The expected value's square root, with the setup's numbers moved too.
+    case valueRooted
+    /// The expected value multiplied by the calculation's `part`.
+    case timesPart
+    /// The expected value divided by the calculation's `part`.
+    case overPart
+    /// The calculation's quantity divided by `divisor` (its value `value`) where the calculation
+    /// divides it by `theirs`; `how`: `typed` (a number, or too long to quote: no value beside
+    /// it), `mean` (the count a mean divides by) or `other`.
+    case otherDivisor
 }

@@ -23,8 +23,12 @@ extension PreparedExercise {
         _ typed: TypedAnswer, _ number: Double?, _ target: Double?, comparer: Comparer, _ text: GradingText
     ) -> (Diagnosis.Finding, Phrase)? {
         guard let number, let target, number.isFinite, target.isFinite, target != 0,
-            let reference = exercise.solution?.reference.text, let theirs = TypedAnswer(reference),
-            let their = Self.unitDivisor(theirs),
+            let reference = exercise.solution?.reference.text, let theirs = TypedAnswer(reference)
+        else { return nil }
+        guard let their = Self.unitDivisor(theirs) else {
+            return plainBits(typed, theirs, number, target, comparer: comparer, text)
+        }
+        guard
             // Only a power of 1024 says bytes for certain: a thousand or a million may count
             // anything (parameters in thousands, a rate per million).
             their.bytes.significandBitPattern == 0, their.bytes >= 1024
@@ -46,6 +50,23 @@ extension PreparedExercise {
         // calculation's (the bits of the number the calculation counts in bytes).
         guard mine?.bytes ?? their.bytes == their.bytes, close(number / 8),
             let factor = Self.bitFactor(typed, theirs)
+        else { return nil }
+        return (.memoryUnit, text.relation(.bitsForBytes, ["yours": factor.yours, "theirs": factor.theirs]))
+    }
+
+    /// Bits for bytes where the calculation counts plain bytes (no unit divisor on either side):
+    /// the exercise asks for bytes in its prompt, the answer is 8 times the expected value, and
+    /// it multiplies by a factor typed 8 times the calculation's whose numbers are all byte
+    /// widths of a value (1, 2, 4, 8: `(4 - 1)` written `(32 - 8)`, `(4 + 4)` written `64`) — the
+    /// same data counted in bits. A factor of other numbers (`* 3` for `* 24`) could be any count.
+    private func plainBits(
+        _ typed: TypedAnswer, _ theirs: TypedAnswer, _ number: Double, _ target: Double, comparer: Comparer,
+        _ text: GradingText
+    ) -> (Diagnosis.Finding, Phrase)? {
+        let prompt = exercise.prompt.lowercased()
+        guard Self.unitDivisor(typed) == nil, prompt.contains("byte") || prompt.contains("바이트"),
+            comparer.matches(.float(number / 8), .float(target)),
+            let factor = Self.bitFactor(typed, theirs, widthsOnly: true)
         else { return nil }
         return (.memoryUnit, text.relation(.bitsForBytes, ["yours": factor.yours, "theirs": factor.theirs]))
     }
@@ -75,10 +96,14 @@ extension PreparedExercise {
 
     /// A number typed in the answer's outermost product that is 8 times one typed in the
     /// reference's (`32` for `4`), the rest of the two products alike as typed.
-    static func bitFactor(_ typed: TypedAnswer, _ reference: TypedAnswer) -> (yours: String, theirs: String)?
-    {
+    /// With `widthsOnly`, the reference's factor must type only byte widths of a value (1, 2, 4,
+    /// 8) and nothing but numbers.
+    static func bitFactor(_ typed: TypedAnswer, _ reference: TypedAnswer, widthsOnly: Bool = false) -> (
+        yours: String, theirs: String
+    )? {
         let mine = factors(undivided(typed.last)).map { (typed.text($0), constant($0)) }
-        let theirs = factors(undivided(reference.last)).map { (reference.text($0), constant($0)) }
+        let theirsFactors = factors(undivided(reference.last))
+        let theirs = theirsFactors.map { (reference.text($0), constant($0)) }
         guard mine.count == theirs.count, mine.count >= 2 else { return nil }
         let others = { (list: [(String, Double?)], skip: Int) in
             list.enumerated().filter { $0.offset != skip }.map { $0.element.0.filter { !$0.isWhitespace } }
@@ -87,12 +112,24 @@ extension PreparedExercise {
         for (i, m) in mine.enumerated() {
             guard let value = m.1 else { continue }
             for (j, t) in theirs.enumerated() {
-                guard let their = t.1, their > 0, value == 8 * their, others(mine, i) == others(theirs, j)
+                guard let their = t.1, their > 0, value == 8 * their, others(mine, i) == others(theirs, j),
+                    !widthsOnly || byteWidthsOnly(theirsFactors[j])
                 else { continue }
                 return (m.0, t.0)
             }
         }
         return nil
+    }
+
+    /// Whether every number typed in `node` is a byte width of a value (1, 2, 4 or 8).
+    private static func byteWidthsOnly(_ node: ExpressionSyntax) -> Bool {
+        switch node.kind {
+        case .integer(let value): return [1, 2, 4, 8].contains(value)
+        case .binary(let op, let left, let right):
+            return (op == .add || op == .subtract || op == .multiply) && byteWidthsOnly(left)
+                && byteWidthsOnly(right)
+        default: return false
+        }
     }
 
     /// What an expression divides at its end, without those number-only divisors.
