@@ -84,6 +84,16 @@ import Wording
         #expect(!verdict.findings.contains { $0.id == "operation-moved" })
     }
 
+    /// Must not: a difference's or a quotient's left side is no term applied to what follows
+    /// (`(v - s) * m` for `v - m * s` put its brackets elsewhere; it did not move `v -`).
+    @Test func aLeftSideOfAMinusIsNotMoved() {
+        let stepped = TestExercises.make(
+            setup: "v = tensor([3., 10., 7., 1.])\nm = 4.\ns = 0.5", reference: "v - m * s")
+        let verdict = grader.grade("(v - s) * m", for: stepped)
+        #expect(verdict.status == .fail)
+        #expect(!verdict.findings.contains { $0.id == "operation-moved" })
+    }
+
     /// Must not: a move the setup cannot show (nothing is clipped at either place) is no mutant,
     /// and no move is told (the answer is right on this data only, which is said instead).
     @Test func aMoveThatChangesNothingIsNoStory() throws {

@@ -77,7 +77,11 @@ enum OperationMover {
         case .binary(let op, let left, let right) where movableOperators.contains(op):
             var found: [(ExpressionSyntax, String)] = []
             if !MutantGenerator.isNumber(left) { found.append((left, "\(op.rawValue) \(text(right))")) }
-            if !MutantGenerator.isNumber(right) { found.append((right, "\(text(left)) \(op.rawValue)")) }
+            // `theta - …` and `n / …` are no term or factor applied to what follows: the learner's
+            // slip there is what the subtraction or division takes, said by other stories.
+            if !MutantGenerator.isNumber(right), op == .add || op == .multiply {
+                found.append((right, "\(text(left)) \(op.rawValue)"))
+            }
             return found
         case .call:
             guard let input = movableInput(node) else { return [] }
