@@ -118,8 +118,10 @@ import Wording
         let moves = OperationMover.mutants(of: "(a.abs() + d).sum()").map(\.source)
         let far = try #require(moves.firstIndex(of: "((((a).sum()).abs() + d))"))
         #expect(moves.firstIndex(of: "((((a.abs()).sum()) + d))").map { $0 < far } == true)
+        // A `± 1` is never moved across an operation (a formula's `± 1` moved is told by no story).
+        #expect(OperationMover.mutants(of: "(f - 1) // 2").isEmpty)
         // A number typed is never what an operation is moved onto.
-        #expect(OperationMover.mutants(of: "(x - 1).abs()").map(\.source) == ["((((x).abs()) - 1))"])
+        #expect(OperationMover.mutants(of: "(x - 2).abs()").map(\.source) == ["((((x).abs()) - 2))"])
         #expect(
             OperationMover.operations(in: "torch.amax(x.abs(), 1)")
                 == OperationMover.operations(in: "x.abs().max(dim=1).values"))

@@ -45,9 +45,11 @@ enum OperationMover {
         var farther: [Mutant] = []
         var seen: Set<String> = [source]
         func visit(_ node: ExpressionSyntax) {
-            for (input, display) in applications(node, text) where isOperation(input) {
+            // A `± 1` moved to the other side of an operation is one moved, no slip told (a formula's
+            // rule: `f // 2 - 1` for `(f - 1) // 2` is as much a 1 taken off the halved size).
+            for (input, display) in applications(node, text) where isOperation(input) && !isOffByOne(input) {
                 let near = operands(of: input)
-                let far = near.flatMap(operands(of:))
+                let far = near.filter { !isOffByOne($0) }.flatMap(operands(of:))
                 for (depth, operand) in near.map({ (1, $0) }) + far.map({ (2, $0) }) {
                     let moved = applied(node, to: input, operand: operand, text)
                     let written = text.replacing([(node.range, "(\(moved))")])
@@ -119,6 +121,14 @@ enum OperationMover {
         default:
             return nil
         }
+    }
+
+    /// `x + 1`, `x - 1`, `1 + x`: a count's one, whose place stories do not tell.
+    static func isOffByOne(_ node: ExpressionSyntax) -> Bool {
+        guard case .binary(let op, let left, let right) = node.kind, op == .add || op == .subtract else {
+            return false
+        }
+        return MutantGenerator.integer(right) == 1 || MutantGenerator.integer(left) == 1
     }
 
     /// Whether `node` is itself an operation with operands an operation could be moved onto.
