@@ -60,7 +60,16 @@ extension PreparedExercise {
                 story = nil
             }
         }
-        guard let (finding, said) = story else { return nil }
+        guard let story else { return nil }
+        return Self.relationDiagnosis(story, number: number, text, language: language)
+    }
+
+    /// A relation's story as a diagnosis: the answer's number said first (when it is one), then
+    /// what it is; the number kept as the finding's `answer`.
+    static func relationDiagnosis(
+        _ story: (Diagnosis.Finding, Phrase), number: Double?, _ text: GradingText, language: Language
+    ) -> Diagnosis {
+        let (finding, said) = story
         let phrase = number.map { text.numberIs(NumberFormat.short($0)) + said } ?? said
         var diagnosis = Diagnosis(
             finding: finding, phrase: phrase, cells: [], differingCount: 0, cellCount: 0, planes: nil,

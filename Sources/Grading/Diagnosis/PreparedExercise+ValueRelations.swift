@@ -41,13 +41,8 @@ extension PreparedExercise {
             story = confirmedValueRelation(
                 typed, source: source, number, target, session: session, comparer: comparer, text)
         }
-        guard let (finding, said) = story else { return nil }
-        let phrase = number.map { text.numberIs(NumberFormat.short($0)) + said } ?? said
-        var diagnosis = Diagnosis(
-            finding: finding, phrase: phrase, cells: [], differingCount: 0, cellCount: 0, planes: nil,
-            language: language)
-        if let number { diagnosis.numbers["answer"] = number }
-        return diagnosis
+        guard let story else { return nil }
+        return Self.relationDiagnosis(story, number: number, text, language: language)
     }
 
     /// The relation story of a real number `number` typed as `source`, or nil.

@@ -193,21 +193,10 @@ enum OperationMover {
     /// `text` without brackets around the whole of it (`(a + d)` is quoted `a + d`).
     static func unbracketed(_ text: String) -> String {
         var text = text.trimmingCharacters(in: .whitespaces)
-        while text.hasPrefix("("), text.hasSuffix(")"), encloses(text) {
+        while text.hasPrefix("("), text.hasSuffix(")"), text.bracketsEncloseWhole {
             text = String(text.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
         }
         return text
-    }
-
-    /// Whether the first bracket of `text` closes at its last character (`(a) + (b)` does not).
-    private static func encloses(_ text: String) -> Bool {
-        var depth = 0
-        for (index, character) in text.enumerated() {
-            if character == "(" { depth += 1 }
-            if character == ")" { depth -= 1 }
-            if depth == 0 { return index == text.count - 1 }
-        }
-        return false
     }
 
     /// The operation as the sentence quotes it: what `node` writes around `input`, the input

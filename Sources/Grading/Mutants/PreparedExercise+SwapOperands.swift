@@ -159,20 +159,10 @@ extension PreparedExercise {
     /// A part's text without spaces and without brackets around the whole.
     private static func bare(_ text: String) -> String {
         var text = text.filter { !$0.isWhitespace }
-        while text.hasPrefix("("), text.hasSuffix(")"), Self.bracketsEnclose(text) {
+        while text.hasPrefix("("), text.hasSuffix(")"), text.bracketsEncloseWhole {
             text = String(text.dropFirst().dropLast())
         }
         return text
     }
 
-    /// Whether the first bracket of `text` closes at its last character.
-    private static func bracketsEnclose(_ text: String) -> Bool {
-        var depth = 0
-        for (index, character) in text.enumerated() {
-            if character == "(" { depth += 1 }
-            if character == ")" { depth -= 1 }
-            if depth == 0 { return index == text.count - 1 }
-        }
-        return false
-    }
 }
