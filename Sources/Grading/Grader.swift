@@ -560,12 +560,7 @@ public final class Grader {
                 {
                     related = true
                     // A tensor's differing cells and picture stay with the story.
-                    if let cells = found {
-                        story.cells = cells.cells
-                        story.differingCount = cells.differingCount
-                        story.cellCount = cells.cellCount
-                        story.planes = cells.planes
-                    }
+                    if let cells = found { story.keepCells(of: cells) }
                     found = story
                     finding = story.verdictFinding
                     finding.says = story.phrase
@@ -689,12 +684,7 @@ public final class Grader {
             {
                 // Where nothing says the slip, how the value stands to the expected one on any
                 // data (`PreparedExercise+ValueRelations`); a tensor's cells stay with it.
-                if let cells = found {
-                    story.cells = cells.cells
-                    story.differingCount = cells.differingCount
-                    story.cellCount = cells.cellCount
-                    story.planes = cells.planes
-                }
+                if let cells = found { story.keepCells(of: cells) }
                 diagnosis = story
                 var told = story.verdictFinding
                 told.says = story.phrase
